@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { migrationProvider } from '../../migrations/index.ts';
+import type { Db } from './database.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
+
+// Return int8 (counts, identity ids) as JS numbers when they fit, as PGlite does.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => {
+  const n = Number(v);
+  return Number.isSafeInteger(n) ? n : v;
+});
+
+export interface DatabaseTarget {
+  /** Postgres connection string; when absent, embedded PGlite in `dataDir`. */
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  /** Pool size for Postgres. */
+  poolSize?: number;
+}
+
+export interface OpenDatabase {
+  db: Db;
+  kind: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
+  if (target.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: target.databaseUrl, max: target.poolSize ?? 10 });
+    // An idle client the server closes (restart, failover) is replaced by the pool; not fatal.
+    pool.on('error', (err) => console.warn('postgres idle client error:', err.message));
+    const db = new Kysely<never>({ dialect: new PostgresDialect({ pool }) }) as unknown as Db;
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  const dir = `${target.dataDir}/pglite`;
+  mkdirSync(dir, { recursive: true });
+  const pglite = await PGlite.create(dir);
+  const db = new Kysely<never>({ dialect: new PGliteDialect(pglite) }) as unknown as Db;
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}
+
+/** Brings the schema up to date; fails loudly with the migration that broke. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

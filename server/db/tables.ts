@@ -1,0 +1,252 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Columns the database fills in on insert (defaults) and callers may still set. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string | T, string | T>;
+type JsonObject = Record<string, unknown>;
+
+export type Role = 'admin' | 'editor' | 'agent';
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: Defaulted<string>;
+  password_hash: string;
+  role: Role;
+  disabled: Defaulted<boolean>;
+  created_at: Timestamp;
+}
+
+export interface AuthSessionsTable {
+  token_hash: string;
+  user_id: string;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  token_hash: string;
+  role: Role;
+  created_by: string | null;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface FlowsTable {
+  id: string;
+  name: string;
+  draft: Json<JsonObject>;
+  revision: Defaulted<number>;
+  published_version: number | null;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FlowVersionsTable {
+  id: string;
+  flow_id: string;
+  version: number;
+  graph: Json<JsonObject>;
+  note: Defaulted<string>;
+  author_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  actor_id: string | null;
+  actor_kind: Defaulted<string>;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  details: Json<JsonObject>;
+  created_at: Timestamp;
+}
+
+export interface ChannelsTable {
+  id: string;
+  name: string;
+  phone_number_id: string;
+  waba_id: string | null;
+  display_phone: string | null;
+  access_token_enc: string;
+  app_secret_enc: string;
+  verify_token: string;
+  flow_id: string | null;
+  mark_read: Defaulted<boolean>;
+  healthy: Defaulted<boolean>;
+  health_error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ContactsTable {
+  id: string;
+  channel_id: string;
+  wa_id: string | null;
+  user_id: string | null;
+  name: Defaulted<string>;
+  last_inbound_at: Timestamp | null;
+  variables: Json<JsonObject>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type SessionStatus = 'active' | 'handoff' | 'ended';
+
+export interface ConversationSessionsTable {
+  id: string;
+  contact_id: string;
+  flow_id: string;
+  flow_version_id: string;
+  status: SessionStatus;
+  state: Json<JsonObject>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MessagesTable {
+  id: string;
+  channel_id: string;
+  contact_id: string;
+  direction: 'in' | 'out';
+  wamid: string | null;
+  type: string;
+  text: string | null;
+  payload: Json<JsonObject>;
+  status: string;
+  error: Json<JsonObject> | null;
+  wa_timestamp: Timestamp | null;
+  session_id: string | null;
+  author_kind: Defaulted<string>;
+  author_id: string | null;
+  created_at: Timestamp;
+  processed_at: Timestamp | null;
+}
+
+export interface OutboxTable {
+  id: string;
+  message_id: string;
+  channel_id: string;
+  contact_id: string;
+  seq: Generated<string>;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: Defaulted<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  created_at: Timestamp;
+}
+
+export interface ScheduledJobsTable {
+  id: string;
+  kind: string;
+  key: string | null;
+  run_at: Timestamp;
+  payload: Json<JsonObject>;
+  status: Defaulted<'pending' | 'done' | 'failed'>;
+  attempts: Defaulted<number>;
+  locked_until: Timestamp | null;
+  last_error: string | null;
+  created_at: Timestamp;
+}
+
+export interface HandoffsTable {
+  id: string;
+  contact_id: string;
+  session_id: string | null;
+  team: string;
+  status: 'open' | 'claimed' | 'resolved';
+  assigned_user_id: string | null;
+  note: Defaulted<string>;
+  context: Json<JsonObject>;
+  created_at: Timestamp;
+  claimed_at: Timestamp | null;
+  resolved_at: Timestamp | null;
+}
+
+export interface CategoriesTable {
+  id: string;
+  name: string;
+  position: Defaulted<number>;
+  created_at: Timestamp;
+}
+
+export interface ProductsTable {
+  id: string;
+  category_id: string;
+  sku: string | null;
+  name: string;
+  description: Defaulted<string>;
+  price_cents: number;
+  image_url: string | null;
+  stock: number | null;
+  active: Defaulted<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type OrderStatus = 'new' | 'confirmed' | 'preparing' | 'shipped' | 'delivered' | 'cancelled';
+
+export interface OrdersTable {
+  id: string;
+  contact_id: string | null;
+  session_id: string | null;
+  flow_id: string | null;
+  status: OrderStatus;
+  total_cents: number;
+  notes: Defaulted<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrderItemsTable {
+  id: string;
+  order_id: string;
+  product_id: string | null;
+  name: string;
+  unit_price_cents: number;
+  quantity: number;
+}
+
+export interface AnalyticsEventsTable {
+  id: Generated<string>;
+  flow_id: string;
+  flow_version_id: string;
+  node_id: string;
+  contact_id: string | null;
+  session_id: string | null;
+  kind: string;
+  output: string | null;
+  created_at: Timestamp;
+}
+
+export interface Database {
+  users: UsersTable;
+  auth_sessions: AuthSessionsTable;
+  api_tokens: ApiTokensTable;
+  flows: FlowsTable;
+  flow_versions: FlowVersionsTable;
+  audit_log: AuditLogTable;
+  channels: ChannelsTable;
+  contacts: ContactsTable;
+  conversation_sessions: ConversationSessionsTable;
+  messages: MessagesTable;
+  outbox: OutboxTable;
+  scheduled_jobs: ScheduledJobsTable;
+  handoffs: HandoffsTable;
+  categories: CategoriesTable;
+  products: ProductsTable;
+  orders: OrdersTable;
+  order_items: OrderItemsTable;
+  analytics_events: AnalyticsEventsTable;
+}
+
+export type Row<T extends keyof Database> = Selectable<Database[T]>;
+export type NewRow<T extends keyof Database> = Insertable<Database[T]>;
+export type RowUpdate<T extends keyof Database> = Updateable<Database[T]>;

@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { Db } from '../db/database.ts';
+import { PGliteDialect } from '../db/pglite-dialect.ts';
+import { withDatabase } from './global-setup.ts';
+import { templateTarball } from './paths.ts';
+
+export interface TestDb {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Connection string of this test's own database (Postgres only), for extra processes. */
+  url?: string;
+  close(): Promise<void>;
+}
+
+let tarball: Blob | undefined;
+
+/** A fresh, migrated database of its own for one test file or test. */
+export async function createTestDb(): Promise<TestDb> {
+  const template = inject('pgTemplate');
+  const url = process.env.DATABASE_URL;
+  if (template && url) {
+    const name = `fluxo_t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name} template ${template}`);
+    const pool = new pg.Pool({ connectionString: withDatabase(url, name), max: 10 });
+    // An idle client dropped by the server must not crash the test process.
+    pool.on('error', () => undefined);
+    const db = new Kysely<never>({ dialect: new PostgresDialect({ pool }) }) as unknown as Db;
+    return {
+      db, kind: 'postgres', url: withDatabase(url, name),
+      close: async () => {
+        await db.destroy();
+        await admin.query(`drop database if exists ${name}`);
+        await admin.end();
+      },
+    };
+  }
+  tarball ??= new Blob([readFileSync(templateTarball())]);
+  const pglite = await PGlite.create({ loadDataDir: tarball });
+  const db = new Kysely<never>({ dialect: new PGliteDialect(pglite) }) as unknown as Db;
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { templateText } from '../common.ts';
+
+export const handoffData = z.object({
+  team: z.string().min(1).max(60).default('atendimento'),
+  /** Sent to the contact when the handoff opens. */
+  message: templateText.default('Vou te passar para um atendente. Só um instante! 🙋'),
+  /** What the agent sees first, e.g. "Lead quer visitar {{imovel}}". */
+  note: templateText.default(''),
+});
+export type HandoffData = z.infer<typeof handoffData>;
+export const handoffOutputs = (_: HandoffData) => ['resolved'];

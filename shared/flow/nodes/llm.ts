@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { templateText, variableName } from '../common.ts';
+
+export const llmData = z.object({
+  systemPrompt: templateText.min(1),
+  /** How many earlier messages of the conversation the model sees. */
+  historyMessages: z.number().int().min(0).max(50).default(10),
+  temperature: z.number().min(0).max(2).default(0.3),
+  /** A qualification score at or above this takes the `escalate` output. */
+  escalateThreshold: z.number().min(0).max(1).default(0.8),
+  /** Variables the model may fill in, with what each one means. */
+  variables: z.array(z.object({ name: variableName, description: z.string().default('') })).default([]),
+  /** After this many replies the node moves on through `next`. */
+  maxTurns: z.number().int().min(1).max(50).default(10),
+  /** Stores the last qualification score here. */
+  scoreVariable: variableName.default('score'),
+  timeoutMs: z.number().int().min(1000).max(120_000).default(20_000),
+});
+export type LlmData = z.infer<typeof llmData>;
+export const llmOutputs = (_: LlmData) => ['next', 'escalate', 'error'];

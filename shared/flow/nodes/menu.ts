@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { localId, templateText, timeoutMinutes, variableName } from '../common.ts';
+
+export const menuOption = z.object({
+  id: localId,
+  title: templateText.min(1),
+  /** Shown under the title when the menu is sent as a list. */
+  description: templateText.optional(),
+});
+export type MenuOption = z.infer<typeof menuOption>;
+
+export const menuData = z.object({
+  text: templateText.min(1),
+  header: templateText.optional(),
+  footer: templateText.optional(),
+  /** Label of the button that opens the list sheet (lists only). */
+  buttonLabel: z.string().min(1).default('Ver opções'),
+  options: z.array(menuOption).default([]),
+  /** How many wrong answers are re-asked before the `invalid` output. */
+  retries: z.number().int().min(0).max(10).default(2),
+  retryMessage: templateText.default('Não entendi 🙂 Escolha uma das opções abaixo.'),
+  timeoutMinutes,
+  /** Stores the chosen option's title here when set. */
+  variable: variableName.optional(),
+});
+export type MenuData = z.infer<typeof menuData>;
+
+export const optionHandle = (optionId: string) => `opt-${optionId}`;
+export const menuOutputs = (d: MenuData) => [...d.options.map((o) => optionHandle(o.id)), 'invalid', 'timeout'];

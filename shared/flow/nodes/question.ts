@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { templateText, timeoutMinutes, variableName } from '../common.ts';
+
+export const questionKinds = [
+  'text', 'number', 'email', 'phone', 'cpf', 'cnpj', 'date', 'yes_no', 'location', 'media',
+] as const;
+export type QuestionKind = (typeof questionKinds)[number];
+
+export const questionData = z.object({
+  text: templateText.min(1),
+  kind: z.enum(questionKinds).default('text'),
+  variable: variableName,
+  /** text: length bounds; number: value bounds. */
+  min: z.number().nullable().default(null),
+  max: z.number().nullable().default(null),
+  retries: z.number().int().min(0).max(10).default(2),
+  retryMessage: templateText.default('Hmm, não consegui entender. Pode tentar de novo?'),
+  timeoutMinutes,
+});
+export type QuestionData = z.infer<typeof questionData>;
+export const questionOutputs = (_: QuestionData) => ['next', 'invalid', 'timeout'];

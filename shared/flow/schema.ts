@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { variableName } from './common.ts';
+import { nodeDefinitions, nodeTypes, type NodeDataByType, type NodeType } from './nodes/index.ts';
+
+export const currentSchemaVersion = 1;
+
+export const position = z.object({ x: z.number(), y: z.number() });
+
+/** A node as React Flow draws it; `data` is checked per type by the union below. */
+function nodeSchema<T extends NodeType>(type: T) {
+  return z.object({
+    id: z.string().min(1).max(100),
+    type: z.literal(type),
+    position,
+    data: nodeDefinitions[type].data,
+    width: z.number().optional(),
+    height: z.number().optional(),
+  });
+}
+
+// Spelled out so TypeScript keeps each member's literal type in the discriminated union.
+export const flowNode = z.discriminatedUnion('type', [
+  nodeSchema('start'), nodeSchema('message'), nodeSchema('menu'), nodeSchema('question'),
+  nodeSchema('condition'), nodeSchema('set'), nodeSchema('http'), nodeSchema('product_picker'),
+  nodeSchema('financing'), nodeSchema('llm'), nodeSchema('handoff'), nodeSchema('wait'),
+  nodeSchema('goto'), nodeSchema('end'), nodeSchema('note'),
+]);
+export type FlowNode = z.infer<typeof flowNode>;
+export type FlowNodeOf<T extends NodeType> = Extract<FlowNode, { type: T }>;
+
+export const flowEdge = z.object({
+  id: z.string().min(1).max(200),
+  source: z.string().min(1),
+  sourceHandle: z.string().min(1).default('next'),
+  target: z.string().min(1),
+  targetHandle: z.string().nullable().optional(),
+});
+export type FlowEdge = z.infer<typeof flowEdge>;
+
+export const variableTypes = ['string', 'number', 'boolean', 'date', 'object', 'list'] as const;
+export const flowVariable = z.object({
+  name: variableName,
+  type: z.enum(variableTypes).default('string'),
+  /** Value a new session starts with. */
+  initial: z.union([z.string(), z.number(), z.boolean(), z.null()]).default(null),
+});
+export type FlowVariable = z.infer<typeof flowVariable>;
+
+export const flowSettings = z.object({
+  /** Sessions waiting at a node id that still exists move to a newly published version. */
+  migrateWaitingSessions: z.boolean().default(false),
+  /** Said when the contact sends something the flow cannot use (a sticker to a menu...). */
+  fallbackMessage: z.string().default('Desculpe, não consigo ler esse tipo de mensagem. Pode escrever?'),
+});
+
+export const flowDocument = z.object({
+  schemaVersion: z.literal(currentSchemaVersion).default(currentSchemaVersion),
+  name: z.string().min(1).max(120),
+  description: z.string().max(2000).default(''),
+  variables: z.array(flowVariable).default([]),
+  settings: flowSettings.default({
+    migrateWaitingSessions: false,
+    fallbackMessage: 'Desculpe, não consigo ler esse tipo de mensagem. Pode escrever?',
+  }),
+  nodes: z.array(flowNode),
+  edges: z.array(flowEdge).default([]),
+});
+export type FlowDocument = z.infer<typeof flowDocument>;
+/** What a client may send before defaults are applied. */
+export type FlowDocumentInput = z.input<typeof flowDocument>;
+
+export type { NodeDataByType, NodeType };
