@@ -2,12 +2,18 @@ import { z } from 'zod';
 import { templateText, timeoutMinutes, variableName } from '../common.ts';
 
 export const productPickerData = z.object({
+  /**
+   * `cart`: category → product → quantity → "adicionar mais?" → summary → confirm.
+   * `single`: category → product card; the chosen product is stored and `confirmed` follows
+   * (property listings, where a contact picks one item to talk about).
+   */
+  mode: z.enum(['cart', 'single']).default('cart'),
   text: templateText.default('Escolha uma categoria:'),
   /** Only these categories are offered; empty offers every category. */
   categoryIds: z.array(z.string()).default([]),
   maxQuantity: z.number().int().min(1).max(9999).default(99),
-  /** The confirmed cart (items and total) is stored in this variable. */
-  cartVariable: variableName.default('pedido'),
+  /** The confirmed cart (`itens`, `total`, `resumo`) or, in `single` mode, the chosen product. */
+  variable: variableName.default('pedido'),
   timeoutMinutes,
 });
 export type ProductPickerData = z.infer<typeof productPickerData>;
