@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import { hashPassword } from '../../auth/password.ts';
+import type { Executor } from '../database.ts';
+import type { Role, Row } from '../tables.ts';
+
+export async function findUserByEmail(db: Executor, email: string): Promise<Row<'users'> | undefined> {
+  return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+}
+
+export async function createUser(
+  db: Executor,
+  input: { email: string; name?: string; password: string; role: Role },
+): Promise<Row<'users'>> {
+  return db.insertInto('users').values({
+    id: randomUUID(),
+    email: input.email.toLowerCase(),
+    name: input.name ?? '',
+    password_hash: await hashPassword(input.password),
+    role: input.role,
+  }).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function countAdmins(db: Executor): Promise<number> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin').where('disabled', '=', false).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The first admin from ADMIN_EMAIL/ADMIN_PASSWORD; does nothing once that user exists. */
+export async function ensureAdmin(db: Executor, admin: { email: string; password: string }): Promise<boolean> {
+  if (await findUserByEmail(db, admin.email)) return false;
+  await createUser(db, { email: admin.email, name: 'Admin', password: admin.password, role: 'admin' });
+  return true;
+}
+
+export const toApiUser = (u: Row<'users'>) => ({ id: u.id, email: u.email, name: u.name, role: u.role });

@@ -1,0 +1,42 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { createSecretBox } from './auth/secret-box.ts';
+import { resolveSecretKey } from './auth/secret-key.ts';
+import { ensureStudioBuilt } from './build-studio.ts';
+import { migrateToLatest, openDatabase } from './db/connect.ts';
+import { ensureAdmin } from './db/queries/users.ts';
+import { readConfig } from './env.ts';
+import { createLogger } from './logger.ts';
+
+const config = readConfig();
+const logger = createLogger(config.logLevel);
+
+const studioDir = await ensureStudioBuilt(logger);
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const applied = await migrateToLatest(database.db);
+if (applied.length) logger.info('migrations applied', { applied });
+if (config.admin && (await ensureAdmin(database.db, config.admin))) {
+  logger.info('first admin created', { email: config.admin.email });
+}
+
+const secrets = createSecretBox(resolveSecretKey(config.secretKey, config.dataDir));
+const app = createApp(
+  { db: database.db, config, clock: { now: () => new Date() }, secrets, logger },
+  { studioDir },
+);
+
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  logger.info(`Fluxo is running on http://localhost:${info.port}`, { database: database.kind });
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info('shutting down', { signal });
+  server.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,70 @@
+import { createRoute } from '@hono/zod-openapi';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { loginRequest, userResponse } from '../../shared/api/auth.ts';
+import { verifyPassword } from '../auth/password.ts';
+import { hashSecret, newSecret } from '../auth/tokens.ts';
+import { findUserByEmail, toApiUser } from '../db/queries/users.ts';
+import { authenticate, sessionCookie } from '../http/auth.ts';
+import { AppError } from '../http/errors.ts';
+import { createRouter, json, jsonBody } from '../http/router.ts';
+
+const sessionDays = 14;
+// Hashing a dummy password for unknown emails keeps response times alike (no email probing).
+const dummyHash = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+export const authRoutes = createRouter();
+
+authRoutes.openapi(
+  createRoute({
+    method: 'post', path: '/login', tags: ['auth'],
+    request: { body: jsonBody(loginRequest) },
+    responses: { 200: json(userResponse, 'Logged in; sets the session cookie') },
+  }),
+  async (c) => {
+    const { db, clock } = c.var.deps;
+    const { email, password } = c.req.valid('json');
+    const user = await findUserByEmail(db, email);
+    const ok = await verifyPassword(password, user?.password_hash ?? dummyHash);
+    if (!user || !ok || user.disabled) throw new AppError(401, 'invalid_credentials', 'E-mail ou senha incorretos.');
+    const secret = newSecret('fs');
+    const expires = new Date(clock.now().getTime() + sessionDays * 86_400_000);
+    await db.insertInto('auth_sessions').values({ token_hash: hashSecret(secret), user_id: user.id, expires_at: expires }).execute();
+    setCookie(c, sessionCookie, secret, {
+      httpOnly: true, sameSite: 'Lax', path: '/', expires,
+      secure: new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https',
+    });
+    return c.json({ user: toApiUser(user) }, 200);
+  },
+);
+
+authRoutes.use('/logout', authenticate);
+authRoutes.openapi(
+  createRoute({
+    method: 'post', path: '/logout', tags: ['auth'],
+    responses: { 204: { description: 'Logged out' } },
+  }),
+  async (c) => {
+    const cookie = getCookie(c, sessionCookie);
+    if (cookie) await c.var.deps.db.deleteFrom('auth_sessions').where('token_hash', '=', hashSecret(cookie)).execute();
+    deleteCookie(c, sessionCookie, { path: '/' });
+    return c.body(null, 204);
+  },
+);
+
+authRoutes.use('/me', authenticate);
+authRoutes.openapi(
+  createRoute({
+    method: 'get', path: '/me', tags: ['auth'],
+    responses: { 200: json(userResponse, 'The caller') },
+  }),
+  async (c) => {
+    const actor = c.var.actor;
+    const user = actor.userId
+      ? await c.var.deps.db.selectFrom('users').selectAll().where('id', '=', actor.userId).executeTakeFirst()
+      : undefined;
+    if (actor.kind === 'token' || !user) {
+      return c.json({ user: { id: actor.id, email: '', name: 'API token', role: actor.role } }, 200);
+    }
+    return c.json({ user: toApiUser(user) }, 200);
+  },
+);

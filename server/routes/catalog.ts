@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  catalogResponse, categoryResponse, createCategoryRequest, createProductRequest, productResponse,
+  updateCategoryRequest, updateProductRequest,
+} from '../../shared/api/catalog.ts';
+import type { Executor } from '../db/database.ts';
+import type { Row, RowUpdate } from '../db/tables.ts';
+import { requireRole } from '../http/auth.ts';
+import { AppError, notFound } from '../http/errors.ts';
+import { createRouter, json, jsonBody } from '../http/router.ts';
+
+/** `/api/products` (catalog with categories) and `/api/categories`; editors manage both. */
+export const productRoutes = createRouter();
+export const categoryRoutes = createRouter();
+productRoutes.use('*', requireRole('editor'));
+categoryRoutes.use('*', requireRole('editor'));
+const tags = ['catalog'];
+const idParam = z.object({ id: z.string().min(1).max(100) });
+
+const productView = (p: Row<'products'>) => ({
+  id: p.id, categoryId: p.category_id, sku: p.sku, name: p.name, description: p.description,
+  priceCents: p.price_cents, imageUrl: p.image_url, stock: p.stock, active: p.active,
+});
+const categoryView = (k: Row<'categories'>) => ({ id: k.id, name: k.name, position: k.position });
+
+async function assertCategory(db: Executor, id: string | undefined) {
+  if (id === undefined) return;
+  const found = await db.selectFrom('categories').select('id').where('id', '=', id).executeTakeFirst();
+  if (!found) throw new AppError(400, 'unknown_category', 'A categoria escolhida não existe.');
+}
+
+async function assertSkuFree(db: Executor, sku: string | null | undefined, exceptId?: string) {
+  if (!sku) return;
+  let q = db.selectFrom('products').select('id').where('sku', '=', sku);
+  if (exceptId) q = q.where('id', '<>', exceptId);
+  if (await q.executeTakeFirst()) throw new AppError(409, 'sku_taken', `Já existe um produto com o SKU "${sku}".`);
+}
+
+productRoutes.openapi(
+  createRoute({ method: 'get', path: '/', tags, responses: { 200: json(catalogResponse, 'Categories and products') } }),
+  async (c) => {
+    const { db } = c.var.deps;
+    const [categories, products] = await Promise.all([
+      db.selectFrom('categories').selectAll().orderBy('position').orderBy('name').execute(),
+      db.selectFrom('products').selectAll().orderBy('name').execute(),
+    ]);
+    return c.json({ categories: categories.map(categoryView), products: products.map(productView) }, 200);
+  },
+);
+
+productRoutes.openapi(
+  createRoute({
+    method: 'post', path: '/', tags, request: { body: jsonBody(createProductRequest) },
+    responses: { 201: json(productResponse, 'Created') },
+  }),
+  async (c) => {
+    const { db } = c.var.deps;
+    const b = c.req.valid('json');
+    await assertCategory(db, b.categoryId);
+    await assertSkuFree(db, b.sku);
+    const row = await db.insertInto('products').values({
+      id: randomUUID(), category_id: b.categoryId, sku: b.sku, name: b.name, description: b.description,
+      price_cents: b.priceCents, image_url: b.imageUrl, stock: b.stock, active: b.active,
+    }).returningAll().executeTakeFirstOrThrow();
+    return c.json({ product: productView(row) }, 201);
+  },
+);
+
+productRoutes.openapi(
+  createRoute({
+    method: 'put', path: '/{id}', tags, request: { params: idParam, body: jsonBody(updateProductRequest) },
+    responses: { 200: json(productResponse, 'Updated') },
+  }),
+  async (c) => {
+    const { db, clock } = c.var.deps;
+    const { id } = c.req.valid('param');
+    const b = c.req.valid('json');
+    await assertCategory(db, b.categoryId);
+    await assertSkuFree(db, b.sku, id);
+    const changes: RowUpdate<'products'> = { updated_at: clock.now() };
+    if (b.categoryId !== undefined) changes.category_id = b.categoryId;
+    if (b.sku !== undefined) changes.sku = b.sku;
+    if (b.name !== undefined) changes.name = b.name;
+    if (b.description !== undefined) changes.description = b.description;
+    if (b.priceCents !== undefined) changes.price_cents = b.priceCents;
+    if (b.imageUrl !== undefined) changes.image_url = b.imageUrl;
+    if (b.stock !== undefined) changes.stock = b.stock;
+    if (b.active !== undefined) changes.active = b.active;
+    const row = await db.updateTable('products').set(changes).where('id', '=', id).returningAll().executeTakeFirst();
+    if (!row) throw notFound('Produto');
+    return c.json({ product: productView(row) }, 200);
+  },
+);
+
+productRoutes.openapi(
+  createRoute({
+    method: 'delete', path: '/{id}', tags, request: { params: idParam },
+    responses: { 204: { description: 'Deleted (orders keep their copy of name and price)' } },
+  }),
+  async (c) => {
+    const row = await c.var.deps.db.deleteFrom('products').where('id', '=', c.req.valid('param').id).returning('id').executeTakeFirst();
+    if (!row) throw notFound('Produto');
+    return c.body(null, 204);
+  },
+);
+
+categoryRoutes.openapi(
+  createRoute({
+    method: 'post', path: '/', tags, request: { body: jsonBody(createCategoryRequest) },
+    responses: { 201: json(categoryResponse, 'Created') },
+  }),
+  async (c) => {
+    const { db } = c.var.deps;
+    const b = c.req.valid('json');
+    const taken = await db.selectFrom('categories').select('id').where('name', '=', b.name).executeTakeFirst();
+    if (taken) throw new AppError(409, 'category_taken', `Já existe a categoria "${b.name}".`);
+    const row = await db.insertInto('categories').values({ id: randomUUID(), name: b.name, position: b.position })
+      .returningAll().executeTakeFirstOrThrow();
+    return c.json({ category: categoryView(row) }, 201);
+  },
+);
+
+categoryRoutes.openapi(
+  createRoute({
+    method: 'put', path: '/{id}', tags, request: { params: idParam, body: jsonBody(updateCategoryRequest) },
+    responses: { 200: json(categoryResponse, 'Updated') },
+  }),
+  async (c) => {
+    const { db } = c.var.deps;
+    const { id } = c.req.valid('param');
+    const b = c.req.valid('json');
+    if (b.name !== undefined) {
+      const taken = await db.selectFrom('categories').select('id').where('name', '=', b.name).where('id', '<>', id).executeTakeFirst();
+      if (taken) throw new AppError(409, 'category_taken', `Já existe a categoria "${b.name}".`);
+    }
+    const changes: RowUpdate<'categories'> = {};
+    if (b.name !== undefined) changes.name = b.name;
+    if (b.position !== undefined) changes.position = b.position;
+    const row = Object.keys(changes).length
+      ? await db.updateTable('categories').set(changes).where('id', '=', id).returningAll().executeTakeFirst()
+      : await db.selectFrom('categories').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('Categoria');
+    return c.json({ category: categoryView(row) }, 200);
+  },
+);
+
+categoryRoutes.openapi(
+  createRoute({
+    method: 'delete', path: '/{id}', tags, request: { params: idParam },
+    responses: { 204: { description: 'Deleted' } },
+  }),
+  async (c) => {
+    const { db } = c.var.deps;
+    const { id } = c.req.valid('param');
+    const inUse = await db.selectFrom('products').select('id').where('category_id', '=', id).executeTakeFirst();
+    if (inUse) throw new AppError(409, 'category_in_use', 'A categoria tem produtos; mova ou exclua os produtos antes.');
+    const row = await db.deleteFrom('categories').where('id', '=', id).returning('id').executeTakeFirst();
+    if (!row) throw notFound('Categoria');
+    return c.body(null, 204);
+  },
+);

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import {
+  channelResponse, channelsResponse, createChannelRequest, updateChannelRequest,
+} from '../../shared/api/channels.ts';
+import type { AppEnv } from '../context.ts';
+import { recordAudit } from '../db/queries/audit.ts';
+import type { Row, RowUpdate } from '../db/tables.ts';
+import { requireRole } from '../http/auth.ts';
+import { AppError, notFound } from '../http/errors.ts';
+import { createRouter, json, jsonBody } from '../http/router.ts';
+
+export const channelRoutes = createRouter();
+channelRoutes.use('*', requireRole('admin'));
+const tags = ['channels'];
+const idParam = z.object({ id: z.string().min(1).max(100) });
+
+function webhookUrl(c: Context<AppEnv>): string {
+  const base = c.var.deps.config.publicUrl ?? new URL(c.req.url).origin;
+  return `${base}/webhooks/whatsapp`;
+}
+
+/** Secrets never leave the server: the view has no token and no app secret. */
+const view = (c: Context<AppEnv>, ch: Row<'channels'>) => ({
+  id: ch.id, name: ch.name, phoneNumberId: ch.phone_number_id, wabaId: ch.waba_id, displayPhone: ch.display_phone,
+  verifyToken: ch.verify_token, flowId: ch.flow_id, markRead: ch.mark_read, healthy: ch.healthy,
+  healthError: ch.health_error, webhookUrl: webhookUrl(c), createdAt: new Date(ch.created_at).toISOString(),
+});
+
+async function assertFlowExists(c: Context<AppEnv>, flowId: string | null | undefined) {
+  if (!flowId) return;
+  const flow = await c.var.deps.db.selectFrom('flows').select('id').where('id', '=', flowId).executeTakeFirst();
+  if (!flow) throw new AppError(400, 'unknown_flow', 'O fluxo escolhido não existe.');
+}
+
+async function assertPhoneFree(c: Context<AppEnv>, phoneNumberId: string, exceptId?: string) {
+  let q = c.var.deps.db.selectFrom('channels').select('id').where('phone_number_id', '=', phoneNumberId);
+  if (exceptId) q = q.where('id', '<>', exceptId);
+  if (await q.executeTakeFirst()) {
+    throw new AppError(409, 'phone_number_taken', 'Esse número (Phone number ID) já está conectado.');
+  }
+}
+
+channelRoutes.openapi(
+  createRoute({ method: 'get', path: '/', tags, responses: { 200: json(channelsResponse, 'Connected numbers') } }),
+  async (c) => {
+    const rows = await c.var.deps.db.selectFrom('channels').selectAll().orderBy('created_at').execute();
+    return c.json({ channels: rows.map((r) => view(c, r)) }, 200);
+  },
+);
+
+channelRoutes.openapi(
+  createRoute({
+    method: 'post', path: '/', tags, request: { body: jsonBody(createChannelRequest) },
+    responses: { 201: json(channelResponse, 'Connected') },
+  }),
+  async (c) => {
+    const { db, secrets } = c.var.deps;
+    const body = c.req.valid('json');
+    await assertFlowExists(c, body.flowId);
+    await assertPhoneFree(c, body.phoneNumberId);
+    const row = await db.transaction().execute(async (tx) => {
+      const created = await tx.insertInto('channels').values({
+        id: randomUUID(), name: body.name, phone_number_id: body.phoneNumberId, waba_id: body.wabaId,
+        display_phone: body.displayPhone, access_token_enc: secrets.seal(body.accessToken),
+        app_secret_enc: secrets.seal(body.appSecret), verify_token: body.verifyToken, flow_id: body.flowId,
+        mark_read: body.markRead,
+      }).returningAll().executeTakeFirstOrThrow();
+      await recordAudit(tx, c.var.actor, 'channel.create', { type: 'channel', id: created.id });
+      return created;
+    });
+    return c.json({ channel: view(c, row) }, 201);
+  },
+);
+
+channelRoutes.openapi(
+  createRoute({
+    method: 'put', path: '/{id}', tags, request: { params: idParam, body: jsonBody(updateChannelRequest) },
+    responses: { 200: json(channelResponse, 'Updated') },
+  }),
+  async (c) => {
+    const { db, secrets, clock } = c.var.deps;
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    await assertFlowExists(c, body.flowId);
+    if (body.phoneNumberId) await assertPhoneFree(c, body.phoneNumberId, id);
+    const changes: RowUpdate<'channels'> = { updated_at: clock.now() };
+    if (body.name !== undefined) changes.name = body.name;
+    if (body.phoneNumberId !== undefined) changes.phone_number_id = body.phoneNumberId;
+    if (body.wabaId !== undefined) changes.waba_id = body.wabaId;
+    if (body.displayPhone !== undefined) changes.display_phone = body.displayPhone;
+    if (body.verifyToken !== undefined) changes.verify_token = body.verifyToken;
+    if (body.flowId !== undefined) changes.flow_id = body.flowId;
+    if (body.markRead !== undefined) changes.mark_read = body.markRead;
+    if (body.accessToken !== undefined) {
+      changes.access_token_enc = secrets.seal(body.accessToken);
+      // A new token is the fix for an expired one: let the sender try again.
+      changes.healthy = true;
+      changes.health_error = null;
+    }
+    if (body.appSecret !== undefined) changes.app_secret_enc = secrets.seal(body.appSecret);
+    const row = await db.transaction().execute(async (tx) => {
+      const updated = await tx.updateTable('channels').set(changes).where('id', '=', id).returningAll().executeTakeFirst();
+      if (!updated) throw notFound('Canal');
+      await recordAudit(tx, c.var.actor, 'channel.update', { type: 'channel', id }, { fields: Object.keys(body) });
+      return updated;
+    });
+    return c.json({ channel: view(c, row) }, 200);
+  },
+);
+
+channelRoutes.openapi(
+  createRoute({
+    method: 'delete', path: '/{id}', tags, request: { params: idParam },
+    responses: { 204: { description: 'Disconnected, with its contacts and messages' } },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    await c.var.deps.db.transaction().execute(async (tx) => {
+      const deleted = await tx.deleteFrom('channels').where('id', '=', id).returning('id').executeTakeFirst();
+      if (!deleted) throw notFound('Canal');
+      await recordAudit(tx, c.var.actor, 'channel.delete', { type: 'channel', id });
+    });
+    return c.body(null, 204);
+  },
+);

@@ -1,0 +1,96 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createUserRequest, updateUserRequest, userResponse, usersResponse } from '../../shared/api/auth.ts';
+import { hashPassword } from '../auth/password.ts';
+import { recordAudit } from '../db/queries/audit.ts';
+import { countAdmins, createUser, findUserByEmail, toApiUser } from '../db/queries/users.ts';
+import type { RowUpdate } from '../db/tables.ts';
+import { requireRole } from '../http/auth.ts';
+import { AppError, notFound } from '../http/errors.ts';
+import { createRouter, json, jsonBody } from '../http/router.ts';
+
+export const userRoutes = createRouter();
+userRoutes.use('*', requireRole('admin'));
+const tags = ['users'];
+const idParam = z.object({ id: z.string().min(1).max(100) });
+
+userRoutes.openapi(
+  createRoute({ method: 'get', path: '/', tags, responses: { 200: json(usersResponse, 'Every user') } }),
+  async (c) => {
+    const rows = await c.var.deps.db.selectFrom('users').selectAll().orderBy('created_at').execute();
+    return c.json({
+      users: rows.map((u) => ({ ...toApiUser(u), disabled: u.disabled, createdAt: new Date(u.created_at).toISOString() })),
+    }, 200);
+  },
+);
+
+userRoutes.openapi(
+  createRoute({
+    method: 'post', path: '/', tags, request: { body: jsonBody(createUserRequest) },
+    responses: { 201: json(userResponse, 'Created') },
+  }),
+  async (c) => {
+    const { db } = c.var.deps;
+    const body = c.req.valid('json');
+    if (await findUserByEmail(db, body.email)) throw new AppError(409, 'email_taken', 'Já existe um usuário com esse e-mail.');
+    const user = await db.transaction().execute(async (tx) => {
+      const u = await createUser(tx, body);
+      await recordAudit(tx, c.var.actor, 'user.create', { type: 'user', id: u.id }, { role: u.role });
+      return u;
+    });
+    return c.json({ user: toApiUser(user) }, 201);
+  },
+);
+
+userRoutes.openapi(
+  createRoute({
+    method: 'put', path: '/{id}', tags, request: { params: idParam, body: jsonBody(updateUserRequest) },
+    responses: { 200: json(userResponse, 'Updated') },
+  }),
+  async (c) => {
+    const { db } = c.var.deps;
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const user = await db.transaction().execute(async (tx) => {
+      const current = await tx.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      if (!current) throw notFound('Usuário');
+      const losesAdmin = current.role === 'admin' && ((body.role && body.role !== 'admin') || body.disabled === true);
+      if (losesAdmin && (await countAdmins(tx)) <= 1) {
+        throw new AppError(409, 'last_admin', 'Este é o último administrador ativo; crie outro antes.');
+      }
+      const changes: RowUpdate<'users'> = {};
+      if (body.name !== undefined) changes.name = body.name;
+      if (body.role !== undefined) changes.role = body.role;
+      if (body.disabled !== undefined) changes.disabled = body.disabled;
+      if (body.password !== undefined) changes.password_hash = await hashPassword(body.password);
+      const updated = Object.keys(changes).length
+        ? await tx.updateTable('users').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+        : current;
+      // Disabling a user or changing a password ends their open logins.
+      if (body.disabled || body.password) await tx.deleteFrom('auth_sessions').where('user_id', '=', id).execute();
+      await recordAudit(tx, c.var.actor, 'user.update', { type: 'user', id }, { fields: Object.keys(changes) });
+      return updated;
+    });
+    return c.json({ user: toApiUser(user) }, 200);
+  },
+);
+
+userRoutes.openapi(
+  createRoute({
+    method: 'delete', path: '/{id}', tags, request: { params: idParam },
+    responses: { 204: { description: 'Deleted' } },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    if (id === c.var.actor.userId) throw new AppError(409, 'self_delete', 'Você não pode excluir a si mesmo.');
+    await c.var.deps.db.transaction().execute(async (tx) => {
+      const current = await tx.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      if (!current) throw notFound('Usuário');
+      if (current.role === 'admin' && (await countAdmins(tx)) <= 1) {
+        throw new AppError(409, 'last_admin', 'Este é o último administrador ativo; crie outro antes.');
+      }
+      await tx.deleteFrom('users').where('id', '=', id).execute();
+      await recordAudit(tx, c.var.actor, 'user.delete', { type: 'user', id });
+    });
+    return c.body(null, 204);
+  },
+);

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+const phoneNumberId = z.string().trim().regex(/^\d{5,30}$/, 'o Phone number ID tem só dígitos');
+
+export const createChannelRequest = z.object({
+  name: z.string().trim().min(1).max(120),
+  phoneNumberId,
+  wabaId: z.string().trim().max(40).nullable().default(null),
+  displayPhone: z.string().trim().max(30).nullable().default(null),
+  accessToken: z.string().trim().min(10).max(1000),
+  appSecret: z.string().trim().min(8).max(200),
+  verifyToken: z.string().trim().min(8).max(200),
+  flowId: z.string().nullable().default(null),
+  markRead: z.boolean().default(true),
+});
+/** Secrets are write-only: omit them to keep the stored ones. */
+export const updateChannelRequest = createChannelRequest.partial();
+
+export const channel = z.object({
+  id: z.string(),
+  name: z.string(),
+  phoneNumberId: z.string(),
+  wabaId: z.string().nullable(),
+  displayPhone: z.string().nullable(),
+  verifyToken: z.string(),
+  flowId: z.string().nullable(),
+  markRead: z.boolean(),
+  healthy: z.boolean(),
+  healthError: z.string().nullable(),
+  /** Where to point Meta's webhook for this server. */
+  webhookUrl: z.string(),
+  createdAt: z.string(),
+});
+export type Channel = z.infer<typeof channel>;
+export const channelResponse = z.object({ channel });
+export const channelsResponse = z.object({ channels: z.array(channel) });

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { flowDocument } from '../flow/schema.ts';
+
+/** Flow JSON as clients send it: checked against the schema, defaults applied. */
+export const flowInput = flowDocument;
+
+export const flowSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  revision: z.number().int(),
+  publishedVersion: z.number().int().nullable(),
+  nodeCount: z.number().int(),
+  updatedAt: z.string(),
+});
+export type FlowSummary = z.infer<typeof flowSummary>;
+
+export const flowDetail = flowSummary.extend({ draft: flowDocument });
+export type FlowDetail = z.infer<typeof flowDetail>;
+
+export const flowsResponse = z.object({ flows: z.array(flowSummary) });
+export const flowResponse = z.object({ flow: flowDetail });
+
+export const createFlowRequest = z.object({
+  name: z.string().trim().min(1).max(120),
+  /** Start from a starter template (`GET /api/templates`). */
+  templateId: z.string().optional(),
+  /** Or from a full flow document. */
+  flow: flowInput.optional(),
+});
+
+export const saveDraftRequest = z.object({
+  draft: flowInput,
+  /** The revision the client edited; a newer one on the server means someone else saved: 409. */
+  revision: z.number().int().min(1),
+});
+
+export const publishRequest = z.object({ note: z.string().trim().max(500).default('') });
+
+export const flowVersion = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  note: z.string(),
+  author: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
+  createdAt: z.string(),
+  nodeCount: z.number().int(),
+  edgeCount: z.number().int(),
+  /** The version new conversations run. */
+  current: z.boolean(),
+});
+export type FlowVersion = z.infer<typeof flowVersion>;
+export const versionsResponse = z.object({ versions: z.array(flowVersion) });
+export const versionResponse = z.object({ version: flowVersion });
+
+export const importRequest = z.union([
+  z.object({ flow: flowInput, publish: z.boolean().default(false) }),
+  flowInput,
+]);
+
+export const templateSummary = z.object({
+  id: z.string(), name: z.string(), description: z.string(), nodeCount: z.number().int(),
+});
+export const templatesResponse = z.object({ templates: z.array(templateSummary) });

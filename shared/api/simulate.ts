@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+export const simulateRequest = z.object({
+  /** Continue this test session; omitted or unknown starts a new one. */
+  sessionId: z.string().max(100).optional(),
+  text: z.string().max(5000).optional(),
+  /** A tapped button or list row. */
+  reply: z.object({ id: z.string().max(300), title: z.string().max(300) }).optional(),
+  /** Fire the pending timer (wait/timeout) as if its time had come. */
+  fireTimer: z.boolean().optional(),
+  /** Resolve the open handoff, as an agent would. */
+  resolveHandoff: z.boolean().optional(),
+  /** Variables a campaign would start with. */
+  variables: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+});
+export type SimulateRequest = z.infer<typeof simulateRequest>;
+
+export const simulateResponse = z.object({
+  sessionId: z.string(),
+  /** Channel-neutral messages the bot sent (runtime/messages.ts shapes). */
+  messages: z.array(z.record(z.string(), z.unknown())),
+  nodeId: z.string().nullable(),
+  status: z.enum(['active', 'handoff', 'ended']),
+  variables: z.record(z.string(), z.unknown()),
+  /** A timer is pending (the simulator offers to fire it). */
+  timerPending: z.boolean(),
+  error: z.string().nullable(),
+});
+export type SimulateResponse = z.infer<typeof simulateResponse>;

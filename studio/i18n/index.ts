@@ -1,0 +1,26 @@
+import { useCallback } from 'react';
+import { type Locale, useLocaleStore } from './locale-store.ts';
+import { appMessages } from './messages/app.ts';
+import { editorMessages } from './messages/editor.ts';
+
+/**
+ * Every studio text, keyed by a stable id. Each area keeps its own table
+ * (`messages/<area>.ts`: `{ key: { 'pt-BR': '…', en: '…' } }`) so teams don't collide.
+ */
+const messages = { ...appMessages, ...editorMessages } as const;
+export type MessageKey = keyof typeof messages;
+export type MessageParams = Record<string, string | number>;
+
+export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  const text: string = messages[key][locale];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** `const t = useT(); t('flows.title')` — re-renders when the locale changes. */
+export function useT() {
+  const locale = useLocaleStore((s) => s.locale);
+  return useCallback((key: MessageKey, params?: MessageParams) => translate(locale, key, params), [locale]);
+}
+
+export { type Locale, locales, useLocaleStore } from './locale-store.ts';
