@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_create_core_tables.ts';
 import * as m0002 from './0002_create_messaging_tables.ts';
 import * as m0003 from './0003_create_commerce_tables.ts';
+import * as m0004 from './0004_add_processing_leases.ts';
 
 /** Every migration, in order. Listed by hand so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
   '0001_create_core_tables': m0001,
   '0002_create_messaging_tables': m0002,
   '0003_create_commerce_tables': m0003,
+  '0004_add_processing_leases': m0004,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -14,6 +14,7 @@ import { orderRoutes } from './routes/orders.ts';
 import { templateRoutes } from './routes/templates.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { userRoutes } from './routes/users.ts';
+import { whatsappWebhook } from './webhooks/whatsapp.ts';
 
 export interface AppOptions {
   /** Folder of the built studio; omitted in API-only tests. */
@@ -30,6 +31,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   });
 
   app.route('/', healthRoutes);
+  app.route('/webhooks/whatsapp', whatsappWebhook);
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   // Flow documents are the largest bodies the admin API takes; 5 MB holds thousands of nodes.

@@ -3,6 +3,8 @@ import type { SecretBox } from './auth/secret-box.ts';
 import type { Db } from './db/database.ts';
 import type { Logger } from './logger.ts';
 import type { Role } from './db/tables.ts';
+import type { InboundDelivery } from './conversation/store-inbound.ts';
+import type { ChannelDirectory } from './whatsapp/channel-directory.ts';
 
 export interface Clock {
   now(): Date;
@@ -15,6 +17,16 @@ export interface AppDeps {
   clock: Clock;
   secrets: SecretBox;
   logger: Logger;
+  /** The WhatsApp side (webhook storage, processing wake-ups); absent in admin-only tests. */
+  messaging?: MessagingDeps;
+}
+
+export interface MessagingDeps {
+  channels: ChannelDirectory;
+  /** Stores deliveries durably (group commit); resolves with the contacts that got new messages. */
+  inbox: { submit(deliveries: InboundDelivery[]): Promise<string[]> };
+  /** Tells the processors (here and on other instances) that these contacts have work. */
+  wake(contactIds: string[]): void;
 }
 
 /** Who is calling: a logged-in user or an API token (acting with the token's role). */

@@ -6,6 +6,7 @@ import { ensureStudioBuilt } from './build-studio.ts';
 import { migrateToLatest, openDatabase } from './db/connect.ts';
 import { ensureAdmin } from './db/queries/users.ts';
 import { readConfig } from './env.ts';
+import { startMessaging } from './messaging.ts';
 import { createLogger } from './logger.ts';
 
 const config = readConfig();
@@ -20,10 +21,9 @@ if (config.admin && (await ensureAdmin(database.db, config.admin))) {
 }
 
 const secrets = createSecretBox(resolveSecretKey(config.secretKey, config.dataDir));
-const app = createApp(
-  { db: database.db, config, clock: { now: () => new Date() }, secrets, logger },
-  { studioDir },
-);
+const clock = { now: () => new Date() };
+const messaging = startMessaging({ db: database.db, config, clock, logger, secrets });
+const app = createApp({ db: database.db, config, clock, secrets, logger, messaging: messaging.deps }, { studioDir });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   logger.info(`Fluxo is running on http://localhost:${info.port}`, { database: database.kind });
@@ -35,6 +35,7 @@ async function shutdown(signal: string) {
   stopping = true;
   logger.info('shutting down', { signal });
   server.close();
+  await messaging.stop();
   await database.close();
   process.exit(0);
 }

@@ -101,9 +101,9 @@ export const commands: Record<string, Command> = {
     const file = ctx.args[0];
     if (!file) throw new CliError('usage: flow test FILE.conversation.json');
     const result = await runConversationFile(file);
-    ctx.print(result.passed ? `✓ ${result.name}` : `✗ ${result.name}`);
+    ctx.print(result.ok ? `✓ ${result.name}` : `✗ ${result.name}`);
     for (const f of result.failures) ctx.print(`  ${f}`);
-    return result.passed ? 0 : 1;
+    return result.ok ? 0 : 1;
   },
 
   'channel add': (ctx) => withDb(ctx, async (db) => {

@@ -94,6 +94,8 @@ export interface ContactsTable {
   name: Defaulted<string>;
   last_inbound_at: Timestamp | null;
   variables: Json<JsonObject>;
+  lease_owner: string | null;
+  lease_until: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -135,8 +137,11 @@ export interface OutboxTable {
   message_id: string;
   channel_id: string;
   contact_id: string;
-  seq: Generated<string>;
-  status: 'pending' | 'sent' | 'failed';
+  seq: Generated<number>;
+  kind: Defaulted<'message' | 'read'>;
+  status: 'pending' | 'sending' | 'sent' | 'failed';
+  locked_until: Timestamp | null;
+  wamid: string | null;
   attempts: Defaulted<number>;
   next_attempt_at: Timestamp;
   last_error: string | null;
@@ -147,6 +152,7 @@ export interface ScheduledJobsTable {
   id: string;
   kind: string;
   key: string | null;
+  contact_id: string | null;
   run_at: Timestamp;
   payload: Json<JsonObject>;
   status: Defaulted<'pending' | 'done' | 'failed'>;

@@ -70,6 +70,7 @@ channelRoutes.openapi(
       await recordAudit(tx, c.var.actor, 'channel.create', { type: 'channel', id: created.id });
       return created;
     });
+    c.var.deps.messaging?.channels.invalidate();
     return c.json({ channel: view(c, row) }, 201);
   },
 );
@@ -106,6 +107,7 @@ channelRoutes.openapi(
       await recordAudit(tx, c.var.actor, 'channel.update', { type: 'channel', id }, { fields: Object.keys(body) });
       return updated;
     });
+    c.var.deps.messaging?.channels.invalidate();
     return c.json({ channel: view(c, row) }, 200);
   },
 );
@@ -122,6 +124,7 @@ channelRoutes.openapi(
       if (!deleted) throw notFound('Canal');
       await recordAudit(tx, c.var.actor, 'channel.delete', { type: 'channel', id });
     });
+    c.var.deps.messaging?.channels.invalidate();
     return c.body(null, 204);
   },
 );

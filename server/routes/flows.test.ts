@@ -62,7 +62,7 @@ describe('flows API', () => {
     expect(stale.status).toBe(409);
     expect(stale.body.error).toMatchObject({ code: 'conflict', details: { revision: 2 } });
     const now = await editor().json<{ flow: Flow }>('GET', `/api/flows/${flow.id}`);
-    expect(now.body.flow.draft.nodes.find((n) => n.id === 'hello')?.data.text).toBe('Oi de novo');
+    expect((now.body.flow.draft.nodes.find((n) => n.id === 'hello')?.data as { text?: string }).text).toBe('Oi de novo');
   });
 
   it('concurrent saves of the same revision: exactly one wins', async () => {

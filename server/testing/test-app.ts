@@ -25,7 +25,7 @@ export interface Caller {
 }
 
 function caller(app: TestApp['app'], auth: Record<string, string>): Caller {
-  const request = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+  const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
     app.request(path, {
       method,
       headers: { ...auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },

@@ -8,11 +8,14 @@ export const position = z.object({ x: z.number(), y: z.number() });
 
 /** A node as React Flow draws it; `data` is checked per type by the union below. */
 function nodeSchema<T extends NodeType>(type: T) {
+  // Annotated so each member keeps its own data type; `nodeDefinitions[type]` alone widens
+  // to the union of every node's data, and narrowing on `type` would not narrow `data`.
+  const data: (typeof nodeDefinitions)[T]['data'] = nodeDefinitions[type].data;
   return z.object({
     id: z.string().min(1).max(100),
     type: z.literal(type),
     position,
-    data: nodeDefinitions[type].data,
+    data,
     width: z.number().optional(),
     height: z.number().optional(),
   });

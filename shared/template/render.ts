@@ -14,11 +14,14 @@ export function lookupPath(vars: Variables, path: string): unknown {
   return current;
 }
 
+// Built once: `toLocaleString` creates a formatter per call, which dominated render time.
+const decimal = new Intl.NumberFormat('pt-BR', { maximumFractionDigits: 10 });
+
 /** How a value prints inside a message: missing → empty, numbers pt-BR style, lists joined. */
 export function formatValue(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? value.toLocaleString('pt-BR', { maximumFractionDigits: 10 }) : '';
+  if (typeof value === 'number') return Number.isFinite(value) ? decimal.format(value) : '';
   if (typeof value === 'boolean') return value ? 'sim' : 'não';
   if (Array.isArray(value)) return value.map(formatValue).join(', ');
   return JSON.stringify(value);

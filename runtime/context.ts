@@ -1,0 +1,78 @@
+import type { FlowDocument } from '../shared/flow/schema.ts';
+import { renderTemplate } from '../shared/template/render.ts';
+import { formatNow, formatToday } from './builtins.ts';
+import type { Effect } from './effects.ts';
+import type { OutboundMessage } from './messages.ts';
+import type { Ports } from './ports.ts';
+import { appendHistory, type Json, type SessionState } from './session.ts';
+
+export interface Contact {
+  name: string;
+  phone: string;
+}
+
+/**
+ * What an executor may read and do during one step. It works on the step's own copy of
+ * the session, so the caller's session object is never mutated.
+ */
+export class StepContext {
+  readonly effects: Effect[] = [];
+  readonly now: Date;
+  // Intl formatting is the slowest part of rendering; the clock is fixed within a step.
+  private builtins: { now: string; today: string } | null = null;
+
+  constructor(
+    readonly session: SessionState,
+    readonly ports: Ports,
+    readonly contact: Contact,
+    readonly flow: FlowDocument,
+    public nodeId: string,
+  ) {
+    this.now = ports.clock.now();
+  }
+
+  /** Variables plus built-ins, as templates see them. User variables cannot shadow built-ins. */
+  scope(): Record<string, unknown> {
+    this.builtins ??= { now: formatNow(this.now), today: formatToday(this.now) };
+    return {
+      ...this.session.variables,
+      contact: { name: this.contact.name, phone: this.contact.phone },
+      ...this.builtins,
+      last_answer: this.session.lastAnswer,
+    };
+  }
+
+  render(template: string): string {
+    // Most texts have no placeholder: skip building the scope for them.
+    return template.includes('{{') ? renderTemplate(template, this.scope()) : template;
+  }
+
+  setVariable(name: string, value: Json): void {
+    this.session.variables = { ...this.session.variables, [name]: value };
+  }
+
+  setLastAnswer(text: string): void {
+    this.session.lastAnswer = text;
+  }
+
+  send(message: OutboundMessage): void {
+    this.effects.push({ type: 'send', message });
+    const text = message.kind === 'text' ? message.text
+      : message.kind === 'buttons' || message.kind === 'list' ? message.body
+      : message.kind === 'media' ? message.caption ?? `[${message.media}]`
+      : `[template ${message.name}]`;
+    this.session.history = appendHistory(this.session.history, { role: 'bot', text });
+  }
+
+  emit(effect: Effect): void {
+    this.effects.push(effect);
+  }
+
+  /** Schedules a `timeout` for the current node and returns the timer's key. */
+  startTimer(minutes: number): string {
+    const key = `${this.nodeId}:${this.ports.ids.next()}`;
+    const at = new Date(this.now.getTime() + minutes * 60_000).toISOString();
+    this.effects.push({ type: 'set_timer', key, at });
+    return key;
+  }
+}

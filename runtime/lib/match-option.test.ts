@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { matchOption } from './match-option.ts';
+
+const menu = [
+  { id: 'buscar', title: 'Buscar imóveis' },
+  { id: 'avaliar', title: 'Avaliar meu imóvel' },
+  { id: 'financiar', title: 'Simular Financiamento' },
+  { id: 'ok', title: '👍' },
+];
+
+describe('matchOption', () => {
+  it.each([
+    ['1', 'buscar'],
+    [' 2 ', 'avaliar'],
+    ['2.', 'avaliar'],
+    ['2)', 'avaliar'],
+    ['#3', 'financiar'],
+    ['opção 2', 'avaliar'],
+    ['Opcao 3', 'financiar'],
+    ['simular financiamento', 'financiar'],
+    ['SIMULAR FINANCIAMENTO', 'financiar'],
+    ['Simular Financiamento!!', 'financiar'],
+    ['🏠 buscar imoveis', 'buscar'],
+    ['buscar   imóveis 🙂', 'buscar'],
+    ['3 - Simular financiamento', 'financiar'],
+    ['4', 'ok'],
+    ['👍', 'ok'],
+  ])('%j → %s', (input, expected) => {
+    expect(matchOption(input, menu)).toBe(expected);
+  });
+
+  it.each([
+    ['0'],
+    ['5'],
+    ['99'],
+    [''],
+    ['   '],
+    ['simular'],
+    ['buscar imóveis e avaliar'],
+    ['1 - Simular financiamento'],
+    ['🙂'],
+    ['x'.repeat(5000)],
+    ['\u0000\u0007'],
+  ])('%j → null', (input) => {
+    expect(matchOption(input, menu)).toBeNull();
+  });
+
+  it('is null when two options share a title', () => {
+    const twins = [{ id: 'a', title: 'Sim' }, { id: 'b', title: 'sim!' }];
+    expect(matchOption('sim', twins)).toBeNull();
+  });
+
+  it('is null when a typed number is another option title', () => {
+    const numeric = [{ id: 'a', title: '2' }, { id: 'b', title: '1' }];
+    expect(matchOption('1', numeric)).toBeNull();
+  });
+
+  it('matches a number that is its own option title', () => {
+    const quantities = [{ id: 'q1', title: '1' }, { id: 'q2', title: '2' }];
+    expect(matchOption('2', quantities)).toBe('q2');
+  });
+
+  it('is null with no options', () => {
+    expect(matchOption('1', [])).toBeNull();
+  });
+});

@@ -1,0 +1,58 @@
+import { normalizeText } from './normalize.ts';
+
+export interface OptionLike {
+  id: string;
+  title: string;
+}
+
+// "2", "2.", "2)", "#2", "opção 2", "opcao 2", "op 2", "nº 2", "numero 2", all after normalizeText.
+const numberPattern = /^(?:(?:opcao|opc|op|numero|num|no|n[º°])\s*)?#?\s*(\d{1,3})\s*[.)\-:]?$/u;
+// "2 - Simular financiamento", "2. Simular": people copy the line of a menu they saw as text.
+const numberThenTitle = /^#?(\d{1,3})\s*[.)\-:]?\s+(.+)$/u;
+
+/**
+ * Letters and digits only, single-spaced: emoji, punctuation and symbols around or inside a
+ * title do not count ("✅ Simular financiamento!" = "simular financiamento").
+ */
+function titleKey(s: string): string {
+  return normalizeText(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+function byTitle(input: string, options: readonly OptionLike[]): string[] {
+  const key = titleKey(input);
+  // Emoji-only titles ("👍") have an empty key, so they are compared as typed.
+  const exact = normalizeText(input);
+  return options
+    .filter((o) => {
+      const k = titleKey(o.title);
+      return k === '' ? normalizeText(o.title) === exact : k === key;
+    })
+    .map((o) => o.id);
+}
+
+/**
+ * The option a typed answer picks: its 1-based number or its title, case-, accent-, emoji-
+ * and punctuation-insensitive. Returns null when nothing matches or when the answer could
+ * mean two different options (two equal titles, or a number that is also another option's
+ * title) — re-asking is better than guessing for the contact.
+ */
+export function matchOption(input: string, options: readonly OptionLike[]): string | null {
+  const text = normalizeText(input);
+  if (text === '' || options.length === 0) return null;
+
+  const candidates = new Set<string>(byTitle(text, options));
+
+  const num = numberPattern.exec(text);
+  if (num) {
+    const picked = options[Number(num[1]) - 1];
+    if (picked) candidates.add(picked.id);
+  } else if (candidates.size === 0) {
+    const prefixed = numberThenTitle.exec(text);
+    const picked = prefixed ? options[Number(prefixed[1]) - 1] : undefined;
+    if (prefixed && picked && titleKey(picked.title) === titleKey(prefixed[2] ?? '')) candidates.add(picked.id);
+  }
+
+  if (candidates.size !== 1) return null;
+  const [only] = candidates;
+  return only ?? null;
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { buildFlow } from '../testing/build-flow.ts';
+import { driver, effectOf, sent, texts } from '../testing/session-test-kit.ts';
+import type { Product } from '../ports.ts';
+
+const categories = [{ id: 'pz', name: 'Pizzas' }, { id: 'bb', name: 'Bebidas' }];
+const product = (p: Partial<Product> & Pick<Product, 'id' | 'name' | 'priceCents'>): Product =>
+  ({ categoryId: 'pz', description: '', imageUrl: null, stock: null, ...p });
+const products = [
+  product({ id: 'p1', name: 'Margherita', priceCents: 4590 }),
+  product({ id: 'p2', name: 'Calabresa', priceCents: 4990, stock: 3 }),
+  product({ id: 'p3', name: 'Esgotada', priceCents: 100, stock: 0 }),
+  product({ id: 'b1', categoryId: 'bb', name: 'Suco', priceCents: 800, imageUrl: 'https://img/suco.jpg', description: 'Natural' }),
+];
+
+const flow = (mode: 'cart' | 'single') => buildFlow([
+  { id: 'pp', type: 'product_picker', data: { mode, timeoutMinutes: 60 } },
+  { id: 'ok', type: 'message', data: { text: 'confirmado {{pedido.total}}' } },
+  { id: 'no', type: 'message', data: { text: 'cancelado' } },
+], [['pp', 'confirmed', 'ok'], ['pp', 'cancelled', 'no']]);
+
+const tap = (id: string, title: string) => ({ kind: 'reply' as const, id: `pp:${id}`, title });
+
+describe('product_picker', () => {
+  it('builds a cart, confirms it and records the order', async () => {
+    const d = driver(flow('cart'), { categories, products });
+    expect(sent(await d.send('oi'))[0]).toMatchObject({ kind: 'buttons', buttons: [{ title: 'Pizzas' }, { title: 'Bebidas' }] });
+    const list = sent(await d.content(tap('pz', 'Pizzas')))[0];
+    // The sold-out pizza is not offered.
+    expect(list?.kind === 'buttons' && list.buttons.map((b) => b.title)).toEqual(['Margherita', 'Calabresa']);
+    expect(texts(await d.send('Calabresa'))).toEqual(['Quantas unidades de Calabresa? (1 a 3)']);
+    expect(texts(await d.send('5'))).toEqual(['Digite um número de 1 a 3.']);
+    await d.send('2');
+    await d.content(tap('yes', 'Sim, adicionar'));
+    await d.send('2');
+    await d.send('1');
+    await d.send('1');
+    const summary = await d.content(tap('no', 'Não, finalizar'));
+    expect(texts(summary)[0]).toBe('Resumo do pedido:\n2x Calabresa — R$ 99,80\n1x Suco — R$ 8,00\n\nTotal: R$ 107,80');
+    const done = await d.content(tap('yes', 'Confirmar'));
+    expect(effectOf(done, 'record_order')).toEqual({
+      type: 'record_order', totalCents: 10780,
+      items: [{ productId: 'p2', name: 'Calabresa', unitPriceCents: 4990, quantity: 2 }, { productId: 'b1', name: 'Suco', unitPriceCents: 800, quantity: 1 }],
+    });
+    expect(texts(done)).toEqual(['confirmado R$ 107,80']);
+    expect(d.session?.variables.pedido).toMatchObject({ total_cents: 10780, itens: [{ id: 'p2', quantidade: 2 }, { id: 'b1', quantidade: 1 }] });
+    expect(effectOf(done, 'cancel_timer')).toBeDefined();
+  });
+
+  it('cancels on "cancelar" at any stage', async () => {
+    const d = driver(flow('cart'), { categories, products });
+    await d.send('oi');
+    await d.send('pizzas');
+    expect(texts(await d.send('Cancelar'))).toEqual(['cancelado']);
+  });
+
+  it('re-offers the list on a wrong choice', async () => {
+    const d = driver(flow('cart'), { categories, products });
+    await d.send('oi');
+    expect(texts(await d.send('sorvete'))).toEqual(['Não entendi 🙂 Escolha uma das opções.', 'Escolha uma categoria:']);
+  });
+
+  it('in single mode sends the product card and stores the product', async () => {
+    const d = driver(flow('single'), { categories, products });
+    await d.send('oi');
+    await d.send('bebidas');
+    const effects = await d.send('1');
+    expect(sent(effects)[0]).toEqual({ kind: 'media', media: 'image', url: 'https://img/suco.jpg', caption: '*Suco*\nNatural\nR$ 8,00' });
+    expect(d.session?.variables.pedido).toEqual({ id: 'b1', nome: 'Suco', descricao: 'Natural', preco: 'R$ 8,00', preco_cents: 800, imagem: 'https://img/suco.jpg' });
+    expect(effectOf(effects, 'record_order')).toBeUndefined();
+  });
+
+  it('takes timeout from its timer', async () => {
+    const d = driver(flow('cart'), { categories, products });
+    const key = effectOf(await d.send('oi'), 'set_timer')?.key ?? '';
+    const effects = await d.event({ type: 'timer', key });
+    expect(effects.some((e) => e.type === 'analytics' && e.output === 'timeout')).toBe(true);
+  });
+
+  it('cancels when the catalog is empty', async () => {
+    const d = driver(flow('cart'));
+    expect(texts(await d.send('oi'))).toEqual(['Nenhum produto disponível no momento.', 'cancelado']);
+  });
+});

@@ -1,0 +1,174 @@
+/**
+ * Catalog browsing as a small state machine kept in `awaiting.state`:
+ * category → product → (cart: quantity → more? → confirm) | (single: product card).
+ * Over 200 lines because the stages only make sense read together.
+ */
+import { z } from 'zod';
+import type { FlowNodeOf } from '../../shared/flow/schema.ts';
+import { choiceMessage, readChoice, replyId, type Choice } from '../choice.ts';
+import type { StepContext } from '../context.ts';
+import type { OrderItem } from '../effects.ts';
+import type { Executor, Outcome } from '../executor.ts';
+import { output, waitFor } from '../executor.ts';
+import { normalizeText } from '../lib/normalize.ts';
+import { formatBRL } from '../lib/money.ts';
+import type { Product } from '../ports.ts';
+import type { Awaiting, Json } from '../session.ts';
+import { clip, textOf } from '../text.ts';
+
+type PickerNode = FlowNodeOf<'product_picker'>;
+
+const cartItem = z.object({ productId: z.string(), name: z.string(), unitPriceCents: z.number(), quantity: z.number() });
+const pickerState = z.object({
+  stage: z.enum(['category', 'product', 'quantity', 'more', 'confirm']).catch('category'),
+  page: z.number().int().min(0).catch(0),
+  categoryId: z.string().nullable().catch(null),
+  productId: z.string().nullable().catch(null),
+  cart: z.array(cartItem).catch([]),
+});
+type PickerState = z.infer<typeof pickerState>;
+
+const cancelWords = new Set(['cancelar', 'cancela', 'sair']);
+const yes = 'yes';
+const no = 'no';
+
+const available = (products: Product[]) => products.filter((p) => p.stock !== 0);
+const total = (cart: OrderItem[]) => cart.reduce((sum, i) => sum + i.unitPriceCents * i.quantity, 0);
+const summaryLines = (cart: OrderItem[]) => cart.map((i) => `${i.quantity}x ${i.name} — ${formatBRL(i.unitPriceCents * i.quantity)}`);
+
+function save(awaiting: Awaiting, state: PickerState): Outcome {
+  return { type: 'wait', awaiting: { ...awaiting, state: state as unknown as Record<string, Json> } };
+}
+
+async function askCategory(node: PickerNode, ctx: StepContext, awaiting: Awaiting, state: PickerState, page = 0): Promise<Outcome> {
+  const categories = await ctx.ports.catalog.categories(node.data.categoryIds);
+  if (categories.length === 0) {
+    ctx.send({ kind: 'text', text: 'Nenhum produto disponível no momento.' });
+    return output('cancelled');
+  }
+  ctx.send(choiceMessage({ nodeId: node.id, body: ctx.render(node.data.text), buttonLabel: 'Categorias', choices: categories.map((c) => ({ id: c.id, title: c.name })), page }));
+  return save(awaiting, { ...state, stage: 'category', page, categoryId: null, productId: null });
+}
+
+function productChoices(products: Product[]): Choice[] {
+  return products.map((p) => ({ id: p.id, title: p.name, description: `${formatBRL(p.priceCents)}${p.description ? ` · ${p.description}` : ''}` }));
+}
+
+async function askProduct(node: PickerNode, ctx: StepContext, awaiting: Awaiting, state: PickerState, categoryId: string, page = 0): Promise<Outcome> {
+  const products = available(await ctx.ports.catalog.products(categoryId));
+  if (products.length === 0) {
+    ctx.send({ kind: 'text', text: 'Nenhum produto disponível nesta categoria. Escolha outra:' });
+    return askCategory(node, ctx, awaiting, state);
+  }
+  ctx.send(choiceMessage({ nodeId: node.id, body: 'Escolha um produto:', buttonLabel: 'Produtos', choices: productChoices(products), page }));
+  return save(awaiting, { ...state, stage: 'product', page, categoryId });
+}
+
+function maxFor(node: PickerNode, product: Product | null): number {
+  return product?.stock == null ? node.data.maxQuantity : Math.min(node.data.maxQuantity, product.stock);
+}
+
+function askMore(node: PickerNode, ctx: StepContext, awaiting: Awaiting, state: PickerState): Outcome {
+  ctx.send({ kind: 'buttons', body: `${clip(summaryLines(state.cart).join('\n'), 1000)}\n\nAdicionar mais itens?`, buttons: [
+    { id: replyId(node.id, yes), title: 'Sim, adicionar' }, { id: replyId(node.id, no), title: 'Não, finalizar' }] });
+  return save(awaiting, { ...state, stage: 'more', productId: null });
+}
+
+function askConfirm(node: PickerNode, ctx: StepContext, awaiting: Awaiting, state: PickerState): Outcome {
+  const body = clip(`Resumo do pedido:\n${summaryLines(state.cart).join('\n')}\n\nTotal: ${formatBRL(total(state.cart))}`, 1024);
+  ctx.send({ kind: 'buttons', body, buttons: [{ id: replyId(node.id, yes), title: 'Confirmar' }, { id: replyId(node.id, no), title: 'Cancelar' }] });
+  return save(awaiting, { ...state, stage: 'confirm' });
+}
+
+function confirm(node: PickerNode, ctx: StepContext, cart: OrderItem[]): Outcome {
+  const totalCents = total(cart);
+  ctx.emit({ type: 'record_order', items: cart, totalCents });
+  ctx.setVariable(node.data.variable, {
+    itens: cart.map((i) => ({ id: i.productId, nome: i.name, quantidade: i.quantity, preco: formatBRL(i.unitPriceCents), subtotal: formatBRL(i.unitPriceCents * i.quantity) })),
+    total_cents: totalCents,
+    total: formatBRL(totalCents),
+    resumo: summaryLines(cart).join('\n'),
+  });
+  return output('confirmed');
+}
+
+function pickSingle(node: PickerNode, ctx: StepContext, p: Product): Outcome {
+  const text = `*${p.name}*\n${p.description}\n${formatBRL(p.priceCents)}`.trim();
+  if (p.imageUrl) ctx.send({ kind: 'media', media: 'image', url: p.imageUrl, caption: clip(text, 1024) });
+  else ctx.send({ kind: 'text', text });
+  ctx.setVariable(node.data.variable, { id: p.id, nome: p.name, descricao: p.description, preco: formatBRL(p.priceCents), preco_cents: p.priceCents, imagem: p.imageUrl });
+  ctx.setLastAnswer(p.name);
+  return output('confirmed');
+}
+
+const yesNo = (nodeId: string, content: Parameters<typeof readChoice>[2]) =>
+  readChoice(nodeId, [{ id: yes, title: 'Sim' }, { id: no, title: 'Não' }], content);
+
+export const product_picker: Executor<'product_picker'> = {
+  async enter(node, ctx) {
+    const minutes = node.data.timeoutMinutes;
+    const awaiting: Awaiting = { kind: 'catalog', retries: 0, timerKey: minutes === null ? null : ctx.startTimer(minutes), state: {} };
+    return askCategory(node, ctx, awaiting, pickerState.parse({}));
+  },
+  async resume(node, ctx, awaiting, input) {
+    if (input.type === 'timeout') return output('timeout');
+    if (input.type !== 'message') return { type: 'wait', awaiting };
+    const content = input.content;
+    const text = textOf(content);
+    if (text === null) return { type: 'unreadable' };
+    if (cancelWords.has(normalizeText(text))) return output('cancelled');
+    const state = pickerState.parse(awaiting.state);
+    const notUnderstood = () => ctx.send({ kind: 'text', text: 'Não entendi 🙂 Escolha uma das opções.' });
+
+    switch (state.stage) {
+      case 'category': {
+        const categories = await ctx.ports.catalog.categories(node.data.categoryIds);
+        const answer = readChoice(node.id, categories.map((c) => ({ id: c.id, title: c.name })), content);
+        if (answer.kind === 'choice') return askProduct(node, ctx, awaiting, state, answer.id);
+        if (answer.kind !== 'page') notUnderstood();
+        return askCategory(node, ctx, awaiting, state, answer.kind === 'page' ? answer.page : 0);
+      }
+      case 'product': {
+        const products = available(await ctx.ports.catalog.products(state.categoryId ?? ''));
+        const answer = readChoice(node.id, productChoices(products), content);
+        const product = answer.kind === 'choice' ? products.find((p) => p.id === answer.id) : undefined;
+        if (product && node.data.mode === 'single') return pickSingle(node, ctx, product);
+        if (product) {
+          ctx.send({ kind: 'text', text: `Quantas unidades de ${product.name}? (1 a ${maxFor(node, product)})` });
+          return save(awaiting, { ...state, stage: 'quantity', productId: product.id });
+        }
+        if (answer.kind !== 'page') notUnderstood();
+        return askProduct(node, ctx, awaiting, state, state.categoryId ?? '', answer.kind === 'page' ? answer.page : 0);
+      }
+      case 'quantity': {
+        const product = await ctx.ports.catalog.product(state.productId ?? '');
+        if (!product || product.stock === 0) return askProduct(node, ctx, awaiting, state, state.categoryId ?? '');
+        const max = maxFor(node, product);
+        const quantity = /^\s*\d{1,4}\s*$/.test(text) ? Number(text) : NaN;
+        if (!(quantity >= 1 && quantity <= max)) {
+          ctx.send({ kind: 'text', text: `Digite um número de 1 a ${max}.` });
+          return save(awaiting, state);
+        }
+        const existing = state.cart.find((i) => i.productId === product.id);
+        const cart = existing
+          ? state.cart.map((i) => (i === existing ? { ...i, quantity: Math.min(max, i.quantity + quantity) } : i))
+          : [...state.cart, { productId: product.id, name: product.name, unitPriceCents: product.priceCents, quantity }];
+        return askMore(node, ctx, awaiting, { ...state, cart });
+      }
+      case 'more': {
+        const answer = yesNo(node.id, content);
+        if (answer.kind === 'choice' && answer.id === yes) return askCategory(node, ctx, awaiting, state);
+        if (answer.kind === 'choice') return askConfirm(node, ctx, awaiting, state);
+        notUnderstood();
+        return askMore(node, ctx, awaiting, state);
+      }
+      case 'confirm': {
+        const answer = yesNo(node.id, content);
+        if (answer.kind === 'choice' && answer.id === yes) return confirm(node, ctx, state.cart);
+        if (answer.kind === 'choice') return output('cancelled');
+        notUnderstood();
+        return askConfirm(node, ctx, awaiting, state);
+      }
+    }
+  },
+};

@@ -1,0 +1,42 @@
+import type { Executor } from '../executor.ts';
+import { output, waitFor } from '../executor.ts';
+import { validateAnswer } from '../lib/validate-answer.ts';
+import { formatValue } from '../../shared/template/render.ts';
+import type { Json } from '../session.ts';
+import { replyId } from '../choice.ts';
+
+// Content nobody can answer a question with; anything else goes to the validator.
+const unreadable = new Set(['unsupported', 'reaction']);
+
+export const question: Executor<'question'> = {
+  enter(node, ctx) {
+    const text = ctx.render(node.data.text);
+    if (node.data.kind === 'yes_no') {
+      // Buttons save typing; a typed "sim"/"não" is validated the same way.
+      ctx.send({ kind: 'buttons', body: text, buttons: [{ id: replyId(node.id, 'yes'), title: 'Sim' }, { id: replyId(node.id, 'no'), title: 'Não' }] });
+    } else {
+      ctx.send({ kind: 'text', text });
+    }
+    const minutes = node.data.timeoutMinutes;
+    return waitFor('answer', { timerKey: minutes === null ? null : ctx.startTimer(minutes) });
+  },
+  resume(node, ctx, awaiting, input) {
+    if (input.type === 'timeout') return output('timeout');
+    if (input.type !== 'message') return { type: 'wait', awaiting };
+    const raw = input.content;
+    if (unreadable.has(raw.kind)) return { type: 'unreadable' };
+    // A tapped button is validated as the text of its title.
+    const content = raw.kind === 'reply' ? { kind: 'text' as const, text: raw.title } : raw;
+    const result = validateAnswer(node.data.kind, content, { min: node.data.min, max: node.data.max, now: ctx.now });
+    if (result.ok) {
+      const name = node.data.variable;
+      ctx.setVariable(name, result.value as Json);
+      for (const [suffix, value] of Object.entries(result.extra ?? {})) ctx.setVariable(`${name}${suffix}`, value);
+      ctx.setLastAnswer(formatValue(result.value));
+      return output('next');
+    }
+    if (awaiting.retries >= node.data.retries) return output('invalid');
+    ctx.send({ kind: 'text', text: ctx.render(node.data.retryMessage) });
+    return { type: 'wait', awaiting: { ...awaiting, retries: awaiting.retries + 1 } };
+  },
+};

@@ -1,0 +1,117 @@
+import { MockLanguageModelV3 } from 'ai/test';
+import type { CatalogPort, Category, HttpRequest, Ports, Product } from '../ports.ts';
+
+/** A clock that only moves when told to: tests never depend on real time. */
+export class TestClock {
+  private current: Date;
+  constructor(start: Date | string = '2026-11-23T12:00:00.000Z') {
+    this.current = new Date(start);
+  }
+  now = (): Date => new Date(this.current.getTime());
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export function sequentialIds(prefix = 'id'): Ports['ids'] {
+  let n = 0;
+  return { next: () => `${prefix}-${++n}` };
+}
+
+export function fakeCatalog(categories: Category[] = [], products: Product[] = []): CatalogPort {
+  return {
+    categories: async (ids) => (ids.length === 0 ? categories : categories.filter((c) => ids.includes(c.id))),
+    products: async (categoryId) => products.filter((p) => p.categoryId === categoryId),
+    product: async (id) => products.find((p) => p.id === id) ?? null,
+  };
+}
+
+export interface ScriptedHttpResponse {
+  /** Matches requests whose URL starts with this. */
+  url: string;
+  method?: string;
+  status: number;
+  /** A string is sent as-is; anything else as JSON. */
+  body?: unknown;
+  /** Throws like a refused address or a timeout would. */
+  fail?: boolean;
+}
+
+/**
+ * Answers with the first unused response whose URL prefix matches (the last matching one
+ * once all are used); unmatched requests throw, as an unreachable host would.
+ */
+export function scriptedHttp(responses: ScriptedHttpResponse[], calls: HttpRequest[] = []): Ports['http'] {
+  const used = new Set<number>();
+  return async (req) => {
+    calls.push(req);
+    const matching = responses
+      .map((r, i) => [r, i] as const)
+      .filter(([r]) => req.url.startsWith(r.url) && (!r.method || r.method === req.method));
+    const pick = matching.find(([, i]) => !used.has(i)) ?? matching.at(-1);
+    if (!pick) throw new Error(`no scripted HTTP response for ${req.method} ${req.url}`);
+    const [r, i] = pick;
+    used.add(i);
+    if (r.fail) throw new Error(`scripted failure for ${req.url}`);
+    return { status: r.status, body: typeof r.body === 'string' ? r.body : JSON.stringify(r.body ?? null) };
+  };
+}
+
+/** The structured answer the LLM node asks for. */
+export interface ScriptedLlmAnswer {
+  reply: string;
+  score: number;
+  route: 'continue' | 'done' | 'escalate';
+  variables: Record<string, string>;
+}
+
+/**
+ * An LLM that replies with these answers in order, through the AI SDK's own mock model.
+ * An `Error` entry makes that call fail like a provider error; running out also fails.
+ */
+export function scriptedLlm(answers: (ScriptedLlmAnswer | Error)[]): MockLanguageModelV3 {
+  let n = 0;
+  return new MockLanguageModelV3({
+    doGenerate: async () => {
+      const answer = answers[n++];
+      if (answer === undefined) throw new Error('scripted LLM has no more answers');
+      if (answer instanceof Error) throw answer;
+      return {
+        content: [{ type: 'text', text: JSON.stringify(answer) }],
+        finishReason: { unified: 'stop', raw: undefined },
+        usage: {
+          inputTokens: { total: 10, noCache: 10, cacheRead: undefined, cacheWrite: undefined },
+          outputTokens: { total: 10, text: 10, reasoning: undefined },
+        },
+        warnings: [],
+      };
+    },
+  });
+}
+
+export interface TestPortsOptions {
+  clock?: TestClock;
+  categories?: Category[];
+  products?: Product[];
+  http?: ScriptedHttpResponse[];
+  llm?: (ScriptedLlmAnswer | Error)[] | null;
+}
+
+export interface TestPorts {
+  ports: Ports;
+  clock: TestClock;
+  httpCalls: HttpRequest[];
+}
+
+export function testPorts(o: TestPortsOptions = {}): TestPorts {
+  const clock = o.clock ?? new TestClock();
+  const httpCalls: HttpRequest[] = [];
+  const ports: Ports = {
+    clock,
+    ids: sequentialIds(),
+    http: scriptedHttp(o.http ?? [], httpCalls),
+    llm: o.llm === null ? null : scriptedLlm(o.llm ?? []),
+    catalog: fakeCatalog(o.categories, o.products),
+  };
+  return { ports, clock, httpCalls };
+}

@@ -1,0 +1,83 @@
+import type { InboundContent } from '../../runtime/events.ts';
+import type { Ports } from '../../runtime/ports.ts';
+import type { Clock } from '../context.ts';
+import type { Db } from '../db/database.ts';
+import type { Logger } from '../logger.ts';
+import type { ChannelDirectory } from '../whatsapp/channel-directory.ts';
+import { commitOutcomes } from './commit-effects.ts';
+import type { FlowVersions } from './flow-versions.ts';
+import { claimContacts, lockOwned, releaseLeases, type ClaimedContact } from './leases.ts';
+import { runContact, type ContactOutcome } from './run-contact.ts';
+
+export interface ProcessorOptions {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  channels: ChannelDirectory;
+  versions: FlowVersions;
+  ports: Ports;
+  /** Unique per process: leases name their holder. */
+  owner: string;
+  leaseMs: number;
+  batchSize: number;
+  /** Called after a commit that queued replies, so the sender starts at once. */
+  onReplies(): void;
+}
+
+/**
+ * One pass of the inbound processor: claim contacts with work, run their events through
+ * the engine (outside any transaction: HTTP and LLM nodes may be slow), then commit all
+ * outcomes in one transaction, keeping only contacts whose lease is still ours. A crash at
+ * any point leaves the messages unprocessed and the lease to expire: they run again, and
+ * since nothing of the first run was committed, nothing is sent twice.
+ */
+export async function processBatch(o: ProcessorOptions): Promise<number> {
+  const now = o.clock.now();
+  const claimed = await claimContacts(o.db, o.owner, now, o.leaseMs, o.batchSize);
+  if (claimed.length === 0) return 0;
+  const ids = claimed.map((c) => c.id);
+
+  const [pending, timers, sessions] = await Promise.all([
+    o.db.selectFrom('messages').select(['id', 'contact_id', 'wamid', 'wa_timestamp', 'created_at', 'payload'])
+      .where('contact_id', 'in', ids).where('direction', '=', 'in').where('processed_at', 'is', null)
+      .orderBy('wa_timestamp').orderBy('created_at').execute(),
+    o.db.selectFrom('scheduled_jobs').select(['id', 'contact_id', 'key', 'run_at'])
+      .where('contact_id', 'in', ids).where('status', '=', 'pending').where('run_at', '<=', now).execute(),
+    o.db.selectFrom('conversation_sessions').selectAll().where('contact_id', 'in', ids).where('status', '<>', 'ended').execute(),
+  ]);
+
+  const results = await Promise.all(claimed.map(async (contact) => {
+    const channel = await o.channels.byId(contact.channel_id);
+    if (!channel) return null;
+    try {
+      const outcome = await runContact({
+        contact, channel, versions: o.versions, ports: o.ports,
+        session: sessions.find((s) => s.contact_id === contact.id),
+        messages: pending.filter((m) => m.contact_id === contact.id).map((m) => ({
+          id: m.id, wamid: m.wamid, at: new Date(m.wa_timestamp ?? m.created_at),
+          content: (m.payload as { content?: InboundContent }).content ?? { kind: 'unsupported', type: 'unknown' },
+        })),
+        timers: timers.filter((t) => t.contact_id === contact.id && t.key).map((t) => ({ id: t.id, key: t.key ?? '', at: new Date(t.run_at) })),
+      });
+      return { outcome, contact, markRead: channel.markRead };
+    } catch (err) {
+      // A bug, not a contact's fault: leave the messages pending and retry this contact later.
+      o.logger.error('processing a contact failed', { contactId: contact.id, err });
+      return null;
+    }
+  }));
+
+  const done = results.filter((r): r is { outcome: ContactOutcome; contact: ClaimedContact; markRead: boolean } => r !== null);
+  const failed = ids.filter((id) => !done.some((d) => d.contact.id === id));
+  let outboxRows = 0;
+  await o.db.transaction().execute(async (tx) => {
+    const owned = await lockOwned(tx, o.owner, done.map((d) => d.contact.id));
+    const mine = done.filter((d) => owned.has(d.contact.id));
+    if (mine.length < done.length) o.logger.warn('lost leases while processing; another worker will redo them', { lost: done.length - mine.length });
+    ({ outboxRows } = await commitOutcomes(tx, mine, now));
+    await releaseLeases(tx, o.owner, mine.map((d) => d.contact.id));
+  });
+  await releaseLeases(o.db, o.owner, failed, new Date(now.getTime() + 30_000));
+  if (outboxRows > 0) o.onReplies();
+  return claimed.length;
+}

@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import type { Effect, OrderItem } from '../../runtime/effects.ts';
+import type { InboundContent, SessionEvent } from '../../runtime/events.ts';
+import type { OutboundMessage } from '../../runtime/messages.ts';
+import type { Ports } from '../../runtime/ports.ts';
+import { sessionState, type Json, type SessionState } from '../../runtime/session.ts';
+import { step } from '../../runtime/step.ts';
+import type { Row } from '../db/tables.ts';
+import type { ChannelInfo } from '../whatsapp/channel-directory.ts';
+import type { FlowVersions, LoadedVersion } from './flow-versions.ts';
+import type { ClaimedContact } from './leases.ts';
+
+export interface PendingMessage { id: string; wamid: string | null; at: Date; content: InboundContent }
+export interface DueTimer { id: string; key: string; at: Date }
+
+/** A session row as it must be after this batch. */
+export interface SessionWrite {
+  id: string;
+  isNew: boolean;
+  flowId: string;
+  flowVersionId: string;
+  /** Null only between creating a new session and its first step. */
+  state: SessionState | null;
+}
+
+/** Everything one contact's events decided, to be committed in one transaction. */
+export interface ContactOutcome {
+  contactId: string;
+  channelId: string;
+  sessions: SessionWrite[];
+  sends: { sessionId: string; message: OutboundMessage }[];
+  timersSet: { key: string; at: Date }[];
+  timersCancelled: string[];
+  handoffs: { sessionId: string; team: string; note: string; context: Record<string, unknown> }[];
+  orders: { sessionId: string; flowId: string; items: OrderItem[]; totalCents: number }[];
+  analytics: { flowId: string; flowVersionId: string; sessionId: string; nodeId: string; kind: string; output: string | null }[];
+  processedMessageIds: string[];
+  processedTimerIds: string[];
+  /** The newest inbound message the flow handled, to mark as read. */
+  readUpTo: { messageId: string; wamid: string } | null;
+}
+
+interface Live { write: SessionWrite; version: LoadedVersion }
+
+/**
+ * Runs a contact's pending events (messages and due timers) through the engine, oldest
+ * first, on the version each session is pinned to. Pure decisions: nothing is written here.
+ */
+export async function runContact(input: {
+  contact: ClaimedContact;
+  channel: ChannelInfo;
+  session: Row<'conversation_sessions'> | undefined;
+  messages: PendingMessage[];
+  timers: DueTimer[];
+  versions: FlowVersions;
+  ports: Ports;
+}): Promise<ContactOutcome> {
+  const { contact, channel, versions, ports } = input;
+  const outcome: ContactOutcome = {
+    contactId: contact.id, channelId: channel.id, sessions: [], sends: [], timersSet: [], timersCancelled: [],
+    handoffs: [], orders: [], analytics: [], processedMessageIds: [], processedTimerIds: [], readUpTo: null,
+  };
+  const who = { name: contact.name, phone: contact.wa_id ?? '' };
+
+  let live: Live | null = null;
+  if (input.session) {
+    const version = await versions.byVersionId(input.session.flow_version_id);
+    const parsed = sessionState.safeParse(input.session.state);
+    if (version && parsed.success) {
+      live = { version, write: { id: input.session.id, isNew: false, flowId: input.session.flow_id, flowVersionId: version.id, state: parsed.data } };
+      outcome.sessions.push(live.write);
+    }
+  }
+
+  const events: { at: Date; event: SessionEvent; messageId?: string; wamid?: string | null; timerId?: string }[] = [
+    ...input.messages.map((m) => ({ at: m.at, event: { type: 'message', content: m.content } as SessionEvent, messageId: m.id, wamid: m.wamid })),
+    ...input.timers.map((t) => ({ at: t.at, event: { type: 'timer', key: t.key } as SessionEvent, timerId: t.id })),
+  ].sort((a, b) => a.at.getTime() - b.at.getTime());
+
+  for (const item of events) {
+    if (item.messageId) outcome.processedMessageIds.push(item.messageId);
+    if (item.timerId) outcome.processedTimerIds.push(item.timerId);
+    if (item.event.type === 'timer' && !live) continue;
+
+    if (!live || live.write.state?.status === 'ended') {
+      if (item.event.type !== 'message') continue;
+      const version = channel.flowId ? await versions.published(channel.flowId) : null;
+      if (!version) continue;
+      live = { version, write: { id: randomUUID(), isNew: true, flowId: version.flowId, flowVersionId: version.id, state: null } };
+      outcome.sessions.push(live.write);
+    }
+    const result = await step({
+      flow: live.version.flow, flowVersionId: live.version.id,
+      session: live.write.state,
+      event: item.event, contact: who, ports,
+    });
+    live.write.state = result.session;
+    if (item.messageId && item.wamid) outcome.readUpTo = { messageId: item.messageId, wamid: item.wamid };
+    const next = await applyEffects(outcome, live, result.effects, versions, ports, who);
+    if (next) live = next;
+  }
+  return outcome;
+}
+
+async function applyEffects(
+  outcome: ContactOutcome, live: Live, effects: Effect[], versions: FlowVersions, ports: Ports,
+  who: { name: string; phone: string },
+): Promise<Live | null> {
+  const sessionId = live.write.id;
+  let started: Live | null = null;
+  for (const e of effects) {
+    switch (e.type) {
+      case 'send': outcome.sends.push({ sessionId, message: e.message }); break;
+      case 'set_timer': outcome.timersSet.push({ key: e.key, at: new Date(e.at) }); break;
+      case 'cancel_timer': outcome.timersCancelled.push(e.key); break;
+      case 'open_handoff': outcome.handoffs.push({ sessionId, team: e.team, note: e.note, context: e.context }); break;
+      case 'record_order': outcome.orders.push({ sessionId, flowId: live.write.flowId, items: e.items, totalCents: e.totalCents }); break;
+      case 'analytics':
+        outcome.analytics.push({ flowId: live.write.flowId, flowVersionId: live.version.id, sessionId, nodeId: e.nodeId, kind: e.kind, output: e.output ?? null });
+        break;
+      case 'end_session': break;
+      case 'start_flow': started = await startOtherFlow(outcome, e.flowId, e.variables, versions, ports, who); break;
+    }
+  }
+  return started;
+}
+
+/** A `goto` into another flow: that flow's published version starts for the contact. */
+async function startOtherFlow(
+  outcome: ContactOutcome, flowId: string, variables: Record<string, Json>, versions: FlowVersions, ports: Ports,
+  who: { name: string; phone: string },
+): Promise<Live | null> {
+  const version = await versions.published(flowId);
+  if (!version) return null;
+  const write: SessionWrite = { id: randomUUID(), isNew: true, flowId, flowVersionId: version.id, state: null };
+  const live: Live = { version, write };
+  outcome.sessions.push(write);
+  // Variables crossing flows are the plain values a `start` event carries; nested ones are dropped.
+  const plain = Object.fromEntries(Object.entries(variables).filter(([, v]) => v === null || typeof v !== 'object')) as Record<string, string | number | boolean | null>;
+  const result = await step({ flow: version.flow, flowVersionId: version.id, session: null, event: { type: 'start', variables: plain }, contact: who, ports });
+  write.state = result.session;
+  await applyEffects(outcome, live, result.effects.filter((e) => e.type !== 'start_flow'), versions, ports, who);
+  return live;
+}

@@ -1,0 +1,142 @@
+import { sql } from 'kysely';
+import type { Clock } from '../context.ts';
+import type { Db } from '../db/database.ts';
+import type { Logger } from '../logger.ts';
+import type { RateLimiter } from '../queue/rate-limiter.ts';
+import type { ChannelDirectory } from '../whatsapp/channel-directory.ts';
+import type { GraphClient } from '../whatsapp/graph-client.ts';
+import { backoffMs, pairRateBackoffMs, type GraphErrorClass } from '../whatsapp/graph-errors.ts';
+
+export interface SenderOptions {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  channels: ChannelDirectory;
+  graph: GraphClient;
+  limiter: RateLimiter;
+  lockMs: number;
+  /**
+   * How long an attempt whose outcome we never learned (process killed mid-request) waits for
+   * Meta's status webhook, which echoes our outbox id, before it is sent again.
+   */
+  reconcileMs: number;
+  batchSize: number;
+  random?: () => number;
+}
+
+interface Claimed {
+  id: string;
+  kind: 'message' | 'read';
+  channel_id: string;
+  contact_id: string;
+  attempts: number;
+  message_id: string;
+  payload: { graph?: Record<string, unknown> };
+  wamid: string | null;
+}
+
+/**
+ * Takes the oldest unsent row of each contact (so a contact's replies go out in order, one
+ * at a time) when it is due, or when an earlier attempt's lock ran out long enough ago.
+ * Conditions are on the outbox row itself, which Postgres re-checks under the row lock,
+ * so concurrent senders never take the same row.
+ */
+async function claimHeads(db: Db, now: Date, lockMs: number, reconcileMs: number, limit: number): Promise<Claimed[]> {
+  const lockUntil = new Date(now.getTime() + lockMs);
+  const stale = new Date(now.getTime() - reconcileMs);
+  const result = await sql<Claimed>`
+    with heads as (
+      select distinct on (contact_id) id from outbox
+      where status in ('pending', 'sending') order by contact_id, seq
+    ), due as (
+      select o.id from outbox o join heads h on h.id = o.id
+      where (o.status = 'pending' and o.next_attempt_at <= ${now})
+         or (o.status = 'sending' and o.locked_until < ${stale})
+      limit ${limit}
+    )
+    update outbox o set status = 'sending', locked_until = ${lockUntil}, attempts = o.attempts + 1
+    from due, messages m
+    where o.id = due.id and m.id = o.message_id
+      and ((o.status = 'pending' and o.next_attempt_at <= ${now}) or (o.status = 'sending' and o.locked_until < ${stale}))
+    returning o.id, o.kind, o.channel_id, o.contact_id, o.attempts, o.message_id, m.payload, m.wamid
+  `.execute(db);
+  return result.rows;
+}
+
+export async function sendBatch(o: SenderOptions): Promise<number> {
+  const now = o.clock.now();
+  const rows = await claimHeads(o.db, now, o.lockMs, o.reconcileMs, o.batchSize);
+  await Promise.all(rows.map((row) => sendOne(o, row)));
+  return rows.length;
+}
+
+async function sendOne(o: SenderOptions, row: Claimed): Promise<void> {
+  const channel = await o.channels.byId(row.channel_id);
+  if (!channel) return fail(o, row, { code: 'channel_missing', message: 'O canal deste contato foi removido.' });
+
+  if (row.kind === 'read') {
+    await o.limiter.take(channel.phoneNumberId);
+    const result = row.wamid ? await o.graph.markAsRead(channel.phoneNumberId, channel.accessToken, row.wamid) : { ok: true as const };
+    // A missed read receipt is cosmetic: never retried, never blocks the replies behind it.
+    if (!result.ok) o.logger.warn('mark as read failed', { error: result.error.message });
+    await o.db.updateTable('outbox').set({ status: result.ok ? 'sent' : 'failed', locked_until: null }).where('id', '=', row.id).execute();
+    return;
+  }
+
+  const graph = row.payload.graph;
+  if (!graph) return fail(o, row, { code: 'no_payload', message: 'Mensagem sem conteúdo para o WhatsApp.' });
+  await o.limiter.take(channel.phoneNumberId);
+  // Our outbox id rides along; Meta echoes it in status webhooks (see `reconcileMs`).
+  const result = await o.graph.sendMessage(channel.phoneNumberId, channel.accessToken, { ...graph, biz_opaque_callback_data: `outbox:${row.id}` });
+  if (result.ok) {
+    await o.db.transaction().execute(async (tx) => {
+      await tx.updateTable('outbox').set({ status: 'sent', wamid: result.wamid, locked_until: null, last_error: null })
+        .where('id', '=', row.id).where('status', '=', 'sending').execute();
+      await tx.updateTable('messages').set({ wamid: result.wamid, status: 'accepted' })
+        .where('id', '=', row.message_id).where('status', '=', 'pending').execute();
+      await tx.updateTable('messages').set({ wamid: result.wamid })
+        .where('id', '=', row.message_id).where('wamid', 'is', null).execute();
+    });
+    return;
+  }
+  await handleError(o, row, channel.id, result.error);
+}
+
+async function handleError(o: SenderOptions, row: Claimed, channelId: string, error: GraphErrorClass): Promise<void> {
+  const now = o.clock.now();
+  const retryIn = (ms: number) => o.db.updateTable('outbox').set({
+    status: 'pending', locked_until: null, last_error: `${error.kind}: ${error.message}`,
+    next_attempt_at: new Date(now.getTime() + ms),
+  }).where('id', '=', row.id).execute();
+  const random = o.random ?? Math.random;
+
+  switch (error.kind) {
+    case 'retry':
+    case 'rate_limit':
+      o.logger.warn('send failed, will retry', { outboxId: row.id, kind: error.kind, code: error.code, attempt: row.attempts });
+      await retryIn(error.retryAfterMs ?? backoffMs(row.attempts, random));
+      return;
+    case 'pair_rate_limit':
+      await retryIn(error.retryAfterMs ?? pairRateBackoffMs(row.attempts));
+      return;
+    case 'auth':
+      // An expired token stops the whole number until an admin pastes a new one.
+      await o.db.updateTable('channels').set({ healthy: false, health_error: `${error.code ?? ''} ${error.message}`.trim() })
+        .where('id', '=', channelId).execute();
+      o.channels.invalidate();
+      o.logger.error('channel token rejected by Meta; channel marked unhealthy', { channelId, code: error.code });
+      await retryIn(60_000);
+      return;
+    case 'window_closed':
+    case 'permanent':
+      await fail(o, row, { code: String(error.code ?? error.kind), message: error.message, kind: error.kind });
+      return;
+  }
+}
+
+async function fail(o: SenderOptions, row: Claimed, error: Record<string, unknown>): Promise<void> {
+  await o.db.transaction().execute(async (tx) => {
+    await tx.updateTable('outbox').set({ status: 'failed', locked_until: null, last_error: JSON.stringify(error) }).where('id', '=', row.id).execute();
+    await tx.updateTable('messages').set({ status: 'failed', error: JSON.stringify(error) }).where('id', '=', row.message_id).execute();
+  });
+}

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { Ports } from '../runtime/ports.ts';
+import type { SecretBox } from './auth/secret-box.ts';
+import type { Clock, MessagingDeps } from './context.ts';
+import { createCatalogPort } from './conversation/catalog-port.ts';
+import { createFlowVersions } from './conversation/flow-versions.ts';
+import { createHttpPort } from './conversation/http-port.ts';
+import { createLlmModel } from './conversation/llm-model.ts';
+import { processBatch } from './conversation/processor.ts';
+import { sendBatch } from './conversation/sender.ts';
+import { storeInbound, type InboundDelivery } from './conversation/store-inbound.ts';
+import type { Db } from './db/database.ts';
+import type { Config } from './env.ts';
+import type { Logger } from './logger.ts';
+import { createGroupCommit } from './queue/group-commit.ts';
+import { createLocalNotifier, createRedisNotifier, type Notifier } from './queue/notifier.ts';
+import { createLocalRateLimiter, createRedisRateLimiter } from './queue/rate-limiter.ts';
+import { createWorkerLoop } from './queue/worker-loop.ts';
+import { createChannelDirectory } from './whatsapp/channel-directory.ts';
+import { createGraphClient } from './whatsapp/graph-client.ts';
+
+export interface MessagingOptions {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  secrets: SecretBox;
+  /** Tests shorten these to exercise crash recovery quickly. */
+  leaseMs?: number;
+  reconcileMs?: number;
+  pollMs?: number;
+  /** Tests pass in-memory ports; production builds them from config. */
+  ports?: Partial<Ports>;
+}
+
+/**
+ * The WhatsApp runtime of one process: webhook storage (group commit), inbound processors
+ * and the sender. Postgres holds all pending work; Redis, when configured, carries wake-ups
+ * and the per-number rate limit between instances.
+ */
+export function startMessaging(o: MessagingOptions) {
+  const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  const channels = createChannelDirectory(o.db, o.secrets);
+  const versions = createFlowVersions(o.db);
+  const redis = o.config.redisUrl ? new Redis(o.config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false }) : null;
+  const notifier: Notifier = redis && o.config.redisUrl
+    ? createRedisNotifier(redis, new Redis(o.config.redisUrl))
+    : createLocalNotifier();
+  const limiter = redis ? createRedisRateLimiter(redis) : createLocalRateLimiter();
+  const ports: Ports = {
+    clock: o.clock,
+    ids: { next: () => randomUUID() },
+    http: createHttpPort({ allowPrivate: o.config.httpNodeAllowPrivate }),
+    llm: createLlmModel(o.config),
+    catalog: createCatalogPort(o.db),
+    ...o.ports,
+  };
+  const graph = createGraphClient({ baseUrl: o.config.graph.baseUrl, version: o.config.graph.version, timeoutMs: 15_000 });
+
+  const inbox = createGroupCommit((batch: InboundDelivery[][]) =>
+    o.db.transaction().execute(async (tx) => {
+      const contacts = await storeInbound(tx, batch.flat(), o.clock.now());
+      // Every webhook of the batch learns the whole set; waking a contact twice is harmless.
+      return batch.map(() => contacts);
+    }));
+
+  const idleMs = o.pollMs ?? 500;
+  const processors = [0, 1].map((i) => createWorkerLoop(`processor ${i}`, () => processBatch({
+    db: o.db, clock: o.clock, logger: o.logger, channels, versions, ports, owner,
+    leaseMs: o.leaseMs ?? 30_000, batchSize: 64, onReplies: () => notifier.publish('outbox'),
+  }), { idleMs, logger: o.logger }));
+  const sender = createWorkerLoop('sender', () => sendBatch({
+    db: o.db, clock: o.clock, logger: o.logger, channels, graph, limiter,
+    lockMs: 20_000, reconcileMs: o.reconcileMs ?? 15_000, batchSize: 128,
+  }), { idleMs, logger: o.logger });
+
+  notifier.subscribe('inbound', () => processors.forEach((p) => p.wake()));
+  notifier.subscribe('outbox', () => sender.wake());
+  processors.forEach((p) => p.start());
+  sender.start();
+
+  const deps: MessagingDeps = {
+    channels,
+    inbox: { submit: (deliveries) => inbox.submit(deliveries) },
+    wake: (contactIds) => { if (contactIds.length) notifier.publish('inbound'); },
+  };
+  return {
+    deps,
+    async stop() {
+      await Promise.all([...processors.map((p) => p.stop()), sender.stop()]);
+      await notifier.close();
+    },
+  };
+}

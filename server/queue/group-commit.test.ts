@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { createGroupCommit } from './group-commit.ts';
+
+describe('group commit', () => {
+  it('writes a lone item at once and batches items that arrive during a write', async () => {
+    const batches: number[][] = [];
+    const gc = createGroupCommit(async (items: number[]) => {
+      batches.push(items);
+      await new Promise((r) => setTimeout(r, 10));
+      return items.map((i) => i * 2);
+    });
+    const results = await Promise.all([1, 2, 3, 4].map((i) => gc.submit(i)));
+    expect(results).toEqual([2, 4, 6, 8]);
+    expect(batches).toEqual([[1], [2, 3, 4]]);
+  });
+
+  it('rejects every item of a failed batch and keeps going', async () => {
+    let calls = 0;
+    const gc = createGroupCommit(async (items: string[]) => {
+      calls += 1;
+      if (calls === 1) throw new Error('db down');
+      return items;
+    });
+    await expect(gc.submit('a')).rejects.toThrow('db down');
+    await expect(gc.submit('b')).resolves.toBe('b');
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * Batches concurrent writes into one transaction ("group commit"): while one batch is being
+ * written, new items queue up and go together in the next. One item alone is written at
+ * once, so there is no added latency at low load; under load a transaction carries many.
+ */
+export function createGroupCommit<T, R>(
+  writeBatch: (items: T[]) => Promise<R[]>,
+  { maxBatch = 256 }: { maxBatch?: number } = {},
+) {
+  type Pending = { item: T; resolve: (r: R) => void; reject: (e: unknown) => void };
+  let queue: Pending[] = [];
+  let writing = false;
+
+  async function drain(): Promise<void> {
+    if (writing) return;
+    writing = true;
+    try {
+      while (queue.length > 0) {
+        const batch = queue.slice(0, maxBatch);
+        queue = queue.slice(batch.length);
+        try {
+          const results = await writeBatch(batch.map((p) => p.item));
+          batch.forEach((p, i) => p.resolve(results[i] as R));
+        } catch (err) {
+          batch.forEach((p) => p.reject(err));
+        }
+      }
+    } finally {
+      writing = false;
+    }
+  }
+
+  return {
+    submit(item: T): Promise<R> {
+      return new Promise<R>((resolve, reject) => {
+        queue.push({ item, resolve, reject });
+        void drain();
+      });
+    },
+  };
+}

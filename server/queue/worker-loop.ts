@@ -1,0 +1,51 @@
+import type { Logger } from '../logger.ts';
+
+/**
+ * Runs `work` again and again: at once while it finds something to do, otherwise after
+ * `idleMs` or as soon as `wake()` is called. Several loops may share one wake signal.
+ */
+export function createWorkerLoop(name: string, work: () => Promise<number>, { idleMs, logger }: { idleMs: number; logger: Logger }) {
+  let running = false;
+  let wakeUp: (() => void) | null = null;
+  let woken = false;
+  let finished: Promise<void> = Promise.resolve();
+
+  const sleep = () => new Promise<void>((resolve) => {
+    if (woken) { woken = false; resolve(); return; }
+    const timer = setTimeout(() => { wakeUp = null; resolve(); }, idleMs);
+    wakeUp = () => { clearTimeout(timer); wakeUp = null; resolve(); };
+  });
+
+  async function run(): Promise<void> {
+    let failures = 0;
+    while (running) {
+      try {
+        const n = await work();
+        failures = 0;
+        if (n === 0) await sleep();
+      } catch (err) {
+        failures += 1;
+        logger.error(`${name} failed`, { err });
+        // Back off on repeated failures (database down) instead of spinning.
+        await new Promise((r) => setTimeout(r, Math.min(5000, 100 * 2 ** failures)));
+      }
+    }
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      finished = run();
+    },
+    wake() {
+      if (wakeUp) wakeUp();
+      else woken = true;
+    },
+    async stop() {
+      running = false;
+      wakeUp?.();
+      await finished;
+    },
+  };
+}

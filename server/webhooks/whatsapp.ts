@@ -1,0 +1,79 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv } from '../context.ts';
+import type { InboundDelivery } from '../conversation/store-inbound.ts';
+import type { ChannelInfo } from '../whatsapp/channel-directory.ts';
+import { parseWebhook, type ParsedWebhook } from '../whatsapp/parse-webhook.ts';
+import { verifySignature } from '../whatsapp/verify-signature.ts';
+
+/** Meta's deliveries are a few KB; anything near this is not from Meta. */
+export const webhookBodyLimit = 1024 * 1024;
+
+export const whatsappWebhook = new Hono<AppEnv>();
+
+whatsappWebhook.get('/', async (c) => {
+  const mode = c.req.query('hub.mode');
+  const token = c.req.query('hub.verify_token');
+  const challenge = c.req.query('hub.challenge');
+  if (mode !== 'subscribe' || !token || !challenge) return c.text('Forbidden', 403);
+  const match = await c.var.deps.db.selectFrom('channels').select('id').where('verify_token', '=', token).executeTakeFirst();
+  return match ? c.text(challenge, 200) : c.text('Forbidden', 403);
+});
+
+whatsappWebhook.post(
+  '/',
+  bodyLimit({ maxSize: webhookBodyLimit, onError: (c) => c.text('Payload Too Large', 413) }),
+  async (c) => {
+    const { messaging, logger } = c.var.deps;
+    if (!messaging) return c.text('WhatsApp processing is not running on this instance', 503);
+    const raw = new Uint8Array(await c.req.arrayBuffer());
+    const signature = c.req.header('x-hub-signature-256');
+
+    let parsed: ParsedWebhook | null = null;
+    try {
+      parsed = parseWebhook(JSON.parse(new TextDecoder().decode(raw)));
+    } catch {
+      parsed = null;
+    }
+
+    // Meta signs with the secret of the app the numbers belong to; when we cannot tell which
+    // numbers (unreadable body, unknown ids), any of our apps' secrets may have signed it.
+    const changes = parsed?.entries.flatMap((e) => e.changes) ?? [];
+    const known: ChannelInfo[] = [];
+    for (const change of changes) {
+      const channel = await messaging.channels.byPhoneNumberId(change.phoneNumberId);
+      if (channel) known.push(channel);
+    }
+    const candidates = known.length ? [...new Set(known.map((k) => k.appSecret))] : await messaging.channels.appSecrets();
+    const secret = candidates.find((s) => verifySignature(raw, signature, s));
+    if (!secret) return c.text('Invalid signature', 401);
+
+    if (!parsed) {
+      // Signed by Meta but unreadable: answering anything but 200 makes Meta retry for 7 days.
+      logger.warn('webhook: signed body is not JSON; acknowledged and dropped', { bytes: raw.length });
+      return c.text('EVENT_RECEIVED', 200);
+    }
+    for (const warning of parsed.warnings) logger.warn(`webhook: ${warning}`);
+
+    const deliveries: InboundDelivery[] = [];
+    for (const change of changes) {
+      const channel = await messaging.channels.byPhoneNumberId(change.phoneNumberId);
+      if (!channel || channel.appSecret !== secret) {
+        logger.warn('webhook: change for a number not connected here; ignored', { phoneNumberId: change.phoneNumberId });
+        continue;
+      }
+      deliveries.push({ channelId: channel.id, contacts: change.contacts, messages: change.messages, statuses: change.statuses });
+    }
+    if (deliveries.length === 0) return c.text('EVENT_RECEIVED', 200);
+
+    try {
+      const contactIds = await messaging.inbox.submit(deliveries);
+      messaging.wake(contactIds);
+    } catch (err) {
+      // Not stored, so not acknowledged: Meta will deliver it again.
+      logger.error('webhook: could not store delivery', { err });
+      return c.text('Temporarily unavailable', 503);
+    }
+    return c.text('EVENT_RECEIVED', 200);
+  },
+);

@@ -1,0 +1,87 @@
+import { templateVariables } from '../../template/parse.ts';
+import type { NodeDataByType, NodeType } from '../nodes/index.ts';
+import type { FlowNode } from '../schema.ts';
+
+/** A field of a node that reads variables, with the paths it reads. */
+export interface VariableRead {
+  field: string;
+  paths: string[];
+}
+
+type Reads<T extends NodeType> = (data: NodeDataByType[T]) => VariableRead[];
+type Writes<T extends NodeType> = (data: NodeDataByType[T]) => string[];
+
+const template = (field: string, text: string | number | undefined): VariableRead[] =>
+  typeof text === 'string' ? [{ field, paths: templateVariables(text) }] : [];
+
+const none = () => [];
+
+/** Every template text (and variable path) each node type reads; the compiler asks for new types. */
+const reads: { [T in NodeType]: Reads<T> } = {
+  start: none,
+  message: (d) => [
+    ...template('text', d.text),
+    ...template('media.url', d.media?.url),
+    ...template('media.caption', d.media?.caption),
+  ],
+  menu: (d) => [
+    ...template('text', d.text),
+    ...template('header', d.header),
+    ...template('footer', d.footer),
+    ...template('retryMessage', d.retryMessage),
+    ...d.options.flatMap((o, i) => [
+      ...template(`options.${i}.title`, o.title),
+      ...template(`options.${i}.description`, o.description),
+    ]),
+  ],
+  question: (d) => [...template('text', d.text), ...template('retryMessage', d.retryMessage)],
+  condition: (d) =>
+    d.rules.flatMap((r, i) => [{ field: `rules.${i}.variable`, paths: [r.variable] }, ...template(`rules.${i}.value`, r.value)]),
+  set: (d) => d.assignments.flatMap((a, i) => template(`assignments.${i}.value`, a.value)),
+  http: (d) => [
+    ...template('url', d.url),
+    ...d.headers.flatMap((h, i) => template(`headers.${i}.value`, h.value)),
+    ...template('body', d.body),
+  ],
+  product_picker: (d) => template('text', d.text),
+  financing: (d) => [
+    ...template('price', d.price),
+    ...template('downPayment', d.downPayment),
+    ...template('rate', d.rate),
+    ...template('termMonths', d.termMonths),
+  ],
+  llm: (d) => template('systemPrompt', d.systemPrompt),
+  handoff: (d) => [...template('message', d.message), ...template('note', d.note)],
+  wait: (d) => template('message', d.message),
+  goto: none,
+  end: (d) => template('message', d.message),
+  note: none,
+};
+
+/** Every variable each node type stores. */
+const writes: { [T in NodeType]: Writes<T> } = {
+  start: none,
+  message: none,
+  menu: (d) => (d.variable ? [d.variable] : []),
+  // A date answer also stores its weekday and ISO form beside the typed text.
+  question: (d) => (d.kind === 'date' ? [d.variable, `${d.variable}_weekday`, `${d.variable}_iso`] : [d.variable]),
+  condition: none,
+  set: (d) => d.assignments.map((a) => a.variable),
+  http: (d) => [...d.mappings.map((m) => m.variable), ...(d.statusVariable ? [d.statusVariable] : [])],
+  product_picker: (d) => [d.variable],
+  financing: (d) => [d.resultVariable],
+  llm: (d) => [...d.variables.map((v) => v.name), d.scoreVariable],
+  handoff: none,
+  wait: (d) => (d.variable ? [d.variable] : []),
+  goto: none,
+  end: none,
+  note: none,
+};
+
+export function variableReadsOf(node: FlowNode): VariableRead[] {
+  return (reads[node.type] as Reads<NodeType>)(node.data as never);
+}
+
+export function variableWritesOf(node: FlowNode): string[] {
+  return (writes[node.type] as Writes<NodeType>)(node.data as never);
+}

@@ -1,0 +1,31 @@
+import { flowDocument, type FlowDocument } from '../flow/schema.ts';
+import atendimentoIa from './atendimento-ia.flow.json' with { type: 'json' };
+import cobranca from './cobranca.flow.json' with { type: 'json' };
+import imobiliaria from './imobiliaria.flow.json' with { type: 'json' };
+import pedidos from './pedidos.flow.json' with { type: 'json' };
+
+export interface StarterTemplate {
+  /** Stable id used by the API (`templateId`) and the studio's gallery. */
+  id: string;
+  name: string;
+  description: string;
+  flow: FlowDocument;
+}
+
+/**
+ * Parsed once here: JSON imports are typed loosely (every `type` is just `string`), and
+ * parsing gives callers a real FlowDocument with defaults applied. A broken template fails
+ * at import, and `templates.test.ts` makes that a red test rather than a broken gallery.
+ */
+function starter(id: string, json: unknown): StarterTemplate {
+  const flow = flowDocument.parse(json);
+  return { id, name: flow.name, description: flow.description, flow };
+}
+
+/** The pt-BR starter flows offered when creating a flow. */
+export const starterTemplates: readonly StarterTemplate[] = [
+  starter('imobiliaria', imobiliaria),
+  starter('pedidos', pedidos),
+  starter('atendimento-ia', atendimentoIa),
+  starter('cobranca', cobranca),
+];

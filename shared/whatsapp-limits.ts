@@ -1,0 +1,35 @@
+/**
+ * What the WhatsApp Cloud API accepts, in characters or items. `validateFlow` checks flows
+ * against these before publish so that Meta never rejects a message the engine builds.
+ * Sources: Meta's developer pages (WA = developers.facebook.com/documentation/business-messaging/whatsapp),
+ * summarised with quotes in /work/shared/META-WHATSAPP.md §5 "Limits check".
+ */
+export const whatsappLimits = {
+  /** WA/messages/interactive-reply-buttons-messages: "1–3 buttons". */
+  replyButtons: 3,
+  /** Same page: reply button title ≤ 20 characters, unique within the message. */
+  buttonTitle: 20,
+  /** WA/messages/interactive-list-messages: "up to 10 rows for all sections combined". */
+  listRows: 10,
+  /** Same page: row title ≤ 24. */
+  rowTitle: 24,
+  /** Same page: row description ≤ 72. */
+  rowDescription: 72,
+  /** List and CTA pages: header text ≤ 60 (reply buttons: older reference and whatsapp-api-js). */
+  header: 60,
+  /** Footer ≤ 60 on every interactive type. */
+  footer: 60,
+  /** List page: the button that opens the list sheet, `action.button` ≤ 20. */
+  listButtonLabel: 20,
+  /**
+   * Body of reply buttons and CTA URL ≤ 1024. The current list page says 4096 while older
+   * pages said 1024; we use 1024 for every interactive body to be safe.
+   */
+  interactiveBody: 1024,
+  /** WA/messages/text-messages: `text.body` max 4096. */
+  text: 4096,
+  /** WA/messages/image-messages: media caption ≤ 1024. */
+  caption: 1024,
+} as const;
+
+export type WhatsappLimit = keyof typeof whatsappLimits;
