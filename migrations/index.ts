@@ -3,6 +3,7 @@ import * as m0001 from './0001_create_core_tables.ts';
 import * as m0002 from './0002_create_messaging_tables.ts';
 import * as m0003 from './0003_create_commerce_tables.ts';
 import * as m0004 from './0004_add_processing_leases.ts';
+import * as m0005 from './0005_create_simulator_sessions.ts';
 
 /** Every migration, in order. Listed by hand so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   '0002_create_messaging_tables': m0002,
   '0003_create_commerce_tables': m0003,
   '0004_add_processing_leases': m0004,
+  '0005_create_simulator_sessions': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

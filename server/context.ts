@@ -3,6 +3,7 @@ import type { SecretBox } from './auth/secret-box.ts';
 import type { Db } from './db/database.ts';
 import type { Logger } from './logger.ts';
 import type { Role } from './db/tables.ts';
+import type { Ports } from '../runtime/ports.ts';
 import type { InboundDelivery } from './conversation/store-inbound.ts';
 import type { ChannelDirectory } from './whatsapp/channel-directory.ts';
 
@@ -17,6 +18,8 @@ export interface AppDeps {
   clock: Clock;
   secrets: SecretBox;
   logger: Logger;
+  /** Engine ports for the simulator; built from config when absent (tests inject fakes). */
+  ports?: Ports;
   /** The WhatsApp side (webhook storage, processing wake-ups); absent in admin-only tests. */
   messaging?: MessagingDeps;
 }

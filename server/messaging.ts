@@ -32,6 +32,8 @@ export interface MessagingOptions {
   pollMs?: number;
   /** Tests pass in-memory ports; production builds them from config. */
   ports?: Partial<Ports>;
+  /** False leaves the workers stopped until `start()` (tests that stage work first). */
+  autoStart?: boolean;
 }
 
 /**
@@ -77,8 +79,11 @@ export function startMessaging(o: MessagingOptions) {
 
   notifier.subscribe('inbound', () => processors.forEach((p) => p.wake()));
   notifier.subscribe('outbox', () => sender.wake());
-  processors.forEach((p) => p.start());
-  sender.start();
+  const start = () => {
+    processors.forEach((p) => p.start());
+    sender.start();
+  };
+  if (o.autoStart !== false) start();
 
   const deps: MessagingDeps = {
     channels,
@@ -87,6 +92,7 @@ export function startMessaging(o: MessagingOptions) {
   };
   return {
     deps,
+    start,
     async stop() {
       await Promise.all([...processors.map((p) => p.stop()), sender.stop()]);
       await notifier.close();

@@ -232,7 +232,15 @@ export interface AnalyticsEventsTable {
   created_at: Timestamp;
 }
 
+export interface SimulatorSessionsTable {
+  id: string;
+  flow_id: string;
+  state: Json<JsonObject>;
+  updated_at: Timestamp;
+}
+
 export interface Database {
+  simulator_sessions: SimulatorSessionsTable;
   users: UsersTable;
   auth_sessions: AuthSessionsTable;
   api_tokens: ApiTokensTable;

@@ -8,6 +8,9 @@ import { validateFlow, type Problem } from '../../shared/flow/validate/index.ts'
 import { starterTemplates } from '../../shared/templates/index.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import { importFlow } from '../flows/import-flow.ts';
+import { simulate } from '../conversation/simulate.ts';
+import { simulatorPorts } from '../conversation/simulator-ports.ts';
+import { simulateRequest, simulateResponse } from '../../shared/api/simulate.ts';
 import {
   findFlow, findVersion, insertFlow, listFlows, listVersions, publishVersion, saveDraft,
 } from '../db/queries/flows.ts';
@@ -213,5 +216,20 @@ flowRoutes.openapi(
     const fileName = row.name.normalize('NFD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'fluxo';
     c.header('Content-Disposition', `attachment; filename="${fileName}.flow.json"`);
     return c.json(draftOf(row), 200);
+  },
+);
+
+flowRoutes.openapi(
+  createRoute({
+    method: 'post', path: '/{id}/simulate', tags,
+    request: { params: idParam, body: jsonBody(simulateRequest) },
+    responses: { 200: json(simulateResponse, 'What the bot answered and where the test session stands') },
+  }),
+  async (c) => {
+    const { db } = c.var.deps;
+    const { id } = c.req.valid('param');
+    const row = await requireFlow(c, id);
+    const result = await simulate(db, id, draftOf(row), c.req.valid('json'), simulatorPorts(c.var.deps), { name: 'Contato de teste', phone: '5584999990000' });
+    return c.json(result, 200);
   },
 );

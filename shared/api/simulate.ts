@@ -1,9 +1,12 @@
 import { z } from 'zod';
 
+// Postgres text and jsonb cannot hold NUL; a contact can't type one on WhatsApp either.
+const typed = z.string().max(5000).transform((s) => s.replaceAll('\u0000', ''));
+
 export const simulateRequest = z.object({
   /** Continue this test session; omitted or unknown starts a new one. */
   sessionId: z.string().max(100).optional(),
-  text: z.string().max(5000).optional(),
+  text: typed.optional(),
   /** A tapped button or list row. */
   reply: z.object({ id: z.string().max(300), title: z.string().max(300) }).optional(),
   /** Fire the pending timer (wait/timeout) as if its time had come. */

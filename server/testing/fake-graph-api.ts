@@ -1,0 +1,231 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { checkSendPayload } from './fake-graph-validate.ts';
+
+export { messageWebhook, metaJson, statusWebhook } from './webhook-payloads.ts';
+
+export interface FakeGraphRequest {
+  method: string;
+  path: string;
+  /** `send` is a real message, `read` a mark-as-read; media calls and strays are the rest. */
+  kind: 'send' | 'read' | 'media' | 'download' | 'other';
+  phoneNumberId: string | null;
+  /** The bearer token, without `Bearer `. */
+  token: string | null;
+  body: unknown;
+  at: Date;
+  /** HTTP status answered, and the wamid given to an accepted send. */
+  status: number;
+  wamid?: string;
+  /** Which TCP connection carried it: equal numbers prove keep-alive. */
+  connection: number;
+}
+
+export interface Fault {
+  status: number;
+  code: number;
+  message?: string;
+  /** Seconds, sent as `Retry-After`. */
+  retryAfter?: number;
+  /** Only sends to this recipient (`wa_id`, with or without `+`, or user id) fail. */
+  to?: string;
+}
+
+export interface FakeGraph {
+  /** Base URL, e.g. `http://127.0.0.1:41234` (no version, no trailing slash). */
+  url: string;
+  requests: FakeGraphRequest[];
+  /** Accepted sends only: what a contact would have received. */
+  sent(): FakeGraphRequest[];
+  /** The next `n` matching sends fail with Meta's error envelope. */
+  failNext(n: number, fault: Fault): void;
+  /** Added before every answer (simulates Graph latency). */
+  delayMs: number;
+  /** Serves `GET /{version}/{id}` and the download URL it returns. */
+  addMedia(id: string, bytes: Uint8Array, mimeType: string): void;
+  waitForSent(count: number, timeoutMs?: number): Promise<FakeGraphRequest[]>;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+interface MediaItem { bytes: Uint8Array; mimeType: string }
+
+const VERSION = /^v\d+\.\d+$/;
+
+/**
+ * A local stand-in for `graph.facebook.com` speaking Meta's wire format over real HTTP on
+ * 127.0.0.1, for integration tests and the load benchmark (which pushes hundreds of sends a
+ * second through it, so the hot path does no more than parse, check and answer).
+ */
+export async function startFakeGraphApi({ port = 0, expectedToken }: { port?: number; expectedToken?: string } = {}): Promise<FakeGraph> {
+  const instance = randomBytes(4).toString('hex').toUpperCase();
+  let counter = 0;
+  let requests: FakeGraphRequest[] = [];
+  let accepted: FakeGraphRequest[] = [];
+  let faults: { fault: Fault; left: number }[] = [];
+  let media = new Map<string, MediaItem>();
+  let waiters: { count: number; resolve: () => void }[] = [];
+  const connections = new WeakMap<Socket, number>();
+  let connectionCount = 0;
+  // Bumped by reset(): a request that arrived before it (e.g. still delayed) is answered but not recorded.
+  let epoch = 0;
+
+  const fake: FakeGraph = {
+    url: '',
+    get requests() { return requests; },
+    sent: () => accepted.slice(),
+    failNext: (n, fault) => void faults.push({ fault, left: n }),
+    delayMs: 0,
+    addMedia: (id, bytes, mimeType) => void media.set(id, { bytes, mimeType }),
+    waitForSent(count, timeoutMs = 5000) {
+      if (accepted.length >= count) return Promise.resolve(accepted.slice());
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiters = waiters.filter((w) => w !== waiter);
+          reject(new Error(`fake Graph API: ${accepted.length} of ${count} sends after ${timeoutMs} ms`));
+        }, timeoutMs);
+        const waiter = { count, resolve: () => { clearTimeout(timer); resolve(accepted.slice()); } };
+        waiters.push(waiter);
+      });
+    },
+    reset() {
+      epoch += 1;
+      requests = [];
+      accepted = [];
+      faults = [];
+      media = new Map();
+      fake.delayMs = 0;
+    },
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const born = epoch;
+    req.on('end', () => {
+      const respond = () => handle(req, res, Buffer.concat(chunks), born === epoch);
+      if (fake.delayMs > 0) setTimeout(respond, fake.delayMs);
+      else respond();
+    });
+  });
+  server.on('connection', (socket) => connections.set(socket, (connectionCount += 1)));
+  server.keepAliveTimeout = 30_000;
+
+  function handle(req: IncomingMessage, res: ServerResponse, raw: Buffer, current: boolean) {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const parts = url.pathname.split('/').filter(Boolean);
+    const auth = req.headers.authorization ?? '';
+    const record: FakeGraphRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname + url.search,
+      kind: 'other',
+      phoneNumberId: null,
+      token: auth.startsWith('Bearer ') ? auth.slice(7) : null,
+      body: undefined,
+      at: new Date(),
+      status: 0,
+      connection: connections.get(req.socket) ?? 0,
+    };
+    if (current) requests.push(record);
+    const answer = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+      record.status = status;
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(payload));
+    };
+
+    if (expectedToken !== undefined && record.token !== expectedToken) {
+      return answer(401, metaError(190, 'Invalid OAuth access token - Cannot parse access token'));
+    }
+    if (req.method === 'POST' && parts.length === 3 && VERSION.test(parts[0]!) && parts[2] === 'messages') {
+      record.phoneNumberId = parts[1]!;
+      try {
+        record.body = JSON.parse(raw.toString('utf8'));
+      } catch {
+        return answer(400, metaError(100, '(#100) The request body is not valid JSON'));
+      }
+      return onMessages(record, answer, current);
+    }
+    if (req.method === 'GET' && parts.length === 2 && VERSION.test(parts[0]!)) {
+      record.kind = 'media';
+      const item = media.get(parts[1]!);
+      if (!item) return answer(400, metaError(100, `Unsupported get request. Object with ID '${parts[1]}' does not exist`));
+      return answer(200, {
+        messaging_product: 'whatsapp',
+        url: `${fake.url}/whatsapp_business/attachments/?mid=${encodeURIComponent(parts[1]!)}`,
+        mime_type: item.mimeType,
+        sha256: createHash('sha256').update(item.bytes).digest('hex'),
+        file_size: String(item.bytes.length),
+        id: parts[1],
+      });
+    }
+    if (req.method === 'GET' && url.pathname === '/whatsapp_business/attachments/') {
+      record.kind = 'download';
+      const item = media.get(url.searchParams.get('mid') ?? '');
+      if (!item) return answer(404, metaError(100, 'media not found'));
+      record.status = 200;
+      res.writeHead(200, { 'content-type': item.mimeType, 'content-length': String(item.bytes.length) });
+      return void res.end(item.bytes);
+    }
+    return answer(400, metaError(100, `Unsupported ${req.method?.toLowerCase()} request.`));
+  }
+
+  type Answer = (status: number, payload: unknown, headers?: Record<string, string>) => void;
+
+  function onMessages(record: FakeGraphRequest, answer: Answer, current: boolean) {
+    const body = record.body as Record<string, unknown>;
+    if (body !== null && typeof body === 'object' && body.status === 'read') {
+      record.kind = 'read';
+      if (body.messaging_product !== 'whatsapp' || typeof body.message_id !== 'string') {
+        return answer(400, metaError(100, '(#100) The parameter message_id is required.'));
+      }
+      return answer(200, { success: true });
+    }
+    record.kind = 'send';
+    const problem = checkSendPayload(body);
+    if (problem) return answer(400, metaError(problem.code, problem.message));
+    const input = typeof body.to === 'string' ? body.to : String(body.recipient);
+    const slot = current && faults.find((f) => f.left > 0 && (f.fault.to === undefined || sameRecipient(f.fault.to, input)));
+    if (slot) {
+      slot.left -= 1;
+      faults = faults.filter((f) => f.left > 0);
+      const { status, code, message = `(#${code}) fault injected by the fake Graph API`, retryAfter } = slot.fault;
+      return answer(status, metaError(code, message), retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) });
+    }
+    record.wamid = `wamid.FAKE${instance}${(counter += 1).toString(36).toUpperCase().padStart(8, '0')}`;
+    const contact = typeof body.to === 'string' ? { input, wa_id: input.replace(/\D/g, '') } : { input, user_id: input };
+    answer(200, { messaging_product: 'whatsapp', contacts: [contact], messages: [{ id: record.wamid }] });
+    if (!current) return;
+    accepted.push(record);
+    if (waiters.length) {
+      const ready = waiters.filter((w) => accepted.length >= w.count);
+      waiters = waiters.filter((w) => accepted.length < w.count);
+      for (const w of ready) w.resolve();
+    }
+  }
+
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return fake;
+}
+
+function sameRecipient(a: string, b: string): boolean {
+  return a.replace(/^\+/, '') === b.replace(/^\+/, '');
+}
+
+/** Meta's Graph error envelope. */
+function metaError(code: number, message: string) {
+  return {
+    error: {
+      message,
+      type: 'OAuthException',
+      code,
+      error_data: { messaging_product: 'whatsapp', details: message },
+      fbtrace_id: `Afake${randomBytes(6).toString('hex')}`,
+    },
+  };
+}

@@ -1,0 +1,133 @@
+import type { OutboundKind, OutboundMessage } from '../../runtime/messages.ts';
+import { whatsappLimits as limits } from '../../shared/whatsapp-limits.ts';
+import { omitUndefined } from './omit-undefined.ts';
+import { splitText } from './split-text.ts';
+import { truncate } from './truncate.ts';
+
+/** Limits used only here (ids and section titles are never typed by users in the studio). */
+const buttonIdMax = 256;
+const rowIdMax = 200;
+const sectionTitleMax = 24;
+const listSections = 10;
+
+export interface Recipient {
+  waId: string | null;
+  /** Business-scoped user id, the only address of username-only users. */
+  userId: string | null;
+}
+
+type Body = Record<string, unknown>;
+type Builder<K extends OutboundKind> = (message: Extract<OutboundMessage, { kind: K }>) => Body[];
+
+/**
+ * Meta's Cloud API bodies for one outbound message: usually one, several for a text over
+ * 4096 characters. The engine already keeps messages within limits; cutting again here is
+ * a last defence, because one rejected payload stalls the whole conversation.
+ */
+export function toGraphMessage(message: OutboundMessage, to: Recipient): Body[] {
+  // The union is correlated with the registry key; TypeScript cannot see it through the index.
+  const build = builders[message.kind] as (m: OutboundMessage) => Body[];
+  const address = addressOf(to);
+  return build(message).map((body) => ({ messaging_product: 'whatsapp', recipient_type: 'individual', ...address, ...body }));
+}
+
+/**
+ * Marks an inbound message (and the ones before it) as read; with `typing`, also shows the
+ * typing indicator until we answer or 25 seconds pass — only worth it when a reply follows.
+ */
+export function markAsReadPayload(wamid: string, { typing = false } = {}): Body {
+  return {
+    messaging_product: 'whatsapp',
+    status: 'read',
+    message_id: wamid,
+    ...(typing && { typing_indicator: { type: 'text' } }),
+  };
+}
+
+/** `to` with a `+` (Meta prepends our own country code when it is missing); `to` wins over `recipient`. */
+function addressOf({ waId, userId }: Recipient): Body {
+  if (waId) return { to: waId.startsWith('+') ? waId : `+${waId}` };
+  if (userId) return { recipient: userId };
+  throw new Error('recipient has neither wa_id nor user id');
+}
+
+const URL_PATTERN = /https?:\/\/\S/;
+
+const builders: { [K in OutboundKind]: Builder<K> } = {
+  // A text that renders empty (`{{var}}` unset) has nothing to say; Meta would reject it.
+  text: (m) =>
+    (m.text.trim() ? splitText(m.text, limits.text) : []).map((body) => ({
+      type: 'text',
+      text: URL_PATTERN.test(body) ? { preview_url: true, body } : { body },
+    })),
+
+  media: (m) => [{
+    type: m.media,
+    [m.media]: omitUndefined({
+      link: m.url,
+      // Audio messages cannot carry a caption; Meta rejects the field.
+      caption: m.media === 'audio' || !m.caption ? undefined : truncate(m.caption, limits.caption),
+      filename: m.media === 'document' ? m.filename : undefined,
+    }),
+  }],
+
+  buttons: (m) => [{
+    type: 'interactive',
+    interactive: omitUndefined({
+      type: 'button',
+      header: m.header && (m.header.kind === 'text'
+        ? { type: 'text', text: truncate(m.header.text, limits.header) }
+        : { type: 'image', image: { link: m.header.url } }),
+      body: { text: truncate(m.body, limits.interactiveBody) },
+      footer: footer(m.footer),
+      action: {
+        buttons: m.buttons.slice(0, limits.replyButtons).map((b) => ({
+          type: 'reply',
+          reply: { id: truncate(b.id, buttonIdMax, { mark: false }), title: truncate(b.title, limits.buttonTitle) },
+        })),
+      },
+    }),
+  }],
+
+  list: (m) => {
+    let rowsLeft = limits.listRows;
+    const sections = m.sections.slice(0, listSections).flatMap((section) => {
+      const rows = section.rows.slice(0, rowsLeft);
+      rowsLeft -= rows.length;
+      if (!rows.length) return [];
+      return [omitUndefined({
+        title: section.title === undefined ? undefined : truncate(section.title, sectionTitleMax),
+        rows: rows.map((row) => omitUndefined({
+          id: truncate(row.id, rowIdMax, { mark: false }),
+          title: truncate(row.title, limits.rowTitle),
+          description: row.description ? truncate(row.description, limits.rowDescription) : undefined,
+        })),
+      })];
+    });
+    return [{
+      type: 'interactive',
+      interactive: omitUndefined({
+        type: 'list',
+        header: m.header ? { type: 'text', text: truncate(m.header, limits.header) } : undefined,
+        body: { text: truncate(m.body, limits.interactiveBody) },
+        footer: footer(m.footer),
+        action: { button: truncate(m.buttonLabel, limits.listButtonLabel), sections },
+      }),
+    }];
+  },
+
+  template: (m) => [{
+    type: 'template',
+    template: omitUndefined({
+      name: m.name,
+      language: { code: m.language },
+      components: m.parameters.length
+        ? [{ type: 'body', parameters: m.parameters.map((text) => ({ type: 'text', text })) }]
+        : undefined,
+    }),
+  }],
+};
+
+function footer(text: string | undefined): Body | undefined {
+  return text ? { text: truncate(text, limits.footer) } : undefined;
+}

@@ -1,0 +1,20 @@
+const WINDOW_MS = 24 * 60 * 60 * 1000;
+
+export interface ServiceWindow {
+  open: boolean;
+  /** When Meta closes the window (last inbound + 24 h); null when no inbound message is known. */
+  closesAt: Date | null;
+}
+
+/**
+ * Meta's customer-service window: a contact's message opens 24 hours in which any message may
+ * be sent; each new message restarts the 24 hours; outside it only templates go through.
+ * `lastInboundAt` is the `timestamp` of the contact's latest message. `marginMs` closes our
+ * side early, since a send queued at the last second would fail with 131047 — which stays
+ * the authority when Meta disagrees.
+ */
+export function serviceWindow(lastInboundAt: Date | null, now: Date, { marginMs = 60_000 } = {}): ServiceWindow {
+  if (!lastInboundAt) return { open: false, closesAt: null };
+  const closesAt = new Date(lastInboundAt.getTime() + WINDOW_MS);
+  return { open: now.getTime() < closesAt.getTime() - marginMs, closesAt };
+}
