@@ -20,6 +20,12 @@ const envSchema = z.object({
   /** HTTP nodes may call private/loopback addresses only when this is true (SSRF guard). */
   HTTP_NODE_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   FLUXO_LOG: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** For tests and tuning: how long a crashed worker's hold on a contact or a send blocks it (ms). */
+  FLUXO_LEASE_MS: z.coerce.number().int().min(100).default(30_000),
+  /** For tests and tuning: how long a send of unknown outcome waits for Meta's status webhook before it is retried (ms). */
+  FLUXO_RECONCILE_MS: z.coerce.number().int().min(0).default(15_000),
+  /** For tests and benchmarks: serve the API and webhooks only, without building or serving the studio. */
+  FLUXO_SKIP_STUDIO: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -37,6 +43,9 @@ export interface Config {
   publicUrl: string | undefined;
   httpNodeAllowPrivate: boolean;
   logLevel: Env['FLUXO_LOG'];
+  leaseMs: number;
+  reconcileMs: number;
+  skipStudio: boolean;
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -61,5 +70,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     httpNodeAllowPrivate: e.HTTP_NODE_ALLOW_PRIVATE,
     logLevel: e.FLUXO_LOG,
+    leaseMs: e.FLUXO_LEASE_MS,
+    reconcileMs: e.FLUXO_RECONCILE_MS,
+    skipStudio: e.FLUXO_SKIP_STUDIO,
   };
 }

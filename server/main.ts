@@ -12,7 +12,7 @@ import { createLogger } from './logger.ts';
 const config = readConfig();
 const logger = createLogger(config.logLevel);
 
-const studioDir = await ensureStudioBuilt(logger);
+const studioDir = config.skipStudio ? undefined : await ensureStudioBuilt(logger);
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 const applied = await migrateToLatest(database.db);
 if (applied.length) logger.info('migrations applied', { applied });
@@ -22,7 +22,9 @@ if (config.admin && (await ensureAdmin(database.db, config.admin))) {
 
 const secrets = createSecretBox(resolveSecretKey(config.secretKey, config.dataDir));
 const clock = { now: () => new Date() };
-const messaging = startMessaging({ db: database.db, config, clock, logger, secrets });
+const messaging = startMessaging({
+  db: database.db, config, clock, logger, secrets, leaseMs: config.leaseMs, reconcileMs: config.reconcileMs,
+});
 const app = createApp({ db: database.db, config, clock, secrets, logger, messaging: messaging.deps }, { studioDir });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

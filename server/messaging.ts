@@ -58,7 +58,13 @@ export function startMessaging(o: MessagingOptions) {
     catalog: createCatalogPort(o.db),
     ...o.ports,
   };
-  const graph = createGraphClient({ baseUrl: o.config.graph.baseUrl, version: o.config.graph.version, timeoutMs: 15_000 });
+  const leaseMs = o.leaseMs ?? 30_000;
+  // A send's lock must outlive its HTTP call, or a slow call could be taken and sent again by
+  // another sender; shortening the lease (tests, tuning) shortens the call's timeout with it.
+  const sendLockMs = Math.min(20_000, leaseMs);
+  const graph = createGraphClient({
+    baseUrl: o.config.graph.baseUrl, version: o.config.graph.version, timeoutMs: Math.min(15_000, Math.floor(sendLockMs * 0.75)),
+  });
 
   const inbox = createGroupCommit((batch: InboundDelivery[][]) =>
     o.db.transaction().execute(async (tx) => {
@@ -70,11 +76,11 @@ export function startMessaging(o: MessagingOptions) {
   const idleMs = o.pollMs ?? 500;
   const processors = [0, 1].map((i) => createWorkerLoop(`processor ${i}`, () => processBatch({
     db: o.db, clock: o.clock, logger: o.logger, channels, versions, ports, owner,
-    leaseMs: o.leaseMs ?? 30_000, batchSize: 64, onReplies: () => notifier.publish('outbox'),
+    leaseMs, batchSize: 64, onReplies: () => notifier.publish('outbox'),
   }), { idleMs, logger: o.logger }));
   const sender = createWorkerLoop('sender', () => sendBatch({
     db: o.db, clock: o.clock, logger: o.logger, channels, graph, limiter,
-    lockMs: 20_000, reconcileMs: o.reconcileMs ?? 15_000, batchSize: 128,
+    lockMs: sendLockMs, reconcileMs: o.reconcileMs ?? 15_000, batchSize: 128,
   }), { idleMs, logger: o.logger });
 
   notifier.subscribe('inbound', () => processors.forEach((p) => p.wake()));

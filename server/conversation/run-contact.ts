@@ -64,10 +64,12 @@ export async function runContact(input: {
 
   let live: Live | null = null;
   if (input.session) {
-    const version = await versions.byVersionId(input.session.flow_version_id);
+    const pinned = await versions.byVersionId(input.session.flow_version_id);
     const parsed = sessionState.safeParse(input.session.state);
-    if (version && parsed.success) {
-      live = { version, write: { id: input.session.id, isNew: false, flowId: input.session.flow_id, flowVersionId: version.id, state: parsed.data } };
+    if (pinned && parsed.success) {
+      const version = await moveToPublished(pinned, parsed.data, versions);
+      const state = version === pinned ? parsed.data : { ...parsed.data, flowVersionId: version.id };
+      live = { version, write: { id: input.session.id, isNew: false, flowId: input.session.flow_id, flowVersionId: version.id, state } };
       outcome.sessions.push(live.write);
     }
   }
@@ -100,6 +102,20 @@ export async function runContact(input: {
     if (next) live = next;
   }
   return outcome;
+}
+
+/**
+ * A session stays on the version it started on, unless the newly published version asks
+ * (`settings.migrateWaitingSessions`) to take over sessions waiting at a node it still has.
+ */
+async function moveToPublished(pinned: LoadedVersion, session: SessionState, versions: FlowVersions): Promise<LoadedVersion> {
+  const published = await versions.published(pinned.flowId);
+  if (!published || published.id === pinned.id || !published.flow.settings.migrateWaitingSessions) return pinned;
+  const waitingAt = session.nodeId;
+  const node = waitingAt ? published.flow.nodes.find((n) => n.id === waitingAt) : undefined;
+  const before = waitingAt ? pinned.flow.nodes.find((n) => n.id === waitingAt) : undefined;
+  // Same id and same type: the awaiting state (retries, picker stage…) still means the same thing.
+  return node && before && node.type === before.type ? published : pinned;
 }
 
 async function applyEffects(

@@ -220,3 +220,45 @@ describe('webhook builders', () => {
     ]);
   });
 });
+
+describe('fake Graph API: status webhooks like Meta', () => {
+  it('posts signed sent and delivered statuses echoing biz_opaque_callback_data, retrying until 200', async () => {
+    const received: { status: string; callback?: string; signed: boolean }[] = [];
+    let refusals = 2;
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        // The first two deliveries fail, as they would while our server restarts.
+        if (refusals > 0) { refusals -= 1; res.writeHead(503).end(); return; }
+        const raw = Buffer.concat(chunks);
+        const status = parseWebhookBody(raw).entries[0]?.changes[0]?.statuses[0];
+        received.push({
+          status: status?.status ?? '?', callback: status?.bizOpaqueCallbackData,
+          signed: verifySignature(raw, req.headers['x-hub-signature-256'] as string, 'app-secret'),
+        });
+        res.writeHead(200).end('EVENT_RECEIVED');
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const withCallback = await startFakeGraphApi({
+      statusCallback: { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/whatsapp`, appSecret: 'app-secret', statuses: ['sent', 'delivered'] },
+    });
+    try {
+      const res = await fetch(`${withCallback.url}/v23.0/106000000000001/messages`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...text(), biz_opaque_callback_data: 'outbox:abc' }),
+      });
+      expect(res.status).toBe(200);
+      await expect.poll(() => withCallback.statusCallbacks().posted).toBe(2);
+      await withCallback.statusCallbacksIdle();
+      expect(received).toEqual([
+        { status: 'sent', callback: 'outbox:abc', signed: true },
+        { status: 'delivered', callback: 'outbox:abc', signed: true },
+      ]);
+      expect(refusals).toBe(0);
+    } finally {
+      await withCallback.close();
+      await new Promise((r) => server.close(r));
+    }
+  });
+});

@@ -2,8 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { checkSendPayload } from './fake-graph-validate.ts';
+import { createStatusPoster, type StatusCallback } from './fake-status-callbacks.ts';
 
 export { messageWebhook, metaJson, statusWebhook } from './webhook-payloads.ts';
+export type { StatusCallback } from './fake-status-callbacks.ts';
 
 export interface FakeGraphRequest {
   method: string;
@@ -45,6 +47,12 @@ export interface FakeGraph {
   /** Serves `GET /{version}/{id}` and the download URL it returns. */
   addMedia(id: string, bytes: Uint8Array, mimeType: string): void;
   waitForSent(count: number, timeoutMs?: number): Promise<FakeGraphRequest[]>;
+  /** When set, every accepted send is followed by signed status webhooks to the server. */
+  statusCallback: StatusCallback | null;
+  /** Status webhooks answered 200 so far, and sends whose statuses are still being delivered. */
+  statusCallbacks(): { posted: number; pending: number };
+  /** Resolves when every status webhook so far was acknowledged. */
+  statusCallbacksIdle(): Promise<void>;
   reset(): void;
   close(): Promise<void>;
 }
@@ -58,7 +66,9 @@ const VERSION = /^v\d+\.\d+$/;
  * 127.0.0.1, for integration tests and the load benchmark (which pushes hundreds of sends a
  * second through it, so the hot path does no more than parse, check and answer).
  */
-export async function startFakeGraphApi({ port = 0, expectedToken }: { port?: number; expectedToken?: string } = {}): Promise<FakeGraph> {
+export async function startFakeGraphApi(
+  { port = 0, expectedToken, statusCallback = null }: { port?: number; expectedToken?: string; statusCallback?: StatusCallback | null } = {},
+): Promise<FakeGraph> {
   const instance = randomBytes(4).toString('hex').toUpperCase();
   let counter = 0;
   let requests: FakeGraphRequest[] = [];
@@ -70,6 +80,7 @@ export async function startFakeGraphApi({ port = 0, expectedToken }: { port?: nu
   let connectionCount = 0;
   // Bumped by reset(): a request that arrived before it (e.g. still delayed) is answered but not recorded.
   let epoch = 0;
+  const poster = createStatusPoster();
 
   const fake: FakeGraph = {
     url: '',
@@ -89,6 +100,9 @@ export async function startFakeGraphApi({ port = 0, expectedToken }: { port?: nu
         waiters.push(waiter);
       });
     },
+    statusCallback,
+    statusCallbacks: () => ({ posted: poster.posted, pending: poster.pending }),
+    statusCallbacksIdle: () => poster.idle(),
     reset() {
       epoch += 1;
       requests = [];
@@ -98,6 +112,7 @@ export async function startFakeGraphApi({ port = 0, expectedToken }: { port?: nu
       fake.delayMs = 0;
     },
     close: () => new Promise((resolve) => {
+      poster.close();
       server.closeAllConnections();
       server.close(() => resolve());
     }),
@@ -201,6 +216,10 @@ export async function startFakeGraphApi({ port = 0, expectedToken }: { port?: nu
     answer(200, { messaging_product: 'whatsapp', contacts: [contact], messages: [{ id: record.wamid }] });
     if (!current) return;
     accepted.push(record);
+    if (fake.statusCallback) {
+      const echo = typeof body.biz_opaque_callback_data === 'string' ? body.biz_opaque_callback_data : undefined;
+      poster.enqueue(fake.statusCallback, { phoneNumberId: record.phoneNumberId ?? '', wamid: record.wamid, to: input, bizOpaqueCallbackData: echo });
+    }
     if (waiters.length) {
       const ready = waiters.filter((w) => accepted.length >= w.count);
       waiters = waiters.filter((w) => accepted.length < w.count);

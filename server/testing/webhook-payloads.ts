@@ -16,6 +16,8 @@ export interface StatusWebhookInput extends ChannelAddress {
   timestamp: Date;
   /** For `failed`: Meta's error code (e.g. 131047) and title. */
   error?: { code: number; title: string };
+  /** Meta echoes the `biz_opaque_callback_data` given at send time in every status of that message. */
+  bizOpaqueCallbackData?: string;
 }
 
 export interface MessageWebhookInput extends ChannelAddress {
@@ -56,6 +58,7 @@ export function statusWebhook(input: StatusWebhookInput) {
     timestamp: seconds(input.timestamp),
     recipient_id: input.recipient,
   };
+  if (input.bizOpaqueCallbackData !== undefined) status.biz_opaque_callback_data = input.bizOpaqueCallbackData;
   if (input.status === 'failed' && input.error) {
     status.errors = [{
       code: input.error.code,

@@ -5,7 +5,8 @@ import { messageWebhook, statusWebhook } from '../testing/webhook-payloads.ts';
 import { metaFixtureBytes, metaFixtureNames } from '../testing/meta-fixtures.ts';
 import { channelA, startMessagingHarness, type MessagingHarness } from '../testing/messaging-harness.ts';
 
-const base = new Date('2026-11-21T12:00:00Z');
+// Recent, so the 24-hour customer-service window is open for the replies.
+const base = new Date(Math.floor(Date.now() / 1000) * 1000 - 3_600_000);
 let seq = 0;
 const text = (from: string, body: string, at = base) => messageWebhook({ ...channelA, wamid: `wamid.test.${++seq}`, from, name: 'Ana Souza', timestamp: at, text: body });
 const bodiesOf = (h: MessagingHarness) => h.fake.sent().map((r) => (r.body as { text?: { body: string } }).text?.body ?? (r.body as { type: string }).type);
