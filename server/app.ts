@@ -9,6 +9,7 @@ import { authRoutes } from './routes/auth.ts';
 import { categoryRoutes, productRoutes } from './routes/catalog.ts';
 import { channelRoutes } from './routes/channels.ts';
 import { flowRoutes } from './routes/flows.ts';
+import { handoffRoutes } from './routes/handoffs.ts';
 import { healthRoutes } from './routes/health.ts';
 import { orderRoutes } from './routes/orders.ts';
 import { templateRoutes } from './routes/templates.ts';
@@ -42,7 +43,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.use('*', requireJsonForCookieWrites);
   api.route('/auth', authRoutes);
   for (const path of ['/flows/*', '/flows', '/templates', '/channels/*', '/channels', '/products/*', '/products',
-    '/categories/*', '/categories', '/orders/*', '/orders', '/users/*', '/users', '/tokens/*', '/tokens']) {
+    '/categories/*', '/categories', '/orders/*', '/orders', '/users/*', '/users', '/tokens/*', '/tokens', '/handoffs/*', '/handoffs']) {
     api.use(path, authenticate);
   }
   api.route('/flows', flowRoutes);
@@ -53,6 +54,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route('/orders', orderRoutes);
   api.route('/users', userRoutes);
   api.route('/tokens', tokenRoutes);
+  api.route('/handoffs', handoffRoutes);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -30,6 +30,8 @@ export interface MessagingDeps {
   inbox: { submit(deliveries: InboundDelivery[]): Promise<string[]> };
   /** Tells the processors (here and on other instances) that these contacts have work. */
   wake(contactIds: string[]): void;
+  /** Tells the senders that new outbox rows are waiting (agent replies). */
+  wakeSender(): void;
 }
 
 /** Who is calling: a logged-in user or an API token (acting with the token's role). */

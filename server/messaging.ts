@@ -95,6 +95,7 @@ export function startMessaging(o: MessagingOptions) {
     channels,
     inbox: { submit: (deliveries) => inbox.submit(deliveries) },
     wake: (contactIds) => { if (contactIds.length) notifier.publish('inbound'); },
+    wakeSender: () => notifier.publish('outbox'),
   };
   return {
     deps,

@@ -11,7 +11,8 @@ import type { FlowVersions, LoadedVersion } from './flow-versions.ts';
 import type { ClaimedContact } from './leases.ts';
 
 export interface PendingMessage { id: string; wamid: string | null; at: Date; content: InboundContent }
-export interface DueTimer { id: string; key: string; at: Date }
+/** A due scheduled job of the contact: a flow timer, or an agent resolving the handoff. */
+export interface DueTimer { id: string; key: string; kind: string; at: Date }
 
 /** A session row as it must be after this batch. */
 export interface SessionWrite {
@@ -76,13 +77,16 @@ export async function runContact(input: {
 
   const events: { at: Date; event: SessionEvent; messageId?: string; wamid?: string | null; timerId?: string }[] = [
     ...input.messages.map((m) => ({ at: m.at, event: { type: 'message', content: m.content } as SessionEvent, messageId: m.id, wamid: m.wamid })),
-    ...input.timers.map((t) => ({ at: t.at, event: { type: 'timer', key: t.key } as SessionEvent, timerId: t.id })),
+    ...input.timers.map((t) => ({
+      at: t.at, timerId: t.id,
+      event: (t.kind === 'handoff_resolved' ? { type: 'handoff_resolved' } : { type: 'timer', key: t.key }) as SessionEvent,
+    })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
 
   for (const item of events) {
     if (item.messageId) outcome.processedMessageIds.push(item.messageId);
     if (item.timerId) outcome.processedTimerIds.push(item.timerId);
-    if (item.event.type === 'timer' && !live) continue;
+    if (item.event.type !== 'message' && !live) continue;
 
     if (!live || live.write.state?.status === 'ended') {
       if (item.event.type !== 'message') continue;

@@ -46,3 +46,30 @@ export async function createTestDb(): Promise<TestDb> {
   const db = new Kysely<never>({ dialect: new PGliteDialect(pglite) }) as unknown as Db;
   return { db, kind: 'pglite', close: () => db.destroy() };
 }
+
+/**
+ * A fresh, migrated Postgres database (a copy of the run's template) for a server started as
+ * a child process, which connects by URL. Null without DATABASE_URL: use a temp DATA_DIR.
+ */
+export async function createTestDatabaseUrl(): Promise<{ url: string; drop(): Promise<void> } | null> {
+  const template = inject('pgTemplate');
+  const url = process.env.DATABASE_URL;
+  if (!template || !url) return null;
+  const name = `fluxo_p_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name} template ${template}`);
+  } finally {
+    await admin.end();
+  }
+  return {
+    url: withDatabase(url, name),
+    async drop() {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      // Killed servers may leave connections Postgres has not noticed yet.
+      await c.query(`drop database if exists ${name} with (force)`).finally(() => c.end());
+    },
+  };
+}

@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { agentMessageRequest, handoffDetailResponse, handoffsResponse, handoffStatuses } from '../../shared/api/handoffs.ts';
+import type { AppEnv } from '../context.ts';
+import { recordAudit } from '../db/queries/audit.ts';
+import type { Executor } from '../db/database.ts';
+import { requireRole } from '../http/auth.ts';
+import { AppError, notFound } from '../http/errors.ts';
+import { createRouter, json, jsonBody } from '../http/router.ts';
+import { toGraphMessage } from '../whatsapp/to-graph-message.ts';
+import { serviceWindow } from '../whatsapp/window.ts';
+
+/** The agent inbox: conversations a flow handed to a human. */
+export const handoffRoutes = createRouter();
+handoffRoutes.use('*', requireRole('agent'));
+const tags = ['inbox'];
+const idParam = z.object({ id: z.string().min(1).max(100) });
+
+async function loadHandoffs(db: Executor, now: Date, filter: { id?: string; statuses?: string[] }) {
+  let q = db.selectFrom('handoffs').innerJoin('contacts', 'contacts.id', 'handoffs.contact_id')
+    .select(['handoffs.id', 'handoffs.status', 'handoffs.team', 'handoffs.note', 'handoffs.context', 'handoffs.assigned_user_id',
+      'handoffs.created_at', 'handoffs.contact_id', 'contacts.name', 'contacts.wa_id', 'contacts.last_inbound_at'])
+    .orderBy('handoffs.created_at');
+  if (filter.id) q = q.where('handoffs.id', '=', filter.id);
+  if (filter.statuses) q = q.where('handoffs.status', 'in', filter.statuses as ('open' | 'claimed' | 'resolved')[]);
+  const rows = await q.limit(500).execute();
+  return rows.map((r) => ({
+    id: r.id, status: r.status, team: r.team, note: r.note, assignedUserId: r.assigned_user_id,
+    contact: { id: r.contact_id, name: r.name, phone: r.wa_id },
+    variables: ((r.context as { variables?: Record<string, unknown> }).variables) ?? {},
+    createdAt: new Date(r.created_at).toISOString(),
+    windowOpen: serviceWindow(r.last_inbound_at ? new Date(r.last_inbound_at) : null, now).open,
+  }));
+}
+
+async function requireHandoff(c: Context<AppEnv>, id: string) {
+  const [found] = await loadHandoffs(c.var.deps.db, c.var.deps.clock.now(), { id });
+  if (!found) throw notFound('Atendimento');
+  return found;
+}
+
+handoffRoutes.openapi(
+  createRoute({
+    method: 'get', path: '/', tags,
+    request: { query: z.object({ status: z.enum(handoffStatuses).optional() }) },
+    responses: { 200: json(handoffsResponse, 'Open and claimed handoffs (or by status), oldest first') },
+  }),
+  async (c) => {
+    const { status } = c.req.valid('query');
+    const handoffs = await loadHandoffs(c.var.deps.db, c.var.deps.clock.now(), { statuses: status ? [status] : ['open', 'claimed'] });
+    return c.json({ handoffs }, 200);
+  },
+);
+
+handoffRoutes.openapi(
+  createRoute({
+    method: 'get', path: '/{id}', tags, request: { params: idParam },
+    responses: { 200: json(handoffDetailResponse, 'The handoff with the conversation so far') },
+  }),
+  async (c) => {
+    const handoff = await requireHandoff(c, c.req.valid('param').id);
+    const rows = await c.var.deps.db.selectFrom('messages')
+      .select(['id', 'direction', 'author_kind', 'text', 'type', 'status', 'created_at'])
+      .where('contact_id', '=', handoff.contact.id).orderBy('created_at', 'desc').limit(100).execute();
+    const messages = rows.reverse().map((m) => ({
+      id: m.id, direction: m.direction, text: m.text, type: m.type, status: m.status, createdAt: new Date(m.created_at).toISOString(),
+      author: (m.direction === 'in' ? 'contact' : m.author_kind === 'agent' ? 'agent' : 'bot') as 'contact' | 'bot' | 'agent',
+    }));
+    return c.json({ handoff, messages }, 200);
+  },
+);
+
+handoffRoutes.openapi(
+  createRoute({
+    method: 'post', path: '/{id}/claim', tags, request: { params: idParam },
+    responses: { 200: json(handoffDetailResponse.pick({ handoff: true }), 'Assigned to the caller') },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const { db, clock } = c.var.deps;
+    const updated = await db.updateTable('handoffs')
+      .set({ status: 'claimed', assigned_user_id: c.var.actor.userId, claimed_at: clock.now() })
+      .where('id', '=', id).where('status', '<>', 'resolved').returning('id').executeTakeFirst();
+    if (!updated) {
+      await requireHandoff(c, id);
+      throw new AppError(409, 'already_resolved', 'Este atendimento já foi encerrado.');
+    }
+    return c.json({ handoff: await requireHandoff(c, id) }, 200);
+  },
+);
+
+handoffRoutes.openapi(
+  createRoute({
+    method: 'post', path: '/{id}/messages', tags, request: { params: idParam, body: jsonBody(agentMessageRequest) },
+    responses: { 202: json(z.object({ messageId: z.string() }), 'Queued for sending') },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const { text } = c.req.valid('json');
+    const { db, clock } = c.var.deps;
+    const handoff = await requireHandoff(c, id);
+    if (handoff.status === 'resolved') throw new AppError(409, 'already_resolved', 'Este atendimento já foi encerrado.');
+    if (!handoff.windowOpen) {
+      throw new AppError(409, 'outside_window', 'Já se passaram 24 horas desde a última mensagem do contato: o WhatsApp só aceita um modelo aprovado.');
+    }
+    const contact = await db.selectFrom('contacts').select(['id', 'channel_id', 'wa_id', 'user_id']).where('id', '=', handoff.contact.id).executeTakeFirstOrThrow();
+    const now = clock.now();
+    const ids: string[] = [];
+    await db.transaction().execute(async (tx) => {
+      for (const graph of toGraphMessage({ kind: 'text', text }, { waId: contact.wa_id, userId: contact.user_id })) {
+        const messageId = randomUUID();
+        ids.push(messageId);
+        await tx.insertInto('messages').values({
+          id: messageId, channel_id: contact.channel_id, contact_id: contact.id, direction: 'out', type: 'text', text,
+          status: 'pending', author_kind: 'agent', author_id: c.var.actor.userId, created_at: now,
+          payload: JSON.stringify({ message: { kind: 'text', text }, graph }),
+        }).execute();
+        await tx.insertInto('outbox').values({
+          id: randomUUID(), message_id: messageId, channel_id: contact.channel_id, contact_id: contact.id, status: 'pending', next_attempt_at: now,
+        }).execute();
+      }
+    });
+    c.var.deps.messaging?.wakeSender();
+    return c.json({ messageId: ids[0] ?? '' }, 202);
+  },
+);
+
+handoffRoutes.openapi(
+  createRoute({
+    method: 'post', path: '/{id}/resolve', tags, request: { params: idParam },
+    responses: { 200: json(handoffDetailResponse.pick({ handoff: true }), 'Resolved; the flow continues at its `resolved` output') },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const { db, clock } = c.var.deps;
+    const now = clock.now();
+    const resolved = await db.transaction().execute(async (tx) => {
+      const row = await tx.updateTable('handoffs').set({ status: 'resolved', resolved_at: now })
+        .where('id', '=', id).where('status', '<>', 'resolved').returning(['id', 'contact_id']).executeTakeFirst();
+      if (!row) return false;
+      // Delivered to the contact's session through the same per-contact queue as messages,
+      // so it cannot race with what the contact is sending.
+      await tx.insertInto('scheduled_jobs').values({
+        id: randomUUID(), kind: 'handoff_resolved', key: `handoff:${id}`, contact_id: row.contact_id, run_at: now, payload: '{}', status: 'pending',
+      }).onConflict((oc) => oc.column('key').doNothing()).execute();
+      await recordAudit(tx, c.var.actor, 'handoff.resolve', { type: 'handoff', id });
+      return true;
+    });
+    if (!resolved) {
+      await requireHandoff(c, id);
+      throw new AppError(409, 'already_resolved', 'Este atendimento já foi encerrado.');
+    }
+    c.var.deps.messaging?.wake([id]);
+    return c.json({ handoff: await requireHandoff(c, id) }, 200);
+  },
+);
