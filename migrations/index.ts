@@ -4,6 +4,7 @@ import * as m0002 from './0002_create_messaging_tables.ts';
 import * as m0003 from './0003_create_commerce_tables.ts';
 import * as m0004 from './0004_add_processing_leases.ts';
 import * as m0005 from './0005_create_simulator_sessions.ts';
+import * as m0006 from './0006_create_media_files.ts';
 
 /** Every migration, in order. Listed by hand so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   '0003_create_commerce_tables': m0003,
   '0004_add_processing_leases': m0004,
   '0005_create_simulator_sessions': m0005,
+  '0006_create_media_files': m0006,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -7,6 +7,7 @@ import { createCatalogPort } from './conversation/catalog-port.ts';
 import { createFlowVersions } from './conversation/flow-versions.ts';
 import { createHttpPort } from './conversation/http-port.ts';
 import { createLlmModel } from './conversation/llm-model.ts';
+import { fetchMissingMedia } from './conversation/media-fetcher.ts';
 import { processBatch } from './conversation/processor.ts';
 import { sendBatch } from './conversation/sender.ts';
 import { storeInbound, type InboundDelivery } from './conversation/store-inbound.ts';
@@ -83,11 +84,16 @@ export function startMessaging(o: MessagingOptions) {
     lockMs: sendLockMs, reconcileMs: o.reconcileMs ?? 15_000, batchSize: 128,
   }), { idleMs, logger: o.logger });
 
-  notifier.subscribe('inbound', () => processors.forEach((p) => p.wake()));
+  // Media is rarer and slower than text: its own loop, so a big video never delays a reply.
+  const media = createWorkerLoop('media', () => fetchMissingMedia({ db: o.db, graph, channels, logger: o.logger, limit: 8 }),
+    { idleMs: Math.max(idleMs, 1000), logger: o.logger });
+
+  notifier.subscribe('inbound', () => { processors.forEach((p) => p.wake()); media.wake(); });
   notifier.subscribe('outbox', () => sender.wake());
   const start = () => {
     processors.forEach((p) => p.start());
     sender.start();
+    media.start();
   };
   if (o.autoStart !== false) start();
 
@@ -101,7 +107,7 @@ export function startMessaging(o: MessagingOptions) {
     deps,
     start,
     async stop() {
-      await Promise.all([...processors.map((p) => p.stop()), sender.stop()]);
+      await Promise.all([...processors.map((p) => p.stop()), sender.stop(), media.stop()]);
       await notifier.close();
     },
   };

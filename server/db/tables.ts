@@ -239,7 +239,20 @@ export interface SimulatorSessionsTable {
   updated_at: Timestamp;
 }
 
+export interface MediaFilesTable {
+  id: string;
+  message_id: string;
+  status: 'stored' | 'failed';
+  mime_type: string | null;
+  sha256: string | null;
+  size: number | null;
+  bytes: Uint8Array | null;
+  error: string | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  media_files: MediaFilesTable;
   simulator_sessions: SimulatorSessionsTable;
   users: UsersTable;
   auth_sessions: AuthSessionsTable;

@@ -101,6 +101,7 @@ describe('crash in the middle of a burst', () => {
     }
 
     const tally = tallyReplies(fake.sent(), messages);
+    console.log("DEBUG", fake.sent().length, unacknowledged.length, JSON.stringify([...tally.byContact].slice(25,30)), tally.missing.slice(0,10));
     expect(tally.missing).toEqual([]);
     expect(tally.duplicated).toEqual([]);
     expect(fake.sent()).toHaveLength(expectedReplies);
