@@ -9,8 +9,11 @@ import { authRoutes } from './routes/auth.ts';
 import { categoryRoutes, productRoutes } from './routes/catalog.ts';
 import { channelRoutes } from './routes/channels.ts';
 import { flowRoutes } from './routes/flows.ts';
+import { contactRoutes } from './routes/contacts.ts';
 import { handoffRoutes } from './routes/handoffs.ts';
+import { analyticsRoutes } from './routes/analytics.ts';
 import { healthRoutes } from './routes/health.ts';
+import { metricsRoutes } from './routes/metrics.ts';
 import { orderRoutes } from './routes/orders.ts';
 import { templateRoutes } from './routes/templates.ts';
 import { tokenRoutes } from './routes/tokens.ts';
@@ -32,6 +35,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   });
 
   app.route('/', healthRoutes);
+  app.route('/', metricsRoutes);
   app.route('/webhooks/whatsapp', whatsappWebhook);
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -43,10 +47,11 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.use('*', requireJsonForCookieWrites);
   api.route('/auth', authRoutes);
   for (const path of ['/flows/*', '/flows', '/templates', '/channels/*', '/channels', '/products/*', '/products',
-    '/categories/*', '/categories', '/orders/*', '/orders', '/users/*', '/users', '/tokens/*', '/tokens', '/handoffs/*', '/handoffs']) {
+    '/categories/*', '/categories', '/orders/*', '/orders', '/users/*', '/users', '/tokens/*', '/tokens', '/handoffs/*', '/handoffs', '/contacts/*', '/contacts']) {
     api.use(path, authenticate);
   }
   api.route('/flows', flowRoutes);
+  api.route('/flows', analyticsRoutes);
   api.route('/templates', templateRoutes);
   api.route('/channels', channelRoutes);
   api.route('/products', productRoutes);
@@ -55,6 +60,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route('/users', userRoutes);
   api.route('/tokens', tokenRoutes);
   api.route('/handoffs', handoffRoutes);
+  api.route('/contacts', contactRoutes);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -44,6 +44,7 @@ export interface MessagingOptions {
  */
 export function startMessaging(o: MessagingOptions) {
   const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  const startedAt = o.clock.now();
   const channels = createChannelDirectory(o.db, o.secrets);
   const versions = createFlowVersions(o.db);
   const redis = o.config.redisUrl ? new Redis(o.config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false }) : null;
@@ -81,7 +82,7 @@ export function startMessaging(o: MessagingOptions) {
   }), { idleMs, logger: o.logger }));
   const sender = createWorkerLoop('sender', () => sendBatch({
     db: o.db, clock: o.clock, logger: o.logger, channels, graph, limiter,
-    lockMs: sendLockMs, reconcileMs: o.reconcileMs ?? 15_000, batchSize: 128,
+    lockMs: sendLockMs, reconcileMs: o.reconcileMs ?? 15_000, startedAt, batchSize: 128,
   }), { idleMs, logger: o.logger });
 
   // Media is rarer and slower than text: its own loop, so a big video never delays a reply.

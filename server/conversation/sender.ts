@@ -20,6 +20,12 @@ export interface SenderOptions {
    * Meta's status webhook, which echoes our outbox id, before it is sent again.
    */
   reconcileMs: number;
+  /**
+   * When this process started. Status webhooks sent while no instance was up arrive only
+   * after a restart (Meta retries them), so after a restart the reconcile delay counts from
+   * here, not from the dead lock: otherwise a long restart would re-send confirmed messages.
+   */
+  startedAt: Date;
   batchSize: number;
   random?: () => number;
 }
@@ -41,9 +47,12 @@ interface Claimed {
  * Conditions are on the outbox row itself, which Postgres re-checks under the row lock,
  * so concurrent senders never take the same row.
  */
-async function claimHeads(db: Db, now: Date, lockMs: number, reconcileMs: number, limit: number): Promise<Claimed[]> {
-  const lockUntil = new Date(now.getTime() + lockMs);
-  const stale = new Date(now.getTime() - reconcileMs);
+async function claimHeads(db: Db, now: Date, o: SenderOptions): Promise<Claimed[]> {
+  const lockUntil = new Date(now.getTime() + o.lockMs);
+  const waited = now.getTime() - o.reconcileMs;
+  // Until this process has listened for `reconcileMs`, no lock counts as stale.
+  const stale = new Date(waited >= o.startedAt.getTime() ? waited : 0);
+  const limit = o.batchSize;
   const result = await sql<Claimed>`
     with heads as (
       select distinct on (contact_id) id from outbox
@@ -65,7 +74,7 @@ async function claimHeads(db: Db, now: Date, lockMs: number, reconcileMs: number
 
 export async function sendBatch(o: SenderOptions): Promise<number> {
   const now = o.clock.now();
-  const rows = await claimHeads(o.db, now, o.lockMs, o.reconcileMs, o.batchSize);
+  const rows = await claimHeads(o.db, now, o);
   await Promise.all(rows.map((row) => sendOne(o, row)));
   return rows.length;
 }

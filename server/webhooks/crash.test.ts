@@ -49,7 +49,7 @@ describe('crash in the middle of a burst', () => {
       PORT: String(port), DATA_DIR: dataDir, SECRET_KEY: secretKey, WHATSAPP_GRAPH_URL: fake.url, FLUXO_LOG: 'warn',
       // Short enough for a quick test, long enough for the restart: a send whose outcome was
       // lost must be confirmed by its status webhook before the reconcile delay runs out.
-      FLUXO_LEASE_MS: '2000', FLUXO_RECONCILE_MS: '8000',
+      FLUXO_LEASE_MS: '2000', FLUXO_RECONCILE_MS: '3000',
       ...(database ? { DATABASE_URL: database.url } : {}),
       ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     };
@@ -75,7 +75,9 @@ describe('crash in the middle of a burst', () => {
     const unacknowledged = messages.filter((m) => results.get(m)?.status !== 200);
     expect(unacknowledged.length).toBeGreaterThan(0);
 
+    const t0 = Date.now();
     server = await startServerProcess(env);
+    console.log('DEBUG restart ms', Date.now() - t0);
     const again = createWebhookClient(server.url, { maxSockets: 16 });
     // Meta redelivers what was not answered 200, and sometimes what was (duplicates).
     const redeliver = [...unacknowledged, ...messages.filter((m) => results.get(m)?.status === 200).slice(0, 20)];
@@ -87,12 +89,16 @@ describe('crash in the middle of a burst', () => {
     // Once every status webhook is stored, every accepted send is recorded as sent: nothing is
     // left that could still go out a second time.
     await fake.statusCallbacksIdle();
+    const server2out = server.output();
     await server.stop();
     server = null;
     const db = await openDatabase({ databaseUrl: database?.url, dataDir });
     try {
       const unsent = await db.db.selectFrom('outbox').select(['id', 'status']).where('kind', '=', 'message')
         .where('status', 'in', ['pending', 'sending']).execute();
+      const dbg = await db.db.selectFrom('messages').select(['contact_id','text','status','wamid']).where('direction','=','out').where('text','like','Olá%').execute();
+      const per = new Map<string, number>(); for (const r of dbg) per.set(r.contact_id, (per.get(r.contact_id) ?? 0) + 1);
+      console.log('DEBUG2', dbg.length, [...per.values()].filter((n) => n > 1).length, server2out);
       expect(unsent).toEqual([]);
       const unprocessed = await db.db.selectFrom('messages').select('id').where('direction', '=', 'in').where('processed_at', 'is', null).execute();
       expect(unprocessed).toEqual([]);

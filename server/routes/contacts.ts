@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { contactMessagesResponse, contactsResponse, operatorMessageRequest } from '../../shared/api/contacts.ts';
+import type { OutboundMessage } from '../../runtime/messages.ts';
+import type { AppEnv } from '../context.ts';
+import { recordAudit } from '../db/queries/audit.ts';
+import { requireRole } from '../http/auth.ts';
+import { AppError, notFound } from '../http/errors.ts';
+import { createRouter, json, jsonBody } from '../http/router.ts';
+import { toGraphMessage } from '../whatsapp/to-graph-message.ts';
+import { serviceWindow } from '../whatsapp/window.ts';
+
+/** Contacts, their history, and the LGPD rights: export and erasure. */
+export const contactRoutes = createRouter();
+contactRoutes.use('*', requireRole('agent'));
+const tags = ['contacts'];
+const idParam = z.object({ id: z.string().min(1).max(100) });
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+
+async function requireContact(c: Context<AppEnv>, id: string) {
+  const row = await c.var.deps.db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Contato');
+  return row;
+}
+
+contactRoutes.openapi(
+  createRoute({
+    method: 'get', path: '/', tags,
+    request: { query: z.object({ q: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }) },
+    responses: { 200: json(contactsResponse, 'Most recently active first') },
+  }),
+  async (c) => {
+    const { q, limit } = c.req.valid('query');
+    let query = c.var.deps.db.selectFrom('contacts')
+      .leftJoin('conversation_sessions as s', (j) => j.onRef('s.contact_id', '=', 'contacts.id').on('s.status', '<>', 'ended'))
+      .leftJoin('flow_versions as v', 'v.id', 's.flow_version_id')
+      .select(['contacts.id', 'contacts.channel_id', 'contacts.name', 'contacts.wa_id', 'contacts.user_id', 'contacts.last_inbound_at',
+        's.flow_id', 's.status as session_status', 's.state', 'v.version'])
+      .orderBy('contacts.last_inbound_at', (ob) => ob.desc().nullsLast()).limit(limit);
+    if (q) query = query.where((eb) => eb.or([eb('contacts.name', 'ilike', `%${q}%`), eb('contacts.wa_id', 'like', `%${q.replace(/\D/g, '') || q}%`)]));
+    const rows = await query.execute();
+    return c.json({
+      contacts: rows.map((r) => ({
+        id: r.id, channelId: r.channel_id, name: r.name, phone: r.wa_id, userId: r.user_id, lastInboundAt: iso(r.last_inbound_at),
+        session: r.flow_id ? {
+          flowId: r.flow_id, version: r.version ?? null, status: r.session_status ?? 'active',
+          nodeId: ((r.state ?? {}) as { nodeId?: string | null }).nodeId ?? null,
+        } : null,
+      })),
+    }, 200);
+  },
+);
+
+contactRoutes.openapi(
+  createRoute({
+    method: 'get', path: '/{id}/messages', tags, request: { params: idParam },
+    responses: { 200: json(contactMessagesResponse, 'The last 200 messages, oldest first') },
+  }),
+  async (c) => {
+    const contact = await requireContact(c, c.req.valid('param').id);
+    const rows = await c.var.deps.db.selectFrom('messages').select(['id', 'direction', 'type', 'text', 'status', 'error', 'created_at'])
+      .where('contact_id', '=', contact.id).orderBy('created_at', 'desc').limit(200).execute();
+    return c.json({
+      messages: rows.reverse().map((m) => ({ id: m.id, direction: m.direction, type: m.type, text: m.text, status: m.status, error: m.error, createdAt: iso(m.created_at) ?? '' })),
+    }, 200);
+  },
+);
+
+contactRoutes.openapi(
+  createRoute({
+    method: 'post', path: '/{id}/messages', tags, request: { params: idParam, body: jsonBody(operatorMessageRequest) },
+    responses: { 202: json(z.object({ messageIds: z.array(z.string()) }), 'Queued for sending') },
+  }),
+  async (c) => {
+    const { db, clock } = c.var.deps;
+    const contact = await requireContact(c, c.req.valid('param').id);
+    const body = c.req.valid('json');
+    const message: OutboundMessage = 'text' in body
+      ? { kind: 'text', text: body.text }
+      : { kind: 'template', name: body.template.name, language: body.template.language, parameters: body.template.parameters };
+    const now = clock.now();
+    if (message.kind !== 'template' && !serviceWindow(contact.last_inbound_at ? new Date(contact.last_inbound_at) : null, now).open) {
+      throw new AppError(409, 'outside_window', 'Fora da janela de 24 horas: envie um modelo aprovado (template).');
+    }
+    const ids: string[] = [];
+    await db.transaction().execute(async (tx) => {
+      for (const graph of toGraphMessage(message, { waId: contact.wa_id, userId: contact.user_id })) {
+        const id = randomUUID();
+        ids.push(id);
+        await tx.insertInto('messages').values({
+          id, channel_id: contact.channel_id, contact_id: contact.id, direction: 'out', type: message.kind,
+          text: 'text' in body ? body.text : `[template ${message.kind === 'template' ? message.name : ''}]`,
+          status: 'pending', author_kind: 'operator', author_id: c.var.actor.userId, created_at: now,
+          payload: JSON.stringify({ message, graph }),
+        }).execute();
+        await tx.insertInto('outbox').values({ id: randomUUID(), message_id: id, channel_id: contact.channel_id, contact_id: contact.id, status: 'pending', next_attempt_at: now }).execute();
+      }
+    });
+    c.var.deps.messaging?.wakeSender();
+    return c.json({ messageIds: ids }, 202);
+  },
+);
+
+contactRoutes.openapi(
+  createRoute({
+    method: 'post', path: '/{id}/reset', tags, request: { params: idParam },
+    responses: { 200: json(z.object({ ended: z.number().int() }), 'Live session ended; the next message starts the flow again') },
+  }),
+  async (c) => {
+    const contact = await requireContact(c, c.req.valid('param').id);
+    const { db, clock } = c.var.deps;
+    const ended = await db.transaction().execute(async (tx) => {
+      const rows = await tx.updateTable('conversation_sessions').set({ status: 'ended', updated_at: clock.now() })
+        .where('contact_id', '=', contact.id).where('status', '<>', 'ended').returning('id').execute();
+      await tx.updateTable('handoffs').set({ status: 'resolved', resolved_at: clock.now() }).where('contact_id', '=', contact.id).where('status', '<>', 'resolved').execute();
+      await tx.deleteFrom('scheduled_jobs').where('contact_id', '=', contact.id).where('status', '=', 'pending').execute();
+      await recordAudit(tx, c.var.actor, 'contact.reset', { type: 'contact', id: contact.id });
+      return rows.length;
+    });
+    return c.json({ ended }, 200);
+  },
+);
+
+contactRoutes.openapi(
+  createRoute({
+    method: 'get', path: '/{id}/export', tags, request: { params: idParam },
+    responses: { 200: json(z.record(z.string(), z.unknown()), 'Everything kept about the contact (LGPD art. 18)') },
+  }),
+  async (c) => {
+    const contact = await requireContact(c, c.req.valid('param').id);
+    const { db } = c.var.deps;
+    const [messages, sessions, orders, handoffs] = await Promise.all([
+      db.selectFrom('messages').select(['id', 'direction', 'type', 'text', 'status', 'created_at']).where('contact_id', '=', contact.id).orderBy('created_at').execute(),
+      db.selectFrom('conversation_sessions').select(['id', 'flow_id', 'status', 'state', 'created_at']).where('contact_id', '=', contact.id).execute(),
+      db.selectFrom('orders').selectAll().where('contact_id', '=', contact.id).execute(),
+      db.selectFrom('handoffs').select(['id', 'team', 'status', 'note', 'created_at']).where('contact_id', '=', contact.id).execute(),
+    ]);
+    c.header('Content-Disposition', `attachment; filename="contato-${contact.id}.json"`);
+    const { lease_owner: _o, lease_until: _u, ...profile } = contact;
+    return c.json({ contact: profile, messages, sessions, orders, handoffs }, 200);
+  },
+);
+
+contactRoutes.openapi(
+  createRoute({
+    method: 'delete', path: '/{id}', tags, request: { params: idParam },
+    responses: { 204: { description: 'Erased with messages, sessions and media; orders are kept without the contact (accounting)' } },
+  }),
+  async (c) => {
+    const contact = await requireContact(c, c.req.valid('param').id);
+    await c.var.deps.db.transaction().execute(async (tx) => {
+      await tx.deleteFrom('scheduled_jobs').where('contact_id', '=', contact.id).execute();
+      await tx.deleteFrom('contacts').where('id', '=', contact.id).execute();
+      await recordAudit(tx, c.var.actor, 'contact.erase', { type: 'contact', id: contact.id });
+    });
+    return c.body(null, 204);
+  },
+);
