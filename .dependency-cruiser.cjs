@@ -41,13 +41,13 @@ module.exports = {
     {
       name: 'studio-draws-only',
       severity: 'error',
-      from: { path: '^studio/', pathNot: '^studio/e2e/' },
+      from: { path: '^studio/', pathNot: '^studio/(e2e|bench)/' },
       to: { path: '^(runtime/|server/|migrations/)' },
     },
     {
       name: 'studio-no-node-builtins',
       severity: 'error',
-      from: { path: '^studio/', pathNot: '^studio/e2e/' },
+      from: { path: '^studio/', pathNot: '^studio/(e2e|bench)/' },
       to: { dependencyTypes: ['core'] },
     },
     {

@@ -5,6 +5,7 @@ import * as m0003 from './0003_create_commerce_tables.ts';
 import * as m0004 from './0004_add_processing_leases.ts';
 import * as m0005 from './0005_create_simulator_sessions.ts';
 import * as m0006 from './0006_create_media_files.ts';
+import * as m0007 from './0007_create_campaigns.ts';
 
 /** Every migration, in order. Listed by hand so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0004_add_processing_leases': m0004,
   '0005_create_simulator_sessions': m0005,
   '0006_create_media_files': m0006,
+  '0007_create_campaigns': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -9,6 +9,7 @@ import { authRoutes } from './routes/auth.ts';
 import { categoryRoutes, productRoutes } from './routes/catalog.ts';
 import { channelRoutes } from './routes/channels.ts';
 import { flowRoutes } from './routes/flows.ts';
+import { campaignRoutes } from './routes/campaigns.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { handoffRoutes } from './routes/handoffs.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
@@ -47,7 +48,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.use('*', requireJsonForCookieWrites);
   api.route('/auth', authRoutes);
   for (const path of ['/flows/*', '/flows', '/templates', '/channels/*', '/channels', '/products/*', '/products',
-    '/categories/*', '/categories', '/orders/*', '/orders', '/users/*', '/users', '/tokens/*', '/tokens', '/handoffs/*', '/handoffs', '/contacts/*', '/contacts']) {
+    '/categories/*', '/categories', '/orders/*', '/orders', '/users/*', '/users', '/tokens/*', '/tokens', '/handoffs/*', '/handoffs', '/contacts/*', '/contacts', '/campaigns/*', '/campaigns']) {
     api.use(path, authenticate);
   }
   api.route('/flows', flowRoutes);
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route('/tokens', tokenRoutes);
   api.route('/handoffs', handoffRoutes);
   api.route('/contacts', contactRoutes);
+  api.route('/campaigns', campaignRoutes);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

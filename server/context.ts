@@ -32,6 +32,8 @@ export interface MessagingDeps {
   wake(contactIds: string[]): void;
   /** Tells the senders that new outbox rows are waiting (agent replies). */
   wakeSender(): void;
+  /** A campaign was scheduled: check for due ones now. */
+  wakeCampaigns(): void;
 }
 
 /** Who is calling: a logged-in user or an API token (acting with the token's role). */

@@ -8,6 +8,7 @@ import { createFlowVersions } from './conversation/flow-versions.ts';
 import { createHttpPort } from './conversation/http-port.ts';
 import { createLlmModel } from './conversation/llm-model.ts';
 import { fetchMissingMedia } from './conversation/media-fetcher.ts';
+import { runDueCampaigns } from './conversation/run-campaigns.ts';
 import { processBatch } from './conversation/processor.ts';
 import { sendBatch } from './conversation/sender.ts';
 import { storeInbound, type InboundDelivery } from './conversation/store-inbound.ts';
@@ -89,12 +90,19 @@ export function startMessaging(o: MessagingOptions) {
   const media = createWorkerLoop('media', () => fetchMissingMedia({ db: o.db, graph, channels, logger: o.logger, limit: 8 }),
     { idleMs: Math.max(idleMs, 1000), logger: o.logger });
 
+  const campaigns = createWorkerLoop('campaigns', async () => {
+    const n = await runDueCampaigns(o.db, o.clock.now());
+    if (n > 0) { notifier.publish('outbox'); notifier.publish('inbound'); }
+    return n;
+  }, { idleMs: Math.max(idleMs, 1000), logger: o.logger });
+
   notifier.subscribe('inbound', () => { processors.forEach((p) => p.wake()); media.wake(); });
   notifier.subscribe('outbox', () => sender.wake());
   const start = () => {
     processors.forEach((p) => p.start());
     sender.start();
     media.start();
+    campaigns.start();
   };
   if (o.autoStart !== false) start();
 
@@ -103,12 +111,13 @@ export function startMessaging(o: MessagingOptions) {
     inbox: { submit: (deliveries) => inbox.submit(deliveries) },
     wake: (contactIds) => { if (contactIds.length) notifier.publish('inbound'); },
     wakeSender: () => notifier.publish('outbox'),
+    wakeCampaigns: () => campaigns.wake(),
   };
   return {
     deps,
     start,
     async stop() {
-      await Promise.all([...processors.map((p) => p.stop()), sender.stop(), media.stop()]);
+      await Promise.all([...processors.map((p) => p.stop()), sender.stop(), media.stop(), campaigns.stop()]);
       await notifier.close();
     },
   };

@@ -41,7 +41,7 @@ export async function processBatch(o: ProcessorOptions): Promise<number> {
     o.db.selectFrom('messages').select(['id', 'contact_id', 'wamid', 'wa_timestamp', 'created_at', 'payload'])
       .where('contact_id', 'in', ids).where('direction', '=', 'in').where('processed_at', 'is', null)
       .orderBy('wa_timestamp').orderBy('created_at').execute(),
-    o.db.selectFrom('scheduled_jobs').select(['id', 'contact_id', 'key', 'kind', 'run_at'])
+    o.db.selectFrom('scheduled_jobs').select(['id', 'contact_id', 'key', 'kind', 'run_at', 'payload'])
       .where('contact_id', 'in', ids).where('status', '=', 'pending').where('run_at', '<=', now).execute(),
     o.db.selectFrom('conversation_sessions').selectAll().where('contact_id', 'in', ids).where('status', '<>', 'ended').execute(),
   ]);
@@ -57,7 +57,7 @@ export async function processBatch(o: ProcessorOptions): Promise<number> {
           id: m.id, wamid: m.wamid, at: new Date(m.wa_timestamp ?? m.created_at),
           content: (m.payload as { content?: InboundContent }).content ?? { kind: 'unsupported', type: 'unknown' },
         })),
-        timers: timers.filter((t) => t.contact_id === contact.id && t.key).map((t) => ({ id: t.id, key: t.key ?? '', kind: t.kind, at: new Date(t.run_at) })),
+        timers: timers.filter((t) => t.contact_id === contact.id && t.key).map((t) => ({ id: t.id, key: t.key ?? '', kind: t.kind, at: new Date(t.run_at), payload: t.payload as Record<string, unknown> })),
       });
       return { outcome, contact, markRead: channel.markRead };
     } catch (err) {

@@ -12,7 +12,7 @@ import type { ClaimedContact } from './leases.ts';
 
 export interface PendingMessage { id: string; wamid: string | null; at: Date; content: InboundContent }
 /** A due scheduled job of the contact: a flow timer, or an agent resolving the handoff. */
-export interface DueTimer { id: string; key: string; kind: string; at: Date }
+export interface DueTimer { id: string; key: string; kind: string; at: Date; payload: Record<string, unknown> }
 
 /** A session row as it must be after this batch. */
 export interface SessionWrite {
@@ -75,17 +75,22 @@ export async function runContact(input: {
     }
   }
 
-  const events: { at: Date; event: SessionEvent; messageId?: string; wamid?: string | null; timerId?: string }[] = [
+  const events: { at: Date; event: SessionEvent; messageId?: string; wamid?: string | null; timerId?: string; flowId?: string }[] = [
     ...input.messages.map((m) => ({ at: m.at, event: { type: 'message', content: m.content } as SessionEvent, messageId: m.id, wamid: m.wamid })),
-    ...input.timers.map((t) => ({
-      at: t.at, timerId: t.id,
-      event: (t.kind === 'handoff_resolved' ? { type: 'handoff_resolved' } : { type: 'timer', key: t.key }) as SessionEvent,
-    })),
+    ...input.timers.map((t) => ({ at: t.at, timerId: t.id, ...jobEvent(t) })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
 
   for (const item of events) {
     if (item.messageId) outcome.processedMessageIds.push(item.messageId);
     if (item.timerId) outcome.processedTimerIds.push(item.timerId);
+    if (item.event.type === 'start' && item.flowId) {
+      // A campaign starts its flow for the contact: whatever ran before ends here.
+      if (live?.write.state && live.write.state.status !== 'ended') live.write.state = { ...live.write.state, status: 'ended', nodeId: null, awaiting: null };
+      const version = await versions.published(item.flowId);
+      if (!version) continue;
+      live = { version, write: { id: randomUUID(), isNew: true, flowId: version.flowId, flowVersionId: version.id, state: null } };
+      outcome.sessions.push(live.write);
+    }
     if (item.event.type !== 'message' && !live) continue;
 
     if (!live || live.write.state?.status === 'ended') {
@@ -106,6 +111,16 @@ export async function runContact(input: {
     if (next) live = next;
   }
   return outcome;
+}
+
+/** The engine event a due scheduled job stands for. */
+function jobEvent(t: DueTimer): { event: SessionEvent; flowId?: string } {
+  if (t.kind === 'handoff_resolved') return { event: { type: 'handoff_resolved' } };
+  if (t.kind === 'flow_start') {
+    const variables = (t.payload.variables ?? {}) as Record<string, string | number | boolean | null>;
+    return { event: { type: 'start', variables }, flowId: String(t.payload.flowId ?? '') };
+  }
+  return { event: { type: 'timer', key: t.key } };
 }
 
 /**

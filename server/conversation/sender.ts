@@ -121,10 +121,15 @@ async function handleError(o: SenderOptions, row: Claimed, channelId: string, er
 
   switch (error.kind) {
     case 'retry':
-    case 'rate_limit':
+    case 'rate_limit': {
       o.logger.warn('send failed, will retry', { outboxId: row.id, kind: error.kind, code: error.code, attempt: row.attempts });
-      await retryIn(error.retryAfterMs ?? backoffMs(row.attempts, random));
+      const wait = error.retryAfterMs ?? backoffMs(row.attempts, random);
+      // No Graph answer at all (timeout, reset): Meta may have accepted the message. If so its
+      // status webhook, echoing our outbox id, marks the row sent; wait for it before resending.
+      const outcomeUnknown = error.kind === 'retry' && error.code === null;
+      await retryIn(outcomeUnknown ? Math.max(wait, o.reconcileMs) : wait);
       return;
+    }
     case 'pair_rate_limit':
       await retryIn(error.retryAfterMs ?? pairRateBackoffMs(row.attempts));
       return;

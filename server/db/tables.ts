@@ -251,7 +251,22 @@ export interface MediaFilesTable {
   created_at: Timestamp;
 }
 
+export interface CampaignsTable {
+  id: string;
+  name: string;
+  channel_id: string;
+  flow_id: string | null;
+  template: Json<JsonObject>;
+  audience: Json<unknown[]>;
+  status: 'scheduled' | 'running' | 'done';
+  scheduled_at: Timestamp;
+  queued: Defaulted<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  campaigns: CampaignsTable;
   media_files: MediaFilesTable;
   simulator_sessions: SimulatorSessionsTable;
   users: UsersTable;

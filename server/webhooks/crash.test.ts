@@ -71,6 +71,7 @@ describe('crash in the middle of a burst', () => {
       }
     }));
     await killing;
+    const out1 = server.output();
     client.close();
     const unacknowledged = messages.filter((m) => results.get(m)?.status !== 200);
     expect(unacknowledged.length).toBeGreaterThan(0);
@@ -98,7 +99,7 @@ describe('crash in the middle of a burst', () => {
         .where('status', 'in', ['pending', 'sending']).execute();
       const dbg = await db.db.selectFrom('messages').select(['contact_id','text','status','wamid']).where('direction','=','out').where('text','like','Olá%').execute();
       const per = new Map<string, number>(); for (const r of dbg) per.set(r.contact_id, (per.get(r.contact_id) ?? 0) + 1);
-      console.log('DEBUG2', dbg.length, [...per.values()].filter((n) => n > 1).length, server2out);
+      console.log('DEBUG2', dbg.length, [...per.values()].filter((n) => n > 1).length, out1.slice(0, 3000), '\n=====\n', server2out.slice(0, 3000));
       expect(unsent).toEqual([]);
       const unprocessed = await db.db.selectFrom('messages').select('id').where('direction', '=', 'in').where('processed_at', 'is', null).execute();
       expect(unprocessed).toEqual([]);

@@ -85,6 +85,8 @@ export const appMessages = {
   'flows.import.publish': { 'pt-BR': 'Publicar logo após importar', en: 'Publish right after importing' },
   'flows.import.submit': { 'pt-BR': 'Importar', en: 'Import' },
   'flows.import.notJson': { 'pt-BR': 'Este arquivo não é um JSON válido.', en: 'This file is not valid JSON.' },
+  'flows.import.notAFlow': { 'pt-BR': 'Este arquivo não é um fluxo do Fluxo válido:', en: 'This file is not a valid Fluxo flow:' },
+  'flows.import.cannotPublish': { 'pt-BR': 'O fluxo pode ser importado, mas não publicado, enquanto tiver estes erros:', en: 'The flow can be imported, but not published, while it has these errors:' },
   'flows.import.done': { 'pt-BR': '"{name}" importado', en: '"{name}" imported' },
   'templates.label': { 'pt-BR': 'Modelos', en: 'Templates' },
   'templates.loading': { 'pt-BR': 'Carregando modelos…', en: 'Loading templates…' },

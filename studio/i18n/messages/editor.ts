@@ -92,6 +92,15 @@ export const editorMessages = {
   'editor.problems.flow': { 'pt-BR': 'Fluxo', en: 'Flow' },
   'editor.problems.close': { 'pt-BR': 'Fechar problemas', en: 'Close problems' },
 
+  // React Flow's own controls, read by screen readers.
+  'editor.rf.controls': { 'pt-BR': 'Controles de zoom', en: 'Zoom controls' },
+  'editor.rf.zoomIn': { 'pt-BR': 'Aproximar', en: 'Zoom in' },
+  'editor.rf.zoomOut': { 'pt-BR': 'Afastar', en: 'Zoom out' },
+  'editor.rf.minimap': { 'pt-BR': 'Minimapa', en: 'Mini map' },
+  'editor.rf.nodeHelp': { 'pt-BR': 'Enter ou espaço seleciona o bloco; setas movem; Delete exclui; Esc cancela.', en: 'Enter or space selects the node; arrows move it; Delete removes it; Esc cancels.' },
+  'editor.rf.edgeHelp': { 'pt-BR': 'Enter ou espaço seleciona a ligação; Delete exclui; Esc cancela.', en: 'Enter or space selects the edge; Delete removes it; Esc cancels.' },
+  'editor.rf.handle': { 'pt-BR': 'Ponto de ligação', en: 'Connection point' },
+
   // Overlays.
   'editor.analytics.entries': { 'pt-BR': '{n} entradas', en: '{n} entries' },
   'editor.analytics.dropOff': { 'pt-BR': '{n}% abandonaram', en: '{n}% dropped off' },
@@ -148,6 +157,7 @@ export const editorMessages = {
   'editor.field.timeoutMinutes': { 'pt-BR': 'Tempo sem resposta (min)', en: 'No-answer timeout (min)' },
   'editor.field.timeoutHint': { 'pt-BR': 'Vazio = espera para sempre', en: 'Empty = waits forever' },
   'editor.field.variable': { 'pt-BR': 'Salvar resposta na variável', en: 'Store answer in variable' },
+  'editor.field.variableName': { 'pt-BR': 'Variável', en: 'Variable' },
   'editor.field.kind': { 'pt-BR': 'Tipo de resposta', en: 'Answer type' },
   'editor.field.min': { 'pt-BR': 'Mínimo', en: 'Minimum' },
   'editor.field.max': { 'pt-BR': 'Máximo', en: 'Maximum' },

@@ -1,0 +1,86 @@
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import type { Role } from '../shared/api/common.ts';
+import { useSession } from './api/session.ts';
+import { useT } from './i18n/index.ts';
+import { AgentPage } from './pages/AgentPage.tsx';
+import { CatalogPage } from './pages/CatalogPage.tsx';
+import { ChannelsPage } from './pages/ChannelsPage.tsx';
+import { FlowsPage } from './pages/FlowsPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { UsersPage } from './pages/UsersPage.tsx';
+import { TopBar } from './ui/TopBar.tsx';
+import { Toaster } from './ui/toast.tsx';
+import { matchPath, navigate, usePathname } from './ui/router.ts';
+import { Loading } from './ui/states.tsx';
+
+// The editor (React Flow, ELK layout) is most of the bundle: load it when a flow opens.
+const FlowPage = lazy(() => import('./pages/FlowPage.tsx').then((m) => ({ default: m.FlowPage })));
+
+interface Route {
+  path: string;
+  roles: readonly Role[];
+  render(params: Record<string, string>): ReactNode;
+}
+
+/** Who may open what mirrors the API's roles: admin everything, editor flows and catalog. */
+const routes: readonly Route[] = [
+  { path: '/flows', roles: ['admin', 'editor'], render: () => <FlowsPage /> },
+  { path: '/flows/:id', roles: ['admin', 'editor'], render: (p) => <FlowPage key={p.id} flowId={p.id ?? ''} /> },
+  { path: '/channels', roles: ['admin'], render: () => <ChannelsPage /> },
+  { path: '/catalog', roles: ['admin', 'editor'], render: () => <CatalogPage /> },
+  { path: '/users', roles: ['admin'], render: () => <UsersPage /> },
+];
+
+function homeFor(role: Role): string {
+  return role === 'agent' ? '/agent' : '/flows';
+}
+
+export function App() {
+  const t = useT();
+  const session = useSession((s) => s.session);
+  const refresh = useSession((s) => s.refresh);
+  const pathname = usePathname();
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  useEffect(() => {
+    if (session.status === 'anonymous' && pathname !== '/login') {
+      const back = pathname === '/' ? '' : `?next=${encodeURIComponent(pathname)}`;
+      navigate(`/login${back}`, { replace: true });
+    }
+    if (session.status === 'signed-in' && (pathname === '/' || pathname === '/login')) {
+      const next = new URLSearchParams(location.search).get('next');
+      navigate(next?.startsWith('/') ? next : homeFor(session.user.role), { replace: true });
+    }
+  }, [session, pathname]);
+
+  if (session.status === 'loading') return <div className="boot"><Loading /></div>;
+  if (session.status === 'anonymous') return <><LoginPage /><Toaster /></>;
+
+  const role = session.user.role;
+  let page: ReactNode = <NotFoundPage />;
+  if (pathname === '/agent' || role === 'agent') {
+    page = <AgentPage />;
+  } else {
+    for (const route of routes) {
+      const params = matchPath(route.path, pathname);
+      if (!params) continue;
+      page = route.roles.includes(role) ? route.render(params) : <NotFoundPage forbidden />;
+      break;
+    }
+  }
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
+      <TopBar user={session.user} />
+      <main id="main" className="app-main" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>{page}</Suspense>
+      </main>
+      <Toaster />
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import type { z } from 'zod';
+import type { userResponse, usersResponse, createUserRequest, updateUserRequest } from '../../shared/api/auth.ts';
+import type {
+  catalogResponse, categoryResponse, createCategoryRequest, createProductRequest, productResponse,
+  updateCategoryRequest, updateProductRequest,
+} from '../../shared/api/catalog.ts';
+import type { channelResponse, channelsResponse, createChannelRequest, updateChannelRequest } from '../../shared/api/channels.ts';
+import type {
+  createFlowRequest, flowResponse, flowsResponse, importRequest, templatesResponse, versionResponse, versionsResponse,
+} from '../../shared/api/flows.ts';
+import type { simulateRequest, simulateResponse } from '../../shared/api/simulate.ts';
+import type { FlowDocument, FlowDocumentInput } from '../../shared/flow/schema.ts';
+import type { Problem } from '../../shared/flow/validate/index.ts';
+import { request } from './http.ts';
+
+/**
+ * One function per API route, typed from the shared zod schemas. Requests use the
+ * schemas' input types (defaults optional), answers their output types. Answers are
+ * trusted, not re-parsed: the server already validated them against the same schemas.
+ */
+type In<T extends z.ZodType> = z.input<T>;
+type Out<T extends z.ZodType> = z.output<T>;
+
+const enc = encodeURIComponent;
+const flowPath = (id: string) => `/api/flows/${enc(id)}`;
+
+export const api = {
+  login: (body: { email: string; password: string }) =>
+    request<Out<typeof userResponse>>('POST', '/api/auth/login', body, { quiet401: true }),
+  logout: () => request<unknown>('POST', '/api/auth/logout', {}, { quiet401: true }),
+  me: () => request<Out<typeof userResponse>>('GET', '/api/auth/me', undefined, { quiet401: true }),
+
+  listFlows: () => request<Out<typeof flowsResponse>>('GET', '/api/flows'),
+  createFlow: (body: In<typeof createFlowRequest>) => request<Out<typeof flowResponse>>('POST', '/api/flows', body),
+  getFlow: (id: string) => request<Out<typeof flowResponse>>('GET', flowPath(id)),
+  saveDraft: (id: string, draft: FlowDocument, revision: number) =>
+    request<Out<typeof flowResponse>>('PUT', flowPath(id), { draft, revision }),
+  deleteFlow: (id: string) => request<unknown>('DELETE', flowPath(id)),
+  validateFlow: (id: string) => request<{ ok: boolean; problems: Problem[] }>('POST', `${flowPath(id)}/validate`, {}),
+  publishFlow: (id: string, note: string) =>
+    request<Out<typeof versionResponse>>('POST', `${flowPath(id)}/publish`, { note }),
+  listVersions: (id: string) => request<Out<typeof versionsResponse>>('GET', `${flowPath(id)}/versions`),
+  republishVersion: (id: string, version: number) =>
+    request<Out<typeof versionResponse>>('POST', `${flowPath(id)}/versions/${version}/publish`, {}),
+  importFlow: (body: In<typeof importRequest> | FlowDocumentInput) =>
+    request<Out<typeof flowResponse>>('POST', '/api/flows/import', body),
+  exportFlow: (id: string) => request<FlowDocument>('GET', `${flowPath(id)}/export`),
+  simulate: (id: string, body: In<typeof simulateRequest>) =>
+    request<Out<typeof simulateResponse>>('POST', `${flowPath(id)}/simulate`, body),
+  listTemplates: () => request<Out<typeof templatesResponse>>('GET', '/api/templates'),
+
+  listChannels: () => request<Out<typeof channelsResponse>>('GET', '/api/channels'),
+  createChannel: (body: In<typeof createChannelRequest>) =>
+    request<Out<typeof channelResponse>>('POST', '/api/channels', body),
+  updateChannel: (id: string, body: In<typeof updateChannelRequest>) =>
+    request<Out<typeof channelResponse>>('PUT', `/api/channels/${enc(id)}`, body),
+  deleteChannel: (id: string) => request<unknown>('DELETE', `/api/channels/${enc(id)}`),
+
+  getCatalog: () => request<Out<typeof catalogResponse>>('GET', '/api/products'),
+  createProduct: (body: In<typeof createProductRequest>) =>
+    request<Out<typeof productResponse>>('POST', '/api/products', body),
+  updateProduct: (id: string, body: In<typeof updateProductRequest>) =>
+    request<Out<typeof productResponse>>('PUT', `/api/products/${enc(id)}`, body),
+  deleteProduct: (id: string) => request<unknown>('DELETE', `/api/products/${enc(id)}`),
+  createCategory: (body: In<typeof createCategoryRequest>) =>
+    request<Out<typeof categoryResponse>>('POST', '/api/categories', body),
+  updateCategory: (id: string, body: In<typeof updateCategoryRequest>) =>
+    request<Out<typeof categoryResponse>>('PUT', `/api/categories/${enc(id)}`, body),
+  deleteCategory: (id: string) => request<unknown>('DELETE', `/api/categories/${enc(id)}`),
+
+  listUsers: () => request<Out<typeof usersResponse>>('GET', '/api/users'),
+  createUser: (body: In<typeof createUserRequest>) => request<Out<typeof userResponse>>('POST', '/api/users', body),
+  updateUser: (id: string, body: In<typeof updateUserRequest>) =>
+    request<Out<typeof userResponse>>('PUT', `/api/users/${enc(id)}`, body),
+  deleteUser: (id: string) => request<unknown>('DELETE', `/api/users/${enc(id)}`),
+};
+
+export type FlowSummary = Out<typeof flowsResponse>['flows'][number];
+export type FlowDetail = Out<typeof flowResponse>['flow'];
+export type FlowVersion = Out<typeof versionResponse>['version'];
+export type TemplateSummary = Out<typeof templatesResponse>['templates'][number];
+export type SimulateResult = Out<typeof simulateResponse>;
+export type Channel = Out<typeof channelResponse>['channel'];
+export type Catalog = Out<typeof catalogResponse>;
+export type ManagedUser = Out<typeof usersResponse>['users'][number];
+export type { Problem };
+export { ApiError } from './http.ts';

@@ -1,0 +1,40 @@
+import '@xyflow/react/dist/style.css';
+import { ReactFlow, useEdgesState, useNodesState, type Edge, type Node } from '@xyflow/react';
+import { createRoot } from 'react-dom/client';
+import { benchFlow } from './flow.ts';
+
+/**
+ * React Flow's own example shape (controlled, default nodes and edges) with the editor's flow:
+ * same ids, positions and links. The box has the size of the editor's canvas (the window
+ * minus palette, toolbar and inspector) and the same zoom limits, so both paint the same area.
+ */
+const params = new URLSearchParams(location.search);
+const doc = benchFlow(Number(params.get('nodes') ?? 500));
+const initialNodes: Node[] = doc.nodes.map((n) => ({ id: n.id, position: n.position, data: { label: n.id } }));
+const initialEdges: Edge[] = (doc.edges ?? []).map((e) => ({ id: e.id, source: e.source, target: e.target }));
+const onlyVisible = params.get('visible') === '1';
+const fitViewOptions = { padding: 0.15, maxZoom: 1 };
+
+function Bare() {
+  const [nodes, , onNodesChange] = useNodesState(initialNodes);
+  const [edges, , onEdgesChange] = useEdgesState(initialEdges);
+  return (
+    <div style={{ position: 'absolute', left: 236, top: 52, right: 360, bottom: 0 }}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onlyRenderVisibleElements={onlyVisible}
+        minZoom={0.1}
+        maxZoom={2}
+        fitView
+        fitViewOptions={fitViewOptions}
+      />
+    </div>
+  );
+}
+
+const root = document.getElementById('root');
+if (!root) throw new Error('no #root');
+createRoot(root).render(<Bare />);

@@ -1,0 +1,149 @@
+/**
+ * `npm run bench:studio`: how fast a 500-node flow opens and pans in Fluxo's editor, next to
+ * a bare React Flow page drawing the same graph with default nodes and edges.
+ *
+ * Both pages are production builds (Vite, into .tmp/studio-bench), served on 127.0.0.1 and
+ * opened in Debian's Chromium (software rendering) at 1920×1080. For each page and run:
+ *   - first draw: navigation start → the frame after all nodes are in the DOM, visible, and
+ *     fitted to the screen (see probe.ts). The flow fits at zoom ~0.13, so with
+ *     `onlyRenderVisibleElements` all 500 are rendered there too;
+ *   - pan fps: animation frames per second during a 3 s mouse drag on the empty pane
+ *     (a Lissajous path, events sent as fast as the page takes them), at the fitted zoom
+ *     and at zoom 1 (reached with one wheel event around the middle of the canvas).
+ * Options: --runs N (default 3, the table shows medians), --nodes N (default 500), --only NAME.
+ */
+import react from '@vitejs/plugin-react';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build, preview } from 'vite';
+import { probeScript } from './probe.ts';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const outDir = join(here, '..', '..', '.tmp', 'studio-bench');
+const chromiumArgs = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+const panMs = 3000;
+
+const pages = [
+  { name: 'fluxo', label: 'Fluxo editor', path: 'editor.html' },
+  { name: 'bare', label: 'bare React Flow', path: 'bare.html' },
+  { name: 'bare-visible', label: 'bare + onlyRenderVisibleElements', path: 'bare.html?visible=1' },
+] as const;
+
+interface Sample { drawnMs: number; fitZoom: number; fitFps: number; fitWorst: number; zoom1Fps: number; zoom1Worst: number; zoom1Nodes: number }
+
+function option(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return at === -1 ? fallback : (process.argv[at + 1] ?? fallback);
+}
+
+async function buildPages(): Promise<void> {
+  await build({
+    configFile: false,
+    root: here,
+    base: './',
+    logLevel: 'warn',
+    plugins: [react()],
+    build: {
+      outDir,
+      emptyOutDir: true,
+      chunkSizeWarningLimit: 4000,
+      rolldownOptions: { input: { editor: join(here, 'editor.html'), bare: join(here, 'bare.html') } },
+    },
+  });
+}
+
+/** Drags the empty pane along a figure-of-eight for `panMs`, counting frames in the page. */
+async function pan(page: Page): Promise<{ fps: number; worst: number }> {
+  const start = await page.evaluate('__bench.panePoint()') as { x: number; y: number } | null;
+  if (!start) throw new Error('no empty pane to drag from');
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.evaluate('__bench.startFrames()');
+  const t0 = performance.now();
+  for (let t = 0; t < panMs; t = performance.now() - t0) {
+    const phase = (2 * Math.PI * t) / 1500;
+    await page.mouse.move(start.x + 260 * Math.sin(phase), start.y + 140 * Math.sin(phase / 2));
+  }
+  const result = await page.evaluate('__bench.stopFrames()') as { fps: number; worst: number };
+  await page.mouse.up();
+  return result;
+}
+
+/** One wheel event sized so React Flow's zoom (2^(-deltaY·0.002)) lands on 1, then a correction. */
+async function zoomToOne(page: Page): Promise<number> {
+  const box = await page.evaluate('__bench.canvas()') as { x: number; y: number; width: number; height: number };
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 4; i++) {
+    const zoom = await page.evaluate('__bench.zoom()') as number;
+    if (Math.abs(zoom - 1) < 0.01) break;
+    await page.mouse.wheel(0, Math.log2(zoom) / 0.002);
+    await page.waitForTimeout(300);
+  }
+  return await page.evaluate('__bench.zoom()') as number;
+}
+
+async function measure(browser: Browser, url: string, nodes: number): Promise<Sample> {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript({ content: probeScript(nodes) });
+    await page.goto(url);
+    await page.waitForFunction('window.__bench && window.__bench.drawnAt !== null', null, { timeout: 60_000, polling: 100 });
+    const drawnMs = await page.evaluate('__bench.drawnAt') as number;
+    // Let what follows the first paint (validation, minimap, measuring) finish before panning.
+    await page.waitForTimeout(1500);
+    const fitZoom = await page.evaluate('__bench.zoom()') as number;
+    const fit = await pan(page);
+    const zoom = await zoomToOne(page);
+    if (Math.abs(zoom - 1) > 0.02) throw new Error(`could not zoom to 1 (at ${zoom})`);
+    await page.waitForTimeout(500);
+    const zoom1Nodes = await page.evaluate('__bench.nodeCount()') as number;
+    const one = await pan(page);
+    return { drawnMs, fitZoom, fitFps: fit.fps, fitWorst: fit.worst, zoom1Fps: one.fps, zoom1Worst: one.worst, zoom1Nodes };
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+async function main() {
+  const runs = Number(option('runs', '3'));
+  const nodes = Number(option('nodes', '500'));
+  const only = option('only', '');
+  await buildPages();
+  const server = await preview({ configFile: false, root: here, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 4789, strictPort: false } });
+  const base = server.resolvedUrls?.local[0];
+  if (!base) throw new Error('preview server has no address');
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  const rows: string[][] = [];
+  try {
+    for (const p of pages.filter((x) => !only || x.name === only)) {
+      const samples: Sample[] = [];
+      for (let i = 0; i < runs; i++) {
+        const url = `${base}${p.path}${p.path.includes('?') ? '&' : '?'}nodes=${nodes}`;
+        samples.push(await measure(browser, url, nodes));
+      }
+      const m = (k: keyof Sample) => median(samples.map((s) => s[k]));
+      rows.push([
+        p.label, m('drawnMs').toFixed(0), m('fitZoom').toFixed(2), m('fitFps').toFixed(1), m('fitWorst').toFixed(0),
+        m('zoom1Fps').toFixed(1), m('zoom1Worst').toFixed(0), m('zoom1Nodes').toFixed(0),
+      ]);
+      console.log(`${p.label}: ${samples.map((s) => `${s.drawnMs.toFixed(0)} ms, ${s.fitFps.toFixed(1)}/${s.zoom1Fps.toFixed(1)} fps`).join(' | ')}`);
+    }
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+  const head = ['page', 'first draw ms', 'fit zoom', 'fps fit', 'worst ms', 'fps zoom 1', 'worst ms', 'nodes in DOM at 1'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+  const line = (r: string[]) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
+  console.log(`\n${nodes} nodes, median of ${runs} run(s), 1920×1080, Chromium software rendering\n`);
+  console.log([line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n'));
+}
+
+await main();

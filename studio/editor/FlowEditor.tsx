@@ -1,0 +1,92 @@
+import '@xyflow/react/dist/style.css';
+import '../nodes/nodes.css';
+import './editor.css';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useCallback, useEffect, useRef, useState, type JSX, type ReactNode } from 'react';
+import type { FlowDocument } from '../../shared/flow/schema.ts';
+import type { Problem } from '../../shared/flow/validate/index.ts';
+import { Canvas } from './Canvas.tsx';
+import { EditorProvider } from './EditorProvider.tsx';
+import { Inspector } from './Inspector.tsx';
+import { Palette } from './Palette.tsx';
+import { ProblemsPanel } from './ProblemsPanel.tsx';
+import { SearchBox } from './SearchBox.tsx';
+import { createEditorStore, type EditorStore } from './store.ts';
+import { Toolbar } from './Toolbar.tsx';
+import { useChangeReporter } from './use-change-reporter.ts';
+import { useEditorActions } from './use-editor-actions.ts';
+import { useShortcuts } from './use-shortcuts.ts';
+import { useValidation } from './use-validation.ts';
+
+export interface FlowEditorProps {
+  initial: FlowDocument;
+  onChange(flow: FlowDocument): void;
+  onProblems?(problems: Problem[]): void;
+  highlightNodeId?: string | null;
+  analytics?: Record<string, { entries: number; exits: number; dropOff: number }> | null;
+  readOnly?: boolean;
+  toolbarEnd?: ReactNode;
+}
+
+/**
+ * The flow editor. `initial` is read once: to load another flow, remount with a new `key`.
+ * Everything else is live: overlays and read-only follow their props.
+ */
+export function FlowEditor(props: FlowEditorProps): JSX.Element {
+  const [store] = useState<EditorStore>(() => createEditorStore(props.initial, { readOnly: props.readOnly ?? false }));
+  const { highlightNodeId = null, analytics = null, readOnly = false } = props;
+  useEffect(() => store.getState().setOverlay({ highlightNodeId, analytics, readOnly }), [store, highlightNodeId, analytics, readOnly]);
+
+  return (
+    <EditorProvider store={store}>
+      <ReactFlowProvider>
+        <EditorLayout {...props} />
+      </ReactFlowProvider>
+    </EditorProvider>
+  );
+}
+
+function EditorLayout({ onChange, onProblems, toolbarEnd, highlightNodeId }: FlowEditorProps) {
+  const root = useRef<HTMLDivElement>(null);
+  const getRoot = useCallback(() => root.current, []);
+  const getCanvas = useCallback(() => root.current?.querySelector<HTMLElement>('.fx-canvas') ?? null, []);
+  const actions = useEditorActions(getCanvas);
+  const [searchOpen, setSearchOpen] = useState(false);
+  const [problemsOpen, setProblemsOpen] = useState(false);
+
+  useChangeReporter(onChange);
+  useValidation(onProblems);
+  useShortcuts(getRoot, actions, {
+    search: () => setSearchOpen(true),
+    problems: () => setProblemsOpen((open) => !open),
+  });
+
+  // Follow the simulator: bring the node it is on into view when it changes.
+  useEffect(() => {
+    if (highlightNodeId) actions.focusNode(highlightNodeId, false);
+  }, [highlightNodeId, actions]);
+
+  const focusFromPanel = (id: string) => {
+    actions.focusNode(id);
+    setSearchOpen(false);
+  };
+
+  return (
+    <div className="fx-editor" ref={root}>
+      <Toolbar
+        actions={actions}
+        onSearch={() => setSearchOpen(true)}
+        onProblems={() => setProblemsOpen((open) => !open)}
+        problemsOpen={problemsOpen}
+        end={toolbarEnd}
+      />
+      <Palette onAdd={(type) => actions.addNodeAt(type)} />
+      <main className="fx-main">
+        <Canvas />
+        {searchOpen && <SearchBox onFocusNode={focusFromPanel} onClose={() => setSearchOpen(false)} />}
+        {problemsOpen && <ProblemsPanel onFocusNode={(id) => actions.focusNode(id)} onClose={() => setProblemsOpen(false)} />}
+      </main>
+      <Inspector />
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import type { FlowNode } from '../../shared/flow/schema.ts';
+import { useT } from '../i18n/index.ts';
+import { nodeColors } from '../nodes/colors.ts';
+import { Icon } from '../nodes/icons.tsx';
+import { useEditor } from './EditorProvider.tsx';
+import { searchNodes } from './search.ts';
+
+interface SearchBoxProps {
+  onFocusNode(id: string): void;
+  onClose(): void;
+}
+
+/** Ctrl+F: type, see the matching nodes, arrows to choose, Enter to fly there. */
+export function SearchBox({ onFocusNode, onClose }: SearchBoxProps) {
+  const t = useT();
+  const nodes = useEditor((s) => s.flow.nodes);
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const hits = useMemo(() => searchNodes(nodes, query, (n: FlowNode) => t(`editor.node.${n.type}`)), [nodes, query, t]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      onClose();
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      if (hits.length) setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : -1) + hits.length) % hits.length);
+    } else if (e.key === 'Enter') {
+      const hit = hits[active];
+      if (hit) onFocusNode(hit.id);
+    }
+  };
+
+  return (
+    <div className="fx-search" role="search" onKeyDown={onKeyDown}>
+      <div className="fx-search__box">
+        <Icon name="search" size={16} />
+        <input
+          autoFocus
+          className="fx-search__input"
+          role="combobox"
+          aria-expanded={hits.length > 0}
+          aria-controls="fx-search-results"
+          aria-activedescendant={hits[active] ? `fx-search-${hits[active].id}` : undefined}
+          aria-label={t('editor.search.label')}
+          placeholder={t('editor.search.placeholder')}
+          value={query}
+          onChange={(e) => { setQuery(e.target.value); setActive(0); }}
+        />
+        <button type="button" className="fx-icon-button" aria-label={t('editor.preview.close')} onClick={onClose}>
+          <Icon name="close" size={14} />
+        </button>
+      </div>
+      {query.trim() && (
+        <>
+          <p className="fx-search__count">{hits.length ? t('editor.search.count', { n: hits.length }) : t('editor.search.none')}</p>
+          <ul className="fx-search__results" id="fx-search-results" role="listbox" aria-label={t('editor.search.label')}>
+            {hits.map((hit, i) => (
+              <li
+                key={hit.id}
+                id={`fx-search-${hit.id}`}
+                role="option"
+                aria-selected={i === active}
+                className={i === active ? 'is-active' : undefined}
+                onMouseDown={(e) => { e.preventDefault(); onFocusNode(hit.id); }}
+                onMouseEnter={() => setActive(i)}
+              >
+                <span className="fx-search__type" style={{ color: nodeColors[hit.type] }}>
+                  <Icon name={hit.type} size={14} /> {t(`editor.node.${hit.type}`)}
+                </span>
+                <span className="fx-search__snippet">{hit.snippet}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { useEffect, useRef } from 'react';
+import { fragmentFromText, rememberCopy } from './clipboard.ts';
+import { serializeFragment } from './clipboard-format.ts';
+import { copyFragment } from './edits/fragment.ts';
+import { selectedNodeIds } from './edits/selection.ts';
+import { useEditorApi } from './EditorProvider.tsx';
+import { matchShortcut, shortcuts, type ShortcutName } from './shortcuts.ts';
+import type { EditorActions } from './use-editor-actions.ts';
+
+function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/**
+ * Shortcuts work when the focus is on the page or inside this editor, and never while
+ * typing in a field (there Ctrl+Z and Ctrl+C keep their usual meaning). Copy and paste use
+ * the browser's own clipboard events: they need no permission prompt.
+ */
+export function useShortcuts(root: () => HTMLElement | null, actions: EditorActions, ui: Partial<Record<ShortcutName, () => void>>) {
+  const api = useEditorApi();
+  const latest = useRef({ actions, ui });
+  latest.current = { actions, ui };
+
+  useEffect(() => {
+    const ours = (e: Event) => {
+      const el = root();
+      const target = e.target;
+      if (!el || isTextField(target)) return false;
+      return target === document.body || target === document.documentElement || (target instanceof Node && el.contains(target));
+    };
+
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (!ours(e)) return;
+      const { actions: a, ui: extra } = latest.current;
+      const table: [string, () => void][] = [
+        [shortcuts.undo, a.undo],
+        [shortcuts.redo, a.redo],
+        [shortcuts.redoAlt, a.redo],
+        [shortcuts.duplicate, a.duplicate],
+        [shortcuts.selectAll, a.selectAll],
+        [shortcuts.fit, a.fit],
+        [shortcuts.layout, () => void a.autoLayout()],
+        [shortcuts.snap, a.toggleSnap],
+        [shortcuts.delete, a.deleteSelection],
+        ['Backspace', a.deleteSelection],
+        ['Escape', a.clearSelection],
+      ];
+      for (const [name, run] of Object.entries(extra)) if (run) table.unshift([shortcuts[name as ShortcutName], run]);
+      const hit = table.find(([shortcut]) => matchShortcut(e, shortcut));
+      if (!hit) return;
+      e.preventDefault();
+      hit[1]();
+    };
+
+    const onCopy = (e: ClipboardEvent) => {
+      if (!ours(e)) return;
+      const { flow } = api.getState();
+      const ids = selectedNodeIds(flow);
+      if (ids.length === 0) return;
+      const text = serializeFragment(copyFragment(flow, ids));
+      rememberCopy(text);
+      e.clipboardData?.setData('text/plain', text);
+      e.preventDefault();
+    };
+
+    const onPaste = (e: ClipboardEvent) => {
+      if (!ours(e)) return;
+      const fragment = fragmentFromText(e.clipboardData?.getData('text/plain') ?? '');
+      if (!fragment) return;
+      e.preventDefault();
+      latest.current.actions.paste(fragment);
+    };
+
+    document.addEventListener('keydown', onKeyDown);
+    document.addEventListener('copy', onCopy);
+    document.addEventListener('paste', onPaste);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown);
+      document.removeEventListener('copy', onCopy);
+      document.removeEventListener('paste', onPaste);
+    };
+  }, [api, root]);
+}

@@ -1,0 +1,33 @@
+import { useEffect, useRef } from 'react';
+import { validateFlow, type Problem } from '../../shared/flow/validate/index.ts';
+import { toDocument } from './document.ts';
+import { useEditorApi } from './EditorProvider.tsx';
+
+/** Long enough to skip validating every keystroke of a fast typist, short enough to feel live. */
+const delayMs = 200;
+
+/** Validates the flow after each saved change, keeps the result in the store and reports it. */
+export function useValidation(onProblems?: (problems: Problem[]) => void) {
+  const api = useEditorApi();
+  const report = useRef(onProblems);
+  report.current = onProblems;
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const run = () => {
+      const { problems } = validateFlow(toDocument(api.getState().flow));
+      api.getState().setProblems(problems);
+      report.current?.(problems);
+    };
+    run();
+    const unsubscribe = api.subscribe((state, previous) => {
+      if (state.revision === previous.revision) return;
+      clearTimeout(timer);
+      timer = setTimeout(run, delayMs);
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [api]);
+}

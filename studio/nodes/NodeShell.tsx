@@ -1,0 +1,79 @@
+import { Handle, Position, useUpdateNodeInternals } from '@xyflow/react';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { exceptionalOutputs, type NodeType } from '../../shared/flow/nodes/index.ts';
+import { useEditor } from '../editor/EditorProvider.tsx';
+import { useT } from '../i18n/index.ts';
+import { AnalyticsChip } from './AnalyticsChip.tsx';
+import { Icon } from './icons.tsx';
+import { NodeBadge } from './NodeBadge.tsx';
+import { outputSideOf } from './output-side.ts';
+import { nodeColors } from './colors.ts';
+
+export interface OutputRow {
+  handle: string;
+  label: ReactNode;
+}
+
+/** Outputs for "something went wrong or nobody answered", drawn in their own colours. */
+const isExceptional = (handle: string) => exceptionalOutputs.has(handle) || handle === 'cancelled';
+
+interface NodeShellProps {
+  id: string;
+  type: NodeType;
+  selected: boolean;
+  outputs: OutputRow[];
+  children?: ReactNode;
+}
+
+/** The frame every flow node shares: input on top, header, body, outputs, badges. */
+export function NodeShell({ id, type, selected, outputs, children }: NodeShellProps) {
+  const t = useT();
+  const highlighted = useEditor((s) => s.highlightNodeId === id);
+  const hasProblems = useEditor((s) => s.problemsByNode.has(id));
+  useRefreshHandles(id, outputs);
+  const side = outputSideOf(outputs.map((o) => o.handle));
+  const className = [
+    'fx-node', `fx-node--${type}`, selected && 'is-selected', highlighted && 'is-highlighted', hasProblems && 'has-problems',
+  ].filter(Boolean).join(' ');
+
+  return (
+    <div className={className} style={{ '--node-color': nodeColors[type] } as React.CSSProperties}>
+      {type !== 'start' && <Handle type="target" position={Position.Top} className="fx-handle fx-handle--in" />}
+      <header className="fx-node__header">
+        <span className="fx-node__icon"><Icon name={type} size={15} /></span>
+        <span className="fx-node__title">{t(`editor.node.${type}`)}</span>
+        <NodeBadge id={id} />
+      </header>
+      {children && <div className="fx-node__body">{children}</div>}
+      {side === 'right' && outputs.length > 0 && (
+        <ul className="fx-node__outputs">
+          {outputs.map((o) => (
+            <li key={o.handle} className={`fx-out${isExceptional(o.handle) ? ` fx-out--exceptional fx-out--${o.handle}` : ''}`}>
+              <span className="fx-out__label">{o.label}</span>
+              <Handle type="source" id={o.handle} position={Position.Right} className="fx-handle fx-handle--out" />
+            </li>
+          ))}
+        </ul>
+      )}
+      {side === 'bottom' && <Handle type="source" id="next" position={Position.Bottom} className="fx-handle fx-handle--out" />}
+      <AnalyticsChip id={id} />
+    </div>
+  );
+}
+
+/**
+ * React Flow measures handles when a node's size changes; reordering options keeps the size,
+ * so handles must be re-measured when the outputs change. Skipped on mount (already measured).
+ */
+function useRefreshHandles(id: string, outputs: OutputRow[]) {
+  const update = useUpdateNodeInternals();
+  const key = outputs.map((o) => o.handle).join('|');
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    update(id);
+  }, [id, key, update]);
+}

@@ -1,0 +1,14 @@
+import { memo } from 'react';
+import { TemplateText } from '../../preview/TemplateText.tsx';
+import { NodeShell } from '../NodeShell.tsx';
+import type { FlowNodeProps } from '../node-props.ts';
+
+const outputs: never[] = [];
+
+export const EndNode = memo(function EndNode({ id, data, selected }: FlowNodeProps<'end'>) {
+  return (
+    <NodeShell id={id} type="end" selected={selected} outputs={outputs}>
+      {data.message && <p className="fx-text"><TemplateText text={data.message} /></p>}
+    </NodeShell>
+  );
+});

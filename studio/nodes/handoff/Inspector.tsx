@@ -1,0 +1,16 @@
+import { useT } from '../../i18n/index.ts';
+import { TemplateField } from '../form/TemplateField.tsx';
+import { TextField } from '../form/TextField.tsx';
+import type { InspectorProps } from '../inspector-props.ts';
+
+export function HandoffInspector({ node, update }: InspectorProps<'handoff'>) {
+  const t = useT();
+  const { data } = node;
+  return (
+    <>
+      <TextField label={t('editor.field.team')} value={data.team} onChange={(team) => update({ team }, 'team')} />
+      <TemplateField label={t('editor.field.message')} value={data.message} multiline onChange={(message) => update({ message }, 'message')} maxLength={4096} />
+      <TemplateField label={t('editor.field.agentNote')} value={data.note} multiline onChange={(note) => update({ note }, 'note')} />
+    </>
+  );
+}

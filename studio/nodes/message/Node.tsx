@@ -1,0 +1,22 @@
+import { memo } from 'react';
+import { useT } from '../../i18n/index.ts';
+import { TemplateText } from '../../preview/TemplateText.tsx';
+import { MediaThumb } from '../MediaThumb.tsx';
+import { NodeShell } from '../NodeShell.tsx';
+import type { FlowNodeProps } from '../node-props.ts';
+
+const outputs = [{ handle: 'next', label: null }];
+
+export const MessageNode = memo(function MessageNode({ id, data, selected }: FlowNodeProps<'message'>) {
+  const t = useT();
+  return (
+    <NodeShell id={id} type="message" selected={selected} outputs={outputs}>
+      {data.media && <MediaThumb media={data.media} />}
+      {data.text ? (
+        <p className="fx-text"><TemplateText text={data.text} /></p>
+      ) : (
+        !data.media && <p className="fx-muted">{t('editor.face.empty')}</p>
+      )}
+    </NodeShell>
+  );
+});

@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import { useT } from '../../i18n/index.ts';
+import { NumberField } from '../form/NumberField.tsx';
+import { SelectField } from '../form/SelectField.tsx';
+import { TemplateField } from '../form/TemplateField.tsx';
+import { TextField } from '../form/TextField.tsx';
+import { VariableField } from '../form/VariableField.tsx';
+import type { InspectorProps } from '../inspector-props.ts';
+
+export function ProductPickerInspector({ node, update }: InspectorProps<'product_picker'>) {
+  const t = useT();
+  const { data } = node;
+  const [categories, setCategories] = useState(data.categoryIds.join(', '));
+  return (
+    <>
+      <SelectField
+        label={t('editor.field.mode')}
+        value={data.mode}
+        options={[{ value: 'cart', label: t('editor.choice.mode.cart') }, { value: 'single', label: t('editor.choice.mode.single') }]}
+        onChange={(mode) => update({ mode }, 'mode')}
+      />
+      <TemplateField label={t('editor.field.text')} value={data.text} multiline maxLength={1024} onChange={(text) => update({ text }, 'text')} />
+      <VariableField label={t('editor.field.variable')} value={data.variable} onChange={(variable) => update({ variable }, 'variable')} />
+      {data.mode === 'cart' && (
+        <NumberField label={t('editor.field.maxQuantity')} value={data.maxQuantity} min={1} max={9999} onChange={(maxQuantity) => maxQuantity !== null && update({ maxQuantity }, 'maxQuantity')} />
+      )}
+      <TextField
+        label={t('editor.field.categoryIds')}
+        mono
+        value={categories}
+        onChange={(v) => {
+          setCategories(v);
+          update({ categoryIds: v.split(',').map((s) => s.trim()).filter(Boolean) }, 'categoryIds');
+        }}
+      />
+      <NumberField label={t('editor.field.timeoutMinutes')} hint={t('editor.field.timeoutHint')} nullable value={data.timeoutMinutes} min={1} onChange={(timeoutMinutes) => update({ timeoutMinutes }, 'timeoutMinutes')} />
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import { memo } from 'react';
+import { TemplateText } from '../../preview/TemplateText.tsx';
+import { NodeShell } from '../NodeShell.tsx';
+import type { FlowNodeProps } from '../node-props.ts';
+
+const outputs = [{ handle: 'next', label: null }];
+const shown = 4;
+
+export const SetNode = memo(function SetNode({ id, data, selected }: FlowNodeProps<'set'>) {
+  return (
+    <NodeShell id={id} type="set" selected={selected} outputs={outputs}>
+      <ul className="fx-assignments">
+        {data.assignments.slice(0, shown).map((a, i) => (
+          <li key={i}>
+            <span className="fx-var-chip">{a.variable}</span> = <TemplateText text={a.value} />
+          </li>
+        ))}
+        {data.assignments.length > shown && <li className="fx-muted">+{data.assignments.length - shown}</li>}
+      </ul>
+    </NodeShell>
+  );
+});

@@ -1,0 +1,17 @@
+import type { NodeType } from '../../shared/flow/nodes/index.ts';
+
+/** Width every node is drawn at (nodes.css uses the same number). */
+export const nodeWidth = 264;
+
+/**
+ * Rough first-render heights, so React Flow can place 500 nodes before measuring any
+ * of them; the real size replaces the guess after the first paint.
+ */
+const heights: Record<NodeType, number> = {
+  start: 84, message: 120, menu: 200, question: 170, condition: 150, set: 110, http: 130,
+  product_picker: 160, financing: 130, llm: 160, handoff: 110, wait: 130, goto: 90, end: 80, note: 140,
+};
+
+export function initialSizeOf(type: NodeType): { width: number; height: number } {
+  return { width: type === 'note' ? 220 : nodeWidth, height: heights[type] };
+}

@@ -1,0 +1,21 @@
+import { memo } from 'react';
+import { useT } from '../../i18n/index.ts';
+import { NodeShell } from '../NodeShell.tsx';
+import type { FlowNodeProps } from '../node-props.ts';
+
+const outputs = [{ handle: 'next', label: null }];
+
+export const StartNode = memo(function StartNode({ id, data, selected }: FlowNodeProps<'start'>) {
+  const t = useT();
+  return (
+    <NodeShell id={id} type="start" selected={selected} outputs={outputs}>
+      {data.keywords.length > 0 ? (
+        <div className="fx-tags" aria-label={t('editor.face.keywords')}>
+          {data.keywords.map((k) => <span key={k} className="fx-tag">{k}</span>)}
+        </div>
+      ) : (
+        <p className="fx-muted">{t('editor.face.anyMessage')}</p>
+      )}
+    </NodeShell>
+  );
+});

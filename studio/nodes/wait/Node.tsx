@@ -1,0 +1,21 @@
+import { memo } from 'react';
+import { useLocaleStore, useT } from '../../i18n/index.ts';
+import { formatDuration } from '../format-duration.ts';
+import { NodeShell } from '../NodeShell.tsx';
+import { useFixedOutputs } from '../use-fixed-outputs.ts';
+import type { FlowNodeProps } from '../node-props.ts';
+
+export const WaitNode = memo(function WaitNode({ id, data, selected }: FlowNodeProps<'wait'>) {
+  const t = useT();
+  const locale = useLocaleStore((s) => s.locale);
+  const outputs = useFixedOutputs(['reply', 'timeout']);
+  return (
+    <NodeShell id={id} type="wait" selected={selected} outputs={outputs}>
+      <p className="fx-text">
+        {data.durationMinutes === null
+          ? t('editor.face.waitReply')
+          : t('editor.face.waitFor', { time: formatDuration(data.durationMinutes, locale) })}
+      </p>
+    </NodeShell>
+  );
+});

@@ -1,0 +1,144 @@
+import { useState } from 'react';
+import { api, type Catalog } from '../api/client.ts';
+import { useT } from '../i18n/index.ts';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { errorText } from '../ui/error-text.ts';
+import { formatReais } from '../ui/money.ts';
+import { EmptyState, ErrorBanner, Loading } from '../ui/states.tsx';
+import { useResource } from '../ui/use-resource.ts';
+import { CategoryList } from './catalog/CategoryList.tsx';
+import { ProductForm } from './catalog/ProductForm.tsx';
+
+type Product = Catalog['products'][number];
+type Category = Catalog['categories'][number];
+type Open =
+  | { kind: 'none' }
+  | { kind: 'product'; product: Product | null }
+  | { kind: 'deleteProduct'; product: Product }
+  | { kind: 'deleteCategory'; category: Category };
+
+export function CatalogPage() {
+  const t = useT();
+  const catalog = useResource(() => api.getCatalog(), []);
+  const [category, setCategory] = useState<string | null>(null);
+  const [open, setOpen] = useState<Open>({ kind: 'none' });
+  const close = () => setOpen({ kind: 'none' });
+
+  return (
+    <section className="page">
+      <header className="page-header">
+        <div>
+          <h1>{t('catalog.title')}</h1>
+          <p className="muted">{t('catalog.subtitle')}</p>
+        </div>
+        {catalog.status === 'ready' && catalog.data.categories.length > 0 ? (
+          <div className="page-actions">
+            <button type="button" className="button primary" onClick={() => setOpen({ kind: 'product', product: null })}>{t('catalog.newProduct')}</button>
+          </div>
+        ) : null}
+      </header>
+      {catalog.status === 'loading' ? <Loading /> : null}
+      {catalog.status === 'error' ? <ErrorBanner message={errorText(catalog.error, t)} onRetry={catalog.reload} /> : null}
+      {catalog.status === 'ready' ? (
+        <div className="catalog-layout">
+          <CategoryList
+            catalog={catalog.data}
+            selected={category}
+            onSelect={setCategory}
+            onChanged={catalog.reload}
+            onDelete={(c) => setOpen({ kind: 'deleteCategory', category: c })}
+          />
+          <div>
+            {catalog.data.categories.length === 0 ? (
+              <EmptyState title={t('catalog.empty.title')}><p className="muted">{t('catalog.empty.body')}</p></EmptyState>
+            ) : (
+              <ProductTable
+                products={catalog.data.products.filter((p) => category === null || p.categoryId === category)}
+                categories={catalog.data.categories}
+                onEdit={(product) => setOpen({ kind: 'product', product })}
+                onDelete={(product) => setOpen({ kind: 'deleteProduct', product })}
+              />
+            )}
+          </div>
+        </div>
+      ) : null}
+      {open.kind === 'product' && catalog.status === 'ready' ? (
+        <ProductForm
+          product={open.product}
+          categories={catalog.data.categories}
+          defaultCategoryId={category}
+          onClose={close}
+          onSaved={() => {
+            close();
+            catalog.reload();
+          }}
+        />
+      ) : null}
+      {open.kind === 'deleteProduct' ? (
+        <ConfirmDialog title={t('catalog.deleteProduct')} message={t('catalog.deleteProductBody', { name: open.product.name })}
+          confirmLabel={t('common.delete')} danger onClose={close}
+          onConfirm={async () => {
+            await api.deleteProduct(open.product.id);
+            catalog.reload();
+          }} />
+      ) : null}
+      {open.kind === 'deleteCategory' ? (
+        <ConfirmDialog title={t('catalog.deleteCategory')} message={t('catalog.deleteCategoryBody', { name: open.category.name })}
+          confirmLabel={t('common.delete')} danger onClose={close}
+          onConfirm={async () => {
+            await api.deleteCategory(open.category.id);
+            if (category === open.category.id) setCategory(null);
+            catalog.reload();
+          }} />
+      ) : null}
+    </section>
+  );
+}
+
+interface ProductTableProps {
+  products: Product[];
+  categories: Category[];
+  onEdit(product: Product): void;
+  onDelete(product: Product): void;
+}
+
+function ProductTable({ products, categories, onEdit, onDelete }: ProductTableProps) {
+  const t = useT();
+  if (products.length === 0) return <EmptyState title={t('catalog.noProducts')}><p className="muted">{t('catalog.noProductsBody')}</p></EmptyState>;
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          <th scope="col">{t('catalog.name')}</th>
+          <th scope="col">{t('catalog.category')}</th>
+          <th scope="col" className="num">{t('catalog.price')}</th>
+          <th scope="col" className="num">{t('catalog.stock')}</th>
+          <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th>
+        </tr>
+      </thead>
+      <tbody>
+        {products.map((p) => (
+          <tr key={p.id} className={p.active ? undefined : 'inactive'}>
+            <td>
+              <div className="product-cell">
+                {p.imageUrl ? <img src={p.imageUrl} alt="" className="thumb" /> : <span className="thumb empty" aria-hidden="true" />}
+                <div>
+                  <strong>{p.name}</strong>
+                  {p.active ? null : <span className="pill">{t('catalog.inactive')}</span>}
+                  {p.description ? <p className="muted small clamp">{p.description}</p> : null}
+                </div>
+              </div>
+            </td>
+            <td>{categories.find((c) => c.id === p.categoryId)?.name ?? '—'}</td>
+            <td className="num">{formatReais(p.priceCents)}</td>
+            <td className="num">{p.stock ?? '∞'}</td>
+            <td className="row-actions">
+              <button type="button" className="button small" aria-label={t('catalog.editOf', { name: p.name })} onClick={() => onEdit(p)}>{t('common.edit')}</button>
+              <button type="button" className="button small danger-ghost" aria-label={t('catalog.deleteOf', { name: p.name })} onClick={() => onDelete(p)}>{t('common.delete')}</button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

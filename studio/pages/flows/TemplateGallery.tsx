@@ -1,0 +1,47 @@
+import { api, type TemplateSummary } from '../../api/client.ts';
+import { useT } from '../../i18n/index.ts';
+import { errorText } from '../../ui/error-text.ts';
+import { ErrorBanner, Loading } from '../../ui/states.tsx';
+import { useResource } from '../../ui/use-resource.ts';
+
+interface TemplateGalleryProps {
+  /** null means "blank flow"; omitted `selected` shows the gallery without a blank card. */
+  selected?: string | null;
+  withBlank?: boolean;
+  onSelect(template: TemplateSummary | null): void;
+}
+
+/** The starter templates as cards; a radio group so arrow keys move between them. */
+export function TemplateGallery({ selected, withBlank = false, onSelect }: TemplateGalleryProps) {
+  const t = useT();
+  const templates = useResource(() => api.listTemplates().then((r) => r.templates), []);
+
+  if (templates.status === 'loading') return <Loading label={t('templates.loading')} />;
+  if (templates.status === 'error') return <ErrorBanner message={errorText(templates.error, t)} onRetry={templates.reload} />;
+
+  const cards: (TemplateSummary | null)[] = withBlank ? [null, ...templates.data] : templates.data;
+  return (
+    <div className="template-gallery" role="radiogroup" aria-label={t('templates.label')}>
+      {cards.map((template) => {
+        const id = template?.id ?? null;
+        const checked = selected !== undefined && selected === id;
+        return (
+          <label key={id ?? 'blank'} className={checked ? 'template-card selected' : 'template-card'} data-testid={`template-${id ?? 'blank'}`}>
+            <input
+              type="radio"
+              name="template"
+              className="visually-hidden"
+              checked={checked}
+              onChange={() => onSelect(template)}
+              onClick={() => onSelect(template)}
+            />
+            <span className="template-icon" aria-hidden="true">{template ? '✦' : '+'}</span>
+            <strong>{template ? template.name : t('templates.blank')}</strong>
+            <span className="muted small">{template ? template.description : t('templates.blankDescription')}</span>
+            {template ? <span className="pill">{t('templates.nodes', { count: template.nodeCount })}</span> : null}
+          </label>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,166 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import type { SimulateRequest } from '../../shared/api/simulate.ts';
+import { api, type SimulateResult } from '../api/client.ts';
+import { useT } from '../i18n/index.ts';
+import { errorText } from '../ui/error-text.ts';
+import { ChatBubble } from './ChatBubble.tsx';
+import { ListSheet } from './ListSheet.tsx';
+import { toBotMessage, type BotMessage, type Button, type Row } from './messages.ts';
+
+type NewEntry =
+  | { from: 'bot'; message: BotMessage }
+  | { from: 'contact'; text: string }
+  | { from: 'system'; text: string };
+type Entry = NewEntry & { id: number };
+
+interface SimulatorPanelProps {
+  flowId: string;
+  /** Saves pending edits first: the server simulates the saved draft. False stops the run. */
+  beforeRun(): Promise<boolean>;
+  onNodeChange(nodeId: string | null): void;
+  onClose(): void;
+}
+
+const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+/** Objects (a cart, a financing result) can be long: the row shows the start, the tooltip all of it. */
+const clip = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
+
+/** A test contact talking to the draft, in a WhatsApp-like chat. */
+export function SimulatorPanel({ flowId, beforeRun, onNodeChange, onClose }: SimulatorPanelProps) {
+  const t = useT();
+  const [entries, setEntries] = useState<Entry[]>([]);
+  const [result, setResult] = useState<SimulateResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [text, setText] = useState('');
+  const [sheet, setSheet] = useState<Extract<BotMessage, { kind: 'list' }> | null>(null);
+  const nextId = useRef(1);
+  // Each restart is a new run; answers from an older run (a slow request, React's dev double-mount) are dropped.
+  const run = useRef(0);
+  const chat = useRef<HTMLDivElement>(null);
+
+  const append = (items: NewEntry[]) =>
+    setEntries((current) => [...current, ...items.map((item): Entry => ({ ...item, id: nextId.current++ }))]);
+
+  const send = useCallback(async (request: SimulateRequest, shown: string | null, fresh = false) => {
+    if (fresh) {
+      run.current += 1;
+      setEntries([]);
+      setResult(null);
+    }
+    const mine = run.current;
+    setBusy(true);
+    if (shown) append([{ from: 'contact', text: shown }]);
+    try {
+      if (!(await beforeRun())) {
+        append([{ from: 'system', text: t('sim.saveFirst') }]);
+        return;
+      }
+      const answer = await api.simulate(flowId, request);
+      if (mine !== run.current) return;
+      setResult(answer);
+      onNodeChange(answer.status === 'ended' ? null : answer.nodeId);
+      const bot: NewEntry[] = answer.messages.map((m) => ({ from: 'bot', message: toBotMessage(m) }));
+      if (answer.error) bot.push({ from: 'system', text: answer.error });
+      if (answer.status === 'handoff') bot.push({ from: 'system', text: t('sim.handoff') });
+      if (answer.status === 'ended') bot.push({ from: 'system', text: t('sim.ended') });
+      append(bot);
+    } catch (err) {
+      if (mine === run.current) append([{ from: 'system', text: errorText(err, t) }]);
+    } finally {
+      if (mine === run.current) setBusy(false);
+    }
+    // `append` only touches a ref and a state setter, so it is left out.
+  }, [flowId, beforeRun, onNodeChange, t]);
+
+  const restart = useCallback(() => void send({}, null, true), [send]);
+
+  useEffect(() => {
+    restart();
+    return () => onNodeChange(null);
+    // Start once when the panel opens; restarting after that is the user's call.
+  }, []);
+
+  // Scroll the chat itself: scrollIntoView would scroll the whole page along with it.
+  useEffect(() => {
+    const box = chat.current;
+    if (box) box.scrollTop = box.scrollHeight;
+  }, [entries, busy]);
+
+  const sessionId = result?.sessionId;
+  const active = result !== null && result.status !== 'ended';
+  const reply = (choice: Button | Row) => {
+    setSheet(null);
+    void send({ sessionId, reply: { id: choice.id, title: choice.title } }, choice.title);
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const value = text.trim();
+    if (!value) return;
+    setText('');
+    void send({ sessionId, text: value }, value);
+  };
+
+  const variables = Object.entries(result?.variables ?? {});
+  return (
+    <aside className="side-panel simulator" aria-label={t('sim.title')} data-testid="simulator">
+      <header className="side-panel-header">
+        <h2>{t('sim.title')}</h2>
+        <div className="row-actions">
+          <button type="button" className="button small" onClick={restart} disabled={busy}>{t('sim.restart')}</button>
+          <button type="button" className="icon-button" aria-label={t('common.close')} onClick={onClose}>×</button>
+        </div>
+      </header>
+      <div className="phone">
+        <div className="phone-top"><span className="avatar" aria-hidden="true">🤖</span>{t('sim.contactName')}</div>
+        <div className="chat" ref={chat} role="log" aria-live="polite" aria-busy={busy} data-testid="sim-chat">
+          {entries.map((entry) => {
+            if (entry.from === 'contact') return <div key={entry.id} className="bubble contact">{entry.text}</div>;
+            if (entry.from === 'system') return <div key={entry.id} className="chat-note" data-testid="sim-note">{entry.text}</div>;
+            return <ChatBubble key={entry.id} message={entry.message} disabled={busy || !active} onReply={reply} onOpenList={setSheet} />;
+          })}
+          {busy ? <div className="typing" aria-label={t('sim.typing')}><span /><span /><span /></div> : null}
+        </div>
+        {result?.status === 'handoff' || result?.timerPending ? (
+          <div className="sim-controls">
+            {result.timerPending ? (
+              <button type="button" className="button small" disabled={busy} onClick={() => void send({ sessionId, fireTimer: true }, null)}>
+                ⏱ {t('sim.fireTimer')}
+              </button>
+            ) : null}
+            {result.status === 'handoff' ? (
+              <button type="button" className="button small" disabled={busy} onClick={() => void send({ sessionId, resolveHandoff: true }, null)}>
+                ✓ {t('sim.resolveHandoff')}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+        <form className="composer" onSubmit={submit}>
+          <label className="visually-hidden" htmlFor="sim-input">{t('sim.inputLabel')}</label>
+          <input
+            id="sim-input"
+            autoComplete="off"
+            placeholder={active ? t('sim.placeholder') : t('sim.placeholderEnded')}
+            value={text}
+            disabled={!active}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <button type="submit" className="send-button" aria-label={t('sim.send')} disabled={busy || !active || !text.trim()}>➤</button>
+        </form>
+      </div>
+      <section className="variables" aria-label={t('sim.variables', { count: variables.length })}>
+        <h3>{t('sim.variables', { count: variables.length })}</h3>
+        {variables.length === 0 ? <p className="muted small">{t('sim.noVariables')}</p> : (
+          <dl data-testid="sim-variables">
+            {variables.map(([name, value]) => (
+              <div key={name} className="variable-row">
+                <dt>{name}</dt>
+                <dd title={show(value)}>{clip(show(value))}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+      </section>
+      {sheet ? <ListSheet message={sheet} onPick={reply} onClose={() => setSheet(null)} /> : null}
+    </aside>
+  );
+}
