@@ -79,7 +79,7 @@ flowRoutes.openapi(
   async (c) => {
     const { db } = c.var.deps;
     const body = c.req.valid('json');
-    const [flow, publish] = 'flow' in body ? [body.flow, body.publish] : [body, false];
+    const { flow, publish } = body;
     const result = await importFlow(db, flow, publish, c.var.actor);
     if (!result.ok) throw invalidFlow(result.problems);
     const row = result.flow;

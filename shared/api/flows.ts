@@ -52,10 +52,14 @@ export type FlowVersion = z.infer<typeof flowVersion>;
 export const versionsResponse = z.object({ versions: z.array(flowVersion) });
 export const versionResponse = z.object({ version: flowVersion });
 
-export const importRequest = z.union([
+/**
+ * A bare flow document, or `{ flow, publish }`. Normalised to the wrapper before checking so
+ * that errors name the field (`flow.nodes.3.data.options`) instead of "no union member matched".
+ */
+export const importRequest = z.preprocess(
+  (v) => (v !== null && typeof v === 'object' && 'flow' in v ? v : { flow: v }),
   z.object({ flow: flowInput, publish: z.boolean().default(false) }),
-  flowInput,
-]);
+);
 
 export const templateSummary = z.object({
   id: z.string(), name: z.string(), description: z.string(), nodeCount: z.number().int(),
