@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { renderTemplate } from '../../shared/template/render.ts';
 import type { Db } from '../db/database.ts';
-import { toGraphMessage } from '../whatsapp/to-graph-message.ts';
+import { queueOutbound } from './queue-outbound.ts';
 
 interface Recipient { phone: string; name: string; variables: Record<string, string | number | boolean | null> }
 interface Template { name: string; language: string; parameters: string[] }
@@ -35,15 +35,10 @@ export async function runDueCampaigns(db: Db, now: Date): Promise<number> {
       if (!row) continue;
       const vars = { ...r.variables, contact: { name: r.name, phone: r.phone } };
       const message = { kind: 'template' as const, name: template.name, language: template.language, parameters: template.parameters.map((p) => renderTemplate(p, vars)) };
-      for (const graph of toGraphMessage(message, { waId: r.phone, userId: row.user_id })) {
-        const messageId = randomUUID();
-        await tx.insertInto('messages').values({
-          id: messageId, channel_id: due.channel_id, contact_id: row.id, direction: 'out', type: 'template',
-          text: `[${template.name}] ${message.parameters.join(' · ')}`, status: 'pending', author_kind: 'campaign', author_id: due.id,
-          created_at: now, payload: JSON.stringify({ message, graph }),
-        }).execute();
-        await tx.insertInto('outbox').values({ id: randomUUID(), message_id: messageId, channel_id: due.channel_id, contact_id: row.id, status: 'pending', next_attempt_at: now }).execute();
-      }
+      await queueOutbound(tx, {
+        contact: { id: row.id, channel_id: due.channel_id, wa_id: r.phone, user_id: row.user_id }, message,
+        text: `[${template.name}] ${message.parameters.join(' · ')}`, authorKind: 'campaign', authorId: due.id, now,
+      });
       if (due.flow_id) {
         await tx.insertInto('scheduled_jobs').values({
           id: randomUUID(), kind: 'flow_start', key: `campaign:${due.id}:${row.id}`, contact_id: row.id, run_at: now,

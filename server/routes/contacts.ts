@@ -1,14 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { contactMessagesResponse, contactsResponse, operatorMessageRequest } from '../../shared/api/contacts.ts';
 import type { OutboundMessage } from '../../runtime/messages.ts';
 import type { AppEnv } from '../context.ts';
+import { queueOutbound } from '../conversation/queue-outbound.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import { requireRole } from '../http/auth.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { createRouter, json, jsonBody } from '../http/router.ts';
-import { toGraphMessage } from '../whatsapp/to-graph-message.ts';
 import { serviceWindow } from '../whatsapp/window.ts';
 
 /** Contacts, their history, and the LGPD rights: export and erasure. */
@@ -83,20 +82,10 @@ contactRoutes.openapi(
     if (message.kind !== 'template' && !serviceWindow(contact.last_inbound_at ? new Date(contact.last_inbound_at) : null, now).open) {
       throw new AppError(409, 'outside_window', 'Fora da janela de 24 horas: envie um modelo aprovado (template).');
     }
-    const ids: string[] = [];
-    await db.transaction().execute(async (tx) => {
-      for (const graph of toGraphMessage(message, { waId: contact.wa_id, userId: contact.user_id })) {
-        const id = randomUUID();
-        ids.push(id);
-        await tx.insertInto('messages').values({
-          id, channel_id: contact.channel_id, contact_id: contact.id, direction: 'out', type: message.kind,
-          text: 'text' in body ? body.text : `[template ${message.kind === 'template' ? message.name : ''}]`,
-          status: 'pending', author_kind: 'operator', author_id: c.var.actor.userId, created_at: now,
-          payload: JSON.stringify({ message, graph }),
-        }).execute();
-        await tx.insertInto('outbox').values({ id: randomUUID(), message_id: id, channel_id: contact.channel_id, contact_id: contact.id, status: 'pending', next_attempt_at: now }).execute();
-      }
-    });
+    const text = 'text' in body ? body.text : `[template ${body.template.name}]`;
+    const ids = await db.transaction().execute((tx) => queueOutbound(tx, {
+      contact, message, text, authorKind: 'operator', authorId: c.var.actor.userId, now,
+    }));
     c.var.deps.messaging?.wakeSender();
     return c.json({ messageIds: ids }, 202);
   },

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { queueOutbound } from '../conversation/queue-outbound.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { agentMessageRequest, handoffDetailResponse, handoffsResponse, handoffStatuses } from '../../shared/api/handoffs.ts';
@@ -8,7 +9,6 @@ import type { Executor } from '../db/database.ts';
 import { requireRole } from '../http/auth.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { createRouter, json, jsonBody } from '../http/router.ts';
-import { toGraphMessage } from '../whatsapp/to-graph-message.ts';
 import { serviceWindow } from '../whatsapp/window.ts';
 
 /** The agent inbox: conversations a flow handed to a human. */
@@ -106,21 +106,9 @@ handoffRoutes.openapi(
     }
     const contact = await db.selectFrom('contacts').select(['id', 'channel_id', 'wa_id', 'user_id']).where('id', '=', handoff.contact.id).executeTakeFirstOrThrow();
     const now = clock.now();
-    const ids: string[] = [];
-    await db.transaction().execute(async (tx) => {
-      for (const graph of toGraphMessage({ kind: 'text', text }, { waId: contact.wa_id, userId: contact.user_id })) {
-        const messageId = randomUUID();
-        ids.push(messageId);
-        await tx.insertInto('messages').values({
-          id: messageId, channel_id: contact.channel_id, contact_id: contact.id, direction: 'out', type: 'text', text,
-          status: 'pending', author_kind: 'agent', author_id: c.var.actor.userId, created_at: now,
-          payload: JSON.stringify({ message: { kind: 'text', text }, graph }),
-        }).execute();
-        await tx.insertInto('outbox').values({
-          id: randomUUID(), message_id: messageId, channel_id: contact.channel_id, contact_id: contact.id, status: 'pending', next_attempt_at: now,
-        }).execute();
-      }
-    });
+    const ids = await db.transaction().execute((tx) => queueOutbound(tx, {
+      contact, message: { kind: 'text', text }, text, authorKind: 'agent', authorId: c.var.actor.userId, now,
+    }));
     c.var.deps.messaging?.wakeSender();
     return c.json({ messageId: ids[0] ?? '' }, 202);
   },
