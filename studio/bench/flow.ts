@@ -49,9 +49,9 @@ function makeNode(id: string, type: NodeType, i: number, rnd: () => number): Nod
       return node(id, 'menu', { text: `Como posso ajudar, {{contact.name}}? (${i})`, options });
     }
     case 'question':
-      return node(id, 'question', { text: `Qual é o seu ${i % 2 ? 'CPF' : 'nome'}?`, kind: i % 2 ? 'cpf' : 'text', variable: `v${i}` });
+      return node(id, 'question', { text: `Qual é o seu ${i % 2 ? 'CPF' : 'nome'}?`, kind: i % 2 ? 'cpf' : 'text', variable: `v${i % 40}` });
     case 'condition': {
-      const rules = Array.from({ length: 1 + Math.floor(rnd() * 2) }, (_, k) => ({ id: `r${k}`, variable: `v${i - 1}`, operator: 'contains' as const, value: titles[k] ?? 'x' }));
+      const rules = Array.from({ length: 1 + Math.floor(rnd() * 2) }, (_, k) => ({ id: `r${k}`, variable: `v${(i + k) % 40}`, operator: 'contains' as const, value: titles[k] ?? 'x' }));
       return node(id, 'condition', { rules });
     }
     case 'end': return node(id, 'end', {});
@@ -94,7 +94,8 @@ export function benchFlow(size = 500, seed = 7): FlowDocumentInput {
     open.push(...openOutputs(created).map((handle) => ({ source: id, handle })));
   }
   placeInRows(nodes, depth);
-  const variables = ['nome', 'pedido', ...nodes.map((_, i) => `v${i}`)].map((name) => ({ name, type: 'string' as const }));
+  // A big bot keeps a few dozen variables, not one per question.
+  const variables = ['nome', 'pedido', ...Array.from({ length: 40 }, (_, i) => `v${i}`)].map((name) => ({ name, type: 'string' as const }));
   return buildFlow(nodes, edges, { name: `Benchmark (${nodes.length} nós)`, variables });
 }
 

@@ -20,14 +20,20 @@ const edgeTypes: EdgeTypes = Object.freeze({ fluxo: FlowEdge });
 // Applied by React Flow when drawing; never written into the saved edges.
 const defaultEdgeOptions = { type: 'fluxo' } as const;
 const snapGrid: [number, number] = [16, 16];
-/** Above this many nodes only what is on screen is rendered; below it the bookkeeping costs more than it saves. */
-const virtualizeFrom = 150;
+/**
+ * A flow above this many nodes is "big": zoomed in, only what is on screen is rendered (below
+ * it the bookkeeping costs more than it saves); zoomed out, see `farZoom`.
+ */
+const bigFlowFrom = 150;
 /** Matches .fx-picker in editor.css (width) and its tallest content. */
 const pickerSize = { width: 250, height: 380 };
 
 /**
  * Below this zoom node texts are unreadable anyway; in big flows hiding them (one class on
  * the canvas, layout unchanged) saves painting hundreds of text blocks on every pan frame.
+ * Nearly the whole flow is on screen then, so every node stays mounted: rendering only the
+ * visible ones would mount and measure nodes at the edges on every frame of a pan, which
+ * costs more (see `npm run bench:studio`).
  */
 const farZoom = 0.3;
 const isFar = (s: ReactFlowState) => s.transform[2] < farZoom;
@@ -67,6 +73,7 @@ export function Canvas() {
   const box = useRef<HTMLDivElement>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const far = useStore(isFar);
+  const big = nodes.length > bigFlowFrom;
 
   const onConnectEnd = useCallback(
     (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
@@ -112,7 +119,7 @@ export function Canvas() {
   };
 
   return (
-    <div className={`fx-canvas${far && nodes.length > virtualizeFrom ? ' is-far' : ''}`} data-testid="flow-canvas" ref={box} onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={`fx-canvas${big && far ? ' is-far' : ''}`} data-testid="flow-canvas" ref={box} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<EditorNode, EditorEdge>
         nodes={nodes}
         edges={edges}
@@ -136,7 +143,7 @@ export function Canvas() {
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         edgesReconnectable={!readOnly}
-        onlyRenderVisibleElements={nodes.length > virtualizeFrom}
+        onlyRenderVisibleElements={big && !far}
         minZoom={0.1}
         maxZoom={2}
         fitView
