@@ -13,7 +13,8 @@ const config = readConfig();
 const logger = createLogger(config.logLevel);
 
 const studioDir = config.skipStudio ? undefined : await ensureStudioBuilt(logger);
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+// Webhook storage, two processors, the sender (up to 32 sends recording at once) and the API share it.
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 20 });
 const applied = await migrateToLatest(database.db);
 if (applied.length) logger.info('migrations applied', { applied });
 if (config.admin && (await ensureAdmin(database.db, config.admin))) {

@@ -10,7 +10,7 @@ import { createLlmModel } from './conversation/llm-model.ts';
 import { fetchMissingMedia } from './conversation/media-fetcher.ts';
 import { runDueCampaigns } from './conversation/run-campaigns.ts';
 import { processBatch } from './conversation/processor.ts';
-import { sendBatch } from './conversation/sender.ts';
+import { createSender } from './conversation/sender.ts';
 import { storeInbound, type InboundDelivery } from './conversation/store-inbound.ts';
 import type { Db } from './db/database.ts';
 import type { Config } from './env.ts';
@@ -69,22 +69,34 @@ export function startMessaging(o: MessagingOptions) {
     baseUrl: o.config.graph.baseUrl, version: o.config.graph.version, timeoutMs: Math.min(15_000, Math.floor(sendLockMs * 0.75)),
   });
 
-  const inbox = createGroupCommit((batch: InboundDelivery[][]) =>
-    o.db.transaction().execute(async (tx) => {
-      const contacts = await storeInbound(tx, batch.flat(), o.clock.now());
-      // Every webhook of the batch learns the whole set; waking a contact twice is harmless.
-      return batch.map(() => contacts);
-    }));
+  const storeOnce = (batch: InboundDelivery[][]) => o.db.transaction().execute(async (tx) => {
+    const contacts = await storeInbound(tx, batch.flat(), o.clock.now());
+    // Every webhook of the batch learns the whole set; waking a contact twice is harmless.
+    return batch.map(() => contacts);
+  });
+  // Two instances inserting the same redelivered message race on its unique key; Postgres
+  // then aborts one transaction (deadlock or unique violation), which is safe to run again.
+  const inbox = createGroupCommit(async (batch: InboundDelivery[][]) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await storeOnce(batch);
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        if (attempt >= 3 || (code !== '40P01' && code !== '40001' && code !== '23505')) throw err;
+      }
+    }
+  });
 
   const idleMs = o.pollMs ?? 500;
   const processors = [0, 1].map((i) => createWorkerLoop(`processor ${i}`, () => processBatch({
     db: o.db, clock: o.clock, logger: o.logger, channels, versions, ports, owner,
     leaseMs, batchSize: 64, onReplies: () => notifier.publish('outbox'),
   }), { idleMs, logger: o.logger }));
-  const sender = createWorkerLoop('sender', () => sendBatch({
+  const sends = createSender({
     db: o.db, clock: o.clock, logger: o.logger, channels, graph, limiter,
-    lockMs: sendLockMs, reconcileMs: o.reconcileMs ?? 15_000, startedAt, batchSize: 128,
-  }), { idleMs, logger: o.logger });
+    lockMs: sendLockMs, reconcileMs: o.reconcileMs ?? 15_000, startedAt, batchSize: 32,
+  }, () => sender.wake());
+  const sender = createWorkerLoop('sender', () => sends.pass(), { idleMs, logger: o.logger });
 
   // Media is rarer and slower than text: its own loop, so a big video never delays a reply.
   const media = createWorkerLoop('media', () => fetchMissingMedia({ db: o.db, graph, channels, logger: o.logger, limit: 8 }),
@@ -118,6 +130,7 @@ export function startMessaging(o: MessagingOptions) {
     start,
     async stop() {
       await Promise.all([...processors.map((p) => p.stop()), sender.stop(), media.stop(), campaigns.stop()]);
+      await sends.drain();
       await notifier.close();
     },
   };

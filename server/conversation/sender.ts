@@ -64,19 +64,44 @@ async function claimHeads(db: Db, now: Date, o: SenderOptions): Promise<Claimed[
       limit ${limit}
     )
     update outbox o set status = 'sending', locked_until = ${lockUntil}, attempts = o.attempts + 1
-    from due, messages m
-    where o.id = due.id and m.id = o.message_id
+    from due
+    where o.id = due.id
       and ((o.status = 'pending' and o.next_attempt_at <= ${now}) or (o.status = 'sending' and o.locked_until < ${stale}))
-    returning o.id, o.kind, o.channel_id, o.contact_id, o.attempts, o.message_id, m.payload, m.wamid
+    returning o.id, o.kind, o.channel_id, o.contact_id, o.attempts, o.message_id,
+      -- Looked up per claimed row: joining messages in FROM let the planner hash the whole table.
+      (select m.payload from messages m where m.id = o.message_id) as payload,
+      (select m.wamid from messages m where m.id = o.message_id) as wamid
   `.execute(db);
   return result.rows;
 }
 
-export async function sendBatch(o: SenderOptions): Promise<number> {
-  const now = o.clock.now();
-  const rows = await claimHeads(o.db, now, o);
-  await Promise.all(rows.map((row) => sendOne(o, row)));
-  return rows.length;
+/**
+ * The sender as a pipeline: each pass claims as many heads as there is room for and starts
+ * their sends without waiting for them, so one slow or rate-limited send never holds back the
+ * other contacts' replies. `onSettled` runs when sends settle (the loop wakes to claim the
+ * contacts' next rows); `drain` waits for sends still under way (shutdown).
+ */
+export function createSender(o: SenderOptions, onSettled: () => void) {
+  const inFlight = new Set<Promise<void>>();
+  return {
+    async pass(): Promise<number> {
+      const room = o.batchSize - inFlight.size;
+      if (room <= 0) return 0;
+      const rows = await claimHeads(o.db, o.clock.now(), { ...o, batchSize: room });
+      for (const row of rows) {
+        const sending: Promise<void> = sendOne(o, row)
+          // A database error after the call leaves the row locked: it is reconciled like a crash.
+          .catch((err: unknown) => o.logger.error('recording a send failed', { outboxId: row.id, err }))
+          // Waking once half the room is free, not per send, keeps claim queries batched.
+          .finally(() => { inFlight.delete(sending); if (inFlight.size <= o.batchSize / 2) onSettled(); });
+        inFlight.add(sending);
+      }
+      return rows.length;
+    },
+    async drain(): Promise<void> {
+      await Promise.all([...inFlight]);
+    },
+  };
 }
 
 async function sendOne(o: SenderOptions, row: Claimed): Promise<void> {
@@ -123,11 +148,16 @@ async function handleError(o: SenderOptions, row: Claimed, channelId: string, er
     case 'retry':
     case 'rate_limit': {
       o.logger.warn('send failed, will retry', { outboxId: row.id, kind: error.kind, code: error.code, attempt: row.attempts });
-      const wait = error.retryAfterMs ?? backoffMs(row.attempts, random);
-      // No Graph answer at all (timeout, reset): Meta may have accepted the message. If so its
-      // status webhook, echoing our outbox id, marks the row sent; wait for it before resending.
-      const outcomeUnknown = error.kind === 'retry' && error.code === null;
-      await retryIn(outcomeUnknown ? Math.max(wait, o.reconcileMs) : wait);
+      // No Graph answer at all (timeout, reset): Meta may have accepted the message. The row
+      // stays `sending` with its lock ended now, so it is reconciled like a crashed attempt:
+      // Meta's status webhook, echoing our outbox id, marks it sent, or after `reconcileMs`
+      // (counted from this process's start at the earliest) it is sent again.
+      if (error.kind === 'retry' && error.code === null) {
+        await o.db.updateTable('outbox').set({ locked_until: now, last_error: `${error.kind}: ${error.message}` })
+          .where('id', '=', row.id).where('status', '=', 'sending').execute();
+        return;
+      }
+      await retryIn(error.retryAfterMs ?? backoffMs(row.attempts, random));
       return;
     }
     case 'pair_rate_limit':

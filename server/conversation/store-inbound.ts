@@ -48,7 +48,10 @@ export async function storeInbound(tx: Tx, deliveries: InboundDelivery[], now: D
     }
   }
 
-  const contactIds = await upsertContacts(tx, [...contacts.values()], now);
+  // Rows are written in key order so that two instances storing overlapping batches lock
+  // them in the same order and cannot deadlock.
+  const contactIds = await upsertContacts(tx, [...contacts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, c]) => c), now);
+  messages.sort((a, b) => (a.message.wamid < b.message.wamid ? -1 : 1));
   const rows = messages.flatMap(({ key, message: m, channelId }) => {
     const contactId = contactIds.get(key);
     if (!contactId) return [];

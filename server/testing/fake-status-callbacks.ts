@@ -33,7 +33,7 @@ export function createStatusPoster() {
   let closed = false;
   let idleWaiters: (() => void)[] = [];
 
-  const backoffMs = (attempt: number) => Math.min(1000, 20 * 2 ** attempt);
+  const backoffMs = (attempt: number) => Math.min(500, 20 * 2 ** attempt);
 
   function postOnce(url: URL, body: string, signature: string): Promise<number> {
     return new Promise((resolve) => {
@@ -45,8 +45,10 @@ export function createStatusPoster() {
         res.on('end', () => resolve(res.statusCode ?? 0));
         res.on('error', () => resolve(0));
       });
-      // Refused or reset (the server is down or was killed mid-request): Meta would retry.
+      // Refused, reset or unanswered (the server is down, was killed mid-request, or hangs):
+      // Meta would retry, so do we.
       req.on('error', () => resolve(0));
+      req.setTimeout(3000, () => req.destroy());
       req.end(body);
     });
   }

@@ -29,9 +29,11 @@ export async function freePort(): Promise<number> {
  * Runs `server/main.ts` as its own process (node with tsx's loader, not `npx tsx`, so the pid
  * we signal is the server itself), and resolves once `/readyz` answers 200.
  */
-export async function startServerProcess(env: Record<string, string>, { readyTimeoutMs = 60_000 } = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string>, { readyTimeoutMs = 60_000, nodeArgs = [] as string[] } = {},
+): Promise<ServerProcess> {
   const port = env.PORT ?? String(await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', FLUXO_SKIP_STUDIO: 'true', ...env, PORT: port },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,126 @@
+import type { FakeGraph } from '../server/testing/fake-graph-api.ts';
+import { messageWebhook, metaJson, type ChannelAddress } from '../server/testing/webhook-payloads.ts';
+import { createWebhookClient, type PostResult } from '../server/testing/webhook-client.ts';
+import { percentile } from './stats.ts';
+
+export interface SimContact { waId: string; name: string; channel: ChannelAddress }
+
+export interface PhaseResult {
+  name: string;
+  sent: number;
+  acknowledged: number;
+  seconds: number;
+  webhookMs: number[];
+  replyMs: number[];
+  missing: number;
+  duplicated: number;
+}
+
+/** Unref'd: a bounded wait that lost its race must not keep the benchmark process alive. */
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
+
+/**
+ * Drives simulated contacts over one keep-alive webhook client and matches each inbound text
+ * to the echo the fake Graph API received ("Recebi: <text>"), for answer and reply latencies.
+ */
+export function createLoad(serverUrl: string, appSecret: string, fake: FakeGraph, contacts: SimContact[]) {
+  const client = createWebhookClient(serverUrl, { maxSockets: 64 });
+  let counter = 0;
+  let turn = 0;
+
+  function post(phase: string): { text: string; startedAt: number; done: Promise<PostResult> } {
+    const contact = contacts[turn++ % contacts.length]!;
+    const n = ++counter;
+    const text = `${phase}-${n}`;
+    const body = metaJson(messageWebhook({ ...contact.channel, wamid: `wamid.bench.${n}`, from: contact.waId, name: contact.name, timestamp: new Date(), text }));
+    const startedAt = Date.now();
+    return { text, startedAt, done: client.post(body, appSecret) };
+  }
+
+  /** Waits (bounded) until each text has its echo, then measures. */
+  async function collect(name: string, posted: { text: string; startedAt: number; result: PostResult }[], seconds: number, drainMs = 60_000): Promise<PhaseResult> {
+    const wanted = new Set(posted.filter((p) => p.result.status === 200).map((p) => `Recebi: ${p.text}`));
+    const replies = new Map<string, number[]>();
+    const deadline = Date.now() + drainMs;
+    let seen = 0;
+    for (;;) {
+      const sent = fake.sent();
+      for (; seen < sent.length; seen++) {
+        const r = sent[seen]!;
+        const text = (r.body as { text?: { body?: string } }).text?.body ?? '';
+        if (wanted.has(text)) replies.set(text, [...(replies.get(text) ?? []), r.at.getTime()]);
+      }
+      if (replies.size >= wanted.size || Date.now() > deadline) break;
+      await sleep(100);
+    }
+    // Late duplicates would come from re-sends; give the status webhooks time to settle too (bounded).
+    await Promise.race([fake.statusCallbacksIdle(), sleep(drainMs)]);
+    const replyMs: number[] = [];
+    let duplicated = 0;
+    for (const p of posted) {
+      const at = replies.get(`Recebi: ${p.text}`);
+      if (!at) continue;
+      replyMs.push(at[0]! - p.startedAt);
+      duplicated += at.length - 1;
+    }
+    return {
+      name, sent: posted.length, acknowledged: wanted.size, seconds,
+      webhookMs: posted.map((p) => p.result.ms), replyMs,
+      missing: wanted.size - replies.size + posted.filter((p) => p.result.status !== 200).length, duplicated,
+    };
+  }
+
+  return {
+    /** One message per contact, not measured: sessions start (greeting) and code warms up. */
+    async warmup(): Promise<void> {
+      const greetings = fake.sent().length + contacts.length;
+      const answers = await Promise.all(contacts.map(() => post('warmup').done));
+      const refused = answers.filter((a) => a.status !== 200).length;
+      if (refused) throw new Error(`warm-up: ${refused} webhooks not answered 200`);
+      await fake.waitForSent(greetings, 60_000);
+      await Promise.race([fake.statusCallbacksIdle(), sleep(60_000)]);
+    },
+
+    /** As fast as `concurrency` posters go, for at most `seconds` or `maxMessages`. */
+    async saturate(seconds: number, maxMessages: number, concurrency = 64): Promise<PhaseResult> {
+      const posted: { text: string; startedAt: number; result: PostResult }[] = [];
+      const started = performance.now();
+      const end = started + seconds * 1000;
+      await Promise.all(Array.from({ length: concurrency }, async () => {
+        while (performance.now() < end && posted.length + concurrency <= maxMessages) {
+          const p = post('sat');
+          posted.push({ text: p.text, startedAt: p.startedAt, result: await p.done });
+        }
+      }));
+      return collect('saturation', posted, (performance.now() - started) / 1000);
+    },
+
+    /** `rate` messages a second, spread evenly, for `seconds`; answers are not awaited before the next. */
+    async paced(rate: number, seconds: number): Promise<PhaseResult> {
+      const inFlight: Promise<{ text: string; startedAt: number; result: PostResult }>[] = [];
+      const total = Math.round(rate * seconds);
+      const started = performance.now();
+      while (inFlight.length < total) {
+        const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * rate) + 1);
+        while (inFlight.length < due) {
+          const p = post('paced');
+          inFlight.push(p.done.then((result) => ({ text: p.text, startedAt: p.startedAt, result })));
+        }
+        await sleep(2);
+      }
+      const posted = await Promise.all(inFlight);
+      return collect(`paced ${rate}/s`, posted, (performance.now() - started) / 1000);
+    },
+
+    close: () => client.close(),
+  };
+}
+
+export function summarize(r: PhaseResult): string[] {
+  return [
+    `${r.name}: ${r.sent} webhooks in ${r.seconds.toFixed(1)} s → ${(r.acknowledged / r.seconds).toFixed(0)} inbound msgs/s`,
+    `  webhook answer   p50 ${percentile(r.webhookMs, 50).toFixed(1)} ms   p99 ${percentile(r.webhookMs, 99).toFixed(1)} ms`,
+    `  webhook → reply  p50 ${percentile(r.replyMs, 50).toFixed(1)} ms   p99 ${percentile(r.replyMs, 99).toFixed(1)} ms`,
+    `  replies missing ${r.missing}, duplicated ${r.duplicated}`,
+  ];
+}

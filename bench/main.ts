@@ -1,0 +1,36 @@
+/**
+ * `npm run bench`: the real server under webhook load from simulated contacts, against a
+ * fake Graph API that posts status webhooks back. Embedded by default; on Postgres + Redis
+ * when DATABASE_URL / REDIS_URL are set (a fresh database is created and dropped).
+ * Everything runs on 127.0.0.1, and every phase is bounded in time and count.
+ */
+import { measureSteps } from '../runtime/testing/step-benchmark.ts';
+import { createLoad, summarize } from './load.ts';
+import { appSecret, benchChannels, startTarget } from './target.ts';
+
+const contactCount = 250;
+
+// First, alone on the cores: the pure engine's ceiling.
+const engine = await measureSteps(2000);
+
+const target = await startTarget();
+const contacts = Array.from({ length: contactCount }, (_, i) => ({
+  waId: String(5511900000000 + i), name: `Contato ${i}`, channel: benchChannels[i % benchChannels.length]!,
+}));
+const load = createLoad(target.server.url, appSecret, target.fake, contacts);
+try {
+  await load.warmup();
+  const saturation = await load.saturate(10, 20_000);
+  const paced = await load.paced(100, 10);
+  const lines = [
+    `Fluxo benchmark — ${target.kind}; ${contactCount} contacts on ${benchChannels.length} numbers, echo flow, sent + delivered statuses for every reply`,
+    `engine: ${engine.stepsPerSecond} steps/s (${engine.nodes}-node flow, no I/O)`,
+    ...summarize(saturation),
+    ...summarize(paced),
+    `status webhooks acknowledged: ${target.fake.statusCallbacks().posted}`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+} finally {
+  load.close();
+  await target.close();
+}

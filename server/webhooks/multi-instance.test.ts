@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simulatedMessages, tallyReplies } from '../testing/echo-conversations.ts';
+import { startFakeGraphApi, type FakeGraph } from '../testing/fake-graph-api.ts';
+import { echoFlow } from '../testing/messaging-harness.ts';
+import { seedServer } from '../testing/seed-server.ts';
+import { startServerProcess, type ServerProcess } from '../testing/server-process.ts';
+import { createTestDatabaseUrl } from '../testing/test-db.ts';
+import { createWebhookClient } from '../testing/webhook-client.ts';
+
+const channel = { phoneNumberId: '106000000000072', displayPhone: '15550100072', wabaId: '0' };
+const appSecret = 'multi-instance-app-secret';
+const accessToken = 'EAAG-multi-token';
+const shared = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
+
+/**
+ * Two server processes on one Postgres and one Redis, as behind a load balancer. Meta's
+ * deliveries land on either, and a redelivered message may land on both at once.
+ */
+describe.runIf(shared)('two instances on the same Postgres and Redis', () => {
+  let fake: FakeGraph;
+  let dataDir: string;
+  let database: Awaited<ReturnType<typeof createTestDatabaseUrl>>;
+  const servers: ServerProcess[] = [];
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'fluxo-multi-'));
+    database = await createTestDatabaseUrl();
+    fake = await startFakeGraphApi({ expectedToken: accessToken });
+    const secretKey = 'multi-instance-secret-key-multi-instance';
+    await seedServer({ databaseUrl: database?.url, dataDir, secretKey, flow: echoFlow, channels: [{ phoneNumberId: channel.phoneNumberId, appSecret, accessToken }] });
+    const env = {
+      DATA_DIR: dataDir, SECRET_KEY: secretKey, WHATSAPP_GRAPH_URL: fake.url, FLUXO_LOG: 'warn',
+      DATABASE_URL: database?.url ?? '', REDIS_URL: process.env.REDIS_URL ?? '',
+    };
+    servers.push(...(await Promise.all([startServerProcess(env), startServerProcess(env)])));
+    fake.statusCallback = { url: `${servers[0]!.url}/webhooks/whatsapp`, appSecret, statuses: ['sent', 'delivered'] };
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.stop()));
+    await fake.close();
+    await database?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('replies once to every message, in each contact\'s order, wherever the webhooks land', async () => {
+    const contacts = 30;
+    const perContact = 6;
+    const messages = simulatedMessages({ channel, contacts, perContact, prefix: 'multi', start: new Date() });
+    const clients = servers.map((s) => createWebhookClient(s.url, { maxSockets: 16 }));
+    // Each contact writes in turn (the next message after the previous was acknowledged), to
+    // alternating instances; every third message is also delivered to the other one at once.
+    await Promise.all(Array.from({ length: contacts }, async (_, c) => {
+      for (const m of messages.filter((x) => x.contact === messages[c]!.contact)) {
+        const first = clients[m.index % 2]!;
+        const other = clients[(m.index + 1) % 2]!;
+        const posts = m.index % 3 === 0 ? [first.post(m.body, appSecret), other.post(m.body, appSecret)] : [first.post(m.body, appSecret)];
+        for (const r of await Promise.all(posts)) expect(r.status).toBe(200);
+      }
+    }));
+    clients.forEach((c) => c.close());
+
+    await fake.waitForSent(messages.length, 60_000);
+    await fake.statusCallbacksIdle();
+    const tally = tallyReplies(fake.sent(), messages);
+    expect(tally.missing).toEqual([]);
+    expect(tally.duplicated).toEqual([]);
+    for (const [contact, replies] of tally.byContact) {
+      const own = messages.filter((m) => m.contact === contact).map((m) => `Recebi: ${m.text}`);
+      expect(replies, contact).toEqual([expect.stringMatching(/^Olá/), ...own.slice(1)]);
+    }
+    expect(fake.sent()).toHaveLength(messages.length);
+  }, 120_000);
+});
