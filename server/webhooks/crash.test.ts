@@ -21,12 +21,8 @@ const accessToken = 'EAAG-crash-token';
  * started again on the same database. Meta's behaviour is simulated on both sides: webhooks
  * not answered 200 are delivered again, and status webhooks (echoing our outbox ids) are
  * retried until the server is back. Every message must get exactly one reply.
- *
- * Runs on Postgres. With embedded PGlite the same test fails: after a SIGKILL, recently committed work appears lost
- * (greetings sent twice after the restart) — an open problem of embedded mode that the
- * README states; production deployments use Postgres.
  */
-describe.runIf(Boolean(process.env.DATABASE_URL))('crash in the middle of a burst', () => {
+describe('crash in the middle of a burst', () => {
   let fake: FakeGraph;
   let dataDir: string;
   let database: Awaited<ReturnType<typeof createTestDatabaseUrl>>;
