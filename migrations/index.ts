@@ -6,6 +6,7 @@ import * as m0004 from './0004_add_processing_leases.ts';
 import * as m0005 from './0005_create_simulator_sessions.ts';
 import * as m0006 from './0006_create_media_files.ts';
 import * as m0007 from './0007_create_campaigns.ts';
+import * as m0008 from './0008_index_inbound_media.ts';
 
 /** Every migration, in order. Listed by hand so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0005_create_simulator_sessions': m0005,
   '0006_create_media_files': m0006,
   '0007_create_campaigns': m0007,
+  '0008_index_inbound_media': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {
