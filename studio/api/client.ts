@@ -47,6 +47,8 @@ export const api = {
   exportFlow: (id: string) => request<FlowDocument>('GET', `${flowPath(id)}/export`),
   simulate: (id: string, body: In<typeof simulateRequest>) =>
     request<Out<typeof simulateResponse>>('POST', `${flowPath(id)}/simulate`, body),
+  flowAnalytics: (id: string) =>
+    request<{ nodes: Record<string, { entries: number; exits: number; dropOff: number }> }>('GET', `${flowPath(id)}/analytics`),
   listTemplates: () => request<Out<typeof templatesResponse>>('GET', '/api/templates'),
 
   listChannels: () => request<Out<typeof channelsResponse>>('GET', '/api/channels'),

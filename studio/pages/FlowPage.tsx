@@ -36,6 +36,11 @@ type Panel = 'none' | 'simulator' | 'versions';
 function LoadedFlow({ initial }: { initial: FlowDetail }) {
   const t = useT();
   const { saver, state } = useDraftSaver(initial);
+  // Real conversations per block, drawn on the canvas once the flow has been published.
+  const analytics = useResource(
+    () => (initial.publishedVersion ? api.flowAnalytics(initial.id).then((r) => r.nodes) : Promise.resolve({})),
+    [initial.id],
+  );
   const [name, setName] = useState(initial.draft.name);
   // Remounting the editor with a new key is how a reload from the server reaches the canvas.
   const [editor, setEditor] = useState({ key: 0, draft: initial.draft });
@@ -115,6 +120,7 @@ function LoadedFlow({ initial }: { initial: FlowDetail }) {
             onChange={onChange}
             onProblems={setProblems}
             highlightNodeId={panel === 'simulator' ? highlight : null}
+            analytics={analytics.status === 'ready' && Object.keys(analytics.data).length ? analytics.data : null}
             toolbarEnd={actions}
           />
         </div>
