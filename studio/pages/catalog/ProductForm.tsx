@@ -4,6 +4,7 @@ import { useT } from '../../i18n/index.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { centsToInput, parseReais } from '../../ui/money.ts';
+import { FormFooter } from '../../ui/FormFooter.tsx';
 
 type Product = Catalog['products'][number];
 
@@ -105,11 +106,7 @@ export function ProductForm({ product, categories, defaultCategoryId, onSaved, o
           <input type="checkbox" checked={form.active} onChange={(e) => update('active', e.target.checked)} />
           {t('catalog.active')}
         </label>
-        {error ? <p className="form-error span-2" role="alert">{error}</p> : null}
-        <div className="dialog-actions span-2">
-          <button type="button" className="button" onClick={onClose}>{t('common.cancel')}</button>
-          <button type="submit" className="button primary" disabled={busy}>{busy ? t('common.working') : t('common.save')}</button>
-        </div>
+        <FormFooter error={error} busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -3,6 +3,7 @@ import { api, type Channel, type FlowSummary } from '../../api/client.ts';
 import { useT } from '../../i18n/index.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { errorText } from '../../ui/error-text.ts';
+import { FormFooter } from '../../ui/FormFooter.tsx';
 
 interface ChannelFormProps {
   channel: Channel | null;
@@ -104,11 +105,7 @@ export function ChannelForm({ channel, flows, onSaved, onClose }: ChannelFormPro
           <input type="checkbox" checked={form.markRead} onChange={(e) => update('markRead', e.target.checked)} />
           {t('channels.markRead')}
         </label>
-        {error ? <p className="form-error span-2" role="alert">{error}</p> : null}
-        <div className="dialog-actions span-2">
-          <button type="button" className="button" onClick={onClose}>{t('common.cancel')}</button>
-          <button type="submit" className="button primary" disabled={busy}>{busy ? t('common.working') : t('common.save')}</button>
-        </div>
+        <FormFooter error={error} busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );
