@@ -2,10 +2,10 @@ import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import type { Role } from '../shared/api/common.ts';
 import { useSession } from './api/session.ts';
 import { useT } from './i18n/index.ts';
-import { AgentPage } from './pages/AgentPage.tsx';
 import { CatalogPage } from './pages/CatalogPage.tsx';
 import { ChannelsPage } from './pages/ChannelsPage.tsx';
 import { FlowsPage } from './pages/FlowsPage.tsx';
+import { InboxPage } from './pages/InboxPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
@@ -23,17 +23,20 @@ interface Route {
   render(params: Record<string, string>): ReactNode;
 }
 
-/** Who may open what mirrors the API's roles: admin everything, editor flows and catalog. */
+/** Who may open what mirrors the API's roles: admin everything, editor flows and catalog, agent the inbox. */
 const routes: readonly Route[] = [
   { path: '/flows', roles: ['admin', 'editor'], render: () => <FlowsPage /> },
   { path: '/flows/:id', roles: ['admin', 'editor'], render: (p) => <FlowPage key={p.id} flowId={p.id ?? ''} /> },
+  // The same element type at the same place for both paths, so the list keeps its state while conversations change.
+  { path: '/inbox', roles: ['admin', 'agent'], render: () => <InboxPage selectedId={null} /> },
+  { path: '/inbox/:id', roles: ['admin', 'agent'], render: (p) => <InboxPage selectedId={p.id ?? null} /> },
   { path: '/channels', roles: ['admin'], render: () => <ChannelsPage /> },
   { path: '/catalog', roles: ['admin', 'editor'], render: () => <CatalogPage /> },
   { path: '/users', roles: ['admin'], render: () => <UsersPage /> },
 ];
 
 function homeFor(role: Role): string {
-  return role === 'agent' ? '/agent' : '/flows';
+  return role === 'agent' ? '/inbox' : '/flows';
 }
 
 export function App() {
@@ -51,7 +54,8 @@ export function App() {
       const back = pathname === '/' ? '' : `?next=${encodeURIComponent(pathname)}`;
       navigate(`/login${back}`, { replace: true });
     }
-    if (session.status === 'signed-in' && (pathname === '/' || pathname === '/login')) {
+    // `/agent` was the agents' home before the inbox: old bookmarks land on today's home.
+    if (session.status === 'signed-in' && (pathname === '/' || pathname === '/login' || pathname === '/agent')) {
       const next = new URLSearchParams(location.search).get('next');
       navigate(next?.startsWith('/') ? next : homeFor(session.user.role), { replace: true });
     }
@@ -62,15 +66,11 @@ export function App() {
 
   const role = session.user.role;
   let page: ReactNode = <NotFoundPage />;
-  if (pathname === '/agent' || role === 'agent') {
-    page = <AgentPage />;
-  } else {
-    for (const route of routes) {
-      const params = matchPath(route.path, pathname);
-      if (!params) continue;
-      page = route.roles.includes(role) ? route.render(params) : <NotFoundPage forbidden />;
-      break;
-    }
+  for (const route of routes) {
+    const params = matchPath(route.path, pathname);
+    if (!params) continue;
+    page = route.roles.includes(role) ? route.render(params) : <NotFoundPage forbidden />;
+    break;
   }
 
   return (

@@ -5,6 +5,7 @@ import type {
   updateCategoryRequest, updateProductRequest,
 } from '../../shared/api/catalog.ts';
 import type { channelResponse, channelsResponse, createChannelRequest, updateChannelRequest } from '../../shared/api/channels.ts';
+import type { agentMessageRequest, handoffDetailResponse, handoffsResponse, handoffStatuses } from '../../shared/api/handoffs.ts';
 import type {
   createFlowRequest, flowResponse, flowsResponse, importRequest, templatesResponse, versionResponse, versionsResponse,
 } from '../../shared/api/flows.ts';
@@ -23,6 +24,7 @@ type Out<T extends z.ZodType> = z.output<T>;
 
 const enc = encodeURIComponent;
 const flowPath = (id: string) => `/api/flows/${enc(id)}`;
+const handoffPath = (id: string) => `/api/handoffs/${enc(id)}`;
 
 export const api = {
   login: (body: { email: string; password: string }) =>
@@ -70,6 +72,16 @@ export const api = {
     request<Out<typeof categoryResponse>>('PUT', `/api/categories/${enc(id)}`, body),
   deleteCategory: (id: string) => request<unknown>('DELETE', `/api/categories/${enc(id)}`),
 
+  /** Open and claimed handoffs, oldest first; or only those with `status`. */
+  listHandoffs: (status?: HandoffStatus) =>
+    request<Out<typeof handoffsResponse>>('GET', status ? `/api/handoffs?status=${status}` : '/api/handoffs'),
+  getHandoff: (id: string) => request<Out<typeof handoffDetailResponse>>('GET', handoffPath(id)),
+  claimHandoff: (id: string) => request<{ handoff: Handoff }>('POST', `${handoffPath(id)}/claim`, {}),
+  /** 409 when the handoff is resolved or the contact's 24-hour window has closed. */
+  replyToHandoff: (id: string, body: In<typeof agentMessageRequest>) =>
+    request<{ messageId: string }>('POST', `${handoffPath(id)}/messages`, body),
+  resolveHandoff: (id: string) => request<{ handoff: Handoff }>('POST', `${handoffPath(id)}/resolve`, {}),
+
   listUsers: () => request<Out<typeof usersResponse>>('GET', '/api/users'),
   createUser: (body: In<typeof createUserRequest>) => request<Out<typeof userResponse>>('POST', '/api/users', body),
   updateUser: (id: string, body: In<typeof updateUserRequest>) =>
@@ -84,6 +96,9 @@ export type TemplateSummary = Out<typeof templatesResponse>['templates'][number]
 export type SimulateResult = Out<typeof simulateResponse>;
 export type Channel = Out<typeof channelResponse>['channel'];
 export type Catalog = Out<typeof catalogResponse>;
+export type Handoff = Out<typeof handoffsResponse>['handoffs'][number];
+export type HandoffStatus = (typeof handoffStatuses)[number];
+export type InboxMessage = Out<typeof handoffDetailResponse>['messages'][number];
 export type ManagedUser = Out<typeof usersResponse>['users'][number];
 export type { Problem };
 export { ApiError } from './http.ts';

@@ -69,8 +69,11 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-/** The real thing: built studio, `server/main.ts` on a free port with a fresh data dir, Debian's Chromium. */
-export async function startHarness(): Promise<Harness> {
+/**
+ * The real thing: built studio, `server/main.ts` on a free port with a fresh data dir, Debian's Chromium.
+ * `env` adds server settings, e.g. `WHATSAPP_GRAPH_URL` pointing at a fake Graph API.
+ */
+export async function startHarness({ env = {} }: { env?: Record<string, string> } = {}): Promise<Harness> {
   buildStudio();
   mkdirSync(screenshotsDir, { recursive: true });
   const port = await freePort();
@@ -81,6 +84,7 @@ export async function startHarness(): Promise<Harness> {
     cwd: root,
     env: {
       ...process.env,
+      ...env,
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,

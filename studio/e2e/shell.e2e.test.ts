@@ -36,12 +36,12 @@ describe('signing in', () => {
   });
 
   it('shows admins every area', async () => {
-    await expect.poll(() => navLinks(page)).toEqual(['Fluxos', 'Canais', 'Catálogo', 'Usuários']);
+    await expect.poll(() => navLinks(page)).toEqual(['Fluxos', 'Caixa de entrada', 'Canais', 'Catálogo', 'Usuários']);
   });
 });
 
 describe('roles', () => {
-  it('gives an editor flows and catalog only, and an agent a friendly page', async () => {
+  it('gives an editor flows and catalog only, and an agent the inbox', async () => {
     for (const [email, role] of [['editora@fluxo.test', 'Editor'], ['atendente@fluxo.test', 'Atendente']] as const) {
       await page.getByRole('link', { name: 'Usuários' }).click();
       await page.getByRole('button', { name: 'Novo usuário' }).click();
@@ -66,8 +66,11 @@ describe('roles', () => {
     await agent.page.getByLabel('E-mail').fill('atendente@fluxo.test');
     await agent.page.getByLabel('Senha').fill('senha-segura-123');
     await agent.page.getByRole('button', { name: 'Entrar' }).click();
-    await expect.poll(() => agent.page.getByRole('heading', { name: 'Sua conta é de atendente' }).isVisible()).toBe(true);
-    expect(await agent.page.getByRole('navigation', { name: 'Navegação principal' }).count()).toBe(0);
+    await expect.poll(() => agent.page.getByRole('heading', { level: 1, name: 'Caixa de entrada' }).isVisible()).toBe(true);
+    expect(new URL(agent.page.url()).pathname).toBe('/inbox');
+    expect(await navLinks(agent.page)).toEqual(['Caixa de entrada']);
+    await agent.page.goto('/flows');
+    await expect.poll(() => agent.page.getByText('Sem acesso a esta página').isVisible()).toBe(true);
     await agent.context.close();
   });
 });
@@ -166,12 +169,12 @@ describe('language', () => {
   it('switches the studio to English and back', async () => {
     await page.goto('/flows');
     await page.getByLabel('Idioma').selectOption('en');
-    await expect.poll(() => navLinks(page)).toEqual(['Flows', 'Channels', 'Catalog', 'Users']);
+    await expect.poll(() => navLinks(page)).toEqual(['Flows', 'Inbox', 'Channels', 'Catalog', 'Users']);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Flows');
     await page.reload();
-    await expect.poll(() => navLinks(page)).toEqual(['Flows', 'Channels', 'Catalog', 'Users']);
+    await expect.poll(() => navLinks(page)).toEqual(['Flows', 'Inbox', 'Channels', 'Catalog', 'Users']);
     await page.getByLabel('Language').selectOption('pt-BR');
-    await expect.poll(() => navLinks(page)).toEqual(['Fluxos', 'Canais', 'Catálogo', 'Usuários']);
+    await expect.poll(() => navLinks(page)).toEqual(['Fluxos', 'Caixa de entrada', 'Canais', 'Catálogo', 'Usuários']);
   });
 });
 

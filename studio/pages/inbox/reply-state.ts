@@ -1,0 +1,28 @@
+import type { Handoff } from '../../api/client.ts';
+
+type HandoffState = Pick<Handoff, 'status' | 'assignedUserId' | 'windowOpen'>;
+
+/**
+ * Why the agent cannot reply right now, or null when they can. The server enforces the
+ * window and the resolved state; claiming first is the inbox's own rule, so two agents
+ * don't answer the same contact at once.
+ */
+export type ReplyBlock = 'resolved' | 'windowClosed' | 'unclaimed' | 'claimedByOther';
+
+export function replyBlock(handoff: HandoffState, userId: string): ReplyBlock | null {
+  if (handoff.status === 'resolved') return 'resolved';
+  // Before "claim it": claiming would not help, WhatsApp only takes a template now.
+  if (!handoff.windowOpen) return 'windowClosed';
+  if (handoff.status === 'open' || handoff.assignedUserId === null) return 'unclaimed';
+  if (handoff.assignedUserId !== userId) return 'claimedByOther';
+  return null;
+}
+
+/** Who holds the conversation, seen from the agent reading it. */
+export type Holder = 'queue' | 'me' | 'other' | 'closed';
+
+export function holderOf(handoff: Pick<Handoff, 'status' | 'assignedUserId'>, userId: string): Holder {
+  if (handoff.status === 'resolved') return 'closed';
+  if (handoff.status === 'open' || handoff.assignedUserId === null) return 'queue';
+  return handoff.assignedUserId === userId ? 'me' : 'other';
+}
