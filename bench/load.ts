@@ -1,6 +1,7 @@
 import type { FakeGraph } from '../server/testing/fake-graph-api.ts';
 import { messageWebhook, metaJson, type ChannelAddress } from '../server/testing/webhook-payloads.ts';
 import { createWebhookClient, type PostResult } from '../server/testing/webhook-client.ts';
+import { cpuBetween, type CpuReading } from './cpu.ts';
 import { percentile } from './stats.ts';
 
 export interface SimContact { waId: string; name: string; channel: ChannelAddress }
@@ -14,6 +15,12 @@ export interface PhaseResult {
   replyMs: number[];
   missing: number;
   duplicated: number;
+  /** CPU used from the phase's start until its replies and status webhooks settled. */
+  cpu: CpuReading;
+  /** From the phase's first webhook to the last reply the fake Graph API received. */
+  repliedSeconds: number;
+  /** Webhooks not answered 200 (counted in `missing`: Meta would deliver them again). */
+  refused: number;
 }
 
 /** Unref'd: a bounded wait that lost its race must not keep the benchmark process alive. */
@@ -23,7 +30,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
  * Drives simulated contacts over one keep-alive webhook client and matches each inbound text
  * to the echo the fake Graph API received ("Recebi: <text>"), for answer and reply latencies.
  */
-export function createLoad(serverUrl: string, appSecret: string, fake: FakeGraph, contacts: SimContact[]) {
+export function createLoad(serverUrl: string, appSecret: string, fake: FakeGraph, contacts: SimContact[], readCpu: () => CpuReading) {
   const client = createWebhookClient(serverUrl, { maxSockets: 64 });
   let counter = 0;
   let turn = 0;
@@ -38,7 +45,8 @@ export function createLoad(serverUrl: string, appSecret: string, fake: FakeGraph
   }
 
   /** Waits (bounded) until each text has its echo, then measures. */
-  async function collect(name: string, posted: { text: string; startedAt: number; result: PostResult }[], seconds: number, drainMs = 60_000): Promise<PhaseResult> {
+  async function collect(name: string, posted: { text: string; startedAt: number; result: PostResult }[], seconds: number, cpuAtStart: CpuReading, drainMs = 60_000): Promise<PhaseResult> {
+    const phaseStart = Math.min(...posted.map((p) => p.startedAt));
     const wanted = new Set(posted.filter((p) => p.result.status === 200).map((p) => `Recebi: ${p.text}`));
     const replies = new Map<string, number[]>();
     const deadline = Date.now() + drainMs;
@@ -55,18 +63,23 @@ export function createLoad(serverUrl: string, appSecret: string, fake: FakeGraph
     }
     // Late duplicates would come from re-sends; give the status webhooks time to settle too (bounded).
     await Promise.race([fake.statusCallbacksIdle(), sleep(drainMs)]);
+    const cpu = cpuBetween(cpuAtStart, readCpu());
     const replyMs: number[] = [];
     let duplicated = 0;
+    let lastReply = phaseStart;
     for (const p of posted) {
       const at = replies.get(`Recebi: ${p.text}`);
       if (!at) continue;
       replyMs.push(at[0]! - p.startedAt);
+      lastReply = Math.max(lastReply, at[0]!);
       duplicated += at.length - 1;
     }
     return {
       name, sent: posted.length, acknowledged: wanted.size, seconds,
       webhookMs: posted.map((p) => p.result.ms), replyMs,
-      missing: wanted.size - replies.size + posted.filter((p) => p.result.status !== 200).length, duplicated,
+      missing: wanted.size - replies.size + posted.filter((p) => p.result.status !== 200).length, duplicated, cpu,
+      repliedSeconds: (lastReply - phaseStart) / 1000,
+      refused: posted.filter((p) => p.result.status !== 200).length,
     };
   }
 
@@ -84,6 +97,7 @@ export function createLoad(serverUrl: string, appSecret: string, fake: FakeGraph
     /** As fast as `concurrency` posters go, for at most `seconds` or `maxMessages`. */
     async saturate(seconds: number, maxMessages: number, concurrency = 64): Promise<PhaseResult> {
       const posted: { text: string; startedAt: number; result: PostResult }[] = [];
+      const cpu = readCpu();
       const started = performance.now();
       const end = started + seconds * 1000;
       await Promise.all(Array.from({ length: concurrency }, async () => {
@@ -92,13 +106,14 @@ export function createLoad(serverUrl: string, appSecret: string, fake: FakeGraph
           posted.push({ text: p.text, startedAt: p.startedAt, result: await p.done });
         }
       }));
-      return collect('saturation', posted, (performance.now() - started) / 1000);
+      return collect('saturation', posted, (performance.now() - started) / 1000, cpu);
     },
 
     /** `rate` messages a second, spread evenly, for `seconds`; answers are not awaited before the next. */
     async paced(rate: number, seconds: number): Promise<PhaseResult> {
       const inFlight: Promise<{ text: string; startedAt: number; result: PostResult }>[] = [];
       const total = Math.round(rate * seconds);
+      const cpu = readCpu();
       const started = performance.now();
       while (inFlight.length < total) {
         const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * rate) + 1);
@@ -109,7 +124,7 @@ export function createLoad(serverUrl: string, appSecret: string, fake: FakeGraph
         await sleep(2);
       }
       const posted = await Promise.all(inFlight);
-      return collect(`paced ${rate}/s`, posted, (performance.now() - started) / 1000);
+      return collect(`paced ${rate}/s`, posted, (performance.now() - started) / 1000, cpu);
     },
 
     close: () => client.close(),
@@ -117,10 +132,13 @@ export function createLoad(serverUrl: string, appSecret: string, fake: FakeGraph
 }
 
 export function summarize(r: PhaseResult): string[] {
+  const perMessage = (seconds: number) => `${((seconds * 1000) / Math.max(1, r.acknowledged)).toFixed(2)} ms`;
   return [
-    `${r.name}: ${r.sent} webhooks in ${r.seconds.toFixed(1)} s → ${(r.acknowledged / r.seconds).toFixed(0)} inbound msgs/s`,
+    `${r.name}: ${r.sent} webhooks in ${r.seconds.toFixed(1)} s → ${(r.acknowledged / r.seconds).toFixed(0)} inbound msgs/s acknowledged; `
+      + `all replied ${r.repliedSeconds.toFixed(1)} s after the first → ${(r.replyMs.length / Math.max(0.001, r.repliedSeconds)).toFixed(0)} msgs/s end to end`,
     `  webhook answer   p50 ${percentile(r.webhookMs, 50).toFixed(1)} ms   p99 ${percentile(r.webhookMs, 99).toFixed(1)} ms`,
     `  webhook → reply  p50 ${percentile(r.replyMs, 50).toFixed(1)} ms   p99 ${percentile(r.replyMs, 99).toFixed(1)} ms`,
-    `  replies missing ${r.missing}, duplicated ${r.duplicated}`,
+    `  replies missing ${r.missing} (of which webhooks not answered 200: ${r.refused}), duplicated ${r.duplicated}`,
+    `  CPU per inbound message (until replies and statuses settled): server ${perMessage(r.cpu.server)}, postgres ${perMessage(r.cpu.postgres)}, redis ${perMessage(r.cpu.redis)}, load generator + fake Graph ${perMessage(r.cpu.bench)}`,
   ];
 }

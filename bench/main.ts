@@ -5,6 +5,7 @@
  * Everything runs on 127.0.0.1, and every phase is bounded in time and count.
  */
 import { measureSteps } from '../runtime/testing/step-benchmark.ts';
+import { readCpu } from './cpu.ts';
 import { createLoad, summarize } from './load.ts';
 import { appSecret, benchChannels, startTarget } from './target.ts';
 
@@ -17,7 +18,8 @@ const target = await startTarget();
 const contacts = Array.from({ length: contactCount }, (_, i) => ({
   waId: String(5511900000000 + i), name: `Contato ${i}`, channel: benchChannels[i % benchChannels.length]!,
 }));
-const load = createLoad(target.server.url, appSecret, target.fake, contacts);
+const serverPid = target.server.child.pid ?? 0;
+const load = createLoad(target.server.url, appSecret, target.fake, contacts, () => readCpu(serverPid));
 try {
   await load.warmup();
   const saturation = await load.saturate(10, 20_000);
@@ -30,6 +32,13 @@ try {
     `status webhooks acknowledged: ${target.fake.statusCallbacks().posted}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+  // Warnings and errors the server logged (FLUXO_LOG=warn), counted by message.
+  const logged = new Map<string, number>();
+  for (const line of target.server.output().split('\n')) {
+    const msg = /"level":"(warn|error)","msg":"([^"]*)"/.exec(line);
+    if (msg) logged.set(`${msg[1]}: ${msg[2]}`, (logged.get(`${msg[1]}: ${msg[2]}`) ?? 0) + 1);
+  }
+  for (const [msg, n] of logged) process.stdout.write(`server log ${n}× ${msg}\n`);
 } finally {
   load.close();
   await target.close();

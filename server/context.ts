@@ -29,7 +29,7 @@ export interface MessagingDeps {
   /** Stores deliveries durably (group commit); resolves with the contacts that got new messages. */
   inbox: { submit(deliveries: InboundDelivery[]): Promise<string[]> };
   /** Tells the processors (here and on other instances) that these contacts have work. */
-  wake(contactIds: string[]): void;
+  wake(contactIds: string[], options?: { media?: boolean }): void;
   /** Tells the senders that new outbox rows are waiting (agent replies). */
   wakeSender(): void;
   /** A campaign was scheduled: check for due ones now. */

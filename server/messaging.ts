@@ -89,7 +89,9 @@ export function startMessaging(o: MessagingOptions) {
 
   const idleMs = o.pollMs ?? 500;
   const processors = [0, 1].map((i) => createWorkerLoop(`processor ${i}`, () => processBatch({
-    db: o.db, clock: o.clock, logger: o.logger, channels, versions, ports, owner,
+    // Each processor holds leases in its own name: if one's lease runs out mid-batch, the other
+    // may take the contact over, and the first must then see that it no longer holds it.
+    db: o.db, clock: o.clock, logger: o.logger, channels, versions, ports, owner: `${owner}/${i}`,
     leaseMs, batchSize: 64, onReplies: () => notifier.publish('outbox'),
   }), { idleMs, logger: o.logger }));
   const sends = createSender({
@@ -108,7 +110,8 @@ export function startMessaging(o: MessagingOptions) {
     return n;
   }, { idleMs: Math.max(idleMs, 1000), logger: o.logger });
 
-  notifier.subscribe('inbound', () => { processors.forEach((p) => p.wake()); media.wake(); });
+  notifier.subscribe('inbound', () => processors.forEach((p) => p.wake()));
+  notifier.subscribe('media', () => media.wake());
   notifier.subscribe('outbox', () => sender.wake());
   const start = () => {
     processors.forEach((p) => p.start());
@@ -121,7 +124,10 @@ export function startMessaging(o: MessagingOptions) {
   const deps: MessagingDeps = {
     channels,
     inbox: { submit: (deliveries) => inbox.submit(deliveries) },
-    wake: (contactIds) => { if (contactIds.length) notifier.publish('inbound'); },
+    wake: (contactIds, options) => {
+      if (contactIds.length) notifier.publish('inbound');
+      if (options?.media) notifier.publish('media');
+    },
     wakeSender: () => notifier.publish('outbox'),
     wakeCampaigns: () => campaigns.wake(),
   };

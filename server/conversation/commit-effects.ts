@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { OutboundMessage } from '../../runtime/messages.ts';
 import type { Tx } from '../db/database.ts';
 import type { NewRow } from '../db/tables.ts';
@@ -30,19 +31,23 @@ export async function commitOutcomes(
   const analytics: NewRow<'analytics_events'>[] = [];
   const processedMessages: string[] = [];
 
-  for (const { outcome, contact, markRead } of outcomes) {
-    for (const s of outcome.sessions.filter((x) => !x.isNew && x.state)) {
-      await tx.updateTable('conversation_sessions').set({
-        state: JSON.stringify(s.state), status: s.state?.status ?? 'ended', flow_version_id: s.flowVersionId, updated_at: now,
-      }).where('id', '=', s.id).execute();
-    }
-    for (const s of outcome.sessions.filter((x) => x.isNew && x.state)) {
-      await tx.insertInto('conversation_sessions').values({
-        id: s.id, contact_id: contact.id, flow_id: s.flowId, flow_version_id: s.flowVersionId,
-        status: s.state?.status ?? 'ended', state: JSON.stringify(s.state), created_at: now, updated_at: now,
-      }).execute();
-    }
+  // Sessions first, in two statements for the whole batch: ended ones are updated before new
+  // ones are inserted, since a contact may have only one live session.
+  const updated = outcomes.flatMap(({ outcome }) => outcome.sessions.filter((x) => !x.isNew && x.state));
+  if (updated.length) {
+    const values = sql.join(updated.map((s) => sql`(${s.id}::text, ${JSON.stringify(s.state)}::jsonb, ${s.state?.status ?? 'ended'}::text, ${s.flowVersionId}::text)`));
+    await sql`
+      update conversation_sessions s set state = v.state, status = v.status, flow_version_id = v.flow_version_id, updated_at = ${now}
+      from (values ${values}) as v(id, state, status, flow_version_id) where s.id = v.id
+    `.execute(tx);
+  }
+  const created = outcomes.flatMap(({ outcome, contact }) => outcome.sessions.filter((x) => x.isNew && x.state).map((s) => ({
+    id: s.id, contact_id: contact.id, flow_id: s.flowId, flow_version_id: s.flowVersionId,
+    status: s.state?.status ?? 'ended', state: JSON.stringify(s.state), created_at: now, updated_at: now,
+  })));
+  if (created.length) await tx.insertInto('conversation_sessions').values(created).execute();
 
+  for (const { outcome, contact, markRead } of outcomes) {
     const window = serviceWindow(contact.last_inbound_at ? new Date(contact.last_inbound_at) : null, now);
     for (const send of outcome.sends) {
       const text = readableText(send.message);

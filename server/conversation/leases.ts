@@ -13,8 +13,8 @@ export async function claimContacts(db: Db, owner: string, now: Date, leaseMs: n
   const until = new Date(now.getTime() + leaseMs);
   const result = await sql<ClaimedContact>`
     update contacts c set lease_owner = ${owner}, lease_until = ${until}
-    where c.id in (
-      select w.contact_id from (
+    from (
+      select x.id from (
         (select distinct contact_id from messages where direction = 'in' and processed_at is null limit ${limit * 4})
         union
         (select distinct contact_id from scheduled_jobs where status = 'pending' and run_at <= ${now} and contact_id is not null limit ${limit * 4})
@@ -22,19 +22,35 @@ export async function claimContacts(db: Db, owner: string, now: Date, leaseMs: n
       join contacts x on x.id = w.contact_id
       where x.lease_until is null or x.lease_until < ${now}
       limit ${limit}
-    )
-    and (c.lease_until is null or c.lease_until < ${now})
+      -- A contact row locked right now is being written by webhook storage (which wakes us
+      -- again when it commits) or settled by another processor: skip it rather than wait.
+      for update of x skip locked
+    ) pick
+    where c.id = pick.id
     returning c.id, c.channel_id, c.wa_id, c.user_id, c.name, c.last_inbound_at
   `.execute(db);
   return result.rows;
 }
 
-/** Within the committing transaction: which of these contacts this owner still holds (row-locked). */
-export async function lockOwned(tx: Executor, owner: string, contactIds: string[]): Promise<Set<string>> {
+/**
+ * Last statement of the committing transaction: gives up this owner's leases on these contacts
+ * and says which it still held (a lease that expired mid-run may have been taken over, and then
+ * the transaction must not commit). Rows are locked in the order webhook storage upserts them
+ * (channel, then wa_id or user_id, byte order), so the two cannot deadlock.
+ */
+export async function settleLeases(tx: Executor, owner: string, contactIds: string[]): Promise<Set<string>> {
   if (contactIds.length === 0) return new Set();
-  const rows = await tx.selectFrom('contacts').select('id')
-    .where('id', 'in', contactIds).where('lease_owner', '=', owner).forUpdate().execute();
-  return new Set(rows.map((r) => r.id));
+  const result = await sql<{ id: string }>`
+    update contacts c set lease_owner = null, lease_until = null
+    from (
+      select id from contacts where id in (${sql.join(contactIds)}) and lease_owner = ${owner}
+      order by channel_id collate "C", wa_id collate "C" nulls first, user_id collate "C"
+      for update
+    ) mine
+    where c.id = mine.id
+    returning c.id
+  `.execute(tx);
+  return new Set(result.rows.map((r) => r.id));
 }
 
 export async function releaseLeases(db: Executor, owner: string, contactIds: string[], retryAt?: Date): Promise<void> {

@@ -5,6 +5,9 @@ import type { Logger } from '../logger.ts';
 import type { ChannelDirectory } from '../whatsapp/channel-directory.ts';
 import { GraphApiError, type GraphClient } from '../whatsapp/graph-client.ts';
 
+/** Inbound message types whose file is downloaded and kept. */
+export const mediaMessageTypes = ['image', 'audio', 'video', 'document', 'sticker'] as const;
+
 /** WhatsApp's own ceiling for documents; other media types are smaller. */
 const maxMediaBytes = 100 * 1024 * 1024;
 

@@ -6,8 +6,14 @@ import type { Logger } from '../logger.ts';
 import type { ChannelDirectory } from '../whatsapp/channel-directory.ts';
 import { commitOutcomes } from './commit-effects.ts';
 import type { FlowVersions } from './flow-versions.ts';
-import { claimContacts, lockOwned, releaseLeases, type ClaimedContact } from './leases.ts';
+import { claimContacts, releaseLeases, settleLeases, type ClaimedContact } from './leases.ts';
 import { runContact, type ContactOutcome } from './run-contact.ts';
+
+class LeaseLost extends Error {
+  constructor(readonly lost: number) {
+    super(`${lost} contact leases were lost`);
+  }
+}
 
 export interface ProcessorOptions {
   db: Db;
@@ -70,13 +76,21 @@ export async function processBatch(o: ProcessorOptions): Promise<number> {
   const done = results.filter((r): r is { outcome: ContactOutcome; contact: ClaimedContact; markRead: boolean } => r !== null);
   const failed = ids.filter((id) => !done.some((d) => d.contact.id === id));
   let outboxRows = 0;
-  await o.db.transaction().execute(async (tx) => {
-    const owned = await lockOwned(tx, o.owner, done.map((d) => d.contact.id));
-    const mine = done.filter((d) => owned.has(d.contact.id));
-    if (mine.length < done.length) o.logger.warn('lost leases while processing; another worker will redo them', { lost: done.length - mine.length });
-    ({ outboxRows } = await commitOutcomes(tx, mine, now));
-    await releaseLeases(tx, o.owner, mine.map((d) => d.contact.id));
-  });
+  try {
+    await o.db.transaction().execute(async (tx) => {
+      ({ outboxRows } = await commitOutcomes(tx, done, now));
+      // Last, so contact rows (which webhook storage also writes) stay locked only until the commit.
+      const owned = await settleLeases(tx, o.owner, done.map((d) => d.contact.id));
+      if (owned.size < done.length) throw new LeaseLost(done.length - owned.size);
+    });
+  } catch (err) {
+    if (!(err instanceof LeaseLost)) throw err;
+    // Slower than the lease: someone else runs these contacts now. Nothing was written; the
+    // rest are released for a fresh run.
+    o.logger.warn('lost leases while processing; the batch will run again', { lost: err.lost });
+    outboxRows = 0;
+    await releaseLeases(o.db, o.owner, done.map((d) => d.contact.id));
+  }
   await releaseLeases(o.db, o.owner, failed, new Date(now.getTime() + 30_000));
   if (outboxRows > 0) o.onReplies();
   return claimed.length;

@@ -2,10 +2,12 @@ import { sql } from 'kysely';
 import type { Clock } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
+import { createGroupCommit } from '../queue/group-commit.ts';
 import type { RateLimiter } from '../queue/rate-limiter.ts';
 import type { ChannelDirectory } from '../whatsapp/channel-directory.ts';
 import type { GraphClient } from '../whatsapp/graph-client.ts';
 import { backoffMs, pairRateBackoffMs, type GraphErrorClass } from '../whatsapp/graph-errors.ts';
+import { recordSends, type SendOutcome } from './record-sends.ts';
 
 export interface SenderOptions {
   db: Db;
@@ -42,9 +44,9 @@ interface Claimed {
 }
 
 /**
- * Takes the oldest unsent row of each contact (so a contact's replies go out in order, one
- * at a time) when it is due, or when an earlier attempt's lock ran out long enough ago.
- * Conditions are on the outbox row itself, which Postgres re-checks under the row lock,
+ * Takes the oldest unsent reply of each contact (so a contact's replies go out in order, one
+ * at a time), and any read receipt, when it is due, or when an earlier attempt's lock ran out
+ * long enough ago. Conditions are on the outbox row itself, which Postgres re-checks under the row lock,
  * so concurrent senders never take the same row.
  */
 async function claimHeads(db: Db, now: Date, o: SenderOptions): Promise<Claimed[]> {
@@ -55,8 +57,11 @@ async function claimHeads(db: Db, now: Date, o: SenderOptions): Promise<Claimed[
   const limit = o.batchSize;
   const result = await sql<Claimed>`
     with heads as (
-      select distinct on (contact_id) id from outbox
-      where status in ('pending', 'sending') order by contact_id, seq
+      (select distinct on (contact_id) id from outbox
+       where status in ('pending', 'sending') and kind = 'message' order by contact_id, seq)
+      -- Read receipts need no order: they go out beside the replies, not in their queue.
+      union all
+      (select id from outbox where status in ('pending', 'sending') and kind = 'read')
     ), due as (
       select o.id from outbox o join heads h on h.id = o.id
       where (o.status = 'pending' and o.next_attempt_at <= ${now})
@@ -83,13 +88,20 @@ async function claimHeads(db: Db, now: Date, o: SenderOptions): Promise<Claimed[
  */
 export function createSender(o: SenderOptions, onSettled: () => void) {
   const inFlight = new Set<Promise<void>>();
+  // Sends that went through are recorded together: one statement for however many settled
+  // while the previous one was being written.
+  const recorder = createGroupCommit(async (outcomes: SendOutcome[]) => {
+    await recordSends(o.db, outcomes);
+    return outcomes.map(() => undefined);
+  });
+  const record = (outcome: SendOutcome) => recorder.submit(outcome);
   return {
     async pass(): Promise<number> {
       const room = o.batchSize - inFlight.size;
       if (room <= 0) return 0;
       const rows = await claimHeads(o.db, o.clock.now(), { ...o, batchSize: room });
       for (const row of rows) {
-        const sending: Promise<void> = sendOne(o, row)
+        const sending: Promise<void> = sendOne(o, row, record)
           // A database error after the call leaves the row locked: it is reconciled like a crash.
           .catch((err: unknown) => o.logger.error('recording a send failed', { outboxId: row.id, err }))
           // Waking once half the room is free, not per send, keeps claim queries batched.
@@ -104,7 +116,7 @@ export function createSender(o: SenderOptions, onSettled: () => void) {
   };
 }
 
-async function sendOne(o: SenderOptions, row: Claimed): Promise<void> {
+async function sendOne(o: SenderOptions, row: Claimed, record: (outcome: SendOutcome) => Promise<void>): Promise<void> {
   const channel = await o.channels.byId(row.channel_id);
   if (!channel) return fail(o, row, { code: 'channel_missing', message: 'O canal deste contato foi removido.' });
 
@@ -113,8 +125,7 @@ async function sendOne(o: SenderOptions, row: Claimed): Promise<void> {
     const result = row.wamid ? await o.graph.markAsRead(channel.phoneNumberId, channel.accessToken, row.wamid) : { ok: true as const };
     // A missed read receipt is cosmetic: never retried, never blocks the replies behind it.
     if (!result.ok) o.logger.warn('mark as read failed', { error: result.error.message });
-    await o.db.updateTable('outbox').set({ status: result.ok ? 'sent' : 'failed', locked_until: null }).where('id', '=', row.id).execute();
-    return;
+    return record({ outboxId: row.id, messageId: row.message_id, kind: 'read', ok: result.ok, wamid: null });
   }
 
   const graph = row.payload.graph;
@@ -122,17 +133,7 @@ async function sendOne(o: SenderOptions, row: Claimed): Promise<void> {
   await o.limiter.take(channel.phoneNumberId);
   // Our outbox id rides along; Meta echoes it in status webhooks (see `reconcileMs`).
   const result = await o.graph.sendMessage(channel.phoneNumberId, channel.accessToken, { ...graph, biz_opaque_callback_data: `outbox:${row.id}` });
-  if (result.ok) {
-    await o.db.transaction().execute(async (tx) => {
-      await tx.updateTable('outbox').set({ status: 'sent', wamid: result.wamid, locked_until: null, last_error: null })
-        .where('id', '=', row.id).where('status', '=', 'sending').execute();
-      await tx.updateTable('messages').set({ wamid: result.wamid, status: 'accepted' })
-        .where('id', '=', row.message_id).where('status', '=', 'pending').execute();
-      await tx.updateTable('messages').set({ wamid: result.wamid })
-        .where('id', '=', row.message_id).where('wamid', 'is', null).execute();
-    });
-    return;
-  }
+  if (result.ok) return record({ outboxId: row.id, messageId: row.message_id, kind: 'message', ok: true, wamid: result.wamid });
   await handleError(o, row, channel.id, result.error);
 }
 

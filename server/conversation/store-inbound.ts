@@ -112,14 +112,21 @@ async function applyStatuses(tx: Tx, statuses: ParsedStatus[]): Promise<void> {
 
   // A status carrying our outbox id proves a send went through, even if we crashed before
   // recording Meta's answer: the sender must not send that row again.
-  const confirmed = list.filter((s) => s.bizOpaqueCallbackData?.startsWith('outbox:'));
-  for (const s of confirmed) {
-    const outboxId = s.bizOpaqueCallbackData?.slice('outbox:'.length) ?? '';
-    const row = await tx.updateTable('outbox').set({ status: 'sent', wamid: s.wamid, locked_until: null })
-      .where('id', '=', outboxId).where('status', 'in', ['pending', 'sending']).returning('message_id').executeTakeFirst();
-    if (row) {
-      await tx.updateTable('messages').set({ wamid: s.wamid }).where('id', '=', row.message_id).where('wamid', 'is', null).execute();
-    }
+  // Sorted by outbox id, outbox rows before messages, as the sender records sends (record-sends.ts).
+  const confirmed = list.flatMap((s) => s.bizOpaqueCallbackData?.startsWith('outbox:')
+    ? [{ outboxId: s.bizOpaqueCallbackData.slice('outbox:'.length), wamid: s.wamid }] : [])
+    .sort((a, b) => (a.outboxId < b.outboxId ? -1 : 1))
+    .map((c) => sql`(${c.outboxId}::text, ${c.wamid}::text)`);
+  if (confirmed.length) {
+    await sql`
+      with v(outbox_id, wamid) as (values ${sql.join(confirmed)}),
+      sent as (
+        update outbox o set status = 'sent', wamid = v.wamid, locked_until = null
+        from v where o.id = v.outbox_id and o.status in ('pending', 'sending')
+        returning o.message_id, v.wamid
+      )
+      update messages m set wamid = sent.wamid from sent where m.id = sent.message_id and m.wamid is null
+    `.execute(tx);
   }
 
   const values = sql.join(list.map((s) => sql`(${s.wamid}, ${s.status}, ${s.errors.length ? JSON.stringify(s.errors) : null}::jsonb, ${statusRank[s.status] ?? -1}::int)`));

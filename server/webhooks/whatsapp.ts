@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../context.ts';
+import { readRawBody } from '../http/raw-body.ts';
+import { mediaMessageTypes } from '../conversation/media-fetcher.ts';
 import type { InboundDelivery } from '../conversation/store-inbound.ts';
 import type { ChannelInfo } from '../whatsapp/channel-directory.ts';
 import { parseWebhook, type ParsedWebhook } from '../whatsapp/parse-webhook.ts';
@@ -22,16 +23,17 @@ whatsappWebhook.get('/', async (c) => {
 
 whatsappWebhook.post(
   '/',
-  bodyLimit({ maxSize: webhookBodyLimit, onError: (c) => c.text('Payload Too Large', 413) }),
   async (c) => {
     const { messaging, logger } = c.var.deps;
     if (!messaging) return c.text('WhatsApp processing is not running on this instance', 503);
-    const raw = new Uint8Array(await c.req.arrayBuffer());
+    const body = await readRawBody(c, webhookBodyLimit);
+    if (!body.ok) return body.reason === 'too_large' ? c.text('Payload Too Large', 413) : c.text('Bad Request', 400);
+    const raw = body.bytes;
     const signature = c.req.header('x-hub-signature-256');
 
     let parsed: ParsedWebhook | null = null;
     try {
-      parsed = parseWebhook(JSON.parse(new TextDecoder().decode(raw)));
+      parsed = parseWebhook(JSON.parse(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8')));
     } catch {
       parsed = null;
     }
@@ -39,11 +41,9 @@ whatsappWebhook.post(
     // Meta signs with the secret of the app the numbers belong to; when we cannot tell which
     // numbers (unreadable body, unknown ids), any of our apps' secrets may have signed it.
     const changes = parsed?.entries.flatMap((e) => e.changes) ?? [];
-    const known: ChannelInfo[] = [];
-    for (const change of changes) {
-      const channel = await messaging.channels.byPhoneNumberId(change.phoneNumberId);
-      if (channel) known.push(channel);
-    }
+    const channelOf = new Map<string, ChannelInfo | undefined>();
+    for (const change of changes) channelOf.set(change.phoneNumberId, await messaging.channels.byPhoneNumberId(change.phoneNumberId));
+    const known = [...channelOf.values()].filter((ch): ch is ChannelInfo => ch !== undefined);
     const candidates = known.length ? [...new Set(known.map((k) => k.appSecret))] : await messaging.channels.appSecrets();
     const secret = candidates.find((s) => verifySignature(raw, signature, s));
     if (!secret) return c.text('Invalid signature', 401);
@@ -57,7 +57,7 @@ whatsappWebhook.post(
 
     const deliveries: InboundDelivery[] = [];
     for (const change of changes) {
-      const channel = await messaging.channels.byPhoneNumberId(change.phoneNumberId);
+      const channel = channelOf.get(change.phoneNumberId);
       if (!channel || channel.appSecret !== secret) {
         logger.warn('webhook: change for a number not connected here; ignored', { phoneNumberId: change.phoneNumberId });
         continue;
@@ -68,7 +68,8 @@ whatsappWebhook.post(
 
     try {
       const contactIds = await messaging.inbox.submit(deliveries);
-      messaging.wake(contactIds);
+      const media = deliveries.some((d) => d.messages.some((m) => (mediaMessageTypes as readonly string[]).includes(m.type)));
+      messaging.wake(contactIds, { media });
     } catch (err) {
       // Not stored, so not acknowledged: Meta will deliver it again.
       logger.error('webhook: could not store delivery', { err });

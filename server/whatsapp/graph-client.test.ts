@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeGraph, startFakeGraphApi } from '../testing/fake-graph-api.ts';
 import { createGraphClient, GraphApiError } from './graph-client.ts';
@@ -82,11 +84,16 @@ describe('sendMessage', () => {
   });
 
   it('gives up on a 200 without a message id (retrying could duplicate it)', async () => {
-    const odd = createGraphClient({
-      baseUrl: 'http://graph.invalid', version: 'v23.0', timeoutMs: 1000,
-      fetch: async () => new Response(JSON.stringify({ messaging_product: 'whatsapp', messages: [] }), { status: 200 }),
-    });
-    expect(await odd.sendMessage(phone, token, hello())).toMatchObject({ ok: false, error: { kind: 'permanent' } });
+    const server = createServer((_req, res) => res.end(JSON.stringify({ messaging_product: 'whatsapp', messages: [] })));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const odd = createGraphClient({ baseUrl: `http://127.0.0.1:${port}`, version: 'v23.0', timeoutMs: 1000 });
+    try {
+      expect(await odd.sendMessage(phone, token, hello())).toMatchObject({ ok: false, error: { kind: 'permanent' } });
+    } finally {
+      odd.close();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 

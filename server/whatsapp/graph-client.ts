@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { classifyGraphError, type GraphErrorClass } from './graph-errors.ts';
+import { createJsonTransport } from './json-transport.ts';
 import { markAsReadPayload } from './to-graph-message.ts';
 
 export interface GraphClientOptions {
@@ -7,6 +8,7 @@ export interface GraphClientOptions {
   baseUrl: string;
   /** `v23.0`… */
   version: string;
+  /** Media downloads only (streamed with a size cap); API calls use `json-transport.ts`. */
   fetch?: typeof fetch;
   /** Per request, body included. */
   timeoutMs: number;
@@ -50,23 +52,19 @@ const mediaAnswer = z.object({
 interface Answer { status: number; body: unknown; retryAfter: string | null }
 
 /**
- * Calls to Meta's Graph API for one deployment. Node's global fetch (undici) keeps
- * connections alive between calls, which matters on the sender's hot path: a TLS handshake
- * per message would cost more than the call itself.
+ * Calls to Meta's Graph API for one deployment, over kept-alive connections: on the sender's
+ * hot path a TLS handshake per message would cost more than the call itself.
  */
-export function createGraphClient({ baseUrl, version, fetch: fetchFn = fetch, timeoutMs }: GraphClientOptions): GraphClient {
+export function createGraphClient({ baseUrl, version, fetch: fetchFn = fetch, timeoutMs }: GraphClientOptions): GraphClient & { close(): void } {
   const root = `${baseUrl.replace(/\/+$/, '')}/${version}`;
+  const transport = createJsonTransport({ timeoutMs });
 
   async function call(method: string, path: string, token: string, body?: unknown): Promise<Answer | GraphErrorClass> {
     try {
-      const res = await fetchFn(`${root}/${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, ...(body !== undefined && { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      const text = await res.text();
-      return { status: res.status, body: parseJson(text), retryAfter: res.headers.get('retry-after') };
+      const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      const res = await transport.send(method, `${root}/${path}`, headers, body === undefined ? undefined : JSON.stringify(body));
+      return { status: res.status, body: parseJson(res.text), retryAfter: res.retryAfter };
     } catch (error) {
       return unreachable(error);
     }
@@ -80,6 +78,8 @@ export function createGraphClient({ baseUrl, version, fetch: fetchFn = fetch, ti
   }
 
   return {
+    close: () => transport.close(),
+
     async sendMessage(phoneNumberId, accessToken, payload) {
       const answer = await call('POST', `${encodeURIComponent(phoneNumberId)}/messages`, accessToken, payload);
       if (!('status' in answer)) return { ok: false, error: answer };

@@ -46,7 +46,7 @@ const valueSchema = z.object({
 });
 
 /**
- * Reads a webhook POST body (already JSON-parsed). Never throws: Meta retries anything not
+ * Reads a webhook POST body, fresh from `JSON.parse` (strings are cleaned in place). Never throws: Meta retries anything not
  * answered 200 for 7 days, so unreadable parts become warnings and the rest is kept. The same
  * wamid twice in one delivery is kept once. NUL, other C0 controls and lone surrogates are
  * removed from every string first (Postgres refuses them).
