@@ -32,21 +32,27 @@ function pidsNamed(name: string): number[] {
 
 export interface CpuReading { server: number; postgres: number; redis: number; bench: number }
 
+/** CPU seconds so far per process: the server, every Postgres and Redis process, and this one. */
+export interface CpuSnapshot { server: number; postgres: Map<number, number>; redis: Map<number, number>; bench: number }
+
+const perPid = (name: string) => new Map(pidsNamed(name).map((pid) => [pid, cpuSecondsOf(pid)]));
+
 /**
- * CPU time used so far by the server, Postgres (all backends; those that exit between two
- * readings are missed), Redis and this benchmark process (load generator + fake Graph API).
- * Unlike latency, CPU per message hardly changes when other work shares the cores.
+ * CPU time used so far by the server, Postgres (every backend and helper process), Redis and
+ * this benchmark process (load generator + fake Graph API). Unlike latency, CPU per message
+ * hardly changes when other work shares the cores.
  */
-export function readCpu(serverPid: number): CpuReading {
+export function readCpu(serverPid: number): CpuSnapshot {
   const usage = process.cpuUsage();
-  return {
-    server: cpuSecondsOf(serverPid),
-    postgres: pidsNamed('postgres').reduce((sum, pid) => sum + cpuSecondsOf(pid), 0),
-    redis: pidsNamed('redis-server').reduce((sum, pid) => sum + cpuSecondsOf(pid), 0),
-    bench: (usage.user + usage.system) / 1e6,
-  };
+  return { server: cpuSecondsOf(serverPid), postgres: perPid('postgres'), redis: perPid('redis-server'), bench: (usage.user + usage.system) / 1e6 };
 }
 
-export function cpuBetween(a: CpuReading, b: CpuReading): CpuReading {
-  return { server: b.server - a.server, postgres: b.postgres - a.postgres, redis: b.redis - a.redis, bench: b.bench - a.bench };
+/**
+ * What each part used between two snapshots. A process that started in between counts whole;
+ * one that exited in between is missed (its last share is unknown), never subtracted.
+ */
+export function cpuBetween(a: CpuSnapshot, b: CpuSnapshot): CpuReading {
+  const delta = (before: Map<number, number>, after: Map<number, number>) =>
+    [...after].reduce((sum, [pid, cpu]) => sum + Math.max(0, cpu - (before.get(pid) ?? 0)), 0);
+  return { server: b.server - a.server, postgres: delta(a.postgres, b.postgres), redis: delta(a.redis, b.redis), bench: b.bench - a.bench };
 }

@@ -1,7 +1,7 @@
 import type { FakeGraph } from '../server/testing/fake-graph-api.ts';
 import { messageWebhook, metaJson, type ChannelAddress } from '../server/testing/webhook-payloads.ts';
 import { createWebhookClient, type PostResult } from '../server/testing/webhook-client.ts';
-import { cpuBetween, type CpuReading } from './cpu.ts';
+import { cpuBetween, type CpuReading, type CpuSnapshot } from './cpu.ts';
 import { percentile } from './stats.ts';
 
 export interface SimContact { waId: string; name: string; channel: ChannelAddress }
@@ -30,7 +30,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
  * Drives simulated contacts over one keep-alive webhook client and matches each inbound text
  * to the echo the fake Graph API received ("Recebi: <text>"), for answer and reply latencies.
  */
-export function createLoad(serverUrl: string, appSecret: string, fake: FakeGraph, contacts: SimContact[], readCpu: () => CpuReading) {
+export function createLoad(serverUrl: string, appSecret: string, fake: FakeGraph, contacts: SimContact[], readCpu: () => CpuSnapshot) {
   const client = createWebhookClient(serverUrl, { maxSockets: 64 });
   let counter = 0;
   let turn = 0;
@@ -45,7 +45,7 @@ export function createLoad(serverUrl: string, appSecret: string, fake: FakeGraph
   }
 
   /** Waits (bounded) until each text has its echo, then measures. */
-  async function collect(name: string, posted: { text: string; startedAt: number; result: PostResult }[], seconds: number, cpuAtStart: CpuReading, drainMs = 60_000): Promise<PhaseResult> {
+  async function collect(name: string, posted: { text: string; startedAt: number; result: PostResult }[], seconds: number, cpuAtStart: CpuSnapshot, drainMs = 60_000): Promise<PhaseResult> {
     const phaseStart = Math.min(...posted.map((p) => p.startedAt));
     const wanted = new Set(posted.filter((p) => p.result.status === 200).map((p) => `Recebi: ${p.text}`));
     const replies = new Map<string, number[]>();

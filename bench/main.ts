@@ -22,23 +22,27 @@ const serverPid = target.server.child.pid ?? 0;
 const load = createLoad(target.server.url, appSecret, target.fake, contacts, () => readCpu(serverPid));
 try {
   await load.warmup();
-  const saturation = await load.saturate(10, 20_000);
-  const paced = await load.paced(100, 10);
+  // `--only paced` or `--only saturation` runs one phase (for tuning); both by default.
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+  const saturation = only === 'paced' ? null : await load.saturate(10, 20_000);
+  const paced = only === 'saturation' ? null : await load.paced(100, 10);
   const lines = [
     `Fluxo benchmark — ${target.kind}; ${contactCount} contacts on ${benchChannels.length} numbers, echo flow, sent + delivered statuses for every reply`,
     `engine: ${engine.stepsPerSecond} steps/s (${engine.nodes}-node flow, no I/O)`,
-    ...summarize(saturation),
-    ...summarize(paced),
+    ...(saturation ? summarize(saturation) : []),
+    ...(paced ? summarize(paced) : []),
     `status webhooks acknowledged: ${target.fake.statusCallbacks().posted}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   // Warnings and errors the server logged (FLUXO_LOG=warn), counted by message.
-  const logged = new Map<string, number>();
+  const logged = new Map<string, { n: number; first: string }>();
   for (const line of target.server.output().split('\n')) {
     const msg = /"level":"(warn|error)","msg":"([^"]*)"/.exec(line);
-    if (msg) logged.set(`${msg[1]}: ${msg[2]}`, (logged.get(`${msg[1]}: ${msg[2]}`) ?? 0) + 1);
+    if (!msg) continue;
+    const key = `${msg[1]}: ${msg[2]}`;
+    logged.set(key, { n: (logged.get(key)?.n ?? 0) + 1, first: logged.get(key)?.first ?? line });
   }
-  for (const [msg, n] of logged) process.stdout.write(`server log ${n}× ${msg}\n`);
+  for (const [msg, { n, first }] of logged) process.stdout.write(`server log ${n}× ${msg} — first: ${first.slice(0, 400)}\n`);
 } finally {
   load.close();
   await target.close();

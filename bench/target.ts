@@ -11,8 +11,11 @@ import { freePort, startServerProcess, type ServerProcess } from '../server/test
 export const appSecret = 'bench-app-secret';
 const accessToken = 'EAAG-bench-token';
 
-/** Meta allows 80 messages/s per number by default; several numbers carry the benchmark's load. */
-export const benchChannels = Array.from({ length: 10 }, (_, i) => ({
+/**
+ * Meta allows 80 messages/s per number by default, "inclusive of inbound and outbound messages":
+ * 500 inbound messages/s, their 500 replies and 500 read receipts need at least 19 numbers.
+ */
+export const benchChannels = Array.from({ length: 20 }, (_, i) => ({
   phoneNumberId: `1060000000009${String(i).padStart(2, '0')}`, displayPhone: `155501009${String(i).padStart(2, '0')}`, wabaId: '0',
 }));
 
@@ -43,6 +46,8 @@ export async function startTarget(): Promise<Target> {
     u.pathname = `/${name}`;
     databaseUrl = u.toString();
     dropDatabase = async () => {
+      // BENCH_KEEP_DB=1 leaves it for looking at query plans afterwards (it is named on stdout).
+      if (process.env.BENCH_KEEP_DB) return void process.stdout.write(`kept database ${name}\n`);
       const c = new pg.Client({ connectionString: baseUrl });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`).finally(() => c.end());

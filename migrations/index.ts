@@ -7,6 +7,7 @@ import * as m0005 from './0005_create_simulator_sessions.ts';
 import * as m0006 from './0006_create_media_files.ts';
 import * as m0007 from './0007_create_campaigns.ts';
 import * as m0008 from './0008_index_inbound_media.ts';
+import * as m0009 from './0009_split_outbox_queues.ts';
 
 /** Every migration, in order. Listed by hand so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0006_create_media_files': m0006,
   '0007_create_campaigns': m0007,
   '0008_index_inbound_media': m0008,
+  '0009_split_outbox_queues': m0009,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -13,6 +13,7 @@ import { processBatch } from './conversation/processor.ts';
 import { createSender } from './conversation/sender.ts';
 import { storeInbound, type InboundDelivery } from './conversation/store-inbound.ts';
 import type { Db } from './db/database.ts';
+import { createVacuumLoop } from './db/vacuum.ts';
 import type { Config } from './env.ts';
 import type { Logger } from './logger.ts';
 import { createGroupCommit } from './queue/group-commit.ts';
@@ -69,11 +70,11 @@ export function startMessaging(o: MessagingOptions) {
     baseUrl: o.config.graph.baseUrl, version: o.config.graph.version, timeoutMs: Math.min(15_000, Math.floor(sendLockMs * 0.75)),
   });
 
-  const storeOnce = (batch: InboundDelivery[][]) => o.db.transaction().execute(async (tx) => {
-    const contacts = await storeInbound(tx, batch.flat(), o.clock.now());
+  const storeOnce = async (batch: InboundDelivery[][]) => {
+    const contacts = await storeInbound(o.db, batch.flat(), o.clock.now());
     // Every webhook of the batch learns the whole set; waking a contact twice is harmless.
     return batch.map(() => contacts);
-  });
+  };
   // Two instances inserting the same redelivered message race on its unique key; Postgres
   // then aborts one transaction (deadlock or unique violation), which is safe to run again.
   const inbox = createGroupCommit(async (batch: InboundDelivery[][]) => {
@@ -110,7 +111,11 @@ export function startMessaging(o: MessagingOptions) {
     return n;
   }, { idleMs: Math.max(idleMs, 1000), logger: o.logger });
 
-  notifier.subscribe('inbound', () => processors.forEach((p) => p.wake()));
+  const vacuum = createVacuumLoop(o.db, o.logger);
+
+  // One processor per wake-up: the second claims only while the first is busy, instead of both
+  // racing for the same contacts and one coming back empty.
+  notifier.subscribe('inbound', () => (processors.find((p) => p.sleeping) ?? processors[0])?.wake());
   notifier.subscribe('media', () => media.wake());
   notifier.subscribe('outbox', () => sender.wake());
   const start = () => {
@@ -118,6 +123,7 @@ export function startMessaging(o: MessagingOptions) {
     sender.start();
     media.start();
     campaigns.start();
+    vacuum.start();
   };
   if (o.autoStart !== false) start();
 
@@ -135,7 +141,7 @@ export function startMessaging(o: MessagingOptions) {
     deps,
     start,
     async stop() {
-      await Promise.all([...processors.map((p) => p.stop()), sender.stop(), media.stop(), campaigns.stop()]);
+      await Promise.all([...processors.map((p) => p.stop()), sender.stop(), media.stop(), campaigns.stop(), vacuum.stop()]);
       await sends.drain();
       await notifier.close();
     },

@@ -1,33 +1,57 @@
 import { sql } from 'kysely';
 import type { Db, Executor } from '../db/database.ts';
+import { prepared } from '../db/prepared-statements.ts';
 import type { Row } from '../db/tables.ts';
 
 export type ClaimedContact = Pick<Row<'contacts'>, 'id' | 'channel_id' | 'wa_id' | 'user_id' | 'name' | 'last_inbound_at'>;
 
+/** A live session as the processor needs it (see `run-contact.ts`). */
+export interface LiveSession { id: string; flow_id: string; flow_version_id: string; state: unknown }
+
+/** A claimed contact with everything its run needs, read in the same statement as the claim. */
+export interface ClaimedWork extends ClaimedContact {
+  pending: { id: string; wamid: string | null; wa_timestamp: string | null; created_at: string; payload: unknown }[];
+  timers: { id: string; key: string | null; kind: string; run_at: string; payload: unknown }[];
+  session: LiveSession | null;
+}
+
 /**
  * Takes up to `limit` contacts that have work (unprocessed messages or due timers) and no
- * live lease. The `lease_until` test is re-checked by Postgres on the locked row, so two
- * instances running this at once never both get the same contact.
+ * live lease, and reads their pending messages (oldest WhatsApp timestamp first), due jobs and
+ * live session in the same statement: one round trip between a wake-up and the engine. The
+ * `lease_until` test is re-checked by Postgres on the locked row, so two instances running this
+ * at once never both get the same contact.
  */
-export async function claimContacts(db: Db, owner: string, now: Date, leaseMs: number, limit: number): Promise<ClaimedContact[]> {
+export async function claimWork(db: Db, owner: string, now: Date, leaseMs: number, limit: number): Promise<ClaimedWork[]> {
   const until = new Date(now.getTime() + leaseMs);
-  const result = await sql<ClaimedContact>`
-    update contacts c set lease_owner = ${owner}, lease_until = ${until}
-    from (
-      select x.id from (
-        (select distinct contact_id from messages where direction = 'in' and processed_at is null limit ${limit * 4})
-        union
-        (select distinct contact_id from scheduled_jobs where status = 'pending' and run_at <= ${now} and contact_id is not null limit ${limit * 4})
-      ) w
-      join contacts x on x.id = w.contact_id
-      where x.lease_until is null or x.lease_until < ${now}
-      limit ${limit}
-      -- A contact row locked right now is being written by webhook storage (which wakes us
-      -- again when it commits) or settled by another processor: skip it rather than wait.
-      for update of x skip locked
-    ) pick
-    where c.id = pick.id
-    returning c.id, c.channel_id, c.wa_id, c.user_id, c.name, c.last_inbound_at
+  const result = await sql<ClaimedWork>`${sql.raw(prepared)}
+    with claimed as (
+      update contacts c set lease_owner = ${owner}, lease_until = ${until}
+      from (
+        select x.id from (
+          (select distinct contact_id from messages where direction = 'in' and processed_at is null limit ${limit * 4})
+          union
+          (select distinct contact_id from scheduled_jobs where status = 'pending' and run_at <= ${now} and contact_id is not null limit ${limit * 4})
+        ) w
+        join contacts x on x.id = w.contact_id
+        where x.lease_until is null or x.lease_until < ${now}
+        limit ${limit}
+        -- A contact row locked right now is being written by webhook storage (which wakes us
+        -- again when it commits) or settled by another processor: skip it rather than wait.
+        for update of x skip locked
+      ) pick
+      where c.id = pick.id
+      returning c.id, c.channel_id, c.wa_id, c.user_id, c.name, c.last_inbound_at
+    )
+    select c.*,
+      (select coalesce(json_agg(json_build_object('id', m.id, 'wamid', m.wamid, 'wa_timestamp', m.wa_timestamp,
+          'created_at', m.created_at, 'payload', m.payload) order by m.wa_timestamp, m.created_at), '[]'::json)
+        from messages m where m.contact_id = c.id and m.direction = 'in' and m.processed_at is null) as pending,
+      (select coalesce(json_agg(json_build_object('id', j.id, 'key', j.key, 'kind', j.kind, 'run_at', j.run_at, 'payload', j.payload)), '[]'::json)
+        from scheduled_jobs j where j.contact_id = c.id and j.status = 'pending' and j.run_at <= ${now}) as timers,
+      (select json_build_object('id', s.id, 'flow_id', s.flow_id, 'flow_version_id', s.flow_version_id, 'state', s.state)
+        from conversation_sessions s where s.contact_id = c.id and s.status <> 'ended') as session
+    from claimed c
   `.execute(db);
   return result.rows;
 }
@@ -40,10 +64,10 @@ export async function claimContacts(db: Db, owner: string, now: Date, leaseMs: n
  */
 export async function settleLeases(tx: Executor, owner: string, contactIds: string[]): Promise<Set<string>> {
   if (contactIds.length === 0) return new Set();
-  const result = await sql<{ id: string }>`
+  const result = await sql<{ id: string }>`${sql.raw(prepared)}
     update contacts c set lease_owner = null, lease_until = null
     from (
-      select id from contacts where id in (${sql.join(contactIds)}) and lease_owner = ${owner}
+      select id from contacts where id = any(${contactIds}::text[]) and lease_owner = ${owner}
       order by channel_id collate "C", wa_id collate "C" nulls first, user_id collate "C"
       for update
     ) mine

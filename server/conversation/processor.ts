@@ -6,7 +6,7 @@ import type { Logger } from '../logger.ts';
 import type { ChannelDirectory } from '../whatsapp/channel-directory.ts';
 import { commitOutcomes } from './commit-effects.ts';
 import type { FlowVersions } from './flow-versions.ts';
-import { claimContacts, releaseLeases, settleLeases, type ClaimedContact } from './leases.ts';
+import { claimWork, releaseLeases, settleLeases, type ClaimedContact } from './leases.ts';
 import { runContact, type ContactOutcome } from './run-contact.ts';
 
 class LeaseLost extends Error {
@@ -39,18 +39,9 @@ export interface ProcessorOptions {
  */
 export async function processBatch(o: ProcessorOptions): Promise<number> {
   const now = o.clock.now();
-  const claimed = await claimContacts(o.db, o.owner, now, o.leaseMs, o.batchSize);
+  const claimed = await claimWork(o.db, o.owner, now, o.leaseMs, o.batchSize);
   if (claimed.length === 0) return 0;
   const ids = claimed.map((c) => c.id);
-
-  const [pending, timers, sessions] = await Promise.all([
-    o.db.selectFrom('messages').select(['id', 'contact_id', 'wamid', 'wa_timestamp', 'created_at', 'payload'])
-      .where('contact_id', 'in', ids).where('direction', '=', 'in').where('processed_at', 'is', null)
-      .orderBy('wa_timestamp').orderBy('created_at').execute(),
-    o.db.selectFrom('scheduled_jobs').select(['id', 'contact_id', 'key', 'kind', 'run_at', 'payload'])
-      .where('contact_id', 'in', ids).where('status', '=', 'pending').where('run_at', '<=', now).execute(),
-    o.db.selectFrom('conversation_sessions').selectAll().where('contact_id', 'in', ids).where('status', '<>', 'ended').execute(),
-  ]);
 
   const results = await Promise.all(claimed.map(async (contact) => {
     const channel = await o.channels.byId(contact.channel_id);
@@ -58,14 +49,14 @@ export async function processBatch(o: ProcessorOptions): Promise<number> {
     try {
       const outcome = await runContact({
         contact, channel, versions: o.versions, ports: o.ports,
-        session: sessions.find((s) => s.contact_id === contact.id),
-        messages: pending.filter((m) => m.contact_id === contact.id).map((m) => ({
+        session: contact.session ?? undefined,
+        messages: contact.pending.map((m) => ({
           id: m.id, wamid: m.wamid, at: new Date(m.wa_timestamp ?? m.created_at),
           content: (m.payload as { content?: InboundContent }).content ?? { kind: 'unsupported', type: 'unknown' },
         })),
-        timers: timers.filter((t) => t.contact_id === contact.id && t.key).map((t) => ({ id: t.id, key: t.key ?? '', kind: t.kind, at: new Date(t.run_at), payload: t.payload as Record<string, unknown> })),
+        timers: contact.timers.filter((t) => t.key).map((t) => ({ id: t.id, key: t.key ?? '', kind: t.kind, at: new Date(t.run_at), payload: t.payload as Record<string, unknown> })),
       });
-      return { outcome, contact, markRead: channel.markRead };
+      return { outcome, contact: contact as ClaimedContact, markRead: channel.markRead };
     } catch (err) {
       // A bug, not a contact's fault: leave the messages pending and retry this contact later.
       o.logger.error('processing a contact failed', { contactId: contact.id, err });

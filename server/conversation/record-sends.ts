@@ -1,38 +1,39 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import { prepared } from '../db/prepared-statements.ts';
 
-/** What one Graph call achieved for an outbox row the sender holds. */
+/** An outbox row the sender holds and is done with: sent (with Meta's id), or a read receipt. */
 export interface SendOutcome {
   outboxId: string;
-  messageId: string;
-  kind: 'message' | 'read';
-  /** False only for a read receipt Meta refused (never retried: it is cosmetic). */
-  ok: boolean;
+  /** Null for read receipts, accepted or not (a missed one is cosmetic, never retried). */
   wamid: string | null;
 }
 
 /**
- * Records many sends in one statement: the outbox rows leave `sending`, and each message gets
- * Meta's id and `accepted` unless a status webhook already took it further. A row a status
- * webhook has already confirmed (it echoes our outbox id) is left as that webhook wrote it, with
- * its message: the webhook set its wamid and status.
+ * Records many sends in one statement: the outbox rows are deleted, and each message gets
+ * Meta's id and `accepted` unless a status webhook already took it further. Once queued, outbox
+ * rows are written by the sender alone; status webhooks write messages only.
  */
 export async function recordSends(db: Db, outcomes: SendOutcome[]): Promise<void> {
   if (outcomes.length === 0) return;
-  // Sorted, and outbox before messages as status webhooks do (store-inbound.ts), so that the two
-  // lock rows in the same order and cannot deadlock.
-  const sorted = [...outcomes].sort((a, b) => (a.outboxId < b.outboxId ? -1 : 1));
-  const values = sql.join(sorted.map((o) => sql`(${o.outboxId}::text, ${o.messageId}::text, ${o.kind}::text, ${o.ok}::boolean, ${o.wamid}::text)`));
-  await sql`
-    with v(id, message_id, kind, ok, wamid) as (values ${values}),
+  const rows = JSON.stringify(outcomes.map((o) => ({ id: o.outboxId, wamid: o.wamid })));
+  await sql`${sql.raw(prepared)}
+    with v as (select * from jsonb_to_recordset(${rows}::jsonb) as r(id text, wamid text)),
     settled as (
-      update outbox o set status = case when v.ok then 'sent' else 'failed' end,
-        wamid = coalesce(v.wamid, o.wamid), locked_until = null, last_error = null
-      from v where o.id = v.id and o.status = 'sending'
+      -- Done rows leave the queue: the message keeps the history. A table holding only what is
+      -- still to send stays small, and so do its scans and its vacuum.
+      delete from outbox o using v where o.id = v.id and o.status = 'sending'
       returning o.message_id, o.kind, v.wamid
+    ),
+    locked as (
+      -- In message id order, as status webhooks update messages (store-inbound.ts): no deadlock.
+      -- Ids as an array, for index scans: a join may be planned as a scan of all messages.
+      select m.id from messages m
+      where m.id = any(array(select message_id from settled where kind = 'message'))
+      order by m.id for update
     )
-    update messages m set wamid = coalesce(m.wamid, settled.wamid),
+    update messages m set wamid = coalesce(m.wamid, s.wamid),
       status = case when m.status = 'pending' then 'accepted' else m.status end
-    from settled where settled.kind = 'message' and m.id = settled.message_id
+    from settled s where m.id = s.message_id and m.id = any(array(select id from locked))
   `.execute(db);
 }

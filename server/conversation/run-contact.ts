@@ -8,7 +8,7 @@ import { step } from '../../runtime/step.ts';
 import type { Row } from '../db/tables.ts';
 import type { ChannelInfo } from '../whatsapp/channel-directory.ts';
 import type { FlowVersions, LoadedVersion } from './flow-versions.ts';
-import type { ClaimedContact } from './leases.ts';
+import type { ClaimedContact, LiveSession } from './leases.ts';
 
 export interface PendingMessage { id: string; wamid: string | null; at: Date; content: InboundContent }
 /** A due scheduled job of the contact: a flow timer, or an agent resolving the handoff. */
@@ -50,7 +50,7 @@ interface Live { write: SessionWrite; version: LoadedVersion }
 export async function runContact(input: {
   contact: ClaimedContact;
   channel: ChannelInfo;
-  session: Row<'conversation_sessions'> | undefined;
+  session: LiveSession | undefined;
   messages: PendingMessage[];
   timers: DueTimer[];
   versions: FlowVersions;

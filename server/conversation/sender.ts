@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Clock } from '../context.ts';
 import type { Db } from '../db/database.ts';
+import { prepared } from '../db/prepared-statements.ts';
 import type { Logger } from '../logger.ts';
 import { createGroupCommit } from '../queue/group-commit.ts';
 import type { RateLimiter } from '../queue/rate-limiter.ts';
@@ -46,8 +47,9 @@ interface Claimed {
 /**
  * Takes the oldest unsent reply of each contact (so a contact's replies go out in order, one
  * at a time), and any read receipt, when it is due, or when an earlier attempt's lock ran out
- * long enough ago. Conditions are on the outbox row itself, which Postgres re-checks under the row lock,
- * so concurrent senders never take the same row.
+ * long enough ago and no status webhook has shown that Meta got it. Conditions are on the
+ * outbox row itself, which Postgres re-checks under the row lock, so concurrent senders never
+ * take the same row.
  */
 async function claimHeads(db: Db, now: Date, o: SenderOptions): Promise<Claimed[]> {
   const lockUntil = new Date(now.getTime() + o.lockMs);
@@ -55,18 +57,36 @@ async function claimHeads(db: Db, now: Date, o: SenderOptions): Promise<Claimed[
   // Until this process has listened for `reconcileMs`, no lock counts as stale.
   const stale = new Date(waited >= o.startedAt.getTime() ? waited : 0);
   const limit = o.batchSize;
-  const result = await sql<Claimed>`
-    with heads as (
-      (select distinct on (contact_id) id from outbox
-       where status in ('pending', 'sending') and kind = 'message' order by contact_id, seq)
-      -- Read receipts need no order: they go out beside the replies, not in their queue.
-      union all
-      (select id from outbox where status in ('pending', 'sending') and kind = 'read')
-    ), due as (
-      select o.id from outbox o join heads h on h.id = o.id
-      where (o.status = 'pending' and o.next_attempt_at <= ${now})
-         or (o.status = 'sending' and o.locked_until < ${stale})
+  const result = await sql<Claimed>`${sql.raw(prepared)}
+    with confirmed as (
+      -- A send whose outcome we never recorded (crash, no answer), but whose status webhook
+      -- came: Meta has it, so it leaves the queue, never sent again.
+      -- Scalar subqueries, looked up per row: a join or EXISTS may be planned as a scan of all messages.
+      delete from outbox o
+      where o.status = 'sending' and o.kind = 'message' and o.locked_until < ${now}
+        and (select m.wamid from messages m where m.id = o.message_id) is not null
+      returning o.id
+    ), due_replies as (
+      -- Each contact's oldest unsent reply, read in index order and stopping at the limit, so a
+      -- long queue is not read whole on every pass.
+      select h.id from (
+        select distinct on (contact_id) id, status, next_attempt_at, locked_until, message_id from outbox
+        where status in ('pending', 'sending') and kind = 'message' order by contact_id, seq
+      ) h
+      where (h.status = 'pending' and h.next_attempt_at <= ${now})
+         or (h.status = 'sending' and h.locked_until < ${stale}
+             -- Per row, not a join: a join may be planned as a scan of all messages.
+             and (select m.wamid from messages m where m.id = h.message_id) is null)
       limit ${limit}
+    ), due_reads as (
+      -- Read receipts need no order: they go out beside the replies, not in their queue.
+      select id from outbox
+      where status in ('pending', 'sending') and kind = 'read'
+        and ((status = 'pending' and next_attempt_at <= ${now}) or (status = 'sending' and locked_until < ${stale}))
+      limit ${limit}
+    ), due as (
+      -- Up to the limit of each, so neither queue starves the other.
+      select id from due_replies union all select id from due_reads
     )
     update outbox o set status = 'sending', locked_until = ${lockUntil}, attempts = o.attempts + 1
     from due
@@ -125,7 +145,7 @@ async function sendOne(o: SenderOptions, row: Claimed, record: (outcome: SendOut
     const result = row.wamid ? await o.graph.markAsRead(channel.phoneNumberId, channel.accessToken, row.wamid) : { ok: true as const };
     // A missed read receipt is cosmetic: never retried, never blocks the replies behind it.
     if (!result.ok) o.logger.warn('mark as read failed', { error: result.error.message });
-    return record({ outboxId: row.id, messageId: row.message_id, kind: 'read', ok: result.ok, wamid: null });
+    return record({ outboxId: row.id, wamid: null });
   }
 
   const graph = row.payload.graph;
@@ -133,7 +153,7 @@ async function sendOne(o: SenderOptions, row: Claimed, record: (outcome: SendOut
   await o.limiter.take(channel.phoneNumberId);
   // Our outbox id rides along; Meta echoes it in status webhooks (see `reconcileMs`).
   const result = await o.graph.sendMessage(channel.phoneNumberId, channel.accessToken, { ...graph, biz_opaque_callback_data: `outbox:${row.id}` });
-  if (result.ok) return record({ outboxId: row.id, messageId: row.message_id, kind: 'message', ok: true, wamid: result.wamid });
+  if (result.ok) return record({ outboxId: row.id, wamid: result.wamid });
   await handleError(o, row, channel.id, result.error);
 }
 

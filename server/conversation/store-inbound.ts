@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Tx } from '../db/database.ts';
+import type { Executor } from '../db/database.ts';
+import { prepared } from '../db/prepared-statements.ts';
 import type { ParsedContact, ParsedInboundMessage } from '../whatsapp/parse-message.ts';
 import type { ParsedStatus } from '../whatsapp/parse-status.ts';
 
@@ -24,11 +25,15 @@ const keyOf = (c: { channelId: string; waId: string | null; userId: string | nul
   c.waId ? `${c.channelId}|w|${c.waId}` : `${c.channelId}|u|${c.userId}`;
 
 /**
- * Stores a batch of deliveries in one transaction: contacts upserted, messages inserted once
- * (Meta's redeliveries hit the unique wamid and are dropped), statuses applied. Returns the
- * contacts that got new messages, for the processor to wake up.
+ * Stores a batch of deliveries in one SQL statement (atomic on its own, and one round trip
+ * before the webhooks are answered): contacts upserted, messages inserted once (Meta's
+ * redeliveries hit the unique wamid and are dropped), statuses applied. Returns the contacts
+ * that got new messages, for the processor to wake up.
+ *
+ * Rows are passed as JSON documents (`jsonb_to_recordset`), one parameter each, rather than
+ * thousands of bound values: a batch can carry hundreds of webhooks.
  */
-export async function storeInbound(tx: Tx, deliveries: InboundDelivery[], now: Date): Promise<string[]> {
+export async function storeInbound(db: Executor, deliveries: InboundDelivery[], now: Date): Promise<string[]> {
   const contacts = new Map<string, ContactKey>();
   const messages: { key: string; message: ParsedInboundMessage; channelId: string }[] = [];
   const seenWamids = new Set<string>();
@@ -47,92 +52,104 @@ export async function storeInbound(tx: Tx, deliveries: InboundDelivery[], now: D
       messages.push({ key, message: m, channelId: d.channelId });
     }
   }
+  const statuses = furthestStatuses(deliveries.flatMap((d) => d.statuses));
+  if (messages.length === 0 && statuses.length === 0) return [];
 
   // Rows are written in key order so that two instances storing overlapping batches lock
   // them in the same order and cannot deadlock.
-  const contactIds = await upsertContacts(tx, [...contacts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, c]) => c), now);
-  messages.sort((a, b) => (a.message.wamid < b.message.wamid ? -1 : 1));
-  const rows = messages.flatMap(({ key, message: m, channelId }) => {
-    const contactId = contactIds.get(key);
-    if (!contactId) return [];
-    return [{
-      id: randomUUID(), channel_id: channelId, contact_id: contactId, direction: 'in' as const, wamid: m.wamid,
-      type: m.type, text: m.text, status: 'received', wa_timestamp: m.timestamp,
-      payload: JSON.stringify({ content: m.content, context: m.context ?? null, referral: m.referral ?? null, raw: m.raw }),
-    }];
-  });
-  const inserted = rows.length
-    ? await tx.insertInto('messages').values(rows).onConflict((oc) => oc.column('wamid').doNothing())
-      .returning('contact_id').execute()
-    : [];
-
-  await applyStatuses(tx, deliveries.flatMap((d) => d.statuses));
-  return [...new Set(inserted.map((r) => r.contact_id))];
-}
-
-async function upsertContacts(tx: Tx, contacts: ContactKey[], now: Date): Promise<Map<string, string>> {
-  const ids = new Map<string, string>();
-  const byWaId = contacts.filter((c) => c.waId);
-  const byUserId = contacts.filter((c) => !c.waId);
-  const values = (list: ContactKey[]) => list.map((c) => ({
-    id: randomUUID(), channel_id: c.channelId, wa_id: c.waId, user_id: c.userId, name: c.name,
-    last_inbound_at: c.lastInboundAt, variables: '{}', updated_at: now,
+  const contactRows = [...contacts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, c]) => ({
+    id: randomUUID(), key, channel_id: c.channelId, wa_id: c.waId, user_id: c.userId, name: c.name,
+    last_inbound_at: c.lastInboundAt.toISOString(),
   }));
-  const set = {
-    // An empty profile name (privacy settings) must not erase the one we had.
-    name: sql<string>`case when excluded.name <> '' then excluded.name else contacts.name end`,
-    user_id: sql<string | null>`coalesce(contacts.user_id, excluded.user_id)`,
-    last_inbound_at: sql<Date>`greatest(contacts.last_inbound_at, excluded.last_inbound_at)`,
-    updated_at: now,
-  };
-  if (byWaId.length) {
-    const rows = await tx.insertInto('contacts').values(values(byWaId))
-      .onConflict((oc) => oc.columns(['channel_id', 'wa_id']).where('wa_id', 'is not', null).doUpdateSet(set))
-      .returning(['id', 'channel_id', 'wa_id', 'user_id']).execute();
-    for (const r of rows) ids.set(keyOf({ channelId: r.channel_id, waId: r.wa_id, userId: r.user_id }), r.id);
-  }
-  if (byUserId.length) {
-    const rows = await tx.insertInto('contacts').values(values(byUserId))
-      .onConflict((oc) => oc.columns(['channel_id', 'user_id']).where('user_id', 'is not', null).doUpdateSet(set))
-      .returning(['id', 'channel_id', 'wa_id', 'user_id']).execute();
-    for (const r of rows) ids.set(keyOf({ channelId: r.channel_id, waId: null, userId: r.user_id }), r.id);
-  }
-  return ids;
+  const messageRows = messages.sort((a, b) => (a.message.wamid < b.message.wamid ? -1 : 1)).map(({ key, message: m, channelId }) => ({
+    id: randomUUID(), key, channel_id: channelId, wamid: m.wamid, type: m.type, text: m.text, wa_timestamp: m.timestamp.toISOString(),
+    payload: { content: m.content, context: m.context ?? null, referral: m.referral ?? null, raw: m.raw },
+  }));
+  // A status carrying our outbox id proves a send went through, even if we crashed before
+  // recording Meta's answer: its message gets the wamid, and the sender will not send it again.
+  const statusRows = statuses.map((s) => ({
+    wamid: s.wamid, status: s.status, error: s.errors.length ? s.errors : null, rank: statusRank[s.status] ?? -1,
+    outbox_id: s.bizOpaqueCallbackData?.startsWith('outbox:') ? s.bizOpaqueCallbackData.slice('outbox:'.length) : null,
+  }));
+
+  const at = now.toISOString();
+  const result = await sql<{ contact_id: string }>`${sql.raw(prepared)}
+    with incoming as (
+      select * from jsonb_to_recordset(${JSON.stringify(contactRows)}::jsonb)
+        as r(id text, key text, channel_id text, wa_id text, user_id text, name text, last_inbound_at timestamptz)
+    ),
+    by_wa_id as (
+      insert into contacts as c (id, channel_id, wa_id, user_id, name, last_inbound_at, variables, updated_at)
+      select id, channel_id, wa_id, user_id, name, last_inbound_at, '{}'::jsonb, ${at}::timestamptz
+      from incoming where wa_id is not null order by key
+      on conflict (channel_id, wa_id) where wa_id is not null do update set ${upsertSet(at)}
+      returning c.id, c.channel_id || '|w|' || c.wa_id as key
+    ),
+    by_user_id as (
+      insert into contacts as c (id, channel_id, wa_id, user_id, name, last_inbound_at, variables, updated_at)
+      select id, channel_id, wa_id, user_id, name, last_inbound_at, '{}'::jsonb, ${at}::timestamptz
+      from incoming where wa_id is null order by key
+      on conflict (channel_id, user_id) where user_id is not null do update set ${upsertSet(at)}
+      returning c.id, c.channel_id || '|u|' || c.user_id as key
+    ),
+    keyed as (select * from by_wa_id union all select * from by_user_id),
+    inserted as (
+      insert into messages (id, channel_id, contact_id, direction, wamid, type, text, status, wa_timestamp, payload)
+      select r.id, r.channel_id, k.id, 'in', r.wamid, r.type, r.text, 'received', r.wa_timestamp, r.payload
+      from jsonb_to_recordset(${JSON.stringify(messageRows)}::jsonb)
+        as r(id text, key text, channel_id text, wamid text, type text, text text, wa_timestamp timestamptz, payload jsonb)
+      join keyed k on k.key = r.key
+      order by r.wamid
+      on conflict (wamid) do nothing
+      returning contact_id
+    ),
+    st as (
+      select * from jsonb_to_recordset(${JSON.stringify(statusRows)}::jsonb)
+        as r(wamid text, status text, error jsonb, rank int, outbox_id text)
+    ),
+    targets as (
+      -- A status echoing our outbox id names its message even before the sender recorded
+      -- Meta's answer (or if it never will: it crashed mid-send). The outbox row itself is left
+      -- to the sender, which treats a sending row whose message has its wamid as sent.
+      select st.*, coalesce(
+        (select o.message_id from outbox o where o.id = st.outbox_id),
+        (select m.id from messages m where m.wamid = st.wamid)) as message_id
+      from st
+    ),
+    locked as (
+      -- In message id order, as the sender records sends (record-sends.ts): no deadlock. Ids are
+      -- looked up as an array (index scans); a join here may be planned as a scan of all messages.
+      select m.id from messages m
+      where m.id = any(array(select message_id from targets where message_id is not null)) and m.direction = 'out'
+      order by m.id for update
+    ),
+    applied as (
+      -- Statuses only move forward (Meta may deliver \`read\` before \`delivered\`).
+      update messages m set wamid = coalesce(m.wamid, t.wamid),
+        status = case when t.rank > ${rankSql('m.status')} then t.status else m.status end,
+        error = case when t.rank > ${rankSql('m.status')} then coalesce(t.error, m.error) else m.error end
+      from targets t where m.id = t.message_id and m.id = any(array(select id from locked))
+      returning m.id
+    )
+    select distinct contact_id from inserted
+  `.execute(db);
+  return result.rows.map((r) => r.contact_id);
 }
 
-async function applyStatuses(tx: Tx, statuses: ParsedStatus[]): Promise<void> {
-  if (statuses.length === 0) return;
-  // One row per wamid: the furthest status of this batch.
+/** On a known contact: an empty profile name (privacy settings) must not erase the one we had. */
+function upsertSet(at: string) {
+  return sql`name = case when excluded.name <> '' then excluded.name else c.name end,
+    user_id = coalesce(c.user_id, excluded.user_id),
+    last_inbound_at = greatest(c.last_inbound_at, excluded.last_inbound_at),
+    updated_at = ${at}::timestamptz`;
+}
+
+/** One row per wamid: the furthest status of this batch. */
+function furthestStatuses(statuses: ParsedStatus[]): ParsedStatus[] {
   const best = new Map<string, ParsedStatus>();
   for (const s of statuses) {
     const prev = best.get(s.wamid);
     if (!prev || (statusRank[s.status] ?? -1) > (statusRank[prev.status] ?? -1)) best.set(s.wamid, s);
   }
-  const list = [...best.values()];
-
-  // A status carrying our outbox id proves a send went through, even if we crashed before
-  // recording Meta's answer: the sender must not send that row again.
-  // Sorted by outbox id, outbox rows before messages, as the sender records sends (record-sends.ts).
-  const confirmed = list.flatMap((s) => s.bizOpaqueCallbackData?.startsWith('outbox:')
-    ? [{ outboxId: s.bizOpaqueCallbackData.slice('outbox:'.length), wamid: s.wamid }] : [])
-    .sort((a, b) => (a.outboxId < b.outboxId ? -1 : 1))
-    .map((c) => sql`(${c.outboxId}::text, ${c.wamid}::text)`);
-  if (confirmed.length) {
-    await sql`
-      with v(outbox_id, wamid) as (values ${sql.join(confirmed)}),
-      sent as (
-        update outbox o set status = 'sent', wamid = v.wamid, locked_until = null
-        from v where o.id = v.outbox_id and o.status in ('pending', 'sending')
-        returning o.message_id, v.wamid
-      )
-      update messages m set wamid = sent.wamid from sent where m.id = sent.message_id and m.wamid is null
-    `.execute(tx);
-  }
-
-  const values = sql.join(list.map((s) => sql`(${s.wamid}, ${s.status}, ${s.errors.length ? JSON.stringify(s.errors) : null}::jsonb, ${statusRank[s.status] ?? -1}::int)`));
-  await sql`
-    update messages m set status = v.status, error = coalesce(v.error, m.error)
-    from (values ${values}) as v(wamid, status, error, rank)
-    where m.wamid = v.wamid and m.direction = 'out' and v.rank > ${rankSql('m.status')}
-  `.execute(tx);
+  return [...best.values()];
 }

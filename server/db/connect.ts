@@ -5,6 +5,7 @@ import pg from 'pg';
 import { migrationProvider } from '../../migrations/index.ts';
 import type { Db } from './database.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { prepareMarkedStatements } from './prepared-statements.ts';
 
 // Return int8 (counts, identity ids) as JS numbers when they fit, as PGlite does.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => {
@@ -28,7 +29,7 @@ export interface OpenDatabase {
 
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
   if (target.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: target.databaseUrl, max: target.poolSize ?? 10 });
+    const pool = prepareMarkedStatements(new pg.Pool({ connectionString: target.databaseUrl, max: target.poolSize ?? 10 }));
     // An idle client the server closes (restart, failover) is replaced by the pool; not fatal.
     pool.on('error', (err) => console.warn('postgres idle client error:', err.message));
     const db = new Kysely<never>({ dialect: new PostgresDialect({ pool }) }) as unknown as Db;

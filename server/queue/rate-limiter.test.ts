@@ -36,6 +36,7 @@ describe('Redis rate limiter', () => {
 
   it('fails the waiting sends when Redis is unreachable, instead of sending past the limit', async () => {
     const down = new Redis('redis://127.0.0.1:1', { maxRetriesPerRequest: 0, lazyConnect: true, retryStrategy: () => null });
+    down.on('error', () => undefined);
     const limiter = createRedisRateLimiter(down, 10);
     await expect(limiter.take('any')).rejects.toThrow();
     down.disconnect();

@@ -42,6 +42,10 @@ export function createWorkerLoop(name: string, work: () => Promise<number>, { id
       if (wakeUp) wakeUp();
       else woken = true;
     },
+    /** Waiting for work (not in the middle of a pass). */
+    get sleeping() {
+      return wakeUp !== null;
+    },
     async stop() {
       running = false;
       wakeUp?.();

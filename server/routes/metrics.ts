@@ -22,7 +22,7 @@ metricsRoutes.get('/metrics', async (c) => {
   const lines = [
     '# HELP fluxo_messages Messages stored, by direction and status.', '# TYPE fluxo_messages gauge',
     ...messages.rows.map((r) => `fluxo_messages{direction="${r.direction}",status="${r.status}"} ${r.n}`),
-    '# HELP fluxo_outbox Outbox rows by status (pending = waiting to be sent).', '# TYPE fluxo_outbox gauge',
+    '# HELP fluxo_outbox Outbox rows by status: pending and sending are the send queue, failed ones stay (sent rows leave it).', '# TYPE fluxo_outbox gauge',
     ...outbox.rows.map((r) => `fluxo_outbox{status="${r.status}"} ${r.n}`),
     '# HELP fluxo_inbound_pending Inbound messages not yet processed by a flow.', '# TYPE fluxo_inbound_pending gauge',
     `fluxo_inbound_pending ${pending.rows[0]?.n ?? 0}`,

@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+
+/**
+ * Marks a hot statement for the plan cache: put it at the very start of its SQL. The WhatsApp
+ * runtime's statements are large CTEs run many times a second; as unnamed statements Postgres
+ * parses and plans each execution (about a millisecond for the biggest), more than they take
+ * to run. Named, each pool connection prepares them once. PGlite sees only a comment.
+ */
+export const prepared = '/* fluxo:prepared */';
+
+type Query = pg.PoolClient['query'];
+
+/** Wraps the pool so marked statements go out as named prepared statements (see `prepared`). */
+export function prepareMarkedStatements(pool: pg.Pool): pg.Pool {
+  const names = new Map<string, string>();
+  const nameOf = (text: string) => {
+    let name = names.get(text);
+    if (!name) {
+      name = `fluxo_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+      names.set(text, name);
+    }
+    return name;
+  };
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    // Only the (text, values) form Kysely uses is rewritten; anything else passes through.
+    client.query = ((text: unknown, values?: unknown) => {
+      if (typeof text === 'string' && text.startsWith(prepared) && (values === undefined || Array.isArray(values))) {
+        return query({ name: nameOf(text), text, values });
+      }
+      return values === undefined ? query(text) : query(text, values);
+    }) as Query;
+  });
+  return pool;
+}
