@@ -86,7 +86,8 @@ export function startMessaging(o: MessagingOptions) {
         if (attempt >= 3 || (code !== '40P01' && code !== '40001' && code !== '23505')) throw err;
       }
     }
-  });
+  // On a Postgres pool two batches may be written at once; embedded PGlite has one connection.
+  }, { writers: o.config.databaseUrl ? 2 : 1 });
 
   const idleMs = o.pollMs ?? 500;
   const processors = [0, 1].map((i) => createWorkerLoop(`processor ${i}`, () => processBatch({
