@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { createSecretBox } from './auth/secret-box.ts';
@@ -30,7 +31,11 @@ const app = createApp({ db: database.db, config, clock, secrets, logger, messagi
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   logger.info(`Fluxo is running on http://localhost:${info.port}`, { database: database.kind });
-});
+}) as Server;
+// Meta (and proxies in front of us) reuse connections: closing an idle one after Node's default
+// 5 s races with a request already on its way, which then fails and is delivered again later.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 
 let stopping = false;
 async function shutdown(signal: string) {
