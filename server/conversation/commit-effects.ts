@@ -1,83 +1,34 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { OutboundMessage } from '../../runtime/messages.ts';
 import type { Tx } from '../db/database.ts';
-import type { NewRow } from '../db/tables.ts';
-import { toGraphMessage } from '../whatsapp/to-graph-message.ts';
-import { serviceWindow } from '../whatsapp/window.ts';
-import type { ClaimedContact } from './leases.ts';
-import type { ContactOutcome } from './run-contact.ts';
-
-/** Text kept with an outbound message for the inbox and the LLM's history. */
-function readableText(m: OutboundMessage): string | null {
-  switch (m.kind) {
-    case 'text': return m.text;
-    case 'media': return m.caption ?? null;
-    case 'buttons': case 'list': return m.body;
-    case 'template': return `[template ${m.name}]`;
-  }
-}
+import { buildBatchRows, type DecidedContact } from './batch-rows.ts';
 
 /**
  * Writes what the engine decided for several contacts in one transaction: sessions, the
  * replies with their outbox rows, timers, handoffs, orders, analytics, and the inbound
- * messages marked processed. Either all of a step's consequences exist or none do.
+ * messages marked processed. Either all of a step's consequences exist or none do. Batches
+ * without timers, handoffs or orders take the one-statement path instead (commit-batch.ts).
  */
-export async function commitOutcomes(
-  tx: Tx, outcomes: { outcome: ContactOutcome; contact: ClaimedContact; markRead: boolean }[], now: Date,
-): Promise<{ outboxRows: number }> {
-  const messages: NewRow<'messages'>[] = [];
-  const outbox: NewRow<'outbox'>[] = [];
-  const analytics: NewRow<'analytics_events'>[] = [];
-  const processedMessages: string[] = [];
+export async function commitOutcomes(tx: Tx, decided: DecidedContact[], now: Date): Promise<{ outboxRows: number }> {
+  const rows = buildBatchRows(decided, now);
+  const at = now.toISOString();
 
-  // Sessions first, in two statements for the whole batch: ended ones are updated before new
-  // ones are inserted, since a contact may have only one live session.
-  const updated = outcomes.flatMap(({ outcome }) => outcome.sessions.filter((x) => !x.isNew && x.state));
-  if (updated.length) {
-    const values = sql.join(updated.map((s) => sql`(${s.id}::text, ${JSON.stringify(s.state)}::jsonb, ${s.state?.status ?? 'ended'}::text, ${s.flowVersionId}::text)`));
+  // Sessions first: ended ones are updated before new ones are inserted, since a contact may
+  // have only one live session.
+  if (rows.sessionUpdates.length) {
     await sql`
-      update conversation_sessions s set state = v.state, status = v.status, flow_version_id = v.flow_version_id, updated_at = ${now}
-      from (values ${values}) as v(id, state, status, flow_version_id) where s.id = v.id
+      update conversation_sessions s set state = r.state, status = r.status, flow_version_id = r.flow_version_id, updated_at = ${at}::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(rows.sessionUpdates)}::jsonb) as r(id text, state jsonb, status text, flow_version_id text)
+      where s.id = r.id
     `.execute(tx);
   }
-  const created = outcomes.flatMap(({ outcome, contact }) => outcome.sessions.filter((x) => x.isNew && x.state).map((s) => ({
-    id: s.id, contact_id: contact.id, flow_id: s.flowId, flow_version_id: s.flowVersionId,
-    status: s.state?.status ?? 'ended', state: JSON.stringify(s.state), created_at: now, updated_at: now,
-  })));
-  if (created.length) await tx.insertInto('conversation_sessions').values(created).execute();
+  if (rows.sessionInserts.length) {
+    await tx.insertInto('conversation_sessions').values(rows.sessionInserts.map((r) => ({
+      ...r, state: JSON.stringify(r.state), created_at: now, updated_at: now,
+    }))).execute();
+  }
 
-  for (const { outcome, contact, markRead } of outcomes) {
-    const window = serviceWindow(contact.last_inbound_at ? new Date(contact.last_inbound_at) : null, now);
-    for (const send of outcome.sends) {
-      const text = readableText(send.message);
-      if (!window.open && send.message.kind !== 'template') {
-        // Meta would refuse it (131047); recorded so the inbox shows why nothing went out.
-        messages.push({
-          id: randomUUID(), channel_id: outcome.channelId, contact_id: contact.id, direction: 'out', type: send.message.kind,
-          text, status: 'failed', session_id: send.sessionId, author_kind: 'bot', created_at: now,
-          payload: JSON.stringify({ message: send.message }),
-          error: JSON.stringify({ code: 'outside_window', message: 'Fora da janela de 24 horas: só modelos aprovados podem ser enviados.' }),
-        });
-        continue;
-      }
-      for (const graph of toGraphMessage(send.message, { waId: contact.wa_id, userId: contact.user_id })) {
-        const id = randomUUID();
-        messages.push({
-          id, channel_id: outcome.channelId, contact_id: contact.id, direction: 'out', type: send.message.kind, text,
-          status: 'pending', session_id: send.sessionId, author_kind: 'bot', created_at: now,
-          payload: JSON.stringify({ message: send.message, graph }),
-        });
-        outbox.push({ id: randomUUID(), message_id: id, channel_id: outcome.channelId, contact_id: contact.id, status: 'pending', next_attempt_at: now });
-      }
-    }
-    if (markRead && outcome.readUpTo) {
-      outbox.push({
-        id: randomUUID(), message_id: outcome.readUpTo.messageId, channel_id: outcome.channelId, contact_id: contact.id,
-        kind: 'read', status: 'pending', next_attempt_at: now,
-      });
-    }
-
+  for (const { outcome, contact } of decided) {
     // Fired timers are closed before new ones are set: a step may set a timer with the same key.
     if (outcome.processedTimerIds.length) {
       await tx.updateTable('scheduled_jobs').set({ status: 'done' })
@@ -109,20 +60,22 @@ export async function commitOutcomes(
         }))).execute();
       }
     }
-    for (const a of outcome.analytics) {
-      analytics.push({
-        flow_id: a.flowId, flow_version_id: a.flowVersionId, node_id: a.nodeId, contact_id: contact.id,
-        session_id: a.sessionId, kind: a.kind, output: a.output, created_at: now,
-      });
-    }
-    processedMessages.push(...outcome.processedMessageIds);
   }
 
-  if (messages.length) await tx.insertInto('messages').values(messages).execute();
-  if (outbox.length) await tx.insertInto('outbox').values(outbox).execute();
-  if (analytics.length) await tx.insertInto('analytics_events').values(analytics).execute();
-  if (processedMessages.length) {
-    await tx.updateTable('messages').set({ processed_at: now }).where('id', 'in', processedMessages).execute();
+  if (rows.messages.length) {
+    await tx.insertInto('messages').values(rows.messages.map((m) => ({
+      ...m, direction: 'out' as const, author_kind: 'bot', created_at: now,
+      payload: JSON.stringify(m.payload), error: m.error === null ? null : JSON.stringify(m.error),
+    }))).execute();
   }
-  return { outboxRows: outbox.length };
+  if (rows.outbox.length) {
+    await tx.insertInto('outbox').values(rows.outbox.map((o) => ({ ...o, status: 'pending', next_attempt_at: now }))).execute();
+  }
+  if (rows.analytics.length) {
+    await tx.insertInto('analytics_events').values(rows.analytics.map((a) => ({ ...a, created_at: now }))).execute();
+  }
+  if (rows.processedMessageIds.length) {
+    await tx.updateTable('messages').set({ processed_at: now }).where('id', 'in', rows.processedMessageIds).execute();
+  }
+  return { outboxRows: rows.outbox.length };
 }

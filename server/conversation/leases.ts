@@ -60,7 +60,7 @@ export async function claimWork(db: Db, owner: string, now: Date, leaseMs: numbe
  * Last statement of the committing transaction: gives up this owner's leases on these contacts
  * and says which it still held (a lease that expired mid-run may have been taken over, and then
  * the transaction must not commit). Rows are locked in the order webhook storage upserts them
- * (channel, then wa_id or user_id, byte order), so the two cannot deadlock.
+ * (those with a wa_id first, then by channel and id, byte order), so the two cannot deadlock.
  */
 export async function settleLeases(tx: Executor, owner: string, contactIds: string[]): Promise<Set<string>> {
   if (contactIds.length === 0) return new Set();
@@ -68,7 +68,7 @@ export async function settleLeases(tx: Executor, owner: string, contactIds: stri
     update contacts c set lease_owner = null, lease_until = null
     from (
       select id from contacts where id = any(${contactIds}::text[]) and lease_owner = ${owner}
-      order by channel_id collate "C", wa_id collate "C" nulls first, user_id collate "C"
+      order by (wa_id is null), channel_id collate "C", wa_id collate "C", user_id collate "C"
       for update
     ) mine
     where c.id = mine.id

@@ -4,6 +4,8 @@ import type { Clock } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import type { ChannelDirectory } from '../whatsapp/channel-directory.ts';
+import { needsTransaction } from './batch-rows.ts';
+import { commitInOneStatement } from './commit-batch.ts';
 import { commitOutcomes } from './commit-effects.ts';
 import type { FlowVersions } from './flow-versions.ts';
 import { claimWork, releaseLeases, settleLeases, type ClaimedContact } from './leases.ts';
@@ -67,20 +69,30 @@ export async function processBatch(o: ProcessorOptions): Promise<number> {
   const done = results.filter((r): r is { outcome: ContactOutcome; contact: ClaimedContact; markRead: boolean } => r !== null);
   const failed = ids.filter((id) => !done.some((d) => d.contact.id === id));
   let outboxRows = 0;
-  try {
-    await o.db.transaction().execute(async (tx) => {
-      ({ outboxRows } = await commitOutcomes(tx, done, now));
-      // Last, so contact rows (which webhook storage also writes) stay locked only until the commit.
-      const owned = await settleLeases(tx, o.owner, done.map((d) => d.contact.id));
-      if (owned.size < done.length) throw new LeaseLost(done.length - owned.size);
-    });
-  } catch (err) {
-    if (!(err instanceof LeaseLost)) throw err;
-    // Slower than the lease: someone else runs these contacts now. Nothing was written; the
-    // rest are released for a fresh run.
-    o.logger.warn('lost leases while processing; the batch will run again', { lost: err.lost });
-    outboxRows = 0;
-    await releaseLeases(o.db, o.owner, done.map((d) => d.contact.id));
+  if (done.length === 0) {
+    // Nothing decided (every contact failed): only the retry delays below.
+  } else if (!needsTransaction(done)) {
+    const written = await commitInOneStatement(o.db, o.owner, done, now);
+    outboxRows = written.outboxRows;
+    const lost = done.length - written.settled.size;
+    // Slower than the lease: someone else runs those contacts now, and nothing of theirs was written.
+    if (lost > 0) o.logger.warn('lost leases while processing; another worker runs them again', { lost });
+  } else {
+    try {
+      await o.db.transaction().execute(async (tx) => {
+        ({ outboxRows } = await commitOutcomes(tx, done, now));
+        // Last, so contact rows (which webhook storage also writes) stay locked only until the commit.
+        const owned = await settleLeases(tx, o.owner, done.map((d) => d.contact.id));
+        if (owned.size < done.length) throw new LeaseLost(done.length - owned.size);
+      });
+    } catch (err) {
+      if (!(err instanceof LeaseLost)) throw err;
+      // Slower than the lease: someone else runs these contacts now. Nothing was written; the
+      // rest are released for a fresh run.
+      o.logger.warn('lost leases while processing; the batch will run again', { lost: err.lost });
+      outboxRows = 0;
+      await releaseLeases(o.db, o.owner, done.map((d) => d.contact.id));
+    }
   }
   await releaseLeases(o.db, o.owner, failed, new Date(now.getTime() + 30_000));
   if (outboxRows > 0) o.onReplies();
