@@ -1,28 +1,36 @@
 import {
-  Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow,
-  useStore, type EdgeTypes, type FinalConnectionState, type MiniMapNodeProps, type ReactFlowState,
+  Controls, ReactFlow, useReactFlow, useStore,
+  type EdgeTypes, type FinalConnectionState, type ReactFlowState,
 } from '@xyflow/react';
-import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import type { NodeType } from '../../shared/flow/nodes/index.ts';
 import { useT } from '../i18n/index.ts';
-import { nodeColors } from '../nodes/colors.ts';
+import { FarLook } from '../nodes/far-look.ts';
 import { nodeTypes } from '../nodes/registry.ts';
 import { initialSizeOf } from '../nodes/sizes.ts';
+import { DotGrid } from './DotGrid.tsx';
 import { connect } from './edits/connect.ts';
 import { addNode, createNode } from './edits/create-node.ts';
 import { useEditor, useEditorApi } from './EditorProvider.tsx';
 import { FlowEdge } from './FlowEdge.tsx';
 import { NodePicker } from './NodePicker.tsx';
+import { Overview } from './Overview.tsx';
 import { paletteMime } from './palette-groups.ts';
 import type { EditorEdge, EditorNode } from './types.ts';
+import { useOpening } from './use-opening.ts';
 
 const edgeTypes: EdgeTypes = Object.freeze({ fluxo: FlowEdge });
 // Applied by React Flow when drawing; never written into the saved edges.
 const defaultEdgeOptions = { type: 'fluxo' } as const;
 const snapGrid: [number, number] = [16, 16];
+// Props React Flow copies into its store whenever their identity changes, so they never do.
+const fitViewOptions = { padding: 0.15, maxZoom: 1 } as const;
+const multiSelectionKeys = ['Meta', 'Control'];
 /**
  * A flow above this many nodes is "big": zoomed in, only what is on screen is rendered (below
- * it the bookkeeping costs more than it saves); zoomed out, see `farZoom`.
+ * it the bookkeeping costs more than it saves); zoomed out, see `farZoom`. Not while opening:
+ * the view starts at zoom 1 until React Flow has measured the nodes and fitted them, and
+ * rendering only what zoom 1 shows would mount the flow in two rounds, measuring twice.
  */
 const bigFlowFrom = 150;
 /** Matches .fx-picker in editor.css (width) and its tallest content. */
@@ -33,7 +41,8 @@ const pickerSize = { width: 250, height: 380 };
  * the canvas, layout unchanged) saves painting hundreds of text blocks on every pan frame.
  * Nearly the whole flow is on screen then, so every node stays mounted: rendering only the
  * visible ones would mount and measure nodes at the edges on every frame of a pan, which
- * costs more (see `npm run bench:studio`).
+ * costs more (see `npm run bench:studio`). Edges lose their reconnect anchors there too: two
+ * circles per edge, about a pixel wide at that zoom, hit-tested on every mouse move.
  */
 const farZoom = 0.3;
 const isFar = (s: ReactFlowState) => s.transform[2] < farZoom;
@@ -44,8 +53,6 @@ function clientPoint(e: MouseEvent | TouchEvent): { x: number; y: number } {
   const point = 'changedTouches' in e ? e.changedTouches[0] : e;
   return { x: point?.clientX ?? 0, y: point?.clientY ?? 0 };
 }
-
-const miniMapColor = (n: { type?: string }) => nodeColors[(n.type ?? 'message') as NodeType] ?? '#94a3b8';
 
 export function Canvas() {
   const t = useT();
@@ -72,8 +79,15 @@ export function Canvas() {
   const { screenToFlowPosition } = useReactFlow<EditorNode, EditorEdge>();
   const box = useRef<HTMLDivElement>(null);
   const [pending, setPending] = useState<Pending | null>(null);
-  const far = useStore(isFar);
   const big = nodes.length > bigFlowFrom;
+  const opening = useOpening();
+  // A big flow usually fits the screen far out, and its nodes stay hidden until measured, so it
+  // opens in the far look rather than switching every node to it right after the first fit.
+  const far = useStore(isFar) || opening === 'drawing';
+
+  const onPaneMouseMove = useCallback((e: ReactMouseEvent) => { api.getState().pointer.current = { x: e.clientX, y: e.clientY }; }, [api]);
+  const onPaneMouseLeave = useCallback(() => { api.getState().pointer.current = null; }, [api]);
+  const closePicker = useCallback(() => setPending(null), []);
 
   const onConnectEnd = useCallback(
     (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
@@ -120,47 +134,44 @@ export function Canvas() {
 
   return (
     <div className={`fx-canvas${big && far ? ' is-far' : ''}`} data-testid="flow-canvas" ref={box} onDragOver={onDragOver} onDrop={onDrop}>
-      <ReactFlow<EditorNode, EditorEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        defaultEdgeOptions={defaultEdgeOptions}
-        onNodesChange={handlers.onNodesChange}
-        onEdgesChange={handlers.onEdgesChange}
-        onConnect={handlers.onConnect}
-        onReconnect={handlers.onReconnect}
-        isValidConnection={handlers.isValidConnection}
-        onConnectEnd={onConnectEnd}
-        onPaneMouseMove={(e) => { api.getState().pointer.current = screenToFlowPosition({ x: e.clientX, y: e.clientY }); }}
-        onPaneMouseLeave={() => { api.getState().pointer.current = null; }}
-        onPaneClick={() => setPending(null)}
-        snapToGrid={snap}
-        snapGrid={snapGrid}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Meta', 'Control']}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        edgesReconnectable={!readOnly}
-        onlyRenderVisibleElements={big && !far}
-        minZoom={0.1}
-        maxZoom={2}
-        fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
-        colorMode="light"
-        ariaLabelConfig={ariaLabelConfig}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="var(--fx-grid)" />
-        <MiniMap pannable zoomable nodeColor={miniMapColor} nodeComponent={MiniMapNode} />
-        <Controls showInteractive={false} showFitView={false} />
-      </ReactFlow>
-      {pending && <NodePicker at={pending.at} onPick={createConnected} onClose={() => setPending(null)} />}
+      <FarLook.Provider value={big && far}>
+        <ReactFlow<EditorNode, EditorEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          defaultEdgeOptions={defaultEdgeOptions}
+          onNodesChange={handlers.onNodesChange}
+          onEdgesChange={handlers.onEdgesChange}
+          onConnect={handlers.onConnect}
+          onReconnect={handlers.onReconnect}
+          isValidConnection={handlers.isValidConnection}
+          onConnectEnd={onConnectEnd}
+          onPaneMouseMove={onPaneMouseMove}
+          onPaneMouseLeave={onPaneMouseLeave}
+          onPaneClick={closePicker}
+          snapToGrid={snap}
+          snapGrid={snapGrid}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={multiSelectionKeys}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          edgesReconnectable={!readOnly && !far}
+          onlyRenderVisibleElements={big && !far}
+          minZoom={0.1}
+          maxZoom={2}
+          fitView
+          fitViewOptions={fitViewOptions}
+          colorMode="light"
+          ariaLabelConfig={ariaLabelConfig}
+        >
+          <DotGrid />
+          <Overview />
+          <Controls showInteractive={false} showFitView={false} />
+        </ReactFlow>
+      </FarLook.Provider>
+      {pending && <NodePicker at={pending.at} onPick={createConnected} onClose={closePicker} />}
     </div>
   );
-}
-
-/** Minimap nodes as plain rounded rectangles: cheap to draw for 500 nodes. */
-function MiniMapNode({ x, y, width, height, color }: MiniMapNodeProps) {
-  return <rect x={x} y={y} width={width} height={height} rx={6} fill={color} opacity={0.75} />;
 }

@@ -37,9 +37,11 @@ export function FlowEditor(props: FlowEditorProps): JSX.Element {
   const { highlightNodeId = null, analytics = null, readOnly = false } = props;
   useEffect(() => store.getState().setOverlay({ highlightNodeId, analytics, readOnly }), [store, highlightNodeId, analytics, readOnly]);
 
+  const { nodes, edges } = store.getState().flow;
   return (
     <EditorProvider store={store}>
-      <ReactFlowProvider>
+      {/* Given the nodes up front, React Flow draws them in its first render, not one round later. */}
+      <ReactFlowProvider initialNodes={nodes} initialEdges={edges}>
         <EditorLayout {...props} />
       </ReactFlowProvider>
     </EditorProvider>

@@ -1,4 +1,4 @@
-import { useCallback, type ComponentType } from 'react';
+import { useCallback, useRef, type ComponentType } from 'react';
 import type { NodeType } from '../../shared/flow/nodes/index.ts';
 import { useT } from '../i18n/index.ts';
 import { Icon } from '../nodes/icons.tsx';
@@ -9,6 +9,7 @@ import { deleteElements } from './edits/delete.ts';
 import { updateNodeData } from './edits/update-data.ts';
 import { useEditor, useEditorApi } from './EditorProvider.tsx';
 import { FlowSettings } from './FlowSettings.tsx';
+import { OutputTargets } from './OutputTargets.tsx';
 import type { EditorNode } from './types.ts';
 
 const many = Symbol('many');
@@ -29,17 +30,19 @@ export function Inspector() {
   const t = useT();
   const selected = useEditor((s) => selectedNode(s.flow.nodes));
   const count = useEditor((s) => (selected === many ? s.flow.nodes.filter((n) => n.selected).length : 0));
+  const panel = useRef<HTMLElement>(null);
 
+  // tabIndex -1: deleting the node removes the focused button; the panel keeps the focus instead.
   return (
-    <aside className="fx-inspector" aria-label={t('editor.inspector.label')}>
+    <aside className="fx-inspector" aria-label={t('editor.inspector.label')} ref={panel} tabIndex={-1}>
       {selected === null && <FlowSettings />}
       {selected === many && <p className="fx-inspector__multi">{t('editor.inspector.multi', { n: count })}</p>}
-      {selected !== null && selected !== many && <NodeInspector key={selected.id} node={selected} />}
+      {selected !== null && selected !== many && <NodeInspector key={selected.id} node={selected} onDeleted={() => panel.current?.focus()} />}
     </aside>
   );
 }
 
-function NodeInspector({ node }: { node: EditorNode }) {
+function NodeInspector({ node, onDeleted }: { node: EditorNode; onDeleted(): void }) {
   const t = useT();
   const api = useEditorApi();
   const readOnly = useEditor((s) => s.readOnly);
@@ -61,7 +64,7 @@ function NodeInspector({ node }: { node: EditorNode }) {
           <p className="fx-meta" title={t('editor.inspector.id')}>{node.id}</p>
         </div>
         {node.type !== 'start' && !readOnly && (
-          <button type="button" className="fx-icon-button fx-icon-button--danger" aria-label={t('editor.toolbar.delete')} onClick={() => api.getState().edit((f) => deleteElements(f, [node.id]))}>
+          <button type="button" className="fx-icon-button fx-icon-button--danger" aria-label={t('editor.toolbar.delete')} onClick={() => { api.getState().edit((f) => deleteElements(f, [node.id])); onDeleted(); }}>
             <Icon name="trash" size={15} />
           </button>
         )}
@@ -69,6 +72,7 @@ function NodeInspector({ node }: { node: EditorNode }) {
       <fieldset className="fx-inspector__form" disabled={readOnly}>
         <Form node={node} update={update} />
       </fieldset>
+      <OutputTargets node={node} />
       {sendsMessage(node) && (
         <section className="fx-inspector__preview" aria-label={t('editor.inspector.preview')}>
           <h3 className="fx-section-title">{t('editor.inspector.preview')}</h3>

@@ -1,5 +1,6 @@
 import { useLocaleStore, useT } from '../i18n/index.ts';
 import { Icon } from '../nodes/icons.tsx';
+import { usePanelFocus } from '../ui/use-panel-focus.ts';
 import { useEditor } from './EditorProvider.tsx';
 
 interface ProblemsPanelProps {
@@ -7,7 +8,10 @@ interface ProblemsPanelProps {
   onClose(): void;
 }
 
-/** Everything validation found; clicking a problem selects its node and brings it into view. */
+/**
+ * Everything validation found; choosing a problem (click, Enter or Space) selects its node and
+ * brings it into view. Focus moves here when the panel opens and back when it closes.
+ */
 export function ProblemsPanel({ onFocusNode, onClose }: ProblemsPanelProps) {
   const t = useT();
   const locale = useLocaleStore((s) => s.locale);
@@ -15,11 +19,12 @@ export function ProblemsPanel({ onFocusNode, onClose }: ProblemsPanelProps) {
   const nodeTypeOf = useEditor((s) => s.flow.nodes);
   const typeById = new Map(nodeTypeOf.map((n) => [n.id, n.type]));
   const errors = problems.filter((p) => p.severity === 'error').length;
+  const title = usePanelFocus<HTMLHeadingElement>();
 
   return (
     <section className="fx-problems" data-testid="problems-panel" aria-label={t('editor.problems.title')}>
       <header className="fx-problems__header">
-        <h2>{t('editor.problems.title')}</h2>
+        <h2 ref={title} tabIndex={-1}>{t('editor.problems.title')}</h2>
         <span className="fx-meta">{t('editor.problems.summary', { errors, warnings: problems.length - errors })}</span>
         <button type="button" className="fx-icon-button" aria-label={t('editor.problems.close')} onClick={onClose}>
           <Icon name="close" size={14} />

@@ -3,6 +3,7 @@ import type { FlowNode } from '../../shared/flow/schema.ts';
 import { useT } from '../i18n/index.ts';
 import { nodeColors } from '../nodes/colors.ts';
 import { Icon } from '../nodes/icons.tsx';
+import { usePanelFocus } from '../ui/use-panel-focus.ts';
 import { useEditor } from './EditorProvider.tsx';
 import { searchNodes } from './search.ts';
 
@@ -17,6 +18,7 @@ export function SearchBox({ onFocusNode, onClose }: SearchBoxProps) {
   const nodes = useEditor((s) => s.flow.nodes);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
+  const input = usePanelFocus<HTMLInputElement>();
   const hits = useMemo(() => searchNodes(nodes, query, (n: FlowNode) => t(`editor.node.${n.type}`)), [nodes, query, t]);
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -37,7 +39,7 @@ export function SearchBox({ onFocusNode, onClose }: SearchBoxProps) {
       <div className="fx-search__box">
         <Icon name="search" size={16} />
         <input
-          autoFocus
+          ref={input}
           className="fx-search__input"
           role="combobox"
           aria-expanded={hits.length > 0}

@@ -1,15 +1,14 @@
 import type { FlowDocument, FlowEdge, FlowNode } from '../../shared/flow/schema.ts';
-import { initialSizeOf } from '../nodes/sizes.ts';
 import type { EditorEdge, EditorFlow, EditorNode } from './types.ts';
 
-/** Adds what makes the first render fast: a size guess, so React Flow draws before measuring. */
-export function toEditorNode(node: FlowNode): EditorNode {
-  const size = initialSizeOf(node.type);
-  return { ...node, initialWidth: node.width ?? size.width, initialHeight: node.height ?? size.height };
-}
-
+/**
+ * The editor's own copy of a loaded flow. Nodes get no size guess (`initialWidth`): React Flow
+ * would draw them at the guessed size, measure the guess, then measure again once it drops
+ * the guess, which for a big flow is a second round of measuring and redrawing every node.
+ * Without one it measures each node once, before the first frame that shows it.
+ */
 export function toEditorFlow(doc: FlowDocument): EditorFlow {
-  return { ...doc, nodes: doc.nodes.map(toEditorNode), edges: doc.edges.map((e) => ({ ...e })) };
+  return { ...doc, nodes: doc.nodes.map((n) => ({ ...n })), edges: doc.edges.map((e) => ({ ...e })) };
 }
 
 function savedNode(node: EditorNode): FlowNode {

@@ -23,7 +23,11 @@ export interface EditorState {
   highlightNodeId: string | null;
   analytics: Readonly<Record<string, NodeAnalytics>> | null;
   id: IdFactory;
-  /** Last pointer position over the canvas (flow coordinates), where a paste lands. Not reactive. */
+  /**
+   * Last pointer position over the canvas, where a paste lands. Not reactive. In client
+   * coordinates, converted when pasting: converting on every mouse move would read the
+   * canvas' layout on every frame of a pan.
+   */
   pointer: { current: { x: number; y: number } | null };
 
   onNodesChange(changes: NodeChange<EditorNode>[]): void;

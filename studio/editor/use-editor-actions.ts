@@ -39,7 +39,8 @@ export function useEditorActions(canvas: () => HTMLElement | null) {
     const paste = (fragment: Fragment | null) => {
       if (!fragment || fragment.nodes.length === 0 || state().readOnly) return;
       const origin = fragmentOrigin(fragment);
-      const target = state().pointer.current ?? { x: origin.x + 40, y: origin.y + 40 };
+      const pointer = state().pointer.current;
+      const target = pointer ? flow.screenToFlowPosition(pointer) : { x: origin.x + 40, y: origin.y + 40 };
       state().edit((f) => insertFragment(f, fragment, { x: target.x - origin.x, y: target.y - origin.y }, state().id).flow);
     };
 

@@ -2,17 +2,24 @@ import { useEffect, useRef } from 'react';
 import { validateFlow, type Problem } from '../../shared/flow/validate/index.ts';
 import { toDocument } from './document.ts';
 import { useEditorApi } from './EditorProvider.tsx';
+import { useOpening } from './use-opening.ts';
 
 /** Long enough to skip validating every keystroke of a fast typist, short enough to feel live. */
 const delayMs = 200;
 
-/** Validates the flow after each saved change, keeps the result in the store and reports it. */
+/**
+ * Validates the flow after each saved change, keeps the result in the store and reports it.
+ * The first run waits until the opened flow is drawn: in a big flow, validating and then
+ * badging hundreds of nodes would otherwise delay the first picture.
+ */
 export function useValidation(onProblems?: (problems: Problem[]) => void) {
   const api = useEditorApi();
   const report = useRef(onProblems);
   report.current = onProblems;
+  const settled = useOpening() === 'settled';
 
   useEffect(() => {
+    if (!settled) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const run = () => {
       const { problems } = validateFlow(toDocument(api.getState().flow));
@@ -29,5 +36,5 @@ export function useValidation(onProblems?: (problems: Problem[]) => void) {
       clearTimeout(timer);
       unsubscribe();
     };
-  }, [api]);
+  }, [api, settled]);
 }

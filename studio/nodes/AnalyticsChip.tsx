@@ -1,12 +1,10 @@
-import { useEditor } from '../editor/EditorProvider.tsx';
+import type { NodeAnalytics } from '../editor/types.ts';
 import { useLocaleStore, useT } from '../i18n/index.ts';
 
 /** Entries and drop-off under a node when the analytics overlay is on. */
-export function AnalyticsChip({ id }: { id: string }) {
-  const stats = useEditor((s) => s.analytics?.[id]);
+export function AnalyticsChip({ stats }: { stats: NodeAnalytics }) {
   const t = useT();
   const locale = useLocaleStore((s) => s.locale);
-  if (!stats) return null;
   // dropOff is a count of sessions that stopped here; the share of entries is what stands out.
   const drop = stats.entries > 0 ? Math.round((stats.dropOff / stats.entries) * 100) : 0;
   return (

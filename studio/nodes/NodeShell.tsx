@@ -1,9 +1,12 @@
 import { Handle, Position, useUpdateNodeInternals } from '@xyflow/react';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useContext, useEffect, useRef, type ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { exceptionalOutputs, type NodeType } from '../../shared/flow/nodes/index.ts';
 import { useEditor } from '../editor/EditorProvider.tsx';
+import type { EditorState } from '../editor/store.ts';
 import { useT } from '../i18n/index.ts';
 import { AnalyticsChip } from './AnalyticsChip.tsx';
+import { FarLook } from './far-look.ts';
 import { Icon } from './icons.tsx';
 import { NodeBadge } from './NodeBadge.tsx';
 import { outputSideOf } from './output-side.ts';
@@ -25,11 +28,23 @@ interface NodeShellProps {
   children?: ReactNode;
 }
 
-/** The frame every flow node shares: input on top, header, body, outputs, badges. */
+/** What the editor lays over one node: simulator highlight, validation problems, analytics. */
+const overlayOf = (id: string) => (s: EditorState) => ({
+  highlighted: s.highlightNodeId === id,
+  hasProblems: s.problemsByNode.has(id),
+  stats: s.analytics?.[id],
+});
+
+/**
+ * The frame every flow node shares: input on top, header, body, outputs, badges. The overlays
+ * are read with one subscription, and the badge and the analytics chip are mounted only when
+ * they show something: a big flow has hundreds of nodes, and each subscription and component
+ * is paid for once per node when it opens.
+ */
 export function NodeShell({ id, type, selected, outputs, children }: NodeShellProps) {
   const t = useT();
-  const highlighted = useEditor((s) => s.highlightNodeId === id);
-  const hasProblems = useEditor((s) => s.problemsByNode.has(id));
+  const { highlighted, hasProblems, stats } = useEditor(useShallow(overlayOf(id)));
+  const far = useContext(FarLook);
   useRefreshHandles(id, outputs);
   const side = outputSideOf(outputs.map((o) => o.handle));
   const className = [
@@ -40,23 +55,23 @@ export function NodeShell({ id, type, selected, outputs, children }: NodeShellPr
     <div className={className} style={{ '--node-color': nodeColors[type] } as React.CSSProperties}>
       {type !== 'start' && <Handle type="target" position={Position.Top} className="fx-handle fx-handle--in" />}
       <header className="fx-node__header">
-        <span className="fx-node__icon"><Icon name={type} size={15} /></span>
-        <span className="fx-node__title">{t(`editor.node.${type}`)}</span>
-        <NodeBadge id={id} />
+        <span className="fx-node__icon">{!far && <Icon name={type} size={15} />}</span>
+        <span className="fx-node__title">{!far && t(`editor.node.${type}`)}</span>
+        {hasProblems && <NodeBadge id={id} />}
       </header>
       {children && <div className="fx-node__body">{children}</div>}
       {side === 'right' && outputs.length > 0 && (
         <ul className="fx-node__outputs">
           {outputs.map((o) => (
             <li key={o.handle} className={`fx-out${isExceptional(o.handle) ? ` fx-out--exceptional fx-out--${o.handle}` : ''}`}>
-              <span className="fx-out__label">{o.label}</span>
+              <span className="fx-out__label">{!far && o.label}</span>
               <Handle type="source" id={o.handle} position={Position.Right} className="fx-handle fx-handle--out" />
             </li>
           ))}
         </ul>
       )}
       {side === 'bottom' && <Handle type="source" id="next" position={Position.Bottom} className="fx-handle fx-handle--out" />}
-      <AnalyticsChip id={id} />
+      {stats && <AnalyticsChip stats={stats} />}
     </div>
   );
 }

@@ -3,3 +3,13 @@ import type { NodeDataByType, NodeType } from '../../shared/flow/nodes/index.ts'
 
 /** Props React Flow passes to the component of a node of type `T`, with that type's data. */
 export type FlowNodeProps<T extends NodeType> = NodeProps<Node<NodeDataByType[T], T>>;
+
+/**
+ * `memo` comparison for node components, which draw only `id`, `data` and `selected`. React
+ * Flow also passes position, measured size and drag state; comparing those would redraw every
+ * node once more after it is measured (500 at once when a big flow opens) and on every frame
+ * of a drag.
+ */
+export function sameFace<T extends NodeType>(a: FlowNodeProps<T>, b: FlowNodeProps<T>): boolean {
+  return a.id === b.id && a.data === b.data && a.selected === b.selected;
+}

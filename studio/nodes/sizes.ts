@@ -4,8 +4,9 @@ import type { NodeType } from '../../shared/flow/nodes/index.ts';
 export const nodeWidth = 264;
 
 /**
- * Rough first-render heights, so React Flow can place 500 nodes before measuring any
- * of them; the real size replaces the guess after the first paint.
+ * Rough heights of a node React Flow has not measured yet: what the auto layout assumes for
+ * it, and how a new node is centred where it is dropped. Never given to React Flow as
+ * `initialHeight` (see `toEditorFlow`).
  */
 const heights: Record<NodeType, number> = {
   start: 84, message: 120, menu: 200, question: 170, condition: 150, set: 110, http: 130,

@@ -3,6 +3,7 @@ import type { SimulateRequest } from '../../shared/api/simulate.ts';
 import { api, type SimulateResult } from '../api/client.ts';
 import { useT } from '../i18n/index.ts';
 import { errorText } from '../ui/error-text.ts';
+import { usePanelFocus } from '../ui/use-panel-focus.ts';
 import { ChatBubble } from './ChatBubble.tsx';
 import { ListSheet } from './ListSheet.tsx';
 import { toBotMessage, type BotMessage, type Button, type Row } from './messages.ts';
@@ -37,6 +38,8 @@ export function SimulatorPanel({ flowId, beforeRun, onNodeChange, onClose }: Sim
   // Each restart is a new run; answers from an older run (a slow request, React's dev double-mount) are dropped.
   const run = useRef(0);
   const chat = useRef<HTMLDivElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const title = usePanelFocus<HTMLHeadingElement>();
 
   const append = (items: NewEntry[]) =>
     setEntries((current) => [...current, ...items.map((item): Entry => ({ ...item, id: nextId.current++ }))]);
@@ -91,6 +94,8 @@ export function SimulatorPanel({ flowId, beforeRun, onNodeChange, onClose }: Sim
   const reply = (choice: Button | Row) => {
     setSheet(null);
     void send({ sessionId, reply: { id: choice.id, title: choice.title } }, choice.title);
+    // The chosen button is disabled while the bot answers, which would drop the focus: keep it in the composer.
+    requestAnimationFrame(() => input.current?.focus());
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -104,7 +109,7 @@ export function SimulatorPanel({ flowId, beforeRun, onNodeChange, onClose }: Sim
   return (
     <aside className="side-panel simulator" aria-label={t('sim.title')} data-testid="simulator">
       <header className="side-panel-header">
-        <h2>{t('sim.title')}</h2>
+        <h2 ref={title} tabIndex={-1}>{t('sim.title')}</h2>
         <div className="row-actions">
           <button type="button" className="button small" onClick={restart} disabled={busy}>{t('sim.restart')}</button>
           <button type="button" className="icon-button" aria-label={t('common.close')} onClick={onClose}>×</button>
@@ -138,6 +143,7 @@ export function SimulatorPanel({ flowId, beforeRun, onNodeChange, onClose }: Sim
           <label className="visually-hidden" htmlFor="sim-input">{t('sim.inputLabel')}</label>
           <input
             id="sim-input"
+            ref={input}
             autoComplete="off"
             placeholder={active ? t('sim.placeholder') : t('sim.placeholderEnded')}
             value={text}

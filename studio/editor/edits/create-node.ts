@@ -1,13 +1,11 @@
 import type { NodeType } from '../../../shared/flow/nodes/index.ts';
 import type { FlowNode } from '../../../shared/flow/schema.ts';
 import { defaultDataOf } from '../../nodes/defaults.ts';
-import { toEditorNode } from '../document.ts';
 import type { EditorFlow, EditorNode, IdFactory } from '../types.ts';
 import { selectOnly } from './selection.ts';
 
 export function createNode(type: NodeType, position: { x: number; y: number }, id: IdFactory): EditorNode {
-  const node = { id: id('n'), type, position, data: defaultDataOf(type, id) } as FlowNode;
-  return toEditorNode(node);
+  return { id: id('n'), type, position, data: defaultDataOf(type, id) } as FlowNode;
 }
 
 /** Appends a node and makes it the only selection, so the inspector opens on it. */

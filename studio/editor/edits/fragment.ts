@@ -1,6 +1,6 @@
 import type { EditorEdge, EditorFlow, EditorNode, IdFactory } from '../types.ts';
 import type { FlowEdge, FlowNode } from '../../../shared/flow/schema.ts';
-import { toDocument, toEditorNode } from '../document.ts';
+import { toDocument } from '../document.ts';
 import { selectOnly } from './selection.ts';
 
 /** A piece of a flow: some nodes and the edges between them. What copy, paste and duplicate carry. */
@@ -34,7 +34,7 @@ export function insertFragment(
     const fresh = id('n');
     renamed.set(node.id, fresh);
     const position = { x: node.position.x + offset.x, y: node.position.y + offset.y };
-    nodes.push(toEditorNode({ ...node, id: fresh, position, data: structuredClone(node.data) } as FlowNode));
+    nodes.push({ ...node, id: fresh, position, data: structuredClone(node.data) } as FlowNode);
   }
   const edges: EditorEdge[] = [];
   for (const edge of fragment.edges) {

@@ -51,6 +51,11 @@ export const editorMessages = {
   'editor.output.reply': { 'pt-BR': 'Respondeu', en: 'Replied' },
   'editor.output.valid': { 'pt-BR': 'Resposta válida', en: 'Valid answer' },
 
+  // Inspector: where each output leads (the keyboard's way to connect).
+  'editor.outputs.title': { 'pt-BR': 'Saídas', en: 'Outputs' },
+  'editor.outputs.none': { 'pt-BR': '(não conectado)', en: '(not connected)' },
+  'editor.outputs.rule': { 'pt-BR': 'Regra {n}', en: 'Rule {n}' },
+
   // Palette.
   'editor.palette.title': { 'pt-BR': 'Blocos', en: 'Blocks' },
   'editor.palette.hint': { 'pt-BR': 'Arraste para o quadro ou clique para adicionar', en: 'Drag onto the canvas or click to add' },

@@ -3,7 +3,7 @@ import { ruleHandle } from '../../../shared/flow/nodes/condition.ts';
 import { useT } from '../../i18n/index.ts';
 import { TemplateText } from '../../preview/TemplateText.tsx';
 import { NodeShell } from '../NodeShell.tsx';
-import type { FlowNodeProps } from '../node-props.ts';
+import { sameFace, type FlowNodeProps } from '../node-props.ts';
 
 const unary = new Set(['empty', 'not_empty']);
 
@@ -29,4 +29,4 @@ export const ConditionNode = memo(function ConditionNode({ id, data, selected }:
       {data.rules.length === 0 && <p className="fx-muted">{t('editor.face.noRules')}</p>}
     </NodeShell>
   );
-});
+}, sameFace);

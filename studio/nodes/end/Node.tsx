@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { TemplateText } from '../../preview/TemplateText.tsx';
 import { NodeShell } from '../NodeShell.tsx';
-import type { FlowNodeProps } from '../node-props.ts';
+import { sameFace, type FlowNodeProps } from '../node-props.ts';
 
 const outputs: never[] = [];
 
@@ -11,4 +11,4 @@ export const EndNode = memo(function EndNode({ id, data, selected }: FlowNodePro
       {data.message && <p className="fx-text"><TemplateText text={data.message} /></p>}
     </NodeShell>
   );
-});
+}, sameFace);

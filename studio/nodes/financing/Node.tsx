@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { useT } from '../../i18n/index.ts';
 import { TemplateText } from '../../preview/TemplateText.tsx';
 import { NodeShell } from '../NodeShell.tsx';
-import type { FlowNodeProps } from '../node-props.ts';
+import { sameFace, type FlowNodeProps } from '../node-props.ts';
 
 const outputs = [{ handle: 'next', label: null }];
 
@@ -22,4 +22,4 @@ export const FinancingNode = memo(function FinancingNode({ id, data, selected }:
       </dl>
     </NodeShell>
   );
-});
+}, sameFace);

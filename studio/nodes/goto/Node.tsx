@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { useEditor } from '../../editor/EditorProvider.tsx';
 import { useT } from '../../i18n/index.ts';
 import { NodeShell } from '../NodeShell.tsx';
-import type { FlowNodeProps } from '../node-props.ts';
+import { sameFace, type FlowNodeProps } from '../node-props.ts';
 
 const outputs: never[] = [];
 
@@ -21,4 +21,4 @@ export const GotoNode = memo(function GotoNode({ id, data, selected }: FlowNodeP
       </p>
     </NodeShell>
   );
-});
+}, sameFace);

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { useT } from '../../i18n/index.ts';
 import { NodeShell } from '../NodeShell.tsx';
 import { useFixedOutputs } from '../use-fixed-outputs.ts';
-import type { FlowNodeProps } from '../node-props.ts';
+import { sameFace, type FlowNodeProps } from '../node-props.ts';
 
 export const HandoffNode = memo(function HandoffNode({ id, data, selected }: FlowNodeProps<'handoff'>) {
   const t = useT();
@@ -15,4 +15,4 @@ export const HandoffNode = memo(function HandoffNode({ id, data, selected }: Flo
       </div>
     </NodeShell>
   );
-});
+}, sameFace);

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { TemplateText } from '../../preview/TemplateText.tsx';
 import { NodeShell } from '../NodeShell.tsx';
 import { useFixedOutputs } from '../use-fixed-outputs.ts';
-import type { FlowNodeProps } from '../node-props.ts';
+import { sameFace, type FlowNodeProps } from '../node-props.ts';
 
 export const HttpNode = memo(function HttpNode({ id, data, selected }: FlowNodeProps<'http'>) {
   const outputs = useFixedOutputs(['ok', 'error']);
@@ -14,4 +14,4 @@ export const HttpNode = memo(function HttpNode({ id, data, selected }: FlowNodeP
       </p>
     </NodeShell>
   );
-});
+}, sameFace);

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { TemplateText } from '../../preview/TemplateText.tsx';
 import { NodeShell } from '../NodeShell.tsx';
 import { useFixedOutputs } from '../use-fixed-outputs.ts';
-import type { FlowNodeProps } from '../node-props.ts';
+import { sameFace, type FlowNodeProps } from '../node-props.ts';
 
 /** The prompt's first words are enough to recognise the node; the inspector has the rest. */
 const preview = (text: string) => (text.length > 140 ? `${text.slice(0, 140)}…` : text);
@@ -14,4 +14,4 @@ export const LlmNode = memo(function LlmNode({ id, data, selected }: FlowNodePro
       <p className="fx-text fx-text--prompt"><TemplateText text={preview(data.systemPrompt)} /></p>
     </NodeShell>
   );
-});
+}, sameFace);

@@ -4,7 +4,7 @@ import { useT } from '../../i18n/index.ts';
 import { TemplateText } from '../../preview/TemplateText.tsx';
 import { NodeShell } from '../NodeShell.tsx';
 import { outputLabelKey } from '../outputs.ts';
-import type { FlowNodeProps } from '../node-props.ts';
+import { sameFace, type FlowNodeProps } from '../node-props.ts';
 
 export const MenuNode = memo(function MenuNode({ id, data, selected }: FlowNodeProps<'menu'>) {
   const t = useT();
@@ -27,4 +27,4 @@ export const MenuNode = memo(function MenuNode({ id, data, selected }: FlowNodeP
       </p>
     </NodeShell>
   );
-});
+}, sameFace);

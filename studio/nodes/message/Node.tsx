@@ -3,7 +3,7 @@ import { useT } from '../../i18n/index.ts';
 import { TemplateText } from '../../preview/TemplateText.tsx';
 import { MediaThumb } from '../MediaThumb.tsx';
 import { NodeShell } from '../NodeShell.tsx';
-import type { FlowNodeProps } from '../node-props.ts';
+import { sameFace, type FlowNodeProps } from '../node-props.ts';
 
 const outputs = [{ handle: 'next', label: null }];
 
@@ -19,4 +19,4 @@ export const MessageNode = memo(function MessageNode({ id, data, selected }: Flo
       )}
     </NodeShell>
   );
-});
+}, sameFace);

@@ -2,7 +2,7 @@ import { NodeResizer } from '@xyflow/react';
 import { memo } from 'react';
 import { useEditor } from '../../editor/EditorProvider.tsx';
 import { useT } from '../../i18n/index.ts';
-import type { FlowNodeProps } from '../node-props.ts';
+import { sameFace, type FlowNodeProps } from '../node-props.ts';
 
 /** A sticky note: no handles, resizable, its text shown as written. */
 export const NoteNode = memo(function NoteNode({ data, selected }: FlowNodeProps<'note'>) {
@@ -14,4 +14,4 @@ export const NoteNode = memo(function NoteNode({ data, selected }: FlowNodeProps
       <p className="fx-note__text">{data.text || <span className="fx-muted">{t('editor.hint.note')}</span>}</p>
     </div>
   );
-});
+}, sameFace);

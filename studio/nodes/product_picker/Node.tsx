@@ -3,7 +3,7 @@ import { useT } from '../../i18n/index.ts';
 import { TemplateText } from '../../preview/TemplateText.tsx';
 import { NodeShell } from '../NodeShell.tsx';
 import { useFixedOutputs } from '../use-fixed-outputs.ts';
-import type { FlowNodeProps } from '../node-props.ts';
+import { sameFace, type FlowNodeProps } from '../node-props.ts';
 
 export const ProductPickerNode = memo(function ProductPickerNode({ id, data, selected }: FlowNodeProps<'product_picker'>) {
   const t = useT();
@@ -17,4 +17,4 @@ export const ProductPickerNode = memo(function ProductPickerNode({ id, data, sel
       </div>
     </NodeShell>
   );
-});
+}, sameFace);

@@ -3,7 +3,7 @@ import { useT } from '../../i18n/index.ts';
 import { TemplateText } from '../../preview/TemplateText.tsx';
 import { NodeShell } from '../NodeShell.tsx';
 import { outputLabelKey } from '../outputs.ts';
-import type { FlowNodeProps } from '../node-props.ts';
+import { sameFace, type FlowNodeProps } from '../node-props.ts';
 
 export const QuestionNode = memo(function QuestionNode({ id, data, selected }: FlowNodeProps<'question'>) {
   const t = useT();
@@ -24,4 +24,4 @@ export const QuestionNode = memo(function QuestionNode({ id, data, selected }: F
       </div>
     </NodeShell>
   );
-});
+}, sameFace);

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { TemplateText } from '../../preview/TemplateText.tsx';
 import { NodeShell } from '../NodeShell.tsx';
-import type { FlowNodeProps } from '../node-props.ts';
+import { sameFace, type FlowNodeProps } from '../node-props.ts';
 
 const outputs = [{ handle: 'next', label: null }];
 const shown = 4;
@@ -19,4 +19,4 @@ export const SetNode = memo(function SetNode({ id, data, selected }: FlowNodePro
       </ul>
     </NodeShell>
   );
-});
+}, sameFace);

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { useT } from '../../i18n/index.ts';
 import { NodeShell } from '../NodeShell.tsx';
-import type { FlowNodeProps } from '../node-props.ts';
+import { sameFace, type FlowNodeProps } from '../node-props.ts';
 
 const outputs = [{ handle: 'next', label: null }];
 
@@ -18,4 +18,4 @@ export const StartNode = memo(function StartNode({ id, data, selected }: FlowNod
       )}
     </NodeShell>
   );
-});
+}, sameFace);

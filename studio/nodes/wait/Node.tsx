@@ -3,7 +3,7 @@ import { useLocaleStore, useT } from '../../i18n/index.ts';
 import { formatDuration } from '../format-duration.ts';
 import { NodeShell } from '../NodeShell.tsx';
 import { useFixedOutputs } from '../use-fixed-outputs.ts';
-import type { FlowNodeProps } from '../node-props.ts';
+import { sameFace, type FlowNodeProps } from '../node-props.ts';
 
 export const WaitNode = memo(function WaitNode({ id, data, selected }: FlowNodeProps<'wait'>) {
   const t = useT();
@@ -18,4 +18,4 @@ export const WaitNode = memo(function WaitNode({ id, data, selected }: FlowNodeP
       </p>
     </NodeShell>
   );
-});
+}, sameFace);

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, type FlowVersion } from '../../api/client.ts';
 import { useLocaleStore, useT } from '../../i18n/index.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { ErrorBanner, Loading } from '../../ui/states.tsx';
 import { showToast } from '../../ui/toast.tsx';
+import { usePanelFocus } from '../../ui/use-panel-focus.ts';
 import { useResource } from '../../ui/use-resource.ts';
 
 interface VersionsPanelProps {
@@ -20,12 +21,21 @@ export function VersionsPanel({ flowId, refreshKey, onClose }: VersionsPanelProp
   const locale = useLocaleStore((s) => s.locale);
   const versions = useResource(() => api.listVersions(flowId).then((r) => [...r.versions].sort((a, b) => b.version - a.version)), [flowId, refreshKey]);
   const [confirm, setConfirm] = useState<FlowVersion | null>(null);
+  const title = usePanelFocus<HTMLHeadingElement>();
+  // The button that opened a rollback goes away with the reload: keep the focus in the panel.
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (versions.data === null || !refocus.current) return;
+    refocus.current = false;
+    const active = document.activeElement;
+    if (!active || active === document.body || !active.isConnected) title.current?.focus();
+  }, [versions.data, title]);
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
     <aside className="side-panel versions" aria-label={t('versions.title')} data-testid="versions-panel">
       <header className="side-panel-header">
-        <h2>{t('versions.title')}</h2>
+        <h2 ref={title} tabIndex={-1}>{t('versions.title')}</h2>
         <button type="button" className="icon-button" aria-label={t('common.close')} onClick={onClose}>×</button>
       </header>
       <div className="side-panel-body">
@@ -67,6 +77,7 @@ export function VersionsPanel({ flowId, refreshKey, onClose }: VersionsPanelProp
           onConfirm={async () => {
             await api.republishVersion(flowId, confirm.version);
             showToast(t('versions.republished', { version: confirm.version }));
+            refocus.current = true;
             versions.reload();
           }}
         />
