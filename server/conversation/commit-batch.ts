@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { prepared } from '../db/prepared-statements.ts';
 import { buildBatchRows, type DecidedContact } from './batch-rows.ts';
+import { contactLockOrder } from './leases.ts';
 
 /**
  * Writes a batch's sessions, replies, outbox rows, analytics and processed marks in ONE
@@ -10,7 +11,7 @@ import { buildBatchRows, type DecidedContact } from './batch-rows.ts';
  * written only if this owner still held its lease: the lease is given up in the same
  * statement, and a contact taken over by another worker (a run slower than the lease) gets
  * nothing written, so its messages stay pending for the new holder. Contact rows are locked in
- * the order webhook storage upserts them (see leases.ts), so the two cannot deadlock.
+ * `contactLockOrder` (leases.ts).
  */
 export async function commitInOneStatement(db: Db, owner: string, decided: DecidedContact[], now: Date): Promise<{ settled: Set<string>; outboxRows: number }> {
   const rows = buildBatchRows(decided, now);
@@ -23,7 +24,7 @@ export async function commitInOneStatement(db: Db, owner: string, decided: Decid
       update contacts c set lease_owner = null, lease_until = null
       from (
         select id from contacts where id = any(${decided.map((d) => d.contact.id)}::text[]) and lease_owner = ${owner}
-        order by (wa_id is null), channel_id collate "C", wa_id collate "C", user_id collate "C"
+        order by ${contactLockOrder}
         for update
       ) mine
       where c.id = mine.id

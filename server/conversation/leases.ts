@@ -5,6 +5,13 @@ import type { Row } from '../db/tables.ts';
 
 export type ClaimedContact = Pick<Row<'contacts'>, 'id' | 'channel_id' | 'wa_id' | 'user_id' | 'name' | 'last_inbound_at'>;
 
+/**
+ * The order contact rows are locked in when a batch gives its leases up: the order webhook
+ * storage upserts them (those with a wa_id first, then by channel and id, byte order), so the
+ * two cannot deadlock.
+ */
+export const contactLockOrder = sql.raw('(wa_id is null), channel_id collate "C", wa_id collate "C", user_id collate "C"');
+
 /** A live session as the processor needs it (see `run-contact.ts`). */
 export interface LiveSession { id: string; flow_id: string; flow_version_id: string; state: unknown }
 
@@ -59,8 +66,7 @@ export async function claimWork(db: Db, owner: string, now: Date, leaseMs: numbe
 /**
  * Last statement of the committing transaction: gives up this owner's leases on these contacts
  * and says which it still held (a lease that expired mid-run may have been taken over, and then
- * the transaction must not commit). Rows are locked in the order webhook storage upserts them
- * (those with a wa_id first, then by channel and id, byte order), so the two cannot deadlock.
+ * the transaction must not commit). Rows are locked in `contactLockOrder`.
  */
 export async function settleLeases(tx: Executor, owner: string, contactIds: string[]): Promise<Set<string>> {
   if (contactIds.length === 0) return new Set();
@@ -68,7 +74,7 @@ export async function settleLeases(tx: Executor, owner: string, contactIds: stri
     update contacts c set lease_owner = null, lease_until = null
     from (
       select id from contacts where id = any(${contactIds}::text[]) and lease_owner = ${owner}
-      order by (wa_id is null), channel_id collate "C", wa_id collate "C", user_id collate "C"
+      order by ${contactLockOrder}
       for update
     ) mine
     where c.id = mine.id

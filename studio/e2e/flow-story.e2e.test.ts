@@ -1,33 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { login, saveFailureScreenshot, screenshotsDir, startHarness, type Harness } from './harness.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { type Harness, login, screenshotsDir, useBrowserPage } from './harness.ts';
 
 /**
  * One business user's afternoon, in order: each step starts where the previous one left
  * off, as it would for a person (template → edit → test → publish → roll back → export).
  */
 let harness: Harness;
-let context: BrowserContext;
 let page: Page;
 let flowUrl = '';
 /** The menu node the user adds to the template. */
 let addedId = '';
 
-beforeAll(async () => {
-  harness = await startHarness();
-  ({ context, page } = await harness.newPage());
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') await saveFailureScreenshot(page, task.name);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await harness?.stop();
-});
+useBrowserPage((opened) => { ({ harness, page } = opened); });
 
 const canvas = () => page.getByTestId('flow-canvas');
 const nodes = () => canvas().locator('.react-flow__node');

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const screenshotsDir = join(root, 'docs', 'screenshots');
@@ -142,6 +143,27 @@ export async function saveFailureScreenshot(page: Page, testName: string): Promi
   const path = join(dir, `${testName.replace(/[^\w-]+/g, '-').slice(0, 80)}.png`);
   await page.screenshot({ path }).catch(() => undefined);
   console.error(`screenshot of the failure: ${path}`);
+}
+
+/**
+ * One server and one browser page for a whole test file: started before its tests (then
+ * `onReady` runs, e.g. to sign in), a screenshot kept when a test fails, closed after.
+ */
+export function useBrowserPage(onReady: (opened: { harness: Harness; context: BrowserContext; page: Page }) => void | Promise<void>): void {
+  let harness: Harness | undefined;
+  let opened: { context: BrowserContext; page: Page } | undefined;
+  beforeAll(async () => {
+    harness = await startHarness();
+    opened = await harness.newPage();
+    await onReady({ harness, ...opened });
+  });
+  afterEach(async ({ task }) => {
+    if (opened && task.result?.state === 'fail') await saveFailureScreenshot(opened.page, task.name);
+  });
+  afterAll(async () => {
+    await opened?.context.close();
+    await harness?.stop();
+  });
 }
 
 /** Signs in through the login form, as a person would. */

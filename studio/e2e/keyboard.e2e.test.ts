@@ -1,6 +1,6 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { admin, saveFailureScreenshot, startHarness, type Harness } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { admin, type Harness, useBrowserPage } from './harness.ts';
 
 /**
  * The product promise "every action in the panels is reachable without a mouse": a flow is
@@ -8,22 +8,9 @@ import { admin, saveFailureScreenshot, startHarness, type Harness } from './harn
  * first page load, nothing here clicks or moves the mouse.
  */
 let harness: Harness;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  harness = await startHarness();
-  ({ context, page } = await harness.newPage());
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') await saveFailureScreenshot(page, task.name);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await harness?.stop();
-});
+useBrowserPage((opened) => { ({ harness, page } = opened); });
 
 /** What has the focus, as a keyboard user (and a screen reader) would tell it. */
 interface Focused {

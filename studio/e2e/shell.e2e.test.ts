@@ -1,24 +1,17 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, startHarness, type Harness } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { type Harness, login, useBrowserPage } from './harness.ts';
 
 /** The app around the editor: login, roles, dialogs, import errors, catalog, channels, language. */
 let harness: Harness;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  harness = await startHarness();
-  ({ context, page } = await harness.newPage());
+useBrowserPage(async (opened) => {
+  ({ harness, page } = opened);
   await login(page);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await harness?.stop();
 });
 
 const navLinks = (p: Page) => p.getByRole('navigation', { name: /^(Navegação principal|Main navigation)$/ }).getByRole('link').allInnerTexts();
