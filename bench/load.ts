@@ -74,6 +74,13 @@ export function createLoad(serverUrl: string, appSecret: string, fake: FakeGraph
       lastReply = Math.max(lastReply, at[0]!);
       duplicated += at.length - 1;
     }
+    // BENCH_TIMELINE=1 prints webhooks answered and first replies per second (for tuning).
+    if (process.env.BENCH_TIMELINE) {
+      const acks = new Array(40).fill(0), reps = new Array(40).fill(0);
+      for (const p of posted) { const s = Math.floor((p.startedAt + p.result.ms - phaseStart) / 1000); if (s < 40) acks[s]++; }
+      for (const at of replies.values()) { const s = Math.floor((at[0]! - phaseStart) / 1000); if (s < 40) reps[s]++; }
+      process.stdout.write(`timeline acks/s: ${acks.join(' ')}\ntimeline replies/s: ${reps.join(' ')}\n`);
+    }
     return {
       name, sent: posted.length, acknowledged: wanted.size, seconds,
       webhookMs: posted.map((p) => p.result.ms), replyMs,
@@ -141,4 +148,20 @@ export function summarize(r: PhaseResult): string[] {
     `  replies missing ${r.missing} (of which webhooks not answered 200: ${r.refused}), duplicated ${r.duplicated}`,
     `  CPU per inbound message (until replies and statuses settled): server ${perMessage(r.cpu.server)}, postgres ${perMessage(r.cpu.postgres)}, redis ${perMessage(r.cpu.redis)}, load generator + fake Graph ${perMessage(r.cpu.bench)}`,
   ];
+}
+
+/** Per phase kind, the median of the runs' headline numbers (and the worst missing/duplicated). */
+export function medians(results: PhaseResult[]): string[] {
+  const median = (xs: number[]) => percentile(xs, 50);
+  const kinds = [...new Set(results.map((r) => r.name.replace(/ \(run \d+\)$/, '')))];
+  return kinds.map((kind) => {
+    const rs = results.filter((r) => r.name.startsWith(kind));
+    const endToEnd = median(rs.map((r) => r.replyMs.length / Math.max(0.001, r.repliedSeconds)));
+    const acked = median(rs.map((r) => r.acknowledged / r.seconds));
+    const at = (p: number, pick: (r: PhaseResult) => number[]) => median(rs.map((r) => percentile(pick(r), p))).toFixed(1);
+    return `median of ${rs.length} ${kind} runs: ${acked.toFixed(0)} msgs/s acknowledged, ${endToEnd.toFixed(0)} msgs/s end to end; `
+      + `webhook p50/p99 ${at(50, (r) => r.webhookMs)}/${at(99, (r) => r.webhookMs)} ms, `
+      + `webhook → reply p50/p99 ${at(50, (r) => r.replyMs)}/${at(99, (r) => r.replyMs)} ms; `
+      + `missing ${Math.max(...rs.map((r) => r.missing))}, duplicated ${Math.max(...rs.map((r) => r.duplicated))} (worst run)`;
+  });
 }

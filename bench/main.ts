@@ -3,10 +3,12 @@
  * fake Graph API that posts status webhooks back. Embedded by default; on Postgres + Redis
  * when DATABASE_URL / REDIS_URL are set (a fresh database is created and dropped).
  * Everything runs on 127.0.0.1, and every phase is bounded in time and count.
+ * Options: --only saturation|paced, --runs N (medians over N runs), and for tuning the env
+ * variables BENCH_TIMELINE, BENCH_CPU_PROF and BENCH_KEEP_DB.
  */
 import { measureSteps } from '../runtime/testing/step-benchmark.ts';
 import { readCpu } from './cpu.ts';
-import { createLoad, summarize } from './load.ts';
+import { createLoad, medians, summarize, type PhaseResult } from './load.ts';
 import { appSecret, benchChannels, startTarget } from './target.ts';
 
 const contactCount = 250;
@@ -23,17 +25,28 @@ const load = createLoad(target.server.url, appSecret, target.fake, contacts, () 
 try {
   await load.warmup();
   // `--only paced` or `--only saturation` runs one phase (for tuning); both by default.
-  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
-  const saturation = only === 'paced' ? null : await load.saturate(10, 20_000);
-  const paced = only === 'saturation' ? null : await load.paced(100, 10);
-  const lines = [
+  // `--runs N` runs them N times on the same server and adds the medians (a shared machine is noisy).
+  const option = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+  const only = option('--only') ?? null;
+  const runs = Math.max(1, Number(option('--runs') ?? 1));
+  process.stdout.write([
     `Fluxo benchmark — ${target.kind}; ${contactCount} contacts on ${benchChannels.length} numbers, echo flow, sent + delivered statuses for every reply`,
     `engine: ${engine.stepsPerSecond} steps/s (${engine.nodes}-node flow, no I/O)`,
-    ...(saturation ? summarize(saturation) : []),
-    ...(paced ? summarize(paced) : []),
-    `status webhooks acknowledged: ${target.fake.statusCallbacks().posted}`,
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  ].join('\n') + '\n');
+  const results: PhaseResult[] = [];
+  for (let run = 1; run <= runs; run++) {
+    const phases = [
+      ...(only === 'paced' ? [] : [await load.saturate(10, 20_000)]),
+      ...(only === 'saturation' ? [] : [await load.paced(100, 10)]),
+    ];
+    for (const phase of phases) {
+      if (runs > 1) phase.name = `${phase.name} (run ${run})`;
+      process.stdout.write(`${summarize(phase).join('\n')}\n`);
+    }
+    results.push(...phases);
+  }
+  if (runs > 1) process.stdout.write(`${medians(results).join('\n')}\n`);
+  process.stdout.write(`status webhooks acknowledged: ${target.fake.statusCallbacks().posted}\n`);
   // Warnings and errors the server logged (FLUXO_LOG=warn), counted by message.
   const logged = new Map<string, { n: number; first: string }>();
   for (const line of target.server.output().split('\n')) {

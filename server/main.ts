@@ -14,8 +14,15 @@ const config = readConfig();
 const logger = createLogger(config.logLevel);
 
 const studioDir = config.skipStudio ? undefined : await ensureStudioBuilt(logger);
-// Webhook storage, two processors, the sender (up to 32 sends recording at once) and the API share it.
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 20 });
+// Webhook storage (two writers), two processors, the sender's claims and records, and the API share it.
+const database = await openDatabase({
+  databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 20,
+  onEmbeddedFailure: (err) => {
+    // Nothing is lost (webhooks not stored were not answered 200); a restart recovers the rest.
+    logger.error('embedded database thread stopped; exiting so Fluxo is restarted', { err });
+    process.exit(1);
+  },
+});
 const applied = await migrateToLatest(database.db);
 if (applied.length) logger.info('migrations applied', { applied });
 if (config.admin && (await ensureAdmin(database.db, config.admin))) {
@@ -25,7 +32,7 @@ if (config.admin && (await ensureAdmin(database.db, config.admin))) {
 const secrets = createSecretBox(resolveSecretKey(config.secretKey, config.dataDir));
 const clock = { now: () => new Date() };
 const messaging = startMessaging({
-  db: database.db, config, clock, logger, secrets, leaseMs: config.leaseMs, reconcileMs: config.reconcileMs,
+  db: database.db, urgentDb: database.urgentDb, config, clock, logger, secrets, leaseMs: config.leaseMs, reconcileMs: config.reconcileMs,
 });
 const app = createApp({ db: database.db, config, clock, secrets, logger, messaging: messaging.deps }, { studioDir });
 

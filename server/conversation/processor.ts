@@ -39,11 +39,14 @@ export interface ProcessorOptions {
  * any point leaves the messages unprocessed and the lease to expire: they run again, and
  * since nothing of the first run was committed, nothing is sent twice.
  */
-export async function processBatch(o: ProcessorOptions): Promise<number> {
+export async function processBatch(o: ProcessorOptions): Promise<boolean> {
   const now = o.clock.now();
   const claimed = await claimWork(o.db, o.owner, now, o.leaseMs, o.batchSize);
-  if (claimed.length === 0) return 0;
+  if (claimed.length === 0) return false;
   const ids = claimed.map((c) => c.id);
+  // Read again: the claim can wait behind webhook storage (which goes first), and a reply
+  // stamped before the message it answers would be listed above it in the inbox.
+  const writtenAt = o.clock.now();
 
   const results = await Promise.all(claimed.map(async (contact) => {
     const channel = await o.channels.byId(contact.channel_id);
@@ -72,7 +75,7 @@ export async function processBatch(o: ProcessorOptions): Promise<number> {
   if (done.length === 0) {
     // Nothing decided (every contact failed): only the retry delays below.
   } else if (!needsTransaction(done)) {
-    const written = await commitInOneStatement(o.db, o.owner, done, now);
+    const written = await commitInOneStatement(o.db, o.owner, done, writtenAt);
     outboxRows = written.outboxRows;
     const lost = done.length - written.settled.size;
     // Slower than the lease: someone else runs those contacts now, and nothing of theirs was written.
@@ -80,7 +83,7 @@ export async function processBatch(o: ProcessorOptions): Promise<number> {
   } else {
     try {
       await o.db.transaction().execute(async (tx) => {
-        ({ outboxRows } = await commitOutcomes(tx, done, now));
+        ({ outboxRows } = await commitOutcomes(tx, done, writtenAt));
         // Last, so contact rows (which webhook storage also writes) stay locked only until the commit.
         const owned = await settleLeases(tx, o.owner, done.map((d) => d.contact.id));
         if (owned.size < done.length) throw new LeaseLost(done.length - owned.size);
@@ -96,5 +99,7 @@ export async function processBatch(o: ProcessorOptions): Promise<number> {
   }
   await releaseLeases(o.db, o.owner, failed, new Date(now.getTime() + 30_000));
   if (outboxRows > 0) o.onReplies();
-  return claimed.length;
+  // A full batch may have left contacts behind; a smaller one took all there was.
+  return claimed.length >= o.batchSize;
 }
+

@@ -42,6 +42,8 @@ interface Claimed {
   message_id: string;
   payload: { graph?: Record<string, unknown> };
   wamid: string | null;
+  /** A reply with another queued behind it for the same contact (false for read receipts). */
+  has_next: boolean;
 }
 
 /**
@@ -95,7 +97,11 @@ async function claimHeads(db: Db, now: Date, o: SenderOptions): Promise<Claimed[
     returning o.id, o.kind, o.channel_id, o.contact_id, o.attempts, o.message_id,
       -- Looked up per claimed row: joining messages in FROM let the planner hash the whole table.
       (select m.payload from messages m where m.id = o.message_id) as payload,
-      (select m.wamid from messages m where m.id = o.message_id) as wamid
+      (select m.wamid from messages m where m.id = o.message_id) as wamid,
+      (o.kind = 'message' and exists (
+        select 1 from outbox n
+        where n.contact_id = o.contact_id and n.kind = 'message' and n.status in ('pending', 'sending') and n.seq > o.seq
+      )) as has_next
   `.execute(db);
   return result.rows;
 }
@@ -103,11 +109,16 @@ async function claimHeads(db: Db, now: Date, o: SenderOptions): Promise<Claimed[
 /**
  * The sender as a pipeline: each pass claims as many heads as there is room for and starts
  * their sends without waiting for them, so one slow or rate-limited send never holds back the
- * other contacts' replies. `onSettled` runs when sends settle (the loop wakes to claim the
- * contacts' next rows); `drain` waits for sends still under way (shutdown).
+ * other contacts' replies. `onSettled` wakes the loop when a settled send may have unblocked
+ * something: the contact's next reply, or rows left behind when the room ran out. `drain`
+ * waits for sends still under way (shutdown).
  */
 export function createSender(o: SenderOptions, onSettled: () => void) {
   const inFlight = new Set<Promise<void>>();
+  // Replies queued (anywhere) since a row was claimed: the row's contact may be among them,
+  // and that reply could not be claimed while this one was in flight.
+  let queuedReplies = 0;
+  let roomRanOut = false;
   // Sends that went through are recorded together: one statement for however many settled
   // while the previous one was being written.
   const recorder = createGroupCommit(async (outcomes: SendOutcome[]) => {
@@ -116,19 +127,31 @@ export function createSender(o: SenderOptions, onSettled: () => void) {
   });
   const record = (outcome: SendOutcome) => recorder.submit(outcome);
   return {
-    async pass(): Promise<number> {
+    /** Claims and starts what is due; true when the room ran out before the work did. */
+    async pass(): Promise<boolean> {
       const room = o.batchSize - inFlight.size;
-      if (room <= 0) return 0;
+      // Full: the next settling send wakes the loop.
+      if (room <= 0) return false;
       const rows = await claimHeads(o.db, o.clock.now(), { ...o, batchSize: room });
+      roomRanOut = rows.length >= room;
       for (const row of rows) {
+        const queuedBefore = queuedReplies;
         const sending: Promise<void> = sendOne(o, row, record)
           // A database error after the call leaves the row locked: it is reconciled like a crash.
           .catch((err: unknown) => o.logger.error('recording a send failed', { outboxId: row.id, err }))
-          // Waking once half the room is free, not per send, keeps claim queries batched.
-          .finally(() => { inFlight.delete(sending); if (inFlight.size <= o.batchSize / 2) onSettled(); });
+          .finally(() => {
+            inFlight.delete(sending);
+            const unblocked = row.has_next || queuedReplies !== queuedBefore;
+            // Left-behind rows: waking once half the room is free, not per send, keeps claims batched.
+            if (unblocked || (roomRanOut && inFlight.size <= o.batchSize / 2)) onSettled();
+          });
         inFlight.add(sending);
       }
-      return rows.length;
+      return roomRanOut;
+    },
+    /** New replies were queued (the outbox wake-up): call before waking the loop. */
+    repliesQueued(): void {
+      queuedReplies += 1;
     },
     async drain(): Promise<void> {
       await Promise.all([...inFlight]);

@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from '../../migrations/index.ts';
 import type { Db } from './database.ts';
+import { ConnectionGate } from './connection-gate.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { startPGliteThread } from './pglite-thread.ts';
 import { prepareMarkedStatements } from './prepared-statements.ts';
 
 // Return int8 (counts, identity ids) as JS numbers when they fit, as PGlite does.
@@ -19,10 +20,17 @@ export interface DatabaseTarget {
   dataDir: string;
   /** Pool size for Postgres. */
   poolSize?: number;
+  /** Embedded only: the database thread died (the server exits rather than run without it). */
+  onEmbeddedFailure?: (err: Error) => void;
 }
 
 export interface OpenDatabase {
   db: Db;
+  /**
+   * For webhook storage, which Meta waits on. Embedded, its statements go ahead of background
+   * work queued for PGlite's one connection; on Postgres (a pool) it is `db` itself.
+   */
+  urgentDb: Db;
   kind: 'postgres' | 'pglite';
   close(): Promise<void>;
 }
@@ -33,13 +41,16 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     // An idle client the server closes (restart, failover) is replaced by the pool; not fatal.
     pool.on('error', (err) => console.warn('postgres idle client error:', err.message));
     const db = new Kysely<never>({ dialect: new PostgresDialect({ pool }) }) as unknown as Db;
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return { db, urgentDb: db, kind: 'postgres', close: () => db.destroy() };
   }
   const dir = `${target.dataDir}/pglite`;
   mkdirSync(dir, { recursive: true });
-  const pglite = await PGlite.create(dir);
-  const db = new Kysely<never>({ dialect: new PGliteDialect(pglite) }) as unknown as Db;
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  // On its own thread: PGlite runs Postgres synchronously on the thread that calls it.
+  const pglite = await startPGliteThread(dir, { onFailure: target.onEmbeddedFailure });
+  const gate = new ConnectionGate();
+  const db = new Kysely<never>({ dialect: new PGliteDialect(pglite, { gate }) }) as unknown as Db;
+  const urgentDb = new Kysely<never>({ dialect: new PGliteDialect(pglite, { gate, urgent: true, closesDatabase: false }) }) as unknown as Db;
+  return { db, urgentDb, kind: 'pglite', close: () => db.destroy() };
 }
 
 /** Brings the schema up to date; fails loudly with the migration that broke. */

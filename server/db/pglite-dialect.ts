@@ -1,26 +1,44 @@
-import type { PGlite } from '@electric-sql/pglite';
 import {
   CompiledQuery, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler,
   type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryResult,
 } from 'kysely';
+import { ConnectionGate } from './connection-gate.ts';
+import type { EmbeddedPostgres } from './pglite-thread.ts';
+
+export interface PGliteDialectOptions {
+  /** Shared by every Kysely instance over the same database (see `urgent`). */
+  gate?: ConnectionGate;
+  /** This instance's callers wait ahead of the others' (webhook storage: Meta waits on it). */
+  urgent?: boolean;
+  /** False for a second instance over a database another one closes. */
+  closesDatabase?: boolean;
+}
 
 /**
- * Kysely dialect for embedded PGlite. PGlite is a single connection, so the driver
- * hands it to one caller at a time: a transaction holds it until commit or rollback.
+ * Kysely dialect for embedded PGlite (in this thread, or on its own: pglite-thread.ts). PGlite
+ * is a single connection, so the driver hands it to one caller at a time: a transaction holds
+ * it until commit or rollback.
  */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(private readonly pglite: EmbeddedPostgres, private readonly options: PGliteDialectOptions = {}) {}
   createAdapter() { return new PostgresAdapter(); }
-  createDriver(): Driver { return new PGliteDriver(this.pglite); }
+  createDriver(): Driver {
+    const { gate = new ConnectionGate(), urgent = false, closesDatabase = true } = this.options;
+    return new PGliteDriver(this.pglite, gate, urgent, closesDatabase);
+  }
   createIntrospector(db: Kysely<unknown>) { return new PostgresIntrospector(db); }
   createQueryCompiler() { return new PostgresQueryCompiler(); }
 }
 
 class PGliteDriver implements Driver {
-  private queue: Promise<void> = Promise.resolve();
   private readonly connection: DatabaseConnection;
 
-  constructor(private readonly pglite: PGlite) {
+  constructor(
+    private readonly pglite: EmbeddedPostgres,
+    private readonly gate: ConnectionGate,
+    private readonly urgent: boolean,
+    private readonly closesDatabase: boolean,
+  ) {
     this.connection = {
       executeQuery: async <R>(q: CompiledQuery): Promise<QueryResult<R>> => {
         const result = await pglite.query<R>(q.sql, [...q.parameters]);
@@ -35,21 +53,13 @@ class PGliteDriver implements Driver {
 
   async init(): Promise<void> {}
 
-  private releaseCurrent: (() => void) | null = null;
-
   async acquireConnection(): Promise<DatabaseConnection> {
-    const previous = this.queue;
-    let release!: () => void;
-    this.queue = new Promise<void>((resolve) => { release = resolve; });
-    await previous;
-    this.releaseCurrent = release;
+    await this.gate.acquire(this.urgent);
     return this.connection;
   }
 
   async releaseConnection(): Promise<void> {
-    const release = this.releaseCurrent;
-    this.releaseCurrent = null;
-    release?.();
+    this.gate.release();
   }
 
   async beginTransaction(conn: DatabaseConnection): Promise<void> {
@@ -62,6 +72,6 @@ class PGliteDriver implements Driver {
     await conn.executeQuery(CompiledQuery.raw('rollback'));
   }
   async destroy(): Promise<void> {
-    await this.pglite.close();
+    if (this.closesDatabase) await this.pglite.close();
   }
 }

@@ -1,10 +1,12 @@
 import type { Logger } from '../logger.ts';
 
 /**
- * Runs `work` again and again: at once while it finds something to do, otherwise after
- * `idleMs` or as soon as `wake()` is called. Several loops may share one wake signal.
+ * Runs `work` again and again: at once while it says there may be more to do right now (it
+ * ran out of room, not of work), otherwise after `idleMs` or as soon as `wake()` is called.
+ * A wake that comes while a pass runs is kept, so work that arrives mid-pass is never missed;
+ * a pass that found less than it had room for does not run again just to come back empty.
  */
-export function createWorkerLoop(name: string, work: () => Promise<number>, { idleMs, logger }: { idleMs: number; logger: Logger }) {
+export function createWorkerLoop(name: string, work: () => Promise<boolean>, { idleMs, logger }: { idleMs: number; logger: Logger }) {
   let running = false;
   let wakeUp: (() => void) | null = null;
   let woken = false;
@@ -20,9 +22,9 @@ export function createWorkerLoop(name: string, work: () => Promise<number>, { id
     let failures = 0;
     while (running) {
       try {
-        const n = await work();
+        const moreNow = await work();
         failures = 0;
-        if (n === 0) await sleep();
+        if (!moreNow) await sleep();
       } catch (err) {
         failures += 1;
         logger.error(`${name} failed`, { err });

@@ -59,7 +59,9 @@ contactRoutes.openapi(
   async (c) => {
     const contact = await requireContact(c, c.req.valid('param').id);
     const rows = await c.var.deps.db.selectFrom('messages').select(['id', 'direction', 'type', 'text', 'status', 'error', 'created_at'])
-      .where('contact_id', '=', contact.id).orderBy('created_at', 'desc').limit(200).execute();
+      .where('contact_id', '=', contact.id)
+      // A reply can share its message's millisecond: 'in' sorts before 'out' once reversed.
+      .orderBy('created_at', 'desc').orderBy('direction', 'desc').limit(200).execute();
     return c.json({
       messages: rows.reverse().map((m) => ({ id: m.id, direction: m.direction, type: m.type, text: m.text, status: m.status, error: m.error, createdAt: iso(m.created_at) ?? '' })),
     }, 200);
@@ -120,7 +122,7 @@ contactRoutes.openapi(
     const contact = await requireContact(c, c.req.valid('param').id);
     const { db } = c.var.deps;
     const [messages, sessions, orders, handoffs] = await Promise.all([
-      db.selectFrom('messages').select(['id', 'direction', 'type', 'text', 'status', 'created_at']).where('contact_id', '=', contact.id).orderBy('created_at').execute(),
+      db.selectFrom('messages').select(['id', 'direction', 'type', 'text', 'status', 'created_at']).where('contact_id', '=', contact.id).orderBy('created_at').orderBy('direction').execute(),
       db.selectFrom('conversation_sessions').select(['id', 'flow_id', 'status', 'state', 'created_at']).where('contact_id', '=', contact.id).execute(),
       db.selectFrom('orders').selectAll().where('contact_id', '=', contact.id).execute(),
       db.selectFrom('handoffs').select(['id', 'team', 'status', 'note', 'created_at']).where('contact_id', '=', contact.id).execute(),

@@ -62,7 +62,9 @@ handoffRoutes.openapi(
     const handoff = await requireHandoff(c, c.req.valid('param').id);
     const rows = await c.var.deps.db.selectFrom('messages')
       .select(['id', 'direction', 'author_kind', 'text', 'type', 'status', 'created_at'])
-      .where('contact_id', '=', handoff.contact.id).orderBy('created_at', 'desc').limit(100).execute();
+      .where('contact_id', '=', handoff.contact.id)
+      // A reply can share its message's millisecond: 'in' sorts before 'out' once reversed.
+      .orderBy('created_at', 'desc').orderBy('direction', 'desc').limit(100).execute();
     const messages = rows.reverse().map((m) => ({
       id: m.id, direction: m.direction, text: m.text, type: m.type, status: m.status, createdAt: new Date(m.created_at).toISOString(),
       author: (m.direction === 'in' ? 'contact' : m.author_kind === 'agent' ? 'agent' : 'bot') as 'contact' | 'bot' | 'agent',

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { inject } from 'vitest';
 import type { Db } from '../db/database.ts';
 import { PGliteDialect } from '../db/pglite-dialect.ts';
+import { startPGliteThread } from '../db/pglite-thread.ts';
 import { withDatabase } from './global-setup.ts';
 import { templateTarball } from './paths.ts';
 
@@ -17,7 +17,7 @@ export interface TestDb {
   close(): Promise<void>;
 }
 
-let tarball: Blob | undefined;
+let tarball: Uint8Array | undefined;
 
 /** A fresh, migrated database of its own for one test file or test. */
 export async function createTestDb(): Promise<TestDb> {
@@ -41,8 +41,9 @@ export async function createTestDb(): Promise<TestDb> {
       },
     };
   }
-  tarball ??= new Blob([readFileSync(templateTarball())]);
-  const pglite = await PGlite.create({ loadDataDir: tarball });
+  tarball ??= new Uint8Array(readFileSync(templateTarball()));
+  // On its own thread, as the server runs it: the tests go through the same query path.
+  const pglite = await startPGliteThread(undefined, { loadDataDir: tarball });
   const db = new Kysely<never>({ dialect: new PGliteDialect(pglite) }) as unknown as Db;
   return { db, kind: 'pglite', close: () => db.destroy() };
 }

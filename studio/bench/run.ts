@@ -3,7 +3,8 @@
  * a bare React Flow page drawing the same graph with default nodes and edges.
  *
  * Both pages are production builds (Vite, into .tmp/studio-bench), served on 127.0.0.1 and
- * opened in Debian's Chromium (software rendering) at 1920×1080. For each page and run:
+ * opened in Debian's Chromium (software rendering) at 1920×1080. The editor page gets the flow
+ * as the API's JSON (see `servedFlow`), the bare page generates it. For each page and run:
  *   - first draw: navigation start → the frame after all nodes are in the DOM, visible, and
  *     fitted to the screen (see probe.ts). The flow fits at zoom ~0.13, so with
  *     `onlyRenderVisibleElements` all 500 are rendered there too;
@@ -16,7 +17,9 @@ import react from '@vitejs/plugin-react';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build, preview } from 'vite';
+import { build, preview, type Plugin } from 'vite';
+import { flowDocument } from '../../shared/flow/schema.ts';
+import { benchFlow } from './flow.ts';
 import { probeScript } from './probe.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -40,13 +43,27 @@ function option(name: string, fallback: string): string {
   return at === -1 ? fallback : (process.argv[at + 1] ?? fallback);
 }
 
-async function buildPages(): Promise<void> {
+/**
+ * The editor page's flow as FlowPage gets it: the server's JSON answer, already parsed with
+ * defaults by the server (the studio trusts answers and does not parse them again, see
+ * studio/api/client.ts), embedded so neither page waits for a request.
+ */
+function servedFlow(nodes: number): Plugin {
+  const id = 'virtual:bench-served-flow';
+  return {
+    name: 'bench-served-flow',
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    load: (source) => (source === `\0${id}` ? `export default ${JSON.stringify(JSON.stringify(flowDocument.parse(benchFlow(nodes))))};` : null),
+  };
+}
+
+async function buildPages(nodes: number): Promise<void> {
   await build({
     configFile: false,
     root: here,
     base: './',
     logLevel: 'warn',
-    plugins: [react()],
+    plugins: [react(), servedFlow(nodes)],
     build: {
       outDir,
       emptyOutDir: true,
@@ -115,7 +132,7 @@ async function main() {
   const runs = Number(option('runs', '3'));
   const nodes = Number(option('nodes', '500'));
   const only = option('only', '');
-  await buildPages();
+  await buildPages(nodes);
   const server = await preview({ configFile: false, root: here, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 4789, strictPort: false } });
   const base = server.resolvedUrls?.local[0];
   if (!base) throw new Error('preview server has no address');

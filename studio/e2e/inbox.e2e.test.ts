@@ -5,6 +5,7 @@ import type { FlowDocumentInput } from '../../shared/flow/schema.ts';
 import { startFakeGraphApi, type FakeGraph, type FakeGraphRequest } from '../../server/testing/fake-graph-api.ts';
 import { signBody } from '../../server/testing/sign.ts';
 import { messageWebhook, metaJson } from '../../server/testing/webhook-payloads.ts';
+import { focused, named, tabTo, unlabelledControls } from './focus.ts';
 import { login, saveFailureScreenshot, screenshotsDir, startHarness, type Harness } from './harness.ts';
 
 /**
@@ -179,7 +180,7 @@ describe('agent inbox', () => {
     await agentSession.context.close();
   });
 
-  it('walks the queue with the arrow keys', async () => {
+  it('walks the queue with the arrow keys and works a conversation with the keyboard only', async () => {
     await contactSays('Boa tarde', { waId: '5521911112222', name: 'Ana Lima' });
     await contactSays('Olá!', { waId: '5531933334444', name: 'Bruno Reis' });
     page = admin.page;
@@ -208,6 +209,38 @@ describe('agent inbox', () => {
     // Tab leaves the list for the conversation's actions.
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).not.toBe('option');
+
+    // The conversation's actions, keyboard only: claim, answer, resolve through its confirmation.
+    expect(await unlabelledControls(page)).toEqual([]);
+    await tabTo(page, named('Assumir'));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('holder').innerText()).toBe('Com você');
+    expect((await focused(page)).name).toBe('Sua resposta');
+    const sentBefore = fake.sent().length;
+    await page.keyboard.type('Olá Bruno, já te atendo.');
+    await page.keyboard.press('Enter');
+    const sent = await fake.waitForSent(sentBefore + 1, 20_000);
+    expect(sent.slice(sentBefore).map(textOf)).toEqual(['Olá Bruno, já te atendo.']);
+    expect(recipientOf(sent[sentBefore]!)).toBe('5531933334444');
+
+    const resolve = await tabTo(page, named('Encerrar'));
+    expect(resolve.ring).toBe(true);
+    await page.keyboard.press('Enter');
+    const confirm = page.getByTestId('confirm-dialog');
+    await confirm.waitFor();
+    // Cancel has the focus (the safe choice); Esc closes without resolving and gives the focus back.
+    expect(await focused(page)).toMatchObject({ inDialog: true, name: 'Cancelar' });
+    await page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+    expect((await focused(page)).name).toBe('Encerrar');
+    expect(await options.count()).toBe(2);
+    await page.keyboard.press('Enter');
+    await confirm.waitFor();
+    await tabTo(page, (f) => f.inDialog && f.name === 'Encerrar');
+    await page.keyboard.press('Enter');
+    await confirm.waitFor({ state: 'detached' });
+    await expect.poll(() => options.count()).toBe(1);
+    expect(await options.first().innerText()).toContain('Ana Lima');
   });
 
   it('is open to admins too, and not to editors', async () => {

@@ -1,8 +1,9 @@
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState } from 'react';
 import type { NodeType } from '../../shared/flow/nodes/index.ts';
 import { useT } from '../i18n/index.ts';
 import { nodeColors } from '../nodes/colors.ts';
 import { Icon } from '../nodes/icons.tsx';
+import { useListKeys } from '../ui/use-list-keys.ts';
 import { paletteTypes } from './palette-groups.ts';
 
 interface NodePickerProps {
@@ -18,24 +19,11 @@ const connectable = paletteTypes.filter((t) => t !== 'start' && t !== 'note');
 export function NodePicker({ at, onPick, onClose }: NodePickerProps) {
   const t = useT();
   const [filter, setFilter] = useState('');
-  const [active, setActive] = useState(0);
   const types = useMemo(() => {
     const q = filter.trim().toLowerCase();
     return connectable.filter((type) => !q || t(`editor.node.${type}`).toLowerCase().includes(q));
   }, [filter, t]);
-
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      onClose();
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : -1) + types.length) % Math.max(types.length, 1));
-    } else if (e.key === 'Enter') {
-      const type = types[active];
-      if (type) onPick(type);
-    }
-  };
+  const { active, setActive, onKeyDown } = useListKeys(types, onPick, onClose);
 
   return (
     <div className="fx-popover fx-picker nodrag nopan" style={{ left: at.x, top: at.y }} role="dialog" aria-label={t('editor.picker.title')} onKeyDown={onKeyDown}>

@@ -1,8 +1,9 @@
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState } from 'react';
 import type { FlowNode } from '../../shared/flow/schema.ts';
 import { useT } from '../i18n/index.ts';
 import { nodeColors } from '../nodes/colors.ts';
 import { Icon } from '../nodes/icons.tsx';
+import { useListKeys } from '../ui/use-list-keys.ts';
 import { usePanelFocus } from '../ui/use-panel-focus.ts';
 import { useEditor } from './EditorProvider.tsx';
 import { searchNodes } from './search.ts';
@@ -17,22 +18,9 @@ export function SearchBox({ onFocusNode, onClose }: SearchBoxProps) {
   const t = useT();
   const nodes = useEditor((s) => s.flow.nodes);
   const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
   const input = usePanelFocus<HTMLInputElement>();
   const hits = useMemo(() => searchNodes(nodes, query, (n: FlowNode) => t(`editor.node.${n.type}`)), [nodes, query, t]);
-
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      onClose();
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      if (hits.length) setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : -1) + hits.length) % hits.length);
-    } else if (e.key === 'Enter') {
-      const hit = hits[active];
-      if (hit) onFocusNode(hit.id);
-    }
-  };
+  const { active, setActive, onKeyDown } = useListKeys(hits, (hit) => onFocusNode(hit.id), onClose);
 
   return (
     <div className="fx-search" role="search" onKeyDown={onKeyDown}>

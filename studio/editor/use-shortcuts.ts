@@ -7,15 +7,28 @@ import { useEditorApi } from './EditorProvider.tsx';
 import { matchShortcut, shortcuts, type ShortcutName } from './shortcuts.ts';
 import type { EditorActions } from './use-editor-actions.ts';
 
-function isTextField(target: EventTarget | null): boolean {
+/** Inputs that hold no text: their value is picked, not typed, so there is nothing of theirs to undo. */
+const pickedInputTypes = new Set(['checkbox', 'radio', 'range', 'color', 'button', 'submit', 'reset']);
+
+/** Any form control: its keys (letters, Delete, Escape, Ctrl+A…) are its own. */
+function isFormControl(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
+/** A control whose text the browser can undo itself. */
+function holdsText(target: EventTarget | null): boolean {
+  if (!isFormControl(target)) return false;
+  if (target instanceof HTMLSelectElement) return false;
+  return !(target instanceof HTMLInputElement && pickedInputTypes.has(target.type));
+}
+
 /**
  * Shortcuts work when the focus is on the page or inside this editor, and never while
- * typing in a field (there Ctrl+Z and Ctrl+C keep their usual meaning). Copy and paste use
- * the browser's own clipboard events: they need no permission prompt.
+ * typing in a field (there Ctrl+Z and Ctrl+C keep their usual meaning). On a select or a
+ * checkbox, undo and redo are the editor's: the browser has no undo there, and the change just
+ * made with it (an output connected from the inspector) is the one to take back. Copy and
+ * paste use the browser's own clipboard events: they need no permission prompt.
  */
 export function useShortcuts(root: () => HTMLElement | null, actions: EditorActions, ui: Partial<Record<ShortcutName, () => void>>) {
   const api = useEditorApi();
@@ -23,16 +36,27 @@ export function useShortcuts(root: () => HTMLElement | null, actions: EditorActi
   latest.current = { actions, ui };
 
   useEffect(() => {
-    const ours = (e: Event) => {
+    const inEditor = (e: Event) => {
       const el = root();
       const target = e.target;
-      if (!el || isTextField(target)) return false;
+      if (!el) return false;
       return target === document.body || target === document.documentElement || (target instanceof Node && el.contains(target));
     };
+    const ours = (e: Event) => inEditor(e) && !isFormControl(e.target);
 
     const onKeyDown = (e: KeyboardEvent) => {
-      if (!ours(e)) return;
-      const { actions: a, ui: extra } = latest.current;
+      if (!inEditor(e) || holdsText(e.target)) return;
+      const { actions: a } = latest.current;
+      if (isFormControl(e.target)) {
+        const history: [string, () => void][] = [[shortcuts.undo, a.undo], [shortcuts.redo, a.redo], [shortcuts.redoAlt, a.redo]];
+        const hit = history.find(([shortcut]) => matchShortcut(e, shortcut));
+        if (hit) {
+          e.preventDefault();
+          hit[1]();
+        }
+        return;
+      }
+      const { ui: extra } = latest.current;
       const table: [string, () => void][] = [
         [shortcuts.undo, a.undo],
         [shortcuts.redo, a.redo],

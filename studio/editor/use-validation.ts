@@ -1,14 +1,16 @@
 import { useEffect, useRef } from 'react';
-import { validateFlow, type Problem } from '../../shared/flow/validate/index.ts';
+import type { Problem } from '../../shared/flow/validate/index.ts';
 import { toDocument } from './document.ts';
 import { useEditorApi } from './EditorProvider.tsx';
 import { useOpening } from './use-opening.ts';
+import { createValidator } from './validator.ts';
 
 /** Long enough to skip validating every keystroke of a fast typist, short enough to feel live. */
 const delayMs = 200;
 
 /**
- * Validates the flow after each saved change, keeps the result in the store and reports it.
+ * Validates the flow after each saved change (in a worker, see validator.ts), keeps the result
+ * in the store and reports it.
  * The first run waits until the opened flow is drawn: in a big flow, validating and then
  * badging hundreds of nodes would otherwise delay the first picture.
  */
@@ -21,10 +23,12 @@ export function useValidation(onProblems?: (problems: Problem[]) => void) {
   useEffect(() => {
     if (!settled) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const validator = createValidator();
     const run = () => {
-      const { problems } = validateFlow(toDocument(api.getState().flow));
-      api.getState().setProblems(problems);
-      report.current?.(problems);
+      void validator.validate(toDocument(api.getState().flow)).then((problems) => {
+        api.getState().setProblems(problems);
+        report.current?.(problems);
+      });
     };
     run();
     const unsubscribe = api.subscribe((state, previous) => {
@@ -35,6 +39,7 @@ export function useValidation(onProblems?: (problems: Problem[]) => void) {
     return () => {
       clearTimeout(timer);
       unsubscribe();
+      validator.dispose();
     };
   }, [api, settled]);
 }

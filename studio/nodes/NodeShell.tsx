@@ -1,7 +1,7 @@
-import { Handle, Position, useUpdateNodeInternals } from '@xyflow/react';
+import { Position, useUpdateNodeInternals } from '@xyflow/react';
 import { useContext, useEffect, useRef, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { exceptionalOutputs, type NodeType } from '../../shared/flow/nodes/index.ts';
+import type { NodeType } from '../../shared/flow/nodes/index.ts';
 import { useEditor } from '../editor/EditorProvider.tsx';
 import type { EditorState } from '../editor/store.ts';
 import { useT } from '../i18n/index.ts';
@@ -9,16 +9,15 @@ import { AnalyticsChip } from './AnalyticsChip.tsx';
 import { FarLook } from './far-look.ts';
 import { Icon } from './icons.tsx';
 import { NodeBadge } from './NodeBadge.tsx';
+import { OutputList } from './OutputList.tsx';
 import { outputSideOf } from './output-side.ts';
+import { Port } from './Port.tsx';
 import { nodeColors } from './colors.ts';
 
 export interface OutputRow {
   handle: string;
   label: ReactNode;
 }
-
-/** Outputs for "something went wrong or nobody answered", drawn in their own colours. */
-const isExceptional = (handle: string) => exceptionalOutputs.has(handle) || handle === 'cancelled';
 
 interface NodeShellProps {
   id: string;
@@ -53,24 +52,16 @@ export function NodeShell({ id, type, selected, outputs, children }: NodeShellPr
 
   return (
     <div className={className} style={{ '--node-color': nodeColors[type] } as React.CSSProperties}>
-      {type !== 'start' && <Handle type="target" position={Position.Top} className="fx-handle fx-handle--in" />}
+      {type !== 'start' && <Port type="target" position={Position.Top} className="fx-handle fx-handle--in" />}
+      {/* Far, the header keeps its height from nodes.css without its (hidden) icon and title. */}
       <header className="fx-node__header">
-        <span className="fx-node__icon">{!far && <Icon name={type} size={15} />}</span>
-        <span className="fx-node__title">{!far && t(`editor.node.${type}`)}</span>
+        {!far && <span className="fx-node__icon"><Icon name={type} size={15} /></span>}
+        {!far && <span className="fx-node__title">{t(`editor.node.${type}`)}</span>}
         {hasProblems && <NodeBadge id={id} />}
       </header>
       {children && <div className="fx-node__body">{children}</div>}
-      {side === 'right' && outputs.length > 0 && (
-        <ul className="fx-node__outputs">
-          {outputs.map((o) => (
-            <li key={o.handle} className={`fx-out${isExceptional(o.handle) ? ` fx-out--exceptional fx-out--${o.handle}` : ''}`}>
-              <span className="fx-out__label">{!far && o.label}</span>
-              <Handle type="source" id={o.handle} position={Position.Right} className="fx-handle fx-handle--out" />
-            </li>
-          ))}
-        </ul>
-      )}
-      {side === 'bottom' && <Handle type="source" id="next" position={Position.Bottom} className="fx-handle fx-handle--out" />}
+      {side === 'right' && outputs.length > 0 && <OutputList outputs={outputs} />}
+      {side === 'bottom' && <Port type="source" id="next" position={Position.Bottom} className="fx-handle fx-handle--out" />}
       {stats && <AnalyticsChip stats={stats} />}
     </div>
   );

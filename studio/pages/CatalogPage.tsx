@@ -8,6 +8,7 @@ import { EmptyState, ErrorBanner, Loading } from '../ui/states.tsx';
 import { useResource } from '../ui/use-resource.ts';
 import { CategoryList } from './catalog/CategoryList.tsx';
 import { ProductForm } from './catalog/ProductForm.tsx';
+import { PageHeader } from '../ui/PageHeader.tsx';
 
 type Product = Catalog['products'][number];
 type Category = Catalog['categories'][number];
@@ -26,17 +27,13 @@ export function CatalogPage() {
 
   return (
     <section className="page">
-      <header className="page-header">
-        <div>
-          <h1>{t('catalog.title')}</h1>
-          <p className="muted">{t('catalog.subtitle')}</p>
-        </div>
-        {catalog.status === 'ready' && catalog.data.categories.length > 0 ? (
-          <div className="page-actions">
-            <button type="button" className="button primary" onClick={() => setOpen({ kind: 'product', product: null })}>{t('catalog.newProduct')}</button>
-          </div>
+      <PageHeader
+        title={t('catalog.title')}
+        subtitle={t('catalog.subtitle')}
+        actions={catalog.status === 'ready' && catalog.data.categories.length > 0 ? (
+          <button type="button" className="button primary" onClick={() => setOpen({ kind: 'product', product: null })}>{t('catalog.newProduct')}</button>
         ) : null}
-      </header>
+      />
       {catalog.status === 'loading' ? <Loading /> : null}
       {catalog.status === 'error' ? <ErrorBanner message={errorText(catalog.error, t)} onRetry={catalog.reload} /> : null}
       {catalog.status === 'ready' ? (

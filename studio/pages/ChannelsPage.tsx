@@ -8,6 +8,7 @@ import { EmptyState, ErrorBanner, Loading } from '../ui/states.tsx';
 import { showToast } from '../ui/toast.tsx';
 import { useResource } from '../ui/use-resource.ts';
 import { ChannelForm } from './channels/ChannelForm.tsx';
+import { PageHeader } from '../ui/PageHeader.tsx';
 
 type Open = { kind: 'none' } | { kind: 'form'; channel: Channel | null } | { kind: 'delete'; channel: Channel };
 
@@ -22,15 +23,11 @@ export function ChannelsPage() {
 
   return (
     <section className="page">
-      <header className="page-header">
-        <div>
-          <h1>{t('channels.title')}</h1>
-          <p className="muted">{t('channels.subtitle')}</p>
-        </div>
-        <div className="page-actions">
-          <button type="button" className="button primary" onClick={() => setOpen({ kind: 'form', channel: null })}>{t('channels.new')}</button>
-        </div>
-      </header>
+      <PageHeader
+        title={t('channels.title')}
+        subtitle={t('channels.subtitle')}
+        actions={<button type="button" className="button primary" onClick={() => setOpen({ kind: 'form', channel: null })}>{t('channels.new')}</button>}
+      />
       {data.status === 'loading' ? <Loading /> : null}
       {data.status === 'error' ? <ErrorBanner message={errorText(data.error, t)} onRetry={data.reload} /> : null}
       {data.status === 'ready' && data.data.channels.length === 0 ? (

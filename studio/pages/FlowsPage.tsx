@@ -11,6 +11,7 @@ import { CreateFlowDialog } from './flows/CreateFlowDialog.tsx';
 import { downloadJson, slugify } from './flows/download.ts';
 import { ImportFlowDialog } from './flows/ImportFlowDialog.tsx';
 import { TemplateGallery } from './flows/TemplateGallery.tsx';
+import { PageHeader } from '../ui/PageHeader.tsx';
 
 type Open =
   | { kind: 'none' }
@@ -60,16 +61,16 @@ export function FlowsPage() {
 
   return (
     <section className="page">
-      <header className="page-header">
-        <div>
-          <h1>{t('flows.title')}</h1>
-          <p className="muted">{t('flows.subtitle')}</p>
-        </div>
-        <div className="page-actions">
-          <button type="button" className="button" onClick={() => setOpen({ kind: 'import' })}>{t('flows.import')}</button>
-          <button type="button" className="button primary" onClick={() => setOpen({ kind: 'create', template: null })}>{t('flows.new')}</button>
-        </div>
-      </header>
+      <PageHeader
+        title={t('flows.title')}
+        subtitle={t('flows.subtitle')}
+        actions={
+          <>
+            <button type="button" className="button" onClick={() => setOpen({ kind: 'import' })}>{t('flows.import')}</button>
+            <button type="button" className="button primary" onClick={() => setOpen({ kind: 'create', template: null })}>{t('flows.new')}</button>
+          </>
+        }
+      />
 
       {flows.status === 'loading' ? <Loading /> : null}
       {flows.status === 'error' ? <ErrorBanner message={errorText(flows.error, t)} onRetry={flows.reload} /> : null}

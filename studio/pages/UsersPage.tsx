@@ -8,6 +8,7 @@ import { errorText } from '../ui/error-text.ts';
 import { ErrorBanner, Loading } from '../ui/states.tsx';
 import { showToast } from '../ui/toast.tsx';
 import { useResource } from '../ui/use-resource.ts';
+import { PageHeader } from '../ui/PageHeader.tsx';
 
 // A record, so the compiler insists on every role; importing the zod enum would put zod in the first page load.
 const roleHelp = {
@@ -35,15 +36,11 @@ export function UsersPage() {
 
   return (
     <section className="page">
-      <header className="page-header">
-        <div>
-          <h1>{t('users.title')}</h1>
-          <p className="muted">{t('users.subtitle')}</p>
-        </div>
-        <div className="page-actions">
-          <button type="button" className="button primary" onClick={() => setCreating(true)}>{t('users.new')}</button>
-        </div>
-      </header>
+      <PageHeader
+        title={t('users.title')}
+        subtitle={t('users.subtitle')}
+        actions={<button type="button" className="button primary" onClick={() => setCreating(true)}>{t('users.new')}</button>}
+      />
       {users.status === 'loading' ? <Loading /> : null}
       {users.status === 'error' ? <ErrorBanner message={errorText(users.error, t)} onRetry={users.reload} /> : null}
       {users.status === 'ready' ? (

@@ -1,9 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, type FlowVersion } from '../../api/client.ts';
-import { useLocaleStore, useT } from '../../i18n/index.ts';
+import { api, type FlowVersion } from '../../api/client.ts';
+import { useT } from '../../i18n/index.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
-import { errorText } from '../../ui/error-text.ts';
-import { errorDetailLines } from '../../ui/error-details.ts';
+import { FormError, useFormError } from '../../ui/FormError.tsx';
 
 interface PublishDialogProps {
   flowId: string;
@@ -15,20 +14,17 @@ interface PublishDialogProps {
 
 export function PublishDialog({ flowId, beforePublish, onPublished, onClose }: PublishDialogProps) {
   const t = useT();
-  const locale = useLocaleStore((s) => s.locale);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [lines, setLines] = useState<string[]>([]);
+  const error = useFormError();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    setError(null);
-    setLines([]);
+    error.clear();
     try {
       if (!(await beforePublish())) {
-        setError(t('flow.publish.saveFirst'));
+        error.show(t('flow.publish.saveFirst'));
         setBusy(false);
         return;
       }
@@ -36,8 +32,7 @@ export function PublishDialog({ flowId, beforePublish, onPublished, onClose }: P
       onPublished(version);
       onClose();
     } catch (err) {
-      setError(errorText(err, t));
-      if (err instanceof ApiError) setLines(errorDetailLines(err.details, locale));
+      error.fail(err);
       setBusy(false);
     }
   };
@@ -50,12 +45,7 @@ export function PublishDialog({ flowId, beforePublish, onPublished, onClose }: P
           <span>{t('flow.publish.note')}</span>
           <textarea rows={3} maxLength={500} value={note} placeholder={t('flow.publish.notePlaceholder')} onChange={(e) => setNote(e.target.value)} />
         </label>
-        {error ? (
-          <div className="form-error" role="alert">
-            <p>{error}</p>
-            {lines.length > 0 ? <ul>{lines.map((line, i) => <li key={i}>{line}</li>)}</ul> : null}
-          </div>
-        ) : null}
+        <FormError state={error.state} />
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>{t('common.cancel')}</button>
           <button type="submit" className="button primary" disabled={busy}>{busy ? t('common.working') : t('flow.publish.submit')}</button>

@@ -1,32 +1,28 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../api/client.ts';
-import { useLocaleStore, useT } from '../../i18n/index.ts';
+import { api } from '../../api/client.ts';
+import { useT } from '../../i18n/index.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
-import { errorText } from '../../ui/error-text.ts';
+import { FormError, useFormError } from '../../ui/FormError.tsx';
 import { navigate } from '../../ui/router.ts';
 import { showToast } from '../../ui/toast.tsx';
-import { errorDetailLines } from '../../ui/error-details.ts';
 
 export function ImportFlowDialog({ onClose }: { onClose(): void }) {
   const t = useT();
-  const locale = useLocaleStore((s) => s.locale);
   const [file, setFile] = useState<File | null>(null);
   const [publish, setPublish] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [lines, setLines] = useState<string[]>([]);
+  const error = useFormError();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!file) return;
     setBusy(true);
-    setError(null);
-    setLines([]);
+    error.clear();
     let json: unknown;
     try {
       json = JSON.parse(await file.text());
     } catch {
-      setError(t('flows.import.notJson'));
+      error.show(t('flows.import.notJson'));
       setBusy(false);
       return;
     }
@@ -37,8 +33,7 @@ export function ImportFlowDialog({ onClose }: { onClose(): void }) {
     const checked = validateFlow(document);
     if (!checked.flow || (publish && !checked.ok)) {
       const problems = checked.problems.filter((p) => p.severity === 'error');
-      setError(checked.flow ? t('flows.import.cannotPublish') : t('flows.import.notAFlow'));
-      setLines(errorDetailLines({ problems }, locale));
+      error.show(checked.flow ? t('flows.import.cannotPublish') : t('flows.import.notAFlow'), { problems });
       setBusy(false);
       return;
     }
@@ -50,8 +45,7 @@ export function ImportFlowDialog({ onClose }: { onClose(): void }) {
       onClose();
       navigate(`/flows/${encodeURIComponent(flow.id)}`);
     } catch (err) {
-      setError(errorText(err, t));
-      if (err instanceof ApiError) setLines(errorDetailLines(err.details, locale));
+      error.fail(err);
       setBusy(false);
     }
   };
@@ -68,8 +62,7 @@ export function ImportFlowDialog({ onClose }: { onClose(): void }) {
             data-testid="import-file"
             onChange={(e) => {
               setFile(e.target.files?.[0] ?? null);
-              setError(null);
-              setLines([]);
+              error.clear();
             }}
           />
         </label>
@@ -77,12 +70,7 @@ export function ImportFlowDialog({ onClose }: { onClose(): void }) {
           <input type="checkbox" checked={publish} onChange={(e) => setPublish(e.target.checked)} />
           {t('flows.import.publish')}
         </label>
-        {error ? (
-          <div className="form-error" role="alert" data-testid="import-errors">
-            <p>{error}</p>
-            {lines.length > 0 ? <ul>{lines.map((line, i) => <li key={i}>{line}</li>)}</ul> : null}
-          </div>
-        ) : null}
+        <FormError state={error.state} testId="import-errors" />
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>{t('common.cancel')}</button>
           <button type="submit" className="button primary" disabled={busy || !file}>

@@ -1,0 +1,59 @@
+import { validateFlow, type Problem } from '../../shared/flow/validate/index.ts';
+import type { FlowDocument } from '../../shared/flow/schema.ts';
+import type { ValidationAnswer, ValidationRequest } from './validation.worker.ts';
+
+export interface Validator {
+  /** Problems of `flow`; when calls overlap, only the latest one's promise settles. */
+  validate(flow: FlowDocument): Promise<Problem[]>;
+  dispose(): void;
+}
+
+/**
+ * Validates off the page's thread: in a 500-node flow `validateFlow` takes ~50 ms, which on
+ * the page would hold up the frame after the flow is drawn and, while editing, a frame after
+ * each pause in typing. Where there are no workers (tests) or the worker fails, it validates
+ * in place, with the same function and the same result.
+ */
+export function createValidator(): Validator {
+  let worker: Worker | null = null;
+  let failed = typeof Worker === 'undefined';
+  let latest = 0;
+  let pending: { id: number; flow: FlowDocument; resolve(problems: Problem[]): void } | null = null;
+
+  const inPlace = (flow: FlowDocument) => validateFlow(flow).problems;
+  const start = (): Worker => {
+    const w = new Worker(new URL('./validation.worker.ts', import.meta.url), { type: 'module' });
+    w.onmessage = ({ data }: MessageEvent<ValidationAnswer>) => {
+      if (pending?.id !== data.id) return;
+      const { resolve } = pending;
+      pending = null;
+      resolve(data.problems);
+    };
+    w.onerror = () => {
+      failed = true;
+      w.terminate();
+      worker = null;
+      const p = pending;
+      pending = null;
+      if (p) p.resolve(inPlace(p.flow));
+    };
+    return w;
+  };
+
+  return {
+    validate(flow) {
+      const id = ++latest;
+      if (failed) return Promise.resolve(inPlace(flow));
+      worker ??= start();
+      return new Promise((resolve) => {
+        pending = { id, flow, resolve };
+        worker?.postMessage({ id, flow } satisfies ValidationRequest);
+      });
+    },
+    dispose() {
+      worker?.terminate();
+      worker = null;
+      pending = null;
+    },
+  };
+}
