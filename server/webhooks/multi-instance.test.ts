@@ -13,13 +13,13 @@ import { createWebhookClient } from '../testing/webhook-client.ts';
 const channel = { phoneNumberId: '106000000000072', displayPhone: '15550100072', wabaId: '0' };
 const appSecret = 'multi-instance-app-secret';
 const accessToken = 'EAAG-multi-token';
-const shared = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
 
 /**
  * Two server processes on one Postgres and one Redis, as behind a load balancer. Meta's
- * deliveries land on either, and a redelivered message may land on both at once.
+ * deliveries land on either, and a redelivered message may land on both at once. Runs only
+ * with DATABASE_URL and REDIS_URL set (see vitest.config.ts).
  */
-describe.runIf(shared)('two instances on the same Postgres and Redis', () => {
+describe('two instances on the same Postgres and Redis', () => {
   let fake: FakeGraph;
   let dataDir: string;
   let database: Awaited<ReturnType<typeof createTestDatabaseUrl>>;
