@@ -9,7 +9,7 @@ describe('vacuum loop', () => {
   beforeAll(async () => { t = await createTestDb(); });
   afterAll(() => t.close());
 
-  it('vacuums every churning table, and the growing ones every nth round, without a warning', async () => {
+  it('vacuums every churning table, and the growing ones and statistics every nth round, without a warning', async () => {
     const lines: string[] = [];
     const loop = createVacuumLoop(t.db, createLogger('debug', (l) => lines.push(l)), { growingEvery: 2 });
     // Dead rows in the queue the sender reads: what the loop is there to clear.
@@ -25,11 +25,15 @@ describe('vacuum loop', () => {
     // Postgres keeps per-table counts of vacuums (PGlite has no statistics collector to ask).
     if (t.kind === 'postgres') {
       const counts = await sql<{ relname: string; vacuums: number }>`
-        select relname, (vacuum_count + autovacuum_count)::int as vacuums from pg_stat_user_tables
+        select relname, (vacuum_count + autovacuum_count)::int as vacuums, analyze_count::int as analyzes from pg_stat_user_tables
         where relname in ('outbox', 'contacts', 'conversation_sessions', 'scheduled_jobs', 'messages', 'analytics_events')
       `.execute(t.db);
       const byTable = Object.fromEntries(counts.rows.map((r) => [r.relname, r.vacuums]));
       expect(byTable).toMatchObject({ outbox: 2, contacts: 2, conversation_sessions: 2, scheduled_jobs: 2, messages: 1, analytics_events: 1 });
+      // ANALYZE only on the full round: every table once.
+      expect(Object.fromEntries(counts.rows.map((r) => [r.relname, r.analyzes]))).toEqual({
+        outbox: 1, contacts: 1, conversation_sessions: 1, scheduled_jobs: 1, messages: 1, analytics_events: 1,
+      });
     }
   });
 
