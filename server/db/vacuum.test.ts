@@ -24,7 +24,7 @@ describe('vacuum loop', () => {
     expect(lines).toEqual([]);
     // Postgres keeps per-table counts of vacuums (PGlite has no statistics collector to ask).
     if (t.kind === 'postgres') {
-      const counts = await sql<{ relname: string; vacuums: number }>`
+      const counts = await sql<{ relname: string; vacuums: number; analyzes: number }>`
         select relname, (vacuum_count + autovacuum_count)::int as vacuums, analyze_count::int as analyzes from pg_stat_user_tables
         where relname in ('outbox', 'contacts', 'conversation_sessions', 'scheduled_jobs', 'messages', 'analytics_events')
       `.execute(t.db);
