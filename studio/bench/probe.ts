@@ -3,11 +3,12 @@
  * would be serialized after tsx has rewritten them, with helpers the page does not have.
  *
  * "Drawn" is the first frame after every one of `expected` nodes is in the DOM and visible
- * (React Flow hides a node until it has a size, measured or `initialWidth`/`initialHeight`)
- * and the viewport has left its initial transform (fitView applied); its time is
+ * (React Flow hides a node until it has a size, measured or `initialWidth`/`initialHeight`),
+ * every one of `expectedEdges` edges is drawn (React Flow leaves an edge out until it knows
+ * where its handles are) and the viewport has left its initial transform (fitted); its time is
  * `performance.now()` in the next animation frame, which is measured from navigation start.
  */
-export const probeScript = (expected: number) => `
+export const probeScript = (expected: number, expectedEdges: number) => `
 (() => {
   const nodes = () => document.querySelectorAll('.react-flow__node');
   const viewport = () => document.querySelector('.react-flow__viewport');
@@ -17,7 +18,8 @@ export const probeScript = (expected: number) => `
     const fitted = vp && vp.style.transform && vp.style.transform !== 'translate(0px, 0px) scale(1)';
     let visible = 0;
     if (fitted) for (const n of nodes()) if (n.style.visibility !== 'hidden') visible++;
-    if (fitted && visible >= ${expected}) requestAnimationFrame(() => { bench.drawnAt = performance.now(); });
+    const edges = fitted ? document.querySelectorAll('.react-flow__edge').length : 0;
+    if (fitted && visible >= ${expected} && edges >= ${expectedEdges}) requestAnimationFrame(() => { bench.drawnAt = performance.now(); });
     else requestAnimationFrame(watch);
   };
   requestAnimationFrame(watch);

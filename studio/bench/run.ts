@@ -5,13 +5,15 @@
  * Both pages are production builds (Vite, into .tmp/studio-bench), served on 127.0.0.1 and
  * opened in Debian's Chromium (software rendering) at 1920×1080. The editor page gets the flow
  * as the API's JSON (see `servedFlow`), the bare page generates it. For each page and run:
- *   - first draw: navigation start → the frame after all nodes are in the DOM, visible, and
- *     fitted to the screen (see probe.ts). The flow fits at zoom ~0.13, so with
- *     `onlyRenderVisibleElements` all 500 are rendered there too;
+ *   - first draw: navigation start → the frame after all nodes are in the DOM and visible, all
+ *     edges drawn, and the view fitted to the screen (see probe.ts). The flow fits at zoom
+ *     ~0.13, so with `onlyRenderVisibleElements` all 500 are rendered there too;
  *   - pan fps: animation frames per second during a 3 s mouse drag on the empty pane
  *     (a Lissajous path, events sent as fast as the page takes them), at the fitted zoom
  *     and at zoom 1 (reached with one wheel event around the middle of the canvas).
- * Options: --runs N (default 3, the table shows medians), --nodes N (default 500), --only NAME.
+ * Runs are interleaved (every page once per round), so a machine that slows down for a while
+ * slows all pages alike. Options: --runs N (default 3, the table shows medians), --nodes N
+ * (default 500), --only NAME.
  */
 import react from '@vitejs/plugin-react';
 import { join } from 'node:path';
@@ -103,11 +105,11 @@ async function zoomToOne(page: Page): Promise<number> {
   return await page.evaluate('__bench.zoom()') as number;
 }
 
-async function measure(browser: Browser, url: string, nodes: number): Promise<Sample> {
+async function measure(browser: Browser, url: string, nodes: number, edges: number): Promise<Sample> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   try {
     const page = await context.newPage();
-    await page.addInitScript({ content: probeScript(nodes) });
+    await page.addInitScript({ content: probeScript(nodes, edges) });
     await page.goto(url);
     await page.waitForFunction('window.__bench && window.__bench.drawnAt !== null', null, { timeout: 60_000, polling: 100 });
     const drawnMs = await page.evaluate('__bench.drawnAt') as number;
@@ -138,19 +140,24 @@ async function main() {
   if (!base) throw new Error('preview server has no address');
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
   const rows: string[][] = [];
+  const edges = benchFlow(nodes).edges?.length ?? 0;
+  const measured = pages.filter((x) => !only || x.name === only);
+  const samples = new Map<string, Sample[]>(measured.map((p) => [p.name, []]));
   try {
-    for (const p of pages.filter((x) => !only || x.name === only)) {
-      const samples: Sample[] = [];
-      for (let i = 0; i < runs; i++) {
+    for (let i = 0; i < runs; i++) {
+      for (const p of measured) {
         const url = `${base}${p.path}${p.path.includes('?') ? '&' : '?'}nodes=${nodes}`;
-        samples.push(await measure(browser, url, nodes));
+        samples.get(p.name)?.push(await measure(browser, url, nodes, edges));
       }
-      const m = (k: keyof Sample) => median(samples.map((s) => s[k]));
+    }
+    for (const p of measured) {
+      const taken = samples.get(p.name) ?? [];
+      const m = (k: keyof Sample) => median(taken.map((s) => s[k]));
       rows.push([
         p.label, m('drawnMs').toFixed(0), m('fitZoom').toFixed(2), m('fitFps').toFixed(1), m('fitWorst').toFixed(0),
         m('zoom1Fps').toFixed(1), m('zoom1Worst').toFixed(0), m('zoom1Nodes').toFixed(0),
       ]);
-      console.log(`${p.label}: ${samples.map((s) => `${s.drawnMs.toFixed(0)} ms, ${s.fitFps.toFixed(1)}/${s.zoom1Fps.toFixed(1)} fps`).join(' | ')}`);
+      console.log(`${p.label}: ${taken.map((s) => `${s.drawnMs.toFixed(0)} ms, ${s.fitFps.toFixed(1)}/${s.zoom1Fps.toFixed(1)} fps`).join(' | ')}`);
     }
   } finally {
     await browser.close();
