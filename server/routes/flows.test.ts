@@ -65,6 +65,23 @@ describe('flows API', () => {
     expect((now.body.flow.draft.nodes.find((n) => n.id === 'hello')?.data as { text?: string }).text).toBe('Oi de novo');
   });
 
+  it('keeps the size the studio drew each node at, and refuses a size that cannot be one', async () => {
+    const flow = await create();
+    const sized = validFlow();
+    sized.nodes = sized.nodes.map((n, i) => ({ ...n, measured: { width: 264, height: 80 + i } }));
+    const saved = await editor().json<{ flow: Flow & { draft: { nodes: { measured?: unknown }[] } } }>('PUT', `/api/flows/${flow.id}`, { draft: sized, revision: 1 });
+    expect(saved.status).toBe(200);
+    expect(saved.body.flow.draft.nodes.map((n) => n.measured)).toEqual(sized.nodes.map((n) => n.measured));
+    for (const measured of [{ width: 264, height: -1 }, { width: 264 }, { width: 1e9, height: 10 }]) {
+      const bad = validFlow('Tamanho errado');
+      bad.nodes = bad.nodes.map((n) => ({ ...n, measured }) as typeof n);
+      const res = await editor().json<ErrorBody>('PUT', `/api/flows/${flow.id}`, { draft: bad, revision: 2 });
+      expect(res.status).toBe(400);
+    }
+    const now = await editor().json<{ flow: Flow }>('GET', `/api/flows/${flow.id}`);
+    expect(now.body.flow.revision).toBe(2);
+  });
+
   it('concurrent saves of the same revision: exactly one wins', async () => {
     const flow = await create();
     const results = await Promise.all([1, 2, 3, 4].map((i) =>

@@ -5,6 +5,7 @@ import { nodeDefinitions, nodeTypes, type NodeDataByType, type NodeType } from '
 export const currentSchemaVersion = 1;
 
 export const position = z.object({ x: z.number(), y: z.number() });
+const nodeSize = z.object({ width: z.number().positive().max(10_000), height: z.number().positive().max(10_000) });
 
 /** A node as React Flow draws it; `data` is checked per type by the union below. */
 function nodeSchema<T extends NodeType>(type: T) {
@@ -18,6 +19,10 @@ function nodeSchema<T extends NodeType>(type: T) {
     data,
     width: z.number().optional(),
     height: z.number().optional(),
+    // The size the studio last drew the node at (React Flow's `measured`): a big saved flow
+    // opens without laying out every node's text first (see studio/nodes/far-look.ts). The
+    // runtime ignores it.
+    measured: nodeSize.optional(),
   });
 }
 

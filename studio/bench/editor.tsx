@@ -7,11 +7,16 @@ import served from 'virtual:bench-served-flow';
 /**
  * The flow arrives as FlowPage gets it: the API's JSON (validated and given its defaults by
  * the server), read with `JSON.parse` as studio/api/http.ts does, so the time counts what a
- * user waits for and nothing the studio does not do. Another size than the one built is
- * generated and parsed here instead.
+ * user waits for and nothing the studio does not do. The benchmark may hand over the flow as
+ * the studio saves it once it has drawn it (`__savedFlow`, with node sizes). Another size than
+ * the one built is generated and parsed here instead.
  */
+declare global {
+  interface Window { __savedFlow?: string; __servedFlow?: string }
+}
 const size = Number(new URLSearchParams(location.search).get('nodes') ?? 500);
-const answer = JSON.parse(served) as FlowDocument;
+window.__servedFlow = served;
+const answer = JSON.parse(window.__savedFlow ?? served) as FlowDocument;
 const initial = answer.nodes.length === size ? answer : flowDocument.parse(benchFlow(size));
 
 const root = document.getElementById('root');

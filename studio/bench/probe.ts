@@ -25,6 +25,15 @@ export const probeScript = (expected: number, expectedEdges: number) => `
   requestAnimationFrame(watch);
 
   bench.nodeCount = () => nodes().length;
+  /** The served flow as the studio saves it once drawn: each node with the size React Flow measured. */
+  bench.savedFlow = (served) => {
+    const flow = JSON.parse(served);
+    for (const n of flow.nodes) {
+      const el = document.querySelector('.react-flow__node[data-id="' + n.id + '"]');
+      if (el) n.measured = { width: el.offsetWidth, height: el.offsetHeight };
+    }
+    return JSON.stringify(flow);
+  };
   bench.zoom = () => {
     const m = /scale\\(([\\d.]+)\\)/.exec(viewport()?.style.transform ?? '');
     return m ? Number(m[1]) : NaN;

@@ -7,7 +7,9 @@
  * as the API's JSON (see `servedFlow`), the bare page generates it. For each page and run:
  *   - first draw: navigation start → the frame after all nodes are in the DOM and visible, all
  *     edges drawn, and the view fitted to the screen (see probe.ts). The flow fits at zoom
- *     ~0.13, so with `onlyRenderVisibleElements` all 500 are rendered there too;
+ *     ~0.13, so with `onlyRenderVisibleElements` all 500 are rendered there too. The editor
+ *     opens the flow twice: new (no node sizes: a template, an import) and saved (as the studio
+ *     saves it once it has drawn it, each node with its size);
  *   - pan fps: animation frames per second during a 3 s mouse drag on the empty pane
  *     (a Lissajous path, events sent as fast as the page takes them), at the fitted zoom
  *     and at zoom 1 (reached with one wheel event around the middle of the canvas).
@@ -33,7 +35,8 @@ const chromiumArgs = [
 const panMs = 3000;
 
 const pages = [
-  { name: 'fluxo', label: 'Fluxo editor', path: 'editor.html' },
+  { name: 'fluxo', label: 'Fluxo editor, new flow', path: 'editor.html' },
+  { name: 'fluxo-saved', label: 'Fluxo editor, saved flow', path: 'editor.html' },
   { name: 'bare', label: 'bare React Flow', path: 'bare.html' },
   { name: 'bare-visible', label: 'bare + onlyRenderVisibleElements', path: 'bare.html?visible=1' },
 ] as const;
@@ -105,10 +108,28 @@ async function zoomToOne(page: Page): Promise<number> {
   return await page.evaluate('__bench.zoom()') as number;
 }
 
-async function measure(browser: Browser, url: string, nodes: number, edges: number): Promise<Sample> {
+/**
+ * The served flow as the studio saves it after drawing it once, each node with its size:
+ * taken from one opening of the editor page (the sizes React Flow measured, read from the DOM).
+ */
+async function savedFlow(browser: Browser, url: string, nodes: number, edges: number): Promise<string> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   try {
     const page = await context.newPage();
+    await page.addInitScript({ content: probeScript(nodes, edges) });
+    await page.goto(url);
+    await page.waitForFunction('window.__bench && window.__bench.drawnAt !== null', null, { timeout: 60_000, polling: 100 });
+    return await page.evaluate('__bench.savedFlow(window.__servedFlow)') as string;
+  } finally {
+    await context.close();
+  }
+}
+
+async function measure(browser: Browser, url: string, nodes: number, edges: number, saved: string | null): Promise<Sample> {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  try {
+    const page = await context.newPage();
+    if (saved) await page.addInitScript({ content: `window.__savedFlow = ${JSON.stringify(saved)};` });
     await page.addInitScript({ content: probeScript(nodes, edges) });
     await page.goto(url);
     await page.waitForFunction('window.__bench && window.__bench.drawnAt !== null', null, { timeout: 60_000, polling: 100 });
@@ -143,11 +164,12 @@ async function main() {
   const edges = benchFlow(nodes).edges?.length ?? 0;
   const measured = pages.filter((x) => !only || x.name === only);
   const samples = new Map<string, Sample[]>(measured.map((p) => [p.name, []]));
+  const url = (path: string) => `${base}${path}${path.includes('?') ? '&' : '?'}nodes=${nodes}`;
   try {
+    const saved = measured.some((p) => p.name === 'fluxo-saved') ? await savedFlow(browser, url('editor.html'), nodes, edges) : null;
     for (let i = 0; i < runs; i++) {
       for (const p of measured) {
-        const url = `${base}${p.path}${p.path.includes('?') ? '&' : '?'}nodes=${nodes}`;
-        samples.get(p.name)?.push(await measure(browser, url, nodes, edges));
+        samples.get(p.name)?.push(await measure(browser, url(p.path), nodes, edges, p.name === 'fluxo-saved' ? saved : null));
       }
     }
     for (const p of measured) {

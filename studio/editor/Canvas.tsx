@@ -5,7 +5,7 @@ import {
 import { useCallback, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import type { NodeType } from '../../shared/flow/nodes/index.ts';
 import { useT } from '../i18n/index.ts';
-import { FarLook } from '../nodes/far-look.ts';
+import { FarLook, SavedBoxes } from '../nodes/far-look.ts';
 import { nodeTypes } from '../nodes/registry.ts';
 import { initialSizeOf } from '../nodes/sizes.ts';
 import { DotGrid } from './DotGrid.tsx';
@@ -18,6 +18,7 @@ import { Overview } from './Overview.tsx';
 import { paletteMime } from './palette-groups.ts';
 import type { EditorEdge, EditorNode } from './types.ts';
 import { useOpening } from './use-opening.ts';
+import { useSavedSizes } from './use-saved-sizes.ts';
 
 const edgeTypes: EdgeTypes = Object.freeze({ fluxo: FlowEdge });
 // Applied by React Flow when drawing; never written into the saved edges.
@@ -25,6 +26,8 @@ const defaultEdgeOptions = { type: 'fluxo' } as const;
 const snapGrid: [number, number] = [16, 16];
 // Props React Flow copies into its store whenever their identity changes, so they never do.
 const fitViewOptions = { padding: 0.15, maxZoom: 1 } as const;
+const zoomLimits = { minZoom: 0.1, maxZoom: 2 } as const;
+const openingFit = { padding: fitViewOptions.padding, minZoom: zoomLimits.minZoom, maxZoom: fitViewOptions.maxZoom };
 const multiSelectionKeys = ['Meta', 'Control'];
 /**
  * A flow above this many nodes is "big": zoomed in, only what is on screen is rendered (below
@@ -80,6 +83,7 @@ export function Canvas() {
   const box = useRef<HTMLDivElement>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const big = nodes.length > bigFlowFrom;
+  const saved = useSavedSizes(box, nodes, openingFit);
   const opening = useOpening();
   // A big flow usually fits the screen far out, and its nodes stay hidden until measured, so it
   // opens in the far look rather than switching every node to it right after the first fit.
@@ -134,7 +138,7 @@ export function Canvas() {
 
   return (
     <div className={`fx-canvas${big && far ? ' is-far' : ''}`} data-testid="flow-canvas" ref={box} onDragOver={onDragOver} onDrop={onDrop}>
-      <FarLook.Provider value={big && far}>
+      {saved.view.kind !== 'waiting' && <SavedBoxes.Provider value={saved.boxes}><FarLook.Provider value={big && far}>
         <ReactFlow<EditorNode, EditorEdge>
           nodes={nodes}
           edges={edges}
@@ -159,10 +163,9 @@ export function Canvas() {
           nodesConnectable={!readOnly}
           edgesReconnectable={!readOnly && !far}
           onlyRenderVisibleElements={big && !far}
-          minZoom={0.1}
-          maxZoom={2}
-          fitView
-          fitViewOptions={fitViewOptions}
+          minZoom={zoomLimits.minZoom}
+          maxZoom={zoomLimits.maxZoom}
+          {...(saved.view.kind === 'fitted' ? { defaultViewport: saved.view.viewport } : { fitView: true, fitViewOptions })}
           colorMode="light"
           ariaLabelConfig={ariaLabelConfig}
         >
@@ -170,7 +173,7 @@ export function Canvas() {
           <Overview />
           <Controls showInteractive={false} showFitView={false} />
         </ReactFlow>
-      </FarLook.Provider>
+      </FarLook.Provider></SavedBoxes.Provider>}
       {pending && <NodePicker at={pending.at} onPick={createConnected} onClose={closePicker} />}
     </div>
   );

@@ -9,11 +9,25 @@ describe('document <-> editor flow', () => {
     const editor = toEditorFlow(doc);
     const drawn = {
       ...editor,
-      nodes: editor.nodes.map((n) => ({ ...n, selected: true, measured: { width: 1, height: 2 }, dragging: false })),
+      nodes: editor.nodes.map((n) => ({ ...n, selected: true, dragging: false })),
       edges: editor.edges.map((e) => ({ ...e, selected: true })),
     };
     expect(toDocument(drawn)).toEqual(doc);
     expect(flowDocument.parse(JSON.parse(JSON.stringify(toDocument(drawn))))).toEqual(doc);
+  });
+
+  it('keeps the size each node was drawn at, and reopens with it', () => {
+    const editor = toEditorFlow(sampleFlow());
+    const drawn = { ...editor, nodes: editor.nodes.map((n, i) => ({ ...n, measured: { width: 264, height: 100 + i } })) };
+    const saved = flowDocument.parse(JSON.parse(JSON.stringify(toDocument(drawn))));
+    expect(saved.nodes.map((n) => n.measured)).toEqual(drawn.nodes.map((n) => n.measured));
+    expect(toEditorFlow(saved).nodes.map((n) => n.measured)).toEqual(drawn.nodes.map((n) => n.measured));
+  });
+
+  it('saves no size for a node React Flow could not measure (hidden, zero high)', () => {
+    const editor = toEditorFlow(sampleFlow());
+    const drawn = { ...editor, nodes: editor.nodes.map((n) => ({ ...n, measured: { width: 264, height: 0 } })) };
+    for (const n of toDocument(drawn).nodes) expect(n).not.toHaveProperty('measured');
   });
 
   it('leaves sizes to React Flow, which measures each node once before drawing it', () => {

@@ -6,7 +6,7 @@ import { useEditor } from '../editor/EditorProvider.tsx';
 import type { EditorState } from '../editor/store.ts';
 import { useT } from '../i18n/index.ts';
 import { AnalyticsChip } from './AnalyticsChip.tsx';
-import { FarLook } from './far-look.ts';
+import { FarLook, SavedBoxes } from './far-look.ts';
 import { Icon } from './icons.tsx';
 import { NodeBadge } from './NodeBadge.tsx';
 import { OutputList } from './OutputList.tsx';
@@ -22,6 +22,8 @@ export interface OutputRow {
 interface NodeShellProps {
   id: string;
   type: NodeType;
+  /** The node's data: far out, a node whose data is still the saved one is drawn as a box. */
+  data: unknown;
   selected: boolean;
   outputs: OutputRow[];
   children?: ReactNode;
@@ -40,18 +42,31 @@ const overlayOf = (id: string) => (s: EditorState) => ({
  * they show something: a big flow has hundreds of nodes, and each subscription and component
  * is paid for once per node when it opens.
  */
-export function NodeShell({ id, type, selected, outputs, children }: NodeShellProps) {
+export function NodeShell({ id, type, data, selected, outputs, children }: NodeShellProps) {
   const t = useT();
   const { highlighted, hasProblems, stats } = useEditor(useShallow(overlayOf(id)));
   const far = useContext(FarLook);
+  const saved = useContext(SavedBoxes).get(id);
+  const box = far && saved && saved.data === data ? saved.height : null;
   useRefreshHandles(id, outputs);
   const side = outputSideOf(outputs.map((o) => o.handle));
   const className = [
-    'fx-node', `fx-node--${type}`, selected && 'is-selected', highlighted && 'is-highlighted', hasProblems && 'has-problems',
+    'fx-node', `fx-node--${type}`, box !== null && 'fx-node--box', selected && 'is-selected', highlighted && 'is-highlighted', hasProblems && 'has-problems',
   ].filter(Boolean).join(' ');
+  const style = { '--node-color': nodeColors[type], ...(box !== null ? { height: box } : {}) } as React.CSSProperties;
 
+  if (box !== null) {
+    return (
+      <div className={className} style={style}>
+        {type !== 'start' && <Port type="target" position={Position.Top} className="fx-handle fx-handle--in" />}
+        <header className="fx-node__header">{hasProblems && <NodeBadge id={id} />}</header>
+        {side === 'right' && outputs.length > 0 && <OutputList outputs={outputs} />}
+        {side === 'bottom' && <Port type="source" id="next" position={Position.Bottom} className="fx-handle fx-handle--out" />}
+      </div>
+    );
+  }
   return (
-    <div className={className} style={{ '--node-color': nodeColors[type] } as React.CSSProperties}>
+    <div className={className} style={style}>
       {type !== 'start' && <Port type="target" position={Position.Top} className="fx-handle fx-handle--in" />}
       {/* Far, the header keeps its height from nodes.css without its (hidden) icon and title. */}
       <header className="fx-node__header">

@@ -7,3 +7,18 @@ import { createContext } from 'react';
  * changes, but opening a big flow creates and lays out a quarter fewer elements.
  */
 export const FarLook = createContext(false);
+
+/** A node as it was saved: its face (`data`) and the height it was drawn at. */
+export interface SavedBox {
+  data: unknown;
+  height: number;
+}
+
+/**
+ * The nodes of the opened flow that were saved with their size, by id. Far out, such a node is
+ * drawn as a plain box of that height, with its handles where its rows would put them, as long
+ * as its face is still the one saved: no body, no text to lay out. Opening a big saved flow
+ * then creates and lays out a fraction of the elements. Zoomed in, nodes are drawn in full and
+ * measured again.
+ */
+export const SavedBoxes = createContext<ReadonlyMap<string, SavedBox>>(new Map());

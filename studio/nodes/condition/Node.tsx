@@ -25,7 +25,7 @@ export const ConditionNode = memo(function ConditionNode({ id, data, selected }:
     [data.rules, t],
   );
   return (
-    <NodeShell id={id} type="condition" selected={selected} outputs={outputs}>
+    <NodeShell id={id} type="condition" data={data} selected={selected} outputs={outputs}>
       {data.rules.length === 0 && <p className="fx-muted">{t('editor.face.noRules')}</p>}
     </NodeShell>
   );

@@ -7,7 +7,7 @@ const outputs: never[] = [];
 
 export const EndNode = memo(function EndNode({ id, data, selected }: FlowNodeProps<'end'>) {
   return (
-    <NodeShell id={id} type="end" selected={selected} outputs={outputs}>
+    <NodeShell id={id} type="end" data={data} selected={selected} outputs={outputs}>
       {data.message && <p className="fx-text"><TemplateText text={data.message} /></p>}
     </NodeShell>
   );

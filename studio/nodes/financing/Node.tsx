@@ -9,7 +9,7 @@ const outputs = [{ handle: 'next', label: null }];
 export const FinancingNode = memo(function FinancingNode({ id, data, selected }: FlowNodeProps<'financing'>) {
   const t = useT();
   return (
-    <NodeShell id={id} type="financing" selected={selected} outputs={outputs}>
+    <NodeShell id={id} type="financing" data={data} selected={selected} outputs={outputs}>
       <dl className="fx-facts">
         <dt>{t('editor.field.system')}</dt>
         <dd>{t(`editor.choice.system.${data.system}`)}</dd>

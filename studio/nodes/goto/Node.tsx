@@ -13,7 +13,7 @@ export const GotoNode = memo(function GotoNode({ id, data, selected }: FlowNodeP
     target?.kind === 'node' ? s.flow.nodes.find((n) => n.id === target.nodeId)?.type : undefined,
   );
   return (
-    <NodeShell id={id} type="goto" selected={selected} outputs={outputs}>
+    <NodeShell id={id} type="goto" data={data} selected={selected} outputs={outputs}>
       <p className="fx-text">
         {!target && <span className="fx-muted">{t('editor.face.gotoNone')}</span>}
         {target?.kind === 'node' && <>→ {targetType ? t(`editor.node.${targetType}`) : ''} <code>{target.nodeId}</code></>}

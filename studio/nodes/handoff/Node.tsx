@@ -8,7 +8,7 @@ export const HandoffNode = memo(function HandoffNode({ id, data, selected }: Flo
   const t = useT();
   const outputs = useFixedOutputs(['resolved']);
   return (
-    <NodeShell id={id} type="handoff" selected={selected} outputs={outputs}>
+    <NodeShell id={id} type="handoff" data={data} selected={selected} outputs={outputs}>
       <div className="fx-row">
         <span className="fx-meta">{t('editor.face.team')}</span>
         <span className="fx-pill">{data.team}</span>

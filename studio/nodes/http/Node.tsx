@@ -7,7 +7,7 @@ import { sameFace, type FlowNodeProps } from '../node-props.ts';
 export const HttpNode = memo(function HttpNode({ id, data, selected }: FlowNodeProps<'http'>) {
   const outputs = useFixedOutputs(['ok', 'error']);
   return (
-    <NodeShell id={id} type="http" selected={selected} outputs={outputs}>
+    <NodeShell id={id} type="http" data={data} selected={selected} outputs={outputs}>
       <p className="fx-http">
         <span className={`fx-method fx-method--${data.method.toLowerCase()}`}>{data.method}</span>
         <span className="fx-url"><TemplateText text={data.url} /></span>

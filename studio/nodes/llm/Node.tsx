@@ -10,7 +10,7 @@ const preview = (text: string) => (text.length > 140 ? `${text.slice(0, 140)}…
 export const LlmNode = memo(function LlmNode({ id, data, selected }: FlowNodeProps<'llm'>) {
   const outputs = useFixedOutputs(['next', 'escalate', 'error']);
   return (
-    <NodeShell id={id} type="llm" selected={selected} outputs={outputs}>
+    <NodeShell id={id} type="llm" data={data} selected={selected} outputs={outputs}>
       <p className="fx-text fx-text--prompt"><TemplateText text={preview(data.systemPrompt)} /></p>
     </NodeShell>
   );

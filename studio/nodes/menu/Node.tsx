@@ -20,7 +20,7 @@ export const MenuNode = memo(function MenuNode({ id, data, selected }: FlowNodeP
     [data.options, t],
   );
   return (
-    <NodeShell id={id} type="menu" selected={selected} outputs={outputs}>
+    <NodeShell id={id} type="menu" data={data} selected={selected} outputs={outputs}>
       <p className="fx-text"><TemplateText text={data.text} /></p>
       <p className="fx-meta">
         {data.options.length === 0 ? t('editor.face.noOptions') : data.options.length <= 3 ? t('editor.face.buttons') : t('editor.face.list')}

@@ -10,7 +10,7 @@ const outputs = [{ handle: 'next', label: null }];
 export const MessageNode = memo(function MessageNode({ id, data, selected }: FlowNodeProps<'message'>) {
   const t = useT();
   return (
-    <NodeShell id={id} type="message" selected={selected} outputs={outputs}>
+    <NodeShell id={id} type="message" data={data} selected={selected} outputs={outputs}>
       {data.media && <MediaThumb media={data.media} />}
       {data.text ? (
         <p className="fx-text"><TemplateText text={data.text} /></p>

@@ -9,7 +9,7 @@ export const ProductPickerNode = memo(function ProductPickerNode({ id, data, sel
   const t = useT();
   const outputs = useFixedOutputs(['confirmed', 'cancelled', 'timeout']);
   return (
-    <NodeShell id={id} type="product_picker" selected={selected} outputs={outputs}>
+    <NodeShell id={id} type="product_picker" data={data} selected={selected} outputs={outputs}>
       <p className="fx-text"><TemplateText text={data.text} /></p>
       <div className="fx-row">
         <span className="fx-pill">{t(data.mode === 'cart' ? 'editor.face.modeCart' : 'editor.face.modeSingle')}</span>

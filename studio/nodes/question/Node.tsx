@@ -16,7 +16,7 @@ export const QuestionNode = memo(function QuestionNode({ id, data, selected }: F
     [t],
   );
   return (
-    <NodeShell id={id} type="question" selected={selected} outputs={outputs}>
+    <NodeShell id={id} type="question" data={data} selected={selected} outputs={outputs}>
       <p className="fx-text"><TemplateText text={data.text} /></p>
       <div className="fx-row">
         <span className="fx-pill">{t(`editor.choice.kind.${data.kind}`)}</span>

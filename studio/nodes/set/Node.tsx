@@ -8,7 +8,7 @@ const shown = 4;
 
 export const SetNode = memo(function SetNode({ id, data, selected }: FlowNodeProps<'set'>) {
   return (
-    <NodeShell id={id} type="set" selected={selected} outputs={outputs}>
+    <NodeShell id={id} type="set" data={data} selected={selected} outputs={outputs}>
       <ul className="fx-assignments">
         {data.assignments.slice(0, shown).map((a, i) => (
           <li key={i}>

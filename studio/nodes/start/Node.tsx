@@ -8,7 +8,7 @@ const outputs = [{ handle: 'next', label: null }];
 export const StartNode = memo(function StartNode({ id, data, selected }: FlowNodeProps<'start'>) {
   const t = useT();
   return (
-    <NodeShell id={id} type="start" selected={selected} outputs={outputs}>
+    <NodeShell id={id} type="start" data={data} selected={selected} outputs={outputs}>
       {data.keywords.length > 0 ? (
         <div className="fx-tags" aria-label={t('editor.face.keywords')}>
           {data.keywords.map((k) => <span key={k} className="fx-tag">{k}</span>)}

@@ -10,7 +10,7 @@ export const WaitNode = memo(function WaitNode({ id, data, selected }: FlowNodeP
   const locale = useLocaleStore((s) => s.locale);
   const outputs = useFixedOutputs(['reply', 'timeout']);
   return (
-    <NodeShell id={id} type="wait" selected={selected} outputs={outputs}>
+    <NodeShell id={id} type="wait" data={data} selected={selected} outputs={outputs}>
       <p className="fx-text">
         {data.durationMinutes === null
           ? t('editor.face.waitReply')
