@@ -13,8 +13,8 @@
  *   - pan fps: animation frames per second during a 3 s mouse drag on the empty pane
  *     (a Lissajous path, events sent as fast as the page takes them), at the fitted zoom
  *     and at zoom 1 (reached with one wheel event around the middle of the canvas).
- * Runs are interleaved (every page once per round), so a machine that slows down for a while
- * slows all pages alike. Options: --runs N (default 3, the table shows medians), --nodes N
+ * Runs are interleaved (every page once per round, each round starting with the next page),
+ * so a machine that slows down for a while slows all pages alike. Options: --runs N (default 3, the table shows medians), --nodes N
  * (default 500), --only NAME.
  */
 import react from '@vitejs/plugin-react';
@@ -168,7 +168,8 @@ async function main() {
   try {
     const saved = measured.some((p) => p.name === 'fluxo-saved') ? await savedFlow(browser, url('editor.html'), nodes, edges) : null;
     for (let i = 0; i < runs; i++) {
-      for (const p of measured) {
+      // Each round starts with another page, so no page is always the one after a restart.
+      for (const p of [...measured.slice(i % measured.length), ...measured.slice(0, i % measured.length)]) {
         samples.get(p.name)?.push(await measure(browser, url(p.path), nodes, edges, p.name === 'fluxo-saved' ? saved : null));
       }
     }

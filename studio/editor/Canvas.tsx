@@ -5,7 +5,7 @@ import {
 import { useCallback, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import type { NodeType } from '../../shared/flow/nodes/index.ts';
 import { useT } from '../i18n/index.ts';
-import { FarLook, SavedBoxes } from '../nodes/far-look.ts';
+import { FarBoxes, FarLook } from '../nodes/far-look.ts';
 import { nodeTypes } from '../nodes/registry.ts';
 import { initialSizeOf } from '../nodes/sizes.ts';
 import { DotGrid } from './DotGrid.tsx';
@@ -18,7 +18,7 @@ import { Overview } from './Overview.tsx';
 import { paletteMime } from './palette-groups.ts';
 import type { EditorEdge, EditorNode } from './types.ts';
 import { useOpening } from './use-opening.ts';
-import { useSavedSizes } from './use-saved-sizes.ts';
+import { useOpeningView } from './use-opening-view.ts';
 
 const edgeTypes: EdgeTypes = Object.freeze({ fluxo: FlowEdge });
 // Applied by React Flow when drawing; never written into the saved edges.
@@ -27,7 +27,6 @@ const snapGrid: [number, number] = [16, 16];
 // Props React Flow copies into its store whenever their identity changes, so they never do.
 const fitViewOptions = { padding: 0.15, maxZoom: 1 } as const;
 const zoomLimits = { minZoom: 0.1, maxZoom: 2 } as const;
-const openingFit = { padding: fitViewOptions.padding, minZoom: zoomLimits.minZoom, maxZoom: fitViewOptions.maxZoom };
 const multiSelectionKeys = ['Meta', 'Control'];
 /**
  * A flow above this many nodes is "big": zoomed in, only what is on screen is rendered (below
@@ -83,11 +82,19 @@ export function Canvas() {
   const box = useRef<HTMLDivElement>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const big = nodes.length > bigFlowFrom;
-  const saved = useSavedSizes(box, nodes, openingFit);
+  const giveSizes = useCallback((sizes: ReadonlyMap<string, { width: number; height: number }>) => {
+    api.getState().view((f) => ({ ...f, nodes: f.nodes.map((n) => { const size = sizes.get(n.id); return size ? { ...n, measured: size } : n; }) }));
+  }, [api]);
+  const opened = useOpeningView(box, nodes, { enabled: big, padding: fitViewOptions.padding, minZoom: zoomLimits.minZoom, maxZoom: fitViewOptions.maxZoom, farZoom }, giveSizes);
   const opening = useOpening();
+  const zoomedFar = useStore(isFar);
   // A big flow usually fits the screen far out, and its nodes stay hidden until measured, so it
   // opens in the far look rather than switching every node to it right after the first fit.
-  const far = useStore(isFar) || opening === 'drawing';
+  const far = zoomedFar || opening === 'drawing';
+  // Opened at a view fitted far out, the first render is far although React Flow's zoom is
+  // not there yet.
+  const boxesOn = big && (zoomedFar || (opening === 'drawing' && opened.view.kind === 'fitted'));
+  const boxes = useMemo(() => ({ on: boxesOn, saved: opened.saved }), [boxesOn, opened.saved]);
 
   const onPaneMouseMove = useCallback((e: ReactMouseEvent) => { api.getState().pointer.current = { x: e.clientX, y: e.clientY }; }, [api]);
   const onPaneMouseLeave = useCallback(() => { api.getState().pointer.current = null; }, [api]);
@@ -138,7 +145,7 @@ export function Canvas() {
 
   return (
     <div className={`fx-canvas${big && far ? ' is-far' : ''}`} data-testid="flow-canvas" ref={box} onDragOver={onDragOver} onDrop={onDrop}>
-      {saved.view.kind !== 'waiting' && <SavedBoxes.Provider value={saved.boxes}><FarLook.Provider value={big && far}>
+      {opened.view.kind !== 'waiting' && <FarBoxes.Provider value={boxes}><FarLook.Provider value={big && far}>
         <ReactFlow<EditorNode, EditorEdge>
           nodes={nodes}
           edges={edges}
@@ -165,7 +172,7 @@ export function Canvas() {
           onlyRenderVisibleElements={big && !far}
           minZoom={zoomLimits.minZoom}
           maxZoom={zoomLimits.maxZoom}
-          {...(saved.view.kind === 'fitted' ? { defaultViewport: saved.view.viewport } : { fitView: true, fitViewOptions })}
+          {...(opened.view.kind === 'fitted' ? { defaultViewport: opened.view.viewport } : { fitView: true, fitViewOptions })}
           colorMode="light"
           ariaLabelConfig={ariaLabelConfig}
         >
@@ -173,7 +180,7 @@ export function Canvas() {
           <Overview />
           <Controls showInteractive={false} showFitView={false} />
         </ReactFlow>
-      </FarLook.Provider></SavedBoxes.Provider>}
+      </FarLook.Provider></FarBoxes.Provider>}
       {pending && <NodePicker at={pending.at} onPick={createConnected} onClose={closePicker} />}
     </div>
   );

@@ -2,11 +2,13 @@ import { Position, useUpdateNodeInternals } from '@xyflow/react';
 import { useContext, useEffect, useRef, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { NodeType } from '../../shared/flow/nodes/index.ts';
+import type { FlowNode } from '../../shared/flow/schema.ts';
 import { useEditor } from '../editor/EditorProvider.tsx';
 import type { EditorState } from '../editor/store.ts';
 import { useT } from '../i18n/index.ts';
 import { AnalyticsChip } from './AnalyticsChip.tsx';
-import { FarLook, SavedBoxes } from './far-look.ts';
+import { FarBoxes, FarLook, type SavedBox } from './far-look.ts';
+import { faceHeight, rightRows, type NodeFace } from './face-height.ts';
 import { Icon } from './icons.tsx';
 import { NodeBadge } from './NodeBadge.tsx';
 import { OutputList } from './OutputList.tsx';
@@ -22,8 +24,8 @@ export interface OutputRow {
 interface NodeShellProps {
   id: string;
   type: NodeType;
-  /** The node's data: far out, a node whose data is still the saved one is drawn as a box. */
-  data: unknown;
+  /** The node's data, which sizes its box far out (see far-look.ts). */
+  data: FlowNode['data'];
   selected: boolean;
   outputs: OutputRow[];
   children?: ReactNode;
@@ -46,10 +48,12 @@ export function NodeShell({ id, type, data, selected, outputs, children }: NodeS
   const t = useT();
   const { highlighted, hasProblems, stats } = useEditor(useShallow(overlayOf(id)));
   const far = useContext(FarLook);
-  const saved = useContext(SavedBoxes).get(id);
-  const box = far && saved && saved.data === data ? saved.height : null;
+  const boxes = useContext(FarBoxes);
   useRefreshHandles(id, outputs);
-  const side = outputSideOf(outputs.map((o) => o.handle));
+  const handles = outputs.map((o) => o.handle);
+  const side = outputSideOf(handles);
+  // `type` and `data` arrive as two props, so TypeScript cannot see they belong together.
+  const box = far && boxes.on ? boxHeight(boxes.saved.get(id), { type, data } as NodeFace, rightRows(handles)) : null;
   const className = [
     'fx-node', `fx-node--${type}`, box !== null && 'fx-node--box', selected && 'is-selected', highlighted && 'is-highlighted', hasProblems && 'has-problems',
   ].filter(Boolean).join(' ');
@@ -80,6 +84,14 @@ export function NodeShell({ id, type, data, selected, outputs, children }: NodeS
       {stats && <AnalyticsChip stats={stats} />}
     </div>
   );
+}
+
+/**
+ * A box is as tall as its node was saved, while its face is the saved one, else as tall as
+ * its face should be.
+ */
+function boxHeight(saved: SavedBox | undefined, node: NodeFace, rows: number): number {
+  return saved && saved.data === node.data ? saved.height : faceHeight(node, rows);
 }
 
 /**

@@ -14,11 +14,17 @@ export interface SavedBox {
   height: number;
 }
 
+export interface FarBoxesValue {
+  /** Nodes are drawn as boxes: a big flow far out, or opening there. */
+  on: boolean;
+  /** The opened flow's nodes that were saved with their size, by id. */
+  saved: ReadonlyMap<string, SavedBox>;
+}
+
 /**
- * The nodes of the opened flow that were saved with their size, by id. Far out, such a node is
- * drawn as a plain box of that height, with its handles where its rows would put them, as long
- * as its face is still the one saved: no body, no text to lay out. Opening a big saved flow
- * then creates and lays out a fraction of the elements. Zoomed in, nodes are drawn in full and
- * measured again.
+ * Far out, a big flow's nodes are drawn as plain boxes with their handles where their rows
+ * would put them: no body, no text to lay out, a fraction of the elements. A box is as tall
+ * as the node was when saved, as long as its face (`data`) is still the one saved, else as
+ * tall as its face should be (face-height.ts). Zoomed in, nodes are drawn in full and measured.
  */
-export const SavedBoxes = createContext<ReadonlyMap<string, SavedBox>>(new Map());
+export const FarBoxes = createContext<FarBoxesValue>({ on: false, saved: new Map() });

@@ -1,0 +1,69 @@
+import { getNodesBounds, getViewportForBounds, type Viewport } from '@xyflow/react';
+import { useLayoutEffect, useState, type RefObject } from 'react';
+import type { SavedBox } from '../nodes/far-look.ts';
+import { guessedSize } from '../nodes/face-height.ts';
+import type { EditorNode } from './types.ts';
+
+export interface OpeningViewOptions {
+  /** Only big flows open far out as boxes (see far-look.ts); others are measured and fitted. */
+  enabled: boolean;
+  padding: number;
+  minZoom: number;
+  maxZoom: number;
+  /** Below this zoom nodes are drawn as boxes. */
+  farZoom: number;
+}
+
+/** How the canvas opens: React Flow measures and fits, or starts at a view fitted already. */
+export type OpeningView = { kind: 'measure' } | { kind: 'waiting' } | { kind: 'fitted'; viewport: Viewport };
+
+const savedSize = (n: EditorNode) => (n.measured?.width && n.measured.height ? { width: n.measured.width, height: n.measured.height } : null);
+
+/**
+ * How a big flow opens, read once at mount (later edits never move the view or change the
+ * saved boxes). Its nodes' sizes are known before anything is drawn: the size each node was
+ * saved with, else the size its box will have (`guessedSize`). So the canvas box is measured
+ * first (one small layout, before the nodes exist) and the fitted view worked out from those
+ * sizes; when it is far out, React Flow starts there and the nodes are drawn as boxes,
+ * instead of every node being drawn and measured in full and the view fitted after. Nodes
+ * never measured are given their box's size as React Flow's `measured` (`giveSizes`): that
+ * is the size React Flow would measure for them. A flow
+ * that fits closer in (its nodes readable, so drawn in full) is measured and fitted as usual.
+ */
+export function useOpeningView(
+  canvas: RefObject<HTMLElement | null>,
+  nodes: readonly EditorNode[],
+  options: OpeningViewOptions,
+  giveSizes: (sizes: ReadonlyMap<string, { width: number; height: number }>) => void,
+) {
+  const [saved] = useState<ReadonlyMap<string, SavedBox>>(() => {
+    const map = new Map<string, SavedBox>();
+    for (const n of nodes) {
+      const size = savedSize(n);
+      if (size) map.set(n.id, { data: n.data, height: size.height });
+    }
+    return map;
+  });
+  const [view, setView] = useState<OpeningView>(() => (options.enabled && nodes.length > 0 ? { kind: 'waiting' } : { kind: 'measure' }));
+  useLayoutEffect(() => {
+    if (view.kind !== 'waiting') return;
+    const rect = canvas.current?.getBoundingClientRect();
+    if (!rect || rect.width === 0 || rect.height === 0) return setView({ kind: 'measure' });
+    const guessed = new Map<string, { width: number; height: number }>();
+    const sized = nodes.map((n) => {
+      const size = savedSize(n);
+      if (size) return n;
+      const guess = guessedSize(n);
+      guessed.set(n.id, guess);
+      return { ...n, measured: guess };
+    });
+    const viewport = getViewportForBounds(getNodesBounds(sized), rect.width, rect.height, options.minZoom, options.maxZoom, options.padding);
+    if (viewport.zoom >= options.farZoom) return setView({ kind: 'measure' });
+    // React Flow draws a node it knows the size of at once; one it does not know stays hidden
+    // until measured, and showing hundreds of them after that costs a second style pass.
+    if (guessed.size > 0) giveSizes(guessed);
+    setView({ kind: 'fitted', viewport });
+    // Only the nodes of the first render count (see above), hence `view.kind` alone.
+  }, [view.kind]);
+  return { saved, view };
+}
