@@ -5,7 +5,7 @@ import {
 import { useCallback, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import type { NodeType } from '../../shared/flow/nodes/index.ts';
 import { useT } from '../i18n/index.ts';
-import { FarBoxes, FarLook } from '../nodes/far-look.ts';
+import { bigFlowFrom, FarBoxes, FarLook } from '../nodes/far-look.ts';
 import { nodeTypes } from '../nodes/registry.ts';
 import { initialSizeOf } from '../nodes/sizes.ts';
 import { DotGrid } from './DotGrid.tsx';
@@ -28,13 +28,6 @@ const snapGrid: [number, number] = [16, 16];
 const fitViewOptions = { padding: 0.15, maxZoom: 1 } as const;
 const zoomLimits = { minZoom: 0.1, maxZoom: 2 } as const;
 const multiSelectionKeys = ['Meta', 'Control'];
-/**
- * A flow above this many nodes is "big": zoomed in, only what is on screen is rendered (below
- * it the bookkeeping costs more than it saves); zoomed out, see `farZoom`. Not while opening:
- * the view starts at zoom 1 until React Flow has measured the nodes and fitted them, and
- * rendering only what zoom 1 shows would mount the flow in two rounds, measuring twice.
- */
-const bigFlowFrom = 150;
 /** Matches .fx-picker in editor.css (width) and its tallest content. */
 const pickerSize = { width: 250, height: 380 };
 
@@ -82,10 +75,7 @@ export function Canvas() {
   const box = useRef<HTMLDivElement>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const big = nodes.length > bigFlowFrom;
-  const giveSizes = useCallback((sizes: ReadonlyMap<string, { width: number; height: number }>) => {
-    api.getState().view((f) => ({ ...f, nodes: f.nodes.map((n) => { const size = sizes.get(n.id); return size ? { ...n, measured: size } : n; }) }));
-  }, [api]);
-  const opened = useOpeningView(box, nodes, { enabled: big, padding: fitViewOptions.padding, minZoom: zoomLimits.minZoom, maxZoom: fitViewOptions.maxZoom, farZoom }, giveSizes);
+  const opened = useOpeningView(box, nodes, { enabled: big, padding: fitViewOptions.padding, minZoom: zoomLimits.minZoom, maxZoom: fitViewOptions.maxZoom, farZoom });
   const opening = useOpening();
   const zoomedFar = useStore(isFar);
   // A big flow usually fits the screen far out, and its nodes stay hidden until measured, so it

@@ -10,6 +10,8 @@ export function VariablesManager() {
   const t = useT();
   const api = useEditorApi();
   const variables = useEditor((s) => s.flow.variables);
+  // A big flow keeps dozens of variables, each row a few inputs: not needed for its first picture.
+  const opened = useEditor((s) => s.opened);
   const [draft, setDraft] = useState('');
   const taken = variables.some((v) => v.name === draft);
   const valid = isValidVariableName(draft) && !taken;
@@ -26,8 +28,8 @@ export function VariablesManager() {
       <h3 className="fx-section-title" id="fx-variables-title">{t('editor.variables.title')}</h3>
       <p className="fx-field__hint">{t('editor.variables.hint')}</p>
       {variables.length === 0 && <p className="fx-muted">{t('editor.variables.empty')}</p>}
-      <ul className="fx-variables__list">
-        {variables.map((v) => <VariableRow key={v.name} variable={v} />)}
+      <ul className="fx-variables__list" aria-busy={!opened}>
+        {opened && variables.map((v) => <VariableRow key={v.name} variable={v} />)}
       </ul>
       <form className="fx-variables__add" onSubmit={add}>
         <input

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { flowDocument } from '../../shared/flow/schema.ts';
+import { benchFlow } from '../bench/flow.ts';
+import { guessedSize } from '../nodes/face-height.ts';
+import { bigFlowFrom } from '../nodes/far-look.ts';
 import { toDocument, toEditorFlow } from './document.ts';
 import { sampleFlow } from './testing/sample-flow.ts';
 
@@ -31,6 +34,17 @@ describe('document <-> editor flow', () => {
   });
 
   it('leaves sizes to React Flow, which measures each node once before drawing it', () => {
-    for (const n of toEditorFlow(sampleFlow()).nodes) expect(n).not.toHaveProperty('initialHeight');
+    for (const n of toEditorFlow(sampleFlow()).nodes) {
+      expect(n).not.toHaveProperty('initialHeight');
+      expect(n).not.toHaveProperty('measured');
+    }
+  });
+
+  it('gives the nodes of a big flow their box size, keeping sizes that were saved', () => {
+    const doc = flowDocument.parse(benchFlow(bigFlowFrom + 10));
+    doc.nodes[1]!.measured = { width: 264, height: 321 };
+    const nodes = toEditorFlow(doc).nodes;
+    expect(nodes[1]!.measured).toEqual({ width: 264, height: 321 });
+    for (const n of nodes.slice(2)) expect(n.measured).toEqual(guessedSize(n));
   });
 });

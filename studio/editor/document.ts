@@ -1,17 +1,25 @@
 import type { FlowDocument, FlowEdge, FlowNode } from '../../shared/flow/schema.ts';
+import { guessedSize } from '../nodes/face-height.ts';
+import { bigFlowFrom } from '../nodes/far-look.ts';
 import type { EditorEdge, EditorFlow, EditorNode } from './types.ts';
 
 /**
  * The editor's own copy of a loaded flow. A node saved with the size it was drawn at keeps it
- * as React Flow's `measured` (far out, a big flow draws such nodes as plain boxes of that size,
- * see far-look.ts). Nodes get no size guess (`initialWidth`): React Flow would draw them at the
- * guessed size, measure the guess, then measure again once it drops the guess, which for a big
- * flow is a second round of measuring and redrawing every node.
+ * as React Flow's `measured`. A big flow opens far out with its nodes drawn as boxes (see
+ * far-look.ts), so a node of one that was never drawn gets its box's size as `measured`:
+ * React Flow draws a node whose size it knows at once, while hundreds of nodes it does not
+ * know stay hidden until measured, and showing them all after that is a second style pass.
+ * Either way React Flow measures what it drew and corrects the size. Other nodes get no size
+ * guess (`initialWidth` would be measured, dropped and measured again).
  */
 export function toEditorFlow(doc: FlowDocument): EditorFlow {
+  const big = doc.nodes.length > bigFlowFrom;
   return {
     ...doc,
-    nodes: doc.nodes.map((n) => (n.measured ? { ...n, measured: { ...n.measured } } : { ...n })),
+    nodes: doc.nodes.map((n) => {
+      if (n.measured) return { ...n, measured: { ...n.measured } };
+      return big ? { ...n, measured: guessedSize(n) } : { ...n };
+    }),
     edges: doc.edges.map((e) => ({ ...e })),
   };
 }

@@ -29,6 +29,11 @@ export interface EditorState {
    * canvas' layout on every frame of a pan.
    */
   pointer: { current: { x: number; y: number } | null };
+  /**
+   * The opened flow is on screen (see use-opening.ts). Panels hold back long lists until then,
+   * so a big flow's first picture does not wait for them.
+   */
+  opened: boolean;
 
   onNodesChange(changes: NodeChange<EditorNode>[]): void;
   onEdgesChange(changes: EdgeChange<EditorEdge>[]): void;
@@ -122,6 +127,7 @@ export function createEditorStore(initial: FlowDocument, options: EditorStoreOpt
       analytics: null,
       id: options.id ?? randomId,
       pointer: { current: null },
+      opened: false,
 
       onNodesChange: (changes) => {
         const { flow, readOnly } = get();

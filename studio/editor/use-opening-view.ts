@@ -25,16 +25,14 @@ const savedSize = (n: EditorNode) => (n.measured?.width && n.measured.height ? {
  * saved with, else the size its box will have (`guessedSize`). So the canvas box is measured
  * first (one small layout, before the nodes exist) and the fitted view worked out from those
  * sizes; when it is far out, React Flow starts there and the nodes are drawn as boxes,
- * instead of every node being drawn and measured in full and the view fitted after. Nodes
- * never measured are given their box's size as React Flow's `measured` (`giveSizes`): that
- * is the size React Flow would measure for them. A flow
+ * instead of every node being drawn and measured in full and the view fitted after (a big
+ * flow's nodes all come with a size, see `toEditorFlow`). A flow
  * that fits closer in (its nodes readable, so drawn in full) is measured and fitted as usual.
  */
 export function useOpeningView(
   canvas: RefObject<HTMLElement | null>,
   nodes: readonly EditorNode[],
   options: OpeningViewOptions,
-  giveSizes: (sizes: ReadonlyMap<string, { width: number; height: number }>) => void,
 ) {
   const [saved] = useState<ReadonlyMap<string, SavedBox>>(() => {
     const map = new Map<string, SavedBox>();
@@ -49,20 +47,9 @@ export function useOpeningView(
     if (view.kind !== 'waiting') return;
     const rect = canvas.current?.getBoundingClientRect();
     if (!rect || rect.width === 0 || rect.height === 0) return setView({ kind: 'measure' });
-    const guessed = new Map<string, { width: number; height: number }>();
-    const sized = nodes.map((n) => {
-      const size = savedSize(n);
-      if (size) return n;
-      const guess = guessedSize(n);
-      guessed.set(n.id, guess);
-      return { ...n, measured: guess };
-    });
+    const sized = nodes.map((n) => (savedSize(n) ? n : { ...n, measured: guessedSize(n) }));
     const viewport = getViewportForBounds(getNodesBounds(sized), rect.width, rect.height, options.minZoom, options.maxZoom, options.padding);
-    if (viewport.zoom >= options.farZoom) return setView({ kind: 'measure' });
-    // React Flow draws a node it knows the size of at once; one it does not know stays hidden
-    // until measured, and showing hundreds of them after that costs a second style pass.
-    if (guessed.size > 0) giveSizes(guessed);
-    setView({ kind: 'fitted', viewport });
+    setView(viewport.zoom < options.farZoom ? { kind: 'fitted', viewport } : { kind: 'measure' });
     // Only the nodes of the first render count (see above), hence `view.kind` alone.
   }, [view.kind]);
   return { saved, view };

@@ -1,8 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Problem } from '../../shared/flow/validate/index.ts';
 import { toDocument } from './document.ts';
-import { useEditorApi } from './EditorProvider.tsx';
-import { useOpening } from './use-opening.ts';
+import { useEditor, useEditorApi } from './EditorProvider.tsx';
 import { createValidator } from './validator.ts';
 
 /** Long enough to skip validating every keystroke of a fast typist, short enough to feel live. */
@@ -18,7 +17,7 @@ export function useValidation(onProblems?: (problems: Problem[]) => void) {
   const api = useEditorApi();
   const report = useRef(onProblems);
   report.current = onProblems;
-  const settled = useOpening() === 'settled';
+  const settled = useEditor((s) => s.opened);
 
   useEffect(() => {
     if (!settled) return;

@@ -86,10 +86,7 @@ export function NodeShell({ id, type, data, selected, outputs, children }: NodeS
   );
 }
 
-/**
- * A box is as tall as its node was saved, while its face is the saved one, else as tall as
- * its face should be.
- */
+/** A box is as tall as its node came, while its face is unchanged, else as tall as its face should be. */
 function boxHeight(saved: SavedBox | undefined, node: NodeFace, rows: number): number {
   return saved && saved.data === node.data ? saved.height : faceHeight(node, rows);
 }
