@@ -17,17 +17,16 @@ export interface OpeningViewOptions {
 /** How the canvas opens: React Flow measures and fits, or starts at a view fitted already. */
 export type OpeningView = { kind: 'measure' } | { kind: 'waiting' } | { kind: 'fitted'; viewport: Viewport };
 
-const savedSize = (n: EditorNode) => (n.measured?.width && n.measured.height ? { width: n.measured.width, height: n.measured.height } : null);
+const knownSize = (n: EditorNode) => (n.measured?.width && n.measured.height ? { width: n.measured.width, height: n.measured.height } : null);
 
 /**
  * How a big flow opens, read once at mount (later edits never move the view or change the
- * saved boxes). Its nodes' sizes are known before anything is drawn: the size each node was
- * saved with, else the size its box will have (`guessedSize`). So the canvas box is measured
+ * boxes' sizes). Its nodes' sizes are known before anything is drawn: a big flow's nodes all
+ * come with one (saved, or their box's, see `toEditorFlow`). So the canvas box is measured
  * first (one small layout, before the nodes exist) and the fitted view worked out from those
- * sizes; when it is far out, React Flow starts there and the nodes are drawn as boxes,
- * instead of every node being drawn and measured in full and the view fitted after (a big
- * flow's nodes all come with a size, see `toEditorFlow`). A flow
- * that fits closer in (its nodes readable, so drawn in full) is measured and fitted as usual.
+ * sizes; when it is far out, React Flow starts there and the nodes are drawn as boxes, instead
+ * of every node being drawn and measured in full and the view fitted after. A flow that fits
+ * closer in (its nodes readable, so drawn in full) is measured and fitted as usual.
  */
 export function useOpeningView(
   canvas: RefObject<HTMLElement | null>,
@@ -37,7 +36,7 @@ export function useOpeningView(
   const [saved] = useState<ReadonlyMap<string, SavedBox>>(() => {
     const map = new Map<string, SavedBox>();
     for (const n of nodes) {
-      const size = savedSize(n);
+      const size = knownSize(n);
       if (size) map.set(n.id, { data: n.data, height: size.height });
     }
     return map;
@@ -47,7 +46,7 @@ export function useOpeningView(
     if (view.kind !== 'waiting') return;
     const rect = canvas.current?.getBoundingClientRect();
     if (!rect || rect.width === 0 || rect.height === 0) return setView({ kind: 'measure' });
-    const sized = nodes.map((n) => (savedSize(n) ? n : { ...n, measured: guessedSize(n) }));
+    const sized = nodes.map((n) => (knownSize(n) ? n : { ...n, measured: guessedSize(n) }));
     const viewport = getViewportForBounds(getNodesBounds(sized), rect.width, rect.height, options.minZoom, options.maxZoom, options.padding);
     setView(viewport.zoom < options.farZoom ? { kind: 'fitted', viewport } : { kind: 'measure' });
     // Only the nodes of the first render count (see above), hence `view.kind` alone.
