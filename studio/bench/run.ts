@@ -14,8 +14,8 @@
  *     (a Lissajous path, events sent as fast as the page takes them), at the fitted zoom
  *     and at zoom 1 (reached with one wheel event around the middle of the canvas).
  * Runs are interleaved (every page once per round, each round starting with the next page),
- * so a machine that slows down for a while slows all pages alike. Options: --runs N (default 3, the table shows medians), --nodes N
- * (default 500), --only NAME.
+ * so a machine that slows down for a while slows all pages alike. Options: --runs N (default
+ * 3, the table shows medians), --nodes N (default 500), --only NAME.
  */
 import react from '@vitejs/plugin-react';
 import { join } from 'node:path';

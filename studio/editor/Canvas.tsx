@@ -2,7 +2,7 @@ import {
   Controls, ReactFlow, useReactFlow, useStore,
   type EdgeTypes, type FinalConnectionState, type ReactFlowState,
 } from '@xyflow/react';
-import { useCallback, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import type { NodeType } from '../../shared/flow/nodes/index.ts';
 import { useT } from '../i18n/index.ts';
 import { bigFlowFrom, FarBoxes, FarLook } from '../nodes/far-look.ts';
@@ -84,7 +84,9 @@ export function Canvas() {
   // Opened at a view fitted far out, the first render is far although React Flow's zoom is
   // not there yet.
   const boxesOn = big && (zoomedFar || (opening === 'drawing' && opened.view.kind === 'fitted'));
-  const boxes = useMemo(() => ({ on: boxesOn, saved: opened.saved }), [boxesOn, opened.saved]);
+  const boxes = useMemo(() => ({ on: boxesOn, known: opened.known }), [boxesOn, opened.known]);
+  // Panels and validation wait for this (see `EditorState.opened`).
+  useEffect(() => { if (opening === 'settled') api.setState({ opened: true }); }, [api, opening]);
 
   const onPaneMouseMove = useCallback((e: ReactMouseEvent) => { api.getState().pointer.current = { x: e.clientX, y: e.clientY }; }, [api]);
   const onPaneMouseLeave = useCallback(() => { api.getState().pointer.current = null; }, [api]);

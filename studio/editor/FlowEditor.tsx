@@ -6,8 +6,7 @@ import { useCallback, useEffect, useRef, useState, type JSX, type ReactNode } fr
 import type { FlowDocument } from '../../shared/flow/schema.ts';
 import type { Problem } from '../../shared/flow/validate/index.ts';
 import { Canvas } from './Canvas.tsx';
-import { EditorProvider, useEditorApi } from './EditorProvider.tsx';
-import { useOpening } from './use-opening.ts';
+import { EditorProvider } from './EditorProvider.tsx';
 import { Inspector } from './Inspector.tsx';
 import { Palette } from './Palette.tsx';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
@@ -59,9 +58,6 @@ function EditorLayout({ onChange, onProblems, toolbarEnd, highlightNodeId }: Flo
 
   useChangeReporter(onChange);
   useValidation(onProblems);
-  const api = useEditorApi();
-  const settled = useOpening() === 'settled';
-  useEffect(() => { if (settled) api.setState({ opened: true }); }, [api, settled]);
   useShortcuts(getRoot, actions, {
     search: () => setSearchOpen(true),
     problems: () => setProblemsOpen((open) => !open),

@@ -24,12 +24,19 @@ export function toEditorFlow(doc: FlowDocument): EditorFlow {
   };
 }
 
+/** The size React Flow drew a node at, when it has one (a hidden node measures zero high). */
+export function drawnSize(node: Pick<EditorNode, 'measured'>): { width: number; height: number } | null {
+  const { measured } = node;
+  return measured?.width && measured.height ? { width: measured.width, height: measured.height } : null;
+}
+
 function savedNode(node: EditorNode): FlowNode {
-  const { id, type, position, data, width, height, measured } = node;
+  const { id, type, position, data, width, height } = node;
   const saved = { id, type, position: { x: position.x, y: position.y }, data } as FlowNode;
   if (width !== undefined) saved.width = width;
   if (height !== undefined) saved.height = height;
-  if (measured?.width && measured.height) saved.measured = { width: measured.width, height: measured.height };
+  const measured = drawnSize(node);
+  if (measured) saved.measured = measured;
   return saved;
 }
 

@@ -1,7 +1,7 @@
 import { getNodesBounds, getViewportForBounds, type Viewport } from '@xyflow/react';
 import { useLayoutEffect, useState, type RefObject } from 'react';
-import type { SavedBox } from '../nodes/far-look.ts';
-import { guessedSize } from '../nodes/face-height.ts';
+import type { KnownBox } from '../nodes/far-look.ts';
+import { drawnSize } from './document.ts';
 import type { EditorNode } from './types.ts';
 
 export interface OpeningViewOptions {
@@ -17,8 +17,6 @@ export interface OpeningViewOptions {
 /** How the canvas opens: React Flow measures and fits, or starts at a view fitted already. */
 export type OpeningView = { kind: 'measure' } | { kind: 'waiting' } | { kind: 'fitted'; viewport: Viewport };
 
-const knownSize = (n: EditorNode) => (n.measured?.width && n.measured.height ? { width: n.measured.width, height: n.measured.height } : null);
-
 /**
  * How a big flow opens, read once at mount (later edits never move the view or change the
  * boxes' sizes). Its nodes' sizes are known before anything is drawn: a big flow's nodes all
@@ -28,15 +26,11 @@ const knownSize = (n: EditorNode) => (n.measured?.width && n.measured.height ? {
  * of every node being drawn and measured in full and the view fitted after. A flow that fits
  * closer in (its nodes readable, so drawn in full) is measured and fitted as usual.
  */
-export function useOpeningView(
-  canvas: RefObject<HTMLElement | null>,
-  nodes: readonly EditorNode[],
-  options: OpeningViewOptions,
-) {
-  const [saved] = useState<ReadonlyMap<string, SavedBox>>(() => {
-    const map = new Map<string, SavedBox>();
+export function useOpeningView(canvas: RefObject<HTMLElement | null>, nodes: readonly EditorNode[], options: OpeningViewOptions) {
+  const [known] = useState<ReadonlyMap<string, KnownBox>>(() => {
+    const map = new Map<string, KnownBox>();
     for (const n of nodes) {
-      const size = knownSize(n);
+      const size = drawnSize(n);
       if (size) map.set(n.id, { data: n.data, height: size.height });
     }
     return map;
@@ -46,10 +40,9 @@ export function useOpeningView(
     if (view.kind !== 'waiting') return;
     const rect = canvas.current?.getBoundingClientRect();
     if (!rect || rect.width === 0 || rect.height === 0) return setView({ kind: 'measure' });
-    const sized = nodes.map((n) => (knownSize(n) ? n : { ...n, measured: guessedSize(n) }));
-    const viewport = getViewportForBounds(getNodesBounds(sized), rect.width, rect.height, options.minZoom, options.maxZoom, options.padding);
+    const viewport = getViewportForBounds(getNodesBounds([...nodes]), rect.width, rect.height, options.minZoom, options.maxZoom, options.padding);
     setView(viewport.zoom < options.farZoom ? { kind: 'fitted', viewport } : { kind: 'measure' });
     // Only the nodes of the first render count (see above), hence `view.kind` alone.
   }, [view.kind]);
-  return { saved, view };
+  return { known, view };
 }

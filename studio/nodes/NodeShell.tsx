@@ -7,7 +7,7 @@ import { useEditor } from '../editor/EditorProvider.tsx';
 import type { EditorState } from '../editor/store.ts';
 import { useT } from '../i18n/index.ts';
 import { AnalyticsChip } from './AnalyticsChip.tsx';
-import { FarBoxes, FarLook, type SavedBox } from './far-look.ts';
+import { FarBoxes, FarLook, type KnownBox } from './far-look.ts';
 import { faceHeight, rightRows, type NodeFace } from './face-height.ts';
 import { Icon } from './icons.tsx';
 import { NodeBadge } from './NodeBadge.tsx';
@@ -53,22 +53,12 @@ export function NodeShell({ id, type, data, selected, outputs, children }: NodeS
   const handles = outputs.map((o) => o.handle);
   const side = outputSideOf(handles);
   // `type` and `data` arrive as two props, so TypeScript cannot see they belong together.
-  const box = far && boxes.on ? boxHeight(boxes.saved.get(id), { type, data } as NodeFace, rightRows(handles)) : null;
+  const box = far && boxes.on ? boxHeight(boxes.known.get(id), { type, data } as NodeFace, rightRows(handles)) : null;
   const className = [
     'fx-node', `fx-node--${type}`, box !== null && 'fx-node--box', selected && 'is-selected', highlighted && 'is-highlighted', hasProblems && 'has-problems',
   ].filter(Boolean).join(' ');
   const style = { '--node-color': nodeColors[type], ...(box !== null ? { height: box } : {}) } as React.CSSProperties;
 
-  if (box !== null) {
-    return (
-      <div className={className} style={style}>
-        {type !== 'start' && <Port type="target" position={Position.Top} className="fx-handle fx-handle--in" />}
-        <header className="fx-node__header">{hasProblems && <NodeBadge id={id} />}</header>
-        {side === 'right' && outputs.length > 0 && <OutputList outputs={outputs} />}
-        {side === 'bottom' && <Port type="source" id="next" position={Position.Bottom} className="fx-handle fx-handle--out" />}
-      </div>
-    );
-  }
   return (
     <div className={className} style={style}>
       {type !== 'start' && <Port type="target" position={Position.Top} className="fx-handle fx-handle--in" />}
@@ -78,17 +68,18 @@ export function NodeShell({ id, type, data, selected, outputs, children }: NodeS
         {!far && <span className="fx-node__title">{t(`editor.node.${type}`)}</span>}
         {hasProblems && <NodeBadge id={id} />}
       </header>
-      {children && <div className="fx-node__body">{children}</div>}
+      {/* A box (far, see far-look.ts) has no body: its height stands in for it. */}
+      {children && box === null && <div className="fx-node__body">{children}</div>}
       {side === 'right' && outputs.length > 0 && <OutputList outputs={outputs} />}
       {side === 'bottom' && <Port type="source" id="next" position={Position.Bottom} className="fx-handle fx-handle--out" />}
-      {stats && <AnalyticsChip stats={stats} />}
+      {stats && box === null && <AnalyticsChip stats={stats} />}
     </div>
   );
 }
 
 /** A box is as tall as its node came, while its face is unchanged, else as tall as its face should be. */
-function boxHeight(saved: SavedBox | undefined, node: NodeFace, rows: number): number {
-  return saved && saved.data === node.data ? saved.height : faceHeight(node, rows);
+function boxHeight(known: KnownBox | undefined, node: NodeFace, rows: number): number {
+  return known && known.data === node.data ? known.height : faceHeight(node, rows);
 }
 
 /**

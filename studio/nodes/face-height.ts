@@ -1,10 +1,12 @@
 import { outputsOf } from '../../shared/flow/graph.ts';
 import type { NodeDataByType, NodeType } from '../../shared/flow/nodes/index.ts';
 import type { FlowNode } from '../../shared/flow/schema.ts';
+import { promptPreview } from './llm/prompt-preview.ts';
+import { assignmentsShown } from './set/assignments-shown.ts';
 import { outputSideOf } from './output-side.ts';
 import { initialSizeOf, nodeWidth } from './sizes.ts';
 
-/**
+/*
  * How tall a node's face is, worked out from its data alone, for the far look of a big flow
  * (see far-look.ts): there a node is a plain box, and drawing boxes of about the right height
  * spares laying out hundreds of nodes' texts. The numbers are nodes.css's (13px text at line
@@ -83,13 +85,14 @@ function bodyParts(node: NodeFace): number[] {
     case 'product_picker': return [text(node.data.text), pillAndVariable(node.data.mode === 'cart' ? 25 : 16, node.data.variable)];
     case 'condition': return node.data.rules.length === 0 ? [smallLine] : [];
     case 'set': {
-      const rows = Math.min(node.data.assignments.length, 4) + (node.data.assignments.length > 4 ? 1 : 0);
+      const count = node.data.assignments.length;
+      const rows = Math.min(count, assignmentsShown) + (count > assignmentsShown ? 1 : 0);
       return rows === 0 ? [] : [row + (rows - 1) * 20.5];
     }
     case 'http': return [19];
     // Four label/value rows; the longer system names ("Price (parcelas iguais)") take two lines.
     case 'financing': return [node.data.system === 'both' ? 74 : 90];
-    case 'llm': return [text(node.data.systemPrompt.length > 140 ? `${node.data.systemPrompt.slice(0, 140)}…` : node.data.systemPrompt, 3)];
+    case 'llm': return [text(promptPreview(node.data.systemPrompt), 3)];
     case 'handoff': return [row * Math.ceil((node.data.team.length * 6.4 + 70) / 238)];
     case 'wait': return [19];
     case 'goto': return [19];

@@ -2,9 +2,9 @@ import { memo } from 'react';
 import { TemplateText } from '../../preview/TemplateText.tsx';
 import { NodeShell } from '../NodeShell.tsx';
 import { sameFace, type FlowNodeProps } from '../node-props.ts';
+import { assignmentsShown as shown } from './assignments-shown.ts';
 
 const outputs = [{ handle: 'next', label: null }];
-const shown = 4;
 
 export const SetNode = memo(function SetNode({ id, data, selected }: FlowNodeProps<'set'>) {
   return (
