@@ -9,6 +9,7 @@ import { bigFlowFrom, FarBoxes, FarLook } from '../nodes/far-look.ts';
 import { nodeTypes } from '../nodes/registry.ts';
 import { initialSizeOf } from '../nodes/sizes.ts';
 import { DotGrid } from './DotGrid.tsx';
+import { EdgeDashes } from './EdgeDashes.tsx';
 import { connect } from './edits/connect.ts';
 import { addNode, createNode } from './edits/create-node.ts';
 import { useEditor, useEditorApi } from './EditorProvider.tsx';
@@ -137,6 +138,7 @@ export function Canvas() {
 
   return (
     <div className={`fx-canvas${big && far ? ' is-far' : ''}`} data-testid="flow-canvas" ref={box} onDragOver={onDragOver} onDrop={onDrop}>
+      <EdgeDashes />
       {opened.view.kind !== 'waiting' && <FarBoxes.Provider value={boxes}><FarLook.Provider value={big && far}>
         <ReactFlow<EditorNode, EditorEdge>
           nodes={nodes}
