@@ -54,7 +54,7 @@ const sameBox = (a: Box, b: Box) => a.x === b.x && a.y === b.y && a.width === b.
  * The minimap: every node as a rectangle in its colour, the part on screen unshaded; drag it
  * to pan, scroll on it to zoom. React Flow's `<MiniMap>` draws one element per node and
  * redraws them all on every frame of a pan; here the nodes are a few paths that change only
- * with the nodes, and a pan frame redraws just the viewBox and the shade.
+ * with the nodes, and a pan frame redraws just the shade.
  */
 export function Overview() {
   const t = useT();
@@ -108,6 +108,7 @@ export function Overview() {
 
   const outer = `M${box.x - margin},${box.y - margin}h${box.width + 2 * margin}v${box.height + 2 * margin}h${-box.width - 2 * margin}z`;
   const inner = `M${view.x},${view.y}h${view.width}v${view.height}h${-view.width}z`;
+  const viewBox = `${box.x} ${box.y} ${box.width} ${box.height}`;
   return (
     <Panel position="bottom-right" className="react-flow__minimap" data-testid="rf__minimap">
       <svg
@@ -115,7 +116,7 @@ export function Overview() {
         className="react-flow__minimap-svg fx-overview"
         width={width}
         height={height}
-        viewBox={`${box.x} ${box.y} ${box.width} ${box.height}`}
+        viewBox={viewBox}
         role="img"
         aria-label={t('editor.rf.minimap')}
         onPointerDown={onPointerDown}
@@ -124,7 +125,13 @@ export function Overview() {
         onPointerCancel={onPointerUp}
       >
         <Shapes paths={paths} />
-        <path className="react-flow__minimap-mask" d={`${outer}${inner}`} fillRule="evenodd" pointerEvents="none" />
+      </svg>
+      {/*
+        The shade on a layer of its own: a pan moves only the shade (the view box stays put
+        while the view is inside the flow), so the nodes' paths are not painted again each frame.
+      */}
+      <svg className="fx-overview__shade" width={width} height={height} viewBox={viewBox} aria-hidden>
+        <path className="react-flow__minimap-mask" d={`${outer}${inner}`} fillRule="evenodd" />
       </svg>
     </Panel>
   );
