@@ -40,6 +40,16 @@ async function picture(): Promise<Picture> {
   return read();
 }
 
+/** How the edges leaving `invalid` outputs are stroked: the colour or pattern, and the pattern's stripe colour. */
+function invalidEdgeStrokes(): Promise<{ strokes: string[]; stripe: string | null }> {
+  return page.evaluate(() => {
+    const strokes = [...document.querySelectorAll('.fx-edge--invalid')].map((e) => getComputedStyle(e).stroke);
+    const stripe = document.querySelector('#fx-dash-invalid rect');
+    return { strokes: [...new Set(strokes)], stripe: stripe ? getComputedStyle(stripe).fill : null };
+  });
+}
+const invalidColour = 'rgb(220, 104, 3)';
+
 const numbers = (s: string) => (s.match(/-?\d+(\.\d+)?(e-?\d+)?/g) ?? []).map(Number);
 
 /** Every number in two transforms, paired, differs by at most `tolerance`. */
@@ -80,6 +90,8 @@ describe('a big flow', () => {
     expect(far.nodes).toBe(size);
     expect(far.boxes).toBe(size);
     expect(numbers(far.viewport)[2]).toBeLessThan(0.3);
+    // Far out a dash would be under a pixel: edges from `invalid` are drawn solid, in its colour.
+    expect(await invalidEdgeStrokes()).toEqual({ strokes: [invalidColour], stripe: invalidColour });
   });
 
   it('draws the nodes in full when zoomed in, each as tall as its box give or take a line', async () => {
@@ -90,6 +102,8 @@ describe('a big flow', () => {
     const off = ids.map((id) => Math.abs((near.heights[id] ?? 0) - (far.heights[id] ?? NaN)));
     for (const d of off) expect(d).toBeLessThanOrEqual(20);
     expect(off.filter((d) => d <= 1).length / off.length).toBeGreaterThanOrEqual(0.9);
+    // Near, they are dashed: stroked with the striped pattern in the same colour (EdgeDashes.tsx).
+    expect(await invalidEdgeStrokes()).toEqual({ strokes: ['url("#fx-dash-invalid")'], stripe: invalidColour });
   });
 
   it('saves each node with the size it was drawn at', async () => {
