@@ -1,5 +1,5 @@
 /**
- * Dashed edges (an answer that was not valid, an error, a timeout, a cancelled payment) are
+ * Dashed edges (an answer that was not valid, an error, a timeout, a cancelled order) are
  * stroked with a striped pattern, not `stroke-dasharray`. With software rendering Skia works
  * out a dashed path's dashes along its whole length each time it paints a 256 px tile, and
  * panning at zoom 1 paints a dozen tiles a frame: long dashed edges took three quarters of
