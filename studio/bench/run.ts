@@ -3,8 +3,8 @@
  * a bare React Flow page drawing the same graph with default nodes and edges.
  *
  * Both pages are production builds (Vite, into .tmp/studio-bench), served on 127.0.0.1 and
- * opened in Debian's Chromium (software rendering) at 1920×1080. The editor page gets the flow
- * as the API's JSON (see `servedFlow`), the bare page generates it. For each page and run:
+ * opened in Debian's Chromium (software rendering) at 1920×1080. Both pages get the flow as
+ * the API's JSON (see `servedFlow`) and parse it the same way. For each page and run:
  *   - first draw: navigation start → the frame after all nodes are in the DOM and visible, all
  *     edges drawn, and the view fitted to the screen (see probe.ts). The flow fits at zoom
  *     ~0.13, so with `onlyRenderVisibleElements` all 500 are rendered there too. The editor
@@ -49,9 +49,9 @@ function option(name: string, fallback: string): string {
 }
 
 /**
- * The editor page's flow as FlowPage gets it: the server's JSON answer, already parsed with
- * defaults by the server (the studio trusts answers and does not parse them again, see
- * studio/api/client.ts), embedded so neither page waits for a request.
+ * The flow as FlowPage gets it: the server's JSON answer, already parsed with defaults by the
+ * server (the studio trusts answers and does not parse them again, see studio/api/client.ts),
+ * embedded in both pages so neither waits for a request.
  */
 function servedFlow(nodes: number): Plugin {
   const id = 'virtual:bench-served-flow';
