@@ -16,7 +16,9 @@ declare global {
 }
 const size = Number(new URLSearchParams(location.search).get('nodes') ?? 500);
 window.__servedFlow = served;
-const answer = JSON.parse(window.__savedFlow ?? served) as FlowDocument;
+// Not `?? served`: the bundler would copy the flow's text into this page's chunk (constants in
+// `??` are inlined), and this page would download it twice.
+const answer = JSON.parse(window.__savedFlow ?? window.__servedFlow) as FlowDocument;
 const initial = answer.nodes.length === size ? answer : flowDocument.parse(benchFlow(size));
 
 const root = document.getElementById('root');
