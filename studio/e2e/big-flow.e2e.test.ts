@@ -20,17 +20,34 @@ useBrowserPage(async (opened) => {
 const flow = benchFlow(size);
 const edgeCount = flow.edges?.length ?? 0;
 
-interface Picture { viewport: string; paths: Record<string, string>; heights: Record<string, number>; boxes: number; nodes: number }
+interface Picture {
+  viewport: string;
+  paths: Record<string, string>;
+  heights: Record<string, number>;
+  /** Per node, its handles' centres relative to the node's corner, unscaled, as React Flow measures them. */
+  handles: Record<string, Record<string, [number, number]>>;
+  boxes: number;
+  nodes: number;
+}
 
-/** Reads what is drawn: viewport, edge paths, node heights (visible nodes only). */
+/** Reads what is drawn: viewport, edge paths, node heights and handles (visible nodes only). */
 function read(): Promise<Picture> {
   return page.evaluate(() => {
     const paths: Record<string, string> = {};
     for (const p of document.querySelectorAll('.react-flow__edge-path')) paths[p.id] = p.getAttribute('d') ?? '';
     const viewport = (document.querySelector('.react-flow__viewport') as HTMLElement).style.transform;
+    const zoom = Number(/scale\(([\d.]+)\)/.exec(viewport)?.[1] ?? NaN);
     const shown = [...document.querySelectorAll<HTMLElement>('.react-flow__node')].filter((n) => n.style.visibility !== 'hidden');
     const heights = Object.fromEntries(shown.map((n) => [n.dataset.id ?? '', n.offsetHeight]));
-    return { viewport, paths, heights, boxes: document.querySelectorAll('.fx-node--box').length, nodes: shown.length };
+    const handles = Object.fromEntries(shown.map((n) => {
+      const corner = n.getBoundingClientRect();
+      return [n.dataset.id ?? '', Object.fromEntries([...n.querySelectorAll<HTMLElement>('.react-flow__handle')].map((h) => {
+        const r = h.getBoundingClientRect();
+        const centre: [number, number] = [(r.left + r.width / 2 - corner.left) / zoom, (r.top + r.height / 2 - corner.top) / zoom];
+        return [h.dataset.handleid ?? 'in', centre];
+      }))];
+    }));
+    return { viewport, paths, heights, handles, boxes: document.querySelectorAll('.fx-node--box').length, nodes: shown.length };
   });
 }
 
@@ -102,6 +119,18 @@ describe('a big flow', () => {
     const off = ids.map((id) => Math.abs((near.heights[id] ?? 0) - (far.heights[id] ?? NaN)));
     for (const d of off) expect(d).toBeLessThanOrEqual(20);
     expect(off.filter((d) => d <= 1).length / off.length).toBeGreaterThanOrEqual(0.9);
+    // A box places its handles where the full node has them: same height, same handles.
+    const sameHeight = ids.filter((id) => near.heights[id] === far.heights[id]);
+    expect(sameHeight.length).toBeGreaterThan(3);
+    for (const id of sameHeight) {
+      const nearHandles = near.handles[id] ?? {};
+      const farHandles = far.handles[id] ?? {};
+      expect(Object.keys(nearHandles).sort(), id).toEqual(Object.keys(farHandles).sort());
+      for (const [handle, [x, y]] of Object.entries(nearHandles)) {
+        const [fx, fy] = farHandles[handle] ?? [NaN, NaN];
+        expect(Math.hypot(x - fx, y - fy), `${id} ${handle}`).toBeLessThanOrEqual(0.5);
+      }
+    }
     // Near, they are dashed: stroked with the striped pattern in the same colour (EdgeDashes.tsx).
     expect(await invalidEdgeStrokes()).toEqual({ strokes: ['url("#fx-dash-invalid")'], stripe: invalidColour });
   });

@@ -11,7 +11,7 @@ import { FarBoxes, FarLook, type KnownBox } from './far-look.ts';
 import { faceHeight, rightRows, type NodeFace } from './face-height.ts';
 import { Icon } from './icons.tsx';
 import { NodeBadge } from './NodeBadge.tsx';
-import { OutputList } from './OutputList.tsx';
+import { BoxOutputHandles, OutputList } from './OutputList.tsx';
 import { outputSideOf } from './output-side.ts';
 import { Port } from './Port.tsx';
 import { nodeColors } from './colors.ts';
@@ -54,25 +54,41 @@ export function NodeShell({ id, type, data, selected, outputs, children }: NodeS
   const side = outputSideOf(handles);
   // `type` and `data` arrive as two props, so TypeScript cannot see they belong together.
   const box = far && boxes.on ? boxHeight(boxes.known.get(id), { type, data } as NodeFace, rightRows(handles)) : null;
+  const rows = side === 'right' ? outputs.length : 0;
   const className = [
-    'fx-node', `fx-node--${type}`, box !== null && 'fx-node--box', selected && 'is-selected', highlighted && 'is-highlighted', hasProblems && 'has-problems',
+    'fx-node', `fx-node--${type}`, box !== null && 'fx-node--box', box !== null && rows > 0 && 'has-rows',
+    selected && 'is-selected', highlighted && 'is-highlighted', hasProblems && 'has-problems',
   ].filter(Boolean).join(' ');
-  const style = { '--node-color': nodeColors[type], ...(box !== null ? { height: box } : {}) } as React.CSSProperties;
+  const style = { '--node-color': nodeColors[type], ...(box !== null ? { height: box, '--rows': rows } : {}) } as React.CSSProperties;
 
+  const input = type !== 'start' && <Port type="target" position={Position.Top} className="fx-handle fx-handle--in" />;
+  const below = side === 'bottom' && <Port type="source" id="next" position={Position.Bottom} className="fx-handle fx-handle--out" />;
+  if (box !== null) {
+    // A box (far, see far-look.ts) is its frame and its handles: the header's tint is painted
+    // by the frame (nodes.css) and the handles are placed from the bottom, where the rows would
+    // put them. Hundreds of boxes, a thousand elements fewer to create and lay out.
+    return (
+      <div className={className} style={style}>
+        {input}
+        {hasProblems && <header className="fx-node__header"><NodeBadge id={id} /></header>}
+        {side === 'right' && <BoxOutputHandles outputs={outputs} />}
+        {below}
+      </div>
+    );
+  }
   return (
     <div className={className} style={style}>
-      {type !== 'start' && <Port type="target" position={Position.Top} className="fx-handle fx-handle--in" />}
+      {input}
       {/* Far, the header keeps its height from nodes.css without its (hidden) icon and title. */}
       <header className="fx-node__header">
         {!far && <span className="fx-node__icon"><Icon name={type} size={15} /></span>}
         {!far && <span className="fx-node__title">{t(`editor.node.${type}`)}</span>}
         {hasProblems && <NodeBadge id={id} />}
       </header>
-      {/* A box (far, see far-look.ts) has no body: its height stands in for it. */}
-      {children && box === null && <div className="fx-node__body">{children}</div>}
+      {children && <div className="fx-node__body">{children}</div>}
       {side === 'right' && outputs.length > 0 && <OutputList outputs={outputs} />}
-      {side === 'bottom' && <Port type="source" id="next" position={Position.Bottom} className="fx-handle fx-handle--out" />}
-      {stats && box === null && <AnalyticsChip stats={stats} />}
+      {below}
+      {stats && <AnalyticsChip stats={stats} />}
     </div>
   );
 }

@@ -38,3 +38,15 @@ export function OutputList({ outputs }: { outputs: OutputRow[] }) {
     </ul>
   );
 }
+
+/**
+ * A box's outputs (see NodeShell.tsx): only their handles, each where its row would put it,
+ * counted from the bottom (`--below` rows under it, nodes.css), as the rows sit at the foot of
+ * the node.
+ */
+export function BoxOutputHandles({ outputs }: { outputs: OutputRow[] }) {
+  const mark = useMarkProps();
+  return outputs.map((o, i) => (
+    <div key={o.handle} {...mark('source', o.handle, Position.Right, 'fx-handle fx-handle--out fx-handle--row', { '--below': outputs.length - 1 - i } as CSSProperties)} />
+  ));
+}
