@@ -8,8 +8,18 @@ import { useEffect, useState } from 'react';
  */
 export type Opening = 'drawing' | 'fitted' | 'settled';
 
-/** The first fitView has run; an empty flow has nothing to measure or fit. */
-const isFitted = (s: ReactFlowState) => s.panZoom !== null && (!s.fitViewQueued || s.nodes.length === 0);
+/**
+ * The first fitView has run and every node's handles are measured, so every edge can be drawn;
+ * an empty flow has nothing to measure or fit. Opened at a view worked out before drawing (see
+ * use-opening-view.ts), there is no fitView to wait for, but the handles still are measured
+ * after the nodes are first drawn: until then the edges are missing from the picture.
+ */
+export const isFitted = (s: ReactFlowState) => s.panZoom !== null && (s.nodes.length === 0 || (!s.fitViewQueued && handlesMeasured(s)));
+
+function handlesMeasured(s: ReactFlowState): boolean {
+  for (const node of s.nodeLookup.values()) if (!node.hidden && !node.internals.handleBounds) return false;
+  return true;
+}
 
 /** A canvas that never fits (no size, say) still gets its extras after this long. */
 const fallbackMs = 3000;
