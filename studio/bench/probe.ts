@@ -23,6 +23,13 @@ export const probeScript = (expected: number, expectedEdges: number) => `
     else requestAnimationFrame(watch);
   };
   requestAnimationFrame(watch);
+  // The editor fills its panels in after the first picture: the frame after the palette has its buttons.
+  bench.panelsAt = null;
+  const watchPanels = () => {
+    if (document.querySelector('.fx-palette button')) requestAnimationFrame(() => { bench.panelsAt = performance.now(); });
+    else if (performance.now() < 30000) requestAnimationFrame(watchPanels);
+  };
+  requestAnimationFrame(watchPanels);
 
   bench.nodeCount = () => nodes().length;
   /** The served flow as the studio saves it once drawn: each node with the size React Flow measured. */

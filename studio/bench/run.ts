@@ -10,6 +10,8 @@
  *     ~0.13, so with `onlyRenderVisibleElements` all 500 are rendered there too. The editor
  *     opens the flow twice: new (no node sizes: a template, an import) and saved (as the studio
  *     saves it once it has drawn it, each node with its size);
+ *   - panels: navigation start → the frame after the editor's palette has its buttons (a big
+ *     flow's panels are filled in after its first picture, see FlowEditor.tsx);
  *   - pan fps: animation frames per second during a 3 s mouse drag on the empty pane
  *     (a Lissajous path, events sent as fast as the page takes them), at the fitted zoom
  *     and at zoom 1 (reached with one wheel event around the middle of the canvas).
@@ -41,7 +43,7 @@ const pages = [
   { name: 'bare-visible', label: 'bare + onlyRenderVisibleElements', path: 'bare.html?visible=1' },
 ] as const;
 
-interface Sample { drawnMs: number; fitZoom: number; fitFps: number; fitWorst: number; zoom1Fps: number; zoom1Worst: number; zoom1Nodes: number }
+interface Sample { drawnMs: number; panelsMs: number; fitZoom: number; fitFps: number; fitWorst: number; zoom1Fps: number; zoom1Worst: number; zoom1Nodes: number }
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
@@ -134,8 +136,9 @@ async function measure(browser: Browser, url: string, nodes: number, edges: numb
     await page.goto(url);
     await page.waitForFunction('window.__bench && window.__bench.drawnAt !== null', null, { timeout: 60_000, polling: 100 });
     const drawnMs = await page.evaluate('__bench.drawnAt') as number;
-    // Let what follows the first paint (validation, minimap, measuring) finish before panning.
+    // Let what follows the first paint (panels, validation, measuring) finish before panning.
     await page.waitForTimeout(1500);
+    const panelsMs = (await page.evaluate('__bench.panelsAt') as number | null) ?? NaN;
     const fitZoom = await page.evaluate('__bench.zoom()') as number;
     const fit = await pan(page);
     const zoom = await zoomToOne(page);
@@ -143,7 +146,7 @@ async function measure(browser: Browser, url: string, nodes: number, edges: numb
     await page.waitForTimeout(500);
     const zoom1Nodes = await page.evaluate('__bench.nodeCount()') as number;
     const one = await pan(page);
-    return { drawnMs, fitZoom, fitFps: fit.fps, fitWorst: fit.worst, zoom1Fps: one.fps, zoom1Worst: one.worst, zoom1Nodes };
+    return { drawnMs, panelsMs, fitZoom, fitFps: fit.fps, fitWorst: fit.worst, zoom1Fps: one.fps, zoom1Worst: one.worst, zoom1Nodes };
   } finally {
     await context.close();
   }
@@ -177,7 +180,7 @@ async function main() {
       const taken = samples.get(p.name) ?? [];
       const m = (k: keyof Sample) => median(taken.map((s) => s[k]));
       rows.push([
-        p.label, m('drawnMs').toFixed(0), m('fitZoom').toFixed(2), m('fitFps').toFixed(1), m('fitWorst').toFixed(0),
+        p.label, m('drawnMs').toFixed(0), Number.isNaN(m('panelsMs')) ? '—' : m('panelsMs').toFixed(0), m('fitZoom').toFixed(2), m('fitFps').toFixed(1), m('fitWorst').toFixed(0),
         m('zoom1Fps').toFixed(1), m('zoom1Worst').toFixed(0), m('zoom1Nodes').toFixed(0),
       ]);
       console.log(`${p.label}: ${taken.map((s) => `${s.drawnMs.toFixed(0)} ms, ${s.fitFps.toFixed(1)}/${s.zoom1Fps.toFixed(1)} fps`).join(' | ')}`);
@@ -186,7 +189,7 @@ async function main() {
     await browser.close();
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
   }
-  const head = ['page', 'first draw ms', 'fit zoom', 'fps fit', 'worst ms', 'fps zoom 1', 'worst ms', 'nodes in DOM at 1'];
+  const head = ['page', 'first draw ms', 'panels ms', 'fit zoom', 'fps fit', 'worst ms', 'fps zoom 1', 'worst ms', 'nodes in DOM at 1'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
   const line = (r: string[]) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
   console.log(`\n${nodes} nodes, median of ${runs} run(s), 1920×1080, Chromium software rendering\n`);

@@ -5,8 +5,9 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState, type JSX, type ReactNode } from 'react';
 import type { FlowDocument } from '../../shared/flow/schema.ts';
 import type { Problem } from '../../shared/flow/validate/index.ts';
+import { bigFlowFrom } from '../nodes/far-look.ts';
 import { Canvas } from './Canvas.tsx';
-import { EditorProvider } from './EditorProvider.tsx';
+import { EditorProvider, useEditor } from './EditorProvider.tsx';
 import { Inspector } from './Inspector.tsx';
 import { Palette } from './Palette.tsx';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
@@ -73,22 +74,29 @@ function EditorLayout({ onChange, onProblems, toolbarEnd, highlightNodeId }: Flo
     setSearchOpen(false);
   };
 
+  // A big flow's first picture is its canvas: the panels around it (their frames keep the
+  // canvas' size) are filled in right after the nodes and edges are on screen. Their first
+  // layout loads the bold and monospace faces and lays out the forms, about a tenth of the
+  // time a 500-node flow takes to appear.
+  const panels = useEditor((s) => s.opened || s.flow.nodes.length <= bigFlowFrom);
   return (
     <div className="fx-editor" ref={root}>
-      <Toolbar
-        actions={actions}
-        onSearch={() => setSearchOpen(true)}
-        onProblems={() => setProblemsOpen((open) => !open)}
-        problemsOpen={problemsOpen}
-        end={toolbarEnd}
-      />
-      <Palette onAdd={(type) => actions.addNodeAt(type)} />
+      {panels ? (
+        <Toolbar
+          actions={actions}
+          onSearch={() => setSearchOpen(true)}
+          onProblems={() => setProblemsOpen((open) => !open)}
+          problemsOpen={problemsOpen}
+          end={toolbarEnd}
+        />
+      ) : <div className="fx-toolbar" aria-busy="true" />}
+      {panels ? <Palette onAdd={(type) => actions.addNodeAt(type)} /> : <nav className="fx-palette" aria-busy="true" />}
       <main className="fx-main">
         <Canvas />
         {searchOpen && <SearchBox onFocusNode={focusFromPanel} onClose={() => setSearchOpen(false)} />}
         {problemsOpen && <ProblemsPanel onFocusNode={(id) => actions.focusNode(id)} onClose={() => setProblemsOpen(false)} />}
       </main>
-      <Inspector />
+      {panels ? <Inspector /> : <aside className="fx-inspector" aria-busy="true" />}
     </div>
   );
 }

@@ -30,8 +30,9 @@ export interface EditorState {
    */
   pointer: { current: { x: number; y: number } | null };
   /**
-   * The opened flow is on screen (see use-opening.ts). Panels hold back long lists until then,
-   * so a big flow's first picture does not wait for them.
+   * The opened flow is on screen, nodes and edges (see use-opening.ts). Panels hold back long
+   * lists until then, and a big flow's panels their whole content (see FlowEditor.tsx), so its
+   * first picture does not wait for them.
    */
   opened: boolean;
 
