@@ -16,8 +16,10 @@
  *     (a Lissajous path, events sent as fast as the page takes them), at the fitted zoom
  *     and at zoom 1 (reached with one wheel event around the middle of the canvas).
  * Runs are interleaved (every page once per round, each round starting with the next page),
- * so a machine that slows down for a while slows all pages alike. Options: --runs N (default
- * 3, the table shows medians), --nodes N (default 500), --only NAME.
+ * so a machine that slows down for a while slows all pages alike. The table shows medians and,
+ * beside each measure, the median of its ratios to the bare page's in the same round (below 1
+ * is faster for first draw, slower for fps). Options: --runs N (default 3), --nodes N (default
+ * 500), --only NAME.
  */
 import react from '@vitejs/plugin-react';
 import { join } from 'node:path';
@@ -176,12 +178,15 @@ async function main() {
         samples.get(p.name)?.push(await measure(browser, url(p.path), nodes, edges, p.name === 'fluxo-saved' ? saved : null));
       }
     }
+    const bare = samples.get('bare') ?? [];
     for (const p of measured) {
       const taken = samples.get(p.name) ?? [];
       const m = (k: keyof Sample) => median(taken.map((s) => s[k]));
+      // Against the bare page of the same round: the machine's slow spells cancel out.
+      const vsBare = (k: keyof Sample) => (bare.length === taken.length ? median(taken.map((s, i) => s[k] / (bare[i]?.[k] ?? NaN))).toFixed(2) : '—');
       rows.push([
-        p.label, m('drawnMs').toFixed(0), Number.isNaN(m('panelsMs')) ? '—' : m('panelsMs').toFixed(0), m('fitZoom').toFixed(2), m('fitFps').toFixed(1), m('fitWorst').toFixed(0),
-        m('zoom1Fps').toFixed(1), m('zoom1Worst').toFixed(0), m('zoom1Nodes').toFixed(0),
+        p.label, m('drawnMs').toFixed(0), vsBare('drawnMs'), Number.isNaN(m('panelsMs')) ? '—' : m('panelsMs').toFixed(0), m('fitZoom').toFixed(2),
+        m('fitFps').toFixed(1), vsBare('fitFps'), m('fitWorst').toFixed(0), m('zoom1Fps').toFixed(1), vsBare('zoom1Fps'), m('zoom1Worst').toFixed(0), m('zoom1Nodes').toFixed(0),
       ]);
       console.log(`${p.label}: ${taken.map((s) => `${s.drawnMs.toFixed(0)} ms, ${s.fitFps.toFixed(1)}/${s.zoom1Fps.toFixed(1)} fps`).join(' | ')}`);
     }
@@ -189,7 +194,7 @@ async function main() {
     await browser.close();
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
   }
-  const head = ['page', 'first draw ms', 'panels ms', 'fit zoom', 'fps fit', 'worst ms', 'fps zoom 1', 'worst ms', 'nodes in DOM at 1'];
+  const head = ['page', 'first draw ms', '× bare', 'panels ms', 'fit zoom', 'fps fit', '× bare', 'worst ms', 'fps zoom 1', '× bare', 'worst ms', 'nodes in DOM at 1'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
   const line = (r: string[]) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
   console.log(`\n${nodes} nodes, median of ${runs} run(s), 1920×1080, Chromium software rendering\n`);
