@@ -109,6 +109,13 @@ describe('a big flow', () => {
     expect(numbers(far.viewport)[2]).toBeLessThan(0.3);
     // Far out a dash would be under a pixel: edges from `invalid` are drawn solid, in its colour.
     expect(await invalidEdgeStrokes()).toEqual({ strokes: [invalidColour], stripe: invalidColour });
+    // Problem badges (validation runs once the flow is on screen) sit on top of the boxes' tint.
+    await expect.poll(() => page.locator('.fx-node--box .fx-badge').count()).toBeGreaterThan(0);
+    const badgesOnTop = await page.evaluate(() => [...document.querySelectorAll('.fx-node--box .fx-badge')].slice(0, 20).every((badge) => {
+      const r = badge.getBoundingClientRect();
+      return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.closest('.fx-badge') === badge;
+    }));
+    expect(badgesOnTop).toBe(true);
   });
 
   it('draws the nodes in full when zoomed in, each as tall as its box give or take a line', async () => {
