@@ -53,8 +53,8 @@ export function NodeShell({ id, type, data, selected, outputs, children }: NodeS
   const handles = outputs.map((o) => o.handle);
   const side = outputSideOf(handles);
   // `type` and `data` arrive as two props, so TypeScript cannot see they belong together.
-  const box = far && boxes.on ? boxHeight(boxes.known.get(id), { type, data } as NodeFace, rightRows(handles)) : null;
-  const rows = side === 'right' ? outputs.length : 0;
+  const rows = rightRows(handles);
+  const box = far && boxes.on ? boxHeight(boxes.known.get(id), { type, data } as NodeFace, rows) : null;
   const className = [
     'fx-node', `fx-node--${type}`, box !== null && 'fx-node--box', box !== null && rows > 0 && 'has-rows',
     selected && 'is-selected', highlighted && 'is-highlighted', hasProblems && 'has-problems',
