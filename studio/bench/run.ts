@@ -2,8 +2,9 @@
  * `npm run bench:studio`: how fast a 500-node flow opens and pans in Fluxo's editor, next to
  * a bare React Flow page drawing the same graph with default nodes and edges.
  *
- * Both pages are production builds (Vite, into .tmp/studio-bench), served on 127.0.0.1 and
- * opened in Debian's Chromium (software rendering) at 1920×1080. Both pages get the flow as
+ * Both pages are production builds (Vite, into .tmp/studio-bench), each built as an app of its
+ * own (see `buildPages`), served on 127.0.0.1 and opened in Debian's Chromium (software
+ * rendering) at 1920×1080. Both pages get the flow as
  * the API's JSON (see `servedFlow`) and parse it the same way. For each page and run:
  *   - first draw: navigation start → the frame after all nodes are in the DOM and visible, all
  *     edges drawn, and the view fitted to the screen (see probe.ts). The flow fits at zoom
@@ -25,7 +26,7 @@ import react from '@vitejs/plugin-react';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build, preview, type Plugin } from 'vite';
+import { build, preview, type Plugin, type Rolldown } from 'vite';
 import { flowDocument } from '../../shared/flow/schema.ts';
 import { benchFlow } from './flow.ts';
 import { probeScript } from './probe.ts';
@@ -35,6 +36,9 @@ const outDir = join(here, '..', '..', '.tmp', 'studio-bench');
 const chromiumArgs = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  // The browser's own omnibox popup (a WebUI page of ~20 scripts) otherwise loads in some new
+  // windows, at random, on the same two cores as the page being measured.
+  '--disable-features=WebUIOmniboxPopup',
 ];
 const panMs = 3000;
 
@@ -66,20 +70,49 @@ function servedFlow(nodes: number): Plugin {
   };
 }
 
+/**
+ * Each page is built on its own, as an app of its own: one build for both would put the code
+ * they share (React, React Flow, the flow generator) in a chunk of its own and make each page
+ * load two files where an app loads one.
+ */
 async function buildPages(nodes: number): Promise<void> {
-  await build({
-    configFile: false,
-    root: here,
-    base: './',
-    logLevel: 'warn',
-    plugins: [react(), servedFlow(nodes)],
-    build: {
-      outDir,
-      emptyOutDir: true,
-      chunkSizeWarningLimit: 4000,
-      rolldownOptions: { input: { editor: join(here, 'editor.html'), bare: join(here, 'bare.html') } },
-    },
-  });
+  for (const [i, page] of ['editor', 'bare'].entries()) {
+    const entry = join(here, `${page}.html`);
+    await build({
+      configFile: false,
+      root: here,
+      base: './',
+      logLevel: 'warn',
+      plugins: [react(), servedFlow(nodes)],
+      build: {
+        outDir,
+        emptyOutDir: i === 0,
+        chunkSizeWarningLimit: 4000,
+        rolldownOptions: { input: { [page]: entry }, output: { codeSplitting: { groups: [firstChunk(entry, page)] } } },
+      },
+    });
+  }
+}
+
+/**
+ * Keeps everything a page imports statically in its entry chunk. Without it, Rolldown moves
+ * modules the entry imports into extra chunks when a lazily loaded chunk (the editor's panels,
+ * the validation fallback) imports them too (rolldown/rolldown#10731), and the page then
+ * fetches and parses half a dozen files at once, which on two cores is slower than one.
+ */
+function firstChunk(entry: string, name: string): Rolldown.CodeSplittingGroup {
+  let loadedFirst: Set<string> | null = null;
+  const staticGraph = (ctx: Rolldown.ChunkingContext) => {
+    const seen = new Set<string>();
+    const stack = [entry];
+    for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      stack.push(...(ctx.getModuleInfo(id)?.importedIds ?? []));
+    }
+    return seen;
+  };
+  return { name: (id, ctx) => ((loadedFirst ??= staticGraph(ctx)).has(id) ? name : null) };
 }
 
 /** Drags the empty pane along a figure-of-eight for `panMs`, counting frames in the page. */

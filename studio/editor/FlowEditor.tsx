@@ -1,19 +1,18 @@
 import '@xyflow/react/dist/style.css';
 import '../nodes/nodes.css';
 import './editor.css';
+// The inspector's WhatsApp preview comes with the panels' code (lazy-panels.tsx), its styles
+// with the editor's: a style sheet added later restyles every node of a big flow.
+import '../preview/preview.css';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useEffect, useRef, useState, type JSX, type ReactNode } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState, type JSX, type ReactNode } from 'react';
 import type { FlowDocument } from '../../shared/flow/schema.ts';
 import type { Problem } from '../../shared/flow/validate/index.ts';
 import { bigFlowFrom } from '../nodes/far-look.ts';
 import { Canvas } from './Canvas.tsx';
 import { EditorProvider, useEditor } from './EditorProvider.tsx';
-import { Inspector } from './Inspector.tsx';
-import { Palette } from './Palette.tsx';
-import { ProblemsPanel } from './ProblemsPanel.tsx';
-import { SearchBox } from './SearchBox.tsx';
+import { Inspector, Palette, ProblemsPanel, SearchBox, Toolbar } from './lazy-panels.tsx';
 import { createEditorStore, type EditorStore } from './store.ts';
-import { Toolbar } from './Toolbar.tsx';
 import { useChangeReporter } from './use-change-reporter.ts';
 import { useEditorActions } from './use-editor-actions.ts';
 import { useShortcuts } from './use-shortcuts.ts';
@@ -75,28 +74,35 @@ function EditorLayout({ onChange, onProblems, toolbarEnd, highlightNodeId }: Flo
   };
 
   // A big flow's first picture is its canvas: the panels around it (their frames keep the
-  // canvas' size) are filled in right after the nodes and edges are on screen. Their first
-  // layout loads the bold and monospace faces and lays out the forms, about a tenth of the
-  // time a 500-node flow takes to appear.
+  // canvas' size) are loaded and filled in right after the nodes and edges are on screen. Their
+  // code is half the editor's and their first layout loads the bold and monospace faces and
+  // lays out the forms. A small flow shows them at once (the frames until their code is in).
   const panels = useEditor((s) => s.opened || s.flow.nodes.length <= bigFlowFrom);
+  const toolbarFrame = <div className="fx-toolbar" aria-busy="true" />;
+  const paletteFrame = <nav className="fx-palette" aria-busy="true" />;
+  const inspectorFrame = <aside className="fx-inspector" aria-busy="true" />;
   return (
     <div className="fx-editor" ref={root}>
       {panels ? (
-        <Toolbar
-          actions={actions}
-          onSearch={() => setSearchOpen(true)}
-          onProblems={() => setProblemsOpen((open) => !open)}
-          problemsOpen={problemsOpen}
-          end={toolbarEnd}
-        />
-      ) : <div className="fx-toolbar" aria-busy="true" />}
-      {panels ? <Palette onAdd={(type) => actions.addNodeAt(type)} /> : <nav className="fx-palette" aria-busy="true" />}
+        <Suspense fallback={toolbarFrame}>
+          <Toolbar
+            actions={actions}
+            onSearch={() => setSearchOpen(true)}
+            onProblems={() => setProblemsOpen((open) => !open)}
+            problemsOpen={problemsOpen}
+            end={toolbarEnd}
+          />
+        </Suspense>
+      ) : toolbarFrame}
+      {panels ? <Suspense fallback={paletteFrame}><Palette onAdd={(type) => actions.addNodeAt(type)} /></Suspense> : paletteFrame}
       <main className="fx-main">
         <Canvas />
-        {searchOpen && <SearchBox onFocusNode={focusFromPanel} onClose={() => setSearchOpen(false)} />}
-        {problemsOpen && <ProblemsPanel onFocusNode={(id) => actions.focusNode(id)} onClose={() => setProblemsOpen(false)} />}
+        <Suspense fallback={null}>
+          {searchOpen && <SearchBox onFocusNode={focusFromPanel} onClose={() => setSearchOpen(false)} />}
+          {problemsOpen && <ProblemsPanel onFocusNode={(id) => actions.focusNode(id)} onClose={() => setProblemsOpen(false)} />}
+        </Suspense>
       </main>
-      {panels ? <Inspector /> : <aside className="fx-inspector" aria-busy="true" />}
+      {panels ? <Suspense fallback={inspectorFrame}><Inspector /></Suspense> : inspectorFrame}
     </div>
   );
 }

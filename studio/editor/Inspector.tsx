@@ -3,7 +3,8 @@ import type { NodeType } from '../../shared/flow/nodes/index.ts';
 import { useT } from '../i18n/index.ts';
 import { Icon } from '../nodes/icons.tsx';
 import type { InspectorProps } from '../nodes/inspector-props.ts';
-import { nodeUi } from '../nodes/registry.ts';
+import { nodeColors } from '../nodes/colors.ts';
+import { nodeInspectors } from '../nodes/inspectors.ts';
 import { WhatsAppPreview, sendsMessage } from '../preview/WhatsAppPreview.tsx';
 import { deleteElements } from './edits/delete.ts';
 import { updateNodeData } from './edits/update-data.ts';
@@ -46,9 +47,8 @@ function NodeInspector({ node, onDeleted }: { node: EditorNode; onDeleted(): voi
   const t = useT();
   const api = useEditorApi();
   const readOnly = useEditor((s) => s.readOnly);
-  const ui = nodeUi[node.type];
-  // Each registry entry is typed for its own node; the node given here is of that same type.
-  const Form = ui.Inspector as ComponentType<InspectorProps<NodeType>>;
+  // Each form is typed for its own node; the node given here is of that same type.
+  const Form = nodeInspectors[node.type] as ComponentType<InspectorProps<NodeType>>;
   const update = useCallback(
     (patch: Record<string, unknown>, field: string) =>
       api.getState().edit((f) => updateNodeData(f, node.id, patch), `data:${node.id}:${field}`),
@@ -57,8 +57,8 @@ function NodeInspector({ node, onDeleted }: { node: EditorNode; onDeleted(): voi
 
   return (
     <>
-      <header className="fx-inspector__header" style={{ '--node-color': ui.color } as React.CSSProperties}>
-        <span className="fx-node__icon"><Icon name={ui.icon} size={16} /></span>
+      <header className="fx-inspector__header" style={{ '--node-color': nodeColors[node.type] } as React.CSSProperties}>
+        <span className="fx-node__icon"><Icon name={node.type} size={16} /></span>
         <div className="fx-inspector__titles">
           <h2>{t(`editor.node.${node.type}`)}</h2>
           <p className="fx-meta" title={t('editor.inspector.id')}>{node.id}</p>

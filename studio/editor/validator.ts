@@ -1,4 +1,4 @@
-import { validateFlow, type Problem } from '../../shared/flow/validate/index.ts';
+import type { Problem } from '../../shared/flow/validate/index.ts';
 import type { FlowDocument } from '../../shared/flow/schema.ts';
 import type { ValidationAnswer, ValidationRequest } from './validation.worker.ts';
 
@@ -20,7 +20,8 @@ export function createValidator(): Validator {
   let latest = 0;
   let pending: { id: number; flow: FlowDocument; resolve(problems: Problem[]): void } | null = null;
 
-  const inPlace = (flow: FlowDocument) => validateFlow(flow).problems;
+  // Loaded only when needed: the validation code stays out of the chunk that draws the canvas.
+  const inPlace = async (flow: FlowDocument) => (await import('../../shared/flow/validate/index.ts')).validateFlow(flow).problems;
   const start = (): Worker => {
     const w = new Worker(new URL('./validation.worker.ts', import.meta.url), { type: 'module' });
     w.onmessage = ({ data }: MessageEvent<ValidationAnswer>) => {
@@ -35,7 +36,7 @@ export function createValidator(): Validator {
       worker = null;
       const p = pending;
       pending = null;
-      if (p) p.resolve(inPlace(p.flow));
+      if (p) void inPlace(p.flow).then(p.resolve);
     };
     return w;
   };
@@ -43,7 +44,7 @@ export function createValidator(): Validator {
   return {
     validate(flow) {
       const id = ++latest;
-      if (failed) return Promise.resolve(inPlace(flow));
+      if (failed) return inPlace(flow);
       worker ??= start();
       return new Promise((resolve) => {
         pending = { id, flow, resolve };
