@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import type { FlowDocument } from '../../shared/flow/schema.ts';
 import { api, ApiError, type FlowDetail, type Problem } from '../api/client.ts';
 import { FlowEditor } from '../editor/FlowEditor.tsx';
+import { loadPanels } from '../editor/lazy-panels.tsx';
 import { useT } from '../i18n/index.ts';
 import { SimulatorPanel } from '../simulator/SimulatorPanel.tsx';
 import { errorText } from '../ui/error-text.ts';
@@ -18,7 +19,12 @@ import { VersionsPanel } from './flow/VersionsPanel.tsx';
 
 export function FlowPage({ flowId }: { flowId: string }) {
   const t = useT();
-  const flow = useResource(() => api.getFlow(flowId).then((r) => r.flow), [flowId]);
+  const flow = useResource(() => {
+    // The editor's panels load while the flow is on its way; a failure shows when the editor
+    // asks for them again.
+    loadPanels().catch(() => undefined);
+    return api.getFlow(flowId).then((r) => r.flow);
+  }, [flowId]);
   if (flow.status === 'loading') return <Loading label={t('flow.loading')} />;
   if (flow.status === 'error') {
     return (
