@@ -1,5 +1,5 @@
 import { createRoot } from 'react-dom/client';
-import type { FlowDocument } from '../../shared/flow/schema.ts';
+import { flowDocument, type FlowDocument } from '../../shared/flow/schema.ts';
 import { FlowEditor } from '../editor/FlowEditor.tsx';
 import { benchFlow } from './flow.ts';
 import served from 'virtual:bench-served-flow';
@@ -19,10 +19,8 @@ window.__servedFlow = served;
 // Not `?? served`: the bundler would copy the flow's text into this page's chunk (constants in
 // `??` are inlined), and this page would download it twice.
 const answer = JSON.parse(window.__savedFlow ?? window.__servedFlow) as FlowDocument;
+const initial = answer.nodes.length === size ? answer : flowDocument.parse(benchFlow(size));
+
 const root = document.getElementById('root');
 if (!root) throw new Error('no #root');
-const open = (initial: FlowDocument) => createRoot(root).render(<FlowEditor initial={initial} onChange={() => {}} />);
-// Another size is generated and parsed here; the schema is loaded only then, as FlowPage
-// (which trusts the API's answers) never loads it.
-if (answer.nodes.length === size) open(answer);
-else void import('../../shared/flow/schema.ts').then(({ flowDocument }) => open(flowDocument.parse(benchFlow(size))));
+createRoot(root).render(<FlowEditor initial={initial} onChange={() => {}} />);

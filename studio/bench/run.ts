@@ -26,7 +26,7 @@ import react from '@vitejs/plugin-react';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build, preview, type Plugin, type Rolldown } from 'vite';
+import { build, preview, type Plugin } from 'vite';
 import { flowDocument } from '../../shared/flow/schema.ts';
 import { benchFlow } from './flow.ts';
 import { probeScript } from './probe.ts';
@@ -77,7 +77,6 @@ function servedFlow(nodes: number): Plugin {
  */
 async function buildPages(nodes: number): Promise<void> {
   for (const [i, page] of ['editor', 'bare'].entries()) {
-    const entry = join(here, `${page}.html`);
     await build({
       configFile: false,
       root: here,
@@ -88,31 +87,10 @@ async function buildPages(nodes: number): Promise<void> {
         outDir,
         emptyOutDir: i === 0,
         chunkSizeWarningLimit: 4000,
-        rolldownOptions: { input: { [page]: entry }, output: { codeSplitting: { groups: [firstChunk(entry, page)] } } },
+        rolldownOptions: { input: { [page]: join(here, `${page}.html`) } },
       },
     });
   }
-}
-
-/**
- * Keeps everything a page imports statically in its entry chunk. Without it, Rolldown moves
- * modules the entry imports into extra chunks when a lazily loaded chunk (the editor's panels,
- * the validation fallback) imports them too (rolldown/rolldown#10731), and the page then
- * fetches and parses half a dozen files at once, which on two cores is slower than one.
- */
-function firstChunk(entry: string, name: string): Rolldown.CodeSplittingGroup {
-  let loadedFirst: Set<string> | null = null;
-  const staticGraph = (ctx: Rolldown.ChunkingContext) => {
-    const seen = new Set<string>();
-    const stack = [entry];
-    for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
-      if (seen.has(id)) continue;
-      seen.add(id);
-      stack.push(...(ctx.getModuleInfo(id)?.importedIds ?? []));
-    }
-    return seen;
-  };
-  return { name: (id, ctx) => ((loadedFirst ??= staticGraph(ctx)).has(id) ? name : null) };
 }
 
 /** Drags the empty pane along a figure-of-eight for `panMs`, counting frames in the page. */
