@@ -204,3 +204,33 @@ describe('flows list', () => {
     expect(await page.getByTestId('flow-row').innerText()).toContain('Pós-venda');
   });
 });
+
+describe('editor tools', () => {
+  it('says so when they cannot be loaded and loads them on retry', async () => {
+    const { context, page: p } = await harness.newPage();
+    try {
+      await login(p);
+      // The panels' chunk (toolbar, palette, inspector) fails as on a dropped connection.
+      const panelsChunk = /\/assets\/panels-[\w-]+\.js$/;
+      await p.route(panelsChunk, (route) => route.abort('internetdisconnected'));
+      await p.goto('/flows');
+      await p.getByRole('button', { name: 'Novo fluxo' }).click();
+      const dialog = p.getByTestId('create-flow-dialog');
+      await dialog.getByTestId('template-blank').click();
+      await dialog.getByLabel('Nome do fluxo').fill('Sem conexão');
+      await dialog.getByRole('button', { name: 'Criar fluxo' }).click();
+      const alert = p.getByRole('alert').filter({ hasText: 'Não foi possível carregar as ferramentas do editor' });
+      await alert.waitFor();
+      // The canvas does not need them: the flow is drawn.
+      await expect.poll(() => p.getByTestId('flow-canvas').locator('.react-flow__node').count()).toBe(1);
+      expect(await p.locator('.fx-palette button').count()).toBe(0);
+
+      await p.unroute(panelsChunk);
+      await alert.getByRole('button', { name: 'Tentar de novo' }).click();
+      await p.getByTestId('palette-menu').waitFor();
+      await alert.waitFor({ state: 'detached' });
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -5,16 +5,18 @@ import './editor.css';
 // with the editor's: a style sheet added later restyles every node of a big flow.
 import '../preview/preview.css';
 import { ReactFlowProvider } from '@xyflow/react';
-import { Suspense, useCallback, useEffect, useRef, useState, type JSX, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type JSX, type ReactNode } from 'react';
 import type { FlowDocument } from '../../shared/flow/schema.ts';
 import type { Problem } from '../../shared/flow/validate/index.ts';
 import { bigFlowFrom } from '../nodes/far-look.ts';
 import { Canvas } from './Canvas.tsx';
 import { EditorProvider, useEditor } from './EditorProvider.tsx';
-import { Inspector, Palette, ProblemsPanel, SearchBox, Toolbar } from './lazy-panels.tsx';
 import { createEditorStore, type EditorStore } from './store.ts';
+import { useT } from '../i18n/index.ts';
+import { ErrorBanner } from '../ui/states.tsx';
 import { useChangeReporter } from './use-change-reporter.ts';
 import { useEditorActions } from './use-editor-actions.ts';
+import { usePanels } from './use-panels.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 import { useValidation } from './use-validation.ts';
 
@@ -75,34 +77,33 @@ function EditorLayout({ onChange, onProblems, toolbarEnd, highlightNodeId }: Flo
 
   // A big flow's first picture is its canvas: the panels around it (their frames keep the
   // canvas' size) are loaded and filled in right after the nodes and edges are on screen. Their
-  // code is half the editor's and their first layout loads the bold and monospace faces and
-  // lays out the forms. A small flow shows them at once (the frames until their code is in).
-  const panels = useEditor((s) => s.opened || s.flow.nodes.length <= bigFlowFrom);
-  const toolbarFrame = <div className="fx-toolbar" aria-busy="true" />;
-  const paletteFrame = <nav className="fx-palette" aria-busy="true" />;
-  const inspectorFrame = <aside className="fx-inspector" aria-busy="true" />;
+  // code is half the editor's (see use-panels.ts) and their first layout loads the bold and
+  // monospace faces and lays out the forms. A small flow shows them as soon as their code is in.
+  const t = useT();
+  const loading = usePanels(useEditor((s) => s.opened || s.flow.nodes.length <= bigFlowFrom));
+  const { panels } = loading;
   return (
     <div className="fx-editor" ref={root}>
       {panels ? (
-        <Suspense fallback={toolbarFrame}>
-          <Toolbar
-            actions={actions}
-            onSearch={() => setSearchOpen(true)}
-            onProblems={() => setProblemsOpen((open) => !open)}
-            problemsOpen={problemsOpen}
-            end={toolbarEnd}
-          />
-        </Suspense>
-      ) : toolbarFrame}
-      {panels ? <Suspense fallback={paletteFrame}><Palette onAdd={(type) => actions.addNodeAt(type)} /></Suspense> : paletteFrame}
+        <panels.Toolbar
+          actions={actions}
+          onSearch={() => setSearchOpen(true)}
+          onProblems={() => setProblemsOpen((open) => !open)}
+          problemsOpen={problemsOpen}
+          end={toolbarEnd}
+        />
+      ) : (
+        <div className="fx-toolbar" aria-busy={loading.status === 'loading'}>
+          {loading.status === 'failed' && <ErrorBanner message={t('editor.panels.failed')} onRetry={loading.retry} />}
+        </div>
+      )}
+      {panels ? <panels.Palette onAdd={(type) => actions.addNodeAt(type)} /> : <nav className="fx-palette" aria-busy="true" />}
       <main className="fx-main">
         <Canvas />
-        <Suspense fallback={null}>
-          {searchOpen && <SearchBox onFocusNode={focusFromPanel} onClose={() => setSearchOpen(false)} />}
-          {problemsOpen && <ProblemsPanel onFocusNode={(id) => actions.focusNode(id)} onClose={() => setProblemsOpen(false)} />}
-        </Suspense>
+        {panels && searchOpen && <panels.SearchBox onFocusNode={focusFromPanel} onClose={() => setSearchOpen(false)} />}
+        {panels && problemsOpen && <panels.ProblemsPanel onFocusNode={(id) => actions.focusNode(id)} onClose={() => setProblemsOpen(false)} />}
       </main>
-      {panels ? <Suspense fallback={inspectorFrame}><Inspector /></Suspense> : inspectorFrame}
+      {panels ? <panels.Inspector /> : <aside className="fx-inspector" aria-busy="true" />}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { MessageTable } from './types.ts';
 /** Texts of the flow editor (studio/editor, studio/nodes, studio/preview). */
 export const editorMessages = {
   'editor.save.saved': { 'pt-BR': 'Salvo', en: 'Saved' },
+  'editor.panels.failed': { 'pt-BR': 'Não foi possível carregar as ferramentas do editor. Verifique sua conexão.', en: "Could not load the editor's tools. Check your connection." },
 
   // Node types: palette, node headers, inspector title.
   'editor.node.start': { 'pt-BR': 'Início', en: 'Start' },
