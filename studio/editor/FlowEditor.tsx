@@ -1,19 +1,19 @@
 import '@xyflow/react/dist/style.css';
 import '../nodes/nodes.css';
 import './editor.css';
-// The inspector's WhatsApp preview comes with the panels' code (lazy-panels.tsx), its styles
+// The inspector's WhatsApp preview comes with the panels' code (use-panels.ts), its styles
 // with the editor's: a style sheet added later restyles every node of a big flow.
 import '../preview/preview.css';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState, type JSX, type ReactNode } from 'react';
 import type { FlowDocument } from '../../shared/flow/schema.ts';
 import type { Problem } from '../../shared/flow/validate/index.ts';
+import { useT } from '../i18n/index.ts';
 import { bigFlowFrom } from '../nodes/far-look.ts';
+import { ErrorBanner } from '../ui/states.tsx';
 import { Canvas } from './Canvas.tsx';
 import { EditorProvider, useEditor } from './EditorProvider.tsx';
 import { createEditorStore, type EditorStore } from './store.ts';
-import { useT } from '../i18n/index.ts';
-import { ErrorBanner } from '../ui/states.tsx';
 import { useChangeReporter } from './use-change-reporter.ts';
 import { useEditorActions } from './use-editor-actions.ts';
 import { usePanels } from './use-panels.ts';

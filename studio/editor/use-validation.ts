@@ -24,10 +24,15 @@ export function useValidation(onProblems?: (problems: Problem[]) => void) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const validator = createValidator();
     const run = () => {
-      void validator.validate(toDocument(api.getState().flow)).then((problems) => {
-        api.getState().setProblems(problems);
-        report.current?.(problems);
-      });
+      validator.validate(toDocument(api.getState().flow)).then(
+        (problems) => {
+          api.getState().setProblems(problems);
+          report.current?.(problems);
+        },
+        // No worker and the validation code did not load (offline): the last problems stay
+        // until the next edit validates again.
+        () => undefined,
+      );
     };
     run();
     const unsubscribe = api.subscribe((state, previous) => {

@@ -36,7 +36,8 @@ export function createValidator(): Validator {
       worker = null;
       const p = pending;
       pending = null;
-      if (p) void inPlace(p.flow).then(p.resolve);
+      // Its promise stays pending if even the in-place code cannot load: the last problems stay.
+      if (p) inPlace(p.flow).then(p.resolve, () => undefined);
     };
     return w;
   };
