@@ -19,7 +19,8 @@
  * Runs are interleaved (every page once per round, each round starting with the next page),
  * so a machine that slows down for a while slows all pages alike. The table shows medians and,
  * beside each measure, the median of its ratios to the bare page's in the same round (below 1
- * is faster for first draw, slower for fps). Options: --runs N (default 3), --nodes N (default
+ * is faster for first draw, slower for fps); the bare page measured a second time shows how far
+ * those ratios stray from 1.00 by chance. Options: --runs N (default 3), --nodes N (default
  * 500), --only NAME.
  */
 import react from '@vitejs/plugin-react';
@@ -46,6 +47,8 @@ const pages = [
   { name: 'fluxo', label: 'Fluxo editor, new flow', path: 'editor.html' },
   { name: 'fluxo-saved', label: 'Fluxo editor, saved flow', path: 'editor.html' },
   { name: 'bare', label: 'bare React Flow', path: 'bare.html' },
+  // The same page again: how far from 1.00 its ratios stray is the noise of this measurement.
+  { name: 'bare-again', label: 'bare React Flow again (control)', path: 'bare.html' },
   { name: 'bare-visible', label: 'bare + onlyRenderVisibleElements', path: 'bare.html?visible=1' },
 ] as const;
 
