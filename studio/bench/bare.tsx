@@ -2,7 +2,6 @@ import '@xyflow/react/dist/style.css';
 import { ReactFlow, useEdgesState, useNodesState, type Edge, type Node } from '@xyflow/react';
 import { createRoot } from 'react-dom/client';
 import type { FlowDocumentInput } from '../../shared/flow/schema.ts';
-import { benchFlow } from './flow.ts';
 import served from 'virtual:bench-served-flow';
 
 /**
@@ -10,12 +9,12 @@ import served from 'virtual:bench-served-flow';
  * same ids, positions and links, received the way the editor page receives it (the API's
  * JSON, parsed with `JSON.parse`), so the two pages differ only in how they draw it. The box has
  * the size of the editor's canvas (the window minus palette, toolbar and inspector) and the
- * same zoom limits, so both paint the same area.
+ * same zoom limits, so both paint the same area. Like the editor page, it is built for one
+ * size (run.ts' --nodes) and loads nothing of Fluxo's: the flow generator, with the flow
+ * schema's zod, stays in run.ts.
  */
 const params = new URLSearchParams(location.search);
-const size = Number(params.get('nodes') ?? 500);
-const answer = JSON.parse(served) as FlowDocumentInput;
-const doc = answer.nodes.length === size ? answer : benchFlow(size);
+const doc = JSON.parse(served) as FlowDocumentInput;
 const initialNodes: Node[] = doc.nodes.map((n) => ({ id: n.id, position: n.position, data: { label: n.id } }));
 const initialEdges: Edge[] = (doc.edges ?? []).map((e) => ({ id: e.id, source: e.source, target: e.target }));
 const onlyVisible = params.get('visible') === '1';

@@ -1,25 +1,22 @@
 import { createRoot } from 'react-dom/client';
-import { flowDocument, type FlowDocument } from '../../shared/flow/schema.ts';
+import type { FlowDocument } from '../../shared/flow/schema.ts';
 import { FlowEditor } from '../editor/FlowEditor.tsx';
-import { benchFlow } from './flow.ts';
 import served from 'virtual:bench-served-flow';
 
 /**
  * The flow arrives as FlowPage gets it: the API's JSON (validated and given its defaults by
  * the server), read with `JSON.parse` as studio/api/http.ts does, so the time counts what a
  * user waits for and nothing the studio does not do. The benchmark may hand over the flow as
- * the studio saves it once it has drawn it (`__savedFlow`, with node sizes). Another size than
- * the one built is generated and parsed here instead.
+ * the studio saves it once it has drawn it (`__savedFlow`, with node sizes). The page is built
+ * for one size (run.ts' --nodes).
  */
 declare global {
   interface Window { __savedFlow?: string; __servedFlow?: string }
 }
-const size = Number(new URLSearchParams(location.search).get('nodes') ?? 500);
 window.__servedFlow = served;
 // Not `?? served`: the bundler would copy the flow's text into this page's chunk (constants in
 // `??` are inlined), and this page would download it twice.
-const answer = JSON.parse(window.__savedFlow ?? window.__servedFlow) as FlowDocument;
-const initial = answer.nodes.length === size ? answer : flowDocument.parse(benchFlow(size));
+const initial = JSON.parse(window.__savedFlow ?? window.__servedFlow) as FlowDocument;
 
 const root = document.getElementById('root');
 if (!root) throw new Error('no #root');

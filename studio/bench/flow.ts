@@ -4,21 +4,10 @@ import type { NodeType } from '../../shared/flow/nodes/index.ts';
 import type { FlowDocumentInput } from '../../shared/flow/schema.ts';
 import { buildFlow, node } from '../../shared/flow/testing/build-flow.ts';
 import { initialSizeOf } from '../nodes/sizes.ts';
+import { seeded } from './stats.ts';
 
 type NodeInput = FlowDocumentInput['nodes'][number];
 type EdgeInput = NonNullable<FlowDocumentInput['edges']>[number];
-
-/** A small seeded generator (mulberry32): the same flow on every run and in both pages. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const titles = ['Comprar', 'Suporte', 'Segunda via', 'Falar com atendente', 'Horários', 'Endereço', 'Promoções'];
 const texts = [
@@ -75,7 +64,7 @@ function pickType(rnd: () => number): NodeType {
  * the whole flow fits the screen at React Flow's zoom 0.1.
  */
 export function benchFlow(size = 500, seed = 7): FlowDocumentInput {
-  const rnd = random(seed);
+  const rnd = seeded(seed);
   const nodes: NodeInput[] = [node('start', 'start', { keywords: ['oi'] })];
   const edges: EdgeInput[] = [];
   const depth = new Map<string, number>([['start', 0]]);

@@ -19,8 +19,9 @@
  * Runs are interleaved (every page once per round, each round starting with the next page),
  * so a machine that slows down for a while slows all pages alike. The table shows medians and,
  * beside each measure, the median of its ratios to the bare page's in the same round (below 1
- * is faster for first draw, slower for fps); the bare page measured a second time shows how far
- * those ratios stray from 1.00 by chance. Options: --runs N (default 3), --nodes N (default
+ * is faster for first draw, slower for fps) with its 90% bootstrap interval (where that median
+ * would likely land if the rounds were run again, see stats.ts); the bare page measured a
+ * second time shows how far those ratios stray from 1.00 by chance. Options: --runs N (default 3), --nodes N (default
  * 500), --only NAME.
  */
 import react from '@vitejs/plugin-react';
@@ -31,6 +32,7 @@ import { build, preview, type Plugin } from 'vite';
 import { flowDocument } from '../../shared/flow/schema.ts';
 import { benchFlow } from './flow.ts';
 import { probeScript } from './probe.ts';
+import { median, medianInterval } from './stats.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const outDir = join(here, '..', '..', '.tmp', 'studio-bench');
@@ -168,8 +170,6 @@ async function measure(browser: Browser, url: string, nodes: number, edges: numb
   }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-
 async function main() {
   const runs = Number(option('runs', '3'));
   const nodes = Number(option('nodes', '500'));
@@ -183,7 +183,7 @@ async function main() {
   const edges = benchFlow(nodes).edges?.length ?? 0;
   const measured = pages.filter((x) => !only || x.name === only);
   const samples = new Map<string, Sample[]>(measured.map((p) => [p.name, []]));
-  const url = (path: string) => `${base}${path}${path.includes('?') ? '&' : '?'}nodes=${nodes}`;
+  const url = (path: string) => `${base}${path}`;
   try {
     const saved = measured.some((p) => p.name === 'fluxo-saved') ? await savedFlow(browser, url('editor.html'), nodes, edges) : null;
     for (let i = 0; i < runs; i++) {
@@ -197,7 +197,12 @@ async function main() {
       const taken = samples.get(p.name) ?? [];
       const m = (k: keyof Sample) => median(taken.map((s) => s[k]));
       // Against the bare page of the same round: the machine's slow spells cancel out.
-      const vsBare = (k: keyof Sample) => (bare.length === taken.length ? median(taken.map((s, i) => s[k] / (bare[i]?.[k] ?? NaN))).toFixed(2) : '—');
+      const vsBare = (k: keyof Sample) => {
+        if (bare.length !== taken.length) return '—';
+        const ratios = taken.map((s, i) => s[k] / (bare[i]?.[k] ?? NaN));
+        const { low, high } = medianInterval(ratios);
+        return `${median(ratios).toFixed(2)} (${low.toFixed(2)}–${high.toFixed(2)})`;
+      };
       rows.push([
         p.label, m('drawnMs').toFixed(0), vsBare('drawnMs'), Number.isNaN(m('panelsMs')) ? '—' : m('panelsMs').toFixed(0), m('fitZoom').toFixed(2),
         m('fitFps').toFixed(1), vsBare('fitFps'), m('fitWorst').toFixed(0), m('zoom1Fps').toFixed(1), vsBare('zoom1Fps'), m('zoom1Worst').toFixed(0), m('zoom1Nodes').toFixed(0),
@@ -211,7 +216,7 @@ async function main() {
   const head = ['page', 'first draw ms', '× bare', 'panels ms', 'fit zoom', 'fps fit', '× bare', 'worst ms', 'fps zoom 1', '× bare', 'worst ms', 'nodes in DOM at 1'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
   const line = (r: string[]) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
-  console.log(`\n${nodes} nodes, median of ${runs} run(s), 1920×1080, Chromium software rendering\n`);
+  console.log(`\n${nodes} nodes, median of ${runs} run(s), 1920×1080, Chromium software rendering; × bare: median ratio to the bare page of the same round (90% bootstrap interval)\n`);
   console.log([line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n'));
 }
 
