@@ -1,10 +1,9 @@
-import { nodeDefinitions } from './nodes/index.ts';
+import { outputsOfType } from './nodes/outputs.ts';
 import type { FlowDocument, FlowEdge, FlowNode } from './schema.ts';
 
 /** The output handles a node offers, in display order. */
 export function outputsOf(node: FlowNode): string[] {
-  const outputs = nodeDefinitions[node.type].outputs as (data: FlowNode['data']) => string[];
-  return outputs(node.data);
+  return outputsOfType(node);
 }
 
 export function nodeById(flow: Pick<FlowDocument, 'nodes'>, id: string): FlowNode | undefined {

@@ -1,5 +1,4 @@
-import { optionHandle } from '../../shared/flow/nodes/menu.ts';
-import { ruleHandle } from '../../shared/flow/nodes/condition.ts';
+import { optionHandle, ruleHandle } from '../../shared/flow/nodes/outputs.ts';
 import type { NodeType } from '../../shared/flow/nodes/index.ts';
 import type { FlowDocumentInput } from '../../shared/flow/schema.ts';
 import { buildFlow, node } from '../../shared/flow/testing/build-flow.ts';

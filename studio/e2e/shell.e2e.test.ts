@@ -210,8 +210,9 @@ describe('editor tools', () => {
     const { context, page: p } = await harness.newPage();
     try {
       await login(p);
-      // The panels' chunk (toolbar, palette, inspector) fails as on a dropped connection.
-      const panelsChunk = /\/assets\/panels-[\w-]+\.js$/;
+      // The panels' chunk (toolbar, palette, inspector) and the schema code their actions need
+      // (new nodes' defaults, pasting) fail as on a dropped connection.
+      const panelsChunk = /\/assets\/(panels|schema)-[\w-]+\.js$/;
       await p.route(panelsChunk, (route) => route.abort('internetdisconnected'));
       await p.goto('/flows');
       await p.getByRole('button', { name: 'Novo fluxo' }).click();
@@ -229,6 +230,9 @@ describe('editor tools', () => {
       await alert.getByRole('button', { name: 'Tentar de novo' }).click();
       await p.getByTestId('palette-menu').waitFor();
       await alert.waitFor({ state: 'detached' });
+      // With the schema code in, a node added from the palette gets its defaults.
+      await p.getByTestId('palette-menu').click();
+      await expect.poll(() => p.getByTestId('flow-canvas').locator('.react-flow__node').count()).toBe(2);
     } finally {
       await context.close();
     }

@@ -10,10 +10,11 @@ import { nodeTypes } from '../nodes/registry.ts';
 import { initialSizeOf } from '../nodes/sizes.ts';
 import { DotGrid } from './DotGrid.tsx';
 import { EdgeDashes } from './EdgeDashes.tsx';
+import { addNode } from './edits/add-node.ts';
 import { connect } from './edits/connect.ts';
-import { addNode, createNode } from './edits/create-node.ts';
 import { useEditor, useEditorApi } from './EditorProvider.tsx';
 import { FlowEdge } from './FlowEdge.tsx';
+import { withSchemaCode } from './load-schema-code.ts';
 import { NodePicker } from './NodePicker.tsx';
 import { Overview } from './Overview.tsx';
 import { paletteMime } from './palette-groups.ts';
@@ -116,9 +117,12 @@ export function Canvas() {
   const createConnected = (type: NodeType) => {
     if (!pending) return;
     const p = screenToFlowPosition(pending.client);
-    const { id } = api.getState();
-    const node = createNode(type, { x: Math.round(p.x - initialSizeOf(type).width / 2), y: Math.round(p.y) }, id);
-    api.getState().edit((f) => connect(addNode(f, node), { source: pending.source, sourceHandle: pending.handle, target: node.id }, id));
+    const { source, handle } = pending;
+    withSchemaCode(({ createNode }) => {
+      const { id } = api.getState();
+      const node = createNode(type, { x: Math.round(p.x - initialSizeOf(type).width / 2), y: Math.round(p.y) }, id);
+      api.getState().edit((f) => connect(addNode(f, node), { source, sourceHandle: handle, target: node.id }, id));
+    });
     setPending(null);
   };
 
@@ -132,8 +136,10 @@ export function Canvas() {
     if (readOnly || !type) return;
     e.preventDefault();
     const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
-    const node = createNode(type, { x: Math.round(p.x - initialSizeOf(type).width / 2), y: Math.round(p.y - 20) }, api.getState().id);
-    api.getState().edit((f) => addNode(f, node));
+    withSchemaCode(({ createNode }) => {
+      const node = createNode(type, { x: Math.round(p.x - initialSizeOf(type).width / 2), y: Math.round(p.y - 20) }, api.getState().id);
+      api.getState().edit((f) => addNode(f, node));
+    });
   };
 
   return (

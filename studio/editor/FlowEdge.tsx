@@ -1,6 +1,6 @@
 import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { exceptionalOutputs } from '../../shared/flow/nodes/index.ts';
+import { exceptionalOutputs } from '../../shared/flow/nodes/kinds.ts';
 import { useT } from '../i18n/index.ts';
 import { Icon } from '../nodes/icons.tsx';
 import { deleteElements } from './edits/delete.ts';

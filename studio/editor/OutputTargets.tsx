@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { optionHandle, ruleHandle } from '../../shared/flow/nodes/index.ts';
+import { optionHandle, ruleHandle } from '../../shared/flow/nodes/outputs.ts';
 import { useT } from '../i18n/index.ts';
 import { outputLabelKey } from '../nodes/outputs.ts';
 import { useEditor, useEditorApi } from './EditorProvider.tsx';

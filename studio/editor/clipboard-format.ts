@@ -1,29 +1,9 @@
-import { z } from 'zod';
-import { flowEdge, flowNode } from '../../shared/flow/schema.ts';
 import type { Fragment } from './edits/fragment.ts';
 
 /** Marks our JSON on the system clipboard, so pasting a random JSON text is ignored. */
 export const clipboardMarker = 'fluxo/nodes';
 
-const clipboardPayload = z.object({
-  kind: z.literal(clipboardMarker),
-  version: z.literal(1),
-  nodes: z.array(flowNode),
-  edges: z.array(flowEdge),
-});
-
+/** Reading it back needs the flow schema: see clipboard-parse.ts. */
 export function serializeFragment(fragment: Fragment): string {
   return JSON.stringify({ kind: clipboardMarker, version: 1, ...fragment });
-}
-
-/** Parses clipboard text from any flow or tab; null when it is not ours or not valid. */
-export function parseFragment(text: string): Fragment | null {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  const parsed = clipboardPayload.safeParse(raw);
-  return parsed.success ? { nodes: parsed.data.nodes, edges: parsed.data.edges } : null;
 }

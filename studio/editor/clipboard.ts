@@ -1,5 +1,6 @@
-import { parseFragment, serializeFragment } from './clipboard-format.ts';
+import { serializeFragment } from './clipboard-format.ts';
 import type { Fragment } from './edits/fragment.ts';
+import { schemaCode } from './load-schema-code.ts';
 
 /**
  * Last copied nodes, for when the system clipboard is not available (plain-http studios,
@@ -24,16 +25,17 @@ export async function writeFragment(fragment: Fragment): Promise<void> {
 
 /** Reads ours from the system clipboard, else the in-memory copy. */
 export async function readFragment(): Promise<Fragment | null> {
+  let text = '';
   try {
-    const fromSystem = parseFragment(await navigator.clipboard.readText());
-    if (fromSystem) return fromSystem;
+    text = await navigator.clipboard.readText();
   } catch {
     // Reading needs a permission many browsers refuse; fall back below.
   }
-  return fragmentFromText('');
+  return fragmentFromText(text);
 }
 
-/** A paste event's text if it is ours; an empty clipboard falls back to the in-memory copy. */
-export function fragmentFromText(text: string): Fragment | null {
+/** A paste event's text if it is ours; else (an empty or foreign clipboard) the in-memory copy. */
+export async function fragmentFromText(text: string): Promise<Fragment | null> {
+  const { parseFragment } = await schemaCode.load();
   return parseFragment(text) ?? (lastCopied ? parseFragment(lastCopied) : null);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createProblem } from '../../shared/flow/problems.ts';
-import { addNode, createNode } from './edits/create-node.ts';
+import { addNode } from './edits/add-node.ts';
+import { createNode } from './edits/create-node.ts';
 import { updateNodeData } from './edits/update-data.ts';
 import { toDocument } from './document.ts';
 import { sequentialIds } from './ids.ts';

@@ -3,13 +3,14 @@ import { useMemo } from 'react';
 import type { NodeType } from '../../shared/flow/nodes/index.ts';
 import { initialSizeOf } from '../nodes/sizes.ts';
 import { readFragment, writeFragment } from './clipboard.ts';
-import { addNode, createNode } from './edits/create-node.ts';
+import { addNode } from './edits/add-node.ts';
 import { deleteSelection } from './edits/delete.ts';
 import { copyFragment, duplicateNodes, fragmentOrigin, insertFragment, type Fragment } from './edits/fragment.ts';
 import { selectedNodeIds, selectOnly } from './edits/selection.ts';
 import { setPositions } from './edits/update-data.ts';
 import { useEditorApi } from './EditorProvider.tsx';
 import { layoutFlow } from './layout.ts';
+import { withSchemaCode } from './load-schema-code.ts';
 import type { EditorNode } from './types.ts';
 
 export type EditorActions = ReturnType<typeof useEditorActions>;
@@ -72,9 +73,10 @@ export function useEditorActions(canvas: () => HTMLElement | null) {
         let x = Math.round(center.x - size.width / 2);
         let y = Math.round(center.y - (at ? 20 : size.height / 2));
         while (!at && taken(x, y)) { x += 32; y += 32; }
-        const node = createNode(type, { x, y }, state().id);
-        state().edit((f) => addNode(f, node));
-        return node.id;
+        withSchemaCode(({ createNode }) => {
+          const node = createNode(type, { x, y }, state().id);
+          state().edit((f) => addNode(f, node));
+        });
       },
       autoLayout: async () => {
         const { flow: current } = state();

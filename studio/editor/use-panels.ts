@@ -1,25 +1,24 @@
 import { useCallback, useEffect, useState } from 'react';
+import { lazyModule } from '../ui/lazy-module.ts';
+import { schemaCode } from './load-schema-code.ts';
 
 type Panels = typeof import('./panels.ts');
 
-let loaded: Panels | null = null;
-let loading: Promise<Panels> | null = null;
+const panelsCode = lazyModule<Panels>(() => import('./panels.ts'));
+
+/** The panels once both their code and the schema code (which their actions need) are in. */
+const loadedPanels = (): Panels | null => (schemaCode.loaded() ? panelsCode.loaded() : null);
 
 /**
  * Starts loading the panels' chunk (toolbar, palette, inspector with every node's form and the
  * WhatsApp preview, search, problems): half of the editor's code, none of which the canvas
- * needs to draw. FlowPage calls it while the flow is on its way; the editor when it shows them.
- * A failed load is forgotten, so the next attempt fetches again.
+ * needs to draw; and beside it the schema code that adding and pasting nodes need. FlowPage
+ * calls it while the flow is on its way; the editor when it shows them. A failed load is
+ * forgotten, so the next attempt fetches again.
  */
-export function loadPanels(): Promise<Panels> {
-  loading ??= import('./panels.ts').then(
-    (panels) => (loaded = panels),
-    (error: unknown) => {
-      loading = null;
-      throw error;
-    },
-  );
-  return loading;
+export async function loadPanels(): Promise<Panels> {
+  const [panels] = await Promise.all([panelsCode.load(), schemaCode.load()]);
+  return panels;
 }
 
 export type PanelsState =
@@ -33,7 +32,7 @@ export type PanelsState =
  * its fallback, which put the panels of a big flow half a second after its picture.
  */
 export function usePanels(wanted: boolean): PanelsState {
-  const [panels, setPanels] = useState<Panels | null>(loaded);
+  const [panels, setPanels] = useState<Panels | null>(loadedPanels);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     if (!wanted || panels || failed) return;

@@ -90,10 +90,10 @@ export function useShortcuts(root: () => HTMLElement | null, actions: EditorActi
 
     const onPaste = (e: ClipboardEvent) => {
       if (!ours(e)) return;
-      const fragment = fragmentFromText(e.clipboardData?.getData('text/plain') ?? '');
-      if (!fragment) return;
+      // Read now: the event's clipboard is emptied once the handler returns. The canvas has no
+      // paste of its own to prevent; parsing waits for the schema code (see clipboard.ts).
       e.preventDefault();
-      latest.current.actions.paste(fragment);
+      void fragmentFromText(e.clipboardData?.getData('text/plain') ?? '').then((fragment) => latest.current.actions.paste(fragment));
     };
 
     document.addEventListener('keydown', onKeyDown);

@@ -1,6 +1,6 @@
 import { Position } from '@xyflow/react';
 import { useContext, type CSSProperties } from 'react';
-import { exceptionalOutputs } from '../../shared/flow/nodes/index.ts';
+import { exceptionalOutputs } from '../../shared/flow/nodes/kinds.ts';
 import { FarLook } from './far-look.ts';
 import type { OutputRow } from './NodeShell.tsx';
 import { Port, useMarkProps } from './Port.tsx';

@@ -1,6 +1,6 @@
 import type { NodeTypes } from '@xyflow/react';
 import type { ComponentType } from 'react';
-import { nodeTypes as allNodeTypes, type NodeType } from '../../shared/flow/nodes/index.ts';
+import { nodeTypes as allNodeTypes, type NodeType } from '../../shared/flow/nodes/kinds.ts';
 import { ConditionNode } from './condition/Node.tsx';
 import { EndNode } from './end/Node.tsx';
 import { FinancingNode } from './financing/Node.tsx';

@@ -20,6 +20,3 @@ export const conditionData = z.object({
   rules: z.array(conditionRule).default([]),
 });
 export type ConditionData = z.infer<typeof conditionData>;
-
-export const ruleHandle = (ruleId: string) => `rule-${ruleId}`;
-export const conditionOutputs = (d: ConditionData) => [...d.rules.map((r) => ruleHandle(r.id)), 'else'];

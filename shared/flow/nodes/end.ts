@@ -6,4 +6,3 @@ export const endData = z.object({
   message: templateText.default(''),
 });
 export type EndData = z.infer<typeof endData>;
-export const endOutputs = (_: EndData): string[] => [];

@@ -16,4 +16,3 @@ export const financingData = z.object({
   resultVariable: variableName.default('financiamento'),
 });
 export type FinancingData = z.infer<typeof financingData>;
-export const financingOutputs = (_: FinancingData) => ['next'];

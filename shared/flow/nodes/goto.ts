@@ -10,4 +10,3 @@ export const gotoData = z.object({
     .default(null),
 });
 export type GotoData = z.infer<typeof gotoData>;
-export const gotoOutputs = (_: GotoData): string[] => [];

@@ -9,4 +9,3 @@ export const handoffData = z.object({
   note: templateText.default(''),
 });
 export type HandoffData = z.infer<typeof handoffData>;
-export const handoffOutputs = (_: HandoffData) => ['resolved'];

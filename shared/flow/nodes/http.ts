@@ -16,4 +16,3 @@ export const httpData = z.object({
   statusVariable: variableName.optional(),
 });
 export type HttpData = z.infer<typeof httpData>;
-export const httpOutputs = (_: HttpData) => ['ok', 'error'];

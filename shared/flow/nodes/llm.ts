@@ -17,4 +17,3 @@ export const llmData = z.object({
   timeoutMs: z.number().int().min(1000).max(120_000).default(20_000),
 });
 export type LlmData = z.infer<typeof llmData>;
-export const llmOutputs = (_: LlmData) => ['next', 'escalate', 'error'];

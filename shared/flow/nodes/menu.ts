@@ -24,6 +24,3 @@ export const menuData = z.object({
   variable: variableName.optional(),
 });
 export type MenuData = z.infer<typeof menuData>;
-
-export const optionHandle = (optionId: string) => `opt-${optionId}`;
-export const menuOutputs = (d: MenuData) => [...d.options.map((o) => optionHandle(o.id)), 'invalid', 'timeout'];

@@ -17,4 +17,3 @@ export const messageData = z.object({
   media: mediaAttachment.nullable().default(null),
 });
 export type MessageData = z.infer<typeof messageData>;
-export const messageOutputs = (_: MessageData) => ['next'];

@@ -6,4 +6,3 @@ export const noteData = z.object({
   color: z.enum(['yellow', 'blue', 'green', 'pink']).default('yellow'),
 });
 export type NoteData = z.infer<typeof noteData>;
-export const noteOutputs = (_: NoteData): string[] => [];

@@ -17,4 +17,3 @@ export const productPickerData = z.object({
   timeoutMinutes,
 });
 export type ProductPickerData = z.infer<typeof productPickerData>;
-export const productPickerOutputs = (_: ProductPickerData) => ['confirmed', 'cancelled', 'timeout'];

@@ -18,4 +18,3 @@ export const questionData = z.object({
   timeoutMinutes,
 });
 export type QuestionData = z.infer<typeof questionData>;
-export const questionOutputs = (_: QuestionData) => ['next', 'invalid', 'timeout'];

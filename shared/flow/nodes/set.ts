@@ -5,4 +5,3 @@ export const setData = z.object({
   assignments: z.array(z.object({ variable: variableName, value: templateText })).default([]),
 });
 export type SetData = z.infer<typeof setData>;
-export const setOutputs = (_: SetData) => ['next'];

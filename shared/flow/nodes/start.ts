@@ -5,4 +5,3 @@ export const startData = z.object({
   keywords: z.array(z.string().min(1).max(60)).default([]),
 });
 export type StartData = z.infer<typeof startData>;
-export const startOutputs = (_: StartData) => ['next'];

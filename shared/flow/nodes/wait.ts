@@ -10,4 +10,3 @@ export const waitData = z.object({
   variable: z.string().optional(),
 });
 export type WaitData = z.infer<typeof waitData>;
-export const waitOutputs = (_: WaitData) => ['reply', 'timeout'];

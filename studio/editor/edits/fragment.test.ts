@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseFragment, serializeFragment } from '../clipboard-format.ts';
+import { serializeFragment } from '../clipboard-format.ts';
+import { parseFragment } from '../clipboard-parse.ts';
 import { toEditorFlow } from '../document.ts';
 import { sequentialIds } from '../ids.ts';
 import { sampleFlow } from '../testing/sample-flow.ts';

@@ -1,5 +1,6 @@
-import { ruleHandle, type ConditionRule } from '../../../shared/flow/nodes/condition.ts';
-import { optionHandle, type MenuOption } from '../../../shared/flow/nodes/menu.ts';
+import type { ConditionRule } from '../../../shared/flow/nodes/condition.ts';
+import type { MenuOption } from '../../../shared/flow/nodes/menu.ts';
+import { optionHandle, ruleHandle } from '../../../shared/flow/nodes/outputs.ts';
 import type { EditorFlow, EditorNode, IdFactory } from '../types.ts';
 import { mapNode } from './update-data.ts';
 

@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import { ruleHandle } from '../../../shared/flow/nodes/condition.ts';
+import { ruleHandle } from '../../../shared/flow/nodes/outputs.ts';
 import { useT } from '../../i18n/index.ts';
 import { TemplateText } from '../../preview/TemplateText.tsx';
 import { NodeShell } from '../NodeShell.tsx';
