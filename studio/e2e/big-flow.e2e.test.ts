@@ -83,6 +83,53 @@ function ends(path: string): string {
   return n.length >= 4 ? `${n[0]} ${n[1]} ${n[n.length - 2]} ${n[n.length - 1]}` : `no path: ${path}`;
 }
 
+/** The handles of node `id` that the flow's edges use, as `read` names them (`in` for the input). */
+function linkedHandles(id: string): Set<string> {
+  const linked = new Set<string>();
+  for (const e of flow.edges ?? []) {
+    if (e.source === id) linked.add(e.sourceHandle ?? 'next');
+    if (e.target === id) linked.add('in');
+  }
+  return linked;
+}
+
+/** Drags from an output no edge uses to empty canvas: the picker of the next node opens. */
+async function expectConnectionFromUnusedOutput(): Promise<void> {
+  const handles = page.locator('.react-flow__node .react-flow__handle.source');
+  const canvasBox = await page.getByTestId('flow-canvas').boundingBox();
+  if (!canvasBox) throw new Error('no canvas');
+  const candidates = await handles.evaluateAll((all, edges) => all.map((h) => {
+    const el = h as HTMLElement;
+    const node = el.dataset.nodeid ?? '';
+    const handle = el.dataset.handleid ?? 'next';
+    const r = el.getBoundingClientRect();
+    const taken = edges.some((e) => e.source === node && (e.sourceHandle ?? 'next') === handle);
+    return { taken, x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }), (flow.edges ?? []).map((e) => ({ source: e.source, sourceHandle: e.sourceHandle })));
+  const inside = (c: { x: number; y: number }) =>
+    c.x > canvasBox.x + 80 && c.x < canvasBox.x + canvasBox.width - 80 && c.y > canvasBox.y + 80 && c.y < canvasBox.y + canvasBox.height - 80;
+  const start = candidates.find((c) => !c.taken && inside(c));
+  if (!start) throw new Error('no unused output on screen');
+  const drop = await page.evaluate(({ x, y }) => {
+    for (let d = 60; d < 400; d += 20)
+      for (let a = 0; a < 16; a++) {
+        const px = x + d * Math.cos((a * Math.PI) / 8), py = y + d * Math.sin((a * Math.PI) / 8);
+        if (document.elementFromPoint(px, py)?.classList.contains('react-flow__pane')) return { x: px, y: py };
+      }
+    return null;
+  }, start);
+  if (!drop) throw new Error('no empty canvas near the output');
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move((start.x + drop.x) / 2, (start.y + drop.y) / 2, { steps: 6 });
+  await page.mouse.move(drop.x, drop.y, { steps: 6 });
+  await page.mouse.up();
+  const picker = page.getByRole('dialog', { name: 'Conectar a um novo bloco' });
+  await picker.waitFor();
+  await page.keyboard.press('Escape');
+  await picker.waitFor({ state: 'detached' });
+}
+
 async function zoomInAtCentre(): Promise<void> {
   const box = await page.getByTestId('flow-canvas').boundingBox();
   if (!box) throw new Error('no canvas');
@@ -126,18 +173,23 @@ describe('a big flow', () => {
     const off = ids.map((id) => Math.abs((near.heights[id] ?? 0) - (far.heights[id] ?? NaN)));
     for (const d of off) expect(d).toBeLessThanOrEqual(20);
     expect(off.filter((d) => d <= 1).length / off.length).toBeGreaterThanOrEqual(0.9);
-    // A box places its handles where the full node has them: same height, same handles.
+    // A box draws the handles its edges use, where the full node has them: same height, same places.
     const sameHeight = ids.filter((id) => near.heights[id] === far.heights[id]);
     expect(sameHeight.length).toBeGreaterThan(3);
+    let leftOut = 0;
     for (const id of sameHeight) {
       const nearHandles = near.handles[id] ?? {};
       const farHandles = far.handles[id] ?? {};
-      expect(Object.keys(nearHandles).sort(), id).toEqual(Object.keys(farHandles).sort());
-      for (const [handle, [x, y]] of Object.entries(nearHandles)) {
-        const [fx, fy] = farHandles[handle] ?? [NaN, NaN];
+      expect(Object.keys(farHandles).sort(), id).toEqual([...linkedHandles(id)].sort());
+      for (const [handle, [fx, fy]] of Object.entries(farHandles)) {
+        const [x, y] = nearHandles[handle] ?? [NaN, NaN];
         expect(Math.hypot(x - fx, y - fy), `${id} ${handle}`).toBeLessThanOrEqual(0.5);
       }
+      leftOut += Object.keys(nearHandles).length - Object.keys(farHandles).length;
     }
+    expect(leftOut).toBeGreaterThan(0);
+    // The handles the boxes left out are measured once drawn: a connection starts from one.
+    await expectConnectionFromUnusedOutput();
     // Near, they are dashed: stroked with the striped pattern in the same colour (EdgeDashes.tsx).
     expect(await invalidEdgeStrokes()).toEqual({ strokes: ['url("#fx-dash-invalid")'], stripe: invalidColour });
   });

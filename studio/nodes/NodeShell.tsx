@@ -11,6 +11,7 @@ import { FarBoxes, FarLook, type KnownBox } from './far-look.ts';
 import { faceHeight, rightRows, type NodeFace } from './face-height.ts';
 import { Icon } from './icons.tsx';
 import { NodeBadge } from './NodeBadge.tsx';
+import { linkedHandlesOf, linkedInput } from './linked-handles.ts';
 import { BoxOutputHandles, OutputList } from './OutputList.tsx';
 import { outputSideOf } from './output-side.ts';
 import { Port } from './Port.tsx';
@@ -31,11 +32,15 @@ interface NodeShellProps {
   children?: ReactNode;
 }
 
-/** What the editor lays over one node: simulator highlight, validation problems, analytics. */
-const overlayOf = (id: string) => (s: EditorState) => ({
+/**
+ * What the editor lays over one node: simulator highlight, validation problems, analytics; and
+ * for a box, which of its handles edges use (see `linkedHandlesOf`).
+ */
+const overlayOf = (id: string, boxed: boolean) => (s: EditorState) => ({
   highlighted: s.highlightNodeId === id,
   hasProblems: s.problemsByNode.has(id),
   stats: s.analytics?.[id],
+  linked: boxed ? linkedHandlesOf(s.flow.edges, id) : '',
 });
 
 /**
@@ -46,32 +51,39 @@ const overlayOf = (id: string) => (s: EditorState) => ({
  */
 export function NodeShell({ id, type, data, selected, outputs, children }: NodeShellProps) {
   const t = useT();
-  const { highlighted, hasProblems, stats } = useEditor(useShallow(overlayOf(id)));
   const far = useContext(FarLook);
   const boxes = useContext(FarBoxes);
-  useRefreshHandles(id, outputs);
+  const boxed = far && boxes.on;
+  const { highlighted, hasProblems, stats, linked } = useEditor(useShallow(overlayOf(id, boxed)));
   const handles = outputs.map((o) => o.handle);
   const side = outputSideOf(handles);
   // `type` and `data` arrive as two props, so TypeScript cannot see they belong together.
   const rows = rightRows(handles);
-  const box = far && boxes.on ? boxHeight(boxes.known.get(id), { type, data } as NodeFace, rows) : null;
+  const box = boxed ? boxHeight(boxes.known.get(id), { type, data } as NodeFace, rows) : null;
+  // A box draws only the handles edges use (see below); the others are measured once drawn.
+  const inUse = box === null ? null : new Set(linked.split('\n'));
+  const drawn = (handle: string) => inUse === null || inUse.has(handle);
+  useRefreshHandles(id, box === null ? handles.join('|') : `${linked}|box`);
   const className = [
     'fx-node', `fx-node--${type}`, box !== null && 'fx-node--box', box !== null && rows > 0 && 'has-rows',
     selected && 'is-selected', highlighted && 'is-highlighted', hasProblems && 'has-problems',
   ].filter(Boolean).join(' ');
   const style = { '--node-color': nodeColors[type], ...(box !== null ? { height: box, '--rows': rows } : {}) } as React.CSSProperties;
 
-  const input = type !== 'start' && <Port type="target" position={Position.Top} className="fx-handle fx-handle--in" />;
-  const below = side === 'bottom' && <Port type="source" id="next" position={Position.Bottom} className="fx-handle fx-handle--out" />;
+  const input = type !== 'start' && drawn(linkedInput) && <Port type="target" position={Position.Top} className="fx-handle fx-handle--in" />;
+  const below = side === 'bottom' && drawn('next') && <Port type="source" id="next" position={Position.Bottom} className="fx-handle fx-handle--out" />;
   if (box !== null) {
-    // A box (far, see far-look.ts) is its frame and its handles: the header's tint is painted
-    // by the frame (nodes.css) and the handles are placed from the bottom, where the rows would
-    // put them. Hundreds of boxes, a thousand elements fewer to create and lay out.
+    // A box (far, see far-look.ts) is its frame and the handles its edges end on: the header's
+    // tint is painted by the frame (nodes.css) and the handles are placed from the bottom,
+    // where the rows would put them. Far out nobody can start a connection (handles are hidden
+    // there, see Port.tsx), so the handles no edge uses are left out, and React Flow measures
+    // them when the node is drawn in full. Hundreds of boxes, ~2,000 elements fewer to
+    // create, lay out and measure when a big flow opens.
     return (
       <div className={className} style={style}>
         {input}
         {hasProblems && <header className="fx-node__header"><NodeBadge id={id} /></header>}
-        {side === 'right' && <BoxOutputHandles outputs={outputs} />}
+        {side === 'right' && <BoxOutputHandles outputs={outputs} drawn={drawn} />}
         {below}
       </div>
     );
@@ -100,11 +112,11 @@ function boxHeight(known: KnownBox | undefined, node: NodeFace, rows: number): n
 
 /**
  * React Flow measures handles when a node's size changes; reordering options keeps the size,
- * so handles must be re-measured when the outputs change. Skipped on mount (already measured).
+ * and so does a box turning into the full node, so handles must be re-measured when the
+ * handles drawn change (`key`). Skipped on mount (already measured).
  */
-function useRefreshHandles(id: string, outputs: OutputRow[]) {
+function useRefreshHandles(id: string, key: string) {
   const update = useUpdateNodeInternals();
-  const key = outputs.map((o) => o.handle).join('|');
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {

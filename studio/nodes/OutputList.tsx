@@ -40,13 +40,13 @@ export function OutputList({ outputs }: { outputs: OutputRow[] }) {
 }
 
 /**
- * A box's outputs (see NodeShell.tsx): only their handles, each where its row would put it,
- * counted from the bottom (`--below` rows under it, nodes.css), as the rows sit at the foot of
- * the node.
+ * A box's outputs (see NodeShell.tsx): only the handles `drawn` keeps (those edges use), each
+ * where its row would put it, counted from the bottom (`--below` rows under it, nodes.css), as
+ * the rows sit at the foot of the node.
  */
-export function BoxOutputHandles({ outputs }: { outputs: OutputRow[] }) {
+export function BoxOutputHandles({ outputs, drawn }: { outputs: OutputRow[]; drawn: (handle: string) => boolean }) {
   const mark = useMarkProps();
-  return outputs.map((o, i) => (
+  return outputs.map((o, i) => drawn(o.handle) && (
     <div key={o.handle} {...mark('source', o.handle, Position.Right, 'fx-handle fx-handle--out fx-handle--row', { '--below': outputs.length - 1 - i } as CSSProperties)} />
   ));
 }
