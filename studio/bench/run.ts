@@ -21,8 +21,8 @@
  * beside each measure, the median of its ratios to the bare page's in the same round (below 1
  * is faster for first draw, slower for fps) with its 90% bootstrap interval (where that median
  * would likely land if the rounds were run again, see stats.ts); the bare page measured a
- * second time shows how far those ratios stray from 1.00 by chance. Options: --runs N (default 3), --nodes N (default
- * 500), --only NAME.
+ * second time shows how far those ratios stray from 1.00 by chance. Options: --runs N
+ * (default 3), --nodes N (default 500), --only NAME.
  */
 import react from '@vitejs/plugin-react';
 import { join } from 'node:path';

@@ -1,6 +1,6 @@
 import { serializeFragment } from './clipboard-format.ts';
 import type { Fragment } from './edits/fragment.ts';
-import { schemaCode } from './load-schema-code.ts';
+import { whenSchemaCode } from './load-schema-code.ts';
 
 /**
  * Last copied nodes, for when the system clipboard is not available (plain-http studios,
@@ -36,6 +36,7 @@ export async function readFragment(): Promise<Fragment | null> {
 
 /** A paste event's text if it is ours; else (an empty or foreign clipboard) the in-memory copy. */
 export async function fragmentFromText(text: string): Promise<Fragment | null> {
-  const { parseFragment } = await schemaCode.load();
-  return parseFragment(text) ?? (lastCopied ? parseFragment(lastCopied) : null);
+  const code = await whenSchemaCode();
+  if (!code) return null;
+  return code.parseFragment(text) ?? (lastCopied ? code.parseFragment(lastCopied) : null);
 }
