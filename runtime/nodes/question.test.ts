@@ -17,6 +17,13 @@ describe('question', () => {
     expect(d.session?.variables.v).toBe(7);
   });
 
+  it('reads a number written out in words', async () => {
+    const d = driver(flow({ kind: 'number', min: 1, max: 10 }));
+    await d.send('oi');
+    expect(texts(await d.send('Três'))).toEqual(['ok 3 / 3']);
+    expect(d.session?.variables.v).toBe(3);
+  });
+
   it('re-asks with retryMessage, then takes invalid', async () => {
     const d = driver(flow({ kind: 'email' }));
     await d.send('oi');
