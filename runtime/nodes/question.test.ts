@@ -38,6 +38,14 @@ describe('question', () => {
     expect(d.session?.variables).toMatchObject({ v_iso: '2026-11-25', v_weekday: expect.any(Number) });
   });
 
+  it('with futureOnly re-asks for a past date and takes today', async () => {
+    // The test clock reads 23/11/2026, 09:00 in São Paulo.
+    const d = driver(flow({ kind: 'date', futureOnly: true }));
+    await d.send('oi');
+    expect(texts(await d.send('01/01/2020'))).toEqual(['Hmm, não consegui entender. Pode tentar de novo?']);
+    expect(texts(await d.send('23/11/2026'))).toEqual(['ok 23/11/2026 / 23/11/2026']);
+  });
+
   it('offers Sim/Não buttons for yes_no and accepts the tap', async () => {
     const d = driver(flow({ kind: 'yes_no' }));
     const [msg] = sent(await d.send('oi'));
