@@ -117,6 +117,8 @@ describe('starter templates on a fresh install', () => {
       expect(res.body.error.code).toBe('not_found');
     }
     expect((await t.anonymous.request('GET', '/api/flow-environment')).status).toBe(401);
+    const doc = await t.anonymous.json<{ paths: Record<string, unknown> }>('GET', '/api/openapi.json');
+    expect(Object.keys(doc.body.paths)).toContain('/flow-environment');
     expect((await t.as('agent').request('GET', '/api/flow-environment')).status).toBe(403);
   });
 });
