@@ -9,6 +9,8 @@ import { authRoutes } from './routes/auth.ts';
 import { categoryRoutes, productRoutes } from './routes/catalog.ts';
 import { channelRoutes } from './routes/channels.ts';
 import { flowRoutes } from './routes/flows.ts';
+import { flowEnvironmentRoutes } from './routes/flow-environment.ts';
+import { sampleImageRoutes } from './http/sample-images.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { handoffRoutes } from './routes/handoffs.ts';
@@ -37,6 +39,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 
   app.route('/', healthRoutes);
   app.route('/', metricsRoutes);
+  app.route('/', sampleImageRoutes);
   app.route('/webhooks/whatsapp', whatsappWebhook);
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -47,13 +50,14 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   }));
   api.use('*', requireJsonForCookieWrites);
   api.route('/auth', authRoutes);
-  for (const path of ['/flows/*', '/flows', '/templates', '/channels/*', '/channels', '/products/*', '/products',
+  for (const path of ['/flows/*', '/flows', '/flow-environment', '/templates', '/channels/*', '/channels', '/products/*', '/products',
     '/categories/*', '/categories', '/orders/*', '/orders', '/users/*', '/users', '/tokens/*', '/tokens', '/handoffs/*', '/handoffs', '/contacts/*', '/contacts', '/campaigns/*', '/campaigns']) {
     api.use(path, authenticate);
   }
   api.route('/flows', flowRoutes);
   api.route('/flows', analyticsRoutes);
   api.route('/templates', templateRoutes);
+  api.route('/flow-environment', flowEnvironmentRoutes);
   api.route('/channels', channelRoutes);
   api.route('/products', productRoutes);
   api.route('/categories', categoryRoutes);

@@ -48,8 +48,23 @@ describe('parseDateBR', () => {
     expect(parseDateBR('depois de amanhã', newYearsEve)?.date).toBe('2026-01-02');
   });
 
-  it('takes the year without a year from the time zone', () => {
-    const newYearUtc = new Date('2026-01-01T01:00:00Z'); // still 2025 in São Paulo
-    expect(parseDateBR('10/2', newYearUtc)?.date).toBe('2025-02-10');
+  it('reads a day-month without a year as its next occurrence, today included', () => {
+    expect(parseDateBR('20/03', now)?.date).toBe('2025-03-20');
+    expect(parseDateBR('12/03', now)?.date).toBe('2025-03-12');
+    expect(parseDateBR('11/03', now)?.date).toBe('2026-03-11');
+    expect(parseDateBR('01/01', now)).toEqual({ date: '2026-01-01', display: '01/01/2026', weekday: 4 });
+    // A year is taken as written, even in the past.
+    expect(parseDateBR('01/01/2020', now)?.date).toBe('2020-01-01');
+  });
+
+  it('finds the next 29/02 only when it is next year', () => {
+    expect(parseDateBR('29/02', new Date('2027-03-10T12:00:00Z'))?.date).toBe('2028-02-29');
+    expect(parseDateBR('29/02', now)).toBeNull();
+  });
+
+  it('takes today for a day-month from the time zone', () => {
+    const newYearUtc = new Date('2026-01-01T01:00:00Z'); // still 31/12/2025 in São Paulo
+    expect(parseDateBR('31/12', newYearUtc)?.date).toBe('2025-12-31');
+    expect(parseDateBR('31/12', newYearUtc, 'UTC')?.date).toBe('2026-12-31');
   });
 });

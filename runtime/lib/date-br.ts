@@ -29,15 +29,22 @@ function todayIn(now: Date, timeZone: string): Ymd {
   return { y: get('year'), m: get('month'), d: get('day') };
 }
 
+function isoOf({ y, m, d }: Ymd): string {
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Today's ISO date where the contact is, to compare with `DateBR.date` ("2026-03-20"). */
+export function todayISO(now: Date, timeZone = 'America/Sao_Paulo'): string {
+  return isoOf(todayIn(now, timeZone));
+}
+
 /** Calendar arithmetic in UTC, where no day is 23 or 25 hours long. */
 function toResult({ y, m, d }: Ymd): DateBR | null {
   const at = new Date(Date.UTC(y, m - 1, d));
   at.setUTCFullYear(y);
   if (at.getUTCFullYear() !== y || at.getUTCMonth() !== m - 1 || at.getUTCDate() !== d) return null;
-  const dd = String(d).padStart(2, '0');
-  const mm = String(m).padStart(2, '0');
-  const yyyy = String(y).padStart(4, '0');
-  return { date: `${yyyy}-${mm}-${dd}`, display: `${dd}/${mm}/${yyyy}`, weekday: at.getUTCDay() };
+  const date = isoOf({ y, m, d });
+  return { date, display: date.split('-').reverse().join('/'), weekday: at.getUTCDay() };
 }
 
 function addDays({ y, m, d }: Ymd, days: number): Ymd {
@@ -54,13 +61,21 @@ function fullYear(yy: number, today: Ymd): number {
   return candidate <= today.y + 20 ? candidate : candidate - 100;
 }
 
+/** This year's day-month unless it has passed, else next year's; 29/02 may find neither. */
+function nextOccurrence(m: number, d: number, today: Ymd): DateBR | null {
+  const thisYear = toResult({ y: today.y, m, d });
+  if (thisYear !== null && thisYear.date >= isoOf(today)) return thisYear;
+  return toResult({ y: today.y + 1, m, d });
+}
+
 const dayMonthYear = /^(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}|\d{2}))?$/u;
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/u;
 
 /**
  * A date as a Brazilian types it: "15/03/2025", "15/03/25", "15/3", "15-03-2025",
  * "15.03.2025", "2025-03-15", "hoje", "amanhã", "depois de amanhã". Without a year it is
- * the current year (in `timeZone`). Impossible dates (31/02) and years outside
+ * the next time that day comes, today included (in `timeZone`): "20/03" typed in November
+ * is next March, as someone booking or paying means. Impossible dates (31/02) and years outside
  * 1900–2200 are null. `now` is passed in because the runtime never reads the clock.
  */
 export function parseDateBR(s: string, now: Date, timeZone = 'America/Sao_Paulo'): DateBR | null {
@@ -77,8 +92,11 @@ export function parseDateBR(s: string, now: Date, timeZone = 'America/Sao_Paulo'
   if (iso) ymd = { y: Number(iso[1]), m: Number(iso[2]), d: Number(iso[3]) };
   else if (dmy) {
     const yearText = dmy[3];
-    const y = yearText === undefined ? today.y : yearText.length === 2 ? fullYear(Number(yearText), today) : Number(yearText);
-    ymd = { y, m: Number(dmy[2]), d: Number(dmy[1]) };
+    const m = Number(dmy[2]);
+    const d = Number(dmy[1]);
+    if (yearText === undefined) return nextOccurrence(m, d, today);
+    const y = yearText.length === 2 ? fullYear(Number(yearText), today) : Number(yearText);
+    ymd = { y, m, d };
   } else return null;
 
   if (ymd.y < 1900 || ymd.y > 2200) return null;

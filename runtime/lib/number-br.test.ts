@@ -34,6 +34,14 @@ describe('parseNumberBR', () => {
     ['350 mil', 350000],
     ['1,5 milhão', 1500000],
     ['2 milhões', 2000000],
+    // Written out, as contacts answer "quantas?".
+    ['duas', 2],
+    ['Três', 3],
+    ['dez', 10],
+    ['trinta e cinco', 35],
+    ['meia dúzia', 6],
+    ['dez mil', 10000],
+    ['R$ cem', 100],
   ])('%j → %d', (input, expected) => {
     expect(parseNumberBR(input)).toBeCloseTo(expected, 10);
   });

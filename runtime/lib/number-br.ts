@@ -1,5 +1,7 @@
+import { parseNumberWordsBR } from './number-words-br.ts';
+
 /**
- * Numbers as Brazilians type them. Decisions for the ambiguous cases:
+ * Numbers as Brazilians type them, in digits or in words ("duas", "trinta e cinco", "dez mil"). Decisions for the ambiguous cases:
  * - Both `.` and `,` present: the last one is the decimal mark, the other must group
  *   thousands in threes ("1.234,56" and "1,234.56" are both 1234.56).
  * - Only `,`: one comma is the decimal mark ("1,5" = 1.5, "1,234" = 1.234); several must be
@@ -33,7 +35,7 @@ export function parseNumberBR(s: string): number | null {
     text = text.slice(0, suffix.index);
   }
 
-  const plain = toPlainDecimal(text);
+  const plain = toPlainDecimal(text) ?? parseNumberWordsBR(text);
   if (plain === null) return null;
   const value = Number(plain) * scale * sign;
   if (!Number.isFinite(value)) return null;

@@ -5,7 +5,7 @@ import type { InboundContent } from '../events.ts';
 import { validateAnswer } from './validate-answer.ts';
 
 const now = new Date('2025-03-12T18:00:00Z'); // Wednesday in São Paulo
-const open = { min: null, max: null, now };
+const open = { min: null, max: null, futureOnly: false, now };
 const text = (t: string): InboundContent => ({ kind: 'text', text: t });
 const reply = (title: string): InboundContent => ({ kind: 'reply', id: 'n1:x', title });
 const location: InboundContent = { kind: 'location', latitude: -5.8, longitude: -35.2, name: 'Ponta Negra' };
@@ -21,6 +21,7 @@ describe('validateAnswer — accepted', () => {
     ['number', text('R$ 350.000,00'), { min: 1000, max: null }, 350000],
     ['number', text('10'), { min: 10, max: 10 }, 10],
     ['number', reply('3'), { min: null, max: null }, 3],
+    ['number', text('dez'), { min: null, max: null }, 10],
     ['email', text(' Ana@Gmail.com '), { min: null, max: null }, 'ana@gmail.com'],
     ['phone', text('(84) 99123-0001'), { min: null, max: null }, '5584991230001'],
     ['cpf', text('52998224725'), { min: null, max: null }, '529.982.247-25'],
@@ -30,7 +31,7 @@ describe('validateAnswer — accepted', () => {
     ['location', location, { min: null, max: null }, { latitude: -5.8, longitude: -35.2, name: 'Ponta Negra' }],
     ['media', photo, { min: null, max: null }, { media: 'image', mediaId: 'm1', caption: 'RG' }],
   ])('%s %j', (kind, content, bounds, value) => {
-    const result = validateAnswer(kind, content, { ...bounds, now });
+    const result = validateAnswer(kind, content, { ...bounds, futureOnly: false, now });
     expect(result).toEqual({ ok: true, value });
   });
 
@@ -41,6 +42,19 @@ describe('validateAnswer — accepted', () => {
     expect(validateAnswer('date', text('amanhã'), open)).toEqual({
       ok: true, value: '13/03/2025', extra: { _weekday: 4, _iso: '2025-03-13' },
     });
+  });
+
+  it('with futureOnly refuses days before today where the contact is, and takes today', () => {
+    const future = { ...open, futureOnly: true };
+    expect(validateAnswer('date', text('01/01/2020'), future)).toEqual({ ok: false });
+    expect(validateAnswer('date', text('11/03/2025'), future)).toEqual({ ok: false });
+    expect(validateAnswer('date', text('12/03/2025'), future)).toMatchObject({ ok: true, value: '12/03/2025' });
+    expect(validateAnswer('date', text('hoje'), future)).toMatchObject({ ok: true, value: '12/03/2025' });
+    // 01:00 UTC on the 13th is still the 12th in São Paulo: the 12th is today there.
+    const lateNight = { ...future, now: new Date('2025-03-13T01:00:00Z') };
+    expect(validateAnswer('date', text('12/03/2025'), lateNight)).toMatchObject({ ok: true, value: '12/03/2025' });
+    // Without the option the past is a valid answer (a birth date).
+    expect(validateAnswer('date', text('01/01/2020'), open)).toMatchObject({ ok: true, value: '01/01/2020' });
   });
 
   it('stores answers that survive a JSON round trip unchanged', () => {
@@ -56,7 +70,8 @@ describe('validateAnswer — refused', () => {
     ['text', text('An'), { min: 3, max: null }],
     ['text', text('Ana Souza'), { min: null, max: 5 }],
     ['text', location, { min: null, max: null }],
-    ['number', text('dez'), { min: null, max: null }],
+    ['number', text('muitos'), { min: null, max: null }],
+    ['number', text('onze'), { min: null, max: 10 }],
     ['number', text('5'), { min: 10, max: null }],
     ['number', text('50'), { min: null, max: 10 }],
     ['email', text('ana@gmail'), { min: null, max: null }],
@@ -70,7 +85,7 @@ describe('validateAnswer — refused', () => {
     ['media', { kind: 'media', media: 'sticker', mediaId: 's' }, { min: null, max: null }],
     ['location', { kind: 'location', latitude: Number.NaN, longitude: 0 }, { min: null, max: null }],
   ])('%s %j', (kind, content, bounds) => {
-    expect(validateAnswer(kind, content, { ...bounds, now })).toEqual({ ok: false });
+    expect(validateAnswer(kind, content, { ...bounds, futureOnly: false, now })).toEqual({ ok: false });
   });
 });
 
@@ -91,14 +106,14 @@ describe('validateAnswer — never throws', () => {
   ];
   it.each(questionKinds.map((k) => [k]))('%s', (kind) => {
     for (const content of hostile) {
-      const result = validateAnswer(kind, content, { min: 1, max: 100, now });
+      const result = validateAnswer(kind, content, { min: 1, max: 100, futureOnly: false, now });
       expect(typeof result.ok).toBe('boolean');
     }
   });
 
   it('accepts 5,000 characters of text when unbounded and refuses it over max', () => {
     expect(validateAnswer('text', text('x'.repeat(5000)), open)).toEqual({ ok: true, value: 'x'.repeat(5000) });
-    expect(validateAnswer('text', text('x'.repeat(5000)), { min: null, max: 4999, now })).toEqual({ ok: false });
+    expect(validateAnswer('text', text('x'.repeat(5000)), { min: null, max: 4999, futureOnly: false, now })).toEqual({ ok: false });
   });
 
   it('refuses control characters only', () => {

@@ -2,7 +2,7 @@ import type { QuestionKind } from '../../shared/flow/nodes/question.ts';
 import type { InboundContent } from '../events.ts';
 import { formatCNPJ, isValidCNPJ } from './cnpj.ts';
 import { formatCPF, isValidCPF } from './cpf.ts';
-import { parseDateBR } from './date-br.ts';
+import { parseDateBR, todayISO } from './date-br.ts';
 import { isValidEmail } from './email.ts';
 import { parseNumberBR } from './number-br.ts';
 import { parsePhoneBR } from './phone-br.ts';
@@ -18,6 +18,8 @@ export interface AnswerOptions {
   /** text: length bounds in characters; number: value bounds. Inclusive; null is unbounded. */
   min: number | null;
   max: number | null;
+  /** date: days before today (where the contact is) are refused. */
+  futureOnly: boolean;
   now: Date;
 }
 
@@ -60,7 +62,9 @@ const textValidators = {
   cnpj: (text) => (isValidCNPJ(text) ? ok(formatCNPJ(text)) : invalid),
   date: (text, opts) => {
     const date = parseDateBR(text, opts.now);
-    return date === null ? invalid : { ok: true, value: date.display, extra: { _weekday: date.weekday, _iso: date.date } };
+    // ISO dates compare as strings: the parser only gives four-digit years.
+    if (date === null || (opts.futureOnly && date.date < todayISO(opts.now))) return invalid;
+    return { ok: true, value: date.display, extra: { _weekday: date.weekday, _iso: date.date } };
   },
   yes_no: (text) => {
     const answer = parseYesNo(text);

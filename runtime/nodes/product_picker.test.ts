@@ -47,6 +47,21 @@ describe('product_picker', () => {
     expect(effectOf(done, 'cancel_timer')).toBeDefined();
   });
 
+  it('reads the quantity in words, as a number question does', async () => {
+    const d = driver(flow('cart'), { categories, products });
+    await d.send('oi');
+    await d.send('Pizzas');
+    await d.send('Margherita');
+    expect(texts(await d.send('meia dúzia'))[0]).toBe('6x Margherita — R$ 275,40\n\nAdicionar mais itens?');
+    await d.content(tap('yes', 'Sim, adicionar'));
+    await d.send('Pizzas');
+    await d.send('Calabresa');
+    // Words and digits share the bounds: Calabresa has 3 in stock, and half a unit is no quantity.
+    expect(texts(await d.send('quatro'))).toEqual(['Digite um número de 1 a 3.']);
+    expect(texts(await d.send('1,5'))).toEqual(['Digite um número de 1 a 3.']);
+    expect(texts(await d.send('duas'))[0]).toContain('2x Calabresa — R$ 99,80');
+  });
+
   it('cancels on "cancelar" at any stage', async () => {
     const d = driver(flow('cart'), { categories, products });
     await d.send('oi');

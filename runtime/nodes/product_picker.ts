@@ -12,6 +12,7 @@ import type { Executor, Outcome } from '../executor.ts';
 import { output, waitFor } from '../executor.ts';
 import { normalizeText } from '../lib/normalize.ts';
 import { formatBRL } from '../lib/money.ts';
+import { parseNumberBR } from '../lib/number-br.ts';
 import type { Product } from '../ports.ts';
 import type { Awaiting, Json } from '../session.ts';
 import { clip, textOf } from '../text.ts';
@@ -144,8 +145,9 @@ export const product_picker: Executor<'product_picker'> = {
         const product = await ctx.ports.catalog.product(state.productId ?? '');
         if (!product || product.stock === 0) return askProduct(node, ctx, awaiting, state, state.categoryId ?? '');
         const max = maxFor(node, product);
-        const quantity = /^\s*\d{1,4}\s*$/.test(text) ? Number(text) : NaN;
-        if (!(quantity >= 1 && quantity <= max)) {
+        // The same reading as a number question: "2", "duas", "meia dúzia".
+        const quantity = parseNumberBR(text);
+        if (quantity === null || !Number.isInteger(quantity) || quantity < 1 || quantity > max) {
           ctx.send({ kind: 'text', text: `Digite um número de 1 a ${max}.` });
           return save(awaiting, state);
         }

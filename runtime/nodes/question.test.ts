@@ -17,6 +17,13 @@ describe('question', () => {
     expect(d.session?.variables.v).toBe(7);
   });
 
+  it('reads a number written out in words', async () => {
+    const d = driver(flow({ kind: 'number', min: 1, max: 10 }));
+    await d.send('oi');
+    expect(texts(await d.send('Três'))).toEqual(['ok 3 / 3']);
+    expect(d.session?.variables.v).toBe(3);
+  });
+
   it('re-asks with retryMessage, then takes invalid', async () => {
     const d = driver(flow({ kind: 'email' }));
     await d.send('oi');
@@ -29,6 +36,14 @@ describe('question', () => {
     await d.send('oi');
     await d.send('25/11/2026');
     expect(d.session?.variables).toMatchObject({ v_iso: '2026-11-25', v_weekday: expect.any(Number) });
+  });
+
+  it('with futureOnly re-asks for a past date and takes today', async () => {
+    // The test clock reads 23/11/2026, 09:00 in São Paulo.
+    const d = driver(flow({ kind: 'date', futureOnly: true }));
+    await d.send('oi');
+    expect(texts(await d.send('01/01/2020'))).toEqual(['Hmm, não consegui entender. Pode tentar de novo?']);
+    expect(texts(await d.send('23/11/2026'))).toEqual(['ok 23/11/2026 / 23/11/2026']);
   });
 
   it('offers Sim/Não buttons for yes_no and accepts the tap', async () => {

@@ -42,6 +42,11 @@ export type ConversationTurn = z.infer<typeof conversationTurn>;
 export const conversationScript = z.object({
   name: z.string(),
   flow: z.string(),
+  /**
+   * The moment the conversation starts, with its offset ("2026-11-23T09:00:00-03:00").
+   * Scripts with dates pin it, so "future only" and "without a year" read the same every year.
+   */
+  now: z.iso.datetime({ offset: true }).optional(),
   contact: z.object({ name: z.string(), phone: z.string() }).default({ name: 'Contato Teste', phone: '5584990000000' }),
   catalog: z.object({
     categories: z.array(z.object({ id: z.string(), name: z.string() })).default([]),

@@ -29,6 +29,16 @@ describe('runConversation', () => {
     expect(r.ok).toBe(true);
   });
 
+  it('starts the clock at the script\'s "now"', async () => {
+    const dated = buildFlow([
+      { id: 'q', type: 'question', data: { text: 'Quando?', kind: 'date', variable: 'dia', futureOnly: true } },
+      { id: 'ok', type: 'message', data: { text: 'Marcado {{dia}}' } },
+    ], [['q', 'next', 'ok']]);
+    const turns: ConversationScriptInput['turns'] = [{ send: 'oi' }, { send: '20/03' }, { bot: [{ text: 'Marcado 20/03/2031' }] }];
+    const r = await runConversation(dated, { name: 't', flow: 'x', now: '2030-04-01T09:00:00-03:00', turns });
+    expect(r.failures).toEqual([]);
+  });
+
   it('fires due timers when the clock advances', async () => {
     const r = await run([{ send: 'oi' }, { after: '59m' }, { bot: [] }, { after: '1m' }, { bot: [{ text: 'Ainda está aí?' }] }]);
     expect(r.failures).toEqual([]);

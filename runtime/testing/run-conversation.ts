@@ -6,7 +6,7 @@ import { sessionState, type SessionState } from '../session.ts';
 import { step } from '../step.ts';
 import { conversationScript, type BotExpectation, type ConversationScriptInput, type ConversationTurn } from './conversation-script.ts';
 import { describeOutbound } from './describe-outbound.ts';
-import { testPorts } from './ports.ts';
+import { testPorts, TestClock } from './ports.ts';
 
 export interface ConversationResult {
   name: string;
@@ -44,7 +44,7 @@ function sameJson(a: unknown, b: unknown): boolean {
 /** Runs a scripted conversation against a flow with in-memory ports; never throws on a failed expectation. */
 export async function runConversation(flow: FlowDocument, input: ConversationScriptInput): Promise<ConversationResult> {
   const script = conversationScript.parse(input);
-  const { ports, clock } = testPorts({ categories: script.catalog.categories, products: script.catalog.products, http: script.http, llm: script.llm });
+  const { ports, clock } = testPorts({ clock: script.now === undefined ? undefined : new TestClock(script.now), categories: script.catalog.categories, products: script.catalog.products, http: script.http, llm: script.llm });
   const sent: OutboundMessage[] = [];
   const timers = new Map<string, number>();
   let session: SessionState | null = null;

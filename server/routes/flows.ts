@@ -6,8 +6,11 @@ import {
 import { flowDocument, type FlowDocument } from '../../shared/flow/schema.ts';
 import { validateFlow, type Problem } from '../../shared/flow/validate/index.ts';
 import { starterTemplates } from '../../shared/templates/index.ts';
+import type { SampleCatalog } from '../../shared/templates/sample-data.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import { importFlow } from '../flows/import-flow.ts';
+import { addSampleCatalog } from '../flows/add-sample-catalog.ts';
+import { loadFlowEnvironment } from '../flows/flow-environment.ts';
 import { simulate } from '../conversation/simulate.ts';
 import { simulatorPorts } from '../conversation/simulator-ports.ts';
 import { simulateRequest, simulateResponse } from '../../shared/api/simulate.ts';
@@ -55,16 +58,22 @@ flowRoutes.openapi(
     let base: FlowDocument = flowDocument.parse({
       name: body.name, nodes: [{ id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} }],
     });
+    let sample: SampleCatalog | null = null;
     if (body.templateId) {
       const template = starterTemplates.find((t) => t.id === body.templateId);
       if (!template) throw new AppError(400, 'unknown_template', `Modelo "${body.templateId}" não existe.`);
       base = flowDocument.parse(template.flow);
+      if (body.withSampleData) sample = template.sampleData;
     } else if (body.flow) {
       base = body.flow;
     }
+    // Pictures are fetched by Meta (and shown by the studio) from this server.
+    const imageBase = c.var.deps.config.publicUrl ?? new URL(c.req.url).origin;
     const row = await db.transaction().execute(async (tx) => {
       const created = await insertFlow(tx, { ...base, name: body.name }, c.var.actor.userId);
-      await recordAudit(tx, c.var.actor, 'flow.create', { type: 'flow', id: created.id }, { template: body.templateId ?? null });
+      if (sample) await addSampleCatalog(tx, sample, imageBase);
+      await recordAudit(tx, c.var.actor, 'flow.create', { type: 'flow', id: created.id },
+        { template: body.templateId ?? null, sampleData: sample !== null });
       return created;
     });
     return c.json({ flow: flowDetailView(row) }, 201);
@@ -143,7 +152,7 @@ flowRoutes.openapi(
   }),
   async (c) => {
     const row = await requireFlow(c, c.req.valid('param').id);
-    const { ok, problems } = validateFlow(row.draft);
+    const { ok, problems } = validateFlow(row.draft, await loadFlowEnvironment(c.var.deps.db, c.var.deps));
     return c.json({ ok, problems }, 200);
   },
 );
@@ -159,7 +168,8 @@ flowRoutes.openapi(
     const { id } = c.req.valid('param');
     const note = (c.req.valid('json') as { note?: string } | undefined)?.note ?? '';
     const row = await requireFlow(c, id);
-    const result = validateFlow(row.draft);
+    // Warnings about the installation do not block; they come along if errors do.
+    const result = validateFlow(row.draft, await loadFlowEnvironment(db, c.var.deps));
     if (!result.ok || !result.flow) throw invalidFlow(result.problems);
     const graph = result.flow;
     const version = await db.transaction().execute(async (tx) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { flowDocument } from '../flow/schema.ts';
+import { flowEnvironment } from '../flow/validate/environment.ts';
 
 /** Flow JSON as clients send it: checked against the schema, defaults applied. */
 export const flowInput = flowDocument;
@@ -27,6 +28,14 @@ export const createFlowRequest = z.object({
   templateId: z.string().optional(),
   /** Or from a full flow document. */
   flow: flowInput.optional(),
+  /**
+   * With `templateId`: also add the template's sample catalog (`hasSampleData`), once;
+   * entries already there are kept. A template without sample data ignores it.
+   */
+  withSampleData: z.boolean().default(false),
+}).refine((b) => !b.withSampleData || b.templateId !== undefined, {
+  message: 'dados de exemplo vêm de um modelo: envie templateId junto com withSampleData',
+  path: ['withSampleData'],
 });
 
 export const saveDraftRequest = z.object({
@@ -63,5 +72,10 @@ export const importRequest = z.preprocess(
 
 export const templateSummary = z.object({
   id: z.string(), name: z.string(), description: z.string(), nodeCount: z.number().int(),
+  /** Whether creating a flow from it can add sample catalog entries (`withSampleData`). */
+  hasSampleData: z.boolean(),
 });
 export const templatesResponse = z.object({ templates: z.array(templateSummary) });
+
+/** The installation's facts the studio passes to validation (`GET /api/flow-environment`). */
+export const flowEnvironmentResponse = z.object({ environment: flowEnvironment });

@@ -243,6 +243,17 @@ export const problemCatalog = {
     'pt-BR': (_, w) => `${w.node}: o WhatsApp não envia legenda junto com áudio.`,
     en: (_, w) => `${w.node}: WhatsApp does not send a caption with audio.`,
   },
+  // Facts from the installation (validateFlow's `environment`), not from the document.
+  picker_without_products: {
+    severity: 'warning',
+    'pt-BR': (_, w) => `${w.node}: não há produtos ativos nas categorias dele, então o contato só vai ver "Nenhum produto disponível". Cadastre produtos no Catálogo.`,
+    en: (_, w) => `${w.node}: its categories have no active products, so contacts will only see "Nenhum produto disponível". Add products in the Catalog.`,
+  },
+  llm_without_provider: {
+    severity: 'warning',
+    'pt-BR': (_, w) => `${w.node}: nenhum provedor de IA está configurado no servidor, então este bloco sempre segue pela saída de erro. Configure AI_BASE_URL e AI_MODEL.`,
+    en: (_, w) => `${w.node}: no AI provider is configured on the server, so this block always takes its error output. Set AI_BASE_URL and AI_MODEL.`,
+  },
 } as const satisfies Record<string, Entry>;
 
 export type ProblemCode = keyof typeof problemCatalog;

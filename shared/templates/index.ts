@@ -3,6 +3,9 @@ import atendimentoIa from './atendimento-ia.flow.json' with { type: 'json' };
 import cobranca from './cobranca.flow.json' with { type: 'json' };
 import imobiliaria from './imobiliaria.flow.json' with { type: 'json' };
 import pedidos from './pedidos.flow.json' with { type: 'json' };
+import imobiliariaSample from './imobiliaria.sample.json' with { type: 'json' };
+import pedidosSample from './pedidos.sample.json' with { type: 'json' };
+import { sampleCatalog, type SampleCatalog } from './sample-data.ts';
 
 export interface StarterTemplate {
   /** Stable id used by the API (`templateId`) and the studio's gallery. */
@@ -10,6 +13,8 @@ export interface StarterTemplate {
   name: string;
   description: string;
   flow: FlowDocument;
+  /** Catalog entries the flow needs to do anything on a fresh install; null when it needs none. */
+  sampleData: SampleCatalog | null;
 }
 
 /**
@@ -17,15 +22,15 @@ export interface StarterTemplate {
  * parsing gives callers a real FlowDocument with defaults applied. A broken template fails
  * at import, and `templates.test.ts` makes that a red test rather than a broken gallery.
  */
-function starter(id: string, json: unknown): StarterTemplate {
+function starter(id: string, json: unknown, sample: unknown = null): StarterTemplate {
   const flow = flowDocument.parse(json);
-  return { id, name: flow.name, description: flow.description, flow };
+  return { id, name: flow.name, description: flow.description, flow, sampleData: sample === null ? null : sampleCatalog.parse(sample) };
 }
 
 /** The pt-BR starter flows offered when creating a flow. */
 export const starterTemplates: readonly StarterTemplate[] = [
-  starter('imobiliaria', imobiliaria),
-  starter('pedidos', pedidos),
+  starter('imobiliaria', imobiliaria, imobiliariaSample),
+  starter('pedidos', pedidos, pedidosSample),
   starter('atendimento-ia', atendimentoIa),
   starter('cobranca', cobranca),
 ];

@@ -6,6 +6,8 @@ import { starterTemplates } from './index.ts';
 
 // Vite's glob instead of node:fs: shared/ stays free of Node imports, tests included.
 const flowFiles = import.meta.glob<unknown>('./*.flow.json', { eager: true, import: 'default' });
+// Keys only (lazy): the test needs to know the pictures exist, not their bytes.
+const sampleImages = new Set(Object.keys(import.meta.glob('./sample-images/*')).map((k) => k.replace('./sample-images/', '')));
 const conversations = import.meta.glob<{ name: string; flow: string; turns: unknown[] }>('./*.conversation.json', { eager: true, import: 'default' });
 
 const fileOf = (id: string) => `./${id}.flow.json`;
@@ -40,6 +42,21 @@ describe('starter templates', () => {
       const asks = new Set(nodes.filter((n) => waitingNodeTypes.has(n.type)).map((n) => n.id));
       const upward = edges.filter((e) => (at.get(e.target)?.y ?? 0) <= (at.get(e.source)?.y ?? 0));
       expect(upward.filter((e) => !asks.has(e.target))).toEqual([]);
+    });
+
+    it('brings sample data when its product picker needs a catalog, with pictures that exist', () => {
+      const hasPicker = template.flow.nodes.some((n) => n.type === 'product_picker');
+      expect(template.sampleData !== null).toBe(hasPicker);
+      const sample = template.sampleData;
+      if (!sample) return;
+      const categories = new Set(sample.categories.map((c) => c.id));
+      for (const p of sample.products) {
+        expect(categories.has(p.categoryId), p.id).toBe(true);
+        if (p.image !== null) expect(sampleImages.has(p.image), p.image).toBe(true);
+      }
+      // With its sample added, the picker has something to offer.
+      const activeProductsByCategory = Object.fromEntries(sample.categories.map((c) => [c.id, sample.products.filter((p) => p.categoryId === c.id).length]));
+      expect(validateFlow(template.flow, { activeProductsByCategory, aiConfigured: true }).problems).toEqual([]);
     });
 
     it('has at least two conversation tests', () => {

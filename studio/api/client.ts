@@ -7,7 +7,7 @@ import type {
 import type { channelResponse, channelsResponse, createChannelRequest, updateChannelRequest } from '../../shared/api/channels.ts';
 import type { agentMessageRequest, handoffDetailResponse, handoffsResponse, handoffStatuses } from '../../shared/api/handoffs.ts';
 import type {
-  createFlowRequest, flowResponse, flowsResponse, importRequest, templatesResponse, versionResponse, versionsResponse,
+  createFlowRequest, flowEnvironmentResponse, flowResponse, flowsResponse, importRequest, templatesResponse, versionResponse, versionsResponse,
 } from '../../shared/api/flows.ts';
 import type { simulateRequest, simulateResponse } from '../../shared/api/simulate.ts';
 import type { FlowDocument, FlowDocumentInput } from '../../shared/flow/schema.ts';
@@ -52,6 +52,8 @@ export const api = {
   flowAnalytics: (id: string) =>
     request<{ nodes: Record<string, { entries: number; exits: number; dropOff: number }> }>('GET', `${flowPath(id)}/analytics`),
   listTemplates: () => request<Out<typeof templatesResponse>>('GET', '/api/templates'),
+  /** What the catalog offers and whether AI is configured, for the editor's validation. */
+  flowEnvironment: () => request<Out<typeof flowEnvironmentResponse>>('GET', '/api/flow-environment'),
 
   listChannels: () => request<Out<typeof channelsResponse>>('GET', '/api/channels'),
   createChannel: (body: In<typeof createChannelRequest>) =>

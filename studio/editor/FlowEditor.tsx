@@ -7,7 +7,7 @@ import '../preview/preview.css';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState, type JSX, type ReactNode } from 'react';
 import type { FlowDocument } from '../../shared/flow/schema.ts';
-import type { Problem } from '../../shared/flow/validate/index.ts';
+import type { FlowEnvironment, Problem } from '../../shared/flow/validate/index.ts';
 import { useT } from '../i18n/index.ts';
 import { bigFlowFrom } from '../nodes/far-look.ts';
 import { ErrorBanner } from '../ui/states.tsx';
@@ -28,6 +28,8 @@ export interface FlowEditorProps {
   analytics?: Record<string, { entries: number; exits: number; dropOff: number }> | null;
   readOnly?: boolean;
   toolbarEnd?: ReactNode;
+  /** The installation's facts for validation (GET /api/flow-environment); null validates the document alone. */
+  environment?: FlowEnvironment | null;
 }
 
 /**
@@ -50,7 +52,7 @@ export function FlowEditor(props: FlowEditorProps): JSX.Element {
   );
 }
 
-function EditorLayout({ onChange, onProblems, toolbarEnd, highlightNodeId }: FlowEditorProps) {
+function EditorLayout({ onChange, onProblems, toolbarEnd, highlightNodeId, environment = null }: FlowEditorProps) {
   const root = useRef<HTMLDivElement>(null);
   const getRoot = useCallback(() => root.current, []);
   const getCanvas = useCallback(() => root.current?.querySelector<HTMLElement>('.fx-canvas') ?? null, []);
@@ -59,7 +61,7 @@ function EditorLayout({ onChange, onProblems, toolbarEnd, highlightNodeId }: Flo
   const [problemsOpen, setProblemsOpen] = useState(false);
 
   useChangeReporter(onChange);
-  useValidation(onProblems);
+  useValidation(onProblems, environment);
   useShortcuts(getRoot, actions, {
     search: () => setSearchOpen(true),
     problems: () => setProblemsOpen((open) => !open),

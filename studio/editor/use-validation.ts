@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { Problem } from '../../shared/flow/validate/index.ts';
+import type { FlowEnvironment, Problem } from '../../shared/flow/validate/index.ts';
 import { toDocument } from './document.ts';
 import { useEditor, useEditorApi } from './EditorProvider.tsx';
 import { createValidator } from './validator.ts';
@@ -12,8 +12,10 @@ const delayMs = 200;
  * in the store and reports it.
  * The first run waits until the opened flow is drawn: in a big flow, validating and then
  * badging hundreds of nodes would otherwise delay the first picture.
+ * `environment` (the installation's catalog and AI facts) adds warnings; when it arrives
+ * after the first run, the flow is validated again with it.
  */
-export function useValidation(onProblems?: (problems: Problem[]) => void) {
+export function useValidation(onProblems?: (problems: Problem[]) => void, environment: FlowEnvironment | null = null) {
   const api = useEditorApi();
   const report = useRef(onProblems);
   report.current = onProblems;
@@ -24,7 +26,7 @@ export function useValidation(onProblems?: (problems: Problem[]) => void) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const validator = createValidator();
     const run = () => {
-      validator.validate(toDocument(api.getState().flow)).then(
+      validator.validate(toDocument(api.getState().flow), environment ?? undefined).then(
         (problems) => {
           api.getState().setProblems(problems);
           report.current?.(problems);
@@ -45,5 +47,5 @@ export function useValidation(onProblems?: (problems: Problem[]) => void) {
       unsubscribe();
       validator.dispose();
     };
-  }, [api, settled]);
+  }, [api, settled, environment]);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateFlow } from '../../shared/flow/validate/index.ts';
+import { starterTemplates } from '../../shared/templates/index.ts';
 import { sampleFlow } from './testing/sample-flow.ts';
 import { createValidator } from './validator.ts';
 
@@ -11,6 +12,16 @@ describe('createValidator without workers (tests, old browsers)', () => {
     const problems = await validator.validate(flow);
     expect(problems.length).toBeGreaterThan(0);
     expect(problems).toEqual(validateFlow(flow).problems);
+    validator.dispose();
+  });
+
+  it('passes the installation\'s facts on, so a picker with nothing to offer is flagged', async () => {
+    const flow = starterTemplates.find((t) => t.id === 'pedidos')?.flow;
+    if (!flow) throw new Error('no pedidos template');
+    const validator = createValidator();
+    expect(await validator.validate(flow)).toEqual([]);
+    const problems = await validator.validate(flow, { activeProductsByCategory: {}, aiConfigured: true });
+    expect(problems.map((p) => [p.code, p.severity])).toEqual([['picker_without_products', 'warning']]);
     validator.dispose();
   });
 });

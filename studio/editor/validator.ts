@@ -1,10 +1,13 @@
-import type { Problem } from '../../shared/flow/validate/index.ts';
+import type { FlowEnvironment, Problem } from '../../shared/flow/validate/index.ts';
 import type { FlowDocument } from '../../shared/flow/schema.ts';
 import type { ValidationAnswer, ValidationRequest } from './validation.worker.ts';
 
 export interface Validator {
-  /** Problems of `flow`; when calls overlap, only the latest one's promise settles. */
-  validate(flow: FlowDocument): Promise<Problem[]>;
+  /**
+   * Problems of `flow`, with warnings about the installation when `environment` is given;
+   * when calls overlap, only the latest one's promise settles.
+   */
+  validate(flow: FlowDocument, environment?: FlowEnvironment): Promise<Problem[]>;
   dispose(): void;
 }
 
@@ -18,10 +21,11 @@ export function createValidator(): Validator {
   let worker: Worker | null = null;
   let failed = typeof Worker === 'undefined';
   let latest = 0;
-  let pending: { id: number; flow: FlowDocument; resolve(problems: Problem[]): void } | null = null;
+  let pending: { id: number; flow: FlowDocument; environment?: FlowEnvironment; resolve(problems: Problem[]): void } | null = null;
 
   // Loaded only when needed: the validation code stays out of the chunk that draws the canvas.
-  const inPlace = async (flow: FlowDocument) => (await import('../../shared/flow/validate/index.ts')).validateFlow(flow).problems;
+  const inPlace = async (flow: FlowDocument, environment?: FlowEnvironment) =>
+    (await import('../../shared/flow/validate/index.ts')).validateFlow(flow, environment).problems;
   const start = (): Worker => {
     const w = new Worker(new URL('./validation.worker.ts', import.meta.url), { type: 'module' });
     w.onmessage = ({ data }: MessageEvent<ValidationAnswer>) => {
@@ -37,19 +41,19 @@ export function createValidator(): Validator {
       const p = pending;
       pending = null;
       // Its promise stays pending if even the in-place code cannot load: the last problems stay.
-      if (p) inPlace(p.flow).then(p.resolve, () => undefined);
+      if (p) inPlace(p.flow, p.environment).then(p.resolve, () => undefined);
     };
     return w;
   };
 
   return {
-    validate(flow) {
+    validate(flow, environment) {
       const id = ++latest;
-      if (failed) return inPlace(flow);
+      if (failed) return inPlace(flow, environment);
       worker ??= start();
       return new Promise((resolve) => {
-        pending = { id, flow, resolve };
-        worker?.postMessage({ id, flow } satisfies ValidationRequest);
+        pending = environment ? { id, flow, environment, resolve } : { id, flow, resolve };
+        worker?.postMessage((environment ? { id, flow, environment } : { id, flow }) satisfies ValidationRequest);
       });
     },
     dispose() {

@@ -47,6 +47,8 @@ function LoadedFlow({ initial }: { initial: FlowDetail }) {
     () => (initial.publishedVersion ? api.flowAnalytics(initial.id).then((r) => r.nodes) : Promise.resolve({})),
     [initial.id],
   );
+  // Lets the editor warn about blocks this installation cannot run (no products, no AI); without it, no such warnings.
+  const environment = useResource(() => api.flowEnvironment().then((r) => r.environment), [initial.id]);
   const [name, setName] = useState(initial.draft.name);
   // Remounting the editor with a new key is how a reload from the server reaches the canvas.
   const [editor, setEditor] = useState({ key: 0, draft: initial.draft });
@@ -128,6 +130,7 @@ function LoadedFlow({ initial }: { initial: FlowDetail }) {
             highlightNodeId={panel === 'simulator' ? highlight : null}
             analytics={analytics.status === 'ready' && Object.keys(analytics.data).length ? analytics.data : null}
             toolbarEnd={actions}
+            environment={environment.status === 'ready' ? environment.data : null}
           />
         </div>
         {panel === 'simulator' ? (

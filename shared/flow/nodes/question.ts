@@ -13,6 +13,8 @@ export const questionData = z.object({
   /** text: length bounds; number: value bounds. */
   min: z.number().nullable().default(null),
   max: z.number().nullable().default(null),
+  /** date: refuse days before today where the contact is (today itself is accepted). */
+  futureOnly: z.boolean().default(false),
   retries: z.number().int().min(0).max(10).default(2),
   retryMessage: templateText.default('Hmm, não consegui entender. Pode tentar de novo?'),
   timeoutMinutes,

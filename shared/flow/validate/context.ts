@@ -1,6 +1,7 @@
 import { indexFlow, type FlowIndex } from '../graph.ts';
 import { createProblem, type Problem, type ProblemCode, type ProblemParams } from '../problems.ts';
 import { flowEdge, flowNode, flowSettings, flowVariable, type FlowDocument, type FlowEdge, type FlowNode } from '../schema.ts';
+import type { FlowEnvironment } from './environment.ts';
 
 /** What every rule reads, built once per validation so no rule scans arrays per node. */
 export interface ValidationContext {
@@ -13,18 +14,20 @@ export interface ValidationContext {
    * reachability, but their data is unknown, so rules that need it stay quiet about them.
    */
   broken: ReadonlyMap<string, string>;
+  /** Facts about the installation, when the caller has them (server, studio); see environment.ts. */
+  environment?: FlowEnvironment;
 }
 
 export type Rule = (ctx: ValidationContext) => Problem[];
 
-export function createContext(flow: FlowDocument, broken: ReadonlyMap<string, string> = new Map()): ValidationContext {
+export function createContext(flow: FlowDocument, broken: ReadonlyMap<string, string> = new Map(), environment?: FlowEnvironment): ValidationContext {
   const edgesFrom = new Map<string, FlowEdge[]>();
   for (const e of flow.edges) {
     const list = edgesFrom.get(e.source);
     if (list) list.push(e);
     else edgesFrom.set(e.source, [e]);
   }
-  return { flow, index: indexFlow(flow), edgesFrom, broken };
+  return environment ? { flow, index: indexFlow(flow), edgesFrom, broken, environment } : { flow, index: indexFlow(flow), edgesFrom, broken };
 }
 
 /**
@@ -32,7 +35,7 @@ export function createContext(flow: FlowDocument, broken: ReadonlyMap<string, st
  * studio keeps showing every problem while the user is halfway through an edit.
  * Returns undefined when there is no list of nodes to work with.
  */
-export function salvageContext(input: unknown): ValidationContext | undefined {
+export function salvageContext(input: unknown, environment?: FlowEnvironment): ValidationContext | undefined {
   if (input === null || typeof input !== 'object') return undefined;
   const raw = input as Record<string, unknown>;
   if (!Array.isArray(raw.nodes)) return undefined;
@@ -61,7 +64,7 @@ export function salvageContext(input: unknown): ValidationContext | undefined {
     nodes,
     edges: each(raw.edges, (v) => flowEdge.safeParse(v)),
   };
-  return createContext(flow, broken);
+  return createContext(flow, broken, environment);
 }
 
 /** A problem about a node, with the params its text needs. */

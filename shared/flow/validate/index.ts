@@ -6,6 +6,8 @@ import { duplicateLocalIds } from './duplicate-local-ids.ts';
 import { duplicateNodeIds } from './duplicate-node-ids.ts';
 import { duplicateOptionTitles } from './duplicate-option-titles.ts';
 import { edgeConnections } from './edge-connections.ts';
+import { environmentRule } from './environment-rules.ts';
+import type { FlowEnvironment } from './environment.ts';
 import { loopsWithoutInput } from './loops-without-input.ts';
 import { requiredFields } from './required-fields.ts';
 import { schemaProblem } from './schema-problems.ts';
@@ -37,22 +39,25 @@ const rules: readonly Rule[] = [
   duplicateOptionTitles,
   undeclaredVariables,
   whatsappLimitsRule,
+  environmentRule,
 ];
 
 /**
  * Everything that would stop a flow from running or WhatsApp from accepting its messages.
  * Pure and fast: the studio runs it on every edit, the server before every publish.
+ * With `environment` (what the catalog holds, whether AI is configured) it also warns about
+ * blocks that would not work in this installation.
  */
-export function validateFlow(input: unknown): ValidationResult {
+export function validateFlow(input: unknown, environment?: FlowEnvironment): ValidationResult {
   const parsed = flowDocument.safeParse(input);
   const problems: Problem[] = [];
   let ctx;
-  if (parsed.success) ctx = createContext(parsed.data);
+  if (parsed.success) ctx = createContext(parsed.data, new Map(), environment);
   else if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     // Nothing to point at inside: one plain sentence beats a validator's complaint about the root.
     problems.push(createProblem('not_a_flow'));
   } else {
-    ctx = salvageContext(input);
+    ctx = salvageContext(input, environment);
     problems.push(...parsed.error.issues.map((issue) => schemaProblem(issue, input)));
   }
   if (ctx) for (const rule of rules) problems.push(...rule(ctx));
@@ -61,3 +66,4 @@ export function validateFlow(input: unknown): ValidationResult {
 }
 
 export { problemMessage, type Problem, type ProblemCode } from '../problems.ts';
+export { flowEnvironment, type FlowEnvironment } from './environment.ts';

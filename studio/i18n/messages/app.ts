@@ -137,6 +137,11 @@ export const appMessages = {
   'flows.create.name': { 'pt-BR': 'Nome do fluxo', en: 'Flow name' },
   'flows.create.namePlaceholder': { 'pt-BR': 'Ex.: Atendimento da loja', en: 'E.g. Store support' },
   'flows.create.submit': { 'pt-BR': 'Criar fluxo', en: 'Create flow' },
+  'flows.create.sampleData': { 'pt-BR': 'Adicionar dados de exemplo', en: 'Add sample data' },
+  'flows.create.sampleDataHint': {
+    'pt-BR': 'categorias e produtos de exemplo no Catálogo, para o modelo responder já no primeiro teste (não duplica se já existirem)',
+    en: 'sample categories and products in the Catalog, so the template answers on its first test (never added twice)',
+  },
   'flows.delete.title': { 'pt-BR': 'Excluir fluxo?', en: 'Delete flow?' },
   'flows.delete.body': { 'pt-BR': '"{name}" e todas as suas versões serão excluídos. Isso não pode ser desfeito.', en: '"{name}" and all its versions will be deleted. This cannot be undone.' },
   'flows.import.title': { 'pt-BR': 'Importar fluxo', en: 'Import flow' },

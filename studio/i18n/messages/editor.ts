@@ -167,6 +167,8 @@ export const editorMessages = {
   'editor.field.kind': { 'pt-BR': 'Tipo de resposta', en: 'Answer type' },
   'editor.field.min': { 'pt-BR': 'Mínimo', en: 'Minimum' },
   'editor.field.max': { 'pt-BR': 'Máximo', en: 'Maximum' },
+  'editor.field.futureOnly': { 'pt-BR': 'Somente datas futuras', en: 'Future dates only' },
+  'editor.field.futureOnlyHint': { 'pt-BR': 'Hoje conta como futura; datas anteriores pedem de novo', en: 'Today counts as future; earlier dates are asked again' },
   'editor.field.media': { 'pt-BR': 'Mídia', en: 'Media' },
   'editor.field.mediaUrl': { 'pt-BR': 'Endereço (URL) da mídia', en: 'Media URL' },
   'editor.field.caption': { 'pt-BR': 'Legenda', en: 'Caption' },

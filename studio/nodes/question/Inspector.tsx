@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { questionKinds } from '../../../shared/flow/nodes/question.ts';
 import { useT } from '../../i18n/index.ts';
 import { NumberField } from '../form/NumberField.tsx';
@@ -8,6 +9,7 @@ import type { InspectorProps } from '../inspector-props.ts';
 
 export function QuestionInspector({ node, update }: InspectorProps<'question'>) {
   const t = useT();
+  const futureOnlyId = useId();
   const { data } = node;
   const bounded = data.kind === 'text' || data.kind === 'number';
   return (
@@ -24,6 +26,21 @@ export function QuestionInspector({ node, update }: InspectorProps<'question'>) 
         <div className="fx-grid-2">
           <NumberField label={t('editor.field.min')} nullable value={data.min} onChange={(min) => update({ min }, 'min')} />
           <NumberField label={t('editor.field.max')} nullable value={data.max} onChange={(max) => update({ max }, 'max')} />
+        </div>
+      )}
+      {data.kind === 'date' && (
+        <div className="fx-check">
+          <input
+            id={futureOnlyId}
+            type="checkbox"
+            checked={data.futureOnly}
+            aria-describedby={`${futureOnlyId}-hint`}
+            onChange={(e) => update({ futureOnly: e.target.checked }, 'futureOnly')}
+          />
+          <div>
+            <label htmlFor={futureOnlyId}>{t('editor.field.futureOnly')}</label>
+            <p className="fx-field__hint" id={`${futureOnlyId}-hint`}>{t('editor.field.futureOnlyHint')}</p>
+          </div>
         </div>
       )}
       <details className="fx-advanced">

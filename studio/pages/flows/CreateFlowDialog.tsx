@@ -16,6 +16,8 @@ export function CreateFlowDialog({ initialTemplate = null, onClose }: CreateFlow
   const [template, setTemplate] = useState<TemplateSummary | null>(initialTemplate);
   const [name, setName] = useState(initialTemplate?.name ?? '');
   const [nameTouched, setNameTouched] = useState(false);
+  // On by default: a template with sample data does nothing useful on an empty catalog.
+  const [withSampleData, setWithSampleData] = useState(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -30,7 +32,9 @@ export function CreateFlowDialog({ initialTemplate = null, onClose }: CreateFlow
     setBusy(true);
     setError(null);
     try {
-      const { flow } = await api.createFlow(template ? { name, templateId: template.id } : { name });
+      const { flow } = await api.createFlow(template
+        ? { name, templateId: template.id, withSampleData: template.hasSampleData && withSampleData }
+        : { name });
       onClose();
       navigate(`/flows/${encodeURIComponent(flow.id)}`);
     } catch (err) {
@@ -56,6 +60,15 @@ export function CreateFlowDialog({ initialTemplate = null, onClose }: CreateFlow
             }}
           />
         </label>
+        {template?.hasSampleData ? (
+          <label className="checkbox" data-testid="create-flow-sample-data">
+            <input type="checkbox" checked={withSampleData} onChange={(e) => setWithSampleData(e.target.checked)} />
+            <span>
+              {t('flows.create.sampleData')}
+              <span className="muted small"> — {t('flows.create.sampleDataHint')}</span>
+            </span>
+          </label>
+        ) : null}
         {error ? <p className="form-error" role="alert">{error}</p> : null}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>{t('common.cancel')}</button>

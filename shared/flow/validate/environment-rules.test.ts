@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { starterTemplates } from '../../templates/index.ts';
+import { validateFlow } from './index.ts';
+import type { FlowEnvironment } from './environment.ts';
+
+const template = (id: string) => {
+  const found = starterTemplates.find((t) => t.id === id);
+  if (!found) throw new Error(`no template ${id}`);
+  return found.flow;
+};
+const codes = (flow: unknown, environment?: FlowEnvironment) =>
+  validateFlow(flow, environment).problems.map((p) => `${p.code}@${p.nodeId}`);
+
+const emptyInstall: FlowEnvironment = { activeProductsByCategory: {}, aiConfigured: false };
+const stocked: FlowEnvironment = { activeProductsByCategory: { casas: 2 }, aiConfigured: true };
+
+describe('validateFlow with the installation\'s facts', () => {
+  it('warns that a product picker has nothing to offer on a fresh install, and still lets it publish', () => {
+    const result = validateFlow(template('imobiliaria'), emptyInstall);
+    expect(result.problems.map((p) => [p.code, p.severity, p.nodeId])).toEqual([['picker_without_products', 'warning', 'picker']]);
+    expect(result.problems[0]?.messages.en).toContain('no active products');
+    expect(result.ok).toBe(true);
+  });
+
+  it('is quiet once any category has a product to offer (no categories chosen means all)', () => {
+    expect(codes(template('imobiliaria'), stocked)).toEqual([]);
+    expect(codes(template('pedidos'), stocked)).toEqual([]);
+  });
+
+  it('counts only the categories a picker names', () => {
+    const flow = structuredClone(template('pedidos'));
+    const picker = flow.nodes.find((n) => n.type === 'product_picker');
+    if (picker?.type !== 'product_picker') throw new Error('no picker');
+    picker.data.categoryIds = ['pizzas', 'bebidas'];
+    expect(codes(flow, stocked)).toEqual(['picker_without_products@carrinho']);
+    expect(codes(flow, { ...stocked, activeProductsByCategory: { bebidas: 1 } })).toEqual([]);
+  });
+
+  it('warns that an LLM block has no provider', () => {
+    expect(codes(template('atendimento-ia'), emptyInstall)).toEqual(['llm_without_provider@recepcionista']);
+    expect(codes(template('atendimento-ia'), stocked)).toEqual([]);
+  });
+
+  it('says nothing about the installation when it is not told about it', () => {
+    expect(codes(template('imobiliaria'))).toEqual([]);
+    expect(codes(template('atendimento-ia'))).toEqual([]);
+  });
+});

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/**
+ * Facts about the installation a flow runs in, which the flow itself cannot tell: the
+ * server gathers them (catalog, configuration) and validation turns them into warnings.
+ * Without them validation stays about the document alone, as it is for imports and files.
+ */
+export const flowEnvironment = z.object({
+  /** Products a picker can offer (active, not sold out) per category id; absent ids have none. */
+  activeProductsByCategory: z.record(z.string(), z.number().int().min(0)),
+  /** Whether LLM blocks have a provider to ask; without one they always take `error`. */
+  aiConfigured: z.boolean(),
+});
+export type FlowEnvironment = z.infer<typeof flowEnvironment>;
