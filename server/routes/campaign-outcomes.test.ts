@@ -138,6 +138,28 @@ describe('campaign outcomes', () => {
     expect(templatesTo('+5584991400001')).toEqual([]);
   });
 
+  it('does not take over a conversation handed to an agent after the campaign was queued', async () => {
+    const { db } = h.testDb;
+    const now = new Date();
+    const version = await db.selectFrom('flow_versions').select('id').where('flow_id', '=', flowId).executeTakeFirstOrThrow();
+    await db.insertInto('contacts').values({ id: 'c-late', channel_id: h.channelId, wa_id: '5584991500001', name: 'Caio', variables: '{}', created_at: now, updated_at: now }).execute();
+    const state = {
+      v: 1, flowVersionId: version.id, status: 'handoff', nodeId: 'wait', awaiting: { kind: 'agent', retries: 0, timerKey: null, state: {} },
+      variables: {}, lastAnswer: '', history: [], error: null,
+    };
+    await db.insertInto('conversation_sessions').values({
+      id: 's-late', contact_id: 'c-late', flow_id: flowId, flow_version_id: version.id, status: 'handoff', state: JSON.stringify(state), created_at: now, updated_at: now,
+    }).execute();
+    // The campaign's flow start, queued while the contact was still free.
+    await db.insertInto('scheduled_jobs').values({
+      id: 'j-late', kind: 'flow_start', key: 'campaign:late:c-late', contact_id: 'c-late', run_at: now, payload: JSON.stringify({ flowId, variables: {} }), status: 'pending',
+    }).execute();
+    h.messaging.deps.wake(['c-late']);
+    await expect.poll(async () => (await db.selectFrom('scheduled_jobs').select('status').where('id', '=', 'j-late').executeTakeFirst())?.status ?? 'gone', { timeout: 5000 }).not.toBe('pending');
+    expect(await db.selectFrom('conversation_sessions').select(['id', 'status']).where('contact_id', '=', 'c-late').execute()).toEqual([{ id: 's-late', status: 'handoff' }]);
+    expect(h.fake.sent().filter((s) => (s.body as { to?: string }).to === '+5584991500001')).toEqual([]);
+  });
+
   it('documents the per-recipient results in the OpenAPI document', async () => {
     const doc = (await call<{ paths: Record<string, Record<string, { responses?: Record<string, unknown> }>> }>('GET', '/api/openapi.json')).body;
     expect(doc.paths['/campaigns/{id}/recipients']?.get?.responses?.['200']).toBeDefined();
