@@ -17,7 +17,7 @@ const recipient = z.object({
  * people count them, from 1) and what was typed, so a pasted list can be fixed line by line.
  */
 function normalizeAudience<R extends { phone: string }>(rows: R[], ctx: z.RefinementCtx): R[] {
-  const normalized = rows.map((row, i) => {
+  return rows.map((row, i) => {
     const phone = normalizePhone(row.phone);
     if (phone === null) {
       ctx.addIssue({
@@ -27,8 +27,10 @@ function normalizeAudience<R extends { phone: string }>(rows: R[], ctx: z.Refine
     }
     return { ...row, phone: phone ?? row.phone };
   });
-  return normalized;
 }
+
+/** What to do with a contact in the middle of another flow when the campaign goes out. */
+const contactsInFlow = z.enum(['skip', 'interrupt']);
 
 export const createCampaignRequest = z.object({
   name: z.string().trim().min(1).max(120),
@@ -49,13 +51,13 @@ export const createCampaignRequest = z.object({
    * the default) or sent the template, with the campaign's flow (if any) taking over the
    * conversation (`interrupt`). Contacts in an open handoff are always skipped.
    */
-  contactsInFlow: z.enum(['skip', 'interrupt']).default('skip'),
+  contactsInFlow: contactsInFlow.default('skip'),
 });
 
 /**
- * Where a recipient stands, furthest first wins: `queued` (not yet accepted by Meta), `sent`
- * (accepted), `delivered`, `read`, `replied` (wrote to us after the send), or `failed` (Meta's
- * code and reason in `error`) or `skipped` (`skipReason`).
+ * Where a recipient stands now (the furthest step reached): `queued` (not yet accepted by
+ * Meta), `sent` (accepted), `delivered`, `read`, `replied` (wrote to us after the send); or
+ * `failed` (Meta's code and reason in `error`), or `skipped` (`skipReason`, nothing was sent).
  */
 export const recipientOutcomes = ['queued', 'sent', 'delivered', 'read', 'replied', 'failed', 'skipped'] as const;
 export const recipientOutcome = z.enum(recipientOutcomes);
@@ -85,7 +87,7 @@ export const campaign = z.object({
    */
   status: z.enum(['scheduled', 'running', 'done', 'failed']),
   scheduledAt: z.string(),
-  contactsInFlow: z.enum(['skip', 'interrupt']),
+  contactsInFlow,
   /** Lines in the audience. */
   recipients: z.number().int(),
   /** Template messages queued (recipients not skipped). */
