@@ -36,19 +36,23 @@ describe('campaign outcomes', () => {
   const campaign = async (id: string) => (await call<{ campaign: Campaign }>('GET', `/api/campaigns/${id}`)).body.campaign;
   const recipients = async (id: string, query = '') => (await call<{ recipients: Recipient[] }>('GET', `/api/campaigns/${id}/recipients${query}`)).body.recipients;
   const templatesTo = (to: string) => h.fake.sent().filter((s) => (s.body as { type?: string; to?: string }).type === 'template' && (s.body as { to?: string }).to === to);
+  /** The accepted send to `to`: Meta's id and the outbox id Meta echoes in its status webhooks. */
   const sentTo = async (to: string) => {
     await expect.poll(() => templatesTo(to).length, { timeout: 5000 }).toBe(1);
-    const wamid = templatesTo(to)[0]?.wamid;
-    if (!wamid) throw new Error(`no accepted send to ${to}`);
-    return wamid;
+    const send = templatesTo(to)[0];
+    const callback = (send?.body as { biz_opaque_callback_data?: string } | undefined)?.biz_opaque_callback_data;
+    if (!send?.wamid || !callback) throw new Error(`no accepted send to ${to}`);
+    return { wamid: send.wamid, bizOpaqueCallbackData: callback };
   };
-  const status = (wamid: string, recipient: string, value: 'delivered' | 'read' | 'failed', error?: { code: number; title: string }) =>
-    h.postJson(statusWebhook({ ...channelA, wamid, recipient, status: value, timestamp: new Date(), ...(error ? { error } : {}) }));
+  const status = (send: { wamid: string; bizOpaqueCallbackData: string }, recipient: string, value: 'delivered' | 'read' | 'failed', error?: { code: number; title: string }) =>
+    h.postJson(statusWebhook({ ...channelA, ...send, recipient, status: value, timestamp: new Date(), ...(error ? { error } : {}) }));
+  const outcomes = async (id: string) => (await recipients(id)).map((r) => r.outcome);
 
   it('sends to a number typed with DDD and punctuation in Brazil, not to the country its digits start like', async () => {
     const id = await create([{ phone: '(84) 99000-0778', name: 'Rita' }]);
     await sentTo('+5584990000778');
     expect(h.fake.sent().some((s) => (s.body as { to?: string }).to === '+84990000778')).toBe(false);
+    await expect.poll(() => outcomes(id), { timeout: 5000 }).toEqual(['sent']);
     expect(await recipients(id)).toEqual([expect.objectContaining({ row: 1, phone: '5584990000778', outcome: 'sent' })]);
   });
 
@@ -70,12 +74,12 @@ describe('campaign outcomes', () => {
     // One refused by Graph at once, one accepted and then reported failed by a status webhook.
     h.fake.failNext(1, { status: 400, code: 131047, message: 'Re-engagement message', to: '+5584991200001' });
     const id = await create([{ phone: '84 99120-0001' }, { phone: '(84) 99120-0002' }]);
-    const wamid = await sentTo('+5584991200002');
-    await expect.poll(async () => (await recipients(id)).map((r) => r.outcome), { timeout: 5000 }).toEqual(['failed', 'sent']);
+    const send = await sentTo('+5584991200002');
+    await expect.poll(() => outcomes(id), { timeout: 5000 }).toEqual(['failed', 'sent']);
     // Queuing the sends is not finishing the campaign.
     expect(await campaign(id)).toMatchObject({ status: 'running', queued: 2, totals: { ...zero, failed: 1, sent: 1 } });
 
-    expect((await status(wamid, '5584991200002', 'failed', { code: 131026, title: 'Message undeliverable' })).status).toBe(200);
+    expect((await status(send, '5584991200002', 'failed', { code: 131026, title: 'Message undeliverable' })).status).toBe(200);
     await expect.poll(async () => (await campaign(id)).status, { timeout: 5000 }).toBe('failed');
     expect((await campaign(id)).totals).toEqual({ ...zero, failed: 2 });
     const [first, second] = await recipients(id);
@@ -91,6 +95,7 @@ describe('campaign outcomes', () => {
     await sentTo('+5584991300003');
     await status(w1, '5584991300001', 'delivered');
     await status(w2, '5584991300002', 'read');
+    // Status webhooks may come before the sender has recorded Meta's answer: the echoed outbox id finds the message.
     await expect.poll(async () => (await campaign(id)).totals, { timeout: 5000 }).toEqual({ ...zero, delivered: 1, read: 1, sent: 1 });
     expect((await campaign(id)).status).toBe('running');
 
@@ -131,6 +136,7 @@ describe('campaign outcomes', () => {
     // Asked to interrupt: the contact in the other flow gets the campaign; the agent's still does not.
     const interrupting = await create([{ phone: '84991400001' }, { phone: '84991400002' }], { flowId, contactsInFlow: 'interrupt' });
     await sentTo('+5584991400002');
+    await expect.poll(() => outcomes(interrupting), { timeout: 5000 }).toEqual(['skipped', 'sent']);
     expect(await recipients(interrupting)).toEqual([
       expect.objectContaining({ outcome: 'skipped', skipReason: 'in_handoff' }), expect.objectContaining({ outcome: 'sent', skipReason: null }),
     ]);
