@@ -7,10 +7,10 @@ module.exports = {
   forbidden: [
     {
       name: 'shared-is-pure',
-      comment: 'shared/ imports zod and itself only',
+      comment: 'shared/ imports zod, libphonenumber-js (pure: no I/O, no clock) and itself only',
       severity: 'error',
       from: { path: '^shared/', pathNot: '\\.test\\.ts$' },
-      to: { pathNot: '^(shared/|node_modules/zod/)' , dependencyTypesNot: ['type-only'] },
+      to: { pathNot: '^(shared/|node_modules/(zod|libphonenumber-js)/)' , dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'runtime-has-no-io',

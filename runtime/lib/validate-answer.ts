@@ -1,11 +1,11 @@
 import type { QuestionKind } from '../../shared/flow/nodes/question.ts';
+import { normalizePhone } from '../../shared/phone.ts';
 import type { InboundContent } from '../events.ts';
 import { formatCNPJ, isValidCNPJ } from './cnpj.ts';
 import { formatCPF, isValidCPF } from './cpf.ts';
 import { parseDateBR, todayISO } from './date-br.ts';
 import { isValidEmail } from './email.ts';
 import { parseNumberBR } from './number-br.ts';
-import { parsePhoneBR } from './phone-br.ts';
 import { parseYesNo } from './yes-no.ts';
 
 export type AnswerValue = string | number | boolean | Record<string, unknown>;
@@ -55,7 +55,7 @@ const textValidators = {
   // Lowercased so the same person typed twice is one address; no real mailbox tells case apart.
   email: (text) => (isValidEmail(text) ? ok(text.toLowerCase()) : invalid),
   phone: (text) => {
-    const phone = parsePhoneBR(text);
+    const phone = normalizePhone(text);
     return phone === null ? invalid : ok(phone);
   },
   cpf: (text) => (isValidCPF(text) ? ok(formatCPF(text)) : invalid),

@@ -84,6 +84,9 @@ export async function runContact(input: {
     if (item.messageId) outcome.processedMessageIds.push(item.messageId);
     if (item.timerId) outcome.processedTimerIds.push(item.timerId);
     if (item.event.type === 'start' && item.flowId) {
+      // An agent's conversation is never taken over, even one handed off after the campaign
+      // was queued (contacts already in a handoff are not queued at all: run-campaigns.ts).
+      if (live?.write.state?.status === 'handoff') continue;
       // A campaign starts its flow for the contact: whatever ran before ends here.
       if (live?.write.state && live.write.state.status !== 'ended') live.write.state = { ...live.write.state, status: 'ended', nodeId: null, awaiting: null };
       const version = await versions.published(item.flowId);

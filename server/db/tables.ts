@@ -258,15 +258,32 @@ export interface CampaignsTable {
   flow_id: string | null;
   template: Json<JsonObject>;
   audience: Json<unknown[]>;
-  status: 'scheduled' | 'running' | 'done';
+  /** `running` once its sends are queued; whether it is done is read from its recipients. */
+  status: 'scheduled' | 'running';
   scheduled_at: Timestamp;
   queued: Defaulted<number>;
+  contacts_in_flow: Defaulted<'skip' | 'interrupt'>;
   created_by: string | null;
+  created_at: Timestamp;
+}
+
+export type CampaignSkipReason = 'in_handoff' | 'in_flow' | 'duplicate';
+
+export interface CampaignRecipientsTable {
+  campaign_id: string;
+  position: number;
+  contact_id: string;
+  phone: string;
+  name: Defaulted<string>;
+  /** Null exactly when skipped. */
+  message_id: string | null;
+  skip_reason: CampaignSkipReason | null;
   created_at: Timestamp;
 }
 
 export interface Database {
   campaigns: CampaignsTable;
+  campaign_recipients: CampaignRecipientsTable;
   media_files: MediaFilesTable;
   simulator_sessions: SimulatorSessionsTable;
   users: UsersTable;

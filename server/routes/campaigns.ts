@@ -1,27 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import { createRoute } from '@hono/zod-openapi';
-import { campaignResponse, campaignsResponse, createCampaignRequest } from '../../shared/api/campaigns.ts';
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  campaignRecipientsQuery, campaignRecipientsResponse, campaignResponse, campaignsResponse, createCampaignRequest,
+} from '../../shared/api/campaigns.ts';
 import { recordAudit } from '../db/queries/audit.ts';
-import type { Row } from '../db/tables.ts';
+import { countOutcomes, listRecipients } from '../db/queries/campaign-recipients.ts';
 import { requireRole } from '../http/auth.ts';
 import { AppError } from '../http/errors.ts';
 import { createRouter, json, jsonBody } from '../http/router.ts';
+import { campaignView, recipientView } from './campaign-views.ts';
 
 export const campaignRoutes = createRouter();
 campaignRoutes.use('*', requireRole('admin'));
 const tags = ['campaigns'];
-
-const view = (r: Row<'campaigns'>) => ({
-  id: r.id, name: r.name, channelId: r.channel_id, flowId: r.flow_id, templateName: String((r.template as { name?: string }).name ?? ''),
-  status: r.status, scheduledAt: new Date(r.scheduled_at).toISOString(), recipients: (r.audience as unknown[]).length,
-  queued: r.queued, createdAt: new Date(r.created_at).toISOString(),
-});
+const idParam = z.object({ id: z.string().min(1).max(100) });
+const campaignNotFound = () => new AppError(404, 'not_found', 'Campanha não encontrada.');
 
 campaignRoutes.openapi(
   createRoute({ method: 'get', path: '/', tags, responses: { 200: json(campaignsResponse, 'Newest first') } }),
   async (c) => {
-    const rows = await c.var.deps.db.selectFrom('campaigns').selectAll().orderBy('created_at', 'desc').limit(200).execute();
-    return c.json({ campaigns: rows.map(view) }, 200);
+    const { db } = c.var.deps;
+    const rows = await db.selectFrom('campaigns').selectAll().orderBy('created_at', 'desc').limit(200).execute();
+    const totals = await countOutcomes(db, rows.map((r) => r.id));
+    return c.json({ campaigns: rows.map((r) => campaignView(r, totals.get(r.id))) }, 200);
   },
 );
 
@@ -43,12 +44,43 @@ campaignRoutes.openapi(
     const row = await db.transaction().execute(async (tx) => {
       const created = await tx.insertInto('campaigns').values({
         id: randomUUID(), name: b.name, channel_id: b.channelId, flow_id: b.flowId, template: JSON.stringify(b.template),
-        audience: JSON.stringify(b.audience), status: 'scheduled', scheduled_at: b.scheduledAt ?? clock.now(), created_by: c.var.actor.userId,
+        audience: JSON.stringify(b.audience), status: 'scheduled', scheduled_at: b.scheduledAt ?? clock.now(),
+        contacts_in_flow: b.contactsInFlow, created_by: c.var.actor.userId,
       }).returningAll().executeTakeFirstOrThrow();
       await recordAudit(tx, c.var.actor, 'campaign.create', { type: 'campaign', id: created.id }, { recipients: b.audience.length });
       return created;
     });
     c.var.deps.messaging?.wakeCampaigns();
-    return c.json({ campaign: view(row) }, 201);
+    return c.json({ campaign: campaignView(row) }, 201);
+  },
+);
+
+campaignRoutes.openapi(
+  createRoute({
+    method: 'get', path: '/{id}', tags, request: { params: idParam },
+    responses: { 200: json(campaignResponse, 'The campaign with its totals by recipient outcome') },
+  }),
+  async (c) => {
+    const { db } = c.var.deps;
+    const { id } = c.req.valid('param');
+    const row = await db.selectFrom('campaigns').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw campaignNotFound();
+    const totals = await countOutcomes(db, [row.id]);
+    return c.json({ campaign: campaignView(row, totals.get(row.id)) }, 200);
+  },
+);
+
+campaignRoutes.openapi(
+  createRoute({
+    method: 'get', path: '/{id}/recipients', tags, request: { params: idParam, query: campaignRecipientsQuery },
+    responses: { 200: json(campaignRecipientsResponse, 'Each recipient in audience order with its outcome; empty until the campaign runs') },
+  }),
+  async (c) => {
+    const { db } = c.var.deps;
+    const { id } = c.req.valid('param');
+    const campaign = await db.selectFrom('campaigns').select('id').where('id', '=', id).executeTakeFirst();
+    if (!campaign) throw campaignNotFound();
+    const rows = await listRecipients(db, campaign.id, c.req.valid('query'));
+    return c.json({ recipients: rows.map(recipientView) }, 200);
   },
 );

@@ -27,6 +27,13 @@ describe('contacts API', () => {
     expect(history.body.messages.map((m) => [m.direction, m.text])).toEqual([['in', 'oi'], ['out', 'Olá, Dora! Mande algo.']]);
   });
 
+  it('finds a contact by the number typed as people type it, even without the 9th digit', async () => {
+    for (const q of ['(84) 9123-3333', '84 99123-3333', '+55 84 99123-3333']) {
+      const list = await call<{ contacts: { name: string }[] }>('GET', `/api/contacts?q=${encodeURIComponent(q)}`);
+      expect(list.body.contacts.map((c) => c.name), q).toEqual(['Dora']);
+    }
+  });
+
   it('sends an operator message inside the window, resets the session, exports and erases', async () => {
     const [contact] = (await call<{ contacts: { id: string }[] }>('GET', '/api/contacts')).body.contacts;
     const id = contact?.id ?? '';

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { contactMessagesResponse, contactsResponse, operatorMessageRequest } from '../../shared/api/contacts.ts';
+import { normalizePhone } from '../../shared/phone.ts';
 import type { OutboundMessage } from '../../runtime/messages.ts';
 import type { AppEnv } from '../context.ts';
 import { queueOutbound } from '../conversation/queue-outbound.ts';
@@ -37,7 +38,15 @@ contactRoutes.openapi(
       .select(['contacts.id', 'contacts.channel_id', 'contacts.name', 'contacts.wa_id', 'contacts.user_id', 'contacts.last_inbound_at',
         's.flow_id', 's.status as session_status', 's.state', 'v.version'])
       .orderBy('contacts.last_inbound_at', (ob) => ob.desc().nullsLast()).limit(limit);
-    if (q) query = query.where((eb) => eb.or([eb('contacts.name', 'ilike', `%${q}%`), eb('contacts.wa_id', 'like', `%${q.replace(/\D/g, '') || q}%`)]));
+    if (q) {
+      // A whole number typed as people type it ("(84) 9123-3333", without the 9th digit) finds
+      // its contact however it differs from the stored digits; a fragment matches as a substring.
+      const phone = normalizePhone(q);
+      query = query.where((eb) => eb.or([
+        eb('contacts.name', 'ilike', `%${q}%`), eb('contacts.wa_id', 'like', `%${q.replace(/\D/g, '') || q}%`),
+        ...(phone ? [eb('contacts.wa_id', '=', phone)] : []),
+      ]));
+    }
     const rows = await query.execute();
     return c.json({
       contacts: rows.map((r) => ({

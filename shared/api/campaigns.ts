@@ -1,12 +1,36 @@
 import { z } from 'zod';
+import { normalizePhone } from '../phone.ts';
 
 const recipient = z.object({
-  /** The contact's WhatsApp number with country code, digits only or formatted. */
-  phone: z.string().transform((s) => s.replace(/\D/g, '')).pipe(z.string().regex(/^\d{10,15}$/, 'número com DDI e DDD, ex.: 5584991230001')),
+  /**
+   * The contact's WhatsApp number as people type it: "(84) 99123-0001", "84991230001",
+   * "+55 84 99123-0001"; Brazil unless it starts with "+". Stored as E.164 digits.
+   */
+  phone: z.string().max(100),
   name: z.string().max(120).default(''),
   /** Values for the template's parameters and the flow (`{{valor}}`, `{{vencimento}}`…). */
   variables: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
 });
+
+/**
+ * Every phone to E.164 digits; each one that cannot be read is an issue naming its row (as
+ * people count them, from 1) and what was typed, so a pasted list can be fixed line by line.
+ */
+function normalizeAudience<R extends { phone: string }>(rows: R[], ctx: z.RefinementCtx): R[] {
+  return rows.map((row, i) => {
+    const phone = normalizePhone(row.phone);
+    if (phone === null) {
+      ctx.addIssue({
+        code: 'custom', path: [i, 'phone'],
+        message: `linha ${i + 1}: "${row.phone}" não é um telefone válido (DDD e número, ex.: (84) 99123-0001; de outro país, com + e DDI)`,
+      });
+    }
+    return { ...row, phone: phone ?? row.phone };
+  });
+}
+
+/** What to do with a contact in the middle of another flow when the campaign goes out. */
+const contactsInFlow = z.enum(['skip', 'interrupt']);
 
 export const createCampaignRequest = z.object({
   name: z.string().trim().min(1).max(120),
@@ -19,10 +43,37 @@ export const createCampaignRequest = z.object({
   }),
   /** Optional: each recipient's conversation continues in this flow, with their variables. */
   flowId: z.string().nullable().default(null),
-  audience: z.array(recipient).min(1, 'adicione pelo menos um contato').max(10_000),
+  audience: z.array(recipient).min(1, 'adicione pelo menos um contato').max(10_000).transform(normalizeAudience),
   /** When to send; omitted sends now. */
   scheduledAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  /**
+   * A contact in the middle of another flow when the campaign goes out: left alone (`skip`,
+   * the default) or sent the template, with the campaign's flow (if any) taking over the
+   * conversation (`interrupt`). Contacts in an open handoff are always skipped.
+   */
+  contactsInFlow: contactsInFlow.default('skip'),
 });
+
+/**
+ * Where a recipient stands now (the furthest step reached): `queued` (not yet accepted by
+ * Meta), `sent` (accepted), `delivered`, `read`, `replied` (wrote to us after the send); or
+ * `failed` (Meta's code and reason in `error`), or `skipped` (`skipReason`, nothing was sent).
+ */
+export const recipientOutcomes = ['queued', 'sent', 'delivered', 'read', 'replied', 'failed', 'skipped'] as const;
+export const recipientOutcome = z.enum(recipientOutcomes);
+export type RecipientOutcome = z.infer<typeof recipientOutcome>;
+
+/** Nothing more is expected for these: a campaign is over when all its recipients are here. */
+export const settledOutcomes: readonly RecipientOutcome[] = ['delivered', 'read', 'replied', 'failed', 'skipped'];
+
+/** Why a recipient got nothing: an agent has the conversation, another flow is running, or the number was listed twice. */
+export const skipReason = z.enum(['in_handoff', 'in_flow', 'duplicate']);
+
+const count = z.number().int();
+export const campaignTotals = z.object({
+  queued: count, sent: count, delivered: count, read: count, replied: count, failed: count, skipped: count,
+}) satisfies z.ZodType<Record<RecipientOutcome, number>>;
+export type CampaignTotals = z.infer<typeof campaignTotals>;
 
 export const campaign = z.object({
   id: z.string(),
@@ -30,11 +81,39 @@ export const campaign = z.object({
   channelId: z.string(),
   flowId: z.string().nullable(),
   templateName: z.string(),
-  status: z.enum(['scheduled', 'running', 'done']),
+  /**
+   * `running` until every recipient is settled; then `failed` when sends failed and none
+   * reached anyone, else `done` (`totals.failed` tells of partial failures).
+   */
+  status: z.enum(['scheduled', 'running', 'done', 'failed']),
   scheduledAt: z.string(),
+  contactsInFlow,
+  /** Lines in the audience. */
   recipients: z.number().int(),
+  /** Template messages queued (recipients not skipped). */
   queued: z.number().int(),
+  /** Recipients by outcome; all zero until the campaign runs. */
+  totals: campaignTotals,
   createdAt: z.string(),
 });
 export const campaignResponse = z.object({ campaign });
 export const campaignsResponse = z.object({ campaigns: z.array(campaign) });
+
+export const campaignRecipient = z.object({
+  /** The audience line, from 1 as people count. */
+  row: z.number().int(),
+  phone: z.string(),
+  name: z.string(),
+  contactId: z.string(),
+  outcome: recipientOutcome,
+  skipReason: skipReason.nullable(),
+  /** Meta's error code (or ours when the send never reached Meta) and reason, when `failed`. */
+  error: z.object({ code: z.string().nullable(), reason: z.string() }).nullable(),
+});
+export const campaignRecipientsQuery = z.object({
+  outcome: recipientOutcome.optional(),
+  /** Rows after this audience line (keyset paging). */
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+});
+export const campaignRecipientsResponse = z.object({ recipients: z.array(campaignRecipient) });

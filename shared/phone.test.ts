@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parsePhoneBR } from './phone-br.ts';
+import { normalizePhone } from './phone.ts';
 
-describe('parsePhoneBR', () => {
+describe('normalizePhone', () => {
   it.each([
     ['5584991230001', '5584991230001'],
     ['+55 84 99123-0001', '5584991230001'],
@@ -12,6 +12,9 @@ describe('parsePhoneBR', () => {
     ['084991230001', '5584991230001'],
     ['0 21 84 99123-0001', '5584991230001'],
     ['84.99123.0001', '5584991230001'],
+    // Issue 21: typed as people type it, this went to +84 (Vietnam).
+    ['(84) 99000-0778', '5584990000778'],
+    ['84990000778', '5584990000778'],
     // Missing 9th digit on a mobile: put back.
     ['(84) 9123-0001', '5584991230001'],
     ['558491230001', '5584991230001'],
@@ -22,16 +25,18 @@ describe('parsePhoneBR', () => {
     // DDD 55 (Santa Maria, RS) is not mistaken for the country code.
     ['55 99123-4567', '5555991234567'],
     ['+55 55 99123-4567', '5555991234567'],
+    // Other countries when written with "+" (was refused by the Brazil-only parser).
+    ['+1 212 555 0100', '12125550100'],
+    ['+351 912 345 678', '351912345678'],
+    ['+84 90 123 4567', '84901234567'],
   ])('%j → %s', (input, expected) => {
-    expect(parsePhoneBR(input)).toBe(expected);
+    expect(normalizePhone(input)).toBe(expected);
   });
 
   it.each([
     [''],
     ['991230001'],
     ['91230001'],
-    ['+1 212 555 0100'],
-    ['+351 912 345 678'],
     ['(20) 99123-0001'],
     ['(84) 89123-00011'],
     ['(84) 19123-0001'],
@@ -41,7 +46,11 @@ describe('parsePhoneBR', () => {
     ['👍'],
     ['9'.repeat(5000)],
     ['\u0000'],
+    // Without "+", never read as another country (libphonenumber takes "00 55" as a carrier
+    // prefix and lands in Vietnam).
+    ['00 55 84 99123 0001'],
+    ['+84 99'],
   ])('%j → null', (input) => {
-    expect(parsePhoneBR(input)).toBeNull();
+    expect(normalizePhone(input)).toBeNull();
   });
 });
