@@ -106,13 +106,14 @@ describe('shortcuts after a click on the empty canvas', () => {
     await page.getByTestId('palette-message').click();
     await expect.poll(() => nodes().count()).toBe(before + 1);
     await pane().click({ position: { x: 8, y: 8 } });
-    expect(await focusInEditor()).toBe(true);
     await page.keyboard.press('Control+z');
     await expect.poll(() => nodes().count()).toBe(before);
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(() => nodes().count()).toBe(before + 1);
     await page.keyboard.press('Control+z');
     await expect.poll(() => nodes().count()).toBe(before);
+    // The click left the focus in the editor, not on the page around it.
+    expect(await focusInEditor()).toBe(true);
 
     // Select a block, pan the canvas by dragging its empty part (the selection stays), press Delete.
     await canvas().locator(`.react-flow__node[data-id="${ids.buy}"]`).click();
@@ -123,7 +124,6 @@ describe('shortcuts after a click on the empty canvas', () => {
     await page.mouse.down();
     await page.mouse.move(box.x + 60, box.y + 40, { steps: 5 });
     await page.mouse.up();
-    expect(await focusInEditor()).toBe(true);
     await page.keyboard.press('Delete');
     await expect.poll(() => nodes().count()).toBe(before - 1);
     await page.keyboard.press('Control+z');
