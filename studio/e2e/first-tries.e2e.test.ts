@@ -18,7 +18,10 @@ const nodes = () => canvas().locator('.react-flow__node');
 const pane = () => canvas().locator('.react-flow__pane');
 
 /** Ids as the studio generates them: nothing the user reads should show them. */
-const ids = { start: 'k3v9x1', hello: 'nycmrsbcd', menu: 'qz81lm0aa', buy: 'nre8r2czh', toMenu: 'e4hs8d2k', toBuy: 'e0pq7zz1', first: 'e7tt2wq9' };
+const ids = {
+  start: 'k3v9x1', hello: 'nycmrsbcd', menu: 'qz81lm0aa', buy: 'nre8r2czh', jump: 'g5hh0pz',
+  toMenu: 'e4hs8d2k', toBuy: 'e0pq7zz1', first: 'e7tt2wq9',
+};
 const idPattern = new RegExp(Object.values(ids).join('|'));
 
 const sampleFlow = {
@@ -31,6 +34,7 @@ const sampleFlow = {
       data: { text: 'Como posso ajudar?', options: [{ id: 'p1', title: 'Comprar' }, { id: 'p2', title: 'Alugar' }] },
     },
     { id: ids.buy, type: 'message', position: { x: -150, y: 550 }, data: { text: 'Ótimo, vamos às compras' } },
+    { id: ids.jump, type: 'goto', position: { x: 250, y: 550 }, data: { target: { kind: 'node', nodeId: ids.hello } } },
   ],
   edges: [
     { id: ids.first, source: ids.start, sourceHandle: 'next', target: ids.hello },
@@ -150,6 +154,12 @@ describe('blocks named as people see them', () => {
     expect(text).toContain('O menu "Como posso ajudar?": a saída "Resposta inválida" não está ligada; se ela acontecer, a conversa termina ali.');
     expect(text).not.toMatch(idPattern);
     await panel.getByRole('button', { name: 'Fechar problemas' }).click();
+  });
+
+  it('a jump names the block it goes to', async () => {
+    const face = canvas().locator(`.react-flow__node[data-id="${ids.jump}"]`);
+    expect(await face.innerText()).toContain('→ Mensagem · Olá, bem-vindo à imobiliária!');
+    expect(await face.innerText()).not.toMatch(idPattern);
   });
 
   it("an edge's screen-reader label names its blocks and output, not ids", async () => {
