@@ -160,6 +160,8 @@ describe('blocks named as people see them', () => {
     const face = canvas().locator(`.react-flow__node[data-id="${ids.jump}"]`);
     expect(await face.innerText()).toContain('→ Mensagem · Olá, bem-vindo à imobiliária!');
     expect(await face.innerText()).not.toMatch(idPattern);
+    // One line, as the far look's box height (face-height.ts) counts it.
+    expect(await face.locator('.fx-text').evaluate((el) => el.clientHeight)).toBeLessThan(25);
   });
 
   it("an edge's screen-reader label names its blocks and output, not ids", async () => {

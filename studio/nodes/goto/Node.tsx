@@ -17,7 +17,7 @@ export const GotoNode = memo(function GotoNode({ id, data, selected }: FlowNodeP
   });
   return (
     <NodeShell id={id} type="goto" data={data} selected={selected} outputs={outputs}>
-      <p className="fx-text">
+      <p className="fx-text" title={targetName}>
         {!target && <span className="fx-muted">{t('editor.face.gotoNone')}</span>}
         {target?.kind === 'node' && <>→ {targetName ?? <code>{target.nodeId}</code>}</>}
         {target?.kind === 'flow' && <>→ {t('editor.face.gotoFlow', { id: target.flowId })}</>}
