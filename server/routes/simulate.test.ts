@@ -47,6 +47,20 @@ describe('POST /api/flows/:id/simulate', () => {
     expect(back.body.status).not.toBe('handoff');
   });
 
+  it('starts the flow with the contact\'s first message, which is not taken as an answer', async () => {
+    // As on WhatsApp (a new contact's first message): the start block runs on it, and the
+    // menu that follows waits for the next message; it does not read this one as a choice.
+    const first = await send({ text: 'Olá, procuro um apartamento' });
+    expect(first.status).toBe(200);
+    expect(first.body.status).toBe('active');
+    expect(first.body.nodeId).toBe('menu');
+    const said = JSON.stringify(first.body.messages);
+    expect(said).toContain('Como posso te ajudar?');
+    expect(said).not.toMatch(/não entendi/i);
+    const next = await send({ sessionId: first.body.sessionId, reply: choice(first.body.messages as Message[], 'Simular financiamento') });
+    expect(JSON.stringify(next.body.messages)).toContain('Qual o valor do imóvel?');
+  });
+
   it('starts over without a session id, and answers bad input with a 400', async () => {
     const a = await send({ text: 'oi' });
     const b = await send({ text: 'oi' });

@@ -6,6 +6,11 @@ const typed = z.string().max(5000).transform((s) => s.replaceAll('\u0000', ''));
 export const simulateRequest = z.object({
   /** Continue this test session; omitted or unknown starts a new one. */
   sessionId: z.string().max(100).optional(),
+  /**
+   * What the contact types. With no live session it starts the flow, as a new contact's first
+   * WhatsApp message does: the start block runs on it, and it is not the answer to the first
+   * question. (A request with nothing in it starts the flow unprompted, as a campaign would.)
+   */
   text: typed.optional(),
   /** A tapped button or list row. */
   reply: z.object({ id: z.string().max(300), title: z.string().max(300) }).optional(),

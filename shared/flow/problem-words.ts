@@ -1,3 +1,4 @@
+import { fixedOutputLabels } from './names.ts';
 import type { NodeType } from './nodes/index.ts';
 
 export const locales = ['pt-BR', 'en'] as const;
@@ -53,26 +54,16 @@ const fieldWords: Record<Locale, Record<string, string>> = {
   },
 };
 
-/** Names of the fixed outputs; option and rule outputs are named by their title or position. */
-const outputWords: Record<Locale, Record<string, string>> = {
-  'pt-BR': {
-    next: 'seguir', invalid: 'resposta inválida', timeout: 'tempo esgotado', else: 'senão', ok: 'sucesso',
-    error: 'erro', confirmed: 'confirmado', cancelled: 'cancelado', reply: 'resposta', escalate: 'escalar',
-    resolved: 'resolvido',
-  },
-  en: {
-    next: 'next', invalid: 'invalid answer', timeout: 'timeout', else: 'else', ok: 'success',
-    error: 'error', confirmed: 'confirmed', cancelled: 'cancelled', reply: 'reply', escalate: 'escalate',
-    resolved: 'resolved',
-  },
-};
-
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** `O menu "n1"` / `The menu "n1"`; unknown types fall back to a neutral word. */
-export function nodePhrase(locale: Locale, type: string | number | undefined, id: string | number | undefined): string {
-  const noun = nodeNouns[locale][type as NodeType] ?? (locale === 'en' ? 'the block' : 'o bloco');
-  return `${capitalize(noun)} "${id ?? ''}"`;
+/**
+ * `O menu "Como posso ajudar?"` / `The menu "How can I help?"`: a block by its own words
+ * (`blockWords`), or by its kind alone when it has none; never by its id. Unknown types fall
+ * back to a neutral word.
+ */
+export function nodePhrase(locale: Locale, type: string | number | undefined, name: string | number | undefined): string {
+  const noun = capitalize(nodeNouns[locale][type as NodeType] ?? (locale === 'en' ? 'the block' : 'o bloco'));
+  return name === undefined || name === '' ? noun : `${noun} "${name}"`;
 }
 
 /** A field path in words; indexes become 1-based positions. */
@@ -86,7 +77,7 @@ export function fieldPhrase(locale: Locale, field: string | number | undefined):
   return words.join(' › ');
 }
 
-/** An output in words: the option's title or the rule's position when known, else the output's name. */
+/** An output as the canvas labels it: the option's title, the rule's position ("Regra 2"), or the fixed output's label. */
 export function outputPhrase(
   locale: Locale,
   handle: string | number | undefined,
@@ -94,7 +85,7 @@ export function outputPhrase(
   position?: string | number,
 ): string {
   if (title !== undefined && title !== '') return `"${title}"`;
-  if (position !== undefined) return `"${locale === 'en' ? 'rule' : 'regra'} ${position}"`;
+  if (position !== undefined) return `"${locale === 'en' ? 'Rule' : 'Regra'} ${position}"`;
   const h = String(handle ?? '');
-  return `"${outputWords[locale][h] ?? h}"`;
+  return `"${fixedOutputLabels[locale][h] ?? h}"`;
 }

@@ -3,7 +3,7 @@ import { createProblem, problemCatalog, problemMessage, type ProblemCode } from 
 import { fieldPhrase } from './problem-words.ts';
 
 const params = {
-  node: 'n1', nodeType: 'menu', edge: 'e1', field: 'options.0.title', output: 'opt-a', outputTitle: 'Sim',
+  node: 'n1', nodeType: 'menu', nodeName: 'Como posso ajudar?', edge: 'e1', field: 'options.0.title', output: 'opt-a', outputTitle: 'Sim',
   count: 2, missing: 'x', min: 1, max: 20, length: 25, value: '1a', type: 'teleport', nodes: '"a", "b"',
   variable: 'nome', target: 'n9', position: 1, id: 'a', title: 'Sim', buttons: 3,
 };
@@ -26,7 +26,7 @@ describe('problem texts', () => {
     expect(problem).toMatchObject({ code: 'output_unconnected', severity: 'error', nodeId: 'n1', field: 'opt-a' });
     expect(problem.message).toBe(problem.messages['pt-BR']);
     expect(problem.messages.en).toBe(problemMessage('output_unconnected', params, 'en'));
-    expect(problem.message).toBe('O menu "n1": a saída "Sim" não está ligada a nenhum bloco.');
+    expect(problem.message).toBe('O menu "Como posso ajudar?": a saída "Sim" não está ligada a nenhum bloco.');
   });
 
   it.each([

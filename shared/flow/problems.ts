@@ -9,7 +9,7 @@ export type ProblemParams = Record<string, string | number>;
 export type Severity = 'error' | 'warning';
 
 interface Words {
-  /** "O menu "n1"", from params `nodeType` and `node`. */
+  /** `O menu "Como posso ajudar?"`, from params `nodeType` and `nodeName` (never the id). */
   node: string;
   /** The block, the edge or the flow the problem is about, as a sentence subject. */
   where: string;
@@ -95,8 +95,8 @@ export const problemCatalog = {
   },
   start_multiple: {
     severity: 'error',
-    'pt-BR': (p) => `O fluxo tem ${p.count} blocos de início, mas só pode ter um: remova "${p.node}".`,
-    en: (p) => `The flow has ${p.count} start blocks but may have only one: remove "${p.node}".`,
+    'pt-BR': (p) => `O fluxo tem ${p.count} blocos de início, mas só pode ter um: remova este.`,
+    en: (p) => `The flow has ${p.count} start blocks but may have only one: remove this one.`,
   },
   duplicate_node_id: {
     severity: 'error',
@@ -115,8 +115,8 @@ export const problemCatalog = {
   },
   edge_unknown_output: {
     severity: 'error',
-    'pt-BR': (p, w) => `${w.node} não tem a saída "${p.output}", usada pela ligação "${p.edge}".`,
-    en: (p, w) => `${w.node} has no output "${p.output}", used by edge "${p.edge}".`,
+    'pt-BR': (p, w) => `${w.node} não tem a saída "${p.output}", usada por uma ligação.`,
+    en: (p, w) => `${w.node} has no output "${p.output}", used by an edge.`,
   },
   edge_output_taken: {
     severity: 'error',
@@ -125,13 +125,13 @@ export const problemCatalog = {
   },
   edge_into_start: {
     severity: 'error',
-    'pt-BR': (p) => `A ligação "${p.edge}" entra no início; o bloco de início não recebe ligações.`,
-    en: (p) => `Edge "${p.edge}" goes into the start block, which cannot receive edges.`,
+    'pt-BR': (_, w) => `${w.node} tem uma ligação que entra no início; o bloco de início não recebe ligações.`,
+    en: (_, w) => `${w.node} has an edge going into the start block, which cannot receive edges.`,
   },
   edge_note: {
     severity: 'error',
-    'pt-BR': (p) => `A ligação "${p.edge}" está presa a uma nota; notas são comentários e não se ligam a blocos.`,
-    en: (p) => `Edge "${p.edge}" is attached to a note; notes are comments and do not connect to blocks.`,
+    'pt-BR': (_, w) => `${w.node} tem uma ligação presa a uma nota; notas são comentários e não se ligam a blocos.`,
+    en: (_, w) => `${w.node} has an edge attached to a note; notes are comments and do not connect to blocks.`,
   },
   edge_self_loop: {
     severity: 'error',
@@ -155,8 +155,8 @@ export const problemCatalog = {
   },
   loop_without_input: {
     severity: 'error',
-    'pt-BR': (p, w) => `${w.node} está num ciclo (${p.nodes}) que se repete sem esperar resposta do contato.`,
-    en: (p, w) => `${w.node} is in a loop (${p.nodes}) that repeats without waiting for the contact.`,
+    'pt-BR': (p, w) => `${w.node} está num ciclo de ${p.count} ${p.count === 1 ? 'bloco' : 'blocos'} que se repete sem esperar resposta do contato.`,
+    en: (p, w) => `${w.node} is in a loop of ${p.count} ${p.count === 1 ? 'block' : 'blocks'} that repeats without waiting for the contact.`,
   },
   variable_undeclared: {
     severity: 'error',
@@ -187,8 +187,8 @@ export const problemCatalog = {
   },
   goto_target_note: {
     severity: 'error',
-    'pt-BR': (p, w) => `${w.node} aponta para uma nota ("${p.target}"); escolha um bloco.`,
-    en: (p, w) => `${w.node} points to a note ("${p.target}"); pick a block.`,
+    'pt-BR': (_, w) => `${w.node} aponta para uma nota; escolha um bloco.`,
+    en: (_, w) => `${w.node} points to a note; pick a block.`,
   },
   condition_invalid_regex: {
     severity: 'error',
@@ -276,7 +276,7 @@ export interface Problem {
 
 /** Renders a problem's text in a locale; the studio uses it to switch language. */
 export function problemMessage(code: ProblemCode, params: ProblemParams = {}, locale: Locale = 'pt-BR'): string {
-  const node = nodePhrase(locale, params.nodeType, params.node);
+  const node = nodePhrase(locale, params.nodeType, params.nodeName);
   const fallback = locale === 'en' ? 'The flow' : 'O fluxo';
   const edge = locale === 'en' ? `Edge "${params.edge}"` : `A ligação "${params.edge}"`;
   const words: Words = {

@@ -134,9 +134,12 @@ describe('a business user builds, tests and publishes a flow', () => {
     await deselect();
     await page.getByTestId('open-simulator').click();
     const sim = page.getByTestId('simulator');
+    const input = sim.getByLabel('Mensagem do contato');
+    // The contact speaks first, as on WhatsApp.
+    await input.fill('Olá, procuro um apartamento');
+    await input.press('Enter');
     await sim.getByTestId('sim-list-open').first().click();
     await page.getByTestId('sim-list-sheet').getByRole('button', { name: /Simular financiamento/ }).click();
-    const input = sim.getByLabel('Mensagem do contato');
     await expect.poll(() => sim.getByTestId('sim-chat').innerText()).toContain('valor do imóvel');
     await input.fill('350.000');
     await input.press('Enter');

@@ -134,10 +134,14 @@ describe('building, testing and publishing a flow with the keyboard only', () =>
     await sim.waitFor();
     // Focus moved into the panel that just opened.
     expect(await focused(page)).toMatchObject({ tag: 'h2', name: 'Simulador' });
+    // The contact speaks first, as on WhatsApp: the message is typed in the composer.
+    await tabTo(page, (f) => f.tag === 'input' && f.name === 'Mensagem do contato');
+    await page.keyboard.type('Oi');
+    await page.keyboard.press('Enter');
     await expect.poll(() => sim.getByTestId('sim-button').count()).toBe(2);
     expect(await unlabelledControls(page)).toEqual([]);
 
-    const reply = await tabTo(page, (f) => f.testId === 'sim-button' && f.name === 'Ver produtos');
+    const reply = await tabTo(page, (f) => f.testId === 'sim-button' && f.name === 'Ver produtos', { back: true });
     expect(reply.ring).toBe(true);
     await page.keyboard.press('Enter');
     await expect.poll(() => sim.getByTestId('sim-chat').innerText()).toContain('Obrigado pelo contato');

@@ -2,13 +2,14 @@ import {
   Controls, ReactFlow, useReactFlow, useStore,
   type EdgeTypes, type FinalConnectionState, type ReactFlowState,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type FocusEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import type { NodeType } from '../../shared/flow/nodes/index.ts';
-import { useT } from '../i18n/index.ts';
+import { useLocaleStore, useT } from '../i18n/index.ts';
 import { bigFlowFrom, FarBoxes, FarLook } from '../nodes/far-look.ts';
 import { nodeTypes } from '../nodes/registry.ts';
 import { initialSizeOf } from '../nodes/sizes.ts';
 import { DotGrid } from './DotGrid.tsx';
+import { edgeLabel } from './edge-label.ts';
 import { EdgeDashes } from './EdgeDashes.tsx';
 import { addNode } from './edits/add-node.ts';
 import { connect } from './edits/connect.ts';
@@ -23,8 +24,6 @@ import { useOpening } from './use-opening.ts';
 import { useOpeningView } from './use-opening-view.ts';
 
 const edgeTypes: EdgeTypes = Object.freeze({ fluxo: FlowEdge });
-// Applied by React Flow when drawing; never written into the saved edges.
-const defaultEdgeOptions = { type: 'fluxo' } as const;
 const snapGrid: [number, number] = [16, 16];
 // Props React Flow copies into its store whenever their identity changes, so they never do.
 const fitViewOptions = { padding: 0.15, maxZoom: 1 } as const;
@@ -66,7 +65,20 @@ export function Canvas() {
     }),
     [t],
   );
+  // Applied by React Flow when drawing; never written into the saved edges. Every edge is a
+  // plain "Ligação" (React Flow's default names it by node ids) until it gets the focus, when
+  // `nameEdge` names it by its blocks: naming them all up front would be work per edge on the
+  // first draw of a big flow, for a label read only on the focused one.
+  const defaultEdgeOptions = useMemo(() => ({ type: 'fluxo', ariaLabel: t('editor.rf.edge') }), [t]);
+  const locale = useLocaleStore((s) => s.locale);
   const api = useEditorApi();
+  const nameEdge = useCallback((e: FocusEvent) => {
+    const el = e.target;
+    if (!(el instanceof Element) || !el.classList.contains('react-flow__edge')) return;
+    const label = edgeLabel(api.getState().flow, el.getAttribute('data-id') ?? '', locale);
+    // React only writes the attribute when its own value changes, so this one stays while the edge does.
+    if (label) el.setAttribute('aria-label', label);
+  }, [api, locale]);
   const nodes = useEditor((s) => s.flow.nodes);
   const edges = useEditor((s) => s.flow.edges);
   const snap = useEditor((s) => s.snapToGrid);
@@ -143,7 +155,7 @@ export function Canvas() {
   };
 
   return (
-    <div className={`fx-canvas${big && far ? ' is-far' : ''}`} data-testid="flow-canvas" ref={box} onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={`fx-canvas${big && far ? ' is-far' : ''}`} data-testid="flow-canvas" ref={box} onDragOver={onDragOver} onDrop={onDrop} onFocus={nameEdge}>
       <EdgeDashes />
       {opened.view.kind !== 'waiting' && <FarBoxes.Provider value={boxes}><FarLook.Provider value={big && far}>
         <ReactFlow<EditorNode, EditorEdge>

@@ -85,7 +85,10 @@ function EditorLayout({ onChange, onProblems, toolbarEnd, highlightNodeId, envir
   const loading = usePanels(useEditor((s) => s.opened || s.flow.nodes.length <= bigFlowFrom));
   const { panels } = loading;
   return (
-    <div className="fx-editor" ref={root}>
+    // Focusable (not in the Tab order) so that a click on the empty canvas, which holds nothing
+    // focusable, puts the focus in the editor rather than on the page's <main> around it, where
+    // the shortcuts (see use-shortcuts.ts) would not hear the keys.
+    <div className="fx-editor" ref={root} tabIndex={-1}>
       {panels ? (
         <panels.Toolbar
           actions={actions}

@@ -86,10 +86,10 @@ describe('setOutputTarget', () => {
 
 describe('nodeLabel', () => {
   const node = (id: string) => flow().nodes.find((n) => n.id === id)!;
-  it('names a node by its type and first words, else its id', () => {
+  it('names a node by its type and first words, else by its type alone (never its id)', () => {
     expect(nodeLabel(node('menu'), 'Menu')).toBe('Menu · Olá {{nome}}, escolha:');
     expect(nodeLabel(node('cond'), 'Condição')).toBe('Condição · Ana');
-    expect(nodeLabel(node('start'), 'Início')).toBe('Início · start');
+    expect(nodeLabel(node('start'), 'Início')).toBe('Início');
     expect(nodeLabel(node('buy'), 'Mensagem', 12)).toBe('Mensagem · Vamos às co…');
   });
 });

@@ -1,3 +1,4 @@
+import { blockWords } from '../../shared/flow/names.ts';
 import type { FlowNode } from '../../shared/flow/schema.ts';
 
 export interface SearchHit {
@@ -22,32 +23,14 @@ function snippetAround(text: string, at: number, length: number): string {
   return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
 }
 
-/** Node data keys that hold identifiers, not words a person wrote. */
-const idKeys: ReadonlySet<string> = new Set(['id', 'variable', 'operator', 'color', 'kind', 'mode', 'method', 'system', 'ratePeriod', 'nodeId', 'flowId']);
-
-function firstWords(value: unknown, key = ''): string | null {
-  if (typeof value === 'string') return idKeys.has(key) || !/\p{L}/u.test(value) ? null : value.trim() || null;
-  if (Array.isArray(value)) {
-    for (const v of value) {
-      const found = firstWords(v, key);
-      if (found) return found;
-    }
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const found = firstWords(v, k);
-      if (found) return found;
-    }
-  }
-  return null;
-}
-
 /**
- * "Menu de opções · Como posso ajudar?": how a node is named in lists (search results,
- * the inspector's output targets): its type and the first thing it says, else its id.
+ * "Menu de opções · Como posso ajudar?": how a node is named in lists (search results, the
+ * inspector's output targets, an edge's label): its type and the first thing it says
+ * (`blockWords`), or its type alone; never its id, which means nothing to the user.
  */
-export function nodeLabel(node: FlowNode, typeLabel: string, max = 40): string {
-  const text = (firstWords(node.data) ?? node.id).replace(/\s+/g, ' ');
-  return `${typeLabel} · ${text.length > max ? `${text.slice(0, max - 1)}…` : text}`;
+export function nodeLabel(node: Pick<FlowNode, 'data'>, typeLabel: string, max = 40): string {
+  const words = blockWords(node.data, max);
+  return words ? `${typeLabel} · ${words}` : typeLabel;
 }
 
 /**

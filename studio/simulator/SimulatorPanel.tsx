@@ -44,12 +44,7 @@ export function SimulatorPanel({ flowId, beforeRun, onNodeChange, onClose }: Sim
   const append = (items: NewEntry[]) =>
     setEntries((current) => [...current, ...items.map((item): Entry => ({ ...item, id: nextId.current++ }))]);
 
-  const send = useCallback(async (request: SimulateRequest, shown: string | null, fresh = false) => {
-    if (fresh) {
-      run.current += 1;
-      setEntries([]);
-      setResult(null);
-    }
+  const send = useCallback(async (request: SimulateRequest, shown: string | null) => {
     const mine = run.current;
     setBusy(true);
     if (shown) append([{ from: 'contact', text: shown }]);
@@ -75,13 +70,18 @@ export function SimulatorPanel({ flowId, beforeRun, onNodeChange, onClose }: Sim
     // `append` only touches a ref and a state setter, so it is left out.
   }, [flowId, beforeRun, onNodeChange, t]);
 
-  const restart = useCallback(() => void send({}, null, true), [send]);
+  // As on WhatsApp, the contact speaks first: opening (or restarting) shows an empty chat, and
+  // the first message sent starts a new session and is what the start block sees, not an
+  // answer to a question the bot has not asked yet.
+  const restart = useCallback(() => {
+    run.current += 1;
+    setEntries([]);
+    setResult(null);
+    setBusy(false);
+    onNodeChange(null);
+  }, [onNodeChange]);
 
-  useEffect(() => {
-    restart();
-    return () => onNodeChange(null);
-    // Start once when the panel opens; restarting after that is the user's call.
-  }, []);
+  useEffect(() => () => onNodeChange(null), [onNodeChange]);
 
   // Scroll the chat itself: scrollIntoView would scroll the whole page along with it.
   useEffect(() => {
@@ -90,7 +90,8 @@ export function SimulatorPanel({ flowId, beforeRun, onNodeChange, onClose }: Sim
   }, [entries, busy]);
 
   const sessionId = result?.sessionId;
-  const active = result !== null && result.status !== 'ended';
+  // No session yet counts as active: the next message starts one.
+  const active = result === null || result.status !== 'ended';
   const reply = (choice: Button | Row) => {
     setSheet(null);
     void send({ sessionId, reply: { id: choice.id, title: choice.title } }, choice.title);
@@ -118,6 +119,7 @@ export function SimulatorPanel({ flowId, beforeRun, onNodeChange, onClose }: Sim
       <div className="phone">
         <div className="phone-top"><span className="avatar" aria-hidden="true">🤖</span>{t('sim.contactName')}</div>
         <div className="chat" ref={chat} role="log" aria-live="polite" aria-busy={busy} data-testid="sim-chat">
+          {entries.length === 0 && !busy ? <p className="chat-note" data-testid="sim-hint">{t('sim.startHint')}</p> : null}
           {entries.map((entry) => {
             if (entry.from === 'contact') return <div key={entry.id} className="bubble contact">{entry.text}</div>;
             if (entry.from === 'system') return <div key={entry.id} className="chat-note" data-testid="sim-note">{entry.text}</div>;

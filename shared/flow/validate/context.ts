@@ -1,4 +1,5 @@
 import { indexFlow, type FlowIndex } from '../graph.ts';
+import { blockWords } from '../names.ts';
 import { createProblem, type Problem, type ProblemCode, type ProblemParams } from '../problems.ts';
 import { flowEdge, flowNode, flowSettings, flowVariable, type FlowDocument, type FlowEdge, type FlowNode } from '../schema.ts';
 import type { FlowEnvironment } from './environment.ts';
@@ -67,14 +68,22 @@ export function salvageContext(input: unknown, environment?: FlowEnvironment): V
   return createContext(flow, broken, environment);
 }
 
+/** Params naming a node: its id (for clients), its type and its words (for the texts, see names.ts). */
+export function nodeParams(node: Pick<FlowNode, 'id' | 'type'> & { data?: unknown }): ProblemParams {
+  const params: ProblemParams = { node: node.id, nodeType: node.type };
+  const name = blockWords(node.data);
+  if (name) params.nodeName = name;
+  return params;
+}
+
 /** A problem about a node, with the params its text needs. */
 export function nodeProblem(
-  node: Pick<FlowNode, 'id' | 'type'>,
+  node: Pick<FlowNode, 'id' | 'type'> & { data?: unknown },
   code: ProblemCode,
   field?: string,
   params: ProblemParams = {},
 ): Problem {
-  const all: ProblemParams = { node: node.id, nodeType: node.type, ...params };
+  const all: ProblemParams = { ...nodeParams(node), ...params };
   if (field !== undefined) all.field = field;
   return createProblem(code, field === undefined ? { nodeId: node.id } : { nodeId: node.id, field }, all);
 }

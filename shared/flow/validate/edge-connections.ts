@@ -1,7 +1,7 @@
 import { checkConnection, type ConnectionProblem } from '../connection.ts';
 import { createProblem, type Problem, type ProblemCode } from '../problems.ts';
 import type { FlowEdge } from '../schema.ts';
-import type { Rule } from './context.ts';
+import { nodeParams, type Rule } from './context.ts';
 import { outputParams } from './output-params.ts';
 
 const codes = {
@@ -47,7 +47,7 @@ export const edgeConnections: Rule = ({ index, broken, flow }) => {
     before.push(edge);
     earlier.set(edge.source, before);
     if (!problem) continue;
-    const params = { edge: edge.id, node: source.id, nodeType: source.type, ...outputParams(source, edge.sourceHandle) };
+    const params = { edge: edge.id, ...nodeParams(source), ...outputParams(source, edge.sourceHandle) };
     problems.push(createProblem(codes[problem], { edgeId: edge.id, nodeId: source.id, field: fields[problem] }, params));
   }
   return problems;

@@ -26,10 +26,10 @@ describe('loops without input', () => {
     expect(summarize(validateFlow(flow).problems)).toEqual(expected);
   });
 
-  it('lists the nodes of the loop', () => {
+  it('names the loop by its first block and its size, not by ids', () => {
     const flow = buildFlow([start, say('a'), say('b'), jump('g', 'a')], ['s > a', 'a > b', 'b > g']);
     expect(validateFlow(flow).problems[0]?.message).toBe(
-      'A mensagem "a" está num ciclo ("a", "b", "g") que se repete sem esperar resposta do contato.',
+      'A mensagem "oi" está num ciclo de 3 blocos que se repete sem esperar resposta do contato.',
     );
   });
 });

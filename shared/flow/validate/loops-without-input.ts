@@ -4,7 +4,7 @@ import { nodeProblem, type Rule } from './context.ts';
 import { stronglyConnected } from './strongly-connected.ts';
 import { successorsOf } from './successors.ts';
 
-const namedInMessage = 5;
+const namedInParams = 5;
 
 /**
  * A cycle in which no node waits for the contact would run forever in one step (sending
@@ -22,10 +22,11 @@ export const loopsWithoutInput: Rule = (ctx) => {
     const nodes = component.map((id) => ctx.index.nodes.get(id)).filter((n) => n !== undefined);
     if (nodes.some((n) => waitingNodeTypes.has(n.type))) continue;
     nodes.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
-    const names = nodes.slice(0, namedInMessage).map((n) => `"${n.id}"`);
-    if (nodes.length > namedInMessage) names.push('…');
+    // Ids for clients that want to show the whole loop; the texts give its size, not ids.
+    const ids = nodes.slice(0, namedInParams).map((n) => n.id);
+    if (nodes.length > namedInParams) ids.push('…');
     const first = nodes[0];
-    if (first) problems.push(nodeProblem(first, 'loop_without_input', undefined, { nodes: names.join(', ') }));
+    if (first) problems.push(nodeProblem(first, 'loop_without_input', undefined, { nodes: ids.join(', '), count: nodes.length }));
   }
   return problems;
 };

@@ -52,8 +52,8 @@ describe('schema problems', () => {
   it('speaks to a business user, in both languages', () => {
     const flow = buildFlow([node('s', 'start', {}), raw('m', 'menu', { text: 'Oi', options: [{ id: 'a', title: '' }] })], ['s > m']);
     const [problem] = validateFlow(flow).problems;
-    expect(problem?.message).toBe('O menu "m": preencha o campo "opção 1 › título".');
-    expect(problem?.messages.en).toBe('The menu "m": fill in "option 1 › title".');
+    expect(problem?.message).toBe('O menu "Oi": preencha o campo "opção 1 › título".');
+    expect(problem?.messages.en).toBe('The menu "Oi": fill in "option 1 › title".');
   });
 
   it('keeps running the graph rules on the nodes that did parse', () => {

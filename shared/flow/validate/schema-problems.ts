@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { variableName } from '../common.ts';
+import { blockWords } from '../names.ts';
 import { createProblem, type Problem, type ProblemCode, type ProblemParams, type ProblemPlace } from '../problems.ts';
 
 type Issue = z.core.$ZodIssue;
@@ -41,6 +42,8 @@ function placeOf(input: unknown, path: Path): { place: ProblemPlace; params: Pro
     if (id) place.nodeId = id;
     const params: ProblemParams = { node: id ?? `#${i + 1}`, field: place.field ?? '' };
     if (type) params.nodeType = type;
+    const name = blockWords(valueAt(input, ['nodes', i, 'data']));
+    if (name) params.nodeName = name;
     return { place, params };
   }
   if (list === 'edges' && typeof i === 'number') {

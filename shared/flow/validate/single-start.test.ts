@@ -19,7 +19,7 @@ describe('single start', () => {
   it('names the count and the extra start in the message', () => {
     const flow = buildFlow([node('a', 'start', {}), node('b', 'start', {}), node('e', 'end', {})], ['a > e', 'b > e']);
     const [problem] = validateFlow(flow).problems;
-    expect(problem?.message).toBe('O fluxo tem 2 blocos de início, mas só pode ter um: remova "b".');
-    expect(problem?.messages.en).toBe('The flow has 2 start blocks but may have only one: remove "b".');
+    expect(problem?.message).toBe('O fluxo tem 2 blocos de início, mas só pode ter um: remova este.');
+    expect(problem?.messages.en).toBe('The flow has 2 start blocks but may have only one: remove this one.');
   });
 });

@@ -53,9 +53,9 @@ describe('unconnected outputs', () => {
   it('names the option in the message and keeps ok true for warnings', () => {
     const result = validateFlow(buildFlow([start, menu(null), end], ['s > m', 'm.opt-a > e', 'm.opt-b > e']));
     expect(result.ok).toBe(true);
-    expect(result.problems[0]?.message).toBe('O menu "m": a saída "resposta inválida" não está ligada; se ela acontecer, a conversa termina ali.');
+    expect(result.problems[0]?.message).toBe('O menu "Escolha": a saída "Resposta inválida" não está ligada; se ela acontecer, a conversa termina ali.');
     const broken = validateFlow(buildFlow([start, menu(null), end], ['s > m', 'm.opt-a > e', 'm.invalid > e']));
     expect(broken.ok).toBe(false);
-    expect(broken.problems[0]?.messages.en).toBe('The menu "m": the "B" output is not connected to any block.');
+    expect(broken.problems[0]?.messages.en).toBe('The menu "Escolha": the "B" output is not connected to any block.');
   });
 });

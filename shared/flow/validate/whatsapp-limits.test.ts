@@ -96,7 +96,7 @@ describe('WhatsApp limits', () => {
   it('says why in words a business user reads', () => {
     const [problem] = validateFlow(menuFlow(2, (i) => (i === 0 ? x(25) : 'B'))).problems;
     expect(problem?.message).toBe(
-      `O menu "m" tem até 3 opções, então é enviado como botões: o título "${x(25)}" tem 25 caracteres, mas o WhatsApp aceita no máximo 20.`,
+      `O menu "Escolha" tem até 3 opções, então é enviado como botões: o título "${x(25)}" tem 25 caracteres, mas o WhatsApp aceita no máximo 20.`,
     );
   });
 

@@ -213,6 +213,7 @@ export const appMessages = {
   'sim.saveFirst': { 'pt-BR': 'As alterações não puderam ser salvas, então o teste não rodou.', en: 'Your changes could not be saved, so the test did not run.' },
   'sim.image': { 'pt-BR': 'Imagem', en: 'Image' },
   'sim.document': { 'pt-BR': 'Documento', en: 'Document' },
+  'sim.startHint': { 'pt-BR': 'Envie uma mensagem para começar', en: 'Send a message to start' },
 
   'channels.title': { 'pt-BR': 'Canais', en: 'Channels' },
   'channels.subtitle': { 'pt-BR': 'Números de WhatsApp conectados pela API oficial da Meta.', en: "WhatsApp numbers connected through Meta's official API." },

@@ -106,6 +106,9 @@ export const editorMessages = {
   'editor.rf.nodeHelp': { 'pt-BR': 'Enter ou espaço seleciona o bloco; setas movem; Delete exclui; Esc cancela.', en: 'Enter or space selects the node; arrows move it; Delete removes it; Esc cancels.' },
   'editor.rf.edgeHelp': { 'pt-BR': 'Enter ou espaço seleciona a ligação; Delete exclui; Esc cancela.', en: 'Enter or space selects the edge; Delete removes it; Esc cancels.' },
   'editor.rf.handle': { 'pt-BR': 'Ponto de ligação', en: 'Connection point' },
+  'editor.rf.edge': { 'pt-BR': 'Ligação', en: 'Edge' },
+  'editor.rf.edgeLabel': { 'pt-BR': 'Ligação de {from} para {to}', en: 'Edge from {from} to {to}' },
+  'editor.rf.edgeLabelOutput': { 'pt-BR': 'Ligação de {from}, saída "{output}", para {to}', en: 'Edge from {from}, output "{output}", to {to}' },
 
   // Overlays.
   'editor.analytics.entries': { 'pt-BR': '{n} entradas', en: '{n} entries' },

@@ -1,4 +1,5 @@
 import { useEditor } from '../../editor/EditorProvider.tsx';
+import { nodeLabel } from '../../editor/search.ts';
 import { useT } from '../../i18n/index.ts';
 import { SelectField } from '../form/SelectField.tsx';
 import { TextField } from '../form/TextField.tsx';
@@ -23,7 +24,7 @@ export function GotoInspector({ node, update }: InspectorProps<'goto'>) {
         <SelectField
           label={t('editor.field.gotoNode')}
           value={target?.nodeId ?? ''}
-          options={[{ value: '', label: '—' }, ...choices.map((n) => ({ value: n.id, label: `${t(`editor.node.${n.type}`)} · ${n.id}` }))]}
+          options={[{ value: '', label: '—' }, ...choices.map((n) => ({ value: n.id, label: nodeLabel(n, t(`editor.node.${n.type}`)) }))]}
           onChange={(nodeId) => update({ target: nodeId ? { kind: 'node', nodeId } : null }, 'nodeId')}
         />
       )}
