@@ -17,8 +17,11 @@ whatsappWebhook.get('/', async (c) => {
   const token = c.req.query('hub.verify_token');
   const challenge = c.req.query('hub.challenge');
   if (mode !== 'subscribe' || !token || !challenge) return c.text('Forbidden', 403);
-  const match = await c.var.deps.db.selectFrom('channels').select('id').where('verify_token', '=', token).executeTakeFirst();
-  return match ? c.text(challenge, 200) : c.text('Forbidden', 403);
+  // Meta's handshake is the proof that the webhook is set up: remembered on every channel
+  // sharing this verify token (the studio shows "webhook verificado").
+  const matched = await c.var.deps.db.updateTable('channels').set({ webhook_verified_at: c.var.deps.clock.now() })
+    .where('verify_token', '=', token).returning('id').execute();
+  return matched.length ? c.text(challenge, 200) : c.text('Forbidden', 403);
 });
 
 whatsappWebhook.post(
