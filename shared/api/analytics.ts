@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { analyticsDays } from './analytics-days.ts';
 
-/** The periods the studio offers; `from`/`to` take any other. */
-export const analyticsDays = [7, 30, 90] as const;
+export { analyticsDays };
 
 /**
  * `GET /api/flows/:id/analytics` query: `days` (the last 7, 30 or 90 days) or an ISO `from`
