@@ -92,9 +92,9 @@ describe('channels: status that was checked', () => {
     await expect.poll(() => card().getByTestId('channel-status').innerText()).toBe('Funcionando');
     const text = await card().getByTestId('channel-checks').innerText();
     expect(text).toContain('Conexão confirmada pela Meta.');
-    expect(text).toContain('+55 11 3000-0913');
-    expect(text).toContain('Padaria Aurora');
-    expect(text).toContain('Alta (verde)');
+    expect(text).toMatch(/Número na Meta\s+\+55 11 3000-0913/);
+    expect(text).toMatch(/Nome verificado\s+Padaria Aurora/);
+    expect(text).toMatch(/Qualidade\s+Alta \(verde\)/);
     const call = fake.requests.find((r) => r.kind === 'phone_number');
     expect(call?.path).toBe(`/v23.0/${number.phoneNumberId}?fields=display_phone_number,verified_name,quality_rating`);
     expect(call?.token).toBe(accessToken);

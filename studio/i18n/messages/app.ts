@@ -241,6 +241,7 @@ export const appMessages = {
   'channels.testing': { 'pt-BR': 'Testando…', en: 'Testing…' },
   'channels.test.ok': { 'pt-BR': 'Conexão confirmada pela Meta.', en: 'Connection confirmed by Meta.' },
   'channels.test.failed': { 'pt-BR': 'A Meta recusou: {message}', en: 'Meta refused: {message}' },
+  'channels.metaPhone': { 'pt-BR': 'Número na Meta', en: 'Number at Meta' },
   'channels.verifiedName': { 'pt-BR': 'Nome verificado', en: 'Verified name' },
   'channels.quality': { 'pt-BR': 'Qualidade', en: 'Quality rating' },
   'channels.quality.GREEN': { 'pt-BR': 'Alta (verde)', en: 'High (green)' },

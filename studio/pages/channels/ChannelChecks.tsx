@@ -63,7 +63,7 @@ export function ChannelChecks({ channel, onTested }: ChannelChecksProps) {
       </div>
       {connection.number ? (
         <dl className="facts">
-          <div><dt>{t('channels.displayPhone')}</dt><dd>{connection.number.displayPhoneNumber ?? '—'}</dd></div>
+          <div><dt>{t('channels.metaPhone')}</dt><dd>{connection.number.displayPhoneNumber ?? '—'}</dd></div>
           <div><dt>{t('channels.verifiedName')}</dt><dd>{connection.number.verifiedName ?? '—'}</dd></div>
           <div>
             <dt>{t('channels.quality')}</dt>
