@@ -9,6 +9,7 @@ import * as m0007 from './0007_create_campaigns.ts';
 import * as m0008 from './0008_index_inbound_media.ts';
 import * as m0009 from './0009_split_outbox_queues.ts';
 import * as m0010 from './0010_create_campaign_recipients.ts';
+import * as m0011 from './0011_add_channel_checks.ts';
 
 /** Every migration, in order. Listed by hand so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '0008_index_inbound_media': m0008,
   '0009_split_outbox_queues': m0009,
   '0010_create_campaign_recipients': m0010,
+  '0011_add_channel_checks': m0011,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -8,6 +8,7 @@ import { validationHook } from './http/validation-hook.ts';
 import { authRoutes } from './routes/auth.ts';
 import { categoryRoutes, productRoutes } from './routes/catalog.ts';
 import { channelRoutes } from './routes/channels.ts';
+import { channelTestRoutes } from './routes/channel-test.ts';
 import { flowRoutes } from './routes/flows.ts';
 import { flowEnvironmentRoutes } from './routes/flow-environment.ts';
 import { sampleImageRoutes } from './http/sample-images.ts';
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route('/templates', templateRoutes);
   api.route('/flow-environment', flowEnvironmentRoutes);
   api.route('/channels', channelRoutes);
+  api.route('/channels', channelTestRoutes);
   api.route('/products', productRoutes);
   api.route('/categories', categoryRoutes);
   api.route('/orders', orderRoutes);

@@ -5,7 +5,7 @@ import { prepared } from '../db/prepared-statements.ts';
 import type { Logger } from '../logger.ts';
 import { createGroupCommit } from '../queue/group-commit.ts';
 import type { RateLimiter } from '../queue/rate-limiter.ts';
-import type { ChannelDirectory } from '../whatsapp/channel-directory.ts';
+import type { ChannelDirectory, ChannelInfo } from '../whatsapp/channel-directory.ts';
 import type { GraphClient } from '../whatsapp/graph-client.ts';
 import { backoffMs, pairRateBackoffMs, type GraphErrorClass } from '../whatsapp/graph-errors.ts';
 import { recordSends, type SendOutcome } from './record-sends.ts';
@@ -176,8 +176,21 @@ async function sendOne(o: SenderOptions, row: Claimed, record: (outcome: SendOut
   await o.limiter.take(channel.phoneNumberId);
   // Our outbox id rides along; Meta echoes it in status webhooks (see `reconcileMs`).
   const result = await o.graph.sendMessage(channel.phoneNumberId, channel.accessToken, { ...graph, biz_opaque_callback_data: `outbox:${row.id}` });
-  if (result.ok) return record({ outboxId: row.id, wamid: result.wamid });
+  if (result.ok) {
+    if (!channel.proven) await markProven(o, channel);
+    return record({ outboxId: row.id, wamid: result.wamid });
+  }
   await handleError(o, row, channel.id, result.error);
+}
+
+/** Meta accepted a message with this token: the channel works, whatever the studio showed before. */
+async function markProven(o: SenderOptions, channel: ChannelInfo): Promise<void> {
+  channel.proven = true;
+  await o.db.updateTable('channels')
+    .set({ checked_at: o.clock.now(), check_ok: true, check_error: null, healthy: true, health_error: null })
+    .where('id', '=', channel.id)
+    .where((eb) => eb.or([eb('check_ok', 'is not', true), eb('healthy', '=', false)]))
+    .execute();
 }
 
 async function handleError(o: SenderOptions, row: Claimed, channelId: string, error: GraphErrorClass): Promise<void> {

@@ -82,6 +82,13 @@ export interface ChannelsTable {
   mark_read: Defaulted<boolean>;
   healthy: Defaulted<boolean>;
   health_error: string | null;
+  /** The last connection test (or real send) and its outcome; null until one happened. */
+  checked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  check_ok: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  check_error: ColumnType<string | null, string | null | undefined, string | null>;
+  check_details: ColumnType<JsonObject | null, string | null | undefined, string | null>;
+  /** When Meta's webhook handshake last succeeded with this channel's verify token. */
+  webhook_verified_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

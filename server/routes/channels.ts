@@ -10,6 +10,7 @@ import type { Row, RowUpdate } from '../db/tables.ts';
 import { requireRole } from '../http/auth.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { createRouter, json, jsonBody } from '../http/router.ts';
+import { connectionView, uncheckedBy } from './channel-connection.ts';
 
 export const channelRoutes = createRouter();
 channelRoutes.use('*', requireRole('admin'));
@@ -22,10 +23,10 @@ function webhookUrl(c: Context<AppEnv>): string {
 }
 
 /** Secrets never leave the server: the view has no token and no app secret. */
-const view = (c: Context<AppEnv>, ch: Row<'channels'>) => ({
+export const view = (c: Context<AppEnv>, ch: Row<'channels'>) => ({
   id: ch.id, name: ch.name, phoneNumberId: ch.phone_number_id, wabaId: ch.waba_id, displayPhone: ch.display_phone,
   verifyToken: ch.verify_token, flowId: ch.flow_id, markRead: ch.mark_read, healthy: ch.healthy,
-  healthError: ch.health_error, webhookUrl: webhookUrl(c), createdAt: new Date(ch.created_at).toISOString(),
+  healthError: ch.health_error, ...connectionView(ch), webhookUrl: webhookUrl(c), createdAt: new Date(ch.created_at).toISOString(),
 });
 
 async function assertFlowExists(c: Context<AppEnv>, flowId: string | null | undefined) {
@@ -102,7 +103,7 @@ channelRoutes.openapi(
     }
     if (body.appSecret !== undefined) changes.app_secret_enc = secrets.seal(body.appSecret);
     const row = await db.transaction().execute(async (tx) => {
-      const updated = await tx.updateTable('channels').set(changes).where('id', '=', id).returningAll().executeTakeFirst();
+      const updated = await tx.updateTable('channels').set({ ...changes, ...uncheckedBy(body) }).where('id', '=', id).returningAll().executeTakeFirst();
       if (!updated) throw notFound('Canal');
       await recordAudit(tx, c.var.actor, 'channel.update', { type: 'channel', id }, { fields: Object.keys(body) });
       return updated;

@@ -10,8 +10,8 @@ export type { StatusCallback } from './fake-status-callbacks.ts';
 export interface FakeGraphRequest {
   method: string;
   path: string;
-  /** `send` is a real message, `read` a mark-as-read; media calls and strays are the rest. */
-  kind: 'send' | 'read' | 'media' | 'download' | 'other';
+  /** `send` is a real message, `read` a mark-as-read, `phone_number` a connection test; media calls and strays are the rest. */
+  kind: 'send' | 'read' | 'media' | 'download' | 'phone_number' | 'other';
   phoneNumberId: string | null;
   /** The bearer token, without `Bearer `. */
   token: string | null;
@@ -46,6 +46,11 @@ export interface FakeGraph {
   delayMs: number;
   /** Serves `GET /{version}/{id}` and the download URL it returns. */
   addMedia(id: string, bytes: Uint8Array, mimeType: string): void;
+  /**
+   * Serves `GET /{version}/{phone-number-id}?fields=…` (the connection test). With `token`, any
+   * other bearer gets Meta's invalid-token error (190, OAuthException).
+   */
+  addPhoneNumber(id: string, number: FakePhoneNumber): void;
   waitForSent(count: number, timeoutMs?: number): Promise<FakeGraphRequest[]>;
   /** When set, every accepted send is followed by signed status webhooks to the server. */
   statusCallback: StatusCallback | null;
@@ -58,6 +63,13 @@ export interface FakeGraph {
 }
 
 interface MediaItem { bytes: Uint8Array; mimeType: string }
+
+export interface FakePhoneNumber {
+  displayPhoneNumber: string;
+  verifiedName: string;
+  qualityRating: 'GREEN' | 'YELLOW' | 'RED' | 'UNKNOWN';
+  token?: string;
+}
 
 const VERSION = /^v\d+\.\d+$/;
 
@@ -75,6 +87,7 @@ export async function startFakeGraphApi(
   let accepted: FakeGraphRequest[] = [];
   let faults: { fault: Fault; left: number }[] = [];
   let media = new Map<string, MediaItem>();
+  let phoneNumbers = new Map<string, FakePhoneNumber>();
   let waiters: { count: number; resolve: () => void }[] = [];
   const connections = new WeakMap<Socket, number>();
   let connectionCount = 0;
@@ -89,6 +102,7 @@ export async function startFakeGraphApi(
     failNext: (n, fault) => void faults.push({ fault, left: n }),
     delayMs: 0,
     addMedia: (id, bytes, mimeType) => void media.set(id, { bytes, mimeType }),
+    addPhoneNumber: (id, number) => void phoneNumbers.set(id, number),
     waitForSent(count, timeoutMs = 5000) {
       if (accepted.length >= count) return Promise.resolve(accepted.slice());
       return new Promise((resolve, reject) => {
@@ -109,6 +123,7 @@ export async function startFakeGraphApi(
       accepted = [];
       faults = [];
       media = new Map();
+      phoneNumbers = new Map();
       fake.delayMs = 0;
     },
     close: () => new Promise((resolve) => {
@@ -165,10 +180,15 @@ export async function startFakeGraphApi(
       }
       return onMessages(record, answer, current);
     }
+    if (req.method === 'GET' && parts.length === 2 && VERSION.test(parts[0]!) && phoneNumbers.has(parts[1]!)) {
+      record.kind = 'phone_number';
+      record.phoneNumberId = parts[1]!;
+      return onPhoneNumber(phoneNumbers.get(parts[1]!)!, record, url.searchParams.get('fields'), answer);
+    }
     if (req.method === 'GET' && parts.length === 2 && VERSION.test(parts[0]!)) {
       record.kind = 'media';
       const item = media.get(parts[1]!);
-      if (!item) return answer(400, metaError(100, `Unsupported get request. Object with ID '${parts[1]}' does not exist`));
+      if (!item) return answer(400, unknownObject(parts[1]!));
       return answer(200, {
         messaging_product: 'whatsapp',
         url: `${fake.url}/whatsapp_business/attachments/?mid=${encodeURIComponent(parts[1]!)}`,
@@ -190,6 +210,18 @@ export async function startFakeGraphApi(
   }
 
   type Answer = (status: number, payload: unknown, headers?: Record<string, string>) => void;
+
+  function onPhoneNumber(number: FakePhoneNumber, record: FakeGraphRequest, fields: string | null, answer: Answer) {
+    if (number.token !== undefined && record.token !== number.token) return answer(401, invalidTokenError());
+    const all: Record<string, string> = {
+      display_phone_number: number.displayPhoneNumber, verified_name: number.verifiedName, quality_rating: number.qualityRating,
+    };
+    // Like Graph, only the fields asked for (and the id); without `fields`, Graph's defaults.
+    const asked = fields ? fields.split(',').map((f) => f.trim()) : ['verified_name', 'display_phone_number', 'quality_rating'];
+    const unknown = asked.find((f) => !(f in all) && f !== 'id');
+    if (unknown) return answer(400, metaError(100, `(#100) Tried accessing nonexisting field (${unknown}) on node type (WhatsAppBusinessPhoneNumber)`));
+    return answer(200, { ...Object.fromEntries(asked.filter((f) => f in all).map((f) => [f, all[f]])), id: record.phoneNumberId });
+  }
 
   function onMessages(record: FakeGraphRequest, answer: Answer, current: boolean) {
     const body = record.body as Record<string, unknown>;
@@ -234,6 +266,21 @@ export async function startFakeGraphApi(
 
 function sameRecipient(a: string, b: string): boolean {
   return a.replace(/^\+/, '') === b.replace(/^\+/, '');
+}
+
+/** Graph's answer to a bad or expired token: an OAuthException without `error_data`. */
+function invalidTokenError() {
+  return { error: { message: 'Invalid OAuth access token - Cannot parse access token', type: 'OAuthException', code: 190, fbtrace_id: `Afake${randomBytes(6).toString('hex')}` } };
+}
+
+/** Graph's answer to a GET for an id it does not know (or the token cannot see). */
+function unknownObject(id: string) {
+  return {
+    error: {
+      message: `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`,
+      type: 'GraphMethodException', code: 100, error_subcode: 33, fbtrace_id: `Afake${randomBytes(6).toString('hex')}`,
+    },
+  };
 }
 
 /** Meta's Graph error envelope. */

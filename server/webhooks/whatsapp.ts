@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.ts';
+import type { AppDeps, AppEnv } from '../context.ts';
 import { readRawBody } from '../http/raw-body.ts';
 import { mediaMessageTypes } from '../conversation/media-fetcher.ts';
 import type { InboundDelivery } from '../conversation/store-inbound.ts';
@@ -17,8 +17,11 @@ whatsappWebhook.get('/', async (c) => {
   const token = c.req.query('hub.verify_token');
   const challenge = c.req.query('hub.challenge');
   if (mode !== 'subscribe' || !token || !challenge) return c.text('Forbidden', 403);
-  const match = await c.var.deps.db.selectFrom('channels').select('id').where('verify_token', '=', token).executeTakeFirst();
-  return match ? c.text(challenge, 200) : c.text('Forbidden', 403);
+  // Meta's handshake is the proof that the webhook is set up: remembered on every channel
+  // sharing this verify token (the studio shows "webhook verificado").
+  const matched = await c.var.deps.db.updateTable('channels').set({ webhook_verified_at: c.var.deps.clock.now() })
+    .where('verify_token', '=', token).returning('id').execute();
+  return matched.length ? c.text(challenge, 200) : c.text('Forbidden', 403);
 });
 
 whatsappWebhook.post(
@@ -68,6 +71,7 @@ whatsappWebhook.post(
 
     try {
       const contactIds = await messaging.inbox.submit(deliveries);
+      await markWebhookVerified(c.var.deps, known.filter((ch) => ch.appSecret === secret));
       const media = deliveries.some((d) => d.messages.some((m) => (mediaMessageTypes as readonly string[]).includes(m.type)));
       messaging.wake(contactIds, { media });
     } catch (err) {
@@ -78,3 +82,20 @@ whatsappWebhook.post(
     return c.text('EVENT_RECEIVED', 200);
   },
 );
+
+/**
+ * Meta delivers only to a callback whose handshake succeeded, so a signed delivery for a channel
+ * shows its webhook works even when the handshake happened before this server recorded it.
+ */
+async function markWebhookVerified({ db, clock, logger }: AppDeps, channels: ChannelInfo[]): Promise<void> {
+  const pending = channels.filter((ch) => !ch.webhookVerified);
+  if (pending.length === 0) return;
+  for (const ch of pending) ch.webhookVerified = true;
+  try {
+    await db.updateTable('channels').set({ webhook_verified_at: clock.now() })
+      .where('id', 'in', pending.map((ch) => ch.id)).where('webhook_verified_at', 'is', null).execute();
+  } catch (err) {
+    // A status shown in the studio is not worth failing a stored delivery for.
+    logger.warn('webhook: could not record the webhook as verified', { err });
+  }
+}

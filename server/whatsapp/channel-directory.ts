@@ -9,6 +9,13 @@ export interface ChannelInfo {
   flowId: string | null;
   markRead: boolean;
   healthy: boolean;
+  /**
+   * Whether the studio already shows this channel as working (a test or a send succeeded) and
+   * its webhook as verified: until then the first successful send or delivery records it (once;
+   * the flag is set on this cached copy so the hot paths skip it afterwards).
+   */
+  proven: boolean;
+  webhookVerified: boolean;
 }
 
 /**
@@ -27,6 +34,7 @@ export function createChannelDirectory(db: Db, secrets: SecretBox, { ttlMs = 200
     const infos = rows.map((r): ChannelInfo => ({
       id: r.id, phoneNumberId: r.phone_number_id, appSecret: secrets.open(r.app_secret_enc),
       accessToken: secrets.open(r.access_token_enc), flowId: r.flow_id, markRead: r.mark_read, healthy: r.healthy,
+      proven: r.healthy && r.check_ok === true, webhookVerified: r.webhook_verified_at !== null,
     }));
     byPhone = new Map(infos.map((i) => [i.phoneNumberId, i]));
     byId = new Map(infos.map((i) => [i.id, i]));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { channelConnection, channelTestResult } from './channel-checks.ts';
 
 const phoneNumberId = z.string().trim().regex(/^\d{5,30}$/, 'o Phone number ID tem só dígitos');
 
@@ -27,6 +28,9 @@ export const channel = z.object({
   markRead: z.boolean(),
   healthy: z.boolean(),
   healthError: z.string().nullable(),
+  connection: channelConnection,
+  /** When Meta's webhook handshake last succeeded with this channel's verify token. */
+  webhookVerifiedAt: z.string().nullable(),
   /** Where to point Meta's webhook for this server. */
   webhookUrl: z.string(),
   createdAt: z.string(),
@@ -34,3 +38,4 @@ export const channel = z.object({
 export type Channel = z.infer<typeof channel>;
 export const channelResponse = z.object({ channel });
 export const channelsResponse = z.object({ channels: z.array(channel) });
+export const channelTestResponse = channelTestResult.extend({ channel });

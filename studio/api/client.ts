@@ -4,7 +4,10 @@ import type {
   catalogResponse, categoryResponse, createCategoryRequest, createProductRequest, productResponse,
   updateCategoryRequest, updateProductRequest,
 } from '../../shared/api/catalog.ts';
-import type { channelResponse, channelsResponse, createChannelRequest, updateChannelRequest } from '../../shared/api/channels.ts';
+import type { analyticsResponse } from '../../shared/api/analytics.ts';
+import type {
+  channelResponse, channelsResponse, channelTestResponse, createChannelRequest, updateChannelRequest,
+} from '../../shared/api/channels.ts';
 import type { agentMessageRequest, handoffDetailResponse, handoffsResponse, handoffStatuses } from '../../shared/api/handoffs.ts';
 import type {
   createFlowRequest, flowEnvironmentResponse, flowResponse, flowsResponse, importRequest, templatesResponse, versionResponse, versionsResponse,
@@ -49,8 +52,9 @@ export const api = {
   exportFlow: (id: string) => request<FlowDocument>('GET', `${flowPath(id)}/export`),
   simulate: (id: string, body: In<typeof simulateRequest>) =>
     request<Out<typeof simulateResponse>>('POST', `${flowPath(id)}/simulate`, body),
-  flowAnalytics: (id: string) =>
-    request<{ nodes: Record<string, { entries: number; exits: number; dropOff: number }> }>('GET', `${flowPath(id)}/analytics`),
+  /** `days` null: all time. */
+  flowAnalytics: (id: string, days: number | null) =>
+    request<Out<typeof analyticsResponse>>('GET', `${flowPath(id)}/analytics${days === null ? '' : `?days=${days}`}`),
   listTemplates: () => request<Out<typeof templatesResponse>>('GET', '/api/templates'),
   /** What the catalog offers and whether AI is configured, for the editor's validation. */
   flowEnvironment: () => request<Out<typeof flowEnvironmentResponse>>('GET', '/api/flow-environment'),
@@ -61,6 +65,7 @@ export const api = {
   updateChannel: (id: string, body: In<typeof updateChannelRequest>) =>
     request<Out<typeof channelResponse>>('PUT', `/api/channels/${enc(id)}`, body),
   deleteChannel: (id: string) => request<unknown>('DELETE', `/api/channels/${enc(id)}`),
+  testChannel: (id: string) => request<Out<typeof channelTestResponse>>('POST', `/api/channels/${enc(id)}/test`, {}),
 
   getCatalog: () => request<Out<typeof catalogResponse>>('GET', '/api/products'),
   createProduct: (body: In<typeof createProductRequest>) =>

@@ -14,6 +14,7 @@ import { ErrorBanner } from '../ui/states.tsx';
 import { Canvas } from './Canvas.tsx';
 import { EditorProvider, useEditor } from './EditorProvider.tsx';
 import { createEditorStore, type EditorStore } from './store.ts';
+import type { NodeAnalytics } from './types.ts';
 import { useChangeReporter } from './use-change-reporter.ts';
 import { useEditorActions } from './use-editor-actions.ts';
 import { usePanels } from './use-panels.ts';
@@ -25,7 +26,7 @@ export interface FlowEditorProps {
   onChange(flow: FlowDocument): void;
   onProblems?(problems: Problem[]): void;
   highlightNodeId?: string | null;
-  analytics?: Record<string, { entries: number; exits: number; dropOff: number }> | null;
+  analytics?: Record<string, NodeAnalytics> | null;
   readOnly?: boolean;
   toolbarEnd?: ReactNode;
   /** The installation's facts for validation (GET /api/flow-environment); null validates the document alone. */

@@ -14,8 +14,4 @@ export type EditorFlow = Omit<FlowDocument, 'nodes' | 'edges'> & { nodes: Editor
 /** Builds ids; injected so tests can predict them. */
 export type IdFactory = (prefix: string) => string;
 
-export interface NodeAnalytics {
-  entries: number;
-  exits: number;
-  dropOff: number;
-}
+export type { NodeAnalytics } from '../../shared/api/analytics.ts';

@@ -7,6 +7,7 @@ import { errorText } from '../ui/error-text.ts';
 import { EmptyState, ErrorBanner, Loading } from '../ui/states.tsx';
 import { showToast } from '../ui/toast.tsx';
 import { useResource } from '../ui/use-resource.ts';
+import { ChannelChecks, ChannelStatusPill } from './channels/ChannelChecks.tsx';
 import { ChannelForm } from './channels/ChannelForm.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 
@@ -44,17 +45,15 @@ export function ChannelsPage() {
               <li key={channel.id} className="card channel-card" data-testid="channel-card">
                 <div className="card-head">
                   <h2>{channel.name}</h2>
-                  <span className={channel.healthy ? 'pill success' : 'pill danger'} title={channel.healthError ?? undefined}>
-                    {channel.healthy ? t('channels.healthy') : t('channels.unhealthy')}
-                  </span>
+                  <ChannelStatusPill channel={channel} />
                 </div>
-                {!channel.healthy && channel.healthError ? <p className="form-error small">{channel.healthError}</p> : null}
                 <dl className="facts">
                   <div><dt>{t('channels.displayPhone')}</dt><dd>{channel.displayPhone ?? '—'}</dd></div>
                   <div><dt>{t('channels.phoneNumberId')}</dt><dd>{channel.phoneNumberId}</dd></div>
                   <div><dt>{t('channels.flow')}</dt><dd>{flow?.name ?? t('channels.noFlow')}</dd></div>
                 </dl>
                 <CopyField label={t('channels.webhookUrl')} value={channel.webhookUrl} />
+                <ChannelChecks channel={channel} onTested={data.reload} />
                 <div className="row-actions">
                   <button type="button" className="button small" onClick={() => setOpen({ kind: 'form', channel })} aria-label={t('channels.editOf', { name: channel.name })}>{t('common.edit')}</button>
                   <button type="button" className="button small danger-ghost" onClick={() => setOpen({ kind: 'delete', channel })} aria-label={t('channels.deleteOf', { name: channel.name })}>{t('common.delete')}</button>

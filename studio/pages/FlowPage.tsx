@@ -10,6 +10,8 @@ import { Link } from '../ui/router.ts';
 import { ErrorBanner, Loading } from '../ui/states.tsx';
 import { showToast } from '../ui/toast.tsx';
 import { useResource } from '../ui/use-resource.ts';
+import { AnalyticsControls } from './flow/AnalyticsControls.tsx';
+import { useAnalyticsOverlay } from './flow/analytics-overlay.ts';
 import { ConflictDialog } from './flow/ConflictDialog.tsx';
 import { downloadJson, slugify } from './flows/download.ts';
 import { PublishDialog } from './flow/PublishDialog.tsx';
@@ -42,10 +44,12 @@ type Panel = 'none' | 'simulator' | 'versions';
 function LoadedFlow({ initial }: { initial: FlowDetail }) {
   const t = useT();
   const { saver, state } = useDraftSaver(initial);
-  // Real conversations per block, drawn on the canvas once the flow has been published.
+  // Real conversations per block, drawn on the canvas once the flow has been published; not
+  // even asked for while the overlay is hidden.
+  const [overlay, setOverlay] = useAnalyticsOverlay();
   const analytics = useResource(
-    () => (initial.publishedVersion ? api.flowAnalytics(initial.id).then((r) => r.nodes) : Promise.resolve({})),
-    [initial.id],
+    () => (initial.publishedVersion && overlay.visible ? api.flowAnalytics(initial.id, overlay.days).then((r) => r.nodes) : Promise.resolve({})),
+    [initial.id, overlay.visible, overlay.days],
   );
   // Lets the editor warn about blocks this installation cannot run (no products, no AI); without it, no such warnings.
   const environment = useResource(() => api.flowEnvironment().then((r) => r.environment), [initial.id]);
@@ -94,6 +98,7 @@ function LoadedFlow({ initial }: { initial: FlowDetail }) {
   const actions = (
     <div className="flow-actions">
       <SaveStatus status={state.status} onRetry={() => void saver.flush()} />
+      {initial.publishedVersion ? <AnalyticsControls overlay={overlay} onChange={setOverlay} /> : null}
       <button type="button" className={panel === 'simulator' ? 'button small active' : 'button small'} aria-pressed={panel === 'simulator'} onClick={() => togglePanel('simulator')} data-testid="open-simulator">
         ▶ {t('flow.simulate')}
       </button>
@@ -128,7 +133,7 @@ function LoadedFlow({ initial }: { initial: FlowDetail }) {
             onChange={onChange}
             onProblems={setProblems}
             highlightNodeId={panel === 'simulator' ? highlight : null}
-            analytics={analytics.status === 'ready' && Object.keys(analytics.data).length ? analytics.data : null}
+            analytics={overlay.visible && analytics.status === 'ready' && Object.keys(analytics.data).length ? analytics.data : null}
             toolbarEnd={actions}
             environment={environment.status === 'ready' ? environment.data : null}
           />

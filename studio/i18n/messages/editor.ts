@@ -111,8 +111,18 @@ export const editorMessages = {
   'editor.rf.edgeLabelOutput': { 'pt-BR': 'Ligação de {from}, saída "{output}", para {to}', en: 'Edge from {from}, output "{output}", to {to}' },
 
   // Overlays.
-  'editor.analytics.entries': { 'pt-BR': '{n} entradas', en: '{n} entries' },
+  'editor.analytics.entries.one': { 'pt-BR': '{n} entrada', en: '{n} entry' },
+  'editor.analytics.entries.other': { 'pt-BR': '{n} entradas', en: '{n} entries' },
   'editor.analytics.dropOff': { 'pt-BR': '{n}% abandonaram', en: '{n}% dropped off' },
+  'editor.analytics.completions.one': { 'pt-BR': '{n} concluída', en: '{n} completed' },
+  'editor.analytics.completions.other': { 'pt-BR': '{n} concluídas', en: '{n} completed' },
+  'editor.analytics.withAgent.one': { 'pt-BR': '{n} com atendente', en: '{n} with an agent' },
+  'editor.analytics.withAgent.other': { 'pt-BR': '{n} com atendente', en: '{n} with agents' },
+  'editor.analytics.show': { 'pt-BR': 'Análises', en: 'Analytics' },
+  'editor.analytics.showHint': { 'pt-BR': 'Mostrar ou esconder as análises sobre os blocos', en: 'Show or hide analytics on the blocks' },
+  'editor.analytics.period': { 'pt-BR': 'Período das análises', en: 'Analytics period' },
+  'editor.analytics.days': { 'pt-BR': 'Últimos {n} dias', en: 'Last {n} days' },
+  'editor.analytics.allTime': { 'pt-BR': 'Todo o período', en: 'All time' },
   'editor.readOnly': { 'pt-BR': 'Somente leitura', en: 'Read only' },
 
   // Node faces.

@@ -1,0 +1,62 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { channelTestResponse } from '../../shared/api/channels.ts';
+import { recordAudit } from '../db/queries/audit.ts';
+import { requireRole } from '../http/auth.ts';
+import { notFound } from '../http/errors.ts';
+import { createRouter, json } from '../http/router.ts';
+import { checkPhoneNumber } from '../whatsapp/phone-number-check.ts';
+import { view } from './channels.ts';
+
+/** An admin waits for this answer: long enough for a slow Graph API, short enough to read as "no answer". */
+const checkTimeoutMs = 10_000;
+
+/** Mounted under /api/channels: "Testar conexão", a real call to Meta with the channel's token. */
+export const channelTestRoutes = createRouter();
+channelTestRoutes.use('*', requireRole('admin'));
+
+channelTestRoutes.openapi(
+  createRoute({
+    method: 'post', path: '/{id}/test', tags: ['channels'],
+    request: { params: z.object({ id: z.string().min(1).max(100) }) },
+    responses: {
+      200: json(channelTestResponse, 'What Meta answered to `GET /{phone-number-id}` with the stored token: the number\'s '
+        + 'display phone, verified name and quality rating, or Meta\'s error (`ok: false`; a refusal by Meta is a result, '
+        + 'not an error of this API). The outcome is stored on the channel.'),
+    },
+  }),
+  async (c) => {
+    const { db, secrets, clock, config } = c.var.deps;
+    const { id } = c.req.valid('param');
+    const channel = await db.selectFrom('channels').select(['phone_number_id', 'access_token_enc']).where('id', '=', id).executeTakeFirst();
+    if (!channel) throw notFound('Canal');
+    const result = await checkPhoneNumber({ ...config.graph, timeoutMs: checkTimeoutMs }, channel.phone_number_id, secrets.open(channel.access_token_enc));
+    const checkedAt = clock.now();
+    const row = await db.transaction().execute(async (tx) => {
+      const updated = await tx.updateTable('channels').set(result.ok
+        // Meta accepted the token: whatever the sender saw before is fixed (e.g. a token re-enabled at Meta).
+        ? { checked_at: checkedAt, check_ok: true, check_error: null, check_details: JSON.stringify(result.number), healthy: true, health_error: null }
+        : { checked_at: checkedAt, check_ok: false, check_error: errorLine(result.error), check_details: null })
+        // Tested with the token read above: a token saved meanwhile is not what was tested.
+        .where('id', '=', id).where('access_token_enc', '=', channel.access_token_enc)
+        .returningAll().executeTakeFirst();
+      const current = updated ?? await tx.selectFrom('channels').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!current) throw notFound('Canal');
+      await recordAudit(tx, c.var.actor, 'channel.test', { type: 'channel', id }, { ok: result.ok, ...(!result.ok && { code: result.error.code }) });
+      return current;
+    });
+    c.var.deps.messaging?.channels.invalidate();
+    return c.json({
+      ok: result.ok,
+      number: result.ok ? result.number : null,
+      error: result.ok ? null : result.error,
+      checkedAt: checkedAt.toISOString(),
+      channel: view(c, row),
+    }, 200);
+  },
+);
+
+/** Meta's code shown with its message, as Meta's docs and dashboards write it. */
+function errorLine(error: { code: number | null; message: string }): string {
+  if (error.code === null || error.message.startsWith(`(#${error.code})`)) return error.message;
+  return `(#${error.code}) ${error.message}`;
+}
