@@ -154,10 +154,15 @@ handoffRoutes.openapi(
     const { id } = c.req.valid('param');
     const { db, clock } = c.var.deps;
     const now = clock.now();
-    await requireHandoff(c, id);
+    const { actor } = c.var;
     const resolved = await db.transaction().execute(async (tx) => {
-      const row = await tx.updateTable('handoffs').set({ status: 'resolved', resolved_at: now })
-        .where('id', '=', id).where('status', '<>', 'resolved').returning(['id', 'contact_id']).executeTakeFirst();
+      let update = tx.updateTable('handoffs').set({ status: 'resolved', resolved_at: now })
+        .where('id', '=', id).where('status', '<>', 'resolved');
+      // In the same statement, so a claim by someone else just before cannot slip through.
+      if (!seesAllHandoffs(actor)) {
+        update = update.where((eb) => eb.or([eb('assigned_user_id', 'is', null), eb('assigned_user_id', '=', actor.userId)]));
+      }
+      const row = await update.returning(['id', 'contact_id']).executeTakeFirst();
       if (!row) return false;
       // Delivered to the contact's session through the same per-contact queue as messages,
       // so it cannot race with what the contact is sending.
@@ -167,7 +172,10 @@ handoffRoutes.openapi(
       await recordAudit(tx, c.var.actor, 'handoff.resolve', { type: 'handoff', id });
       return true;
     });
-    if (!resolved) throw alreadyResolved();
+    if (!resolved) {
+      await requireHandoff(c, id); // 404, or 403 when someone else holds it
+      throw alreadyResolved();
+    }
     c.var.deps.messaging?.wake([id]);
     return c.json({ handoff: await requireHandoff(c, id) }, 200);
   },
