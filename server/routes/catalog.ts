@@ -8,7 +8,7 @@ import type { Executor } from '../db/database.ts';
 import type { Row, RowUpdate } from '../db/tables.ts';
 import { requireRole } from '../http/auth.ts';
 import { AppError, notFound } from '../http/errors.ts';
-import { createRouter, json, jsonBody } from '../http/router.ts';
+import { createRouter, json, jsonBody, updateRoute } from '../http/router.ts';
 
 /** `/api/products` (catalog with categories) and `/api/categories`; editors manage both. */
 export const productRoutes = createRouter();
@@ -67,11 +67,11 @@ productRoutes.openapi(
   },
 );
 
-productRoutes.openapi(
-  createRoute({
-    method: 'put', path: '/{id}', tags, request: { params: idParam, body: jsonBody(updateProductRequest) },
-    responses: { 200: json(productResponse, 'Updated') },
-  }),
+updateRoute(productRoutes,
+  {
+    path: '/{id}', tags, request: { params: idParam, body: jsonBody(updateProductRequest) },
+    responses: { 200: json(productResponse, 'Updated: only the fields sent change (PUT the same as PATCH)') },
+  },
   async (c) => {
     const { db, clock } = c.var.deps;
     const { id } = c.req.valid('param');
@@ -121,11 +121,11 @@ categoryRoutes.openapi(
   },
 );
 
-categoryRoutes.openapi(
-  createRoute({
-    method: 'put', path: '/{id}', tags, request: { params: idParam, body: jsonBody(updateCategoryRequest) },
-    responses: { 200: json(categoryResponse, 'Updated') },
-  }),
+updateRoute(categoryRoutes,
+  {
+    path: '/{id}', tags, request: { params: idParam, body: jsonBody(updateCategoryRequest) },
+    responses: { 200: json(categoryResponse, 'Updated: only the fields sent change (PUT the same as PATCH)') },
+  },
   async (c) => {
     const { db } = c.var.deps;
     const { id } = c.req.valid('param');

@@ -9,7 +9,7 @@ import { recordAudit } from '../db/queries/audit.ts';
 import type { Row, RowUpdate } from '../db/tables.ts';
 import { requireRole } from '../http/auth.ts';
 import { AppError, notFound } from '../http/errors.ts';
-import { createRouter, json, jsonBody } from '../http/router.ts';
+import { createRouter, json, jsonBody, updateRoute } from '../http/router.ts';
 import { connectionView, uncheckedBy } from './channel-connection.ts';
 
 export const channelRoutes = createRouter();
@@ -76,17 +76,17 @@ channelRoutes.openapi(
   },
 );
 
-channelRoutes.openapi(
-  createRoute({
-    method: 'put', path: '/{id}', tags, request: { params: idParam, body: jsonBody(updateChannelRequest) },
-    responses: { 200: json(channelResponse, 'Updated') },
-  }),
+updateRoute(channelRoutes,
+  {
+    path: '/{id}', tags, request: { params: idParam, body: jsonBody(updateChannelRequest) },
+    responses: { 200: json(channelResponse, 'Updated: only the fields sent change (PUT the same as PATCH)') },
+  },
   async (c) => {
     const { db, secrets, clock } = c.var.deps;
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     await assertFlowExists(c, body.flowId);
-    if (body.phoneNumberId) await assertPhoneFree(c, body.phoneNumberId, id);
+    if (body.phoneNumberId !== undefined) await assertPhoneFree(c, body.phoneNumberId, id);
     const changes: RowUpdate<'channels'> = { updated_at: clock.now() };
     if (body.name !== undefined) changes.name = body.name;
     if (body.phoneNumberId !== undefined) changes.phone_number_id = body.phoneNumberId;

@@ -10,8 +10,12 @@ import { requireRole } from '../http/auth.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { createRouter, json, jsonBody } from '../http/router.ts';
 import { serviceWindow } from '../whatsapp/window.ts';
+import { assertContactNotHeldByOther } from './handoff-access.ts';
 
-/** Contacts, their history, and the LGPD rights: export and erasure. */
+/**
+ * Contacts, their history, and the LGPD rights. Agents (and admins) use the directory; export and
+ * erasure are for admins only. A conversation another agent holds stays theirs here too.
+ */
 export const contactRoutes = createRouter();
 contactRoutes.use('*', requireRole('agent'));
 const tags = ['contacts'];
@@ -21,6 +25,7 @@ const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 async function requireContact(c: Context<AppEnv>, id: string) {
   const row = await c.var.deps.db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Contato');
+  await assertContactNotHeldByOther(c.var.deps.db, c.var.actor, row.id);
   return row;
 }
 
@@ -124,8 +129,8 @@ contactRoutes.openapi(
 
 contactRoutes.openapi(
   createRoute({
-    method: 'get', path: '/{id}/export', tags, request: { params: idParam },
-    responses: { 200: json(z.record(z.string(), z.unknown()), 'Everything kept about the contact (LGPD art. 18)') },
+    method: 'get', path: '/{id}/export', tags, middleware: [requireRole('admin')], request: { params: idParam },
+    responses: { 200: json(z.record(z.string(), z.unknown()), 'Everything kept about the contact (LGPD art. 18); admins only') },
   }),
   async (c) => {
     const contact = await requireContact(c, c.req.valid('param').id);
@@ -144,8 +149,8 @@ contactRoutes.openapi(
 
 contactRoutes.openapi(
   createRoute({
-    method: 'delete', path: '/{id}', tags, request: { params: idParam },
-    responses: { 204: { description: 'Erased with messages, sessions and media; orders are kept without the contact (accounting)' } },
+    method: 'delete', path: '/{id}', tags, middleware: [requireRole('admin')], request: { params: idParam },
+    responses: { 204: { description: 'Erased with messages, sessions and media; orders are kept without the contact (accounting); admins only' } },
   }),
   async (c) => {
     const contact = await requireContact(c, c.req.valid('param').id);

@@ -19,7 +19,7 @@ import {
 } from '../db/queries/flows.ts';
 import { requireRole } from '../http/auth.ts';
 import { AppError, notFound } from '../http/errors.ts';
-import { createRouter, json, jsonBody } from '../http/router.ts';
+import { createRouter, json, jsonBody, updateRoute } from '../http/router.ts';
 import { draftOf, flowDetailView, flowSummaryView, versionView } from './flow-views.ts';
 
 export const flowRoutes = createRouter();
@@ -108,15 +108,18 @@ flowRoutes.openapi(
   },
 );
 
-flowRoutes.openapi(
-  createRoute({
-    method: 'put', path: '/{id}', tags, request: { params: idParam, body: jsonBody(saveDraftRequest) },
-    responses: { 200: json(flowResponse, 'Saved; revision bumped') },
-  }),
+updateRoute(flowRoutes,
+  {
+    path: '/{id}', tags, request: { params: idParam, body: jsonBody(saveDraftRequest) },
+    responses: { 200: json(flowResponse, 'Saved; revision bumped. Only what is sent changes (PUT the same as PATCH)') },
+  },
   async (c) => {
     const { db, clock } = c.var.deps;
     const { id } = c.req.valid('param');
-    const { draft, revision } = c.req.valid('json');
+    const { draft: sent, name, description, revision } = c.req.valid('json');
+    // The stale-revision check below still guards this read: a save in between makes it a 409.
+    const base = sent ?? draftOf(await requireFlow(c, id));
+    const draft = { ...base, ...(name === undefined ? {} : { name }), ...(description === undefined ? {} : { description }) };
     const saved = await saveDraft(db, id, draft, revision, c.var.actor.userId, clock.now());
     if (!saved) {
       const current = await requireFlow(c, id);

@@ -3,6 +3,8 @@ import type { FlowDocumentInput } from '../../shared/flow/schema.ts';
 import { createApiToken } from '../db/queries/tokens.ts';
 import { createUser } from '../db/queries/users.ts';
 import { channelA, startMessagingHarness, type MessagingHarness } from '../testing/messaging-harness.ts';
+import { personWithToken, seedChannel, seedHandoff } from '../testing/seed-inbox.ts';
+import { createTestApp, type Caller, type TestApp } from '../testing/test-app.ts';
 import { messageWebhook } from '../testing/webhook-payloads.ts';
 
 const handoffFlow: FlowDocumentInput = {
@@ -75,5 +77,108 @@ describe('agent inbox', () => {
     expect(again.status).toBe(409);
     expect((await agent.json('POST', '/api/handoffs/nope/claim')).status).toBe(404);
     expect((await agent.json<{ error: { code: string } }>('POST', `/api/handoffs/${id}/messages`, { text: '' })).status).toBe(400);
+  });
+});
+
+/** Issue 21, defect 5: an agent works the unassigned queue and their own conversations; admins reassign. */
+describe('inbox ownership', () => {
+  let t: TestApp;
+  let ana: { id: string; as: Caller };
+  let bruno: { id: string; as: Caller };
+  let chefe: { id: string; as: Caller };
+  let open: { contactId: string; handoffId: string };
+  let anas: { contactId: string; handoffId: string };
+  let brunos: { contactId: string; handoffId: string };
+  beforeAll(async () => {
+    t = await createTestApp();
+    ana = await personWithToken(t, 'agent', 'ana@fluxo.test');
+    bruno = await personWithToken(t, 'agent', 'bruno@fluxo.test');
+    chefe = await personWithToken(t, 'admin', 'chefe@fluxo.test');
+    const channel = await seedChannel(t.testDb.db, t.deps.secrets);
+    open = await seedHandoff(t.testDb.db, channel.id, '5584990000001');
+    anas = await seedHandoff(t.testDb.db, channel.id, '5584990000002', ana.id);
+    brunos = await seedHandoff(t.testDb.db, channel.id, '5584990000003', bruno.id);
+  });
+  afterAll(() => t.close());
+  const holder = async (id: string) =>
+    (await t.testDb.db.selectFrom('handoffs').select(['status', 'assigned_user_id']).where('id', '=', id).executeTakeFirstOrThrow());
+  const ids = (r: { body: { handoffs: { id: string }[] } }) => r.body.handoffs.map((h) => h.id).sort();
+
+  it('an agent lists the unassigned queue and their own conversations; an admin lists every one', async () => {
+    expect(ids(await ana.as.json('GET', '/api/handoffs'))).toEqual([open.handoffId, anas.handoffId].sort());
+    expect(ids(await bruno.as.json('GET', '/api/handoffs?status=claimed'))).toEqual([brunos.handoffId]);
+    expect(ids(await chefe.as.json('GET', '/api/handoffs'))).toEqual([open.handoffId, anas.handoffId, brunos.handoffId].sort());
+  });
+
+  it("an agent cannot read, answer, resolve or re-claim another agent's conversation, and nothing changes", async () => {
+    const messagesBefore = await t.testDb.db.selectFrom('messages').selectAll().execute();
+    for (const [method, path, body] of [
+      ['GET', `/api/handoffs/${brunos.handoffId}`, undefined],
+      ['POST', `/api/handoffs/${brunos.handoffId}/messages`, { text: 'deixa comigo' }],
+      ['POST', `/api/handoffs/${brunos.handoffId}/resolve`, undefined],
+      ['GET', `/api/contacts/${brunos.contactId}/messages`, undefined],
+      ['POST', `/api/contacts/${brunos.contactId}/messages`, { text: 'deixa comigo' }],
+      ['POST', `/api/contacts/${brunos.contactId}/reset`, undefined],
+    ] as const) {
+      const res = await ana.as.json<{ error: { code: string } }>(method, path, body);
+      expect([path, res.status, res.body.error.code]).toEqual([path, 403, 'claimed_by_other']);
+    }
+    const claim = await ana.as.json<{ error: { code: string } }>('POST', `/api/handoffs/${brunos.handoffId}/claim`);
+    expect(claim.status).toBe(409);
+    expect(claim.body.error.code).toBe('already_claimed');
+    expect(await holder(brunos.handoffId)).toEqual({ status: 'claimed', assigned_user_id: bruno.id });
+    expect(await t.testDb.db.selectFrom('messages').selectAll().execute()).toEqual(messagesBefore);
+    // Their own, and the queue, stay workable.
+    expect((await ana.as.json('GET', `/api/handoffs/${anas.handoffId}`)).status).toBe(200);
+    expect((await ana.as.json('POST', `/api/handoffs/${anas.handoffId}/messages`, { text: 'Oi, aqui é a Ana' })).status).toBe(202);
+    expect((await ana.as.json('GET', `/api/handoffs/${open.handoffId}`)).status).toBe(200);
+  });
+
+  it('the first claim wins: a second agent gets 409 already_claimed, the holder may claim again', async () => {
+    expect((await bruno.as.json('POST', `/api/handoffs/${open.handoffId}/claim`)).status).toBe(200);
+    const late = await ana.as.json<{ error: { code: string } }>('POST', `/api/handoffs/${open.handoffId}/claim`);
+    expect([late.status, late.body.error.code]).toEqual([409, 'already_claimed']);
+    expect((await bruno.as.json('POST', `/api/handoffs/${open.handoffId}/claim`)).status).toBe(200);
+    expect(await holder(open.handoffId)).toEqual({ status: 'claimed', assigned_user_id: bruno.id });
+    expect(ids(await ana.as.json('GET', '/api/handoffs'))).toEqual([anas.handoffId]);
+  });
+
+  it('an admin reassigns (or returns to the queue); agents and editors cannot', async () => {
+    const byAgent = await ana.as.json<{ error: { code: string } }>('POST', `/api/handoffs/${brunos.handoffId}/assign`, { userId: ana.id });
+    expect([byAgent.status, byAgent.body.error.code]).toEqual([403, 'forbidden']);
+    expect((await t.as('editor').json('POST', `/api/handoffs/${brunos.handoffId}/assign`, { userId: ana.id })).status).toBe(403);
+    expect(await holder(brunos.handoffId)).toEqual({ status: 'claimed', assigned_user_id: bruno.id });
+
+    const moved = await chefe.as.json<{ handoff: { assignedUserId: string; status: string } }>(
+      'POST', `/api/handoffs/${brunos.handoffId}/assign`, { userId: ana.id });
+    expect(moved.status).toBe(200);
+    expect(moved.body.handoff).toMatchObject({ assignedUserId: ana.id, status: 'claimed' });
+    expect((await ana.as.json('GET', `/api/handoffs/${brunos.handoffId}`)).status).toBe(200);
+    expect((await bruno.as.json('GET', `/api/handoffs/${brunos.handoffId}`)).status).toBe(403);
+
+    const queued = await chefe.as.json<{ handoff: { assignedUserId: string | null; status: string } }>(
+      'POST', `/api/handoffs/${brunos.handoffId}/assign`, { userId: null });
+    expect(queued.body.handoff).toMatchObject({ assignedUserId: null, status: 'open' });
+
+    const editor = await personWithToken(t, 'editor', 'edu@fluxo.test');
+    for (const userId of [editor.id, 'nobody']) {
+      const refused = await chefe.as.json<{ error: { code: string } }>('POST', `/api/handoffs/${brunos.handoffId}/assign`, { userId });
+      expect([refused.status, refused.body.error.code]).toEqual([400, 'invalid_assignee']);
+    }
+    expect(await holder(brunos.handoffId)).toEqual({ status: 'open', assigned_user_id: null });
+    expect((await chefe.as.json('POST', '/api/handoffs/nope/assign', { userId: null })).status).toBe(404);
+    expect((await chefe.as.json('POST', `/api/handoffs/${anas.handoffId}/resolve`)).status).toBe(200);
+    const closed = await chefe.as.json<{ error: { code: string } }>('POST', `/api/handoffs/${anas.handoffId}/assign`, { userId: bruno.id });
+    expect([closed.status, closed.body.error.code]).toEqual([409, 'already_resolved']);
+  });
+
+  it('only admins export or erase a contact', async () => {
+    for (const [method, path] of [['GET', `/api/contacts/${open.contactId}/export`], ['DELETE', `/api/contacts/${open.contactId}`]] as const) {
+      const res = await bruno.as.json<{ error: { code: string } }>(method, path);
+      expect([path, res.status, res.body.error.code]).toEqual([path, 403, 'forbidden']);
+    }
+    expect(await t.testDb.db.selectFrom('contacts').select('id').where('id', '=', open.contactId).executeTakeFirst()).toBeDefined();
+    expect((await chefe.as.json('GET', `/api/contacts/${open.contactId}/export`)).status).toBe(200);
+    expect((await chefe.as.json('DELETE', `/api/contacts/${open.contactId}`)).status).toBe(204);
   });
 });

@@ -2,28 +2,39 @@ import { randomUUID } from 'node:crypto';
 import { queueOutbound } from '../conversation/queue-outbound.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { agentMessageRequest, handoffDetailResponse, handoffsResponse, handoffStatuses } from '../../shared/api/handoffs.ts';
+import {
+  agentMessageRequest, assignHandoffRequest, handoffDetailResponse, handoffsResponse, handoffStatuses,
+} from '../../shared/api/handoffs.ts';
 import type { AppEnv } from '../context.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import type { Executor } from '../db/database.ts';
+import { apiError } from '../../shared/api/common.ts';
 import { requireRole } from '../http/auth.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { createRouter, json, jsonBody } from '../http/router.ts';
 import { serviceWindow } from '../whatsapp/window.ts';
+import { assertMayHandle, seesAllHandoffs } from './handoff-access.ts';
 
-/** The agent inbox: conversations a flow handed to a human. */
+/** The agent inbox: conversations a flow handed to a human. Agents work the queue and their own (handoff-access.ts). */
 export const handoffRoutes = createRouter();
 handoffRoutes.use('*', requireRole('agent'));
 const tags = ['inbox'];
 const idParam = z.object({ id: z.string().min(1).max(100) });
 
-async function loadHandoffs(db: Executor, now: Date, filter: { id?: string; statuses?: string[] }) {
+/** `visibleTo`: only the unassigned ones and those of this user (null: only the unassigned). */
+async function loadHandoffs(db: Executor, now: Date, filter: { id?: string; statuses?: string[]; visibleTo?: string | null }) {
   let q = db.selectFrom('handoffs').innerJoin('contacts', 'contacts.id', 'handoffs.contact_id')
     .select(['handoffs.id', 'handoffs.status', 'handoffs.team', 'handoffs.note', 'handoffs.context', 'handoffs.assigned_user_id',
       'handoffs.created_at', 'handoffs.contact_id', 'contacts.name', 'contacts.wa_id', 'contacts.last_inbound_at'])
     .orderBy('handoffs.created_at');
   if (filter.id) q = q.where('handoffs.id', '=', filter.id);
   if (filter.statuses) q = q.where('handoffs.status', 'in', filter.statuses as ('open' | 'claimed' | 'resolved')[]);
+  const visibleTo = filter.visibleTo;
+  if (visibleTo !== undefined) {
+    q = q.where((eb) => (visibleTo === null
+      ? eb('handoffs.assigned_user_id', 'is', null)
+      : eb.or([eb('handoffs.assigned_user_id', 'is', null), eb('handoffs.assigned_user_id', '=', visibleTo)])));
+  }
   const rows = await q.limit(500).execute();
   return rows.map((r) => ({
     id: r.id, status: r.status, team: r.team, note: r.note, assignedUserId: r.assigned_user_id,
@@ -34,21 +45,29 @@ async function loadHandoffs(db: Executor, now: Date, filter: { id?: string; stat
   }));
 }
 
+/** The handoff, if the caller may work it: 404 when it does not exist, 403 when another agent holds it. */
 async function requireHandoff(c: Context<AppEnv>, id: string) {
   const [found] = await loadHandoffs(c.var.deps.db, c.var.deps.clock.now(), { id });
   if (!found) throw notFound('Atendimento');
+  assertMayHandle(c.var.actor, found.assignedUserId);
   return found;
 }
+
+const alreadyResolved = () => new AppError(409, 'already_resolved', 'Este atendimento já foi encerrado.');
 
 handoffRoutes.openapi(
   createRoute({
     method: 'get', path: '/', tags,
     request: { query: z.object({ status: z.enum(handoffStatuses).optional() }) },
-    responses: { 200: json(handoffsResponse, 'Open and claimed handoffs (or by status), oldest first') },
+    responses: { 200: json(handoffsResponse, 'Open and claimed handoffs (or by status), oldest first; an agent gets the unassigned ones and their own') },
   }),
   async (c) => {
     const { status } = c.req.valid('query');
-    const handoffs = await loadHandoffs(c.var.deps.db, c.var.deps.clock.now(), { statuses: status ? [status] : ['open', 'claimed'] });
+    const { actor } = c.var;
+    const handoffs = await loadHandoffs(c.var.deps.db, c.var.deps.clock.now(), {
+      statuses: status ? [status] : ['open', 'claimed'],
+      ...(seesAllHandoffs(actor) ? {} : { visibleTo: actor.userId }),
+    });
     return c.json({ handoffs }, 200);
   },
 );
@@ -76,17 +95,27 @@ handoffRoutes.openapi(
 handoffRoutes.openapi(
   createRoute({
     method: 'post', path: '/{id}/claim', tags, request: { params: idParam },
-    responses: { 200: json(handoffDetailResponse.pick({ handoff: true }), 'Assigned to the caller') },
+    responses: {
+      200: json(handoffDetailResponse.pick({ handoff: true }), 'Assigned to the caller'),
+      409: json(apiError, '`already_claimed` (someone else holds it: an admin reassigns) or `already_resolved`'),
+    },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
     const { db, clock } = c.var.deps;
+    const userId = c.var.actor.userId;
+    if (userId === null) throw new AppError(403, 'forbidden', 'Só um usuário pode assumir um atendimento; este token não pertence a nenhum.');
+    // One statement decides between two agents claiming at once: the loser matches no row.
     const updated = await db.updateTable('handoffs')
-      .set({ status: 'claimed', assigned_user_id: c.var.actor.userId, claimed_at: clock.now() })
-      .where('id', '=', id).where('status', '<>', 'resolved').returning('id').executeTakeFirst();
+      .set({ status: 'claimed', assigned_user_id: userId, claimed_at: clock.now() })
+      .where('id', '=', id).where('status', '<>', 'resolved')
+      .where((eb) => eb.or([eb('assigned_user_id', 'is', null), eb('assigned_user_id', '=', userId)]))
+      .returning('id').executeTakeFirst();
     if (!updated) {
-      await requireHandoff(c, id);
-      throw new AppError(409, 'already_resolved', 'Este atendimento já foi encerrado.');
+      const [current] = await loadHandoffs(db, clock.now(), { id });
+      if (!current) throw notFound('Atendimento');
+      if (current.status === 'resolved') throw alreadyResolved();
+      throw new AppError(409, 'already_claimed', 'Outra pessoa da equipe já assumiu este atendimento.');
     }
     return c.json({ handoff: await requireHandoff(c, id) }, 200);
   },
@@ -102,7 +131,7 @@ handoffRoutes.openapi(
     const { text } = c.req.valid('json');
     const { db, clock } = c.var.deps;
     const handoff = await requireHandoff(c, id);
-    if (handoff.status === 'resolved') throw new AppError(409, 'already_resolved', 'Este atendimento já foi encerrado.');
+    if (handoff.status === 'resolved') throw alreadyResolved();
     if (!handoff.windowOpen) {
       throw new AppError(409, 'outside_window', 'Já se passaram 24 horas desde a última mensagem do contato: o WhatsApp só aceita um modelo aprovado.');
     }
@@ -125,9 +154,15 @@ handoffRoutes.openapi(
     const { id } = c.req.valid('param');
     const { db, clock } = c.var.deps;
     const now = clock.now();
+    const { actor } = c.var;
     const resolved = await db.transaction().execute(async (tx) => {
-      const row = await tx.updateTable('handoffs').set({ status: 'resolved', resolved_at: now })
-        .where('id', '=', id).where('status', '<>', 'resolved').returning(['id', 'contact_id']).executeTakeFirst();
+      let update = tx.updateTable('handoffs').set({ status: 'resolved', resolved_at: now })
+        .where('id', '=', id).where('status', '<>', 'resolved');
+      // In the same statement, so a claim by someone else just before cannot slip through.
+      if (!seesAllHandoffs(actor)) {
+        update = update.where((eb) => eb.or([eb('assigned_user_id', 'is', null), eb('assigned_user_id', '=', actor.userId)]));
+      }
+      const row = await update.returning(['id', 'contact_id']).executeTakeFirst();
       if (!row) return false;
       // Delivered to the contact's session through the same per-contact queue as messages,
       // so it cannot race with what the contact is sending.
@@ -138,10 +173,49 @@ handoffRoutes.openapi(
       return true;
     });
     if (!resolved) {
-      await requireHandoff(c, id);
-      throw new AppError(409, 'already_resolved', 'Este atendimento já foi encerrado.');
+      await requireHandoff(c, id); // 404, or 403 when someone else holds it
+      throw alreadyResolved();
     }
     c.var.deps.messaging?.wake([id]);
+    return c.json({ handoff: await requireHandoff(c, id) }, 200);
+  },
+);
+
+handoffRoutes.openapi(
+  createRoute({
+    method: 'post', path: '/{id}/assign', tags, middleware: [requireRole('admin')],
+    request: { params: idParam, body: jsonBody(assignHandoffRequest) },
+    responses: {
+      200: json(handoffDetailResponse.pick({ handoff: true }), 'Reassigned (admins): to an agent or admin, or back to the queue with `userId: null`'),
+      400: json(apiError, '`invalid_assignee`: no such active agent or admin'),
+      409: json(apiError, '`already_resolved`'),
+    },
+  }),
+  async (c) => {
+    const { id } = c.req.valid('param');
+    const { userId } = c.req.valid('json');
+    const { db, clock } = c.var.deps;
+    if (userId !== null) {
+      const user = await db.selectFrom('users').select(['role', 'disabled']).where('id', '=', userId).executeTakeFirst();
+      // Editors have no inbox: a conversation given to one would sit where nobody answers it.
+      if (!user || user.disabled || user.role === 'editor') {
+        throw new AppError(400, 'invalid_assignee', 'Escolha um atendente ou administrador ativo.');
+      }
+    }
+    const assigned = await db.transaction().execute(async (tx) => {
+      const row = await tx.updateTable('handoffs')
+        .set(userId === null
+          ? { status: 'open', assigned_user_id: null, claimed_at: null }
+          : { status: 'claimed', assigned_user_id: userId, claimed_at: clock.now() })
+        .where('id', '=', id).where('status', '<>', 'resolved').returning('id').executeTakeFirst();
+      if (!row) return false;
+      await recordAudit(tx, c.var.actor, 'handoff.assign', { type: 'handoff', id }, { userId });
+      return true;
+    });
+    if (!assigned) {
+      await requireHandoff(c, id);
+      throw alreadyResolved();
+    }
     return c.json({ handoff: await requireHandoff(c, id) }, 200);
   },
 );

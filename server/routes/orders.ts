@@ -4,7 +4,7 @@ import type { Executor } from '../db/database.ts';
 import type { RowUpdate } from '../db/tables.ts';
 import { requireRole } from '../http/auth.ts';
 import { notFound } from '../http/errors.ts';
-import { createRouter, json, jsonBody } from '../http/router.ts';
+import { createRouter, json, jsonBody, updateRoute } from '../http/router.ts';
 
 export const orderRoutes = createRouter();
 orderRoutes.use('*', requireRole('editor', 'agent'));
@@ -50,11 +50,11 @@ orderRoutes.openapi(
   },
 );
 
-orderRoutes.openapi(
-  createRoute({
-    method: 'patch', path: '/{id}', tags, request: { params: idParam, body: jsonBody(updateOrderRequest) },
-    responses: { 200: json(orderResponse, 'Updated') },
-  }),
+updateRoute(orderRoutes,
+  {
+    path: '/{id}', tags, request: { params: idParam, body: jsonBody(updateOrderRequest) },
+    responses: { 200: json(orderResponse, 'Updated: only the fields sent change (PUT the same as PATCH)') },
+  },
   async (c) => {
     const { db, clock } = c.var.deps;
     const { id } = c.req.valid('param');

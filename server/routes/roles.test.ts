@@ -1,5 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../db/database.ts';
+import { createApiToken } from '../db/queries/tokens.ts';
+import type { Role } from '../db/tables.ts';
+import { seedChannel, seedHandoff } from '../testing/seed-inbox.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
+
+const everyone = ['admin', 'editor', 'agent'] as const;
+const admins = ['admin'] as const;
+const builders = ['admin', 'editor'] as const;
+const inbox = ['admin', 'agent'] as const;
+
+/**
+ * Who may call each operation of the served OpenAPI document; every other role gets 403.
+ * A route added without a line here fails the test below: decide who may call it, then add it.
+ */
+const access: Record<string, readonly Role[]> = {
+  'POST /auth/login': everyone,
+  'POST /auth/logout': everyone,
+  'GET /auth/me': everyone,
+  'GET /flows': builders,
+  'POST /flows': builders,
+  'POST /flows/import': builders,
+  'GET /flows/{id}': builders,
+  'PATCH /flows/{id}': builders,
+  'PUT /flows/{id}': builders,
+  'DELETE /flows/{id}': builders,
+  'POST /flows/{id}/validate': builders,
+  'POST /flows/{id}/publish': builders,
+  'GET /flows/{id}/versions': builders,
+  'POST /flows/{id}/versions/{v}/publish': builders,
+  'GET /flows/{id}/export': builders,
+  'POST /flows/{id}/simulate': builders,
+  'GET /flows/{id}/analytics': builders,
+  'GET /templates': builders,
+  'GET /channels': admins,
+  'POST /channels': admins,
+  'PATCH /channels/{id}': admins,
+  'PUT /channels/{id}': admins,
+  'DELETE /channels/{id}': admins,
+  'GET /products': builders,
+  'POST /products': builders,
+  'PATCH /products/{id}': builders,
+  'PUT /products/{id}': builders,
+  'DELETE /products/{id}': builders,
+  'POST /categories': builders,
+  'PATCH /categories/{id}': builders,
+  'PUT /categories/{id}': builders,
+  'DELETE /categories/{id}': builders,
+  'GET /orders': everyone,
+  'GET /orders/{id}': everyone,
+  'PATCH /orders/{id}': everyone,
+  'PUT /orders/{id}': everyone,
+  'GET /users': admins,
+  'POST /users': admins,
+  'PATCH /users/{id}': admins,
+  'PUT /users/{id}': admins,
+  'DELETE /users/{id}': admins,
+  'GET /tokens': admins,
+  'POST /tokens': admins,
+  'DELETE /tokens/{id}': admins,
+  'GET /handoffs': inbox,
+  'GET /handoffs/{id}': inbox,
+  'POST /handoffs/{id}/claim': inbox,
+  'POST /handoffs/{id}/messages': inbox,
+  'POST /handoffs/{id}/resolve': inbox,
+  'POST /handoffs/{id}/assign': admins,
+  'GET /contacts': inbox,
+  'GET /contacts/{id}/messages': inbox,
+  'POST /contacts/{id}/messages': inbox,
+  'POST /contacts/{id}/reset': inbox,
+  'GET /contacts/{id}/export': admins,
+  'DELETE /contacts/{id}': admins,
+  'GET /campaigns': admins,
+  'POST /campaigns': admins,
+};
+
+interface Seed { ids: Record<string, string>; ownerId: string }
+
+/**
+ * Bodies a missing guard would act on, so that "nothing changed" means something. Writes not
+ * listed go without a body: the role check comes before validation, so they must still be 403.
+ */
+const writes: Record<string, (s: Seed) => unknown> = {
+  'POST /flows': () => ({ name: 'Intruso' }),
+  'POST /flows/import': () => ({ name: 'Importado', nodes: [{ id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} }] }),
+  'PATCH /flows/{id}': () => ({ name: 'Renomeado', revision: 1 }),
+  'PUT /flows/{id}': () => ({ name: 'Renomeado', revision: 1 }),
+  'POST /flows/{id}/publish': () => ({ note: 'intruso' }),
+  'POST /channels': () => ({
+    name: 'Intruso', phoneNumberId: '106000000000999', accessToken: 'EAAG-intruder-token', appSecret: 'intruder-app-secret',
+    verifyToken: 'intruder-verify-token',
+  }),
+  'PATCH /channels/{id}': () => ({ name: 'Intruso', flowId: null }),
+  'PUT /channels/{id}': () => ({ name: 'Intruso', flowId: null }),
+  'POST /products': (s) => ({ categoryId: s.ids.categories, name: 'Intruso', priceCents: 1 }),
+  'PATCH /products/{id}': () => ({ priceCents: 1 }),
+  'PUT /products/{id}': () => ({ priceCents: 1 }),
+  'POST /categories': () => ({ name: 'Intrusa' }),
+  'PATCH /categories/{id}': () => ({ name: 'Intrusa' }),
+  'PUT /categories/{id}': () => ({ name: 'Intrusa' }),
+  'POST /users': () => ({ email: 'intruso@fluxo.test', password: 'cavalo-bateria-grampo', role: 'admin' }),
+  'PATCH /users/{id}': () => ({ role: 'admin' }),
+  'PUT /users/{id}': () => ({ role: 'admin' }),
+  'POST /tokens': () => ({ name: 'intruso', role: 'admin' }),
+  'POST /handoffs/{id}/messages': () => ({ text: 'intruso' }),
+  'POST /handoffs/{id}/assign': (s) => ({ userId: s.ownerId }),
+  'POST /contacts/{id}/messages': () => ({ text: 'intruso' }),
+  'POST /campaigns': (s) => ({ name: 'Intrusa', channelId: s.ids.channels, template: { name: 'promo' }, audience: [{ phone: '5584991230001' }] }),
+};
+
+/** Every row of every table, except when each token was last used (every call moves it). */
+async function snapshot(db: Db): Promise<Record<string, string[]>> {
+  const tables = await sql<{ table_name: string }>`
+    select table_name from information_schema.tables
+    where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(db);
+  const out: Record<string, string[]> = {};
+  for (const { table_name: table } of tables.rows) {
+    const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db);
+    out[table] = rows.rows.map(({ last_used_at: _moves, ...row }) => JSON.stringify(row)).sort();
+  }
+  return out;
+}
+
+/** `/flows/{id}/versions/{v}/publish` → `/api/flows/<the seeded flow>/versions/1/publish`. */
+function concrete(path: string, ids: Record<string, string>): string {
+  const resource = path.split('/')[1] ?? '';
+  return `/api${path.replace('{id}', ids[resource] ?? 'missing').replace('{v}', '1')}`;
+}
 
 /** Each role is refused where it must be, with a 403 and nothing changed. */
 describe('roles', () => {
@@ -47,4 +176,75 @@ describe('roles', () => {
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
   });
+});
+
+/** Issue 21, defect 5: every route of the OpenAPI document, against each role. */
+describe('roles across the OpenAPI document', () => {
+  let t: TestApp;
+  let operations: string[] = [];
+  const seed: Seed = { ids: {}, ownerId: '' };
+  beforeAll(async () => {
+    t = await createTestApp();
+    const doc = (await t.anonymous.json<{ paths: Record<string, Record<string, unknown>> }>('GET', '/api/openapi.json')).body;
+    operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+
+    // One of each resource, so a write that slipped past its guard would show in the snapshot.
+    const { db } = t.testDb;
+    const admin = t.as('admin');
+    seed.ownerId = (await db.selectFrom('users').select('id').where('email', '=', 'owner@fluxo.test').executeTakeFirstOrThrow()).id;
+    const flow = (await admin.json<{ flow: { id: string } }>('POST', '/api/flows', { name: 'Vendas' })).body.flow;
+    const channel = await seedChannel(db, t.deps.secrets);
+    const category = (await admin.json<{ category: { id: string } }>('POST', '/api/categories', { name: 'Casas' })).body.category;
+    const product = (await admin.json<{ product: { id: string } }>('POST', '/api/products', { categoryId: category.id, name: 'Casa', priceCents: 100 })).body.product;
+    const orderId = randomUUID();
+    await db.insertInto('orders').values({ id: orderId, status: 'new', total_cents: 100 }).execute();
+    const user = (await admin.json<{ user: { id: string } }>('POST', '/api/users', {
+      email: 'alvo@fluxo.test', password: 'cavalo-bateria-grampo', role: 'editor',
+    })).body.user;
+    const token = await createApiToken(db, { name: 'alvo', role: 'editor', createdBy: seed.ownerId });
+    const handoff = await seedHandoff(db, channel.id, '5584990000009');
+    Object.assign(seed.ids, {
+      flows: flow.id, channels: channel.id, categories: category.id, products: product.id, orders: orderId,
+      users: user.id, tokens: token.row.id, handoffs: handoff.handoffId, contacts: handoff.contactId,
+    });
+  });
+  afterAll(() => t.close());
+
+  it('has an expected outcome for every route the API documents, and for no route it does not', () => {
+    expect(operations.length).toBeGreaterThan(40);
+    expect(operations.filter((op) => !(op in access)), 'routes without an entry in `access`').toEqual([]);
+    expect(Object.keys(access).filter((op) => !operations.includes(op)), 'entries for routes that are gone').toEqual([]);
+  });
+
+  for (const role of everyone) {
+    it(`${role}: every route outside the role answers 403 forbidden and changes nothing`, async () => {
+      const forbidden = operations.filter((op) => !(access[op] ?? everyone).includes(role));
+      // Admins may do everything; the others must be refused somewhere, or the table is wrong.
+      if (role === 'admin') expect(forbidden).toEqual([]);
+      else expect(forbidden.length).toBeGreaterThan(5);
+      const before = await snapshot(t.testDb.db);
+      const wrong: string[] = [];
+      for (const op of forbidden) {
+        const [method = '', path = ''] = op.split(' ');
+        const res = await t.as(role).request(method, concrete(path, seed.ids), writes[op]?.(seed));
+        const text = await res.text();
+        if (res.status !== 403 || !text.includes('"code":"forbidden"')) wrong.push(`${op} → ${res.status} ${text.slice(0, 200)}`);
+      }
+      expect(wrong).toEqual([]);
+      expect(await snapshot(t.testDb.db)).toEqual(before);
+    });
+  }
+
+  for (const role of everyone) {
+    it(`${role}: every route of the role gets past the role check`, async () => {
+      const wrong: string[] = [];
+      for (const op of operations.filter((o) => (access[o] ?? []).includes(role))) {
+        const [method = '', path = ''] = op.split(' ');
+        // Unknown ids and empty bodies: the answer is 200, 400 or 404, never 401/403, never 5xx.
+        const res = await t.as(role).request(method, `/api${path.replace('{id}', 'no-such-id').replace('{v}', '1')}`, method === 'GET' ? undefined : {});
+        if (res.status === 401 || res.status === 403 || res.status >= 500) wrong.push(`${op} → ${res.status} ${await res.text()}`);
+      }
+      expect(wrong).toEqual([]);
+    });
+  }
 });

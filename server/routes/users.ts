@@ -6,7 +6,7 @@ import { countAdmins, createUser, findUserByEmail, toApiUser } from '../db/queri
 import type { RowUpdate } from '../db/tables.ts';
 import { requireRole } from '../http/auth.ts';
 import { AppError, notFound } from '../http/errors.ts';
-import { createRouter, json, jsonBody } from '../http/router.ts';
+import { createRouter, json, jsonBody, updateRoute } from '../http/router.ts';
 
 export const userRoutes = createRouter();
 userRoutes.use('*', requireRole('admin'));
@@ -41,11 +41,11 @@ userRoutes.openapi(
   },
 );
 
-userRoutes.openapi(
-  createRoute({
-    method: 'put', path: '/{id}', tags, request: { params: idParam, body: jsonBody(updateUserRequest) },
-    responses: { 200: json(userResponse, 'Updated') },
-  }),
+updateRoute(userRoutes,
+  {
+    path: '/{id}', tags, request: { params: idParam, body: jsonBody(updateUserRequest) },
+    responses: { 200: json(userResponse, 'Updated: only the fields sent change (PUT the same as PATCH)') },
+  },
   async (c) => {
     const { db } = c.var.deps;
     const { id } = c.req.valid('param');

@@ -24,7 +24,7 @@ export interface Caller {
   json<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
 }
 
-function caller(app: TestApp['app'], auth: Record<string, string>): Caller {
+export function caller(app: TestApp['app'], auth: Record<string, string>): Caller {
   const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
     app.request(path, {
       method,

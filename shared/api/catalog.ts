@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { updateRequestOf } from './common.ts';
 
 export const category = z.object({ id: z.string(), name: z.string(), position: z.number().int() });
 export const createCategoryRequest = z.object({
   name: z.string().trim().min(1).max(24, 'o nome da categoria aparece numa lista do WhatsApp: até 24 caracteres'),
   position: z.number().int().min(0).default(0),
 });
-export const updateCategoryRequest = createCategoryRequest.partial();
+/** Only the fields sent change. */
+export const updateCategoryRequest = updateRequestOf(createCategoryRequest);
 
 export const product = z.object({
   id: z.string(),
@@ -30,7 +32,8 @@ export const createProductRequest = z.object({
   stock: z.number().int().min(0).nullable().default(null),
   active: z.boolean().default(true),
 });
-export const updateProductRequest = createProductRequest.partial();
+/** Only the fields sent change; `null` clears `sku`, `imageUrl` or `stock`. */
+export const updateProductRequest = updateRequestOf(createProductRequest);
 
 export const catalogResponse = z.object({ categories: z.array(category), products: z.array(product) });
 export const productResponse = z.object({ product });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channelConnection, channelTestResult } from './channel-checks.ts';
+import { updateRequestOf } from './common.ts';
 
 const phoneNumberId = z.string().trim().regex(/^\d{5,30}$/, 'o Phone number ID tem só dígitos');
 
@@ -14,8 +15,11 @@ export const createChannelRequest = z.object({
   flowId: z.string().nullable().default(null),
   markRead: z.boolean().default(true),
 });
-/** Secrets are write-only: omit them to keep the stored ones. */
-export const updateChannelRequest = createChannelRequest.partial();
+/**
+ * Only the fields sent change (`PATCH`, and `PUT` the same way): rotating `accessToken` alone keeps
+ * the flow, the WABA id and the rest. Secrets are write-only: omit them to keep the stored ones.
+ */
+export const updateChannelRequest = updateRequestOf(createChannelRequest);
 
 export const channel = z.object({
   id: z.string(),

@@ -38,10 +38,18 @@ export const createFlowRequest = z.object({
   path: ['withSampleData'],
 });
 
+/**
+ * Saves the draft (`PUT` or `PATCH`, the same): only what is sent changes. `name` and
+ * `description` alone rename the flow without resending its nodes. `revision` is not a field but
+ * the lock: the revision the client edited; a newer one on the server means someone else saved: 409.
+ */
 export const saveDraftRequest = z.object({
-  draft: flowInput,
-  /** The revision the client edited; a newer one on the server means someone else saved: 409. */
+  draft: flowInput.optional(),
+  name: z.string().trim().min(1).max(120).optional(),
+  description: z.string().max(2000).optional(),
   revision: z.number().int().min(1),
+}).refine((b) => b.draft !== undefined || b.name !== undefined || b.description !== undefined, {
+  message: 'envie draft, name ou description', path: ['draft'],
 });
 
 export const publishRequest = z.object({ note: z.string().trim().max(500).default('') });

@@ -8,7 +8,9 @@ import type { analyticsResponse } from '../../shared/api/analytics.ts';
 import type {
   channelResponse, channelsResponse, channelTestResponse, createChannelRequest, updateChannelRequest,
 } from '../../shared/api/channels.ts';
-import type { agentMessageRequest, handoffDetailResponse, handoffsResponse, handoffStatuses } from '../../shared/api/handoffs.ts';
+import type {
+  agentMessageRequest, assignHandoffRequest, handoffDetailResponse, handoffsResponse, handoffStatuses,
+} from '../../shared/api/handoffs.ts';
 import type {
   createFlowRequest, flowEnvironmentResponse, flowResponse, flowsResponse, importRequest, templatesResponse, versionResponse, versionsResponse,
 } from '../../shared/api/flows.ts';
@@ -83,11 +85,15 @@ export const api = {
   listHandoffs: (status?: HandoffStatus) =>
     request<Out<typeof handoffsResponse>>('GET', status ? `/api/handoffs?status=${status}` : '/api/handoffs'),
   getHandoff: (id: string) => request<Out<typeof handoffDetailResponse>>('GET', handoffPath(id)),
+  /** 409 `already_claimed` when someone else holds it (an admin reassigns instead). */
   claimHandoff: (id: string) => request<{ handoff: Handoff }>('POST', `${handoffPath(id)}/claim`, {}),
   /** 409 when the handoff is resolved or the contact's 24-hour window has closed. */
   replyToHandoff: (id: string, body: In<typeof agentMessageRequest>) =>
     request<{ messageId: string }>('POST', `${handoffPath(id)}/messages`, body),
   resolveHandoff: (id: string) => request<{ handoff: Handoff }>('POST', `${handoffPath(id)}/resolve`, {}),
+  /** Admins: give the conversation to someone, or back to the queue with null. */
+  assignHandoff: (id: string, userId: string | null) =>
+    request<{ handoff: Handoff }>('POST', `${handoffPath(id)}/assign`, { userId } satisfies In<typeof assignHandoffRequest>),
 
   listUsers: () => request<Out<typeof usersResponse>>('GET', '/api/users'),
   createUser: (body: In<typeof createUserRequest>) => request<Out<typeof userResponse>>('POST', '/api/users', body),

@@ -243,6 +243,35 @@ describe('agent inbox', () => {
     expect(await options.first().innerText()).toContain('Ana Lima');
   });
 
+  it("lets an admin take over an agent's conversation, which then leaves the agent's inbox", async () => {
+    // Pedro claims Ana Lima's conversation, still in the queue from the test before.
+    const agentSession = await harness.newPage();
+    page = agentSession.page;
+    await login(page, agent);
+    const agentList = page.getByRole('listbox', { name: 'Conversas' });
+    const ana = agentList.getByRole('option', { name: /Ana Lima/ });
+    await ana.click();
+    await page.getByRole('button', { name: 'Assumir', exact: true }).click();
+    await expect.poll(() => page.getByTestId('holder').innerText()).toBe('Com você');
+    const path = new URL(page.url()).pathname;
+
+    // The admin sees who holds it and takes it over (a reassignment to themself).
+    const adminPage = admin.page;
+    await adminPage.goto(path);
+    await expect.poll(() => adminPage.getByTestId('holder').innerText(), { timeout: 15_000 }).toBe('Com outra pessoa');
+    await adminPage.getByRole('button', { name: 'Assumir no lugar' }).click();
+    const confirm = adminPage.getByTestId('confirm-dialog');
+    await confirm.getByRole('button', { name: 'Assumir no lugar' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await expect.poll(() => adminPage.getByTestId('holder').innerText()).toBe('Com você');
+
+    // Pedro's open conversation says it is someone else's now, and his queue no longer lists it.
+    await page.getByText('Outra pessoa da equipe assumiu esta conversa.').waitFor({ timeout: 20_000 });
+    await expect.poll(() => ana.count(), { timeout: 20_000 }).toBe(0);
+    expect(await page.getByRole('button', { name: 'Assumir no lugar' }).count()).toBe(0);
+    await agentSession.context.close();
+  });
+
   it('is open to admins too, and not to editors', async () => {
     const api = admin.page.request;
     await postJson(api, '/api/users', { email: 'editora@fluxo.test', password: 'senha-da-editora-1', role: 'editor' });

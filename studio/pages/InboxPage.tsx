@@ -20,6 +20,7 @@ export function InboxPage({ selectedId }: { selectedId: string | null }) {
   const t = useT();
   const locale = useLocaleStore((s) => s.locale);
   const userId = useSession((s) => s.session.user?.id ?? '');
+  const isAdmin = useSession((s) => s.session.user?.role === 'admin');
   const list = usePolling(() => api.listHandoffs().then((r) => r.handoffs));
   const [filter, setFilter] = useState<InboxFilter>('all');
   const now = useNow();
@@ -76,6 +77,7 @@ export function InboxPage({ selectedId }: { selectedId: string | null }) {
             key={selectedId}
             id={selectedId}
             userId={userId}
+            canReassign={isAdmin}
             now={now}
             onChanged={() => void list.refresh()}
             onResolved={() => {

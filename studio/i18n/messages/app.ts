@@ -75,6 +75,7 @@ export const appMessages = {
   'inbox.takeOver': { 'pt-BR': 'Assumir no lugar', en: 'Take over' },
   'inbox.takeOver.title': { 'pt-BR': 'Assumir esta conversa?', en: 'Take over this conversation?' },
   'inbox.takeOver.body': { 'pt-BR': 'Outra pessoa está atendendo {name}. Se você assumir, a conversa passa a ser sua.', en: 'Someone else is answering {name}. If you take over, the conversation becomes yours.' },
+  'inbox.claimedByOther': { 'pt-BR': 'Outra pessoa da equipe assumiu esta conversa.', en: 'Someone else on the team took this conversation.' },
   'inbox.resolve': { 'pt-BR': 'Encerrar', en: 'Resolve' },
   'inbox.resolve.title': { 'pt-BR': 'Encerrar o atendimento?', en: 'Resolve this conversation?' },
   'inbox.resolve.body': { 'pt-BR': 'O robô volta a conversar com {name}, seguindo a saída "Atendimento encerrado" do fluxo, e a conversa sai da caixa de entrada.', en: 'The bot takes the conversation with {name} back, following the flow’s "Resolved" output, and it leaves the inbox.' },

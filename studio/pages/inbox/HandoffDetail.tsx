@@ -16,6 +16,8 @@ interface HandoffDetailProps {
   /** Remount (React `key`) to show another handoff. */
   id: string;
   userId: string;
+  /** Admins may take a conversation someone else holds (the API reassigns it); agents may not. */
+  canReassign: boolean;
   now: Date;
   /** The handoff changed (claimed): the list should catch up. */
   onChanged(): void;
@@ -23,7 +25,7 @@ interface HandoffDetailProps {
   onResolved(): void;
 }
 
-export function HandoffDetail({ id, userId, now, onChanged, onResolved }: HandoffDetailProps) {
+export function HandoffDetail({ id, userId, canReassign, now, onChanged, onResolved }: HandoffDetailProps) {
   const t = useT();
   const titleId = useId();
   const detail = usePolling(() => api.getHandoff(id));
@@ -32,6 +34,11 @@ export function HandoffDetail({ id, userId, now, onChanged, onResolved }: Handof
   // Bumped after a claim: the reply box takes the focus once replying is possible.
   const [focusRequest, setFocusRequest] = useState(0);
 
+  // Another agent claimed it, maybe while this one was open: an agent sees only the queue and
+  // their own conversations, so what was shown is no longer theirs to read.
+  if (detail.error instanceof ApiError && detail.error.code === 'claimed_by_other') {
+    return <div className="inbox-detail-empty"><EmptyState title={t('inbox.claimedByOther')} /></div>;
+  }
   if (!detail.data) {
     if (detail.error instanceof ApiError && detail.error.status === 404) {
       return <div className="inbox-detail-empty"><EmptyState title={errorText(detail.error, t)} /></div>;
@@ -46,6 +53,11 @@ export function HandoffDetail({ id, userId, now, onChanged, onResolved }: Handof
 
   const claim = async () => {
     await api.claimHandoff(id);
+    await detail.refresh();
+    onChanged();
+  };
+  const takeOver = async () => {
+    await api.assignHandoff(id, userId);
     await detail.refresh();
     onChanged();
   };
@@ -77,7 +89,7 @@ export function HandoffDetail({ id, userId, now, onChanged, onResolved }: Handof
                 {claiming ? t('common.working') : t('inbox.claim')}
               </button>
             ) : null}
-            {holder === 'other' ? <button type="button" className="button" onClick={() => setConfirm('takeOver')}>{t('inbox.takeOver')}</button> : null}
+            {holder === 'other' && canReassign ? <button type="button" className="button" onClick={() => setConfirm('takeOver')}>{t('inbox.takeOver')}</button> : null}
             {holder !== 'closed' ? <button type="button" className="button danger-ghost" onClick={() => setConfirm('resolve')}>{t('inbox.resolve')}</button> : null}
           </div>
         </header>
@@ -96,7 +108,7 @@ export function HandoffDetail({ id, userId, now, onChanged, onResolved }: Handof
             // After the dialog gives the focus back (to a button the claim removed).
             setFocusRequest((n) => n + 1);
           }}
-          onConfirm={claim}
+          onConfirm={takeOver}
         />
       ) : null}
       {confirm === 'resolve' ? (
