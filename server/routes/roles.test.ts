@@ -35,11 +35,13 @@ const access: Record<string, readonly Role[]> = {
   'POST /flows/{id}/simulate': builders,
   'GET /flows/{id}/analytics': builders,
   'GET /templates': builders,
+  'GET /flow-environment': builders,
   'GET /channels': admins,
   'POST /channels': admins,
   'PATCH /channels/{id}': admins,
   'PUT /channels/{id}': admins,
   'DELETE /channels/{id}': admins,
+  'POST /channels/{id}/test': admins,
   'GET /products': builders,
   'POST /products': builders,
   'PATCH /products/{id}': builders,
@@ -75,6 +77,8 @@ const access: Record<string, readonly Role[]> = {
   'DELETE /contacts/{id}': admins,
   'GET /campaigns': admins,
   'POST /campaigns': admins,
+  'GET /campaigns/{id}': admins,
+  'GET /campaigns/{id}/recipients': admins,
 };
 
 interface Seed { ids: Record<string, string>; ownerId: string }
