@@ -4,6 +4,7 @@ import type { AppDeps, AppEnv } from './context.ts';
 import { authenticate, requireJsonForCookieWrites } from './http/auth.ts';
 import { AppError, errorBody, handleError } from './http/errors.ts';
 import { studioRoutes } from './http/static-studio.ts';
+import { rejectInvalidText } from './http/text-guard.ts';
 import { validationHook } from './http/validation-hook.ts';
 import { authRoutes } from './routes/auth.ts';
 import { categoryRoutes, productRoutes } from './routes/catalog.ts';
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     onError: () => { throw new AppError(413, 'payload_too_large', 'O corpo da requisição passa de 5 MB.'); },
   }));
   api.use('*', requireJsonForCookieWrites);
+  api.use('*', rejectInvalidText);
   api.route('/auth', authRoutes);
   for (const path of ['/flows/*', '/flows', '/templates', '/channels/*', '/channels', '/products/*', '/products',
     '/categories/*', '/categories', '/orders/*', '/orders', '/users/*', '/users', '/tokens/*', '/tokens', '/handoffs/*', '/handoffs', '/contacts/*', '/contacts', '/campaigns/*', '/campaigns']) {
