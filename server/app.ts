@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, AppEnv } from './context.ts';
 import { authenticate, requireJsonForCookieWrites } from './http/auth.ts';
 import { AppError, errorBody, handleError } from './http/errors.ts';
+import { requireMetricsToken } from './http/metrics-auth.ts';
 import { studioRoutes } from './http/static-studio.ts';
 import { rejectInvalidText } from './http/text-guard.ts';
 import { validationHook } from './http/validation-hook.ts';
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   });
 
   app.route('/', healthRoutes);
+  app.use('/metrics', requireMetricsToken);
   app.route('/', metricsRoutes);
   app.route('/webhooks/whatsapp', whatsappWebhook);
 
