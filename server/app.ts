@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, AppEnv } from './context.ts';
 import { authenticate, requireJsonForCookieWrites } from './http/auth.ts';
+import { rejectCrossOriginWrites } from './http/csrf.ts';
 import { AppError, errorBody, handleError } from './http/errors.ts';
 import { requireMetricsToken } from './http/metrics-auth.ts';
 import { studioRoutes } from './http/static-studio.ts';
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     maxSize: 5 * 1024 * 1024,
     onError: () => { throw new AppError(413, 'payload_too_large', 'O corpo da requisição passa de 5 MB.'); },
   }));
+  api.use('*', rejectCrossOriginWrites);
   api.use('*', requireJsonForCookieWrites);
   api.use('*', rejectInvalidText);
   api.route('/auth', authRoutes);
