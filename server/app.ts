@@ -5,6 +5,7 @@ import { authenticate, requireJsonForCookieWrites } from './http/auth.ts';
 import { rejectCrossOriginWrites } from './http/csrf.ts';
 import { AppError, errorBody, handleError } from './http/errors.ts';
 import { requireMetricsToken } from './http/metrics-auth.ts';
+import { securityHeaders } from './http/secure-headers.ts';
 import { studioRoutes } from './http/static-studio.ts';
 import { rejectInvalidText } from './http/text-guard.ts';
 import { validationHook } from './http/validation-hook.ts';
@@ -33,6 +34,7 @@ export interface AppOptions {
 export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(handleError(deps.logger));
+  app.use('*', securityHeaders);
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();
