@@ -7,7 +7,7 @@ import { AppError, errorBody, handleError } from './http/errors.ts';
 import { requireMetricsToken } from './http/metrics-auth.ts';
 import { securityHeaders } from './http/secure-headers.ts';
 import { studioRoutes } from './http/static-studio.ts';
-import { rejectInvalidText } from './http/text-guard.ts';
+import { rejectInvalidText, rejectInvalidUrlText } from './http/text-guard.ts';
 import { validationHook } from './http/validation-hook.ts';
 import { authRoutes } from './routes/auth.ts';
 import { categoryRoutes, productRoutes } from './routes/catalog.ts';
@@ -43,6 +43,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/', healthRoutes);
   app.use('/metrics', requireMetricsToken);
   app.route('/', metricsRoutes);
+  app.use('/webhooks/*', rejectInvalidUrlText);
   app.route('/webhooks/whatsapp', whatsappWebhook);
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

@@ -36,6 +36,15 @@ describe('text our storage cannot keep (NUL, lone surrogate)', () => {
     expect(res.body.error.code).toBe('invalid_text');
   });
 
+  it('refuses them in a webhook verification query (it was a 500), and leaves webhook bodies alone', async () => {
+    const res = await t.anonymous.json<ErrorBody>('GET', '/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=a%00b&hub.challenge=1');
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('invalid_text');
+    // A delivery carrying a NUL goes on to the webhook's own handling (here: no messaging, 503).
+    const post = await t.anonymous.request('POST', '/webhooks/whatsapp', { entry: [{ text: 'a\u0000b' }] });
+    expect(post.status).toBe(503);
+  });
+
   it('answers 400 invalid_text, never 500, on every POST, PUT and PATCH route of the OpenAPI document', async () => {
     const doc = (await t.anonymous.json<{ paths: Record<string, Record<string, unknown>> }>('GET', '/api/openapi.json')).body;
     const writes = Object.entries(doc.paths).flatMap(([path, ops]) =>

@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../context.ts';
 import { AppError } from './errors.ts';
@@ -49,16 +50,21 @@ export function findInvalidJsonText(text: string): string | null {
   return null;
 }
 
-/**
- * Refuses, with 400 `invalid_text` and nothing changed, any request whose JSON body (keys and
- * values, at any depth), query or path holds text our storage cannot keep. One check for
- * every route, so a new route cannot forget it; before this they answered 500.
- */
-export const rejectInvalidText = createMiddleware<AppEnv>(async (c, next) => {
+/** Refuses invalid text in the path or the query string; the body is left to its reader. */
+function checkUrl(c: Context<AppEnv>): void {
   if (invalidText.test(c.req.path)) throw refuse('caminho');
   for (const [name, values] of Object.entries(c.req.queries())) {
     if (invalidText.test(name) || values.some((v) => invalidText.test(v))) throw refuse(`parâmetro ${shown(name)}`);
   }
+}
+
+/**
+ * Refuses, with 400 `invalid_text` and nothing changed, any API request whose JSON body (keys
+ * and values, at any depth), query or path holds text our storage cannot keep. One check for
+ * every route, so a new route cannot forget it; before this they answered 500.
+ */
+export const rejectInvalidText = createMiddleware<AppEnv>(async (c, next) => {
+  checkUrl(c);
   const method = c.req.method;
   const hasBody = method === 'POST' || method === 'PUT' || method === 'PATCH' || method === 'DELETE';
   if (hasBody && (c.req.header('content-type') ?? '').includes('application/json')) {
@@ -66,5 +72,14 @@ export const rejectInvalidText = createMiddleware<AppEnv>(async (c, next) => {
     const where = findInvalidJsonText(await c.req.text());
     if (where !== null) throw refuse(where);
   }
+  await next();
+});
+
+/**
+ * The same for the path and query only, for webhooks: their bodies are read raw from the
+ * socket for the signature check, and a contact's text is cleaned, not refused (clean-text.ts).
+ */
+export const rejectInvalidUrlText = createMiddleware<AppEnv>(async (c, next) => {
+  checkUrl(c);
   await next();
 });
