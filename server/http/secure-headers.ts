@@ -2,7 +2,7 @@ import { secureHeaders } from 'hono/secure-headers';
 
 /**
  * Security headers on every answer (studio, API, webhooks), from Hono's `secureHeaders`:
- * nosniff, no framing, no referrer, HSTS (ignored by browsers over plain http), same-origin
+ * nosniff, no framing, no referrer, HSTS for this host only, same-origin
  * opener and resource policies, plus a Content-Security-Policy the built studio runs under:
  *
  * - scripts only from our own files: Vite's build has no inline script, and the studio sets
@@ -28,5 +28,8 @@ export const securityHeaders = secureHeaders({
     frameAncestors: ["'none'"],
   },
   xFrameOptions: 'DENY',
+  // Without includeSubDomains: Fluxo is often one host of a domain whose other hosts it must
+  // not force onto https. Browsers ignore the header over plain http.
+  strictTransportSecurity: 'max-age=15552000',
   referrerPolicy: 'no-referrer',
 });

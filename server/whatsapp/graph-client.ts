@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { blockedCause, publicFetch } from '../net/public-fetch.ts';
 import { classifyGraphError, type GraphErrorClass } from './graph-errors.ts';
 import { createJsonTransport } from './json-transport.ts';
 import { markAsReadPayload } from './to-graph-message.ts';
-import { blockedCause, publicFetch } from '../net/public-fetch.ts';
 
 export interface GraphClientOptions {
   /** `https://graph.facebook.com`, or a local fake in tests. */
