@@ -1,10 +1,11 @@
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { login, useBrowserPage } from './harness.ts';
 
 /** The studio under its Content-Security-Policy: headers present, and nothing it does is blocked. */
 let page: Page;
 const violations: string[] = [];
+const workers: Worker[] = [];
 
 useBrowserPage(async (opened) => {
   ({ page } = opened);
@@ -18,6 +19,7 @@ useBrowserPage(async (opened) => {
     if (/\[csp\]|Content Security Policy/.test(message.text())) violations.push(message.text());
   });
   page.on('worker', (worker) => {
+    workers.push(worker);
     worker.on('console', (message) => {
       if (/Content Security Policy/.test(message.text())) violations.push(`[worker] ${message.text()}`);
     });
@@ -53,5 +55,14 @@ describe('security headers', () => {
     const sim = page.getByTestId('simulator');
     await expect.poll(() => sim.getByTestId('sim-chat').innerText()).not.toBe('');
     expect(violations).toEqual([]);
+    // The validation worker runs under its own script's policy (the same one), with zod told not
+    // to try eval there either. (Evaluating `new Function` from the test proves nothing: DevTools
+    // evaluation is exempt from CSP.)
+    const validation = workers.find((w) => w.url().includes('validation.worker'));
+    expect(validation).toBeDefined();
+    const script = await page.request.get(validation!.url());
+    expect(script.headers()['content-security-policy']).toContain("script-src 'self'");
+    expect(await validation!.evaluate(() =>
+      (globalThis as { __zod_globalConfig?: { jitless?: boolean } }).__zod_globalConfig?.jitless)).toBe(true);
   });
 });
