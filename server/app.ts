@@ -2,8 +2,12 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps, AppEnv } from './context.ts';
 import { authenticate, requireJsonForCookieWrites } from './http/auth.ts';
+import { rejectCrossOriginWrites } from './http/csrf.ts';
 import { AppError, errorBody, handleError } from './http/errors.ts';
+import { requireMetricsToken } from './http/metrics-auth.ts';
+import { securityHeaders } from './http/secure-headers.ts';
 import { studioRoutes } from './http/static-studio.ts';
+import { rejectInvalidText, rejectInvalidUrlText } from './http/text-guard.ts';
 import { validationHook } from './http/validation-hook.ts';
 import { authRoutes } from './routes/auth.ts';
 import { categoryRoutes, productRoutes } from './routes/catalog.ts';
@@ -33,14 +37,17 @@ export interface AppOptions {
 export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(handleError(deps.logger));
+  app.use('*', securityHeaders);
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();
   });
 
   app.route('/', healthRoutes);
+  app.use('/metrics', requireMetricsToken);
   app.route('/', metricsRoutes);
   app.route('/', sampleImageRoutes);
+  app.use('/webhooks/*', rejectInvalidUrlText);
   app.route('/webhooks/whatsapp', whatsappWebhook);
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -49,7 +56,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     maxSize: 5 * 1024 * 1024,
     onError: () => { throw new AppError(413, 'payload_too_large', 'O corpo da requisição passa de 5 MB.'); },
   }));
+  api.use('*', rejectCrossOriginWrites);
   api.use('*', requireJsonForCookieWrites);
+  api.use('*', rejectInvalidText);
   api.route('/auth', authRoutes);
   for (const path of ['/flows/*', '/flows', '/flow-environment', '/templates', '/channels/*', '/channels', '/products/*', '/products',
     '/categories/*', '/categories', '/orders/*', '/orders', '/users/*', '/users', '/tokens/*', '/tokens', '/handoffs/*', '/handoffs', '/contacts/*', '/contacts', '/campaigns/*', '/campaigns']) {

@@ -19,6 +19,8 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   /** HTTP nodes may call private/loopback addresses only when this is true (SSRF guard). */
   HTTP_NODE_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Bearer token Prometheus sends for `/metrics`; without it `/metrics` is off. */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
   FLUXO_LOG: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** For tests and tuning: how long a crashed worker's hold on a contact or a send blocks it (ms). */
   FLUXO_LEASE_MS: z.coerce.number().int().min(100).default(30_000),
@@ -42,6 +44,7 @@ export interface Config {
   admin: { email: string; password: string } | null;
   publicUrl: string | undefined;
   httpNodeAllowPrivate: boolean;
+  metricsToken: string | undefined;
   logLevel: Env['FLUXO_LOG'];
   leaseMs: number;
   reconcileMs: number;
@@ -69,6 +72,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD } : null,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     httpNodeAllowPrivate: e.HTTP_NODE_ALLOW_PRIVATE,
+    metricsToken: e.METRICS_TOKEN,
     logLevel: e.FLUXO_LOG,
     leaseMs: e.FLUXO_LEASE_MS,
     reconcileMs: e.FLUXO_RECONCILE_MS,

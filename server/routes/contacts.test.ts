@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../db/queries/tokens.ts';
-import { channelA, startMessagingHarness, type MessagingHarness } from '../testing/messaging-harness.ts';
+import { channelA, harnessMetricsToken, startMessagingHarness, type MessagingHarness } from '../testing/messaging-harness.ts';
 import { messageWebhook } from '../testing/webhook-payloads.ts';
 
 describe('contacts API', () => {
@@ -77,7 +77,7 @@ describe('analytics and metrics', () => {
       expect(body.nodes.hello).toMatchObject({ entries: 2, exits: 2, dropOff: 0 });
       expect(body.nodes.wait).toMatchObject({ entries: 2, dropOff: 2 });
       expect(body.versions).toEqual([expect.objectContaining({ version: 1, sessions: 2 })]);
-      const metrics = await (await h.app.request('/metrics')).text();
+      const metrics = await (await h.app.request('/metrics', { headers: { authorization: `Bearer ${harnessMetricsToken}` } })).text();
       expect(metrics).toMatch(/^fluxo_messages\{direction="in",status="received"\} 2$/m);
       expect(metrics).toMatch(/^fluxo_inbound_pending 0$/m);
     } finally {

@@ -72,9 +72,16 @@ describe('POST /api/flows/:id/simulate', () => {
 
   it('never fails on odd text from the contact', async () => {
     const { body } = await send({ text: 'oi' });
-    for (const text of ['', '😀😀😀', 'x'.repeat(5000), '\u0000\u0007', '{{contact.name}}']) {
+    for (const text of ['', '😀😀😀', 'x'.repeat(5000), '\u0007\u001b', '{{contact.name}}']) {
       const res = await send({ sessionId: body.sessionId, text });
       expect(res.status, JSON.stringify(text)).toBe(200);
     }
+    // Text no storage can keep is refused like everywhere in the API (text-guard.ts), and the
+    // session goes on.
+    for (const text of ['a\u0000b', 'lone \ud800']) {
+      const res = await send({ sessionId: body.sessionId, text });
+      expect(res.status, JSON.stringify(text)).toBe(400);
+    }
+    expect((await send({ sessionId: body.sessionId, text: 'oi' })).status).toBe(200);
   });
 });

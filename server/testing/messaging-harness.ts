@@ -47,6 +47,9 @@ export interface MessagingHarness {
   close(): Promise<void>;
 }
 
+/** `/metrics` answers this bearer token in the harness's app. */
+export const harnessMetricsToken = 'harness-metrics-token';
+
 /** The whole WhatsApp runtime on a fresh database, talking to a fake Graph API on 127.0.0.1. */
 export async function startMessagingHarness(options: {
   flow?: FlowDocumentInput; autoStart?: boolean; leaseMs?: number; reconcileMs?: number; markRead?: boolean;
@@ -55,7 +58,7 @@ export async function startMessagingHarness(options: {
   const fake = await startFakeGraphApi({ expectedToken: accessToken });
   const config = readConfig({
     DATA_DIR: '/nonexistent', WHATSAPP_GRAPH_URL: fake.url, WHATSAPP_GRAPH_VERSION: 'v23.0',
-    REDIS_URL: process.env.REDIS_URL,
+    REDIS_URL: process.env.REDIS_URL, METRICS_TOKEN: harnessMetricsToken,
   });
   const secrets = createSecretBox('harness-secret-key-harness-secret-key');
   const imported = await importFlow(testDb.db, flowDocument.parse(options.flow ?? echoFlow), true, null);

@@ -140,4 +140,18 @@ describe('media', () => {
     const { url } = await client.getMedia('m2', token);
     await expect(client.downloadMedia(url, 'bad', 1_000_000)).rejects.toMatchObject({ error: { kind: 'auth', code: 190 } });
   });
+
+  it('downloads from another origin only if it is a public address (the URL comes from an answer)', async () => {
+    fake.addMedia('m3', bytes, 'image/png');
+    const { url } = await client.getMedia('m3', token);
+    // Same fake, other origins: a name resolving to loopback and an IPv4-mapped spelling of it.
+    for (const host of ['localhost', '[::ffff:7f00:1]']) {
+      const elsewhere = url.replace('127.0.0.1', host);
+      const error = await client.downloadMedia(elsewhere, token, 1_000_000).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(GraphApiError);
+      // Permanent: the media fetcher records it instead of retrying forever.
+      expect((error as GraphApiError).error).toMatchObject({ kind: 'permanent', message: expect.stringMatching(/not a public address/) });
+    }
+    expect(fake.requests.map((r) => r.kind)).toEqual(['media']);
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { blockedCause, publicFetch } from '../net/public-fetch.ts';
 import { classifyGraphError, type GraphErrorClass } from './graph-errors.ts';
 import { createJsonTransport } from './json-transport.ts';
 import { markAsReadPayload } from './to-graph-message.ts';
@@ -8,8 +9,17 @@ export interface GraphClientOptions {
   baseUrl: string;
   /** `v23.0`… */
   version: string;
-  /** Media downloads only (streamed with a size cap); API calls use `json-transport.ts`. */
+  /**
+   * Media downloads from the Graph API's own origin (streamed with a size cap); API calls use
+   * `json-transport.ts`.
+   */
   fetch?: typeof fetch;
+  /**
+   * Media downloads from any other origin (Meta's CDN): the URL comes from an answer, so it may
+   * only reach public addresses. Tests point the Graph API at a loopback fake, whose media URLs
+   * share its origin and so take `fetch`.
+   */
+  publicFetch?: typeof fetch;
   /** Per request, body included. */
   timeoutMs: number;
 }
@@ -55,8 +65,10 @@ interface Answer { status: number; body: unknown; retryAfter: string | null }
  * Calls to Meta's Graph API for one deployment, over kept-alive connections: on the sender's
  * hot path a TLS handshake per message would cost more than the call itself.
  */
-export function createGraphClient({ baseUrl, version, fetch: fetchFn = fetch, timeoutMs }: GraphClientOptions): GraphClient & { close(): void } {
+export function createGraphClient({ baseUrl, version, fetch: fetchFn = fetch, publicFetch: publicFetchFn = publicFetch, timeoutMs }: GraphClientOptions): GraphClient & { close(): void } {
   const root = `${baseUrl.replace(/\/+$/, '')}/${version}`;
+  // The operator chose this origin (WHATSAPP_GRAPH_URL), so it is trusted even on a private address.
+  const graphOrigin = new URL(baseUrl).origin;
   const transport = createJsonTransport({ timeoutMs });
 
   async function call(method: string, path: string, token: string, body?: unknown): Promise<Answer | GraphErrorClass> {
@@ -110,8 +122,12 @@ export function createGraphClient({ baseUrl, version, fetch: fetchFn = fetch, ti
     async downloadMedia(url, accessToken, maxBytes) {
       let res: Response;
       try {
-        res = await fetchFn(url, { headers: { authorization: `Bearer ${accessToken}` }, signal: AbortSignal.timeout(timeoutMs) });
+        const download = new URL(url).origin === graphOrigin ? fetchFn : publicFetchFn;
+        res = await download(url, { headers: { authorization: `Bearer ${accessToken}` }, signal: AbortSignal.timeout(timeoutMs) });
       } catch (error) {
+        // A media URL on a private address will not become public on the next pass.
+        const blocked = blockedCause(error);
+        if (blocked) throw new GraphApiError({ kind: 'permanent', code: null, message: blocked.message });
         throw new GraphApiError(unreachable(error));
       }
       if (res.status !== 200) {

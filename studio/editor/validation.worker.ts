@@ -1,3 +1,4 @@
+import '../zod-jitless.ts';
 import { validateFlow, type FlowEnvironment, type Problem } from '../../shared/flow/validate/index.ts';
 
 /** One request: a flow to validate, tagged so the page can drop answers it no longer needs. */
