@@ -160,11 +160,16 @@ export function createSender(o: SenderOptions, onSettled: () => void) {
 }
 
 async function sendOne(o: SenderOptions, row: Claimed, record: (outcome: SendOutcome) => Promise<void>): Promise<void> {
-  const channel = await o.channels.byId(row.channel_id);
+  let channel: Awaited<ReturnType<ChannelDirectory['byId']>>;
+  try {
+    channel = await o.channels.byId(row.channel_id);
+    if (channel && (row.kind === 'read' || row.payload.graph)) await o.limiter.take(channel.phoneNumberId);
+  } catch (err) {
+    return requeueNotSent(o, row, err);
+  }
   if (!channel) return fail(o, row, { code: 'channel_missing', message: 'O canal deste contato foi removido.' });
 
   if (row.kind === 'read') {
-    await o.limiter.take(channel.phoneNumberId);
     const result = row.wamid ? await o.graph.markAsRead(channel.phoneNumberId, channel.accessToken, row.wamid) : { ok: true as const };
     // A missed read receipt is cosmetic: never retried, never blocks the replies behind it.
     if (!result.ok) o.logger.warn('mark as read failed', { error: result.error.message });
@@ -173,11 +178,24 @@ async function sendOne(o: SenderOptions, row: Claimed, record: (outcome: SendOut
 
   const graph = row.payload.graph;
   if (!graph) return fail(o, row, { code: 'no_payload', message: 'Mensagem sem conteúdo para o WhatsApp.' });
-  await o.limiter.take(channel.phoneNumberId);
   // Our outbox id rides along; Meta echoes it in status webhooks (see `reconcileMs`).
   const result = await o.graph.sendMessage(channel.phoneNumberId, channel.accessToken, { ...graph, biz_opaque_callback_data: `outbox:${row.id}` });
   if (result.ok) return record({ outboxId: row.id, wamid: result.wamid });
   await handleError(o, row, channel.id, result.error);
+}
+
+/**
+ * Something failed before the request to Meta was made (the channel lookup, the rate limiter):
+ * the message provably did not leave, so it goes back to the queue now, to be claimed on the
+ * next pass, instead of waiting for its lock and the reconcile delay like a send whose outcome
+ * is unknown. The claim's attempt is given back: no attempt reached Meta.
+ */
+async function requeueNotSent(o: SenderOptions, row: Claimed, err: unknown): Promise<void> {
+  o.logger.warn('send not started, back in the queue', { outboxId: row.id, err });
+  await o.db.updateTable('outbox').set((eb) => ({
+    status: 'pending', locked_until: null, next_attempt_at: o.clock.now(),
+    attempts: eb('attempts', '-', 1), last_error: `not sent: ${err instanceof Error ? err.message : String(err)}`,
+  })).where('id', '=', row.id).where('status', '=', 'sending').execute();
 }
 
 async function handleError(o: SenderOptions, row: Claimed, channelId: string, error: GraphErrorClass): Promise<void> {
