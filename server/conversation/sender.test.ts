@@ -60,6 +60,28 @@ describe('sender: a send that never left', () => {
     return { outboxId, messageId };
   }
 
+  it('backs off, instead of waiting for reconcile, when no connection to Meta could be opened', async () => {
+    const { outboxId } = await queuedReply('Seu pedido saiu para entrega.');
+    const gone = await startFakeGraphApi();
+    await gone.close();
+    const refused = createGraphClient({ baseUrl: gone.url, version: 'v23.0', timeoutMs: 1000 });
+    const now = new Date();
+    const sends = createSender({
+      db: t.db, clock: { now: () => now }, logger: silentLogger, channels: createChannelDirectory(t.db, secrets),
+      graph: refused, limiter: refusingFirst(0), lockMs: 20_000, reconcileMs: 15_000, startedAt: new Date(0), batchSize: 8,
+      random: () => 0.5,
+    }, () => undefined);
+    await sends.pass();
+    await sends.drain();
+    refused.close();
+    const row = await t.db.selectFrom('outbox').selectAll().where('id', '=', outboxId).executeTakeFirstOrThrow();
+    // Pending with an ordinary backoff (half of 2 s for attempt 1), not `sending` for 15 s more.
+    expect(row).toMatchObject({ status: 'pending', locked_until: null, attempts: 1 });
+    expect(new Date(row.next_attempt_at).getTime() - now.getTime()).toBe(1000);
+    expect(row.last_error).toMatch(/^retry: network error/);
+    await t.db.deleteFrom('outbox').where('id', '=', outboxId).execute();
+  });
+
   it('goes back to the queue at once when the rate limiter refused it, and out on the next pass', async () => {
     const { outboxId, messageId } = await queuedReply('Olá! Tudo certo por aqui.');
     const limiter = refusingFirst(1);

@@ -214,7 +214,8 @@ async function handleError(o: SenderOptions, row: Claimed, channelId: string, er
       // stays `sending` with its lock ended now, so it is reconciled like a crashed attempt:
       // Meta's status webhook, echoing our outbox id, marks it sent, or after `reconcileMs`
       // (counted from this process's start at the earliest) it is sent again.
-      if (error.kind === 'retry' && error.code === null) {
+      // A connection that could not even be opened sent nothing: backed off like Meta's errors.
+      if (error.kind === 'retry' && error.code === null && !error.notSent) {
         await o.db.updateTable('outbox').set({ locked_until: now, last_error: `${error.kind}: ${error.message}` })
           .where('id', '=', row.id).where('status', '=', 'sending').execute();
         return;
