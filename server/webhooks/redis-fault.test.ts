@@ -84,7 +84,7 @@ describe('Redis reset under load', () => {
     const pool = simulatedMessages({ channel, contacts, perContact: 200, prefix: 'rf', start: new Date() });
     const client = createWebhookClient(server.url, { maxSockets: contacts });
     const posted: SimulatedMessage[] = [];
-    const delays: { at: number; ms: number }[] = [];
+    const delays: { contact: string; at: number; ms: number }[] = [];
     let stopped = false;
 
     // Replies as they reach the fake Graph API, by text (`Recebi: <text>`) and, for each
@@ -117,7 +117,7 @@ describe('Redis reset under load', () => {
         const r = await client.post(m.body, appSecret);
         expect(r.status).toBe(200);
         const at = await replied(i === 0 ? [`greet:${m.contact}`] : [`Recebi: ${m.text}`]);
-        delays.push({ at: sentAt, ms: at - sentAt });
+        delays.push({ contact: m.contact, at: sentAt, ms: at - sentAt });
       }
     });
 
@@ -146,10 +146,16 @@ describe('Redis reset under load', () => {
     // Long enough for a reconcile-delayed duplicate to show itself.
     await sleep(1000);
     const tally = tallyReplies(fake.sent(), posted);
-    const cutDelays = delays.filter((d) => d.at >= cutAt - 1000 && d.at < restoredAt).map((d) => d.ms);
+    const duringCut = delays.filter((d) => d.at >= cutAt - 1000 && d.at < restoredAt);
+    // Replies that came while Redis was cut, after the sends it had in hand at the cut.
+    const answeredInCut = delays.filter((d) => d.at + d.ms > cutAt + 1500 && d.at + d.ms < restoredAt);
+    const cutDelays = duringCut.map((d) => d.ms).sort((a, b) => a - b);
+    const beforeDelays = delays.filter((d) => d.at < cutAt - 1000).map((d) => d.ms).sort((a, b) => a - b);
     const report = {
       posted: posted.length, replies: fake.sent().length, repliesDuringCut,
-      maxDelayDuringCutMs: Math.max(...cutDelays), maxDelayMs: Math.max(...delays.map((d) => d.ms)),
+      medianDelayBeforeCutMs: beforeDelays[Math.floor(beforeDelays.length / 2)], maxDelayBeforeCutMs: beforeDelays.at(-1),
+      medianDelayDuringCutMs: cutDelays[Math.floor(cutDelays.length / 2)], maxDelayDuringCutMs: cutDelays.at(-1),
+      maxDelayMs: Math.max(...delays.map((d) => d.ms)),
       redisOkAfterRestoreMs: recoveredAt ? recoveredAt - restoredAt : null,
     };
     console.log('redis fault', JSON.stringify(report));
@@ -158,9 +164,12 @@ describe('Redis reset under load', () => {
     expect(tally.missing).toEqual([]);
     expect(tally.duplicated).toEqual([]);
     expect(fake.sent()).toHaveLength(posted.length);
-    expect(repliesDuringCut).toBeGreaterThan(100);
-    // Not one reply waits out the lock and the reconcile delay (~35 s): a few seconds at most.
-    expect(report.maxDelayDuringCutMs).toBeLessThan(3000);
+    // Every conversation went on during the cut (before the fix: no reply at all for ~35 s).
+    expect(repliesDuringCut).toBeGreaterThan(0);
+    expect(new Set(answeredInCut.map((d) => d.contact)).size).toBe(contacts);
+    // Not one reply waits out the lock and the reconcile delay: a few seconds at most, even on
+    // a busy machine (measured ~1.5 s at most, for the sends caught waiting on Redis at the cut).
+    expect(report.maxDelayDuringCutMs).toBeLessThan(5000);
     expect(report.redisOkAfterRestoreMs).not.toBeNull();
     expect(report.redisOkAfterRestoreMs!).toBeLessThan(5000);
     expect(windowsAfter.length).toBeGreaterThan(0);
