@@ -34,6 +34,11 @@ export interface MessagingDeps {
   wakeSender(): void;
   /** A campaign was scheduled: check for due ones now. */
   wakeCampaigns(): void;
+  /**
+   * Present when Redis is configured: `degraded` while it cannot be reached (sends are then
+   * paced by each instance alone, and wake-ups from other instances wait for the next poll).
+   */
+  redisHealth?: () => 'ok' | 'degraded';
 }
 
 /** Who is calling: a logged-in user or an API token (acting with the token's role). */

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import type { Ports } from '../runtime/ports.ts';
 import type { SecretBox } from './auth/secret-box.ts';
 import type { Clock, MessagingDeps } from './context.ts';
@@ -19,6 +18,7 @@ import type { Logger } from './logger.ts';
 import { createGroupCommit } from './queue/group-commit.ts';
 import { createLocalNotifier, createRedisNotifier, type Notifier } from './queue/notifier.ts';
 import { createLocalRateLimiter, createRedisRateLimiter } from './queue/rate-limiter.ts';
+import { connectRedis } from './queue/redis-client.ts';
 import { createWorkerLoop } from './queue/worker-loop.ts';
 import { createChannelDirectory } from './whatsapp/channel-directory.ts';
 import { createGraphClient } from './whatsapp/graph-client.ts';
@@ -51,11 +51,13 @@ export function startMessaging(o: MessagingOptions) {
   const startedAt = o.clock.now();
   const channels = createChannelDirectory(o.db, o.secrets);
   const versions = createFlowVersions(o.db);
-  const redis = o.config.redisUrl ? new Redis(o.config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false }) : null;
-  const notifier: Notifier = redis && o.config.redisUrl
-    ? createRedisNotifier(redis, new Redis(o.config.redisUrl))
-    : createLocalNotifier();
-  const limiter = redis ? createRedisRateLimiter(redis) : createLocalRateLimiter();
+  // A command gets an answer within a second or is given up on: a Redis that hangs instead of
+  // refusing must not hold sends any longer than one that is down (see the rate limiter).
+  const redis = o.config.redisUrl ? connectRedis(o.config.redisUrl, o.logger, 'commands', { maxRetriesPerRequest: 2, commandTimeout: 1000 }) : null;
+  const subscriber = redis && o.config.redisUrl ? connectRedis(o.config.redisUrl, o.logger, 'wake-ups') : null;
+  const notifier: Notifier = redis && subscriber ? createRedisNotifier(redis, subscriber) : createLocalNotifier();
+  const sharedLimiter = redis ? createRedisRateLimiter(redis) : null;
+  const limiter = sharedLimiter ?? createLocalRateLimiter();
   const ports: Ports = {
     clock: o.clock,
     ids: { next: () => randomUUID() },
@@ -145,6 +147,10 @@ export function startMessaging(o: MessagingOptions) {
     },
     wakeSender: () => notifier.publish('outbox'),
     wakeCampaigns: () => campaigns.wake(),
+    // Without Redis this instance still works (local pacing, polling instead of wake-ups).
+    ...(sharedLimiter && subscriber && {
+      redisHealth: () => (sharedLimiter.health() === 'ok' && subscriber.status === 'ready' ? 'ok' : 'degraded'),
+    }),
   };
   return {
     deps,

@@ -160,11 +160,16 @@ export function createSender(o: SenderOptions, onSettled: () => void) {
 }
 
 async function sendOne(o: SenderOptions, row: Claimed, record: (outcome: SendOutcome) => Promise<void>): Promise<void> {
-  const channel = await o.channels.byId(row.channel_id);
+  let channel: Awaited<ReturnType<ChannelDirectory['byId']>>;
+  try {
+    channel = await o.channels.byId(row.channel_id);
+    if (channel && (row.kind === 'read' || row.payload.graph)) await o.limiter.take(channel.phoneNumberId);
+  } catch (err) {
+    return requeueNotSent(o, row, err);
+  }
   if (!channel) return fail(o, row, { code: 'channel_missing', message: 'O canal deste contato foi removido.' });
 
   if (row.kind === 'read') {
-    await o.limiter.take(channel.phoneNumberId);
     const result = row.wamid ? await o.graph.markAsRead(channel.phoneNumberId, channel.accessToken, row.wamid) : { ok: true as const };
     // A missed read receipt is cosmetic: never retried, never blocks the replies behind it.
     if (!result.ok) o.logger.warn('mark as read failed', { error: result.error.message });
@@ -173,7 +178,6 @@ async function sendOne(o: SenderOptions, row: Claimed, record: (outcome: SendOut
 
   const graph = row.payload.graph;
   if (!graph) return fail(o, row, { code: 'no_payload', message: 'Mensagem sem conteúdo para o WhatsApp.' });
-  await o.limiter.take(channel.phoneNumberId);
   // Our outbox id rides along; Meta echoes it in status webhooks (see `reconcileMs`).
   const result = await o.graph.sendMessage(channel.phoneNumberId, channel.accessToken, { ...graph, biz_opaque_callback_data: `outbox:${row.id}` });
   if (result.ok) {
@@ -193,6 +197,20 @@ async function markProven(o: SenderOptions, channel: ChannelInfo): Promise<void>
     .execute();
 }
 
+/**
+ * Something failed before the request to Meta was made (the channel lookup, the rate limiter):
+ * the message provably did not leave, so it goes back to the queue now, to be claimed on the
+ * next pass, instead of waiting for its lock and the reconcile delay like a send whose outcome
+ * is unknown. The claim's attempt is given back: no attempt reached Meta.
+ */
+async function requeueNotSent(o: SenderOptions, row: Claimed, err: unknown): Promise<void> {
+  o.logger.warn('send not started, back in the queue', { outboxId: row.id, err });
+  await o.db.updateTable('outbox').set((eb) => ({
+    status: 'pending', locked_until: null, next_attempt_at: o.clock.now(),
+    attempts: eb('attempts', '-', 1), last_error: `not sent: ${err instanceof Error ? err.message : String(err)}`,
+  })).where('id', '=', row.id).where('status', '=', 'sending').execute();
+}
+
 async function handleError(o: SenderOptions, row: Claimed, channelId: string, error: GraphErrorClass): Promise<void> {
   const now = o.clock.now();
   const retryIn = (ms: number) => o.db.updateTable('outbox').set({
@@ -209,7 +227,8 @@ async function handleError(o: SenderOptions, row: Claimed, channelId: string, er
       // stays `sending` with its lock ended now, so it is reconciled like a crashed attempt:
       // Meta's status webhook, echoing our outbox id, marks it sent, or after `reconcileMs`
       // (counted from this process's start at the earliest) it is sent again.
-      if (error.kind === 'retry' && error.code === null) {
+      // A connection that could not even be opened sent nothing: backed off like Meta's errors.
+      if (error.kind === 'retry' && error.code === null && !error.notSent) {
         await o.db.updateTable('outbox').set({ locked_until: now, last_error: `${error.kind}: ${error.message}` })
           .where('id', '=', row.id).where('status', '=', 'sending').execute();
         return;

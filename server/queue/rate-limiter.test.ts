@@ -34,12 +34,41 @@ describe('Redis rate limiter', () => {
     expect(passed).toBe(16);
   });
 
-  it('fails the waiting sends when Redis is unreachable, instead of sending past the limit', async () => {
+  it('paces locally instead of failing when Redis is unreachable, and says it is degraded', async () => {
     const down = new Redis('redis://127.0.0.1:1', { maxRetriesPerRequest: 0, lazyConnect: true, retryStrategy: () => null });
     down.on('error', () => undefined);
-    const limiter = createRedisRateLimiter(down, 10);
-    await expect(limiter.take('any')).rejects.toThrow();
+    let t = 0;
+    const limiter = createRedisRateLimiter(down, 3, () => t);
+    let passed = 0;
+    const takes = Array.from({ length: 5 }, () => limiter.take('any').then(() => { passed += 1; }));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(limiter.health()).toBe('degraded');
+    // Still one number's limit, counted here: a burst of 3, the rest in the next second.
+    expect(passed).toBe(3);
+    t = 1000;
+    await Promise.race([Promise.all(takes), new Promise((r) => setTimeout(r, 1000))]);
+    expect(passed).toBe(5);
     down.disconnect();
+  });
+
+  it('falls back for the sends waiting on a Redis command that fails, then uses Redis again', async () => {
+    const key = `test-${randomUUID()}`;
+    const clock = clockAt(Math.floor(Date.now() / 1000) * 1000 + 500);
+    const second = Math.floor(clock.now() / 1000);
+    // The window's counter holds something INCRBY refuses (WRONGTYPE): the connection is ready
+    // but the command fails, as when Redis answers with an error or times out.
+    await redis.rpush(`fluxo:rate:${key}:${second}`, 'not-a-counter');
+    const limiter = createRedisRateLimiter(redis, 10, clock.now, { retryMs: 1000 });
+    expect(limiter.health()).toBe('ok');
+    await Promise.all(Array.from({ length: 4 }, () => limiter.take(key)));
+    expect(limiter.health()).toBe('degraded');
+
+    // A second later, in a window Redis can count, the shared limit is back in use.
+    clock.set((second + 1) * 1000 + 500);
+    expect(limiter.health()).toBe('ok');
+    await Promise.all(Array.from({ length: 4 }, () => limiter.take(key)));
+    expect(Number(await redis.get(`fluxo:rate:${key}:${second + 1}`))).toBe(4);
+    await redis.del(`fluxo:rate:${key}:${second}`);
   });
 });
 

@@ -81,6 +81,18 @@ describe('sendMessage', () => {
     await gone.close();
     const result = await createGraphClient({ baseUrl: url, version: 'v23.0', timeoutMs: 1000 }).sendMessage(phone, token, hello());
     expect(result).toMatchObject({ ok: false, error: { kind: 'retry', code: null, message: expect.stringMatching(/^network error/) } });
+    // Refused: nothing was written, so sending again cannot duplicate it.
+    expect(result.ok === false && result.error.notSent).toBe(true);
+  });
+
+  it('does not call a connection reset after the request went out "not sent" (Meta may have it)', async () => {
+    const server = createServer((req) => req.socket.destroy());
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    const result = await createGraphClient({ baseUrl: `http://127.0.0.1:${port}`, version: 'v23.0', timeoutMs: 1000 }).sendMessage(phone, token, hello());
+    server.close();
+    expect(result).toMatchObject({ ok: false, error: { kind: 'retry', code: null, message: expect.stringMatching(/^network error/) } });
+    expect(result.ok === false && result.error.notSent).toBeFalsy();
   });
 
   it('gives up on a 200 without a message id (retrying could duplicate it)', async () => {

@@ -86,7 +86,10 @@ export function createGraphClient({ baseUrl, version, fetch: fetchFn = fetch, pu
     // No answer means we cannot know whether Meta accepted the message: retrying may duplicate
     // it, but Meta has no idempotency key, and a lost reply is worse than a repeated one.
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-    return { kind: 'retry', code: null, message: timedOut ? `no answer within ${timeoutMs} ms` : `network error: ${errorText(error)}` };
+    return {
+      kind: 'retry', code: null, message: timedOut ? `no answer within ${timeoutMs} ms` : `network error: ${errorText(error)}`,
+      ...(failedToConnect(error) && { notSent: true as const }),
+    };
   }
 
   return {
@@ -176,6 +179,16 @@ function parseJson(text: string): unknown {
   } catch {
     return text;
   }
+}
+
+/**
+ * Errors of opening a connection (name lookup, connect): nothing was written, so Meta has
+ * nothing. A reset or a timeout may come after the request went out, and does not count.
+ */
+const connectErrors = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+function failedToConnect(error: unknown): boolean {
+  const code = (error as { code?: unknown; cause?: { code?: unknown } } | null)?.code ?? (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+  return typeof code === 'string' && connectErrors.has(code);
 }
 
 function errorText(error: unknown): string {

@@ -16,6 +16,11 @@ export interface GraphErrorClass {
   code: number | null;
   message: string;
   retryAfterMs?: number;
+  /**
+   * No answer, but the request provably never reached Meta (no connection could be opened), so
+   * sending again cannot duplicate it. Without it, an unanswered send's outcome is unknown.
+   */
+  notSent?: true;
 }
 
 /** Codes from META-WHATSAPP.md §6 that are not `permanent`; every other code is. */
