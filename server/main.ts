@@ -22,6 +22,8 @@ const database = await openDatabase({
     logger.error('embedded database thread stopped; exiting so Fluxo is restarted', { err });
     process.exit(1);
   },
+  // Postgres restarting or failing over: queries in flight fail and are retried; we stay up.
+  onConnectionError: (err) => logger.warn('postgres connection lost', { err }),
 });
 const applied = await migrateToLatest(database.db);
 if (applied.length) logger.info('migrations applied', { applied });
