@@ -5,6 +5,7 @@ import { createSecretBox } from './auth/secret-box.ts';
 import { resolveSecretKey } from './auth/secret-key.ts';
 import { ensureStudioBuilt } from './build-studio.ts';
 import { migrateToLatest, openDatabase } from './db/connect.ts';
+import { createHttpDrain } from './http-drain.ts';
 import { ensureAdmin } from './db/queries/users.ts';
 import { readConfig } from './env.ts';
 import { startMessaging } from './messaging.ts';
@@ -38,23 +39,45 @@ const messaging = startMessaging({
 });
 const app = createApp({ db: database.db, config, clock, secrets, logger, messaging: messaging.deps }, { studioDir });
 
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+// While stopping, requests are turned away before they reach the app (see `http-drain.ts`).
+const drain = createHttpDrain();
+const server = serve({ fetch: drain.fetch(app.fetch), port: config.port, hostname: config.host }, (info) => {
   logger.info(`Fluxo is running on http://localhost:${info.port}`, { database: database.kind });
 }) as Server;
+drain.attach(server);
 // Meta (and proxies in front of us) reuse connections: closing an idle one after Node's default
 // 5 s races with a request already on its way, which then fails and is delivered again later.
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
 
+/** Under Kubernetes' default 30 s grace period, with room for the steps after it. */
+const requestsGraceMs = 20_000;
+
 let stopping = false;
+/**
+ * In order, so nothing uses what was already closed: stop taking requests (new ones are
+ * answered 503 and delivered again elsewhere), let those in flight finish (they still store
+ * webhooks), stop the workers after their current pass, give up the leases still held, and
+ * only then close the database. Exit code 0: a stop is not a failure.
+ */
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info('shutting down', { signal });
-  server.close();
-  await messaging.stop();
-  await database.close();
-  process.exit(0);
+  let code = 0;
+  try {
+    drain.stopIntake();
+    if (!(await drain.settled(requestsGraceMs))) {
+      logger.warn('requests still in flight after the grace period; stopping anyway', { inFlight: drain.inFlight });
+    }
+    await messaging.stop();
+    await database.close();
+  } catch (err) {
+    logger.error('shutdown failed', { err });
+    code = 1;
+  }
+  drain.closeConnections();
+  process.exit(code);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
