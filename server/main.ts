@@ -4,6 +4,7 @@ import { createApp } from './app.ts';
 import { createSecretBox } from './auth/secret-box.ts';
 import { resolveSecretKey } from './auth/secret-key.ts';
 import { ensureStudioBuilt } from './build-studio.ts';
+import { startLeaseIdentity } from './conversation/lease-identity.ts';
 import { migrateToLatest, openDatabase } from './db/connect.ts';
 import { createHttpDrain } from './http-drain.ts';
 import { ensureAdmin } from './db/queries/users.ts';
@@ -32,10 +33,15 @@ if (config.admin && (await ensureAdmin(database.db, config.admin))) {
   logger.info('first admin created', { email: config.admin.email });
 }
 
+// Leases name a process whose liveness can be checked: a restart after a crash takes back the
+// dead run's leases at once instead of leaving its contacts waiting for them to expire.
+const leases = await startLeaseIdentity({ databaseUrl: config.databaseUrl, db: database.db, logger });
+if (leases.reclaimed.contacts + leases.reclaimed.sends > 0) logger.info('took back what a stopped process held', { ...leases.reclaimed });
+
 const secrets = createSecretBox(resolveSecretKey(config.secretKey, config.dataDir));
 const clock = { now: () => new Date() };
 const messaging = startMessaging({
-  db: database.db, urgentDb: database.urgentDb, config, clock, logger, secrets, leaseMs: config.leaseMs, reconcileMs: config.reconcileMs,
+  owner: leases.owner, db: database.db, urgentDb: database.urgentDb, config, clock, logger, secrets, leaseMs: config.leaseMs, reconcileMs: config.reconcileMs,
 });
 const app = createApp({ db: database.db, config, clock, secrets, logger, messaging: messaging.deps }, { studioDir });
 
@@ -71,6 +77,7 @@ async function shutdown(signal: string) {
       logger.warn('requests still in flight after the grace period; stopping anyway', { inFlight: drain.inFlight });
     }
     await messaging.stop();
+    await leases.release();
     await database.close();
   } catch (err) {
     logger.error('shutdown failed', { err });

@@ -30,6 +30,8 @@ export interface SenderOptions {
    */
   startedAt: Date;
   batchSize: number;
+  /** Names this sender's locks, so a restart can tell a dead process's from a live one's. */
+  owner?: string;
   random?: () => number;
 }
 
@@ -90,7 +92,7 @@ async function claimHeads(db: Db, now: Date, o: SenderOptions): Promise<Claimed[
       -- Up to the limit of each, so neither queue starves the other.
       select id from due_replies union all select id from due_reads
     )
-    update outbox o set status = 'sending', locked_until = ${lockUntil}, attempts = o.attempts + 1
+    update outbox o set status = 'sending', locked_until = ${lockUntil}, lock_owner = ${o.owner ?? null}, attempts = o.attempts + 1
     from due
     where o.id = due.id
       and ((o.status = 'pending' and o.next_attempt_at <= ${now}) or (o.status = 'sending' and o.locked_until < ${stale}))
