@@ -48,11 +48,15 @@ describe('leases after a crash', () => {
   it('a processor takes back its own lease, left by a pass that failed, but not anyone else\'s', async () => {
     const mine = await contact('1:1/0');
     const otherWorker = await contact('1:1/1');
-    const rows = await claimWork(t.db, '1:1/0', new Date(), 30_000, 100);
-    const claimed = rows.map((r) => r.id);
-    expect(claimed).toContain(mine.id);
-    expect(claimed).not.toContain(otherWorker.id);
-    await releaseProcessLeases(t.db, '1:1');
+    try {
+      const rows = await claimWork(t.db, '1:1/0', new Date(), 30_000, 100);
+      const claimed = rows.map((r) => r.id);
+      expect(claimed).toContain(mine.id);
+      expect(claimed).not.toContain(otherWorker.id);
+    } finally {
+      // At shutdown, every worker's leases go (and the next test starts with none held).
+      await releaseProcessLeases(t.db, '1:1');
+    }
     expect(await leaseOf(mine.id)).toBeNull();
     expect(await leaseOf(otherWorker.id)).toBeNull();
   });
