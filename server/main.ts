@@ -6,9 +6,9 @@ import { resolveSecretKey } from './auth/secret-key.ts';
 import { ensureStudioBuilt } from './build-studio.ts';
 import { startLeaseIdentity } from './conversation/lease-identity.ts';
 import { migrateToLatest, openDatabase } from './db/connect.ts';
-import { createHttpDrain } from './http-drain.ts';
 import { ensureAdmin } from './db/queries/users.ts';
 import { readConfig } from './env.ts';
+import { createHttpDrain } from './http-drain.ts';
 import { startMessaging } from './messaging.ts';
 import { createLogger } from './logger.ts';
 
