@@ -4,9 +4,11 @@ import { createApp } from './app.ts';
 import { createSecretBox } from './auth/secret-box.ts';
 import { resolveSecretKey } from './auth/secret-key.ts';
 import { ensureStudioBuilt } from './build-studio.ts';
+import { startLeaseIdentity } from './conversation/lease-identity.ts';
 import { migrateToLatest, openDatabase } from './db/connect.ts';
 import { ensureAdmin } from './db/queries/users.ts';
 import { readConfig } from './env.ts';
+import { createHttpDrain } from './http-drain.ts';
 import { startMessaging } from './messaging.ts';
 import { createLogger } from './logger.ts';
 
@@ -22,6 +24,8 @@ const database = await openDatabase({
     logger.error('embedded database thread stopped; exiting so Fluxo is restarted', { err });
     process.exit(1);
   },
+  // Postgres restarting or failing over: queries in flight fail and are retried; we stay up.
+  onConnectionError: (err) => logger.warn('postgres connection lost', { err }),
 });
 const applied = await migrateToLatest(database.db);
 if (applied.length) logger.info('migrations applied', { applied });
@@ -29,30 +33,58 @@ if (config.admin && (await ensureAdmin(database.db, config.admin))) {
   logger.info('first admin created', { email: config.admin.email });
 }
 
+// Leases name a process whose liveness can be checked: a restart after a crash takes back the
+// dead run's leases at once instead of leaving its contacts waiting for them to expire.
+const leases = await startLeaseIdentity({ databaseUrl: config.databaseUrl, db: database.db, logger });
+if (leases.reclaimed.contacts + leases.reclaimed.sends > 0) logger.info('took back what a stopped process held', { ...leases.reclaimed });
+
 const secrets = createSecretBox(resolveSecretKey(config.secretKey, config.dataDir));
 const clock = { now: () => new Date() };
 const messaging = startMessaging({
-  db: database.db, urgentDb: database.urgentDb, config, clock, logger, secrets, leaseMs: config.leaseMs, reconcileMs: config.reconcileMs,
+  owner: leases.owner, db: database.db, urgentDb: database.urgentDb, config, clock, logger, secrets, leaseMs: config.leaseMs, reconcileMs: config.reconcileMs,
 });
 const app = createApp({ db: database.db, config, clock, secrets, logger, messaging: messaging.deps }, { studioDir });
 
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+// While stopping, requests are turned away before they reach the app (see `http-drain.ts`).
+const drain = createHttpDrain();
+const server = serve({ fetch: drain.fetch(app.fetch), port: config.port, hostname: config.host }, (info) => {
   logger.info(`Fluxo is running on http://localhost:${info.port}`, { database: database.kind });
 }) as Server;
+drain.attach(server);
 // Meta (and proxies in front of us) reuse connections: closing an idle one after Node's default
 // 5 s races with a request already on its way, which then fails and is delivered again later.
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
 
+/** Under Kubernetes' default 30 s grace period, with room for the steps after it. */
+const requestsGraceMs = 20_000;
+
 let stopping = false;
+/**
+ * In order, so nothing uses what was already closed: stop taking requests (new ones are
+ * answered 503 and delivered again elsewhere), let those in flight finish (they still store
+ * webhooks), stop the workers after their current pass, give up the leases still held, and
+ * only then close the database. Exit code 0: a stop is not a failure.
+ */
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info('shutting down', { signal });
-  server.close();
-  await messaging.stop();
-  await database.close();
-  process.exit(0);
+  let code = 0;
+  try {
+    drain.stopIntake();
+    if (!(await drain.settled(requestsGraceMs))) {
+      logger.warn('requests still in flight after the grace period; stopping anyway', { inFlight: drain.inFlight });
+    }
+    await messaging.stop();
+    await leases.release();
+    await database.close();
+  } catch (err) {
+    logger.error('shutdown failed', { err });
+    code = 1;
+  }
+  drain.closeConnections();
+  process.exit(code);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));

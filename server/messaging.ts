@@ -31,6 +31,11 @@ export interface MessagingOptions {
   clock: Clock;
   logger: Logger;
   secrets: SecretBox;
+  /**
+   * Names this process's leases (each worker adds `/<n>`); the server uses one that says
+   * whether the process is still alive (see `processLeaseOwner`). Tests may leave it out.
+   */
+  owner?: string;
   /** Tests shorten these to exercise crash recovery quickly. */
   leaseMs?: number;
   reconcileMs?: number;
@@ -47,7 +52,7 @@ export interface MessagingOptions {
  * and the per-number rate limit between instances.
  */
 export function startMessaging(o: MessagingOptions) {
-  const owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  const owner = o.owner ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
   const startedAt = o.clock.now();
   const channels = createChannelDirectory(o.db, o.secrets);
   const versions = createFlowVersions(o.db);
@@ -106,7 +111,7 @@ export function startMessaging(o: MessagingOptions) {
   const sendsInFlight = 256;
   const sends = createSender({
     db: o.db, clock: o.clock, logger: o.logger, channels, graph, limiter,
-    lockMs: sendLockMs, reconcileMs: o.reconcileMs ?? 15_000, startedAt, batchSize: sendsInFlight,
+    lockMs: sendLockMs, reconcileMs: o.reconcileMs ?? 15_000, startedAt, batchSize: sendsInFlight, owner: `${owner}/sender`,
   }, () => sender.wake());
   const sender = createWorkerLoop('sender', () => sends.pass(), { idleMs, logger: o.logger });
 

@@ -23,6 +23,71 @@ export interface ClaimedWork extends ClaimedContact {
 }
 
 /**
+ * Lease owners are named `<liveness key>:<pid>/<worker>`: the key is the advisory lock this
+ * process holds while it lives (see `db/process-liveness.ts`), so the owner of any lease can be
+ * checked for being alive. The pid is only for people reading the table.
+ */
+export function processLeaseOwner(livenessKey: number): string {
+  return `${livenessKey}:${process.pid}`;
+}
+
+/** Owners named after a liveness key (leases written before keys existed simply expire). */
+const keyedOwner = sql.raw(`'^[0-9]{1,9}:'`);
+
+/** What a restart took back from processes that are gone. */
+export interface Reclaimed { contacts: number; sends: number }
+
+/**
+ * Right after a crash, a restart (ours or anyone's) takes back what every process that is gone
+ * held, instead of leaving it to run out: contact leases (30 s by default) are freed, and the
+ * locks of sends cut off mid-call end now. Such a send still waits `reconcileMs` for Meta's
+ * status webhook before it goes again (Meta may have it), but no longer for the lock as well.
+ * "Gone" is asked of Postgres: nobody holds that owner's liveness lock. The check takes the
+ * lock for this transaction, so a process starting right now cannot draw that key meanwhile;
+ * a live process's lock cannot be taken, so its leases stay put.
+ */
+export async function reclaimFromDeadProcesses(db: Db, livenessLockSpace: number, now: Date): Promise<Reclaimed> {
+  const result = await sql<{ contacts: number; sends: number }>`
+    with holders as (
+      select split_part(lease_owner, ':', 1) as key from contacts where lease_owner ~ ${keyedOwner} and lease_until >= ${now}
+      union
+      select split_part(lock_owner, ':', 1) from outbox where status = 'sending' and lock_owner ~ ${keyedOwner} and locked_until >= ${now}
+    ), gone as (
+      select key from holders where pg_try_advisory_xact_lock(${livenessLockSpace}, key::int)
+    ), contacts_back as (
+      update contacts c set lease_owner = null, lease_until = null
+      from gone where c.lease_owner ~ ${keyedOwner} and split_part(c.lease_owner, ':', 1) = gone.key
+      returning c.id
+    ), sends_back as (
+      update outbox o set locked_until = ${now}, lock_owner = null
+      from gone where o.status = 'sending' and o.lock_owner ~ ${keyedOwner} and split_part(o.lock_owner, ':', 1) = gone.key
+        and o.locked_until > ${now}
+      returning o.id
+    )
+    select (select count(*) from contacts_back)::int as contacts, (select count(*) from sends_back)::int as sends
+  `.execute(db);
+  return result.rows[0] ?? { contacts: 0, sends: 0 };
+}
+
+/**
+ * Embedded: only one process can open the database, so everything found held at start was
+ * held by an earlier run of this one, which is gone.
+ */
+export async function reclaimAll(db: Db, now: Date): Promise<Reclaimed> {
+  const contacts = await db.updateTable('contacts').set({ lease_owner: null, lease_until: null })
+    .where('lease_owner', 'is not', null).returning('id').execute();
+  const sends = await db.updateTable('outbox').set({ locked_until: now, lock_owner: null })
+    .where('status', '=', 'sending').where('locked_until', '>', now).returning('id').execute();
+  return { contacts: contacts.length, sends: sends.length };
+}
+
+/** At shutdown, after the workers stopped: whatever this process still holds, it gives up. */
+export async function releaseProcessLeases(db: Db, processOwner: string): Promise<void> {
+  await db.updateTable('contacts').set({ lease_owner: null, lease_until: null })
+    .where('lease_owner', 'like', `${processOwner}/%`).execute();
+}
+
+/**
  * Takes up to `limit` contacts that have work (unprocessed messages or due timers) and no
  * live lease, and reads their pending messages (oldest WhatsApp timestamp first), due jobs and
  * live session in the same statement: one round trip between a wake-up and the engine. The
@@ -41,7 +106,9 @@ export async function claimWork(db: Db, owner: string, now: Date, leaseMs: numbe
           (select distinct contact_id from scheduled_jobs where status = 'pending' and run_at <= ${now} and contact_id is not null limit ${limit * 4})
         ) w
         join contacts x on x.id = w.contact_id
-        where x.lease_until is null or x.lease_until < ${now}
+        -- Our own lease is stale too: this owner runs one pass at a time, so a lease it still
+        -- holds now was left by an earlier pass that failed (a database error mid-pass).
+        where x.lease_until is null or x.lease_until < ${now} or x.lease_owner = ${owner}
         limit ${limit}
         -- A contact row locked right now is being written by webhook storage (which wakes us
         -- again when it commits) or settled by another processor: skip it rather than wait.

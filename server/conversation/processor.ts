@@ -1,6 +1,7 @@
 import type { InboundContent } from '../../runtime/events.ts';
 import type { Ports } from '../../runtime/ports.ts';
 import type { Clock } from '../context.ts';
+import { isDatabaseUnavailable } from '../db/connection-errors.ts';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import type { ChannelDirectory } from '../whatsapp/channel-directory.ts';
@@ -63,6 +64,9 @@ export async function processBatch(o: ProcessorOptions): Promise<boolean> {
       });
       return { outcome, contact: contact as ClaimedContact, markRead: channel.markRead };
     } catch (err) {
+      // The database went away mid-run (it reads flow versions and catalog): the whole pass
+      // fails, and the next one takes our leases back and runs these contacts again at once.
+      if (isDatabaseUnavailable(err)) throw err;
       // A bug, not a contact's fault: leave the messages pending and retry this contact later.
       o.logger.error('processing a contact failed', { contactId: contact.id, err });
       return null;

@@ -30,6 +30,8 @@ export interface SenderOptions {
    */
   startedAt: Date;
   batchSize: number;
+  /** Names this sender's locks, so a restart can tell a dead process's from a live one's. */
+  owner?: string;
   random?: () => number;
 }
 
@@ -90,7 +92,7 @@ async function claimHeads(db: Db, now: Date, o: SenderOptions): Promise<Claimed[
       -- Up to the limit of each, so neither queue starves the other.
       select id from due_replies union all select id from due_reads
     )
-    update outbox o set status = 'sending', locked_until = ${lockUntil}, attempts = o.attempts + 1
+    update outbox o set status = 'sending', locked_until = ${lockUntil}, lock_owner = ${o.owner ?? null}, attempts = o.attempts + 1
     from due
     where o.id = due.id
       and ((o.status = 'pending' and o.next_attempt_at <= ${now}) or (o.status = 'sending' and o.locked_until < ${stale}))
@@ -126,20 +128,58 @@ export function createSender(o: SenderOptions, onSettled: () => void) {
     return outcomes.map(() => undefined);
   });
   const record = (outcome: SendOutcome) => recorder.submit(outcome);
+  // After the database failed under us, some rows may be `sending` under our name with nobody
+  // working on them: sends whose outcome could not be written (the call went out, or maybe not)
+  // and claims that committed but whose answer never reached us (never sent). Each holds its
+  // contact's later replies back until its lock runs out. The next pass that reaches the
+  // database settles them instead: the first kind is reconciled from now (confirmed by its
+  // status webhook, or sent again after `reconcileMs`), the second goes back to the queue.
+  const working = new Set<string>();
+  const unrecorded = new Set<string>();
+  let orphansPossible = false;
+  const settleOrphans = async (now: Date) => {
+    const ids = [...unrecorded];
+    if (ids.length > 0) {
+      await o.db.updateTable('outbox').set({ locked_until: now })
+        .where('id', 'in', ids).where('status', '=', 'sending').where('locked_until', '>', now).execute();
+    }
+    if (o.owner) {
+      const ours = [...working, ...ids];
+      await o.db.updateTable('outbox').set({ status: 'pending', locked_until: null, next_attempt_at: now })
+        .where('lock_owner', '=', o.owner).where('status', '=', 'sending').where('locked_until', '>', now)
+        .$if(ours.length > 0, (q) => q.where('id', 'not in', ours)).execute();
+    }
+    ids.forEach((id) => unrecorded.delete(id));
+    orphansPossible = false;
+  };
   return {
     /** Claims and starts what is due; true when the room ran out before the work did. */
     async pass(): Promise<boolean> {
       const room = o.batchSize - inFlight.size;
       // Full: the next settling send wakes the loop.
       if (room <= 0) return false;
-      const rows = await claimHeads(o.db, o.clock.now(), { ...o, batchSize: room });
+      if (orphansPossible) await settleOrphans(o.clock.now());
+      let rows: Claimed[];
+      try {
+        rows = await claimHeads(o.db, o.clock.now(), { ...o, batchSize: room });
+      } catch (err) {
+        // The claim may have committed with its answer lost on the way.
+        orphansPossible = true;
+        throw err;
+      }
       roomRanOut = rows.length >= room;
       for (const row of rows) {
         const queuedBefore = queuedReplies;
+        working.add(row.id);
         const sending: Promise<void> = sendOne(o, row, record)
-          // A database error after the call leaves the row locked: it is reconciled like a crash.
-          .catch((err: unknown) => o.logger.error('recording a send failed', { outboxId: row.id, err }))
+          // A database error after the call leaves the row locked: see `settleOrphans`.
+          .catch((err: unknown) => {
+            o.logger.error('recording a send failed', { outboxId: row.id, err });
+            unrecorded.add(row.id);
+            orphansPossible = true;
+          })
           .finally(() => {
+            working.delete(row.id);
             inFlight.delete(sending);
             const unblocked = row.has_next || queuedReplies !== queuedBefore;
             // Left-behind rows: waking once half the room is free, not per send, keeps claims batched.

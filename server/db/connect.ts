@@ -6,7 +6,7 @@ import type { Db } from './database.ts';
 import { ConnectionGate } from './connection-gate.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { startPGliteThread } from './pglite-thread.ts';
-import { prepareMarkedStatements } from './prepared-statements.ts';
+import { createPostgresPool } from './postgres-pool.ts';
 
 // Return int8 (counts, identity ids) as JS numbers when they fit, as PGlite does.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => {
@@ -22,6 +22,8 @@ export interface DatabaseTarget {
   poolSize?: number;
   /** Embedded only: the database thread died (the server exits rather than run without it). */
   onEmbeddedFailure?: (err: Error) => void;
+  /** Postgres only: a connection broke (the query on it fails; the pool opens new ones). */
+  onConnectionError?: (err: Error) => void;
 }
 
 export interface OpenDatabase {
@@ -37,9 +39,10 @@ export interface OpenDatabase {
 
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
   if (target.databaseUrl) {
-    const pool = prepareMarkedStatements(new pg.Pool({ connectionString: target.databaseUrl, max: target.poolSize ?? 10 }));
-    // An idle client the server closes (restart, failover) is replaced by the pool; not fatal.
-    pool.on('error', (err) => console.warn('postgres idle client error:', err.message));
+    const pool = createPostgresPool({
+      connectionString: target.databaseUrl, max: target.poolSize ?? 10,
+      onConnectionError: target.onConnectionError ?? ((err) => console.warn('postgres connection error:', err.message)),
+    });
     const db = new Kysely<never>({ dialect: new PostgresDialect({ pool }) }) as unknown as Db;
     return { db, urgentDb: db, kind: 'postgres', close: () => db.destroy() };
   }

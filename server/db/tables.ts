@@ -148,6 +148,8 @@ export interface OutboxTable {
   kind: Defaulted<'message' | 'read'>;
   status: 'pending' | 'sending' | 'sent' | 'failed';
   locked_until: Timestamp | null;
+  /** The process holding the send's lock (see `processLeaseOwner`); null on older rows. */
+  lock_owner: Defaulted<string | null>;
   wamid: string | null;
   attempts: Defaulted<number>;
   next_attempt_at: Timestamp;

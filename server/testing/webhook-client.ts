@@ -5,6 +5,8 @@ export interface PostResult {
   /** 0 when no answer came (connection refused or reset: the server is down). */
   status: number;
   ms: number;
+  /** Why no answer came: the socket error's code (`ECONNREFUSED`, `ECONNRESET`, ...). */
+  error?: string;
 }
 
 /**
@@ -17,7 +19,9 @@ export function createWebhookClient(baseUrl: string, { maxSockets = 64 } = {}) {
   return {
     post(body: string, appSecret: string): Promise<PostResult> {
       const started = performance.now();
-      const done = (status: number): PostResult => ({ status, ms: performance.now() - started });
+      const done = (status: number, err?: NodeJS.ErrnoException): PostResult => ({
+        status, ms: performance.now() - started, ...(err ? { error: err.code ?? err.message } : {}),
+      });
       return new Promise((resolve) => {
         const req = request(url, {
           method: 'POST', agent,
@@ -25,9 +29,9 @@ export function createWebhookClient(baseUrl: string, { maxSockets = 64 } = {}) {
         }, (res) => {
           res.resume();
           res.on('end', () => resolve(done(res.statusCode ?? 0)));
-          res.on('error', () => resolve(done(0)));
+          res.on('error', (err) => resolve(done(0, err)));
         });
-        req.on('error', () => resolve(done(0)));
+        req.on('error', (err) => resolve(done(0, err)));
         req.end(body);
       });
     },

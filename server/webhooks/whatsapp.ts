@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from '../context.ts';
+import { isDatabaseUnavailable } from '../db/connection-errors.ts';
 import { readRawBody } from '../http/raw-body.ts';
 import { mediaMessageTypes } from '../conversation/media-fetcher.ts';
 import type { InboundDelivery } from '../conversation/store-inbound.ts';
@@ -45,9 +46,19 @@ whatsappWebhook.post(
     // numbers (unreadable body, unknown ids), any of our apps' secrets may have signed it.
     const changes = parsed?.entries.flatMap((e) => e.changes) ?? [];
     const channelOf = new Map<string, ChannelInfo | undefined>();
-    for (const change of changes) channelOf.set(change.phoneNumberId, await messaging.channels.byPhoneNumberId(change.phoneNumberId));
-    const known = [...channelOf.values()].filter((ch): ch is ChannelInfo => ch !== undefined);
-    const candidates = known.length ? [...new Set(known.map((k) => k.appSecret))] : await messaging.channels.appSecrets();
+    let candidates: string[];
+    let known: ChannelInfo[] = [];
+    try {
+      for (const change of changes) channelOf.set(change.phoneNumberId, await messaging.channels.byPhoneNumberId(change.phoneNumberId));
+      known = [...channelOf.values()].filter((ch): ch is ChannelInfo => ch !== undefined);
+      candidates = known.length ? [...new Set(known.map((k) => k.appSecret))] : await messaging.channels.appSecrets();
+    } catch (err) {
+      // The channels could not be read (database unreachable): nothing was stored, so Meta
+      // must deliver it again. A 503 says so; a 500 would say we have a bug.
+      if (!isDatabaseUnavailable(err)) throw err;
+      logger.warn('webhook: channels unavailable; not acknowledged', { err });
+      return c.text('Temporarily unavailable', 503);
+    }
     const secret = candidates.find((s) => verifySignature(raw, signature, s));
     if (!secret) return c.text('Invalid signature', 401);
 

@@ -1,0 +1,64 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabaseUrl } from '../testing/test-db.ts';
+import { holdLivenessLock, livenessLockSpace, type LivenessLock } from './process-liveness.ts';
+
+/** Advisory locks are a Postgres matter: runs in the Postgres + Redis pass (see vitest.config.ts). */
+describe('liveness lock', () => {
+  let database: { url: string; drop(): Promise<void> };
+  let observer: pg.Client;
+  const held: LivenessLock[] = [];
+
+  beforeAll(async () => {
+    const created = await createTestDatabaseUrl();
+    if (!created) throw new Error('needs DATABASE_URL (runs in the Postgres + Redis pass)');
+    database = created;
+    observer = new pg.Client({ connectionString: database.url });
+    await observer.connect();
+  });
+  afterAll(async () => {
+    await Promise.all(held.map((l) => l.release()));
+    await observer?.end();
+    await database?.drop();
+  });
+
+  /** Whether some other session holds `key` (we could not take it for a transaction). */
+  async function heldElsewhere(key: number) {
+    await observer.query('begin');
+    try {
+      const { rows } = await observer.query<{ free: boolean }>('select pg_try_advisory_xact_lock($1, $2) as free', [livenessLockSpace, key]);
+      return !rows[0]?.free;
+    } finally {
+      await observer.query('rollback');
+    }
+  }
+
+  it('gives each live process its own key, held until release', async () => {
+    const problems: string[] = [];
+    const a = await holdLivenessLock(database.url, (msg) => problems.push(msg));
+    const b = await holdLivenessLock(database.url, (msg) => problems.push(msg));
+    held.push(a, b);
+    expect(a.key).not.toBe(b.key);
+    expect(await heldElsewhere(a.key)).toBe(true);
+    expect(await heldElsewhere(b.key)).toBe(true);
+    await b.release();
+    expect(await heldElsewhere(b.key)).toBe(false);
+    expect(problems).toEqual([]);
+  });
+
+  it('takes its lock again when its session is terminated (a Postgres restart)', async () => {
+    const problems: string[] = [];
+    const lock = await holdLivenessLock(database.url, (msg) => problems.push(msg));
+    held.push(lock);
+    await observer.query(
+      `select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and classid = $1 and objid = $2 and granted`,
+      [livenessLockSpace, lock.key]);
+    const deadline = Date.now() + 10_000;
+    // Gone for a moment (anyone starting now may take our leases back), then held again.
+    while (!(await heldElsewhere(lock.key))) {
+      if (Date.now() > deadline) throw new Error('lock not taken again');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(problems).toContain('liveness lock connection lost');
+  });
+});
