@@ -8,6 +8,7 @@ import * as m0006 from './0006_create_media_files.ts';
 import * as m0007 from './0007_create_campaigns.ts';
 import * as m0008 from './0008_index_inbound_media.ts';
 import * as m0009 from './0009_split_outbox_queues.ts';
+import * as m0012 from './0012_bind_tokens_to_users.ts';
 
 /** Every migration, in order. Listed by hand so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0007_create_campaigns': m0007,
   '0008_index_inbound_media': m0008,
   '0009_split_outbox_queues': m0009,
+  '0012_bind_tokens_to_users': m0012,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -63,7 +63,23 @@ export const commands: Record<string, Command> = {
     const role = option(ctx, 'role');
     if (!(roles as readonly string[]).includes(role)) throw new CliError(`--role must be one of ${roles.join(', ')}`);
     const name = typeof ctx.options.name === 'string' ? ctx.options.name : `cli ${role}`;
-    const { secret } = await createApiToken(db, { name, role: role as (typeof roles)[number], createdBy: null });
+    // With --user the token acts as that user (stops when they are disabled or deleted); without,
+    // it is a "system" token: whoever runs the CLI already holds the database, and admins see and
+    // revoke it in the token list like any other.
+    let owner: string | null = null;
+    if (typeof ctx.options.user === 'string') {
+      const user = await findUserByEmail(db, ctx.options.user);
+      if (!user || user.disabled) throw new CliError(`no active user with email ${ctx.options.user}`);
+      if (user.role !== 'admin' && user.role !== role) throw new CliError(`${user.email} is ${user.role}: a ${role} token would not work`);
+      owner = user.id;
+    }
+    let expiresAt: Date | null = null;
+    if (ctx.options['expires-days'] !== undefined) {
+      const days = Number(ctx.options['expires-days']);
+      if (!Number.isInteger(days) || days < 1 || days > 3650) throw new CliError('--expires-days is a whole number from 1 to 3650');
+      expiresAt = new Date(Date.now() + days * 86_400_000);
+    }
+    const { secret } = await createApiToken(db, { name, role: role as (typeof roles)[number], createdBy: owner, expiresAt });
     ctx.print(secret);
     return 0;
   }),

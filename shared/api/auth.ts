@@ -30,9 +30,19 @@ export const updateUserRequest = z.object({
 });
 export const usersResponse = z.object({ users: z.array(user.extend({ disabled: z.boolean(), createdAt: z.string() })) });
 
-export const createTokenRequest = z.object({ name: z.string().trim().min(1).max(120), role });
+export const createTokenRequest = z.object({
+  name: z.string().trim().min(1).max(120),
+  role,
+  /** When the token stops working; omitted or null: never (until revoked or its owner is disabled). */
+  expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
+});
 export const apiToken = z.object({
-  id: z.string(), name: z.string(), role, createdAt: z.string(), lastUsedAt: z.string().nullable(),
+  id: z.string(), name: z.string(), role, createdAt: z.string(),
+  /** Updated at most once a minute. */
+  lastUsedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  /** The user the token acts as; null for a system token made by the CLI without `--user`. */
+  owner: z.object({ id: z.string(), email: z.string(), name: z.string() }).nullable(),
 });
 /** The secret is shown once, at creation; only its hash is kept. */
 export const createdToken = z.object({ token: apiToken, secret: z.string() });
