@@ -4,6 +4,7 @@ import type { AppDeps, AppEnv } from './context.ts';
 import { authenticate, requireJsonForCookieWrites } from './http/auth.ts';
 import { AppError, errorBody, handleError } from './http/errors.ts';
 import { studioRoutes } from './http/static-studio.ts';
+import { createLocalHitCounter } from './http/rate-limit/hit-counter.ts';
 import { validationHook } from './http/validation-hook.ts';
 import { authRoutes } from './routes/auth.ts';
 import { categoryRoutes, productRoutes } from './routes/catalog.ts';
@@ -28,6 +29,8 @@ export interface AppOptions {
 
 /** Composes the routers; every dependency comes in through `deps`. */
 export function createApp(deps: AppDeps, options: AppOptions = {}) {
+  // Without Redis each process counts its own requests for the rate limits.
+  deps.hitCounter ??= createLocalHitCounter(() => deps.clock.now().getTime());
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(handleError(deps.logger));
   app.use('*', async (c, next) => {

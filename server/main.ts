@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
+import { Redis } from 'ioredis';
 import { createApp } from './app.ts';
 import { createSecretBox } from './auth/secret-box.ts';
 import { resolveSecretKey } from './auth/secret-key.ts';
@@ -9,6 +10,7 @@ import { ensureAdmin } from './db/queries/users.ts';
 import { readConfig } from './env.ts';
 import { startMessaging } from './messaging.ts';
 import { createLogger } from './logger.ts';
+import { createRedisHitCounter } from './http/rate-limit/redis-hit-counter.ts';
 
 const config = readConfig();
 const logger = createLogger(config.logLevel);
@@ -34,7 +36,12 @@ const clock = { now: () => new Date() };
 const messaging = startMessaging({
   db: database.db, urgentDb: database.urgentDb, config, clock, logger, secrets, leaseMs: config.leaseMs, reconcileMs: config.reconcileMs,
 });
-const app = createApp({ db: database.db, config, clock, secrets, logger, messaging: messaging.deps }, { studioDir });
+// Rate limits shared by every instance. No offline queue: while Redis is away a count fails at
+// once and the request goes through (see hitOrNull) instead of waiting for a reconnect.
+const limitsRedis = config.redisUrl ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
+limitsRedis?.on('error', (err) => logger.debug('rate limit redis', { err }));
+const hitCounter = limitsRedis ? createRedisHitCounter(limitsRedis) : undefined;
+const app = createApp({ db: database.db, config, clock, secrets, logger, hitCounter, messaging: messaging.deps }, { studioDir });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   logger.info(`Fluxo is running on http://localhost:${info.port}`, { database: database.kind });
@@ -51,6 +58,7 @@ async function shutdown(signal: string) {
   logger.info('shutting down', { signal });
   server.close();
   await messaging.stop();
+  limitsRedis?.disconnect();
   await database.close();
   process.exit(0);
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { flowDocument } from '../../shared/flow/schema.ts';
 import { runConversationFile } from '../../runtime/testing/run-conversation-file.ts';
+import { passwordProblem } from '../auth/password-policy.ts';
 import { createSecretBox } from '../auth/secret-box.ts';
 import { resolveSecretKey } from '../auth/secret-key.ts';
 import { migrateToLatest, openDatabase } from '../db/connect.ts';
@@ -48,16 +49,20 @@ const roles = ['admin', 'editor', 'agent'] as const;
 export const commands: Record<string, Command> = {
   migrate: (ctx) => withDb(ctx, async () => { ctx.print('database is up to date'); return 0; }),
 
-  'admin create': (ctx) => withDb(ctx, async (db) => {
+  'admin create': async (ctx) => {
     const email = option(ctx, 'email').toLowerCase();
     const password = option(ctx, 'password');
-    if (password.length < 8) throw new CliError('--password needs at least 8 characters');
-    if (await findUserByEmail(db, email)) throw new CliError(`a user with email ${email} already exists`);
-    const name = typeof ctx.options.name === 'string' ? ctx.options.name : 'Admin';
-    const user = await createUser(db, { email, name, password, role: 'admin' });
-    ctx.print(`admin created: ${user.email} (${user.id})`);
-    return 0;
-  }),
+    // Checked before opening the database: a refused password should not wait for it.
+    const problem = passwordProblem(password);
+    if (problem) throw new CliError(`--password refused: ${problem}`);
+    return withDb(ctx, async (db) => {
+      if (await findUserByEmail(db, email)) throw new CliError(`a user with email ${email} already exists`);
+      const name = typeof ctx.options.name === 'string' ? ctx.options.name : 'Admin';
+      const user = await createUser(db, { email, name, password, role: 'admin' });
+      ctx.print(`admin created: ${user.email} (${user.id})`);
+      return 0;
+    });
+  },
 
   'token create': (ctx) => withDb(ctx, async (db) => {
     const role = option(ctx, 'role');

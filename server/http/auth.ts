@@ -7,11 +7,17 @@ import type { Actor, AppEnv } from '../context.ts';
 import type { Executor } from '../db/database.ts';
 import { findTokenBySecret, touchToken } from '../db/queries/tokens.ts';
 import { AppError } from './errors.ts';
+import { enforceApiLimit } from './rate-limit/api-limit.ts';
 
 export const sessionCookie = 'fluxo_session';
 
-/** Resolves the caller from the session cookie or `Authorization: Bearer`; 401 when neither works. */
+/**
+ * Resolves the caller from the session cookie or `Authorization: Bearer`; 401 when neither works.
+ * Then counts the call against the caller's rate limit (429 past it).
+ */
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
+  // Mounted on both `/x` and `/x/*`, which Hono both matches for `/x`: resolve (and count) once.
+  if (c.get('actor')) return next();
   const { db, clock } = c.var.deps;
   const bearer = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
   let actor: Actor | null = null;
@@ -31,6 +37,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   }
   if (!actor) throw new AppError(401, 'unauthenticated', 'Faça login para continuar.');
   c.set('actor', actor);
+  await enforceApiLimit(c, actor);
   await next();
 });
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as bindTokens from '../../migrations/0012_bind_tokens_to_users.ts';
+import { migrations } from '../../migrations/index.ts';
 import { createApiToken } from '../db/queries/tokens.ts';
 import { createUser } from '../db/queries/users.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
@@ -104,10 +104,11 @@ describe('API tokens act as their owner', () => {
 });
 
 describe('migration 0012 on existing tokens', () => {
+  const bindTokens = migrations['0012_bind_tokens_to_users']!;
   it('gives API-made tokens their creator as owner, revokes those whose creator was deleted, keeps CLI ones as system tokens', async () => {
     const t = await createTestDb();
     try {
-      await bindTokens.down(t.db as never);
+      await bindTokens.down!(t.db as never);
       const insert = (id: string, createdBy: string | null) =>
         sql`insert into api_tokens (id, name, token_hash, role, created_by) values (${id}, ${id}, ${`h-${id}`}, 'admin', ${createdBy})`.execute(t.db);
       await sql`insert into users (id, email, name, password_hash, role) values ('u1', 'a@fluxo.test', 'A', 'x', 'admin')`.execute(t.db);

@@ -6,6 +6,9 @@ export const loginRequest = z.object({
   password: z.string().min(1).max(200),
 });
 
+/** A password being chosen; the server also refuses the most common ones (server/auth/password-policy.ts). */
+const newPassword = z.string().min(10, 'a senha precisa de pelo menos 10 caracteres').max(200);
+
 export const user = z.object({
   id: z.string(),
   email: z.string(),
@@ -19,12 +22,12 @@ export const userResponse = z.object({ user });
 export const createUserRequest = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),
   name: z.string().trim().max(120).default(''),
-  password: z.string().min(8, 'a senha precisa de pelo menos 8 caracteres').max(200),
+  password: newPassword,
   role,
 });
 export const updateUserRequest = z.object({
   name: z.string().trim().max(120).optional(),
-  password: z.string().min(8).max(200).optional(),
+  password: newPassword.optional(),
   role: role.optional(),
   disabled: z.boolean().optional(),
 });

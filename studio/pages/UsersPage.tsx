@@ -118,7 +118,7 @@ function CreateUserDialog({ onClose, onCreated }: { onClose(): void; onCreated()
         </label>
         <label className="field">
           <span>{t('users.password')}</span>
-          <input type="password" required minLength={8} autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
+          <input type="password" required minLength={10} autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
           <small className="muted">{t('users.passwordHelp')}</small>
         </label>
         <fieldset className="field">

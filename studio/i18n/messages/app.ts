@@ -279,7 +279,7 @@ export const appMessages = {
   'users.email': { 'pt-BR': 'E-mail', en: 'Email' },
   'users.name': { 'pt-BR': 'Nome', en: 'Name' },
   'users.password': { 'pt-BR': 'Senha inicial', en: 'Initial password' },
-  'users.passwordHelp': { 'pt-BR': 'Pelo menos 8 caracteres. Envie para a pessoa por um canal seguro.', en: 'At least 8 characters. Send it to the person over a safe channel.' },
+  'users.passwordHelp': { 'pt-BR': 'Pelo menos 10 caracteres e fora das senhas mais usadas. Envie para a pessoa por um canal seguro.', en: 'At least 10 characters, and not one of the most used passwords. Send it to the person over a safe channel.' },
   'users.role': { 'pt-BR': 'Papel', en: 'Role' },
   'users.roleOf': { 'pt-BR': 'Papel de {name}', en: 'Role of {name}' },
   'users.status': { 'pt-BR': 'Situação', en: 'Status' },

@@ -1,0 +1,24 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../../context.ts';
+import { AppError } from '../errors.ts';
+import type { HitCounter, Hits } from './hit-counter.ts';
+
+/** 429 with `Retry-After` (whole seconds, at least 1) and a message saying when to try again. */
+export function tooMany(c: Context<AppEnv>, resetMs: number, message: string): AppError {
+  const seconds = Math.max(1, Math.ceil(resetMs / 1000));
+  c.header('Retry-After', String(seconds));
+  return new AppError(429, 'rate_limited', `${message} Tente de novo em ${seconds} s.`);
+}
+
+/**
+ * A hit, or null when the counter is unreachable (Redis down): the limits then let requests
+ * through rather than take the whole API down with the cache; the warning says why.
+ */
+export async function hitOrNull(c: Context<AppEnv>, counter: HitCounter, key: string, windowMs: number): Promise<Hits | null> {
+  try {
+    return await counter.hit(key, windowMs);
+  } catch (err) {
+    c.var.deps.logger.warn('rate limit counter unavailable; request let through', { err });
+    return null;
+  }
+}
