@@ -37,7 +37,9 @@ describe('rate limits', () => {
     const locked = await login('ana@fluxo.test', password, '198.51.100.7');
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBe(300);
-    expect(await locked.json()).toEqual({ error: { code: 'rate_limited', message: expect.stringContaining('300 s') } });
+    expect(await locked.json()).toEqual({
+      error: { code: 'rate_limited', message: expect.stringContaining('300 s'), details: { retryAfterSeconds: 300 } },
+    });
     // Another address is not locked; the account has 5 of its 10 failures left.
     expect((await login('ana@fluxo.test', password, '198.51.100.8')).status).toBe(200);
     later(5 * 60_000);

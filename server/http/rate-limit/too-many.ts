@@ -3,11 +3,14 @@ import type { AppEnv } from '../../context.ts';
 import { AppError } from '../errors.ts';
 import type { HitCounter, Hits } from './hit-counter.ts';
 
-/** 429 with `Retry-After` (whole seconds, at least 1) and a message saying when to try again. */
+/**
+ * 429 with `Retry-After` (whole seconds, at least 1), a message saying when to try again, and the
+ * seconds in `details.retryAfterSeconds` for clients that word it themselves (the studio, in English).
+ */
 export function tooMany(c: Context<AppEnv>, resetMs: number, message: string): AppError {
   const seconds = Math.max(1, Math.ceil(resetMs / 1000));
   c.header('Retry-After', String(seconds));
-  return new AppError(429, 'rate_limited', `${message} Tente de novo em ${seconds} s.`);
+  return new AppError(429, 'rate_limited', `${message} Tente de novo em ${seconds} s.`, { retryAfterSeconds: seconds });
 }
 
 /**

@@ -36,6 +36,7 @@ export const appMessages = {
   'common.copyManually': { 'pt-BR': 'Não deu para copiar: o texto foi selecionado, use Ctrl+C.', en: 'Could not copy: the text is selected, press Ctrl+C.' },
   'error.network': { 'pt-BR': 'Não foi possível falar com o servidor. Verifique sua conexão e tente de novo.', en: 'Could not reach the server. Check your connection and try again.' },
   'error.server': { 'pt-BR': 'O servidor teve um problema inesperado. Tente de novo em instantes.', en: 'The server had an unexpected problem. Try again in a moment.' },
+  'error.rateLimited': { 'pt-BR': 'Muitas tentativas em pouco tempo. Tente de novo em {seconds} s.', en: 'Too many attempts in a short time. Try again in {seconds} s.' },
   'error.unexpected': { 'pt-BR': 'Algo deu errado. Tente de novo.', en: 'Something went wrong. Please try again.' },
 
   'login.title': { 'pt-BR': 'Entrar', en: 'Sign in' },
