@@ -46,6 +46,13 @@ describe('rate limits', () => {
     expect((await login('ana@fluxo.test', password, '198.51.100.7')).status).toBe(200);
   });
 
+  it('lets at most 5 of a burst of parallel guesses reach the password check', async () => {
+    const statuses = await Promise.all(Array.from({ length: 20 }, () => login('ana@fluxo.test', 'errada-errada', '198.51.100.99')));
+    const counts = statuses.reduce<Record<number, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
+    expect(counts).toEqual({ 401: 5, 429: 15 });
+    later(5 * 60_000);
+  });
+
   it('does not count successful logins', async () => {
     for (let i = 0; i < 12; i++) expect((await login('bia@fluxo.test', password, '198.51.100.9')).status).toBe(200);
   });
