@@ -9,6 +9,7 @@ import { ErrorBanner, Loading } from '../ui/states.tsx';
 import { showToast } from '../ui/toast.tsx';
 import { useResource } from '../ui/use-resource.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
+import { TokensSection } from './users/TokensSection.tsx';
 
 // A record, so the compiler insists on every role; importing the zod enum would put zod in the first page load.
 const roleHelp = {
@@ -83,6 +84,7 @@ export function UsersPage() {
         </table>
       ) : null}
       {creating ? <CreateUserDialog onClose={() => setCreating(false)} onCreated={() => { setCreating(false); users.reload(); }} /> : null}
+      <TokensSection />
     </section>
   );
 }
