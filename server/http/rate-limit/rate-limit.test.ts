@@ -165,7 +165,8 @@ describe('rate limits across instances (Redis)', () => {
       for (let i = 0; i < 3; i++) {
         expect((await app.request('/api/flows', { headers: { authorization: `Bearer ${secret}` } })).status).toBe(200);
       }
-      expect(lines.map((l) => JSON.parse(l).msg)).toContain('rate limit counter unavailable; request let through');
+      // Said once, not on every request of the outage.
+      expect(lines.map((l) => JSON.parse(l).msg)).toEqual(['rate limit counter unavailable; request let through']);
     } finally {
       down.disconnect();
       await t.close();

@@ -21,7 +21,14 @@ export async function hitOrNull(c: Context<AppEnv>, counter: HitCounter, key: st
   try {
     return await counter.hit(key, windowMs);
   } catch (err) {
-    c.var.deps.logger.warn('rate limit counter unavailable; request let through', { err });
+    // Once a minute per counter at most: during an outage every request comes through here.
+    const now = c.var.deps.clock.now().getTime();
+    if (now - (lastWarned.get(counter) ?? -Infinity) >= 60_000) {
+      lastWarned.set(counter, now);
+      c.var.deps.logger.warn('rate limit counter unavailable; request let through', { err });
+    }
     return null;
   }
 }
+
+const lastWarned = new WeakMap<HitCounter, number>();
