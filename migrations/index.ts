@@ -10,6 +10,7 @@ import * as m0008 from './0008_index_inbound_media.ts';
 import * as m0009 from './0009_split_outbox_queues.ts';
 import * as m0010 from './0010_create_campaign_recipients.ts';
 import * as m0011 from './0011_add_channel_checks.ts';
+import * as m0012 from './0012_bind_tokens_to_users.ts';
 import * as m0013 from './0013_name_send_lock_holders.ts';
 
 /** Every migration, in order. Listed by hand so bundlers and tsx need no directory scan. */
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '0009_split_outbox_queues': m0009,
   '0010_create_campaign_recipients': m0010,
   '0011_add_channel_checks': m0011,
+  '0012_bind_tokens_to_users': m0012,
   '0013_name_send_lock_holders': m0013,
 };
 

@@ -8,6 +8,7 @@ import { requireMetricsToken } from './http/metrics-auth.ts';
 import { securityHeaders } from './http/secure-headers.ts';
 import { studioRoutes } from './http/static-studio.ts';
 import { rejectInvalidText, rejectInvalidUrlText } from './http/text-guard.ts';
+import { createLocalHitCounter } from './http/rate-limit/hit-counter.ts';
 import { validationHook } from './http/validation-hook.ts';
 import { authRoutes } from './routes/auth.ts';
 import { categoryRoutes, productRoutes } from './routes/catalog.ts';
@@ -35,6 +36,8 @@ export interface AppOptions {
 
 /** Composes the routers; every dependency comes in through `deps`. */
 export function createApp(deps: AppDeps, options: AppOptions = {}) {
+  // Without Redis each process counts its own requests for the rate limits.
+  deps.hitCounter ??= createLocalHitCounter(() => deps.clock.now().getTime());
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(handleError(deps.logger));
   app.use('*', securityHeaders);

@@ -6,6 +6,7 @@ import type { Role } from './db/tables.ts';
 import type { Ports } from '../runtime/ports.ts';
 import type { InboundDelivery } from './conversation/store-inbound.ts';
 import type { ChannelDirectory } from './whatsapp/channel-directory.ts';
+import type { HitCounter } from './http/rate-limit/hit-counter.ts';
 
 export interface Clock {
   now(): Date;
@@ -20,6 +21,8 @@ export interface AppDeps {
   logger: Logger;
   /** Engine ports for the simulator; built from config when absent (tests inject fakes). */
   ports?: Ports;
+  /** Counts requests for the rate limits (Redis-backed across instances); in-process when absent. */
+  hitCounter?: HitCounter;
   /** The WhatsApp side (webhook storage, processing wake-ups); absent in admin-only tests. */
   messaging?: MessagingDeps;
 }

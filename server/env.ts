@@ -14,7 +14,8 @@ const envSchema = z.object({
   AI_API_KEY: z.string().optional(),
   AI_MODEL: z.string().optional(),
   ADMIN_EMAIL: z.string().email().optional(),
-  ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD must be at least 8 characters').optional(),
+  /** Checked against the password policy only when it creates the first admin (see ensureAdmin). */
+  ADMIN_PASSWORD: z.string().optional(),
   /** Public base URL (https://bots.example.com) used to show the webhook URL; else the request's origin. */
   PUBLIC_URL: z.string().url().optional(),
   /** HTTP nodes may call private/loopback addresses only when this is true (SSRF guard). */
@@ -26,6 +27,12 @@ const envSchema = z.object({
   FLUXO_LEASE_MS: z.coerce.number().int().min(100).default(30_000),
   /** For tests and tuning: how long a send of unknown outcome waits for Meta's status webhook before it is retried (ms). */
   FLUXO_RECONCILE_MS: z.coerce.number().int().min(0).default(15_000),
+  /** API calls per minute allowed to each API token; 0 turns the limit off. */
+  FLUXO_RATE_LIMIT_API: z.coerce.number().int().min(0).default(100),
+  /** API calls per minute allowed to each logged-in studio user (autosave, inbox polling, several tabs); 0: off. */
+  FLUXO_RATE_LIMIT_SESSION: z.coerce.number().int().min(0).default(600),
+  /** How many reverse proxies of ours sit in front (each appends to X-Forwarded-For); 0 trusts no header. */
+  FLUXO_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   /** For tests and benchmarks: serve the API and webhooks only, without building or serving the studio. */
   FLUXO_SKIP_STUDIO: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });
@@ -49,7 +56,22 @@ export interface Config {
   leaseMs: number;
   reconcileMs: number;
   skipStudio: boolean;
+  rateLimits: RateLimits;
+  trustedProxies: number;
 }
+
+export interface RateLimits {
+  apiPerMinute: number;
+  sessionPerMinute: number;
+  /** Failed logins allowed per window, per client address and per account (max 0: off). */
+  login: { perIp: { max: number; windowMs: number }; perAccount: { max: number; windowMs: number } };
+}
+
+/** Chatwoot's numbers: enough for typos, too few to guess a password. */
+export const defaultLoginLimits: RateLimits['login'] = {
+  perIp: { max: 5, windowMs: 5 * 60_000 },
+  perAccount: { max: 10, windowMs: 15 * 60_000 },
+};
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
   // Empty strings (`DATABASE_URL=` in a compose file) mean "not set".
@@ -77,5 +99,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     leaseMs: e.FLUXO_LEASE_MS,
     reconcileMs: e.FLUXO_RECONCILE_MS,
     skipStudio: e.FLUXO_SKIP_STUDIO,
+    rateLimits: { apiPerMinute: e.FLUXO_RATE_LIMIT_API, sessionPerMinute: e.FLUXO_RATE_LIMIT_SESSION, login: defaultLoginLimits },
+    trustedProxies: e.FLUXO_TRUSTED_PROXIES,
   };
 }

@@ -1,3 +1,5 @@
+import { maskPhones } from './privacy/mask-phones.ts';
+
 /** A small leveled JSON-lines logger: enough for containers and `docker logs`. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -13,7 +15,9 @@ function serialise(fields: Record<string, unknown> | undefined): Record<string, 
   if (!fields) return {};
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(fields)) {
-    out[k] = v instanceof Error ? { message: v.message, stack: v.stack } : v;
+    // Error texts are written by others (drivers, Meta) and may quote a contact's number.
+    if (v instanceof Error) out[k] = { message: maskPhones(v.message), stack: v.stack && maskPhones(v.stack) };
+    else out[k] = typeof v === 'string' && (k === 'err' || k === 'error') ? maskPhones(v) : v;
   }
   return out;
 }

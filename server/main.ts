@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
+import { Redis } from 'ioredis';
 import { createApp } from './app.ts';
 import { createSecretBox } from './auth/secret-box.ts';
 import { resolveSecretKey } from './auth/secret-key.ts';
@@ -11,6 +12,7 @@ import { readConfig } from './env.ts';
 import { createHttpDrain } from './http-drain.ts';
 import { startMessaging } from './messaging.ts';
 import { createLogger } from './logger.ts';
+import { createRedisHitCounter } from './http/rate-limit/redis-hit-counter.ts';
 
 const config = readConfig();
 const logger = createLogger(config.logLevel);
@@ -43,7 +45,12 @@ const clock = { now: () => new Date() };
 const messaging = startMessaging({
   owner: leases.owner, db: database.db, urgentDb: database.urgentDb, config, clock, logger, secrets, leaseMs: config.leaseMs, reconcileMs: config.reconcileMs,
 });
-const app = createApp({ db: database.db, config, clock, secrets, logger, messaging: messaging.deps }, { studioDir });
+// Rate limits shared by every instance. No offline queue: while Redis is away a count fails at
+// once and the request goes through (see hitOrNull) instead of waiting for a reconnect.
+const limitsRedis = config.redisUrl ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
+limitsRedis?.on('error', (err) => logger.debug('rate limit redis', { err }));
+const hitCounter = limitsRedis ? createRedisHitCounter(limitsRedis) : undefined;
+const app = createApp({ db: database.db, config, clock, secrets, logger, hitCounter, messaging: messaging.deps }, { studioDir });
 
 // While stopping, requests are turned away before they reach the app (see `http-drain.ts`).
 const drain = createHttpDrain();
@@ -78,6 +85,7 @@ async function shutdown(signal: string) {
     }
     await messaging.stop();
     await leases.release();
+    limitsRedis?.disconnect();
     await database.close();
   } catch (err) {
     logger.error('shutdown failed', { err });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { flowDocument } from '../../shared/flow/schema.ts';
 import { runConversationFile } from '../../runtime/testing/run-conversation-file.ts';
+import { passwordProblem } from '../auth/password-policy.ts';
 import { createSecretBox } from '../auth/secret-box.ts';
 import { resolveSecretKey } from '../auth/secret-key.ts';
 import { migrateToLatest, openDatabase } from '../db/connect.ts';
@@ -48,22 +49,42 @@ const roles = ['admin', 'editor', 'agent'] as const;
 export const commands: Record<string, Command> = {
   migrate: (ctx) => withDb(ctx, async () => { ctx.print('database is up to date'); return 0; }),
 
-  'admin create': (ctx) => withDb(ctx, async (db) => {
+  'admin create': async (ctx) => {
     const email = option(ctx, 'email').toLowerCase();
     const password = option(ctx, 'password');
-    if (password.length < 8) throw new CliError('--password needs at least 8 characters');
-    if (await findUserByEmail(db, email)) throw new CliError(`a user with email ${email} already exists`);
-    const name = typeof ctx.options.name === 'string' ? ctx.options.name : 'Admin';
-    const user = await createUser(db, { email, name, password, role: 'admin' });
-    ctx.print(`admin created: ${user.email} (${user.id})`);
-    return 0;
-  }),
+    // Checked before opening the database: a refused password should not wait for it.
+    const problem = passwordProblem(password);
+    if (problem) throw new CliError(`--password refused: ${problem}`);
+    return withDb(ctx, async (db) => {
+      if (await findUserByEmail(db, email)) throw new CliError(`a user with email ${email} already exists`);
+      const name = typeof ctx.options.name === 'string' ? ctx.options.name : 'Admin';
+      const user = await createUser(db, { email, name, password, role: 'admin' });
+      ctx.print(`admin created: ${user.email} (${user.id})`);
+      return 0;
+    });
+  },
 
   'token create': (ctx) => withDb(ctx, async (db) => {
     const role = option(ctx, 'role');
     if (!(roles as readonly string[]).includes(role)) throw new CliError(`--role must be one of ${roles.join(', ')}`);
     const name = typeof ctx.options.name === 'string' ? ctx.options.name : `cli ${role}`;
-    const { secret } = await createApiToken(db, { name, role: role as (typeof roles)[number], createdBy: null });
+    // With --user the token acts as that user (stops when they are disabled or deleted); without,
+    // it is a "system" token: whoever runs the CLI already holds the database, and admins see and
+    // revoke it in the token list like any other.
+    let owner: string | null = null;
+    if (typeof ctx.options.user === 'string') {
+      const user = await findUserByEmail(db, ctx.options.user);
+      if (!user || user.disabled) throw new CliError(`no active user with email ${ctx.options.user}`);
+      if (user.role !== 'admin' && user.role !== role) throw new CliError(`${user.email} is ${user.role}: a ${role} token would not work`);
+      owner = user.id;
+    }
+    let expiresAt: Date | null = null;
+    if (ctx.options['expires-days'] !== undefined) {
+      const days = Number(ctx.options['expires-days']);
+      if (!Number.isInteger(days) || days < 1 || days > 3650) throw new CliError('--expires-days is a whole number from 1 to 3650');
+      expiresAt = new Date(Date.now() + days * 86_400_000);
+    }
+    const { secret } = await createApiToken(db, { name, role: role as (typeof roles)[number], createdBy: owner, expiresAt });
     ctx.print(secret);
     return 0;
   }),

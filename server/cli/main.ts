@@ -13,6 +13,7 @@ async function main(argv: string[]): Promise<number> {
       role: { type: 'string' }, publish: { type: 'boolean' }, out: { type: 'string' },
       'phone-number-id': { type: 'string' }, token: { type: 'string' }, 'app-secret': { type: 'string' },
       'verify-token': { type: 'string' }, flow: { type: 'string' }, 'waba-id': { type: 'string' },
+      user: { type: 'string' }, 'expires-days': { type: 'string' },
     },
   });
   const key = positionals.slice(0, 2).join(' ');

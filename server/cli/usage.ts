@@ -6,8 +6,9 @@ Commands:
   migrate                                  bring the database schema up to date
   admin create --email E --password P [--name N]
                                            create an admin user
-  token create --role admin|editor|agent [--name N]
-                                           create an API token (printed once)
+  token create --role admin|editor|agent [--name N] [--user EMAIL] [--expires-days D]
+                                           create an API token (printed once) acting as
+                                           that user; without --user a system token
   flow import FILE [--publish]             import a flow JSON file as a new flow
   flow export ID [--out FILE]              print (or write) a flow's draft as JSON
   flow test FILE                           run a *.conversation.json test against its flow

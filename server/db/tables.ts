@@ -31,8 +31,11 @@ export interface ApiTokensTable {
   token_hash: string;
   role: Role;
   created_by: string | null;
+  /** The user the token acts as; null for a "system" token made by the CLI without `--user`. */
+  user_id: string | null;
   created_at: Timestamp;
   last_used_at: Timestamp | null;
+  expires_at: Timestamp | null;
   revoked_at: Timestamp | null;
 }
 

@@ -2,23 +2,27 @@ import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Role } from '../db/tables.ts';
 import { hashSecret } from '../auth/tokens.ts';
+import { tokenRole } from '../auth/token-role.ts';
 import type { Actor, AppEnv } from '../context.ts';
+import type { Executor } from '../db/database.ts';
+import { findTokenBySecret, touchToken } from '../db/queries/tokens.ts';
 import { AppError } from './errors.ts';
+import { enforceApiLimit } from './rate-limit/api-limit.ts';
 
 export const sessionCookie = 'fluxo_session';
 
-/** Resolves the caller from the session cookie or `Authorization: Bearer`; 401 when neither works. */
+/**
+ * Resolves the caller from the session cookie or `Authorization: Bearer`; 401 when neither works.
+ * Then counts the call against the caller's rate limit (429 past it).
+ */
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
+  // Mounted on both `/x` and `/x/*`, which Hono both matches for `/x`: resolve (and count) once.
+  if (c.get('actor')) return next();
   const { db, clock } = c.var.deps;
   const bearer = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
   let actor: Actor | null = null;
   if (bearer) {
-    const token = await db.selectFrom('api_tokens').selectAll()
-      .where('token_hash', '=', hashSecret(bearer)).where('revoked_at', 'is', null).executeTakeFirst();
-    if (token) {
-      actor = { kind: 'token', id: token.id, role: token.role, userId: token.created_by };
-      await db.updateTable('api_tokens').set({ last_used_at: clock.now() }).where('id', '=', token.id).execute();
-    }
+    actor = await tokenActor(db, bearer, clock.now());
   } else {
     const cookie = getCookie(c, sessionCookie);
     if (cookie) {
@@ -33,8 +37,26 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   }
   if (!actor) throw new AppError(401, 'unauthenticated', 'Faça login para continuar.');
   c.set('actor', actor);
+  await enforceApiLimit(c, actor);
   await next();
 });
+
+/**
+ * A token acts as its owner: refused once expired, or when the owner is disabled or no longer
+ * holds the token's role (a deleted owner's tokens are deleted with them).
+ */
+async function tokenActor(db: Executor, secret: string, now: Date): Promise<Actor | null> {
+  const token = await findTokenBySecret(db, secret);
+  if (!token) return null;
+  if (token.expires_at && new Date(token.expires_at) <= now) {
+    throw new AppError(401, 'token_expired', 'Este token de API expirou; crie outro.');
+  }
+  const ownerGone = token.user_id !== null && (!token.owner_role || token.owner_disabled === true);
+  const role = ownerGone ? null : tokenRole(token.role, token.owner_role ?? null);
+  if (!role) throw new AppError(401, 'token_owner_inactive', 'O usuário dono deste token está desativado ou não tem mais esse perfil.');
+  await touchToken(db, token, now);
+  return { kind: 'token', id: token.id, role, userId: token.user_id };
+}
 
 /** Admins may do everything; otherwise the caller's role must be listed. */
 export function requireRole(...roles: Role[]) {

@@ -6,6 +6,7 @@ import { hashSecret, newSecret } from '../auth/tokens.ts';
 import { findUserByEmail, toApiUser } from '../db/queries/users.ts';
 import { authenticate, sessionCookie } from '../http/auth.ts';
 import { AppError } from '../http/errors.ts';
+import { guardLogin } from '../http/rate-limit/login-limit.ts';
 import { createRouter, json, jsonBody } from '../http/router.ts';
 
 const sessionDays = 14;
@@ -23,9 +24,11 @@ authRoutes.openapi(
   async (c) => {
     const { db, clock } = c.var.deps;
     const { email, password } = c.req.valid('json');
+    const attempt = await guardLogin(c, email);
     const user = await findUserByEmail(db, email);
     const ok = await verifyPassword(password, user?.password_hash ?? dummyHash);
     if (!user || !ok || user.disabled) throw new AppError(401, 'invalid_credentials', 'E-mail ou senha incorretos.');
+    await attempt.succeeded();
     const secret = newSecret('fs');
     const expires = new Date(clock.now().getTime() + sessionDays * 86_400_000);
     await db.insertInto('auth_sessions').values({ token_hash: hashSecret(secret), user_id: user.id, expires_at: expires }).execute();

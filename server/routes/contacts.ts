@@ -8,6 +8,7 @@ import { queueOutbound } from '../conversation/queue-outbound.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import { requireRole } from '../http/auth.ts';
 import { AppError, notFound } from '../http/errors.ts';
+import { eraseContact } from '../privacy/erase-contact.ts';
 import { createRouter, json, jsonBody } from '../http/router.ts';
 import { serviceWindow } from '../whatsapp/window.ts';
 import { assertContactNotHeldByOther } from './handoff-access.ts';
@@ -150,15 +151,11 @@ contactRoutes.openapi(
 contactRoutes.openapi(
   createRoute({
     method: 'delete', path: '/{id}', tags, middleware: [requireRole('admin')], request: { params: idParam },
-    responses: { 204: { description: 'Erased with messages, sessions and media; orders are kept without the contact (accounting); admins only' } },
+    responses: { 204: { description: 'Erased with messages, sessions and media, and from campaign audiences and audit details; orders are kept without the contact (accounting). On the embedded database the files are compacted so nothing remains on disk. Admins only' } },
   }),
   async (c) => {
     const contact = await requireContact(c, c.req.valid('param').id);
-    await c.var.deps.db.transaction().execute(async (tx) => {
-      await tx.deleteFrom('scheduled_jobs').where('contact_id', '=', contact.id).execute();
-      await tx.deleteFrom('contacts').where('id', '=', contact.id).execute();
-      await recordAudit(tx, c.var.actor, 'contact.erase', { type: 'contact', id: contact.id });
-    });
+    await eraseContact(c.var.deps.db, { id: contact.id, channelId: contact.channel_id, waId: contact.wa_id, name: contact.name }, c.var.actor);
     return c.body(null, 204);
   },
 );

@@ -4,39 +4,58 @@ import { recordAudit } from '../db/queries/audit.ts';
 import { createApiToken } from '../db/queries/tokens.ts';
 import type { Row } from '../db/tables.ts';
 import { requireRole } from '../http/auth.ts';
-import { notFound } from '../http/errors.ts';
+import { AppError, notFound } from '../http/errors.ts';
 import { createRouter, json, jsonBody } from '../http/router.ts';
 
 export const tokenRoutes = createRouter();
 tokenRoutes.use('*', requireRole('admin'));
 const tags = ['tokens'];
 
-const view = (t: Row<'api_tokens'>) => ({
+type Owner = { id: string; email: string; name: string } | null;
+const iso = (t: Date | string | null) => (t ? new Date(t).toISOString() : null);
+const view = (t: Row<'api_tokens'>, owner: Owner) => ({
   id: t.id, name: t.name, role: t.role, createdAt: new Date(t.created_at).toISOString(),
-  lastUsedAt: t.last_used_at ? new Date(t.last_used_at).toISOString() : null,
+  lastUsedAt: iso(t.last_used_at), expiresAt: iso(t.expires_at), owner,
 });
 
 tokenRoutes.openapi(
-  createRoute({ method: 'get', path: '/', tags, responses: { 200: json(tokensResponse, 'Active tokens') } }),
+  createRoute({
+    method: 'get', path: '/', tags,
+    responses: { 200: json(tokensResponse, 'Every token not revoked (expired ones too, until revoked), with its owner') },
+  }),
   async (c) => {
-    const rows = await c.var.deps.db.selectFrom('api_tokens').selectAll().where('revoked_at', 'is', null).orderBy('created_at').execute();
-    return c.json({ tokens: rows.map(view) }, 200);
+    const rows = await c.var.deps.db.selectFrom('api_tokens')
+      .leftJoin('users', 'users.id', 'api_tokens.user_id')
+      .selectAll('api_tokens').select(['users.email as owner_email', 'users.name as owner_name'])
+      .where('api_tokens.revoked_at', 'is', null).orderBy('api_tokens.created_at').execute();
+    return c.json({
+      tokens: rows.map((r) => view(r, r.user_id ? { id: r.user_id, email: r.owner_email ?? '', name: r.owner_name ?? '' } : null)),
+    }, 200);
   },
 );
 
 tokenRoutes.openapi(
   createRoute({
     method: 'post', path: '/', tags, request: { body: jsonBody(createTokenRequest) },
-    responses: { 201: json(createdToken, 'The token; its secret is shown only now') },
+    responses: { 201: json(createdToken, 'The token, acting as the caller; its secret is shown only now') },
   }),
   async (c) => {
+    const { db, clock } = c.var.deps;
     const body = c.req.valid('json');
-    const { row, secret } = await c.var.deps.db.transaction().execute(async (tx) => {
-      const created = await createApiToken(tx, { ...body, createdBy: c.var.actor.userId });
-      await recordAudit(tx, c.var.actor, 'token.create', { type: 'api_token', id: created.row.id }, { role: body.role });
-      return created;
+    const expiresAt = body.expiresAt ? new Date(body.expiresAt) : null;
+    if (expiresAt && expiresAt <= clock.now()) {
+      throw new AppError(400, 'invalid_request', 'A data de expiração precisa estar no futuro.');
+    }
+    // The new token acts as the caller's user (a token's owner when a token creates it).
+    const ownerId = c.var.actor.userId;
+    const { row, secret, owner } = await db.transaction().execute(async (tx) => {
+      const created = await createApiToken(tx, { name: body.name, role: body.role, createdBy: ownerId, expiresAt });
+      await recordAudit(tx, c.var.actor, 'token.create', { type: 'api_token', id: created.row.id },
+        { role: body.role, expiresAt: iso(expiresAt) });
+      const user = ownerId ? await tx.selectFrom('users').select(['id', 'email', 'name']).where('id', '=', ownerId).executeTakeFirst() : undefined;
+      return { ...created, owner: user ?? null };
     });
-    return c.json({ token: view(row), secret }, 201);
+    return c.json({ token: view(row, owner), secret }, 201);
   },
 );
 

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createUserRequest, updateUserRequest, userResponse, usersResponse } from '../../shared/api/auth.ts';
 import { hashPassword } from '../auth/password.ts';
+import { passwordProblem } from '../auth/password-policy.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import { countAdmins, createUser, findUserByEmail, toApiUser } from '../db/queries/users.ts';
 import type { RowUpdate } from '../db/tables.ts';
@@ -12,6 +13,11 @@ export const userRoutes = createRouter();
 userRoutes.use('*', requireRole('admin'));
 const tags = ['users'];
 const idParam = z.object({ id: z.string().min(1).max(100) });
+
+function refuseWeakPassword(password: string): void {
+  const problem = passwordProblem(password);
+  if (problem) throw new AppError(400, 'weak_password', problem);
+}
 
 userRoutes.openapi(
   createRoute({ method: 'get', path: '/', tags, responses: { 200: json(usersResponse, 'Every user') } }),
@@ -31,6 +37,7 @@ userRoutes.openapi(
   async (c) => {
     const { db } = c.var.deps;
     const body = c.req.valid('json');
+    refuseWeakPassword(body.password);
     if (await findUserByEmail(db, body.email)) throw new AppError(409, 'email_taken', 'Já existe um usuário com esse e-mail.');
     const user = await db.transaction().execute(async (tx) => {
       const u = await createUser(tx, body);
@@ -50,6 +57,7 @@ updateRoute(userRoutes,
     const { db } = c.var.deps;
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
+    if (body.password !== undefined) refuseWeakPassword(body.password);
     const user = await db.transaction().execute(async (tx) => {
       const current = await tx.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
       if (!current) throw notFound('Usuário');

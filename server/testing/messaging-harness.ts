@@ -59,6 +59,8 @@ export async function startMessagingHarness(options: {
   const config = readConfig({
     DATA_DIR: '/nonexistent', WHATSAPP_GRAPH_URL: fake.url, WHATSAPP_GRAPH_VERSION: 'v23.0',
     REDIS_URL: process.env.REDIS_URL, METRICS_TOKEN: harnessMetricsToken,
+    // As in createTestApp: API limits are tested on their own (rate-limit.test.ts).
+    FLUXO_RATE_LIMIT_API: '0', FLUXO_RATE_LIMIT_SESSION: '0',
   });
   const secrets = createSecretBox('harness-secret-key-harness-secret-key');
   const imported = await importFlow(testDb.db, flowDocument.parse(options.flow ?? echoFlow), true, null);

@@ -46,7 +46,9 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
   const testDb = await createTestDb();
   const deps: AppDeps = {
     db: testDb.db,
-    config: readConfig({ DATA_DIR: '/nonexistent', PUBLIC_URL: 'https://fluxo.test' }),
+    // Suites make hundreds of calls a minute with one token: API limits are off here, and on in
+    // the tests about them (rate-limit.test.ts); the login limits stay as in production.
+    config: readConfig({ DATA_DIR: '/nonexistent', PUBLIC_URL: 'https://fluxo.test', FLUXO_RATE_LIMIT_API: '0', FLUXO_RATE_LIMIT_SESSION: '0' }),
     clock: { now: () => new Date() },
     secrets: createSecretBox('test-secret-key-test-secret-key-0000'),
     logger: silentLogger,

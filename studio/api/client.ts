@@ -1,5 +1,7 @@
 import type { z } from 'zod';
-import type { userResponse, usersResponse, createUserRequest, updateUserRequest } from '../../shared/api/auth.ts';
+import type {
+  createdToken, createTokenRequest, tokensResponse, userResponse, usersResponse, createUserRequest, updateUserRequest,
+} from '../../shared/api/auth.ts';
 import type {
   catalogResponse, categoryResponse, createCategoryRequest, createProductRequest, productResponse,
   updateCategoryRequest, updateProductRequest,
@@ -100,6 +102,10 @@ export const api = {
   updateUser: (id: string, body: In<typeof updateUserRequest>) =>
     request<Out<typeof userResponse>>('PUT', `/api/users/${enc(id)}`, body),
   deleteUser: (id: string) => request<unknown>('DELETE', `/api/users/${enc(id)}`),
+
+  listTokens: () => request<Out<typeof tokensResponse>>('GET', '/api/tokens'),
+  createToken: (body: In<typeof createTokenRequest>) => request<Out<typeof createdToken>>('POST', '/api/tokens', body),
+  revokeToken: (id: string) => request<unknown>('DELETE', `/api/tokens/${enc(id)}`),
 };
 
 export type FlowSummary = Out<typeof flowsResponse>['flows'][number];
@@ -113,5 +119,6 @@ export type Handoff = Out<typeof handoffsResponse>['handoffs'][number];
 export type HandoffStatus = (typeof handoffStatuses)[number];
 export type InboxMessage = Out<typeof handoffDetailResponse>['messages'][number];
 export type ManagedUser = Out<typeof usersResponse>['users'][number];
+export type ApiTokenView = Out<typeof tokensResponse>['tokens'][number];
 export type { Problem };
 export { ApiError } from './http.ts';

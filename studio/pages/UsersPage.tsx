@@ -9,6 +9,7 @@ import { ErrorBanner, Loading } from '../ui/states.tsx';
 import { showToast } from '../ui/toast.tsx';
 import { useResource } from '../ui/use-resource.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
+import { TokensSection } from './users/TokensSection.tsx';
 
 // A record, so the compiler insists on every role; importing the zod enum would put zod in the first page load.
 const roleHelp = {
@@ -83,6 +84,7 @@ export function UsersPage() {
         </table>
       ) : null}
       {creating ? <CreateUserDialog onClose={() => setCreating(false)} onCreated={() => { setCreating(false); users.reload(); }} /> : null}
+      <TokensSection />
     </section>
   );
 }
@@ -118,7 +120,7 @@ function CreateUserDialog({ onClose, onCreated }: { onClose(): void; onCreated()
         </label>
         <label className="field">
           <span>{t('users.password')}</span>
-          <input type="password" required minLength={8} autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
+          <input type="password" required minLength={10} autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
           <small className="muted">{t('users.passwordHelp')}</small>
         </label>
         <fieldset className="field">

@@ -11,6 +11,11 @@ export function errorText(error: unknown, t: Translate): string {
   if (error instanceof ApiError) {
     if (error.status === 0) return t('error.network');
     if (error.status >= 500) return t('error.server');
+    // Rate limits: the studio says it in the reader's language, with the wait the server gave.
+    if (error.status === 429) {
+      const seconds = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+      return t('error.rateLimited', { seconds: typeof seconds === 'number' ? seconds : 60 });
+    }
     return error.message;
   }
   return t('error.unexpected');

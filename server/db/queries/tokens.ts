@@ -3,11 +3,41 @@ import { hashSecret, newSecret } from '../../auth/tokens.ts';
 import type { Executor } from '../database.ts';
 import type { Role } from '../tables.ts';
 
-/** Creates an API token; the secret is returned once and only its hash is stored. */
-export async function createApiToken(db: Executor, input: { name: string; role: Role; createdBy: string | null }) {
+/**
+ * Creates an API token acting as `createdBy` (its owner; null makes a "system" token, which only
+ * the CLI creates). The secret is returned once and only its hash is stored.
+ */
+export async function createApiToken(
+  db: Executor,
+  input: { name: string; role: Role; createdBy: string | null; expiresAt?: Date | null },
+) {
   const secret = newSecret('fx');
   const row = await db.insertInto('api_tokens').values({
-    id: randomUUID(), name: input.name, role: input.role, token_hash: hashSecret(secret), created_by: input.createdBy,
+    id: randomUUID(), name: input.name, role: input.role, token_hash: hashSecret(secret),
+    created_by: input.createdBy, user_id: input.createdBy, expires_at: input.expiresAt ?? null,
   }).returningAll().executeTakeFirstOrThrow();
   return { row, secret };
+}
+
+/** A bearer's token with its owner's current state; undefined when revoked or unknown. */
+export function findTokenBySecret(db: Executor, secret: string) {
+  return db.selectFrom('api_tokens')
+    .leftJoin('users', 'users.id', 'api_tokens.user_id')
+    .select([
+      'api_tokens.id', 'api_tokens.role', 'api_tokens.user_id', 'api_tokens.expires_at', 'api_tokens.last_used_at',
+      'users.role as owner_role', 'users.disabled as owner_disabled',
+    ])
+    .where('api_tokens.token_hash', '=', hashSecret(secret)).where('api_tokens.revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Records a use at most once a minute per token: a write on every API call would double the load. */
+export const lastUsedResolutionMs = 60_000;
+
+export async function touchToken(db: Executor, token: { id: string; last_used_at: Date | string | null }, now: Date): Promise<void> {
+  const stale = new Date(now.getTime() - lastUsedResolutionMs);
+  if (token.last_used_at && new Date(token.last_used_at) > stale) return;
+  // The condition again in SQL: several instances (or requests) seeing the same stale value write once.
+  await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', token.id)
+    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<=', stale)])).execute();
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../../auth/password.ts';
+import { passwordProblem } from '../../auth/password-policy.ts';
 import type { Executor } from '../database.ts';
 import type { Role, Row } from '../tables.ts';
 
@@ -26,9 +27,14 @@ export async function countAdmins(db: Executor): Promise<number> {
   return Number(row.n);
 }
 
-/** The first admin from ADMIN_EMAIL/ADMIN_PASSWORD; does nothing once that user exists. */
+/**
+ * The first admin from ADMIN_EMAIL/ADMIN_PASSWORD; does nothing once that user exists (so an
+ * older, shorter ADMIN_PASSWORD left in the environment does not stop an upgraded server).
+ */
 export async function ensureAdmin(db: Executor, admin: { email: string; password: string }): Promise<boolean> {
   if (await findUserByEmail(db, admin.email)) return false;
+  const problem = passwordProblem(admin.password);
+  if (problem) throw new Error(`ADMIN_PASSWORD refused: ${problem}`);
   await createUser(db, { email: admin.email, name: 'Admin', password: admin.password, role: 'admin' });
   return true;
 }
