@@ -51,6 +51,20 @@ module.exports = {
       to: { dependencyTypes: ['core'] },
     },
     {
+      name: 'nodes-use-editor-state-only',
+      comment: 'studio/nodes/ reads and changes the editor through editor/state/ (store, provider, types, queries) and editor/edits/ (pure edits of the flow); the rest of editor/ draws nodes, so importing it would bring back the editor<->nodes circle (see studio/editor/README.md)',
+      severity: 'error',
+      from: { path: '^studio/nodes/' },
+      to: { path: '^studio/editor/', pathNot: '^studio/editor/(state|edits)/' },
+    },
+    {
+      name: 'studio-editor-no-cycles',
+      comment: 'no import circle inside the editor and its nodes: a circle means two files that cannot be understood apart',
+      severity: 'error',
+      from: { path: '^studio/(editor|nodes)/' },
+      to: { circular: true },
+    },
+    {
       name: 'migrations-are-frozen',
       comment: 'a migration never imports app code, which changes after it is merged',
       severity: 'error',

@@ -11,15 +11,15 @@ import type { FlowEnvironment, Problem } from '../../shared/flow/validate/index.
 import { useT } from '../i18n/index.ts';
 import { bigFlowFrom } from '../nodes/far-look.ts';
 import { ErrorBanner } from '../ui/states.tsx';
-import { Canvas } from './Canvas.tsx';
-import { EditorProvider, useEditor } from './EditorProvider.tsx';
-import { createEditorStore, type EditorStore } from './store.ts';
-import type { NodeAnalytics } from './types.ts';
-import { useChangeReporter } from './use-change-reporter.ts';
-import { useEditorActions } from './use-editor-actions.ts';
-import { usePanels } from './use-panels.ts';
-import { useShortcuts } from './use-shortcuts.ts';
-import { useValidation } from './use-validation.ts';
+import { Canvas } from './canvas/Canvas.tsx';
+import { EditorProvider, useEditor } from './state/EditorProvider.tsx';
+import { createEditorStore, type EditorStore } from './state/store.ts';
+import type { NodeAnalytics } from './state/types.ts';
+import { useChangeReporter } from './hooks/use-change-reporter.ts';
+import { useEditorActions } from './hooks/use-editor-actions.ts';
+import { usePanels } from './opening/use-panels.ts';
+import { useShortcuts } from './hooks/use-shortcuts.ts';
+import { useValidation } from './hooks/use-validation.ts';
 
 export interface FlowEditorProps {
   initial: FlowDocument;

@@ -1,7 +1,7 @@
 import type { FlowDocument, FlowEdge, FlowNode } from '../../shared/flow/schema.ts';
 import { guessedSize } from '../nodes/face-height.ts';
 import { bigFlowFrom } from '../nodes/far-look.ts';
-import type { EditorEdge, EditorFlow, EditorNode } from './types.ts';
+import type { EditorEdge, EditorFlow, EditorNode } from './state/types.ts';
 
 /**
  * The editor's own copy of a loaded flow. A node saved with the size it was drawn at keeps it

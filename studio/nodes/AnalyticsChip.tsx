@@ -1,4 +1,4 @@
-import type { NodeAnalytics } from '../editor/types.ts';
+import type { NodeAnalytics } from '../editor/state/types.ts';
 import { useLocaleStore, useT } from '../i18n/index.ts';
 import { pluralForm } from '../i18n/plural.ts';
 

@@ -1,4 +1,4 @@
-import { useEditor } from '../editor/EditorProvider.tsx';
+import { useEditor } from '../editor/state/EditorProvider.tsx';
 import { useLocaleStore, useT } from '../i18n/index.ts';
 
 /** Count of validation problems on a node; hovering lists them. */

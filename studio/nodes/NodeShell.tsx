@@ -3,8 +3,8 @@ import { useContext, useEffect, useRef, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { NodeType } from '../../shared/flow/nodes/index.ts';
 import type { FlowNode } from '../../shared/flow/schema.ts';
-import { useEditor } from '../editor/EditorProvider.tsx';
-import type { EditorState } from '../editor/store.ts';
+import { useEditor } from '../editor/state/EditorProvider.tsx';
+import type { EditorState } from '../editor/state/store.ts';
 import { useT } from '../i18n/index.ts';
 import { AnalyticsChip } from './AnalyticsChip.tsx';
 import { FarBoxes, FarLook, type KnownBox } from './far-look.ts';
@@ -13,14 +13,10 @@ import { Icon } from './icons.tsx';
 import { NodeBadge } from './NodeBadge.tsx';
 import { linkedHandlesOf, linkedInput } from './linked-handles.ts';
 import { BoxOutputHandles, OutputList } from './OutputList.tsx';
+import type { OutputRow } from './node-props.ts';
 import { outputSideOf } from './output-side.ts';
 import { Port } from './Port.tsx';
 import { nodeColors } from './colors.ts';
-
-export interface OutputRow {
-  handle: string;
-  label: ReactNode;
-}
 
 interface NodeShellProps {
   id: string;

@@ -2,7 +2,7 @@ import { Position } from '@xyflow/react';
 import { useContext, type CSSProperties } from 'react';
 import { exceptionalOutputs } from '../../shared/flow/nodes/kinds.ts';
 import { FarLook } from './far-look.ts';
-import type { OutputRow } from './NodeShell.tsx';
+import type { OutputRow } from './node-props.ts';
 import { Port, useMarkProps } from './Port.tsx';
 
 /** Outputs for "something went wrong or nobody answered", drawn in their own colours. */

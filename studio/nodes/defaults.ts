@@ -1,5 +1,5 @@
 import { nodeDefinitions, type NodeDataByType, type NodeType } from '../../shared/flow/nodes/index.ts';
-import type { IdFactory } from '../editor/types.ts';
+import type { IdFactory } from '../editor/state/types.ts';
 
 type Seeds = { [T in NodeType]: (id: IdFactory) => unknown };
 

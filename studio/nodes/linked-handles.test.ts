@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EditorEdge } from '../editor/types.ts';
+import type { EditorEdge } from '../editor/state/types.ts';
 import { linkedHandlesOf, linkedInput } from './linked-handles.ts';
 
 const edge = (id: string, source: string, sourceHandle: string, target: string): EditorEdge => ({ id, source, sourceHandle, target });

@@ -1,4 +1,4 @@
-import type { EditorEdge } from '../editor/types.ts';
+import type { EditorEdge } from '../editor/state/types.ts';
 
 /** Marks, in a node's linked handles, that some edge ends on the node. */
 export const linkedInput = '\u0000in';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useT } from '../i18n/index.ts';
-import type { OutputRow } from './NodeShell.tsx';
+import type { OutputRow } from './node-props.ts';
 import { outputLabelKey } from './outputs.ts';
 
 /** Rows for outputs whose names never change (`ok`, `error`...), labelled in the current language. */

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import type { FlowDocument } from '../../shared/flow/schema.ts';
 import { api, ApiError, type FlowDetail, type Problem } from '../api/client.ts';
 import { FlowEditor } from '../editor/FlowEditor.tsx';
-import { loadPanels } from '../editor/use-panels.ts';
+import { loadPanels } from '../editor/opening/use-panels.ts';
 import { useT } from '../i18n/index.ts';
 import { SimulatorPanel } from '../simulator/SimulatorPanel.tsx';
 import { errorText } from '../ui/error-text.ts';

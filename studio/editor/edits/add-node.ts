@@ -1,4 +1,4 @@
-import type { EditorFlow, EditorNode } from '../types.ts';
+import type { EditorFlow, EditorNode } from '../state/types.ts';
 import { selectOnly } from './selection.ts';
 
 /** Appends a node and makes it the only selection, so the inspector opens on it. */

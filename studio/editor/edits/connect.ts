@@ -1,6 +1,6 @@
 import { addEdge, reconnectEdge } from '@xyflow/react';
 import { checkConnection, type ConnectionAttempt } from '../../../shared/flow/connection.ts';
-import type { EditorEdge, EditorFlow, IdFactory } from '../types.ts';
+import type { EditorEdge, EditorFlow, IdFactory } from '../state/types.ts';
 
 /** Draws an edge if the shared connection rule allows it; otherwise the flow is unchanged. */
 export function connect(flow: EditorFlow, c: ConnectionAttempt, id: IdFactory): EditorFlow {

@@ -1,4 +1,4 @@
-import type { EditorFlow } from '../types.ts';
+import type { EditorFlow } from '../state/types.ts';
 
 /**
  * Removes nodes with every edge touching them, plus the given edges. The start node stays:

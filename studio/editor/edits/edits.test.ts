@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toEditorFlow } from '../document.ts';
-import { sequentialIds } from '../ids.ts';
+import { sequentialIds } from '../state/ids.ts';
 import { sampleFlow } from '../testing/sample-flow.ts';
 import { connect, reconnect } from './connect.ts';
 import { addNode } from './add-node.ts';

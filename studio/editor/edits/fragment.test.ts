@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { serializeFragment } from '../clipboard-format.ts';
-import { parseFragment } from '../clipboard-parse.ts';
+import { serializeFragment } from '../clipboard/clipboard-format.ts';
+import { parseFragment } from '../clipboard/clipboard-parse.ts';
 import { toEditorFlow } from '../document.ts';
-import { sequentialIds } from '../ids.ts';
+import { sequentialIds } from '../state/ids.ts';
 import { sampleFlow } from '../testing/sample-flow.ts';
 import { copyFragment, duplicateNodes, fragmentOrigin, insertFragment } from './fragment.ts';
 

@@ -1,4 +1,4 @@
-import type { EditorEdge, EditorFlow, EditorNode, IdFactory } from '../types.ts';
+import type { EditorEdge, EditorFlow, EditorNode, IdFactory } from '../state/types.ts';
 import type { FlowEdge, FlowNode } from '../../../shared/flow/schema.ts';
 import { toDocument } from '../document.ts';
 import { selectOnly } from './selection.ts';

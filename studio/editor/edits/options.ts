@@ -1,7 +1,7 @@
 import type { ConditionRule } from '../../../shared/flow/nodes/condition.ts';
 import type { MenuOption } from '../../../shared/flow/nodes/menu.ts';
 import { optionHandle, ruleHandle } from '../../../shared/flow/nodes/outputs.ts';
-import type { EditorFlow, EditorNode, IdFactory } from '../types.ts';
+import type { EditorFlow, EditorNode, IdFactory } from '../state/types.ts';
 import { mapNode } from './update-data.ts';
 
 /**

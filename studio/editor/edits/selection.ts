@@ -1,4 +1,4 @@
-import type { EditorFlow } from '../types.ts';
+import type { EditorFlow } from '../state/types.ts';
 
 /** Selects exactly these nodes (and no edge); untouched objects keep their identity. */
 export function selectOnly(flow: EditorFlow, nodeIds: readonly string[]): EditorFlow {

@@ -1,4 +1,4 @@
-import type { EditorFlow, EditorNode } from '../types.ts';
+import type { EditorFlow, EditorNode } from '../state/types.ts';
 
 /** Merges a patch into one node's data; keys set to `undefined` are removed (optional fields). */
 export function updateNodeData(flow: EditorFlow, nodeId: string, patch: Record<string, unknown>): EditorFlow {

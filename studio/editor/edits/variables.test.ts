@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toEditorFlow } from '../document.ts';
 import { sampleFlow } from '../testing/sample-flow.ts';
-import { variableSuggestions } from '../variables.ts';
+import { variableSuggestions } from '../state/variables.ts';
 import { declareVariable, deleteVariable, renameVariable } from './variables.ts';
 
 const flow = () => toEditorFlow(sampleFlow());

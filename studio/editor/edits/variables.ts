@@ -1,6 +1,6 @@
 import { variableName } from '../../../shared/flow/common.ts';
 import type { FlowVariable } from '../../../shared/flow/schema.ts';
-import type { EditorFlow, EditorNode } from '../types.ts';
+import type { EditorFlow, EditorNode } from '../state/types.ts';
 
 /** Keys whose value names a variable (or a dotted path starting with one). */
 const variableKeys = new Set(['variable', 'resultVariable', 'scoreVariable', 'statusVariable']);

@@ -1,5 +1,5 @@
 import { conditionOperators } from '../../../shared/flow/nodes/condition.ts';
-import { useEditorApi } from '../../editor/EditorProvider.tsx';
+import { useEditorApi } from '../../editor/state/EditorProvider.tsx';
 import { addConditionRule, moveConditionRule, removeConditionRule, updateConditionRule } from '../../editor/edits/options.ts';
 import { useT } from '../../i18n/index.ts';
 import { ListEditor } from '../form/ListEditor.tsx';

@@ -1,6 +1,6 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useEditorApi } from '../../editor/EditorProvider.tsx';
-import { variableSuggestions } from '../../editor/variables.ts';
+import { useEditorApi } from '../../editor/state/EditorProvider.tsx';
+import { variableSuggestions } from '../../editor/state/variables.ts';
 import { useT } from '../../i18n/index.ts';
 import { Icon } from '../icons.tsx';
 

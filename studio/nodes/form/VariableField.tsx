@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useEditor } from '../../editor/EditorProvider.tsx';
+import { useEditor } from '../../editor/state/EditorProvider.tsx';
 
 interface VariableFieldProps {
   label: string;

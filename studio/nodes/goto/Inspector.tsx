@@ -1,5 +1,5 @@
-import { useEditor } from '../../editor/EditorProvider.tsx';
-import { nodeLabel } from '../../editor/search.ts';
+import { useEditor } from '../../editor/state/EditorProvider.tsx';
+import { nodeLabel } from '../../editor/state/search.ts';
 import { useT } from '../../i18n/index.ts';
 import { SelectField } from '../form/SelectField.tsx';
 import { TextField } from '../form/TextField.tsx';

@@ -1,6 +1,6 @@
 import { memo } from 'react';
-import { useEditor } from '../../editor/EditorProvider.tsx';
-import { nodeLabel } from '../../editor/search.ts';
+import { useEditor } from '../../editor/state/EditorProvider.tsx';
+import { nodeLabel } from '../../editor/state/search.ts';
 import { useT } from '../../i18n/index.ts';
 import { NodeShell } from '../NodeShell.tsx';
 import { sameFace, type FlowNodeProps } from '../node-props.ts';

@@ -1,4 +1,4 @@
-import { useEditorApi } from '../../editor/EditorProvider.tsx';
+import { useEditorApi } from '../../editor/state/EditorProvider.tsx';
 import { addMenuOption, moveMenuOption, removeMenuOption, updateMenuOption } from '../../editor/edits/options.ts';
 import { useT } from '../../i18n/index.ts';
 import { ListEditor } from '../form/ListEditor.tsx';

@@ -1,6 +1,6 @@
 import { NodeResizer } from '@xyflow/react';
 import { memo } from 'react';
-import { useEditor } from '../../editor/EditorProvider.tsx';
+import { useEditor } from '../../editor/state/EditorProvider.tsx';
 import { useT } from '../../i18n/index.ts';
 import { sameFace, type FlowNodeProps } from '../node-props.ts';
 
