@@ -56,3 +56,21 @@ export function matchOption(input: string, options: readonly OptionLike[]): stri
   const [only] = candidates;
   return only ?? null;
 }
+
+// "Apartamentos" and "apartamento" are the same word to the contact.
+const stem = (word: string) => (word.length > 3 ? word.replace(/s$/u, '') : word);
+const wordsOf = (s: string) => new Set(titleKey(s).split(' ').filter((w) => w.length >= 3).map(stem));
+
+/**
+ * For catalog names, where options share words ("Pizza Calabresa", "Pizza Margherita"): the
+ * one option whose name has every word of the answer that some name has ("calabresa", "quero
+ * a calabresa", "procuro um apartamento" for "Apartamentos"). Words no name has are ignored;
+ * short words (under 3 letters) never count. Null when no word counts or when it could be two.
+ */
+export function matchByNameWords(input: string, options: readonly OptionLike[]): string | null {
+  const names = options.map((o) => ({ id: o.id, words: wordsOf(o.title) }));
+  const known = [...wordsOf(input)].filter((w) => names.some((n) => n.words.has(w)));
+  if (known.length === 0) return null;
+  const matches = names.filter((n) => known.every((w) => n.words.has(w)));
+  return matches.length === 1 ? (matches[0]?.id ?? null) : null;
+}

@@ -85,6 +85,19 @@ describe('product_picker', () => {
     expect(texts(await other.send('pode ser'))).toEqual(['confirmado R$ 45,90']);
   });
 
+  it('finds a category or product by the words people type, not only by its whole name', async () => {
+    const pizzas = [
+      product({ id: 'cal', name: 'Pizza Calabresa', priceCents: 4990 }),
+      product({ id: 'mar', name: 'Pizza Margherita', priceCents: 4590 }),
+    ];
+    const d = driver(flow('cart'), { categories, products: pizzas });
+    await d.send('oi');
+    expect(texts(await d.send('quero uma pizza'))).toEqual(['Escolha um produto:']);
+    // "pizza" is in both names: asked again, not guessed.
+    expect(texts(await d.send('pizza'))).toEqual(['Não entendi 🙂 Escolha uma das opções.', 'Escolha um produto:']);
+    expect(texts(await d.send('calabresa'))).toEqual(['Quantas unidades de Pizza Calabresa? (1 a 99)']);
+  });
+
   it('cancels on "cancelar" at any stage', async () => {
     const d = driver(flow('cart'), { categories, products });
     await d.send('oi');

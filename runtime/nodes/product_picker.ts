@@ -5,11 +5,12 @@
  */
 import { z } from 'zod';
 import type { FlowNodeOf } from '../../shared/flow/schema.ts';
-import { choiceMessage, readChoice, replyId, type Choice } from '../choice.ts';
+import { choiceMessage, readChoice, replyId, type Choice, type ChoiceAnswer } from '../choice.ts';
 import type { StepContext } from '../context.ts';
 import type { OrderItem } from '../effects.ts';
 import type { Executor, Outcome } from '../executor.ts';
 import { output, waitFor } from '../executor.ts';
+import { matchByNameWords } from '../lib/match-option.ts';
 import { normalizeText } from '../lib/normalize.ts';
 import { parseYesNo } from '../lib/yes-no.ts';
 import { formatBRL } from '../lib/money.ts';
@@ -108,6 +109,19 @@ function pickSingle(node: PickerNode, ctx: StepContext, p: Product): Outcome {
   return output('confirmed');
 }
 
+/**
+ * A category or product as any choice (tap, number, whole name), or else by the words that tell
+ * one name apart: names share words ("Pizza Calabresa", "Pizza Margherita") and people type
+ * "calabresa" or "procuro um apartamento". Menus keep to whole titles: their options are few.
+ */
+function readCatalogChoice(nodeId: string, choices: Choice[], content: Parameters<typeof readChoice>[2]): ChoiceAnswer {
+  const answer = readChoice(nodeId, choices, content);
+  if (answer.kind !== 'none') return answer;
+  const text = textOf(content);
+  const id = text === null ? null : matchByNameWords(text, choices);
+  return id === null ? answer : { kind: 'choice', id };
+}
+
 /** A tap or typed answer to a two-button question: true for the first button, false for the second, null otherwise. */
 function readTwoButtons(nodeId: string, buttons: TwoButtons, content: Parameters<typeof readChoice>[2]): boolean | null {
   const [yesTitle, noTitle] = buttons.titles;
@@ -138,14 +152,14 @@ export const product_picker: Executor<'product_picker'> = {
     switch (state.stage) {
       case 'category': {
         const categories = await ctx.ports.catalog.categories(node.data.categoryIds);
-        const answer = readChoice(node.id, categories.map((c) => ({ id: c.id, title: c.name })), content);
+        const answer = readCatalogChoice(node.id, categories.map((c) => ({ id: c.id, title: c.name })), content);
         if (answer.kind === 'choice') return askProduct(node, ctx, awaiting, state, answer.id);
         if (answer.kind !== 'page') notUnderstood();
         return askCategory(node, ctx, awaiting, state, answer.kind === 'page' ? answer.page : 0);
       }
       case 'product': {
         const products = available(await ctx.ports.catalog.products(state.categoryId ?? ''));
-        const answer = readChoice(node.id, productChoices(products), content);
+        const answer = readCatalogChoice(node.id, productChoices(products), content);
         const product = answer.kind === 'choice' ? products.find((p) => p.id === answer.id) : undefined;
         if (product && node.data.mode === 'single') return pickSingle(node, ctx, product);
         if (product) {
