@@ -46,8 +46,8 @@ afterAll(async () => {
 const dialog = () => page.getByTestId('create-flow-dialog');
 const sim = () => page.getByTestId('simulator');
 const chat = () => sim().getByTestId('sim-chat');
-/** Everything in the chat that can grow: bubbles and the simulator's own notes. */
-const entries = () => chat().locator('.bubble, .chat-note');
+/** Everything in the chat that can grow: bubbles and the simulator's notes (not the hint shown before the first message). */
+const entries = () => chat().locator('.bubble, [data-testid=sim-note]');
 let seen = '';
 
 /** From the gallery, as on a fresh install (first template) or through "Novo fluxo" after that. */
@@ -222,23 +222,35 @@ describe('Atendimento IA, against a scripted model', () => {
   });
 });
 
-describe('Cobrança', () => {
-  it('the reminder answered by words: pay now, by Pix', async () => {
+describe('Cobrança, started as the campaign that sends it', () => {
+  /** Fills the simulator's campaign test values and starts the flow with the business speaking first. */
+  async function startAsCampaign(values: Record<string, string>): Promise<string> {
+    const form = sim().getByTestId('sim-campaign');
+    for (const [name, value] of Object.entries(values)) await form.getByLabel(name, { exact: true }).fill(value);
+    return answerAfter(() => form.getByRole('button', { name: 'Começar como campanha' }).click());
+  }
+
+  it('the reminder with the test values, answered by words: pay now, by Pix', async () => {
     await createFromGallery('cobranca', 'Cobrança (exemplo)', { sampleData: false });
     await openSimulator();
+    const form = sim().getByTestId('sim-campaign');
+    // The values a campaign brings; status_cobranca starts as "pendente" and is not asked.
+    expect(await form.locator('label').allInnerTexts()).toEqual(['nome', 'valor', 'dias_atraso', 'vencimento']);
 
-    const reminder = await say('oi');
-    expect(reminder).toContain('está em aberto');
+    const reminder = await startAsCampaign({ nome: 'Maria', valor: '150,00', vencimento: '05/12', dias_atraso: '3' });
+    expect(reminder).toContain('Olá, Maria! 👋 A fatura de R$ 150,00 com vencimento em 05/12 está em aberto há 3 dias.');
     expect(reminder).toContain('Vou pagar agora');
-    expect(await say('vou pagar agora')).toContain('Como você prefere pagar');
+    expect(await sim().getByTestId('sim-variables').innerText()).toMatch(/dias_atraso\s+3/);
+    expect(await say('vou pagar agora')).toContain('Como você prefere pagar os R$ 150,00?');
     const pix = await say('pix');
-    expect(pix).toContain('Chave Pix (e-mail): financeiro@suaempresa.com.br');
+    expect(pix).toContain('Chave Pix (e-mail): financeiro@suaempresa.com.br\nValor: R$ 150,00');
+    expect(pix).toContain('Obrigado, Maria!');
     expect(pix).toContain('Conversa encerrada');
   });
 
   it('wanting to cancel gets the offer, and refusing it goes to the finance team', async () => {
     await restart();
-    await say('oi');
+    expect(await startAsCampaign({ nome: 'João' })).toContain('Olá, João!');
     expect(await say('3')).toContain('20% de desconto');
     const refused = await tap('Recusar');
     expect(refused).toContain('Vou te passar para a nossa equipe financeira');
