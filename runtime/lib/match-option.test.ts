@@ -25,6 +25,9 @@ describe('matchOption', () => {
     ['3 - Simular financiamento', 'financiar'],
     ['4', 'ok'],
     ['👍', 'ok'],
+    // The whole title inside a sentence, no other option mentioned.
+    ['quero simular um financiamento', 'financiar'],
+    ['Quero buscar imóveis, por favor', 'buscar'],
   ])('%j → %s', (input, expected) => {
     expect(matchOption(input, menu)).toBe(expected);
   });
@@ -37,6 +40,9 @@ describe('matchOption', () => {
     ['   '],
     ['simular'],
     ['buscar imóveis e avaliar'],
+    ['quero simular'],
+    ['quero avaliar e simular um financiamento'],
+    ['não quero simular financiamento'],
     ['1 - Simular financiamento'],
     ['🙂'],
     ['x'.repeat(5000)],

@@ -145,7 +145,8 @@ describe('Imobiliária, with its sample properties', () => {
   it('the financing simulation, with values in words', async () => {
     await restart();
     await say('oi');
-    expect(await say('simular financiamento')).toContain('Qual o valor do imóvel?');
+    // An option said inside a sentence, as people write.
+    expect(await say('quero simular um financiamento')).toContain('Qual o valor do imóvel?');
     expect(await say('350 mil')).toContain('Quanto você pretende dar de entrada?');
     const result = await say('setenta mil');
     expect(result).toContain('Valor financiado: R$ 280.000,00 em 360 meses');
