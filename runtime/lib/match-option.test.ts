@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchOption } from './match-option.ts';
+import { matchByNameWords, matchOption } from './match-option.ts';
 
 const menu = [
   { id: 'buscar', title: 'Buscar imóveis' },
@@ -25,6 +25,9 @@ describe('matchOption', () => {
     ['3 - Simular financiamento', 'financiar'],
     ['4', 'ok'],
     ['👍', 'ok'],
+    // The whole title inside a sentence, no other option mentioned.
+    ['quero simular um financiamento', 'financiar'],
+    ['Quero buscar imóveis, por favor', 'buscar'],
   ])('%j → %s', (input, expected) => {
     expect(matchOption(input, menu)).toBe(expected);
   });
@@ -37,6 +40,9 @@ describe('matchOption', () => {
     ['   '],
     ['simular'],
     ['buscar imóveis e avaliar'],
+    ['quero simular'],
+    ['quero avaliar e simular um financiamento'],
+    ['não quero simular financiamento'],
     ['1 - Simular financiamento'],
     ['🙂'],
     ['x'.repeat(5000)],
@@ -62,5 +68,38 @@ describe('matchOption', () => {
 
   it('is null with no options', () => {
     expect(matchOption('1', [])).toBeNull();
+  });
+});
+
+describe('matchByNameWords', () => {
+  const pizzas = [
+    { id: 'cal', title: 'Pizza Calabresa' },
+    { id: 'mar', title: 'Pizza Margherita' },
+    { id: 'por', title: 'Pizza Portuguesa' },
+    { id: 'ref', title: 'Refrigerante 2L' },
+  ];
+  const kinds = [{ id: 'ap', title: 'Apartamentos' }, { id: 'ca', title: 'Casas' }];
+
+  it.each([
+    ['calabresa', pizzas, 'cal'],
+    ['Calabresa!', pizzas, 'cal'],
+    ['quero a calabresa', pizzas, 'cal'],
+    ['pizza de calabresa', pizzas, 'cal'],
+    ['um refrigerante', pizzas, 'ref'],
+    ['procuro um apartamento', kinds, 'ap'],
+    ['casa', kinds, 'ca'],
+  ])('%j → %s', (input, options, expected) => {
+    expect(matchByNameWords(input, options)).toBe(expected);
+  });
+
+  it.each([
+    ['pizza', pizzas],
+    ['calabresa ou margherita', pizzas],
+    ['sorvete', pizzas],
+    ['2l', pizzas],
+    ['', pizzas],
+    ['apartamento ou casa', kinds],
+  ])('%j → null', (input, options) => {
+    expect(matchByNameWords(input, options)).toBeNull();
   });
 });

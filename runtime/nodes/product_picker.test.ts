@@ -62,6 +62,42 @@ describe('product_picker', () => {
     expect(texts(await d.send('duas'))[0]).toContain('2x Calabresa — R$ 99,80');
   });
 
+  it('takes the two-button answers typed as the buttons read, by key word, or as sim/não', async () => {
+    const d = driver(flow('cart'), { categories, products });
+    await d.send('oi');
+    await d.send('Pizzas');
+    await d.send('Margherita');
+    await d.send('1');
+    // The contact types what the button says instead of tapping it.
+    expect(texts(await d.send('adicionar'))).toEqual(['Escolha uma categoria:']);
+    await d.send('Bebidas');
+    await d.send('Suco');
+    await d.send('duas');
+    expect(texts(await d.send('Não, finalizar'))[0]).toBe('Resumo do pedido:\n1x Margherita — R$ 45,90\n2x Suco — R$ 16,00\n\nTotal: R$ 61,90');
+    expect(texts(await d.send('confirmar'))).toEqual(['confirmado R$ 61,90']);
+
+    const other = driver(flow('cart'), { categories, products });
+    await other.send('oi');
+    await other.send('Pizzas');
+    await other.send('Margherita');
+    await other.send('1');
+    expect(texts(await other.send('finalizar'))[0]).toContain('Resumo do pedido:');
+    expect(texts(await other.send('pode ser'))).toEqual(['confirmado R$ 45,90']);
+  });
+
+  it('finds a category or product by the words people type, not only by its whole name', async () => {
+    const pizzas = [
+      product({ id: 'cal', name: 'Pizza Calabresa', priceCents: 4990 }),
+      product({ id: 'mar', name: 'Pizza Margherita', priceCents: 4590 }),
+    ];
+    const d = driver(flow('cart'), { categories, products: pizzas });
+    await d.send('oi');
+    expect(texts(await d.send('quero uma pizza'))).toEqual(['Escolha um produto:']);
+    // "pizza" is in both names: asked again, not guessed.
+    expect(texts(await d.send('pizza'))).toEqual(['Não entendi 🙂 Escolha uma das opções.', 'Escolha um produto:']);
+    expect(texts(await d.send('calabresa'))).toEqual(['Quantas unidades de Pizza Calabresa? (1 a 99)']);
+  });
+
   it('cancels on "cancelar" at any stage', async () => {
     const d = driver(flow('cart'), { categories, products });
     await d.send('oi');

@@ -5,12 +5,14 @@
  */
 import { z } from 'zod';
 import type { FlowNodeOf } from '../../shared/flow/schema.ts';
-import { choiceMessage, readChoice, replyId, type Choice } from '../choice.ts';
+import { choiceMessage, readChoice, replyId, type Choice, type ChoiceAnswer } from '../choice.ts';
 import type { StepContext } from '../context.ts';
 import type { OrderItem } from '../effects.ts';
 import type { Executor, Outcome } from '../executor.ts';
 import { output, waitFor } from '../executor.ts';
+import { matchByNameWords } from '../lib/match-option.ts';
 import { normalizeText } from '../lib/normalize.ts';
+import { parseYesNo } from '../lib/yes-no.ts';
 import { formatBRL } from '../lib/money.ts';
 import { parseNumberBR } from '../lib/number-br.ts';
 import type { Product } from '../ports.ts';
@@ -32,6 +34,11 @@ type PickerState = z.infer<typeof pickerState>;
 const cancelWords = new Set(['cancelar', 'cancela', 'sair']);
 const yes = 'yes';
 const no = 'no';
+// The two-button questions as the contact sees them: typing a button's title, or its key word,
+// answers it as a tap would ("Não, finalizar", "finalizar"), besides a plain "sim"/"não".
+interface TwoButtons { titles: readonly [yes: string, no: string]; words: ReadonlyMap<string, boolean> }
+const moreButtons: TwoButtons = { titles: ['Sim, adicionar', 'Não, finalizar'], words: new Map([['adicionar', true], ['finalizar', false]]) };
+const confirmButtons: TwoButtons = { titles: ['Confirmar', 'Cancelar'], words: new Map([['confirmar', true], ['confirma', true]]) };
 
 const available = (products: Product[]) => products.filter((p) => p.stock !== 0);
 const total = (cart: OrderItem[]) => cart.reduce((sum, i) => sum + i.unitPriceCents * i.quantity, 0);
@@ -71,13 +78,13 @@ function maxFor(node: PickerNode, product: Product | null): number {
 
 function askMore(node: PickerNode, ctx: StepContext, awaiting: Awaiting, state: PickerState): Outcome {
   ctx.send({ kind: 'buttons', body: `${clip(summaryLines(state.cart).join('\n'), 1000)}\n\nAdicionar mais itens?`, buttons: [
-    { id: replyId(node.id, yes), title: 'Sim, adicionar' }, { id: replyId(node.id, no), title: 'Não, finalizar' }] });
+    { id: replyId(node.id, yes), title: moreButtons.titles[0] }, { id: replyId(node.id, no), title: moreButtons.titles[1] }] });
   return save(awaiting, { ...state, stage: 'more', productId: null });
 }
 
 function askConfirm(node: PickerNode, ctx: StepContext, awaiting: Awaiting, state: PickerState): Outcome {
   const body = clip(`Resumo do pedido:\n${summaryLines(state.cart).join('\n')}\n\nTotal: ${formatBRL(total(state.cart))}`, 1024);
-  ctx.send({ kind: 'buttons', body, buttons: [{ id: replyId(node.id, yes), title: 'Confirmar' }, { id: replyId(node.id, no), title: 'Cancelar' }] });
+  ctx.send({ kind: 'buttons', body, buttons: [{ id: replyId(node.id, yes), title: confirmButtons.titles[0] }, { id: replyId(node.id, no), title: confirmButtons.titles[1] }] });
   return save(awaiting, { ...state, stage: 'confirm' });
 }
 
@@ -102,8 +109,29 @@ function pickSingle(node: PickerNode, ctx: StepContext, p: Product): Outcome {
   return output('confirmed');
 }
 
-const yesNo = (nodeId: string, content: Parameters<typeof readChoice>[2]) =>
-  readChoice(nodeId, [{ id: yes, title: 'Sim' }, { id: no, title: 'Não' }], content);
+/**
+ * A category or product as any choice (tap, number, whole name), or else by the words that tell
+ * one name apart: names share words ("Pizza Calabresa", "Pizza Margherita") and people type
+ * "calabresa" or "procuro um apartamento". Menus keep to whole titles: their options are few.
+ */
+function readCatalogChoice(nodeId: string, choices: Choice[], content: Parameters<typeof readChoice>[2]): ChoiceAnswer {
+  const answer = readChoice(nodeId, choices, content);
+  if (answer.kind !== 'none') return answer;
+  const text = textOf(content);
+  const id = text === null ? null : matchByNameWords(text, choices);
+  return id === null ? answer : { kind: 'choice', id };
+}
+
+/** A tap or typed answer to a two-button question: true for the first button, false for the second, null otherwise. */
+function readTwoButtons(nodeId: string, buttons: TwoButtons, content: Parameters<typeof readChoice>[2]): boolean | null {
+  const [yesTitle, noTitle] = buttons.titles;
+  const answer = readChoice(nodeId, [{ id: yes, title: yesTitle }, { id: no, title: noTitle }], content);
+  if (answer.kind === 'choice') return answer.id === yes;
+  const text = textOf(content);
+  if (text === null) return null;
+  const word = normalizeText(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return buttons.words.get(word) ?? parseYesNo(text);
+}
 
 export const product_picker: Executor<'product_picker'> = {
   async enter(node, ctx) {
@@ -124,14 +152,14 @@ export const product_picker: Executor<'product_picker'> = {
     switch (state.stage) {
       case 'category': {
         const categories = await ctx.ports.catalog.categories(node.data.categoryIds);
-        const answer = readChoice(node.id, categories.map((c) => ({ id: c.id, title: c.name })), content);
+        const answer = readCatalogChoice(node.id, categories.map((c) => ({ id: c.id, title: c.name })), content);
         if (answer.kind === 'choice') return askProduct(node, ctx, awaiting, state, answer.id);
         if (answer.kind !== 'page') notUnderstood();
         return askCategory(node, ctx, awaiting, state, answer.kind === 'page' ? answer.page : 0);
       }
       case 'product': {
         const products = available(await ctx.ports.catalog.products(state.categoryId ?? ''));
-        const answer = readChoice(node.id, productChoices(products), content);
+        const answer = readCatalogChoice(node.id, productChoices(products), content);
         const product = answer.kind === 'choice' ? products.find((p) => p.id === answer.id) : undefined;
         if (product && node.data.mode === 'single') return pickSingle(node, ctx, product);
         if (product) {
@@ -158,16 +186,16 @@ export const product_picker: Executor<'product_picker'> = {
         return askMore(node, ctx, awaiting, { ...state, cart });
       }
       case 'more': {
-        const answer = yesNo(node.id, content);
-        if (answer.kind === 'choice' && answer.id === yes) return askCategory(node, ctx, awaiting, state);
-        if (answer.kind === 'choice') return askConfirm(node, ctx, awaiting, state);
+        const more = readTwoButtons(node.id, moreButtons, content);
+        if (more === true) return askCategory(node, ctx, awaiting, state);
+        if (more === false) return askConfirm(node, ctx, awaiting, state);
         notUnderstood();
         return askMore(node, ctx, awaiting, state);
       }
       case 'confirm': {
-        const answer = yesNo(node.id, content);
-        if (answer.kind === 'choice' && answer.id === yes) return confirm(node, ctx, state.cart);
-        if (answer.kind === 'choice') return output('cancelled');
+        const confirmed = readTwoButtons(node.id, confirmButtons, content);
+        if (confirmed === true) return confirm(node, ctx, state.cart);
+        if (confirmed === false) return output('cancelled');
         notUnderstood();
         return askConfirm(node, ctx, awaiting, state);
       }

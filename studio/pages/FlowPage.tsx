@@ -54,6 +54,8 @@ function LoadedFlow({ initial }: { initial: FlowDetail }) {
   // Lets the editor warn about blocks this installation cannot run (no products, no AI); without it, no such warnings.
   const environment = useResource(() => api.flowEnvironment().then((r) => r.environment), [initial.id]);
   const [name, setName] = useState(initial.draft.name);
+  // The simulator offers the draft's variables as campaign test values.
+  const [variables, setVariables] = useState(initial.draft.variables);
   // Remounting the editor with a new key is how a reload from the server reaches the canvas.
   const [editor, setEditor] = useState({ key: 0, draft: initial.draft });
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -64,6 +66,7 @@ function LoadedFlow({ initial }: { initial: FlowDetail }) {
 
   const onChange = useCallback((draft: FlowDocument) => {
     setName(draft.name);
+    setVariables((current) => (JSON.stringify(current) === JSON.stringify(draft.variables) ? current : draft.variables));
     saver.change(draft);
   }, [saver]);
   const flush = useCallback(() => saver.flush(), [saver]);
@@ -73,6 +76,7 @@ function LoadedFlow({ initial }: { initial: FlowDetail }) {
     const { flow } = await api.getFlow(initial.id);
     saver.reset(flow.revision, flow.draft);
     setName(flow.draft.name);
+    setVariables(flow.draft.variables);
     setEditor((e) => ({ key: e.key + 1, draft: flow.draft }));
   };
   const overwrite = async () => {
@@ -139,7 +143,7 @@ function LoadedFlow({ initial }: { initial: FlowDetail }) {
           />
         </div>
         {panel === 'simulator' ? (
-          <SimulatorPanel flowId={initial.id} beforeRun={flush} onNodeChange={setHighlight} onClose={() => setPanel('none')} />
+          <SimulatorPanel flowId={initial.id} variables={variables} beforeRun={flush} onNodeChange={setHighlight} onClose={() => setPanel('none')} />
         ) : null}
         {panel === 'versions' ? <VersionsPanel flowId={initial.id} refreshKey={versionsKey} onClose={() => setPanel('none')} /> : null}
       </div>

@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { SimulateRequest } from '../../shared/api/simulate.ts';
+import type { FlowVariable } from '../../shared/flow/schema.ts';
 import { api, type SimulateResult } from '../api/client.ts';
 import { useT } from '../i18n/index.ts';
 import { errorText } from '../ui/error-text.ts';
 import { usePanelFocus } from '../ui/use-panel-focus.ts';
+import { CampaignStart } from './CampaignStart.tsx';
 import { ChatBubble } from './ChatBubble.tsx';
 import { ListSheet } from './ListSheet.tsx';
 import { toBotMessage, type BotMessage, type Button, type Row } from './messages.ts';
@@ -16,6 +18,8 @@ type Entry = NewEntry & { id: number };
 
 interface SimulatorPanelProps {
   flowId: string;
+  /** The draft's declared variables: those with no initial value are offered as campaign test values. */
+  variables: FlowVariable[];
   /** Saves pending edits first: the server simulates the saved draft. False stops the run. */
   beforeRun(): Promise<boolean>;
   onNodeChange(nodeId: string | null): void;
@@ -27,7 +31,7 @@ const show = (value: unknown) => (typeof value === 'string' ? value : JSON.strin
 const clip = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
 
 /** A test contact talking to the draft, in a WhatsApp-like chat. */
-export function SimulatorPanel({ flowId, beforeRun, onNodeChange, onClose }: SimulatorPanelProps) {
+export function SimulatorPanel({ flowId, variables: declared, beforeRun, onNodeChange, onClose }: SimulatorPanelProps) {
   const t = useT();
   const [entries, setEntries] = useState<Entry[]>([]);
   const [result, setResult] = useState<SimulateResult | null>(null);
@@ -107,6 +111,7 @@ export function SimulatorPanel({ flowId, beforeRun, onNodeChange, onClose }: Sim
   };
 
   const variables = Object.entries(result?.variables ?? {});
+  const campaignVariables = declared.filter((v) => v.initial === null);
   return (
     <aside className="side-panel simulator" aria-label={t('sim.title')} data-testid="simulator">
       <header className="side-panel-header">
@@ -120,6 +125,10 @@ export function SimulatorPanel({ flowId, beforeRun, onNodeChange, onClose }: Sim
         <div className="phone-top"><span className="avatar" aria-hidden="true">🤖</span>{t('sim.contactName')}</div>
         <div className="chat" ref={chat} role="log" aria-live="polite" aria-busy={busy} data-testid="sim-chat">
           {entries.length === 0 && !busy ? <p className="chat-note" data-testid="sim-hint">{t('sim.startHint')}</p> : null}
+          {entries.length === 0 && !busy && campaignVariables.length > 0
+            // A request with no text starts the flow unprompted, with these values, as a campaign does.
+            ? <CampaignStart variables={campaignVariables} disabled={busy} onStart={(values) => void send({ variables: values }, null)} />
+            : null}
           {entries.map((entry) => {
             if (entry.from === 'contact') return <div key={entry.id} className="bubble contact">{entry.text}</div>;
             if (entry.from === 'system') return <div key={entry.id} className="chat-note" data-testid="sim-note">{entry.text}</div>;

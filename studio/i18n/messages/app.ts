@@ -216,6 +216,8 @@ export const appMessages = {
   'sim.image': { 'pt-BR': 'Imagem', en: 'Image' },
   'sim.document': { 'pt-BR': 'Documento', en: 'Document' },
   'sim.startHint': { 'pt-BR': 'Envie uma mensagem para começar', en: 'Send a message to start' },
+  'sim.campaign.intro': { 'pt-BR': 'Ou comece como uma campanha, com a empresa falando primeiro. Valores de teste:', en: 'Or start as a campaign, with the business speaking first. Test values:' },
+  'sim.campaign.start': { 'pt-BR': 'Começar como campanha', en: 'Start as a campaign' },
 
   'channels.title': { 'pt-BR': 'Canais', en: 'Channels' },
   'channels.subtitle': { 'pt-BR': 'Números de WhatsApp conectados pela API oficial da Meta.', en: "WhatsApp numbers connected through Meta's official API." },

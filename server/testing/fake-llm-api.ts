@@ -1,0 +1,68 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** What an LLM node expects back (runtime/nodes/llm.ts `llmAnswer`). */
+export interface FakeLlmAnswer {
+  reply: string;
+  score: number;
+  route: 'continue' | 'done' | 'escalate';
+  variables: Record<string, string>;
+}
+
+export interface FakeChatMessage {
+  role: string;
+  content: string;
+}
+
+export interface FakeLlm {
+  /** Base URL for `AI_BASE_URL`, e.g. `http://127.0.0.1:41234/v1`. */
+  url: string;
+  /** Requests answered so far. */
+  calls: number;
+  close(): Promise<void>;
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+}
+
+// The AI SDK sends `content` as a string or as parts; the fake only needs the text.
+function textOf(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (Array.isArray(content)) return content.map((part) => (typeof part === 'object' && part && 'text' in part ? String(part.text) : '')).join('');
+  return '';
+}
+
+/**
+ * An OpenAI-compatible `POST /v1/chat/completions` for processes we start (the server in
+ * browser tests), answering every request with `answer(messages)` as the JSON an LLM node
+ * asks for. No real provider is reachable from tests.
+ */
+export async function startFakeLlmApi(answer: (messages: FakeChatMessage[]) => FakeLlmAnswer): Promise<FakeLlm> {
+  const fake: FakeLlm = { url: '', calls: 0, close: () => Promise.resolve() };
+  const server = createServer((req, res) => {
+    void (async () => {
+      if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
+        res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found' } }));
+        return;
+      }
+      const body = (await readJson(req)) as { model?: string; messages?: { role: string; content: unknown }[] };
+      const messages = (body.messages ?? []).map((m) => ({ role: m.role, content: textOf(m.content) }));
+      fake.calls++;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({
+        id: `chatcmpl-fake-${fake.calls}`, object: 'chat.completion', created: Math.floor(Date.now() / 1000), model: body.model ?? 'fake',
+        choices: [{ index: 0, message: { role: 'assistant', content: JSON.stringify(answer(messages)) }, finish_reason: 'stop' }],
+        usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+      }));
+    })().catch((error: unknown) => {
+      res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: String(error) } }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  fake.url = `http://127.0.0.1:${port}/v1`;
+  fake.close = () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
+  return fake;
+}
