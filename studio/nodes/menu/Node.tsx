@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
 import { optionHandle } from '../../../shared/flow/nodes/outputs.ts';
+import { whatsappLimits } from '../../../shared/whatsapp-limits.ts';
 import { useT } from '../../i18n/index.ts';
 import { TemplateText } from '../../preview/TemplateText.tsx';
 import { NodeShell } from '../NodeShell.tsx';
@@ -23,7 +24,7 @@ export const MenuNode = memo(function MenuNode({ id, data, selected }: FlowNodeP
     <NodeShell id={id} type="menu" data={data} selected={selected} outputs={outputs}>
       <p className="fx-text"><TemplateText text={data.text} /></p>
       <p className="fx-meta">
-        {data.options.length === 0 ? t('editor.face.noOptions') : data.options.length <= 3 ? t('editor.face.buttons') : t('editor.face.list')}
+        {data.options.length === 0 ? t('editor.face.noOptions') : data.options.length <= whatsappLimits.replyButtons ? t('editor.face.buttons') : t('editor.face.list')}
       </p>
     </NodeShell>
   );
