@@ -1,10 +1,9 @@
 import type { InboundContent } from './events.ts';
 import { matchOption } from './lib/match-option.ts';
 import type { OutboundMessage } from './messages.ts';
-import { clip, textOf } from './text.ts';
-
-/** WhatsApp limits the engine keeps to (META-WHATSAPP.md §limits). */
-export const limits = { buttons: 3, buttonTitle: 20, rows: 10, rowTitle: 24, rowDescription: 72, body: 1024, header: 60, buttonLabel: 20 } as const;
+import { whatsappLimits as limits } from '../shared/whatsapp-limits.ts';
+import { truncate } from '../shared/text/truncate.ts';
+import { textOf } from './text.ts';
 
 export const moreTitle = 'Mais opções ➡️';
 /** A page of a long list shows this many options plus the "more" row. */
@@ -31,20 +30,20 @@ export const replyId = (nodeId: string, choiceId: string) => `${nodeId}:${choice
 const moreId = (nodeId: string, page: number) => `${nodeId}:more:${page}`;
 
 export function pageCount(total: number): number {
-  return total <= limits.rows ? 1 : Math.ceil((total - 1) / pageSize);
+  return total <= limits.listRows ? 1 : Math.ceil((total - 1) / pageSize);
 }
 
 /** ≤ 3 choices as reply buttons, ≤ 10 as one list, more as pages of 9 plus "Mais opções". */
 export function choiceMessage(p: ChoicePrompt): OutboundMessage {
-  const body = clip(p.body, limits.body);
-  const footer = p.footer ? clip(p.footer, limits.header) : undefined;
+  const body = truncate(p.body, limits.interactiveBody);
+  const footer = p.footer ? truncate(p.footer, limits.footer) : undefined;
   // WhatsApp rejects an interactive message without options; publish validation should stop this first.
   if (p.choices.length === 0) return { kind: 'text', text: p.body };
-  if (p.choices.length <= limits.buttons) {
+  if (p.choices.length <= limits.replyButtons) {
     return {
       kind: 'buttons', body, footer,
-      header: p.header ? { kind: 'text', text: clip(p.header, limits.header) } : undefined,
-      buttons: p.choices.map((c) => ({ id: replyId(p.nodeId, c.id), title: clip(c.title, limits.buttonTitle) })),
+      header: p.header ? { kind: 'text', text: truncate(p.header, limits.header) } : undefined,
+      buttons: p.choices.map((c) => ({ id: replyId(p.nodeId, c.id), title: truncate(c.title, limits.buttonTitle) })),
     };
   }
   const pages = pageCount(p.choices.length);
@@ -53,14 +52,14 @@ export function choiceMessage(p: ChoicePrompt): OutboundMessage {
   const slice = pages === 1 ? p.choices : p.choices.slice(page * pageSize, last ? undefined : (page + 1) * pageSize);
   const rows = slice.map((c) => ({
     id: replyId(p.nodeId, c.id),
-    title: clip(c.title, limits.rowTitle),
-    ...(c.description ? { description: clip(c.description, limits.rowDescription) } : {}),
+    title: truncate(c.title, limits.rowTitle),
+    ...(c.description ? { description: truncate(c.description, limits.rowDescription) } : {}),
   }));
   if (!last) rows.push({ id: moreId(p.nodeId, page + 1), title: moreTitle });
   return {
     kind: 'list', body, footer,
-    header: p.header ? clip(p.header, limits.header) : undefined,
-    buttonLabel: clip(p.buttonLabel, limits.buttonLabel),
+    header: p.header ? truncate(p.header, limits.header) : undefined,
+    buttonLabel: truncate(p.buttonLabel, limits.listButtonLabel),
     sections: [{ rows }],
   };
 }

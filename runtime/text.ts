@@ -1,30 +1,5 @@
 import type { InboundContent } from './events.ts';
 
-/** Cuts to `max` characters, ending with "…" when something was dropped (WhatsApp rejects longer). */
-export function clip(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
-
-/** Splits a long text into chunks of at most `max` characters, preferring word boundaries. */
-export function splitText(text: string, max = 4096): string[] {
-  const chunks: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    let cut = rest.lastIndexOf(' ', max);
-    const nl = rest.lastIndexOf('\n', max);
-    if (nl > cut) cut = nl;
-    if (cut <= max / 2) cut = max;
-    // Never split a surrogate pair (emoji) in half.
-    const code = rest.charCodeAt(cut - 1);
-    if (cut === max && code >= 0xd800 && code <= 0xdbff) cut -= 1;
-    chunks.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).trimStart();
-  }
-  if (rest.length > 0) chunks.push(rest);
-  return chunks;
-}
-
 /** What the contact "said", as text: typed text, a tapped title, or nothing for other content. */
 export function textOf(content: InboundContent): string | null {
   if (content.kind === 'text') return content.text;

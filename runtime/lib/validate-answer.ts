@@ -1,4 +1,5 @@
 import type { QuestionKind } from '../../shared/flow/nodes/question.ts';
+import type { DateAnswerSuffix } from '../../shared/flow/variables.ts';
 import { normalizePhone } from '../../shared/phone.ts';
 import type { InboundContent } from '../events.ts';
 import { formatCNPJ, isValidCNPJ } from './cnpj.ts';
@@ -64,7 +65,7 @@ const textValidators = {
     const date = parseDateBR(text, opts.now);
     // ISO dates compare as strings: the parser only gives four-digit years.
     if (date === null || (opts.futureOnly && date.date < todayISO(opts.now))) return invalid;
-    return { ok: true, value: date.display, extra: { _weekday: date.weekday, _iso: date.date } };
+    return { ok: true, value: date.display, extra: { _weekday: date.weekday, _iso: date.date } satisfies Record<DateAnswerSuffix, unknown> };
   },
   yes_no: (text) => {
     const answer = parseYesNo(text);

@@ -1,5 +1,5 @@
 import type { Executor } from '../executor.ts';
-import { splitText } from '../text.ts';
+import { splitText } from '../../shared/text/split-text.ts';
 
 export const end: Executor<'end'> = {
   enter(node, ctx) {

@@ -4,7 +4,7 @@ import type { FlowNodeOf } from '../../shared/flow/schema.ts';
 import type { StepContext } from '../context.ts';
 import type { Executor, Outcome } from '../executor.ts';
 import { output, waitFor } from '../executor.ts';
-import { splitText } from '../text.ts';
+import { splitText } from '../../shared/text/split-text.ts';
 
 export const llmAnswer = z.object({
   reply: z.string(),

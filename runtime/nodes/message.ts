@@ -1,8 +1,8 @@
 import type { Executor } from '../executor.ts';
 import { output } from '../executor.ts';
-import { clip, splitText } from '../text.ts';
-
-const captionLimit = 1024;
+import { whatsappLimits } from '../../shared/whatsapp-limits.ts';
+import { truncate } from '../../shared/text/truncate.ts';
+import { splitText } from '../../shared/text/split-text.ts';
 
 /** Text first (split at 4096 on word boundaries), then the media with its caption. */
 export const message: Executor<'message'> = {
@@ -16,7 +16,7 @@ export const message: Executor<'message'> = {
       if (url !== '') {
         ctx.send({
           kind: 'media', media: media.kind, url,
-          ...(caption ? { caption: clip(caption, captionLimit) } : {}),
+          ...(caption ? { caption: truncate(caption, whatsappLimits.caption) } : {}),
           ...(media.filename ? { filename: media.filename } : {}),
         });
       }

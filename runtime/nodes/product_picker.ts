@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { FlowNodeOf } from '../../shared/flow/schema.ts';
+import { whatsappLimits } from '../../shared/whatsapp-limits.ts';
 import { choiceMessage, readChoice, replyId, type Choice, type ChoiceAnswer } from '../choice.ts';
 import type { StepContext } from '../context.ts';
 import type { OrderItem } from '../effects.ts';
@@ -17,9 +18,12 @@ import { formatBRL } from '../lib/money.ts';
 import { parseNumberBR } from '../lib/number-br.ts';
 import type { Product } from '../ports.ts';
 import type { Awaiting, Json } from '../session.ts';
-import { clip, textOf } from '../text.ts';
+import { truncate } from '../../shared/text/truncate.ts';
+import { textOf } from '../text.ts';
 
 type PickerNode = FlowNodeOf<'product_picker'>;
+
+const moreQuestion = '\n\nAdicionar mais itens?';
 
 const cartItem = z.object({ productId: z.string(), name: z.string(), unitPriceCents: z.number(), quantity: z.number() });
 const pickerState = z.object({
@@ -77,13 +81,15 @@ function maxFor(node: PickerNode, product: Product | null): number {
 }
 
 function askMore(node: PickerNode, ctx: StepContext, awaiting: Awaiting, state: PickerState): Outcome {
-  ctx.send({ kind: 'buttons', body: `${clip(summaryLines(state.cart).join('\n'), 1000)}\n\nAdicionar mais itens?`, buttons: [
+  // The question stays whole: only the summary above it is clipped to what the body leaves.
+  const body = `${truncate(summaryLines(state.cart).join('\n'), whatsappLimits.interactiveBody - moreQuestion.length)}${moreQuestion}`;
+  ctx.send({ kind: 'buttons', body, buttons: [
     { id: replyId(node.id, yes), title: moreButtons.titles[0] }, { id: replyId(node.id, no), title: moreButtons.titles[1] }] });
   return save(awaiting, { ...state, stage: 'more', productId: null });
 }
 
 function askConfirm(node: PickerNode, ctx: StepContext, awaiting: Awaiting, state: PickerState): Outcome {
-  const body = clip(`Resumo do pedido:\n${summaryLines(state.cart).join('\n')}\n\nTotal: ${formatBRL(total(state.cart))}`, 1024);
+  const body = truncate(`Resumo do pedido:\n${summaryLines(state.cart).join('\n')}\n\nTotal: ${formatBRL(total(state.cart))}`, whatsappLimits.interactiveBody);
   ctx.send({ kind: 'buttons', body, buttons: [{ id: replyId(node.id, yes), title: confirmButtons.titles[0] }, { id: replyId(node.id, no), title: confirmButtons.titles[1] }] });
   return save(awaiting, { ...state, stage: 'confirm' });
 }
@@ -102,7 +108,7 @@ function confirm(node: PickerNode, ctx: StepContext, cart: OrderItem[]): Outcome
 
 function pickSingle(node: PickerNode, ctx: StepContext, p: Product): Outcome {
   const text = `*${p.name}*\n${p.description}\n${formatBRL(p.priceCents)}`.trim();
-  if (p.imageUrl) ctx.send({ kind: 'media', media: 'image', url: p.imageUrl, caption: clip(text, 1024) });
+  if (p.imageUrl) ctx.send({ kind: 'media', media: 'image', url: p.imageUrl, caption: truncate(text, whatsappLimits.caption) });
   else ctx.send({ kind: 'text', text });
   ctx.setVariable(node.data.variable, { id: p.id, nome: p.name, descricao: p.description, preco: formatBRL(p.priceCents), preco_cents: p.priceCents, imagem: p.imageUrl });
   ctx.setLastAnswer(p.name);

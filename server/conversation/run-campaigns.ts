@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import type { CampaignAudienceRecipient as Recipient, CampaignTemplate as Template, SkipReason } from '../../shared/api/campaigns.ts';
 import { renderTemplate } from '../../shared/template/render.ts';
 import type { Db, Tx } from '../db/database.ts';
-import type { CampaignSkipReason, Row } from '../db/tables.ts';
+import type { Row } from '../db/tables.ts';
 import { queueOutbound } from './queue-outbound.ts';
-
-interface Recipient { phone: string; name: string; variables: Record<string, string | number | boolean | null> }
-interface Template { name: string; language: string; parameters: string[] }
 
 /**
  * Sends due campaigns. A campaign is claimed and queued in one transaction (contacts,
@@ -97,7 +95,7 @@ async function busyContacts(tx: Tx, contactIds: string[]): Promise<{ inHandoff: 
  */
 function skipReason(
   contactId: string, seen: Set<string>, busy: { inHandoff: Set<string>; inFlow: Set<string> }, campaign: Row<'campaigns'>,
-): CampaignSkipReason | null {
+): SkipReason | null {
   if (seen.has(contactId)) return 'duplicate';
   if (busy.inHandoff.has(contactId)) return 'in_handoff';
   if (busy.inFlow.has(contactId) && campaign.contacts_in_flow === 'skip') return 'in_flow';

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ContactsInFlow, SkipReason, StoredCampaignStatus } from '../../shared/api/campaigns.ts';
 
 /** Columns the database fills in on insert (defaults) and callers may still set. */
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
@@ -271,15 +272,13 @@ export interface CampaignsTable {
   template: Json<JsonObject>;
   audience: Json<unknown[]>;
   /** `running` once its sends are queued; whether it is done is read from its recipients. */
-  status: 'scheduled' | 'running';
+  status: StoredCampaignStatus;
   scheduled_at: Timestamp;
   queued: Defaulted<number>;
-  contacts_in_flow: Defaulted<'skip' | 'interrupt'>;
+  contacts_in_flow: Defaulted<ContactsInFlow>;
   created_by: string | null;
   created_at: Timestamp;
 }
-
-export type CampaignSkipReason = 'in_handoff' | 'in_flow' | 'duplicate';
 
 export interface CampaignRecipientsTable {
   campaign_id: string;
@@ -289,7 +288,7 @@ export interface CampaignRecipientsTable {
   name: Defaulted<string>;
   /** Null exactly when skipped. */
   message_id: string | null;
-  skip_reason: CampaignSkipReason | null;
+  skip_reason: SkipReason | null;
   created_at: Timestamp;
 }
 

@@ -1,10 +1,7 @@
-import { settledOutcomes, type CampaignTotals, type campaign } from '../../shared/api/campaigns.ts';
-import type { z } from 'zod';
+import { settledOutcomes, type Campaign, type CampaignRecipient, type CampaignStatus, type CampaignTotals } from '../../shared/api/campaigns.ts';
 import type { Row } from '../db/tables.ts';
 import { emptyTotals, type RecipientRow } from '../db/queries/campaign-recipients.ts';
 import { sendFailure } from '../conversation/send-failure.ts';
-
-type CampaignStatus = z.infer<typeof campaign>['status'];
 
 /**
  * What a campaign's state is, from its recipients: queuing its sends is not finishing it.
@@ -19,7 +16,7 @@ export function campaignStatus(stored: Row<'campaigns'>['status'], totals: Campa
   return totals.failed > 0 && reached === 0 ? 'failed' : 'done';
 }
 
-export function campaignView(r: Row<'campaigns'>, totals: CampaignTotals = emptyTotals()): z.infer<typeof campaign> {
+export function campaignView(r: Row<'campaigns'>, totals: CampaignTotals = emptyTotals()): Campaign {
   return {
     id: r.id, name: r.name, channelId: r.channel_id, flowId: r.flow_id,
     templateName: String((r.template as { name?: string }).name ?? ''),
@@ -29,7 +26,7 @@ export function campaignView(r: Row<'campaigns'>, totals: CampaignTotals = empty
   };
 }
 
-export function recipientView(r: RecipientRow) {
+export function recipientView(r: RecipientRow): CampaignRecipient {
   return {
     row: r.position + 1, phone: r.phone, name: r.name, contactId: r.contact_id, outcome: r.outcome,
     skipReason: r.skip_reason,

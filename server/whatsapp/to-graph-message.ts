@@ -1,8 +1,8 @@
 import type { OutboundKind, OutboundMessage } from '../../runtime/messages.ts';
+import { splitText } from '../../shared/text/split-text.ts';
+import { truncate } from '../../shared/text/truncate.ts';
 import { whatsappLimits as limits } from '../../shared/whatsapp-limits.ts';
 import { omitUndefined } from './omit-undefined.ts';
-import { splitText } from './split-text.ts';
-import { truncate } from './truncate.ts';
 
 /** Limits used only here (ids and section titles are never typed by users in the studio). */
 const buttonIdMax = 256;

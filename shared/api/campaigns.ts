@@ -11,6 +11,8 @@ const recipient = z.object({
   /** Values for the template's parameters and the flow (`{{valor}}`, `{{vencimento}}`…). */
   variables: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
 });
+/** One audience line as stored with the campaign (after defaults and phone normalisation). */
+export type CampaignAudienceRecipient = z.output<typeof recipient>;
 
 /**
  * Every phone to E.164 digits; each one that cannot be read is an issue naming its row (as
@@ -31,6 +33,7 @@ function normalizeAudience<R extends { phone: string }>(rows: R[], ctx: z.Refine
 
 /** What to do with a contact in the middle of another flow when the campaign goes out. */
 const contactsInFlow = z.enum(['skip', 'interrupt']);
+export type ContactsInFlow = z.infer<typeof contactsInFlow>;
 
 export const createCampaignRequest = z.object({
   name: z.string().trim().min(1).max(120),
@@ -53,6 +56,9 @@ export const createCampaignRequest = z.object({
    */
   contactsInFlow: contactsInFlow.default('skip'),
 });
+export type CreateCampaignRequest = z.output<typeof createCampaignRequest>;
+/** The template a campaign sends, as stored with it. */
+export type CampaignTemplate = CreateCampaignRequest['template'];
 
 /**
  * Where a recipient stands now (the furthest step reached): `queued` (not yet accepted by
@@ -68,12 +74,19 @@ export const settledOutcomes: readonly RecipientOutcome[] = ['delivered', 'read'
 
 /** Why a recipient got nothing: an agent has the conversation, another flow is running, or the number was listed twice. */
 export const skipReason = z.enum(['in_handoff', 'in_flow', 'duplicate']);
+export type SkipReason = z.infer<typeof skipReason>;
 
 const count = z.number().int();
 export const campaignTotals = z.object({
   queued: count, sent: count, delivered: count, read: count, replied: count, failed: count, skipped: count,
 }) satisfies z.ZodType<Record<RecipientOutcome, number>>;
 export type CampaignTotals = z.infer<typeof campaignTotals>;
+
+/** A campaign's state as clients see it; the database stores only the first two (`done` and `failed` are read from its recipients). */
+export const campaignStatuses = ['scheduled', 'running', 'done', 'failed'] as const;
+export type CampaignStatus = (typeof campaignStatuses)[number];
+/** What the campaigns table stores in `status`. */
+export type StoredCampaignStatus = Extract<CampaignStatus, 'scheduled' | 'running'>;
 
 export const campaign = z.object({
   id: z.string(),
@@ -85,7 +98,7 @@ export const campaign = z.object({
    * `running` until every recipient is settled; then `failed` when sends failed and none
    * reached anyone, else `done` (`totals.failed` tells of partial failures).
    */
-  status: z.enum(['scheduled', 'running', 'done', 'failed']),
+  status: z.enum(campaignStatuses),
   scheduledAt: z.string(),
   contactsInFlow,
   /** Lines in the audience. */
@@ -96,6 +109,7 @@ export const campaign = z.object({
   totals: campaignTotals,
   createdAt: z.string(),
 });
+export type Campaign = z.infer<typeof campaign>;
 export const campaignResponse = z.object({ campaign });
 export const campaignsResponse = z.object({ campaigns: z.array(campaign) });
 
@@ -110,6 +124,7 @@ export const campaignRecipient = z.object({
   /** Meta's error code (or ours when the send never reached Meta) and reason, when `failed`. */
   error: z.object({ code: z.string().nullable(), reason: z.string() }).nullable(),
 });
+export type CampaignRecipient = z.infer<typeof campaignRecipient>;
 export const campaignRecipientsQuery = z.object({
   outcome: recipientOutcome.optional(),
   /** Rows after this audience line (keyset paging). */

@@ -54,11 +54,14 @@ export const flowVariable = z.object({
 });
 export type FlowVariable = z.infer<typeof flowVariable>;
 
+/** Said by default when the contact sends something the flow cannot use. */
+const defaultFallbackMessage = 'Desculpe, não consigo ler esse tipo de mensagem. Pode escrever?';
+
 export const flowSettings = z.object({
   /** Sessions waiting at a node id that still exists move to a newly published version. */
   migrateWaitingSessions: z.boolean().default(false),
   /** Said when the contact sends something the flow cannot use (a sticker to a menu...). */
-  fallbackMessage: z.string().default('Desculpe, não consigo ler esse tipo de mensagem. Pode escrever?'),
+  fallbackMessage: z.string().default(defaultFallbackMessage),
 });
 
 export const flowDocument = z.object({
@@ -68,7 +71,7 @@ export const flowDocument = z.object({
   variables: z.array(flowVariable).default([]),
   settings: flowSettings.default({
     migrateWaitingSessions: false,
-    fallbackMessage: 'Desculpe, não consigo ler esse tipo de mensagem. Pode escrever?',
+    fallbackMessage: defaultFallbackMessage,
   }),
   nodes: z.array(flowNode),
   edges: z.array(flowEdge).default([]),

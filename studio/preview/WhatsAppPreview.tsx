@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { MediaAttachment } from '../../shared/flow/nodes/message.ts';
 import type { FlowNode } from '../../shared/flow/schema.ts';
+import { whatsappLimits } from '../../shared/whatsapp-limits.ts';
 import { useT } from '../i18n/index.ts';
 import { Icon } from '../nodes/icons.tsx';
 import { TemplateText } from './TemplateText.tsx';
@@ -24,7 +25,7 @@ function outgoingOf(node: FlowNode, listTitle: string): Outgoing | null {
       const { options } = node.data;
       const base = { text: node.data.text, header: node.data.header, footer: node.data.footer };
       // The runtime's rule: up to 3 options go as reply buttons, more as a list.
-      return options.length <= 3
+      return options.length <= whatsappLimits.replyButtons
         ? { ...base, buttons: options.map((o) => o.title) }
         : { ...base, list: { label: node.data.buttonLabel, rows: options.map((o) => ({ title: o.title, description: o.description })) } };
     }

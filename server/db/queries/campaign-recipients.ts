@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
-import type { CampaignTotals, RecipientOutcome } from '../../../shared/api/campaigns.ts';
+import type { CampaignTotals, RecipientOutcome, SkipReason } from '../../../shared/api/campaigns.ts';
 import type { Executor } from '../database.ts';
-import type { CampaignSkipReason } from '../tables.ts';
 
 /**
  * A recipient's outcome, read from its template message, whose status Meta's webhooks move on
@@ -26,7 +25,7 @@ export interface RecipientRow {
   phone: string;
   name: string;
   contact_id: string;
-  skip_reason: CampaignSkipReason | null;
+  skip_reason: SkipReason | null;
   outcome: RecipientOutcome;
   error: unknown;
 }

@@ -13,7 +13,7 @@ export const menuOutputs = (d: Pick<MenuData, 'options'>) => [...d.options.map((
 export const conditionOutputs = (d: Pick<ConditionData, 'rules'>) => [...d.rules.map((r) => ruleHandle(r.id)), 'else'];
 
 /** The outputs of the types whose outputs do not depend on their data. */
-const fixedOutputs = {
+export const fixedOutputs = {
   start: ['next'],
   message: ['next'],
   question: ['next', 'invalid', 'timeout'],

@@ -1,10 +1,9 @@
 import { rootOf } from '../../template/parse.ts';
 import type { Problem } from '../problems.ts';
 import { nodeProblem, type Rule } from './context.ts';
-import { variableReadsOf, variableWritesOf } from './node-variables.ts';
+import { builtInVariables, variableReadsOf, variableWritesOf } from '../variables.ts';
 
-/** Filled by the engine for every session; matched as whole paths (`contact.email` is not one). */
-export const builtInVariables: ReadonlySet<string> = new Set(['contact.name', 'contact.phone', 'now', 'today', 'last_answer']);
+const builtIn: ReadonlySet<string> = new Set(builtInVariables);
 
 /**
  * A placeholder naming no variable renders as empty text, which is almost always a typo.
@@ -19,7 +18,7 @@ export const undeclaredVariables: Rule = ({ flow, broken }) => {
   const problems: Problem[] = [];
   for (const node of flow.nodes) {
     for (const read of variableReadsOf(node)) {
-      const missing = new Set(read.paths.filter((p) => !declared.has(rootOf(p)) && !builtInVariables.has(p)).map(rootOf));
+      const missing = new Set(read.paths.filter((p) => !declared.has(rootOf(p)) && !builtIn.has(p)).map(rootOf));
       for (const variable of missing) problems.push(nodeProblem(node, 'variable_undeclared', read.field, { variable }));
     }
   }

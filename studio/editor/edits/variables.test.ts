@@ -47,4 +47,14 @@ describe('variables', () => {
     const names = variableSuggestions(withQuestion).map((s) => `${s.source}:${s.name}`);
     expect(names).toEqual(['declared:nome', 'node:email', 'builtin:contact.name', 'builtin:contact.phone', 'builtin:now', 'builtin:today', 'builtin:last_answer']);
   });
+
+  it('suggests what a date question stores beside the answer, as publish validation knows it', () => {
+    const f = flow();
+    const withDate = {
+      ...f,
+      nodes: [...f.nodes, { id: 'q', type: 'question', position: { x: 0, y: 0 }, data: { text: '?', variable: 'visita', kind: 'date', min: null, max: null, retries: 2, retryMessage: '', timeoutMinutes: null } }],
+    } as typeof f;
+    const fromNodes = variableSuggestions(withDate).filter((s) => s.source === 'node').map((s) => s.name);
+    expect(fromNodes).toEqual(['visita', 'visita_weekday', 'visita_iso']);
+  });
 });

@@ -1,39 +1,15 @@
-import type { FlowNode } from '../../../shared/flow/schema.ts';
+import { builtInVariables, variableWritesOf } from '../../../shared/flow/variables.ts';
 import type { EditorFlow } from './types.ts';
-
-/** Always available in templates, filled by the runtime. */
-export const builtinVariables = ['contact.name', 'contact.phone', 'now', 'today', 'last_answer'] as const;
-
-/** Variables a node stores values into (so they can be read by later nodes). */
-export function variablesWrittenBy(node: FlowNode): string[] {
-  switch (node.type) {
-    case 'question':
-      return [node.data.variable];
-    case 'menu':
-      return node.data.variable ? [node.data.variable] : [];
-    case 'set':
-      return node.data.assignments.map((a) => a.variable);
-    case 'http':
-      return [...node.data.mappings.map((m) => m.variable), ...(node.data.statusVariable ? [node.data.statusVariable] : [])];
-    case 'product_picker':
-      return [node.data.variable];
-    case 'financing':
-      return [node.data.resultVariable];
-    case 'llm':
-      return [...node.data.variables.map((v) => v.name), node.data.scoreVariable];
-    case 'wait':
-      return node.data.variable ? [node.data.variable] : [];
-    case 'start': case 'message': case 'condition': case 'handoff': case 'goto': case 'end': case 'note':
-      return [];
-  }
-}
 
 export interface VariableSuggestion {
   name: string;
   source: 'declared' | 'node' | 'builtin';
 }
 
-/** What `{{` completes to: declared first, then those nodes write, then built-ins; no repeats. */
+/**
+ * What `{{` completes to: declared first, then those blocks write, then built-ins; no repeats.
+ * Block writes and built-ins come from `shared/flow/variables.ts`, the list publish validation uses.
+ */
 export function variableSuggestions(flow: Pick<EditorFlow, 'nodes' | 'variables'>): VariableSuggestion[] {
   const seen = new Set<string>();
   const out: VariableSuggestion[] = [];
@@ -43,7 +19,7 @@ export function variableSuggestions(flow: Pick<EditorFlow, 'nodes' | 'variables'
     out.push({ name, source });
   };
   for (const v of flow.variables) push(v.name, 'declared');
-  for (const n of flow.nodes) for (const name of variablesWrittenBy(n)) push(name, 'node');
-  for (const name of builtinVariables) push(name, 'builtin');
+  for (const n of flow.nodes) for (const name of variableWritesOf(n)) push(name, 'node');
+  for (const name of builtInVariables) push(name, 'builtin');
   return out;
 }

@@ -2,11 +2,11 @@ import { memo } from 'react';
 import { useT } from '../../i18n/index.ts';
 import { TemplateText } from '../../preview/TemplateText.tsx';
 import { NodeShell } from '../NodeShell.tsx';
+import { useFixedOutputs } from '../use-fixed-outputs.ts';
 import { sameFace, type FlowNodeProps } from '../node-props.ts';
 
-const outputs = [{ handle: 'next', label: null }];
-
 export const FinancingNode = memo(function FinancingNode({ id, data, selected }: FlowNodeProps<'financing'>) {
+  const outputs = useFixedOutputs('financing');
   const t = useT();
   return (
     <NodeShell id={id} type="financing" data={data} selected={selected} outputs={outputs}>

@@ -3,11 +3,11 @@ import { useEditor } from '../../editor/state/EditorProvider.tsx';
 import { nodeLabel } from '../../editor/state/search.ts';
 import { useT } from '../../i18n/index.ts';
 import { NodeShell } from '../NodeShell.tsx';
+import { useFixedOutputs } from '../use-fixed-outputs.ts';
 import { sameFace, type FlowNodeProps } from '../node-props.ts';
 
-const outputs: never[] = [];
-
 export const GotoNode = memo(function GotoNode({ id, data, selected }: FlowNodeProps<'goto'>) {
+  const outputs = useFixedOutputs('goto');
   const t = useT();
   const target = data.target;
   // Named by its type and words, as in the inspector's list: the id means nothing to the user.

@@ -6,7 +6,7 @@ import { sameFace, type FlowNodeProps } from '../node-props.ts';
 
 export const HandoffNode = memo(function HandoffNode({ id, data, selected }: FlowNodeProps<'handoff'>) {
   const t = useT();
-  const outputs = useFixedOutputs(['resolved']);
+  const outputs = useFixedOutputs('handoff');
   return (
     <NodeShell id={id} type="handoff" data={data} selected={selected} outputs={outputs}>
       <div className="fx-row">

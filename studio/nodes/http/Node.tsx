@@ -5,7 +5,7 @@ import { useFixedOutputs } from '../use-fixed-outputs.ts';
 import { sameFace, type FlowNodeProps } from '../node-props.ts';
 
 export const HttpNode = memo(function HttpNode({ id, data, selected }: FlowNodeProps<'http'>) {
-  const outputs = useFixedOutputs(['ok', 'error']);
+  const outputs = useFixedOutputs('http');
   return (
     <NodeShell id={id} type="http" data={data} selected={selected} outputs={outputs}>
       <p className="fx-http">

@@ -6,7 +6,7 @@ import { sameFace, type FlowNodeProps } from '../node-props.ts';
 import { promptPreview } from './prompt-preview.ts';
 
 export const LlmNode = memo(function LlmNode({ id, data, selected }: FlowNodeProps<'llm'>) {
-  const outputs = useFixedOutputs(['next', 'escalate', 'error']);
+  const outputs = useFixedOutputs('llm');
   return (
     <NodeShell id={id} type="llm" data={data} selected={selected} outputs={outputs}>
       <p className="fx-text fx-text--prompt"><TemplateText text={promptPreview(data.systemPrompt)} /></p>

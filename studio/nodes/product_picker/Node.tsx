@@ -7,7 +7,7 @@ import { sameFace, type FlowNodeProps } from '../node-props.ts';
 
 export const ProductPickerNode = memo(function ProductPickerNode({ id, data, selected }: FlowNodeProps<'product_picker'>) {
   const t = useT();
-  const outputs = useFixedOutputs(['confirmed', 'cancelled', 'timeout']);
+  const outputs = useFixedOutputs('product_picker');
   return (
     <NodeShell id={id} type="product_picker" data={data} selected={selected} outputs={outputs}>
       <p className="fx-text"><TemplateText text={data.text} /></p>

@@ -1,12 +1,12 @@
 import { memo } from 'react';
 import { TemplateText } from '../../preview/TemplateText.tsx';
 import { NodeShell } from '../NodeShell.tsx';
+import { useFixedOutputs } from '../use-fixed-outputs.ts';
 import { sameFace, type FlowNodeProps } from '../node-props.ts';
 import { assignmentsShown as shown } from './assignments-shown.ts';
 
-const outputs = [{ handle: 'next', label: null }];
-
 export const SetNode = memo(function SetNode({ id, data, selected }: FlowNodeProps<'set'>) {
+  const outputs = useFixedOutputs('set');
   return (
     <NodeShell id={id} type="set" data={data} selected={selected} outputs={outputs}>
       <ul className="fx-assignments">

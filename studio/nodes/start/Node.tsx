@@ -1,11 +1,11 @@
 import { memo } from 'react';
 import { useT } from '../../i18n/index.ts';
 import { NodeShell } from '../NodeShell.tsx';
+import { useFixedOutputs } from '../use-fixed-outputs.ts';
 import { sameFace, type FlowNodeProps } from '../node-props.ts';
 
-const outputs = [{ handle: 'next', label: null }];
-
 export const StartNode = memo(function StartNode({ id, data, selected }: FlowNodeProps<'start'>) {
+  const outputs = useFixedOutputs('start');
   const t = useT();
   return (
     <NodeShell id={id} type="start" data={data} selected={selected} outputs={outputs}>

@@ -8,7 +8,7 @@ import { sameFace, type FlowNodeProps } from '../node-props.ts';
 export const WaitNode = memo(function WaitNode({ id, data, selected }: FlowNodeProps<'wait'>) {
   const t = useT();
   const locale = useLocaleStore((s) => s.locale);
-  const outputs = useFixedOutputs(['reply', 'timeout']);
+  const outputs = useFixedOutputs('wait');
   return (
     <NodeShell id={id} type="wait" data={data} selected={selected} outputs={outputs}>
       <p className="fx-text">

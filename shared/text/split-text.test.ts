@@ -5,7 +5,7 @@ import { truncate } from './truncate.ts';
 describe('splitText', () => {
   it.each([
     ['short text stays whole', 'olá mundo', 20, ['olá mundo']],
-    ['empty text is one empty message', '', 20, ['']],
+    ['empty text is no message', '', 20, []],
     ['exactly the limit stays whole', 'a'.repeat(10), 10, ['a'.repeat(10)]],
     ['splits on the last space', 'aaaa bbbb cccc', 10, ['aaaa bbbb', 'cccc']],
     ['prefers a paragraph break', 'aaaaaaaa\n\nbb cc dd', 14, ['aaaaaaaa', 'bb cc dd']],

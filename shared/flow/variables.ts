@@ -1,6 +1,22 @@
-import { templateVariables } from '../../template/parse.ts';
-import type { NodeDataByType, NodeType } from '../nodes/index.ts';
-import type { FlowNode } from '../schema.ts';
+/**
+ * Which variables exist in a flow: the built-ins the engine fills for every session, what each
+ * block reads and what each block writes. Publish validation (`validate/undeclared-variables.ts`)
+ * and the studio's `{{` completion (`studio/editor/variables.ts`) both read this file, so they
+ * cannot disagree. Zod-free on purpose: the editor's first chunk imports it.
+ */
+import { templateVariables } from '../template/parse.ts';
+import type { NodeDataByType, NodeType } from './nodes/index.ts';
+import type { FlowNode } from './schema.ts';
+
+/** Filled by the engine for every session (`runtime/context.ts`); matched as whole paths (`contact.email` is not one). */
+export const builtInVariables = ['contact.name', 'contact.phone', 'now', 'today', 'last_answer'] as const;
+
+/**
+ * A date answer also stores `<variable>_weekday` and `<variable>_iso` beside the typed text;
+ * `runtime/lib/validate-answer.ts` checks its `extra` against these keys.
+ */
+export const dateAnswerSuffixes = ['_weekday', '_iso'] as const;
+export type DateAnswerSuffix = (typeof dateAnswerSuffixes)[number];
 
 /** A field of a node that reads variables, with the paths it reads. */
 export interface VariableRead {
@@ -63,8 +79,7 @@ const writes: { [T in NodeType]: Writes<T> } = {
   start: none,
   message: none,
   menu: (d) => (d.variable ? [d.variable] : []),
-  // A date answer also stores its weekday and ISO form beside the typed text.
-  question: (d) => (d.kind === 'date' ? [d.variable, `${d.variable}_weekday`, `${d.variable}_iso`] : [d.variable]),
+  question: (d) => (d.kind === 'date' ? [d.variable, ...dateAnswerSuffixes.map((s) => `${d.variable}${s}`)] : [d.variable]),
   condition: none,
   set: (d) => d.assignments.map((a) => a.variable),
   http: (d) => [...d.mappings.map((m) => m.variable), ...(d.statusVariable ? [d.statusVariable] : [])],
@@ -82,6 +97,7 @@ export function variableReadsOf(node: FlowNode): VariableRead[] {
   return (reads[node.type] as Reads<NodeType>)(node.data as never);
 }
 
+/** Variables a block stores values into, so later blocks may read them. */
 export function variableWritesOf(node: FlowNode): string[] {
   return (writes[node.type] as Writes<NodeType>)(node.data as never);
 }
