@@ -1,14 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { simulatedMessages, tallyReplies, type SimulatedMessage } from '../testing/echo-conversations.ts';
-import { startFakeGraphApi, type FakeGraph } from '../testing/fake-graph-api.ts';
 import { deliverUntilAcknowledged, type DeliveryLog } from '../testing/meta-delivery.ts';
-import { echoFlow } from '../testing/messaging-harness.ts';
-import { seedServer } from '../testing/seed-server.ts';
-import { freePort, startServerProcess, type ServerProcess } from '../testing/server-process.ts';
-import { createTestDatabaseUrl } from '../testing/test-db.ts';
+import type { ServerProcess } from '../testing/server-process.ts';
+import { useServerRig } from '../testing/server-rig.ts';
 
 // Its own number: the Redis rate limit is per number and shared by test files running at once.
 const channel = { phoneNumberId: '106000000000083', displayPhone: '15550100083', wabaId: '0' };
@@ -24,42 +18,20 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
  * restarted server being ready to its reply reaching Meta.
  */
 describe('replies after a crash and restart', () => {
-  let fake: FakeGraph;
-  let dataDir: string;
-  let database: Awaited<ReturnType<typeof createTestDatabaseUrl>>;
-  let server: ServerProcess | null = null;
-
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'fluxo-recovery-'));
-    database = await createTestDatabaseUrl();
-    fake = await startFakeGraphApi({ expectedToken: accessToken });
-  });
-  afterAll(async () => {
-    await server?.kill();
-    await fake.close();
-    await database?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const rig = useServerRig('crash-recovery', { phoneNumberId: channel.phoneNumberId, appSecret, accessToken });
 
   it('answers the contacts that were in flight within seconds, once each', async () => {
-    const port = await freePort();
-    fake.statusCallback = { url: `http://127.0.0.1:${port}/webhooks/whatsapp`, appSecret, statuses: ['sent', 'delivered'] };
+    const fake = rig.fake;
     // Every reply takes a while at Meta, so the kill finds contacts claimed and replies queued.
     fake.delayMs = 50;
-    const secretKey = 'crash-recovery-secret-key-crash-recovery';
-    await seedServer({ databaseUrl: database?.url, dataDir, secretKey, flow: echoFlow, channels: [{ phoneNumberId: channel.phoneNumberId, appSecret, accessToken }] });
-    const env: Record<string, string> = {
-      PORT: String(port), DATA_DIR: dataDir, SECRET_KEY: secretKey, WHATSAPP_GRAPH_URL: fake.url, FLUXO_LOG: 'warn',
+    const env = await rig.prepare({
       // The lease stays at its 30 s default: what is measured is not waiting for it. A send
       // cut off mid-call is another matter (Meta may have it): it waits for its status webhook
       // this long, kept short here so it does not hide what the leases do.
       FLUXO_RECONCILE_MS: '3000',
-      ...(database ? { DATABASE_URL: database.url } : {}),
-      ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
-    };
+    });
     const messages = simulatedMessages({ channel, contacts: 60, perContact: 4, prefix: 'recover', start: new Date() });
-    server = await startServerProcess(env);
-    let current: ServerProcess = server;
+    let current: ServerProcess = await rig.start(env);
 
     const log: DeliveryLog = { answers: [], acknowledgedAt: new Map() };
     let killedAt = 0;
@@ -74,7 +46,7 @@ describe('replies after a crash and restart', () => {
           killedAt = performance.now();
           await current.kill();
           inFlightCandidates = acknowledgedBefore;
-          current = server = await startServerProcess(env);
+          current = await rig.start(env);
           readyAt = performance.now();
         })();
       },

@@ -1,14 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/connect.ts';
 import { simulatedMessages, tallyReplies, type SimulatedMessage } from '../testing/echo-conversations.ts';
-import { startFakeGraphApi, type FakeGraph } from '../testing/fake-graph-api.ts';
-import { echoFlow } from '../testing/messaging-harness.ts';
-import { seedServer } from '../testing/seed-server.ts';
-import { freePort, startServerProcess, type ServerProcess } from '../testing/server-process.ts';
-import { createTestDatabaseUrl } from '../testing/test-db.ts';
+import { useServerRig } from '../testing/server-rig.ts';
 import { createWebhookClient, type PostResult } from '../testing/webhook-client.ts';
 
 // Its own number: the Redis rate limit is per number and shared by test files running at once.
@@ -23,38 +16,17 @@ const accessToken = 'EAAG-crash-token';
  * retried until the server is back. Every message must get exactly one reply.
  */
 describe('crash in the middle of a burst', () => {
-  let fake: FakeGraph;
-  let dataDir: string;
-  let database: Awaited<ReturnType<typeof createTestDatabaseUrl>>;
-  let server: ServerProcess | null = null;
-
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'fluxo-crash-'));
-    database = await createTestDatabaseUrl();
-    fake = await startFakeGraphApi({ expectedToken: accessToken });
-  });
-  afterAll(async () => {
-    await server?.kill();
-    await fake.close();
-    await database?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const rig = useServerRig('crash', { phoneNumberId: channel.phoneNumberId, appSecret, accessToken });
 
   it('sends every reply exactly once across a SIGKILL and restart', async () => {
-    const port = await freePort();
-    fake.statusCallback = { url: `http://127.0.0.1:${port}/webhooks/whatsapp`, appSecret, statuses: ['sent', 'delivered'] };
-    const secretKey = 'crash-test-secret-key-crash-test-secret-key';
-    await seedServer({ databaseUrl: database?.url, dataDir, secretKey, flow: echoFlow, channels: [{ phoneNumberId: channel.phoneNumberId, appSecret, accessToken }] });
-    const env: Record<string, string> = {
-      PORT: String(port), DATA_DIR: dataDir, SECRET_KEY: secretKey, WHATSAPP_GRAPH_URL: fake.url, FLUXO_LOG: 'warn',
+    const fake = rig.fake;
+    const env = await rig.prepare({
       // Short for a quick test, yet long enough after the restart: a send whose outcome was
       // lost must be confirmed by its status webhook before the reconcile delay runs out.
       FLUXO_LEASE_MS: '2000', FLUXO_RECONCILE_MS: '6000',
-      ...(database ? { DATABASE_URL: database.url } : {}),
-      ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
-    };
+    });
     const messages = simulatedMessages({ channel, contacts: 40, perContact: 5, prefix: 'crash', start: new Date() });
-    server = await startServerProcess(env);
+    let server = await rig.start(env);
 
     // The burst: 16 concurrent posters; the server is killed once a third is acknowledged.
     const results = new Map<SimulatedMessage, PostResult>();
@@ -67,7 +39,7 @@ describe('crash in the middle of a burst', () => {
         const r = await client.post(m.body, appSecret);
         results.set(m, r);
         const acked = [...results.values()].filter((x) => x.status === 200).length;
-        if (!killing && acked >= messages.length / 3) killing = server!.kill();
+        if (!killing && acked >= messages.length / 3) killing = server.kill();
       }
     }));
     await killing;
@@ -75,7 +47,7 @@ describe('crash in the middle of a burst', () => {
     const unacknowledged = messages.filter((m) => results.get(m)?.status !== 200);
     expect(unacknowledged.length).toBeGreaterThan(0);
 
-    server = await startServerProcess(env);
+    server = await rig.start(env);
     const again = createWebhookClient(server.url, { maxSockets: 16 });
     // Meta redelivers what was not answered 200, and sometimes what was (duplicates).
     const redeliver = [...unacknowledged, ...messages.filter((m) => results.get(m)?.status === 200).slice(0, 20)];
@@ -88,8 +60,7 @@ describe('crash in the middle of a burst', () => {
     // left that could still go out a second time.
     await fake.statusCallbacksIdle();
     await server.stop();
-    server = null;
-    const db = await openDatabase({ databaseUrl: database?.url, dataDir });
+    const db = await openDatabase({ databaseUrl: rig.databaseUrl, dataDir: rig.dataDir });
     try {
       const unsent = await db.db.selectFrom('outbox').select(['id', 'status']).where('kind', '=', 'message')
         .where('status', 'in', ['pending', 'sending']).execute();

@@ -1,16 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { Agent, request } from 'node:http';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/connect.ts';
 import { simulatedMessages, tallyReplies, type SimulatedMessage } from '../testing/echo-conversations.ts';
-import { startFakeGraphApi, type FakeGraph } from '../testing/fake-graph-api.ts';
 import { deliverUntilAcknowledged } from '../testing/meta-delivery.ts';
-import { echoFlow } from '../testing/messaging-harness.ts';
-import { seedServer } from '../testing/seed-server.ts';
-import { freePort, startServerProcess, type ServerProcess } from '../testing/server-process.ts';
-import { createTestDatabaseUrl } from '../testing/test-db.ts';
+import { useServerRig } from '../testing/server-rig.ts';
 import { createWebhookClient, type PostResult } from '../testing/webhook-client.ts';
 
 // Its own number: the Redis rate limit is per number and shared by test files running at once.
@@ -40,36 +33,13 @@ function probe(url: string, agent: Agent): Promise<Probe> {
  * process exits 0, and after a restart every stored message is processed, each answered once.
  */
 describe('graceful stop under a stream of webhooks', () => {
-  let fake: FakeGraph;
-  let dataDir: string;
-  let database: Awaited<ReturnType<typeof createTestDatabaseUrl>>;
-  let server: ServerProcess | null = null;
-
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'fluxo-stop-'));
-    database = await createTestDatabaseUrl();
-    fake = await startFakeGraphApi({ expectedToken: accessToken });
-  });
-  afterAll(async () => {
-    await server?.kill();
-    await fake.close();
-    await database?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const rig = useServerRig('graceful-stop', { phoneNumberId: channel.phoneNumberId, appSecret, accessToken });
 
   it('answers no 500, resets no request, exits 0, and loses nothing', async () => {
-    const port = await freePort();
-    fake.statusCallback = { url: `http://127.0.0.1:${port}/webhooks/whatsapp`, appSecret, statuses: ['sent', 'delivered'] };
-    const secretKey = 'graceful-stop-secret-key-graceful-stop-key';
-    await seedServer({ databaseUrl: database?.url, dataDir, secretKey, flow: echoFlow, channels: [{ phoneNumberId: channel.phoneNumberId, appSecret, accessToken }] });
-    const env: Record<string, string> = {
-      PORT: String(port), DATA_DIR: dataDir, SECRET_KEY: secretKey, WHATSAPP_GRAPH_URL: fake.url, FLUXO_LOG: 'warn',
-      ...(database ? { DATABASE_URL: database.url } : {}),
-      ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
-    };
+    const fake = rig.fake;
+    const env = await rig.prepare();
     const messages = simulatedMessages({ channel, contacts: 40, perContact: 5, prefix: 'stop', start: new Date() });
-    server = await startServerProcess(env);
-    const running = server;
+    const running = await rig.start(env);
     const exited = new Promise<number | null>((resolve) => running.child.once('exit', (code) => resolve(code)));
 
     // The stream: 8 posters on kept-alive connections; SIGTERM once a third is acknowledged.
@@ -113,7 +83,6 @@ describe('graceful stop under a stream of webhooks', () => {
     const code = await exited;
     const turnedAway = afterSignal.at(-1);
     expect(turnedAway).toEqual({ status: 503, connection: 'close', localPort: before.localPort });
-    server = null;
 
     const answers = [...results.values()];
     const statuses = new Set(answers.map((a) => a.status));
@@ -128,17 +97,15 @@ describe('graceful stop under a stream of webhooks', () => {
       + `${answers.filter((a) => a.status === 503).length} answered 503, ${answers.filter((a) => a.status === 0).length} refused, `
       + `${messages.length - results.size} not yet sent`);
 
-    server = await startServerProcess(env);
-    const restarted = server;
+    const restarted = await rig.start(env);
     const redeliver = messages.filter((m) => results.get(m)?.status !== 200);
     await deliverUntilAcknowledged({ baseUrl: () => restarted.url, messages: redeliver, appSecret, concurrency: 8 });
 
     await fake.waitForSent(messages.length, 60_000);
     await fake.statusCallbacksIdle();
-    await server.stop();
-    expect(server.child.exitCode).toBe(0);
-    server = null;
-    const db = await openDatabase({ databaseUrl: database?.url, dataDir });
+    await restarted.stop();
+    expect(restarted.child.exitCode).toBe(0);
+    const db = await openDatabase({ databaseUrl: rig.databaseUrl, dataDir: rig.dataDir });
     try {
       const unprocessed = await db.db.selectFrom('messages').select('id').where('direction', '=', 'in').where('processed_at', 'is', null).execute();
       expect(unprocessed).toEqual([]);
