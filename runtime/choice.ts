@@ -3,7 +3,7 @@ import { matchOption } from './lib/match-option.ts';
 import type { OutboundMessage } from './messages.ts';
 import { clip, textOf } from './text.ts';
 
-/** WhatsApp limits the engine keeps to (META-WHATSAPP.md §limits). */
+/** WhatsApp limits the engine keeps to (docs/meta-whatsapp.md §3). */
 export const limits = { buttons: 3, buttonTitle: 20, rows: 10, rowTitle: 24, rowDescription: 72, body: 1024, header: 60, buttonLabel: 20 } as const;
 
 export const moreTitle = 'Mais opções ➡️';
