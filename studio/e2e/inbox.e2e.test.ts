@@ -61,13 +61,28 @@ async function contactSays(text: string, from = contact): Promise<void> {
   expect(response.status).toBe(200);
 }
 
+const metricsToken = 'inbox-e2e-metrics-token';
+/**
+ * Resolves once the server has nothing left to do: every inbound message processed and no send
+ * queued or in flight (from its Prometheus metrics). From then on nothing more can be sent, so
+ * "nothing was sent twice" is a fact to read, not a sleep to hope for.
+ */
+async function serverIdle(): Promise<void> {
+  await expect.poll(async () => {
+    const res = await fetch(`${harness.baseUrl}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } });
+    const text = await res.text();
+    const busy = /^fluxo_inbound_pending [1-9]|^fluxo_outbox\{status="(pending|sending)"\} [1-9]/m.test(text);
+    return res.ok && !busy;
+  }, { timeout: 20_000 }).toBe(true);
+}
+
 const textOf = (send: FakeGraphRequest) => (send.body as { text?: { body?: string } }).text?.body;
 /** Meta takes the number with or without `+`. */
 const recipientOf = (send: FakeGraphRequest) => (send.body as { to?: string }).to?.replace(/^\+/, '');
 
 beforeAll(async () => {
   fake = await startFakeGraphApi({ expectedToken: accessToken });
-  harness = await startHarness({ env: { WHATSAPP_GRAPH_URL: fake.url } });
+  harness = await startHarness({ env: { WHATSAPP_GRAPH_URL: fake.url, METRICS_TOKEN: metricsToken } });
   admin = await harness.newPage();
   await login(admin.page);
 
@@ -175,7 +190,7 @@ describe('agent inbox', () => {
     // The flow continued at its `resolved` output, and nothing was sent twice.
     const after = await fake.waitForSent(3, 20_000);
     expect(after.map(textOf)).toEqual(['Vou te passar para um corretor.', reply, 'Voltei! Posso ajudar em algo mais?']);
-    await new Promise((r) => setTimeout(r, 500));
+    await serverIdle();
     expect(fake.sent()).toHaveLength(3);
     await agentSession.context.close();
   });
