@@ -3,6 +3,7 @@ import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowDocumentInput } from '../../shared/flow/schema.ts';
 import { startFakeGraphApi, type FakeGraph, type FakeGraphRequest } from '../../server/testing/fake-graph-api.ts';
+import { waitUntilServerIdle } from '../../server/testing/server-idle.ts';
 import { signBody } from '../../server/testing/sign.ts';
 import { messageWebhook, metaJson } from '../../server/testing/webhook-payloads.ts';
 import { focused, named, tabTo, unlabelledControls } from './focus.ts';
@@ -62,20 +63,6 @@ async function contactSays(text: string, from = contact): Promise<void> {
 }
 
 const metricsToken = 'inbox-e2e-metrics-token';
-/**
- * Resolves once the server has nothing left to do: every inbound message processed and no send
- * queued or in flight (from its Prometheus metrics). From then on nothing more can be sent, so
- * "nothing was sent twice" is a fact to read, not a sleep to hope for.
- */
-async function serverIdle(): Promise<void> {
-  await expect.poll(async () => {
-    const res = await fetch(`${harness.baseUrl}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } });
-    const text = await res.text();
-    const busy = /^fluxo_inbound_pending [1-9]|^fluxo_outbox\{status="(pending|sending)"\} [1-9]/m.test(text);
-    return res.ok && !busy;
-  }, { timeout: 20_000 }).toBe(true);
-}
-
 const textOf = (send: FakeGraphRequest) => (send.body as { text?: { body?: string } }).text?.body;
 /** Meta takes the number with or without `+`. */
 const recipientOf = (send: FakeGraphRequest) => (send.body as { to?: string }).to?.replace(/^\+/, '');
@@ -190,7 +177,8 @@ describe('agent inbox', () => {
     // The flow continued at its `resolved` output, and nothing was sent twice.
     const after = await fake.waitForSent(3, 20_000);
     expect(after.map(textOf)).toEqual(['Vou te passar para um corretor.', reply, 'Voltei! Posso ajudar em algo mais?']);
-    await serverIdle();
+    // Once nothing is pending or in flight, nothing more can be sent.
+    await waitUntilServerIdle(harness.baseUrl, metricsToken);
     expect(fake.sent()).toHaveLength(3);
     await agentSession.context.close();
   });
