@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 
-/** STYLE.md's rules, checked on every `npm test` so they hold without anyone remembering. */
+/**
+ * The house rules on imports and purity (shared/ imports only zod; runtime/ does no I/O and reads
+ * no clock or randomness; no folder imports one above it), checked on every `npm test` so they
+ * hold without anyone remembering. The rules themselves: `.dependency-cruiser.cjs`, `eslint.config.js`.
+ */
 describe('architecture', () => {
   it('imports respect the folder boundaries (dependency-cruiser)', async () => {
     const result = await run('npx', ['depcruise', '--config', '.dependency-cruiser.cjs', '--output-type', 'err',

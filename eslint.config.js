@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 /**
- * The engine and the schema are pure: time and randomness are injected (STYLE.md), so
+ * The engine and the schema are pure: time and randomness are injected (runtime/ports.ts), so
  * tests never need fake timers and a replayed conversation behaves the same.
  */
 const pureRules = {

@@ -28,7 +28,4 @@ export type Effect =
    * A `goto` node pointing at another flow: this session ends and the server starts the
    * target flow's published version for the contact with these variables.
    */
-  | { type: 'start_flow'; flowId: string; variables: Record<string, Json> }
-  | { type: 'end_session' };
-
-export type EffectType = Effect['type'];
+  | { type: 'start_flow'; flowId: string; variables: Record<string, Json> };

@@ -33,7 +33,6 @@ describe('step', () => {
     const effects = await d.send('a');
     expect(effectOf(effects, 'cancel_timer')?.key).toBe(timer?.key);
     expect(texts(effects)).toEqual(['Tchau']);
-    expect(effectOf(effects, 'end_session')).toBeDefined();
     expect(d.session?.status).toBe('ended');
   });
 

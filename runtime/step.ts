@@ -168,6 +168,5 @@ function finish(ctx: StepContext, error: string | null): StepResult {
   ctx.session.nodeId = null;
   ctx.session.awaiting = null;
   ctx.session.error = error;
-  ctx.emit({ type: 'end_session' });
   return { session: ctx.session, effects: ctx.effects };
 }

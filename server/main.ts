@@ -35,13 +35,13 @@ if (config.admin && (await ensureAdmin(database.db, config.admin))) {
   logger.info('first admin created', { email: config.admin.email });
 }
 
+const clock = { now: () => new Date() };
 // Leases name a process whose liveness can be checked: a restart after a crash takes back the
 // dead run's leases at once instead of leaving its contacts waiting for them to expire.
-const leases = await startLeaseIdentity({ databaseUrl: config.databaseUrl, db: database.db, logger });
+const leases = await startLeaseIdentity({ databaseUrl: config.databaseUrl, db: database.db, clock, logger });
 if (leases.reclaimed.contacts + leases.reclaimed.sends > 0) logger.info('took back what a stopped process held', { ...leases.reclaimed });
 
 const secrets = createSecretBox(resolveSecretKey(config.secretKey, config.dataDir));
-const clock = { now: () => new Date() };
 const messaging = startMessaging({
   owner: leases.owner, db: database.db, urgentDb: database.urgentDb, config, clock, logger, secrets, leaseMs: config.leaseMs, reconcileMs: config.reconcileMs,
 });

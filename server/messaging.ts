@@ -54,15 +54,17 @@ export interface MessagingOptions {
 export function startMessaging(o: MessagingOptions) {
   const owner = o.owner ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
   const startedAt = o.clock.now();
-  const channels = createChannelDirectory(o.db, o.secrets);
-  const versions = createFlowVersions(o.db);
+  // Every cache and limiter reads the injected clock, so a test can move time instead of sleeping.
+  const now = () => o.clock.now().getTime();
+  const channels = createChannelDirectory(o.db, o.secrets, { now });
+  const versions = createFlowVersions(o.db, { now });
   // A command gets an answer within a second or is given up on: a Redis that hangs instead of
   // refusing must not hold sends any longer than one that is down (see the rate limiter).
   const redis = o.config.redisUrl ? connectRedis(o.config.redisUrl, o.logger, 'commands', { maxRetriesPerRequest: 2, commandTimeout: 1000 }) : null;
   const subscriber = redis && o.config.redisUrl ? connectRedis(o.config.redisUrl, o.logger, 'wake-ups') : null;
   const notifier: Notifier = redis && subscriber ? createRedisNotifier(redis, subscriber) : createLocalNotifier();
-  const sharedLimiter = redis ? createRedisRateLimiter(redis) : null;
-  const limiter = sharedLimiter ?? createLocalRateLimiter();
+  const sharedLimiter = redis ? createRedisRateLimiter(redis, undefined, now) : null;
+  const limiter = sharedLimiter ?? createLocalRateLimiter(undefined, now);
   const ports: Ports = {
     clock: o.clock,
     ids: { next: () => randomUUID() },

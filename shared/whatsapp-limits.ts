@@ -1,8 +1,8 @@
 /**
  * What the WhatsApp Cloud API accepts, in characters or items. `validateFlow` checks flows
  * against these before publish so that Meta never rejects a message the engine builds.
- * Sources: Meta's developer pages (WA = developers.facebook.com/documentation/business-messaging/whatsapp),
- * summarised with quotes in /work/shared/META-WHATSAPP.md §5 "Limits check".
+ * Sources: Meta's developer pages, listed in docs/meta-whatsapp.md §3 ("WA/…" below names them
+ * the same way).
  */
 export const whatsappLimits = {
   /** WA/messages/interactive-reply-buttons-messages: "1–3 buttons". */
@@ -15,7 +15,7 @@ export const whatsappLimits = {
   rowTitle: 24,
   /** Same page: row description ≤ 72. */
   rowDescription: 72,
-  /** List and CTA pages: header text ≤ 60 (reply buttons: older reference and whatsapp-api-js). */
+  /** List and CTA pages: header text ≤ 60 (the reply-buttons page gives none; we use the same). */
   header: 60,
   /** Footer ≤ 60 on every interactive type. */
   footer: 60,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBRL, parseBRLToCents } from './money.ts';
+import { formatBRL } from './money.ts';
 
 describe('formatBRL', () => {
   it.each([
@@ -22,32 +22,5 @@ describe('formatBRL', () => {
 
   it('never contains a non-breaking space', () => {
     expect(formatBRL(99)).not.toMatch(/[\u00a0\u202f]/u);
-  });
-});
-
-describe('parseBRLToCents', () => {
-  it.each([
-    ['R$ 1.234,56', 123456],
-    ['1234,56', 123456],
-    ['1234.56', 123456],
-    ['350.000', 35000000],
-    ['0,01', 1],
-    ['10', 1000],
-    ['10,005', 1001],
-    ['-10,005', -1001],
-    ['R$ 0,00', 0],
-    ['1.234,567', 123457],
-  ])('%j → %d', (input, expected) => {
-    expect(parseBRLToCents(input)).toBe(expected);
-  });
-
-  it.each([[''], ['dez reais'], ['1.2.3'], ['9'.repeat(30)]])('%j → null', (input) => {
-    expect(parseBRLToCents(input)).toBeNull();
-  });
-
-  it('round-trips every formatted amount', () => {
-    for (const cents of [0, 1, 99, 100, 123456, 35000000, 987654321]) {
-      expect(parseBRLToCents(formatBRL(cents))).toBe(cents);
-    }
   });
 });

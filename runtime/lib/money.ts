@@ -1,5 +1,3 @@
-import { parseNumberBR } from './number-br.ts';
-
 const brl = new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' });
 
 /**
@@ -10,15 +8,4 @@ const brl = new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' 
  */
 export function formatBRL(cents: number): string {
   return brl.format(Math.round(cents) / 100).replace(/[\u00a0\u202f]/gu, ' ');
-}
-
-/**
- * "R$ 1.234,56" → 123456. Amounts with more than two decimals are rounded to the nearest
- * cent, half away from zero, so a negative amount rounds like its positive twin.
- */
-export function parseBRLToCents(s: string): number | null {
-  const value = parseNumberBR(s);
-  if (value === null) return null;
-  const cents = Math.sign(value) * Math.round(Math.abs(value) * 100);
-  return Number.isSafeInteger(cents) ? cents || 0 : null;
 }

@@ -7,7 +7,6 @@ describe('end', () => {
     const d = driver(buildFlow([{ id: 'e', type: 'end', data: { message: 'Até logo, {{contact.name}}' } }], []));
     const effects = await d.send('oi');
     expect(texts(effects)).toEqual(['Até logo, Ana Souza']);
-    expect(effectOf(effects, 'end_session')).toBeDefined();
     expect(d.session?.status).toBe('ended');
   });
 

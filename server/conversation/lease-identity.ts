@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import type { Clock } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { holdLivenessLock, livenessLockSpace } from '../db/process-liveness.ts';
 import type { Logger } from '../logger.ts';
@@ -19,16 +20,16 @@ export interface LeaseIdentity {
  * out the lease (see `reclaimFromDeadProcesses`). With Postgres, liveness is an advisory
  * lock held for our lifetime; embedded, only one process can open the database at all.
  */
-export async function startLeaseIdentity(o: { databaseUrl?: string | undefined; db: Db; logger: Logger }): Promise<LeaseIdentity> {
+export async function startLeaseIdentity(o: { databaseUrl?: string | undefined; db: Db; clock: Clock; logger: Logger }): Promise<LeaseIdentity> {
   if (!o.databaseUrl) {
     const owner = processLeaseOwner(randomInt(1, 1_000_000_000));
-    const reclaimed = await reclaimAll(o.db, new Date());
+    const reclaimed = await reclaimAll(o.db, o.clock.now());
     return { owner, reclaimed, release: () => releaseProcessLeases(o.db, owner) };
   }
   const lock = await holdLivenessLock(o.databaseUrl, (msg, err) => o.logger.warn(msg, err === undefined ? {} : { err }));
   const owner = processLeaseOwner(lock.key);
   try {
-    const reclaimed = await reclaimFromDeadProcesses(o.db, livenessLockSpace, new Date());
+    const reclaimed = await reclaimFromDeadProcesses(o.db, livenessLockSpace, o.clock.now());
     return {
       owner, reclaimed,
       async release() {

@@ -156,7 +156,6 @@ async function applyEffects(
       case 'analytics':
         outcome.analytics.push({ flowId: live.write.flowId, flowVersionId: live.version.id, sessionId, nodeId: e.nodeId, kind: e.kind, output: e.output ?? null });
         break;
-      case 'end_session': break;
       case 'start_flow': started = await startOtherFlow(outcome, e.flowId, e.variables, versions, ports, who); break;
     }
   }

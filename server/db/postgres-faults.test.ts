@@ -96,7 +96,14 @@ describe('Postgres connections dropped under load', () => {
     expect(tally.missing).toEqual([]);
     expect(tally.duplicated).toEqual([]);
     // Nothing beyond one reply per message (a duplicate to another contact would show here).
-    await new Promise((r) => setTimeout(r, 500));
+    // Once every inbound message is processed and no send is queued or in flight (a send whose
+    // outcome was lost stays 'sending' until reconciled), nothing more can go out.
+    await until('every message processed and no send queued or in flight', async () => {
+      const { rows } = await admin.query<{ waiting: number }>(`select
+        (select count(*) from messages where direction = 'in' and processed_at is null)::int
+        + (select count(*) from outbox where status in ('pending', 'sending'))::int as waiting`);
+      return rows[0]?.waiting === 0;
+    }, 30_000);
     expect(fake.sent()).toHaveLength(sentBefore + messages.length);
     sentBefore = fake.sent().length;
   }

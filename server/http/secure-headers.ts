@@ -6,7 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
  * opener and resource policies, plus a Content-Security-Policy the built studio runs under:
  *
  * - scripts only from our own files: Vite's build has no inline script, and the studio sets
- *   zod to `jitless` so it never tries `new Function` (see studio/zod-config.ts);
+ *   zod to `jitless` so it never tries `new Function` (see studio/zod-jitless.ts);
  * - inline styles allowed: React Flow positions every node and edge with `style` attributes;
  * - images and media from anywhere over https (product photos, message media), data: and blob:;
  * - workers from our own files (flow validation) and blob: (what a bundler may make of one);

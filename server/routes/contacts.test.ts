@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../db/queries/tokens.ts';
 import { channelA, harnessMetricsToken, startMessagingHarness, type MessagingHarness } from '../testing/messaging-harness.ts';
 import { messageWebhook } from '../testing/webhook-payloads.ts';
+import { waitForProcessed } from '../testing/wait-for-processed.ts';
 
 describe('contacts API', () => {
   let h: MessagingHarness;
@@ -51,7 +52,7 @@ describe('contacts API', () => {
 
   it('refuses free text outside the 24-hour window (a template still goes)', async () => {
     await h.postJson(messageWebhook({ ...channelA, wamid: 'wamid.contacts.2', from: '5584991234444', name: 'Edu', timestamp: new Date(Date.now() - 2 * 86_400_000), text: 'oi' }));
-    await new Promise((r) => setTimeout(r, 300));
+    await waitForProcessed(h.testDb.db, 'wamid.contacts.2');
     const list = await call<{ contacts: { id: string; name: string }[] }>('GET', '/api/contacts?q=Edu');
     const id = list.body.contacts[0]?.id ?? '';
     const refused = await call<{ error: { code: string } }>('POST', `/api/contacts/${id}/messages`, { text: 'oi' });

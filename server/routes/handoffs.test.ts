@@ -6,6 +6,7 @@ import { channelA, startMessagingHarness, type MessagingHarness } from '../testi
 import { personWithToken, seedChannel, seedHandoff } from '../testing/seed-inbox.ts';
 import { createTestApp, type Caller, type TestApp } from '../testing/test-app.ts';
 import { messageWebhook } from '../testing/webhook-payloads.ts';
+import { repliesTo, waitForProcessed } from '../testing/wait-for-processed.ts';
 
 const handoffFlow: FlowDocumentInput = {
   name: 'Atendimento',
@@ -53,7 +54,9 @@ describe('agent inbox', () => {
     expect(texts()).toEqual(['Vou te passar para um corretor.']);
 
     await say(h, 'alô?');
-    await new Promise((r) => setTimeout(r, 400));
+    // Once 'alô?' is processed its replies (none, during a handoff) are written.
+    await waitForProcessed(h.testDb.db, `wamid.handoff.${seq}`);
+    expect(await repliesTo(h.testDb.db, '5584991232222')).toBe(1);
     expect(texts()).toHaveLength(1);
 
     const list = await agent.json<{ handoffs: { id: string; team: string; note: string; status: string; windowOpen: boolean }[] }>('GET', '/api/handoffs');

@@ -1,6 +1,7 @@
 import type { FlowDocumentInput } from '../../shared/flow/schema.ts';
 import { flowDocument } from '../../shared/flow/schema.ts';
 import { createApp } from '../app.ts';
+import type { Clock } from '../context.ts';
 import { createSecretBox } from '../auth/secret-box.ts';
 import { importFlow } from '../flows/import-flow.ts';
 import { readConfig } from '../env.ts';
@@ -53,6 +54,8 @@ export const harnessMetricsToken = 'harness-metrics-token';
 /** The whole WhatsApp runtime on a fresh database, talking to a fake Graph API on 127.0.0.1. */
 export async function startMessagingHarness(options: {
   flow?: FlowDocumentInput; autoStart?: boolean; leaseMs?: number; reconcileMs?: number; markRead?: boolean;
+  /** The whole runtime's time (caches, leases, rate limit); tests move it instead of sleeping. */
+  clock?: Clock;
 } = {}): Promise<MessagingHarness> {
   const testDb = await createTestDb();
   const fake = await startFakeGraphApi({ expectedToken: accessToken });
@@ -71,7 +74,7 @@ export async function startMessagingHarness(options: {
     access_token_enc: secrets.seal(accessToken), app_secret_enc: secrets.seal(FIXTURE_APP_SECRET),
     verify_token: 'fixture-verify-token', flow_id: imported.flow.id, mark_read: options.markRead ?? false,
   }).execute();
-  const clock = { now: () => new Date() };
+  const clock = options.clock ?? { now: () => new Date() };
   const messaging = startMessaging({
     db: testDb.db, config, clock, logger: silentLogger, secrets, pollMs: 50,
     leaseMs: options.leaseMs, reconcileMs: options.reconcileMs, autoStart: options.autoStart,

@@ -10,12 +10,14 @@ import { seedServer } from '../testing/seed-server.ts';
 import { startServerProcess, type ServerProcess } from '../testing/server-process.ts';
 import { startTcpProxy, type TcpProxy } from '../testing/tcp-proxy.ts';
 import { createTestDatabaseUrl } from '../testing/test-db.ts';
+import { waitUntilServerIdle } from '../testing/server-idle.ts';
 import { createWebhookClient } from '../testing/webhook-client.ts';
 
 // Its own number: the Redis rate limit is per number, and its keys are what this test inspects.
 const channel = { phoneNumberId: '106000000000075', displayPhone: '15550100075', wabaId: '0' };
 const appSecret = 'redis-fault-app-secret';
 const accessToken = 'EAAG-redis-fault-token';
+const metricsToken = 'redis-fault-metrics-token';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -49,7 +51,7 @@ describe('Redis reset under load', () => {
     // The default lease, send lock and reconcile delay: the stall this guards against is theirs.
     server = await startServerProcess({
       DATA_DIR: dataDir, SECRET_KEY: secretKey, WHATSAPP_GRAPH_URL: fake.url, FLUXO_LOG: 'warn',
-      DATABASE_URL: database?.url ?? '', REDIS_URL: proxied.href,
+      DATABASE_URL: database?.url ?? '', REDIS_URL: proxied.href, METRICS_TOKEN: metricsToken,
     });
     fake.statusCallback = { url: `${server.url}/webhooks/whatsapp`, appSecret, statuses: ['sent', 'delivered'] };
   }, 120_000);
@@ -143,8 +145,9 @@ describe('Redis reset under load', () => {
     client.close();
 
     await fake.statusCallbacksIdle();
-    // Long enough for a reconcile-delayed duplicate to show itself.
-    await sleep(1000);
+    // A send whose outcome was lost stays in flight until reconciled: once none is, any
+    // duplicate it could cause has been sent.
+    await waitUntilServerIdle(server.url, metricsToken, 60_000);
     const tally = tallyReplies(fake.sent(), posted);
     const duringCut = delays.filter((d) => d.at >= cutAt - 1000 && d.at < restoredAt);
     // Replies that came while Redis was cut, after the sends it had in hand at the cut.

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { messageWebhook, statusWebhook } from '../testing/webhook-payloads.ts';
 import { metaFixtureBytes, metaFixtureNames } from '../testing/meta-fixtures.ts';
 import { channelA, startMessagingHarness, type MessagingHarness } from '../testing/messaging-harness.ts';
+import { repliesTo, waitForProcessed } from '../testing/wait-for-processed.ts';
 
 // Recent, so the 24-hour customer-service window is open for the replies.
 const base = new Date(Math.floor(Date.now() / 1000) * 1000 - 3_600_000);
@@ -61,10 +62,14 @@ describe('WhatsApp webhook → engine → Graph API', () => {
     const payload = text('5584991230002', 'oi');
     for (let i = 0; i < 3; i++) expect((await h.postJson(payload)).status).toBe(200);
     await Promise.all([1, 2, 3].map(() => h.postJson(payload)));
+    const wamid = (payload.entry[0]?.changes[0]?.value as unknown as { messages: { id: string }[] }).messages[0]?.id ?? '';
     await h.fake.waitForSent(1);
-    await new Promise((r) => setTimeout(r, 400));
+    // Every post above was answered after storing; once the one stored row is processed, every
+    // reply there will be is written.
+    await waitForProcessed(h.testDb.db, wamid);
+    expect(await repliesTo(h.testDb.db, '5584991230002')).toBe(1);
     expect(h.fake.sent().filter((s) => (s.body as { to: string }).to === '+5584991230002')).toHaveLength(1);
-    const rows = await h.testDb.db.selectFrom('messages').select('id').where('wamid', '=', (payload.entry[0]?.changes[0]?.value as unknown as { messages: { id: string }[] }).messages[0]?.id ?? '').execute();
+    const rows = await h.testDb.db.selectFrom('messages').select('id').where('wamid', '=', wamid).execute();
     expect(rows).toHaveLength(1);
   });
 
@@ -83,7 +88,7 @@ describe('WhatsApp webhook → engine → Graph API', () => {
     await h.postJson(text('5584991230004', 'oi'));
     await expect.poll(async () => (await h.testDb.db.selectFrom('outbox').innerJoin('contacts', 'contacts.id', 'outbox.contact_id')
       .select('outbox.status').where('contacts.wa_id', '=', '5584991230004').executeTakeFirst())?.status, { timeout: 5000 }).toBe('failed');
-    await new Promise((r) => setTimeout(r, 300));
+    // 'failed' is final (the sender only takes pending rows), so every attempt has been made.
     expect(h.fake.requests.filter((r) => (r.body as { to?: string }).to === '+5584991230004')).toHaveLength(1);
     const msg = await h.testDb.db.selectFrom('messages').innerJoin('contacts', 'contacts.id', 'messages.contact_id')
       .select(['messages.status', 'messages.error']).where('contacts.wa_id', '=', '5584991230004').where('direction', '=', 'out').executeTakeFirstOrThrow();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backoffMs, classifyGraphError, type GraphErrorKind, pairRateBackoffMs } from './graph-errors.ts';
 
-/** Meta's synchronous error envelope, as META-WHATSAPP.md §6 gives it. */
+/** Meta's synchronous error envelope, as docs/meta-whatsapp.md §4 gives it. */
 function envelope(code: number, message: string, details = 'details') {
   return {
     error: {

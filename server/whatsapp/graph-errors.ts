@@ -23,7 +23,7 @@ export interface GraphErrorClass {
   notSent?: true;
 }
 
-/** Codes from META-WHATSAPP.md §6 that are not `permanent`; every other code is. */
+/** Codes from docs/meta-whatsapp.md §4 that are not `permanent`; every other code is. */
 const codeKinds: Record<number, GraphErrorKind> = {
   0: 'auth', // AuthException: token expired or invalidated
   190: 'auth', // access token expired

@@ -9,7 +9,7 @@ const HEADER = /^sha256=([0-9a-fA-F]{64})$/;
  *
  * Uppercase hex is accepted: it is the same digest, and rejecting it buys no security.
  * Bodies carrying raw non-ASCII bytes are also checked in the `\uXXXX`-escaped form, because
- * Meta documents signing "an escaped unicode version of the payload" (META-WHATSAPP.md §1).
+ * Meta documents signing "an escaped unicode version of the payload" (docs/meta-whatsapp.md §1).
  */
 export function verifySignature(
   rawBody: Uint8Array,

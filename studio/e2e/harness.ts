@@ -1,11 +1,12 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { readSourcesStamp, studioSourcesHash } from '../../server/studio-sources.ts';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const screenshotsDir = join(root, 'docs', 'screenshots');
@@ -16,22 +17,10 @@ const chromiumArgs = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) {
-    if (entry === 'node_modules' || entry === 'e2e' || entry === 'templates') continue;
-    newest = Math.max(newest, newestMtime(join(path, entry)));
-  }
-  return newest;
-}
-
-/** Builds the studio unless `dist/studio` is newer than every source it is built from. */
+/** Builds the studio unless `dist/studio` was built from the current sources (the server's own check). */
 export function buildStudio(): void {
-  const index = join(root, 'dist', 'studio', 'index.html');
-  const sources = Math.max(newestMtime(join(root, 'studio')), newestMtime(join(root, 'shared')), newestMtime(join(root, 'vite.config.ts')));
-  if (existsSync(index) && statSync(index).mtimeMs > sources) return;
+  const dist = join(root, 'dist', 'studio');
+  if (existsSync(join(dist, 'index.html')) && readSourcesStamp(dist) === studioSourcesHash(root)) return;
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 }
 

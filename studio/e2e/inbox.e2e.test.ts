@@ -3,6 +3,7 @@ import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowDocumentInput } from '../../shared/flow/schema.ts';
 import { startFakeGraphApi, type FakeGraph, type FakeGraphRequest } from '../../server/testing/fake-graph-api.ts';
+import { waitUntilServerIdle } from '../../server/testing/server-idle.ts';
 import { signBody } from '../../server/testing/sign.ts';
 import { messageWebhook, metaJson } from '../../server/testing/webhook-payloads.ts';
 import { focused, named, tabTo, unlabelledControls } from './focus.ts';
@@ -61,13 +62,14 @@ async function contactSays(text: string, from = contact): Promise<void> {
   expect(response.status).toBe(200);
 }
 
+const metricsToken = 'inbox-e2e-metrics-token';
 const textOf = (send: FakeGraphRequest) => (send.body as { text?: { body?: string } }).text?.body;
 /** Meta takes the number with or without `+`. */
 const recipientOf = (send: FakeGraphRequest) => (send.body as { to?: string }).to?.replace(/^\+/, '');
 
 beforeAll(async () => {
   fake = await startFakeGraphApi({ expectedToken: accessToken });
-  harness = await startHarness({ env: { WHATSAPP_GRAPH_URL: fake.url } });
+  harness = await startHarness({ env: { WHATSAPP_GRAPH_URL: fake.url, METRICS_TOKEN: metricsToken } });
   admin = await harness.newPage();
   await login(admin.page);
 
@@ -175,7 +177,8 @@ describe('agent inbox', () => {
     // The flow continued at its `resolved` output, and nothing was sent twice.
     const after = await fake.waitForSent(3, 20_000);
     expect(after.map(textOf)).toEqual(['Vou te passar para um corretor.', reply, 'Voltei! Posso ajudar em algo mais?']);
-    await new Promise((r) => setTimeout(r, 500));
+    // Once nothing is pending or in flight, nothing more can be sent.
+    await waitUntilServerIdle(harness.baseUrl, metricsToken);
     expect(fake.sent()).toHaveLength(3);
     await agentSession.context.close();
   });

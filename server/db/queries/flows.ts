@@ -56,14 +56,6 @@ export async function findVersion(db: Executor, flowId: string, version: number)
     .where('flow_id', '=', flowId).where('version', '=', version).executeTakeFirst();
 }
 
-/** The version new conversations of a flow run, or undefined when it was never published. */
-export async function findPublishedVersion(db: Executor, flowId: string): Promise<VersionRow | undefined> {
-  return db.selectFrom('flow_versions').selectAll()
-    .where('flow_id', '=', flowId)
-    .where('version', '=', (eb) => eb.selectFrom('flows').select('published_version').where('id', '=', flowId))
-    .executeTakeFirst();
-}
-
 /** Freezes a graph as the flow's next version and makes it current. Call inside a transaction. */
 export async function publishVersion(
   tx: Executor, flowId: string, graph: FlowDocument, note: string, authorId: string | null,
