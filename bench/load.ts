@@ -2,6 +2,7 @@ import type { FakeGraph } from '../server/testing/fake-graph-api.ts';
 import { messageWebhook, metaJson, type ChannelAddress } from '../server/testing/webhook-payloads.ts';
 import { createWebhookClient, type PostResult } from '../server/testing/webhook-client.ts';
 import { cpuBetween, type CpuReading, type CpuSnapshot } from './cpu.ts';
+import type { SoakMessage } from './soak.ts';
 import { percentile } from './stats.ts';
 
 export interface SimContact { waId: string; name: string; channel: ChannelAddress }
@@ -35,13 +36,13 @@ export function createLoad(serverUrl: string, appSecret: string, fake: FakeGraph
   let counter = 0;
   let turn = 0;
 
-  function post(phase: string): { text: string; startedAt: number; done: Promise<PostResult> } {
+  function post(phase: string): { text: string; contact: string; startedAt: number; done: Promise<PostResult> } {
     const contact = contacts[turn++ % contacts.length]!;
     const n = ++counter;
     const text = `${phase}-${n}`;
     const body = metaJson(messageWebhook({ ...contact.channel, wamid: `wamid.bench.${n}`, from: contact.waId, name: contact.name, timestamp: new Date(), text }));
     const startedAt = Date.now();
-    return { text, startedAt, done: client.post(body, appSecret) };
+    return { text, contact: contact.waId, startedAt, done: client.post(body, appSecret) };
   }
 
   /** Waits (bounded) until each text has its echo, then measures. */
@@ -132,6 +133,51 @@ export function createLoad(serverUrl: string, appSecret: string, fake: FakeGraph
       }
       const posted = await Promise.all(inFlight);
       return collect(`paced ${rate}/s`, posted, (performance.now() - started) / 1000, cpu);
+    },
+
+    /**
+     * `rate` messages a second for `seconds` (a long run: `--soak`), each echo matched as it
+     * arrives, so memory and matching stay linear; then a bounded drain.
+     */
+    async soak(rate: number, seconds: number, drainMs = 60_000): Promise<SoakMessage[]> {
+      const byText = new Map<string, SoakMessage>();
+      const all: SoakMessage[] = [];
+      let seen = fake.sent().length;
+      const match = () => {
+        const sent = fake.sent();
+        for (; seen < sent.length; seen++) {
+          const r = sent[seen]!;
+          const text = (r.body as { text?: { body?: string } }).text?.body ?? '';
+          if (text.startsWith('Recebi: ')) byText.get(text.slice('Recebi: '.length))?.replies.push(r.at.getTime());
+        }
+      };
+      const total = Math.round(rate * seconds);
+      const started = performance.now();
+      let lastMatch = started;
+      const acks: Promise<unknown>[] = [];
+      while (all.length < total) {
+        const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * rate) + 1);
+        while (all.length < due) {
+          const p = post('soak');
+          const m: SoakMessage = { contact: p.contact, startedAt: p.startedAt, status: 0, replies: [] };
+          byText.set(p.text, m);
+          all.push(m);
+          acks.push(p.done.then((r) => { m.status = r.status; }));
+        }
+        if (performance.now() - lastMatch > 1000) { match(); lastMatch = performance.now(); }
+        await sleep(2);
+      }
+      await Promise.all(acks);
+      const deadline = Date.now() + drainMs;
+      while (Date.now() < deadline) {
+        match();
+        if (all.every((m) => m.status !== 200 || m.replies.length > 0)) break;
+        await sleep(200);
+      }
+      // Late duplicates would come from re-sends: let the status webhooks settle (bounded), then look again.
+      await Promise.race([fake.statusCallbacksIdle(), sleep(drainMs)]);
+      match();
+      return all;
     },
 
     close: () => client.close(),

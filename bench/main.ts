@@ -3,7 +3,8 @@
  * fake Graph API that posts status webhooks back. Embedded by default; on Postgres + Redis
  * when DATABASE_URL / REDIS_URL are set (a fresh database is created and dropped).
  * Everything runs on 127.0.0.1, and every phase is bounded in time and count.
- * Options: --only saturation|paced, --runs N (medians over N runs), and for tuning the env
+ * Options: --only saturation|paced, --runs N (medians over N runs), --soak SECONDS (one paced
+ * run at 100 msgs/s, reported per minute with the slowest messages), and for tuning the env
  * variables BENCH_TIMELINE, BENCH_CPU_PROF and BENCH_KEEP_DB.
  */
 import { measureSteps } from '../runtime/testing/step-benchmark.ts';
@@ -11,6 +12,7 @@ import { largeFlow } from '../shared/flow/testing/large-flow.ts';
 import { validateFlow } from '../shared/flow/validate/index.ts';
 import { readCpu } from './cpu.ts';
 import { createLoad, medians, summarize, type PhaseResult } from './load.ts';
+import { formatSoak, soakReport } from './soak.ts';
 import { appSecret, benchChannels, startTarget } from './target.ts';
 
 const contactCount = 250;
@@ -39,7 +41,13 @@ try {
     `validation: ${validation.toFixed(1)} ms for a 500-node flow (best of 10)`,
   ].join('\n') + '\n');
   const results: PhaseResult[] = [];
-  for (let run = 1; run <= runs; run++) {
+  // `--soak SECONDS`: one long paced run at 100 msgs/s instead of the phases, reported per minute.
+  const soakSeconds = Number(option('--soak') ?? 0);
+  if (soakSeconds > 0) {
+    const messages = await load.soak(100, soakSeconds);
+    process.stdout.write(`${formatSoak(soakReport(messages), soakSeconds, 100).join('\n')}\n`);
+  }
+  for (let run = 1; run <= (soakSeconds > 0 ? 0 : runs); run++) {
     const phases = [
       ...(only === 'paced' ? [] : [await load.saturate(10, 20_000)]),
       ...(only === 'saturation' ? [] : [await load.paced(100, 10)]),

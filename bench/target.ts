@@ -74,6 +74,8 @@ export async function startTarget(): Promise<Target> {
       await fake.close();
       await server.stop();
       await dropDatabase();
+      // BENCH_KEEP_DB=1 keeps the embedded database too, to read per-message timings afterwards.
+      if (process.env.BENCH_KEEP_DB && !databaseUrl) return void process.stdout.write(`kept embedded database in ${dataDir}/pglite\n`);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -129,7 +129,8 @@ export function startMessaging(o: MessagingOptions) {
     return n > 0;
   }, { idleMs: Math.max(idleMs, 1000), logger: o.logger });
 
-  const vacuum = createVacuumLoop(o.db, o.logger);
+  // Embedded: statistics from a small sample, since every webhook waits for an ANALYZE (vacuum.ts).
+  const vacuum = createVacuumLoop(o.db, o.logger, { statisticsTarget: o.config.databaseUrl ? undefined : 10 });
 
   // One processor per wake-up: the second claims only while the first is busy, instead of both
   // racing for the same contacts and one coming back empty.

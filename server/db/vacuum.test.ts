@@ -37,6 +37,33 @@ describe('vacuum loop', () => {
     }
   });
 
+  it('refreshes statistics from a sample of the given size, so an embedded ANALYZE stays short', async () => {
+    const small = await createTestDb();
+    try {
+      await small.db.insertInto('channels').values({ id: 'ch', name: 'Loja', phone_number_id: '1', access_token_enc: 'x', app_secret_enc: 'x', verify_token: 'v' }).execute();
+      await small.db.insertInto('contacts').values({ id: 'c', channel_id: 'ch', wa_id: '55', name: 'Ana', variables: '{}' }).execute();
+      // 500 distinct timestamps: a full sample (target 100) would keep a 101-bound histogram.
+      await sql`
+        insert into messages (id, channel_id, contact_id, direction, type, text, status, payload, created_at)
+        select 'm' || i, 'ch', 'c', 'in', 'text', 'oi', 'received', '{}', timestamptz '2026-12-01' + i * interval '1 second'
+        from generate_series(1, 500) i
+      `.execute(small.db);
+      const loop = createVacuumLoop(small.db, createLogger('debug', () => undefined), { growingEvery: 1, statisticsTarget: 10 });
+      await loop.runOnce();
+      // A target of 10 samples 3,000 rows and keeps at most 11 histogram bounds per column.
+      const stats = await sql<{ bounds: number }>`
+        select array_length(histogram_bounds::text::text[], 1) as bounds from pg_stats
+        where tablename = 'messages' and attname = 'created_at'
+      `.execute(small.db);
+      expect(stats.rows).toEqual([{ bounds: 11 }]);
+      // The target was for that ANALYZE only: the connection's own setting is untouched.
+      const setting = await sql<{ default_statistics_target: string }>`show default_statistics_target`.execute(small.db);
+      expect(setting.rows[0]?.default_statistics_target).toBe('100');
+    } finally {
+      await small.close();
+    }
+  });
+
   it('logs a warning for a table that fails and still vacuums the others', async () => {
     const lines: string[] = [];
     const broken = await createTestDb();
