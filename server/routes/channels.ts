@@ -8,8 +8,9 @@ import type { AppEnv } from '../context.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import type { Row, RowUpdate } from '../db/tables.ts';
 import { requireRole } from '../http/auth.ts';
-import { AppError, notFound } from '../http/errors.ts';
+import { AppError } from '../http/errors.ts';
 import { createRouter, json, jsonBody, updateRoute } from '../http/router.ts';
+import { changeAudited } from './audited-change.ts';
 import { connectionView, uncheckedBy } from './channel-connection.ts';
 
 export const channelRoutes = createRouter();
@@ -102,11 +103,9 @@ updateRoute(channelRoutes,
       changes.health_error = null;
     }
     if (body.appSecret !== undefined) changes.app_secret_enc = secrets.seal(body.appSecret);
-    const row = await db.transaction().execute(async (tx) => {
-      const updated = await tx.updateTable('channels').set({ ...changes, ...uncheckedBy(body) }).where('id', '=', id).returningAll().executeTakeFirst();
-      if (!updated) throw notFound('Canal');
-      await recordAudit(tx, c.var.actor, 'channel.update', { type: 'channel', id }, { fields: Object.keys(body) });
-      return updated;
+    const row = await changeAudited(c, {
+      resource: 'Canal', action: 'channel.update', target: { type: 'channel', id }, details: { fields: Object.keys(body) },
+      change: (tx) => tx.updateTable('channels').set({ ...changes, ...uncheckedBy(body) }).where('id', '=', id).returningAll().executeTakeFirst(),
     });
     c.var.deps.messaging?.channels.invalidate();
     return c.json({ channel: view(c, row) }, 200);
@@ -120,10 +119,9 @@ channelRoutes.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid('param');
-    await c.var.deps.db.transaction().execute(async (tx) => {
-      const deleted = await tx.deleteFrom('channels').where('id', '=', id).returning('id').executeTakeFirst();
-      if (!deleted) throw notFound('Canal');
-      await recordAudit(tx, c.var.actor, 'channel.delete', { type: 'channel', id });
+    await changeAudited(c, {
+      resource: 'Canal', action: 'channel.delete', target: { type: 'channel', id },
+      change: (tx) => tx.deleteFrom('channels').where('id', '=', id).returning('id').executeTakeFirst(),
     });
     c.var.deps.messaging?.channels.invalidate();
     return c.body(null, 204);

@@ -20,6 +20,7 @@ import {
 import { requireRole } from '../http/auth.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { createRouter, json, jsonBody, updateRoute } from '../http/router.ts';
+import { changeAudited } from './audited-change.ts';
 import { draftOf, flowDetailView, flowSummaryView, versionView } from './flow-views.ts';
 
 export const flowRoutes = createRouter();
@@ -139,10 +140,9 @@ flowRoutes.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid('param');
-    await c.var.deps.db.transaction().execute(async (tx) => {
-      const deleted = await tx.deleteFrom('flows').where('id', '=', id).returning('id').executeTakeFirst();
-      if (!deleted) throw notFound('Fluxo');
-      await recordAudit(tx, c.var.actor, 'flow.delete', { type: 'flow', id });
+    await changeAudited(c, {
+      resource: 'Fluxo', action: 'flow.delete', target: { type: 'flow', id },
+      change: (tx) => tx.deleteFrom('flows').where('id', '=', id).returning('id').executeTakeFirst(),
     });
     return c.body(null, 204);
   },

@@ -4,8 +4,9 @@ import { recordAudit } from '../db/queries/audit.ts';
 import { createApiToken } from '../db/queries/tokens.ts';
 import type { Row } from '../db/tables.ts';
 import { requireRole } from '../http/auth.ts';
-import { AppError, notFound } from '../http/errors.ts';
+import { AppError } from '../http/errors.ts';
 import { createRouter, json, jsonBody } from '../http/router.ts';
+import { changeAudited } from './audited-change.ts';
 
 export const tokenRoutes = createRouter();
 tokenRoutes.use('*', requireRole('admin'));
@@ -66,11 +67,12 @@ tokenRoutes.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid('param');
-    const { db, clock } = c.var.deps;
-    const revoked = await db.updateTable('api_tokens').set({ revoked_at: clock.now() })
-      .where('id', '=', id).where('revoked_at', 'is', null).returning('id').executeTakeFirst();
-    if (!revoked) throw notFound('Token');
-    await recordAudit(db, c.var.actor, 'token.revoke', { type: 'api_token', id });
+    const now = c.var.deps.clock.now();
+    await changeAudited(c, {
+      resource: 'Token', action: 'token.revoke', target: { type: 'api_token', id },
+      change: (tx) => tx.updateTable('api_tokens').set({ revoked_at: now })
+        .where('id', '=', id).where('revoked_at', 'is', null).returning('id').executeTakeFirst(),
+    });
     return c.body(null, 204);
   },
 );
