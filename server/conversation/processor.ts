@@ -4,7 +4,7 @@ import type { Clock } from '../context.ts';
 import { isDatabaseUnavailable } from '../db/connection-errors.ts';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
-import type { ChannelDirectory } from '../whatsapp/channel-directory.ts';
+import type { ChannelDirectory } from '../channels/channel-directory.ts';
 import { needsTransaction } from './batch-rows.ts';
 import { commitInOneStatement } from './commit-batch.ts';
 import { commitOutcomes } from './commit-effects.ts';

@@ -6,7 +6,7 @@ import type { Ports } from '../../runtime/ports.ts';
 import { sessionState, type Json, type SessionState } from '../../runtime/session.ts';
 import { step } from '../../runtime/step.ts';
 import type { Row } from '../db/tables.ts';
-import type { ChannelInfo } from '../whatsapp/channel-directory.ts';
+import type { ChannelInfo } from '../channels/channel-directory.ts';
 import type { FlowVersions, LoadedVersion } from './flow-versions.ts';
 import type { ClaimedContact, LiveSession } from './leases.ts';
 
