@@ -3,7 +3,9 @@ import { createUserRequest, updateUserRequest, userResponse, usersResponse } fro
 import { hashPassword } from '../auth/password.ts';
 import { passwordProblem } from '../auth/password-policy.ts';
 import { recordAudit } from '../db/queries/audit.ts';
-import { countAdmins, createUser, findUserByEmail, toApiUser } from '../db/queries/users.ts';
+import {
+  countAdmins, createUser, deleteUser, endLoginsOf, findUserByEmail, findUserForUpdate, listUsers, toApiUser, updateUser,
+} from '../db/queries/users.ts';
 import type { RowUpdate } from '../db/tables.ts';
 import { requireRole } from '../http/auth.ts';
 import { AppError } from '../http/errors.ts';
@@ -23,7 +25,7 @@ function refuseWeakPassword(password: string): void {
 userRoutes.openapi(
   createRoute({ method: 'get', path: '/', tags, responses: { 200: json(usersResponse, 'Every user') } }),
   async (c) => {
-    const rows = await c.var.deps.db.selectFrom('users').selectAll().orderBy('created_at').execute();
+    const rows = await listUsers(c.var.deps.db);
     return c.json({
       users: rows.map((u) => ({ ...toApiUser(u), disabled: u.disabled, createdAt: new Date(u.created_at).toISOString() })),
     }, 200);
@@ -67,17 +69,17 @@ updateRoute(userRoutes,
     const user = await changeAudited(c, {
       resource: 'Usuário', action: 'user.update', target: { type: 'user', id }, details: { fields: Object.keys(changes) },
       change: async (tx) => {
-        const current = await tx.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+        const current = await findUserForUpdate(tx, id);
         if (!current) return undefined;
         const losesAdmin = current.role === 'admin' && ((body.role && body.role !== 'admin') || body.disabled === true);
         if (losesAdmin && (await countAdmins(tx)) <= 1) {
           throw new AppError(409, 'last_admin', 'Este é o último administrador ativo; crie outro antes.');
         }
         const updated = Object.keys(changes).length
-          ? await tx.updateTable('users').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+          ? await updateUser(tx, id, changes)
           : current;
         // Disabling a user or changing a password ends their open logins.
-        if (body.disabled || body.password) await tx.deleteFrom('auth_sessions').where('user_id', '=', id).execute();
+        if (body.disabled || body.password) await endLoginsOf(tx, id);
         return updated;
       },
     });
@@ -96,12 +98,12 @@ userRoutes.openapi(
     await changeAudited(c, {
       resource: 'Usuário', action: 'user.delete', target: { type: 'user', id },
       change: async (tx) => {
-        const current = await tx.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+        const current = await findUserForUpdate(tx, id);
         if (!current) return undefined;
         if (current.role === 'admin' && (await countAdmins(tx)) <= 1) {
           throw new AppError(409, 'last_admin', 'Este é o último administrador ativo; crie outro antes.');
         }
-        await tx.deleteFrom('users').where('id', '=', id).execute();
+        await deleteUser(tx, id);
         return current;
       },
     });

@@ -79,3 +79,7 @@ export async function publishVersion(
   await tx.updateTable('flows').set({ published_version: version }).where('id', '=', flowId).execute();
   return row;
 }
+
+export async function flowExists(db: Executor, id: string): Promise<boolean> {
+  return (await db.selectFrom('flows').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}

@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import type { UpdateObject } from 'kysely';
+import type { Database, Executor } from '../database.ts';
+import type { NewRow, Row } from '../tables.ts';
+
+export type ChannelRow = Row<'channels'>;
+
+export async function listChannels(db: Executor): Promise<ChannelRow[]> {
+  return db.selectFrom('channels').selectAll().orderBy('created_at').execute();
+}
+
+/** Whether another channel (not `exceptId`) is already connected to the Phone number ID. */
+export async function phoneNumberTaken(db: Executor, phoneNumberId: string, exceptId?: string): Promise<boolean> {
+  let q = db.selectFrom('channels').select('id').where('phone_number_id', '=', phoneNumberId);
+  if (exceptId) q = q.where('id', '<>', exceptId);
+  return (await q.executeTakeFirst()) !== undefined;
+}
+
+export async function insertChannel(db: Executor, values: Omit<NewRow<'channels'>, 'id'>): Promise<ChannelRow> {
+  return db.insertInto('channels').values({ id: randomUUID(), ...values }).returningAll().executeTakeFirstOrThrow();
+}
+
+/** The updated channel, or undefined when it does not exist; changes may be SQL (see `uncheckedBy`). */
+export async function updateChannel(db: Executor, id: string, changes: UpdateObject<Database, 'channels'>): Promise<ChannelRow | undefined> {
+  return db.updateTable('channels').set(changes).where('id', '=', id).returningAll().executeTakeFirst();
+}
+
+/** The deleted channel's id (its contacts and messages go with it), or undefined when it did not exist. */
+export async function deleteChannel(db: Executor, id: string): Promise<{ id: string } | undefined> {
+  return db.deleteFrom('channels').where('id', '=', id).returning('id').executeTakeFirst();
+}
