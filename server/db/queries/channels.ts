@@ -29,3 +29,7 @@ export async function updateChannel(db: Executor, id: string, changes: UpdateObj
 export async function deleteChannel(db: Executor, id: string): Promise<{ id: string } | undefined> {
   return db.deleteFrom('channels').where('id', '=', id).returning('id').executeTakeFirst();
 }
+
+export async function channelExists(db: Executor, id: string): Promise<boolean> {
+  return (await db.selectFrom('channels').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}

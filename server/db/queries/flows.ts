@@ -83,3 +83,9 @@ export async function publishVersion(
 export async function flowExists(db: Executor, id: string): Promise<boolean> {
   return (await db.selectFrom('flows').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 }
+
+/** The flow's published version number (null: never published), or undefined when there is no such flow. */
+export async function publishedVersionNumber(db: Executor, id: string): Promise<{ version: number | null } | undefined> {
+  const row = await db.selectFrom('flows').select('published_version').where('id', '=', id).executeTakeFirst();
+  return row && { version: row.published_version };
+}
