@@ -15,7 +15,7 @@ import { simulate } from '../conversation/simulate.ts';
 import { simulatorPorts } from '../conversation/simulator-ports.ts';
 import { simulateRequest, simulateResponse } from '../../shared/api/simulate.ts';
 import {
-  findFlow, findVersion, insertFlow, listFlows, listVersions, publishVersion, saveDraft,
+  findFlow, findVersion, insertFlow, listFlows, listVersions, publishVersion, saveDraft, setPublishedVersion,
 } from '../db/queries/flows.ts';
 import { requireRole } from '../http/auth.ts';
 import { AppError, notFound } from '../http/errors.ts';
@@ -210,7 +210,7 @@ flowRoutes.openapi(
     const version = await findVersion(db, id, v);
     if (!version) throw notFound(`Versão ${v}`);
     await db.transaction().execute(async (tx) => {
-      await tx.updateTable('flows').set({ published_version: v }).where('id', '=', id).execute();
+      await setPublishedVersion(tx, id, v);
       await recordAudit(tx, c.var.actor, 'flow.republish', { type: 'flow', id }, { version: v });
     });
     const listed = (await listVersions(db, id)).find((x) => x.version === v);

@@ -89,3 +89,8 @@ export async function publishedVersionNumber(db: Executor, id: string): Promise<
   const row = await db.selectFrom('flows').select('published_version').where('id', '=', id).executeTakeFirst();
   return row && { version: row.published_version };
 }
+
+/** Makes an existing version of the flow the one new conversations run (a rollback). */
+export async function setPublishedVersion(db: Executor, id: string, version: number): Promise<void> {
+  await db.updateTable('flows').set({ published_version: version }).where('id', '=', id).execute();
+}

@@ -62,3 +62,8 @@ export async function deleteUser(db: Executor, id: string): Promise<void> {
 export async function endLoginsOf(db: Executor, userId: string): Promise<void> {
   await db.deleteFrom('auth_sessions').where('user_id', '=', userId).execute();
 }
+
+/** Who a token or an audit entry names: id, email and name only. */
+export async function findUserSummary(db: Executor, id: string): Promise<{ id: string; email: string; name: string } | undefined> {
+  return db.selectFrom('users').select(['id', 'email', 'name']).where('id', '=', id).executeTakeFirst();
+}
