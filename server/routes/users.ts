@@ -4,9 +4,10 @@ import { hashPassword } from '../auth/password.ts';
 import { passwordProblem } from '../auth/password-policy.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import {
-  countAdmins, createUser, deleteUser, endLoginsOf, findUserByEmail, findUserForUpdate, listUsers, toApiUser, updateUser,
+  countAdmins, createUser, deleteUser, findUserByEmail, findUserForUpdate, listUsers, toApiUser, updateUser,
 } from '../db/queries/users.ts';
 import type { RowUpdate } from '../db/tables.ts';
+import { endLoginsOf } from '../db/queries/auth-sessions.ts';
 import { requireRole } from '../http/auth.ts';
 import { AppError } from '../http/errors.ts';
 import { createRouter, json, jsonBody, updateRoute } from '../http/router.ts';

@@ -41,6 +41,10 @@ export async function ensureAdmin(db: Executor, admin: { email: string; password
 
 export const toApiUser = (u: Row<'users'>) => ({ id: u.id, email: u.email, name: u.name, role: u.role });
 
+export async function findUser(db: Executor, id: string): Promise<Row<'users'> | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
 export async function listUsers(db: Executor): Promise<Row<'users'>[]> {
   return db.selectFrom('users').selectAll().orderBy('created_at').execute();
 }
@@ -56,11 +60,6 @@ export async function updateUser(db: Executor, id: string, changes: RowUpdate<'u
 
 export async function deleteUser(db: Executor, id: string): Promise<void> {
   await db.deleteFrom('users').where('id', '=', id).execute();
-}
-
-/** Ends every open login (cookie session) of the user. */
-export async function endLoginsOf(db: Executor, userId: string): Promise<void> {
-  await db.deleteFrom('auth_sessions').where('user_id', '=', userId).execute();
 }
 
 /** Who a token or an audit entry names: id, email and name only. */
