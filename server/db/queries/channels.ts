@@ -33,3 +33,24 @@ export async function deleteChannel(db: Executor, id: string): Promise<{ id: str
 export async function channelExists(db: Executor, id: string): Promise<boolean> {
   return (await db.selectFrom('channels').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
 }
+
+export async function findChannel(db: Executor, id: string): Promise<ChannelRow | undefined> {
+  return db.selectFrom('channels').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** What a connection test needs: the Phone number ID and the sealed access token. */
+export async function findChannelCredentials(db: Executor, id: string) {
+  return db.selectFrom('channels').select(['phone_number_id', 'access_token_enc']).where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Stores a connection test's outcome, only if the channel still has the token that was tested
+ * (a token saved meanwhile is not what was tested). Undefined when it does not, or is gone.
+ */
+export async function recordConnectionCheck(
+  db: Executor, id: string, testedTokenEnc: string, outcome: UpdateObject<Database, 'channels'>,
+): Promise<ChannelRow | undefined> {
+  return db.updateTable('channels').set(outcome)
+    .where('id', '=', id).where('access_token_enc', '=', testedTokenEnc)
+    .returningAll().executeTakeFirst();
+}
