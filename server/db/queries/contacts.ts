@@ -28,9 +28,12 @@ export async function searchContacts(db: Executor, { q, limit }: { q?: string; l
   return query.execute();
 }
 
-/** The contact's last `limit` messages, newest first. */
+/**
+ * The contact's last `limit` messages, newest first (the contact page and the handoff inbox
+ * list them reversed, oldest first).
+ */
 export async function latestMessages(db: Executor, contactId: string, limit: number) {
-  return db.selectFrom('messages').select(['id', 'direction', 'type', 'text', 'status', 'error', 'created_at'])
+  return db.selectFrom('messages').select(['id', 'direction', 'author_kind', 'type', 'text', 'status', 'error', 'created_at'])
     .where('contact_id', '=', contactId)
     // A reply can share its message's millisecond: 'in' sorts before 'out' once reversed.
     .orderBy('created_at', 'desc').orderBy('direction', 'desc').limit(limit).execute();

@@ -66,3 +66,8 @@ export async function deleteUser(db: Executor, id: string): Promise<void> {
 export async function findUserSummary(db: Executor, id: string): Promise<{ id: string; email: string; name: string } | undefined> {
   return db.selectFrom('users').select(['id', 'email', 'name']).where('id', '=', id).executeTakeFirst();
 }
+
+/** What decides whether a user may be given a conversation: role and whether disabled. */
+export async function findUserAccess(db: Executor, id: string): Promise<{ role: Role; disabled: boolean } | undefined> {
+  return db.selectFrom('users').select(['role', 'disabled']).where('id', '=', id).executeTakeFirst();
+}
