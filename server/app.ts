@@ -63,24 +63,18 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.use('*', requireJsonForCookieWrites);
   api.use('*', rejectInvalidText);
   api.route('/auth', authRoutes);
-  for (const path of ['/flows/*', '/flows', '/flow-environment', '/templates', '/channels/*', '/channels', '/products/*', '/products',
-    '/categories/*', '/categories', '/orders/*', '/orders', '/users/*', '/users', '/tokens/*', '/tokens', '/handoffs/*', '/handoffs', '/contacts/*', '/contacts', '/campaigns/*', '/campaigns']) {
-    api.use(path, authenticate);
-  }
-  api.route('/flows', flowRoutes);
-  api.route('/flows', analyticsRoutes);
-  api.route('/templates', templateRoutes);
-  api.route('/flow-environment', flowEnvironmentRoutes);
-  api.route('/channels', channelRoutes);
-  api.route('/channels', channelTestRoutes);
-  api.route('/products', productRoutes);
-  api.route('/categories', categoryRoutes);
-  api.route('/orders', orderRoutes);
-  api.route('/users', userRoutes);
-  api.route('/tokens', tokenRoutes);
-  api.route('/handoffs', handoffRoutes);
-  api.route('/contacts', contactRoutes);
-  api.route('/campaigns', campaignRoutes);
+  mountAuthenticated(api, '/flows', flowRoutes, analyticsRoutes);
+  mountAuthenticated(api, '/templates', templateRoutes);
+  mountAuthenticated(api, '/flow-environment', flowEnvironmentRoutes);
+  mountAuthenticated(api, '/channels', channelRoutes, channelTestRoutes);
+  mountAuthenticated(api, '/products', productRoutes);
+  mountAuthenticated(api, '/categories', categoryRoutes);
+  mountAuthenticated(api, '/orders', orderRoutes);
+  mountAuthenticated(api, '/users', userRoutes);
+  mountAuthenticated(api, '/tokens', tokenRoutes);
+  mountAuthenticated(api, '/handoffs', handoffRoutes);
+  mountAuthenticated(api, '/contacts', contactRoutes);
+  mountAuthenticated(api, '/campaigns', campaignRoutes);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -96,3 +90,16 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/**
+ * Mounts routers that need a caller on a sub-app of their own whose first middleware is
+ * `authenticate`, so the guard covers exactly the prefix the routers answer under (and runs
+ * once when two routers share it). It runs after the API-wide guards (body limit, CSRF, JSON,
+ * text) and before each router's role and rate-limit middleware.
+ */
+function mountAuthenticated(api: OpenAPIHono<AppEnv>, path: string, ...routers: OpenAPIHono<AppEnv>[]) {
+  const guarded = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  guarded.use('*', authenticate);
+  for (const router of routers) guarded.route('/', router);
+  api.route(path, guarded);
+}

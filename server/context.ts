@@ -4,8 +4,8 @@ import type { Db } from './db/database.ts';
 import type { Logger } from './logger.ts';
 import type { Role } from './db/tables.ts';
 import type { Ports } from '../runtime/ports.ts';
-import type { InboundDelivery } from './conversation/store-inbound.ts';
-import type { ChannelDirectory } from './whatsapp/channel-directory.ts';
+import type { InboundDelivery } from './whatsapp/inbound-delivery.ts';
+import type { ChannelDirectory } from './channels/channel-directory.ts';
 import type { HitCounter } from './http/rate-limit/hit-counter.ts';
 
 export interface Clock {

@@ -10,7 +10,8 @@ import { fetchMissingMedia } from './conversation/media-fetcher.ts';
 import { runDueCampaigns } from './conversation/run-campaigns.ts';
 import { processBatch } from './conversation/processor.ts';
 import { createSender } from './conversation/sender.ts';
-import { storeInbound, type InboundDelivery } from './conversation/store-inbound.ts';
+import { storeInbound } from './conversation/store-inbound.ts';
+import type { InboundDelivery } from './whatsapp/inbound-delivery.ts';
 import type { Db } from './db/database.ts';
 import { createVacuumLoop } from './db/vacuum.ts';
 import type { Config } from './env.ts';
@@ -20,7 +21,7 @@ import { createLocalNotifier, createRedisNotifier, type Notifier } from './queue
 import { createLocalRateLimiter, createRedisRateLimiter } from './queue/rate-limiter.ts';
 import { connectRedis } from './queue/redis-client.ts';
 import { createWorkerLoop } from './queue/worker-loop.ts';
-import { createChannelDirectory } from './whatsapp/channel-directory.ts';
+import { createChannelDirectory } from './channels/channel-directory.ts';
 import { createGraphClient } from './whatsapp/graph-client.ts';
 
 export interface MessagingOptions {

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
-import type { ChannelDirectory } from '../whatsapp/channel-directory.ts';
+import type { ChannelDirectory } from '../channels/channel-directory.ts';
 import { GraphApiError, type GraphClient } from '../whatsapp/graph-client.ts';
 
 /** Inbound message types whose file is downloaded and kept. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ports } from '../../runtime/ports.ts';
 import { silentLogger } from '../logger.ts';
 import { createTestDb, type TestDb } from '../testing/test-db.ts';
-import type { ChannelDirectory, ChannelInfo } from '../whatsapp/channel-directory.ts';
+import type { ChannelDirectory, ChannelInfo } from '../channels/channel-directory.ts';
 import type { FlowVersions } from './flow-versions.ts';
 import { claimWork } from './leases.ts';
 import { processBatch } from './processor.ts';

@@ -1,16 +1,16 @@
-import type { InboundContent } from '../../runtime/events.ts';
 import type { Ports } from '../../runtime/ports.ts';
 import type { Clock } from '../context.ts';
 import { isDatabaseUnavailable } from '../db/connection-errors.ts';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
-import type { ChannelDirectory } from '../whatsapp/channel-directory.ts';
+import type { ChannelDirectory } from '../channels/channel-directory.ts';
 import { needsTransaction } from './batch-rows.ts';
 import { commitInOneStatement } from './commit-batch.ts';
 import { commitOutcomes } from './commit-effects.ts';
 import type { FlowVersions } from './flow-versions.ts';
 import { claimWork, releaseLeases, settleLeases, type ClaimedContact } from './leases.ts';
 import { runContact, type ContactOutcome } from './run-contact.ts';
+import { inboundContentOf } from './stored-json.ts';
 
 class LeaseLost extends Error {
   constructor(readonly lost: number) {
@@ -58,9 +58,9 @@ export async function processBatch(o: ProcessorOptions): Promise<boolean> {
         session: contact.session ?? undefined,
         messages: contact.pending.map((m) => ({
           id: m.id, wamid: m.wamid, at: new Date(m.wa_timestamp ?? m.created_at),
-          content: (m.payload as { content?: InboundContent }).content ?? { kind: 'unsupported', type: 'unknown' },
+          content: inboundContentOf(m.payload),
         })),
-        timers: contact.timers.filter((t) => t.key).map((t) => ({ id: t.id, key: t.key ?? '', kind: t.kind, at: new Date(t.run_at), payload: t.payload as Record<string, unknown> })),
+        timers: contact.timers.filter((t) => t.key).map((t) => ({ id: t.id, key: t.key ?? '', kind: t.kind, at: new Date(t.run_at), payload: t.payload })),
       });
       return { outcome, contact: contact as ClaimedContact, markRead: channel.markRead };
     } catch (err) {

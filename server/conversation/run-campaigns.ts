@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { CampaignAudienceRecipient as Recipient, CampaignTemplate as Template, SkipReason } from '../../shared/api/campaigns.ts';
+import type { SkipReason } from '../../shared/api/campaigns.ts';
 import { renderTemplate } from '../../shared/template/render.ts';
 import type { Db, Tx } from '../db/database.ts';
 import type { Row } from '../db/tables.ts';
 import { queueOutbound } from './queue-outbound.ts';
+import { campaignAudienceColumn, campaignTemplateColumn, type CampaignRecipientColumn, type FlowStartPayload } from './stored-json.ts';
 
 /**
  * Sends due campaigns. A campaign is claimed and queued in one transaction (contacts,
@@ -20,8 +21,8 @@ export async function runDueCampaigns(db: Db, now: Date): Promise<number> {
         .forUpdate().skipLocked())
       .returningAll().executeTakeFirst();
     if (!due) return 0;
-    const template = due.template as unknown as Template;
-    const audience = due.audience as unknown as Recipient[];
+    const template = campaignTemplateColumn.parse(due.template);
+    const audience = campaignAudienceColumn.parse(due.audience);
     const contacts: { id: string; user_id: string | null }[] = [];
     for (const r of audience) contacts.push(await upsertContact(tx, due.channel_id, r, now));
     const busy = await busyContacts(tx, contacts.map((c) => c.id));
@@ -48,7 +49,7 @@ export async function runDueCampaigns(db: Db, now: Date): Promise<number> {
       if (due.flow_id) {
         await tx.insertInto('scheduled_jobs').values({
           id: randomUUID(), kind: 'flow_start', key: `campaign:${due.id}:${contact.id}`, contact_id: contact.id, run_at: now,
-          payload: JSON.stringify({ flowId: due.flow_id, variables: r.variables }), status: 'pending',
+          payload: JSON.stringify({ flowId: due.flow_id, variables: r.variables } satisfies FlowStartPayload), status: 'pending',
         }).onConflict((oc) => oc.column('key').doNothing()).execute();
       }
       queued += 1;
@@ -58,7 +59,7 @@ export async function runDueCampaigns(db: Db, now: Date): Promise<number> {
   });
 }
 
-async function upsertContact(tx: Tx, channelId: string, r: Recipient, now: Date): Promise<{ id: string; user_id: string | null }> {
+async function upsertContact(tx: Tx, channelId: string, r: CampaignRecipientColumn, now: Date): Promise<{ id: string; user_id: string | null }> {
   const contact = await sql<{ id: string; user_id: string | null }>`
     insert into contacts (id, channel_id, wa_id, name, variables, updated_at)
     values (${randomUUID()}, ${channelId}, ${r.phone}, ${r.name}, ${JSON.stringify(r.variables)}::jsonb, ${now})

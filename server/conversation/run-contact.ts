@@ -6,13 +6,15 @@ import type { Ports } from '../../runtime/ports.ts';
 import { sessionState, type Json, type SessionState } from '../../runtime/session.ts';
 import { step } from '../../runtime/step.ts';
 import type { Row } from '../db/tables.ts';
-import type { ChannelInfo } from '../whatsapp/channel-directory.ts';
+import type { ChannelInfo } from '../channels/channel-directory.ts';
 import type { FlowVersions, LoadedVersion } from './flow-versions.ts';
 import type { ClaimedContact, LiveSession } from './leases.ts';
+import { flowStartPayload } from './stored-json.ts';
 
 export interface PendingMessage { id: string; wamid: string | null; at: Date; content: InboundContent }
 /** A due scheduled job of the contact: a flow timer, or an agent resolving the handoff. */
-export interface DueTimer { id: string; key: string; kind: string; at: Date; payload: Record<string, unknown> }
+/** A due scheduled job; `payload` is the stored JSON, parsed by kind (see `stored-json.ts`). */
+export interface DueTimer { id: string; key: string; kind: string; at: Date; payload: unknown }
 
 /** A session row as it must be after this batch. */
 export interface SessionWrite {
@@ -120,8 +122,10 @@ export async function runContact(input: {
 function jobEvent(t: DueTimer): { event: SessionEvent; flowId?: string } {
   if (t.kind === 'handoff_resolved') return { event: { type: 'handoff_resolved' } };
   if (t.kind === 'flow_start') {
-    const variables = (t.payload.variables ?? {}) as Record<string, string | number | boolean | null>;
-    return { event: { type: 'start', variables }, flowId: String(t.payload.flowId ?? '') };
+    // An unreadable payload starts no flow (no flow has the id ''), as a missing flow would not.
+    const payload = flowStartPayload.safeParse(t.payload);
+    const { flowId, variables } = payload.success ? payload.data : { flowId: '', variables: {} };
+    return { event: { type: 'start', variables }, flowId };
   }
   return { event: { type: 'timer', key: t.key } };
 }

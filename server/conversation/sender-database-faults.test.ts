@@ -3,7 +3,7 @@ import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs,
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../logger.ts';
 import { createTestDb, type TestDb } from '../testing/test-db.ts';
-import type { ChannelDirectory, ChannelInfo } from '../whatsapp/channel-directory.ts';
+import type { ChannelDirectory, ChannelInfo } from '../channels/channel-directory.ts';
 import type { GraphClient } from '../whatsapp/graph-client.ts';
 import { createSender } from './sender.ts';
 

@@ -5,7 +5,7 @@ import { silentLogger } from '../logger.ts';
 import type { RateLimiter } from '../queue/rate-limiter.ts';
 import { startFakeGraphApi, type FakeGraph } from '../testing/fake-graph-api.ts';
 import { createTestDb, type TestDb } from '../testing/test-db.ts';
-import { createChannelDirectory } from '../whatsapp/channel-directory.ts';
+import { createChannelDirectory } from '../channels/channel-directory.ts';
 import { createGraphClient } from '../whatsapp/graph-client.ts';
 import { createSender } from './sender.ts';
 

@@ -5,7 +5,7 @@ import { prepared } from '../db/prepared-statements.ts';
 import type { Logger } from '../logger.ts';
 import { createGroupCommit } from '../queue/group-commit.ts';
 import type { RateLimiter } from '../queue/rate-limiter.ts';
-import type { ChannelDirectory, ChannelInfo } from '../whatsapp/channel-directory.ts';
+import type { ChannelDirectory, ChannelInfo } from '../channels/channel-directory.ts';
 import type { GraphClient } from '../whatsapp/graph-client.ts';
 import { backoffMs, pairRateBackoffMs, type GraphErrorClass } from '../whatsapp/graph-errors.ts';
 import { recordSends, type SendOutcome } from './record-sends.ts';

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../testing/test-db.ts';
 import { messageWebhook, statusWebhook } from '../testing/webhook-payloads.ts';
 import { parseWebhook } from '../whatsapp/parse-webhook.ts';
-import { storeInbound, type InboundDelivery } from './store-inbound.ts';
+import type { InboundDelivery } from '../whatsapp/inbound-delivery.ts';
+import { storeInbound } from './store-inbound.ts';
 
 const channel = { phoneNumberId: '106000000000091', displayPhone: '15550100091', wabaId: '0' };
 const channelId = 'ch-store-test';

@@ -2,16 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
 import { prepared } from '../db/prepared-statements.ts';
-import type { ParsedContact, ParsedInboundMessage } from '../whatsapp/parse-message.ts';
+import type { InboundDelivery } from '../whatsapp/inbound-delivery.ts';
+import type { ParsedInboundMessage } from '../whatsapp/parse-message.ts';
 import type { ParsedStatus } from '../whatsapp/parse-status.ts';
-
-/** What one webhook change brings for a channel we know. */
-export interface InboundDelivery {
-  channelId: string;
-  contacts: ParsedContact[];
-  messages: ParsedInboundMessage[];
-  statuses: ParsedStatus[];
-}
 
 /** Statuses only move forward (Meta may deliver `read` before `delivered`); `failed` wins over `sent`. */
 const statusRank: Record<string, number> = { accepted: 0, sent: 1, delivered: 2, read: 3, played: 4, failed: 5 };

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { ContactsInFlow, SkipReason, StoredCampaignStatus } from '../../shared/api/campaigns.ts';
 
 /** Columns the database fills in on insert (defaults) and callers may still set. */
@@ -318,4 +318,5 @@ export interface Database {
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;
+export type NewRow<T extends keyof Database> = Insertable<Database[T]>;
 export type RowUpdate<T extends keyof Database> = Updateable<Database[T]>;

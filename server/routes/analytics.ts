@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
 import { analyticsQuery, analyticsResponse } from '../../shared/api/analytics.ts';
+import { flowExists } from '../db/queries/flows.ts';
 import { requireRole } from '../http/auth.ts';
 import { notFound } from '../http/errors.ts';
 import { createRouter, json } from '../http/router.ts';
@@ -25,8 +26,7 @@ analyticsRoutes.openapi(
     const { db, clock } = c.var.deps;
     const { id } = c.req.valid('param');
     const { version, days, from: fromText, to: toText } = c.req.valid('query');
-    const flow = await db.selectFrom('flows').select('id').where('id', '=', id).executeTakeFirst();
-    if (!flow) throw notFound('Fluxo');
+    if (!(await flowExists(db, id))) throw notFound('Fluxo');
     const from = days !== undefined ? new Date(clock.now().getTime() - days * dayMs) : fromText ? new Date(fromText) : null;
     const to = toText ? new Date(toText) : null;
     const inPeriod = sql`${from === null ? sql`true` : sql`e.created_at >= ${from}`} and ${to === null ? sql`true` : sql`e.created_at < ${to}`}`;

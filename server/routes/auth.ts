@@ -3,7 +3,8 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { loginRequest, userResponse } from '../../shared/api/auth.ts';
 import { verifyPassword } from '../auth/password.ts';
 import { hashSecret, newSecret } from '../auth/tokens.ts';
-import { findUserByEmail, toApiUser } from '../db/queries/users.ts';
+import { deleteLogin, insertLogin } from '../db/queries/auth-sessions.ts';
+import { findUser, findUserByEmail, toApiUser } from '../db/queries/users.ts';
 import { authenticate, sessionCookie } from '../http/auth.ts';
 import { AppError } from '../http/errors.ts';
 import { guardLogin } from '../http/rate-limit/login-limit.ts';
@@ -31,7 +32,7 @@ authRoutes.openapi(
     await attempt.succeeded();
     const secret = newSecret('fs');
     const expires = new Date(clock.now().getTime() + sessionDays * 86_400_000);
-    await db.insertInto('auth_sessions').values({ token_hash: hashSecret(secret), user_id: user.id, expires_at: expires }).execute();
+    await insertLogin(db, { tokenHash: hashSecret(secret), userId: user.id, expiresAt: expires });
     setCookie(c, sessionCookie, secret, {
       httpOnly: true, sameSite: 'Lax', path: '/', expires,
       secure: new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https',
@@ -48,7 +49,7 @@ authRoutes.openapi(
   }),
   async (c) => {
     const cookie = getCookie(c, sessionCookie);
-    if (cookie) await c.var.deps.db.deleteFrom('auth_sessions').where('token_hash', '=', hashSecret(cookie)).execute();
+    if (cookie) await deleteLogin(c.var.deps.db, hashSecret(cookie));
     deleteCookie(c, sessionCookie, { path: '/' });
     return c.body(null, 204);
   },
@@ -63,7 +64,7 @@ authRoutes.openapi(
   async (c) => {
     const actor = c.var.actor;
     const user = actor.userId
-      ? await c.var.deps.db.selectFrom('users').selectAll().where('id', '=', actor.userId).executeTakeFirst()
+      ? await findUser(c.var.deps.db, actor.userId)
       : undefined;
     if (actor.kind === 'token' || !user) {
       return c.json({ user: { id: actor.id, email: '', name: 'API token', role: actor.role } }, 200);

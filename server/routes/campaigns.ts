@@ -1,10 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   campaignRecipientsQuery, campaignRecipientsResponse, campaignResponse, campaignsResponse, createCampaignRequest,
 } from '../../shared/api/campaigns.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import { countOutcomes, listRecipients } from '../db/queries/campaign-recipients.ts';
+import { campaignExists, findCampaign, insertCampaign, listCampaigns } from '../db/queries/campaigns.ts';
+import { channelExists } from '../db/queries/channels.ts';
+import { publishedVersionNumber } from '../db/queries/flows.ts';
 import { requireRole } from '../http/auth.ts';
 import { AppError } from '../http/errors.ts';
 import { createRouter, json, jsonBody } from '../http/router.ts';
@@ -20,7 +22,7 @@ campaignRoutes.openapi(
   createRoute({ method: 'get', path: '/', tags, responses: { 200: json(campaignsResponse, 'Newest first') } }),
   async (c) => {
     const { db } = c.var.deps;
-    const rows = await db.selectFrom('campaigns').selectAll().orderBy('created_at', 'desc').limit(200).execute();
+    const rows = await listCampaigns(db, 200);
     const totals = await countOutcomes(db, rows.map((r) => r.id));
     return c.json({ campaigns: rows.map((r) => campaignView(r, totals.get(r.id))) }, 200);
   },
@@ -34,19 +36,18 @@ campaignRoutes.openapi(
   async (c) => {
     const { db, clock } = c.var.deps;
     const b = c.req.valid('json');
-    const channel = await db.selectFrom('channels').select('id').where('id', '=', b.channelId).executeTakeFirst();
-    if (!channel) throw new AppError(400, 'unknown_channel', 'O canal escolhido não existe.');
+    if (!(await channelExists(db, b.channelId))) throw new AppError(400, 'unknown_channel', 'O canal escolhido não existe.');
     if (b.flowId) {
-      const flow = await db.selectFrom('flows').select('published_version').where('id', '=', b.flowId).executeTakeFirst();
-      if (!flow) throw new AppError(400, 'unknown_flow', 'O fluxo escolhido não existe.');
-      if (flow.published_version === null) throw new AppError(400, 'flow_not_published', 'Publique o fluxo antes de usá-lo numa campanha.');
+      const published = await publishedVersionNumber(db, b.flowId);
+      if (!published) throw new AppError(400, 'unknown_flow', 'O fluxo escolhido não existe.');
+      if (published.version === null) throw new AppError(400, 'flow_not_published', 'Publique o fluxo antes de usá-lo numa campanha.');
     }
     const row = await db.transaction().execute(async (tx) => {
-      const created = await tx.insertInto('campaigns').values({
-        id: randomUUID(), name: b.name, channel_id: b.channelId, flow_id: b.flowId, template: JSON.stringify(b.template),
+      const created = await insertCampaign(tx, {
+        name: b.name, channel_id: b.channelId, flow_id: b.flowId, template: JSON.stringify(b.template),
         audience: JSON.stringify(b.audience), status: 'scheduled', scheduled_at: b.scheduledAt ?? clock.now(),
         contacts_in_flow: b.contactsInFlow, created_by: c.var.actor.userId,
-      }).returningAll().executeTakeFirstOrThrow();
+      });
       await recordAudit(tx, c.var.actor, 'campaign.create', { type: 'campaign', id: created.id }, { recipients: b.audience.length });
       return created;
     });
@@ -63,7 +64,7 @@ campaignRoutes.openapi(
   async (c) => {
     const { db } = c.var.deps;
     const { id } = c.req.valid('param');
-    const row = await db.selectFrom('campaigns').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await findCampaign(db, id);
     if (!row) throw campaignNotFound();
     const totals = await countOutcomes(db, [row.id]);
     return c.json({ campaign: campaignView(row, totals.get(row.id)) }, 200);
@@ -78,9 +79,8 @@ campaignRoutes.openapi(
   async (c) => {
     const { db } = c.var.deps;
     const { id } = c.req.valid('param');
-    const campaign = await db.selectFrom('campaigns').select('id').where('id', '=', id).executeTakeFirst();
-    if (!campaign) throw campaignNotFound();
-    const rows = await listRecipients(db, campaign.id, c.req.valid('query'));
+    if (!(await campaignExists(db, id))) throw campaignNotFound();
+    const rows = await listRecipients(db, id, c.req.valid('query'));
     return c.json({ recipients: rows.map(recipientView) }, 200);
   },
 );

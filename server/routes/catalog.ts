@@ -1,11 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   catalogResponse, categoryResponse, createCategoryRequest, createProductRequest, productResponse,
   updateCategoryRequest, updateProductRequest,
 } from '../../shared/api/catalog.ts';
 import type { Executor } from '../db/database.ts';
-import type { Row, RowUpdate } from '../db/tables.ts';
+import {
+  categoryExists, categoryHasProducts, categoryNameTaken, deleteCategory, deleteProduct, insertCategory, insertProduct,
+  listCatalog, skuTaken, updateCategory, updateProduct, type CategoryRow, type ProductRow,
+} from '../db/queries/catalog.ts';
+import type { RowUpdate } from '../db/tables.ts';
 import { requireRole } from '../http/auth.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { createRouter, json, jsonBody, updateRoute } from '../http/router.ts';
@@ -18,33 +21,26 @@ categoryRoutes.use('*', requireRole('editor'));
 const tags = ['catalog'];
 const idParam = z.object({ id: z.string().min(1).max(100) });
 
-const productView = (p: Row<'products'>) => ({
+const productView = (p: ProductRow) => ({
   id: p.id, categoryId: p.category_id, sku: p.sku, name: p.name, description: p.description,
   priceCents: p.price_cents, imageUrl: p.image_url, stock: p.stock, active: p.active,
 });
-const categoryView = (k: Row<'categories'>) => ({ id: k.id, name: k.name, position: k.position });
+const categoryView = (k: CategoryRow) => ({ id: k.id, name: k.name, position: k.position });
 
 async function assertCategory(db: Executor, id: string | undefined) {
   if (id === undefined) return;
-  const found = await db.selectFrom('categories').select('id').where('id', '=', id).executeTakeFirst();
-  if (!found) throw new AppError(400, 'unknown_category', 'A categoria escolhida não existe.');
+  if (!(await categoryExists(db, id))) throw new AppError(400, 'unknown_category', 'A categoria escolhida não existe.');
 }
 
 async function assertSkuFree(db: Executor, sku: string | null | undefined, exceptId?: string) {
   if (!sku) return;
-  let q = db.selectFrom('products').select('id').where('sku', '=', sku);
-  if (exceptId) q = q.where('id', '<>', exceptId);
-  if (await q.executeTakeFirst()) throw new AppError(409, 'sku_taken', `Já existe um produto com o SKU "${sku}".`);
+  if (await skuTaken(db, sku, exceptId)) throw new AppError(409, 'sku_taken', `Já existe um produto com o SKU "${sku}".`);
 }
 
 productRoutes.openapi(
   createRoute({ method: 'get', path: '/', tags, responses: { 200: json(catalogResponse, 'Categories and products') } }),
   async (c) => {
-    const { db } = c.var.deps;
-    const [categories, products] = await Promise.all([
-      db.selectFrom('categories').selectAll().orderBy('position').orderBy('name').execute(),
-      db.selectFrom('products').selectAll().orderBy('name').execute(),
-    ]);
+    const { categories, products } = await listCatalog(c.var.deps.db);
     return c.json({ categories: categories.map(categoryView), products: products.map(productView) }, 200);
   },
 );
@@ -59,10 +55,10 @@ productRoutes.openapi(
     const b = c.req.valid('json');
     await assertCategory(db, b.categoryId);
     await assertSkuFree(db, b.sku);
-    const row = await db.insertInto('products').values({
-      id: randomUUID(), category_id: b.categoryId, sku: b.sku, name: b.name, description: b.description,
+    const row = await insertProduct(db, {
+      category_id: b.categoryId, sku: b.sku, name: b.name, description: b.description,
       price_cents: b.priceCents, image_url: b.imageUrl, stock: b.stock, active: b.active,
-    }).returningAll().executeTakeFirstOrThrow();
+    });
     return c.json({ product: productView(row) }, 201);
   },
 );
@@ -87,7 +83,7 @@ updateRoute(productRoutes,
     if (b.imageUrl !== undefined) changes.image_url = b.imageUrl;
     if (b.stock !== undefined) changes.stock = b.stock;
     if (b.active !== undefined) changes.active = b.active;
-    const row = await db.updateTable('products').set(changes).where('id', '=', id).returningAll().executeTakeFirst();
+    const row = await updateProduct(db, id, changes);
     if (!row) throw notFound('Produto');
     return c.json({ product: productView(row) }, 200);
   },
@@ -99,8 +95,7 @@ productRoutes.openapi(
     responses: { 204: { description: 'Deleted (orders keep their copy of name and price)' } },
   }),
   async (c) => {
-    const row = await c.var.deps.db.deleteFrom('products').where('id', '=', c.req.valid('param').id).returning('id').executeTakeFirst();
-    if (!row) throw notFound('Produto');
+    if (!(await deleteProduct(c.var.deps.db, c.req.valid('param').id))) throw notFound('Produto');
     return c.body(null, 204);
   },
 );
@@ -113,10 +108,8 @@ categoryRoutes.openapi(
   async (c) => {
     const { db } = c.var.deps;
     const b = c.req.valid('json');
-    const taken = await db.selectFrom('categories').select('id').where('name', '=', b.name).executeTakeFirst();
-    if (taken) throw new AppError(409, 'category_taken', `Já existe a categoria "${b.name}".`);
-    const row = await db.insertInto('categories').values({ id: randomUUID(), name: b.name, position: b.position })
-      .returningAll().executeTakeFirstOrThrow();
+    if (await categoryNameTaken(db, b.name)) throw new AppError(409, 'category_taken', `Já existe a categoria "${b.name}".`);
+    const row = await insertCategory(db, { name: b.name, position: b.position });
     return c.json({ category: categoryView(row) }, 201);
   },
 );
@@ -131,15 +124,12 @@ updateRoute(categoryRoutes,
     const { id } = c.req.valid('param');
     const b = c.req.valid('json');
     if (b.name !== undefined) {
-      const taken = await db.selectFrom('categories').select('id').where('name', '=', b.name).where('id', '<>', id).executeTakeFirst();
-      if (taken) throw new AppError(409, 'category_taken', `Já existe a categoria "${b.name}".`);
+      if (await categoryNameTaken(db, b.name, id)) throw new AppError(409, 'category_taken', `Já existe a categoria "${b.name}".`);
     }
     const changes: RowUpdate<'categories'> = {};
     if (b.name !== undefined) changes.name = b.name;
     if (b.position !== undefined) changes.position = b.position;
-    const row = Object.keys(changes).length
-      ? await db.updateTable('categories').set(changes).where('id', '=', id).returningAll().executeTakeFirst()
-      : await db.selectFrom('categories').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await updateCategory(db, id, changes);
     if (!row) throw notFound('Categoria');
     return c.json({ category: categoryView(row) }, 200);
   },
@@ -153,10 +143,8 @@ categoryRoutes.openapi(
   async (c) => {
     const { db } = c.var.deps;
     const { id } = c.req.valid('param');
-    const inUse = await db.selectFrom('products').select('id').where('category_id', '=', id).executeTakeFirst();
-    if (inUse) throw new AppError(409, 'category_in_use', 'A categoria tem produtos; mova ou exclua os produtos antes.');
-    const row = await db.deleteFrom('categories').where('id', '=', id).returning('id').executeTakeFirst();
-    if (!row) throw notFound('Categoria');
+    if (await categoryHasProducts(db, id)) throw new AppError(409, 'category_in_use', 'A categoria tem produtos; mova ou exclua os produtos antes.');
+    if (!(await deleteCategory(db, id))) throw notFound('Categoria');
     return c.body(null, 204);
   },
 );

@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { channelTestResponse } from '../../shared/api/channels.ts';
-import { recordAudit } from '../db/queries/audit.ts';
+import { findChannel, findChannelCredentials, recordConnectionCheck } from '../db/queries/channels.ts';
 import { requireRole } from '../http/auth.ts';
 import { notFound } from '../http/errors.ts';
 import { createRouter, json } from '../http/router.ts';
+import { changeAudited } from './audited-change.ts';
 import { checkPhoneNumber } from '../whatsapp/phone-number-check.ts';
 import { view } from './channels.ts';
 
@@ -27,22 +28,19 @@ channelTestRoutes.openapi(
   async (c) => {
     const { db, secrets, clock, config } = c.var.deps;
     const { id } = c.req.valid('param');
-    const channel = await db.selectFrom('channels').select(['phone_number_id', 'access_token_enc']).where('id', '=', id).executeTakeFirst();
+    const channel = await findChannelCredentials(db, id);
     if (!channel) throw notFound('Canal');
     const result = await checkPhoneNumber({ ...config.graph, timeoutMs: checkTimeoutMs }, channel.phone_number_id, secrets.open(channel.access_token_enc));
     const checkedAt = clock.now();
-    const row = await db.transaction().execute(async (tx) => {
-      const updated = await tx.updateTable('channels').set(result.ok
-        // Meta accepted the token: whatever the sender saw before is fixed (e.g. a token re-enabled at Meta).
-        ? { checked_at: checkedAt, check_ok: true, check_error: null, check_details: JSON.stringify(result.number), healthy: true, health_error: null }
-        : { checked_at: checkedAt, check_ok: false, check_error: errorLine(result.error), check_details: null })
-        // Tested with the token read above: a token saved meanwhile is not what was tested.
-        .where('id', '=', id).where('access_token_enc', '=', channel.access_token_enc)
-        .returningAll().executeTakeFirst();
-      const current = updated ?? await tx.selectFrom('channels').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!current) throw notFound('Canal');
-      await recordAudit(tx, c.var.actor, 'channel.test', { type: 'channel', id }, { ok: result.ok, ...(!result.ok && { code: result.error.code }) });
-      return current;
+    const outcome = result.ok
+      // Meta accepted the token: whatever the sender saw before is fixed (e.g. a token re-enabled at Meta).
+      ? { checked_at: checkedAt, check_ok: true, check_error: null, check_details: JSON.stringify(result.number), healthy: true, health_error: null }
+      : { checked_at: checkedAt, check_ok: false, check_error: errorLine(result.error), check_details: null };
+    const row = await changeAudited(c, {
+      resource: 'Canal', action: 'channel.test', target: { type: 'channel', id },
+      details: { ok: result.ok, ...(!result.ok && { code: result.error.code }) },
+      // Tested with the token read above: a token saved meanwhile is not what was tested.
+      change: async (tx) => (await recordConnectionCheck(tx, id, channel.access_token_enc, outcome)) ?? findChannel(tx, id),
     });
     c.var.deps.messaging?.channels.invalidate();
     return c.json({

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import {
@@ -6,10 +5,13 @@ import {
 } from '../../shared/api/channels.ts';
 import type { AppEnv } from '../context.ts';
 import { recordAudit } from '../db/queries/audit.ts';
+import { deleteChannel, insertChannel, listChannels, phoneNumberTaken, updateChannel } from '../db/queries/channels.ts';
+import { flowExists } from '../db/queries/flows.ts';
 import type { Row, RowUpdate } from '../db/tables.ts';
 import { requireRole } from '../http/auth.ts';
-import { AppError, notFound } from '../http/errors.ts';
+import { AppError } from '../http/errors.ts';
 import { createRouter, json, jsonBody, updateRoute } from '../http/router.ts';
+import { changeAudited } from './audited-change.ts';
 import { connectionView, uncheckedBy } from './channel-connection.ts';
 
 export const channelRoutes = createRouter();
@@ -31,14 +33,11 @@ export const view = (c: Context<AppEnv>, ch: Row<'channels'>) => ({
 
 async function assertFlowExists(c: Context<AppEnv>, flowId: string | null | undefined) {
   if (!flowId) return;
-  const flow = await c.var.deps.db.selectFrom('flows').select('id').where('id', '=', flowId).executeTakeFirst();
-  if (!flow) throw new AppError(400, 'unknown_flow', 'O fluxo escolhido não existe.');
+  if (!(await flowExists(c.var.deps.db, flowId))) throw new AppError(400, 'unknown_flow', 'O fluxo escolhido não existe.');
 }
 
 async function assertPhoneFree(c: Context<AppEnv>, phoneNumberId: string, exceptId?: string) {
-  let q = c.var.deps.db.selectFrom('channels').select('id').where('phone_number_id', '=', phoneNumberId);
-  if (exceptId) q = q.where('id', '<>', exceptId);
-  if (await q.executeTakeFirst()) {
+  if (await phoneNumberTaken(c.var.deps.db, phoneNumberId, exceptId)) {
     throw new AppError(409, 'phone_number_taken', 'Esse número (Phone number ID) já está conectado.');
   }
 }
@@ -46,7 +45,7 @@ async function assertPhoneFree(c: Context<AppEnv>, phoneNumberId: string, except
 channelRoutes.openapi(
   createRoute({ method: 'get', path: '/', tags, responses: { 200: json(channelsResponse, 'Connected numbers') } }),
   async (c) => {
-    const rows = await c.var.deps.db.selectFrom('channels').selectAll().orderBy('created_at').execute();
+    const rows = await listChannels(c.var.deps.db);
     return c.json({ channels: rows.map((r) => view(c, r)) }, 200);
   },
 );
@@ -62,12 +61,12 @@ channelRoutes.openapi(
     await assertFlowExists(c, body.flowId);
     await assertPhoneFree(c, body.phoneNumberId);
     const row = await db.transaction().execute(async (tx) => {
-      const created = await tx.insertInto('channels').values({
-        id: randomUUID(), name: body.name, phone_number_id: body.phoneNumberId, waba_id: body.wabaId,
+      const created = await insertChannel(tx, {
+        name: body.name, phone_number_id: body.phoneNumberId, waba_id: body.wabaId,
         display_phone: body.displayPhone, access_token_enc: secrets.seal(body.accessToken),
         app_secret_enc: secrets.seal(body.appSecret), verify_token: body.verifyToken, flow_id: body.flowId,
         mark_read: body.markRead,
-      }).returningAll().executeTakeFirstOrThrow();
+      });
       await recordAudit(tx, c.var.actor, 'channel.create', { type: 'channel', id: created.id });
       return created;
     });
@@ -102,11 +101,9 @@ updateRoute(channelRoutes,
       changes.health_error = null;
     }
     if (body.appSecret !== undefined) changes.app_secret_enc = secrets.seal(body.appSecret);
-    const row = await db.transaction().execute(async (tx) => {
-      const updated = await tx.updateTable('channels').set({ ...changes, ...uncheckedBy(body) }).where('id', '=', id).returningAll().executeTakeFirst();
-      if (!updated) throw notFound('Canal');
-      await recordAudit(tx, c.var.actor, 'channel.update', { type: 'channel', id }, { fields: Object.keys(body) });
-      return updated;
+    const row = await changeAudited(c, {
+      resource: 'Canal', action: 'channel.update', target: { type: 'channel', id }, details: { fields: Object.keys(body) },
+      change: (tx) => updateChannel(tx, id, { ...changes, ...uncheckedBy(body) }),
     });
     c.var.deps.messaging?.channels.invalidate();
     return c.json({ channel: view(c, row) }, 200);
@@ -120,10 +117,9 @@ channelRoutes.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid('param');
-    await c.var.deps.db.transaction().execute(async (tx) => {
-      const deleted = await tx.deleteFrom('channels').where('id', '=', id).returning('id').executeTakeFirst();
-      if (!deleted) throw notFound('Canal');
-      await recordAudit(tx, c.var.actor, 'channel.delete', { type: 'channel', id });
+    await changeAudited(c, {
+      resource: 'Canal', action: 'channel.delete', target: { type: 'channel', id },
+      change: (tx) => deleteChannel(tx, id),
     });
     c.var.deps.messaging?.channels.invalidate();
     return c.body(null, 204);

@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { contactMessagesResponse, contactsResponse, operatorMessageRequest } from '../../shared/api/contacts.ts';
-import { normalizePhone } from '../../shared/phone.ts';
 import type { OutboundMessage } from '../../runtime/messages.ts';
 import type { AppEnv } from '../context.ts';
 import { queueOutbound } from '../conversation/queue-outbound.ts';
 import { recordAudit } from '../db/queries/audit.ts';
+import { contactRecords, findContact, latestMessages, resetContact, searchContacts } from '../db/queries/contacts.ts';
 import { requireRole } from '../http/auth.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { eraseContact } from '../privacy/erase-contact.ts';
@@ -24,7 +24,7 @@ const idParam = z.object({ id: z.string().min(1).max(100) });
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 async function requireContact(c: Context<AppEnv>, id: string) {
-  const row = await c.var.deps.db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await findContact(c.var.deps.db, id);
   if (!row) throw notFound('Contato');
   await assertContactNotHeldByOther(c.var.deps.db, c.var.actor, row.id);
   return row;
@@ -38,22 +38,7 @@ contactRoutes.openapi(
   }),
   async (c) => {
     const { q, limit } = c.req.valid('query');
-    let query = c.var.deps.db.selectFrom('contacts')
-      .leftJoin('conversation_sessions as s', (j) => j.onRef('s.contact_id', '=', 'contacts.id').on('s.status', '<>', 'ended'))
-      .leftJoin('flow_versions as v', 'v.id', 's.flow_version_id')
-      .select(['contacts.id', 'contacts.channel_id', 'contacts.name', 'contacts.wa_id', 'contacts.user_id', 'contacts.last_inbound_at',
-        's.flow_id', 's.status as session_status', 's.state', 'v.version'])
-      .orderBy('contacts.last_inbound_at', (ob) => ob.desc().nullsLast()).limit(limit);
-    if (q) {
-      // A whole number typed as people type it ("(84) 9123-3333", without the 9th digit) finds
-      // its contact however it differs from the stored digits; a fragment matches as a substring.
-      const phone = normalizePhone(q);
-      query = query.where((eb) => eb.or([
-        eb('contacts.name', 'ilike', `%${q}%`), eb('contacts.wa_id', 'like', `%${q.replace(/\D/g, '') || q}%`),
-        ...(phone ? [eb('contacts.wa_id', '=', phone)] : []),
-      ]));
-    }
-    const rows = await query.execute();
+    const rows = await searchContacts(c.var.deps.db, { q, limit });
     return c.json({
       contacts: rows.map((r) => ({
         id: r.id, channelId: r.channel_id, name: r.name, phone: r.wa_id, userId: r.user_id, lastInboundAt: iso(r.last_inbound_at),
@@ -73,10 +58,7 @@ contactRoutes.openapi(
   }),
   async (c) => {
     const contact = await requireContact(c, c.req.valid('param').id);
-    const rows = await c.var.deps.db.selectFrom('messages').select(['id', 'direction', 'type', 'text', 'status', 'error', 'created_at'])
-      .where('contact_id', '=', contact.id)
-      // A reply can share its message's millisecond: 'in' sorts before 'out' once reversed.
-      .orderBy('created_at', 'desc').orderBy('direction', 'desc').limit(200).execute();
+    const rows = await latestMessages(c.var.deps.db, contact.id, 200);
     return c.json({
       messages: rows.reverse().map((m) => ({ id: m.id, direction: m.direction, type: m.type, text: m.text, status: m.status, error: m.error, createdAt: iso(m.created_at) ?? '' })),
     }, 200);
@@ -117,12 +99,9 @@ contactRoutes.openapi(
     const contact = await requireContact(c, c.req.valid('param').id);
     const { db, clock } = c.var.deps;
     const ended = await db.transaction().execute(async (tx) => {
-      const rows = await tx.updateTable('conversation_sessions').set({ status: 'ended', updated_at: clock.now() })
-        .where('contact_id', '=', contact.id).where('status', '<>', 'ended').returning('id').execute();
-      await tx.updateTable('handoffs').set({ status: 'resolved', resolved_at: clock.now() }).where('contact_id', '=', contact.id).where('status', '<>', 'resolved').execute();
-      await tx.deleteFrom('scheduled_jobs').where('contact_id', '=', contact.id).where('status', '=', 'pending').execute();
+      const count = await resetContact(tx, contact.id, clock.now());
       await recordAudit(tx, c.var.actor, 'contact.reset', { type: 'contact', id: contact.id });
-      return rows.length;
+      return count;
     });
     return c.json({ ended }, 200);
   },
@@ -135,13 +114,7 @@ contactRoutes.openapi(
   }),
   async (c) => {
     const contact = await requireContact(c, c.req.valid('param').id);
-    const { db } = c.var.deps;
-    const [messages, sessions, orders, handoffs] = await Promise.all([
-      db.selectFrom('messages').select(['id', 'direction', 'type', 'text', 'status', 'created_at']).where('contact_id', '=', contact.id).orderBy('created_at').orderBy('direction').execute(),
-      db.selectFrom('conversation_sessions').select(['id', 'flow_id', 'status', 'state', 'created_at']).where('contact_id', '=', contact.id).execute(),
-      db.selectFrom('orders').selectAll().where('contact_id', '=', contact.id).execute(),
-      db.selectFrom('handoffs').select(['id', 'team', 'status', 'note', 'created_at']).where('contact_id', '=', contact.id).execute(),
-    ]);
+    const { messages, sessions, orders, handoffs } = await contactRecords(c.var.deps.db, contact.id);
     c.header('Content-Disposition', `attachment; filename="contato-${contact.id}.json"`);
     const { lease_owner: _o, lease_until: _u, ...profile } = contact;
     return c.json({ contact: profile, messages, sessions, orders, handoffs }, 200);

@@ -15,11 +15,12 @@ import { simulate } from '../conversation/simulate.ts';
 import { simulatorPorts } from '../conversation/simulator-ports.ts';
 import { simulateRequest, simulateResponse } from '../../shared/api/simulate.ts';
 import {
-  findFlow, findVersion, insertFlow, listFlows, listVersions, publishVersion, saveDraft,
+  findFlow, findVersion, insertFlow, listFlows, listVersions, publishVersion, saveDraft, setPublishedVersion,
 } from '../db/queries/flows.ts';
 import { requireRole } from '../http/auth.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { createRouter, json, jsonBody, updateRoute } from '../http/router.ts';
+import { changeAudited } from './audited-change.ts';
 import { draftOf, flowDetailView, flowSummaryView, versionView } from './flow-views.ts';
 
 export const flowRoutes = createRouter();
@@ -139,10 +140,9 @@ flowRoutes.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid('param');
-    await c.var.deps.db.transaction().execute(async (tx) => {
-      const deleted = await tx.deleteFrom('flows').where('id', '=', id).returning('id').executeTakeFirst();
-      if (!deleted) throw notFound('Fluxo');
-      await recordAudit(tx, c.var.actor, 'flow.delete', { type: 'flow', id });
+    await changeAudited(c, {
+      resource: 'Fluxo', action: 'flow.delete', target: { type: 'flow', id },
+      change: (tx) => tx.deleteFrom('flows').where('id', '=', id).returning('id').executeTakeFirst(),
     });
     return c.body(null, 204);
   },
@@ -210,7 +210,7 @@ flowRoutes.openapi(
     const version = await findVersion(db, id, v);
     if (!version) throw notFound(`Versão ${v}`);
     await db.transaction().execute(async (tx) => {
-      await tx.updateTable('flows').set({ published_version: v }).where('id', '=', id).execute();
+      await setPublishedVersion(tx, id, v);
       await recordAudit(tx, c.var.actor, 'flow.republish', { type: 'flow', id }, { version: v });
     });
     const listed = (await listVersions(db, id)).find((x) => x.version === v);

@@ -1,5 +1,6 @@
 import type { Actor } from '../context.ts';
 import type { Executor } from '../db/database.ts';
+import { claimedAssignees } from '../db/queries/handoffs.ts';
 import { AppError } from '../http/errors.ts';
 
 /**
@@ -25,7 +26,6 @@ export function assertMayHandle(actor: Actor, assignedUserId: string | null): vo
 /** The contacts routes reach the same conversation: refuse them while another agent holds it. */
 export async function assertContactNotHeldByOther(db: Executor, actor: Actor, contactId: string): Promise<void> {
   if (seesAllHandoffs(actor)) return;
-  const held = await db.selectFrom('handoffs').select('assigned_user_id')
-    .where('contact_id', '=', contactId).where('status', '=', 'claimed').execute();
-  if (held.some((h) => !mayHandle(actor, h.assigned_user_id))) throw claimedByOther();
+  const held = await claimedAssignees(db, contactId);
+  if (held.some((userId) => !mayHandle(actor, userId))) throw claimedByOther();
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { queueOutbound } from '../conversation/queue-outbound.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
@@ -7,6 +6,10 @@ import {
 } from '../../shared/api/handoffs.ts';
 import type { AppEnv } from '../context.ts';
 import { recordAudit } from '../db/queries/audit.ts';
+import { findContact, latestMessages } from '../db/queries/contacts.ts';
+import { assignHandoff, claimHandoff, findHandoffs, resolveHandoff, type HandoffStatus } from '../db/queries/handoffs.ts';
+import { queueHandoffResolved } from '../db/queries/scheduled-jobs.ts';
+import { findUserAccess } from '../db/queries/users.ts';
 import type { Executor } from '../db/database.ts';
 import { apiError } from '../../shared/api/common.ts';
 import { requireRole } from '../http/auth.ts';
@@ -22,20 +25,8 @@ const tags = ['inbox'];
 const idParam = z.object({ id: z.string().min(1).max(100) });
 
 /** `visibleTo`: only the unassigned ones and those of this user (null: only the unassigned). */
-async function loadHandoffs(db: Executor, now: Date, filter: { id?: string; statuses?: string[]; visibleTo?: string | null }) {
-  let q = db.selectFrom('handoffs').innerJoin('contacts', 'contacts.id', 'handoffs.contact_id')
-    .select(['handoffs.id', 'handoffs.status', 'handoffs.team', 'handoffs.note', 'handoffs.context', 'handoffs.assigned_user_id',
-      'handoffs.created_at', 'handoffs.contact_id', 'contacts.name', 'contacts.wa_id', 'contacts.last_inbound_at'])
-    .orderBy('handoffs.created_at');
-  if (filter.id) q = q.where('handoffs.id', '=', filter.id);
-  if (filter.statuses) q = q.where('handoffs.status', 'in', filter.statuses as ('open' | 'claimed' | 'resolved')[]);
-  const visibleTo = filter.visibleTo;
-  if (visibleTo !== undefined) {
-    q = q.where((eb) => (visibleTo === null
-      ? eb('handoffs.assigned_user_id', 'is', null)
-      : eb.or([eb('handoffs.assigned_user_id', 'is', null), eb('handoffs.assigned_user_id', '=', visibleTo)])));
-  }
-  const rows = await q.limit(500).execute();
+async function loadHandoffs(db: Executor, now: Date, filter: { id?: string; statuses?: HandoffStatus[]; visibleTo?: string | null }) {
+  const rows = await findHandoffs(db, filter);
   return rows.map((r) => ({
     id: r.id, status: r.status, team: r.team, note: r.note, assignedUserId: r.assigned_user_id,
     contact: { id: r.contact_id, name: r.name, phone: r.wa_id },
@@ -79,11 +70,7 @@ handoffRoutes.openapi(
   }),
   async (c) => {
     const handoff = await requireHandoff(c, c.req.valid('param').id);
-    const rows = await c.var.deps.db.selectFrom('messages')
-      .select(['id', 'direction', 'author_kind', 'text', 'type', 'status', 'created_at'])
-      .where('contact_id', '=', handoff.contact.id)
-      // A reply can share its message's millisecond: 'in' sorts before 'out' once reversed.
-      .orderBy('created_at', 'desc').orderBy('direction', 'desc').limit(100).execute();
+    const rows = await latestMessages(c.var.deps.db, handoff.contact.id, 100);
     const messages = rows.reverse().map((m) => ({
       id: m.id, direction: m.direction, text: m.text, type: m.type, status: m.status, createdAt: new Date(m.created_at).toISOString(),
       author: (m.direction === 'in' ? 'contact' : m.author_kind === 'agent' ? 'agent' : 'bot') as 'contact' | 'bot' | 'agent',
@@ -106,12 +93,7 @@ handoffRoutes.openapi(
     const userId = c.var.actor.userId;
     if (userId === null) throw new AppError(403, 'forbidden', 'Só um usuário pode assumir um atendimento; este token não pertence a nenhum.');
     // One statement decides between two agents claiming at once: the loser matches no row.
-    const updated = await db.updateTable('handoffs')
-      .set({ status: 'claimed', assigned_user_id: userId, claimed_at: clock.now() })
-      .where('id', '=', id).where('status', '<>', 'resolved')
-      .where((eb) => eb.or([eb('assigned_user_id', 'is', null), eb('assigned_user_id', '=', userId)]))
-      .returning('id').executeTakeFirst();
-    if (!updated) {
+    if (!(await claimHandoff(db, id, userId, clock.now()))) {
       const [current] = await loadHandoffs(db, clock.now(), { id });
       if (!current) throw notFound('Atendimento');
       if (current.status === 'resolved') throw alreadyResolved();
@@ -135,7 +117,8 @@ handoffRoutes.openapi(
     if (!handoff.windowOpen) {
       throw new AppError(409, 'outside_window', 'Já se passaram 24 horas desde a última mensagem do contato: o WhatsApp só aceita um modelo aprovado.');
     }
-    const contact = await db.selectFrom('contacts').select(['id', 'channel_id', 'wa_id', 'user_id']).where('id', '=', handoff.contact.id).executeTakeFirstOrThrow();
+    const contact = await findContact(db, handoff.contact.id);
+    if (!contact) throw notFound('Contato'); // erased between the two reads
     const now = clock.now();
     const ids = await db.transaction().execute((tx) => queueOutbound(tx, {
       contact, message: { kind: 'text', text }, text, authorKind: 'agent', authorId: c.var.actor.userId, now,
@@ -156,19 +139,10 @@ handoffRoutes.openapi(
     const now = clock.now();
     const { actor } = c.var;
     const resolved = await db.transaction().execute(async (tx) => {
-      let update = tx.updateTable('handoffs').set({ status: 'resolved', resolved_at: now })
-        .where('id', '=', id).where('status', '<>', 'resolved');
-      // In the same statement, so a claim by someone else just before cannot slip through.
-      if (!seesAllHandoffs(actor)) {
-        update = update.where((eb) => eb.or([eb('assigned_user_id', 'is', null), eb('assigned_user_id', '=', actor.userId)]));
-      }
-      const row = await update.returning(['id', 'contact_id']).executeTakeFirst();
+      // An agent resolves only what is unassigned or theirs: an admin anything.
+      const row = await resolveHandoff(tx, id, now, seesAllHandoffs(actor) ? undefined : actor.userId);
       if (!row) return false;
-      // Delivered to the contact's session through the same per-contact queue as messages,
-      // so it cannot race with what the contact is sending.
-      await tx.insertInto('scheduled_jobs').values({
-        id: randomUUID(), kind: 'handoff_resolved', key: `handoff:${id}`, contact_id: row.contact_id, run_at: now, payload: '{}', status: 'pending',
-      }).onConflict((oc) => oc.column('key').doNothing()).execute();
+      await queueHandoffResolved(tx, id, row.contact_id, now);
       await recordAudit(tx, c.var.actor, 'handoff.resolve', { type: 'handoff', id });
       return true;
     });
@@ -196,19 +170,14 @@ handoffRoutes.openapi(
     const { userId } = c.req.valid('json');
     const { db, clock } = c.var.deps;
     if (userId !== null) {
-      const user = await db.selectFrom('users').select(['role', 'disabled']).where('id', '=', userId).executeTakeFirst();
+      const user = await findUserAccess(db, userId);
       // Editors have no inbox: a conversation given to one would sit where nobody answers it.
       if (!user || user.disabled || user.role === 'editor') {
         throw new AppError(400, 'invalid_assignee', 'Escolha um atendente ou administrador ativo.');
       }
     }
     const assigned = await db.transaction().execute(async (tx) => {
-      const row = await tx.updateTable('handoffs')
-        .set(userId === null
-          ? { status: 'open', assigned_user_id: null, claimed_at: null }
-          : { status: 'claimed', assigned_user_id: userId, claimed_at: clock.now() })
-        .where('id', '=', id).where('status', '<>', 'resolved').returning('id').executeTakeFirst();
-      if (!row) return false;
+      if (!(await assignHandoff(tx, id, userId, clock.now()))) return false;
       await recordAudit(tx, c.var.actor, 'handoff.assign', { type: 'handoff', id }, { userId });
       return true;
     });

@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { orderResponse, ordersResponse, orderStatuses, updateOrderRequest } from '../../shared/api/orders.ts';
 import type { Executor } from '../db/database.ts';
-import type { RowUpdate } from '../db/tables.ts';
+import { findOrders, updateOrder } from '../db/queries/orders.ts';
+import type { OrderStatus, RowUpdate } from '../db/tables.ts';
 import { requireRole } from '../http/auth.ts';
 import { notFound } from '../http/errors.ts';
 import { createRouter, json, jsonBody, updateRoute } from '../http/router.ts';
@@ -11,15 +12,8 @@ orderRoutes.use('*', requireRole('editor', 'agent'));
 const tags = ['orders'];
 const idParam = z.object({ id: z.string().min(1).max(100) });
 
-async function loadOrders(db: Executor, filter: { id?: string; status?: string; limit: number }) {
-  let q = db.selectFrom('orders').leftJoin('contacts', 'contacts.id', 'orders.contact_id')
-    .selectAll('orders').select('contacts.name as contact_name').orderBy('orders.created_at', 'desc').limit(filter.limit);
-  if (filter.id) q = q.where('orders.id', '=', filter.id);
-  if (filter.status) q = q.where('orders.status', '=', filter.status as (typeof orderStatuses)[number]);
-  const orders = await q.execute();
-  const items = orders.length
-    ? await db.selectFrom('order_items').selectAll().where('order_id', 'in', orders.map((o) => o.id)).execute()
-    : [];
+async function loadOrders(db: Executor, filter: { id?: string; status?: OrderStatus; limit: number }) {
+  const { orders, items } = await findOrders(db, filter);
   return orders.map((o) => ({
     id: o.id, contactId: o.contact_id, contactName: o.contact_name, status: o.status, totalCents: o.total_cents,
     notes: o.notes, createdAt: new Date(o.created_at).toISOString(),
@@ -62,8 +56,7 @@ updateRoute(orderRoutes,
     const changes: RowUpdate<'orders'> = { updated_at: clock.now() };
     if (b.status !== undefined) changes.status = b.status;
     if (b.notes !== undefined) changes.notes = b.notes;
-    const row = await db.updateTable('orders').set(changes).where('id', '=', id).returning('id').executeTakeFirst();
-    if (!row) throw notFound('Pedido');
+    if (!(await updateOrder(db, id, changes))) throw notFound('Pedido');
     const [order] = await loadOrders(db, { id, limit: 1 });
     if (!order) throw notFound('Pedido');
     return c.json({ order }, 200);

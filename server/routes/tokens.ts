@@ -1,11 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createdToken, createTokenRequest, tokensResponse } from '../../shared/api/auth.ts';
 import { recordAudit } from '../db/queries/audit.ts';
-import { createApiToken } from '../db/queries/tokens.ts';
+import { createApiToken, listActiveTokens, revokeToken } from '../db/queries/tokens.ts';
+import { findUserSummary } from '../db/queries/users.ts';
 import type { Row } from '../db/tables.ts';
 import { requireRole } from '../http/auth.ts';
-import { AppError, notFound } from '../http/errors.ts';
+import { AppError } from '../http/errors.ts';
 import { createRouter, json, jsonBody } from '../http/router.ts';
+import { changeAudited } from './audited-change.ts';
 
 export const tokenRoutes = createRouter();
 tokenRoutes.use('*', requireRole('admin'));
@@ -24,10 +26,7 @@ tokenRoutes.openapi(
     responses: { 200: json(tokensResponse, 'Every token not revoked (expired ones too, until revoked), with its owner') },
   }),
   async (c) => {
-    const rows = await c.var.deps.db.selectFrom('api_tokens')
-      .leftJoin('users', 'users.id', 'api_tokens.user_id')
-      .selectAll('api_tokens').select(['users.email as owner_email', 'users.name as owner_name'])
-      .where('api_tokens.revoked_at', 'is', null).orderBy('api_tokens.created_at').execute();
+    const rows = await listActiveTokens(c.var.deps.db);
     return c.json({
       tokens: rows.map((r) => view(r, r.user_id ? { id: r.user_id, email: r.owner_email ?? '', name: r.owner_name ?? '' } : null)),
     }, 200);
@@ -52,7 +51,7 @@ tokenRoutes.openapi(
       const created = await createApiToken(tx, { name: body.name, role: body.role, createdBy: ownerId, expiresAt });
       await recordAudit(tx, c.var.actor, 'token.create', { type: 'api_token', id: created.row.id },
         { role: body.role, expiresAt: iso(expiresAt) });
-      const user = ownerId ? await tx.selectFrom('users').select(['id', 'email', 'name']).where('id', '=', ownerId).executeTakeFirst() : undefined;
+      const user = ownerId ? await findUserSummary(tx, ownerId) : undefined;
       return { ...created, owner: user ?? null };
     });
     return c.json({ token: view(row, owner), secret }, 201);
@@ -66,11 +65,11 @@ tokenRoutes.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid('param');
-    const { db, clock } = c.var.deps;
-    const revoked = await db.updateTable('api_tokens').set({ revoked_at: clock.now() })
-      .where('id', '=', id).where('revoked_at', 'is', null).returning('id').executeTakeFirst();
-    if (!revoked) throw notFound('Token');
-    await recordAudit(db, c.var.actor, 'token.revoke', { type: 'api_token', id });
+    const now = c.var.deps.clock.now();
+    await changeAudited(c, {
+      resource: 'Token', action: 'token.revoke', target: { type: 'api_token', id },
+      change: (tx) => revokeToken(tx, id, now),
+    });
     return c.body(null, 204);
   },
 );

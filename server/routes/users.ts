@@ -3,11 +3,15 @@ import { createUserRequest, updateUserRequest, userResponse, usersResponse } fro
 import { hashPassword } from '../auth/password.ts';
 import { passwordProblem } from '../auth/password-policy.ts';
 import { recordAudit } from '../db/queries/audit.ts';
-import { countAdmins, createUser, findUserByEmail, toApiUser } from '../db/queries/users.ts';
+import {
+  countAdmins, createUser, deleteUser, findUserByEmail, findUserForUpdate, listUsers, toApiUser, updateUser,
+} from '../db/queries/users.ts';
 import type { RowUpdate } from '../db/tables.ts';
+import { endLoginsOf } from '../db/queries/auth-sessions.ts';
 import { requireRole } from '../http/auth.ts';
-import { AppError, notFound } from '../http/errors.ts';
+import { AppError } from '../http/errors.ts';
 import { createRouter, json, jsonBody, updateRoute } from '../http/router.ts';
+import { changeAudited } from './audited-change.ts';
 
 export const userRoutes = createRouter();
 userRoutes.use('*', requireRole('admin'));
@@ -22,7 +26,7 @@ function refuseWeakPassword(password: string): void {
 userRoutes.openapi(
   createRoute({ method: 'get', path: '/', tags, responses: { 200: json(usersResponse, 'Every user') } }),
   async (c) => {
-    const rows = await c.var.deps.db.selectFrom('users').selectAll().orderBy('created_at').execute();
+    const rows = await listUsers(c.var.deps.db);
     return c.json({
       users: rows.map((u) => ({ ...toApiUser(u), disabled: u.disabled, createdAt: new Date(u.created_at).toISOString() })),
     }, 200);
@@ -58,25 +62,27 @@ updateRoute(userRoutes,
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     if (body.password !== undefined) refuseWeakPassword(body.password);
-    const user = await db.transaction().execute(async (tx) => {
-      const current = await tx.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-      if (!current) throw notFound('Usuário');
-      const losesAdmin = current.role === 'admin' && ((body.role && body.role !== 'admin') || body.disabled === true);
-      if (losesAdmin && (await countAdmins(tx)) <= 1) {
-        throw new AppError(409, 'last_admin', 'Este é o último administrador ativo; crie outro antes.');
-      }
-      const changes: RowUpdate<'users'> = {};
-      if (body.name !== undefined) changes.name = body.name;
-      if (body.role !== undefined) changes.role = body.role;
-      if (body.disabled !== undefined) changes.disabled = body.disabled;
-      if (body.password !== undefined) changes.password_hash = await hashPassword(body.password);
-      const updated = Object.keys(changes).length
-        ? await tx.updateTable('users').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
-        : current;
-      // Disabling a user or changing a password ends their open logins.
-      if (body.disabled || body.password) await tx.deleteFrom('auth_sessions').where('user_id', '=', id).execute();
-      await recordAudit(tx, c.var.actor, 'user.update', { type: 'user', id }, { fields: Object.keys(changes) });
-      return updated;
+    const changes: RowUpdate<'users'> = {};
+    if (body.name !== undefined) changes.name = body.name;
+    if (body.role !== undefined) changes.role = body.role;
+    if (body.disabled !== undefined) changes.disabled = body.disabled;
+    if (body.password !== undefined) changes.password_hash = await hashPassword(body.password);
+    const user = await changeAudited(c, {
+      resource: 'Usuário', action: 'user.update', target: { type: 'user', id }, details: { fields: Object.keys(changes) },
+      change: async (tx) => {
+        const current = await findUserForUpdate(tx, id);
+        if (!current) return undefined;
+        const losesAdmin = current.role === 'admin' && ((body.role && body.role !== 'admin') || body.disabled === true);
+        if (losesAdmin && (await countAdmins(tx)) <= 1) {
+          throw new AppError(409, 'last_admin', 'Este é o último administrador ativo; crie outro antes.');
+        }
+        const updated = Object.keys(changes).length
+          ? await updateUser(tx, id, changes)
+          : current;
+        // Disabling a user or changing a password ends their open logins.
+        if (body.disabled || body.password) await endLoginsOf(tx, id);
+        return updated;
+      },
     });
     return c.json({ user: toApiUser(user) }, 200);
   },
@@ -90,14 +96,17 @@ userRoutes.openapi(
   async (c) => {
     const { id } = c.req.valid('param');
     if (id === c.var.actor.userId) throw new AppError(409, 'self_delete', 'Você não pode excluir a si mesmo.');
-    await c.var.deps.db.transaction().execute(async (tx) => {
-      const current = await tx.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-      if (!current) throw notFound('Usuário');
-      if (current.role === 'admin' && (await countAdmins(tx)) <= 1) {
-        throw new AppError(409, 'last_admin', 'Este é o último administrador ativo; crie outro antes.');
-      }
-      await tx.deleteFrom('users').where('id', '=', id).execute();
-      await recordAudit(tx, c.var.actor, 'user.delete', { type: 'user', id });
+    await changeAudited(c, {
+      resource: 'Usuário', action: 'user.delete', target: { type: 'user', id },
+      change: async (tx) => {
+        const current = await findUserForUpdate(tx, id);
+        if (!current) return undefined;
+        if (current.role === 'admin' && (await countAdmins(tx)) <= 1) {
+          throw new AppError(409, 'last_admin', 'Este é o último administrador ativo; crie outro antes.');
+        }
+        await deleteUser(tx, id);
+        return current;
+      },
     });
     return c.body(null, 204);
   },

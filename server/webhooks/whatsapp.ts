@@ -3,8 +3,8 @@ import type { AppDeps, AppEnv } from '../context.ts';
 import { isDatabaseUnavailable } from '../db/connection-errors.ts';
 import { readRawBody } from '../http/raw-body.ts';
 import { mediaMessageTypes } from '../conversation/media-fetcher.ts';
-import type { InboundDelivery } from '../conversation/store-inbound.ts';
-import type { ChannelInfo } from '../whatsapp/channel-directory.ts';
+import type { InboundDelivery } from '../whatsapp/inbound-delivery.ts';
+import type { ChannelInfo } from '../channels/channel-directory.ts';
 import { parseWebhook, type ParsedWebhook } from '../whatsapp/parse-webhook.ts';
 import { verifySignature } from '../whatsapp/verify-signature.ts';
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { normalizePhone } from '../phone.ts';
 
-const recipient = z.object({
+/** One line of a campaign's audience, as sent and as stored (`campaigns.audience`, phones already E.164). */
+export const audienceRecipient = z.object({
   /**
    * The contact's WhatsApp number as people type it: "(84) 99123-0001", "84991230001",
    * "+55 84 99123-0001"; Brazil unless it starts with "+". Stored as E.164 digits.
@@ -12,7 +13,7 @@ const recipient = z.object({
   variables: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
 });
 /** One audience line as stored with the campaign (after defaults and phone normalisation). */
-export type CampaignAudienceRecipient = z.output<typeof recipient>;
+export type CampaignAudienceRecipient = z.output<typeof audienceRecipient>;
 
 /**
  * Every phone to E.164 digits; each one that cannot be read is an issue naming its row (as
@@ -35,18 +36,21 @@ function normalizeAudience<R extends { phone: string }>(rows: R[], ctx: z.Refine
 const contactsInFlow = z.enum(['skip', 'interrupt']);
 export type ContactsInFlow = z.infer<typeof contactsInFlow>;
 
+/** The template a campaign sends, as sent and as stored (`campaigns.template`). */
+export const campaignTemplate = z.object({
+  name: z.string().min(1).max(512),
+  language: z.string().min(2).max(15).default('pt_BR'),
+  parameters: z.array(z.string().max(1024)).default([]),
+});
+
 export const createCampaignRequest = z.object({
   name: z.string().trim().min(1).max(120),
   channelId: z.string().min(1),
   /** An approved template (Meta's name and language); parameters accept `{{variable}}`. */
-  template: z.object({
-    name: z.string().min(1).max(512),
-    language: z.string().min(2).max(15).default('pt_BR'),
-    parameters: z.array(z.string().max(1024)).default([]),
-  }),
+  template: campaignTemplate,
   /** Optional: each recipient's conversation continues in this flow, with their variables. */
   flowId: z.string().nullable().default(null),
-  audience: z.array(recipient).min(1, 'adicione pelo menos um contato').max(10_000).transform(normalizeAudience),
+  audience: z.array(audienceRecipient).min(1, 'adicione pelo menos um contato').max(10_000).transform(normalizeAudience),
   /** When to send; omitted sends now. */
   scheduledAt: z.iso.datetime({ offset: true }).nullable().default(null),
   /**

@@ -71,3 +71,18 @@ export async function publishVersion(
   await tx.updateTable('flows').set({ published_version: version }).where('id', '=', flowId).execute();
   return row;
 }
+
+export async function flowExists(db: Executor, id: string): Promise<boolean> {
+  return (await db.selectFrom('flows').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
+/** The flow's published version number (null: never published), or undefined when there is no such flow. */
+export async function publishedVersionNumber(db: Executor, id: string): Promise<{ version: number | null } | undefined> {
+  const row = await db.selectFrom('flows').select('published_version').where('id', '=', id).executeTakeFirst();
+  return row && { version: row.published_version };
+}
+
+/** Makes an existing version of the flow the one new conversations run (a rollback). */
+export async function setPublishedVersion(db: Executor, id: string, version: number): Promise<void> {
+  await db.updateTable('flows').set({ published_version: version }).where('id', '=', id).execute();
+}

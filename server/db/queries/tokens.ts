@@ -41,3 +41,17 @@ export async function touchToken(db: Executor, token: { id: string; last_used_at
   await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', token.id)
     .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<=', stale)])).execute();
 }
+
+/** Every token not revoked (expired ones too), oldest first, with its owner's email and name. */
+export async function listActiveTokens(db: Executor) {
+  return db.selectFrom('api_tokens')
+    .leftJoin('users', 'users.id', 'api_tokens.user_id')
+    .selectAll('api_tokens').select(['users.email as owner_email', 'users.name as owner_name'])
+    .where('api_tokens.revoked_at', 'is', null).orderBy('api_tokens.created_at').execute();
+}
+
+/** The revoked token's id, or undefined when there is no such token or it was already revoked. */
+export async function revokeToken(db: Executor, id: string, now: Date): Promise<{ id: string } | undefined> {
+  return db.updateTable('api_tokens').set({ revoked_at: now })
+    .where('id', '=', id).where('revoked_at', 'is', null).returning('id').executeTakeFirst();
+}
