@@ -11,6 +11,7 @@ import { seedServer } from '../testing/seed-server.ts';
 import { freePort, startServerProcess, type ServerProcess } from '../testing/server-process.ts';
 import { startTcpProxy, type TcpProxy } from '../testing/tcp-proxy.ts';
 import { createTestDatabaseUrl } from '../testing/test-db.ts';
+import { until } from '../testing/until.ts';
 
 // Its own number: the Redis rate limit is per number and shared by test files running at once.
 const channel = { phoneNumberId: '106000000000081', displayPhone: '15550100081', wabaId: '0' };
@@ -22,14 +23,6 @@ async function probeReady(url: string): Promise<{ status: number; ms: number }> 
   const started = performance.now();
   const status = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(5000) }).then((r) => r.status, () => 0);
   return { status, ms: performance.now() - started };
-}
-
-async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabaseUrl } from '../testing/test-db.ts';
+import { until } from '../testing/until.ts';
 import { holdLivenessLock, livenessLockSpace, type LivenessLock } from './process-liveness.ts';
 
 /** Advisory locks are a Postgres matter: runs in the Postgres + Redis pass (see vitest.config.ts). */
@@ -53,16 +54,9 @@ describe('liveness lock', () => {
     await observer.query(
       `select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and classid = $1 and objid = $2 and granted`,
       [livenessLockSpace, lock.key]);
-    const deadline = Date.now() + 10_000;
-    const waitFor = async (fact: () => boolean | Promise<boolean>, what: string) => {
-      while (!(await fact())) {
-        if (Date.now() > deadline) throw new Error(what);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    };
     // Right after the terminate the old backend may still hold the lock for a moment, so
     // "held" alone proves nothing: first the loss is seen, then the lock is held again.
-    await waitFor(() => problems.includes('liveness lock connection lost'), 'connection loss not noticed');
-    await waitFor(() => heldElsewhere(lock.key), 'lock not taken again');
+    await until('the connection loss to be noticed', () => problems.includes('liveness lock connection lost'), 10_000, 100);
+    await until('the lock to be taken again', () => heldElsewhere(lock.key), 10_000, 100);
   });
 });

@@ -1,3 +1,5 @@
+import { until } from './until.ts';
+
 /** `/metrics` says work is waiting: an unprocessed inbound message, or a send queued or in flight. */
 const busy = /^fluxo_inbound_pending [1-9]|^fluxo_outbox\{status="(pending|sending)"\} [1-9]/m;
 
@@ -9,13 +11,10 @@ const busy = /^fluxo_inbound_pending [1-9]|^fluxo_outbox\{status="(pending|sendi
  * sleep to hope for.
  */
 export async function waitUntilServerIdle(baseUrl: string, metricsToken: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
   let last = '';
-  for (;;) {
+  await until(() => `the server to be idle; last metrics: ${last}`, async () => {
     const res = await fetch(`${baseUrl}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } }).catch(() => null);
     last = res ? `${res.status} ${await res.text()}` : 'no answer';
-    if (res?.ok && !busy.test(last)) return;
-    if (Date.now() > deadline) throw new Error(`server still busy after ${timeoutMs} ms: ${last}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+    return Boolean(res?.ok) && !busy.test(last);
+  }, timeoutMs, 50);
 }

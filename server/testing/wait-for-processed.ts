@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { until } from './until.ts';
 
 /**
  * Resolves once the inbound message `wamid` has been processed. The processor marks a message
@@ -7,14 +8,13 @@ import type { Db } from '../db/database.ts';
  * on that fact (see `repliesTo`) instead of sleeping and hoping the worker had its turn.
  */
 export async function waitForProcessed(db: Db, wamid: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
+  let stored = false;
+  await until(() => `inbound ${wamid} to be ${stored ? 'processed' : 'stored and processed'}`, async () => {
     const row = await db.selectFrom('messages').select('processed_at')
       .where('direction', '=', 'in').where('wamid', '=', wamid).executeTakeFirst();
-    if (row?.processed_at) return;
-    if (Date.now() > deadline) throw new Error(`inbound ${wamid} ${row ? 'not processed' : 'not stored'} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+    stored = row !== undefined;
+    return Boolean(row?.processed_at);
+  }, timeoutMs);
 }
 
 /**
