@@ -10,6 +10,7 @@ import { flowExists } from '../db/queries/flows.ts';
 import type { Row, RowUpdate } from '../db/tables.ts';
 import { requireRole } from '../http/auth.ts';
 import { AppError } from '../http/errors.ts';
+import { publicBaseUrl } from '../http/public-url.ts';
 import { createRouter, json, jsonBody, updateRoute } from '../http/router.ts';
 import { changeAudited } from './audited-change.ts';
 import { connectionView, uncheckedBy } from './channel-connection.ts';
@@ -20,8 +21,7 @@ const tags = ['channels'];
 const idParam = z.object({ id: z.string().min(1).max(100) });
 
 function webhookUrl(c: Context<AppEnv>): string {
-  const base = c.var.deps.config.publicUrl ?? new URL(c.req.url).origin;
-  return `${base}/webhooks/whatsapp`;
+  return `${publicBaseUrl(c)}/webhooks/whatsapp`;
 }
 
 /** Secrets never leave the server: the view has no token and no app secret. */

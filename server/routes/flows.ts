@@ -19,6 +19,7 @@ import {
 } from '../db/queries/flows.ts';
 import { requireRole } from '../http/auth.ts';
 import { AppError, notFound } from '../http/errors.ts';
+import { publicBaseUrl } from '../http/public-url.ts';
 import { createRouter, json, jsonBody, updateRoute } from '../http/router.ts';
 import { changeAudited } from './audited-change.ts';
 import { draftOf, flowDetailView, flowSummaryView, versionView } from './flow-views.ts';
@@ -69,7 +70,7 @@ flowRoutes.openapi(
       base = body.flow;
     }
     // Pictures are fetched by Meta (and shown by the studio) from this server.
-    const imageBase = c.var.deps.config.publicUrl ?? new URL(c.req.url).origin;
+    const imageBase = publicBaseUrl(c);
     const row = await db.transaction().execute(async (tx) => {
       const created = await insertFlow(tx, { ...base, name: body.name }, c.var.actor.userId);
       if (sample) await addSampleCatalog(tx, sample, imageBase);
