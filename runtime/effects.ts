@@ -12,6 +12,13 @@ export interface OrderItem {
   quantity: number;
 }
 
+/** What the flow collected for delivering an order; empty text when it asked nothing. */
+export interface OrderDelivery {
+  address: string;
+  notes: string;
+  paymentMethod: string | null;
+}
+
 export type Effect =
   | { type: 'send'; message: OutboundMessage }
   | { type: 'set_timer'; key: string; at: string }
@@ -22,7 +29,7 @@ export type Effect =
       note: string;
       context: { variables: Record<string, Json>; messages: { role: 'contact' | 'bot'; text: string }[] };
     }
-  | { type: 'record_order'; items: OrderItem[]; totalCents: number }
+  | { type: 'record_order'; items: OrderItem[]; totalCents: number; delivery: OrderDelivery }
   | { type: 'analytics'; nodeId: string; kind: 'enter' | 'exit'; output?: string }
   /**
    * A `goto` node pointing at another flow: this session ends and the server starts the

@@ -39,12 +39,49 @@ describe('product_picker', () => {
     expect(texts(summary)[0]).toBe('Resumo do pedido:\n2x Calabresa — R$ 99,80\n1x Suco — R$ 8,00\n\nTotal: R$ 107,80');
     const done = await d.content(tap('yes', 'Confirmar'));
     expect(effectOf(done, 'record_order')).toEqual({
-      type: 'record_order', totalCents: 10780,
+      type: 'record_order', totalCents: 10780, delivery: { address: '', notes: '', paymentMethod: null },
       items: [{ productId: 'p2', name: 'Calabresa', unitPriceCents: 4990, quantity: 2 }, { productId: 'b1', name: 'Suco', unitPriceCents: 800, quantity: 1 }],
     });
     expect(texts(done)).toEqual(['confirmado R$ 107,80']);
     expect(d.session?.variables.pedido).toMatchObject({ total_cents: 10780, itens: [{ id: 'p2', quantidade: 2 }, { id: 'b1', quantidade: 1 }] });
     expect(effectOf(done, 'cancel_timer')).toBeDefined();
+  });
+
+  it('records the address, notes and payment the flow collected, from the variables its data names', async () => {
+    const d = driver(buildFlow([
+      { id: 'vars', type: 'set', data: { assignments: [
+        { variable: 'entrega', value: 'Rua das Flores, 123' }, { variable: 'observacoes', value: 'sem cebola' },
+      ] } },
+      { id: 'pp', type: 'product_picker', data: { addressVariable: 'entrega' } },
+    ], [['vars', 'next', 'pp']]), { categories, products });
+    await d.send('oi');
+    await d.send('Pizzas');
+    await d.send('Margherita');
+    await d.send('1');
+    await d.content(tap('no', 'Não, finalizar'));
+    const done = await d.content(tap('yes', 'Confirmar'));
+    expect(effectOf(done, 'record_order')).toMatchObject({
+      totalCents: 4590, delivery: { address: 'Rua das Flores, 123', notes: 'sem cebola', paymentMethod: null },
+    });
+  });
+
+  it('asks the address after the confirmation when it has none, and records the order with it', async () => {
+    const d = driver(buildFlow([
+      { id: 'pp', type: 'product_picker', data: { addressQuestion: 'Qual o endereço, {{contact.name}}?' } },
+      { id: 'ok', type: 'message', data: { text: 'Entrega em {{endereco}}' } },
+    ], [['pp', 'confirmed', 'ok']]), { categories, products });
+    await d.send('oi');
+    await d.send('Pizzas');
+    await d.send('Margherita');
+    await d.send('2');
+    await d.content(tap('no', 'Não, finalizar'));
+    const asked = await d.content(tap('yes', 'Confirmar'));
+    expect(texts(asked)).toEqual(['Qual o endereço, Ana Souza?']);
+    expect(effectOf(asked, 'record_order')).toBeUndefined();
+    expect(texts(await d.send('Rua'))).toEqual(['Preciso do endereço completo, com rua, número e bairro. Pode mandar de novo?']);
+    const done = await d.send('Rua das Flores, 123, Centro');
+    expect(effectOf(done, 'record_order')).toMatchObject({ totalCents: 9180, delivery: { address: 'Rua das Flores, 123, Centro' } });
+    expect(texts(done)).toEqual(['Entrega em Rua das Flores, 123, Centro']);
   });
 
   it('reads the quantity in words, as a number question does', async () => {

@@ -8,7 +8,7 @@ import type { FlowNodeOf } from '../../shared/flow/schema.ts';
 import { whatsappLimits } from '../../shared/whatsapp-limits.ts';
 import { choiceMessage, readChoice, replyId, type Choice, type ChoiceAnswer } from '../choice.ts';
 import type { StepContext } from '../context.ts';
-import type { OrderItem } from '../effects.ts';
+import type { OrderDelivery, OrderItem } from '../effects.ts';
 import type { Executor, Outcome } from '../executor.ts';
 import { output, waitFor } from '../executor.ts';
 import { matchByNameWords } from '../lib/match-option.ts';
@@ -18,6 +18,7 @@ import { formatBRL } from '../lib/money.ts';
 import { parseNumberBR } from '../lib/number-br.ts';
 import type { Product } from '../ports.ts';
 import type { Awaiting, Json } from '../session.ts';
+import { formatValue } from '../../shared/template/render.ts';
 import { truncate } from '../../shared/text/truncate.ts';
 import { textOf } from '../text.ts';
 
@@ -27,7 +28,7 @@ const moreQuestion = '\n\nAdicionar mais itens?';
 
 const cartItem = z.object({ productId: z.string(), name: z.string(), unitPriceCents: z.number(), quantity: z.number() });
 const pickerState = z.object({
-  stage: z.enum(['category', 'product', 'quantity', 'more', 'confirm']).catch('category'),
+  stage: z.enum(['category', 'product', 'quantity', 'more', 'confirm', 'address']).catch('category'),
   page: z.number().int().min(0).catch(0),
   categoryId: z.string().nullable().catch(null),
   productId: z.string().nullable().catch(null),
@@ -36,6 +37,9 @@ const pickerState = z.object({
 type PickerState = z.infer<typeof pickerState>;
 
 const cancelWords = new Set(['cancelar', 'cancela', 'sair']);
+// "Rua A, 1" is about the shortest address a courier can find.
+const minAddressLength = 8;
+const addressRetry = 'Preciso do endereço completo, com rua, número e bairro. Pode mandar de novo?';
 const yes = 'yes';
 const no = 'no';
 // The two-button questions as the contact sees them: typing a button's title, or its key word,
@@ -94,9 +98,22 @@ function askConfirm(node: PickerNode, ctx: StepContext, awaiting: Awaiting, stat
   return save(awaiting, { ...state, stage: 'confirm' });
 }
 
+/** The flow's answers named by the picker's data, as the order stores them. */
+function collectedDelivery(node: PickerNode, ctx: StepContext): OrderDelivery {
+  const read = (name: string) => formatValue(ctx.session.variables[name]).trim();
+  return { address: read(node.data.addressVariable), notes: read(node.data.notesVariable), paymentMethod: read(node.data.paymentVariable) || null };
+}
+
+/** After "Confirmar": the address first when the picker asks it and the flow has none yet. */
+function confirmOrAskAddress(node: PickerNode, ctx: StepContext, awaiting: Awaiting, state: PickerState): Outcome {
+  if (node.data.addressQuestion.trim() === '' || collectedDelivery(node, ctx).address !== '') return confirm(node, ctx, state.cart);
+  ctx.send({ kind: 'text', text: ctx.render(node.data.addressQuestion) });
+  return save(awaiting, { ...state, stage: 'address' });
+}
+
 function confirm(node: PickerNode, ctx: StepContext, cart: OrderItem[]): Outcome {
   const totalCents = total(cart);
-  ctx.emit({ type: 'record_order', items: cart, totalCents });
+  ctx.emit({ type: 'record_order', items: cart, totalCents, delivery: collectedDelivery(node, ctx) });
   ctx.setVariable(node.data.variable, {
     itens: cart.map((i) => ({ id: i.productId, nome: i.name, quantidade: i.quantity, preco: formatBRL(i.unitPriceCents), subtotal: formatBRL(i.unitPriceCents * i.quantity) })),
     total_cents: totalCents,
@@ -200,10 +217,20 @@ export const product_picker: Executor<'product_picker'> = {
       }
       case 'confirm': {
         const confirmed = readTwoButtons(node.id, confirmButtons, content);
-        if (confirmed === true) return confirm(node, ctx, state.cart);
+        if (confirmed === true) return confirmOrAskAddress(node, ctx, awaiting, state);
         if (confirmed === false) return output('cancelled');
         notUnderstood();
         return askConfirm(node, ctx, awaiting, state);
+      }
+      case 'address': {
+        const address = text.trim();
+        if (address.length < minAddressLength) {
+          ctx.send({ kind: 'text', text: addressRetry });
+          return save(awaiting, state);
+        }
+        ctx.setVariable(node.data.addressVariable, address);
+        ctx.setLastAnswer(address);
+        return confirm(node, ctx, state.cart);
       }
     }
   },

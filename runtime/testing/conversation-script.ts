@@ -32,7 +32,7 @@ export const conversationTurn = z.union([
       variables: z.record(z.string(), z.unknown()).optional(),
       node: z.string().nullable().optional(),
       status: z.enum(['active', 'handoff', 'ended']).optional(),
-      order: z.object({ totalCents: z.number().optional(), items: z.array(z.record(z.string(), z.unknown())).optional() }).nullable().optional(),
+      order: z.object({ totalCents: z.number().optional(), address: z.string().optional(), items: z.array(z.record(z.string(), z.unknown())).optional() }).nullable().optional(),
       handoff: z.boolean().optional(),
     }).strict(),
   }).strict(),

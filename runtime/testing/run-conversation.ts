@@ -49,7 +49,7 @@ export async function runConversation(flow: FlowDocument, input: ConversationScr
   const timers = new Map<string, number>();
   let session: SessionState | null = null;
   let handoffOpen = false;
-  let lastOrder: { items: OrderItem[]; totalCents: number } | null = null;
+  let lastOrder: { items: OrderItem[]; totalCents: number; address: string } | null = null;
   let since = 0;
   const failures: string[] = [];
 
@@ -59,7 +59,7 @@ export async function runConversation(flow: FlowDocument, input: ConversationScr
       else if (e.type === 'set_timer') timers.set(e.key, Date.parse(e.at));
       else if (e.type === 'cancel_timer') timers.delete(e.key);
       else if (e.type === 'open_handoff') handoffOpen = true;
-      else if (e.type === 'record_order') lastOrder = { items: e.items, totalCents: e.totalCents };
+      else if (e.type === 'record_order') lastOrder = { items: e.items, totalCents: e.totalCents, address: e.delivery.address };
     }
   };
   const fire = async (event: SessionEvent) => {
@@ -122,11 +122,12 @@ export async function runConversation(flow: FlowDocument, input: ConversationScr
     if (x.status !== undefined && s?.status !== x.status) problems.push(`status = ${s?.status}${s?.error ? ` (${s.error})` : ''}, expected ${x.status}`);
     if (x.handoff !== undefined && handoffOpen !== x.handoff) problems.push(`handoff open = ${handoffOpen}, expected ${x.handoff}`);
     if (x.order !== undefined) {
-      const order = lastOrder as { items: OrderItem[]; totalCents: number } | null;
+      const order = lastOrder as { items: OrderItem[]; totalCents: number; address: string } | null;
       if (x.order === null) { if (order) problems.push('an order was recorded, expected none'); }
       else if (!order) problems.push('no order was recorded');
       else {
         if (x.order.totalCents !== undefined && order.totalCents !== x.order.totalCents) problems.push(`order total = ${order.totalCents}, expected ${x.order.totalCents}`);
+        if (x.order.address !== undefined && order.address !== x.order.address) problems.push(`order address = ${JSON.stringify(order.address)}, expected ${JSON.stringify(x.order.address)}`);
         x.order.items?.forEach((want, i) => {
           const got = order.items[i] as Record<string, unknown> | undefined;
           if (!got || Object.entries(want).some(([k, v]) => !sameJson(got[k], v))) problems.push(`order item ${i} = ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);

@@ -51,7 +51,8 @@ export async function commitOutcomes(tx: Tx, decided: DecidedContact[], now: Dat
     for (const o of outcome.orders) {
       const orderId = randomUUID();
       await tx.insertInto('orders').values({
-        id: orderId, contact_id: contact.id, session_id: o.sessionId, flow_id: o.flowId, status: 'new', total_cents: o.totalCents,
+        id: orderId, contact_id: contact.id, channel_id: contact.channel_id, session_id: o.sessionId, flow_id: o.flowId,
+        status: 'new', total_cents: o.totalCents, address: o.delivery.address, notes: o.delivery.notes, payment_method: o.delivery.paymentMethod,
         created_at: now, updated_at: now,
       }).execute();
       if (o.items.length) {

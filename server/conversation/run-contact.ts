@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Effect, OrderItem } from '../../runtime/effects.ts';
+import type { Effect, OrderDelivery, OrderItem } from '../../runtime/effects.ts';
 import type { InboundContent, SessionEvent } from '../../runtime/events.ts';
 import type { OutboundMessage } from '../../runtime/messages.ts';
 import type { Ports } from '../../runtime/ports.ts';
@@ -35,7 +35,7 @@ export interface ContactOutcome {
   timersSet: { key: string; at: Date }[];
   timersCancelled: string[];
   handoffs: { sessionId: string; team: string; note: string; context: Record<string, unknown> }[];
-  orders: { sessionId: string; flowId: string; items: OrderItem[]; totalCents: number }[];
+  orders: { sessionId: string; flowId: string; items: OrderItem[]; totalCents: number; delivery: OrderDelivery }[];
   analytics: { flowId: string; flowVersionId: string; sessionId: string; nodeId: string; kind: string; output: string | null }[];
   processedMessageIds: string[];
   processedTimerIds: string[];
@@ -156,7 +156,7 @@ async function applyEffects(
       case 'set_timer': outcome.timersSet.push({ key: e.key, at: new Date(e.at) }); break;
       case 'cancel_timer': outcome.timersCancelled.push(e.key); break;
       case 'open_handoff': outcome.handoffs.push({ sessionId, team: e.team, note: e.note, context: e.context }); break;
-      case 'record_order': outcome.orders.push({ sessionId, flowId: live.write.flowId, items: e.items, totalCents: e.totalCents }); break;
+      case 'record_order': outcome.orders.push({ sessionId, flowId: live.write.flowId, items: e.items, totalCents: e.totalCents, delivery: e.delivery }); break;
       case 'analytics':
         outcome.analytics.push({ flowId: live.write.flowId, flowVersionId: live.version.id, sessionId, nodeId: e.nodeId, kind: e.kind, output: e.output ?? null });
         break;

@@ -217,9 +217,14 @@ export interface OrdersTable {
   contact_id: string | null;
   session_id: string | null;
   flow_id: string | null;
+  channel_id: Defaulted<string | null>;
+  /** Short, sequential: the number a customer and an operator say to each other. */
+  number: Generated<number>;
   status: OrderStatus;
   total_cents: number;
   notes: Defaulted<string>;
+  address: Defaulted<string>;
+  payment_method: Defaulted<string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -231,6 +236,17 @@ export interface OrderItemsTable {
   name: string;
   unit_price_cents: number;
   quantity: number;
+}
+
+/** What the customer is told when their order reaches a status. */
+export interface OrderNotificationsTable {
+  status: OrderStatus;
+  enabled: boolean;
+  text: string;
+  template_name: string | null;
+  template_language: Defaulted<string>;
+  template_parameters: Json<string[]>;
+  updated_at: Timestamp;
 }
 
 export interface AnalyticsEventsTable {
@@ -314,6 +330,7 @@ export interface Database {
   products: ProductsTable;
   orders: OrdersTable;
   order_items: OrderItemsTable;
+  order_notifications: OrderNotificationsTable;
   analytics_events: AnalyticsEventsTable;
 }
 

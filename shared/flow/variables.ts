@@ -59,7 +59,8 @@ const reads: { [T in NodeType]: Reads<T> } = {
     ...d.headers.flatMap((h, i) => template(`headers.${i}.value`, h.value)),
     ...template('body', d.body),
   ],
-  product_picker: (d) => template('text', d.text),
+  // The delivery variables are not reads: the picker stores what it finds, empty when unset.
+  product_picker: (d) => [...template('text', d.text), ...template('addressQuestion', d.addressQuestion)],
   financing: (d) => [
     ...template('price', d.price),
     ...template('downPayment', d.downPayment),
@@ -83,7 +84,7 @@ const writes: { [T in NodeType]: Writes<T> } = {
   condition: none,
   set: (d) => d.assignments.map((a) => a.variable),
   http: (d) => [...d.mappings.map((m) => m.variable), ...(d.statusVariable ? [d.statusVariable] : [])],
-  product_picker: (d) => [d.variable],
+  product_picker: (d) => (d.addressQuestion ? [d.variable, d.addressVariable] : [d.variable]),
   financing: (d) => [d.resultVariable],
   llm: (d) => [...d.variables.map((v) => v.name), d.scoreVariable],
   handoff: none,

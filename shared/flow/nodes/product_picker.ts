@@ -14,6 +14,16 @@ export const productPickerData = z.object({
   maxQuantity: z.number().int().min(1).max(9999).default(99),
   /** The confirmed cart (`itens`, `total`, `resumo`) or, in `single` mode, the chosen product. */
   variable: variableName.default('pedido'),
+  /**
+   * Cart mode: the variables the order's delivery address, notes and payment method are read
+   * from when the contact confirms (a variable the flow never set leaves the field empty).
+   * The flow may ask them before the picker, or the picker asks the address itself after the
+   * confirmation, with `addressQuestion`, when the variable is still empty.
+   */
+  addressQuestion: templateText.max(1024).default(''),
+  addressVariable: variableName.default('endereco'),
+  notesVariable: variableName.default('observacoes'),
+  paymentVariable: variableName.default('pagamento'),
   timeoutMinutes,
 });
 export type ProductPickerData = z.infer<typeof productPickerData>;
