@@ -23,6 +23,7 @@ import { handoffRoutes } from './routes/handoffs.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { healthRoutes } from './routes/health.ts';
 import { metricsRoutes } from './routes/metrics.ts';
+import { orderNotificationRoutes } from './routes/order-notifications.ts';
 import { orderRoutes } from './routes/orders.ts';
 import { templateRoutes } from './routes/templates.ts';
 import { tokenRoutes } from './routes/tokens.ts';
@@ -70,6 +71,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   mountAuthenticated(api, '/products', productRoutes);
   mountAuthenticated(api, '/categories', categoryRoutes);
   mountAuthenticated(api, '/orders', orderRoutes);
+  mountAuthenticated(api, '/order-notifications', orderNotificationRoutes);
   mountAuthenticated(api, '/users', userRoutes);
   mountAuthenticated(api, '/tokens', tokenRoutes);
   mountAuthenticated(api, '/handoffs', handoffRoutes);

@@ -67,6 +67,12 @@ export const erasureSteps: ErasureStep[] = [
     run: async (tx, contact) => { await tx.deleteFrom('scheduled_jobs').where('contact_id', '=', contact.id).execute(); },
   },
   {
+    // Orders stay for accounting (below), but where the customer lives and what they wrote do not.
+    name: 'delivery details of their orders',
+    tables: ['orders'],
+    run: async (tx, contact) => { await tx.updateTable('orders').set({ address: '', notes: '' }).where('contact_id', '=', contact.id).execute(); },
+  },
+  {
     // Messages (and their media), sessions, the outbox, handoffs and campaign recipients go with
     // it (on delete cascade); orders stay for accounting with the contact set to null.
     name: 'the contact and what hangs on it',
