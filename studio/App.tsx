@@ -8,6 +8,7 @@ import { FlowsPage } from './pages/FlowsPage.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { OrdersPage } from './pages/OrdersPage.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
 import { TopBar } from './ui/TopBar.tsx';
 import { Toaster } from './ui/toast.tsx';
@@ -32,6 +33,7 @@ const routes: readonly Route[] = [
   { path: '/inbox/:id', roles: ['admin', 'agent'], render: (p) => <InboxPage selectedId={p.id ?? null} /> },
   { path: '/channels', roles: ['admin'], render: () => <ChannelsPage /> },
   { path: '/catalog', roles: ['admin', 'editor'], render: () => <CatalogPage /> },
+  { path: '/orders', roles: ['admin', 'editor', 'agent'], render: () => <OrdersPage /> },
   { path: '/users', roles: ['admin'], render: () => <UsersPage /> },
 ];
 

@@ -1,27 +1,7 @@
 import { z } from 'zod';
+import { orderStatuses } from '../orders/statuses.ts';
 
-/** In the order a delivery goes; `cancelled` is the way out of any open status. */
-export const orderStatuses = ['new', 'confirmed', 'preparing', 'shipped', 'delivered', 'cancelled'] as const;
-export type OrderStatus = (typeof orderStatuses)[number];
-const progression: readonly OrderStatus[] = ['new', 'confirmed', 'preparing', 'shipped', 'delivered'];
-
-/**
- * Where an order may go from `from`: any later step (skipping is fine: a counter sale goes
- * straight to delivered) or cancelled. Delivered and cancelled orders are closed.
- */
-export function nextOrderStatuses(from: OrderStatus): OrderStatus[] {
-  const at = progression.indexOf(from);
-  if (at === -1 || from === 'delivered') return [];
-  return [...progression.slice(at + 1), 'cancelled'];
-}
-
-/** How a status reads in a customer's message (`{{status}}`); the studio's labels are in its i18n. */
-export const orderStatusWords: Record<OrderStatus, string> = {
-  new: 'recebido', confirmed: 'confirmado', preparing: 'em preparo', shipped: 'saiu para entrega', delivered: 'entregue', cancelled: 'cancelado',
-};
-
-/** The `{{placeholders}}` a status message may use, filled from the order. */
-export const orderMessageVariables = ['numero', 'nome', 'total', 'endereco', 'pagamento', 'status'] as const;
+export { nextOrderStatuses, orderMessageVariables, orderStatuses, orderStatusWords, type OrderStatus } from '../orders/statuses.ts';
 
 /** Why a status change did not message the customer. */
 export const notNotifiedReasons = ['disabled', 'no_contact', 'outside_window_no_template'] as const;

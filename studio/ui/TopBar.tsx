@@ -8,6 +8,7 @@ const nav: { to: string; label: MessageKey; roles: readonly User['role'][] }[] =
   { to: '/inbox', label: 'nav.inbox', roles: ['admin', 'agent'] },
   { to: '/channels', label: 'nav.channels', roles: ['admin'] },
   { to: '/catalog', label: 'nav.catalog', roles: ['admin', 'editor'] },
+  { to: '/orders', label: 'nav.orders', roles: ['admin', 'editor', 'agent'] },
   { to: '/users', label: 'nav.users', roles: ['admin'] },
 ];
 

@@ -12,6 +12,7 @@ export const appMessages = {
   'nav.inbox': { 'pt-BR': 'Caixa de entrada', en: 'Inbox' },
   'nav.channels': { 'pt-BR': 'Canais', en: 'Channels' },
   'nav.catalog': { 'pt-BR': 'Catálogo', en: 'Catalog' },
+  'nav.orders': { 'pt-BR': 'Pedidos', en: 'Orders' },
   'nav.users': { 'pt-BR': 'Usuários', en: 'Users' },
   'role.admin': { 'pt-BR': 'Administrador', en: 'Admin' },
   'role.editor': { 'pt-BR': 'Editor', en: 'Editor' },

@@ -22,7 +22,16 @@ export function ProductPickerInspector({ node, update }: InspectorProps<'product
       <TemplateField label={t('editor.field.text')} value={data.text} multiline maxLength={1024} onChange={(text) => update({ text }, 'text')} />
       <VariableField label={t('editor.field.variable')} value={data.variable} onChange={(variable) => update({ variable }, 'variable')} />
       {data.mode === 'cart' && (
-        <NumberField label={t('editor.field.maxQuantity')} value={data.maxQuantity} min={1} max={9999} onChange={(maxQuantity) => maxQuantity !== null && update({ maxQuantity }, 'maxQuantity')} />
+        <>
+          <NumberField label={t('editor.field.maxQuantity')} value={data.maxQuantity} min={1} max={9999} onChange={(maxQuantity) => maxQuantity !== null && update({ maxQuantity }, 'maxQuantity')} />
+          <TemplateField
+            label={t('orders.picker.addressQuestion')} hint={t('orders.picker.addressQuestionHint')} value={data.addressQuestion} multiline maxLength={1024}
+            onChange={(addressQuestion) => update({ addressQuestion }, 'addressQuestion')}
+          />
+          <VariableField label={t('orders.picker.addressVariable')} hint={t('orders.picker.deliveryHint')} value={data.addressVariable} onChange={(addressVariable) => update({ addressVariable }, 'addressVariable')} />
+          <VariableField label={t('orders.picker.notesVariable')} value={data.notesVariable} onChange={(notesVariable) => update({ notesVariable }, 'notesVariable')} />
+          <VariableField label={t('orders.picker.paymentVariable')} value={data.paymentVariable} onChange={(paymentVariable) => update({ paymentVariable }, 'paymentVariable')} />
+        </>
       )}
       <TextField
         label={t('editor.field.categoryIds')}
