@@ -34,7 +34,7 @@ describe('signing in', () => {
 });
 
 describe('roles', () => {
-  it('gives an editor flows and catalog only, and an agent the inbox', async () => {
+  it('gives an editor flows, catalog and orders only, and an agent the inbox and orders', async () => {
     for (const [email, role] of [['editora@fluxo.test', 'Editor'], ['atendente@fluxo.test', 'Atendente']] as const) {
       await page.getByRole('link', { name: 'Usuários' }).click();
       await page.getByRole('button', { name: 'Novo usuário' }).click();
