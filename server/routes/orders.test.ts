@@ -203,3 +203,12 @@ describe('filters and CSV export', () => {
     expect(audit.at(-1)?.details).toEqual({ filter: { status: 'cancelled' }, count: 1 });
   });
 });
+
+describe('erasing a customer (LGPD)', () => {
+  it('keeps their orders for accounting, without the customer, the address or the notes', async () => {
+    const contact = await h.testDb.db.selectFrom('contacts').select('id').where('wa_id', '=', customer.phone).executeTakeFirstOrThrow();
+    expect((await as.admin.request('DELETE', `/api/contacts/${contact.id}`)).status).toBe(204);
+    const [order] = (await as.agent.json<{ orders: Order[] }>('GET', '/api/orders?status=delivered')).body.orders;
+    expect(order).toMatchObject({ number: 1, totalCents: 9180, contactId: null, contactName: null, address: '', notes: '' });
+  });
+});
