@@ -79,7 +79,7 @@ export async function startMessagingHarness(options: {
     db: testDb.db, config, clock, logger: silentLogger, secrets, pollMs: 50,
     leaseMs: options.leaseMs, reconcileMs: options.reconcileMs, autoStart: options.autoStart,
   });
-  const app = createApp({ db: testDb.db, config, clock, secrets, logger: silentLogger, messaging: messaging.deps });
+  const app = createApp({ db: testDb.db, config, clock, secrets, logger: silentLogger, messaging: messaging.deps, events: messaging.events });
 
   const post = async (body: string | Uint8Array, signature?: string | null) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
