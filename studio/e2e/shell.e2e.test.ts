@@ -29,7 +29,7 @@ describe('signing in', () => {
   });
 
   it('shows admins every area', async () => {
-    await expect.poll(() => navLinks(page)).toEqual(['Fluxos', 'Caixa de entrada', 'Canais', 'Catálogo', 'Usuários']);
+    await expect.poll(() => navLinks(page)).toEqual(['Fluxos', 'Caixa de entrada', 'Conversas', 'Canais', 'Catálogo', 'Usuários']);
   });
 });
 
@@ -61,7 +61,7 @@ describe('roles', () => {
     await agent.page.getByRole('button', { name: 'Entrar' }).click();
     await expect.poll(() => agent.page.getByRole('heading', { level: 1, name: 'Caixa de entrada' }).isVisible()).toBe(true);
     expect(new URL(agent.page.url()).pathname).toBe('/inbox');
-    expect(await navLinks(agent.page)).toEqual(['Caixa de entrada']);
+    expect(await navLinks(agent.page)).toEqual(['Caixa de entrada', 'Conversas']);
     await agent.page.goto('/flows');
     await expect.poll(() => agent.page.getByText('Sem acesso a esta página').isVisible()).toBe(true);
     await agent.context.close();
@@ -162,12 +162,12 @@ describe('language', () => {
   it('switches the studio to English and back', async () => {
     await page.goto('/flows');
     await page.getByLabel('Idioma').selectOption('en');
-    await expect.poll(() => navLinks(page)).toEqual(['Flows', 'Inbox', 'Channels', 'Catalog', 'Users']);
+    await expect.poll(() => navLinks(page)).toEqual(['Flows', 'Inbox', 'Conversations', 'Channels', 'Catalog', 'Users']);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Flows');
     await page.reload();
-    await expect.poll(() => navLinks(page)).toEqual(['Flows', 'Inbox', 'Channels', 'Catalog', 'Users']);
+    await expect.poll(() => navLinks(page)).toEqual(['Flows', 'Inbox', 'Conversations', 'Channels', 'Catalog', 'Users']);
     await page.getByLabel('Language').selectOption('pt-BR');
-    await expect.poll(() => navLinks(page)).toEqual(['Fluxos', 'Caixa de entrada', 'Canais', 'Catálogo', 'Usuários']);
+    await expect.poll(() => navLinks(page)).toEqual(['Fluxos', 'Caixa de entrada', 'Conversas', 'Canais', 'Catálogo', 'Usuários']);
   });
 });
 
