@@ -1,10 +1,11 @@
+import { join } from 'node:path';
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowDocumentInput } from '../../shared/flow/schema.ts';
 import { startFakeGraphApi, type FakeGraph } from '../../server/testing/fake-graph-api.ts';
 import { signBody } from '../../server/testing/sign.ts';
 import { messageWebhook, metaJson, type MessageWebhookInput } from '../../server/testing/webhook-payloads.ts';
-import { login, saveFailureScreenshot, startHarness, type Harness } from './harness.ts';
+import { login, saveFailureScreenshot, screenshotsDir, startHarness, type Harness } from './harness.ts';
 
 /**
  * The operator console's conversations page, fed by real signed webhooks: a contact writes, the
@@ -120,6 +121,7 @@ describe('conversations page', () => {
     expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
 
     await page.getByTestId('conv-session').getByText('Loja — menu').waitFor();
+    await page.screenshot({ path: join(screenshotsDir, 'conversations.png') });
     expect(await page.getByTestId('conv-status').innerText()).toBe('Com o robô');
     await page.getByRole('button', { name: 'Assumir' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Assumir' }).click();
@@ -139,6 +141,7 @@ describe('conversations page', () => {
     expect(await page.getByTestId('conv-option').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('conv-option').first().isVisible()).toBe(false);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(screenshotsDir, 'conversations-phone.png') });
     await page.getByRole('link', { name: /Voltar às conversas/ }).click();
     await option.waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
