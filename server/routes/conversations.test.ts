@@ -152,6 +152,23 @@ describe('conversations API', () => {
     expect((await as.admin.json('GET', '/api/conversations?cursor=nonsense')).body).toMatchObject({ error: { code: 'invalid_cursor' } });
   });
 
+  it('takes over an ended conversation: the bot stays quiet until the handoff is resolved, then starts afresh', async () => {
+    expect((await as.admin.json('POST', `/api/conversations/${contactId}/takeover`)).status).toBe(200);
+    const before = (await outbound()).length;
+    await h.postJson(text(phone, 'alguém me ajuda?'));
+    await until('the message was processed', async () => (await h.testDb.db.selectFrom('messages').select('processed_at')
+      .where('text', '=', 'alguém me ajuda?').executeTakeFirst())?.processed_at != null, 10_000);
+    expect((await outbound()).length).toBe(before);
+
+    const handoff = await h.testDb.db.selectFrom('handoffs').select('id').where('contact_id', '=', contactId).where('status', '=', 'claimed').executeTakeFirstOrThrow();
+    expect((await as.admin.request('POST', `/api/handoffs/${handoff.id}/resolve`)).status).toBe(200);
+    await until('the paused session ended', async () => (await h.testDb.db.selectFrom('conversation_sessions').select('id')
+      .where('contact_id', '=', contactId).where('status', '<>', 'ended').execute()).length === 0, 10_000);
+    expect((await outbound()).length).toBe(before);
+    await h.postJson(text(phone, 'oi de novo'));
+    await until('the flow started again', async () => (await outbound()).length > before, 10_000);
+  });
+
   it('serves a contact\'s photo inline or as a download, to signed-in inbox roles only', async () => {
     const bytes = new Uint8Array(Array.from({ length: 2048 }, (_, i) => i % 251));
     h.fake.addMedia('1200000000000001', bytes, 'image/jpeg');

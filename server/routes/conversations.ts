@@ -7,7 +7,7 @@ import type { AppEnv } from '../context.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import { findContact, resetContact } from '../db/queries/contacts.ts';
 import {
-  conversationMessages, findConversations, latestSession, liveSessionForUpdate, markConversationRead, pauseSessionForHandoff, unresolvedHandoff,
+  conversationMessages, findConversations, insertPausedSession, latestSession, liveSessionForUpdate, markConversationRead, pauseSessionForHandoff, unresolvedHandoff,
 } from '../db/queries/conversations.ts';
 import { claimHandoff } from '../db/queries/handoffs.ts';
 import { requireRole } from '../http/auth.ts';
@@ -135,10 +135,11 @@ conversationRoutes.openapi(
         return { handoffId: existing.id, opened: false };
       }
       if (session) await pauseSessionForHandoff(tx, session.id, now);
+      const sessionId = session?.id ?? await insertPausedSession(tx, contact.id, now) ?? null;
       const handoffId = randomUUID();
       const variables = ((session?.state ?? {}) as { variables?: unknown }).variables ?? {};
       const inserted = await tx.insertInto('handoffs').values({
-        id: handoffId, contact_id: contact.id, session_id: session?.id ?? null, team: 'takeover', status: 'claimed',
+        id: handoffId, contact_id: contact.id, session_id: sessionId, team: 'takeover', status: 'claimed',
         assigned_user_id: userId, claimed_at: now, created_at: now, note: '', context: JSON.stringify({ variables, takeover: true }),
       }).onConflict((oc) => oc.column('contact_id').where('status', '<>', 'resolved').doNothing()).returning('id').executeTakeFirst();
       if (!inserted) return { conflict: true as const };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { normalizePhone } from '../../../shared/phone.ts';
 import type { ConversationStatus } from '../../../shared/api/conversations.ts';
@@ -136,4 +137,28 @@ export async function pauseSessionForHandoff(db: Executor, sessionId: string, no
 export async function unresolvedHandoff(db: Executor, contactId: string) {
   return db.selectFrom('handoffs').select(['id', 'status', 'assigned_user_id']).where('contact_id', '=', contactId)
     .where('status', '<>', 'resolved').executeTakeFirst();
+}
+
+/**
+ * A session paused for a person, for a contact with none live: without it, the contact's next
+ * message would start the channel's flow and the bot would talk over the agent. It stands at no
+ * block, so resolving the handoff ends it quietly and the message after starts the flow afresh.
+ * Undefined when the channel has no published flow (then nothing would answer anyway).
+ */
+export async function insertPausedSession(db: Executor, contactId: string, now: Date): Promise<string | undefined> {
+  const version = await db.selectFrom('contacts').innerJoin('channels', 'channels.id', 'contacts.channel_id')
+    .innerJoin('flows', 'flows.id', 'channels.flow_id')
+    .innerJoin('flow_versions', (j) => j.onRef('flow_versions.flow_id', '=', 'flows.id').onRef('flow_versions.version', '=', 'flows.published_version'))
+    .select(['flows.id as flow_id', 'flow_versions.id as version_id']).where('contacts.id', '=', contactId).executeTakeFirst();
+  if (!version) return undefined;
+  const id = randomUUID();
+  const state = {
+    v: 1, flowVersionId: version.version_id, status: 'handoff', nodeId: null, awaiting: null,
+    variables: {}, lastAnswer: '', history: [], error: null,
+  };
+  await db.insertInto('conversation_sessions').values({
+    id, contact_id: contactId, flow_id: version.flow_id, flow_version_id: version.version_id, status: 'handoff',
+    state: JSON.stringify(state), created_at: now, updated_at: now,
+  }).execute();
+  return id;
 }
