@@ -12,6 +12,7 @@ import * as m0010 from './0010_create_campaign_recipients.ts';
 import * as m0011 from './0011_add_channel_checks.ts';
 import * as m0012 from './0012_bind_tokens_to_users.ts';
 import * as m0013 from './0013_name_send_lock_holders.ts';
+import * as m0014 from './0014_create_conversation_reads.ts';
 import * as m0016 from './0016_add_order_delivery_and_notifications.ts';
 
 /** Every migration, in order. Listed by hand so bundlers and tsx need no directory scan. */
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '0011_add_channel_checks': m0011,
   '0012_bind_tokens_to_users': m0012,
   '0013_name_send_lock_holders': m0013,
+  '0014_create_conversation_reads': m0014,
   '0016_add_order_delivery_and_notifications': m0016,
 };
 

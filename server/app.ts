@@ -9,6 +9,7 @@ import { securityHeaders } from './http/secure-headers.ts';
 import { studioRoutes } from './http/static-studio.ts';
 import { rejectInvalidText, rejectInvalidUrlText } from './http/text-guard.ts';
 import { createLocalHitCounter } from './http/rate-limit/hit-counter.ts';
+import { createLocalEventBus } from './events/event-bus.ts';
 import { validationHook } from './http/validation-hook.ts';
 import { authRoutes } from './routes/auth.ts';
 import { categoryRoutes, productRoutes } from './routes/catalog.ts';
@@ -19,6 +20,9 @@ import { flowEnvironmentRoutes } from './routes/flow-environment.ts';
 import { sampleImageRoutes } from './http/sample-images.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { contactRoutes } from './routes/contacts.ts';
+import { conversationRoutes } from './routes/conversations.ts';
+import { eventRoutes } from './routes/events.ts';
+import { mediaRoutes } from './routes/media.ts';
 import { handoffRoutes } from './routes/handoffs.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -39,6 +43,7 @@ export interface AppOptions {
 export function createApp(deps: AppDeps, options: AppOptions = {}) {
   // Without Redis each process counts its own requests for the rate limits.
   deps.hitCounter ??= createLocalHitCounter(() => deps.clock.now().getTime());
+  deps.events ??= createLocalEventBus();
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(handleError(deps.logger));
   app.use('*', securityHeaders);
@@ -77,6 +82,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   mountAuthenticated(api, '/handoffs', handoffRoutes);
   mountAuthenticated(api, '/contacts', contactRoutes);
   mountAuthenticated(api, '/campaigns', campaignRoutes);
+  mountAuthenticated(api, '/conversations', conversationRoutes);
+  mountAuthenticated(api, '/media', mediaRoutes);
+  mountAuthenticated(api, '/events', eventRoutes);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

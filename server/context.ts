@@ -7,6 +7,7 @@ import type { Ports } from '../runtime/ports.ts';
 import type { InboundDelivery } from './whatsapp/inbound-delivery.ts';
 import type { ChannelDirectory } from './channels/channel-directory.ts';
 import type { HitCounter } from './http/rate-limit/hit-counter.ts';
+import type { EventBus } from './events/event-bus.ts';
 
 export interface Clock {
   now(): Date;
@@ -23,6 +24,8 @@ export interface AppDeps {
   ports?: Ports;
   /** Counts requests for the rate limits (Redis-backed across instances); in-process when absent. */
   hitCounter?: HitCounter;
+  /** What changed, for the studio's live pages (`GET /api/events`); in-process when absent. */
+  events?: EventBus;
   /** The WhatsApp side (webhook storage, processing wake-ups); absent in admin-only tests. */
   messaging?: MessagingDeps;
 }

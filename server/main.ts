@@ -13,6 +13,8 @@ import { createHttpDrain } from './http-drain.ts';
 import { startMessaging } from './messaging.ts';
 import { createLogger } from './logger.ts';
 import { createRedisHitCounter } from './http/rate-limit/redis-hit-counter.ts';
+import { createLocalEventBus, createRedisEventBus } from './events/event-bus.ts';
+import { connectRedis } from './queue/redis-client.ts';
 
 const config = readConfig();
 const logger = createLogger(config.logLevel);
@@ -42,15 +44,20 @@ const leases = await startLeaseIdentity({ databaseUrl: config.databaseUrl, db: d
 if (leases.reclaimed.contacts + leases.reclaimed.sends > 0) logger.info('took back what a stopped process held', { ...leases.reclaimed });
 
 const secrets = createSecretBox(resolveSecretKey(config.secretKey, config.dataDir));
+// The studio's live view: with Redis, an event published where a webhook arrived reaches the
+// studio streams of every instance (a subscribed connection takes no other commands: two).
+const events = config.redisUrl
+  ? createRedisEventBus(connectRedis(config.redisUrl, logger, 'events'), connectRedis(config.redisUrl, logger, 'events-subscriber'))
+  : createLocalEventBus();
 const messaging = startMessaging({
-  owner: leases.owner, db: database.db, urgentDb: database.urgentDb, config, clock, logger, secrets, leaseMs: config.leaseMs, reconcileMs: config.reconcileMs,
+  events, owner: leases.owner, db: database.db, urgentDb: database.urgentDb, config, clock, logger, secrets, leaseMs: config.leaseMs, reconcileMs: config.reconcileMs,
 });
 // Rate limits shared by every instance. No offline queue: while Redis is away a count fails at
 // once and the request goes through (see hitOrNull) instead of waiting for a reconnect.
 const limitsRedis = config.redisUrl ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
 limitsRedis?.on('error', (err) => logger.debug('rate limit redis', { err }));
 const hitCounter = limitsRedis ? createRedisHitCounter(limitsRedis) : undefined;
-const app = createApp({ db: database.db, config, clock, secrets, logger, hitCounter, messaging: messaging.deps }, { studioDir });
+const app = createApp({ db: database.db, config, clock, secrets, logger, hitCounter, events, messaging: messaging.deps }, { studioDir });
 
 // While stopping, requests are turned away before they reach the app (see `http-drain.ts`).
 const drain = createHttpDrain();
@@ -80,6 +87,9 @@ async function shutdown(signal: string) {
   let code = 0;
   try {
     drain.stopIntake();
+    // Studio event streams never end on their own: closing the bus ends them, so they do not
+    // hold the requests' grace period (EventSource reconnects to another instance).
+    await events.close();
     if (!(await drain.settled(requestsGraceMs))) {
       logger.warn('requests still in flight after the grace period; stopping anyway', { inFlight: drain.inFlight });
     }

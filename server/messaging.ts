@@ -10,7 +10,8 @@ import { fetchMissingMedia } from './conversation/media-fetcher.ts';
 import { runDueCampaigns } from './conversation/run-campaigns.ts';
 import { processBatch } from './conversation/processor.ts';
 import { createSender } from './conversation/sender.ts';
-import { storeInbound } from './conversation/store-inbound.ts';
+import { storeInboundChanges } from './conversation/store-inbound.ts';
+import { createLocalEventBus, type EventBus } from './events/event-bus.ts';
 import type { InboundDelivery } from './whatsapp/inbound-delivery.ts';
 import type { Db } from './db/database.ts';
 import { createVacuumLoop } from './db/vacuum.ts';
@@ -45,6 +46,8 @@ export interface MessagingOptions {
   ports?: Partial<Ports>;
   /** False leaves the workers stopped until `start()` (tests that stage work first). */
   autoStart?: boolean;
+  /** Where the studio learns what changed (`GET /api/events`); a local one when absent. */
+  events?: EventBus;
 }
 
 /**
@@ -82,8 +85,12 @@ export function startMessaging(o: MessagingOptions) {
     baseUrl: o.config.graph.baseUrl, version: o.config.graph.version, timeoutMs: Math.min(15_000, Math.floor(sendLockMs * 0.75)),
   });
 
+  const events = o.events ?? createLocalEventBus();
   const storeOnce = async (batch: InboundDelivery[][]) => {
-    const contacts = await storeInbound(o.urgentDb ?? o.db, batch.flat(), o.clock.now());
+    const { contacts, statusContacts } = await storeInboundChanges(o.urgentDb ?? o.db, batch.flat(), o.clock.now());
+    // One statement, so committed by now: a page refetching on these finds the rows.
+    for (const id of contacts) events.publish({ type: 'message.received', conversationId: id });
+    for (const id of statusContacts) events.publish({ type: 'message.status', conversationId: id });
     // Every webhook of the batch learns the whole set; waking a contact twice is harmless.
     return batch.map(() => contacts);
   };
@@ -107,6 +114,12 @@ export function startMessaging(o: MessagingOptions) {
     // may take the contact over, and the first must then see that it no longer holds it.
     db: o.db, clock: o.clock, logger: o.logger, channels, versions, ports, owner: `${owner}/${i}`,
     leaseMs, batchSize: 64, onReplies: () => notifier.publish('outbox'),
+    onCommitted: (committed) => {
+      for (const c of committed) {
+        events.publish({ type: 'message.queued', conversationId: c.contactId });
+        if (c.handoffOpened) events.publish({ type: 'handoff.opened', conversationId: c.contactId });
+      }
+    },
   }), { idleMs, logger: o.logger }));
   // Sends in flight at once. Meta answers a send in 100–500 ms and allows 80 messages/s per
   // number: too few in flight and the sender, not Meta, becomes the limit (32 capped a 20-number
@@ -115,6 +128,7 @@ export function startMessaging(o: MessagingOptions) {
   const sends = createSender({
     db: o.db, clock: o.clock, logger: o.logger, channels, graph, limiter,
     lockMs: sendLockMs, reconcileMs: o.reconcileMs ?? 15_000, startedAt, batchSize: sendsInFlight, owner: `${owner}/sender`,
+    onStatus: (contactId) => events.publish({ type: 'message.status', conversationId: contactId }),
   }, () => sender.wake());
   const sender = createWorkerLoop('sender', () => sends.pass(), { idleMs, logger: o.logger });
 
@@ -125,7 +139,7 @@ export function startMessaging(o: MessagingOptions) {
 
   const campaigns = createWorkerLoop('campaigns', async () => {
     const n = await runDueCampaigns(o.db, o.clock.now());
-    if (n > 0) { notifier.publish('outbox'); notifier.publish('inbound'); }
+    if (n > 0) { notifier.publish('outbox'); notifier.publish('inbound'); events.publish({ type: 'campaign.progress' }); }
     // One campaign per pass: after one ran, another may be due.
     return n > 0;
   }, { idleMs: Math.max(idleMs, 1000), logger: o.logger });
@@ -163,6 +177,7 @@ export function startMessaging(o: MessagingOptions) {
   };
   return {
     deps,
+    events,
     start,
     async stop() {
       await Promise.all([...processors.map((p) => p.stop()), sender.stop(), media.stop(), campaigns.stop(), vacuum.stop()]);

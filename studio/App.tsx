@@ -6,6 +6,7 @@ import { CatalogPage } from './pages/CatalogPage.tsx';
 import { ChannelsPage } from './pages/ChannelsPage.tsx';
 import { FlowsPage } from './pages/FlowsPage.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';
+import { ConversationsPage } from './pages/ConversationsPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OrdersPage } from './pages/OrdersPage.tsx';
@@ -31,6 +32,8 @@ const routes: readonly Route[] = [
   // The same element type at the same place for both paths, so the list keeps its state while conversations change.
   { path: '/inbox', roles: ['admin', 'agent'], render: () => <InboxPage selectedId={null} /> },
   { path: '/inbox/:id', roles: ['admin', 'agent'], render: (p) => <InboxPage selectedId={p.id ?? null} /> },
+  { path: '/conversations', roles: ['admin', 'agent'], render: () => <ConversationsPage selectedId={null} /> },
+  { path: '/conversations/:id', roles: ['admin', 'agent'], render: (p) => <ConversationsPage selectedId={p.id ?? null} /> },
   { path: '/channels', roles: ['admin'], render: () => <ChannelsPage /> },
   { path: '/catalog', roles: ['admin', 'editor'], render: () => <CatalogPage /> },
   { path: '/orders', roles: ['admin', 'editor', 'agent'], render: () => <OrdersPage /> },

@@ -31,6 +31,8 @@ export interface ProcessorOptions {
   batchSize: number;
   /** Called after a commit that queued replies, so the sender starts at once. */
   onReplies(): void;
+  /** After a commit, with the contacts whose outcomes it wrote (the studio's live view refetches them). */
+  onCommitted?(committed: { contactId: string; handoffOpened: boolean }[]): void;
 }
 
 /**
@@ -76,11 +78,13 @@ export async function processBatch(o: ProcessorOptions): Promise<boolean> {
   const done = results.filter((r): r is { outcome: ContactOutcome; contact: ClaimedContact; markRead: boolean } => r !== null);
   const failed = ids.filter((id) => !done.some((d) => d.contact.id === id));
   let outboxRows = 0;
+  let committed: typeof done = [];
   if (done.length === 0) {
     // Nothing decided (every contact failed): only the retry delays below.
   } else if (!needsTransaction(done)) {
     const written = await commitInOneStatement(o.db, o.owner, done, writtenAt);
     outboxRows = written.outboxRows;
+    committed = done.filter((d) => written.settled.has(d.contact.id));
     const lost = done.length - written.settled.size;
     // Slower than the lease: someone else runs those contacts now, and nothing of theirs was written.
     if (lost > 0) o.logger.warn('lost leases while processing; another worker runs them again', { lost });
@@ -92,6 +96,7 @@ export async function processBatch(o: ProcessorOptions): Promise<boolean> {
         const owned = await settleLeases(tx, o.owner, done.map((d) => d.contact.id));
         if (owned.size < done.length) throw new LeaseLost(done.length - owned.size);
       });
+      committed = done;
     } catch (err) {
       if (!(err instanceof LeaseLost)) throw err;
       // Slower than the lease: someone else runs these contacts now. Nothing was written; the
@@ -103,6 +108,7 @@ export async function processBatch(o: ProcessorOptions): Promise<boolean> {
   }
   await releaseLeases(o.db, o.owner, failed, new Date(now.getTime() + 30_000));
   if (outboxRows > 0) o.onReplies();
+  if (committed.length) o.onCommitted?.(committed.map((d) => ({ contactId: d.contact.id, handoffOpened: d.outcome.handoffs.length > 0 })));
   // A full batch may have left contacts behind; a smaller one took all there was.
   return claimed.length >= o.batchSize;
 }

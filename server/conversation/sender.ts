@@ -33,6 +33,8 @@ export interface SenderOptions {
   /** Names this sender's locks, so a restart can tell a dead process's from a live one's. */
   owner?: string;
   random?: () => number;
+  /** A message to the contact was recorded as accepted by Meta, or as failed (for the studio's live view). */
+  onStatus?: (contactId: string) => void;
 }
 
 interface Claimed {
@@ -222,7 +224,9 @@ async function sendOne(o: SenderOptions, row: Claimed, record: (outcome: SendOut
   const result = await o.graph.sendMessage(channel.phoneNumberId, channel.accessToken, { ...graph, biz_opaque_callback_data: `outbox:${row.id}` });
   if (result.ok) {
     if (!channel.proven) await markProven(o, channel);
-    return record({ outboxId: row.id, wamid: result.wamid });
+    await record({ outboxId: row.id, wamid: result.wamid });
+    o.onStatus?.(row.contact_id);
+    return;
   }
   await handleError(o, row, channel.id, result.error);
 }
@@ -299,4 +303,5 @@ async function fail(o: SenderOptions, row: Claimed, error: Record<string, unknow
     await tx.updateTable('outbox').set({ status: 'failed', locked_until: null, last_error: JSON.stringify(error) }).where('id', '=', row.id).execute();
     await tx.updateTable('messages').set({ status: 'failed', error: JSON.stringify(error) }).where('id', '=', row.message_id).execute();
   });
+  o.onStatus?.(row.contact_id);
 }

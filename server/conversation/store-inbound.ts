@@ -27,6 +27,18 @@ const keyOf = (c: { channelId: string; waId: string | null; userId: string | nul
  * thousands of bound values: a batch can carry hundreds of webhooks.
  */
 export async function storeInbound(db: Executor, deliveries: InboundDelivery[], now: Date): Promise<string[]> {
+  return (await storeInboundChanges(db, deliveries, now)).contacts;
+}
+
+export interface StoredChanges {
+  /** Contacts that got new messages (for the processor to wake up). */
+  contacts: string[];
+  /** Contacts whose outgoing messages moved on (sent, delivered, read, failed), for the studio. */
+  statusContacts: string[];
+}
+
+/** `storeInbound`, also saying whose outgoing messages the batch's statuses moved on. */
+export async function storeInboundChanges(db: Executor, deliveries: InboundDelivery[], now: Date): Promise<StoredChanges> {
   const contacts = new Map<string, ContactKey>();
   const messages: { key: string; message: ParsedInboundMessage; channelId: string }[] = [];
   const seenWamids = new Set<string>();
@@ -46,7 +58,7 @@ export async function storeInbound(db: Executor, deliveries: InboundDelivery[], 
     }
   }
   const statuses = furthestStatuses(deliveries.flatMap((d) => d.statuses));
-  if (messages.length === 0 && statuses.length === 0) return [];
+  if (messages.length === 0 && statuses.length === 0) return { contacts: [], statusContacts: [] };
 
   // Rows are written in key order so that two instances storing overlapping batches lock
   // them in the same order and cannot deadlock.
@@ -66,7 +78,7 @@ export async function storeInbound(db: Executor, deliveries: InboundDelivery[], 
   }));
 
   const at = now.toISOString();
-  const result = await sql<{ contact_id: string }>`${sql.raw(prepared)}
+  const result = await sql<{ contact_id: string; is_new: boolean }>`${sql.raw(prepared)}
     with incoming as (
       select * from jsonb_to_recordset(${JSON.stringify(contactRows)}::jsonb)
         as r(id text, key text, channel_id text, wa_id text, user_id text, name text, last_inbound_at timestamptz)
@@ -122,11 +134,16 @@ export async function storeInbound(db: Executor, deliveries: InboundDelivery[], 
         status = case when t.rank > ${rankSql('m.status')} then t.status else m.status end,
         error = case when t.rank > ${rankSql('m.status')} then coalesce(t.error, m.error) else m.error end
       from targets t where m.id = t.message_id and m.id = any(array(select id from locked))
-      returning m.id
+      returning m.id, m.contact_id
     )
-    select distinct contact_id from inserted
+    select distinct contact_id, true as is_new from inserted
+    union
+    select distinct contact_id, false as is_new from applied
   `.execute(db);
-  return result.rows.map((r) => r.contact_id);
+  return {
+    contacts: result.rows.filter((r) => r.is_new).map((r) => r.contact_id),
+    statusContacts: result.rows.filter((r) => !r.is_new).map((r) => r.contact_id),
+  };
 }
 
 /** On a known contact: an empty profile name (privacy settings) must not erase the one we had. */

@@ -308,7 +308,15 @@ export interface CampaignRecipientsTable {
   created_at: Timestamp;
 }
 
+export interface ConversationReadsTable {
+  contact_id: string;
+  /** The user who read, or the token for one of no user. */
+  reader_id: string;
+  read_at: Timestamp;
+}
+
 export interface Database {
+  conversation_reads: ConversationReadsTable;
   campaigns: CampaignsTable;
   campaign_recipients: CampaignRecipientsTable;
   media_files: MediaFilesTable;

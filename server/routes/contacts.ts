@@ -86,6 +86,7 @@ contactRoutes.openapi(
       contact, message, text, authorKind: 'operator', authorId: c.var.actor.userId, now,
     }));
     c.var.deps.messaging?.wakeSender();
+    c.var.deps.events?.publish({ type: 'message.queued', conversationId: contact.id });
     return c.json({ messageIds: ids }, 202);
   },
 );
@@ -103,6 +104,7 @@ contactRoutes.openapi(
       await recordAudit(tx, c.var.actor, 'contact.reset', { type: 'contact', id: contact.id });
       return count;
     });
+    c.var.deps.events?.publish({ type: 'session.reset', conversationId: contact.id });
     return c.json({ ended }, 200);
   },
 );

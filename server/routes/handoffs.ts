@@ -99,7 +99,9 @@ handoffRoutes.openapi(
       if (current.status === 'resolved') throw alreadyResolved();
       throw new AppError(409, 'already_claimed', 'Outra pessoa da equipe já assumiu este atendimento.');
     }
-    return c.json({ handoff: await requireHandoff(c, id) }, 200);
+    const handoff = await requireHandoff(c, id);
+    c.var.deps.events?.publish({ type: 'handoff.claimed', conversationId: handoff.contact.id, handoffId: id });
+    return c.json({ handoff }, 200);
   },
 );
 
@@ -124,6 +126,7 @@ handoffRoutes.openapi(
       contact, message: { kind: 'text', text }, text, authorKind: 'agent', authorId: c.var.actor.userId, now,
     }));
     c.var.deps.messaging?.wakeSender();
+    c.var.deps.events?.publish({ type: 'message.queued', conversationId: contact.id });
     return c.json({ messageId: ids[0] ?? '' }, 202);
   },
 );
@@ -144,13 +147,14 @@ handoffRoutes.openapi(
       if (!row) return false;
       await queueHandoffResolved(tx, id, row.contact_id, now);
       await recordAudit(tx, c.var.actor, 'handoff.resolve', { type: 'handoff', id });
-      return true;
+      return row.contact_id;
     });
     if (!resolved) {
       await requireHandoff(c, id); // 404, or 403 when someone else holds it
       throw alreadyResolved();
     }
     c.var.deps.messaging?.wake([id]);
+    c.var.deps.events?.publish({ type: 'handoff.resolved', conversationId: resolved, handoffId: id });
     return c.json({ handoff: await requireHandoff(c, id) }, 200);
   },
 );
@@ -185,6 +189,8 @@ handoffRoutes.openapi(
       await requireHandoff(c, id);
       throw alreadyResolved();
     }
-    return c.json({ handoff: await requireHandoff(c, id) }, 200);
+    const handoff = await requireHandoff(c, id);
+    c.var.deps.events?.publish({ type: 'handoff.claimed', conversationId: handoff.contact.id, handoffId: id });
+    return c.json({ handoff }, 200);
   },
 );

@@ -83,6 +83,14 @@ const access: Record<string, readonly Role[]> = {
   'POST /campaigns': admins,
   'GET /campaigns/{id}': admins,
   'GET /campaigns/{id}/recipients': admins,
+  'GET /conversations': inbox,
+  'GET /conversations/{id}': inbox,
+  'POST /conversations/{id}/read': inbox,
+  'POST /conversations/{id}/takeover': inbox,
+  'POST /conversations/{id}/reset': inbox,
+  'GET /media/{id}': inbox,
+  // Every role may listen; each hears only its pages' events (routes/events.ts).
+  'GET /events': everyone,
 };
 
 interface Seed { ids: Record<string, string>; ownerId: string }

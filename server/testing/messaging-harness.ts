@@ -2,6 +2,7 @@ import type { FlowDocumentInput } from '../../shared/flow/schema.ts';
 import { flowDocument } from '../../shared/flow/schema.ts';
 import { createApp } from '../app.ts';
 import type { Clock } from '../context.ts';
+import type { EventBus } from '../events/event-bus.ts';
 import { createSecretBox } from '../auth/secret-box.ts';
 import { importFlow } from '../flows/import-flow.ts';
 import { readConfig } from '../env.ts';
@@ -56,6 +57,8 @@ export async function startMessagingHarness(options: {
   flow?: FlowDocumentInput; autoStart?: boolean; leaseMs?: number; reconcileMs?: number; markRead?: boolean;
   /** The whole runtime's time (caches, leases, rate limit); tests move it instead of sleeping. */
   clock?: Clock;
+  /** The studio's event bus (a Redis one, to test several instances); in-process when absent. */
+  events?: EventBus;
 } = {}): Promise<MessagingHarness> {
   const testDb = await createTestDb();
   const fake = await startFakeGraphApi({ expectedToken: accessToken });
@@ -77,9 +80,9 @@ export async function startMessagingHarness(options: {
   const clock = options.clock ?? { now: () => new Date() };
   const messaging = startMessaging({
     db: testDb.db, config, clock, logger: silentLogger, secrets, pollMs: 50,
-    leaseMs: options.leaseMs, reconcileMs: options.reconcileMs, autoStart: options.autoStart,
+    leaseMs: options.leaseMs, reconcileMs: options.reconcileMs, autoStart: options.autoStart, events: options.events,
   });
-  const app = createApp({ db: testDb.db, config, clock, secrets, logger: silentLogger, messaging: messaging.deps });
+  const app = createApp({ db: testDb.db, config, clock, secrets, logger: silentLogger, messaging: messaging.deps, events: messaging.events });
 
   const post = async (body: string | Uint8Array, signature?: string | null) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };

@@ -17,6 +17,7 @@ import type {
   createFlowRequest, flowEnvironmentResponse, flowResponse, flowsResponse, importRequest, templatesResponse, versionResponse, versionsResponse,
 } from '../../shared/api/flows.ts';
 import type { simulateRequest, simulateResponse } from '../../shared/api/simulate.ts';
+import type { conversationDetailResponse, conversationsQuery, conversationsResponse } from '../../shared/api/conversations.ts';
 import type { FlowDocument, FlowDocumentInput } from '../../shared/flow/schema.ts';
 import type { Problem } from '../../shared/flow/validate/index.ts';
 import { request } from './http.ts';
@@ -32,6 +33,12 @@ type Out<T extends z.ZodType> = z.output<T>;
 const enc = encodeURIComponent;
 const flowPath = (id: string) => `/api/flows/${enc(id)}`;
 const handoffPath = (id: string) => `/api/handoffs/${enc(id)}`;
+const conversationPath = (id: string) => `/api/conversations/${enc(id)}`;
+/** Query string of the set fields, e.g. `?status=bot&q=ana`; empty when none is. */
+const queryOf = (params: Record<string, string | number | undefined>) => {
+  const set = Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '');
+  return set.length ? `?${new URLSearchParams(set.map(([k, v]) => [k, String(v)])).toString()}` : '';
+};
 
 export const api = {
   login: (body: { email: string; password: string }) =>
@@ -84,6 +91,14 @@ export const api = {
   deleteCategory: (id: string) => request<unknown>('DELETE', `/api/categories/${enc(id)}`),
 
   /** Open and claimed handoffs, oldest first; or only those with `status`. */
+  listConversations: (query: Omit<In<typeof conversationsQuery>, 'limit'> & { limit?: number }) =>
+    request<Out<typeof conversationsResponse>>('GET', `/api/conversations${queryOf(query)}`),
+  getConversation: (id: string) => request<Out<typeof conversationDetailResponse>>('GET', conversationPath(id)),
+  markConversationRead: (id: string) => request<{ unread: 0 }>('POST', `${conversationPath(id)}/read`, {}),
+  /** A handoff assigned to the caller; the flow pauses until it is resolved in the inbox. */
+  takeOverConversation: (id: string) => request<{ handoffId: string }>('POST', `${conversationPath(id)}/takeover`, {}),
+  resetConversation: (id: string) => request<{ ended: number }>('POST', `${conversationPath(id)}/reset`, {}),
+
   listHandoffs: (status?: HandoffStatus) =>
     request<Out<typeof handoffsResponse>>('GET', status ? `/api/handoffs?status=${status}` : '/api/handoffs'),
   getHandoff: (id: string) => request<Out<typeof handoffDetailResponse>>('GET', handoffPath(id)),
@@ -118,6 +133,9 @@ export type Catalog = Out<typeof catalogResponse>;
 export type Handoff = Out<typeof handoffsResponse>['handoffs'][number];
 export type HandoffStatus = (typeof handoffStatuses)[number];
 export type InboxMessage = Out<typeof handoffDetailResponse>['messages'][number];
+export type ConversationSummary = Out<typeof conversationsResponse>['conversations'][number];
+export type ConversationDetail = Out<typeof conversationDetailResponse>;
+export type ConversationMessage = ConversationDetail['messages'][number];
 export type ManagedUser = Out<typeof usersResponse>['users'][number];
 export type ApiTokenView = Out<typeof tokensResponse>['tokens'][number];
 export type { Problem };

@@ -3,14 +3,17 @@ import { type Locale, useLocaleStore } from './locale-store.ts';
 import { appMessages } from './messages/app.ts';
 import { editorMessages } from './messages/editor.ts';
 import { ordersMessages } from './messages/orders.ts';
+import { conversationMessages } from './messages/conversations.ts';
 
 /**
  * Every studio text, keyed by a stable id. Each area keeps its own table
  * (`messages/<area>.ts`: `{ key: { 'pt-BR': '…', en: '…' } }`) so teams don't collide.
  */
 const messages = {
-  ...appMessages, ...editorMessages,
+  ...appMessages,
+  ...editorMessages,
   ...ordersMessages,
+  ...conversationMessages,
 } as const;
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;

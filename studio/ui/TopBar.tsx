@@ -6,6 +6,7 @@ import { Link, navigate, usePathname } from './router.ts';
 const nav: { to: string; label: MessageKey; roles: readonly User['role'][] }[] = [
   { to: '/flows', label: 'nav.flows', roles: ['admin', 'editor'] },
   { to: '/inbox', label: 'nav.inbox', roles: ['admin', 'agent'] },
+  { to: '/conversations', label: 'nav.conversations', roles: ['admin', 'agent'] },
   { to: '/channels', label: 'nav.channels', roles: ['admin'] },
   { to: '/catalog', label: 'nav.catalog', roles: ['admin', 'editor'] },
   { to: '/orders', label: 'nav.orders', roles: ['admin', 'editor', 'agent'] },

@@ -10,6 +10,7 @@ export const appMessages = {
   'nav.label': { 'pt-BR': 'Navegação principal', en: 'Main navigation' },
   'nav.flows': { 'pt-BR': 'Fluxos', en: 'Flows' },
   'nav.inbox': { 'pt-BR': 'Caixa de entrada', en: 'Inbox' },
+  'nav.conversations': { 'pt-BR': 'Conversas', en: 'Conversations' },
   'nav.channels': { 'pt-BR': 'Canais', en: 'Channels' },
   'nav.catalog': { 'pt-BR': 'Catálogo', en: 'Catalog' },
   'nav.orders': { 'pt-BR': 'Pedidos', en: 'Orders' },
