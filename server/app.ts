@@ -18,6 +18,7 @@ import { flowRoutes } from './routes/flows.ts';
 import { flowEnvironmentRoutes } from './routes/flow-environment.ts';
 import { sampleImageRoutes } from './http/sample-images.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
+import { contactFieldRoutes } from './routes/contact-fields.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { handoffRoutes } from './routes/handoffs.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   mountAuthenticated(api, '/tokens', tokenRoutes);
   mountAuthenticated(api, '/handoffs', handoffRoutes);
   mountAuthenticated(api, '/contacts', contactRoutes);
+  mountAuthenticated(api, '/contact-fields', contactFieldRoutes);
   mountAuthenticated(api, '/campaigns', campaignRoutes);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.doc31('/openapi.json', {
