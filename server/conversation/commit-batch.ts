@@ -23,12 +23,13 @@ export async function commitInOneStatement(db: Db, owner: string, decided: Decid
   const at = now.toISOString();
   const result = await sql<{ id: string; outbox_rows: number }>`${sql.raw(prepared)}
     with settled as (
-      update contacts c set lease_owner = null, lease_until = null, fields = c.fields || ${markedVariables(rows.captures, sql`c.id`)}
+      update contacts c set lease_owner = null, lease_until = null, fields = c.fields || coalesce(m.captured, '{}'::jsonb)
       from (
         select id from contacts where id = any(${decided.map((d) => d.contact.id)}::text[]) and lease_owner = ${owner}
         order by ${contactLockOrder}
         for update
       ) mine
+      left join (${markedVariables(rows.captures)}) m on m.contact_id = mine.id
       where c.id = mine.id
       returning c.id
     ),

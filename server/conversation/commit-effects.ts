@@ -76,8 +76,7 @@ export async function commitOutcomes(tx: Tx, decided: DecidedContact[], now: Dat
     await tx.insertInto('analytics_events').values(rows.analytics.map((a) => ({ ...a, created_at: now }))).execute();
   }
   if (rows.captures.length) {
-    await sql`update contacts c set fields = c.fields || ${markedVariables(rows.captures, sql`c.id`)}
-      where c.id = any(${rows.captures.map((r) => r.contact_id)}::text[])`.execute(tx);
+    await sql`update contacts c set fields = c.fields || m.captured from (${markedVariables(rows.captures)}) m where c.id = m.contact_id`.execute(tx);
   }
   if (rows.processedMessageIds.length) {
     await tx.updateTable('messages').set({ processed_at: now }).where('id', 'in', rows.processedMessageIds).execute();

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContactSummary, ImportContactsResponse } from '../../shared/api/contacts.ts';
+import type { FlowDocumentInput } from '../../shared/flow/schema.ts';
 import { createApiToken } from '../db/queries/tokens.ts';
 import type { Role } from '../db/tables.ts';
-import { channelA, startMessagingHarness, type MessagingHarness } from '../testing/messaging-harness.ts';
+import { channelA, echoFlow, startMessagingHarness, type MessagingHarness } from '../testing/messaging-harness.ts';
 import { until } from '../testing/until.ts';
 import { messageWebhook } from '../testing/webhook-payloads.ts';
 
@@ -167,5 +168,25 @@ describe('contacts directory', () => {
     expect((await as.admin('DELETE', '/api/contact-fields/cidade')).status).toBe(404);
     const actions = await h.testDb.db.selectFrom('audit_log').select('action').where('target_type', '=', 'contact_field').execute();
     expect(actions.map((a) => a.action).sort()).toEqual(['contact_field.create', 'contact_field.create', 'contact_field.delete', 'contact_field.update']);
+  });
+});
+
+describe('contact field capture in a transaction', () => {
+  it('copies marked variables also when the step sets a timer (the several-statement commit)', async () => {
+    // A wait with a timeout sets a timer, which the one-statement commit does not write.
+    const timed: FlowDocumentInput = { ...echoFlow, nodes: echoFlow.nodes.map((n) => (n.type === 'wait' ? { ...n, data: { durationMinutes: 60, variable: 'msg' } } : n)) };
+    const h = await startMessagingHarness({ flow: timed });
+    try {
+      await h.testDb.db.insertInto('contact_fields').values({ name: 'msg', label: 'Mensagem' }).execute();
+      await h.postJson(messageWebhook({ ...channelA, wamid: 'wamid.tx.1', from: '5584991236666', name: 'Gil', timestamp: new Date(Date.now() - 3000), text: 'oi' }));
+      await h.fake.waitForSent(1);
+      await h.postJson(messageWebhook({ ...channelA, wamid: 'wamid.tx.2', from: '5584991236666', name: 'Gil', timestamp: new Date(Date.now() - 2000), text: 'casa na praia' }));
+      await h.fake.waitForSent(2);
+      const fields = async () => (await h.testDb.db.selectFrom('contacts').select('fields').where('wa_id', '=', '5584991236666').executeTakeFirst())?.fields;
+      await until('msg copied through the transaction path', async () => (await fields())?.msg === 'casa na praia', 5000);
+      expect(await h.testDb.db.selectFrom('scheduled_jobs').select('kind').where('status', '=', 'pending').execute()).toEqual([{ kind: 'timer' }]);
+    } finally {
+      await h.close();
+    }
   });
 });
