@@ -138,7 +138,7 @@ function FieldsEditor({ fields, labels, onChange }: { fields: Fields; labels: Re
       {entries.length === 0 ? <p className="muted small">{t('contacts.noFields')}</p> : null}
       <ul className="contact-field-list">
         {entries.map(([key, v]) => (
-          <li key={key}>
+          <li key={`${key}:${fieldText(v)}`}>
             <label className="field">
               <span>{labels[key] ?? key}</span>
               <input
