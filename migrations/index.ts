@@ -13,6 +13,7 @@ import * as m0011 from './0011_add_channel_checks.ts';
 import * as m0012 from './0012_bind_tokens_to_users.ts';
 import * as m0013 from './0013_name_send_lock_holders.ts';
 import * as m0014 from './0014_create_conversation_reads.ts';
+import * as m0015 from './0015_add_contact_profile.ts';
 import * as m0016 from './0016_add_order_delivery_and_notifications.ts';
 
 /** Every migration, in order. Listed by hand so bundlers and tsx need no directory scan. */
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   '0012_bind_tokens_to_users': m0012,
   '0013_name_send_lock_holders': m0013,
   '0014_create_conversation_reads': m0014,
+  '0015_add_contact_profile': m0015,
   '0016_add_order_delivery_and_notifications': m0016,
 };
 

@@ -19,6 +19,7 @@ import { flowRoutes } from './routes/flows.ts';
 import { flowEnvironmentRoutes } from './routes/flow-environment.ts';
 import { sampleImageRoutes } from './http/sample-images.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
+import { contactFieldRoutes } from './routes/contact-fields.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -81,6 +82,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   mountAuthenticated(api, '/tokens', tokenRoutes);
   mountAuthenticated(api, '/handoffs', handoffRoutes);
   mountAuthenticated(api, '/contacts', contactRoutes);
+  mountAuthenticated(api, '/contact-fields', contactFieldRoutes);
   mountAuthenticated(api, '/campaigns', campaignRoutes);
   mountAuthenticated(api, '/conversations', conversationRoutes);
   mountAuthenticated(api, '/media', mediaRoutes);

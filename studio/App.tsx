@@ -4,6 +4,7 @@ import { useSession } from './api/session.ts';
 import { useT } from './i18n/index.ts';
 import { CatalogPage } from './pages/CatalogPage.tsx';
 import { ChannelsPage } from './pages/ChannelsPage.tsx';
+import { ContactsPage } from './pages/ContactsPage.tsx';
 import { FlowsPage } from './pages/FlowsPage.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';
 import { ConversationsPage } from './pages/ConversationsPage.tsx';
@@ -38,6 +39,7 @@ const routes: readonly Route[] = [
   { path: '/catalog', roles: ['admin', 'editor'], render: () => <CatalogPage /> },
   { path: '/orders', roles: ['admin', 'editor', 'agent'], render: () => <OrdersPage /> },
   { path: '/users', roles: ['admin'], render: () => <UsersPage /> },
+  { path: '/contacts', roles: ['admin', 'agent'], render: () => <ContactsPage /> },
 ];
 
 function homeFor(role: Role): string {

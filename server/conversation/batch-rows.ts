@@ -3,6 +3,7 @@ import type { OutboundMessage } from '../../runtime/messages.ts';
 import type { SessionStatus } from '../db/tables.ts';
 import { toGraphMessage } from '../whatsapp/to-graph-message.ts';
 import { serviceWindow } from '../whatsapp/window.ts';
+import type { FieldCapture } from './capture-fields.ts';
 import type { ClaimedContact } from './leases.ts';
 import type { ContactOutcome } from './run-contact.ts';
 
@@ -21,6 +22,8 @@ export interface BatchRows {
   outbox: { id: string; message_id: string; channel_id: string; contact_id: string; kind: 'message' | 'read' }[];
   analytics: { flow_id: string; flow_version_id: string; node_id: string; contact_id: string; session_id: string; kind: string; output: string | null }[];
   processedMessageIds: string[];
+  /** Each contact's variables after its last session, for the marked ones to reach its fields. */
+  captures: FieldCapture[];
 }
 
 /** Text kept with an outbound message for the inbox and the LLM's history. */
@@ -35,7 +38,7 @@ function readableText(m: OutboundMessage): string | null {
 
 /** The rows every message's outcome produces (sessions, replies, outbox, analytics); pure. */
 export function buildBatchRows(decided: DecidedContact[], now: Date): BatchRows {
-  const rows: BatchRows = { sessionUpdates: [], sessionInserts: [], messages: [], outbox: [], analytics: [], processedMessageIds: [] };
+  const rows: BatchRows = { sessionUpdates: [], sessionInserts: [], messages: [], outbox: [], analytics: [], processedMessageIds: [], captures: [] };
   for (const { outcome, contact, markRead } of decided) {
     for (const s of outcome.sessions) {
       if (!s.state) continue;
@@ -43,6 +46,9 @@ export function buildBatchRows(decided: DecidedContact[], now: Date): BatchRows 
       if (s.isNew) rows.sessionInserts.push({ id: s.id, contact_id: contact.id, flow_id: s.flowId, flow_version_id: s.flowVersionId, status, state: s.state });
       else rows.sessionUpdates.push({ id: s.id, contact_id: contact.id, state: s.state, status, flow_version_id: s.flowVersionId });
     }
+
+    const last = outcome.sessions.findLast((x) => x.state)?.state;
+    if (last && Object.keys(last.variables).length) rows.captures.push({ contact_id: contact.id, variables: last.variables });
 
     const window = serviceWindow(contact.last_inbound_at ? new Date(contact.last_inbound_at) : null, now);
     for (const send of outcome.sends) {

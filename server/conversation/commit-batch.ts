@@ -2,10 +2,12 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { prepared } from '../db/prepared-statements.ts';
 import { buildBatchRows, type DecidedContact } from './batch-rows.ts';
+import { markedVariables } from './capture-fields.ts';
 import { contactLockOrder } from './leases.ts';
 
 /**
- * Writes a batch's sessions, replies, outbox rows, analytics and processed marks in ONE
+ * Writes a batch's sessions, replies, outbox rows, analytics, processed marks and the contact
+ * fields copied from marked variables (capture-fields.ts) in ONE
  * statement (atomic on its own: one round trip between the engine and the sender), for
  * batches without timers, handoffs or orders (see `needsTransaction`). Each contact's rows are
  * written only if this owner still held its lease: the lease is given up in the same
@@ -21,12 +23,13 @@ export async function commitInOneStatement(db: Db, owner: string, decided: Decid
   const at = now.toISOString();
   const result = await sql<{ id: string; outbox_rows: number }>`${sql.raw(prepared)}
     with settled as (
-      update contacts c set lease_owner = null, lease_until = null
+      update contacts c set lease_owner = null, lease_until = null, fields = c.fields || coalesce(m.captured, '{}'::jsonb)
       from (
         select id from contacts where id = any(${decided.map((d) => d.contact.id)}::text[]) and lease_owner = ${owner}
         order by ${contactLockOrder}
         for update
       ) mine
+      left join (${markedVariables(rows.captures)}) m on m.contact_id = mine.id
       where c.id = mine.id
       returning c.id
     ),

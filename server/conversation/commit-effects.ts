@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Tx } from '../db/database.ts';
 import { buildBatchRows, type DecidedContact } from './batch-rows.ts';
+import { markedVariables } from './capture-fields.ts';
 
 /**
  * Writes what the engine decided for several contacts in one transaction: sessions, the
@@ -74,6 +75,9 @@ export async function commitOutcomes(tx: Tx, decided: DecidedContact[], now: Dat
   }
   if (rows.analytics.length) {
     await tx.insertInto('analytics_events').values(rows.analytics.map((a) => ({ ...a, created_at: now }))).execute();
+  }
+  if (rows.captures.length) {
+    await sql`update contacts c set fields = c.fields || m.captured from (${markedVariables(rows.captures)}) m where c.id = m.contact_id`.execute(tx);
   }
   if (rows.processedMessageIds.length) {
     await tx.updateTable('messages').set({ processed_at: now }).where('id', 'in', rows.processedMessageIds).execute();

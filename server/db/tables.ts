@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ContactFieldValues } from '../../shared/api/contacts.ts';
 import type { ContactsInFlow, SkipReason, StoredCampaignStatus } from '../../shared/api/campaigns.ts';
 
 /** Columns the database fills in on insert (defaults) and callers may still set. */
@@ -105,6 +106,12 @@ export interface ContactsTable {
   name: Defaulted<string>;
   last_inbound_at: Timestamp | null;
   variables: Json<JsonObject>;
+  /** Labels people give the contact ("cliente", "vip"); the contacts page filters by them. */
+  tags: Defaulted<string[]>;
+  /** Custom fields: CSV import columns, edits, and flow variables marked in `contact_fields`. */
+  fields: ColumnType<ContactFieldValues, string | undefined, string>;
+  /** When the contact asked not to be messaged (campaigns); null while they accept. */
+  opted_out_at: Timestamp | null;
   lease_owner: string | null;
   lease_until: Timestamp | null;
   created_at: Timestamp;
@@ -112,6 +119,13 @@ export interface ContactsTable {
 }
 
 export type SessionStatus = 'active' | 'handoff' | 'ended';
+
+/** A flow variable whose value is copied into its contact's `fields` (migration 0015). */
+export interface ContactFieldsTable {
+  name: string;
+  label: string;
+  created_at: Defaulted<Date>;
+}
 
 export interface ConversationSessionsTable {
   id: string;
@@ -329,6 +343,7 @@ export interface Database {
   audit_log: AuditLogTable;
   channels: ChannelsTable;
   contacts: ContactsTable;
+  contact_fields: ContactFieldsTable;
   conversation_sessions: ConversationSessionsTable;
   messages: MessagesTable;
   outbox: OutboxTable;

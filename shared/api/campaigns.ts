@@ -16,19 +16,23 @@ export const audienceRecipient = z.object({
 export type CampaignAudienceRecipient = z.output<typeof audienceRecipient>;
 
 /**
- * Every phone to E.164 digits; each one that cannot be read is an issue naming its row (as
- * people count them, from 1) and what was typed, so a pasted list can be fixed line by line.
+ * A typed phone to E.164 digits, or why it cannot be read, naming its row (as people count
+ * them, from 1) and what was typed, so a pasted list can be fixed line by line. Campaign
+ * audiences and the contacts' CSV import read their phones through this one function.
  */
+export function readRowPhone(typed: string, index: number): { phone: string } | { issue: string } {
+  const phone = normalizePhone(typed);
+  return phone === null
+    ? { issue: `linha ${index + 1}: "${typed}" não é um telefone válido (DDD e número, ex.: (84) 99123-0001; de outro país, com + e DDI)` }
+    : { phone };
+}
+
+/** Every phone to E.164 digits; each one that cannot be read is an issue naming its row. */
 function normalizeAudience<R extends { phone: string }>(rows: R[], ctx: z.RefinementCtx): R[] {
   return rows.map((row, i) => {
-    const phone = normalizePhone(row.phone);
-    if (phone === null) {
-      ctx.addIssue({
-        code: 'custom', path: [i, 'phone'],
-        message: `linha ${i + 1}: "${row.phone}" não é um telefone válido (DDD e número, ex.: (84) 99123-0001; de outro país, com + e DDI)`,
-      });
-    }
-    return { ...row, phone: phone ?? row.phone };
+    const read = readRowPhone(row.phone, i);
+    if ('issue' in read) ctx.addIssue({ code: 'custom', path: [i, 'phone'], message: read.issue });
+    return { ...row, phone: 'phone' in read ? read.phone : row.phone };
   });
 }
 

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { type Locale, useLocaleStore } from './locale-store.ts';
 import { appMessages } from './messages/app.ts';
+import { contactsMessages } from './messages/contacts.ts';
 import { editorMessages } from './messages/editor.ts';
 import { ordersMessages } from './messages/orders.ts';
 import { conversationMessages } from './messages/conversations.ts';
@@ -14,6 +15,7 @@ const messages = {
   ...editorMessages,
   ...ordersMessages,
   ...conversationMessages,
+  ...contactsMessages,
 } as const;
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;

@@ -8,13 +8,16 @@ interface ConfirmDialogProps {
   message: string;
   confirmLabel: string;
   danger?: boolean;
+  /** For what cannot be undone at all (an erasure): the button waits until this word is typed. */
+  typeToConfirm?: string;
   onConfirm(): Promise<void>;
   onClose(): void;
 }
 
 /** Asks before something that can't be undone; stays open and shows the error if it fails. */
-export function ConfirmDialog({ title, message, confirmLabel, danger, onConfirm, onClose }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, message, confirmLabel, danger, typeToConfirm, onConfirm, onClose }: ConfirmDialogProps) {
   const t = useT();
+  const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const confirm = async () => {
@@ -37,13 +40,16 @@ export function ConfirmDialog({ title, message, confirmLabel, danger, onConfirm,
       footer={
         <>
           <button type="button" className="button" onClick={onClose}>{t('common.cancel')}</button>
-          <button type="button" className={danger ? 'button danger' : 'button primary'} disabled={busy} onClick={confirm}>
+          <button type="button" className={danger ? 'button danger' : 'button primary'} disabled={busy || (typeToConfirm !== undefined && typed.trim() !== typeToConfirm)} onClick={confirm}>
             {busy ? t('common.working') : confirmLabel}
           </button>
         </>
       }
     >
       <p>{message}</p>
+      {typeToConfirm !== undefined ? (
+        <input aria-label={typeToConfirm} autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} data-testid="confirm-typed" />
+      ) : null}
       {error ? <p className="form-error" role="alert">{error}</p> : null}
     </Dialog>
   );

@@ -11,6 +11,7 @@ const nav: { to: string; label: MessageKey; roles: readonly User['role'][] }[] =
   { to: '/catalog', label: 'nav.catalog', roles: ['admin', 'editor'] },
   { to: '/orders', label: 'nav.orders', roles: ['admin', 'editor', 'agent'] },
   { to: '/users', label: 'nav.users', roles: ['admin'] },
+  { to: '/contacts', label: 'nav.contacts', roles: ['admin', 'agent'] },
 ];
 
 export function TopBar({ user }: { user: User }) {
