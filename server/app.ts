@@ -10,6 +10,7 @@ import { studioRoutes } from './http/static-studio.ts';
 import { rejectInvalidText, rejectInvalidUrlText } from './http/text-guard.ts';
 import { createLocalHitCounter } from './http/rate-limit/hit-counter.ts';
 import { validationHook } from './http/validation-hook.ts';
+import { llmSourceOf } from './conversation/llm-source.ts';
 import { authRoutes } from './routes/auth.ts';
 import { categoryRoutes, productRoutes } from './routes/catalog.ts';
 import { channelRoutes } from './routes/channels.ts';
@@ -27,6 +28,8 @@ import { orderRoutes } from './routes/orders.ts';
 import { templateRoutes } from './routes/templates.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { userRoutes } from './routes/users.ts';
+import { settingsRoutes } from './routes/settings.ts';
+import { aiProviderRoutes } from './routes/ai-providers.ts';
 import { whatsappWebhook } from './webhooks/whatsapp.ts';
 
 export interface AppOptions {
@@ -38,6 +41,7 @@ export interface AppOptions {
 export function createApp(deps: AppDeps, options: AppOptions = {}) {
   // Without Redis each process counts its own requests for the rate limits.
   deps.hitCounter ??= createLocalHitCounter(() => deps.clock.now().getTime());
+  llmSourceOf(deps);
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(handleError(deps.logger));
   app.use('*', securityHeaders);
@@ -75,6 +79,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   mountAuthenticated(api, '/handoffs', handoffRoutes);
   mountAuthenticated(api, '/contacts', contactRoutes);
   mountAuthenticated(api, '/campaigns', campaignRoutes);
+  mountAuthenticated(api, '/settings', settingsRoutes, aiProviderRoutes);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

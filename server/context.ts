@@ -7,6 +7,7 @@ import type { Ports } from '../runtime/ports.ts';
 import type { InboundDelivery } from './whatsapp/inbound-delivery.ts';
 import type { ChannelDirectory } from './channels/channel-directory.ts';
 import type { HitCounter } from './http/rate-limit/hit-counter.ts';
+import type { LlmSource } from './conversation/llm-source.ts';
 
 export interface Clock {
   now(): Date;
@@ -23,6 +24,11 @@ export interface AppDeps {
   ports?: Ports;
   /** Counts requests for the rate limits (Redis-backed across instances); in-process when absent. */
   hitCounter?: HitCounter;
+  /**
+   * The stored default AI provider (else AI_* env); shared with the WhatsApp side so a change
+   * saved here is used at once. Built by `createApp` when absent.
+   */
+  llm?: LlmSource;
   /** The WhatsApp side (webhook storage, processing wake-ups); absent in admin-only tests. */
   messaging?: MessagingDeps;
 }

@@ -11,6 +11,7 @@ import { ensureAdmin } from './db/queries/users.ts';
 import { readConfig } from './env.ts';
 import { createHttpDrain } from './http-drain.ts';
 import { startMessaging } from './messaging.ts';
+import { createLlmSource } from './conversation/llm-source.ts';
 import { createLogger } from './logger.ts';
 import { createRedisHitCounter } from './http/rate-limit/redis-hit-counter.ts';
 
@@ -42,15 +43,17 @@ const leases = await startLeaseIdentity({ databaseUrl: config.databaseUrl, db: d
 if (leases.reclaimed.contacts + leases.reclaimed.sends > 0) logger.info('took back what a stopped process held', { ...leases.reclaimed });
 
 const secrets = createSecretBox(resolveSecretKey(config.secretKey, config.dataDir));
+// One per process: the API invalidates it when a provider is saved, the processors use it.
+const llm = createLlmSource({ db: database.db, secrets, config, logger, now: () => clock.now().getTime() });
 const messaging = startMessaging({
-  owner: leases.owner, db: database.db, urgentDb: database.urgentDb, config, clock, logger, secrets, leaseMs: config.leaseMs, reconcileMs: config.reconcileMs,
+  llm, owner: leases.owner, db: database.db, urgentDb: database.urgentDb, config, clock, logger, secrets, leaseMs: config.leaseMs, reconcileMs: config.reconcileMs,
 });
 // Rate limits shared by every instance. No offline queue: while Redis is away a count fails at
 // once and the request goes through (see hitOrNull) instead of waiting for a reconnect.
 const limitsRedis = config.redisUrl ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
 limitsRedis?.on('error', (err) => logger.debug('rate limit redis', { err }));
 const hitCounter = limitsRedis ? createRedisHitCounter(limitsRedis) : undefined;
-const app = createApp({ db: database.db, config, clock, secrets, logger, hitCounter, messaging: messaging.deps }, { studioDir });
+const app = createApp({ db: database.db, config, clock, secrets, logger, hitCounter, llm, messaging: messaging.deps }, { studioDir });
 
 // While stopping, requests are turned away before they reach the app (see `http-drain.ts`).
 const drain = createHttpDrain();

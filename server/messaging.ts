@@ -5,7 +5,7 @@ import type { Clock, MessagingDeps } from './context.ts';
 import { createCatalogPort } from './conversation/catalog-port.ts';
 import { createFlowVersions } from './conversation/flow-versions.ts';
 import { createHttpPort } from './conversation/http-port.ts';
-import { createLlmModel } from './conversation/llm-model.ts';
+import { createLlmSource, type LlmSource } from './conversation/llm-source.ts';
 import { fetchMissingMedia } from './conversation/media-fetcher.ts';
 import { runDueCampaigns } from './conversation/run-campaigns.ts';
 import { processBatch } from './conversation/processor.ts';
@@ -41,6 +41,8 @@ export interface MessagingOptions {
   leaseMs?: number;
   reconcileMs?: number;
   pollMs?: number;
+  /** The stored AI provider, shared with the app (main.ts); built here when absent. */
+  llm?: LlmSource;
   /** Tests pass in-memory ports; production builds them from config. */
   ports?: Partial<Ports>;
   /** False leaves the workers stopped until `start()` (tests that stage work first). */
@@ -66,11 +68,13 @@ export function startMessaging(o: MessagingOptions) {
   const notifier: Notifier = redis && subscriber ? createRedisNotifier(redis, subscriber) : createLocalNotifier();
   const sharedLimiter = redis ? createRedisRateLimiter(redis, undefined, now) : null;
   const limiter = sharedLimiter ?? createLocalRateLimiter(undefined, now);
+  const llm = o.llm ?? createLlmSource({ ...o, now });
   const ports: Ports = {
     clock: o.clock,
     ids: { next: () => randomUUID() },
     http: createHttpPort({ allowPrivate: o.config.httpNodeAllowPrivate }),
-    llm: createLlmModel(o.config),
+    // Read on every LLM block, so a provider saved in the settings is used without a restart.
+    get llm() { return llm.current(); },
     catalog: createCatalogPort(o.db),
     ...o.ports,
   };
@@ -102,12 +106,16 @@ export function startMessaging(o: MessagingOptions) {
   }, { writers: o.config.databaseUrl ? 2 : 1 });
 
   const idleMs = o.pollMs ?? 500;
-  const processors = [0, 1].map((i) => createWorkerLoop(`processor ${i}`, () => processBatch({
-    // Each processor holds leases in its own name: if one's lease runs out mid-batch, the other
-    // may take the contact over, and the first must then see that it no longer holds it.
-    db: o.db, clock: o.clock, logger: o.logger, channels, versions, ports, owner: `${owner}/${i}`,
-    leaseMs, batchSize: 64, onReplies: () => notifier.publish('outbox'),
-  }), { idleMs, logger: o.logger }));
+  // The provider is re-read (at most every few seconds) before a batch, not inside a conversation.
+  const processors = [0, 1].map((i) => createWorkerLoop(`processor ${i}`, async () => {
+    await llm.fresh();
+    return processBatch({
+      // Each processor holds leases in its own name: if one's lease runs out mid-batch, the other
+      // may take the contact over, and the first must then see that it no longer holds it.
+      db: o.db, clock: o.clock, logger: o.logger, channels, versions, ports, owner: `${owner}/${i}`,
+      leaseMs, batchSize: 64, onReplies: () => notifier.publish('outbox'),
+    });
+  }, { idleMs, logger: o.logger }));
   // Sends in flight at once. Meta answers a send in 100–500 ms and allows 80 messages/s per
   // number: too few in flight and the sender, not Meta, becomes the limit (32 capped a 20-number
   // bench at ~500 replies/s). Each waits its turn at the rate limiter well within its lock.

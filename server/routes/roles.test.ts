@@ -79,6 +79,14 @@ const access: Record<string, readonly Role[]> = {
   'POST /campaigns': admins,
   'GET /campaigns/{id}': admins,
   'GET /campaigns/{id}/recipients': admins,
+  'GET /settings': admins,
+  'PATCH /settings': admins,
+  'PUT /settings': admins,
+  'POST /settings/ai-providers': admins,
+  'PATCH /settings/ai-providers/{id}': admins,
+  'PUT /settings/ai-providers/{id}': admins,
+  'DELETE /settings/ai-providers/{id}': admins,
+  'POST /settings/ai-providers/{id}/test': admins,
 };
 
 interface Seed { ids: Record<string, string>; ownerId: string }
@@ -112,6 +120,9 @@ const writes: Record<string, (s: Seed) => unknown> = {
   'POST /handoffs/{id}/messages': () => ({ text: 'intruso' }),
   'POST /handoffs/{id}/assign': (s) => ({ userId: s.ownerId }),
   'POST /contacts/{id}/messages': () => ({ text: 'intruso' }),
+  'PATCH /settings': () => ({ retentionDays: 30 }),
+  'PUT /settings': () => ({ timeZone: 'America/Manaus' }),
+  'POST /settings/ai-providers': () => ({ name: 'Intruso', baseUrl: 'http://127.0.0.1:9/v1', model: 'x', apiKey: 'sk-intruder' }),
   'POST /campaigns': (s) => ({ name: 'Intrusa', channelId: s.ids.channels, template: { name: 'promo' }, audience: [{ phone: '5584991230001' }] }),
 };
 
