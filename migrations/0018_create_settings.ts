@@ -5,6 +5,7 @@ import { sql, type Kysely } from 'kysely';
  * `settings` holds one JSON value per key (time zone, business hours, retention, language;
  * their shapes and defaults live in shared/api/settings.ts), and `ai_providers` the
  * OpenAI-compatible providers LLM blocks may use, one of them the default.
+ * Plus an index for the retention job.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -30,9 +31,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // At most one default: the one LLM blocks use when they name none.
   await db.schema.createIndex('ai_providers_default_key').unique().on('ai_providers')
     .column('is_default').where(sql.ref('is_default'), '=', true).execute();
+  // The daily retention job finds old messages by age alone, oldest first, a batch at a time.
+  await db.schema.createIndex('messages_created_at_idx').on('messages').column('created_at').execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('messages_created_at_idx').execute();
   await db.schema.dropTable('ai_providers').execute();
   await db.schema.dropTable('settings').execute();
 }

@@ -14,6 +14,7 @@ import { storeInbound } from './conversation/store-inbound.ts';
 import type { InboundDelivery } from './whatsapp/inbound-delivery.ts';
 import type { Db } from './db/database.ts';
 import { createVacuumLoop } from './db/vacuum.ts';
+import { createRetentionLoop } from './privacy/retention.ts';
 import type { Config } from './env.ts';
 import type { Logger } from './logger.ts';
 import { createGroupCommit } from './queue/group-commit.ts';
@@ -140,6 +141,8 @@ export function startMessaging(o: MessagingOptions) {
 
   // Embedded: statistics from a small sample, since every webhook waits for an ANALYZE (vacuum.ts).
   const vacuum = createVacuumLoop(o.db, o.logger, { statisticsTarget: o.config.databaseUrl ? undefined : 10 });
+  // Daily, on one instance: deletes messages older than the settings' retention.
+  const retention = createRetentionLoop(o.db, o.clock, o.logger);
 
   // One processor per wake-up: the second claims only while the first is busy, instead of both
   // racing for the same contacts and one coming back empty.
@@ -152,6 +155,7 @@ export function startMessaging(o: MessagingOptions) {
     media.start();
     campaigns.start();
     vacuum.start();
+    retention.start();
   };
   if (o.autoStart !== false) start();
 
@@ -173,7 +177,7 @@ export function startMessaging(o: MessagingOptions) {
     deps,
     start,
     async stop() {
-      await Promise.all([...processors.map((p) => p.stop()), sender.stop(), media.stop(), campaigns.stop(), vacuum.stop()]);
+      await Promise.all([...processors.map((p) => p.stop()), sender.stop(), media.stop(), campaigns.stop(), vacuum.stop(), retention.stop()]);
       await sends.drain();
       await notifier.close();
     },

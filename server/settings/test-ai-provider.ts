@@ -22,7 +22,7 @@ function describeFailure(err: unknown, timeoutMs: number): NonNullable<AiProvide
   }
   const name = err instanceof Error ? err.name : '';
   if (name === 'TimeoutError' || name === 'AbortError') {
-    return { status: null, message: `O provedor não respondeu em ${Math.round(timeoutMs / 1000)} s.` };
+    return { status: null, message: `O provedor não respondeu em ${timeoutMs / 1000} s.` };
   }
   return { status: null, message: err instanceof Error ? err.message : String(err) };
 }
