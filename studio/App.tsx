@@ -16,6 +16,8 @@ import { Loading } from './ui/states.tsx';
 
 // The editor (React Flow, ELK layout) is most of the bundle: load it when a flow opens.
 const FlowPage = lazy(() => import('./pages/FlowPage.tsx').then((m) => ({ default: m.FlowPage })));
+// Validates with the shared zod schemas (time zones, hours): zod stays out of the first load.
+const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })));
 
 interface Route {
   path: string;
@@ -33,6 +35,7 @@ const routes: readonly Route[] = [
   { path: '/channels', roles: ['admin'], render: () => <ChannelsPage /> },
   { path: '/catalog', roles: ['admin', 'editor'], render: () => <CatalogPage /> },
   { path: '/users', roles: ['admin'], render: () => <UsersPage /> },
+  { path: '/settings', roles: ['admin'], render: () => <SettingsPage /> },
 ];
 
 function homeFor(role: Role): string {

@@ -17,6 +17,9 @@ import type {
   createFlowRequest, flowEnvironmentResponse, flowResponse, flowsResponse, importRequest, templatesResponse, versionResponse, versionsResponse,
 } from '../../shared/api/flows.ts';
 import type { simulateRequest, simulateResponse } from '../../shared/api/simulate.ts';
+import type {
+  aiProviderResponse, aiProviderTestResponse, createAiProviderRequest, settingsResponse, updateAiProviderRequest, updateSettingsRequest,
+} from '../../shared/api/settings.ts';
 import type { FlowDocument, FlowDocumentInput } from '../../shared/flow/schema.ts';
 import type { Problem } from '../../shared/flow/validate/index.ts';
 import { request } from './http.ts';
@@ -106,6 +109,15 @@ export const api = {
   listTokens: () => request<Out<typeof tokensResponse>>('GET', '/api/tokens'),
   createToken: (body: In<typeof createTokenRequest>) => request<Out<typeof createdToken>>('POST', '/api/tokens', body),
   revokeToken: (id: string) => request<unknown>('DELETE', `/api/tokens/${enc(id)}`),
+
+  getSettings: () => request<Out<typeof settingsResponse>>('GET', '/api/settings'),
+  updateSettings: (body: In<typeof updateSettingsRequest>) => request<Out<typeof settingsResponse>>('PATCH', '/api/settings', body),
+  createAiProvider: (body: In<typeof createAiProviderRequest>) =>
+    request<Out<typeof aiProviderResponse>>('POST', '/api/settings/ai-providers', body),
+  updateAiProvider: (id: string, body: In<typeof updateAiProviderRequest>) =>
+    request<Out<typeof aiProviderResponse>>('PATCH', `/api/settings/ai-providers/${enc(id)}`, body),
+  deleteAiProvider: (id: string) => request<unknown>('DELETE', `/api/settings/ai-providers/${enc(id)}`),
+  testAiProvider: (id: string) => request<Out<typeof aiProviderTestResponse>>('POST', `/api/settings/ai-providers/${enc(id)}/test`, {}),
 };
 
 export type FlowSummary = Out<typeof flowsResponse>['flows'][number];
@@ -120,5 +132,8 @@ export type HandoffStatus = (typeof handoffStatuses)[number];
 export type InboxMessage = Out<typeof handoffDetailResponse>['messages'][number];
 export type ManagedUser = Out<typeof usersResponse>['users'][number];
 export type ApiTokenView = Out<typeof tokensResponse>['tokens'][number];
+export type SettingsView = Out<typeof settingsResponse>['settings'];
+export type AiProviderView = SettingsView['aiProviders'][number];
+export type AiProviderTest = Out<typeof aiProviderTestResponse>;
 export type { Problem };
 export { ApiError } from './http.ts';
