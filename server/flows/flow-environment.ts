@@ -1,14 +1,16 @@
 import type { FlowEnvironment } from '../../shared/flow/validate/index.ts';
 import type { AppDeps } from '../context.ts';
-import { llmSourceOf } from '../conversation/llm-source.ts';
+import { findDefaultAiProvider } from '../db/queries/ai-providers.ts';
 import type { Executor } from '../db/database.ts';
 
 /**
  * Whether LLM blocks have a model: the same answer the simulator's and WhatsApp's ports give
  * (injected ports in tests, else the default provider of the settings or the AI_* configuration).
  */
-async function aiConfigured(deps: AppDeps): Promise<boolean> {
-  return deps.ports ? deps.ports.llm !== null : (await llmSourceOf(deps).fresh()) !== null;
+async function aiConfigured(db: Executor, deps: AppDeps): Promise<boolean> {
+  if (deps.ports) return deps.ports.llm !== null;
+  // Read now rather than through the model cache: a provider saved a moment ago counts.
+  return deps.config.ai !== null || (await findDefaultAiProvider(db)) !== undefined;
 }
 
 /** What validation needs to know about this installation; see shared/flow/validate/environment.ts. */
@@ -21,5 +23,5 @@ export async function loadFlowEnvironment(db: Executor, deps: AppDeps): Promise<
     .groupBy('category_id')
     .execute();
   const activeProductsByCategory = Object.fromEntries(rows.map((r) => [r.category_id, Number(r.n)]));
-  return { activeProductsByCategory, aiConfigured: await aiConfigured(deps) };
+  return { activeProductsByCategory, aiConfigured: await aiConfigured(db, deps) };
 }
