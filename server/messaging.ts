@@ -15,6 +15,7 @@ import type { InboundDelivery } from './whatsapp/inbound-delivery.ts';
 import type { Db } from './db/database.ts';
 import { createVacuumLoop } from './db/vacuum.ts';
 import { createRetentionLoop } from './privacy/retention.ts';
+import { createTimeZoneSource } from './settings/time-zone-source.ts';
 import type { Config } from './env.ts';
 import type { Logger } from './logger.ts';
 import { createGroupCommit } from './queue/group-commit.ts';
@@ -70,8 +71,10 @@ export function startMessaging(o: MessagingOptions) {
   const sharedLimiter = redis ? createRedisRateLimiter(redis, undefined, now) : null;
   const limiter = sharedLimiter ?? createLocalRateLimiter(undefined, now);
   const llm = o.llm ?? createLlmSource({ ...o, now });
+  const timeZone = createTimeZoneSource(o.db, o.logger, now);
   const ports: Ports = {
-    clock: o.clock,
+    // The engine's clock carries the settings' time zone, for the dates flows print and read.
+    clock: { now: () => o.clock.now(), get timeZone() { return timeZone.current(); } },
     ids: { next: () => randomUUID() },
     http: createHttpPort({ allowPrivate: o.config.httpNodeAllowPrivate }),
     // Read on every LLM block, so a provider saved in the settings is used without a restart.
@@ -107,9 +110,9 @@ export function startMessaging(o: MessagingOptions) {
   }, { writers: o.config.databaseUrl ? 2 : 1 });
 
   const idleMs = o.pollMs ?? 500;
-  // The provider is re-read (at most every few seconds) before a batch, not inside a conversation.
+  // The provider and time zone are re-read (at most every few seconds) before a batch, not inside a conversation.
   const processors = [0, 1].map((i) => createWorkerLoop(`processor ${i}`, async () => {
-    await llm.fresh();
+    await Promise.all([llm.fresh(), timeZone.fresh()]);
     return processBatch({
       // Each processor holds leases in its own name: if one's lease runs out mid-batch, the other
       // may take the contact over, and the first must then see that it no longer holds it.

@@ -160,6 +160,34 @@ describe('settings API', () => {
   });
 });
 
+describe('the time zone in conversations', () => {
+  // 23:30 in São Paulo is already the next day in Tokyo.
+  const clock = { now: () => new Date('2026-12-07T02:30:00Z') };
+  let t: TestApp;
+  beforeAll(async () => { t = await createTestApp({ clock }); });
+  afterAll(() => t.close());
+
+  it('prints {{today}} in the zone of the settings, in the simulator', async () => {
+    const admin = t.as('admin');
+    const flow = await admin.json<{ flow: { id: string } }>('POST', '/api/flows/import', {
+      name: 'Data',
+      nodes: [
+        { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
+        { id: 'm', type: 'message', position: { x: 0, y: 150 }, data: { text: 'Hoje é {{today}}' } },
+        { id: 'end', type: 'end', position: { x: 0, y: 300 }, data: {} },
+      ],
+      edges: [
+        { id: 'e1', source: 'start', sourceHandle: 'next', target: 'm' },
+        { id: 'e2', source: 'm', sourceHandle: 'next', target: 'end' },
+      ],
+    });
+    const today = async () => JSON.stringify((await admin.json<{ messages: unknown[] }>('POST', `/api/flows/${flow.body.flow.id}/simulate`, { text: 'oi' })).body.messages);
+    expect(await today()).toContain('Hoje é 06/12/2026');
+    await admin.json('PATCH', '/api/settings', { timeZone: 'Asia/Tokyo' });
+    expect(await today()).toContain('Hoje é 07/12/2026');
+  });
+});
+
 describe('testAiProvider', () => {
   it('gives up on a provider that does not answer in time', async () => {
     const slow = await startFakeLlmApi(answer, { delayMs: 5_000 });
