@@ -33,7 +33,8 @@ export class StepContext {
 
   /** Variables plus built-ins, as templates see them. User variables cannot shadow built-ins. */
   scope(): Record<string, unknown> {
-    this.builtins ??= { now: formatNow(this.now), today: formatToday(this.now) };
+    const zone = this.ports.clock.timeZone;
+    this.builtins ??= { now: formatNow(this.now, zone), today: formatToday(this.now, zone) };
     return {
       ...this.session.variables,
       contact: { name: this.contact.name, phone: this.contact.phone },

@@ -47,7 +47,11 @@ export interface CatalogPort {
 }
 
 export interface Ports {
-  clock: { now(): Date };
+  clock: {
+    now(): Date;
+    /** The installation's IANA time zone (Configurações) for dates the flow prints and reads; São Paulo when absent. */
+    timeZone?: string;
+  };
   ids: { next(): string };
   http: HttpPort;
   /** null when no provider is configured: LLM nodes then take their `error` output. */

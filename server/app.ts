@@ -11,6 +11,7 @@ import { rejectInvalidText, rejectInvalidUrlText } from './http/text-guard.ts';
 import { createLocalHitCounter } from './http/rate-limit/hit-counter.ts';
 import { createLocalEventBus } from './events/event-bus.ts';
 import { validationHook } from './http/validation-hook.ts';
+import { llmSourceOf } from './conversation/llm-source.ts';
 import { authRoutes } from './routes/auth.ts';
 import { categoryRoutes, productRoutes } from './routes/catalog.ts';
 import { channelRoutes } from './routes/channels.ts';
@@ -33,6 +34,8 @@ import { orderRoutes } from './routes/orders.ts';
 import { templateRoutes } from './routes/templates.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { userRoutes } from './routes/users.ts';
+import { settingsRoutes } from './routes/settings.ts';
+import { aiProviderRoutes } from './routes/ai-providers.ts';
 import { whatsappWebhook } from './webhooks/whatsapp.ts';
 
 export interface AppOptions {
@@ -45,6 +48,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   // Without Redis each process counts its own requests for the rate limits.
   deps.hitCounter ??= createLocalHitCounter(() => deps.clock.now().getTime());
   deps.events ??= createLocalEventBus();
+  llmSourceOf(deps);
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(handleError(deps.logger));
   app.use('*', securityHeaders);
@@ -87,6 +91,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   mountAuthenticated(api, '/conversations', conversationRoutes);
   mountAuthenticated(api, '/media', mediaRoutes);
   mountAuthenticated(api, '/events', eventRoutes);
+  mountAuthenticated(api, '/settings', settingsRoutes, aiProviderRoutes);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

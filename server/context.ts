@@ -8,6 +8,7 @@ import type { InboundDelivery } from './whatsapp/inbound-delivery.ts';
 import type { ChannelDirectory } from './channels/channel-directory.ts';
 import type { HitCounter } from './http/rate-limit/hit-counter.ts';
 import type { EventBus } from './events/event-bus.ts';
+import type { LlmSource } from './conversation/llm-source.ts';
 
 export interface Clock {
   now(): Date;
@@ -26,6 +27,11 @@ export interface AppDeps {
   hitCounter?: HitCounter;
   /** What changed, for the studio's live pages (`GET /api/events`); in-process when absent. */
   events?: EventBus;
+  /**
+   * The stored default AI provider (else AI_* env); shared with the WhatsApp side so a change
+   * saved here is used at once. Built by `createApp` when absent.
+   */
+  llm?: LlmSource;
   /** The WhatsApp side (webhook storage, processing wake-ups); absent in admin-only tests. */
   messaging?: MessagingDeps;
 }

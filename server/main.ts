@@ -11,6 +11,7 @@ import { ensureAdmin } from './db/queries/users.ts';
 import { readConfig } from './env.ts';
 import { createHttpDrain } from './http-drain.ts';
 import { startMessaging } from './messaging.ts';
+import { createLlmSource } from './conversation/llm-source.ts';
 import { createLogger } from './logger.ts';
 import { createRedisHitCounter } from './http/rate-limit/redis-hit-counter.ts';
 import { createLocalEventBus, createRedisEventBus } from './events/event-bus.ts';
@@ -49,15 +50,17 @@ const secrets = createSecretBox(resolveSecretKey(config.secretKey, config.dataDi
 const events = config.redisUrl
   ? createRedisEventBus(connectRedis(config.redisUrl, logger, 'events'), connectRedis(config.redisUrl, logger, 'events-subscriber'))
   : createLocalEventBus();
+// One per process: the API invalidates it when a provider is saved, the processors use it.
+const llm = createLlmSource({ db: database.db, secrets, config, logger, now: () => clock.now().getTime() });
 const messaging = startMessaging({
-  events, owner: leases.owner, db: database.db, urgentDb: database.urgentDb, config, clock, logger, secrets, leaseMs: config.leaseMs, reconcileMs: config.reconcileMs,
+  events, llm, owner: leases.owner, db: database.db, urgentDb: database.urgentDb, config, clock, logger, secrets, leaseMs: config.leaseMs, reconcileMs: config.reconcileMs,
 });
 // Rate limits shared by every instance. No offline queue: while Redis is away a count fails at
 // once and the request goes through (see hitOrNull) instead of waiting for a reconnect.
 const limitsRedis = config.redisUrl ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
 limitsRedis?.on('error', (err) => logger.debug('rate limit redis', { err }));
 const hitCounter = limitsRedis ? createRedisHitCounter(limitsRedis) : undefined;
-const app = createApp({ db: database.db, config, clock, secrets, logger, hitCounter, events, messaging: messaging.deps }, { studioDir });
+const app = createApp({ db: database.db, config, clock, secrets, logger, hitCounter, events, llm, messaging: messaging.deps }, { studioDir });
 
 // While stopping, requests are turned away before they reach the app (see `http-drain.ts`).
 const drain = createHttpDrain();

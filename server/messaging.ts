@@ -5,7 +5,7 @@ import type { Clock, MessagingDeps } from './context.ts';
 import { createCatalogPort } from './conversation/catalog-port.ts';
 import { createFlowVersions } from './conversation/flow-versions.ts';
 import { createHttpPort } from './conversation/http-port.ts';
-import { createLlmModel } from './conversation/llm-model.ts';
+import { createLlmSource, type LlmSource } from './conversation/llm-source.ts';
 import { fetchMissingMedia } from './conversation/media-fetcher.ts';
 import { runDueCampaigns } from './conversation/run-campaigns.ts';
 import { processBatch } from './conversation/processor.ts';
@@ -15,6 +15,8 @@ import { createLocalEventBus, type EventBus } from './events/event-bus.ts';
 import type { InboundDelivery } from './whatsapp/inbound-delivery.ts';
 import type { Db } from './db/database.ts';
 import { createVacuumLoop } from './db/vacuum.ts';
+import { createRetentionLoop } from './privacy/retention.ts';
+import { createTimeZoneSource } from './settings/time-zone-source.ts';
 import type { Config } from './env.ts';
 import type { Logger } from './logger.ts';
 import { createGroupCommit } from './queue/group-commit.ts';
@@ -42,6 +44,8 @@ export interface MessagingOptions {
   leaseMs?: number;
   reconcileMs?: number;
   pollMs?: number;
+  /** The stored AI provider, shared with the app (main.ts); built here when absent. */
+  llm?: LlmSource;
   /** Tests pass in-memory ports; production builds them from config. */
   ports?: Partial<Ports>;
   /** False leaves the workers stopped until `start()` (tests that stage work first). */
@@ -69,11 +73,15 @@ export function startMessaging(o: MessagingOptions) {
   const notifier: Notifier = redis && subscriber ? createRedisNotifier(redis, subscriber) : createLocalNotifier();
   const sharedLimiter = redis ? createRedisRateLimiter(redis, undefined, now) : null;
   const limiter = sharedLimiter ?? createLocalRateLimiter(undefined, now);
+  const llm = o.llm ?? createLlmSource({ ...o, now });
+  const timeZone = createTimeZoneSource(o.db, o.logger, now);
   const ports: Ports = {
-    clock: o.clock,
+    // The engine's clock carries the settings' time zone, for the dates flows print and read.
+    clock: { now: () => o.clock.now(), get timeZone() { return timeZone.current(); } },
     ids: { next: () => randomUUID() },
     http: createHttpPort({ allowPrivate: o.config.httpNodeAllowPrivate }),
-    llm: createLlmModel(o.config),
+    // Read on every LLM block, so a provider saved in the settings is used without a restart.
+    get llm() { return llm.current(); },
     catalog: createCatalogPort(o.db),
     ...o.ports,
   };
@@ -109,18 +117,22 @@ export function startMessaging(o: MessagingOptions) {
   }, { writers: o.config.databaseUrl ? 2 : 1 });
 
   const idleMs = o.pollMs ?? 500;
-  const processors = [0, 1].map((i) => createWorkerLoop(`processor ${i}`, () => processBatch({
-    // Each processor holds leases in its own name: if one's lease runs out mid-batch, the other
-    // may take the contact over, and the first must then see that it no longer holds it.
-    db: o.db, clock: o.clock, logger: o.logger, channels, versions, ports, owner: `${owner}/${i}`,
-    leaseMs, batchSize: 64, onReplies: () => notifier.publish('outbox'),
-    onCommitted: (committed) => {
-      for (const c of committed) {
-        events.publish({ type: 'message.queued', conversationId: c.contactId });
-        if (c.handoffOpened) events.publish({ type: 'handoff.opened', conversationId: c.contactId });
-      }
-    },
-  }), { idleMs, logger: o.logger }));
+  // The provider and time zone are re-read (at most every few seconds) before a batch, not inside a conversation.
+  const processors = [0, 1].map((i) => createWorkerLoop(`processor ${i}`, async () => {
+    await Promise.all([llm.fresh(), timeZone.fresh()]);
+    return processBatch({
+      // Each processor holds leases in its own name: if one's lease runs out mid-batch, the other
+      // may take the contact over, and the first must then see that it no longer holds it.
+      db: o.db, clock: o.clock, logger: o.logger, channels, versions, ports, owner: `${owner}/${i}`,
+      leaseMs, batchSize: 64, onReplies: () => notifier.publish('outbox'),
+      onCommitted: (committed) => {
+        for (const c of committed) {
+          events.publish({ type: 'message.queued', conversationId: c.contactId });
+          if (c.handoffOpened) events.publish({ type: 'handoff.opened', conversationId: c.contactId });
+        }
+      },
+    });
+  }, { idleMs, logger: o.logger }));
   // Sends in flight at once. Meta answers a send in 100–500 ms and allows 80 messages/s per
   // number: too few in flight and the sender, not Meta, becomes the limit (32 capped a 20-number
   // bench at ~500 replies/s). Each waits its turn at the rate limiter well within its lock.
@@ -146,6 +158,8 @@ export function startMessaging(o: MessagingOptions) {
 
   // Embedded: statistics from a small sample, since every webhook waits for an ANALYZE (vacuum.ts).
   const vacuum = createVacuumLoop(o.db, o.logger, { statisticsTarget: o.config.databaseUrl ? undefined : 10 });
+  // Daily, on one instance: deletes messages older than the settings' retention.
+  const retention = createRetentionLoop(o.db, o.clock, o.logger);
 
   // One processor per wake-up: the second claims only while the first is busy, instead of both
   // racing for the same contacts and one coming back empty.
@@ -158,6 +172,7 @@ export function startMessaging(o: MessagingOptions) {
     media.start();
     campaigns.start();
     vacuum.start();
+    retention.start();
   };
   if (o.autoStart !== false) start();
 
@@ -180,7 +195,7 @@ export function startMessaging(o: MessagingOptions) {
     events,
     start,
     async stop() {
-      await Promise.all([...processors.map((p) => p.stop()), sender.stop(), media.stop(), campaigns.stop(), vacuum.stop()]);
+      await Promise.all([...processors.map((p) => p.stop()), sender.stop(), media.stop(), campaigns.stop(), vacuum.stop(), retention.stop()]);
       await sends.drain();
       await notifier.close();
     },

@@ -19,6 +19,8 @@ import { Loading } from './ui/states.tsx';
 
 // The editor (React Flow, ELK layout) is most of the bundle: load it when a flow opens.
 const FlowPage = lazy(() => import('./pages/FlowPage.tsx').then((m) => ({ default: m.FlowPage })));
+// Validates with the shared zod schemas (time zones, hours): zod stays out of the first load.
+const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })));
 
 interface Route {
   path: string;
@@ -40,6 +42,7 @@ const routes: readonly Route[] = [
   { path: '/orders', roles: ['admin', 'editor', 'agent'], render: () => <OrdersPage /> },
   { path: '/users', roles: ['admin'], render: () => <UsersPage /> },
   { path: '/contacts', roles: ['admin', 'agent'], render: () => <ContactsPage /> },
+  { path: '/settings', roles: ['admin'], render: () => <SettingsPage /> },
 ];
 
 function homeFor(role: Role): string {

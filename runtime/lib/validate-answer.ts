@@ -22,6 +22,8 @@ export interface AnswerOptions {
   /** date: days before today (where the contact is) are refused. */
   futureOnly: boolean;
   now: Date;
+  /** Where "today" is decided; São Paulo when absent. */
+  timeZone?: string | undefined;
 }
 
 const invalid: AnswerResult = { ok: false };
@@ -62,9 +64,9 @@ const textValidators = {
   cpf: (text) => (isValidCPF(text) ? ok(formatCPF(text)) : invalid),
   cnpj: (text) => (isValidCNPJ(text) ? ok(formatCNPJ(text)) : invalid),
   date: (text, opts) => {
-    const date = parseDateBR(text, opts.now);
+    const date = parseDateBR(text, opts.now, opts.timeZone);
     // ISO dates compare as strings: the parser only gives four-digit years.
-    if (date === null || (opts.futureOnly && date.date < todayISO(opts.now))) return invalid;
+    if (date === null || (opts.futureOnly && date.date < todayISO(opts.now, opts.timeZone))) return invalid;
     return { ok: true, value: date.display, extra: { _weekday: date.weekday, _iso: date.date } satisfies Record<DateAnswerSuffix, unknown> };
   },
   yes_no: (text) => {

@@ -27,7 +27,7 @@ export const question: Executor<'question'> = {
     if (unreadable.has(raw.kind)) return { type: 'unreadable' };
     // A tapped button is validated as the text of its title.
     const content = raw.kind === 'reply' ? { kind: 'text' as const, text: raw.title } : raw;
-    const result = validateAnswer(node.data.kind, content, { min: node.data.min, max: node.data.max, futureOnly: node.data.futureOnly, now: ctx.now });
+    const result = validateAnswer(node.data.kind, content, { min: node.data.min, max: node.data.max, futureOnly: node.data.futureOnly, now: ctx.now, timeZone: ctx.ports.clock.timeZone });
     if (result.ok) {
       const name = node.data.variable;
       ctx.setVariable(name, result.value as Json);

@@ -329,8 +329,29 @@ export interface ConversationReadsTable {
   read_at: Timestamp;
 }
 
+/** One setting per key; the value's shape is the key's schema in shared/api/settings.ts. */
+export interface SettingsTable {
+  key: string;
+  value: Json<unknown>;
+  updated_at: Timestamp;
+}
+
+export interface AiProvidersTable {
+  id: string;
+  name: string;
+  base_url: string;
+  /** Sealed with the secret box; null for providers that take no key. */
+  api_key_enc: string | null;
+  model: string;
+  is_default: Defaulted<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   conversation_reads: ConversationReadsTable;
+  settings: SettingsTable;
+  ai_providers: AiProvidersTable;
   campaigns: CampaignsTable;
   campaign_recipients: CampaignRecipientsTable;
   media_files: MediaFilesTable;

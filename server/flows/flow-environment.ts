@@ -1,17 +1,20 @@
 import type { FlowEnvironment } from '../../shared/flow/validate/index.ts';
 import type { AppDeps } from '../context.ts';
+import { findDefaultAiProvider } from '../db/queries/ai-providers.ts';
 import type { Executor } from '../db/database.ts';
 
 /**
  * Whether LLM blocks have a model: the same answer the simulator's and WhatsApp's ports give
- * (injected ports in tests, else the AI_* configuration).
+ * (injected ports in tests, else the default provider of the settings or the AI_* configuration).
  */
-function aiConfigured(deps: Pick<AppDeps, 'config' | 'ports'>): boolean {
-  return deps.ports ? deps.ports.llm !== null : deps.config.ai !== null;
+async function aiConfigured(db: Executor, deps: AppDeps): Promise<boolean> {
+  if (deps.ports) return deps.ports.llm !== null;
+  // Read now rather than through the model cache: a provider saved a moment ago counts.
+  return deps.config.ai !== null || (await findDefaultAiProvider(db)) !== undefined;
 }
 
 /** What validation needs to know about this installation; see shared/flow/validate/environment.ts. */
-export async function loadFlowEnvironment(db: Executor, deps: Pick<AppDeps, 'config' | 'ports'>): Promise<FlowEnvironment> {
+export async function loadFlowEnvironment(db: Executor, deps: AppDeps): Promise<FlowEnvironment> {
   // The picker offers active products that are not sold out (catalog-port.ts, product_picker.ts).
   const rows = await db.selectFrom('products')
     .select((eb) => ['category_id', eb.fn.countAll<number | string>().as('n')])
@@ -20,5 +23,5 @@ export async function loadFlowEnvironment(db: Executor, deps: Pick<AppDeps, 'con
     .groupBy('category_id')
     .execute();
   const activeProductsByCategory = Object.fromEntries(rows.map((r) => [r.category_id, Number(r.n)]));
-  return { activeProductsByCategory, aiConfigured: aiConfigured(deps) };
+  return { activeProductsByCategory, aiConfigured: await aiConfigured(db, deps) };
 }

@@ -243,7 +243,7 @@ flowRoutes.openapi(
     const { db } = c.var.deps;
     const { id } = c.req.valid('param');
     const row = await requireFlow(c, id);
-    const result = await simulate(db, id, draftOf(row), c.req.valid('json'), simulatorPorts(c.var.deps), { name: 'Contato de teste', phone: '5584999990000' });
+    const result = await simulate(db, id, draftOf(row), c.req.valid('json'), await simulatorPorts(c.var.deps), { name: 'Contato de teste', phone: '5584999990000' });
     return c.json(result, 200);
   },
 );

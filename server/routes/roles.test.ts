@@ -102,6 +102,14 @@ const access: Record<string, readonly Role[]> = {
   'GET /media/{id}': inbox,
   // Every role may listen; each hears only its pages' events (routes/events.ts).
   'GET /events': everyone,
+  'GET /settings': admins,
+  'PATCH /settings': admins,
+  'PUT /settings': admins,
+  'POST /settings/ai-providers': admins,
+  'PATCH /settings/ai-providers/{id}': admins,
+  'PUT /settings/ai-providers/{id}': admins,
+  'DELETE /settings/ai-providers/{id}': admins,
+  'POST /settings/ai-providers/{id}/test': admins,
 };
 
 interface Seed { ids: Record<string, string>; ownerId: string }
@@ -143,6 +151,9 @@ const writes: Record<string, (s: Seed) => unknown> = {
   'POST /contact-fields': () => ({ name: 'cidade', label: 'Cidade' }),
   'PATCH /contact-fields/{name}': () => ({ label: 'Intruso' }),
   'PUT /contact-fields/{name}': () => ({ label: 'Intruso' }),
+  'PATCH /settings': () => ({ retentionDays: 30 }),
+  'PUT /settings': () => ({ timeZone: 'America/Manaus' }),
+  'POST /settings/ai-providers': () => ({ name: 'Intruso', baseUrl: 'http://127.0.0.1:9/v1', model: 'x', apiKey: 'sk-intruder' }),
   'POST /campaigns': (s) => ({ name: 'Intrusa', channelId: s.ids.channels, template: { name: 'promo' }, audience: [{ phone: '5584991230001' }] }),
 };
 

@@ -14,6 +14,13 @@ export interface FakeChatMessage {
   content: string;
 }
 
+export interface FakeLlmOptions {
+  /** When set, requests without `Authorization: Bearer <apiKey>` get OpenAI's 401 answer. */
+  apiKey?: string;
+  /** Answers only after this long (a provider that hangs, for timeouts). */
+  delayMs?: number;
+}
+
 export interface FakeLlm {
   /** Base URL for `AI_BASE_URL`, e.g. `http://127.0.0.1:41234/v1`. */
   url: string;
@@ -40,7 +47,7 @@ function textOf(content: unknown): string {
  * browser tests), answering every request with `answer(messages)` as the JSON an LLM node
  * asks for. No real provider is reachable from tests.
  */
-export async function startFakeLlmApi(answer: (messages: FakeChatMessage[]) => FakeLlmAnswer): Promise<FakeLlm> {
+export async function startFakeLlmApi(answer: (messages: FakeChatMessage[]) => FakeLlmAnswer, options: FakeLlmOptions = {}): Promise<FakeLlm> {
   const fake: FakeLlm = { url: '', calls: 0, close: () => Promise.resolve() };
   const server = createServer((req, res) => {
     void (async () => {
@@ -48,6 +55,13 @@ export async function startFakeLlmApi(answer: (messages: FakeChatMessage[]) => F
         res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found' } }));
         return;
       }
+      if (options.apiKey !== undefined && req.headers.authorization !== `Bearer ${options.apiKey}`) {
+        res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({
+          error: { message: 'Incorrect API key provided.', type: 'invalid_request_error', code: 'invalid_api_key' },
+        }));
+        return;
+      }
+      if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
       const body = (await readJson(req)) as { model?: string; messages?: { role: string; content: unknown }[] };
       const messages = (body.messages ?? []).map((m) => ({ role: m.role, content: textOf(m.content) }));
       fake.calls++;

@@ -8,6 +8,7 @@ import { importFlow } from '../flows/import-flow.ts';
 import { readConfig } from '../env.ts';
 import { silentLogger } from '../logger.ts';
 import { startMessaging } from '../messaging.ts';
+import { createLlmSource } from '../conversation/llm-source.ts';
 import { startFakeGraphApi, type FakeGraph } from './fake-graph-api.ts';
 import { FIXTURE_APP_SECRET } from './meta-fixtures.ts';
 import { metaJson } from './webhook-payloads.ts';
@@ -78,11 +79,12 @@ export async function startMessagingHarness(options: {
     verify_token: 'fixture-verify-token', flow_id: imported.flow.id, mark_read: options.markRead ?? false,
   }).execute();
   const clock = options.clock ?? { now: () => new Date() };
+  const llm = createLlmSource({ db: testDb.db, secrets, config, logger: silentLogger, now: () => clock.now().getTime() });
   const messaging = startMessaging({
-    db: testDb.db, config, clock, logger: silentLogger, secrets, pollMs: 50,
+    llm, db: testDb.db, config, clock, logger: silentLogger, secrets, pollMs: 50,
     leaseMs: options.leaseMs, reconcileMs: options.reconcileMs, autoStart: options.autoStart, events: options.events,
   });
-  const app = createApp({ db: testDb.db, config, clock, secrets, logger: silentLogger, messaging: messaging.deps, events: messaging.events });
+  const app = createApp({ db: testDb.db, config, clock, secrets, logger: silentLogger, llm, messaging: messaging.deps, events: messaging.events });
 
   const post = async (body: string | Uint8Array, signature?: string | null) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };

@@ -251,8 +251,8 @@ export const problemCatalog = {
   },
   llm_without_provider: {
     severity: 'warning',
-    'pt-BR': (_, w) => `${w.node}: nenhum provedor de IA está configurado no servidor, então este bloco sempre segue pela saída de erro. Configure AI_BASE_URL e AI_MODEL.`,
-    en: (_, w) => `${w.node}: no AI provider is configured on the server, so this block always takes its error output. Set AI_BASE_URL and AI_MODEL.`,
+    'pt-BR': (_, w) => `${w.node}: nenhum provedor de IA está configurado no servidor, então este bloco sempre segue pela saída de erro. Cadastre um provedor em Configurações (ou defina AI_BASE_URL e AI_MODEL).`,
+    en: (_, w) => `${w.node}: no AI provider is configured on the server, so this block always takes its error output. Add a provider in Settings (or set AI_BASE_URL and AI_MODEL).`,
   },
 } as const satisfies Record<string, Entry>;
 

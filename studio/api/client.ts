@@ -18,6 +18,9 @@ import type {
 } from '../../shared/api/flows.ts';
 import type { simulateRequest, simulateResponse } from '../../shared/api/simulate.ts';
 import type { conversationDetailResponse, conversationsQuery, conversationsResponse } from '../../shared/api/conversations.ts';
+import type {
+  aiProviderResponse, aiProviderTestResponse, createAiProviderRequest, settingsResponse, updateAiProviderRequest, updateSettingsRequest,
+} from '../../shared/api/settings.ts';
 import type { FlowDocument, FlowDocumentInput } from '../../shared/flow/schema.ts';
 import type { Problem } from '../../shared/flow/validate/index.ts';
 import { request } from './http.ts';
@@ -121,6 +124,15 @@ export const api = {
   listTokens: () => request<Out<typeof tokensResponse>>('GET', '/api/tokens'),
   createToken: (body: In<typeof createTokenRequest>) => request<Out<typeof createdToken>>('POST', '/api/tokens', body),
   revokeToken: (id: string) => request<unknown>('DELETE', `/api/tokens/${enc(id)}`),
+
+  getSettings: () => request<Out<typeof settingsResponse>>('GET', '/api/settings'),
+  updateSettings: (body: In<typeof updateSettingsRequest>) => request<Out<typeof settingsResponse>>('PATCH', '/api/settings', body),
+  createAiProvider: (body: In<typeof createAiProviderRequest>) =>
+    request<Out<typeof aiProviderResponse>>('POST', '/api/settings/ai-providers', body),
+  updateAiProvider: (id: string, body: In<typeof updateAiProviderRequest>) =>
+    request<Out<typeof aiProviderResponse>>('PATCH', `/api/settings/ai-providers/${enc(id)}`, body),
+  deleteAiProvider: (id: string) => request<unknown>('DELETE', `/api/settings/ai-providers/${enc(id)}`),
+  testAiProvider: (id: string) => request<Out<typeof aiProviderTestResponse>>('POST', `/api/settings/ai-providers/${enc(id)}/test`, {}),
 };
 
 export type FlowSummary = Out<typeof flowsResponse>['flows'][number];
@@ -138,5 +150,8 @@ export type ConversationDetail = Out<typeof conversationDetailResponse>;
 export type ConversationMessage = ConversationDetail['messages'][number];
 export type ManagedUser = Out<typeof usersResponse>['users'][number];
 export type ApiTokenView = Out<typeof tokensResponse>['tokens'][number];
+export type SettingsView = Out<typeof settingsResponse>['settings'];
+export type AiProviderView = SettingsView['aiProviders'][number];
+export type AiProviderTest = Out<typeof aiProviderTestResponse>;
 export type { Problem };
 export { ApiError } from './http.ts';

@@ -5,6 +5,7 @@ import { contactsMessages } from './messages/contacts.ts';
 import { editorMessages } from './messages/editor.ts';
 import { ordersMessages } from './messages/orders.ts';
 import { conversationMessages } from './messages/conversations.ts';
+import { settingsMessages } from './messages/settings.ts';
 
 /**
  * Every studio text, keyed by a stable id. Each area keeps its own table
@@ -16,6 +17,7 @@ const messages = {
   ...ordersMessages,
   ...conversationMessages,
   ...contactsMessages,
+  ...settingsMessages,
 } as const;
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;

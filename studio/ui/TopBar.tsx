@@ -12,6 +12,7 @@ const nav: { to: string; label: MessageKey; roles: readonly User['role'][] }[] =
   { to: '/orders', label: 'nav.orders', roles: ['admin', 'editor', 'agent'] },
   { to: '/users', label: 'nav.users', roles: ['admin'] },
   { to: '/contacts', label: 'nav.contacts', roles: ['admin', 'agent'] },
+  { to: '/settings', label: 'nav.settings', roles: ['admin'] },
 ];
 
 export function TopBar({ user }: { user: User }) {

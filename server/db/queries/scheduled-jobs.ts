@@ -10,3 +10,19 @@ export async function queueHandoffResolved(db: Executor, handoffId: string, cont
     id: randomUUID(), kind: 'handoff_resolved', key: `handoff:${handoffId}`, contact_id: contactId, run_at: now, payload: '{}', status: 'pending',
   }).onConflict((oc) => oc.column('key').doNothing()).execute();
 }
+
+/**
+ * Takes this run of an installation-wide job (no contact), so that of several instances only one
+ * runs it: the first to move `run_at` past `now` wins. The job's row is created, due at once, on
+ * first use. False when it is not due yet or another instance took it.
+ */
+export async function claimInstallationJob(db: Executor, key: string, now: Date, nextRunAt: Date): Promise<boolean> {
+  await db.insertInto('scheduled_jobs').values({
+    id: randomUUID(), kind: key, key, contact_id: null, run_at: now, payload: '{}', status: 'pending',
+  }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  const claimed = await db.updateTable('scheduled_jobs')
+    .set((eb) => ({ run_at: nextRunAt, attempts: eb('attempts', '+', 1) }))
+    .where('key', '=', key).where('run_at', '<=', now)
+    .returning('id').executeTakeFirst();
+  return claimed !== undefined;
+}

@@ -15,6 +15,7 @@ export const appMessages = {
   'nav.catalog': { 'pt-BR': 'Catálogo', en: 'Catalog' },
   'nav.orders': { 'pt-BR': 'Pedidos', en: 'Orders' },
   'nav.users': { 'pt-BR': 'Usuários', en: 'Users' },
+  'nav.settings': { 'pt-BR': 'Configurações', en: 'Settings' },
   'role.admin': { 'pt-BR': 'Administrador', en: 'Admin' },
   'role.editor': { 'pt-BR': 'Editor', en: 'Editor' },
   'role.agent': { 'pt-BR': 'Atendente', en: 'Agent' },

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { updateRequestOf } from './common.ts';
+
+/** The zone dates are shown and business hours are read in when nobody chose one. */
+export const defaultTimeZone = 'America/Sao_Paulo';
+
+/** Whether the runtime knows this IANA zone ("America/Manaus"); `Intl` is the list, not a copy of it. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const timeZone = z.string().trim().min(1).max(64).refine(isTimeZone, 'fuso horário desconhecido (use um nome IANA, como America/Sao_Paulo)');
+
+export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof weekdays)[number];
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'horário no formato HH:MM');
+/** Open from `start` to `end` on the same day; `24:00` is not a time, so a day ends at `23:59`. */
+export const openRange = z.object({ start: clockTime, end: clockTime })
+  .refine((r) => r.start < r.end, 'o horário de início vem antes do fim');
+export type OpenRange = z.infer<typeof openRange>;
+
+/** A day's open ranges, in order and not overlapping; an empty list is a closed day. */
+const dayRanges = z.array(openRange).max(4).refine(
+  (ranges) => ranges.every((r, i) => i === 0 || ranges[i - 1]!.end <= r.start),
+  'os intervalos do dia vêm em ordem e não se sobrepõem',
+);
+
+const weekdayHours = { mon: dayRanges, tue: dayRanges, wed: dayRanges, thu: dayRanges, fri: dayRanges, sat: dayRanges, sun: dayRanges };
+export const businessHours = z.object(weekdayHours).strict();
+export type BusinessHours = z.infer<typeof businessHours>;
+
+const weekday = [{ start: '08:00', end: '18:00' }];
+export const defaultBusinessHours: BusinessHours = {
+  mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday, sat: [{ start: '08:00', end: '12:00' }], sun: [],
+};
+
+/** Below a week, a conversation could lose its start while an agent still works on it. */
+export const minRetentionDays = 7;
+
+export const studioLanguages = ['pt-BR', 'en'] as const;
+
+/** The settings an admin changes; each is stored under its own key, defaults applied when unset. */
+export const settingsValues = z.object({
+  timeZone: timeZone.default(defaultTimeZone),
+  businessHours: businessHours.default(defaultBusinessHours),
+  /** Messages and media older than this many days are deleted every day; null keeps them forever. */
+  retentionDays: z.number().int().min(minRetentionDays).max(3650).nullable().default(null),
+  /** The studio's language for users who have not picked one. */
+  language: z.enum(studioLanguages).default('pt-BR'),
+});
+export type SettingsValues = z.infer<typeof settingsValues>;
+export type SettingKey = keyof SettingsValues;
+
+/** `PUT`/`PATCH /api/settings`: only the fields sent change; `retentionDays: null` keeps everything. */
+export const updateSettingsRequest = updateRequestOf(settingsValues);
+
+const providerUrl = z.string().trim().url().max(500).refine((u) => /^https?:\/\//i.test(u), 'o endereço começa com http:// ou https://');
+
+export const createAiProviderRequest = z.object({
+  name: z.string().trim().min(1).max(80),
+  /** OpenAI-compatible base URL, e.g. `https://api.openai.com/v1` or `http://localhost:11434/v1`. */
+  baseUrl: providerUrl,
+  /** Write-only; null for providers that take no key (a local Ollama). */
+  apiKey: z.string().trim().min(1).max(500).nullable().default(null),
+  model: z.string().trim().min(1).max(200),
+  /** Makes it the provider LLM blocks use; the previous default stops being one. */
+  isDefault: z.boolean().default(false),
+});
+/** Only the fields sent change: leave `apiKey` out to keep the stored key, `null` removes it. */
+export const updateAiProviderRequest = updateRequestOf(createAiProviderRequest);
+
+export const aiProvider = z.object({
+  id: z.string(),
+  name: z.string(),
+  baseUrl: z.string(),
+  model: z.string(),
+  isDefault: z.boolean(),
+  /** Whether a key is stored; the key itself never leaves the server. */
+  hasKey: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type AiProvider = z.infer<typeof aiProvider>;
+
+export const settings = settingsValues.extend({
+  aiProviders: z.array(aiProvider),
+  /**
+   * The provider from AI_BASE_URL/AI_MODEL, used when no provider is stored here (its key is
+   * never shown); null when those are not set.
+   */
+  environmentAiProvider: z.object({ baseUrl: z.string(), model: z.string() }).nullable(),
+});
+export type Settings = z.infer<typeof settings>;
+export const settingsResponse = z.object({ settings });
+export const aiProviderResponse = z.object({ provider: aiProvider });
+
+/** "Testar": the provider's refusal or silence is a result (`ok: false`), not an error of this API. */
+export const aiProviderTestResponse = z.object({
+  ok: z.boolean(),
+  /** What the provider answered (or why it could not be reached) when `ok` is false. */
+  error: z.object({ status: z.number().int().nullable(), message: z.string() }).nullable(),
+  durationMs: z.number().int(),
+});
+export type AiProviderTestResult = z.infer<typeof aiProviderTestResponse>;
