@@ -31,6 +31,8 @@ export interface ProcessorOptions {
   batchSize: number;
   /** Called after a commit that queued replies, so the sender starts at once. */
   onReplies(): void;
+  /** The contacts this pass holds, right after the claim (until the pass returns). */
+  onClaimed?(contactIds: readonly string[]): void;
 }
 
 /**
@@ -45,6 +47,7 @@ export async function processBatch(o: ProcessorOptions): Promise<boolean> {
   const claimed = await claimWork(o.db, o.owner, now, o.leaseMs, o.batchSize);
   if (claimed.length === 0) return false;
   const ids = claimed.map((c) => c.id);
+  o.onClaimed?.(ids);
   // Read again: the claim can wait behind webhook storage (which goes first), and a reply
   // stamped before the message it answers would be listed above it in the inbox.
   const writtenAt = o.clock.now();

@@ -1,3 +1,4 @@
+import type { Ports } from '../../runtime/ports.ts';
 import type { FlowDocumentInput } from '../../shared/flow/schema.ts';
 import { flowDocument } from '../../shared/flow/schema.ts';
 import { createApp } from '../app.ts';
@@ -56,6 +57,10 @@ export async function startMessagingHarness(options: {
   flow?: FlowDocumentInput; autoStart?: boolean; leaseMs?: number; reconcileMs?: number; markRead?: boolean;
   /** The whole runtime's time (caches, leases, rate limit); tests move it instead of sleeping. */
   clock?: Clock;
+  /** The workers' idle poll (50 ms here): a long one shows whether a wake-up was missed. */
+  pollMs?: number;
+  /** In-memory engine ports (e.g. an HTTP port a test holds up). */
+  ports?: Partial<Ports>;
 } = {}): Promise<MessagingHarness> {
   const testDb = await createTestDb();
   const fake = await startFakeGraphApi({ expectedToken: accessToken });
@@ -76,7 +81,7 @@ export async function startMessagingHarness(options: {
   }).execute();
   const clock = options.clock ?? { now: () => new Date() };
   const messaging = startMessaging({
-    db: testDb.db, config, clock, logger: silentLogger, secrets, pollMs: 50,
+    db: testDb.db, config, clock, logger: silentLogger, secrets, pollMs: options.pollMs ?? 50, ports: options.ports,
     leaseMs: options.leaseMs, reconcileMs: options.reconcileMs, autoStart: options.autoStart,
   });
   const app = createApp({ db: testDb.db, config, clock, secrets, logger: silentLogger, messaging: messaging.deps });
