@@ -12,7 +12,7 @@ const slowEchoFlow: FlowDocumentInput = {
     { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
     { id: 'hello', type: 'message', position: { x: 0, y: 150 }, data: { text: 'Olá! Mande algo.' } },
     { id: 'wait', type: 'wait', position: { x: 0, y: 300 }, data: { durationMinutes: null, variable: 'msg' } },
-    { id: 'api', type: 'http', position: { x: 0, y: 450 }, data: { url: 'https://api.example.test/check', mappings: [] } },
+    { id: 'api', type: 'http', position: { x: 0, y: 450 }, data: { url: 'https://api.example.test/check?m={{msg}}', mappings: [] } },
     { id: 'echo', type: 'message', position: { x: 0, y: 600 }, data: { text: 'Recebi: {{msg}}' } },
   ],
   edges: [
@@ -76,5 +76,62 @@ describe('a message that arrives while its contact is being processed', () => {
     await until(() => `both echoes, sent so far: ${JSON.stringify(texts())}`, () => h.fake.sent().length >= 3, 5000);
     expect(texts()).toEqual(['Olá! Mande algo.', 'Recebi: primeira', 'Recebi: segunda']);
     expect(Date.now() - letGoAt).toBeLessThan(5000);
+  });
+});
+
+/**
+ * Issue 24 item 5 (d): a pass committed its contacts' outcomes together, once every run had
+ * ended, so one contact waiting on a slow HTTP (or LLM) call held back the replies, and the
+ * leases, of every contact claimed with it: up to the call's timeout.
+ */
+describe('a batch with one slow contact', () => {
+  let h: MessagingHarness;
+  let release: (() => void) | null = null;
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  let slowCalls = 0;
+  beforeAll(async () => {
+    h = await startMessagingHarness({
+      flow: slowEchoFlow, pollMs: 30_000, autoStart: false,
+      ports: {
+        http: async (req: HttpRequest): Promise<HttpResponse> => {
+          if (req.url.includes('lento')) {
+            slowCalls += 1;
+            await held;
+          }
+          return { status: 200, body: '{}' };
+        },
+      },
+    });
+  });
+  afterAll(async () => {
+    release?.();
+    await h.close();
+  });
+
+  const post = (from: string, n: number, text: string) => h.postJson(messageWebhook({
+    ...channelA, wamid: `wamid.batch.${from}.${n}`, from, name: 'C', timestamp: new Date(Date.now() + n), text,
+  }));
+  const textsTo = (to: string) => h.fake.sent().filter((r) => (r.body as { to?: string }).to?.replace(/^\+/, '') === to)
+    .map((r) => (r.body as { text?: { body?: string } }).text?.body);
+
+  it('answers the others while that one still waits', async () => {
+    const slow = '5584991230051';
+    const fast = '5584991230052';
+    // Stored before the processors start, so one claim takes both contacts.
+    for (const [from, text] of [[slow, 'lento'], [fast, 'rapido']] as const) {
+      expect((await post(from, 1, 'oi')).status).toBe(200);
+      expect((await post(from, 2, text)).status).toBe(200);
+    }
+    h.messaging.start();
+
+    await until(() => `the fast contact's echo while the slow one waits, sent: ${JSON.stringify(h.fake.sent().map((r) => r.body))}`,
+      () => textsTo(fast).includes('Recebi: rapido'), 5000);
+    expect(slowCalls).toBe(1);
+    expect(textsTo(slow)).toEqual([]);
+
+    release!();
+    await until('the slow contact\'s replies', () => textsTo(slow).length === 2, 5000);
+    expect(textsTo(slow)).toEqual(['Olá! Mande algo.', 'Recebi: lento']);
+    expect(textsTo(fast)).toEqual(['Olá! Mande algo.', 'Recebi: rapido']);
   });
 });
