@@ -35,6 +35,9 @@ export interface ProcessorOptions {
   onClaimed?(contactIds: readonly string[]): void;
 }
 
+/** How long the first runs of a batch to end wait for the others before committing without them. */
+const waveGraceMs = 50;
+
 type Done = { outcome: ContactOutcome; contact: ClaimedContact; markRead: boolean };
 /** A run's end: decided, failed (a bug: retried later), or the database went away (the pass fails). */
 type RunEnd = { id: string; done: Done | null } | { id: string; fatal: unknown };
@@ -62,11 +65,19 @@ export async function processBatch(o: ProcessorOptions): Promise<boolean> {
       (fatal: unknown) => ended.push({ id: contact.id, fatal }),
     ).finally(() => signal?.());
   }
+  const nextEnd = (ms: number) => new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal = () => { clearTimeout(timer); resolve(); };
+  });
   for (let committed = 0; committed < claimed.length;) {
-    if (ended.length === 0) await new Promise<void>((resolve) => { signal = resolve; });
+    while (ended.length === 0) await nextEnd(60_000);
+    // Most of a batch ends within moments (the engine alone takes microseconds): wait for the
+    // rest, for one commit, but no longer than `waveGraceMs` for a contact on a slow call.
+    const deadline = performance.now() + waveGraceMs;
+    while (committed + ended.length < claimed.length && performance.now() < deadline) {
+      await nextEnd(Math.max(1, deadline - performance.now()));
+    }
     signal = null;
-    // Runs that finish together (most of a batch: the engine alone takes microseconds) join one wave.
-    await new Promise<void>((resolve) => setImmediate(resolve));
     const wave = ended.splice(0);
     committed += wave.length;
     const fatal = wave.find((e) => 'fatal' in e);
