@@ -10,7 +10,7 @@ const needsSharedServices = [
 
 export default defineConfig({
   test: {
-    include: ['*.test.ts', '{shared,runtime,server,migrations}/**/*.test.ts', 'studio/**/*.test.{ts,tsx}'],
+    include: ['*.test.ts', '{shared,runtime,server,migrations,bench}/**/*.test.ts', 'studio/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', 'studio/e2e/**', ...(sharedServices ? [] : needsSharedServices)],
     globalSetup: ['server/testing/global-setup.ts'],
     testTimeout: 30_000,

@@ -117,6 +117,10 @@ export function startMessaging(o: MessagingOptions) {
   }, { writers: o.config.databaseUrl ? 2 : 1 });
 
   const idleMs = o.pollMs ?? 500;
+  // The contacts each processor holds during its pass. A message stored for one of them meanwhile
+  // is skipped by whichever processor its wake-up reaches (the contact is leased); unless the
+  // holder runs again once it lets the contact go, that message waits for the idle poll.
+  const holding = [0, 1].map(() => new Set<string>());
   // The provider and time zone are re-read (at most every few seconds) before a batch, not inside a conversation.
   const processors = [0, 1].map((i) => createWorkerLoop(`processor ${i}`, async () => {
     await Promise.all([llm.fresh(), timeZone.fresh()]);
@@ -125,14 +129,21 @@ export function startMessaging(o: MessagingOptions) {
       // may take the contact over, and the first must then see that it no longer holds it.
       db: o.db, clock: o.clock, logger: o.logger, channels, versions, ports, owner: `${owner}/${i}`,
       leaseMs, batchSize: 64, onReplies: () => notifier.publish('outbox'),
+      onClaimed: (ids) => ids.forEach((id) => holding[i]!.add(id)),
       onCommitted: (committed) => {
         for (const c of committed) {
           events.publish({ type: 'message.queued', conversationId: c.contactId });
           if (c.handoffOpened) events.publish({ type: 'handoff.opened', conversationId: c.contactId });
         }
       },
-    });
+    }).finally(() => holding[i]!.clear());
   }, { idleMs, logger: o.logger }));
+  /** Wakes, after its pass, the processor holding any of these contacts (see `holding`). */
+  const wakeHolders = (contactIds: readonly string[]) => {
+    holding.forEach((held, i) => {
+      if (held.size > 0 && contactIds.some((id) => held.has(id))) processors[i]!.wake();
+    });
+  };
   // Sends in flight at once. Meta answers a send in 100–500 ms and allows 80 messages/s per
   // number: too few in flight and the sender, not Meta, becomes the limit (32 capped a 20-number
   // bench at ~500 replies/s). Each waits its turn at the rate limiter well within its lock.
@@ -180,7 +191,10 @@ export function startMessaging(o: MessagingOptions) {
     channels,
     inbox: { submit: (deliveries) => inbox.submit(deliveries) },
     wake: (contactIds, options) => {
-      if (contactIds.length) notifier.publish('inbound');
+      if (contactIds.length) {
+        wakeHolders(contactIds);
+        notifier.publish('inbound');
+      }
       if (options?.media) notifier.publish('media');
     },
     wakeSender: () => notifier.publish('outbox'),

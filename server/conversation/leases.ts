@@ -89,7 +89,7 @@ export async function releaseProcessLeases(db: Db, processOwner: string): Promis
 
 /**
  * Takes up to `limit` contacts that have work (unprocessed messages or due timers) and no
- * live lease, and reads their pending messages (oldest WhatsApp timestamp first), due jobs and
+ * live lease, those that have waited longest first, and reads their pending messages (oldest WhatsApp timestamp first), due jobs and
  * live session in the same statement: one round trip between a wake-up and the engine. The
  * `lease_until` test is re-checked by Postgres on the locked row, so two instances running this
  * at once never both get the same contact.
@@ -101,14 +101,22 @@ export async function claimWork(db: Db, owner: string, now: Date, leaseMs: numbe
       update contacts c set lease_owner = ${owner}, lease_until = ${until}
       from (
         select x.id from (
-          (select distinct contact_id from messages where direction = 'in' and processed_at is null limit ${limit * 4})
-          union
-          (select distinct contact_id from scheduled_jobs where status = 'pending' and run_at <= ${now} and contact_id is not null limit ${limit * 4})
+          -- Every contact with work, and since when it has waited. The pending set is the
+          -- backlog (small unless the processors fall behind), read through partial indexes.
+          select contact_id, min(since) as since from (
+            select contact_id, created_at as since from messages where direction = 'in' and processed_at is null
+            union all
+            select contact_id, run_at from scheduled_jobs where status = 'pending' and run_at <= ${now} and contact_id is not null
+          ) p group by contact_id
         ) w
         join contacts x on x.id = w.contact_id
         -- Our own lease is stale too: this owner runs one pass at a time, so a lease it still
         -- holds now was left by an earlier pass that failed (a database error mid-pass).
         where x.lease_until is null or x.lease_until < ${now} or x.lease_owner = ${owner}
+        -- Longest waiting first, across all contacts: taking the first few hundred in index
+        -- (contact id) order starved contacts whose ids sort late while a backlog lasted, and
+        -- came back empty once those few hundred were all leased by busy processors.
+        order by w.since
         limit ${limit}
         -- A contact row locked right now is being written by webhook storage (which wakes us
         -- again when it commits) or settled by another processor: skip it rather than wait.

@@ -8,7 +8,7 @@ import { needsTransaction } from './batch-rows.ts';
 import { commitInOneStatement } from './commit-batch.ts';
 import { commitOutcomes } from './commit-effects.ts';
 import type { FlowVersions } from './flow-versions.ts';
-import { claimWork, releaseLeases, settleLeases, type ClaimedContact } from './leases.ts';
+import { claimWork, releaseLeases, settleLeases, type ClaimedContact, type ClaimedWork } from './leases.ts';
 import { runContact, type ContactOutcome } from './run-contact.ts';
 import { inboundContentOf } from './stored-json.ts';
 
@@ -33,50 +33,91 @@ export interface ProcessorOptions {
   onReplies(): void;
   /** After a commit, with the contacts whose outcomes it wrote (the studio's live view refetches them). */
   onCommitted?(committed: { contactId: string; handoffOpened: boolean }[]): void;
+  /** The contacts this pass holds, right after the claim (until the pass returns). */
+  onClaimed?(contactIds: readonly string[]): void;
 }
+
+/** How long the first runs of a batch to end wait for the others before committing without them. */
+const waveGraceMs = 50;
+
+type Done = { outcome: ContactOutcome; contact: ClaimedContact; markRead: boolean };
+/** A run's end: decided, failed (a bug: retried later), or the database went away (the pass fails). */
+type RunEnd = { id: string; done: Done | null } | { id: string; fatal: unknown };
 
 /**
  * One pass of the inbound processor: claim contacts with work, run their events through
- * the engine (outside any transaction: HTTP and LLM nodes may be slow), then commit all
- * outcomes in one transaction, keeping only contacts whose lease is still ours. A crash at
- * any point leaves the messages unprocessed and the lease to expire: they run again, and
- * since nothing of the first run was committed, nothing is sent twice.
+ * the engine (outside any transaction: HTTP and LLM nodes may be slow), then commit the
+ * outcomes, keeping only contacts whose lease is still ours. Outcomes are committed in waves,
+ * each holding every run that finished meanwhile: a contact waiting on a slow HTTP or LLM call
+ * holds back its own reply only, not those of the other contacts claimed with it. A crash at
+ * any point leaves the uncommitted messages unprocessed and their leases to expire: they run
+ * again, and since nothing of their first run was committed, nothing is sent twice.
  */
 export async function processBatch(o: ProcessorOptions): Promise<boolean> {
   const now = o.clock.now();
   const claimed = await claimWork(o.db, o.owner, now, o.leaseMs, o.batchSize);
   if (claimed.length === 0) return false;
-  const ids = claimed.map((c) => c.id);
-  // Read again: the claim can wait behind webhook storage (which goes first), and a reply
+  o.onClaimed?.(claimed.map((c) => c.id));
+
+  const ended: RunEnd[] = [];
+  let signal: (() => void) | null = null;
+  for (const contact of claimed) {
+    void runOne(o, contact).then(
+      (done) => ended.push({ id: contact.id, done }),
+      (fatal: unknown) => ended.push({ id: contact.id, fatal }),
+    ).finally(() => signal?.());
+  }
+  const nextEnd = (ms: number) => new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal = () => { clearTimeout(timer); resolve(); };
+  });
+  for (let committed = 0; committed < claimed.length;) {
+    while (ended.length === 0) await nextEnd(60_000);
+    // Most of a batch ends within moments (the engine alone takes microseconds): wait for the
+    // rest, for one commit, but no longer than `waveGraceMs` for a contact on a slow call.
+    const deadline = performance.now() + waveGraceMs;
+    while (committed + ended.length < claimed.length && performance.now() < deadline) {
+      await nextEnd(Math.max(1, deadline - performance.now()));
+    }
+    signal = null;
+    const wave = ended.splice(0);
+    committed += wave.length;
+    const fatal = wave.find((e) => 'fatal' in e);
+    // The database went away mid-run (it reads flow versions and catalog): the whole pass
+    // fails, and the next one takes our leases back and runs the uncommitted contacts again at once.
+    if (fatal && 'fatal' in fatal) throw fatal.fatal;
+    await commitWave(o, wave.flatMap((e) => ('done' in e && e.done ? [e.done] : [])), wave.flatMap((e) => ('done' in e && !e.done ? [e.id] : [])), now);
+  }
+  // A full batch may have left contacts behind; a smaller one took all there was.
+  return claimed.length >= o.batchSize;
+}
+
+async function runOne(o: ProcessorOptions, contact: ClaimedWork): Promise<Done | null> {
+  const channel = await o.channels.byId(contact.channel_id);
+  if (!channel) return null;
+  try {
+    const outcome = await runContact({
+      contact, channel, versions: o.versions, ports: o.ports,
+      session: contact.session ?? undefined,
+      messages: contact.pending.map((m) => ({
+        id: m.id, wamid: m.wamid, at: new Date(m.wa_timestamp ?? m.created_at),
+        content: inboundContentOf(m.payload),
+      })),
+      timers: contact.timers.filter((t) => t.key).map((t) => ({ id: t.id, key: t.key ?? '', kind: t.kind, at: new Date(t.run_at), payload: t.payload })),
+    });
+    return { outcome, contact: contact as ClaimedContact, markRead: channel.markRead };
+  } catch (err) {
+    if (isDatabaseUnavailable(err)) throw err;
+    // A bug, not a contact's fault: leave the messages pending and retry this contact later.
+    o.logger.error('processing a contact failed', { contactId: contact.id, err });
+    return null;
+  }
+}
+
+async function commitWave(o: ProcessorOptions, done: Done[], failed: string[], claimedAt: Date): Promise<void> {
+  // Read now: the claim can wait behind webhook storage (which goes first), and a reply
   // stamped before the message it answers would be listed above it in the inbox.
   const writtenAt = o.clock.now();
-
-  const results = await Promise.all(claimed.map(async (contact) => {
-    const channel = await o.channels.byId(contact.channel_id);
-    if (!channel) return null;
-    try {
-      const outcome = await runContact({
-        contact, channel, versions: o.versions, ports: o.ports,
-        session: contact.session ?? undefined,
-        messages: contact.pending.map((m) => ({
-          id: m.id, wamid: m.wamid, at: new Date(m.wa_timestamp ?? m.created_at),
-          content: inboundContentOf(m.payload),
-        })),
-        timers: contact.timers.filter((t) => t.key).map((t) => ({ id: t.id, key: t.key ?? '', kind: t.kind, at: new Date(t.run_at), payload: t.payload })),
-      });
-      return { outcome, contact: contact as ClaimedContact, markRead: channel.markRead };
-    } catch (err) {
-      // The database went away mid-run (it reads flow versions and catalog): the whole pass
-      // fails, and the next one takes our leases back and runs these contacts again at once.
-      if (isDatabaseUnavailable(err)) throw err;
-      // A bug, not a contact's fault: leave the messages pending and retry this contact later.
-      o.logger.error('processing a contact failed', { contactId: contact.id, err });
-      return null;
-    }
-  }));
-
-  const done = results.filter((r): r is { outcome: ContactOutcome; contact: ClaimedContact; markRead: boolean } => r !== null);
-  const failed = ids.filter((id) => !done.some((d) => d.contact.id === id));
   let outboxRows = 0;
   let committed: typeof done = [];
   if (done.length === 0) {
@@ -106,10 +147,7 @@ export async function processBatch(o: ProcessorOptions): Promise<boolean> {
       await releaseLeases(o.db, o.owner, done.map((d) => d.contact.id));
     }
   }
-  await releaseLeases(o.db, o.owner, failed, new Date(now.getTime() + 30_000));
+  await releaseLeases(o.db, o.owner, failed, new Date(claimedAt.getTime() + 30_000));
   if (outboxRows > 0) o.onReplies();
   if (committed.length) o.onCommitted?.(committed.map((d) => ({ contactId: d.contact.id, handoffOpened: d.outcome.handoffs.length > 0 })));
-  // A full batch may have left contacts behind; a smaller one took all there was.
-  return claimed.length >= o.batchSize;
 }
-

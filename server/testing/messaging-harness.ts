@@ -1,3 +1,4 @@
+import type { Ports } from '../../runtime/ports.ts';
 import type { FlowDocumentInput } from '../../shared/flow/schema.ts';
 import { flowDocument } from '../../shared/flow/schema.ts';
 import { createApp } from '../app.ts';
@@ -60,6 +61,10 @@ export async function startMessagingHarness(options: {
   clock?: Clock;
   /** The studio's event bus (a Redis one, to test several instances); in-process when absent. */
   events?: EventBus;
+  /** The workers' idle poll (50 ms here): a long one shows whether a wake-up was missed. */
+  pollMs?: number;
+  /** In-memory engine ports (e.g. an HTTP port a test holds up). */
+  ports?: Partial<Ports>;
 } = {}): Promise<MessagingHarness> {
   const testDb = await createTestDb();
   const fake = await startFakeGraphApi({ expectedToken: accessToken });
@@ -81,7 +86,7 @@ export async function startMessagingHarness(options: {
   const clock = options.clock ?? { now: () => new Date() };
   const llm = createLlmSource({ db: testDb.db, secrets, config, logger: silentLogger, now: () => clock.now().getTime() });
   const messaging = startMessaging({
-    llm, db: testDb.db, config, clock, logger: silentLogger, secrets, pollMs: 50,
+    llm, db: testDb.db, config, clock, logger: silentLogger, secrets, pollMs: options.pollMs ?? 50, ports: options.ports,
     leaseMs: options.leaseMs, reconcileMs: options.reconcileMs, autoStart: options.autoStart, events: options.events,
   });
   const app = createApp({ db: testDb.db, config, clock, secrets, logger: silentLogger, llm, messaging: messaging.deps, events: messaging.events });

@@ -22,6 +22,8 @@ export interface GraphClientOptions {
   publicFetch?: typeof fetch;
   /** Per request, body included. */
   timeoutMs: number;
+  /** How long a kept-alive socket may sit unused and still be reused (see `json-transport.ts`). */
+  maxIdleMs?: number;
 }
 
 export type GraphResult<T> = ({ ok: true } & T) | { ok: false; error: GraphErrorClass };
@@ -65,11 +67,11 @@ interface Answer { status: number; body: unknown; retryAfter: string | null }
  * Calls to Meta's Graph API for one deployment, over kept-alive connections: on the sender's
  * hot path a TLS handshake per message would cost more than the call itself.
  */
-export function createGraphClient({ baseUrl, version, fetch: fetchFn = fetch, publicFetch: publicFetchFn = publicFetch, timeoutMs }: GraphClientOptions): GraphClient & { close(): void } {
+export function createGraphClient({ baseUrl, version, fetch: fetchFn = fetch, publicFetch: publicFetchFn = publicFetch, timeoutMs, maxIdleMs }: GraphClientOptions): GraphClient & { close(): void } {
   const root = `${baseUrl.replace(/\/+$/, '')}/${version}`;
   // The operator chose this origin (WHATSAPP_GRAPH_URL), so it is trusted even on a private address.
   const graphOrigin = new URL(baseUrl).origin;
-  const transport = createJsonTransport({ timeoutMs });
+  const transport = createJsonTransport({ timeoutMs, ...(maxIdleMs !== undefined && { maxIdleMs }) });
 
   async function call(method: string, path: string, token: string, body?: unknown): Promise<Answer | GraphErrorClass> {
     try {
@@ -88,7 +90,7 @@ export function createGraphClient({ baseUrl, version, fetch: fetchFn = fetch, pu
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
     return {
       kind: 'retry', code: null, message: timedOut ? `no answer within ${timeoutMs} ms` : `network error: ${errorText(error)}`,
-      ...(failedToConnect(error) && { notSent: true as const }),
+      ...(provablyNotSent(error) && { notSent: true as const }),
     };
   }
 
@@ -183,12 +185,19 @@ function parseJson(text: string): unknown {
 
 /**
  * Errors of opening a connection (name lookup, connect): nothing was written, so Meta has
- * nothing. A reset or a timeout may come after the request went out, and does not count.
+ * nothing. Nor has it when writing the request itself failed (a reused socket the server had
+ * already reset): the rest of the request never left, and no server acts on a body shorter
+ * than its `content-length`. A reset or a timeout while reading the answer may come after
+ * Meta took the message, and does not count: Meta has no idempotency key, so that send stays
+ * in doubt and is reconciled (see `sender.ts`).
  */
 const connectErrors = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-function failedToConnect(error: unknown): boolean {
-  const code = (error as { code?: unknown; cause?: { code?: unknown } } | null)?.code ?? (error as { cause?: { code?: unknown } } | null)?.cause?.code;
-  return typeof code === 'string' && connectErrors.has(code);
+function provablyNotSent(error: unknown): boolean {
+  type Coded = { code?: unknown; syscall?: unknown; cause?: { code?: unknown; syscall?: unknown } } | null;
+  const e = error as Coded;
+  const code = e?.code ?? e?.cause?.code;
+  if (typeof code === 'string' && connectErrors.has(code)) return true;
+  return (e?.syscall ?? e?.cause?.syscall) === 'write';
 }
 
 function errorText(error: unknown): string {
