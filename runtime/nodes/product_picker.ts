@@ -19,7 +19,7 @@ import { parseNumberBR } from '../lib/number-br.ts';
 import type { Product } from '../ports.ts';
 import type { Awaiting, Json } from '../session.ts';
 import { truncate } from '../../shared/text/truncate.ts';
-import { textOf } from '../text.ts';
+import { typedText } from '../text.ts';
 
 type PickerNode = FlowNodeOf<'product_picker'>;
 
@@ -123,7 +123,7 @@ function pickSingle(node: PickerNode, ctx: StepContext, p: Product): Outcome {
 function readCatalogChoice(nodeId: string, choices: Choice[], content: Parameters<typeof readChoice>[2]): ChoiceAnswer {
   const answer = readChoice(nodeId, choices, content);
   if (answer.kind !== 'none') return answer;
-  const text = textOf(content);
+  const text = typedText(content);
   const id = text === null ? null : matchByNameWords(text, choices);
   return id === null ? answer : { kind: 'choice', id };
 }
@@ -133,7 +133,7 @@ function readTwoButtons(nodeId: string, buttons: TwoButtons, content: Parameters
   const [yesTitle, noTitle] = buttons.titles;
   const answer = readChoice(nodeId, [{ id: yes, title: yesTitle }, { id: no, title: noTitle }], content);
   if (answer.kind === 'choice') return answer.id === yes;
-  const text = textOf(content);
+  const text = typedText(content);
   if (text === null) return null;
   const word = normalizeText(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   return buttons.words.get(word) ?? parseYesNo(text);
@@ -149,7 +149,7 @@ export const product_picker: Executor<'product_picker'> = {
     if (input.type === 'timeout') return output('timeout');
     if (input.type !== 'message') return { type: 'wait', awaiting };
     const content = input.content;
-    const text = textOf(content);
+    const text = typedText(content);
     if (text === null) return { type: 'unreadable' };
     if (cancelWords.has(normalizeText(text))) return output('cancelled');
     const state = pickerState.parse(awaiting.state);

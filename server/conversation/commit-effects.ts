@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Tx } from '../db/database.ts';
 import { buildBatchRows, type DecidedContact } from './batch-rows.ts';
+import { insertOutboundRows } from './outbound-rows.ts';
 
 /**
  * Writes what the engine decided for several contacts in one transaction: sessions, the
@@ -62,15 +63,7 @@ export async function commitOutcomes(tx: Tx, decided: DecidedContact[], now: Dat
     }
   }
 
-  if (rows.messages.length) {
-    await tx.insertInto('messages').values(rows.messages.map((m) => ({
-      ...m, direction: 'out' as const, author_kind: 'bot', created_at: now,
-      payload: JSON.stringify(m.payload), error: m.error === null ? null : JSON.stringify(m.error),
-    }))).execute();
-  }
-  if (rows.outbox.length) {
-    await tx.insertInto('outbox').values(rows.outbox.map((o) => ({ ...o, status: 'pending', next_attempt_at: now }))).execute();
-  }
+  await insertOutboundRows(tx, { messages: rows.messages, outbox: rows.outbox }, now);
   if (rows.analytics.length) {
     await tx.insertInto('analytics_events').values(rows.analytics.map((a) => ({ ...a, created_at: now }))).execute();
   }

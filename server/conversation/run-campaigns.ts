@@ -43,7 +43,7 @@ export async function runDueCampaigns(db: Db, now: Date): Promise<number> {
       const message = { kind: 'template' as const, name: template.name, language: template.language, parameters: template.parameters.map((p) => renderTemplate(p, vars)) };
       const [messageId] = await queueOutbound(tx, {
         contact: { id: contact.id, channel_id: due.channel_id, wa_id: r.phone, user_id: contact.user_id }, message,
-        text: `[${template.name}] ${message.parameters.join(' · ')}`, authorKind: 'campaign', authorId: due.id, now,
+        authorKind: 'campaign', authorId: due.id, now,
       });
       await tx.insertInto('campaign_recipients').values({ ...recipient, message_id: messageId ?? null, skip_reason: null }).execute();
       if (due.flow_id) {
