@@ -52,13 +52,13 @@ export function buildBatchRows(decided: DecidedContact[], now: Date): BatchRows 
 
 /**
  * Whether a batch needs the transaction of several statements (commit-effects.ts) rather
- * than the single one (commit-batch.ts): timers, handoffs and orders are written there, and
+ * than the single one (commit-batch.ts): timers, flow starts, handoffs and orders are written there, and
  * so is a contact whose session ends and another starts in the same batch (the live-session
  * unique index needs the update before the insert, which one statement does not order).
  */
 export function needsTransaction(decided: DecidedContact[]): boolean {
   return decided.some(({ outcome: o }) =>
     o.timersSet.length > 0 || o.timersCancelled.length > 0 || o.processedTimerIds.length > 0
-    || o.handoffs.length > 0 || o.orders.length > 0
+    || o.handoffs.length > 0 || o.orders.length > 0 || o.flowStarts.length > 0
     || (o.sessions.some((s) => s.isNew) && o.sessions.some((s) => !s.isNew)) || o.sessions.filter((s) => s.isNew).length > 1);
 }

@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Tx } from '../db/database.ts';
+import { queueFlowStart } from '../db/queries/scheduled-jobs.ts';
 import { buildBatchRows, type DecidedContact } from './batch-rows.ts';
 import { insertOutboundRows } from './outbound-rows.ts';
 
 /**
  * Writes what the engine decided for several contacts in one transaction: sessions, the
- * replies with their outbox rows, timers, handoffs, orders, analytics, and the inbound
- * messages marked processed. Either all of a step's consequences exist or none do. Batches
- * without timers, handoffs or orders take the one-statement path instead (commit-batch.ts).
+ * replies with their outbox rows, timers, flow starts, handoffs, orders, analytics, and the
+ * inbound messages marked processed. Either all of a step's consequences exist or none do.
+ * Batches without timers, flow starts, handoffs or orders take the one-statement path
+ * instead (commit-batch.ts).
  */
-export async function commitOutcomes(tx: Tx, decided: DecidedContact[], now: Date): Promise<{ outboxRows: number }> {
+export async function commitOutcomes(tx: Tx, decided: DecidedContact[], now: Date): Promise<{ outboxRows: number; flowStarts: number }> {
   const rows = buildBatchRows(decided, now);
   const at = now.toISOString();
 
@@ -43,6 +45,7 @@ export async function commitOutcomes(tx: Tx, decided: DecidedContact[], now: Dat
         id: randomUUID(), kind: 'timer', key: t.key, contact_id: contact.id, run_at: t.at, payload: '{}', status: 'pending',
       }).onConflict((oc) => oc.column('key').doUpdateSet({ run_at: t.at, status: 'pending', contact_id: contact.id })).execute();
     }
+    for (const f of outcome.flowStarts) await queueFlowStart(tx, { key: f.key, contactId: contact.id, start: f.start }, now);
     for (const h of outcome.handoffs) {
       await tx.insertInto('handoffs').values({
         id: randomUUID(), contact_id: contact.id, session_id: h.sessionId, team: h.team, note: h.note,
@@ -70,5 +73,5 @@ export async function commitOutcomes(tx: Tx, decided: DecidedContact[], now: Dat
   if (rows.processedMessageIds.length) {
     await tx.updateTable('messages').set({ processed_at: now }).where('id', 'in', rows.processedMessageIds).execute();
   }
-  return { outboxRows: rows.outbox.length };
+  return { outboxRows: rows.outbox.length, flowStarts: decided.reduce((n, d) => n + d.outcome.flowStarts.length, 0) };
 }

@@ -76,6 +76,7 @@ export async function processBatch(o: ProcessorOptions): Promise<boolean> {
   const done = results.filter((r): r is { outcome: ContactOutcome; contact: ClaimedContact; markRead: boolean } => r !== null);
   const failed = ids.filter((id) => !done.some((d) => d.contact.id === id));
   let outboxRows = 0;
+  let flowStarts = 0;
   if (done.length === 0) {
     // Nothing decided (every contact failed): only the retry delays below.
   } else if (!needsTransaction(done)) {
@@ -87,7 +88,7 @@ export async function processBatch(o: ProcessorOptions): Promise<boolean> {
   } else {
     try {
       await o.db.transaction().execute(async (tx) => {
-        ({ outboxRows } = await commitOutcomes(tx, done, writtenAt));
+        ({ outboxRows, flowStarts } = await commitOutcomes(tx, done, writtenAt));
         // Last, so contact rows (which webhook storage also writes) stay locked only until the commit.
         const owned = await settleLeases(tx, o.owner, done.map((d) => d.contact.id));
         if (owned.size < done.length) throw new LeaseLost(done.length - owned.size);
@@ -98,12 +99,14 @@ export async function processBatch(o: ProcessorOptions): Promise<boolean> {
       // rest are released for a fresh run.
       o.logger.warn('lost leases while processing; the batch will run again', { lost: err.lost });
       outboxRows = 0;
+      flowStarts = 0;
       await releaseLeases(o.db, o.owner, done.map((d) => d.contact.id));
     }
   }
   await releaseLeases(o.db, o.owner, failed, new Date(now.getTime() + 30_000));
   if (outboxRows > 0) o.onReplies();
-  // A full batch may have left contacts behind; a smaller one took all there was.
-  return claimed.length >= o.batchSize;
+  // A full batch may have left contacts behind; a smaller one took all there was, except
+  // the flows a `goto` just queued (due now): the next pass starts them without waiting.
+  return claimed.length >= o.batchSize || flowStarts > 0;
 }
 
