@@ -10,7 +10,7 @@ import { choiceMessage, readChoice, replyId, type Choice, type ChoiceAnswer } fr
 import type { StepContext } from '../context.ts';
 import type { OrderItem } from '../effects.ts';
 import type { Executor, Outcome } from '../executor.ts';
-import { output, waitFor } from '../executor.ts';
+import { output } from '../executor.ts';
 import { matchByNameWords } from '../lib/match-option.ts';
 import { normalizeText } from '../lib/normalize.ts';
 import { parseYesNo } from '../lib/yes-no.ts';

@@ -45,7 +45,7 @@ export async function commitOutcomes(tx: Tx, decided: DecidedContact[], now: Dat
         id: randomUUID(), kind: 'timer', key: t.key, contact_id: contact.id, run_at: t.at, payload: '{}', status: 'pending',
       }).onConflict((oc) => oc.column('key').doUpdateSet({ run_at: t.at, status: 'pending', contact_id: contact.id })).execute();
     }
-    for (const f of outcome.flowStarts) await queueFlowStart(tx, { key: f.key, contactId: contact.id, start: f.start }, now);
+    for (const f of outcome.flowStarts) await queueFlowStart(tx, { key: f.key, contactId: contact.id, start: f.start }, f.at);
     for (const h of outcome.handoffs) {
       await tx.insertInto('handoffs').values({
         id: randomUUID(), contact_id: contact.id, session_id: h.sessionId, team: h.team, note: h.note,

@@ -8,8 +8,8 @@ import { needsTransaction } from './batch-rows.ts';
 import { commitInOneStatement } from './commit-batch.ts';
 import { commitOutcomes } from './commit-effects.ts';
 import type { FlowVersions } from './flow-versions.ts';
-import { claimWork, releaseLeases, settleLeases, type ClaimedContact } from './leases.ts';
-import { runContact, type ContactOutcome } from './run-contact.ts';
+import { claimWork, releaseLeases, settleLeases } from './leases.ts';
+import { runContact } from './run-contact.ts';
 import { inboundContentOf } from './stored-json.ts';
 
 class LeaseLost extends Error {
@@ -62,7 +62,7 @@ export async function processBatch(o: ProcessorOptions): Promise<boolean> {
         })),
         timers: contact.timers.filter((t) => t.key).map((t) => ({ id: t.id, key: t.key ?? '', kind: t.kind, at: new Date(t.run_at), payload: t.payload })),
       });
-      return { outcome, contact: contact as ClaimedContact, markRead: channel.markRead };
+      return { outcome, contact, markRead: channel.markRead };
     } catch (err) {
       // The database went away mid-run (it reads flow versions and catalog): the whole pass
       // fails, and the next one takes our leases back and runs these contacts again at once.
@@ -73,7 +73,7 @@ export async function processBatch(o: ProcessorOptions): Promise<boolean> {
     }
   }));
 
-  const done = results.filter((r): r is { outcome: ContactOutcome; contact: ClaimedContact; markRead: boolean } => r !== null);
+  const done = results.filter((r) => r !== null);
   const failed = ids.filter((id) => !done.some((d) => d.contact.id === id));
   let outboxRows = 0;
   let flowStarts = 0;

@@ -5,7 +5,6 @@ import type { OutboundMessage } from '../../runtime/messages.ts';
 import type { Ports } from '../../runtime/ports.ts';
 import { sessionState, type Json, type SessionState } from '../../runtime/session.ts';
 import { step } from '../../runtime/step.ts';
-import type { Row } from '../db/tables.ts';
 import type { ChannelInfo } from '../channels/channel-directory.ts';
 import type { FlowVersions, LoadedVersion } from './flow-versions.ts';
 import type { ClaimedContact, LiveSession } from './leases.ts';
@@ -36,8 +35,11 @@ export interface ContactOutcome {
   timersCancelled: string[];
   handoffs: { sessionId: string; team: string; note: string; context: Record<string, unknown> }[];
   orders: { sessionId: string; flowId: string; items: OrderItem[]; totalCents: number }[];
-  /** Flows a `goto` block moves the contact to: queued as `flow_start` jobs, run on a later pass. */
-  flowStarts: { key: string; start: FlowStartPayload }[];
+  /**
+   * The flow a `goto` block moves the contact to: queued as a `flow_start` job due at the
+   * moment of the event that led there, so the next pass runs it before anything later.
+   */
+  flowStarts: { key: string; at: Date; start: FlowStartPayload }[];
   analytics: { flowId: string; flowVersionId: string; sessionId: string; nodeId: string; kind: string; output: string | null }[];
   processedMessageIds: string[];
   processedTimerIds: string[];
@@ -80,7 +82,7 @@ export async function runContact(input: {
   }
 
   const events: { at: Date; event: SessionEvent; messageId?: string; wamid?: string | null; timerId?: string; flowId?: string }[] = [
-    ...input.messages.map((m) => ({ at: m.at, event: { type: 'message', content: m.content } as SessionEvent, messageId: m.id, wamid: m.wamid })),
+    ...input.messages.map((m) => ({ at: m.at, event: { type: 'message', content: m.content } satisfies SessionEvent, messageId: m.id, wamid: m.wamid })),
     ...input.timers.map((t) => ({ at: t.at, timerId: t.id, ...jobEvent(t) })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
 
@@ -114,7 +116,10 @@ export async function runContact(input: {
     });
     live.write.state = result.session;
     if (item.messageId && item.wamid) outcome.readUpTo = { messageId: item.messageId, wamid: item.wamid };
-    applyEffects(outcome, live, result.effects);
+    applyEffects(outcome, live, result.effects, item.at);
+    // Moved to another flow: what the contact sent after this waits for it (still pending, it
+    // runs on the next pass, after the queued start).
+    if (outcome.flowStarts.length > 0) break;
   }
   return outcome;
 }
@@ -145,7 +150,7 @@ async function moveToPublished(pinned: LoadedVersion, session: SessionState, ver
   return node && before && node.type === before.type ? published : pinned;
 }
 
-function applyEffects(outcome: ContactOutcome, live: Live, effects: Effect[]): void {
+function applyEffects(outcome: ContactOutcome, live: Live, effects: Effect[], at: Date): void {
   const sessionId = live.write.id;
   for (const e of effects) {
     switch (e.type) {
@@ -159,7 +164,7 @@ function applyEffects(outcome: ContactOutcome, live: Live, effects: Effect[]): v
         break;
       // The other flow starts as a job, as a campaign's does: committed with this step, run by
       // the next pass. Keyed by the session, which a `goto` ends: one start per session.
-      case 'start_flow': outcome.flowStarts.push({ key: `goto:${sessionId}`, start: { flowId: e.flowId, variables: plainVariables(e.variables) } }); break;
+      case 'start_flow': outcome.flowStarts.push({ key: `goto:${sessionId}`, at, start: { flowId: e.flowId, variables: plainVariables(e.variables) } }); break;
     }
   }
 }

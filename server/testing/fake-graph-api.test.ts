@@ -207,7 +207,7 @@ describe('webhook builders', () => {
   ])('builds an interactive reply (list: %s → %s)', (list, kind) => {
     const webhook = messageWebhook({ ...channel, wamid: 'wamid.IN2', from: '5584991230001', name: 'Ana', timestamp: at, reply: { id: 'opt-1', title: 'Comprar', list }, contextId: 'wamid.OUT1' });
     expect(JSON.stringify(webhook)).toContain(`"type":"${kind}"`);
-    const message = parseWebhook(webhook).entries[0]?.changes[0]?.messages[0];
+    const message = parseWebhook(JSON.parse(JSON.stringify(webhook))).entries[0]?.changes[0]?.messages[0];
     expect(message).toMatchObject({ content: { kind: 'reply', id: 'opt-1', title: 'Comprar' }, context: { id: 'wamid.OUT1', from: '15550100001' } });
   });
 

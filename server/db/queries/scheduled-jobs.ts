@@ -18,10 +18,10 @@ export async function queueHandoffResolved(db: Executor, handoffId: string, cont
  * event (run-contact.ts), ending whatever session was live. Once per key.
  */
 export async function queueFlowStart(
-  db: Executor, input: { key: string; contactId: string; start: FlowStartPayload }, now: Date,
+  db: Executor, input: { key: string; contactId: string; start: FlowStartPayload }, runAt: Date,
 ): Promise<void> {
   await db.insertInto('scheduled_jobs').values({
-    id: randomUUID(), kind: 'flow_start', key: input.key, contact_id: input.contactId, run_at: now,
+    id: randomUUID(), kind: 'flow_start', key: input.key, contact_id: input.contactId, run_at: runAt,
     payload: JSON.stringify(input.start), status: 'pending',
   }).onConflict((oc) => oc.column('key').doNothing()).execute();
 }
