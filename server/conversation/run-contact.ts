@@ -116,7 +116,9 @@ export async function runContact(input: {
     });
     live.write.state = result.session;
     if (item.messageId && item.wamid) outcome.readUpTo = { messageId: item.messageId, wamid: item.wamid };
-    applyEffects(outcome, live, result.effects, item.at);
+    // A millisecond earlier: WhatsApp times are whole seconds, and a message sent in the same
+    // second must still come after the start it waits for.
+    applyEffects(outcome, live, result.effects, new Date(item.at.getTime() - 1));
     // Moved to another flow: what the contact sent after this waits for it (still pending, it
     // runs on the next pass, after the queued start).
     if (outcome.flowStarts.length > 0) break;
