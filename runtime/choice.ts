@@ -3,7 +3,7 @@ import { matchOption } from './lib/match-option.ts';
 import type { OutboundMessage } from './messages.ts';
 import { whatsappLimits as limits } from '../shared/whatsapp-limits.ts';
 import { truncate } from '../shared/text/truncate.ts';
-import { textOf } from './text.ts';
+import { typedText } from './text.ts';
 
 export const moreTitle = 'Mais opções ➡️';
 /** A page of a long list shows this many options plus the "more" row. */
@@ -77,7 +77,7 @@ export function readChoice(nodeId: string, choices: Choice[], content: InboundCo
       if (choices.some((c) => c.id === rest)) return { kind: 'choice', id: rest };
     }
   }
-  const text = textOf(content);
+  const text = typedText(content);
   if (text === null) return { kind: 'unreadable' };
   const id = matchOption(text, choices);
   return id === null ? { kind: 'none' } : { kind: 'choice', id };

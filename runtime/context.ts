@@ -1,4 +1,5 @@
 import type { FlowDocument } from '../shared/flow/schema.ts';
+import { textOf } from '../shared/messages/outbound.ts';
 import { renderTemplate } from '../shared/template/render.ts';
 import { formatNow, formatToday } from './builtins.ts';
 import type { Effect } from './effects.ts';
@@ -58,10 +59,8 @@ export class StepContext {
 
   send(message: OutboundMessage): void {
     this.effects.push({ type: 'send', message });
-    const text = message.kind === 'text' ? message.text
-      : message.kind === 'buttons' || message.kind === 'list' ? message.body
-      : message.kind === 'media' ? message.caption ?? `[${message.media}]`
-      : `[template ${message.name}]`;
+    // A picture without a caption still shows in the history (and the LLM's context) as what it was.
+    const text = textOf(message) ?? `[${message.kind === 'media' ? message.media : message.kind}]`;
     this.session.history = appendHistory(this.session.history, { role: 'bot', text });
   }
 

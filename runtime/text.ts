@@ -1,7 +1,7 @@
 import type { InboundContent } from './events.ts';
 
 /** What the contact "said", as text: typed text, a tapped title, or nothing for other content. */
-export function textOf(content: InboundContent): string | null {
+export function typedText(content: InboundContent): string | null {
   if (content.kind === 'text') return content.text;
   if (content.kind === 'reply') return content.title;
   return null;

@@ -2,6 +2,7 @@ import type { QuestionKind } from '../../shared/flow/nodes/question.ts';
 import type { DateAnswerSuffix } from '../../shared/flow/variables.ts';
 import { normalizePhone } from '../../shared/phone.ts';
 import type { InboundContent } from '../events.ts';
+import { typedText } from '../text.ts';
 import { formatCNPJ, isValidCNPJ } from './cnpj.ts';
 import { formatCPF, isValidCPF } from './cpf.ts';
 import { parseDateBR, todayISO } from './date-br.ts';
@@ -34,8 +35,8 @@ const invalid: AnswerResult = { ok: false };
  * come from broken keyboards or copy-paste, never mean anything, and would end up in
  * messages and exports.
  */
-function textOf(content: InboundContent): string | null {
-  const raw = content.kind === 'text' ? content.text : content.kind === 'reply' ? content.title : null;
+function answerText(content: InboundContent): string | null {
+  const raw = typedText(content);
   if (raw === null) return null;
   return raw.replace(/[^\P{Cc}\n\t]/gu, '').trim();
 }
@@ -98,7 +99,7 @@ export function validateAnswer(kind: QuestionKind, content: InboundContent, opts
     const { media, mediaId, url, caption } = content;
     return ok(defined({ media, mediaId, url, caption }));
   }
-  const text = textOf(content);
+  const text = answerText(content);
   if (text === null) return invalid;
   return textValidators[kind](text, opts);
 }

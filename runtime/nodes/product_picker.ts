@@ -10,7 +10,7 @@ import { choiceMessage, readChoice, replyId, type Choice, type ChoiceAnswer } fr
 import type { StepContext } from '../context.ts';
 import type { OrderDelivery, OrderItem } from '../effects.ts';
 import type { Executor, Outcome } from '../executor.ts';
-import { output, waitFor } from '../executor.ts';
+import { output } from '../executor.ts';
 import { matchByNameWords } from '../lib/match-option.ts';
 import { normalizeText } from '../lib/normalize.ts';
 import { parseYesNo } from '../lib/yes-no.ts';
@@ -20,7 +20,7 @@ import type { Product } from '../ports.ts';
 import type { Awaiting, Json } from '../session.ts';
 import { formatValue } from '../../shared/template/render.ts';
 import { truncate } from '../../shared/text/truncate.ts';
-import { textOf } from '../text.ts';
+import { typedText } from '../text.ts';
 
 type PickerNode = FlowNodeOf<'product_picker'>;
 
@@ -140,7 +140,7 @@ function pickSingle(node: PickerNode, ctx: StepContext, p: Product): Outcome {
 function readCatalogChoice(nodeId: string, choices: Choice[], content: Parameters<typeof readChoice>[2]): ChoiceAnswer {
   const answer = readChoice(nodeId, choices, content);
   if (answer.kind !== 'none') return answer;
-  const text = textOf(content);
+  const text = typedText(content);
   const id = text === null ? null : matchByNameWords(text, choices);
   return id === null ? answer : { kind: 'choice', id };
 }
@@ -150,7 +150,7 @@ function readTwoButtons(nodeId: string, buttons: TwoButtons, content: Parameters
   const [yesTitle, noTitle] = buttons.titles;
   const answer = readChoice(nodeId, [{ id: yes, title: yesTitle }, { id: no, title: noTitle }], content);
   if (answer.kind === 'choice') return answer.id === yes;
-  const text = textOf(content);
+  const text = typedText(content);
   if (text === null) return null;
   const word = normalizeText(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   return buttons.words.get(word) ?? parseYesNo(text);
@@ -166,7 +166,7 @@ export const product_picker: Executor<'product_picker'> = {
     if (input.type === 'timeout') return output('timeout');
     if (input.type !== 'message') return { type: 'wait', awaiting };
     const content = input.content;
-    const text = textOf(content);
+    const text = typedText(content);
     if (text === null) return { type: 'unreadable' };
     if (cancelWords.has(normalizeText(text))) return output('cancelled');
     const state = pickerState.parse(awaiting.state);

@@ -1,4 +1,5 @@
 import type { FlowDocument } from '../../shared/flow/schema.ts';
+import { textOf } from '../../shared/messages/outbound.ts';
 import type { Effect, OrderItem } from '../effects.ts';
 import type { InboundContent, SessionEvent } from '../events.ts';
 import type { OutboundMessage } from '../messages.ts';
@@ -25,7 +26,7 @@ function durationMs(text: string): number {
 }
 
 function matches(e: BotExpectation, m: OutboundMessage): boolean {
-  if ('text' in e) return (m.kind === 'text' && m.text.includes(e.text)) || ((m.kind === 'buttons' || m.kind === 'list') && m.body.includes(e.text)) || (m.kind === 'media' && (m.caption ?? '').includes(e.text));
+  if ('text' in e) return m.kind !== 'template' && (textOf(m) ?? '').includes(e.text);
   if ('buttons' in e) return m.kind === 'buttons' && JSON.stringify(m.buttons.map((b) => b.title)) === JSON.stringify(e.buttons);
   if ('list' in e) return m.kind === 'list' && JSON.stringify(m.sections.flatMap((s) => s.rows.map((r) => r.title))) === JSON.stringify(e.list);
   return m.kind === 'media' && m.media === e.media;

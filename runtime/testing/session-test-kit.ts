@@ -1,4 +1,5 @@
 import type { FlowDocument } from '../../shared/flow/schema.ts';
+import { textOf } from '../../shared/messages/outbound.ts';
 import type { Effect } from '../effects.ts';
 import type { InboundContent, SessionEvent } from '../events.ts';
 import type { OutboundMessage } from '../messages.ts';
@@ -31,7 +32,7 @@ export const sent = (effects: Effect[]): OutboundMessage[] =>
   effects.flatMap((e) => (e.type === 'send' ? [e.message] : []));
 
 export const texts = (effects: Effect[]): string[] =>
-  sent(effects).map((m) => (m.kind === 'text' ? m.text : m.kind === 'buttons' || m.kind === 'list' ? m.body : m.kind === 'media' ? m.caption ?? '' : ''));
+  sent(effects).map((m) => textOf(m) ?? '');
 
 export function effectOf<T extends Effect['type']>(effects: Effect[], type: T): Extract<Effect, { type: T }> | undefined {
   return effects.find((e): e is Extract<Effect, { type: T }> => e.type === type);

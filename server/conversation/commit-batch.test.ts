@@ -37,7 +37,7 @@ describe('commitInOneStatement', () => {
         contactId: contact.id, channelId,
         sessions: [{ id: sessionId, isNew: true, flowId: 'f1', flowVersionId, state: { flowVersionId, nodeId: 'q', status: 'active', variables: {}, awaiting: null } as never }],
         sends: texts.map((text) => ({ sessionId, message: { kind: 'text' as const, text } })),
-        timersSet: [], timersCancelled: [], handoffs: [], orders: [],
+        timersSet: [], timersCancelled: [], handoffs: [], orders: [], flowStarts: [],
         analytics: [{ flowId: 'f1', flowVersionId, sessionId, nodeId: 'start', kind: 'enter', output: null }],
         processedMessageIds: [contact.inbound], processedTimerIds: [],
         readUpTo: { messageId: contact.inbound, wamid: `wamid.${contact.id}` },

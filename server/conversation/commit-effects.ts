@@ -1,16 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Tx } from '../db/database.ts';
+import { queueFlowStart } from '../db/queries/scheduled-jobs.ts';
 import { buildBatchRows, type DecidedContact } from './batch-rows.ts';
 import { markedVariables } from './capture-fields.ts';
+import { insertOutboundRows } from './outbound-rows.ts';
 
 /**
  * Writes what the engine decided for several contacts in one transaction: sessions, the
- * replies with their outbox rows, timers, handoffs, orders, analytics, and the inbound
- * messages marked processed. Either all of a step's consequences exist or none do. Batches
- * without timers, handoffs or orders take the one-statement path instead (commit-batch.ts).
+ * replies with their outbox rows, timers, flow starts, handoffs, orders, analytics, and the
+ * inbound messages marked processed. Either all of a step's consequences exist or none do.
+ * Batches without timers, flow starts, handoffs or orders take the one-statement path
+ * instead (commit-batch.ts).
  */
-export async function commitOutcomes(tx: Tx, decided: DecidedContact[], now: Date): Promise<{ outboxRows: number }> {
+export async function commitOutcomes(tx: Tx, decided: DecidedContact[], now: Date): Promise<{ outboxRows: number; flowStarts: number }> {
   const rows = buildBatchRows(decided, now);
   const at = now.toISOString();
 
@@ -43,6 +46,7 @@ export async function commitOutcomes(tx: Tx, decided: DecidedContact[], now: Dat
         id: randomUUID(), kind: 'timer', key: t.key, contact_id: contact.id, run_at: t.at, payload: '{}', status: 'pending',
       }).onConflict((oc) => oc.column('key').doUpdateSet({ run_at: t.at, status: 'pending', contact_id: contact.id })).execute();
     }
+    for (const f of outcome.flowStarts) await queueFlowStart(tx, { key: f.key, contactId: contact.id, start: f.start }, f.at);
     for (const h of outcome.handoffs) {
       await tx.insertInto('handoffs').values({
         id: randomUUID(), contact_id: contact.id, session_id: h.sessionId, team: h.team, note: h.note,
@@ -64,15 +68,7 @@ export async function commitOutcomes(tx: Tx, decided: DecidedContact[], now: Dat
     }
   }
 
-  if (rows.messages.length) {
-    await tx.insertInto('messages').values(rows.messages.map((m) => ({
-      ...m, direction: 'out' as const, author_kind: 'bot', created_at: now,
-      payload: JSON.stringify(m.payload), error: m.error === null ? null : JSON.stringify(m.error),
-    }))).execute();
-  }
-  if (rows.outbox.length) {
-    await tx.insertInto('outbox').values(rows.outbox.map((o) => ({ ...o, status: 'pending', next_attempt_at: now }))).execute();
-  }
+  await insertOutboundRows(tx, { messages: rows.messages, outbox: rows.outbox }, now);
   if (rows.analytics.length) {
     await tx.insertInto('analytics_events').values(rows.analytics.map((a) => ({ ...a, created_at: now }))).execute();
   }
@@ -82,5 +78,5 @@ export async function commitOutcomes(tx: Tx, decided: DecidedContact[], now: Dat
   if (rows.processedMessageIds.length) {
     await tx.updateTable('messages').set({ processed_at: now }).where('id', 'in', rows.processedMessageIds).execute();
   }
-  return { outboxRows: rows.outbox.length };
+  return { outboxRows: rows.outbox.length, flowStarts: decided.reduce((n, d) => n + d.outcome.flowStarts.length, 0) };
 }

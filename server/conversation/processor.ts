@@ -71,6 +71,7 @@ export async function processBatch(o: ProcessorOptions): Promise<boolean> {
     const timer = setTimeout(resolve, ms);
     signal = () => { clearTimeout(timer); resolve(); };
   });
+  let flowStarts = 0;
   for (let committed = 0; committed < claimed.length;) {
     while (ended.length === 0) await nextEnd(60_000);
     // Most of a batch ends within moments (the engine alone takes microseconds): wait for the
@@ -86,10 +87,11 @@ export async function processBatch(o: ProcessorOptions): Promise<boolean> {
     // The database went away mid-run (it reads flow versions and catalog): the whole pass
     // fails, and the next one takes our leases back and runs the uncommitted contacts again at once.
     if (fatal && 'fatal' in fatal) throw fatal.fatal;
-    await commitWave(o, wave.flatMap((e) => ('done' in e && e.done ? [e.done] : [])), wave.flatMap((e) => ('done' in e && !e.done ? [e.id] : [])), now);
+    flowStarts += await commitWave(o, wave.flatMap((e) => ('done' in e && e.done ? [e.done] : [])), wave.flatMap((e) => ('done' in e && !e.done ? [e.id] : [])), now);
   }
-  // A full batch may have left contacts behind; a smaller one took all there was.
-  return claimed.length >= o.batchSize;
+  // A full batch may have left contacts behind; a smaller one took all there was, except
+  // the flows a `goto` just queued (due now): the next pass starts them without waiting.
+  return claimed.length >= o.batchSize || flowStarts > 0;
 }
 
 async function runOne(o: ProcessorOptions, contact: ClaimedWork): Promise<Done | null> {
@@ -114,11 +116,13 @@ async function runOne(o: ProcessorOptions, contact: ClaimedWork): Promise<Done |
   }
 }
 
-async function commitWave(o: ProcessorOptions, done: Done[], failed: string[], claimedAt: Date): Promise<void> {
+/** Commits one wave of outcomes; answers how many flow starts (`goto`) it queued. */
+async function commitWave(o: ProcessorOptions, done: Done[], failed: string[], claimedAt: Date): Promise<number> {
   // Read now: the claim can wait behind webhook storage (which goes first), and a reply
   // stamped before the message it answers would be listed above it in the inbox.
   const writtenAt = o.clock.now();
   let outboxRows = 0;
+  let flowStarts = 0;
   let committed: typeof done = [];
   if (done.length === 0) {
     // Nothing decided (every contact failed): only the retry delays below.
@@ -132,7 +136,7 @@ async function commitWave(o: ProcessorOptions, done: Done[], failed: string[], c
   } else {
     try {
       await o.db.transaction().execute(async (tx) => {
-        ({ outboxRows } = await commitOutcomes(tx, done, writtenAt));
+        ({ outboxRows, flowStarts } = await commitOutcomes(tx, done, writtenAt));
         // Last, so contact rows (which webhook storage also writes) stay locked only until the commit.
         const owned = await settleLeases(tx, o.owner, done.map((d) => d.contact.id));
         if (owned.size < done.length) throw new LeaseLost(done.length - owned.size);
@@ -144,10 +148,12 @@ async function commitWave(o: ProcessorOptions, done: Done[], failed: string[], c
       // rest are released for a fresh run.
       o.logger.warn('lost leases while processing; the batch will run again', { lost: err.lost });
       outboxRows = 0;
+      flowStarts = 0;
       await releaseLeases(o.db, o.owner, done.map((d) => d.contact.id));
     }
   }
   await releaseLeases(o.db, o.owner, failed, new Date(claimedAt.getTime() + 30_000));
   if (outboxRows > 0) o.onReplies();
   if (committed.length) o.onCommitted?.(committed.map((d) => ({ contactId: d.contact.id, handoffOpened: d.outcome.handoffs.length > 0 })));
+  return flowStarts;
 }

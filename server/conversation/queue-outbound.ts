@@ -1,33 +1,22 @@
-import { randomUUID } from 'node:crypto';
 import type { OutboundMessage } from '../../runtime/messages.ts';
 import type { Tx } from '../db/database.ts';
-import { toGraphMessage } from '../whatsapp/to-graph-message.ts';
+import { insertOutboundRows, outboundRows } from './outbound-rows.ts';
 
 /**
- * Queues a message someone other than the flow sends (an agent, an operator, a campaign):
- * one message row and one outbox row per Graph payload, in the caller's transaction.
+ * Queues a message someone other than the flow sends (an agent, an operator, a campaign) in
+ * the caller's transaction; returns the message rows' ids. The caller has checked the 24-hour
+ * window (a 409 for an agent or operator; campaigns send templates).
  */
 export async function queueOutbound(tx: Tx, input: {
   contact: { id: string; channel_id: string; wa_id: string | null; user_id: string | null };
   message: OutboundMessage;
-  text: string;
   authorKind: 'agent' | 'operator' | 'campaign';
   authorId: string | null;
   now: Date;
 }): Promise<string[]> {
-  const { contact, message, now } = input;
-  const ids: string[] = [];
-  for (const graph of toGraphMessage(message, { waId: contact.wa_id, userId: contact.user_id })) {
-    const id = randomUUID();
-    ids.push(id);
-    await tx.insertInto('messages').values({
-      id, channel_id: contact.channel_id, contact_id: contact.id, direction: 'out', type: message.kind, text: input.text,
-      status: 'pending', author_kind: input.authorKind, author_id: input.authorId, created_at: now,
-      payload: JSON.stringify({ message, graph }),
-    }).execute();
-    await tx.insertInto('outbox').values({
-      id: randomUUID(), message_id: id, channel_id: contact.channel_id, contact_id: contact.id, status: 'pending', next_attempt_at: now,
-    }).execute();
-  }
-  return ids;
+  const rows = outboundRows({
+    contact: input.contact, message: input.message, author: { kind: input.authorKind, id: input.authorId }, sessionId: null, windowOpen: true,
+  });
+  await insertOutboundRows(tx, rows, input.now);
+  return rows.messages.map((m) => m.id);
 }

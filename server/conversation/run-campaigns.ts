@@ -3,9 +3,10 @@ import { sql } from 'kysely';
 import type { SkipReason } from '../../shared/api/campaigns.ts';
 import { renderTemplate } from '../../shared/template/render.ts';
 import type { Db, Tx } from '../db/database.ts';
+import { queueFlowStart } from '../db/queries/scheduled-jobs.ts';
 import type { Row } from '../db/tables.ts';
 import { queueOutbound } from './queue-outbound.ts';
-import { campaignAudienceColumn, campaignTemplateColumn, type CampaignRecipientColumn, type FlowStartPayload } from './stored-json.ts';
+import { campaignAudienceColumn, campaignTemplateColumn, type CampaignRecipientColumn } from './stored-json.ts';
 
 /**
  * Sends due campaigns. A campaign is claimed and queued in one transaction (contacts,
@@ -43,14 +44,11 @@ export async function runDueCampaigns(db: Db, now: Date): Promise<number> {
       const message = { kind: 'template' as const, name: template.name, language: template.language, parameters: template.parameters.map((p) => renderTemplate(p, vars)) };
       const [messageId] = await queueOutbound(tx, {
         contact: { id: contact.id, channel_id: due.channel_id, wa_id: r.phone, user_id: contact.user_id }, message,
-        text: `[${template.name}] ${message.parameters.join(' · ')}`, authorKind: 'campaign', authorId: due.id, now,
+        authorKind: 'campaign', authorId: due.id, now,
       });
       await tx.insertInto('campaign_recipients').values({ ...recipient, message_id: messageId ?? null, skip_reason: null }).execute();
       if (due.flow_id) {
-        await tx.insertInto('scheduled_jobs').values({
-          id: randomUUID(), kind: 'flow_start', key: `campaign:${due.id}:${contact.id}`, contact_id: contact.id, run_at: now,
-          payload: JSON.stringify({ flowId: due.flow_id, variables: r.variables } satisfies FlowStartPayload), status: 'pending',
-        }).onConflict((oc) => oc.column('key').doNothing()).execute();
+        await queueFlowStart(tx, { key: `campaign:${due.id}:${contact.id}`, contactId: contact.id, start: { flowId: due.flow_id, variables: r.variables } }, now);
       }
       queued += 1;
     }

@@ -5,11 +5,10 @@ import type { OutboundMessage } from '../../runtime/messages.ts';
 import type { Ports } from '../../runtime/ports.ts';
 import { sessionState, type Json, type SessionState } from '../../runtime/session.ts';
 import { step } from '../../runtime/step.ts';
-import type { Row } from '../db/tables.ts';
 import type { ChannelInfo } from '../channels/channel-directory.ts';
 import type { FlowVersions, LoadedVersion } from './flow-versions.ts';
 import type { ClaimedContact, LiveSession } from './leases.ts';
-import { flowStartPayload } from './stored-json.ts';
+import { flowStartPayload, type FlowStartPayload } from './stored-json.ts';
 
 export interface PendingMessage { id: string; wamid: string | null; at: Date; content: InboundContent }
 /** A due scheduled job of the contact: a flow timer, or an agent resolving the handoff. */
@@ -36,6 +35,11 @@ export interface ContactOutcome {
   timersCancelled: string[];
   handoffs: { sessionId: string; team: string; note: string; context: Record<string, unknown> }[];
   orders: { sessionId: string; flowId: string; items: OrderItem[]; totalCents: number; delivery: OrderDelivery }[];
+  /**
+   * The flow a `goto` block moves the contact to: queued as a `flow_start` job due at the
+   * moment of the event that led there, so the next pass runs it before anything later.
+   */
+  flowStarts: { key: string; at: Date; start: FlowStartPayload }[];
   analytics: { flowId: string; flowVersionId: string; sessionId: string; nodeId: string; kind: string; output: string | null }[];
   processedMessageIds: string[];
   processedTimerIds: string[];
@@ -61,7 +65,7 @@ export async function runContact(input: {
   const { contact, channel, versions, ports } = input;
   const outcome: ContactOutcome = {
     contactId: contact.id, channelId: channel.id, sessions: [], sends: [], timersSet: [], timersCancelled: [],
-    handoffs: [], orders: [], analytics: [], processedMessageIds: [], processedTimerIds: [], readUpTo: null,
+    handoffs: [], orders: [], flowStarts: [], analytics: [], processedMessageIds: [], processedTimerIds: [], readUpTo: null,
   };
   const who = { name: contact.name, phone: contact.wa_id ?? '' };
 
@@ -78,7 +82,7 @@ export async function runContact(input: {
   }
 
   const events: { at: Date; event: SessionEvent; messageId?: string; wamid?: string | null; timerId?: string; flowId?: string }[] = [
-    ...input.messages.map((m) => ({ at: m.at, event: { type: 'message', content: m.content } as SessionEvent, messageId: m.id, wamid: m.wamid })),
+    ...input.messages.map((m) => ({ at: m.at, event: { type: 'message', content: m.content } satisfies SessionEvent, messageId: m.id, wamid: m.wamid })),
     ...input.timers.map((t) => ({ at: t.at, timerId: t.id, ...jobEvent(t) })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
 
@@ -112,8 +116,12 @@ export async function runContact(input: {
     });
     live.write.state = result.session;
     if (item.messageId && item.wamid) outcome.readUpTo = { messageId: item.messageId, wamid: item.wamid };
-    const next = await applyEffects(outcome, live, result.effects, versions, ports, who);
-    if (next) live = next;
+    // A millisecond earlier: WhatsApp times are whole seconds, and a message sent in the same
+    // second must still come after the start it waits for.
+    applyEffects(outcome, live, result.effects, new Date(item.at.getTime() - 1));
+    // Moved to another flow: what the contact sent after this waits for it (still pending, it
+    // runs on the next pass, after the queued start).
+    if (outcome.flowStarts.length > 0) break;
   }
   return outcome;
 }
@@ -144,12 +152,8 @@ async function moveToPublished(pinned: LoadedVersion, session: SessionState, ver
   return node && before && node.type === before.type ? published : pinned;
 }
 
-async function applyEffects(
-  outcome: ContactOutcome, live: Live, effects: Effect[], versions: FlowVersions, ports: Ports,
-  who: { name: string; phone: string },
-): Promise<Live | null> {
+function applyEffects(outcome: ContactOutcome, live: Live, effects: Effect[], at: Date): void {
   const sessionId = live.write.id;
-  let started: Live | null = null;
   for (const e of effects) {
     switch (e.type) {
       case 'send': outcome.sends.push({ sessionId, message: e.message }); break;
@@ -160,26 +164,18 @@ async function applyEffects(
       case 'analytics':
         outcome.analytics.push({ flowId: live.write.flowId, flowVersionId: live.version.id, sessionId, nodeId: e.nodeId, kind: e.kind, output: e.output ?? null });
         break;
-      case 'start_flow': started = await startOtherFlow(outcome, e.flowId, e.variables, versions, ports, who); break;
+      // The other flow starts as a job, as a campaign's does: committed with this step, run by
+      // the next pass. Keyed by the session, which a `goto` ends: one start per session.
+      case 'start_flow': outcome.flowStarts.push({ key: `goto:${sessionId}`, at, start: { flowId: e.flowId, variables: plainVariables(e.variables) } }); break;
     }
   }
-  return started;
 }
 
-/** A `goto` into another flow: that flow's published version starts for the contact. */
-async function startOtherFlow(
-  outcome: ContactOutcome, flowId: string, variables: Record<string, Json>, versions: FlowVersions, ports: Ports,
-  who: { name: string; phone: string },
-): Promise<Live | null> {
-  const version = await versions.published(flowId);
-  if (!version) return null;
-  const write: SessionWrite = { id: randomUUID(), isNew: true, flowId, flowVersionId: version.id, state: null };
-  const live: Live = { version, write };
-  outcome.sessions.push(write);
-  // Variables crossing flows are the plain values a `start` event carries; nested ones are dropped.
-  const plain = Object.fromEntries(Object.entries(variables).filter(([, v]) => v === null || typeof v !== 'object')) as Record<string, string | number | boolean | null>;
-  const result = await step({ flow: version.flow, flowVersionId: version.id, session: null, event: { type: 'start', variables: plain }, contact: who, ports });
-  write.state = result.session;
-  await applyEffects(outcome, live, result.effects.filter((e) => e.type !== 'start_flow'), versions, ports, who);
-  return live;
+/** Variables crossing flows are the plain values a `start` event carries; nested ones are dropped. */
+function plainVariables(variables: Record<string, Json>): FlowStartPayload['variables'] {
+  const plain: FlowStartPayload['variables'] = {};
+  for (const [name, value] of Object.entries(variables)) {
+    if (value === null || typeof value !== 'object') plain[name] = value;
+  }
+  return plain;
 }

@@ -43,7 +43,7 @@ export async function simulate(
 
   return {
     sessionId,
-    messages: result.effects.flatMap((e) => (e.type === 'send' ? [e.message as unknown as Record<string, unknown>] : [])),
+    messages: result.effects.flatMap((e) => (e.type === 'send' ? [e.message] : [])),
     nodeId: result.session.nodeId,
     status: result.session.status,
     variables: { ...result.session.variables },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { InboundContent } from '../../runtime/events.ts';
 import { audienceRecipient, campaignTemplate } from '../../shared/api/campaigns.ts';
+import { inboundContent, type InboundContent } from '../../shared/messages/inbound.ts';
 
 /**
  * What the JSON columns the conversation loop reads hold, as schemas: a row is parsed, never
@@ -21,27 +21,6 @@ export type FlowStartPayload = z.infer<typeof flowStartPayload>;
 export const campaignTemplateColumn = campaignTemplate;
 export const campaignAudienceColumn = z.array(audienceRecipient);
 export type CampaignRecipientColumn = z.infer<typeof audienceRecipient>;
-
-// Typed against the runtime's union, so the compiler says when the two drift apart.
-const inboundContent: z.ZodType<InboundContent> = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('text'), text: z.string() }),
-  z.object({ kind: z.literal('reply'), id: z.string(), title: z.string() }),
-  z.object({
-    kind: z.literal('location'), latitude: z.number(), longitude: z.number(),
-    name: z.string().optional(), address: z.string().optional(),
-  }),
-  z.object({
-    kind: z.literal('media'), media: z.enum(['image', 'audio', 'video', 'document', 'sticker']),
-    mediaId: z.string().optional(), url: z.string().optional(), caption: z.string().optional(), mimeType: z.string().optional(),
-  }),
-  z.object({ kind: z.literal('contacts'), contacts: z.array(z.object({ name: z.string(), phones: z.array(z.string()) })) }),
-  z.object({
-    kind: z.literal('order'),
-    items: z.array(z.object({ productId: z.string(), quantity: z.number(), unitPrice: z.number() })),
-  }),
-  z.object({ kind: z.literal('reaction'), emoji: z.string(), messageId: z.string() }),
-  z.object({ kind: z.literal('unsupported'), type: z.string() }),
-]);
 
 const unreadable: InboundContent = { kind: 'unsupported', type: 'unknown' };
 

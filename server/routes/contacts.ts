@@ -215,9 +215,8 @@ contactRoutes.openapi(
     if (message.kind !== 'template' && !serviceWindow(contact.last_inbound_at ? new Date(contact.last_inbound_at) : null, now).open) {
       throw new AppError(409, 'outside_window', 'Fora da janela de 24 horas: envie um modelo aprovado (template).');
     }
-    const text = 'text' in body ? body.text : `[template ${body.template.name}]`;
     const ids = await db.transaction().execute((tx) => queueOutbound(tx, {
-      contact, message, text, authorKind: 'operator', authorId: c.var.actor.userId, now,
+      contact, message, authorKind: 'operator', authorId: c.var.actor.userId, now,
     }));
     c.var.deps.messaging?.wakeSender();
     c.var.deps.events?.publish({ type: 'message.queued', conversationId: contact.id });

@@ -123,7 +123,7 @@ handoffRoutes.openapi(
     if (!contact) throw notFound('Contato'); // erased between the two reads
     const now = clock.now();
     const ids = await db.transaction().execute((tx) => queueOutbound(tx, {
-      contact, message: { kind: 'text', text }, text, authorKind: 'agent', authorId: c.var.actor.userId, now,
+      contact, message: { kind: 'text', text }, authorKind: 'agent', authorId: c.var.actor.userId, now,
     }));
     c.var.deps.messaging?.wakeSender();
     c.var.deps.events?.publish({ type: 'message.queued', conversationId: contact.id });

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { OutboundMessage } from '../../runtime/messages.ts';
-import { parseWebhookBody } from '../whatsapp/parse-webhook.ts';
+import { parseWebhook } from '../whatsapp/parse-webhook.ts';
 import { toGraphMessage } from '../whatsapp/to-graph-message.ts';
 import { verifySignature } from '../whatsapp/verify-signature.ts';
 import { type FakeGraph, messageWebhook, metaJson, startFakeGraphApi, statusWebhook } from './fake-graph-api.ts';
@@ -194,7 +194,7 @@ describe('webhook builders', () => {
     expect(body).toContain('Ol\\u00e1 \\/ tudo bem? \\ud83d\\ude0d');
     const signature = signBody(body, 'secret');
     expect(verifySignature(Buffer.from(body), signature, 'secret')).toBe(true);
-    const parsed = parseWebhookBody(body);
+    const parsed = parseWebhook(JSON.parse(body));
     expect(parsed.warnings).toEqual([]);
     expect(parsed.entries[0]?.changes[0]?.messages[0]).toMatchObject({
       wamid: 'wamid.IN1', from: '5584991230001', profileName: 'Ana Souza', timestamp: at, content: { kind: 'text', text: 'Olá / tudo bem? 😍' },
@@ -207,14 +207,14 @@ describe('webhook builders', () => {
   ])('builds an interactive reply (list: %s → %s)', (list, kind) => {
     const webhook = messageWebhook({ ...channel, wamid: 'wamid.IN2', from: '5584991230001', name: 'Ana', timestamp: at, reply: { id: 'opt-1', title: 'Comprar', list }, contextId: 'wamid.OUT1' });
     expect(JSON.stringify(webhook)).toContain(`"type":"${kind}"`);
-    const message = parseWebhookBody(JSON.stringify(webhook)).entries[0]?.changes[0]?.messages[0];
+    const message = parseWebhook(JSON.parse(JSON.stringify(webhook))).entries[0]?.changes[0]?.messages[0];
     expect(message).toMatchObject({ content: { kind: 'reply', id: 'opt-1', title: 'Comprar' }, context: { id: 'wamid.OUT1', from: '15550100001' } });
   });
 
   it('builds status webhooks, failed ones with their error', () => {
-    const delivered = parseWebhookBody(metaJson(statusWebhook({ ...channel, wamid: 'wamid.OUT1', recipient: '5584991230001', status: 'delivered', timestamp: at })));
+    const delivered = parseWebhook(JSON.parse(metaJson(statusWebhook({ ...channel, wamid: 'wamid.OUT1', recipient: '5584991230001', status: 'delivered', timestamp: at }))));
     expect(delivered.entries[0]?.changes[0]?.statuses[0]).toMatchObject({ wamid: 'wamid.OUT1', status: 'delivered', recipientId: '5584991230001', timestamp: at, errors: [] });
-    const failed = parseWebhookBody(metaJson(statusWebhook({ ...channel, wamid: 'wamid.OUT2', recipient: '1', status: 'failed', timestamp: at, error: { code: 131047, title: 'Re-engagement message' } })));
+    const failed = parseWebhook(JSON.parse(metaJson(statusWebhook({ ...channel, wamid: 'wamid.OUT2', recipient: '1', status: 'failed', timestamp: at, error: { code: 131047, title: 'Re-engagement message' } }))));
     expect(failed.entries[0]?.changes[0]?.statuses[0]?.errors).toEqual([
       expect.objectContaining({ code: 131047, title: 'Re-engagement message' }),
     ]);
@@ -232,7 +232,7 @@ describe('fake Graph API: status webhooks like Meta', () => {
         // The first two deliveries fail, as they would while our server restarts.
         if (refusals > 0) { refusals -= 1; res.writeHead(503).end(); return; }
         const raw = Buffer.concat(chunks);
-        const status = parseWebhookBody(raw).entries[0]?.changes[0]?.statuses[0];
+        const status = parseWebhook(JSON.parse(raw.toString('utf8'))).entries[0]?.changes[0]?.statuses[0];
         received.push({
           status: status?.status ?? '?', callback: status?.bizOpaqueCallbackData,
           signed: verifySignature(raw, req.headers['x-hub-signature-256'] as string, 'app-secret'),

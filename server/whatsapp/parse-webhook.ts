@@ -117,14 +117,3 @@ function readChange(value: z.output<typeof valueSchema>, where: string, seen: Se
 function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
-
-/** The raw POST bytes: a correctly signed body that is not JSON is a warning, not a throw. */
-export function parseWebhookBody(raw: Uint8Array | string): ParsedWebhook {
-  let body: unknown;
-  try {
-    body = JSON.parse(typeof raw === 'string' ? raw : Buffer.from(raw).toString('utf8'));
-  } catch (error) {
-    return { entries: [], ignored: [], warnings: [`body is not JSON: ${(error as Error).message}`] };
-  }
-  return parseWebhook(body);
-}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outboundMessage } from '../messages/outbound.ts';
 
 // Postgres text and jsonb cannot hold NUL; a contact can't type one on WhatsApp either.
 const typed = z.string().max(5000).transform((s) => s.replaceAll('\u0000', ''));
@@ -25,8 +26,8 @@ export type SimulateRequest = z.infer<typeof simulateRequest>;
 
 export const simulateResponse = z.object({
   sessionId: z.string(),
-  /** Channel-neutral messages the bot sent (runtime/messages.ts shapes). */
-  messages: z.array(z.record(z.string(), z.unknown())),
+  /** What the bot sent, in the one message contract the server stores and sends. */
+  messages: z.array(outboundMessage),
   nodeId: z.string().nullable(),
   status: z.enum(['active', 'handoff', 'ended']),
   variables: z.record(z.string(), z.unknown()),

@@ -1,3 +1,4 @@
+import { textOf } from '../../shared/messages/outbound.ts';
 import { useT } from '../i18n/index.ts';
 import type { BotMessage, Button, Row } from './messages.ts';
 import { RichText } from './RichText.tsx';
@@ -25,6 +26,8 @@ function Media({ message }: { message: Extract<BotMessage, { kind: 'media' }> })
 export function ChatBubble({ message, disabled, onReply, onOpenList }: ChatBubbleProps) {
   if (message.kind === 'unknown') return <div className="bubble bot"><code className="small">{message.json}</code></div>;
   if (message.kind === 'text') return <div className="bubble bot"><RichText text={message.text} /></div>;
+  // A template (sent by campaigns) is drawn as the text the inbox keeps for it.
+  if (message.kind === 'template') return <div className="bubble bot"><RichText text={textOf(message) ?? ''} /></div>;
   if (message.kind === 'media') {
     return (
       <div className="bubble bot media" data-testid="sim-media">
@@ -37,8 +40,8 @@ export function ChatBubble({ message, disabled, onReply, onOpenList }: ChatBubbl
     return (
       <div className="bubble-group">
         <div className="bubble bot">
-          {message.headerImage ? <img className="chat-media" src={message.headerImage} alt="" /> : null}
-          {message.header ? <strong className="bubble-header">{message.header}</strong> : null}
+          {message.header?.kind === 'image' ? <img className="chat-media" src={message.header.url} alt="" /> : null}
+          {message.header?.kind === 'text' ? <strong className="bubble-header">{message.header.text}</strong> : null}
           <RichText text={message.body} />
           {message.footer ? <span className="bubble-footer">{message.footer}</span> : null}
         </div>
