@@ -12,6 +12,7 @@ import * as m0010 from './0010_create_campaign_recipients.ts';
 import * as m0011 from './0011_add_channel_checks.ts';
 import * as m0012 from './0012_bind_tokens_to_users.ts';
 import * as m0013 from './0013_name_send_lock_holders.ts';
+import * as m0017 from './0017_index_dashboard_periods.ts';
 
 /** Every migration, in order. Listed by hand so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '0011_add_channel_checks': m0011,
   '0012_bind_tokens_to_users': m0012,
   '0013_name_send_lock_holders': m0013,
+  '0017_index_dashboard_periods': m0017,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -19,6 +19,8 @@ import { flowEnvironmentRoutes } from './routes/flow-environment.ts';
 import { sampleImageRoutes } from './http/sample-images.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { contactRoutes } from './routes/contacts.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
 import { handoffRoutes } from './routes/handoffs.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -75,6 +77,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   mountAuthenticated(api, '/handoffs', handoffRoutes);
   mountAuthenticated(api, '/contacts', contactRoutes);
   mountAuthenticated(api, '/campaigns', campaignRoutes);
+  mountAuthenticated(api, '/dashboard', dashboardRoutes);
+  mountAuthenticated(api, '/audit', auditRoutes);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

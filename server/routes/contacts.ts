@@ -82,9 +82,12 @@ contactRoutes.openapi(
       throw new AppError(409, 'outside_window', 'Fora da janela de 24 horas: envie um modelo aprovado (template).');
     }
     const text = 'text' in body ? body.text : `[template ${body.template.name}]`;
-    const ids = await db.transaction().execute((tx) => queueOutbound(tx, {
-      contact, message, text, authorKind: 'operator', authorId: c.var.actor.userId, now,
-    }));
+    const ids = await db.transaction().execute(async (tx) => {
+      const queued = await queueOutbound(tx, { contact, message, text, authorKind: 'operator', authorId: c.var.actor.userId, now });
+      await recordAudit(tx, c.var.actor, 'contact.message', { type: 'contact', id: contact.id },
+        { messageIds: queued, template: message.kind === 'template' ? message.name : null });
+      return queued;
+    });
     c.var.deps.messaging?.wakeSender();
     return c.json({ messageIds: ids }, 202);
   },
@@ -115,6 +118,7 @@ contactRoutes.openapi(
   async (c) => {
     const contact = await requireContact(c, c.req.valid('param').id);
     const { messages, sessions, orders, handoffs } = await contactRecords(c.var.deps.db, contact.id);
+    await recordAudit(c.var.deps.db, c.var.actor, 'contact.export', { type: 'contact', id: contact.id });
     c.header('Content-Disposition', `attachment; filename="contato-${contact.id}.json"`);
     const { lease_owner: _o, lease_until: _u, ...profile } = contact;
     return c.json({ contact: profile, messages, sessions, orders, handoffs }, 200);
