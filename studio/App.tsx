@@ -16,6 +16,9 @@ import { Loading } from './ui/states.tsx';
 
 // The editor (React Flow, ELK layout) is most of the bundle: load it when a flow opens.
 const FlowPage = lazy(() => import('./pages/FlowPage.tsx').then((m) => ({ default: m.FlowPage })));
+// Charts (recharts) load with the dashboard only.
+const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
+const AuditPage = lazy(() => import('./pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 
 interface Route {
   path: string;
@@ -33,6 +36,8 @@ const routes: readonly Route[] = [
   { path: '/channels', roles: ['admin'], render: () => <ChannelsPage /> },
   { path: '/catalog', roles: ['admin', 'editor'], render: () => <CatalogPage /> },
   { path: '/users', roles: ['admin'], render: () => <UsersPage /> },
+  { path: '/dashboard', roles: ['admin', 'editor'], render: () => <DashboardPage /> },
+  { path: '/audit', roles: ['admin'], render: () => <AuditPage /> },
 ];
 
 function homeFor(role: Role): string {

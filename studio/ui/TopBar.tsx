@@ -9,6 +9,8 @@ const nav: { to: string; label: MessageKey; roles: readonly User['role'][] }[] =
   { to: '/channels', label: 'nav.channels', roles: ['admin'] },
   { to: '/catalog', label: 'nav.catalog', roles: ['admin', 'editor'] },
   { to: '/users', label: 'nav.users', roles: ['admin'] },
+  { to: '/dashboard', label: 'nav.dashboard', roles: ['admin', 'editor'] },
+  { to: '/audit', label: 'nav.audit', roles: ['admin'] },
 ];
 
 export function TopBar({ user }: { user: User }) {

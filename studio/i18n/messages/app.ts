@@ -13,6 +13,8 @@ export const appMessages = {
   'nav.channels': { 'pt-BR': 'Canais', en: 'Channels' },
   'nav.catalog': { 'pt-BR': 'Catálogo', en: 'Catalog' },
   'nav.users': { 'pt-BR': 'Usuários', en: 'Users' },
+  'nav.dashboard': { 'pt-BR': 'Painel', en: 'Dashboard' },
+  'nav.audit': { 'pt-BR': 'Auditoria', en: 'Audit log' },
   'role.admin': { 'pt-BR': 'Administrador', en: 'Admin' },
   'role.editor': { 'pt-BR': 'Editor', en: 'Editor' },
   'role.agent': { 'pt-BR': 'Atendente', en: 'Agent' },
