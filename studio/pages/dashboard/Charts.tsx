@@ -62,7 +62,7 @@ export function RevenueChart({ days }: { days: DashboardDay[] }) {
       <BarChart data={days} margin={{ top: 8, right: 12, bottom: 0, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="day" tickFormatter={shortDay} fontSize={11} minTickGap={16} />
-        <YAxis fontSize={11} tickFormatter={(c: number) => String(Math.round(c / 100))} />
+        <YAxis fontSize={11} allowDecimals={false} tickFormatter={(c: number) => String(Math.round(c / 100))} />
         <Tooltip labelFormatter={(d) => shortDay(String(d))} formatter={(c) => formatReais(Number(c))} />
         <Bar dataKey="revenueCents" name={t('dashboard.revenue')} fill={colours.green} isAnimationActive={false} />
       </BarChart>
