@@ -29,7 +29,7 @@ describe('signing in', () => {
   });
 
   it('shows admins every area', async () => {
-    await expect.poll(() => navLinks(page)).toEqual(['Fluxos', 'Caixa de entrada', 'Canais', 'Catálogo', 'Usuários']);
+    await expect.poll(() => navLinks(page)).toEqual(['Fluxos', 'Caixa de entrada', 'Canais', 'Catálogo', 'Usuários', 'Painel', 'Auditoria']);
   });
 });
 
@@ -162,12 +162,12 @@ describe('language', () => {
   it('switches the studio to English and back', async () => {
     await page.goto('/flows');
     await page.getByLabel('Idioma').selectOption('en');
-    await expect.poll(() => navLinks(page)).toEqual(['Flows', 'Inbox', 'Channels', 'Catalog', 'Users']);
+    await expect.poll(() => navLinks(page)).toEqual(['Flows', 'Inbox', 'Channels', 'Catalog', 'Users', 'Dashboard', 'Audit log']);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Flows');
     await page.reload();
-    await expect.poll(() => navLinks(page)).toEqual(['Flows', 'Inbox', 'Channels', 'Catalog', 'Users']);
+    await expect.poll(() => navLinks(page)).toEqual(['Flows', 'Inbox', 'Channels', 'Catalog', 'Users', 'Dashboard', 'Audit log']);
     await page.getByLabel('Language').selectOption('pt-BR');
-    await expect.poll(() => navLinks(page)).toEqual(['Fluxos', 'Caixa de entrada', 'Canais', 'Catálogo', 'Usuários']);
+    await expect.poll(() => navLinks(page)).toEqual(['Fluxos', 'Caixa de entrada', 'Canais', 'Catálogo', 'Usuários', 'Painel', 'Auditoria']);
   });
 });
 
