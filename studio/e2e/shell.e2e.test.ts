@@ -34,7 +34,7 @@ describe('signing in', () => {
 });
 
 describe('roles', () => {
-  it('gives an editor flows and catalog only, and an agent the inbox', async () => {
+  it('gives an editor flows, catalog and the dashboard only, and an agent the inbox', async () => {
     for (const [email, role] of [['editora@fluxo.test', 'Editor'], ['atendente@fluxo.test', 'Atendente']] as const) {
       await page.getByRole('link', { name: 'Usuários' }).click();
       await page.getByRole('button', { name: 'Novo usuário' }).click();
@@ -49,7 +49,7 @@ describe('roles', () => {
 
     const editor = await harness.newPage();
     await login(editor.page, { email: 'editora@fluxo.test', password: 'senha-segura-123' });
-    await expect.poll(() => navLinks(editor.page)).toEqual(['Fluxos', 'Catálogo']);
+    await expect.poll(() => navLinks(editor.page)).toEqual(['Fluxos', 'Catálogo', 'Painel']);
     await editor.page.goto('/users');
     await expect.poll(() => editor.page.getByText('Sem acesso a esta página').isVisible()).toBe(true);
     await editor.context.close();
