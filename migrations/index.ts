@@ -15,6 +15,7 @@ import * as m0013 from './0013_name_send_lock_holders.ts';
 import * as m0014 from './0014_create_conversation_reads.ts';
 import * as m0015 from './0015_add_contact_profile.ts';
 import * as m0016 from './0016_add_order_delivery_and_notifications.ts';
+import * as m0017 from './0017_index_dashboard_periods.ts';
 import * as m0018 from './0018_create_settings.ts';
 
 /** Every migration, in order. Listed by hand so bundlers and tsx need no directory scan. */
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '0014_create_conversation_reads': m0014,
   '0015_add_contact_profile': m0015,
   '0016_add_order_delivery_and_notifications': m0016,
+  '0017_index_dashboard_periods': m0017,
   '0018_create_settings': m0018,
 };
 

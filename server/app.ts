@@ -25,6 +25,8 @@ import { contactRoutes } from './routes/contacts.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { eventRoutes } from './routes/events.ts';
 import { mediaRoutes } from './routes/media.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
 import { handoffRoutes } from './routes/handoffs.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -92,6 +94,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   mountAuthenticated(api, '/media', mediaRoutes);
   mountAuthenticated(api, '/events', eventRoutes);
   mountAuthenticated(api, '/settings', settingsRoutes, aiProviderRoutes);
+  mountAuthenticated(api, '/dashboard', dashboardRoutes);
+  mountAuthenticated(api, '/audit', auditRoutes);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -21,6 +21,9 @@ import { Loading } from './ui/states.tsx';
 const FlowPage = lazy(() => import('./pages/FlowPage.tsx').then((m) => ({ default: m.FlowPage })));
 // Validates with the shared zod schemas (time zones, hours): zod stays out of the first load.
 const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })));
+// Charts (recharts) load with the dashboard only.
+const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
+const AuditPage = lazy(() => import('./pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 
 interface Route {
   path: string;
@@ -43,6 +46,8 @@ const routes: readonly Route[] = [
   { path: '/users', roles: ['admin'], render: () => <UsersPage /> },
   { path: '/contacts', roles: ['admin', 'agent'], render: () => <ContactsPage /> },
   { path: '/settings', roles: ['admin'], render: () => <SettingsPage /> },
+  { path: '/dashboard', roles: ['admin', 'editor'], render: () => <DashboardPage /> },
+  { path: '/audit', roles: ['admin'], render: () => <AuditPage /> },
 ];
 
 function homeFor(role: Role): string {

@@ -5,6 +5,7 @@ import { hashSecret } from '../auth/tokens.ts';
 import { tokenRole } from '../auth/token-role.ts';
 import type { Actor, AppEnv } from '../context.ts';
 import type { Executor } from '../db/database.ts';
+import { recordTokenUse } from '../db/queries/audit.ts';
 import { findTokenBySecret, touchToken } from '../db/queries/tokens.ts';
 import { AppError } from './errors.ts';
 import { enforceApiLimit } from './rate-limit/api-limit.ts';
@@ -54,7 +55,8 @@ async function tokenActor(db: Executor, secret: string, now: Date): Promise<Acto
   const ownerGone = token.user_id !== null && (!token.owner_role || token.owner_disabled === true);
   const role = ownerGone ? null : tokenRole(token.role, token.owner_role ?? null);
   if (!role) throw new AppError(401, 'token_owner_inactive', 'O usuário dono deste token está desativado ou não tem mais esse perfil.');
-  await touchToken(db, token, now);
+  // Audited once an hour per token at most, and only checked when the minute's use is written.
+  if (await touchToken(db, token, now)) await recordTokenUse(db, { id: token.id, userId: token.user_id }, now);
   return { kind: 'token', id: token.id, role, userId: token.user_id };
 }
 

@@ -3,6 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { loginRequest, userResponse } from '../../shared/api/auth.ts';
 import { verifyPassword } from '../auth/password.ts';
 import { hashSecret, newSecret } from '../auth/tokens.ts';
+import { recordAudit } from '../db/queries/audit.ts';
 import { deleteLogin, insertLogin } from '../db/queries/auth-sessions.ts';
 import { findUser, findUserByEmail, toApiUser } from '../db/queries/users.ts';
 import { authenticate, sessionCookie } from '../http/auth.ts';
@@ -28,8 +29,13 @@ authRoutes.openapi(
     const attempt = await guardLogin(c, email);
     const user = await findUserByEmail(db, email);
     const ok = await verifyPassword(password, user?.password_hash ?? dummyHash);
-    if (!user || !ok || user.disabled) throw new AppError(401, 'invalid_credentials', 'E-mail ou senha incorretos.');
+    if (!user || !ok || user.disabled) {
+      // The email tried (never the password): repeated failures on one account show in the log.
+      await recordAudit(db, null, 'auth.login_failed', { type: 'user', id: user?.id ?? null }, { email });
+      throw new AppError(401, 'invalid_credentials', 'E-mail ou senha incorretos.');
+    }
     await attempt.succeeded();
+    await recordAudit(db, { kind: 'user', id: user.id, role: user.role, userId: user.id }, 'auth.login', { type: 'user', id: user.id });
     const secret = newSecret('fs');
     const expires = new Date(clock.now().getTime() + sessionDays * 86_400_000);
     await insertLogin(db, { tokenHash: hashSecret(secret), userId: user.id, expiresAt: expires });
@@ -50,6 +56,7 @@ authRoutes.openapi(
   async (c) => {
     const cookie = getCookie(c, sessionCookie);
     if (cookie) await deleteLogin(c.var.deps.db, hashSecret(cookie));
+    await recordAudit(c.var.deps.db, c.var.actor, 'auth.logout', { type: c.var.actor.kind === 'user' ? 'user' : 'api_token', id: c.var.actor.id });
     deleteCookie(c, sessionCookie, { path: '/' });
     return c.body(null, 204);
   },

@@ -215,9 +215,12 @@ contactRoutes.openapi(
     if (message.kind !== 'template' && !serviceWindow(contact.last_inbound_at ? new Date(contact.last_inbound_at) : null, now).open) {
       throw new AppError(409, 'outside_window', 'Fora da janela de 24 horas: envie um modelo aprovado (template).');
     }
-    const ids = await db.transaction().execute((tx) => queueOutbound(tx, {
-      contact, message, authorKind: 'operator', authorId: c.var.actor.userId, now,
-    }));
+    const ids = await db.transaction().execute(async (tx) => {
+      const queued = await queueOutbound(tx, { contact, message, authorKind: 'operator', authorId: c.var.actor.userId, now });
+      await recordAudit(tx, c.var.actor, 'contact.message', { type: 'contact', id: contact.id },
+        { messageIds: queued, template: message.kind === 'template' ? message.name : null });
+      return queued;
+    });
     c.var.deps.messaging?.wakeSender();
     c.var.deps.events?.publish({ type: 'message.queued', conversationId: contact.id });
     return c.json({ messageIds: ids }, 202);

@@ -228,6 +228,7 @@ flowRoutes.openapi(
   async (c) => {
     const row = await requireFlow(c, c.req.valid('param').id);
     const fileName = row.name.normalize('NFD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'fluxo';
+    await recordAudit(c.var.deps.db, c.var.actor, 'flow.export', { type: 'flow', id: row.id });
     c.header('Content-Disposition', `attachment; filename="${fileName}.flow.json"`);
     return c.json(draftOf(row), 200);
   },

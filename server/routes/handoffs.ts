@@ -93,7 +93,12 @@ handoffRoutes.openapi(
     const userId = c.var.actor.userId;
     if (userId === null) throw new AppError(403, 'forbidden', 'Só um usuário pode assumir um atendimento; este token não pertence a nenhum.');
     // One statement decides between two agents claiming at once: the loser matches no row.
-    if (!(await claimHandoff(db, id, userId, clock.now()))) {
+    const claimed = await db.transaction().execute(async (tx) => {
+      if (!(await claimHandoff(tx, id, userId, clock.now()))) return false;
+      await recordAudit(tx, c.var.actor, 'handoff.claim', { type: 'handoff', id });
+      return true;
+    });
+    if (!claimed) {
       const [current] = await loadHandoffs(db, clock.now(), { id });
       if (!current) throw notFound('Atendimento');
       if (current.status === 'resolved') throw alreadyResolved();
@@ -122,9 +127,14 @@ handoffRoutes.openapi(
     const contact = await findContact(db, handoff.contact.id);
     if (!contact) throw notFound('Contato'); // erased between the two reads
     const now = clock.now();
-    const ids = await db.transaction().execute((tx) => queueOutbound(tx, {
-      contact, message: { kind: 'text', text }, authorKind: 'agent', authorId: c.var.actor.userId, now,
-    }));
+    const ids = await db.transaction().execute(async (tx) => {
+      const queued = await queueOutbound(tx, {
+        contact, message: { kind: 'text', text }, authorKind: 'agent', authorId: c.var.actor.userId, now,
+      });
+      // Who wrote to the contact, not what: the text stays in the conversation (and goes with an erasure).
+      await recordAudit(tx, c.var.actor, 'handoff.message', { type: 'handoff', id }, { messageId: queued[0] ?? null });
+      return queued;
+    });
     c.var.deps.messaging?.wakeSender();
     c.var.deps.events?.publish({ type: 'message.queued', conversationId: contact.id });
     return c.json({ messageId: ids[0] ?? '' }, 202);

@@ -115,8 +115,7 @@ updateRoute(orderRoutes,
         notice = decided.notice;
         const contact = decided.message && loaded.order.contactId ? await findContact(tx, loaded.order.contactId) : undefined;
         if (decided.message && contact) {
-          const text = decided.message.kind === 'text' ? decided.message.text : `[template ${notice.message ?? ''}]`;
-          await queueOutbound(tx, { contact, message: decided.message, text, authorKind: 'operator', authorId: c.var.actor.userId, now });
+          await queueOutbound(tx, { contact, message: decided.message, authorKind: 'operator', authorId: c.var.actor.userId, now });
         }
       }
       await recordAudit(tx, c.var.actor, to ? 'orders.status' : 'orders.update', { type: 'order', id }, {

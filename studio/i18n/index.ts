@@ -6,6 +6,7 @@ import { editorMessages } from './messages/editor.ts';
 import { ordersMessages } from './messages/orders.ts';
 import { conversationMessages } from './messages/conversations.ts';
 import { settingsMessages } from './messages/settings.ts';
+import { dashboardMessages } from './messages/dashboard.ts';
 
 /**
  * Every studio text, keyed by a stable id. Each area keeps its own table
@@ -18,6 +19,7 @@ const messages = {
   ...conversationMessages,
   ...contactsMessages,
   ...settingsMessages,
+  ...dashboardMessages,
 } as const;
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;

@@ -13,6 +13,8 @@ const nav: { to: string; label: MessageKey; roles: readonly User['role'][] }[] =
   { to: '/users', label: 'nav.users', roles: ['admin'] },
   { to: '/contacts', label: 'nav.contacts', roles: ['admin', 'agent'] },
   { to: '/settings', label: 'nav.settings', roles: ['admin'] },
+  { to: '/dashboard', label: 'nav.dashboard', roles: ['admin', 'editor'] },
+  { to: '/audit', label: 'nav.audit', roles: ['admin'] },
 ];
 
 export function TopBar({ user }: { user: User }) {

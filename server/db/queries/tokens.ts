@@ -34,12 +34,14 @@ export function findTokenBySecret(db: Executor, secret: string) {
 /** Records a use at most once a minute per token: a write on every API call would double the load. */
 export const lastUsedResolutionMs = 60_000;
 
-export async function touchToken(db: Executor, token: { id: string; last_used_at: Date | string | null }, now: Date): Promise<void> {
+/** True when this call recorded the use (at most once a minute per token). */
+export async function touchToken(db: Executor, token: { id: string; last_used_at: Date | string | null }, now: Date): Promise<boolean> {
   const stale = new Date(now.getTime() - lastUsedResolutionMs);
-  if (token.last_used_at && new Date(token.last_used_at) > stale) return;
+  if (token.last_used_at && new Date(token.last_used_at) > stale) return false;
   // The condition again in SQL: several instances (or requests) seeing the same stale value write once.
-  await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', token.id)
-    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<=', stale)])).execute();
+  const result = await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', token.id)
+    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<=', stale)])).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 /** Every token not revoked (expired ones too), oldest first, with its owner's email and name. */

@@ -16,6 +16,8 @@ export const appMessages = {
   'nav.orders': { 'pt-BR': 'Pedidos', en: 'Orders' },
   'nav.users': { 'pt-BR': 'Usuários', en: 'Users' },
   'nav.settings': { 'pt-BR': 'Configurações', en: 'Settings' },
+  'nav.dashboard': { 'pt-BR': 'Painel', en: 'Dashboard' },
+  'nav.audit': { 'pt-BR': 'Auditoria', en: 'Audit log' },
   'role.admin': { 'pt-BR': 'Administrador', en: 'Admin' },
   'role.editor': { 'pt-BR': 'Editor', en: 'Editor' },
   'role.agent': { 'pt-BR': 'Atendente', en: 'Agent' },
