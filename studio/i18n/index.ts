@@ -2,12 +2,17 @@ import { useCallback } from 'react';
 import { type Locale, useLocaleStore } from './locale-store.ts';
 import { appMessages } from './messages/app.ts';
 import { editorMessages } from './messages/editor.ts';
+import { phoneMessages } from './messages/phone.ts';
 
 /**
  * Every studio text, keyed by a stable id. Each area keeps its own table
  * (`messages/<area>.ts`: `{ key: { 'pt-BR': '…', en: '…' } }`) so teams don't collide.
  */
-const messages = { ...appMessages, ...editorMessages } as const;
+const messages = {
+  ...appMessages,
+  ...editorMessages,
+  ...phoneMessages,
+} as const;
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;
 

@@ -10,6 +10,7 @@ import { Link } from '../ui/router.ts';
 import { ErrorBanner, Loading } from '../ui/states.tsx';
 import { showToast } from '../ui/toast.tsx';
 import { useResource } from '../ui/use-resource.ts';
+import { phoneQuery, useMediaQuery } from '../ui/use-media-query.ts';
 import { AnalyticsControls } from './flow/AnalyticsControls.tsx';
 import { useAnalyticsOverlay } from './flow/analytics-overlay.ts';
 import { ConflictDialog } from './flow/ConflictDialog.tsx';
@@ -63,6 +64,8 @@ function LoadedFlow({ initial }: { initial: FlowDetail }) {
   const [highlight, setHighlight] = useState<string | null>(null);
   const [publishing, setPublishing] = useState(false);
   const [versionsKey, setVersionsKey] = useState(0);
+  // Dragging blocks with a finger on a phone-sized canvas goes wrong more often than right: there it is for looking and testing.
+  const phone = useMediaQuery(phoneQuery);
 
   const onChange = useCallback((draft: FlowDocument) => {
     setName(draft.name);
@@ -129,6 +132,7 @@ function LoadedFlow({ initial }: { initial: FlowDetail }) {
 
   return (
     <section className="flow-page">
+      {phone ? <p className="phone-note" role="note" data-testid="phone-note">{t('editor.phoneNote')}</p> : null}
       <div className="flow-body">
         <div className="flow-canvas-area">
           <FlowEditor
@@ -137,6 +141,7 @@ function LoadedFlow({ initial }: { initial: FlowDetail }) {
             onChange={onChange}
             onProblems={setProblems}
             highlightNodeId={panel === 'simulator' ? highlight : null}
+            readOnly={phone}
             analytics={overlay.visible && analytics.status === 'ready' && Object.keys(analytics.data).length ? analytics.data : null}
             toolbarEnd={actions}
             environment={environment.status === 'ready' ? environment.data : null}
