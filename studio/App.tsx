@@ -16,6 +16,7 @@ import { Loading } from './ui/states.tsx';
 
 // The editor (React Flow, ELK layout) is most of the bundle: load it when a flow opens.
 const FlowPage = lazy(() => import('./pages/FlowPage.tsx').then((m) => ({ default: m.FlowPage })));
+const FlowVersionPage = lazy(() => import('./pages/FlowVersionPage.tsx').then((m) => ({ default: m.FlowVersionPage })));
 
 interface Route {
   path: string;
@@ -27,6 +28,10 @@ interface Route {
 const routes: readonly Route[] = [
   { path: '/flows', roles: ['admin', 'editor'], render: () => <FlowsPage /> },
   { path: '/flows/:id', roles: ['admin', 'editor'], render: (p) => <FlowPage key={p.id} flowId={p.id ?? ''} /> },
+  {
+    path: '/flows/:id/versions/:version', roles: ['admin', 'editor'],
+    render: (p) => <FlowVersionPage key={`${p.id}/${p.version}`} flowId={p.id ?? ''} version={Number(p.version)} />,
+  },
   // The same element type at the same place for both paths, so the list keeps its state while conversations change.
   { path: '/inbox', roles: ['admin', 'agent'], render: () => <InboxPage selectedId={null} /> },
   { path: '/inbox/:id', roles: ['admin', 'agent'], render: (p) => <InboxPage selectedId={p.id ?? null} /> },
