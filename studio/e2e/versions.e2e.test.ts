@@ -50,7 +50,7 @@ describe('versions', () => {
 
     await page.goto(`/flows/${flowId}`);
     const live = page.getByTestId('live-version');
-    await expect.poll(() => live.innerText()).toBe('No ar: v1 · rascunho alterado (2)');
+    await expect.poll(() => live.textContent()).toBe('No ar: v1 · rascunho alterado (2)');
   });
 
   it('opens version 1 read-only with the changed block marked and the differences listed', async () => {
@@ -85,7 +85,7 @@ describe('versions', () => {
     const draft = await draftOf();
     expect(draft.nodes.find((n) => n.id === 'hello')?.data.text).toBe('Bem-vindo à pizzaria!');
     expect(draft.nodes.map((n) => n.id)).not.toContain('promo');
-    await expect.poll(() => page.getByTestId('live-version').innerText()).toBe('No ar: v1 · rascunho igual');
+    await expect.poll(() => page.getByTestId('live-version').textContent()).toBe('No ar: v1 · rascunho igual');
     await page.locator('.react-flow__node[data-id="hello"]').waitFor();
     expect(await page.locator('.react-flow__node[data-id="promo"]').count()).toBe(0);
   });
