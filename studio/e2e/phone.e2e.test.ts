@@ -212,13 +212,54 @@ describe('the studio on a phone', () => {
     expect(saved.flow.draft.nodes.find((n) => n.id === 'hello')?.position.x).toBe(0);
     expect(saved.flow.revision).toBe(1);
 
+    // A published version opens read-only too, with nothing wider than the screen.
+    await page.goto(`/flows/${flowId}/versions/1`);
+    await page.getByRole('heading', { level: 1, name: /^Versão 1 de / }).waitFor();
+    await page.locator('.react-flow__node').first().waitFor();
+    await expectNoHorizontalScroll(page, 'a published version');
+
     // The simulator still runs, over the canvas.
+    await page.goto(`/flows/${flowId}`);
     await page.getByTestId('open-simulator').click();
     const simulator = page.locator('.simulator');
     await simulator.waitFor();
     const simBox = await simulator.boundingBox();
     expect(simBox?.width).toBeGreaterThan(300);
     await expectNoHorizontalScroll(page, 'the simulator');
+    await context.close();
+  });
+});
+
+describe('the top bar on a narrow laptop', () => {
+  it('puts the links that do not fit under "Mais", which opens, navigates and closes on Esc', async () => {
+    const { context, page } = await harness.newPage();
+    current = page;
+    await page.setViewportSize({ width: 820, height: 700 });
+    await login(page);
+    await expectNoHorizontalScroll(page, 'the top bar at 820 px');
+    const nav = page.getByRole('navigation', { name: 'Navegação principal' });
+    const more = nav.getByRole('button', { name: /Mais/ });
+    await more.waitFor();
+    const inline = await nav.getByRole('link').allInnerTexts();
+    expect(inline.length).toBeGreaterThan(0);
+    expect(inline.length).toBeLessThan(5);
+    // The bar itself does not overflow: its last item ends inside the bar.
+    const bar = await nav.boundingBox();
+    const button = await more.boundingBox();
+    expect((button?.x ?? 0) + (button?.width ?? 0)).toBeLessThanOrEqual((bar?.x ?? 0) + (bar?.width ?? 0) + 1);
+
+    await more.click();
+    expect(await more.getAttribute('aria-expanded')).toBe('true');
+    const all = await nav.getByRole('link').allInnerTexts();
+    expect(all).toEqual(['Fluxos', 'Caixa de entrada', 'Canais', 'Catálogo', 'Usuários']);
+    await page.keyboard.press('Escape');
+    expect(await more.getAttribute('aria-expanded')).toBe('false');
+
+    await more.click();
+    await nav.getByRole('link', { name: 'Usuários' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/users');
+    expect(await more.getAttribute('aria-expanded')).toBe('false');
+    expect(await more.getAttribute('class')).toContain('active');
     await context.close();
   });
 });
