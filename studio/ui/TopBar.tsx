@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { User } from '../../shared/api/auth.ts';
 import { useT } from '../i18n/index.ts';
 import { Link } from './router.ts';
@@ -19,7 +19,8 @@ const nav: NavItem[] = [
 export function TopBar({ user }: { user: User }) {
   const t = useT();
   const [menuOpen, setMenuOpen] = useState(false);
-  const items = nav.filter((item) => item.roles.includes(user.role));
+  // Kept while the role is the same: the bar measures its links again when they change.
+  const items = useMemo(() => nav.filter((item) => item.roles.includes(user.role)), [user.role]);
 
   return (
     <header className="topbar">
