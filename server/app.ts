@@ -17,6 +17,7 @@ import { categoryRoutes, productRoutes } from './routes/catalog.ts';
 import { channelRoutes } from './routes/channels.ts';
 import { channelTestRoutes } from './routes/channel-test.ts';
 import { flowRoutes } from './routes/flows.ts';
+import { flowVersionRoutes } from './routes/flow-versions.ts';
 import { flowEnvironmentRoutes } from './routes/flow-environment.ts';
 import { sampleImageRoutes } from './http/sample-images.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
@@ -76,7 +77,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.use('*', requireJsonForCookieWrites);
   api.use('*', rejectInvalidText);
   api.route('/auth', authRoutes);
-  mountAuthenticated(api, '/flows', flowRoutes, analyticsRoutes);
+  mountAuthenticated(api, '/flows', flowRoutes, analyticsRoutes, flowVersionRoutes);
   mountAuthenticated(api, '/templates', templateRoutes);
   mountAuthenticated(api, '/flow-environment', flowEnvironmentRoutes);
   mountAuthenticated(api, '/channels', channelRoutes, channelTestRoutes);

@@ -24,6 +24,7 @@ const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx').then((m) => (
 // Charts (recharts) load with the dashboard only.
 const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const FlowVersionPage = lazy(() => import('./pages/FlowVersionPage.tsx').then((m) => ({ default: m.FlowVersionPage })));
 
 interface Route {
   path: string;
@@ -35,6 +36,10 @@ interface Route {
 const routes: readonly Route[] = [
   { path: '/flows', roles: ['admin', 'editor'], render: () => <FlowsPage /> },
   { path: '/flows/:id', roles: ['admin', 'editor'], render: (p) => <FlowPage key={p.id} flowId={p.id ?? ''} /> },
+  {
+    path: '/flows/:id/versions/:version', roles: ['admin', 'editor'],
+    render: (p) => <FlowVersionPage key={`${p.id}/${p.version}`} flowId={p.id ?? ''} version={Number(p.version)} />,
+  },
   // The same element type at the same place for both paths, so the list keeps its state while conversations change.
   { path: '/inbox', roles: ['admin', 'agent'], render: () => <InboxPage selectedId={null} /> },
   { path: '/inbox/:id', roles: ['admin', 'agent'], render: (p) => <InboxPage selectedId={p.id ?? null} /> },

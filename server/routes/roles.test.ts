@@ -31,6 +31,8 @@ const access: Record<string, readonly Role[]> = {
   'POST /flows/{id}/publish': builders,
   'GET /flows/{id}/versions': builders,
   'POST /flows/{id}/versions/{v}/publish': builders,
+  'GET /flows/{id}/versions/{v}': builders,
+  'POST /flows/{id}/versions/{v}/restore': builders,
   'GET /flows/{id}/export': builders,
   'POST /flows/{id}/simulate': builders,
   'GET /flows/{id}/analytics': builders,
@@ -127,6 +129,7 @@ const writes: Record<string, (s: Seed) => unknown> = {
   'PATCH /flows/{id}': () => ({ name: 'Renomeado', revision: 1 }),
   'PUT /flows/{id}': () => ({ name: 'Renomeado', revision: 1 }),
   'POST /flows/{id}/publish': () => ({ note: 'intruso' }),
+  'POST /flows/{id}/versions/{v}/restore': () => ({ revision: 1 }),
   'POST /channels': () => ({
     name: 'Intruso', phoneNumberId: '106000000000999', accessToken: 'EAAG-intruder-token', appSecret: 'intruder-app-secret',
     verifyToken: 'intruder-verify-token',

@@ -68,6 +68,13 @@ export const flowVersion = z.object({
 export type FlowVersion = z.infer<typeof flowVersion>;
 export const versionsResponse = z.object({ versions: z.array(flowVersion) });
 export const versionResponse = z.object({ version: flowVersion });
+/** One published version with its graph, to look at (read-only) and compare with the draft. */
+export const versionDetailResponse = z.object({ version: flowVersion, graph: flowDocument });
+/**
+ * Copies a published version into the draft. `revision` is the draft's revision the client
+ * saw, as when saving: a newer one on the server means someone else saved: 409.
+ */
+export const restoreVersionRequest = z.object({ revision: z.number().int().min(1) });
 
 /**
  * A bare flow document, or `{ flow, publish }`. Normalised to the wrapper before checking so

@@ -14,7 +14,8 @@ import type {
   agentMessageRequest, assignHandoffRequest, handoffDetailResponse, handoffsResponse, handoffStatuses,
 } from '../../shared/api/handoffs.ts';
 import type {
-  createFlowRequest, flowEnvironmentResponse, flowResponse, flowsResponse, importRequest, templatesResponse, versionResponse, versionsResponse,
+  createFlowRequest, flowEnvironmentResponse, flowResponse, flowsResponse, importRequest, templatesResponse, versionDetailResponse,
+  versionResponse, versionsResponse,
 } from '../../shared/api/flows.ts';
 import type { simulateRequest, simulateResponse } from '../../shared/api/simulate.ts';
 import type { conversationDetailResponse, conversationsQuery, conversationsResponse } from '../../shared/api/conversations.ts';
@@ -61,6 +62,11 @@ export const api = {
   listVersions: (id: string) => request<Out<typeof versionsResponse>>('GET', `${flowPath(id)}/versions`),
   republishVersion: (id: string, version: number) =>
     request<Out<typeof versionResponse>>('POST', `${flowPath(id)}/versions/${version}/publish`, {}),
+  getVersion: (id: string, version: number) =>
+    request<Out<typeof versionDetailResponse>>('GET', `${flowPath(id)}/versions/${version}`),
+  /** Copies the version into the draft; `revision` is the draft's, as when saving (409 when stale). */
+  restoreVersion: (id: string, version: number, revision: number) =>
+    request<Out<typeof flowResponse>>('POST', `${flowPath(id)}/versions/${version}/restore`, { revision }),
   importFlow: (body: In<typeof importRequest> | FlowDocumentInput) =>
     request<Out<typeof flowResponse>>('POST', '/api/flows/import', body),
   exportFlow: (id: string) => request<FlowDocument>('GET', `${flowPath(id)}/export`),

@@ -14,7 +14,7 @@ import { ErrorBanner } from '../ui/states.tsx';
 import { Canvas } from './canvas/Canvas.tsx';
 import { EditorProvider, useEditor } from './state/EditorProvider.tsx';
 import { createEditorStore, type EditorStore } from './state/store.ts';
-import type { NodeAnalytics } from './state/types.ts';
+import type { DiffMark, NodeAnalytics } from './state/types.ts';
 import { useChangeReporter } from './hooks/use-change-reporter.ts';
 import { useEditorActions } from './hooks/use-editor-actions.ts';
 import { usePanels } from './opening/use-panels.ts';
@@ -28,6 +28,8 @@ export interface FlowEditorProps {
   highlightNodeId?: string | null;
   analytics?: Record<string, NodeAnalytics> | null;
   readOnly?: boolean;
+  /** Blocks to mark as different from the draft (a published version's view). */
+  marks?: Readonly<Record<string, DiffMark>> | null;
   toolbarEnd?: ReactNode;
   /** The installation's facts for validation (GET /api/flow-environment); null validates the document alone. */
   environment?: FlowEnvironment | null;
@@ -39,8 +41,8 @@ export interface FlowEditorProps {
  */
 export function FlowEditor(props: FlowEditorProps): JSX.Element {
   const [store] = useState<EditorStore>(() => createEditorStore(props.initial, { readOnly: props.readOnly ?? false }));
-  const { highlightNodeId = null, analytics = null, readOnly = false } = props;
-  useEffect(() => store.getState().setOverlay({ highlightNodeId, analytics, readOnly }), [store, highlightNodeId, analytics, readOnly]);
+  const { highlightNodeId = null, analytics = null, readOnly = false, marks = null } = props;
+  useEffect(() => store.getState().setOverlay({ highlightNodeId, analytics, readOnly, marks }), [store, highlightNodeId, analytics, readOnly, marks]);
 
   const { nodes, edges } = store.getState().flow;
   return (

@@ -7,6 +7,7 @@ import { ordersMessages } from './messages/orders.ts';
 import { conversationMessages } from './messages/conversations.ts';
 import { settingsMessages } from './messages/settings.ts';
 import { dashboardMessages } from './messages/dashboard.ts';
+import { phoneMessages } from './messages/phone.ts';
 
 /**
  * Every studio text, keyed by a stable id. Each area keeps its own table
@@ -20,6 +21,7 @@ const messages = {
   ...contactsMessages,
   ...settingsMessages,
   ...dashboardMessages,
+  ...phoneMessages,
 } as const;
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;

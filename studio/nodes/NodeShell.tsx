@@ -36,6 +36,7 @@ const overlayOf = (id: string, boxed: boolean) => (s: EditorState) => ({
   highlighted: s.highlightNodeId === id,
   hasProblems: s.problemsByNode.has(id),
   stats: s.analytics?.[id],
+  mark: s.marks?.[id],
   linked: boxed ? linkedHandlesOf(s.flow.edges, id) : '',
 });
 
@@ -50,7 +51,7 @@ export function NodeShell({ id, type, data, selected, outputs, children }: NodeS
   const far = useContext(FarLook);
   const boxes = useContext(FarBoxes);
   const boxed = far && boxes.on;
-  const { highlighted, hasProblems, stats, linked } = useEditor(useShallow(overlayOf(id, boxed)));
+  const { highlighted, hasProblems, stats, linked, mark } = useEditor(useShallow(overlayOf(id, boxed)));
   const handles = outputs.map((o) => o.handle);
   const side = outputSideOf(handles);
   // `type` and `data` arrive as two props, so TypeScript cannot see they belong together.
@@ -62,7 +63,7 @@ export function NodeShell({ id, type, data, selected, outputs, children }: NodeS
   useRefreshHandles(id, box === null ? handles.join('|') : `${linked}|box`);
   const className = [
     'fx-node', `fx-node--${type}`, box !== null && 'fx-node--box', box !== null && rows > 0 && 'has-rows',
-    selected && 'is-selected', highlighted && 'is-highlighted', hasProblems && 'has-problems',
+    selected && 'is-selected', highlighted && 'is-highlighted', hasProblems && 'has-problems', mark && `is-diff-${mark}`,
   ].filter(Boolean).join(' ');
   const style = { '--node-color': nodeColors[type], ...(box !== null ? { height: box, '--rows': rows } : {}) } as React.CSSProperties;
 
@@ -93,6 +94,7 @@ export function NodeShell({ id, type, data, selected, outputs, children }: NodeS
         {!far && <span className="fx-node__title">{t(`editor.node.${type}`)}</span>}
         {hasProblems && <NodeBadge id={id} />}
       </header>
+      {mark && <span className={`fx-node__diff fx-node__diff--${mark}`} data-testid="node-diff-mark">{t(`versions.diff.mark.${mark}`)}</span>}
       {children && <div className="fx-node__body">{children}</div>}
       {side === 'right' && outputs.length > 0 && <OutputList outputs={outputs} />}
       {below}

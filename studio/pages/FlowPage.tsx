@@ -6,13 +6,16 @@ import { loadPanels } from '../editor/opening/use-panels.ts';
 import { useT } from '../i18n/index.ts';
 import { SimulatorPanel } from '../simulator/SimulatorPanel.tsx';
 import { errorText } from '../ui/error-text.ts';
-import { Link } from '../ui/router.ts';
+import { Link, navigate } from '../ui/router.ts';
 import { ErrorBanner, Loading } from '../ui/states.tsx';
 import { showToast } from '../ui/toast.tsx';
 import { useResource } from '../ui/use-resource.ts';
+import { phoneQuery, useMediaQuery } from '../ui/use-media-query.ts';
 import { AnalyticsControls } from './flow/AnalyticsControls.tsx';
 import { useAnalyticsOverlay } from './flow/analytics-overlay.ts';
 import { ConflictDialog } from './flow/ConflictDialog.tsx';
+import { createDraftFeed } from './flow/draft-feed.ts';
+import { LiveVersion } from './flow/LiveVersion.tsx';
 import { downloadJson, slugify } from './flows/download.ts';
 import { PublishDialog } from './flow/PublishDialog.tsx';
 import { SaveStatus } from './flow/SaveStatus.tsx';
@@ -63,18 +66,24 @@ function LoadedFlow({ initial }: { initial: FlowDetail }) {
   const [highlight, setHighlight] = useState<string | null>(null);
   const [publishing, setPublishing] = useState(false);
   const [versionsKey, setVersionsKey] = useState(0);
+  // Dragging blocks with a finger on a phone-sized canvas goes wrong more often than right: there it is for looking and testing.
+  const phone = useMediaQuery(phoneQuery);
+  const [live, setLive] = useState(initial.publishedVersion);
+  const [draftFeed] = useState(() => createDraftFeed(initial.draft));
 
   const onChange = useCallback((draft: FlowDocument) => {
     setName(draft.name);
     setVariables((current) => (JSON.stringify(current) === JSON.stringify(draft.variables) ? current : draft.variables));
     saver.change(draft);
-  }, [saver]);
+    draftFeed.set(draft);
+  }, [saver, draftFeed]);
   const flush = useCallback(() => saver.flush(), [saver]);
   const togglePanel = (next: Panel) => setPanel((current) => (current === next ? 'none' : next));
 
   const reload = async () => {
     const { flow } = await api.getFlow(initial.id);
     saver.reset(flow.revision, flow.draft);
+    draftFeed.set(flow.draft);
     setName(flow.draft.name);
     setVariables(flow.draft.variables);
     setEditor((e) => ({ key: e.key + 1, draft: flow.draft }));
@@ -101,6 +110,7 @@ function LoadedFlow({ initial }: { initial: FlowDetail }) {
   // The editor's toolbar already shows the flow's name; the page adds its actions at its end.
   const actions = (
     <div className="flow-actions">
+      <LiveVersion flowId={initial.id} live={live} feed={draftFeed} />
       <SaveStatus status={state.status} onRetry={() => void saver.flush()} />
       {initial.publishedVersion ? <AnalyticsControls overlay={overlay} onChange={setOverlay} /> : null}
       <button type="button" className={panel === 'simulator' ? 'button small active' : 'button small'} aria-pressed={panel === 'simulator'} onClick={() => togglePanel('simulator')} data-testid="open-simulator">
@@ -129,6 +139,7 @@ function LoadedFlow({ initial }: { initial: FlowDetail }) {
 
   return (
     <section className="flow-page">
+      {phone ? <p className="phone-note" role="note" data-testid="phone-note">{t('editor.phoneNote')}</p> : null}
       <div className="flow-body">
         <div className="flow-canvas-area">
           <FlowEditor
@@ -137,6 +148,7 @@ function LoadedFlow({ initial }: { initial: FlowDetail }) {
             onChange={onChange}
             onProblems={setProblems}
             highlightNodeId={panel === 'simulator' ? highlight : null}
+            readOnly={phone}
             analytics={overlay.visible && analytics.status === 'ready' && Object.keys(analytics.data).length ? analytics.data : null}
             toolbarEnd={actions}
             environment={environment.status === 'ready' ? environment.data : null}
@@ -145,7 +157,19 @@ function LoadedFlow({ initial }: { initial: FlowDetail }) {
         {panel === 'simulator' ? (
           <SimulatorPanel flowId={initial.id} variables={variables} beforeRun={flush} onNodeChange={setHighlight} onClose={() => setPanel('none')} />
         ) : null}
-        {panel === 'versions' ? <VersionsPanel flowId={initial.id} refreshKey={versionsKey} onClose={() => setPanel('none')} /> : null}
+        {panel === 'versions' ? (
+          <VersionsPanel
+            flowId={initial.id}
+            refreshKey={versionsKey}
+            onClose={() => setPanel('none')}
+            onRepublished={setLive}
+            onView={async (version) => {
+              // The comparison there is with the saved draft: save what is on screen first.
+              await saver.flush();
+              navigate(`/flows/${encodeURIComponent(initial.id)}/versions/${version}`);
+            }}
+          />
+        ) : null}
       </div>
       {publishing ? (
         <PublishDialog
@@ -155,6 +179,7 @@ function LoadedFlow({ initial }: { initial: FlowDetail }) {
           onPublished={(version) => {
             showToast(t('flow.publish.done', { version: version.version }));
             setVersionsKey((k) => k + 1);
+            setLive(version.version);
           }}
         />
       ) : null}

@@ -3,7 +3,7 @@ import { api } from '../api/client.ts';
 import { useSession } from '../api/session.ts';
 import { useLocaleStore, useT } from '../i18n/index.ts';
 import { errorText } from '../ui/error-text.ts';
-import { navigate } from '../ui/router.ts';
+import { Link, navigate } from '../ui/router.ts';
 import { EmptyState, ErrorBanner, Loading } from '../ui/states.tsx';
 import type { InboxFilter } from './inbox/handoff-filter.ts';
 import { HandoffDetail } from './inbox/HandoffDetail.tsx';
@@ -42,9 +42,11 @@ export function InboxPage({ selectedId }: { selectedId: string | null }) {
     : null;
 
   return (
-    <section ref={pageRef} className="inbox-page">
+    // On a phone the queue and the conversation take turns (inbox.css), with a way back to the queue.
+    <section ref={pageRef} className={selectedId ? 'inbox-page has-selection' : 'inbox-page'}>
       <header className="inbox-header">
-        <div>
+        {selectedId ? <Link to="/inbox" className="button small inbox-back">← {t('inbox.backToList')}</Link> : null}
+        <div className="inbox-heading">
           <h1 tabIndex={-1}>{t('inbox.title')}</h1>
           <p className="muted">{t('inbox.subtitle')}</p>
         </div>

@@ -1,9 +1,13 @@
+import { useMemo, useState } from 'react';
 import type { User } from '../../shared/api/auth.ts';
-import { useSession } from '../api/session.ts';
-import { locales, useLocaleStore, useT, type MessageKey } from '../i18n/index.ts';
-import { Link, navigate, usePathname } from './router.ts';
+import { useT } from '../i18n/index.ts';
+import { Link } from './router.ts';
+import { AccountControls } from './shell/AccountControls.tsx';
+import { MainNav } from './shell/MainNav.tsx';
+import { MenuDrawer } from './shell/MenuDrawer.tsx';
+import type { NavItem } from './shell/nav-item.ts';
 
-const nav: { to: string; label: MessageKey; roles: readonly User['role'][] }[] = [
+const nav: NavItem[] = [
   { to: '/flows', label: 'nav.flows', roles: ['admin', 'editor'] },
   { to: '/inbox', label: 'nav.inbox', roles: ['admin', 'agent'] },
   { to: '/conversations', label: 'nav.conversations', roles: ['admin', 'agent'] },
@@ -17,13 +21,12 @@ const nav: { to: string; label: MessageKey; roles: readonly User['role'][] }[] =
   { to: '/audit', label: 'nav.audit', roles: ['admin'] },
 ];
 
+/** Wide screens: links (the rest under "Mais") and the account at the end. Phones: a menu button (app.css). */
 export function TopBar({ user }: { user: User }) {
   const t = useT();
-  const pathname = usePathname();
-  const locale = useLocaleStore((s) => s.locale);
-  const setLocale = useLocaleStore((s) => s.setLocale);
-  const logout = useSession((s) => s.logout);
-  const items = nav.filter((item) => item.roles.includes(user.role));
+  const [menuOpen, setMenuOpen] = useState(false);
+  // Kept while the role is the same: the bar measures its links again when they change.
+  const items = useMemo(() => nav.filter((item) => item.roles.includes(user.role)), [user.role]);
 
   return (
     <header className="topbar">
@@ -31,43 +34,18 @@ export function TopBar({ user }: { user: User }) {
         <span className="brand-mark" aria-hidden="true" />
         {t('app.name')}
       </Link>
-      {items.length > 0 ? (
-        <nav aria-label={t('nav.label')} className="topbar-nav">
-          {items.map((item) => {
-            const active = pathname === item.to || pathname.startsWith(item.to + '/');
-            return (
-              <Link key={item.to} to={item.to} className={active ? 'active' : undefined} aria-current={active ? 'page' : undefined}>
-                {t(item.label)}
-              </Link>
-            );
-          })}
-        </nav>
-      ) : null}
-      <div className="topbar-end">
-        <label className="visually-hidden" htmlFor="locale-select">{t('app.language')}</label>
-        <select
-          id="locale-select"
-          className="locale-select"
-          value={locale}
-          onChange={(event) => setLocale(event.target.value === 'en' ? 'en' : 'pt-BR')}
-        >
-          {locales.map((l) => <option key={l} value={l}>{l === 'en' ? 'English' : 'Português'}</option>)}
-        </select>
-        <span className="topbar-user" title={user.email}>
-          {user.name || user.email}
-          <span className="role-pill">{t(`role.${user.role}`)}</span>
-        </span>
-        <button
-          type="button"
-          className="button ghost small"
-          onClick={async () => {
-            await logout();
-            navigate('/login', { replace: true });
-          }}
-        >
-          {t('app.logout')}
-        </button>
-      </div>
+      {items.length > 0 ? <MainNav items={items} /> : null}
+      <AccountControls user={user} className="topbar-end" />
+      <button
+        type="button"
+        className="button small topbar-menu-button"
+        aria-expanded={menuOpen}
+        aria-controls={menuOpen ? 'app-menu' : undefined}
+        onClick={() => setMenuOpen(true)}
+      >
+        <span aria-hidden="true">☰</span> {t('shell.menu')}
+      </button>
+      {menuOpen ? <MenuDrawer items={items} user={user} onClose={() => setMenuOpen(false)} /> : null}
     </header>
   );
 }

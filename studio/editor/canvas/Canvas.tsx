@@ -155,7 +155,7 @@ export function Canvas() {
   };
 
   return (
-    <div className={`fx-canvas${big && far ? ' is-far' : ''}`} data-testid="flow-canvas" ref={box} onDragOver={onDragOver} onDrop={onDrop} onFocus={nameEdge}>
+    <div className={`fx-canvas${big && far ? ' is-far' : ''}${readOnly ? ' is-read-only' : ''}`} data-testid="flow-canvas" ref={box} onDragOver={onDragOver} onDrop={onDrop} onFocus={nameEdge}>
       <EdgeDashes />
       {opened.view.kind !== 'waiting' && <FarBoxes.Provider value={boxes}><FarLook.Provider value={big && far}>
         <ReactFlow<EditorNode, EditorEdge>

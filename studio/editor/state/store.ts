@@ -9,7 +9,7 @@ import { toEditorFlow } from '../document.ts';
 import { connect, reconnect } from '../edits/connect.ts';
 import { emptyHistory, record, redo, undo, type History } from './history.ts';
 import { randomId } from './ids.ts';
-import type { EditorEdge, EditorFlow, EditorNode, IdFactory, NodeAnalytics } from './types.ts';
+import type { DiffMark, EditorEdge, EditorFlow, EditorNode, IdFactory, NodeAnalytics } from './types.ts';
 
 export interface EditorState {
   flow: EditorFlow;
@@ -22,6 +22,8 @@ export interface EditorState {
   problemsByNode: ReadonlyMap<string, readonly Problem[]>;
   highlightNodeId: string | null;
   analytics: Readonly<Record<string, NodeAnalytics>> | null;
+  /** Blocks marked as different from the draft, when looking at a published version. */
+  marks: Readonly<Record<string, DiffMark>> | null;
   id: IdFactory;
   /**
    * Last pointer position over the canvas, where a paste lands. Not reactive. In client
@@ -48,7 +50,7 @@ export interface EditorState {
   undo(): void;
   redo(): void;
   setProblems(problems: readonly Problem[]): void;
-  setOverlay(overlay: Partial<Pick<EditorState, 'highlightNodeId' | 'analytics' | 'readOnly'>>): void;
+  setOverlay(overlay: Partial<Pick<EditorState, 'highlightNodeId' | 'analytics' | 'readOnly' | 'marks'>>): void;
   toggleSnap(): void;
 }
 
@@ -126,6 +128,7 @@ export function createEditorStore(initial: FlowDocument, options: EditorStoreOpt
       problemsByNode: new Map(),
       highlightNodeId: null,
       analytics: null,
+      marks: null,
       id: options.id ?? randomId,
       pointer: { current: null },
       opened: false,

@@ -15,3 +15,6 @@ export type EditorFlow = Omit<FlowDocument, 'nodes' | 'edges'> & { nodes: Editor
 export type IdFactory = (prefix: string) => string;
 
 export type { NodeAnalytics } from '../../../shared/api/analytics.ts';
+
+/** How a block of a published version differs from the draft, marked on the canvas (Versões). */
+export type DiffMark = 'removed' | 'changed';

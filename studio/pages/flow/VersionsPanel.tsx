@@ -3,6 +3,7 @@ import { api, type FlowVersion } from '../../api/client.ts';
 import { useLocaleStore, useT } from '../../i18n/index.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { errorText } from '../../ui/error-text.ts';
+import { Link } from '../../ui/router.ts';
 import { ErrorBanner, Loading } from '../../ui/states.tsx';
 import { showToast } from '../../ui/toast.tsx';
 import { usePanelFocus } from '../../ui/use-panel-focus.ts';
@@ -13,10 +14,14 @@ interface VersionsPanelProps {
   /** Changes when a version is published elsewhere on the page, to reload the list. */
   refreshKey: number;
   onClose(): void;
+  /** Opens a version read-only (after the draft is saved, so the comparison is with what is on screen). */
+  onView(version: number): void;
+  /** A version was made current again. */
+  onRepublished?(version: number): void;
 }
 
 /** Published versions, newest first; any of them can become current again. */
-export function VersionsPanel({ flowId, refreshKey, onClose }: VersionsPanelProps) {
+export function VersionsPanel({ flowId, refreshKey, onClose, onView, onRepublished }: VersionsPanelProps) {
   const t = useT();
   const locale = useLocaleStore((s) => s.locale);
   const versions = useResource(() => api.listVersions(flowId).then((r) => [...r.versions].sort((a, b) => b.version - a.version)), [flowId, refreshKey]);
@@ -58,11 +63,24 @@ export function VersionsPanel({ flowId, refreshKey, onClose }: VersionsPanelProp
                 </p>
                 {v.note ? <p className="version-note">{v.note}</p> : null}
                 <p className="small muted">{t('versions.counts', { nodes: v.nodeCount, edges: v.edgeCount })}</p>
-                {v.current ? null : (
-                  <button type="button" className="button small" onClick={() => setConfirm(v)} aria-label={t('versions.republishOf', { version: v.version })}>
-                    {t('versions.republish')}
-                  </button>
-                )}
+                <div className="row-actions">
+                  <Link
+                    to={`/flows/${encodeURIComponent(flowId)}/versions/${v.version}`}
+                    className="button small"
+                    aria-label={t('versions.viewOf', { version: v.version })}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      onView(v.version);
+                    }}
+                  >
+                    {t('versions.view')}
+                  </Link>
+                  {v.current ? null : (
+                    <button type="button" className="button small" onClick={() => setConfirm(v)} aria-label={t('versions.republishOf', { version: v.version })}>
+                      {t('versions.republish')}
+                    </button>
+                  )}
+                </div>
               </li>
             ))}
           </ol>
@@ -77,6 +95,7 @@ export function VersionsPanel({ flowId, refreshKey, onClose }: VersionsPanelProp
           onConfirm={async () => {
             await api.republishVersion(flowId, confirm.version);
             showToast(t('versions.republished', { version: confirm.version }));
+            onRepublished?.(confirm.version);
             refocus.current = true;
             versions.reload();
           }}
