@@ -107,7 +107,7 @@ describe('agent inbox', () => {
     // The agents' old home still leads here.
     await page.goto('/agent');
     await expect.poll(() => new URL(page.url()).pathname).toBe('/inbox');
-    expect(await page.getByRole('navigation', { name: 'Navegação principal' }).getByRole('link').allInnerTexts()).toEqual(['Caixa de entrada', 'Pedidos']);
+    expect(await page.getByRole('navigation', { name: 'Navegação principal' }).getByRole('link').allInnerTexts()).toEqual(['Conversas', 'Caixa de entrada', 'Contatos', 'Pedidos']);
 
     const option = page.getByRole('listbox', { name: 'Conversas' }).getByRole('option', { name: /Carla Souza/ });
     await option.waitFor();

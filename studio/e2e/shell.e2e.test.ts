@@ -29,12 +29,12 @@ describe('signing in', () => {
   });
 
   it('shows admins every area', async () => {
-    await expect.poll(() => navLinks(page)).toEqual(['Fluxos', 'Caixa de entrada', 'Canais', 'Catálogo', 'Pedidos', 'Usuários']);
+    await expect.poll(() => navLinks(page)).toEqual(['Fluxos', 'Conversas', 'Caixa de entrada', 'Contatos', 'Pedidos', 'Painel', 'Catálogo', 'Canais', 'Usuários', 'Configurações', 'Auditoria']);
   });
 });
 
 describe('roles', () => {
-  it('gives an editor flows, catalog and orders only, and an agent the inbox and orders', async () => {
+  it('gives an editor flows, orders, the dashboard and catalog only, and an agent conversations, the inbox, contacts and orders', async () => {
     for (const [email, role] of [['editora@fluxo.test', 'Editor'], ['atendente@fluxo.test', 'Atendente']] as const) {
       await page.getByRole('link', { name: 'Usuários' }).click();
       await page.getByRole('button', { name: 'Novo usuário' }).click();
@@ -49,7 +49,7 @@ describe('roles', () => {
 
     const editor = await harness.newPage();
     await login(editor.page, { email: 'editora@fluxo.test', password: 'senha-segura-123' });
-    await expect.poll(() => navLinks(editor.page)).toEqual(['Fluxos', 'Catálogo', 'Pedidos']);
+    await expect.poll(() => navLinks(editor.page)).toEqual(['Fluxos', 'Pedidos', 'Painel', 'Catálogo']);
     await editor.page.goto('/users');
     await expect.poll(() => editor.page.getByText('Sem acesso a esta página').isVisible()).toBe(true);
     await editor.context.close();
@@ -61,7 +61,7 @@ describe('roles', () => {
     await agent.page.getByRole('button', { name: 'Entrar' }).click();
     await expect.poll(() => agent.page.getByRole('heading', { level: 1, name: 'Caixa de entrada' }).isVisible()).toBe(true);
     expect(new URL(agent.page.url()).pathname).toBe('/inbox');
-    expect(await navLinks(agent.page)).toEqual(['Caixa de entrada', 'Pedidos']);
+    expect(await navLinks(agent.page)).toEqual(['Conversas', 'Caixa de entrada', 'Contatos', 'Pedidos']);
     await agent.page.goto('/flows');
     await expect.poll(() => agent.page.getByText('Sem acesso a esta página').isVisible()).toBe(true);
     await agent.context.close();
@@ -162,12 +162,12 @@ describe('language', () => {
   it('switches the studio to English and back', async () => {
     await page.goto('/flows');
     await page.getByLabel('Idioma').selectOption('en');
-    await expect.poll(() => navLinks(page)).toEqual(['Flows', 'Inbox', 'Channels', 'Catalog', 'Orders', 'Users']);
+    await expect.poll(() => navLinks(page)).toEqual(['Flows', 'Conversations', 'Inbox', 'Contacts', 'Orders', 'Dashboard', 'Catalog', 'Channels', 'Users', 'Settings', 'Audit log']);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Flows');
     await page.reload();
-    await expect.poll(() => navLinks(page)).toEqual(['Flows', 'Inbox', 'Channels', 'Catalog', 'Orders', 'Users']);
+    await expect.poll(() => navLinks(page)).toEqual(['Flows', 'Conversations', 'Inbox', 'Contacts', 'Orders', 'Dashboard', 'Catalog', 'Channels', 'Users', 'Settings', 'Audit log']);
     await page.getByLabel('Language').selectOption('pt-BR');
-    await expect.poll(() => navLinks(page)).toEqual(['Fluxos', 'Caixa de entrada', 'Canais', 'Catálogo', 'Pedidos', 'Usuários']);
+    await expect.poll(() => navLinks(page)).toEqual(['Fluxos', 'Conversas', 'Caixa de entrada', 'Contatos', 'Pedidos', 'Painel', 'Catálogo', 'Canais', 'Usuários', 'Configurações', 'Auditoria']);
   });
 });
 

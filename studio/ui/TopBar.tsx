@@ -9,15 +9,15 @@ import type { NavItem } from './shell/nav-item.ts';
 
 const nav: NavItem[] = [
   { to: '/flows', label: 'nav.flows', roles: ['admin', 'editor'] },
-  { to: '/inbox', label: 'nav.inbox', roles: ['admin', 'agent'] },
   { to: '/conversations', label: 'nav.conversations', roles: ['admin', 'agent'] },
-  { to: '/channels', label: 'nav.channels', roles: ['admin'] },
-  { to: '/catalog', label: 'nav.catalog', roles: ['admin', 'editor'] },
-  { to: '/orders', label: 'nav.orders', roles: ['admin', 'editor', 'agent'] },
-  { to: '/users', label: 'nav.users', roles: ['admin'] },
+  { to: '/inbox', label: 'nav.inbox', roles: ['admin', 'agent'] },
   { to: '/contacts', label: 'nav.contacts', roles: ['admin', 'agent'] },
-  { to: '/settings', label: 'nav.settings', roles: ['admin'] },
+  { to: '/orders', label: 'nav.orders', roles: ['admin', 'editor', 'agent'] },
   { to: '/dashboard', label: 'nav.dashboard', roles: ['admin', 'editor'] },
+  { to: '/catalog', label: 'nav.catalog', roles: ['admin', 'editor'] },
+  { to: '/channels', label: 'nav.channels', roles: ['admin'] },
+  { to: '/users', label: 'nav.users', roles: ['admin'] },
+  { to: '/settings', label: 'nav.settings', roles: ['admin'] },
   { to: '/audit', label: 'nav.audit', roles: ['admin'] },
 ];
 
