@@ -132,7 +132,7 @@ describe('status changes', () => {
     expect(res.body.notice).toEqual({ status: 'shipped', via: null, message: null, reason: 'outside_window_no_template' });
     // Queued in the status change's transaction: none was written, so none will ever be sent.
     const messages = await h.testDb.db.selectFrom('messages').select('text').where('author_kind', '=', 'operator').orderBy('created_at').execute();
-    expect(messages.map((m) => m.text)).toEqual([expect.stringContaining('confirmado'), '[template pedido_em_preparo]']);
+    expect(messages.map((m) => m.text)).toEqual([expect.stringContaining('confirmado'), '[pedido_em_preparo] Carla Dias · #1']);
   });
 
   it('a message turned off sends nothing, and a delivered order is closed', async () => {
