@@ -10,14 +10,18 @@ module.exports = {
       comment: 'shared/ imports zod, libphonenumber-js (pure: no I/O, no clock) and itself only',
       severity: 'error',
       from: { path: '^shared/', pathNot: '\\.test\\.ts$' },
-      to: { pathNot: '^(shared/|node_modules/(zod|libphonenumber-js)/)' , dependencyTypesNot: ['type-only'] },
+      to: { pathNot: '^(shared/|node_modules/(zod|libphonenumber-js)/)', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'runtime-has-no-io',
       comment: 'runtime/ decides; it never touches the network, database, server or studio',
       severity: 'error',
       from: { path: '^runtime/', pathNot: '(\\.test\\.ts$|^runtime/testing/)' },
-      to: { path: '^(server/|studio/|node_modules/(pg|kysely|ioredis|hono|@hono|react|react-dom|@electric-sql)/)|' + node.slice(1) },
+      to: {
+        path:
+          '^(server/|studio/|node_modules/(pg|kysely|ioredis|hono|@hono|react|react-dom|@electric-sql)/)|' +
+          node.slice(1),
+      },
     },
     {
       name: 'runtime-no-node-builtins',
@@ -52,14 +56,16 @@ module.exports = {
     },
     {
       name: 'nodes-use-editor-state-only',
-      comment: 'studio/nodes/ reads and changes the editor through editor/state/ (store, provider, types, queries) and editor/edits/ (pure edits of the flow); the rest of editor/ draws nodes, so importing it would bring back the editor<->nodes circle (see studio/editor/README.md)',
+      comment:
+        'studio/nodes/ reads and changes the editor through editor/state/ (store, provider, types, queries) and editor/edits/ (pure edits of the flow); the rest of editor/ draws nodes, so importing it would bring back the editor<->nodes circle (see studio/editor/README.md)',
       severity: 'error',
       from: { path: '^studio/nodes/' },
       to: { path: '^studio/editor/', pathNot: '^studio/editor/(state|edits)/' },
     },
     {
       name: 'studio-editor-no-cycles',
-      comment: 'no import circle inside the editor and its nodes: a circle means two files that cannot be understood apart',
+      comment:
+        'no import circle inside the editor and its nodes: a circle means two files that cannot be understood apart',
       severity: 'error',
       from: { path: '^studio/(editor|nodes)/' },
       to: { circular: true },
@@ -83,6 +89,9 @@ module.exports = {
     exclude: { path: '(^dist/|^\\.tmp/|^data/)' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
   },
 };

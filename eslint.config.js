@@ -5,14 +5,20 @@ import tseslint from 'typescript-eslint';
  * tests never need fake timers and a replayed conversation behaves the same.
  */
 const pureRules = {
-  'no-restricted-properties': ['error',
+  'no-restricted-properties': [
+    'error',
     { object: 'Date', property: 'now', message: 'Use the injected clock (ports.clock.now()).' },
     { object: 'Math', property: 'random', message: 'Use an injected id/random port.' },
   ],
-  'no-restricted-syntax': ['error',
-    { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'new Date() reads the clock: use the injected clock.' },
+  'no-restricted-syntax': [
+    'error',
+    {
+      selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+      message: 'new Date() reads the clock: use the injected clock.',
+    },
   ],
-  'no-restricted-globals': ['error',
+  'no-restricted-globals': [
+    'error',
     { name: 'fetch', message: 'The engine does no I/O: use the injected http port.' },
     { name: 'setTimeout', message: 'Timers are effects (set_timer), not callbacks.' },
   ],

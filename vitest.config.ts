@@ -4,8 +4,10 @@ import { defineConfig } from 'vitest/config';
 // the Postgres + Redis pass of CI and are left out of the embedded one, not skipped.
 const sharedServices = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
 const needsSharedServices = [
-  'server/webhooks/multi-instance.test.ts', 'server/webhooks/redis-fault.test.ts',
-  'server/db/postgres-faults.test.ts', 'server/db/process-liveness.test.ts',
+  'server/webhooks/multi-instance.test.ts',
+  'server/webhooks/redis-fault.test.ts',
+  'server/db/postgres-faults.test.ts',
+  'server/db/process-liveness.test.ts',
 ];
 
 export default defineConfig({

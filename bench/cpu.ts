@@ -30,10 +30,20 @@ function pidsNamed(name: string): number[] {
   });
 }
 
-export interface CpuReading { server: number; postgres: number; redis: number; bench: number }
+export interface CpuReading {
+  server: number;
+  postgres: number;
+  redis: number;
+  bench: number;
+}
 
 /** CPU seconds so far per process: the server, every Postgres and Redis process, and this one. */
-export interface CpuSnapshot { server: number; postgres: Map<number, number>; redis: Map<number, number>; bench: number }
+export interface CpuSnapshot {
+  server: number;
+  postgres: Map<number, number>;
+  redis: Map<number, number>;
+  bench: number;
+}
 
 const perPid = (name: string) => new Map(pidsNamed(name).map((pid) => [pid, cpuSecondsOf(pid)]));
 
@@ -44,7 +54,12 @@ const perPid = (name: string) => new Map(pidsNamed(name).map((pid) => [pid, cpuS
  */
 export function readCpu(serverPid: number): CpuSnapshot {
   const usage = process.cpuUsage();
-  return { server: cpuSecondsOf(serverPid), postgres: perPid('postgres'), redis: perPid('redis-server'), bench: (usage.user + usage.system) / 1e6 };
+  return {
+    server: cpuSecondsOf(serverPid),
+    postgres: perPid('postgres'),
+    redis: perPid('redis-server'),
+    bench: (usage.user + usage.system) / 1e6,
+  };
 }
 
 /**
@@ -54,5 +69,10 @@ export function readCpu(serverPid: number): CpuSnapshot {
 export function cpuBetween(a: CpuSnapshot, b: CpuSnapshot): CpuReading {
   const delta = (before: Map<number, number>, after: Map<number, number>) =>
     [...after].reduce((sum, [pid, cpu]) => sum + Math.max(0, cpu - (before.get(pid) ?? 0)), 0);
-  return { server: b.server - a.server, postgres: delta(a.postgres, b.postgres), redis: delta(a.redis, b.redis), bench: b.bench - a.bench };
+  return {
+    server: b.server - a.server,
+    postgres: delta(a.postgres, b.postgres),
+    redis: delta(a.redis, b.redis),
+    bench: b.bench - a.bench,
+  };
 }

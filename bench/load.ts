@@ -5,7 +5,11 @@ import { cpuBetween, type CpuReading, type CpuSnapshot } from './cpu.ts';
 import type { SoakMessage } from './soak.ts';
 import { percentile } from './stats.ts';
 
-export interface SimContact { waId: string; name: string; channel: ChannelAddress }
+export interface SimContact {
+  waId: string;
+  name: string;
+  channel: ChannelAddress;
+}
 
 export interface PhaseResult {
   name: string;
@@ -31,7 +35,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
  * Drives simulated contacts over one keep-alive webhook client and matches each inbound text
  * to the echo the fake Graph API received ("Recebi: <text>"), for answer and reply latencies.
  */
-export function createLoad(serverUrl: string, appSecret: string, fake: FakeGraph, contacts: SimContact[], readCpu: () => CpuSnapshot) {
+export function createLoad(
+  serverUrl: string,
+  appSecret: string,
+  fake: FakeGraph,
+  contacts: SimContact[],
+  readCpu: () => CpuSnapshot,
+) {
   const client = createWebhookClient(serverUrl, { maxSockets: 64 });
   let counter = 0;
   let turn = 0;
@@ -40,13 +50,28 @@ export function createLoad(serverUrl: string, appSecret: string, fake: FakeGraph
     const contact = contacts[turn++ % contacts.length]!;
     const n = ++counter;
     const text = `${phase}-${n}`;
-    const body = metaJson(messageWebhook({ ...contact.channel, wamid: `wamid.bench.${n}`, from: contact.waId, name: contact.name, timestamp: new Date(), text }));
+    const body = metaJson(
+      messageWebhook({
+        ...contact.channel,
+        wamid: `wamid.bench.${n}`,
+        from: contact.waId,
+        name: contact.name,
+        timestamp: new Date(),
+        text,
+      }),
+    );
     const startedAt = Date.now();
     return { text, contact: contact.waId, startedAt, done: client.post(body, appSecret) };
   }
 
   /** Waits (bounded) until each text has its echo, then measures. */
-  async function collect(name: string, posted: { text: string; startedAt: number; result: PostResult }[], seconds: number, cpuAtStart: CpuSnapshot, drainMs = 60_000): Promise<PhaseResult> {
+  async function collect(
+    name: string,
+    posted: { text: string; startedAt: number; result: PostResult }[],
+    seconds: number,
+    cpuAtStart: CpuSnapshot,
+    drainMs = 60_000,
+  ): Promise<PhaseResult> {
     const phaseStart = Math.min(...posted.map((p) => p.startedAt));
     const wanted = new Set(posted.filter((p) => p.result.status === 200).map((p) => `Recebi: ${p.text}`));
     const replies = new Map<string, number[]>();
@@ -77,15 +102,28 @@ export function createLoad(serverUrl: string, appSecret: string, fake: FakeGraph
     }
     // BENCH_TIMELINE=1 prints webhooks answered and first replies per second (for tuning).
     if (process.env.BENCH_TIMELINE) {
-      const acks = new Array(40).fill(0), reps = new Array(40).fill(0);
-      for (const p of posted) { const s = Math.floor((p.startedAt + p.result.ms - phaseStart) / 1000); if (s < 40) acks[s]++; }
-      for (const at of replies.values()) { const s = Math.floor((at[0]! - phaseStart) / 1000); if (s < 40) reps[s]++; }
+      const acks = new Array(40).fill(0),
+        reps = new Array(40).fill(0);
+      for (const p of posted) {
+        const s = Math.floor((p.startedAt + p.result.ms - phaseStart) / 1000);
+        if (s < 40) acks[s]++;
+      }
+      for (const at of replies.values()) {
+        const s = Math.floor((at[0]! - phaseStart) / 1000);
+        if (s < 40) reps[s]++;
+      }
       process.stdout.write(`timeline acks/s: ${acks.join(' ')}\ntimeline replies/s: ${reps.join(' ')}\n`);
     }
     return {
-      name, sent: posted.length, acknowledged: wanted.size, seconds,
-      webhookMs: posted.map((p) => p.result.ms), replyMs,
-      missing: wanted.size - replies.size + posted.filter((p) => p.result.status !== 200).length, duplicated, cpu,
+      name,
+      sent: posted.length,
+      acknowledged: wanted.size,
+      seconds,
+      webhookMs: posted.map((p) => p.result.ms),
+      replyMs,
+      missing: wanted.size - replies.size + posted.filter((p) => p.result.status !== 200).length,
+      duplicated,
+      cpu,
       repliedSeconds: (lastReply - phaseStart) / 1000,
       refused: posted.filter((p) => p.result.status !== 200).length,
     };
@@ -108,12 +146,14 @@ export function createLoad(serverUrl: string, appSecret: string, fake: FakeGraph
       const cpu = readCpu();
       const started = performance.now();
       const end = started + seconds * 1000;
-      await Promise.all(Array.from({ length: concurrency }, async () => {
-        while (performance.now() < end && posted.length + concurrency <= maxMessages) {
-          const p = post('sat');
-          posted.push({ text: p.text, startedAt: p.startedAt, result: await p.done });
-        }
-      }));
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          while (performance.now() < end && posted.length + concurrency <= maxMessages) {
+            const p = post('sat');
+            posted.push({ text: p.text, startedAt: p.startedAt, result: await p.done });
+          }
+        }),
+      );
       return collect('saturation', posted, (performance.now() - started) / 1000, cpu);
     },
 
@@ -162,9 +202,16 @@ export function createLoad(serverUrl: string, appSecret: string, fake: FakeGraph
           const m: SoakMessage = { contact: p.contact, startedAt: p.startedAt, status: 0, replies: [] };
           byText.set(p.text, m);
           all.push(m);
-          acks.push(p.done.then((r) => { m.status = r.status; }));
+          acks.push(
+            p.done.then((r) => {
+              m.status = r.status;
+            }),
+          );
         }
-        if (performance.now() - lastMatch > 1000) { match(); lastMatch = performance.now(); }
+        if (performance.now() - lastMatch > 1000) {
+          match();
+          lastMatch = performance.now();
+        }
         await sleep(2);
       }
       await Promise.all(acks);
@@ -187,8 +234,8 @@ export function createLoad(serverUrl: string, appSecret: string, fake: FakeGraph
 export function summarize(r: PhaseResult): string[] {
   const perMessage = (seconds: number) => `${((seconds * 1000) / Math.max(1, r.acknowledged)).toFixed(2)} ms`;
   return [
-    `${r.name}: ${r.sent} webhooks in ${r.seconds.toFixed(1)} s → ${(r.acknowledged / r.seconds).toFixed(0)} inbound msgs/s acknowledged; `
-      + `all replied ${r.repliedSeconds.toFixed(1)} s after the first → ${(r.replyMs.length / Math.max(0.001, r.repliedSeconds)).toFixed(0)} msgs/s end to end`,
+    `${r.name}: ${r.sent} webhooks in ${r.seconds.toFixed(1)} s → ${(r.acknowledged / r.seconds).toFixed(0)} inbound msgs/s acknowledged; ` +
+      `all replied ${r.repliedSeconds.toFixed(1)} s after the first → ${(r.replyMs.length / Math.max(0.001, r.repliedSeconds)).toFixed(0)} msgs/s end to end`,
     `  webhook answer   p50 ${percentile(r.webhookMs, 50).toFixed(1)} ms   p99 ${percentile(r.webhookMs, 99).toFixed(1)} ms`,
     `  webhook → reply  p50 ${percentile(r.replyMs, 50).toFixed(1)} ms   p99 ${percentile(r.replyMs, 99).toFixed(1)} ms`,
     `  replies missing ${r.missing} (of which webhooks not answered 200: ${r.refused}), duplicated ${r.duplicated}`,
@@ -204,10 +251,13 @@ export function medians(results: PhaseResult[]): string[] {
     const rs = results.filter((r) => r.name.startsWith(kind));
     const endToEnd = median(rs.map((r) => r.replyMs.length / Math.max(0.001, r.repliedSeconds)));
     const acked = median(rs.map((r) => r.acknowledged / r.seconds));
-    const at = (p: number, pick: (r: PhaseResult) => number[]) => median(rs.map((r) => percentile(pick(r), p))).toFixed(1);
-    return `median of ${rs.length} ${kind} runs: ${acked.toFixed(0)} msgs/s acknowledged, ${endToEnd.toFixed(0)} msgs/s end to end; `
-      + `webhook p50/p99 ${at(50, (r) => r.webhookMs)}/${at(99, (r) => r.webhookMs)} ms, `
-      + `webhook → reply p50/p99 ${at(50, (r) => r.replyMs)}/${at(99, (r) => r.replyMs)} ms; `
-      + `missing ${Math.max(...rs.map((r) => r.missing))}, duplicated ${Math.max(...rs.map((r) => r.duplicated))} (worst run)`;
+    const at = (p: number, pick: (r: PhaseResult) => number[]) =>
+      median(rs.map((r) => percentile(pick(r), p))).toFixed(1);
+    return (
+      `median of ${rs.length} ${kind} runs: ${acked.toFixed(0)} msgs/s acknowledged, ${endToEnd.toFixed(0)} msgs/s end to end; ` +
+      `webhook p50/p99 ${at(50, (r) => r.webhookMs)}/${at(99, (r) => r.webhookMs)} ms, ` +
+      `webhook → reply p50/p99 ${at(50, (r) => r.replyMs)}/${at(99, (r) => r.replyMs)} ms; ` +
+      `missing ${Math.max(...rs.map((r) => r.missing))}, duplicated ${Math.max(...rs.map((r) => r.duplicated))} (worst run)`
+    );
   });
 }

@@ -24,7 +24,9 @@ const validation = bestOfTen(() => validateFlow(bigFlow));
 
 const target = await startTarget();
 const contacts = Array.from({ length: contactCount }, (_, i) => ({
-  waId: String(5511900000000 + i), name: `Contato ${i}`, channel: benchChannels[i % benchChannels.length]!,
+  waId: String(5511900000000 + i),
+  name: `Contato ${i}`,
+  channel: benchChannels[i % benchChannels.length]!,
 }));
 const serverPid = target.server.child.pid ?? 0;
 const load = createLoad(target.server.url, appSecret, target.fake, contacts, () => readCpu(serverPid));
@@ -32,14 +34,17 @@ try {
   await load.warmup();
   // `--only paced` or `--only saturation` runs one phase (for tuning); both by default.
   // `--runs N` runs them N times on the same server and adds the medians (a shared machine is noisy).
-  const option = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+  const option = (name: string) =>
+    process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined;
   const only = option('--only') ?? null;
   const runs = Math.max(1, Number(option('--runs') ?? 1));
-  process.stdout.write([
-    `Fluxo benchmark — ${target.kind}; ${contactCount} contacts on ${benchChannels.length} numbers, echo flow, sent + delivered statuses for every reply`,
-    `engine: ${engine.stepsPerSecond} steps/s (${engine.nodes}-node flow, no I/O)`,
-    `validation: ${validation.toFixed(1)} ms for a 500-node flow (best of 10)`,
-  ].join('\n') + '\n');
+  process.stdout.write(
+    [
+      `Fluxo benchmark — ${target.kind}; ${contactCount} contacts on ${benchChannels.length} numbers, echo flow, sent + delivered statuses for every reply`,
+      `engine: ${engine.stepsPerSecond} steps/s (${engine.nodes}-node flow, no I/O)`,
+      `validation: ${validation.toFixed(1)} ms for a 500-node flow (best of 10)`,
+    ].join('\n') + '\n',
+  );
   const results: PhaseResult[] = [];
   // `--soak SECONDS`: one long paced run at 100 msgs/s instead of the phases, reported per minute.
   const soakSeconds = Number(option('--soak') ?? 0);
@@ -68,7 +73,8 @@ try {
     const key = `${msg[1]}: ${msg[2]}`;
     logged.set(key, { n: (logged.get(key)?.n ?? 0) + 1, first: logged.get(key)?.first ?? line });
   }
-  for (const [msg, { n, first }] of logged) process.stdout.write(`server log ${n}× ${msg} — first: ${first.slice(0, 400)}\n`);
+  for (const [msg, { n, first }] of logged)
+    process.stdout.write(`server log ${n}× ${msg} — first: ${first.slice(0, 400)}\n`);
 } finally {
   load.close();
   await target.close();

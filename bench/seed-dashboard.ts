@@ -48,7 +48,8 @@ try {
   async function seed() {
     const seeding = performance.now();
     const graph = {
-      name: 'Vendas', nodes: [
+      name: 'Vendas',
+      nodes: [
         { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
         { id: 'hello', type: 'message', position: { x: 0, y: 100 }, data: { text: 'Olá!' } },
         { id: 'ask', type: 'wait', position: { x: 0, y: 200 }, data: { variable: 'msg' } },
@@ -60,15 +61,30 @@ try {
         { id: 'e3', source: 'ask', sourceHandle: 'reply', target: 'end' },
       ],
     };
-    await db.insertInto('flows').values({ id: 'flow-1', name: 'Vendas', draft: JSON.stringify(graph), published_version: 1 }).execute();
-    await db.insertInto('flow_versions').values({ id: 'flow-1-v1', flow_id: 'flow-1', version: 1, graph: JSON.stringify(graph) }).execute();
+    await db
+      .insertInto('flows')
+      .values({ id: 'flow-1', name: 'Vendas', draft: JSON.stringify(graph), published_version: 1 })
+      .execute();
+    await db
+      .insertInto('flow_versions')
+      .values({ id: 'flow-1-v1', flow_id: 'flow-1', version: 1, graph: JSON.stringify(graph) })
+      .execute();
     for (const n of [1, 2]) {
-      await db.insertInto('channels').values({
-        id: `channel-${n}`, name: `Canal ${n}`, phone_number_id: `10600000000000${n}`, access_token_enc: 'x', app_secret_enc: 'x', verify_token: `v${n}`,
-      }).execute();
+      await db
+        .insertInto('channels')
+        .values({
+          id: `channel-${n}`,
+          name: `Canal ${n}`,
+          phone_number_id: `10600000000000${n}`,
+          access_token_enc: 'x',
+          app_secret_enc: 'x',
+          verify_token: `v${n}`,
+        })
+        .execute();
     }
     // Deterministic spread over the last 90 days: row i lands (i * prime) mod span seconds ago.
-    const ago = (i: string, prime: number) => sql.raw(`now() - make_interval(secs => (${i}::bigint * ${prime}) % ${spanSeconds})`);
+    const ago = (i: string, prime: number) =>
+      sql.raw(`now() - make_interval(secs => (${i}::bigint * ${prime}) % ${spanSeconds})`);
     await sql`insert into contacts (id, channel_id, wa_id, name, variables)
       select 'c' || i, 'channel-' || (1 + i % 2), (5511900000000 + i)::text, 'Contato ' || i, '{}'::jsonb
       from generate_series(0, ${contactCount - 1}) i`.execute(db);
@@ -98,11 +114,16 @@ try {
         's' || ((i / 4) % ${sessionCount}), 'enter', ${ago('(i / 4)', 7919)}
       from generate_series(0, ${eventCount - 1}) i`.execute(db);
     await sql`analyze`.execute(db);
-    console.log(`${database.kind}: seeded ${messageCount} messages, ${sessionCount} sessions, ${eventCount} analytics events in ${elapsed(seeding)}`);
+    console.log(
+      `${database.kind}: seeded ${messageCount} messages, ${sessionCount} sessions, ${eventCount} analytics events in ${elapsed(seeding)}`,
+    );
   }
 
   const app = createApp({
-    db, clock: { now: () => new Date() }, secrets: createSecretBox('bench-secret-key-bench-secret-key-00'), logger: silentLogger,
+    db,
+    clock: { now: () => new Date() },
+    secrets: createSecretBox('bench-secret-key-bench-secret-key-00'),
+    logger: silentLogger,
     config: readConfig({ DATA_DIR: dataDir, FLUXO_RATE_LIMIT_API: '0', FLUXO_RATE_LIMIT_SESSION: '0' }),
   });
   const call = async (query: string) => {
@@ -117,7 +138,9 @@ try {
     const warm: number[] = [];
     for (let i = 0; i < 5; i += 1) warm.push(await call(query));
     warm.sort((a, b) => a - b);
-    console.log(`GET /api/dashboard?${query}: cold ${cold.toFixed(0)} ms, warm p50 ${warm[2]?.toFixed(0)} ms (min ${warm[0]?.toFixed(0)}, max ${warm[4]?.toFixed(0)})`);
+    console.log(
+      `GET /api/dashboard?${query}: cold ${cold.toFixed(0)} ms, warm p50 ${warm[2]?.toFixed(0)} ms (min ${warm[0]?.toFixed(0)}, max ${warm[4]?.toFixed(0)})`,
+    );
   }
 } finally {
   await database.close();

@@ -13,19 +13,27 @@ describe('the soak report', () => {
     { contact: 'C', startedAt: t0 + 3000, status: 200, replies: [t0 + 3030, t0 + 3400] },
   ];
 
-  it('names every message that waited over a second, the slowest contact, and the whole run\'s p99 and max', () => {
+  it("names every message that waited over a second, the slowest contact, and the whole run's p99 and max", () => {
     const r = soakReport(messages);
     expect(r.overall).toMatchObject({ answered: 5, max: 13_000 });
     expect(r.slowestContact).toMatchObject({ contact: 'B', worstMs: 13_000, messages: 2 });
     expect(r.slow).toHaveLength(1);
-    expect(r.slow[0]).toMatchObject({ contact: 'B', waitedMs: 13_000, withNext: true, postedAt: t0 + 100, repliedAt: t0 + 13_100 });
+    expect(r.slow[0]).toMatchObject({
+      contact: 'B',
+      waitedMs: 13_000,
+      withNext: true,
+      postedAt: t0 + 100,
+      repliedAt: t0 + 13_100,
+    });
     expect(r).toMatchObject({ missing: 1, duplicated: 1 });
 
     const text = formatSoak(r, 600, 100).join('\n');
     expect(text).toContain('whole run: 5 answered');
     expect(text).toContain('max 13000 ms');
     expect(text).toContain('slowest contact: B waited up to 13000 ms');
-    expect(text).toContain('contact B at 0 s (posted 10:00:00.100, answered 10:00:13.100 UTC) waited 13000 ms — answered only with its next message');
+    expect(text).toContain(
+      'contact B at 0 s (posted 10:00:00.100, answered 10:00:13.100 UTC) waited 13000 ms — answered only with its next message',
+    );
     expect(text).toContain('NOT CLEAN');
   });
 

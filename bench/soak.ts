@@ -1,10 +1,22 @@
 import { percentile } from './stats.ts';
 
 /** One soak message: who sent it, when its webhook was posted, and when its echo(es) reached the fake Graph API. */
-export interface SoakMessage { contact: string; startedAt: number; status: number; replies: number[] }
+export interface SoakMessage {
+  contact: string;
+  startedAt: number;
+  status: number;
+  replies: number[];
+}
 
 /** One answered message's wait, with when it was posted and answered (epoch ms). */
-export interface SoakWait { contact: string; waitedMs: number; atSecond: number; postedAt: number; repliedAt: number; withNext: boolean }
+export interface SoakWait {
+  contact: string;
+  waitedMs: number;
+  atSecond: number;
+  postedAt: number;
+  repliedAt: number;
+  withNext: boolean;
+}
 
 export interface SoakReport {
   minutes: { minute: number; sent: number; p50: number; p99: number; max: number }[];
@@ -36,9 +48,15 @@ export function soakReport(messages: SoakMessage[], slowestCount = 10, slowMs = 
     const minute = Math.floor((m.startedAt - start) / 60_000);
     byMinute.set(minute, [...(byMinute.get(minute) ?? []), waited(m)]);
   }
-  const minutes = [...byMinute.entries()].sort(([a], [b]) => a - b).map(([minute, ms]) => ({
-    minute, sent: ms.length, p50: percentile(ms, 50), p99: percentile(ms, 99), max: Math.max(...ms),
-  }));
+  const minutes = [...byMinute.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([minute, ms]) => ({
+      minute,
+      sent: ms.length,
+      p50: percentile(ms, 50),
+      p99: percentile(ms, 99),
+      max: Math.max(...ms),
+    }));
   // The next message of the same contact, for the "answered only with the next" test.
   const next = new Map<SoakMessage, SoakMessage>();
   const lastOf = new Map<string, SoakMessage>();
@@ -49,11 +67,25 @@ export function soakReport(messages: SoakMessage[], slowestCount = 10, slowMs = 
   }
   const describe = (m: SoakMessage): SoakWait => {
     const n = next.get(m);
-    const withNext = !!n && m.replies[0]! >= n.startedAt && n.replies.length > 0 && Math.abs(n.replies[0]! - m.replies[0]!) < 1000;
-    return { contact: m.contact, waitedMs: waited(m), atSecond: Math.round((m.startedAt - start) / 1000), postedAt: m.startedAt, repliedAt: m.replies[0]!, withNext };
+    const withNext =
+      !!n && m.replies[0]! >= n.startedAt && n.replies.length > 0 && Math.abs(n.replies[0]! - m.replies[0]!) < 1000;
+    return {
+      contact: m.contact,
+      waitedMs: waited(m),
+      atSecond: Math.round((m.startedAt - start) / 1000),
+      postedAt: m.startedAt,
+      repliedAt: m.replies[0]!,
+      withNext,
+    };
   };
-  const slowest = [...answered].sort((a, b) => waited(b) - waited(a)).slice(0, slowestCount).map(describe);
-  const slow = answered.filter((m) => waited(m) > slowMs).sort((a, b) => a.startedAt - b.startedAt).map(describe);
+  const slowest = [...answered]
+    .sort((a, b) => waited(b) - waited(a))
+    .slice(0, slowestCount)
+    .map(describe);
+  const slow = answered
+    .filter((m) => waited(m) > slowMs)
+    .sort((a, b) => a.startedAt - b.startedAt)
+    .map(describe);
   const waits = answered.map(waited);
   const perContact = new Map<string, number[]>();
   for (const m of answered) perContact.set(m.contact, [...(perContact.get(m.contact) ?? []), waited(m)]);
@@ -66,8 +98,17 @@ export function soakReport(messages: SoakMessage[], slowestCount = 10, slowMs = 
   }
   const accepted = messages.filter((m) => m.status === 200);
   return {
-    minutes, slowest, slow, slowMs, slowestContact,
-    overall: { answered: waits.length, p50: percentile(waits, 50), p99: percentile(waits, 99), max: waits.length ? Math.max(...waits) : Number.NaN },
+    minutes,
+    slowest,
+    slow,
+    slowMs,
+    slowestContact,
+    overall: {
+      answered: waits.length,
+      p50: percentile(waits, 50),
+      p99: percentile(waits, 99),
+      max: waits.length ? Math.max(...waits) : Number.NaN,
+    },
     missing: accepted.filter((m) => m.replies.length === 0).length,
     duplicated: accepted.reduce((n, m) => n + Math.max(0, m.replies.length - 1), 0),
     refused: messages.length - accepted.length,
@@ -77,15 +118,18 @@ export function soakReport(messages: SoakMessage[], slowestCount = 10, slowMs = 
 export function formatSoak(r: SoakReport, seconds: number, rate: number): string[] {
   const f = (n: number) => n.toFixed(0).padStart(6);
   const clock = (at: number) => new Date(at).toISOString().slice(11, 23);
-  const line = (s: SoakWait) => `contact ${s.contact} at ${s.atSecond} s (posted ${clock(s.postedAt)}, answered ${clock(s.repliedAt)} UTC) waited ${s.waitedMs} ms`
-    + (s.withNext ? ' — answered only with its next message' : '');
+  const line = (s: SoakWait) =>
+    `contact ${s.contact} at ${s.atSecond} s (posted ${clock(s.postedAt)}, answered ${clock(s.repliedAt)} UTC) waited ${s.waitedMs} ms` +
+    (s.withNext ? ' — answered only with its next message' : '');
   const c = r.slowestContact;
   return [
     `soak: ${rate}/s for ${seconds} s — webhook → reply per minute (ms)`,
     '  minute   sent    p50    p99    max',
     ...r.minutes.map((m) => `  ${String(m.minute + 1).padStart(6)} ${f(m.sent)} ${f(m.p50)} ${f(m.p99)} ${f(m.max)}`),
     `  whole run: ${r.overall.answered} answered, p50 ${f(r.overall.p50).trim()} ms, p99 ${f(r.overall.p99).trim()} ms, max ${f(r.overall.max).trim()} ms`,
-    c ? `  slowest contact: ${c.contact} waited up to ${c.worstMs} ms (mean ${c.meanMs.toFixed(0)} ms over ${c.messages} messages)` : '  slowest contact: none answered',
+    c
+      ? `  slowest contact: ${c.contact} waited up to ${c.worstMs} ms (mean ${c.meanMs.toFixed(0)} ms over ${c.messages} messages)`
+      : '  slowest contact: none answered',
     `  messages that waited more than ${r.slowMs} ms: ${r.slow.length}`,
     ...r.slow.slice(0, 50).map((s) => `    ${line(s)}`),
     ...(r.slow.length > 50 ? [`    … and ${r.slow.length - 50} more`] : []),

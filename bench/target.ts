@@ -16,7 +16,9 @@ const accessToken = 'EAAG-bench-token';
  * 500 inbound messages/s, their 500 replies and 500 read receipts need at least 19 numbers.
  */
 export const benchChannels = Array.from({ length: 20 }, (_, i) => ({
-  phoneNumberId: `1060000000009${String(i).padStart(2, '0')}`, displayPhone: `155501009${String(i).padStart(2, '0')}`, wabaId: '0',
+  phoneNumberId: `1060000000009${String(i).padStart(2, '0')}`,
+  displayPhone: `155501009${String(i).padStart(2, '0')}`,
+  wabaId: '0',
 }));
 
 export interface Target {
@@ -59,15 +61,29 @@ export async function startTarget(): Promise<Target> {
     statusCallback: { url: `http://127.0.0.1:${port}/webhooks/whatsapp`, appSecret, statuses: ['sent', 'delivered'] },
   });
   const secretKey = 'bench-secret-key-bench-secret-key-bench';
-  await seedServer({ databaseUrl, dataDir, secretKey, flow: echoFlow, channels: benchChannels.map((c) => ({ phoneNumberId: c.phoneNumberId, appSecret, accessToken })) });
-  const server = await startServerProcess({
-    PORT: String(port), DATA_DIR: dataDir, SECRET_KEY: secretKey, WHATSAPP_GRAPH_URL: fake.url, FLUXO_LOG: 'warn',
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
-  // BENCH_CPU_PROF=dir writes the server's CPU profile there when it stops (for tuning).
-  }, { nodeArgs: process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [] });
+  await seedServer({
+    databaseUrl,
+    dataDir,
+    secretKey,
+    flow: echoFlow,
+    channels: benchChannels.map((c) => ({ phoneNumberId: c.phoneNumberId, appSecret, accessToken })),
+  });
+  const server = await startServerProcess(
+    {
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      SECRET_KEY: secretKey,
+      WHATSAPP_GRAPH_URL: fake.url,
+      FLUXO_LOG: 'warn',
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+      // BENCH_CPU_PROF=dir writes the server's CPU profile there when it stops (for tuning).
+    },
+    { nodeArgs: process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [] },
+  );
   return {
-    server, fake,
+    server,
+    fake,
     kind: databaseUrl ? `Postgres${process.env.REDIS_URL ? ' + Redis' : ''}` : 'embedded (PGlite, in-process queue)',
     async close() {
       // The fake first: its status webhooks on kept-alive connections would keep the server busy.
@@ -75,7 +91,8 @@ export async function startTarget(): Promise<Target> {
       await server.stop();
       await dropDatabase();
       // BENCH_KEEP_DB=1 keeps the embedded database too, to read per-message timings afterwards.
-      if (process.env.BENCH_KEEP_DB && !databaseUrl) return void process.stdout.write(`kept embedded database in ${dataDir}/pglite\n`);
+      if (process.env.BENCH_KEEP_DB && !databaseUrl)
+        return void process.stdout.write(`kept embedded database in ${dataDir}/pglite\n`);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

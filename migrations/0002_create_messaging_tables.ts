@@ -35,10 +35,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addCheckConstraint('contacts_has_identity', sql`wa_id is not null or user_id is not null`)
     .execute();
-  await db.schema.createIndex('contacts_channel_wa_id_key').unique().on('contacts')
-    .columns(['channel_id', 'wa_id']).where(sql.ref('wa_id'), 'is not', null).execute();
-  await db.schema.createIndex('contacts_channel_user_id_key').unique().on('contacts')
-    .columns(['channel_id', 'user_id']).where(sql.ref('user_id'), 'is not', null).execute();
+  await db.schema
+    .createIndex('contacts_channel_wa_id_key')
+    .unique()
+    .on('contacts')
+    .columns(['channel_id', 'wa_id'])
+    .where(sql.ref('wa_id'), 'is not', null)
+    .execute();
+  await db.schema
+    .createIndex('contacts_channel_user_id_key')
+    .unique()
+    .on('contacts')
+    .columns(['channel_id', 'user_id'])
+    .where(sql.ref('user_id'), 'is not', null)
+    .execute();
 
   await db.schema
     .createTable('conversation_sessions')
@@ -52,8 +62,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   // At most one live session per contact.
-  await db.schema.createIndex('conversation_sessions_live_key').unique().on('conversation_sessions')
-    .column('contact_id').where(sql.ref('status'), '<>', 'ended').execute();
+  await db.schema
+    .createIndex('conversation_sessions_live_key')
+    .unique()
+    .on('conversation_sessions')
+    .column('contact_id')
+    .where(sql.ref('status'), '<>', 'ended')
+    .execute();
 
   await db.schema
     .createTable('messages')
@@ -75,10 +90,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('processed_at', 'timestamptz')
     .execute();
-  await db.schema.createIndex('messages_contact_time_idx').on('messages').columns(['contact_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('messages_contact_time_idx')
+    .on('messages')
+    .columns(['contact_id', 'created_at'])
+    .execute();
   // The inbound work queue: unprocessed messages of a contact, oldest WhatsApp timestamp first.
-  await db.schema.createIndex('messages_pending_idx').on('messages').columns(['contact_id', 'wa_timestamp'])
-    .where(sql<boolean>`direction = 'in' and processed_at is null`).execute();
+  await db.schema
+    .createIndex('messages_pending_idx')
+    .on('messages')
+    .columns(['contact_id', 'wa_timestamp'])
+    .where(sql<boolean>`direction = 'in' and processed_at is null`)
+    .execute();
 
   await db.schema
     .createTable('outbox')
@@ -94,8 +117,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('last_error', 'text')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('outbox_pending_idx').on('outbox').columns(['next_attempt_at'])
-    .where(sql<boolean>`status = 'pending'`).execute();
+  await db.schema
+    .createIndex('outbox_pending_idx')
+    .on('outbox')
+    .columns(['next_attempt_at'])
+    .where(sql<boolean>`status = 'pending'`)
+    .execute();
 
   await db.schema
     .createTable('scheduled_jobs')
@@ -105,14 +132,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('key', 'text', (c) => c.unique())
     .addColumn('run_at', 'timestamptz', (c) => c.notNull())
     .addColumn('payload', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('pending').check(sql`status in ('pending','done','failed')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('pending')
+        .check(sql`status in ('pending','done','failed')`),
+    )
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('locked_until', 'timestamptz')
     .addColumn('last_error', 'text')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('scheduled_jobs_due_idx').on('scheduled_jobs').columns(['run_at'])
-    .where(sql<boolean>`status = 'pending'`).execute();
+  await db.schema
+    .createIndex('scheduled_jobs_due_idx')
+    .on('scheduled_jobs')
+    .columns(['run_at'])
+    .where(sql<boolean>`status = 'pending'`)
+    .execute();
 
   await db.schema
     .createTable('handoffs')
@@ -128,12 +164,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('claimed_at', 'timestamptz')
     .addColumn('resolved_at', 'timestamptz')
     .execute();
-  await db.schema.createIndex('handoffs_open_contact_key').unique().on('handoffs')
-    .column('contact_id').where(sql.ref('status'), '<>', 'resolved').execute();
+  await db.schema
+    .createIndex('handoffs_open_contact_key')
+    .unique()
+    .on('handoffs')
+    .column('contact_id')
+    .where(sql.ref('status'), '<>', 'resolved')
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['handoffs', 'scheduled_jobs', 'outbox', 'messages', 'conversation_sessions', 'contacts', 'channels']) {
+  for (const t of [
+    'handoffs',
+    'scheduled_jobs',
+    'outbox',
+    'messages',
+    'conversation_sessions',
+    'contacts',
+    'channels',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

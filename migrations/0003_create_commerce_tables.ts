@@ -33,7 +33,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('contact_id', 'text', (c) => c.references('contacts.id').onDelete('set null'))
     .addColumn('session_id', 'text')
     .addColumn('flow_id', 'text')
-    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('new','confirmed','preparing','shipped','delivered','cancelled')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('new','confirmed','preparing','shipped','delivered','cancelled')`),
+    )
     .addColumn('total_cents', 'integer', (c) => c.notNull())
     .addColumn('notes', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
@@ -64,7 +66,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('output', 'text')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('analytics_events_flow_idx').on('analytics_events').columns(['flow_id', 'flow_version_id', 'node_id']).execute();
+  await db.schema
+    .createIndex('analytics_events_flow_idx')
+    .on('analytics_events')
+    .columns(['flow_id', 'flow_version_id', 'node_id'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -22,11 +22,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addCheckConstraint('campaign_recipients_sent_or_skipped', sql`(message_id is null) <> (skip_reason is null)`)
     .execute();
   // Erasing a contact or a message deletes its rows: both need an index to find them.
-  await db.schema.createIndex('campaign_recipients_contact_idx').on('campaign_recipients').column('contact_id').execute();
-  await db.schema.createIndex('campaign_recipients_message_idx').on('campaign_recipients').column('message_id').execute();
+  await db.schema
+    .createIndex('campaign_recipients_contact_idx')
+    .on('campaign_recipients')
+    .column('contact_id')
+    .execute();
+  await db.schema
+    .createIndex('campaign_recipients_message_idx')
+    .on('campaign_recipients')
+    .column('message_id')
+    .execute();
 
-  await db.schema.alterTable('campaigns')
-    .addColumn('contacts_in_flow', 'text', (c) => c.notNull().defaultTo('skip').check(sql`contacts_in_flow in ('skip','interrupt')`))
+  await db.schema
+    .alterTable('campaigns')
+    .addColumn('contacts_in_flow', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('skip')
+        .check(sql`contacts_in_flow in ('skip','interrupt')`),
+    )
     .execute();
 
   // Campaigns sent before this table existed: their recipients are their template messages.

@@ -6,7 +6,8 @@ import type { Kysely } from 'kysely';
  * handshake last succeeded with the channel's verify token.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('channels')
+  await db.schema
+    .alterTable('channels')
     .addColumn('checked_at', 'timestamptz')
     .addColumn('check_ok', 'boolean')
     .addColumn('check_error', 'text')
@@ -16,8 +17,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('channels')
-    .dropColumn('checked_at').dropColumn('check_ok').dropColumn('check_error').dropColumn('check_details')
+  await db.schema
+    .alterTable('channels')
+    .dropColumn('checked_at')
+    .dropColumn('check_ok')
+    .dropColumn('check_error')
+    .dropColumn('check_details')
     .dropColumn('webhook_verified_at')
     .execute();
 }

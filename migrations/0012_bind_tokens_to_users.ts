@@ -6,7 +6,8 @@ import { sql, type Kysely } from 'kysely';
  * only records authorship and became null, leaving a working token behind. Tokens may expire.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('api_tokens')
+  await db.schema
+    .alterTable('api_tokens')
     .addColumn('user_id', 'text', (c) => c.references('users.id').onDelete('cascade'))
     .addColumn('expires_at', 'timestamptz')
     .execute();

@@ -6,13 +6,15 @@ import { sql, type Kysely } from 'kysely';
  * variables are copied into the fields is listed in `contact_fields`, with the label people see.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('contacts')
+  await db.schema
+    .alterTable('contacts')
     .addColumn('tags', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
     .addColumn('fields', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .addColumn('opted_out_at', 'timestamptz')
     .execute();
   await sql`create index contacts_tags_idx on contacts using gin (tags)`.execute(db);
-  await db.schema.createTable('contact_fields')
+  await db.schema
+    .createTable('contact_fields')
     .addColumn('name', 'text', (c) => c.primaryKey())
     .addColumn('label', 'text', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))

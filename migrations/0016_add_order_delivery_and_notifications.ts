@@ -7,7 +7,8 @@ import { sql, type Kysely } from 'kysely';
  * window, an approved template outside it.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('orders')
+  await db.schema
+    .alterTable('orders')
     .addColumn('channel_id', 'text', (c) => c.references('channels.id').onDelete('set null'))
     .addColumn('address', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('payment_method', 'text')
@@ -18,7 +19,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('order_notifications')
-    .addColumn('status', 'text', (c) => c.primaryKey().check(sql`status in ('new','confirmed','preparing','shipped','delivered','cancelled')`))
+    .addColumn('status', 'text', (c) =>
+      c.primaryKey().check(sql`status in ('new','confirmed','preparing','shipped','delivered','cancelled')`),
+    )
     .addColumn('enabled', 'boolean', (c) => c.notNull())
     .addColumn('text', 'text', (c) => c.notNull())
     .addColumn('template_name', 'text')
@@ -42,7 +45,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('order_notifications').execute();
   await db.schema.dropIndex('orders_created_idx').execute();
-  await db.schema.alterTable('orders')
-    .dropColumn('number').dropColumn('payment_method').dropColumn('address').dropColumn('channel_id')
+  await db.schema
+    .alterTable('orders')
+    .dropColumn('number')
+    .dropColumn('payment_method')
+    .dropColumn('address')
+    .dropColumn('channel_id')
     .execute();
 }

@@ -16,7 +16,12 @@ const indexes = [
 ] as const;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  for (const i of indexes) await db.schema.createIndex(i.name).on(i.table).columns([...i.columns]).execute();
+  for (const i of indexes)
+    await db.schema
+      .createIndex(i.name)
+      .on(i.table)
+      .columns([...i.columns])
+      .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -29,8 +29,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   // At most one default: the one LLM blocks use when they name none.
-  await db.schema.createIndex('ai_providers_default_key').unique().on('ai_providers')
-    .column('is_default').where(sql.ref('is_default'), '=', true).execute();
+  await db.schema
+    .createIndex('ai_providers_default_key')
+    .unique()
+    .on('ai_providers')
+    .column('is_default')
+    .where(sql.ref('is_default'), '=', true)
+    .execute();
   // The daily retention job finds old messages by age alone, oldest first, a batch at a time.
   await db.schema.createIndex('messages_created_at_idx').on('messages').column('created_at').execute();
 }

@@ -41,7 +41,9 @@ export function choiceMessage(p: ChoicePrompt): OutboundMessage {
   if (p.choices.length === 0) return { kind: 'text', text: p.body };
   if (p.choices.length <= limits.replyButtons) {
     return {
-      kind: 'buttons', body, footer,
+      kind: 'buttons',
+      body,
+      footer,
       header: p.header ? { kind: 'text', text: truncate(p.header, limits.header) } : undefined,
       buttons: p.choices.map((c) => ({ id: replyId(p.nodeId, c.id), title: truncate(c.title, limits.buttonTitle) })),
     };
@@ -57,14 +59,17 @@ export function choiceMessage(p: ChoicePrompt): OutboundMessage {
   }));
   if (!last) rows.push({ id: moreId(p.nodeId, page + 1), title: moreTitle });
   return {
-    kind: 'list', body, footer,
+    kind: 'list',
+    body,
+    footer,
     header: p.header ? truncate(p.header, limits.header) : undefined,
     buttonLabel: truncate(p.buttonLabel, limits.listButtonLabel),
     sections: [{ rows }],
   };
 }
 
-export type ChoiceAnswer = { kind: 'choice'; id: string } | { kind: 'page'; page: number } | { kind: 'none' } | { kind: 'unreadable' };
+export type ChoiceAnswer =
+  { kind: 'choice'; id: string } | { kind: 'page'; page: number } | { kind: 'none' } | { kind: 'unreadable' };
 
 /** Reads a tap (by id, then by title) or a typed number/title against the choices. */
 export function readChoice(nodeId: string, choices: Choice[], content: InboundContent): ChoiceAnswer {

@@ -3,5 +3,11 @@
  * shared/messages/outbound.ts (zod schema and `textOf`); the engine uses its types.
  */
 export type {
-  ListRow, ListSection, MediaKind, MessageHeader, OutboundKind, OutboundMessage, ReplyButton,
+  ListRow,
+  ListSection,
+  MediaKind,
+  MessageHeader,
+  OutboundKind,
+  OutboundMessage,
+  ReplyButton,
 } from '../shared/messages/outbound.ts';

@@ -6,9 +6,17 @@ describe('sessionState', () => {
     const s: SessionState = {
       ...newSession('ver-1', { nome: 'Ana', n: 3.5, ok: true, vazio: null, pedido: { itens: [{ id: 'p1', q: 2 }] } }),
       nodeId: 'pick',
-      awaiting: { kind: 'catalog', retries: 1, timerKey: 'pick:id-1', state: { stage: 'quantity', page: 2, cart: [{ productId: 'p1', quantity: 2 }] } },
+      awaiting: {
+        kind: 'catalog',
+        retries: 1,
+        timerKey: 'pick:id-1',
+        state: { stage: 'quantity', page: 2, cart: [{ productId: 'p1', quantity: 2 }] },
+      },
       lastAnswer: 'Pizzas',
-      history: [{ role: 'contact', text: 'oi 👋' }, { role: 'bot', text: 'Olá!' }],
+      history: [
+        { role: 'contact', text: 'oi 👋' },
+        { role: 'bot', text: 'Olá!' },
+      ],
     };
     const restored = sessionState.parse(JSON.parse(JSON.stringify(s)));
     expect(restored).toEqual(s);

@@ -49,8 +49,15 @@ export type SessionState = z.infer<typeof sessionState>;
 
 export function newSession(flowVersionId: string, variables: Record<string, Json> = {}): SessionState {
   return {
-    v: 1, flowVersionId, status: 'active', nodeId: null, awaiting: null,
-    variables: { ...variables }, lastAnswer: '', history: [], error: null,
+    v: 1,
+    flowVersionId,
+    status: 'active',
+    nodeId: null,
+    awaiting: null,
+    variables: { ...variables },
+    lastAnswer: '',
+    history: [],
+    error: null,
   };
 }
 

@@ -20,12 +20,22 @@ function randomString(rand: () => number): string {
   const kind = Math.floor(rand() * 6);
   const pick = (n: number, gen: () => string) => Array.from({ length: n }, gen).join('');
   switch (kind) {
-    case 0: return '';
-    case 1: return pick(1 + Math.floor(rand() * 5), () => ['😀', '👍🏽', '🇧🇷', '❤️', '\u200d'][Math.floor(rand() * 5)] ?? '');
-    case 2: return pick(5000, () => String.fromCharCode(32 + Math.floor(rand() * 95)));
-    case 3: return pick(20, () => String.fromCharCode(Math.floor(rand() * 32)));
-    case 4: return pick(30, () => String.fromCodePoint(Math.floor(rand() * 0x110000)));
-    default: return ['1', ' 2 ', 'sim', 'não', 'cancelar', '{{x}}', '-1', '99999999', '1,5', '31/02/2026'][Math.floor(rand() * 10)] ?? '';
+    case 0:
+      return '';
+    case 1:
+      return pick(1 + Math.floor(rand() * 5), () => ['😀', '👍🏽', '🇧🇷', '❤️', '\u200d'][Math.floor(rand() * 5)] ?? '');
+    case 2:
+      return pick(5000, () => String.fromCharCode(32 + Math.floor(rand() * 95)));
+    case 3:
+      return pick(20, () => String.fromCharCode(Math.floor(rand() * 32)));
+    case 4:
+      return pick(30, () => String.fromCodePoint(Math.floor(rand() * 0x110000)));
+    default:
+      return (
+        ['1', ' 2 ', 'sim', 'não', 'cancelar', '{{x}}', '-1', '99999999', '1,5', '31/02/2026'][
+          Math.floor(rand() * 10)
+        ] ?? ''
+      );
   }
 }
 
@@ -40,11 +50,26 @@ function randomContent(rand: () => number, nodeId: string): InboundContent {
 }
 
 const dataFor: Record<NodeType, Record<string, unknown>> = {
-  start: {}, note: {}, end: {}, goto: {}, handoff: {}, wait: {}, set: { assignments: [{ variable: 'x', value: '{{last_answer}}' }] },
+  start: {},
+  note: {},
+  end: {},
+  goto: {},
+  handoff: {},
+  wait: {},
+  set: { assignments: [{ variable: 'x', value: '{{last_answer}}' }] },
   message: { text: '{{last_answer}}' },
-  menu: { text: 'm', options: Array.from({ length: 12 }, (_, i) => ({ id: `o${i}`, title: `Opção ${i}` })), retries: 3 },
+  menu: {
+    text: 'm',
+    options: Array.from({ length: 12 }, (_, i) => ({ id: `o${i}`, title: `Opção ${i}` })),
+    retries: 3,
+  },
   question: { text: 'q', variable: 'x', kind: 'date', retries: 5 },
-  condition: { rules: [{ id: 'r', variable: 'last_answer', operator: 'regex', value: '(a+)+$' }, { id: 'n', variable: 'last_answer', operator: 'gt', value: '1' }] },
+  condition: {
+    rules: [
+      { id: 'r', variable: 'last_answer', operator: 'regex', value: '(a+)+$' },
+      { id: 'n', variable: 'last_answer', operator: 'gt', value: '1' },
+    ],
+  },
   http: { url: 'https://api.example/{{last_answer}}', mappings: [{ variable: 'y', path: '$.a[0]' }] },
   product_picker: { mode: 'cart' },
   financing: { price: '{{last_answer}}', termMonths: '{{last_answer}}' },
@@ -55,23 +80,39 @@ describe('the engine never throws on what a contact sends', () => {
   it.each(nodeTypes.filter((t) => t !== 'start'))('%s', async (type) => {
     const rand = prng(type.length * 7919);
     // Each node loops back to itself through a wait, so every message reaches it again.
-    const flow = buildFlow([
-      { id: 'n', type, data: dataFor[type] },
-      { id: 'w', type: 'wait', data: { durationMinutes: null } },
-    ], [], {});
-    const withLoops = { ...flow, edges: [...flow.edges, ...['next', 'ok', 'error', 'invalid', 'else', 'rule-r', 'rule-n', 'confirmed', 'cancelled', 'escalate'].map((h, i) => ({ id: `l${i}`, source: 'n', sourceHandle: h, target: 'w' })), { id: 'back', source: 'w', sourceHandle: 'reply', target: 'n' }] };
+    const flow = buildFlow(
+      [
+        { id: 'n', type, data: dataFor[type] },
+        { id: 'w', type: 'wait', data: { durationMinutes: null } },
+      ],
+      [],
+      {},
+    );
+    const withLoops = {
+      ...flow,
+      edges: [
+        ...flow.edges,
+        ...['next', 'ok', 'error', 'invalid', 'else', 'rule-r', 'rule-n', 'confirmed', 'cancelled', 'escalate'].map(
+          (h, i) => ({ id: `l${i}`, source: 'n', sourceHandle: h, target: 'w' }),
+        ),
+        { id: 'back', source: 'w', sourceHandle: 'reply', target: 'n' },
+      ],
+    };
     const d = driver(withLoops, {
       categories: [{ id: 'c', name: 'Cat' }],
-      products: [{ id: 'p', categoryId: 'c', name: 'Prod', description: '', priceCents: 100, imageUrl: null, stock: null }],
+      products: [
+        { id: 'p', categoryId: 'c', name: 'Prod', description: '', priceCents: 100, imageUrl: null, stock: null },
+      ],
       http: [{ url: 'https://api.example/', status: 200, body: '{"a":[1]}' }],
       llm: Array.from({ length: 200 }, () => ({ reply: 'ok', score: 0.1, route: 'continue' as const, variables: {} })),
     });
     let reached = 0;
     for (let i = 0; i < 60; i++) {
       if (d.session?.nodeId === 'n') reached++;
-      const effects = i % 10 === 9
-        ? await d.event(rand() < 0.5 ? { type: 'handoff_resolved' } : { type: 'timer', key: randomString(rand) })
-        : await d.content(randomContent(rand, 'n'));
+      const effects =
+        i % 10 === 9
+          ? await d.event(rand() < 0.5 ? { type: 'handoff_resolved' } : { type: 'timer', key: randomString(rand) })
+          : await d.content(randomContent(rand, 'n'));
       reached += effects.filter((e) => e.type === 'analytics' && e.kind === 'enter' && e.nodeId === 'n').length;
       expect(sessionState.safeParse(JSON.parse(JSON.stringify(d.session))).success).toBe(true);
     }

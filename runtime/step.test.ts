@@ -5,15 +5,31 @@ import { newSession } from './session.ts';
 import { step } from './step.ts';
 import { testPorts } from './testing/ports.ts';
 
-const menuFlow = () => buildFlow(
-  [
-    { id: 'start', type: 'start', data: { keywords: ['Menu'] } },
-    { id: 'hi', type: 'message', data: { text: 'Olá, {{contact.name}}!' } },
-    { id: 'm', type: 'menu', data: { text: 'Escolha', options: [{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }], timeoutMinutes: 30 } },
-    { id: 'bye', type: 'end', data: { message: 'Tchau' } },
-  ],
-  [['start', 'next', 'hi'], ['hi', 'next', 'm'], ['m', 'opt-a', 'bye']],
-);
+const menuFlow = () =>
+  buildFlow(
+    [
+      { id: 'start', type: 'start', data: { keywords: ['Menu'] } },
+      { id: 'hi', type: 'message', data: { text: 'Olá, {{contact.name}}!' } },
+      {
+        id: 'm',
+        type: 'menu',
+        data: {
+          text: 'Escolha',
+          options: [
+            { id: 'a', title: 'A' },
+            { id: 'b', title: 'B' },
+          ],
+          timeoutMinutes: 30,
+        },
+      },
+      { id: 'bye', type: 'end', data: { message: 'Tchau' } },
+    ],
+    [
+      ['start', 'next', 'hi'],
+      ['hi', 'next', 'm'],
+      ['m', 'opt-a', 'bye'],
+    ],
+  );
 
 describe('step', () => {
   it('starts at the start node on a first message and waits at the menu', async () => {
@@ -21,8 +37,9 @@ describe('step', () => {
     const effects = await d.send('oi');
     expect(texts(effects)).toEqual(['Olá, Ana Souza!', 'Escolha']);
     expect(d.session).toMatchObject({ status: 'active', nodeId: 'm', awaiting: { kind: 'choice' } });
-    expect(effects.filter((e) => e.type === 'analytics').map((e) => e.type === 'analytics' && `${e.kind}:${e.nodeId}`))
-      .toEqual(['enter:start', 'exit:start', 'enter:hi', 'exit:hi', 'enter:m']);
+    expect(
+      effects.filter((e) => e.type === 'analytics').map((e) => e.type === 'analytics' && `${e.kind}:${e.nodeId}`),
+    ).toEqual(['enter:start', 'exit:start', 'enter:hi', 'exit:hi', 'enter:m']);
   });
 
   it('cancels the timer when the answer comes and ends on the end node', async () => {
@@ -87,7 +104,10 @@ describe('step', () => {
 
   it('stops a runaway loop with a clear error instead of throwing', async () => {
     const flow = buildFlow(
-      [{ id: 'a', type: 'set', data: { assignments: [] } }, { id: 'b', type: 'goto', data: { target: { kind: 'node', nodeId: 'a' } } }],
+      [
+        { id: 'a', type: 'set', data: { assignments: [] } },
+        { id: 'b', type: 'goto', data: { target: { kind: 'node', nodeId: 'a' } } },
+      ],
       [['a', 'next', 'b']],
     );
     const d = driver(flow);
@@ -98,21 +118,49 @@ describe('step', () => {
   });
 
   it('starts a campaign with variables and does not mutate the given session', async () => {
-    const flow = buildFlow([{ id: 'q', type: 'question', data: { text: 'Fatura de {{valor}}. Nome?', variable: 'nome' } }], []);
+    const flow = buildFlow(
+      [{ id: 'q', type: 'question', data: { text: 'Fatura de {{valor}}. Nome?', variable: 'nome' } }],
+      [],
+    );
     const { ports } = testPorts();
     const contact = { name: 'Ana', phone: '1' };
-    const started = await step({ flow, flowVersionId: 'v1', session: null, event: { type: 'start', variables: { valor: 'R$ 10' } }, contact, ports });
+    const started = await step({
+      flow,
+      flowVersionId: 'v1',
+      session: null,
+      event: { type: 'start', variables: { valor: 'R$ 10' } },
+      contact,
+      ports,
+    });
     expect(texts(started.effects)).toEqual(['Fatura de R$ 10. Nome?']);
     const frozen = JSON.stringify(started.session);
-    const next = await step({ flow, flowVersionId: 'v1', session: started.session, event: { type: 'message', content: { kind: 'text', text: 'Ana' } }, contact, ports });
+    const next = await step({
+      flow,
+      flowVersionId: 'v1',
+      session: started.session,
+      event: { type: 'message', content: { kind: 'text', text: 'Ana' } },
+      contact,
+      ports,
+    });
     expect(JSON.stringify(started.session)).toBe(frozen);
     expect(next.session.variables).toMatchObject({ valor: 'R$ 10', nome: 'Ana' });
   });
 
   it('ends with an error when the session waits at a node that no longer exists', async () => {
     const { ports } = testPorts();
-    const session = { ...newSession('v1'), nodeId: 'gone', awaiting: { kind: 'choice' as const, retries: 0, timerKey: null, state: {} } };
-    const r = await step({ flow: menuFlow(), flowVersionId: 'v1', session, event: { type: 'message', content: { kind: 'text', text: 'x' } }, contact: { name: 'A', phone: '1' }, ports });
+    const session = {
+      ...newSession('v1'),
+      nodeId: 'gone',
+      awaiting: { kind: 'choice' as const, retries: 0, timerKey: null, state: {} },
+    };
+    const r = await step({
+      flow: menuFlow(),
+      flowVersionId: 'v1',
+      session,
+      event: { type: 'message', content: { kind: 'text', text: 'x' } },
+      contact: { name: 'A', phone: '1' },
+      ports,
+    });
     expect(r.session.status).toBe('ended');
     expect(r.session.error).toContain('gone');
   });

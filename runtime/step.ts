@@ -37,7 +37,10 @@ export async function step(input: StepInput): Promise<StepResult> {
   const index = indexFlow(flow);
   const live = input.session && input.session.status !== 'ended' ? input.session : null;
   // An ignored event leaves things as they were; with no session yet, as an ended one.
-  const unchanged = (): StepResult => ({ session: input.session ?? { ...newSession(input.flowVersionId), status: 'ended' }, effects: [] });
+  const unchanged = (): StepResult => ({
+    session: input.session ?? { ...newSession(input.flowVersionId), status: 'ended' },
+    effects: [],
+  });
 
   if (event.type === 'start') return start(input, index, live, event.variables ?? {}, null);
 
@@ -76,8 +79,11 @@ function initialVariables(flow: FlowDocument, extra: Record<string, Json>): Reco
 }
 
 async function start(
-  input: StepInput, index: FlowIndex, previous: SessionState | null,
-  variables: Record<string, Json>, said: string | null,
+  input: StepInput,
+  index: FlowIndex,
+  previous: SessionState | null,
+  variables: Record<string, Json>,
+  said: string | null,
 ): Promise<StepResult> {
   const session = newSession(input.flowVersionId, initialVariables(input.flow, variables));
   if (said !== null) session.history = appendHistory(previous?.history ?? [], { role: 'contact', text: said });
@@ -103,7 +109,11 @@ async function resume(input: StepInput, index: FlowIndex, live: SessionState, wh
     ctx.send({ kind: 'text', text: ctx.render(input.flow.settings.fallbackMessage) });
     return { session: ctx.session, effects: ctx.effects };
   }
-  if (awaiting.timerKey && why.type !== 'timeout' && !(outcome.type === 'wait' && outcome.awaiting.timerKey === awaiting.timerKey)) {
+  if (
+    awaiting.timerKey &&
+    why.type !== 'timeout' &&
+    !(outcome.type === 'wait' && outcome.awaiting.timerKey === awaiting.timerKey)
+  ) {
     ctx.emit({ type: 'cancel_timer', key: awaiting.timerKey });
   }
   const next = follow(ctx, index, node, outcome);

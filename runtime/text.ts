@@ -7,18 +7,32 @@ export function typedText(content: InboundContent): string | null {
   return null;
 }
 
-const mediaLabels = { image: 'imagem', audio: 'áudio', video: 'vídeo', document: 'documento', sticker: 'figurinha' } as const;
+const mediaLabels = {
+  image: 'imagem',
+  audio: 'áudio',
+  video: 'vídeo',
+  document: 'documento',
+  sticker: 'figurinha',
+} as const;
 
 /** A one-line rendering of any inbound content, for history and handoff context. */
 export function describeContent(content: InboundContent): string {
   switch (content.kind) {
-    case 'text': return content.text;
-    case 'reply': return content.title;
-    case 'location': return `[localização ${content.latitude}, ${content.longitude}]`;
-    case 'media': return content.caption ? `[${mediaLabels[content.media]}] ${content.caption}` : `[${mediaLabels[content.media]}]`;
-    case 'contacts': return `[contato ${content.contacts.map((c) => c.name).join(', ')}]`;
-    case 'order': return '[pedido do catálogo]';
-    case 'reaction': return `[reação ${content.emoji}]`;
-    case 'unsupported': return `[${content.type}]`;
+    case 'text':
+      return content.text;
+    case 'reply':
+      return content.title;
+    case 'location':
+      return `[localização ${content.latitude}, ${content.longitude}]`;
+    case 'media':
+      return content.caption ? `[${mediaLabels[content.media]}] ${content.caption}` : `[${mediaLabels[content.media]}]`;
+    case 'contacts':
+      return `[contato ${content.contacts.map((c) => c.name).join(', ')}]`;
+    case 'order':
+      return '[pedido do catálogo]';
+    case 'reaction':
+      return `[reação ${content.emoji}]`;
+    case 'unsupported':
+      return `[${content.type}]`;
   }
 }

@@ -69,10 +69,15 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   // Flow documents are the largest bodies the admin API takes; 5 MB holds thousands of nodes.
-  api.use('*', bodyLimit({
-    maxSize: 5 * 1024 * 1024,
-    onError: () => { throw new AppError(413, 'payload_too_large', 'O corpo da requisição passa de 5 MB.'); },
-  }));
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: 5 * 1024 * 1024,
+      onError: () => {
+        throw new AppError(413, 'payload_too_large', 'O corpo da requisição passa de 5 MB.');
+      },
+    }),
+  );
   api.use('*', rejectCrossOriginWrites);
   api.use('*', requireJsonForCookieWrites);
   api.use('*', rejectInvalidText);
@@ -100,7 +105,11 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Fluxo API', version: '1', description: 'Admin API of Fluxo. Errors are `{ error: { code, message } }`.' },
+    info: {
+      title: 'Fluxo API',
+      version: '1',
+      description: 'Admin API of Fluxo. Errors are `{ error: { code, message } }`.',
+    },
     servers: [{ url: '/api' }],
     security: [{ bearer: [] }],
   });

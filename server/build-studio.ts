@@ -23,7 +23,11 @@ export async function ensureStudioBuilt(
   const dist = join(root, 'dist', 'studio');
   const built = existsSync(join(dist, 'index.html'));
   if (built && readSourcesStamp(dist) === studioSourcesHash(root)) return dist;
-  logger.info(built ? 'studio sources changed since the last build; rebuilding the studio…' : 'building the studio (first start only)…');
+  logger.info(
+    built
+      ? 'studio sources changed since the last build; rebuilding the studio…'
+      : 'building the studio (first start only)…',
+  );
   try {
     await build(root);
   } catch (err) {

@@ -10,7 +10,9 @@ import { createServer } from 'vite';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 const api = spawn(process.execPath, ['--import', 'tsx', '--watch', 'server/main.ts'], {
-  cwd: root, stdio: 'inherit', env: { ...process.env, FLUXO_SKIP_STUDIO: 'true' },
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, FLUXO_SKIP_STUDIO: 'true' },
 });
 
 const vite = await createServer({ configFile: join(root, 'vite.config.ts') });

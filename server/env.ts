@@ -9,7 +9,10 @@ const envSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   SECRET_KEY: z.string().min(32, 'SECRET_KEY must be at least 32 characters').optional(),
   WHATSAPP_GRAPH_URL: z.string().url().default('https://graph.facebook.com'),
-  WHATSAPP_GRAPH_VERSION: z.string().regex(/^v\d+\.\d+$/).default('v23.0'),
+  WHATSAPP_GRAPH_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/)
+    .default('v23.0'),
   AI_BASE_URL: z.string().url().optional(),
   AI_API_KEY: z.string().optional(),
   AI_MODEL: z.string().optional(),
@@ -19,7 +22,10 @@ const envSchema = z.object({
   /** Public base URL (https://bots.example.com) used to show the webhook URL; else the request's origin. */
   PUBLIC_URL: z.string().url().optional(),
   /** HTTP nodes may call private/loopback addresses only when this is true (SSRF guard). */
-  HTTP_NODE_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  HTTP_NODE_ALLOW_PRIVATE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Bearer token Prometheus sends for `/metrics`; without it `/metrics` is off. */
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
   FLUXO_LOG: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -34,7 +40,10 @@ const envSchema = z.object({
   /** How many reverse proxies of ours sit in front (each appends to X-Forwarded-For); 0 trusts no header. */
   FLUXO_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   /** For tests and benchmarks: serve the API and webhooks only, without building or serving the studio. */
-  FLUXO_SKIP_STUDIO: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  FLUXO_SKIP_STUDIO: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -91,7 +100,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     secretKey: e.SECRET_KEY,
     graph: { baseUrl: e.WHATSAPP_GRAPH_URL.replace(/\/+$/, ''), version: e.WHATSAPP_GRAPH_VERSION },
     ai: e.AI_BASE_URL && e.AI_MODEL ? { baseUrl: e.AI_BASE_URL, apiKey: e.AI_API_KEY, model: e.AI_MODEL } : null,
-    admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD } : null,
+    admin:
+      e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD } : null,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     httpNodeAllowPrivate: e.HTTP_NODE_ALLOW_PRIVATE,
     metricsToken: e.METRICS_TOKEN,
@@ -99,7 +109,11 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     leaseMs: e.FLUXO_LEASE_MS,
     reconcileMs: e.FLUXO_RECONCILE_MS,
     skipStudio: e.FLUXO_SKIP_STUDIO,
-    rateLimits: { apiPerMinute: e.FLUXO_RATE_LIMIT_API, sessionPerMinute: e.FLUXO_RATE_LIMIT_SESSION, login: defaultLoginLimits },
+    rateLimits: {
+      apiPerMinute: e.FLUXO_RATE_LIMIT_API,
+      sessionPerMinute: e.FLUXO_RATE_LIMIT_SESSION,
+      login: defaultLoginLimits,
+    },
     trustedProxies: e.FLUXO_TRUSTED_PROXIES,
   };
 }

@@ -32,13 +32,16 @@ export function createHttpDrain() {
         });
       });
     },
-    get draining() { return draining; },
+    get draining() {
+      return draining;
+    },
     /** Wraps the app: while draining, every new request is turned away without touching it. */
     fetch<A extends unknown[]>(next: (request: Request, ...rest: A) => Response | Promise<Response>) {
       return (request: Request, ...rest: A): Response | Promise<Response> => {
         if (!draining) return next(request, ...rest);
         return Response.json(errorBody('shutting_down', 'O servidor está sendo desligado; tente de novo.'), {
-          status: 503, headers: { 'retry-after': '5', connection: 'close' },
+          status: 503,
+          headers: { 'retry-after': '5', connection: 'close' },
         });
       };
     },
@@ -54,13 +57,22 @@ export function createHttpDrain() {
     settled(timeoutMs: number): Promise<boolean> {
       if (inFlight.size === 0) return Promise.resolve(true);
       return new Promise((resolve) => {
-        const timer = setTimeout(() => { onSettled = null; resolve(false); }, timeoutMs);
-        onSettled = () => { clearTimeout(timer); onSettled = null; resolve(true); };
+        const timer = setTimeout(() => {
+          onSettled = null;
+          resolve(false);
+        }, timeoutMs);
+        onSettled = () => {
+          clearTimeout(timer);
+          onSettled = null;
+          resolve(true);
+        };
       });
     },
     closeConnections() {
       server?.closeAllConnections();
     },
-    get inFlight() { return inFlight.size; },
+    get inFlight() {
+      return inFlight.size;
+    },
   };
 }

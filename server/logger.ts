@@ -22,7 +22,10 @@ function serialise(fields: Record<string, unknown> | undefined): Record<string, 
   return out;
 }
 
-export function createLogger(level: LogLevel, write: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Logger {
+export function createLogger(
+  level: LogLevel,
+  write: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+): Logger {
   const log = (at: LogLevel) => (msg: string, fields?: Record<string, unknown>) => {
     if (order[at] < order[level]) return;
     write(JSON.stringify({ t: new Date().toISOString(), level: at, msg, ...serialise(fields) }));

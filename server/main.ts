@@ -23,7 +23,9 @@ const logger = createLogger(config.logLevel);
 const studioDir = config.skipStudio ? undefined : await ensureStudioBuilt(logger);
 // Webhook storage (two writers), two processors, the sender's claims and records, and the API share it.
 const database = await openDatabase({
-  databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 20,
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  poolSize: 20,
   onEmbeddedFailure: (err) => {
     // Nothing is lost (webhooks not stored were not answered 200); a restart recovers the rest.
     logger.error('embedded database thread stopped; exiting so Fluxo is restarted', { err });
@@ -42,25 +44,44 @@ const clock = { now: () => new Date() };
 // Leases name a process whose liveness can be checked: a restart after a crash takes back the
 // dead run's leases at once instead of leaving its contacts waiting for them to expire.
 const leases = await startLeaseIdentity({ databaseUrl: config.databaseUrl, db: database.db, clock, logger });
-if (leases.reclaimed.contacts + leases.reclaimed.sends > 0) logger.info('took back what a stopped process held', { ...leases.reclaimed });
+if (leases.reclaimed.contacts + leases.reclaimed.sends > 0)
+  logger.info('took back what a stopped process held', { ...leases.reclaimed });
 
 const secrets = createSecretBox(resolveSecretKey(config.secretKey, config.dataDir));
 // The studio's live view: with Redis, an event published where a webhook arrived reaches the
 // studio streams of every instance (a subscribed connection takes no other commands: two).
 const events = config.redisUrl
-  ? createRedisEventBus(connectRedis(config.redisUrl, logger, 'events'), connectRedis(config.redisUrl, logger, 'events-subscriber'))
+  ? createRedisEventBus(
+      connectRedis(config.redisUrl, logger, 'events'),
+      connectRedis(config.redisUrl, logger, 'events-subscriber'),
+    )
   : createLocalEventBus();
 // One per process: the API invalidates it when a provider is saved, the processors use it.
 const llm = createLlmSource({ db: database.db, secrets, config, logger, now: () => clock.now().getTime() });
 const messaging = startMessaging({
-  events, llm, owner: leases.owner, db: database.db, urgentDb: database.urgentDb, config, clock, logger, secrets, leaseMs: config.leaseMs, reconcileMs: config.reconcileMs,
+  events,
+  llm,
+  owner: leases.owner,
+  db: database.db,
+  urgentDb: database.urgentDb,
+  config,
+  clock,
+  logger,
+  secrets,
+  leaseMs: config.leaseMs,
+  reconcileMs: config.reconcileMs,
 });
 // Rate limits shared by every instance. No offline queue: while Redis is away a count fails at
 // once and the request goes through (see hitOrNull) instead of waiting for a reconnect.
-const limitsRedis = config.redisUrl ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
+const limitsRedis = config.redisUrl
+  ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+  : null;
 limitsRedis?.on('error', (err) => logger.debug('rate limit redis', { err }));
 const hitCounter = limitsRedis ? createRedisHitCounter(limitsRedis) : undefined;
-const app = createApp({ db: database.db, config, clock, secrets, logger, hitCounter, events, llm, messaging: messaging.deps }, { studioDir });
+const app = createApp(
+  { db: database.db, config, clock, secrets, logger, hitCounter, events, llm, messaging: messaging.deps },
+  { studioDir },
+);
 
 // While stopping, requests are turned away before they reach the app (see `http-drain.ts`).
 const drain = createHttpDrain();

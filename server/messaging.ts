@@ -68,7 +68,9 @@ export function startMessaging(o: MessagingOptions) {
   const versions = createFlowVersions(o.db, { now });
   // A command gets an answer within a second or is given up on: a Redis that hangs instead of
   // refusing must not hold sends any longer than one that is down (see the rate limiter).
-  const redis = o.config.redisUrl ? connectRedis(o.config.redisUrl, o.logger, 'commands', { maxRetriesPerRequest: 2, commandTimeout: 1000 }) : null;
+  const redis = o.config.redisUrl
+    ? connectRedis(o.config.redisUrl, o.logger, 'commands', { maxRetriesPerRequest: 2, commandTimeout: 1000 })
+    : null;
   const subscriber = redis && o.config.redisUrl ? connectRedis(o.config.redisUrl, o.logger, 'wake-ups') : null;
   const notifier: Notifier = redis && subscriber ? createRedisNotifier(redis, subscriber) : createLocalNotifier();
   const sharedLimiter = redis ? createRedisRateLimiter(redis, undefined, now) : null;
@@ -77,11 +79,18 @@ export function startMessaging(o: MessagingOptions) {
   const timeZone = createTimeZoneSource(o.db, o.logger, now);
   const ports: Ports = {
     // The engine's clock carries the settings' time zone, for the dates flows print and read.
-    clock: { now: () => o.clock.now(), get timeZone() { return timeZone.current(); } },
+    clock: {
+      now: () => o.clock.now(),
+      get timeZone() {
+        return timeZone.current();
+      },
+    },
     ids: { next: () => randomUUID() },
     http: createHttpPort({ allowPrivate: o.config.httpNodeAllowPrivate }),
     // Read on every LLM block, so a provider saved in the settings is used without a restart.
-    get llm() { return llm.current(); },
+    get llm() {
+      return llm.current();
+    },
     catalog: createCatalogPort(o.db),
     ...o.ports,
   };
@@ -90,7 +99,9 @@ export function startMessaging(o: MessagingOptions) {
   // another sender; shortening the lease (tests, tuning) shortens the call's timeout with it.
   const sendLockMs = Math.min(20_000, leaseMs);
   const graph = createGraphClient({
-    baseUrl: o.config.graph.baseUrl, version: o.config.graph.version, timeoutMs: Math.min(15_000, Math.floor(sendLockMs * 0.75)),
+    baseUrl: o.config.graph.baseUrl,
+    version: o.config.graph.version,
+    timeoutMs: Math.min(15_000, Math.floor(sendLockMs * 0.75)),
   });
 
   const events = o.events ?? createLocalEventBus();
@@ -104,17 +115,20 @@ export function startMessaging(o: MessagingOptions) {
   };
   // Two instances inserting the same redelivered message race on its unique key; Postgres
   // then aborts one transaction (deadlock or unique violation), which is safe to run again.
-  const inbox = createGroupCommit(async (batch: InboundDelivery[][]) => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await storeOnce(batch);
-      } catch (err) {
-        const code = (err as { code?: string }).code;
-        if (attempt >= 3 || (code !== '40P01' && code !== '40001' && code !== '23505')) throw err;
+  const inbox = createGroupCommit(
+    async (batch: InboundDelivery[][]) => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await storeOnce(batch);
+        } catch (err) {
+          const code = (err as { code?: string }).code;
+          if (attempt >= 3 || (code !== '40P01' && code !== '40001' && code !== '23505')) throw err;
+        }
       }
-    }
-  // On a Postgres pool two batches may be written at once; embedded PGlite has one connection.
-  }, { writers: o.config.databaseUrl ? 2 : 1 });
+      // On a Postgres pool two batches may be written at once; embedded PGlite has one connection.
+    },
+    { writers: o.config.databaseUrl ? 2 : 1 },
+  );
 
   const idleMs = o.pollMs ?? 500;
   // The contacts each processor holds during its pass. A message stored for one of them meanwhile
@@ -122,22 +136,36 @@ export function startMessaging(o: MessagingOptions) {
   // holder runs again once it lets the contact go, that message waits for the idle poll.
   const holding = [0, 1].map(() => new Set<string>());
   // The provider and time zone are re-read (at most every few seconds) before a batch, not inside a conversation.
-  const processors = [0, 1].map((i) => createWorkerLoop(`processor ${i}`, async () => {
-    await Promise.all([llm.fresh(), timeZone.fresh()]);
-    return processBatch({
-      // Each processor holds leases in its own name: if one's lease runs out mid-batch, the other
-      // may take the contact over, and the first must then see that it no longer holds it.
-      db: o.db, clock: o.clock, logger: o.logger, channels, versions, ports, owner: `${owner}/${i}`,
-      leaseMs, batchSize: 64, onReplies: () => notifier.publish('outbox'),
-      onClaimed: (ids) => ids.forEach((id) => holding[i]!.add(id)),
-      onCommitted: (committed) => {
-        for (const c of committed) {
-          events.publish({ type: 'message.queued', conversationId: c.contactId });
-          if (c.handoffOpened) events.publish({ type: 'handoff.opened', conversationId: c.contactId });
-        }
+  const processors = [0, 1].map((i) =>
+    createWorkerLoop(
+      `processor ${i}`,
+      async () => {
+        await Promise.all([llm.fresh(), timeZone.fresh()]);
+        return processBatch({
+          // Each processor holds leases in its own name: if one's lease runs out mid-batch, the other
+          // may take the contact over, and the first must then see that it no longer holds it.
+          db: o.db,
+          clock: o.clock,
+          logger: o.logger,
+          channels,
+          versions,
+          ports,
+          owner: `${owner}/${i}`,
+          leaseMs,
+          batchSize: 64,
+          onReplies: () => notifier.publish('outbox'),
+          onClaimed: (ids) => ids.forEach((id) => holding[i]!.add(id)),
+          onCommitted: (committed) => {
+            for (const c of committed) {
+              events.publish({ type: 'message.queued', conversationId: c.contactId });
+              if (c.handoffOpened) events.publish({ type: 'handoff.opened', conversationId: c.contactId });
+            }
+          },
+        }).finally(() => holding[i]!.clear());
       },
-    }).finally(() => holding[i]!.clear());
-  }, { idleMs, logger: o.logger }));
+      { idleMs, logger: o.logger },
+    ),
+  );
   /** Wakes, after its pass, the processor holding any of these contacts (see `holding`). */
   const wakeHolders = (contactIds: readonly string[]) => {
     holding.forEach((held, i) => {
@@ -148,24 +176,48 @@ export function startMessaging(o: MessagingOptions) {
   // number: too few in flight and the sender, not Meta, becomes the limit (32 capped a 20-number
   // bench at ~500 replies/s). Each waits its turn at the rate limiter well within its lock.
   const sendsInFlight = 256;
-  const sends = createSender({
-    db: o.db, clock: o.clock, logger: o.logger, channels, graph, limiter,
-    lockMs: sendLockMs, reconcileMs: o.reconcileMs ?? 15_000, startedAt, batchSize: sendsInFlight, owner: `${owner}/sender`,
-    onStatus: (contactId) => events.publish({ type: 'message.status', conversationId: contactId }),
-  }, () => sender.wake());
+  const sends = createSender(
+    {
+      db: o.db,
+      clock: o.clock,
+      logger: o.logger,
+      channels,
+      graph,
+      limiter,
+      lockMs: sendLockMs,
+      reconcileMs: o.reconcileMs ?? 15_000,
+      startedAt,
+      batchSize: sendsInFlight,
+      owner: `${owner}/sender`,
+      onStatus: (contactId) => events.publish({ type: 'message.status', conversationId: contactId }),
+    },
+    () => sender.wake(),
+  );
   const sender = createWorkerLoop('sender', () => sends.pass(), { idleMs, logger: o.logger });
 
   // Media is rarer and slower than text: its own loop, so a big video never delays a reply.
   const mediaBatch = 8;
-  const media = createWorkerLoop('media', async () => (await fetchMissingMedia({ db: o.db, graph, channels, logger: o.logger, limit: mediaBatch })) >= mediaBatch,
-    { idleMs: Math.max(idleMs, 1000), logger: o.logger });
+  const media = createWorkerLoop(
+    'media',
+    async () =>
+      (await fetchMissingMedia({ db: o.db, graph, channels, logger: o.logger, limit: mediaBatch })) >= mediaBatch,
+    { idleMs: Math.max(idleMs, 1000), logger: o.logger },
+  );
 
-  const campaigns = createWorkerLoop('campaigns', async () => {
-    const n = await runDueCampaigns(o.db, o.clock.now());
-    if (n > 0) { notifier.publish('outbox'); notifier.publish('inbound'); events.publish({ type: 'campaign.progress' }); }
-    // One campaign per pass: after one ran, another may be due.
-    return n > 0;
-  }, { idleMs: Math.max(idleMs, 1000), logger: o.logger });
+  const campaigns = createWorkerLoop(
+    'campaigns',
+    async () => {
+      const n = await runDueCampaigns(o.db, o.clock.now());
+      if (n > 0) {
+        notifier.publish('outbox');
+        notifier.publish('inbound');
+        events.publish({ type: 'campaign.progress' });
+      }
+      // One campaign per pass: after one ran, another may be due.
+      return n > 0;
+    },
+    { idleMs: Math.max(idleMs, 1000), logger: o.logger },
+  );
 
   // Embedded: statistics from a small sample, since every webhook waits for an ANALYZE (vacuum.ts).
   const vacuum = createVacuumLoop(o.db, o.logger, { statisticsTarget: o.config.databaseUrl ? undefined : 10 });
@@ -176,7 +228,10 @@ export function startMessaging(o: MessagingOptions) {
   // racing for the same contacts and one coming back empty.
   notifier.subscribe('inbound', () => (processors.find((p) => p.sleeping) ?? processors[0])?.wake());
   notifier.subscribe('media', () => media.wake());
-  notifier.subscribe('outbox', () => { sends.repliesQueued(); sender.wake(); });
+  notifier.subscribe('outbox', () => {
+    sends.repliesQueued();
+    sender.wake();
+  });
   const start = () => {
     processors.forEach((p) => p.start());
     sender.start();
@@ -200,16 +255,24 @@ export function startMessaging(o: MessagingOptions) {
     wakeSender: () => notifier.publish('outbox'),
     wakeCampaigns: () => campaigns.wake(),
     // Without Redis this instance still works (local pacing, polling instead of wake-ups).
-    ...(sharedLimiter && subscriber && {
-      redisHealth: () => (sharedLimiter.health() === 'ok' && subscriber.status === 'ready' ? 'ok' : 'degraded'),
-    }),
+    ...(sharedLimiter &&
+      subscriber && {
+        redisHealth: () => (sharedLimiter.health() === 'ok' && subscriber.status === 'ready' ? 'ok' : 'degraded'),
+      }),
   };
   return {
     deps,
     events,
     start,
     async stop() {
-      await Promise.all([...processors.map((p) => p.stop()), sender.stop(), media.stop(), campaigns.stop(), vacuum.stop(), retention.stop()]);
+      await Promise.all([
+        ...processors.map((p) => p.stop()),
+        sender.stop(),
+        media.stop(),
+        campaigns.stop(),
+        vacuum.stop(),
+        retention.stop(),
+      ]);
       await sends.drain();
       await notifier.close();
     },

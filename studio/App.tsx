@@ -37,14 +37,19 @@ const routes: readonly Route[] = [
   { path: '/flows', roles: ['admin', 'editor'], render: () => <FlowsPage /> },
   { path: '/flows/:id', roles: ['admin', 'editor'], render: (p) => <FlowPage key={p.id} flowId={p.id ?? ''} /> },
   {
-    path: '/flows/:id/versions/:version', roles: ['admin', 'editor'],
+    path: '/flows/:id/versions/:version',
+    roles: ['admin', 'editor'],
     render: (p) => <FlowVersionPage key={`${p.id}/${p.version}`} flowId={p.id ?? ''} version={Number(p.version)} />,
   },
   // The same element type at the same place for both paths, so the list keeps its state while conversations change.
   { path: '/inbox', roles: ['admin', 'agent'], render: () => <InboxPage selectedId={null} /> },
   { path: '/inbox/:id', roles: ['admin', 'agent'], render: (p) => <InboxPage selectedId={p.id ?? null} /> },
   { path: '/conversations', roles: ['admin', 'agent'], render: () => <ConversationsPage selectedId={null} /> },
-  { path: '/conversations/:id', roles: ['admin', 'agent'], render: (p) => <ConversationsPage selectedId={p.id ?? null} /> },
+  {
+    path: '/conversations/:id',
+    roles: ['admin', 'agent'],
+    render: (p) => <ConversationsPage selectedId={p.id ?? null} />,
+  },
   { path: '/channels', roles: ['admin'], render: () => <ChannelsPage /> },
   { path: '/catalog', roles: ['admin', 'editor'], render: () => <CatalogPage /> },
   { path: '/orders', roles: ['admin', 'editor', 'agent'], render: () => <OrdersPage /> },
@@ -81,8 +86,19 @@ export function App() {
     }
   }, [session, pathname]);
 
-  if (session.status === 'loading') return <div className="boot"><Loading /></div>;
-  if (session.status === 'anonymous') return <><LoginPage /><Toaster /></>;
+  if (session.status === 'loading')
+    return (
+      <div className="boot">
+        <Loading />
+      </div>
+    );
+  if (session.status === 'anonymous')
+    return (
+      <>
+        <LoginPage />
+        <Toaster />
+      </>
+    );
 
   const role = session.user.role;
   let page: ReactNode = <NotFoundPage />;
@@ -95,7 +111,9 @@ export function App() {
 
   return (
     <div className="app">
-      <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
       <TopBar user={session.user} />
       <main id="main" className="app-main" tabIndex={-1}>
         <Suspense fallback={<Loading />}>{page}</Suspense>

@@ -25,9 +25,12 @@ describe('isValidCNPJ', () => {
     expect(isValidCNPJ(formatCNPJ(cnpj))).toBe(true);
   });
 
-  it.each([['11.222.333/0001-81'], ['11222333000181'], ['12.ABC.345/01DE-35'], ['12abc34501de35']])('accepts published example %j', (cnpj) => {
-    expect(isValidCNPJ(cnpj)).toBe(true);
-  });
+  it.each([['11.222.333/0001-81'], ['11222333000181'], ['12.ABC.345/01DE-35'], ['12abc34501de35']])(
+    'accepts published example %j',
+    (cnpj) => {
+      expect(isValidCNPJ(cnpj)).toBe(true);
+    },
+  );
 
   it('accepts alphanumeric CNPJs computed independently', () => {
     for (const base of ['ABCDEFGHIJKL', 'Z1Y2X3W4V5U6', '00000000001A']) {
@@ -35,16 +38,25 @@ describe('isValidCNPJ', () => {
     }
   });
 
-  it.each(bases.map((b) => {
-    const valid = withCheckDigits(b);
-    return [valid.slice(0, 13) + ((Number(valid[13]) + 1) % 10)];
-  }))('rejects wrong check digit %s', (cnpj) => {
+  it.each(
+    bases.map((b) => {
+      const valid = withCheckDigits(b);
+      return [valid.slice(0, 13) + ((Number(valid[13]) + 1) % 10)];
+    }),
+  )('rejects wrong check digit %s', (cnpj) => {
     expect(isValidCNPJ(cnpj)).toBe(false);
   });
 
   it.each([
-    ['00.000.000/0000-00'], ['11111111111111'], ['11.222.333/0001-8'], ['11.222.333/0001-811'],
-    ['11222333000181'.replace('81', 'AB')], ['11_222_333_0001_81'], [''], ['🙂'], ['9'.repeat(5000)],
+    ['00.000.000/0000-00'],
+    ['11111111111111'],
+    ['11.222.333/0001-8'],
+    ['11.222.333/0001-811'],
+    ['11222333000181'.replace('81', 'AB')],
+    ['11_222_333_0001_81'],
+    [''],
+    ['🙂'],
+    ['9'.repeat(5000)],
   ])('rejects %j', (cnpj) => {
     expect(isValidCNPJ(cnpj)).toBe(false);
   });

@@ -4,7 +4,10 @@
  * 2.229/2024), whose check digits are still numeric.
  */
 function cnpjChars(s: string): string | null {
-  const chars = s.trim().toUpperCase().replace(/[./\-\s]/gu, '');
+  const chars = s
+    .trim()
+    .toUpperCase()
+    .replace(/[./\-\s]/gu, '');
   return /^[0-9A-Z]{12}\d{2}$/u.test(chars) ? chars : null;
 }
 

@@ -13,8 +13,9 @@ function withCheckDigits(base9: string): string {
 }
 
 // A fixed pseudo-random walk over 9-digit bases: deterministic, covers many digit patterns.
-const bases = Array.from({ length: 40 }, (_, k) => String((k * 7_919_191 + 12_345) % 1_000_000_000).padStart(9, '0'))
-  .filter((b) => !/^(\d)\1+$/u.test(b));
+const bases = Array.from({ length: 40 }, (_, k) =>
+  String((k * 7_919_191 + 12_345) % 1_000_000_000).padStart(9, '0'),
+).filter((b) => !/^(\d)\1+$/u.test(b));
 
 describe('isValidCPF', () => {
   it.each(bases.map((b) => [withCheckDigits(b)]))('accepts %s', (cpf) => {
@@ -22,21 +23,34 @@ describe('isValidCPF', () => {
     expect(isValidCPF(formatCPF(cpf))).toBe(true);
   });
 
-  it.each([['529.982.247-25'], ['52998224725'], [' 529 982 247 25 '], ['111.444.777-35']])('accepts published example %j', (cpf) => {
-    expect(isValidCPF(cpf)).toBe(true);
-  });
+  it.each([['529.982.247-25'], ['52998224725'], [' 529 982 247 25 '], ['111.444.777-35']])(
+    'accepts published example %j',
+    (cpf) => {
+      expect(isValidCPF(cpf)).toBe(true);
+    },
+  );
 
-  it.each(bases.map((b) => {
-    const valid = withCheckDigits(b);
-    const wrongLast = (Number(valid[10]) + 1) % 10;
-    return [valid.slice(0, 10) + wrongLast];
-  }))('rejects wrong check digit %s', (cpf) => {
+  it.each(
+    bases.map((b) => {
+      const valid = withCheckDigits(b);
+      const wrongLast = (Number(valid[10]) + 1) % 10;
+      return [valid.slice(0, 10) + wrongLast];
+    }),
+  )('rejects wrong check digit %s', (cpf) => {
     expect(isValidCPF(cpf)).toBe(false);
   });
 
   it.each([
-    ['111.111.111-11'], ['00000000000'], ['99999999999'],
-    ['529.982.247-2'], ['529.982.247-250'], ['529x982x247x25'], [''], ['abc'], ['👍'], ['1'.repeat(5000)],
+    ['111.111.111-11'],
+    ['00000000000'],
+    ['99999999999'],
+    ['529.982.247-2'],
+    ['529.982.247-250'],
+    ['529x982x247x25'],
+    [''],
+    ['abc'],
+    ['👍'],
+    ['1'.repeat(5000)],
   ])('rejects %j', (cpf) => {
     expect(isValidCPF(cpf)).toBe(false);
   });

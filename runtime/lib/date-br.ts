@@ -23,8 +23,12 @@ const relativeDays: Record<string, number> = {
 
 /** Today's calendar date where the contact is: at 22:00 in São Paulo it is already tomorrow in UTC. */
 function todayIn(now: Date, timeZone: string): Ymd {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' })
-    .formatToParts(now);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(now);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return { y: get('year'), m: get('month'), d: get('day') };
 }

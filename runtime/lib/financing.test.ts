@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { annualToMonthlyRate, isValidFinancingInput, simulateFinancing, type FinancingSimulation } from './financing.ts';
+import {
+  annualToMonthlyRate,
+  isValidFinancingInput,
+  simulateFinancing,
+  type FinancingSimulation,
+} from './financing.ts';
 
 /**
  * R$ 100.000 at 1% a.m. over 12 months, Price. Computed apart from this code with
@@ -112,7 +117,9 @@ describe('simulateFinancing — edge cases', () => {
   it('handles a zero principal and a single month', () => {
     expectConsistent(simulateFinancing({ system: 'price', principalCents: 0, monthlyRate: 0.01, months: 5 }), 0, 5);
     const one = simulateFinancing({ system: 'price', principalCents: 10_000, monthlyRate: 0.01, months: 1 });
-    expect(one.installments).toEqual([{ number: 1, installmentCents: 10_100, interestCents: 100, amortizationCents: 10_000, balanceCents: 0 }]);
+    expect(one.installments).toEqual([
+      { number: 1, installmentCents: 10_100, interestCents: 100, amortizationCents: 10_000, balanceCents: 0 },
+    ]);
   });
 
   it.each([

@@ -48,9 +48,14 @@ function roundCents(x: number): number {
 /** Whether `simulateFinancing` can run on this input; the engine checks before calling. */
 export function isValidFinancingInput(input: FinancingInput): boolean {
   return (
-    Number.isSafeInteger(input.principalCents) && input.principalCents >= 0 &&
-    Number.isInteger(input.months) && input.months >= 1 && input.months <= maxFinancingMonths &&
-    Number.isFinite(input.monthlyRate) && input.monthlyRate >= 0 && input.monthlyRate <= 10
+    Number.isSafeInteger(input.principalCents) &&
+    input.principalCents >= 0 &&
+    Number.isInteger(input.months) &&
+    input.months >= 1 &&
+    input.months <= maxFinancingMonths &&
+    Number.isFinite(input.monthlyRate) &&
+    input.monthlyRate >= 0 &&
+    input.monthlyRate <= 10
   );
 }
 
@@ -78,7 +83,13 @@ export function simulateFinancing(input: FinancingInput): FinancingSimulation {
     // otherwise pay more than is owed before the last month.
     const amortization = last ? balance : Math.min(balance, amortizesFixed ? regular : regular - interest);
     balance -= amortization;
-    installments.push({ number: k, installmentCents: amortization + interest, interestCents: interest, amortizationCents: amortization, balanceCents: balance });
+    installments.push({
+      number: k,
+      installmentCents: amortization + interest,
+      interestCents: interest,
+      amortizationCents: amortization,
+      balanceCents: balance,
+    });
   }
 
   const totalPaidCents = installments.reduce((sum, r) => sum + r.installmentCents, 0);

@@ -52,17 +52,26 @@ describe('matchOption', () => {
   });
 
   it('is null when two options share a title', () => {
-    const twins = [{ id: 'a', title: 'Sim' }, { id: 'b', title: 'sim!' }];
+    const twins = [
+      { id: 'a', title: 'Sim' },
+      { id: 'b', title: 'sim!' },
+    ];
     expect(matchOption('sim', twins)).toBeNull();
   });
 
   it('is null when a typed number is another option title', () => {
-    const numeric = [{ id: 'a', title: '2' }, { id: 'b', title: '1' }];
+    const numeric = [
+      { id: 'a', title: '2' },
+      { id: 'b', title: '1' },
+    ];
     expect(matchOption('1', numeric)).toBeNull();
   });
 
   it('matches a number that is its own option title', () => {
-    const quantities = [{ id: 'q1', title: '1' }, { id: 'q2', title: '2' }];
+    const quantities = [
+      { id: 'q1', title: '1' },
+      { id: 'q2', title: '2' },
+    ];
     expect(matchOption('2', quantities)).toBe('q2');
   });
 
@@ -78,7 +87,10 @@ describe('matchByNameWords', () => {
     { id: 'por', title: 'Pizza Portuguesa' },
     { id: 'ref', title: 'Refrigerante 2L' },
   ];
-  const kinds = [{ id: 'ap', title: 'Apartamentos' }, { id: 'ca', title: 'Casas' }];
+  const kinds = [
+    { id: 'ap', title: 'Apartamentos' },
+    { id: 'ca', title: 'Casas' },
+  ];
 
   it.each([
     ['calabresa', pizzas, 'cal'],

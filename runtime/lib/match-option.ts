@@ -15,12 +15,20 @@ const numberThenTitle = /^#?(\d{1,3})\s*[.)\-:]?\s+(.+)$/u;
  * title do not count ("✅ Simular financiamento!" = "simular financiamento").
  */
 function titleKey(s: string): string {
-  return normalizeText(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return normalizeText(s)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 // "Apartamentos" and "apartamento" are the same word to the contact.
 const stem = (word: string) => (word.length > 3 ? word.replace(/s$/u, '') : word);
-const wordsOf = (s: string) => new Set(titleKey(s).split(' ').filter((w) => w.length >= 3).map(stem));
+const wordsOf = (s: string) =>
+  new Set(
+    titleKey(s)
+      .split(' ')
+      .filter((w) => w.length >= 3)
+      .map(stem),
+  );
 // "não vou pagar agora" says the opposite of "Vou pagar agora".
 const negations = ['nao', 'nem', 'nunca', 'jamais'];
 

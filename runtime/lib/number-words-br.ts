@@ -7,21 +7,65 @@ import { normalizeText } from './normalize.ts';
  * come with a "mil"/"milhões" suffix that `parseNumberBR` handles ("dez mil").
  */
 const units: Record<string, number> = {
-  um: 1, uma: 1, dois: 2, duas: 2, tres: 3, quatro: 4, cinco: 5, seis: 6, sete: 7, oito: 8, nove: 9,
-  dez: 10, onze: 11, doze: 12, treze: 13, quatorze: 14, catorze: 14, quinze: 15,
+  um: 1,
+  uma: 1,
+  dois: 2,
+  duas: 2,
+  tres: 3,
+  quatro: 4,
+  cinco: 5,
+  seis: 6,
+  sete: 7,
+  oito: 8,
+  nove: 9,
+  dez: 10,
+  onze: 11,
+  doze: 12,
+  treze: 13,
+  quatorze: 14,
+  catorze: 14,
+  quinze: 15,
   // Both Brazilian and European spellings: people copy what their keyboard suggests.
-  dezesseis: 16, dezasseis: 16, dezessete: 17, dezassete: 17, dezoito: 18, dezenove: 19, dezanove: 19,
+  dezesseis: 16,
+  dezasseis: 16,
+  dezessete: 17,
+  dezassete: 17,
+  dezoito: 18,
+  dezenove: 19,
+  dezanove: 19,
 };
 
 const tens: Record<string, number> = {
-  vinte: 20, trinta: 30, quarenta: 40, cinquenta: 50, cincoenta: 50, sessenta: 60, setenta: 70, oitenta: 80, noventa: 90,
+  vinte: 20,
+  trinta: 30,
+  quarenta: 40,
+  cinquenta: 50,
+  cincoenta: 50,
+  sessenta: 60,
+  setenta: 70,
+  oitenta: 80,
+  noventa: 90,
 };
 
 // "cento" only appears with a remainder ("cento e dez"); "cem" only alone.
 const hundreds: Record<string, number> = {
-  cento: 100, duzentos: 200, duzentas: 200, trezentos: 300, trezentas: 300, quatrocentos: 400, quatrocentas: 400,
-  quinhentos: 500, quinhentas: 500, seiscentos: 600, seiscentas: 600, setecentos: 700, setecentas: 700,
-  oitocentos: 800, oitocentas: 800, novecentos: 900, novecentas: 900,
+  cento: 100,
+  duzentos: 200,
+  duzentas: 200,
+  trezentos: 300,
+  trezentas: 300,
+  quatrocentos: 400,
+  quatrocentas: 400,
+  quinhentos: 500,
+  quinhentas: 500,
+  seiscentos: 600,
+  seiscentas: 600,
+  setecentos: 700,
+  setecentas: 700,
+  oitocentos: 800,
+  oitocentas: 800,
+  novecentos: 900,
+  novecentas: 900,
 };
 
 /** Which place a word fills; a number lists places from high to low, joined by "e". */
@@ -51,7 +95,9 @@ function cardinal(words: string[]): number | null {
 
 /** "duas" → 2, "meia dúzia" → 6, "trinta e cinco" → 35; anything else is null. */
 export function parseNumberWordsBR(s: string): number | null {
-  const text = normalizeText(s).replace(/[!.?]+$/u, '').trim();
+  const text = normalizeText(s)
+    .replace(/[!.?]+$/u, '')
+    .trim();
   if (text === '' || text.length > 80) return null;
   const words = text.split(' ');
   const last = words.at(-1);

@@ -37,10 +37,14 @@ describe('validateAnswer — accepted', () => {
 
   it('gives a date as dd/mm/aaaa with weekday and ISO extras', () => {
     expect(validateAnswer('date', text('15/03/2025'), open)).toEqual({
-      ok: true, value: '15/03/2025', extra: { _weekday: 6, _iso: '2025-03-15' },
+      ok: true,
+      value: '15/03/2025',
+      extra: { _weekday: 6, _iso: '2025-03-15' },
     });
     expect(validateAnswer('date', text('amanhã'), open)).toEqual({
-      ok: true, value: '13/03/2025', extra: { _weekday: 4, _iso: '2025-03-13' },
+      ok: true,
+      value: '13/03/2025',
+      extra: { _weekday: 4, _iso: '2025-03-13' },
     });
   });
 
@@ -113,7 +117,9 @@ describe('validateAnswer — never throws', () => {
 
   it('accepts 5,000 characters of text when unbounded and refuses it over max', () => {
     expect(validateAnswer('text', text('x'.repeat(5000)), open)).toEqual({ ok: true, value: 'x'.repeat(5000) });
-    expect(validateAnswer('text', text('x'.repeat(5000)), { min: null, max: 4999, futureOnly: false, now })).toEqual({ ok: false });
+    expect(validateAnswer('text', text('x'.repeat(5000)), { min: null, max: 4999, futureOnly: false, now })).toEqual({
+      ok: false,
+    });
   });
 
   it('refuses control characters only', () => {

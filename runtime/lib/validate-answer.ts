@@ -12,9 +12,7 @@ import { parseYesNo } from './yes-no.ts';
 
 export type AnswerValue = string | number | boolean | Record<string, unknown>;
 
-export type AnswerResult =
-  | { ok: true; value: AnswerValue; extra?: Record<string, string | number> }
-  | { ok: false };
+export type AnswerResult = { ok: true; value: AnswerValue; extra?: Record<string, string | number> } | { ok: false };
 
 export interface AnswerOptions {
   /** text: length bounds in characters; number: value bounds. Inclusive; null is unbounded. */
@@ -68,7 +66,11 @@ const textValidators = {
     const date = parseDateBR(text, opts.now, opts.timeZone);
     // ISO dates compare as strings: the parser only gives four-digit years.
     if (date === null || (opts.futureOnly && date.date < todayISO(opts.now, opts.timeZone))) return invalid;
-    return { ok: true, value: date.display, extra: { _weekday: date.weekday, _iso: date.date } satisfies Record<DateAnswerSuffix, unknown> };
+    return {
+      ok: true,
+      value: date.display,
+      extra: { _weekday: date.weekday, _iso: date.date } satisfies Record<DateAnswerSuffix, unknown>,
+    };
   },
   yes_no: (text) => {
     const answer = parseYesNo(text);

@@ -4,11 +4,20 @@ import { buildFlow } from '../testing/build-flow.ts';
 import { driver, texts } from '../testing/session-test-kit.ts';
 
 async function verdict(operator: ConditionOperator, actual: string | number | null, value = ''): Promise<string> {
-  const d = driver(buildFlow([
-    { id: 'c', type: 'condition', data: { rules: [{ id: 'r1', variable: 'x', operator, value }] } },
-    { id: 'yes', type: 'message', data: { text: 'sim' } },
-    { id: 'no', type: 'message', data: { text: 'não' } },
-  ], [['c', 'rule-r1', 'yes'], ['c', 'else', 'no']], { variables: [{ name: 'x', type: 'string', initial: actual }] }));
+  const d = driver(
+    buildFlow(
+      [
+        { id: 'c', type: 'condition', data: { rules: [{ id: 'r1', variable: 'x', operator, value }] } },
+        { id: 'yes', type: 'message', data: { text: 'sim' } },
+        { id: 'no', type: 'message', data: { text: 'não' } },
+      ],
+      [
+        ['c', 'rule-r1', 'yes'],
+        ['c', 'else', 'no'],
+      ],
+      { variables: [{ name: 'x', type: 'string', initial: actual }] },
+    ),
+  );
   return texts(await d.send('oi'))[0] ?? '';
 }
 
@@ -33,14 +42,28 @@ describe('condition', () => {
   });
 
   it('takes the first rule that holds', async () => {
-    const d = driver(buildFlow([
-      { id: 'c', type: 'condition', data: { rules: [
-        { id: 'a', variable: 'contact.name', operator: 'contains', value: 'Ana' },
-        { id: 'b', variable: 'contact.name', operator: 'not_empty' },
-      ] } },
-      { id: 'ma', type: 'message', data: { text: 'A' } },
-      { id: 'mb', type: 'message', data: { text: 'B' } },
-    ], [['c', 'rule-a', 'ma'], ['c', 'rule-b', 'mb']]));
+    const d = driver(
+      buildFlow(
+        [
+          {
+            id: 'c',
+            type: 'condition',
+            data: {
+              rules: [
+                { id: 'a', variable: 'contact.name', operator: 'contains', value: 'Ana' },
+                { id: 'b', variable: 'contact.name', operator: 'not_empty' },
+              ],
+            },
+          },
+          { id: 'ma', type: 'message', data: { text: 'A' } },
+          { id: 'mb', type: 'message', data: { text: 'B' } },
+        ],
+        [
+          ['c', 'rule-a', 'ma'],
+          ['c', 'rule-b', 'mb'],
+        ],
+      ),
+    );
     expect(texts(await d.send('oi'))).toEqual(['A']);
   });
 });

@@ -28,15 +28,24 @@ export function holds(rule: ConditionRule, actual: unknown, expected: string): b
   const b = asNumber(expected);
   const text = typeof actual === 'string' ? actual : formatValue(actual);
   switch (rule.operator) {
-    case 'empty': return isEmpty(actual);
-    case 'not_empty': return !isEmpty(actual);
-    case 'equals': return a !== null && b !== null ? a === b : normalizeText(text) === normalizeText(expected);
-    case 'not_equals': return a !== null && b !== null ? a !== b : normalizeText(text) !== normalizeText(expected);
-    case 'contains': return normalizeText(text).includes(normalizeText(expected));
-    case 'gt': return a !== null && b !== null && a > b;
-    case 'lt': return a !== null && b !== null && a < b;
-    case 'gte': return a !== null && b !== null && a >= b;
-    case 'lte': return a !== null && b !== null && a <= b;
+    case 'empty':
+      return isEmpty(actual);
+    case 'not_empty':
+      return !isEmpty(actual);
+    case 'equals':
+      return a !== null && b !== null ? a === b : normalizeText(text) === normalizeText(expected);
+    case 'not_equals':
+      return a !== null && b !== null ? a !== b : normalizeText(text) !== normalizeText(expected);
+    case 'contains':
+      return normalizeText(text).includes(normalizeText(expected));
+    case 'gt':
+      return a !== null && b !== null && a > b;
+    case 'lt':
+      return a !== null && b !== null && a < b;
+    case 'gte':
+      return a !== null && b !== null && a >= b;
+    case 'lte':
+      return a !== null && b !== null && a <= b;
     case 'regex':
       try {
         return new RegExp(expected, 'iu').test(text.slice(0, regexInputLimit));

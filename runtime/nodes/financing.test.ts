@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { buildFlow } from '../testing/build-flow.ts';
 import { driver, texts } from '../testing/session-test-kit.ts';
 
-const flow = (data: Record<string, unknown>) => buildFlow([{ id: 'f', type: 'financing', data }], [], {
-  variables: [{ name: 'valor_imovel', type: 'string', initial: '350.000,00' }],
-});
+const flow = (data: Record<string, unknown>) =>
+  buildFlow([{ id: 'f', type: 'financing', data }], [], {
+    variables: [{ name: 'valor_imovel', type: 'string', initial: '350.000,00' }],
+  });
 
 describe('financing', () => {
   it('simulates Price and SAC from pt-BR templates and stores formatted results', async () => {
@@ -22,7 +23,9 @@ describe('financing', () => {
   });
 
   it('computes only the chosen system with a monthly rate', async () => {
-    const d = driver(flow({ system: 'price', price: 12000, rate: 1, ratePeriod: 'month', termMonths: 12, resultVariable: 'sim' }));
+    const d = driver(
+      flow({ system: 'price', price: 12000, rate: 1, ratePeriod: 'month', termMonths: 12, resultVariable: 'sim' }),
+    );
     await d.send('oi');
     const result = d.session?.variables.sim as Record<string, Record<string, unknown>>;
     expect(result.sac).toBeUndefined();

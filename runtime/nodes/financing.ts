@@ -30,7 +30,10 @@ export const financing: Executor<'financing'> = {
     const principalCents = price === null ? NaN : Math.round((price - down) * 100);
     const wholeMonths = months === null ? NaN : Math.round(months);
     const monthlyRate = rate === null ? NaN : d.ratePeriod === 'year' ? annualToMonthlyRate(rate / 100) : rate / 100;
-    const usable = down >= 0 && principalCents > 0 && isValidFinancingInput({ system: 'price', principalCents, monthlyRate, months: wholeMonths });
+    const usable =
+      down >= 0 &&
+      principalCents > 0 &&
+      isValidFinancingInput({ system: 'price', principalCents, monthlyRate, months: wholeMonths });
     if (price === null || !usable) {
       const erro = 'Não consegui simular com esses valores. Confira o valor do imóvel, a entrada e o prazo.';
       ctx.setVariable(d.resultVariable, { erro });
@@ -62,8 +65,15 @@ export const financing: Executor<'financing'> = {
         total_juros_cents: s.totalInterestCents,
       };
       const first = formatBRL(s.firstInstallmentCents);
-      const installment = system === 'price' ? `parcelas fixas de ${first}` : `parcelas de ${first} a ${formatBRL(s.lastInstallmentCents)}`;
-      lines.push('', `*Tabela ${system === 'price' ? 'Price' : 'SAC'}*: ${installment}`, `Total pago: ${formatBRL(s.totalPaidCents)} (juros: ${formatBRL(s.totalInterestCents)})`);
+      const installment =
+        system === 'price'
+          ? `parcelas fixas de ${first}`
+          : `parcelas de ${first} a ${formatBRL(s.lastInstallmentCents)}`;
+      lines.push(
+        '',
+        `*Tabela ${system === 'price' ? 'Price' : 'SAC'}*: ${installment}`,
+        `Total pago: ${formatBRL(s.totalPaidCents)} (juros: ${formatBRL(s.totalInterestCents)})`,
+      );
     }
     ctx.setVariable(d.resultVariable, result);
     ctx.send({ kind: 'text', text: lines.join('\n') });

@@ -8,7 +8,8 @@ export const goto: Executor<'goto'> = {
   enter(node, ctx) {
     const target = node.data.target;
     if (target?.kind === 'node') return { type: 'jump', nodeId: target.nodeId };
-    if (target?.kind === 'flow') ctx.emit({ type: 'start_flow', flowId: target.flowId, variables: ctx.session.variables });
+    if (target?.kind === 'flow')
+      ctx.emit({ type: 'start_flow', flowId: target.flowId, variables: ctx.session.variables });
     return { type: 'end' };
   },
 };

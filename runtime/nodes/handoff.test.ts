@@ -2,10 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { buildFlow } from '../testing/build-flow.ts';
 import { driver, effectOf, texts } from '../testing/session-test-kit.ts';
 
-const flow = () => buildFlow([
-  { id: 'h', type: 'handoff', data: { team: 'vendas', note: 'Lead {{contact.name}}' } },
-  { id: 'm', type: 'message', data: { text: 'De volta ao bot' } },
-], [['h', 'resolved', 'm']], { variables: [{ name: 'imovel', type: 'string', initial: 'Apto 1' }] });
+const flow = () =>
+  buildFlow(
+    [
+      { id: 'h', type: 'handoff', data: { team: 'vendas', note: 'Lead {{contact.name}}' } },
+      { id: 'm', type: 'message', data: { text: 'De volta ao bot' } },
+    ],
+    [['h', 'resolved', 'm']],
+    { variables: [{ name: 'imovel', type: 'string', initial: 'Apto 1' }] },
+  );
 
 describe('handoff', () => {
   it('opens a handoff with context, stays silent, resumes at resolved', async () => {
@@ -13,7 +18,11 @@ describe('handoff', () => {
     const effects = await d.send('quero falar com alguém');
     expect(texts(effects)).toEqual(['Vou te passar para um atendente. Só um instante! 🙋']);
     const open = effectOf(effects, 'open_handoff');
-    expect(open).toMatchObject({ team: 'vendas', note: 'Lead Ana Souza', context: { variables: { imovel: 'Apto 1' } } });
+    expect(open).toMatchObject({
+      team: 'vendas',
+      note: 'Lead Ana Souza',
+      context: { variables: { imovel: 'Apto 1' } },
+    });
     expect(open?.context.messages[0]).toEqual({ role: 'contact', text: 'quero falar com alguém' });
     expect(d.session?.status).toBe('handoff');
 

@@ -16,5 +16,6 @@ export const handoff: Executor<'handoff'> = {
     });
     return waitFor('agent');
   },
-  resume: (_node, _ctx, awaiting, input) => (input.type === 'resolved' ? output('resolved') : { type: 'wait', awaiting }),
+  resume: (_node, _ctx, awaiting, input) =>
+    input.type === 'resolved' ? output('resolved') : { type: 'wait', awaiting },
 };

@@ -28,7 +28,8 @@ export function renderBody(template: string, ctx: StepContext): { body: string; 
       return ctx.render(v);
     }
     if (Array.isArray(v)) return v.map(walk);
-    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [ctx.render(k), walk(x)]));
+    if (v !== null && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [ctx.render(k), walk(x)]));
     return v;
   };
   return { body: JSON.stringify(walk(parsed)), json: true };

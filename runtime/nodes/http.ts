@@ -6,7 +6,11 @@ import type { Json } from '../session.ts';
 
 /** `$.data.items[0].name` and `data.items.0.name` name the same field. */
 export function normalizePath(path: string): string {
-  return path.trim().replace(/^\$\.?/, '').replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '');
+  return path
+    .trim()
+    .replace(/^\$\.?/, '')
+    .replace(/\[(\d+)\]/g, '.$1')
+    .replace(/^\./, '');
 }
 
 export const http: Executor<'http'> = {
@@ -23,7 +27,13 @@ export const http: Executor<'http'> = {
     }
     let response;
     try {
-      response = await ctx.ports.http({ method: d.method, url: ctx.render(d.url).trim(), headers, body, timeoutMs: d.timeoutMs });
+      response = await ctx.ports.http({
+        method: d.method,
+        url: ctx.render(d.url).trim(),
+        headers,
+        body,
+        timeoutMs: d.timeoutMs,
+      });
     } catch {
       // Network error, timeout or a refused address: all are the flow's `error` branch.
       return output('error');

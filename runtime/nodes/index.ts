@@ -18,6 +18,19 @@ import { wait } from './wait.ts';
 
 /** One executor per node type; the compiler points at a missing one. */
 export const executors = {
-  start, message, menu, question, condition, set, http, product_picker,
-  financing, llm, handoff, wait, goto, end, note,
+  start,
+  message,
+  menu,
+  question,
+  condition,
+  set,
+  http,
+  product_picker,
+  financing,
+  llm,
+  handoff,
+  wait,
+  goto,
+  end,
+  note,
 } satisfies { [T in NodeType]: Executor<T> };

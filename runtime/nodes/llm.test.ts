@@ -4,18 +4,43 @@ import { buildFlow } from '../testing/build-flow.ts';
 import { driver, texts } from '../testing/session-test-kit.ts';
 import type { ScriptedLlmAnswer } from '../testing/ports.ts';
 
-const flow = (data: Record<string, unknown> = {}) => buildFlow([
-  { id: 'ai', type: 'llm', data: { systemPrompt: 'Você atende {{contact.name}}.', variables: [{ name: 'bairro', description: 'bairro desejado' }], maxTurns: 3, ...data } },
-  { id: 'next', type: 'message', data: { text: 'fim da conversa' } },
-  { id: 'esc', type: 'message', data: { text: 'chamando humano' } },
-  { id: 'err', type: 'message', data: { text: 'erro' } },
-], [['ai', 'next', 'next'], ['ai', 'escalate', 'esc'], ['ai', 'error', 'err']]);
+const flow = (data: Record<string, unknown> = {}) =>
+  buildFlow(
+    [
+      {
+        id: 'ai',
+        type: 'llm',
+        data: {
+          systemPrompt: 'Você atende {{contact.name}}.',
+          variables: [{ name: 'bairro', description: 'bairro desejado' }],
+          maxTurns: 3,
+          ...data,
+        },
+      },
+      { id: 'next', type: 'message', data: { text: 'fim da conversa' } },
+      { id: 'esc', type: 'message', data: { text: 'chamando humano' } },
+      { id: 'err', type: 'message', data: { text: 'erro' } },
+    ],
+    [
+      ['ai', 'next', 'next'],
+      ['ai', 'escalate', 'esc'],
+      ['ai', 'error', 'err'],
+    ],
+  );
 
-const answer = (a: Partial<ScriptedLlmAnswer>): ScriptedLlmAnswer => ({ reply: 'ok', score: 0.1, route: 'continue', variables: {}, ...a });
+const answer = (a: Partial<ScriptedLlmAnswer>): ScriptedLlmAnswer => ({
+  reply: 'ok',
+  score: 0.1,
+  route: 'continue',
+  variables: {},
+  ...a,
+});
 
 describe('llm', () => {
   it('replies, stores the score and only declared variables, and keeps the conversation going', async () => {
-    const d = driver(flow(), { llm: [answer({ reply: 'Olá! Qual bairro?', score: 0.3, variables: { bairro: 'Ponta Negra', senha: 'x' } })] });
+    const d = driver(flow(), {
+      llm: [answer({ reply: 'Olá! Qual bairro?', score: 0.3, variables: { bairro: 'Ponta Negra', senha: 'x' } })],
+    });
     expect(texts(await d.send('oi'))).toEqual(['Olá! Qual bairro?']);
     expect(d.session?.variables).toMatchObject({ score: 0.3, bairro: 'Ponta Negra' });
     expect(d.session?.variables.senha).toBeUndefined();
@@ -59,9 +84,10 @@ describe('llm', () => {
   it('takes error when the model exceeds timeoutMs', async () => {
     const d = driver(flow({ timeoutMs: 1000 }));
     d.ports.llm = new MockLanguageModelV3({
-      doGenerate: ({ abortSignal }) => new Promise((_resolve, reject) => {
-        abortSignal?.addEventListener('abort', () => reject(new Error('aborted')));
-      }),
+      doGenerate: ({ abortSignal }) =>
+        new Promise((_resolve, reject) => {
+          abortSignal?.addEventListener('abort', () => reject(new Error('aborted')));
+        }),
     });
     expect(texts(await d.send('oi'))).toEqual(['erro']);
   });

@@ -31,8 +31,9 @@ async function converse(node: FlowNodeOf<'llm'>, ctx: StepContext, turns: number
   const model = ctx.ports.llm;
   if (!model) return output('error');
   const d = node.data;
-  const messages: ModelMessage[] = (d.historyMessages === 0 ? [] : ctx.session.history.slice(-d.historyMessages))
-    .map((h) => ({ role: h.role === 'contact' ? 'user' as const : 'assistant' as const, content: h.text }));
+  const messages: ModelMessage[] = (d.historyMessages === 0 ? [] : ctx.session.history.slice(-d.historyMessages)).map(
+    (h) => ({ role: h.role === 'contact' ? ('user' as const) : ('assistant' as const), content: h.text }),
+  );
   let answer: z.infer<typeof llmAnswer>;
   try {
     const result = await generateText({

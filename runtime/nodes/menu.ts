@@ -16,11 +16,17 @@ function choices(node: MenuNode, ctx: StepContext): Choice[] {
 }
 
 function ask(node: MenuNode, ctx: StepContext, page: number): void {
-  ctx.send(choiceMessage({
-    nodeId: node.id, body: ctx.render(node.data.text), buttonLabel: node.data.buttonLabel, choices: choices(node, ctx), page,
-    ...(node.data.header ? { header: ctx.render(node.data.header) } : {}),
-    ...(node.data.footer ? { footer: ctx.render(node.data.footer) } : {}),
-  }));
+  ctx.send(
+    choiceMessage({
+      nodeId: node.id,
+      body: ctx.render(node.data.text),
+      buttonLabel: node.data.buttonLabel,
+      choices: choices(node, ctx),
+      page,
+      ...(node.data.header ? { header: ctx.render(node.data.header) } : {}),
+      ...(node.data.footer ? { footer: ctx.render(node.data.footer) } : {}),
+    }),
+  );
 }
 
 export const menu: Executor<'menu'> = {

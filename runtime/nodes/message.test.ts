@@ -16,9 +16,21 @@ describe('message', () => {
   });
 
   it('sends media with a rendered caption after the text', async () => {
-    const d = driver(buildFlow([{ id: 'm', type: 'message', data: {
-      text: 'Veja:', media: { kind: 'image', url: 'https://x/{{contact.phone}}.jpg', caption: 'Para {{contact.name}}' },
-    } }], []));
+    const d = driver(
+      buildFlow(
+        [
+          {
+            id: 'm',
+            type: 'message',
+            data: {
+              text: 'Veja:',
+              media: { kind: 'image', url: 'https://x/{{contact.phone}}.jpg', caption: 'Para {{contact.name}}' },
+            },
+          },
+        ],
+        [],
+      ),
+    );
     expect(sent(await d.send('oi'))).toEqual([
       { kind: 'text', text: 'Veja:' },
       { kind: 'media', media: 'image', url: 'https://x/5584991230001.jpg', caption: 'Para Ana Souza' },
@@ -26,7 +38,12 @@ describe('message', () => {
   });
 
   it('never sends a caption with audio', async () => {
-    const d = driver(buildFlow([{ id: 'm', type: 'message', data: { media: { kind: 'audio', url: 'https://x/a.ogg', caption: 'x' } } }], []));
+    const d = driver(
+      buildFlow(
+        [{ id: 'm', type: 'message', data: { media: { kind: 'audio', url: 'https://x/a.ogg', caption: 'x' } } }],
+        [],
+      ),
+    );
     expect(sent(await d.send('oi'))).toEqual([{ kind: 'media', media: 'audio', url: 'https://x/a.ogg' }]);
   });
 });

@@ -15,7 +15,9 @@ export const message: Executor<'message'> = {
       const caption = media.caption && media.kind !== 'audio' ? ctx.render(media.caption).trim() : '';
       if (url !== '') {
         ctx.send({
-          kind: 'media', media: media.kind, url,
+          kind: 'media',
+          media: media.kind,
+          url,
           ...(caption ? { caption: truncate(caption, whatsappLimits.caption) } : {}),
           ...(media.filename ? { filename: media.filename } : {}),
         });

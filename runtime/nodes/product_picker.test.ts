@@ -3,28 +3,53 @@ import { buildFlow } from '../testing/build-flow.ts';
 import { driver, effectOf, sent, texts } from '../testing/session-test-kit.ts';
 import type { Product } from '../ports.ts';
 
-const categories = [{ id: 'pz', name: 'Pizzas' }, { id: 'bb', name: 'Bebidas' }];
-const product = (p: Partial<Product> & Pick<Product, 'id' | 'name' | 'priceCents'>): Product =>
-  ({ categoryId: 'pz', description: '', imageUrl: null, stock: null, ...p });
+const categories = [
+  { id: 'pz', name: 'Pizzas' },
+  { id: 'bb', name: 'Bebidas' },
+];
+const product = (p: Partial<Product> & Pick<Product, 'id' | 'name' | 'priceCents'>): Product => ({
+  categoryId: 'pz',
+  description: '',
+  imageUrl: null,
+  stock: null,
+  ...p,
+});
 const products = [
   product({ id: 'p1', name: 'Margherita', priceCents: 4590 }),
   product({ id: 'p2', name: 'Calabresa', priceCents: 4990, stock: 3 }),
   product({ id: 'p3', name: 'Esgotada', priceCents: 100, stock: 0 }),
-  product({ id: 'b1', categoryId: 'bb', name: 'Suco', priceCents: 800, imageUrl: 'https://img/suco.jpg', description: 'Natural' }),
+  product({
+    id: 'b1',
+    categoryId: 'bb',
+    name: 'Suco',
+    priceCents: 800,
+    imageUrl: 'https://img/suco.jpg',
+    description: 'Natural',
+  }),
 ];
 
-const flow = (mode: 'cart' | 'single') => buildFlow([
-  { id: 'pp', type: 'product_picker', data: { mode, timeoutMinutes: 60 } },
-  { id: 'ok', type: 'message', data: { text: 'confirmado {{pedido.total}}' } },
-  { id: 'no', type: 'message', data: { text: 'cancelado' } },
-], [['pp', 'confirmed', 'ok'], ['pp', 'cancelled', 'no']]);
+const flow = (mode: 'cart' | 'single') =>
+  buildFlow(
+    [
+      { id: 'pp', type: 'product_picker', data: { mode, timeoutMinutes: 60 } },
+      { id: 'ok', type: 'message', data: { text: 'confirmado {{pedido.total}}' } },
+      { id: 'no', type: 'message', data: { text: 'cancelado' } },
+    ],
+    [
+      ['pp', 'confirmed', 'ok'],
+      ['pp', 'cancelled', 'no'],
+    ],
+  );
 
 const tap = (id: string, title: string) => ({ kind: 'reply' as const, id: `pp:${id}`, title });
 
 describe('product_picker', () => {
   it('builds a cart, confirms it and records the order', async () => {
     const d = driver(flow('cart'), { categories, products });
-    expect(sent(await d.send('oi'))[0]).toMatchObject({ kind: 'buttons', buttons: [{ title: 'Pizzas' }, { title: 'Bebidas' }] });
+    expect(sent(await d.send('oi'))[0]).toMatchObject({
+      kind: 'buttons',
+      buttons: [{ title: 'Pizzas' }, { title: 'Bebidas' }],
+    });
     const list = sent(await d.content(tap('pz', 'Pizzas')))[0];
     // The sold-out pizza is not offered.
     expect(list?.kind === 'buttons' && list.buttons.map((b) => b.title)).toEqual(['Margherita', 'Calabresa']);
@@ -39,21 +64,45 @@ describe('product_picker', () => {
     expect(texts(summary)[0]).toBe('Resumo do pedido:\n2x Calabresa — R$ 99,80\n1x Suco — R$ 8,00\n\nTotal: R$ 107,80');
     const done = await d.content(tap('yes', 'Confirmar'));
     expect(effectOf(done, 'record_order')).toEqual({
-      type: 'record_order', totalCents: 10780, delivery: { address: '', notes: '', paymentMethod: null },
-      items: [{ productId: 'p2', name: 'Calabresa', unitPriceCents: 4990, quantity: 2 }, { productId: 'b1', name: 'Suco', unitPriceCents: 800, quantity: 1 }],
+      type: 'record_order',
+      totalCents: 10780,
+      delivery: { address: '', notes: '', paymentMethod: null },
+      items: [
+        { productId: 'p2', name: 'Calabresa', unitPriceCents: 4990, quantity: 2 },
+        { productId: 'b1', name: 'Suco', unitPriceCents: 800, quantity: 1 },
+      ],
     });
     expect(texts(done)).toEqual(['confirmado R$ 107,80']);
-    expect(d.session?.variables.pedido).toMatchObject({ total_cents: 10780, itens: [{ id: 'p2', quantidade: 2 }, { id: 'b1', quantidade: 1 }] });
+    expect(d.session?.variables.pedido).toMatchObject({
+      total_cents: 10780,
+      itens: [
+        { id: 'p2', quantidade: 2 },
+        { id: 'b1', quantidade: 1 },
+      ],
+    });
     expect(effectOf(done, 'cancel_timer')).toBeDefined();
   });
 
   it('records the address, notes and payment the flow collected, from the variables its data names', async () => {
-    const d = driver(buildFlow([
-      { id: 'vars', type: 'set', data: { assignments: [
-        { variable: 'entrega', value: 'Rua das Flores, 123' }, { variable: 'observacoes', value: 'sem cebola' },
-      ] } },
-      { id: 'pp', type: 'product_picker', data: { addressVariable: 'entrega' } },
-    ], [['vars', 'next', 'pp']]), { categories, products });
+    const d = driver(
+      buildFlow(
+        [
+          {
+            id: 'vars',
+            type: 'set',
+            data: {
+              assignments: [
+                { variable: 'entrega', value: 'Rua das Flores, 123' },
+                { variable: 'observacoes', value: 'sem cebola' },
+              ],
+            },
+          },
+          { id: 'pp', type: 'product_picker', data: { addressVariable: 'entrega' } },
+        ],
+        [['vars', 'next', 'pp']],
+      ),
+      { categories, products },
+    );
     await d.send('oi');
     await d.send('Pizzas');
     await d.send('Margherita');
@@ -61,15 +110,22 @@ describe('product_picker', () => {
     await d.content(tap('no', 'Não, finalizar'));
     const done = await d.content(tap('yes', 'Confirmar'));
     expect(effectOf(done, 'record_order')).toMatchObject({
-      totalCents: 4590, delivery: { address: 'Rua das Flores, 123', notes: 'sem cebola', paymentMethod: null },
+      totalCents: 4590,
+      delivery: { address: 'Rua das Flores, 123', notes: 'sem cebola', paymentMethod: null },
     });
   });
 
   it('asks the address after the confirmation when it has none, and records the order with it', async () => {
-    const d = driver(buildFlow([
-      { id: 'pp', type: 'product_picker', data: { addressQuestion: 'Qual o endereço, {{contact.name}}?' } },
-      { id: 'ok', type: 'message', data: { text: 'Entrega em {{endereco}}' } },
-    ], [['pp', 'confirmed', 'ok']]), { categories, products });
+    const d = driver(
+      buildFlow(
+        [
+          { id: 'pp', type: 'product_picker', data: { addressQuestion: 'Qual o endereço, {{contact.name}}?' } },
+          { id: 'ok', type: 'message', data: { text: 'Entrega em {{endereco}}' } },
+        ],
+        [['pp', 'confirmed', 'ok']],
+      ),
+      { categories, products },
+    );
     await d.send('oi');
     await d.send('Pizzas');
     await d.send('Margherita');
@@ -78,9 +134,14 @@ describe('product_picker', () => {
     const asked = await d.content(tap('yes', 'Confirmar'));
     expect(texts(asked)).toEqual(['Qual o endereço, Ana Souza?']);
     expect(effectOf(asked, 'record_order')).toBeUndefined();
-    expect(texts(await d.send('Rua'))).toEqual(['Preciso do endereço completo, com rua, número e bairro. Pode mandar de novo?']);
+    expect(texts(await d.send('Rua'))).toEqual([
+      'Preciso do endereço completo, com rua, número e bairro. Pode mandar de novo?',
+    ]);
     const done = await d.send('Rua das Flores, 123, Centro');
-    expect(effectOf(done, 'record_order')).toMatchObject({ totalCents: 9180, delivery: { address: 'Rua das Flores, 123, Centro' } });
+    expect(effectOf(done, 'record_order')).toMatchObject({
+      totalCents: 9180,
+      delivery: { address: 'Rua das Flores, 123, Centro' },
+    });
     expect(texts(done)).toEqual(['Entrega em Rua das Flores, 123, Centro']);
   });
 
@@ -110,7 +171,9 @@ describe('product_picker', () => {
     await d.send('Bebidas');
     await d.send('Suco');
     await d.send('duas');
-    expect(texts(await d.send('Não, finalizar'))[0]).toBe('Resumo do pedido:\n1x Margherita — R$ 45,90\n2x Suco — R$ 16,00\n\nTotal: R$ 61,90');
+    expect(texts(await d.send('Não, finalizar'))[0]).toBe(
+      'Resumo do pedido:\n1x Margherita — R$ 45,90\n2x Suco — R$ 16,00\n\nTotal: R$ 61,90',
+    );
     expect(texts(await d.send('confirmar'))).toEqual(['confirmado R$ 61,90']);
 
     const other = driver(flow('cart'), { categories, products });
@@ -145,7 +208,10 @@ describe('product_picker', () => {
   it('re-offers the list on a wrong choice', async () => {
     const d = driver(flow('cart'), { categories, products });
     await d.send('oi');
-    expect(texts(await d.send('sorvete'))).toEqual(['Não entendi 🙂 Escolha uma das opções.', 'Escolha uma categoria:']);
+    expect(texts(await d.send('sorvete'))).toEqual([
+      'Não entendi 🙂 Escolha uma das opções.',
+      'Escolha uma categoria:',
+    ]);
   });
 
   it('in single mode sends the product card and stores the product', async () => {
@@ -153,8 +219,20 @@ describe('product_picker', () => {
     await d.send('oi');
     await d.send('bebidas');
     const effects = await d.send('1');
-    expect(sent(effects)[0]).toEqual({ kind: 'media', media: 'image', url: 'https://img/suco.jpg', caption: '*Suco*\nNatural\nR$ 8,00' });
-    expect(d.session?.variables.pedido).toEqual({ id: 'b1', nome: 'Suco', descricao: 'Natural', preco: 'R$ 8,00', preco_cents: 800, imagem: 'https://img/suco.jpg' });
+    expect(sent(effects)[0]).toEqual({
+      kind: 'media',
+      media: 'image',
+      url: 'https://img/suco.jpg',
+      caption: '*Suco*\nNatural\nR$ 8,00',
+    });
+    expect(d.session?.variables.pedido).toEqual({
+      id: 'b1',
+      nome: 'Suco',
+      descricao: 'Natural',
+      preco: 'R$ 8,00',
+      preco_cents: 800,
+      imagem: 'https://img/suco.jpg',
+    });
     expect(effectOf(effects, 'record_order')).toBeUndefined();
   });
 

@@ -26,7 +26,12 @@ type PickerNode = FlowNodeOf<'product_picker'>;
 
 const moreQuestion = '\n\nAdicionar mais itens?';
 
-const cartItem = z.object({ productId: z.string(), name: z.string(), unitPriceCents: z.number(), quantity: z.number() });
+const cartItem = z.object({
+  productId: z.string(),
+  name: z.string(),
+  unitPriceCents: z.number(),
+  quantity: z.number(),
+});
 const pickerState = z.object({
   stage: z.enum(['category', 'product', 'quantity', 'more', 'confirm', 'address']).catch('category'),
   page: z.number().int().min(0).catch(0),
@@ -44,39 +49,88 @@ const yes = 'yes';
 const no = 'no';
 // The two-button questions as the contact sees them: typing a button's title, or its key word,
 // answers it as a tap would ("Não, finalizar", "finalizar"), besides a plain "sim"/"não".
-interface TwoButtons { titles: readonly [yes: string, no: string]; words: ReadonlyMap<string, boolean> }
-const moreButtons: TwoButtons = { titles: ['Sim, adicionar', 'Não, finalizar'], words: new Map([['adicionar', true], ['finalizar', false]]) };
-const confirmButtons: TwoButtons = { titles: ['Confirmar', 'Cancelar'], words: new Map([['confirmar', true], ['confirma', true]]) };
+interface TwoButtons {
+  titles: readonly [yes: string, no: string];
+  words: ReadonlyMap<string, boolean>;
+}
+const moreButtons: TwoButtons = {
+  titles: ['Sim, adicionar', 'Não, finalizar'],
+  words: new Map([
+    ['adicionar', true],
+    ['finalizar', false],
+  ]),
+};
+const confirmButtons: TwoButtons = {
+  titles: ['Confirmar', 'Cancelar'],
+  words: new Map([
+    ['confirmar', true],
+    ['confirma', true],
+  ]),
+};
 
 const available = (products: Product[]) => products.filter((p) => p.stock !== 0);
 const total = (cart: OrderItem[]) => cart.reduce((sum, i) => sum + i.unitPriceCents * i.quantity, 0);
-const summaryLines = (cart: OrderItem[]) => cart.map((i) => `${i.quantity}x ${i.name} — ${formatBRL(i.unitPriceCents * i.quantity)}`);
+const summaryLines = (cart: OrderItem[]) =>
+  cart.map((i) => `${i.quantity}x ${i.name} — ${formatBRL(i.unitPriceCents * i.quantity)}`);
 
 function save(awaiting: Awaiting, state: PickerState): Outcome {
   return { type: 'wait', awaiting: { ...awaiting, state: state as unknown as Record<string, Json> } };
 }
 
-async function askCategory(node: PickerNode, ctx: StepContext, awaiting: Awaiting, state: PickerState, page = 0): Promise<Outcome> {
+async function askCategory(
+  node: PickerNode,
+  ctx: StepContext,
+  awaiting: Awaiting,
+  state: PickerState,
+  page = 0,
+): Promise<Outcome> {
   const categories = await ctx.ports.catalog.categories(node.data.categoryIds);
   if (categories.length === 0) {
     ctx.send({ kind: 'text', text: 'Nenhum produto disponível no momento.' });
     return output('cancelled');
   }
-  ctx.send(choiceMessage({ nodeId: node.id, body: ctx.render(node.data.text), buttonLabel: 'Categorias', choices: categories.map((c) => ({ id: c.id, title: c.name })), page }));
+  ctx.send(
+    choiceMessage({
+      nodeId: node.id,
+      body: ctx.render(node.data.text),
+      buttonLabel: 'Categorias',
+      choices: categories.map((c) => ({ id: c.id, title: c.name })),
+      page,
+    }),
+  );
   return save(awaiting, { ...state, stage: 'category', page, categoryId: null, productId: null });
 }
 
 function productChoices(products: Product[]): Choice[] {
-  return products.map((p) => ({ id: p.id, title: p.name, description: `${formatBRL(p.priceCents)}${p.description ? ` · ${p.description}` : ''}` }));
+  return products.map((p) => ({
+    id: p.id,
+    title: p.name,
+    description: `${formatBRL(p.priceCents)}${p.description ? ` · ${p.description}` : ''}`,
+  }));
 }
 
-async function askProduct(node: PickerNode, ctx: StepContext, awaiting: Awaiting, state: PickerState, categoryId: string, page = 0): Promise<Outcome> {
+async function askProduct(
+  node: PickerNode,
+  ctx: StepContext,
+  awaiting: Awaiting,
+  state: PickerState,
+  categoryId: string,
+  page = 0,
+): Promise<Outcome> {
   const products = available(await ctx.ports.catalog.products(categoryId));
   if (products.length === 0) {
     ctx.send({ kind: 'text', text: 'Nenhum produto disponível nesta categoria. Escolha outra:' });
     return askCategory(node, ctx, awaiting, state);
   }
-  ctx.send(choiceMessage({ nodeId: node.id, body: 'Escolha um produto:', buttonLabel: 'Produtos', choices: productChoices(products), page }));
+  ctx.send(
+    choiceMessage({
+      nodeId: node.id,
+      body: 'Escolha um produto:',
+      buttonLabel: 'Produtos',
+      choices: productChoices(products),
+      page,
+    }),
+  );
   return save(awaiting, { ...state, stage: 'product', page, categoryId });
 }
 
@@ -87,26 +141,47 @@ function maxFor(node: PickerNode, product: Product | null): number {
 function askMore(node: PickerNode, ctx: StepContext, awaiting: Awaiting, state: PickerState): Outcome {
   // The question stays whole: only the summary above it is clipped to what the body leaves.
   const body = `${truncate(summaryLines(state.cart).join('\n'), whatsappLimits.interactiveBody - moreQuestion.length)}${moreQuestion}`;
-  ctx.send({ kind: 'buttons', body, buttons: [
-    { id: replyId(node.id, yes), title: moreButtons.titles[0] }, { id: replyId(node.id, no), title: moreButtons.titles[1] }] });
+  ctx.send({
+    kind: 'buttons',
+    body,
+    buttons: [
+      { id: replyId(node.id, yes), title: moreButtons.titles[0] },
+      { id: replyId(node.id, no), title: moreButtons.titles[1] },
+    ],
+  });
   return save(awaiting, { ...state, stage: 'more', productId: null });
 }
 
 function askConfirm(node: PickerNode, ctx: StepContext, awaiting: Awaiting, state: PickerState): Outcome {
-  const body = truncate(`Resumo do pedido:\n${summaryLines(state.cart).join('\n')}\n\nTotal: ${formatBRL(total(state.cart))}`, whatsappLimits.interactiveBody);
-  ctx.send({ kind: 'buttons', body, buttons: [{ id: replyId(node.id, yes), title: confirmButtons.titles[0] }, { id: replyId(node.id, no), title: confirmButtons.titles[1] }] });
+  const body = truncate(
+    `Resumo do pedido:\n${summaryLines(state.cart).join('\n')}\n\nTotal: ${formatBRL(total(state.cart))}`,
+    whatsappLimits.interactiveBody,
+  );
+  ctx.send({
+    kind: 'buttons',
+    body,
+    buttons: [
+      { id: replyId(node.id, yes), title: confirmButtons.titles[0] },
+      { id: replyId(node.id, no), title: confirmButtons.titles[1] },
+    ],
+  });
   return save(awaiting, { ...state, stage: 'confirm' });
 }
 
 /** The flow's answers named by the picker's data, as the order stores them. */
 function collectedDelivery(node: PickerNode, ctx: StepContext): OrderDelivery {
   const read = (name: string) => formatValue(ctx.session.variables[name]).trim();
-  return { address: read(node.data.addressVariable), notes: read(node.data.notesVariable), paymentMethod: read(node.data.paymentVariable) || null };
+  return {
+    address: read(node.data.addressVariable),
+    notes: read(node.data.notesVariable),
+    paymentMethod: read(node.data.paymentVariable) || null,
+  };
 }
 
 /** After "Confirmar": the address first when the picker asks it and the flow has none yet. */
 function confirmOrAskAddress(node: PickerNode, ctx: StepContext, awaiting: Awaiting, state: PickerState): Outcome {
-  if (node.data.addressQuestion.trim() === '' || collectedDelivery(node, ctx).address !== '') return confirm(node, ctx, state.cart);
+  if (node.data.addressQuestion.trim() === '' || collectedDelivery(node, ctx).address !== '')
+    return confirm(node, ctx, state.cart);
   ctx.send({ kind: 'text', text: ctx.render(node.data.addressQuestion) });
   return save(awaiting, { ...state, stage: 'address' });
 }
@@ -115,7 +190,13 @@ function confirm(node: PickerNode, ctx: StepContext, cart: OrderItem[]): Outcome
   const totalCents = total(cart);
   ctx.emit({ type: 'record_order', items: cart, totalCents, delivery: collectedDelivery(node, ctx) });
   ctx.setVariable(node.data.variable, {
-    itens: cart.map((i) => ({ id: i.productId, nome: i.name, quantidade: i.quantity, preco: formatBRL(i.unitPriceCents), subtotal: formatBRL(i.unitPriceCents * i.quantity) })),
+    itens: cart.map((i) => ({
+      id: i.productId,
+      nome: i.name,
+      quantidade: i.quantity,
+      preco: formatBRL(i.unitPriceCents),
+      subtotal: formatBRL(i.unitPriceCents * i.quantity),
+    })),
     total_cents: totalCents,
     total: formatBRL(totalCents),
     resumo: summaryLines(cart).join('\n'),
@@ -125,9 +206,17 @@ function confirm(node: PickerNode, ctx: StepContext, cart: OrderItem[]): Outcome
 
 function pickSingle(node: PickerNode, ctx: StepContext, p: Product): Outcome {
   const text = `*${p.name}*\n${p.description}\n${formatBRL(p.priceCents)}`.trim();
-  if (p.imageUrl) ctx.send({ kind: 'media', media: 'image', url: p.imageUrl, caption: truncate(text, whatsappLimits.caption) });
+  if (p.imageUrl)
+    ctx.send({ kind: 'media', media: 'image', url: p.imageUrl, caption: truncate(text, whatsappLimits.caption) });
   else ctx.send({ kind: 'text', text });
-  ctx.setVariable(node.data.variable, { id: p.id, nome: p.name, descricao: p.description, preco: formatBRL(p.priceCents), preco_cents: p.priceCents, imagem: p.imageUrl });
+  ctx.setVariable(node.data.variable, {
+    id: p.id,
+    nome: p.name,
+    descricao: p.description,
+    preco: formatBRL(p.priceCents),
+    preco_cents: p.priceCents,
+    imagem: p.imageUrl,
+  });
   ctx.setLastAnswer(p.name);
   return output('confirmed');
 }
@@ -146,20 +235,38 @@ function readCatalogChoice(nodeId: string, choices: Choice[], content: Parameter
 }
 
 /** A tap or typed answer to a two-button question: true for the first button, false for the second, null otherwise. */
-function readTwoButtons(nodeId: string, buttons: TwoButtons, content: Parameters<typeof readChoice>[2]): boolean | null {
+function readTwoButtons(
+  nodeId: string,
+  buttons: TwoButtons,
+  content: Parameters<typeof readChoice>[2],
+): boolean | null {
   const [yesTitle, noTitle] = buttons.titles;
-  const answer = readChoice(nodeId, [{ id: yes, title: yesTitle }, { id: no, title: noTitle }], content);
+  const answer = readChoice(
+    nodeId,
+    [
+      { id: yes, title: yesTitle },
+      { id: no, title: noTitle },
+    ],
+    content,
+  );
   if (answer.kind === 'choice') return answer.id === yes;
   const text = typedText(content);
   if (text === null) return null;
-  const word = normalizeText(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const word = normalizeText(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
   return buttons.words.get(word) ?? parseYesNo(text);
 }
 
 export const product_picker: Executor<'product_picker'> = {
   async enter(node, ctx) {
     const minutes = node.data.timeoutMinutes;
-    const awaiting: Awaiting = { kind: 'catalog', retries: 0, timerKey: minutes === null ? null : ctx.startTimer(minutes), state: {} };
+    const awaiting: Awaiting = {
+      kind: 'catalog',
+      retries: 0,
+      timerKey: minutes === null ? null : ctx.startTimer(minutes),
+      state: {},
+    };
     return askCategory(node, ctx, awaiting, pickerState.parse({}));
   },
   async resume(node, ctx, awaiting, input) {
@@ -175,7 +282,11 @@ export const product_picker: Executor<'product_picker'> = {
     switch (state.stage) {
       case 'category': {
         const categories = await ctx.ports.catalog.categories(node.data.categoryIds);
-        const answer = readCatalogChoice(node.id, categories.map((c) => ({ id: c.id, title: c.name })), content);
+        const answer = readCatalogChoice(
+          node.id,
+          categories.map((c) => ({ id: c.id, title: c.name })),
+          content,
+        );
         if (answer.kind === 'choice') return askProduct(node, ctx, awaiting, state, answer.id);
         if (answer.kind !== 'page') notUnderstood();
         return askCategory(node, ctx, awaiting, state, answer.kind === 'page' ? answer.page : 0);
@@ -205,7 +316,10 @@ export const product_picker: Executor<'product_picker'> = {
         const existing = state.cart.find((i) => i.productId === product.id);
         const cart = existing
           ? state.cart.map((i) => (i === existing ? { ...i, quantity: Math.min(max, i.quantity + quantity) } : i))
-          : [...state.cart, { productId: product.id, name: product.name, unitPriceCents: product.priceCents, quantity }];
+          : [
+              ...state.cart,
+              { productId: product.id, name: product.name, unitPriceCents: product.priceCents, quantity },
+            ];
         return askMore(node, ctx, awaiting, { ...state, cart });
       }
       case 'more': {

@@ -2,12 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { buildFlow } from '../testing/build-flow.ts';
 import { driver, effectOf, sent, texts } from '../testing/session-test-kit.ts';
 
-const flow = (data: Record<string, unknown>) => buildFlow([
-  { id: 'q', type: 'question', data: { text: 'Pergunta?', variable: 'v', retries: 1, ...data } },
-  { id: 'ok', type: 'message', data: { text: 'ok {{v}} / {{last_answer}}' } },
-  { id: 'bad', type: 'message', data: { text: 'inválido' } },
-  { id: 'late', type: 'message', data: { text: 'tarde' } },
-], [['q', 'next', 'ok'], ['q', 'invalid', 'bad'], ['q', 'timeout', 'late']]);
+const flow = (data: Record<string, unknown>) =>
+  buildFlow(
+    [
+      { id: 'q', type: 'question', data: { text: 'Pergunta?', variable: 'v', retries: 1, ...data } },
+      { id: 'ok', type: 'message', data: { text: 'ok {{v}} / {{last_answer}}' } },
+      { id: 'bad', type: 'message', data: { text: 'inválido' } },
+      { id: 'late', type: 'message', data: { text: 'tarde' } },
+    ],
+    [
+      ['q', 'next', 'ok'],
+      ['q', 'invalid', 'bad'],
+      ['q', 'timeout', 'late'],
+    ],
+  );
 
 describe('question', () => {
   it('stores a valid number', async () => {
@@ -49,7 +57,13 @@ describe('question', () => {
   it('offers Sim/Não buttons for yes_no and accepts the tap', async () => {
     const d = driver(flow({ kind: 'yes_no' }));
     const [msg] = sent(await d.send('oi'));
-    expect(msg).toMatchObject({ kind: 'buttons', buttons: [{ id: 'q:yes', title: 'Sim' }, { id: 'q:no', title: 'Não' }] });
+    expect(msg).toMatchObject({
+      kind: 'buttons',
+      buttons: [
+        { id: 'q:yes', title: 'Sim' },
+        { id: 'q:no', title: 'Não' },
+      ],
+    });
     await d.content({ kind: 'reply', id: 'q:yes', title: 'Sim' });
     expect(d.session?.variables.v).toBe(true);
   });

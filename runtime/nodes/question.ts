@@ -13,7 +13,14 @@ export const question: Executor<'question'> = {
     const text = ctx.render(node.data.text);
     if (node.data.kind === 'yes_no') {
       // Buttons save typing; a typed "sim"/"não" is validated the same way.
-      ctx.send({ kind: 'buttons', body: text, buttons: [{ id: replyId(node.id, 'yes'), title: 'Sim' }, { id: replyId(node.id, 'no'), title: 'Não' }] });
+      ctx.send({
+        kind: 'buttons',
+        body: text,
+        buttons: [
+          { id: replyId(node.id, 'yes'), title: 'Sim' },
+          { id: replyId(node.id, 'no'), title: 'Não' },
+        ],
+      });
     } else {
       ctx.send({ kind: 'text', text });
     }
@@ -27,7 +34,13 @@ export const question: Executor<'question'> = {
     if (unreadable.has(raw.kind)) return { type: 'unreadable' };
     // A tapped button is validated as the text of its title.
     const content = raw.kind === 'reply' ? { kind: 'text' as const, text: raw.title } : raw;
-    const result = validateAnswer(node.data.kind, content, { min: node.data.min, max: node.data.max, futureOnly: node.data.futureOnly, now: ctx.now, timeZone: ctx.ports.clock.timeZone });
+    const result = validateAnswer(node.data.kind, content, {
+      min: node.data.min,
+      max: node.data.max,
+      futureOnly: node.data.futureOnly,
+      now: ctx.now,
+      timeZone: ctx.ports.clock.timeZone,
+    });
     if (result.ok) {
       const name = node.data.variable;
       ctx.setVariable(name, result.value as Json);

@@ -2,11 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { buildFlow } from '../testing/build-flow.ts';
 import { driver, effectOf, texts } from '../testing/session-test-kit.ts';
 
-const flow = () => buildFlow([
-  { id: 'w', type: 'wait', data: { message: 'Te chamo em 2 h', durationMinutes: 120, variable: 'resposta' } },
-  { id: 'r', type: 'message', data: { text: 'Recebi: {{resposta}}' } },
-  { id: 't', type: 'message', data: { text: 'Lembrete!' } },
-], [['w', 'reply', 'r'], ['w', 'timeout', 't']]);
+const flow = () =>
+  buildFlow(
+    [
+      { id: 'w', type: 'wait', data: { message: 'Te chamo em 2 h', durationMinutes: 120, variable: 'resposta' } },
+      { id: 'r', type: 'message', data: { text: 'Recebi: {{resposta}}' } },
+      { id: 't', type: 'message', data: { text: 'Lembrete!' } },
+    ],
+    [
+      ['w', 'reply', 'r'],
+      ['w', 'timeout', 't'],
+    ],
+  );
 
 describe('wait', () => {
   it('takes reply on any message and stores it', async () => {

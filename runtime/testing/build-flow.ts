@@ -7,7 +7,11 @@ type LooseNode = { id: string; type: NodeInput['type']; data?: Record<string, un
  * A parsed flow from terse nodes and `[source, handle, target]` edges; a `start` node
  * `s` leading to the first node is added when none is given. For tests and benchmarks.
  */
-export function buildFlow(nodes: LooseNode[], edges: [string, string, string][], extra: Partial<FlowDocumentInput> = {}): FlowDocument {
+export function buildFlow(
+  nodes: LooseNode[],
+  edges: [string, string, string][],
+  extra: Partial<FlowDocumentInput> = {},
+): FlowDocument {
   const hasStart = nodes.some((n) => n.type === 'start');
   const first = nodes[0];
   const all = hasStart || !first ? nodes : [{ id: 's', type: 'start' as const, data: {} }, ...nodes];

@@ -2,12 +2,19 @@ import { z } from 'zod';
 
 /** The `*.conversation.json` format: a scripted chat with expectations, run against a flow. */
 const product = z.object({
-  id: z.string(), categoryId: z.string(), name: z.string(), description: z.string().default(''),
-  priceCents: z.number().int(), imageUrl: z.string().nullable().default(null), stock: z.number().int().nullable().default(null),
+  id: z.string(),
+  categoryId: z.string(),
+  name: z.string(),
+  description: z.string().default(''),
+  priceCents: z.number().int(),
+  imageUrl: z.string().nullable().default(null),
+  stock: z.number().int().nullable().default(null),
 });
 
 const llmAnswer = z.object({
-  reply: z.string(), score: z.number(), route: z.enum(['continue', 'done', 'escalate']),
+  reply: z.string(),
+  score: z.number(),
+  route: z.enum(['continue', 'done', 'escalate']),
   variables: z.record(z.string(), z.string()).default({}),
 });
 
@@ -22,20 +29,42 @@ export type BotExpectation = z.infer<typeof botExpectation>;
 export const conversationTurn = z.union([
   z.object({ send: z.string() }).strict(),
   z.object({ tap: z.string() }).strict(),
-  z.object({ location: z.object({ latitude: z.number(), longitude: z.number(), name: z.string().optional(), address: z.string().optional() }) }).strict(),
-  z.object({ media: z.enum(['image', 'audio', 'video', 'document', 'sticker']), caption: z.string().optional() }).strict(),
+  z
+    .object({
+      location: z.object({
+        latitude: z.number(),
+        longitude: z.number(),
+        name: z.string().optional(),
+        address: z.string().optional(),
+      }),
+    })
+    .strict(),
+  z
+    .object({ media: z.enum(['image', 'audio', 'video', 'document', 'sticker']), caption: z.string().optional() })
+    .strict(),
   z.object({ after: z.string().regex(/^\d+(?:\.\d+)?\s*(s|m|h|d)$/, 'use 30s, 30m, 2h or 1d') }).strict(),
   z.object({ resolve: z.literal(true) }).strict(),
   z.object({ bot: z.array(botExpectation) }).strict(),
-  z.object({
-    expect: z.object({
-      variables: z.record(z.string(), z.unknown()).optional(),
-      node: z.string().nullable().optional(),
-      status: z.enum(['active', 'handoff', 'ended']).optional(),
-      order: z.object({ totalCents: z.number().optional(), address: z.string().optional(), items: z.array(z.record(z.string(), z.unknown())).optional() }).nullable().optional(),
-      handoff: z.boolean().optional(),
-    }).strict(),
-  }).strict(),
+  z
+    .object({
+      expect: z
+        .object({
+          variables: z.record(z.string(), z.unknown()).optional(),
+          node: z.string().nullable().optional(),
+          status: z.enum(['active', 'handoff', 'ended']).optional(),
+          order: z
+            .object({
+              totalCents: z.number().optional(),
+              address: z.string().optional(),
+              items: z.array(z.record(z.string(), z.unknown())).optional(),
+            })
+            .nullable()
+            .optional(),
+          handoff: z.boolean().optional(),
+        })
+        .strict(),
+    })
+    .strict(),
 ]);
 export type ConversationTurn = z.infer<typeof conversationTurn>;
 
@@ -48,13 +77,26 @@ export const conversationScript = z.object({
    */
   now: z.iso.datetime({ offset: true }).optional(),
   contact: z.object({ name: z.string(), phone: z.string() }).default({ name: 'Contato Teste', phone: '5584990000000' }),
-  catalog: z.object({
-    categories: z.array(z.object({ id: z.string(), name: z.string() })).default([]),
-    products: z.array(product).default([]),
-  }).default({ categories: [], products: [] }),
+  catalog: z
+    .object({
+      categories: z.array(z.object({ id: z.string(), name: z.string() })).default([]),
+      products: z.array(product).default([]),
+    })
+    .default({ categories: [], products: [] }),
   llm: z.array(llmAnswer).default([]),
-  http: z.array(z.object({ url: z.string(), method: z.string().optional(), status: z.number().int().default(200), body: z.unknown().optional() })).default([]),
-  start: z.object({ variables: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}) }).optional(),
+  http: z
+    .array(
+      z.object({
+        url: z.string(),
+        method: z.string().optional(),
+        status: z.number().int().default(200),
+        body: z.unknown().optional(),
+      }),
+    )
+    .default([]),
+  start: z
+    .object({ variables: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}) })
+    .optional(),
   turns: z.array(conversationTurn),
 });
 export type ConversationScript = z.infer<typeof conversationScript>;

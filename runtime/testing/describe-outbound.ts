@@ -3,10 +3,15 @@ import type { OutboundMessage } from '../messages.ts';
 /** One readable line per bot message, for failure reports and the CLI. */
 export function describeOutbound(m: OutboundMessage): string {
   switch (m.kind) {
-    case 'text': return `text: ${JSON.stringify(m.text)}`;
-    case 'media': return `media ${m.media}: ${m.url}${m.caption ? ` ${JSON.stringify(m.caption)}` : ''}`;
-    case 'buttons': return `buttons: ${JSON.stringify(m.body)} [${m.buttons.map((b) => b.title).join(' | ')}]`;
-    case 'list': return `list: ${JSON.stringify(m.body)} [${m.sections.flatMap((s) => s.rows.map((r) => r.title)).join(' | ')}]`;
-    case 'template': return `template ${m.name}`;
+    case 'text':
+      return `text: ${JSON.stringify(m.text)}`;
+    case 'media':
+      return `media ${m.media}: ${m.url}${m.caption ? ` ${JSON.stringify(m.caption)}` : ''}`;
+    case 'buttons':
+      return `buttons: ${JSON.stringify(m.body)} [${m.buttons.map((b) => b.title).join(' | ')}]`;
+    case 'list':
+      return `list: ${JSON.stringify(m.body)} [${m.sections.flatMap((s) => s.rows.map((r) => r.title)).join(' | ')}]`;
+    case 'template':
+      return `template ${m.name}`;
   }
 }

@@ -5,7 +5,12 @@ import type { InboundContent, SessionEvent } from '../events.ts';
 import type { OutboundMessage } from '../messages.ts';
 import { sessionState, type SessionState } from '../session.ts';
 import { step } from '../step.ts';
-import { conversationScript, type BotExpectation, type ConversationScriptInput, type ConversationTurn } from './conversation-script.ts';
+import {
+  conversationScript,
+  type BotExpectation,
+  type ConversationScriptInput,
+  type ConversationTurn,
+} from './conversation-script.ts';
 import { describeOutbound } from './describe-outbound.ts';
 import { testPorts, TestClock } from './ports.ts';
 
@@ -27,8 +32,13 @@ function durationMs(text: string): number {
 
 function matches(e: BotExpectation, m: OutboundMessage): boolean {
   if ('text' in e) return m.kind !== 'template' && (textOf(m) ?? '').includes(e.text);
-  if ('buttons' in e) return m.kind === 'buttons' && JSON.stringify(m.buttons.map((b) => b.title)) === JSON.stringify(e.buttons);
-  if ('list' in e) return m.kind === 'list' && JSON.stringify(m.sections.flatMap((s) => s.rows.map((r) => r.title))) === JSON.stringify(e.list);
+  if ('buttons' in e)
+    return m.kind === 'buttons' && JSON.stringify(m.buttons.map((b) => b.title)) === JSON.stringify(e.buttons);
+  if ('list' in e)
+    return (
+      m.kind === 'list' &&
+      JSON.stringify(m.sections.flatMap((s) => s.rows.map((r) => r.title))) === JSON.stringify(e.list)
+    );
   return m.kind === 'media' && m.media === e.media;
 }
 
@@ -39,13 +49,22 @@ function sameJson(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   const ka = Object.keys(a);
   const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k) => sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
 }
 
 /** Runs a scripted conversation against a flow with in-memory ports; never throws on a failed expectation. */
 export async function runConversation(flow: FlowDocument, input: ConversationScriptInput): Promise<ConversationResult> {
   const script = conversationScript.parse(input);
-  const { ports, clock } = testPorts({ clock: script.now === undefined ? undefined : new TestClock(script.now), categories: script.catalog.categories, products: script.catalog.products, http: script.http, llm: script.llm });
+  const { ports, clock } = testPorts({
+    clock: script.now === undefined ? undefined : new TestClock(script.now),
+    categories: script.catalog.categories,
+    products: script.catalog.products,
+    http: script.http,
+    llm: script.llm,
+  });
   const sent: OutboundMessage[] = [];
   const timers = new Map<string, number>();
   let session: SessionState | null = null;
@@ -60,7 +79,8 @@ export async function runConversation(flow: FlowDocument, input: ConversationScr
       else if (e.type === 'set_timer') timers.set(e.key, Date.parse(e.at));
       else if (e.type === 'cancel_timer') timers.delete(e.key);
       else if (e.type === 'open_handoff') handoffOpen = true;
-      else if (e.type === 'record_order') lastOrder = { items: e.items, totalCents: e.totalCents, address: e.delivery.address };
+      else if (e.type === 'record_order')
+        lastOrder = { items: e.items, totalCents: e.totalCents, address: e.delivery.address };
     }
   };
   const fire = async (event: SessionEvent) => {
@@ -78,12 +98,19 @@ export async function runConversation(flow: FlowDocument, input: ConversationScr
     if ('send' in turn) await say({ kind: 'text', text: turn.send });
     else if ('tap' in turn) {
       const interactive = sent.findLast((m) => m.kind === 'buttons' || m.kind === 'list');
-      const options = interactive?.kind === 'buttons' ? interactive.buttons : interactive?.kind === 'list' ? interactive.sections.flatMap((s) => s.rows) : [];
+      const options =
+        interactive?.kind === 'buttons'
+          ? interactive.buttons
+          : interactive?.kind === 'list'
+            ? interactive.sections.flatMap((s) => s.rows)
+            : [];
       const option = options.find((o) => o.title === turn.tap);
-      if (!option) return `no button or row "${turn.tap}" in the latest interactive message (${options.map((o) => `"${o.title}"`).join(', ') || 'none sent'})`;
+      if (!option)
+        return `no button or row "${turn.tap}" in the latest interactive message (${options.map((o) => `"${o.title}"`).join(', ') || 'none sent'})`;
       await say({ kind: 'reply', id: option.id, title: option.title });
     } else if ('location' in turn) await say({ kind: 'location', ...turn.location });
-    else if ('media' in turn) await say({ kind: 'media', media: turn.media, ...(turn.caption ? { caption: turn.caption } : {}) });
+    else if ('media' in turn)
+      await say({ kind: 'media', media: turn.media, ...(turn.caption ? { caption: turn.caption } : {}) });
     else if ('after' in turn) {
       since = sent.length;
       clock.advance(durationMs(turn.after));
@@ -103,7 +130,8 @@ export async function runConversation(flow: FlowDocument, input: ConversationScr
       let at = 0;
       for (const e of turn.bot) {
         while (at < recent.length && !matches(e, recent[at] as OutboundMessage)) at++;
-        if (at === recent.length) return `bot: expected ${JSON.stringify(e)} (in order) among:\n${recent.map((m) => `    ${describeOutbound(m)}`).join('\n') || '    (no messages)'}`;
+        if (at === recent.length)
+          return `bot: expected ${JSON.stringify(e)} (in order) among:\n${recent.map((m) => `    ${describeOutbound(m)}`).join('\n') || '    (no messages)'}`;
         // `{ text }` then `{ buttons }` may describe one interactive message (its body, then its options).
         const kind = recent[at]?.kind;
         if (!('text' in e && (kind === 'buttons' || kind === 'list'))) at++;
@@ -117,21 +145,31 @@ export async function runConversation(flow: FlowDocument, input: ConversationScr
     const problems: string[] = [];
     for (const [name, value] of Object.entries(x.variables ?? {})) {
       const actual = s?.variables[name];
-      if (!sameJson(actual, value)) problems.push(`variable ${name} = ${JSON.stringify(actual)}, expected ${JSON.stringify(value)}`);
+      if (!sameJson(actual, value))
+        problems.push(`variable ${name} = ${JSON.stringify(actual)}, expected ${JSON.stringify(value)}`);
     }
-    if (x.node !== undefined && (s?.nodeId ?? null) !== x.node) problems.push(`node = ${s?.nodeId}, expected ${x.node}`);
-    if (x.status !== undefined && s?.status !== x.status) problems.push(`status = ${s?.status}${s?.error ? ` (${s.error})` : ''}, expected ${x.status}`);
-    if (x.handoff !== undefined && handoffOpen !== x.handoff) problems.push(`handoff open = ${handoffOpen}, expected ${x.handoff}`);
+    if (x.node !== undefined && (s?.nodeId ?? null) !== x.node)
+      problems.push(`node = ${s?.nodeId}, expected ${x.node}`);
+    if (x.status !== undefined && s?.status !== x.status)
+      problems.push(`status = ${s?.status}${s?.error ? ` (${s.error})` : ''}, expected ${x.status}`);
+    if (x.handoff !== undefined && handoffOpen !== x.handoff)
+      problems.push(`handoff open = ${handoffOpen}, expected ${x.handoff}`);
     if (x.order !== undefined) {
       const order = lastOrder as { items: OrderItem[]; totalCents: number; address: string } | null;
-      if (x.order === null) { if (order) problems.push('an order was recorded, expected none'); }
-      else if (!order) problems.push('no order was recorded');
+      if (x.order === null) {
+        if (order) problems.push('an order was recorded, expected none');
+      } else if (!order) problems.push('no order was recorded');
       else {
-        if (x.order.totalCents !== undefined && order.totalCents !== x.order.totalCents) problems.push(`order total = ${order.totalCents}, expected ${x.order.totalCents}`);
-        if (x.order.address !== undefined && order.address !== x.order.address) problems.push(`order address = ${JSON.stringify(order.address)}, expected ${JSON.stringify(x.order.address)}`);
+        if (x.order.totalCents !== undefined && order.totalCents !== x.order.totalCents)
+          problems.push(`order total = ${order.totalCents}, expected ${x.order.totalCents}`);
+        if (x.order.address !== undefined && order.address !== x.order.address)
+          problems.push(
+            `order address = ${JSON.stringify(order.address)}, expected ${JSON.stringify(x.order.address)}`,
+          );
         x.order.items?.forEach((want, i) => {
           const got = order.items[i] as Record<string, unknown> | undefined;
-          if (!got || Object.entries(want).some(([k, v]) => !sameJson(got[k], v))) problems.push(`order item ${i} = ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
+          if (!got || Object.entries(want).some(([k, v]) => !sameJson(got[k], v)))
+            problems.push(`order item ${i} = ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
         });
       }
     }
@@ -146,7 +184,7 @@ export async function runConversation(flow: FlowDocument, input: ConversationScr
     try {
       problem = await play(turn);
     } catch (err) {
-      problem = `the engine threw: ${err instanceof Error ? err.stack ?? err.message : String(err)}`;
+      problem = `the engine threw: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
     }
     if (problem) {
       failures.push(`turn ${i + 1} ${JSON.stringify(turn)}: ${problem}`);

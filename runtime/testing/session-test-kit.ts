@@ -31,9 +31,11 @@ export function driver(flow: FlowDocument, options: TestPortsOptions = {}) {
 export const sent = (effects: Effect[]): OutboundMessage[] =>
   effects.flatMap((e) => (e.type === 'send' ? [e.message] : []));
 
-export const texts = (effects: Effect[]): string[] =>
-  sent(effects).map((m) => textOf(m) ?? '');
+export const texts = (effects: Effect[]): string[] => sent(effects).map((m) => textOf(m) ?? '');
 
-export function effectOf<T extends Effect['type']>(effects: Effect[], type: T): Extract<Effect, { type: T }> | undefined {
+export function effectOf<T extends Effect['type']>(
+  effects: Effect[],
+  type: T,
+): Extract<Effect, { type: T }> | undefined {
   return effects.find((e): e is Extract<Effect, { type: T }> => e.type === type);
 }

@@ -21,11 +21,26 @@ export function benchmarkFlow(): FlowDocument {
     previous = [id, handle];
   };
   for (let r = 0; r < 33; r++) {
-    nodes.push({ id: `m${r}`, type: 'menu', data: { text: `Rodada ${r}, {{contact.name}}`, options: [{ id: 'a', title: 'Seguir' }, { id: 'b', title: 'Outro' }], variable: 'escolha' } });
+    nodes.push({
+      id: `m${r}`,
+      type: 'menu',
+      data: {
+        text: `Rodada ${r}, {{contact.name}}`,
+        options: [
+          { id: 'a', title: 'Seguir' },
+          { id: 'b', title: 'Outro' },
+        ],
+        variable: 'escolha',
+      },
+    });
     link(`m${r}`, 'opt-a');
     nodes.push({ id: `s${r}`, type: 'set', data: { assignments: [{ variable: 'rodada', value: String(r) }] } });
     link(`s${r}`);
-    nodes.push({ id: `c${r}`, type: 'condition', data: { rules: [{ id: 'x', variable: 'rodada', operator: 'gt', value: '1000' }] } });
+    nodes.push({
+      id: `c${r}`,
+      type: 'condition',
+      data: { rules: [{ id: 'x', variable: 'rodada', operator: 'gt', value: '1000' }] },
+    });
     link(`c${r}`, 'else');
     nodes.push({ id: `t${r}`, type: 'message', data: { text: 'Você escolheu {{escolha}} em {{now}}' } });
     link(`t${r}`);
@@ -39,7 +54,9 @@ export function benchmarkFlow(): FlowDocument {
   return buildFlow(nodes, edges);
 }
 
-export async function measureSteps(durationMs = 3000): Promise<{ steps: number; stepsPerSecond: number; nodes: number }> {
+export async function measureSteps(
+  durationMs = 3000,
+): Promise<{ steps: number; stepsPerSecond: number; nodes: number }> {
   const flow = benchmarkFlow();
   const { ports } = testPorts();
   const contact = { name: 'Ana', phone: '5584991230001' };
@@ -48,7 +65,14 @@ export async function measureSteps(durationMs = 3000): Promise<{ steps: number; 
   const started = performance.now();
   while (performance.now() - started < durationMs) {
     const text = session?.awaiting?.kind === 'answer' ? '42' : 'Seguir';
-    const r = await step({ flow, flowVersionId: 'bench', session, event: { type: 'message', content: { kind: 'text', text } }, contact, ports });
+    const r = await step({
+      flow,
+      flowVersionId: 'bench',
+      session,
+      event: { type: 'message', content: { kind: 'text', text } },
+      contact,
+      ports,
+    });
     session = r.session;
     steps++;
   }

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { runConversationFile } from './run-conversation-file.ts';
 
 const dir = fileURLToPath(new URL('../../shared/templates/', import.meta.url));
-const files = readdirSync(dir).filter((f) => f.endsWith('.conversation.json')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.conversation.json'))
+  .sort();
 
 describe('starter template conversations', () => {
   it('exist', () => {
@@ -14,7 +16,9 @@ describe('starter template conversations', () => {
 
   it.each(files)('%s', async (file) => {
     const result = await runConversationFile(join(dir, file));
-    const report = [`${result.name}`, ...result.failures, 'bot sent:', ...result.transcript.map((t) => `  ${t}`)].join('\n');
+    const report = [`${result.name}`, ...result.failures, 'bot sent:', ...result.transcript.map((t) => `  ${t}`)].join(
+      '\n',
+    );
     expect(result.failures, report).toEqual([]);
   });
 });

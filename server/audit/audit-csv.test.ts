@@ -11,7 +11,8 @@ describe('audit CSV cells', () => {
   });
 
   it('quotes commas, quotes and line breaks, and writes objects as JSON', () => {
-    expect(csvLine(['a,b', 'say "hi"', 'two\nlines', null, { role: 'admin' }]))
-      .toBe('"a,b","say ""hi""","two\nlines",,"{""role"":""admin""}"\r\n');
+    expect(csvLine(['a,b', 'say "hi"', 'two\nlines', null, { role: 'admin' }])).toBe(
+      '"a,b","say ""hi""","two\nlines",,"{""role"":""admin""}"\r\n',
+    );
   });
 });

@@ -9,20 +9,59 @@ export const minPasswordLength = 10;
  * Brazilian favourites that the English-leaning list lacks.
  */
 const brazilian = [
-  'senha12345', 'senha123456', 'senha1234567', 'minhasenha', 'minhasenha123', 'mudar12345', 'mudar123456',
-  'trocarsenha', 'alterar123', 'brasil1234', 'brasil12345', 'brasil2024', 'brasil2025', 'brasil2026',
-  'flamengo123', 'corinthians', 'corinthians1', 'palmeiras1', 'saopaulo123', 'vascodagama', 'gremio1234',
-  'cruzeiro123', 'botafogo123', 'fluminense', 'santos1234', 'internacional', 'abcdefghij', 'administrador',
-  'admin12345', 'admin123456', 'fluxo12345', 'fluxo123456', 'whatsapp123', 'whatsapp1234', 'eusouforte',
-  'teamo12345', 'amorzinho1', 'jesus12345', 'deusefiel', 'deuseamor', 'deuseamor1', 'gabriel123',
+  'senha12345',
+  'senha123456',
+  'senha1234567',
+  'minhasenha',
+  'minhasenha123',
+  'mudar12345',
+  'mudar123456',
+  'trocarsenha',
+  'alterar123',
+  'brasil1234',
+  'brasil12345',
+  'brasil2024',
+  'brasil2025',
+  'brasil2026',
+  'flamengo123',
+  'corinthians',
+  'corinthians1',
+  'palmeiras1',
+  'saopaulo123',
+  'vascodagama',
+  'gremio1234',
+  'cruzeiro123',
+  'botafogo123',
+  'fluminense',
+  'santos1234',
+  'internacional',
+  'abcdefghij',
+  'administrador',
+  'admin12345',
+  'admin123456',
+  'fluxo12345',
+  'fluxo123456',
+  'whatsapp123',
+  'whatsapp1234',
+  'eusouforte',
+  'teamo12345',
+  'amorzinho1',
+  'jesus12345',
+  'deusefiel',
+  'deuseamor',
+  'deuseamor1',
+  'gabriel123',
 ];
 
 let common: Set<string> | null = null;
 function commonPasswords(): Set<string> {
   // Built on first use: decompressing the list takes ~100 ms, which a process that never
   // checks a password (a worker, most CLI commands) should not pay.
-  common ??= new Set([...dictionary['passwords-common'], ...brazilian]
-    .filter((p) => p.length >= minPasswordLength).map((p) => p.toLowerCase()));
+  common ??= new Set(
+    [...dictionary['passwords-common'], ...brazilian]
+      .filter((p) => p.length >= minPasswordLength)
+      .map((p) => p.toLowerCase()),
+  );
   return common;
 }
 

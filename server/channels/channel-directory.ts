@@ -32,9 +32,15 @@ export function createChannelDirectory(db: Db, secrets: SecretBox, { ttlMs = 200
   async function load(): Promise<void> {
     const rows = await db.selectFrom('channels').selectAll().execute();
     const infos = rows.map((r): ChannelInfo => ({
-      id: r.id, phoneNumberId: r.phone_number_id, appSecret: secrets.open(r.app_secret_enc),
-      accessToken: secrets.open(r.access_token_enc), flowId: r.flow_id, markRead: r.mark_read, healthy: r.healthy,
-      proven: r.healthy && r.check_ok === true, webhookVerified: r.webhook_verified_at !== null,
+      id: r.id,
+      phoneNumberId: r.phone_number_id,
+      appSecret: secrets.open(r.app_secret_enc),
+      accessToken: secrets.open(r.access_token_enc),
+      flowId: r.flow_id,
+      markRead: r.mark_read,
+      healthy: r.healthy,
+      proven: r.healthy && r.check_ok === true,
+      webhookVerified: r.webhook_verified_at !== null,
     }));
     byPhone = new Map(infos.map((i) => [i.phoneNumberId, i]));
     byId = new Map(infos.map((i) => [i.id, i]));
@@ -43,7 +49,9 @@ export function createChannelDirectory(db: Db, secrets: SecretBox, { ttlMs = 200
 
   async function fresh(force = false): Promise<void> {
     if (!force && now() - loadedAt < ttlMs) return;
-    loading ??= load().finally(() => { loading = null; });
+    loading ??= load().finally(() => {
+      loading = null;
+    });
     await loading;
   }
 

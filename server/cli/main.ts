@@ -6,14 +6,25 @@ import { CliError, usage } from './usage.ts';
 /** `npm run cli -- <command>`: admin tasks that need no browser. */
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
-    args: argv, allowPositionals: true, strict: true,
+    args: argv,
+    allowPositionals: true,
+    strict: true,
     options: {
       help: { type: 'boolean', short: 'h' },
-      email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' },
-      role: { type: 'string' }, publish: { type: 'boolean' }, out: { type: 'string' },
-      'phone-number-id': { type: 'string' }, token: { type: 'string' }, 'app-secret': { type: 'string' },
-      'verify-token': { type: 'string' }, flow: { type: 'string' }, 'waba-id': { type: 'string' },
-      user: { type: 'string' }, 'expires-days': { type: 'string' },
+      email: { type: 'string' },
+      password: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      publish: { type: 'boolean' },
+      out: { type: 'string' },
+      'phone-number-id': { type: 'string' },
+      token: { type: 'string' },
+      'app-secret': { type: 'string' },
+      'verify-token': { type: 'string' },
+      flow: { type: 'string' },
+      'waba-id': { type: 'string' },
+      user: { type: 'string' },
+      'expires-days': { type: 'string' },
     },
   });
   const key = positionals.slice(0, 2).join(' ');
@@ -23,7 +34,12 @@ async function main(argv: string[]): Promise<number> {
     return values.help || positionals.length === 0 ? 0 : 2;
   }
   const rest = positionals.slice(commands[key] ? 2 : 1);
-  const ctx: CliContext = { config: readConfig(), args: rest, options: values, print: (l) => process.stdout.write(`${l}\n`) };
+  const ctx: CliContext = {
+    config: readConfig(),
+    args: rest,
+    options: values,
+    print: (l) => process.stdout.write(`${l}\n`),
+  };
   return command(ctx);
 }
 

@@ -23,9 +23,16 @@ export function contactsCsv(rows: DirectoryRow[], fieldNames: string[]): string 
     const fields = r.fields ?? {};
     const last = r.last_message_at ?? r.last_inbound_at;
     return [
-      r.name, r.wa_id ?? '', r.tags.join(', '), r.opted_out_at ? 'sim' : 'não', last ? new Date(last).toISOString() : '', r.flow_name ?? '',
+      r.name,
+      r.wa_id ?? '',
+      r.tags.join(', '),
+      r.opted_out_at ? 'sim' : 'não',
+      last ? new Date(last).toISOString() : '',
+      r.flow_name ?? '',
       ...fieldNames.map((f) => text(fields[f])),
-    ].map(csvCell).join(',');
+    ]
+      .map(csvCell)
+      .join(',');
   });
   return `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
 }

@@ -1,7 +1,10 @@
 import { sql, type RawBuilder } from 'kysely';
 
 /** A contact's session variables after a step, to copy the ones marked as contact fields. */
-export interface FieldCapture { contact_id: string; variables: Record<string, unknown> }
+export interface FieldCapture {
+  contact_id: string;
+  variables: Record<string, unknown>;
+}
 
 /**
  * Rows `(contact_id, captured)`: each contact's marked variables (`contact_fields`) among the

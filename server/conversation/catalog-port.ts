@@ -3,8 +3,13 @@ import type { Db } from '../db/database.ts';
 import type { Row } from '../db/tables.ts';
 
 const toProduct = (p: Row<'products'>): Product => ({
-  id: p.id, categoryId: p.category_id, name: p.name, description: p.description,
-  priceCents: p.price_cents, imageUrl: p.image_url, stock: p.stock,
+  id: p.id,
+  categoryId: p.category_id,
+  name: p.name,
+  description: p.description,
+  priceCents: p.price_cents,
+  imageUrl: p.image_url,
+  stock: p.stock,
 });
 
 /** The catalog as the product picker sees it: active products only, in name order. */
@@ -16,12 +21,22 @@ export function createCatalogPort(db: Db): CatalogPort {
       return q.execute();
     },
     async products(categoryId) {
-      const rows = await db.selectFrom('products').selectAll()
-        .where('category_id', '=', categoryId).where('active', '=', true).orderBy('name').execute();
+      const rows = await db
+        .selectFrom('products')
+        .selectAll()
+        .where('category_id', '=', categoryId)
+        .where('active', '=', true)
+        .orderBy('name')
+        .execute();
       return rows.map(toProduct);
     },
     async product(id) {
-      const row = await db.selectFrom('products').selectAll().where('id', '=', id).where('active', '=', true).executeTakeFirst();
+      const row = await db
+        .selectFrom('products')
+        .selectAll()
+        .where('id', '=', id)
+        .where('active', '=', true)
+        .executeTakeFirst();
       return row ? toProduct(row) : null;
     },
   };

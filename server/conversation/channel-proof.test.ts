@@ -5,9 +5,12 @@ import { messageWebhook } from '../testing/webhook-payloads.ts';
 /** Real traffic proves a channel, as a connection test does: the studio stops saying "Não verificado". */
 describe('a channel proven by real traffic', () => {
   let h: MessagingHarness;
-  beforeAll(async () => { h = await startMessagingHarness(); });
+  beforeAll(async () => {
+    h = await startMessagingHarness();
+  });
   afterAll(() => h.close());
-  const channel = () => h.testDb.db.selectFrom('channels').selectAll().where('id', '=', h.channelId).executeTakeFirstOrThrow();
+  const channel = () =>
+    h.testDb.db.selectFrom('channels').selectAll().where('id', '=', h.channelId).executeTakeFirstOrThrow();
 
   it('a signed delivery marks the webhook verified, and a reply Meta accepted marks the channel working', async () => {
     const before = await channel();
@@ -16,7 +19,16 @@ describe('a channel proven by real traffic', () => {
     await h.testDb.db.updateTable('channels').set({ healthy: false, health_error: '190 token expirado' }).execute();
     h.messaging.deps.channels.invalidate();
 
-    const res = await h.postJson(messageWebhook({ ...channelA, wamid: 'wamid.proof.1', from: '5584991230009', name: 'Rui', timestamp: new Date(), text: 'oi' }));
+    const res = await h.postJson(
+      messageWebhook({
+        ...channelA,
+        wamid: 'wamid.proof.1',
+        from: '5584991230009',
+        name: 'Rui',
+        timestamp: new Date(),
+        text: 'oi',
+      }),
+    );
     expect(res.status).toBe(200);
     expect((await channel()).webhook_verified_at).toBeInstanceOf(Date);
     await h.fake.waitForSent(1);

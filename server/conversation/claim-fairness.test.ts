@@ -15,16 +15,48 @@ describe('claiming work under a backlog', () => {
   let t: TestDb;
   beforeAll(async () => {
     t = await createTestDb();
-    await t.db.insertInto('channels').values({ id: channelId, name: 'Loja', phone_number_id: '106000000000091', access_token_enc: 'x', app_secret_enc: 'x', verify_token: 'v' }).execute();
+    await t.db
+      .insertInto('channels')
+      .values({
+        id: channelId,
+        name: 'Loja',
+        phone_number_id: '106000000000091',
+        access_token_enc: 'x',
+        app_secret_enc: 'x',
+        verify_token: 'v',
+      })
+      .execute();
   });
   afterAll(() => t.close());
 
   async function contactWithMessage(id: string, n: number, at: Date) {
-    await t.db.insertInto('contacts').values({ id, channel_id: channelId, wa_id: String(5584996000000 + n), name: 'C', last_inbound_at: at, variables: '{}' }).execute();
-    await t.db.insertInto('messages').values({
-      id: randomUUID(), channel_id: channelId, contact_id: id, direction: 'in', wamid: `wamid.fair.${id}`, type: 'text', text: 'oi',
-      status: 'received', payload: '{}', wa_timestamp: at, created_at: at,
-    }).execute();
+    await t.db
+      .insertInto('contacts')
+      .values({
+        id,
+        channel_id: channelId,
+        wa_id: String(5584996000000 + n),
+        name: 'C',
+        last_inbound_at: at,
+        variables: '{}',
+      })
+      .execute();
+    await t.db
+      .insertInto('messages')
+      .values({
+        id: randomUUID(),
+        channel_id: channelId,
+        contact_id: id,
+        direction: 'in',
+        wamid: `wamid.fair.${id}`,
+        type: 'text',
+        text: 'oi',
+        status: 'received',
+        payload: '{}',
+        wa_timestamp: at,
+        created_at: at,
+      })
+      .execute();
   }
 
   it('takes the contact waiting longest first, even behind 300 others that sort before it', async () => {

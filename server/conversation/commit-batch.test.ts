@@ -13,18 +13,56 @@ describe('commitInOneStatement', () => {
   let flowVersionId: string;
   beforeAll(async () => {
     t = await createTestDb();
-    await t.db.insertInto('channels').values({ id: channelId, name: 'Loja', phone_number_id: '106000000000093', access_token_enc: 'x', app_secret_enc: 'x', verify_token: 'v' }).execute();
+    await t.db
+      .insertInto('channels')
+      .values({
+        id: channelId,
+        name: 'Loja',
+        phone_number_id: '106000000000093',
+        access_token_enc: 'x',
+        app_secret_enc: 'x',
+        verify_token: 'v',
+      })
+      .execute();
     await t.db.insertInto('flows').values({ id: 'f1', name: 'Eco', draft: '{}' }).execute();
     flowVersionId = randomUUID();
-    await t.db.insertInto('flow_versions').values({ id: flowVersionId, flow_id: 'f1', version: 1, graph: '{}' }).execute();
+    await t.db
+      .insertInto('flow_versions')
+      .values({ id: flowVersionId, flow_id: 'f1', version: 1, graph: '{}' })
+      .execute();
   });
   afterAll(() => t.close());
 
   async function contactLeasedBy(owner: string, waId: string) {
     const id = randomUUID();
-    await t.db.insertInto('contacts').values({ id, channel_id: channelId, wa_id: waId, name: 'Ana', last_inbound_at: now, lease_owner: owner, lease_until: new Date(now.getTime() + 30_000), variables: '{}' }).execute();
+    await t.db
+      .insertInto('contacts')
+      .values({
+        id,
+        channel_id: channelId,
+        wa_id: waId,
+        name: 'Ana',
+        last_inbound_at: now,
+        lease_owner: owner,
+        lease_until: new Date(now.getTime() + 30_000),
+        variables: '{}',
+      })
+      .execute();
     const inbound = randomUUID();
-    await t.db.insertInto('messages').values({ id: inbound, channel_id: channelId, contact_id: id, direction: 'in', wamid: `wamid.${id}`, type: 'text', text: 'oi', status: 'received', payload: '{}' }).execute();
+    await t.db
+      .insertInto('messages')
+      .values({
+        id: inbound,
+        channel_id: channelId,
+        contact_id: id,
+        direction: 'in',
+        wamid: `wamid.${id}`,
+        type: 'text',
+        text: 'oi',
+        status: 'received',
+        payload: '{}',
+      })
+      .execute();
     return { id, inbound };
   }
 
@@ -34,12 +72,26 @@ describe('commitInOneStatement', () => {
       contact: { id: contact.id, channel_id: channelId, wa_id: waId, user_id: null, name: 'Ana', last_inbound_at: now },
       markRead: true,
       outcome: {
-        contactId: contact.id, channelId,
-        sessions: [{ id: sessionId, isNew: true, flowId: 'f1', flowVersionId, state: { flowVersionId, nodeId: 'q', status: 'active', variables: {}, awaiting: null } as never }],
+        contactId: contact.id,
+        channelId,
+        sessions: [
+          {
+            id: sessionId,
+            isNew: true,
+            flowId: 'f1',
+            flowVersionId,
+            state: { flowVersionId, nodeId: 'q', status: 'active', variables: {}, awaiting: null } as never,
+          },
+        ],
         sends: texts.map((text) => ({ sessionId, message: { kind: 'text' as const, text } })),
-        timersSet: [], timersCancelled: [], handoffs: [], orders: [], flowStarts: [],
+        timersSet: [],
+        timersCancelled: [],
+        handoffs: [],
+        orders: [],
+        flowStarts: [],
         analytics: [{ flowId: 'f1', flowVersionId, sessionId, nodeId: 'start', kind: 'enter', output: null }],
-        processedMessageIds: [contact.inbound], processedTimerIds: [],
+        processedMessageIds: [contact.inbound],
+        processedTimerIds: [],
         readUpTo: { messageId: contact.inbound, wamid: `wamid.${contact.id}` },
       },
     };
@@ -52,14 +104,35 @@ describe('commitInOneStatement', () => {
     const result = await commitInOneStatement(t.db, 'me', batch, now);
     expect(result).toEqual({ settled: new Set([ana.id]), outboxRows: 4 });
 
-    const queue = await t.db.selectFrom('outbox').leftJoin('messages', 'messages.id', 'outbox.message_id')
-      .select(['outbox.kind', 'messages.text', 'outbox.seq']).where('outbox.contact_id', '=', ana.id).orderBy('outbox.seq').execute();
-    expect(queue.map((q) => [q.kind, q.text])).toEqual([['message', 'um'], ['message', 'dois'], ['message', 'três'], ['read', 'oi']]);
-    const contact = await t.db.selectFrom('contacts').select(['lease_owner', 'lease_until']).where('id', '=', ana.id).executeTakeFirstOrThrow();
+    const queue = await t.db
+      .selectFrom('outbox')
+      .leftJoin('messages', 'messages.id', 'outbox.message_id')
+      .select(['outbox.kind', 'messages.text', 'outbox.seq'])
+      .where('outbox.contact_id', '=', ana.id)
+      .orderBy('outbox.seq')
+      .execute();
+    expect(queue.map((q) => [q.kind, q.text])).toEqual([
+      ['message', 'um'],
+      ['message', 'dois'],
+      ['message', 'três'],
+      ['read', 'oi'],
+    ]);
+    const contact = await t.db
+      .selectFrom('contacts')
+      .select(['lease_owner', 'lease_until'])
+      .where('id', '=', ana.id)
+      .executeTakeFirstOrThrow();
     expect(contact).toEqual({ lease_owner: null, lease_until: null });
-    expect((await t.db.selectFrom('messages').select('processed_at').where('id', '=', ana.inbound).executeTakeFirstOrThrow()).processed_at).not.toBeNull();
-    expect(await t.db.selectFrom('conversation_sessions').select('status').where('contact_id', '=', ana.id).execute()).toEqual([{ status: 'active' }]);
-    expect(await t.db.selectFrom('analytics_events').select('node_id').where('contact_id', '=', ana.id).execute()).toEqual([{ node_id: 'start' }]);
+    expect(
+      (await t.db.selectFrom('messages').select('processed_at').where('id', '=', ana.inbound).executeTakeFirstOrThrow())
+        .processed_at,
+    ).not.toBeNull();
+    expect(
+      await t.db.selectFrom('conversation_sessions').select('status').where('contact_id', '=', ana.id).execute(),
+    ).toEqual([{ status: 'active' }]);
+    expect(
+      await t.db.selectFrom('analytics_events').select('node_id').where('contact_id', '=', ana.id).execute(),
+    ).toEqual([{ node_id: 'start' }]);
   });
 
   it('writes nothing for a contact whose lease another worker took over', async () => {
@@ -67,8 +140,21 @@ describe('commitInOneStatement', () => {
     const result = await commitInOneStatement(t.db, 'me', [decided(bia, '5584990000102', ['oi'])], now);
     expect(result).toEqual({ settled: new Set(), outboxRows: 0 });
     expect(await t.db.selectFrom('outbox').select('id').where('contact_id', '=', bia.id).execute()).toEqual([]);
-    expect(await t.db.selectFrom('messages').select('id').where('contact_id', '=', bia.id).where('direction', '=', 'out').execute()).toEqual([]);
-    expect((await t.db.selectFrom('messages').select('processed_at').where('id', '=', bia.inbound).executeTakeFirstOrThrow()).processed_at).toBeNull();
-    expect((await t.db.selectFrom('contacts').select('lease_owner').where('id', '=', bia.id).executeTakeFirstOrThrow()).lease_owner).toBe('someone-else');
+    expect(
+      await t.db
+        .selectFrom('messages')
+        .select('id')
+        .where('contact_id', '=', bia.id)
+        .where('direction', '=', 'out')
+        .execute(),
+    ).toEqual([]);
+    expect(
+      (await t.db.selectFrom('messages').select('processed_at').where('id', '=', bia.inbound).executeTakeFirstOrThrow())
+        .processed_at,
+    ).toBeNull();
+    expect(
+      (await t.db.selectFrom('contacts').select('lease_owner').where('id', '=', bia.id).executeTakeFirstOrThrow())
+        .lease_owner,
+    ).toBe('someone-else');
   });
 });

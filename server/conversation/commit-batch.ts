@@ -15,7 +15,12 @@ import { contactLockOrder } from './leases.ts';
  * nothing written, so its messages stay pending for the new holder. Contact rows are locked in
  * `contactLockOrder` (leases.ts).
  */
-export async function commitInOneStatement(db: Db, owner: string, decided: DecidedContact[], now: Date): Promise<{ settled: Set<string>; outboxRows: number }> {
+export async function commitInOneStatement(
+  db: Db,
+  owner: string,
+  decided: DecidedContact[],
+  now: Date,
+): Promise<{ settled: Set<string>; outboxRows: number }> {
   const rows = buildBatchRows(decided, now);
   // Outbox rows keep their order: identity `seq` values follow it, and the sender sends by seq.
   const outbox = rows.outbox.map((o, ord) => ({ ...o, ord }));

@@ -13,7 +13,11 @@ import { insertOutboundRows } from './outbound-rows.ts';
  * Batches without timers, flow starts, handoffs or orders take the one-statement path
  * instead (commit-batch.ts).
  */
-export async function commitOutcomes(tx: Tx, decided: DecidedContact[], now: Date): Promise<{ outboxRows: number; flowStarts: number }> {
+export async function commitOutcomes(
+  tx: Tx,
+  decided: DecidedContact[],
+  now: Date,
+): Promise<{ outboxRows: number; flowStarts: number }> {
   const rows = buildBatchRows(decided, now);
   const at = now.toISOString();
 
@@ -27,53 +31,113 @@ export async function commitOutcomes(tx: Tx, decided: DecidedContact[], now: Dat
     `.execute(tx);
   }
   if (rows.sessionInserts.length) {
-    await tx.insertInto('conversation_sessions').values(rows.sessionInserts.map((r) => ({
-      ...r, state: JSON.stringify(r.state), created_at: now, updated_at: now,
-    }))).execute();
+    await tx
+      .insertInto('conversation_sessions')
+      .values(
+        rows.sessionInserts.map((r) => ({
+          ...r,
+          state: JSON.stringify(r.state),
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .execute();
   }
 
   for (const { outcome, contact } of decided) {
     // Fired timers are closed before new ones are set: a step may set a timer with the same key.
     if (outcome.processedTimerIds.length) {
-      await tx.updateTable('scheduled_jobs').set({ status: 'done' })
-        .where('id', 'in', outcome.processedTimerIds).where('status', '=', 'pending').execute();
+      await tx
+        .updateTable('scheduled_jobs')
+        .set({ status: 'done' })
+        .where('id', 'in', outcome.processedTimerIds)
+        .where('status', '=', 'pending')
+        .execute();
     }
     for (const key of outcome.timersCancelled) {
       await tx.deleteFrom('scheduled_jobs').where('key', '=', key).where('status', '=', 'pending').execute();
     }
     for (const t of outcome.timersSet) {
-      await tx.insertInto('scheduled_jobs').values({
-        id: randomUUID(), kind: 'timer', key: t.key, contact_id: contact.id, run_at: t.at, payload: '{}', status: 'pending',
-      }).onConflict((oc) => oc.column('key').doUpdateSet({ run_at: t.at, status: 'pending', contact_id: contact.id })).execute();
+      await tx
+        .insertInto('scheduled_jobs')
+        .values({
+          id: randomUUID(),
+          kind: 'timer',
+          key: t.key,
+          contact_id: contact.id,
+          run_at: t.at,
+          payload: '{}',
+          status: 'pending',
+        })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ run_at: t.at, status: 'pending', contact_id: contact.id }))
+        .execute();
     }
-    for (const f of outcome.flowStarts) await queueFlowStart(tx, { key: f.key, contactId: contact.id, start: f.start }, f.at);
+    for (const f of outcome.flowStarts)
+      await queueFlowStart(tx, { key: f.key, contactId: contact.id, start: f.start }, f.at);
     for (const h of outcome.handoffs) {
-      await tx.insertInto('handoffs').values({
-        id: randomUUID(), contact_id: contact.id, session_id: h.sessionId, team: h.team, note: h.note,
-        context: JSON.stringify(h.context), status: 'open', created_at: now,
-      }).onConflict((oc) => oc.column('contact_id').where('status', '<>', 'resolved').doNothing()).execute();
+      await tx
+        .insertInto('handoffs')
+        .values({
+          id: randomUUID(),
+          contact_id: contact.id,
+          session_id: h.sessionId,
+          team: h.team,
+          note: h.note,
+          context: JSON.stringify(h.context),
+          status: 'open',
+          created_at: now,
+        })
+        .onConflict((oc) => oc.column('contact_id').where('status', '<>', 'resolved').doNothing())
+        .execute();
     }
     for (const o of outcome.orders) {
       const orderId = randomUUID();
-      await tx.insertInto('orders').values({
-        id: orderId, contact_id: contact.id, channel_id: contact.channel_id, session_id: o.sessionId, flow_id: o.flowId,
-        status: 'new', total_cents: o.totalCents, address: o.delivery.address, notes: o.delivery.notes, payment_method: o.delivery.paymentMethod,
-        created_at: now, updated_at: now,
-      }).execute();
+      await tx
+        .insertInto('orders')
+        .values({
+          id: orderId,
+          contact_id: contact.id,
+          channel_id: contact.channel_id,
+          session_id: o.sessionId,
+          flow_id: o.flowId,
+          status: 'new',
+          total_cents: o.totalCents,
+          address: o.delivery.address,
+          notes: o.delivery.notes,
+          payment_method: o.delivery.paymentMethod,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
       if (o.items.length) {
-        await tx.insertInto('order_items').values(o.items.map((i) => ({
-          id: randomUUID(), order_id: orderId, product_id: i.productId, name: i.name, unit_price_cents: i.unitPriceCents, quantity: i.quantity,
-        }))).execute();
+        await tx
+          .insertInto('order_items')
+          .values(
+            o.items.map((i) => ({
+              id: randomUUID(),
+              order_id: orderId,
+              product_id: i.productId,
+              name: i.name,
+              unit_price_cents: i.unitPriceCents,
+              quantity: i.quantity,
+            })),
+          )
+          .execute();
       }
     }
   }
 
   await insertOutboundRows(tx, { messages: rows.messages, outbox: rows.outbox }, now);
   if (rows.analytics.length) {
-    await tx.insertInto('analytics_events').values(rows.analytics.map((a) => ({ ...a, created_at: now }))).execute();
+    await tx
+      .insertInto('analytics_events')
+      .values(rows.analytics.map((a) => ({ ...a, created_at: now })))
+      .execute();
   }
   if (rows.captures.length) {
-    await sql`update contacts c set fields = c.fields || m.captured from (${markedVariables(rows.captures)}) m where c.id = m.contact_id`.execute(tx);
+    await sql`update contacts c set fields = c.fields || m.captured from (${markedVariables(rows.captures)}) m where c.id = m.contact_id`.execute(
+      tx,
+    );
   }
   if (rows.processedMessageIds.length) {
     await tx.updateTable('messages').set({ processed_at: now }).where('id', 'in', rows.processedMessageIds).execute();

@@ -18,7 +18,11 @@ export function createFlowVersions(db: Db, { currentTtlMs = 1000, maxCached = 50
   async function byVersionId(id: string): Promise<LoadedVersion | null> {
     const hit = byId.get(id);
     if (hit) return hit;
-    const row = await db.selectFrom('flow_versions').select(['id', 'flow_id', 'graph']).where('id', '=', id).executeTakeFirst();
+    const row = await db
+      .selectFrom('flow_versions')
+      .select(['id', 'flow_id', 'graph'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!row) return null;
     const loaded = { id: row.id, flowId: row.flow_id, flow: flowDocument.parse(row.graph) };
     if (byId.size >= maxCached) byId.delete(byId.keys().next().value as string);
@@ -30,9 +34,16 @@ export function createFlowVersions(db: Db, { currentTtlMs = 1000, maxCached = 50
     const cached = current.get(flowId);
     let versionId = cached && now() - cached.at < currentTtlMs ? cached.versionId : undefined;
     if (versionId === undefined) {
-      const row = await db.selectFrom('flows').innerJoin('flow_versions', (j) => j
-        .onRef('flow_versions.flow_id', '=', 'flows.id').onRef('flow_versions.version', '=', 'flows.published_version'))
-        .select('flow_versions.id').where('flows.id', '=', flowId).executeTakeFirst();
+      const row = await db
+        .selectFrom('flows')
+        .innerJoin('flow_versions', (j) =>
+          j
+            .onRef('flow_versions.flow_id', '=', 'flows.id')
+            .onRef('flow_versions.version', '=', 'flows.published_version'),
+        )
+        .select('flow_versions.id')
+        .where('flows.id', '=', flowId)
+        .executeTakeFirst();
       versionId = row?.id ?? null;
       current.set(flowId, { versionId, at: now() });
     }

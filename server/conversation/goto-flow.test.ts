@@ -17,7 +17,12 @@ const origin = (targetFlowId: string): FlowDocumentInput => ({
   nodes: [
     { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
     { id: 'hello', type: 'message', position: { x: 0, y: 150 }, data: { text: 'Vou te levar ao setor de vendas.' } },
-    { id: 'keep', type: 'set', position: { x: 0, y: 300 }, data: { assignments: [{ variable: 'origem', value: 'menu' }] } },
+    {
+      id: 'keep',
+      type: 'set',
+      position: { x: 0, y: 300 },
+      data: { assignments: [{ variable: 'origem', value: 'menu' }] },
+    },
     { id: 'go', type: 'goto', position: { x: 0, y: 450 }, data: { target: { kind: 'flow', flowId: targetFlowId } } },
   ],
   edges: [
@@ -49,7 +54,8 @@ describe('a goto block into another flow', () => {
   let h: MessagingHarness;
   let destinationId: string;
   const from = '5584991237001';
-  const text = (wamid: string, body: string, at: Date) => messageWebhook({ ...channelA, wamid, from, name: 'Ana Souza', timestamp: at, text: body });
+  const text = (wamid: string, body: string, at: Date) =>
+    messageWebhook({ ...channelA, wamid, from, name: 'Ana Souza', timestamp: at, text: body });
 
   beforeAll(async () => {
     h = await startMessagingHarness({ autoStart: false });
@@ -68,17 +74,29 @@ describe('a goto block into another flow', () => {
     await h.postJson(text('wamid.goto.2', 'quero comprar', new Date(base.getTime() + 1000)));
     h.messaging.start();
     await h.fake.waitForSent(3);
-    expect(bodiesOf(h)).toEqual(['Vou te levar ao setor de vendas.', 'Vendas aqui (vindo de menu).', 'Vendas recebeu: quero comprar']);
+    expect(bodiesOf(h)).toEqual([
+      'Vou te levar ao setor de vendas.',
+      'Vendas aqui (vindo de menu).',
+      'Vendas recebeu: quero comprar',
+    ]);
 
     await waitForProcessed(h.testDb.db, 'wamid.goto.2');
-    const jobs = await h.testDb.db.selectFrom('scheduled_jobs').select(['key', 'status']).where('kind', '=', 'flow_start').execute();
+    const jobs = await h.testDb.db
+      .selectFrom('scheduled_jobs')
+      .select(['key', 'status'])
+      .where('kind', '=', 'flow_start')
+      .execute();
     expect(jobs).toEqual([{ key: expect.stringMatching(/^goto:/), status: 'done' }]);
     const sessions = await h.testDb.db.selectFrom('conversation_sessions').select(['flow_id', 'status']).execute();
     expect(sessions.map((s) => s.status).sort()).toEqual(['active', 'ended']);
     expect(sessions.find((s) => s.status === 'active')?.flow_id).toBe(destinationId);
 
     // Nothing doubled: every reply written once and sent once.
-    await until('every reply to be sent', async () => (await h.testDb.db.selectFrom('outbox').select('id').execute()).length === 0, 5000);
+    await until(
+      'every reply to be sent',
+      async () => (await h.testDb.db.selectFrom('outbox').select('id').execute()).length === 0,
+      5000,
+    );
     expect(await repliesTo(h.testDb.db, from)).toBe(3);
     expect(h.fake.sent()).toHaveLength(3);
   });

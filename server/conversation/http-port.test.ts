@@ -30,18 +30,32 @@ describe('HTTP node port (SSRF guard)', () => {
   });
 
   it.each([
-    'http://127.0.0.1:PORT/', 'http://[::ffff:7f00:1]:PORT/', 'http://[::ffff:127.0.0.1]:PORT/',
-    'http://[0:0:0:0:0:ffff:127.0.0.1]:PORT/', 'http://[::ffff:0.0.0.0]:PORT/', 'http://0.0.0.0:PORT/', 'http://[::]:PORT/',
-    'http://[::1]:PORT/', 'http://localhost:PORT/', 'http://2130706433:PORT/', 'http://0x7f.1:PORT/', 'http://127.1:PORT/',
-    'http://[::ffff:a9fe:a9fe]:PORT/latest/meta-data/', 'http://[64:ff9b::7f00:1]:PORT/',
+    'http://127.0.0.1:PORT/',
+    'http://[::ffff:7f00:1]:PORT/',
+    'http://[::ffff:127.0.0.1]:PORT/',
+    'http://[0:0:0:0:0:ffff:127.0.0.1]:PORT/',
+    'http://[::ffff:0.0.0.0]:PORT/',
+    'http://0.0.0.0:PORT/',
+    'http://[::]:PORT/',
+    'http://[::1]:PORT/',
+    'http://localhost:PORT/',
+    'http://2130706433:PORT/',
+    'http://0x7f.1:PORT/',
+    'http://127.1:PORT/',
+    'http://[::ffff:a9fe:a9fe]:PORT/latest/meta-data/',
+    'http://[64:ff9b::7f00:1]:PORT/',
   ])('refuses %s before any byte reaches the server', async (spelling) => {
     const guarded = createHttpPort({ allowPrivate: false });
     const before = hits;
-    await expect(guarded(get(spelling.replace('PORT', String(port))))).rejects.toThrow(/not a public address.*HTTP_NODE_ALLOW_PRIVATE/);
+    await expect(guarded(get(spelling.replace('PORT', String(port))))).rejects.toThrow(
+      /not a public address.*HTTP_NODE_ALLOW_PRIVATE/,
+    );
     expect(hits).toBe(before);
   });
 
   it('still refuses other schemes', async () => {
-    await expect(createHttpPort({ allowPrivate: true })(get('file:///etc/passwd'))).rejects.toThrow(/scheme file: is not allowed/);
+    await expect(createHttpPort({ allowPrivate: true })(get('file:///etc/passwd'))).rejects.toThrow(
+      /scheme file: is not allowed/,
+    );
   });
 });

@@ -10,15 +10,24 @@ const maxResponseBytes = 1024 * 1024;
  * address is checked on the socket's own DNS answer (`publicFetch`), so no spelling of a
  * private address and no DNS rebinding gets through; redirects are refused outright.
  */
-export function createHttpPort({ allowPrivate, fetchFn = allowPrivate ? fetch : publicFetch }: { allowPrivate: boolean; fetchFn?: typeof fetch }): HttpPort {
+export function createHttpPort({
+  allowPrivate,
+  fetchFn = allowPrivate ? fetch : publicFetch,
+}: {
+  allowPrivate: boolean;
+  fetchFn?: typeof fetch;
+}): HttpPort {
   return async (req) => {
     const url = new URL(req.url);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`scheme ${url.protocol} is not allowed`);
     let res: Response;
     try {
       res = await fetchFn(url, {
-        method: req.method, headers: req.headers, body: req.method === 'GET' ? undefined : req.body,
-        signal: AbortSignal.timeout(req.timeoutMs), redirect: 'error',
+        method: req.method,
+        headers: req.headers,
+        body: req.method === 'GET' ? undefined : req.body,
+        signal: AbortSignal.timeout(req.timeoutMs),
+        redirect: 'error',
       });
     } catch (err) {
       const blocked = blockedCause(err);

@@ -3,7 +3,13 @@ import type { Clock } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { holdLivenessLock, livenessLockSpace } from '../db/process-liveness.ts';
 import type { Logger } from '../logger.ts';
-import { processLeaseOwner, reclaimAll, reclaimFromDeadProcesses, releaseProcessLeases, type Reclaimed } from './leases.ts';
+import {
+  processLeaseOwner,
+  reclaimAll,
+  reclaimFromDeadProcesses,
+  releaseProcessLeases,
+  type Reclaimed,
+} from './leases.ts';
 
 export interface LeaseIdentity {
   /** What this process names its leases (workers add `/<n>`). */
@@ -20,18 +26,26 @@ export interface LeaseIdentity {
  * out the lease (see `reclaimFromDeadProcesses`). With Postgres, liveness is an advisory
  * lock held for our lifetime; embedded, only one process can open the database at all.
  */
-export async function startLeaseIdentity(o: { databaseUrl?: string | undefined; db: Db; clock: Clock; logger: Logger }): Promise<LeaseIdentity> {
+export async function startLeaseIdentity(o: {
+  databaseUrl?: string | undefined;
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+}): Promise<LeaseIdentity> {
   if (!o.databaseUrl) {
     const owner = processLeaseOwner(randomInt(1, 1_000_000_000));
     const reclaimed = await reclaimAll(o.db, o.clock.now());
     return { owner, reclaimed, release: () => releaseProcessLeases(o.db, owner) };
   }
-  const lock = await holdLivenessLock(o.databaseUrl, (msg, err) => o.logger.warn(msg, err === undefined ? {} : { err }));
+  const lock = await holdLivenessLock(o.databaseUrl, (msg, err) =>
+    o.logger.warn(msg, err === undefined ? {} : { err }),
+  );
   const owner = processLeaseOwner(lock.key);
   try {
     const reclaimed = await reclaimFromDeadProcesses(o.db, livenessLockSpace, o.clock.now());
     return {
-      owner, reclaimed,
+      owner,
+      reclaimed,
       async release() {
         try {
           await releaseProcessLeases(o.db, owner);

@@ -13,39 +13,86 @@ describe('leases after a crash', () => {
   let n = 0;
   beforeAll(async () => {
     t = await createTestDb();
-    await t.db.insertInto('channels').values({ id: channelId, name: 'Loja', phone_number_id: phoneNumberId, access_token_enc: 'x', app_secret_enc: 'x', verify_token: 'v' }).execute();
+    await t.db
+      .insertInto('channels')
+      .values({
+        id: channelId,
+        name: 'Loja',
+        phone_number_id: phoneNumberId,
+        access_token_enc: 'x',
+        app_secret_enc: 'x',
+        verify_token: 'v',
+      })
+      .execute();
   });
   afterAll(() => t.close());
 
   /** A contact with one unprocessed message, leased by `owner` for the next 30 s (or none). */
   async function contact(owner: string | null, leaseUntil = new Date(Date.now() + 30_000)) {
     const id = randomUUID();
-    await t.db.insertInto('contacts').values({
-      id, channel_id: channelId, wa_id: String(5584995000000 + n++), name: 'Ana', last_inbound_at: new Date(),
-      lease_owner: owner, lease_until: owner ? leaseUntil : null, variables: '{}',
-    }).execute();
+    await t.db
+      .insertInto('contacts')
+      .values({
+        id,
+        channel_id: channelId,
+        wa_id: String(5584995000000 + n++),
+        name: 'Ana',
+        last_inbound_at: new Date(),
+        lease_owner: owner,
+        lease_until: owner ? leaseUntil : null,
+        variables: '{}',
+      })
+      .execute();
     const message = randomUUID();
-    await t.db.insertInto('messages').values({ id: message, channel_id: channelId, contact_id: id, direction: 'in', wamid: `wamid.${id}`, type: 'text', text: 'oi', status: 'received', payload: '{}' }).execute();
+    await t.db
+      .insertInto('messages')
+      .values({
+        id: message,
+        channel_id: channelId,
+        contact_id: id,
+        direction: 'in',
+        wamid: `wamid.${id}`,
+        type: 'text',
+        text: 'oi',
+        status: 'received',
+        payload: '{}',
+      })
+      .execute();
     return { id, message };
   }
 
   /** A reply of `c` being sent (its lock held by `owner` for the next 20 s). */
   async function sending(c: { id: string; message: string }, owner: string | null) {
     const id = randomUUID();
-    await t.db.insertInto('outbox').values({
-      id, message_id: c.message, channel_id: channelId, contact_id: c.id, status: 'sending',
-      locked_until: new Date(Date.now() + 20_000), lock_owner: owner, next_attempt_at: new Date(),
-    }).execute();
+    await t.db
+      .insertInto('outbox')
+      .values({
+        id,
+        message_id: c.message,
+        channel_id: channelId,
+        contact_id: c.id,
+        status: 'sending',
+        locked_until: new Date(Date.now() + 20_000),
+        lock_owner: owner,
+        next_attempt_at: new Date(),
+      })
+      .execute();
     return id;
   }
 
-  const leaseOf = async (id: string) => (await t.db.selectFrom('contacts').select(['lease_owner']).where('id', '=', id).executeTakeFirstOrThrow()).lease_owner;
+  const leaseOf = async (id: string) =>
+    (await t.db.selectFrom('contacts').select(['lease_owner']).where('id', '=', id).executeTakeFirstOrThrow())
+      .lease_owner;
   const lockOf = async (id: string) => {
-    const row = await t.db.selectFrom('outbox').select(['locked_until', 'lock_owner']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('outbox')
+      .select(['locked_until', 'lock_owner'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     return { owner: row.lock_owner, until: new Date(row.locked_until as string | Date).getTime() };
   };
 
-  it('a processor takes back its own lease, left by a pass that failed, but not anyone else\'s', async () => {
+  it("a processor takes back its own lease, left by a pass that failed, but not anyone else's", async () => {
     const mine = await contact('1:1/0');
     const otherWorker = await contact('1:1/1');
     try {
@@ -96,7 +143,10 @@ describe('leases after a crash', () => {
       expect((await lockOf(liveSend)).owner).toBe(`${alive}/sender`);
       expect((await lockOf(olderSend)).until).toBeGreaterThan(now.getTime() + 10_000);
       // The dead process's key was only taken for that transaction: free again afterwards.
-      const { rows } = await live.query<{ free: boolean }>('select pg_try_advisory_xact_lock($1, $2) as free', [livenessLockSpace, deadKey]);
+      const { rows } = await live.query<{ free: boolean }>('select pg_try_advisory_xact_lock($1, $2) as free', [
+        livenessLockSpace,
+        deadKey,
+      ]);
       expect(rows[0]?.free).toBe(true);
     } finally {
       await live.end();

@@ -3,17 +3,27 @@ import type { Db, Executor } from '../db/database.ts';
 import { prepared } from '../db/prepared-statements.ts';
 import type { Row } from '../db/tables.ts';
 
-export type ClaimedContact = Pick<Row<'contacts'>, 'id' | 'channel_id' | 'wa_id' | 'user_id' | 'name' | 'last_inbound_at'>;
+export type ClaimedContact = Pick<
+  Row<'contacts'>,
+  'id' | 'channel_id' | 'wa_id' | 'user_id' | 'name' | 'last_inbound_at'
+>;
 
 /**
  * The order contact rows are locked in when a batch gives its leases up: the order webhook
  * storage upserts them (those with a wa_id first, then by channel and id, byte order), so the
  * two cannot deadlock.
  */
-export const contactLockOrder = sql.raw('(wa_id is null), channel_id collate "C", wa_id collate "C", user_id collate "C"');
+export const contactLockOrder = sql.raw(
+  '(wa_id is null), channel_id collate "C", wa_id collate "C", user_id collate "C"',
+);
 
 /** A live session as the processor needs it (see `run-contact.ts`). */
-export interface LiveSession { id: string; flow_id: string; flow_version_id: string; state: unknown }
+export interface LiveSession {
+  id: string;
+  flow_id: string;
+  flow_version_id: string;
+  state: unknown;
+}
 
 /** A claimed contact with everything its run needs, read in the same statement as the claim. */
 export interface ClaimedWork extends ClaimedContact {
@@ -35,7 +45,10 @@ export function processLeaseOwner(livenessKey: number): string {
 const keyedOwner = sql.raw(`'^[0-9]{1,9}:'`);
 
 /** What a restart took back from processes that are gone. */
-export interface Reclaimed { contacts: number; sends: number }
+export interface Reclaimed {
+  contacts: number;
+  sends: number;
+}
 
 /**
  * Right after a crash, a restart (ours or anyone's) takes back what every process that is gone
@@ -74,17 +87,29 @@ export async function reclaimFromDeadProcesses(db: Db, livenessLockSpace: number
  * held by an earlier run of this one, which is gone.
  */
 export async function reclaimAll(db: Db, now: Date): Promise<Reclaimed> {
-  const contacts = await db.updateTable('contacts').set({ lease_owner: null, lease_until: null })
-    .where('lease_owner', 'is not', null).returning('id').execute();
-  const sends = await db.updateTable('outbox').set({ locked_until: now, lock_owner: null })
-    .where('status', '=', 'sending').where('locked_until', '>', now).returning('id').execute();
+  const contacts = await db
+    .updateTable('contacts')
+    .set({ lease_owner: null, lease_until: null })
+    .where('lease_owner', 'is not', null)
+    .returning('id')
+    .execute();
+  const sends = await db
+    .updateTable('outbox')
+    .set({ locked_until: now, lock_owner: null })
+    .where('status', '=', 'sending')
+    .where('locked_until', '>', now)
+    .returning('id')
+    .execute();
   return { contacts: contacts.length, sends: sends.length };
 }
 
 /** At shutdown, after the workers stopped: whatever this process still holds, it gives up. */
 export async function releaseProcessLeases(db: Db, processOwner: string): Promise<void> {
-  await db.updateTable('contacts').set({ lease_owner: null, lease_until: null })
-    .where('lease_owner', 'like', `${processOwner}/%`).execute();
+  await db
+    .updateTable('contacts')
+    .set({ lease_owner: null, lease_until: null })
+    .where('lease_owner', 'like', `${processOwner}/%`)
+    .execute();
 }
 
 /**
@@ -94,7 +119,13 @@ export async function releaseProcessLeases(db: Db, processOwner: string): Promis
  * `lease_until` test is re-checked by Postgres on the locked row, so two instances running this
  * at once never both get the same contact.
  */
-export async function claimWork(db: Db, owner: string, now: Date, leaseMs: number, limit: number): Promise<ClaimedWork[]> {
+export async function claimWork(
+  db: Db,
+  owner: string,
+  now: Date,
+  leaseMs: number,
+  limit: number,
+): Promise<ClaimedWork[]> {
   const until = new Date(now.getTime() + leaseMs);
   const result = await sql<ClaimedWork>`${sql.raw(prepared)}
     with claimed as (
@@ -160,7 +191,10 @@ export async function settleLeases(tx: Executor, owner: string, contactIds: stri
 
 export async function releaseLeases(db: Executor, owner: string, contactIds: string[], retryAt?: Date): Promise<void> {
   if (contactIds.length === 0) return;
-  await db.updateTable('contacts')
+  await db
+    .updateTable('contacts')
     .set({ lease_owner: null, lease_until: retryAt ?? null })
-    .where('id', 'in', contactIds).where('lease_owner', '=', owner).execute();
+    .where('id', 'in', contactIds)
+    .where('lease_owner', '=', owner)
+    .execute();
 }

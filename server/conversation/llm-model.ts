@@ -11,7 +11,10 @@ export interface OpenAiCompatibleProvider {
 /** A model of an OpenAI-compatible provider (OpenAI, OpenRouter, Groq, a local Ollama…). */
 export function openAiCompatibleModel(p: OpenAiCompatibleProvider): LanguageModel {
   const provider = createOpenAICompatible({
-    name: 'fluxo-llm', baseURL: p.baseUrl, apiKey: p.apiKey, supportsStructuredOutputs: true,
+    name: 'fluxo-llm',
+    baseURL: p.baseUrl,
+    apiKey: p.apiKey,
+    supportsStructuredOutputs: true,
   });
   return provider(p.model);
 }

@@ -48,7 +48,11 @@ export function createLlmSource({ db, secrets, config, logger, now, ttlMs = 5_00
       const signature = row ? [row.id, row.base_url, row.model, row.api_key_enc ?? ''].join('|') : '';
       if (started === generation && signature !== builtFrom) {
         model = row
-          ? openAiCompatibleModel({ baseUrl: row.base_url, apiKey: row.api_key_enc ? secrets.open(row.api_key_enc) : undefined, model: row.model })
+          ? openAiCompatibleModel({
+              baseUrl: row.base_url,
+              apiKey: row.api_key_enc ? secrets.open(row.api_key_enc) : undefined,
+              model: row.model,
+            })
           : fromEnvironment;
         builtFrom = signature;
       }
@@ -64,7 +68,9 @@ export function createLlmSource({ db, secrets, config, logger, now, ttlMs = 5_00
   const fresh = () => {
     if (!stale()) return Promise.resolve(model);
     if (!reading) {
-      const current = read().finally(() => { if (reading === current) reading = null; });
+      const current = read().finally(() => {
+        if (reading === current) reading = null;
+      });
       reading = current;
     }
     return reading;

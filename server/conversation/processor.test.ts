@@ -9,21 +9,62 @@ import { claimWork } from './leases.ts';
 import { processBatch } from './processor.ts';
 
 const channel: ChannelInfo = {
-  id: 'ch-processor-test', phoneNumberId: '106000000000085', appSecret: 'x', accessToken: 'x', flowId: 'f1', markRead: false, healthy: true, proven: true, webhookVerified: true,
+  id: 'ch-processor-test',
+  phoneNumberId: '106000000000085',
+  appSecret: 'x',
+  accessToken: 'x',
+  flowId: 'f1',
+  markRead: false,
+  healthy: true,
+  proven: true,
+  webhookVerified: true,
 };
 
 describe('a pass whose database goes away mid-run', () => {
   let t: TestDb;
   beforeAll(async () => {
     t = await createTestDb();
-    await t.db.insertInto('channels').values({ id: channel.id, name: 'Loja', phone_number_id: channel.phoneNumberId, access_token_enc: 'x', app_secret_enc: 'x', verify_token: 'v' }).execute();
+    await t.db
+      .insertInto('channels')
+      .values({
+        id: channel.id,
+        name: 'Loja',
+        phone_number_id: channel.phoneNumberId,
+        access_token_enc: 'x',
+        app_secret_enc: 'x',
+        verify_token: 'v',
+      })
+      .execute();
   });
   afterAll(() => t.close());
 
   it('fails the pass instead of putting the contact off for 30 s, and the next pass runs it again', async () => {
     const contactId = randomUUID();
-    await t.db.insertInto('contacts').values({ id: contactId, channel_id: channel.id, wa_id: '5584996000001', name: 'Ana', last_inbound_at: new Date(), variables: '{}' }).execute();
-    await t.db.insertInto('messages').values({ id: randomUUID(), channel_id: channel.id, contact_id: contactId, direction: 'in', wamid: 'wamid.proc.1', type: 'text', text: 'oi', status: 'received', payload: '{}' }).execute();
+    await t.db
+      .insertInto('contacts')
+      .values({
+        id: contactId,
+        channel_id: channel.id,
+        wa_id: '5584996000001',
+        name: 'Ana',
+        last_inbound_at: new Date(),
+        variables: '{}',
+      })
+      .execute();
+    await t.db
+      .insertInto('messages')
+      .values({
+        id: randomUUID(),
+        channel_id: channel.id,
+        contact_id: contactId,
+        direction: 'in',
+        wamid: 'wamid.proc.1',
+        type: 'text',
+        text: 'oi',
+        status: 'received',
+        payload: '{}',
+      })
+      .execute();
 
     // Reading the flow fails as it does when Postgres drops the connection under the query.
     const dropped = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
@@ -33,13 +74,27 @@ describe('a pass whose database goes away mid-run', () => {
     } as unknown as FlowVersions; // Only the two lookups a run makes.
     const channels = { byId: async () => channel } as unknown as ChannelDirectory; // Only `byId` is used by a pass.
     const owner = '77:1/0';
-    await expect(processBatch({
-      db: t.db, clock: { now: () => new Date() }, logger: silentLogger, channels, versions,
-      ports: {} as Ports, owner, leaseMs: 30_000, batchSize: 8, onReplies: () => undefined,
-    })).rejects.toThrow('administrator command');
+    await expect(
+      processBatch({
+        db: t.db,
+        clock: { now: () => new Date() },
+        logger: silentLogger,
+        channels,
+        versions,
+        ports: {} as Ports,
+        owner,
+        leaseMs: 30_000,
+        batchSize: 8,
+        onReplies: () => undefined,
+      }),
+    ).rejects.toThrow('administrator command');
 
     // Still ours (not released with a 30 s retry delay), so the next pass takes it at once.
-    const row = await t.db.selectFrom('contacts').select(['lease_owner']).where('id', '=', contactId).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('contacts')
+      .select(['lease_owner'])
+      .where('id', '=', contactId)
+      .executeTakeFirstOrThrow();
     expect(row.lease_owner).toBe(owner);
     const again = await claimWork(t.db, owner, new Date(), 30_000, 8);
     expect(again.map((c) => c.id)).toEqual([contactId]);

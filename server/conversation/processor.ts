@@ -62,15 +62,21 @@ export async function processBatch(o: ProcessorOptions): Promise<boolean> {
   const ended: RunEnd[] = [];
   let signal: (() => void) | null = null;
   for (const contact of claimed) {
-    void runOne(o, contact).then(
-      (done) => ended.push({ id: contact.id, done }),
-      (fatal: unknown) => ended.push({ id: contact.id, fatal }),
-    ).finally(() => signal?.());
+    void runOne(o, contact)
+      .then(
+        (done) => ended.push({ id: contact.id, done }),
+        (fatal: unknown) => ended.push({ id: contact.id, fatal }),
+      )
+      .finally(() => signal?.());
   }
-  const nextEnd = (ms: number) => new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal = () => { clearTimeout(timer); resolve(); };
-  });
+  const nextEnd = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      signal = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
   let flowStarts = 0;
   for (let committed = 0; committed < claimed.length;) {
     while (ended.length === 0) await nextEnd(60_000);
@@ -87,7 +93,12 @@ export async function processBatch(o: ProcessorOptions): Promise<boolean> {
     // The database went away mid-run (it reads flow versions and catalog): the whole pass
     // fails, and the next one takes our leases back and runs the uncommitted contacts again at once.
     if (fatal && 'fatal' in fatal) throw fatal.fatal;
-    flowStarts += await commitWave(o, wave.flatMap((e) => ('done' in e && e.done ? [e.done] : [])), wave.flatMap((e) => ('done' in e && !e.done ? [e.id] : [])), now);
+    flowStarts += await commitWave(
+      o,
+      wave.flatMap((e) => ('done' in e && e.done ? [e.done] : [])),
+      wave.flatMap((e) => ('done' in e && !e.done ? [e.id] : [])),
+      now,
+    );
   }
   // A full batch may have left contacts behind; a smaller one took all there was, except
   // the flows a `goto` just queued (due now): the next pass starts them without waiting.
@@ -99,13 +110,20 @@ async function runOne(o: ProcessorOptions, contact: ClaimedWork): Promise<Done |
   if (!channel) return null;
   try {
     const outcome = await runContact({
-      contact, channel, versions: o.versions, ports: o.ports,
+      contact,
+      channel,
+      versions: o.versions,
+      ports: o.ports,
       session: contact.session ?? undefined,
       messages: contact.pending.map((m) => ({
-        id: m.id, wamid: m.wamid, at: new Date(m.wa_timestamp ?? m.created_at),
+        id: m.id,
+        wamid: m.wamid,
+        at: new Date(m.wa_timestamp ?? m.created_at),
         content: inboundContentOf(m.payload),
       })),
-      timers: contact.timers.filter((t) => t.key).map((t) => ({ id: t.id, key: t.key ?? '', kind: t.kind, at: new Date(t.run_at), payload: t.payload })),
+      timers: contact.timers
+        .filter((t) => t.key)
+        .map((t) => ({ id: t.id, key: t.key ?? '', kind: t.kind, at: new Date(t.run_at), payload: t.payload })),
     });
     return { outcome, contact: contact as ClaimedContact, markRead: channel.markRead };
   } catch (err) {
@@ -138,7 +156,11 @@ async function commitWave(o: ProcessorOptions, done: Done[], failed: string[], c
       await o.db.transaction().execute(async (tx) => {
         ({ outboxRows, flowStarts } = await commitOutcomes(tx, done, writtenAt));
         // Last, so contact rows (which webhook storage also writes) stay locked only until the commit.
-        const owned = await settleLeases(tx, o.owner, done.map((d) => d.contact.id));
+        const owned = await settleLeases(
+          tx,
+          o.owner,
+          done.map((d) => d.contact.id),
+        );
         if (owned.size < done.length) throw new LeaseLost(done.length - owned.size);
       });
       committed = done;
@@ -149,11 +171,16 @@ async function commitWave(o: ProcessorOptions, done: Done[], failed: string[], c
       o.logger.warn('lost leases while processing; the batch will run again', { lost: err.lost });
       outboxRows = 0;
       flowStarts = 0;
-      await releaseLeases(o.db, o.owner, done.map((d) => d.contact.id));
+      await releaseLeases(
+        o.db,
+        o.owner,
+        done.map((d) => d.contact.id),
+      );
     }
   }
   await releaseLeases(o.db, o.owner, failed, new Date(claimedAt.getTime() + 30_000));
   if (outboxRows > 0) o.onReplies();
-  if (committed.length) o.onCommitted?.(committed.map((d) => ({ contactId: d.contact.id, handoffOpened: d.outcome.handoffs.length > 0 })));
+  if (committed.length)
+    o.onCommitted?.(committed.map((d) => ({ contactId: d.contact.id, handoffOpened: d.outcome.handoffs.length > 0 })));
   return flowStarts;
 }

@@ -7,15 +7,22 @@ import { insertOutboundRows, outboundRows } from './outbound-rows.ts';
  * the caller's transaction; returns the message rows' ids. The caller has checked the 24-hour
  * window (a 409 for an agent or operator; campaigns send templates).
  */
-export async function queueOutbound(tx: Tx, input: {
-  contact: { id: string; channel_id: string; wa_id: string | null; user_id: string | null };
-  message: OutboundMessage;
-  authorKind: 'agent' | 'operator' | 'campaign';
-  authorId: string | null;
-  now: Date;
-}): Promise<string[]> {
+export async function queueOutbound(
+  tx: Tx,
+  input: {
+    contact: { id: string; channel_id: string; wa_id: string | null; user_id: string | null };
+    message: OutboundMessage;
+    authorKind: 'agent' | 'operator' | 'campaign';
+    authorId: string | null;
+    now: Date;
+  },
+): Promise<string[]> {
   const rows = outboundRows({
-    contact: input.contact, message: input.message, author: { kind: input.authorKind, id: input.authorId }, sessionId: null, windowOpen: true,
+    contact: input.contact,
+    message: input.message,
+    author: { kind: input.authorKind, id: input.authorId },
+    sessionId: null,
+    windowOpen: true,
   });
   await insertOutboundRows(tx, rows, input.now);
   return rows.messages.map((m) => m.id);

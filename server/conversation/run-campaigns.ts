@@ -16,17 +16,31 @@ import { campaignAudienceColumn, campaignTemplateColumn, type CampaignRecipientC
  */
 export async function runDueCampaigns(db: Db, now: Date): Promise<number> {
   return db.transaction().execute(async (tx) => {
-    const due = await tx.updateTable('campaigns').set({ status: 'running' })
-      .where('id', '=', (eb) => eb.selectFrom('campaigns').select('id')
-        .where('status', '=', 'scheduled').where('scheduled_at', '<=', now).orderBy('scheduled_at').limit(1)
-        .forUpdate().skipLocked())
-      .returningAll().executeTakeFirst();
+    const due = await tx
+      .updateTable('campaigns')
+      .set({ status: 'running' })
+      .where('id', '=', (eb) =>
+        eb
+          .selectFrom('campaigns')
+          .select('id')
+          .where('status', '=', 'scheduled')
+          .where('scheduled_at', '<=', now)
+          .orderBy('scheduled_at')
+          .limit(1)
+          .forUpdate()
+          .skipLocked(),
+      )
+      .returningAll()
+      .executeTakeFirst();
     if (!due) return 0;
     const template = campaignTemplateColumn.parse(due.template);
     const audience = campaignAudienceColumn.parse(due.audience);
     const contacts: { id: string; user_id: string | null }[] = [];
     for (const r of audience) contacts.push(await upsertContact(tx, due.channel_id, r, now));
-    const busy = await busyContacts(tx, contacts.map((c) => c.id));
+    const busy = await busyContacts(
+      tx,
+      contacts.map((c) => c.id),
+    );
 
     let queued = 0;
     const seen = new Set<string>();
@@ -35,20 +49,49 @@ export async function runDueCampaigns(db: Db, now: Date): Promise<number> {
       if (!contact) continue;
       const skip = skipReason(contact.id, seen, busy, due);
       seen.add(contact.id);
-      const recipient = { campaign_id: due.id, position, contact_id: contact.id, phone: r.phone, name: r.name, created_at: now };
+      const recipient = {
+        campaign_id: due.id,
+        position,
+        contact_id: contact.id,
+        phone: r.phone,
+        name: r.name,
+        created_at: now,
+      };
       if (skip) {
-        await tx.insertInto('campaign_recipients').values({ ...recipient, message_id: null, skip_reason: skip }).execute();
+        await tx
+          .insertInto('campaign_recipients')
+          .values({ ...recipient, message_id: null, skip_reason: skip })
+          .execute();
         continue;
       }
       const vars = { ...r.variables, contact: { name: r.name, phone: r.phone } };
-      const message = { kind: 'template' as const, name: template.name, language: template.language, parameters: template.parameters.map((p) => renderTemplate(p, vars)) };
+      const message = {
+        kind: 'template' as const,
+        name: template.name,
+        language: template.language,
+        parameters: template.parameters.map((p) => renderTemplate(p, vars)),
+      };
       const [messageId] = await queueOutbound(tx, {
-        contact: { id: contact.id, channel_id: due.channel_id, wa_id: r.phone, user_id: contact.user_id }, message,
-        authorKind: 'campaign', authorId: due.id, now,
+        contact: { id: contact.id, channel_id: due.channel_id, wa_id: r.phone, user_id: contact.user_id },
+        message,
+        authorKind: 'campaign',
+        authorId: due.id,
+        now,
       });
-      await tx.insertInto('campaign_recipients').values({ ...recipient, message_id: messageId ?? null, skip_reason: null }).execute();
+      await tx
+        .insertInto('campaign_recipients')
+        .values({ ...recipient, message_id: messageId ?? null, skip_reason: null })
+        .execute();
       if (due.flow_id) {
-        await queueFlowStart(tx, { key: `campaign:${due.id}:${contact.id}`, contactId: contact.id, start: { flowId: due.flow_id, variables: r.variables } }, now);
+        await queueFlowStart(
+          tx,
+          {
+            key: `campaign:${due.id}:${contact.id}`,
+            contactId: contact.id,
+            start: { flowId: due.flow_id, variables: r.variables },
+          },
+          now,
+        );
       }
       queued += 1;
     }
@@ -57,7 +100,12 @@ export async function runDueCampaigns(db: Db, now: Date): Promise<number> {
   });
 }
 
-async function upsertContact(tx: Tx, channelId: string, r: CampaignRecipientColumn, now: Date): Promise<{ id: string; user_id: string | null }> {
+async function upsertContact(
+  tx: Tx,
+  channelId: string,
+  r: CampaignRecipientColumn,
+  now: Date,
+): Promise<{ id: string; user_id: string | null }> {
   const contact = await sql<{ id: string; user_id: string | null }>`
     insert into contacts (id, channel_id, wa_id, name, variables, updated_at)
     values (${randomUUID()}, ${channelId}, ${r.phone}, ${r.name}, ${JSON.stringify(r.variables)}::jsonb, ${now})
@@ -83,7 +131,9 @@ async function busyContacts(tx: Tx, contactIds: string[]): Promise<{ inHandoff: 
     select contact_id, status from conversation_sessions where contact_id = any(${contactIds}::text[]) and status <> 'ended'
   `.execute(tx);
   // A session whose handoff was just resolved is the agent's until the flow takes it back.
-  const inHandoff = new Set([...handoffs.rows, ...sessions.rows.filter((r) => r.status === 'handoff')].map((r) => r.contact_id));
+  const inHandoff = new Set(
+    [...handoffs.rows, ...sessions.rows.filter((r) => r.status === 'handoff')].map((r) => r.contact_id),
+  );
   return { inHandoff, inFlow: new Set(sessions.rows.map((r) => r.contact_id)) };
 }
 
@@ -93,7 +143,10 @@ async function busyContacts(tx: Tx, contactIds: string[]): Promise<{ inHandoff: 
  * contact in another flow is left alone unless the campaign says to interrupt.
  */
 function skipReason(
-  contactId: string, seen: Set<string>, busy: { inHandoff: Set<string>; inFlow: Set<string> }, campaign: Row<'campaigns'>,
+  contactId: string,
+  seen: Set<string>,
+  busy: { inHandoff: Set<string>; inFlow: Set<string> },
+  campaign: Row<'campaigns'>,
 ): SkipReason | null {
   if (seen.has(contactId)) return 'duplicate';
   if (busy.inHandoff.has(contactId)) return 'in_handoff';

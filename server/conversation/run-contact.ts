@@ -10,10 +10,21 @@ import type { FlowVersions, LoadedVersion } from './flow-versions.ts';
 import type { ClaimedContact, LiveSession } from './leases.ts';
 import { flowStartPayload, type FlowStartPayload } from './stored-json.ts';
 
-export interface PendingMessage { id: string; wamid: string | null; at: Date; content: InboundContent }
+export interface PendingMessage {
+  id: string;
+  wamid: string | null;
+  at: Date;
+  content: InboundContent;
+}
 /** A due scheduled job of the contact: a flow timer, or an agent resolving the handoff. */
 /** A due scheduled job; `payload` is the stored JSON, parsed by kind (see `stored-json.ts`). */
-export interface DueTimer { id: string; key: string; kind: string; at: Date; payload: unknown }
+export interface DueTimer {
+  id: string;
+  key: string;
+  kind: string;
+  at: Date;
+  payload: unknown;
+}
 
 /** A session row as it must be after this batch. */
 export interface SessionWrite {
@@ -40,14 +51,24 @@ export interface ContactOutcome {
    * moment of the event that led there, so the next pass runs it before anything later.
    */
   flowStarts: { key: string; at: Date; start: FlowStartPayload }[];
-  analytics: { flowId: string; flowVersionId: string; sessionId: string; nodeId: string; kind: string; output: string | null }[];
+  analytics: {
+    flowId: string;
+    flowVersionId: string;
+    sessionId: string;
+    nodeId: string;
+    kind: string;
+    output: string | null;
+  }[];
   processedMessageIds: string[];
   processedTimerIds: string[];
   /** The newest inbound message the flow handled, to mark as read. */
   readUpTo: { messageId: string; wamid: string } | null;
 }
 
-interface Live { write: SessionWrite; version: LoadedVersion }
+interface Live {
+  write: SessionWrite;
+  version: LoadedVersion;
+}
 
 /**
  * Runs a contact's pending events (messages and due timers) through the engine, oldest
@@ -64,8 +85,19 @@ export async function runContact(input: {
 }): Promise<ContactOutcome> {
   const { contact, channel, versions, ports } = input;
   const outcome: ContactOutcome = {
-    contactId: contact.id, channelId: channel.id, sessions: [], sends: [], timersSet: [], timersCancelled: [],
-    handoffs: [], orders: [], flowStarts: [], analytics: [], processedMessageIds: [], processedTimerIds: [], readUpTo: null,
+    contactId: contact.id,
+    channelId: channel.id,
+    sessions: [],
+    sends: [],
+    timersSet: [],
+    timersCancelled: [],
+    handoffs: [],
+    orders: [],
+    flowStarts: [],
+    analytics: [],
+    processedMessageIds: [],
+    processedTimerIds: [],
+    readUpTo: null,
   };
   const who = { name: contact.name, phone: contact.wa_id ?? '' };
 
@@ -76,13 +108,28 @@ export async function runContact(input: {
     if (pinned && parsed.success) {
       const version = await moveToPublished(pinned, parsed.data, versions);
       const state = version === pinned ? parsed.data : { ...parsed.data, flowVersionId: version.id };
-      live = { version, write: { id: input.session.id, isNew: false, flowId: input.session.flow_id, flowVersionId: version.id, state } };
+      live = {
+        version,
+        write: { id: input.session.id, isNew: false, flowId: input.session.flow_id, flowVersionId: version.id, state },
+      };
       outcome.sessions.push(live.write);
     }
   }
 
-  const events: { at: Date; event: SessionEvent; messageId?: string; wamid?: string | null; timerId?: string; flowId?: string }[] = [
-    ...input.messages.map((m) => ({ at: m.at, event: { type: 'message', content: m.content } satisfies SessionEvent, messageId: m.id, wamid: m.wamid })),
+  const events: {
+    at: Date;
+    event: SessionEvent;
+    messageId?: string;
+    wamid?: string | null;
+    timerId?: string;
+    flowId?: string;
+  }[] = [
+    ...input.messages.map((m) => ({
+      at: m.at,
+      event: { type: 'message', content: m.content } satisfies SessionEvent,
+      messageId: m.id,
+      wamid: m.wamid,
+    })),
     ...input.timers.map((t) => ({ at: t.at, timerId: t.id, ...jobEvent(t) })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
 
@@ -94,10 +141,14 @@ export async function runContact(input: {
       // was queued (contacts already in a handoff are not queued at all: run-campaigns.ts).
       if (live?.write.state?.status === 'handoff') continue;
       // A campaign starts its flow for the contact: whatever ran before ends here.
-      if (live?.write.state && live.write.state.status !== 'ended') live.write.state = { ...live.write.state, status: 'ended', nodeId: null, awaiting: null };
+      if (live?.write.state && live.write.state.status !== 'ended')
+        live.write.state = { ...live.write.state, status: 'ended', nodeId: null, awaiting: null };
       const version = await versions.published(item.flowId);
       if (!version) continue;
-      live = { version, write: { id: randomUUID(), isNew: true, flowId: version.flowId, flowVersionId: version.id, state: null } };
+      live = {
+        version,
+        write: { id: randomUUID(), isNew: true, flowId: version.flowId, flowVersionId: version.id, state: null },
+      };
       outcome.sessions.push(live.write);
     }
     if (item.event.type !== 'message' && !live) continue;
@@ -106,13 +157,19 @@ export async function runContact(input: {
       if (item.event.type !== 'message') continue;
       const version = channel.flowId ? await versions.published(channel.flowId) : null;
       if (!version) continue;
-      live = { version, write: { id: randomUUID(), isNew: true, flowId: version.flowId, flowVersionId: version.id, state: null } };
+      live = {
+        version,
+        write: { id: randomUUID(), isNew: true, flowId: version.flowId, flowVersionId: version.id, state: null },
+      };
       outcome.sessions.push(live.write);
     }
     const result = await step({
-      flow: live.version.flow, flowVersionId: live.version.id,
+      flow: live.version.flow,
+      flowVersionId: live.version.id,
       session: live.write.state,
-      event: item.event, contact: who, ports,
+      event: item.event,
+      contact: who,
+      ports,
     });
     live.write.state = result.session;
     if (item.messageId && item.wamid) outcome.readUpTo = { messageId: item.messageId, wamid: item.wamid };
@@ -142,7 +199,11 @@ function jobEvent(t: DueTimer): { event: SessionEvent; flowId?: string } {
  * A session stays on the version it started on, unless the newly published version asks
  * (`settings.migrateWaitingSessions`) to take over sessions waiting at a node it still has.
  */
-async function moveToPublished(pinned: LoadedVersion, session: SessionState, versions: FlowVersions): Promise<LoadedVersion> {
+async function moveToPublished(
+  pinned: LoadedVersion,
+  session: SessionState,
+  versions: FlowVersions,
+): Promise<LoadedVersion> {
   const published = await versions.published(pinned.flowId);
   if (!published || published.id === pinned.id || !published.flow.settings.migrateWaitingSessions) return pinned;
   const waitingAt = session.nodeId;
@@ -156,17 +217,46 @@ function applyEffects(outcome: ContactOutcome, live: Live, effects: Effect[], at
   const sessionId = live.write.id;
   for (const e of effects) {
     switch (e.type) {
-      case 'send': outcome.sends.push({ sessionId, message: e.message }); break;
-      case 'set_timer': outcome.timersSet.push({ key: e.key, at: new Date(e.at) }); break;
-      case 'cancel_timer': outcome.timersCancelled.push(e.key); break;
-      case 'open_handoff': outcome.handoffs.push({ sessionId, team: e.team, note: e.note, context: e.context }); break;
-      case 'record_order': outcome.orders.push({ sessionId, flowId: live.write.flowId, items: e.items, totalCents: e.totalCents, delivery: e.delivery }); break;
+      case 'send':
+        outcome.sends.push({ sessionId, message: e.message });
+        break;
+      case 'set_timer':
+        outcome.timersSet.push({ key: e.key, at: new Date(e.at) });
+        break;
+      case 'cancel_timer':
+        outcome.timersCancelled.push(e.key);
+        break;
+      case 'open_handoff':
+        outcome.handoffs.push({ sessionId, team: e.team, note: e.note, context: e.context });
+        break;
+      case 'record_order':
+        outcome.orders.push({
+          sessionId,
+          flowId: live.write.flowId,
+          items: e.items,
+          totalCents: e.totalCents,
+          delivery: e.delivery,
+        });
+        break;
       case 'analytics':
-        outcome.analytics.push({ flowId: live.write.flowId, flowVersionId: live.version.id, sessionId, nodeId: e.nodeId, kind: e.kind, output: e.output ?? null });
+        outcome.analytics.push({
+          flowId: live.write.flowId,
+          flowVersionId: live.version.id,
+          sessionId,
+          nodeId: e.nodeId,
+          kind: e.kind,
+          output: e.output ?? null,
+        });
         break;
       // The other flow starts as a job, as a campaign's does: committed with this step, run by
       // the next pass. Keyed by the session, which a `goto` ends: one start per session.
-      case 'start_flow': outcome.flowStarts.push({ key: `goto:${sessionId}`, at, start: { flowId: e.flowId, variables: plainVariables(e.variables) } }); break;
+      case 'start_flow':
+        outcome.flowStarts.push({
+          key: `goto:${sessionId}`,
+          at,
+          start: { flowId: e.flowId, variables: plainVariables(e.variables) },
+        });
+        break;
     }
   }
 }

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import type {
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../logger.ts';
 import { createTestDb, type TestDb } from '../testing/test-db.ts';
@@ -8,7 +15,15 @@ import type { GraphClient } from '../whatsapp/graph-client.ts';
 import { createSender } from './sender.ts';
 
 const channel: ChannelInfo = {
-  id: 'ch-sender-test', phoneNumberId: '106000000000086', appSecret: 'x', accessToken: 'x', flowId: null, markRead: false, healthy: true, proven: true, webhookVerified: true,
+  id: 'ch-sender-test',
+  phoneNumberId: '106000000000086',
+  appSecret: 'x',
+  accessToken: 'x',
+  flowId: null,
+  markRead: false,
+  healthy: true,
+  proven: true,
+  webhookVerified: true,
 };
 
 /**
@@ -20,7 +35,8 @@ function loseTheNextClaimsAnswer(): KyselyPlugin {
   let armed = true;
   return {
     transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-      if (armed && JSON.stringify(args.node).includes("update outbox o set status = 'sending'")) claims.add(args.queryId);
+      if (armed && JSON.stringify(args.node).includes("update outbox o set status = 'sending'"))
+        claims.add(args.queryId);
       return args.node;
     },
     async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
@@ -38,19 +54,60 @@ describe('the sender after a database failure', () => {
   let t: TestDb;
   beforeAll(async () => {
     t = await createTestDb();
-    await t.db.insertInto('channels').values({ id: channel.id, name: 'Loja', phone_number_id: channel.phoneNumberId, access_token_enc: 'x', app_secret_enc: 'x', verify_token: 'v' }).execute();
+    await t.db
+      .insertInto('channels')
+      .values({
+        id: channel.id,
+        name: 'Loja',
+        phone_number_id: channel.phoneNumberId,
+        access_token_enc: 'x',
+        app_secret_enc: 'x',
+        verify_token: 'v',
+      })
+      .execute();
   });
   afterAll(() => t.close());
 
   it('sends at once a reply whose claim committed but whose answer was lost, not after its lock', async () => {
     const contactId = randomUUID();
-    await t.db.insertInto('contacts').values({ id: contactId, channel_id: channel.id, wa_id: '5584997000001', name: 'Ana', last_inbound_at: new Date(), variables: '{}' }).execute();
+    await t.db
+      .insertInto('contacts')
+      .values({
+        id: contactId,
+        channel_id: channel.id,
+        wa_id: '5584997000001',
+        name: 'Ana',
+        last_inbound_at: new Date(),
+        variables: '{}',
+      })
+      .execute();
     const messageId = randomUUID();
-    await t.db.insertInto('messages').values({
-      id: messageId, channel_id: channel.id, contact_id: contactId, direction: 'out', type: 'text', text: 'Olá!', status: 'pending',
-      payload: JSON.stringify({ graph: { messaging_product: 'whatsapp', to: '5584997000001', type: 'text', text: { body: 'Olá!' } } }),
-    }).execute();
-    await t.db.insertInto('outbox').values({ id: randomUUID(), message_id: messageId, channel_id: channel.id, contact_id: contactId, status: 'pending', next_attempt_at: new Date(Date.now() - 1000) }).execute();
+    await t.db
+      .insertInto('messages')
+      .values({
+        id: messageId,
+        channel_id: channel.id,
+        contact_id: contactId,
+        direction: 'out',
+        type: 'text',
+        text: 'Olá!',
+        status: 'pending',
+        payload: JSON.stringify({
+          graph: { messaging_product: 'whatsapp', to: '5584997000001', type: 'text', text: { body: 'Olá!' } },
+        }),
+      })
+      .execute();
+    await t.db
+      .insertInto('outbox')
+      .values({
+        id: randomUUID(),
+        message_id: messageId,
+        channel_id: channel.id,
+        contact_id: contactId,
+        status: 'pending',
+        next_attempt_at: new Date(Date.now() - 1000),
+      })
+      .execute();
 
     const sent: Record<string, unknown>[] = [];
     const graph = {
@@ -60,13 +117,27 @@ describe('the sender after a database failure', () => {
       },
     } as unknown as GraphClient; // Only replies are sent here.
     const channels = { byId: async () => channel } as unknown as ChannelDirectory; // Only `byId` is used.
-    const sender = createSender({
-      db: t.db.withPlugin(loseTheNextClaimsAnswer()), clock: { now: () => new Date() }, logger: silentLogger, channels, graph,
-      limiter: { take: async () => undefined }, lockMs: 20_000, reconcileMs: 15_000, startedAt: new Date(), batchSize: 8, owner: '88:1/sender',
-    }, () => undefined);
+    const sender = createSender(
+      {
+        db: t.db.withPlugin(loseTheNextClaimsAnswer()),
+        clock: { now: () => new Date() },
+        logger: silentLogger,
+        channels,
+        graph,
+        limiter: { take: async () => undefined },
+        lockMs: 20_000,
+        reconcileMs: 15_000,
+        startedAt: new Date(),
+        batchSize: 8,
+        owner: '88:1/sender',
+      },
+      () => undefined,
+    );
 
     await expect(sender.pass()).rejects.toThrow('Connection terminated');
-    expect((await t.db.selectFrom('outbox').select(['status', 'lock_owner']).execute())).toEqual([{ status: 'sending', lock_owner: '88:1/sender' }]);
+    expect(await t.db.selectFrom('outbox').select(['status', 'lock_owner']).execute()).toEqual([
+      { status: 'sending', lock_owner: '88:1/sender' },
+    ]);
     // The database is back: the next pass finds the orphaned claim and sends it.
     await sender.pass();
     await sender.drain();

@@ -35,10 +35,17 @@ describe('sender: a send that never left', () => {
     t = await createTestDb();
     fake = await startFakeGraphApi({ expectedToken: accessToken });
     graph.client = createGraphClient({ baseUrl: fake.url, version: 'v23.0', timeoutMs: 5000 });
-    await t.db.insertInto('channels').values({
-      id: channelId, name: 'Loja', phone_number_id: phoneNumberId,
-      access_token_enc: secrets.seal(accessToken), app_secret_enc: secrets.seal('app-secret'), verify_token: 'v',
-    }).execute();
+    await t.db
+      .insertInto('channels')
+      .values({
+        id: channelId,
+        name: 'Loja',
+        phone_number_id: phoneNumberId,
+        access_token_enc: secrets.seal(accessToken),
+        app_secret_enc: secrets.seal('app-secret'),
+        verify_token: 'v',
+      })
+      .execute();
   });
   afterAll(async () => {
     graph.client?.close();
@@ -49,14 +56,37 @@ describe('sender: a send that never left', () => {
   async function queuedReply(text: string) {
     const contactId = randomUUID();
     const waId = `55849${Math.floor(Math.random() * 1e8)}`;
-    await t.db.insertInto('contacts').values({ id: contactId, channel_id: channelId, wa_id: waId, name: 'Ana', variables: '{}' }).execute();
+    await t.db
+      .insertInto('contacts')
+      .values({ id: contactId, channel_id: channelId, wa_id: waId, name: 'Ana', variables: '{}' })
+      .execute();
     const messageId = randomUUID();
     const payload = { graph: { messaging_product: 'whatsapp', to: waId, type: 'text', text: { body: text } } };
-    await t.db.insertInto('messages').values({
-      id: messageId, channel_id: channelId, contact_id: contactId, direction: 'out', type: 'text', text, status: 'pending', payload: JSON.stringify(payload),
-    }).execute();
+    await t.db
+      .insertInto('messages')
+      .values({
+        id: messageId,
+        channel_id: channelId,
+        contact_id: contactId,
+        direction: 'out',
+        type: 'text',
+        text,
+        status: 'pending',
+        payload: JSON.stringify(payload),
+      })
+      .execute();
     const outboxId = randomUUID();
-    await t.db.insertInto('outbox').values({ id: outboxId, message_id: messageId, channel_id: channelId, contact_id: contactId, status: 'pending', next_attempt_at: new Date(0) }).execute();
+    await t.db
+      .insertInto('outbox')
+      .values({
+        id: outboxId,
+        message_id: messageId,
+        channel_id: channelId,
+        contact_id: contactId,
+        status: 'pending',
+        next_attempt_at: new Date(0),
+      })
+      .execute();
     return { outboxId, messageId };
   }
 
@@ -66,11 +96,22 @@ describe('sender: a send that never left', () => {
     await gone.close();
     const refused = createGraphClient({ baseUrl: gone.url, version: 'v23.0', timeoutMs: 1000 });
     const now = new Date();
-    const sends = createSender({
-      db: t.db, clock: { now: () => now }, logger: silentLogger, channels: createChannelDirectory(t.db, secrets),
-      graph: refused, limiter: refusingFirst(0), lockMs: 20_000, reconcileMs: 15_000, startedAt: new Date(0), batchSize: 8,
-      random: () => 0.5,
-    }, () => undefined);
+    const sends = createSender(
+      {
+        db: t.db,
+        clock: { now: () => now },
+        logger: silentLogger,
+        channels: createChannelDirectory(t.db, secrets),
+        graph: refused,
+        limiter: refusingFirst(0),
+        lockMs: 20_000,
+        reconcileMs: 15_000,
+        startedAt: new Date(0),
+        batchSize: 8,
+        random: () => 0.5,
+      },
+      () => undefined,
+    );
     await sends.pass();
     await sends.drain();
     refused.close();
@@ -86,10 +127,21 @@ describe('sender: a send that never left', () => {
     const { outboxId, messageId } = await queuedReply('Olá! Tudo certo por aqui.');
     const limiter = refusingFirst(1);
     // Production's lock and reconcile delay: waiting for them is what must not happen.
-    const sends = createSender({
-      db: t.db, clock: { now: () => new Date() }, logger: silentLogger, channels: createChannelDirectory(t.db, secrets),
-      graph: graph.client!, limiter, lockMs: 20_000, reconcileMs: 15_000, startedAt: new Date(0), batchSize: 8,
-    }, () => undefined);
+    const sends = createSender(
+      {
+        db: t.db,
+        clock: { now: () => new Date() },
+        logger: silentLogger,
+        channels: createChannelDirectory(t.db, secrets),
+        graph: graph.client!,
+        limiter,
+        lockMs: 20_000,
+        reconcileMs: 15_000,
+        startedAt: new Date(0),
+        batchSize: 8,
+      },
+      () => undefined,
+    );
 
     await sends.pass();
     await sends.drain();
@@ -102,9 +154,15 @@ describe('sender: a send that never left', () => {
 
     await sends.pass();
     await sends.drain();
-    expect(fake.sent().map((s) => (s.body as { text?: { body?: string } }).text?.body)).toEqual(['Olá! Tudo certo por aqui.']);
+    expect(fake.sent().map((s) => (s.body as { text?: { body?: string } }).text?.body)).toEqual([
+      'Olá! Tudo certo por aqui.',
+    ]);
     expect(await t.db.selectFrom('outbox').select('id').where('id', '=', outboxId).executeTakeFirst()).toBeUndefined();
-    const message = await t.db.selectFrom('messages').select(['status', 'wamid']).where('id', '=', messageId).executeTakeFirstOrThrow();
+    const message = await t.db
+      .selectFrom('messages')
+      .select(['status', 'wamid'])
+      .where('id', '=', messageId)
+      .executeTakeFirstOrThrow();
     expect(message.status).toBe('accepted');
     expect(message.wamid).toBeTruthy();
   });

@@ -142,14 +142,24 @@ export function createSender(o: SenderOptions, onSettled: () => void) {
   const settleOrphans = async (now: Date) => {
     const ids = [...unrecorded];
     if (ids.length > 0) {
-      await o.db.updateTable('outbox').set({ locked_until: now })
-        .where('id', 'in', ids).where('status', '=', 'sending').where('locked_until', '>', now).execute();
+      await o.db
+        .updateTable('outbox')
+        .set({ locked_until: now })
+        .where('id', 'in', ids)
+        .where('status', '=', 'sending')
+        .where('locked_until', '>', now)
+        .execute();
     }
     if (o.owner) {
       const ours = [...working, ...ids];
-      await o.db.updateTable('outbox').set({ status: 'pending', locked_until: null, next_attempt_at: now })
-        .where('lock_owner', '=', o.owner).where('status', '=', 'sending').where('locked_until', '>', now)
-        .$if(ours.length > 0, (q) => q.where('id', 'not in', ours)).execute();
+      await o.db
+        .updateTable('outbox')
+        .set({ status: 'pending', locked_until: null, next_attempt_at: now })
+        .where('lock_owner', '=', o.owner)
+        .where('status', '=', 'sending')
+        .where('locked_until', '>', now)
+        .$if(ours.length > 0, (q) => q.where('id', 'not in', ours))
+        .execute();
     }
     ids.forEach((id) => unrecorded.delete(id));
     orphansPossible = false;
@@ -212,7 +222,9 @@ async function sendOne(o: SenderOptions, row: Claimed, record: (outcome: SendOut
   if (!channel) return fail(o, row, { code: 'channel_missing', message: 'O canal deste contato foi removido.' });
 
   if (row.kind === 'read') {
-    const result = row.wamid ? await o.graph.markAsRead(channel.phoneNumberId, channel.accessToken, row.wamid) : { ok: true as const };
+    const result = row.wamid
+      ? await o.graph.markAsRead(channel.phoneNumberId, channel.accessToken, row.wamid)
+      : { ok: true as const };
     // A missed read receipt is cosmetic: never retried, never blocks the replies behind it.
     if (!result.ok) o.logger.warn('mark as read failed', { error: result.error.message });
     return record({ outboxId: row.id, wamid: null });
@@ -221,7 +233,10 @@ async function sendOne(o: SenderOptions, row: Claimed, record: (outcome: SendOut
   const graph = row.payload.graph;
   if (!graph) return fail(o, row, { code: 'no_payload', message: 'Mensagem sem conteúdo para o WhatsApp.' });
   // Our outbox id rides along; Meta echoes it in status webhooks (see `reconcileMs`).
-  const result = await o.graph.sendMessage(channel.phoneNumberId, channel.accessToken, { ...graph, biz_opaque_callback_data: `outbox:${row.id}` });
+  const result = await o.graph.sendMessage(channel.phoneNumberId, channel.accessToken, {
+    ...graph,
+    biz_opaque_callback_data: `outbox:${row.id}`,
+  });
   if (result.ok) {
     if (!channel.proven) await markProven(o, channel);
     await record({ outboxId: row.id, wamid: result.wamid });
@@ -234,7 +249,8 @@ async function sendOne(o: SenderOptions, row: Claimed, record: (outcome: SendOut
 /** Meta accepted a message with this token: the channel works, whatever the studio showed before. */
 async function markProven(o: SenderOptions, channel: ChannelInfo): Promise<void> {
   channel.proven = true;
-  await o.db.updateTable('channels')
+  await o.db
+    .updateTable('channels')
     .set({ checked_at: o.clock.now(), check_ok: true, check_error: null, healthy: true, health_error: null })
     .where('id', '=', channel.id)
     .where((eb) => eb.or([eb('check_ok', 'is not', true), eb('healthy', '=', false)]))
@@ -249,32 +265,56 @@ async function markProven(o: SenderOptions, channel: ChannelInfo): Promise<void>
  */
 async function requeueNotSent(o: SenderOptions, row: Claimed, err: unknown): Promise<void> {
   o.logger.warn('send not started, back in the queue', { outboxId: row.id, err });
-  await o.db.updateTable('outbox').set((eb) => ({
-    status: 'pending', locked_until: null, next_attempt_at: o.clock.now(),
-    attempts: eb('attempts', '-', 1), last_error: `not sent: ${err instanceof Error ? err.message : String(err)}`,
-  })).where('id', '=', row.id).where('status', '=', 'sending').execute();
+  await o.db
+    .updateTable('outbox')
+    .set((eb) => ({
+      status: 'pending',
+      locked_until: null,
+      next_attempt_at: o.clock.now(),
+      attempts: eb('attempts', '-', 1),
+      last_error: `not sent: ${err instanceof Error ? err.message : String(err)}`,
+    }))
+    .where('id', '=', row.id)
+    .where('status', '=', 'sending')
+    .execute();
 }
 
 async function handleError(o: SenderOptions, row: Claimed, channelId: string, error: GraphErrorClass): Promise<void> {
   const now = o.clock.now();
-  const retryIn = (ms: number) => o.db.updateTable('outbox').set({
-    status: 'pending', locked_until: null, last_error: `${error.kind}: ${error.message}`,
-    next_attempt_at: new Date(now.getTime() + ms),
-  }).where('id', '=', row.id).execute();
+  const retryIn = (ms: number) =>
+    o.db
+      .updateTable('outbox')
+      .set({
+        status: 'pending',
+        locked_until: null,
+        last_error: `${error.kind}: ${error.message}`,
+        next_attempt_at: new Date(now.getTime() + ms),
+      })
+      .where('id', '=', row.id)
+      .execute();
   const random = o.random ?? Math.random;
 
   switch (error.kind) {
     case 'retry':
     case 'rate_limit': {
-      o.logger.warn('send failed, will retry', { outboxId: row.id, kind: error.kind, code: error.code, attempt: row.attempts });
+      o.logger.warn('send failed, will retry', {
+        outboxId: row.id,
+        kind: error.kind,
+        code: error.code,
+        attempt: row.attempts,
+      });
       // No Graph answer at all (timeout, reset): Meta may have accepted the message. The row
       // stays `sending` with its lock ended now, so it is reconciled like a crashed attempt:
       // Meta's status webhook, echoing our outbox id, marks it sent, or after `reconcileMs`
       // (counted from this process's start at the earliest) it is sent again.
       // A connection that could not even be opened sent nothing: backed off like Meta's errors.
       if (error.kind === 'retry' && error.code === null && !error.notSent) {
-        await o.db.updateTable('outbox').set({ locked_until: now, last_error: `${error.kind}: ${error.message}` })
-          .where('id', '=', row.id).where('status', '=', 'sending').execute();
+        await o.db
+          .updateTable('outbox')
+          .set({ locked_until: now, last_error: `${error.kind}: ${error.message}` })
+          .where('id', '=', row.id)
+          .where('status', '=', 'sending')
+          .execute();
         return;
       }
       await retryIn(error.retryAfterMs ?? backoffMs(row.attempts, random));
@@ -285,8 +325,11 @@ async function handleError(o: SenderOptions, row: Claimed, channelId: string, er
       return;
     case 'auth':
       // An expired token stops the whole number until an admin pastes a new one.
-      await o.db.updateTable('channels').set({ healthy: false, health_error: `${error.code ?? ''} ${error.message}`.trim() })
-        .where('id', '=', channelId).execute();
+      await o.db
+        .updateTable('channels')
+        .set({ healthy: false, health_error: `${error.code ?? ''} ${error.message}`.trim() })
+        .where('id', '=', channelId)
+        .execute();
       o.channels.invalidate();
       o.logger.error('channel token rejected by Meta; channel marked unhealthy', { channelId, code: error.code });
       await retryIn(60_000);
@@ -300,8 +343,16 @@ async function handleError(o: SenderOptions, row: Claimed, channelId: string, er
 
 async function fail(o: SenderOptions, row: Claimed, error: Record<string, unknown>): Promise<void> {
   await o.db.transaction().execute(async (tx) => {
-    await tx.updateTable('outbox').set({ status: 'failed', locked_until: null, last_error: JSON.stringify(error) }).where('id', '=', row.id).execute();
-    await tx.updateTable('messages').set({ status: 'failed', error: JSON.stringify(error) }).where('id', '=', row.message_id).execute();
+    await tx
+      .updateTable('outbox')
+      .set({ status: 'failed', locked_until: null, last_error: JSON.stringify(error) })
+      .where('id', '=', row.id)
+      .execute();
+    await tx
+      .updateTable('messages')
+      .set({ status: 'failed', error: JSON.stringify(error) })
+      .where('id', '=', row.message_id)
+      .execute();
   });
   o.onStatus?.(row.contact_id);
 }

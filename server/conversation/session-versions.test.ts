@@ -5,9 +5,17 @@ import { channelA, echoFlow, startMessagingHarness, type MessagingHarness } from
 import { messageWebhook } from '../testing/webhook-payloads.ts';
 
 let seq = 0;
-const say = (h: MessagingHarness, body: string) => h.postJson(messageWebhook({
-  ...channelA, wamid: `wamid.versions.${++seq}`, from: '5584991231111', name: 'Bruno', timestamp: new Date(Date.now() - 60_000 + seq * 1000), text: body,
-}));
+const say = (h: MessagingHarness, body: string) =>
+  h.postJson(
+    messageWebhook({
+      ...channelA,
+      wamid: `wamid.versions.${++seq}`,
+      from: '5584991231111',
+      name: 'Bruno',
+      timestamp: new Date(Date.now() - 60_000 + seq * 1000),
+      text: body,
+    }),
+  );
 
 function echoV2(migrate: boolean): FlowDocumentInput {
   return {
@@ -25,12 +33,18 @@ describe('sessions and published versions', () => {
   // the published-version cache's lifetime (1 s) is a step, not a wait.
   let offsetMs = 0;
   const clock = { now: () => new Date(Date.now() + offsetMs) };
-  const passCacheLifetime = () => { offsetMs += 1100; };
-  beforeEach(() => { offsetMs = 0; });
+  const passCacheLifetime = () => {
+    offsetMs += 1100;
+  };
+  beforeEach(() => {
+    offsetMs = 0;
+  });
 
   async function publish(flow: FlowDocumentInput) {
     const row = await h.testDb.db.selectFrom('channels').select('flow_id').executeTakeFirstOrThrow();
-    await h.testDb.db.transaction().execute((tx) => publishVersion(tx, row.flow_id ?? '', flowDocument.parse(flow), 'v2', null));
+    await h.testDb.db
+      .transaction()
+      .execute((tx) => publishVersion(tx, row.flow_id ?? '', flowDocument.parse(flow), 'v2', null));
   }
   const texts = () => h.fake.sent().map((r) => (r.body as { text: { body: string } }).text.body);
 

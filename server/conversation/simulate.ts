@@ -24,10 +24,20 @@ function eventFor(req: SimulateRequest, session: SessionState | null): SessionEv
  * shows the messages and where the session stands.
  */
 export async function simulate(
-  db: Db, flowId: string, flow: FlowDocument, req: SimulateRequest, ports: Ports, contact: { name: string; phone: string },
+  db: Db,
+  flowId: string,
+  flow: FlowDocument,
+  req: SimulateRequest,
+  ports: Ports,
+  contact: { name: string; phone: string },
 ): Promise<SimulateResponse> {
   const stored = req.sessionId
-    ? await db.selectFrom('simulator_sessions').select('state').where('id', '=', req.sessionId).where('flow_id', '=', flowId).executeTakeFirst()
+    ? await db
+        .selectFrom('simulator_sessions')
+        .select('state')
+        .where('id', '=', req.sessionId)
+        .where('flow_id', '=', flowId)
+        .executeTakeFirst()
     : undefined;
   const parsed = stored ? sessionState.safeParse(stored.state) : null;
   const session = parsed?.success ? parsed.data : null;
@@ -35,11 +45,36 @@ export async function simulate(
 
   const event = eventFor(req, session);
   const result = event
-    ? await step({ flow, flowVersionId: draftVersion, session: event.type === 'start' ? null : session, event, contact, ports })
-    : { session: session ?? sessionState.parse({ v: 1, flowVersionId: draftVersion, status: 'ended', nodeId: null, awaiting: null, variables: {}, history: [] }), effects: [] };
+    ? await step({
+        flow,
+        flowVersionId: draftVersion,
+        session: event.type === 'start' ? null : session,
+        event,
+        contact,
+        ports,
+      })
+    : {
+        session:
+          session ??
+          sessionState.parse({
+            v: 1,
+            flowVersionId: draftVersion,
+            status: 'ended',
+            nodeId: null,
+            awaiting: null,
+            variables: {},
+            history: [],
+          }),
+        effects: [],
+      };
 
-  await db.insertInto('simulator_sessions').values({ id: sessionId, flow_id: flowId, state: JSON.stringify(result.session), updated_at: ports.clock.now() })
-    .onConflict((oc) => oc.column('id').doUpdateSet({ state: JSON.stringify(result.session), updated_at: ports.clock.now() })).execute();
+  await db
+    .insertInto('simulator_sessions')
+    .values({ id: sessionId, flow_id: flowId, state: JSON.stringify(result.session), updated_at: ports.clock.now() })
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet({ state: JSON.stringify(result.session), updated_at: ports.clock.now() }),
+    )
+    .execute();
 
   return {
     sessionId,

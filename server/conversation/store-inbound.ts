@@ -8,11 +8,20 @@ import type { ParsedStatus } from '../whatsapp/parse-status.ts';
 
 /** Statuses only move forward (Meta may deliver `read` before `delivered`); `failed` wins over `sent`. */
 const statusRank: Record<string, number> = { accepted: 0, sent: 1, delivered: 2, read: 3, played: 4, failed: 5 };
-const rankSql = (column: string) => sql.raw(
-  `case ${column} ${Object.entries(statusRank).map(([s, r]) => `when '${s}' then ${r}`).join(' ')} else -1 end`,
-);
+const rankSql = (column: string) =>
+  sql.raw(
+    `case ${column} ${Object.entries(statusRank)
+      .map(([s, r]) => `when '${s}' then ${r}`)
+      .join(' ')} else -1 end`,
+  );
 
-interface ContactKey { channelId: string; waId: string | null; userId: string | null; name: string; lastInboundAt: Date }
+interface ContactKey {
+  channelId: string;
+  waId: string | null;
+  userId: string | null;
+  name: string;
+  lastInboundAt: Date;
+}
 
 const keyOf = (c: { channelId: string; waId: string | null; userId: string | null }) =>
   c.waId ? `${c.channelId}|w|${c.waId}` : `${c.channelId}|u|${c.userId}`;
@@ -38,7 +47,11 @@ export interface StoredChanges {
 }
 
 /** `storeInbound`, also saying whose outgoing messages the batch's statuses moved on. */
-export async function storeInboundChanges(db: Executor, deliveries: InboundDelivery[], now: Date): Promise<StoredChanges> {
+export async function storeInboundChanges(
+  db: Executor,
+  deliveries: InboundDelivery[],
+  now: Date,
+): Promise<StoredChanges> {
   const contacts = new Map<string, ContactKey>();
   const messages: { key: string; message: ParsedInboundMessage; channelId: string }[] = [];
   const seenWamids = new Set<string>();
@@ -48,12 +61,16 @@ export async function storeInboundChanges(db: Executor, deliveries: InboundDeliv
       seenWamids.add(m.wamid);
       const profile = d.contacts.find((c) => (m.from && c.waId === m.from) || (m.userId && c.userId === m.userId));
       const contact: ContactKey = {
-        channelId: d.channelId, waId: m.from, userId: m.userId ?? profile?.userId ?? null,
-        name: profile?.name ?? m.profileName ?? '', lastInboundAt: m.timestamp,
+        channelId: d.channelId,
+        waId: m.from,
+        userId: m.userId ?? profile?.userId ?? null,
+        name: profile?.name ?? m.profileName ?? '',
+        lastInboundAt: m.timestamp,
       };
       const key = keyOf(contact);
       const known = contacts.get(key);
-      if (!known || known.lastInboundAt < contact.lastInboundAt) contacts.set(key, { ...contact, name: contact.name || known?.name || '' });
+      if (!known || known.lastInboundAt < contact.lastInboundAt)
+        contacts.set(key, { ...contact, name: contact.name || known?.name || '' });
       messages.push({ key, message: m, channelId: d.channelId });
     }
   }
@@ -62,18 +79,36 @@ export async function storeInboundChanges(db: Executor, deliveries: InboundDeliv
 
   // Rows are written in key order so that two instances storing overlapping batches lock
   // them in the same order and cannot deadlock.
-  const contactRows = [...contacts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, c]) => ({
-    id: randomUUID(), key, channel_id: c.channelId, wa_id: c.waId, user_id: c.userId, name: c.name,
-    last_inbound_at: c.lastInboundAt.toISOString(),
-  }));
-  const messageRows = messages.sort((a, b) => (a.message.wamid < b.message.wamid ? -1 : 1)).map(({ key, message: m, channelId }) => ({
-    id: randomUUID(), key, channel_id: channelId, wamid: m.wamid, type: m.type, text: m.text, wa_timestamp: m.timestamp.toISOString(),
-    payload: { content: m.content, context: m.context ?? null, referral: m.referral ?? null, raw: m.raw },
-  }));
+  const contactRows = [...contacts.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([key, c]) => ({
+      id: randomUUID(),
+      key,
+      channel_id: c.channelId,
+      wa_id: c.waId,
+      user_id: c.userId,
+      name: c.name,
+      last_inbound_at: c.lastInboundAt.toISOString(),
+    }));
+  const messageRows = messages
+    .sort((a, b) => (a.message.wamid < b.message.wamid ? -1 : 1))
+    .map(({ key, message: m, channelId }) => ({
+      id: randomUUID(),
+      key,
+      channel_id: channelId,
+      wamid: m.wamid,
+      type: m.type,
+      text: m.text,
+      wa_timestamp: m.timestamp.toISOString(),
+      payload: { content: m.content, context: m.context ?? null, referral: m.referral ?? null, raw: m.raw },
+    }));
   // A status carrying our outbox id proves a send went through, even if we crashed before
   // recording Meta's answer: its message gets the wamid, and the sender will not send it again.
   const statusRows = statuses.map((s) => ({
-    wamid: s.wamid, status: s.status, error: s.errors.length ? s.errors : null, rank: statusRank[s.status] ?? -1,
+    wamid: s.wamid,
+    status: s.status,
+    error: s.errors.length ? s.errors : null,
+    rank: statusRank[s.status] ?? -1,
     outbox_id: s.bizOpaqueCallbackData?.startsWith('outbox:') ? s.bizOpaqueCallbackData.slice('outbox:'.length) : null,
   }));
 

@@ -5,7 +5,11 @@ describe('JSON read back from the database', () => {
   it('gives the engine the inbound content stored by the webhook', () => {
     const reply = { kind: 'reply', id: 'b1', title: 'Sim' } as const;
     expect(inboundContentOf({ content: reply, context: null, referral: null, raw: {} })).toEqual(reply);
-    expect(inboundContentOf({ content: { kind: 'media', media: 'image', mediaId: 'm1' } })).toEqual({ kind: 'media', media: 'image', mediaId: 'm1' });
+    expect(inboundContentOf({ content: { kind: 'media', media: 'image', mediaId: 'm1' } })).toEqual({
+      kind: 'media',
+      media: 'image',
+      mediaId: 'm1',
+    });
   });
 
   it.each([
@@ -19,7 +23,9 @@ describe('JSON read back from the database', () => {
   });
 
   it('reads a flow_start job as run-campaigns writes it, and refuses one without a flow', () => {
-    const written = JSON.parse(JSON.stringify({ flowId: 'f1', variables: { valor: 'R$ 10', vip: true, n: 2, nada: null } }));
+    const written = JSON.parse(
+      JSON.stringify({ flowId: 'f1', variables: { valor: 'R$ 10', vip: true, n: 2, nada: null } }),
+    );
     expect(flowStartPayload.parse(written)).toEqual(written);
     expect(flowStartPayload.parse({ flowId: 'f1' })).toEqual({ flowId: 'f1', variables: {} });
     expect(flowStartPayload.safeParse({ variables: {} }).success).toBe(false);
@@ -27,9 +33,14 @@ describe('JSON read back from the database', () => {
   });
 
   it('reads a campaign template and audience, and names the line of a damaged audience', () => {
-    expect(campaignTemplateColumn.parse({ name: 'cobranca', language: 'pt_BR', parameters: ['{{valor}}'] }).parameters).toEqual(['{{valor}}']);
+    expect(
+      campaignTemplateColumn.parse({ name: 'cobranca', language: 'pt_BR', parameters: ['{{valor}}'] }).parameters,
+    ).toEqual(['{{valor}}']);
     expect(campaignAudienceColumn.parse([{ phone: '5584991230001', name: 'Ana', variables: {} }])).toHaveLength(1);
-    const damaged = campaignAudienceColumn.safeParse([{ phone: '5584991230001', name: 'Ana', variables: {} }, { name: 'Bia' }]);
+    const damaged = campaignAudienceColumn.safeParse([
+      { phone: '5584991230001', name: 'Ana', variables: {} },
+      { name: 'Bia' },
+    ]);
     expect(damaged.success).toBe(false);
     expect(damaged.error?.issues[0]?.path).toEqual([1, 'phone']);
   });

@@ -30,10 +30,13 @@ const aiFlow: FlowDocumentInput = {
 const apiKey = 'sk-stored-provider-key-0123456789';
 const recent = () => new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
 let seq = 0;
-const text = (from: string, body: string) => messageWebhook({ ...channelA, wamid: `wamid.llm.${++seq}`, from, name: 'Ana', timestamp: recent(), text: body });
-const textTo = (h: MessagingHarness, to: string) => h.fake.sent()
-  .filter((s) => (s.body as { to: string }).to === `+${to}`)
-  .map((s) => (s.body as { text?: { body: string } }).text?.body);
+const text = (from: string, body: string) =>
+  messageWebhook({ ...channelA, wamid: `wamid.llm.${++seq}`, from, name: 'Ana', timestamp: recent(), text: body });
+const textTo = (h: MessagingHarness, to: string) =>
+  h.fake
+    .sent()
+    .filter((s) => (s.body as { to: string }).to === `+${to}`)
+    .map((s) => (s.body as { text?: { body: string } }).text?.body);
 
 describe('LLM blocks use the provider stored in the settings', () => {
   let h: MessagingHarness;
@@ -41,10 +44,18 @@ describe('LLM blocks use the provider stored in the settings', () => {
   let admin: Caller;
 
   beforeAll(async () => {
-    llm = await startFakeLlmApi(() => ({ reply: 'Olá! Qual pizza você quer?', score: 0.1, route: 'continue', variables: {} }), { apiKey });
+    llm = await startFakeLlmApi(
+      () => ({ reply: 'Olá! Qual pizza você quer?', score: 0.1, route: 'continue', variables: {} }),
+      { apiKey },
+    );
     // No AI_* variables: the harness's configuration has none.
     h = await startMessagingHarness({ flow: aiFlow });
-    const owner = await createUser(h.testDb.db, { email: 'dono@fluxo.test', name: 'Dono', password: 'cavalo-bateria-grampo', role: 'admin' });
+    const owner = await createUser(h.testDb.db, {
+      email: 'dono@fluxo.test',
+      name: 'Dono',
+      password: 'cavalo-bateria-grampo',
+      role: 'admin',
+    });
     const { secret } = await createApiToken(h.testDb.db, { name: 'admin', role: 'admin', createdBy: owner.id });
     admin = caller(h.app, { authorization: `Bearer ${secret}` });
   });
@@ -53,13 +64,18 @@ describe('LLM blocks use the provider stored in the settings', () => {
     await llm.close();
   });
 
-  it('takes the error branch with no provider, then the stored provider\'s reply once one is saved, without a restart', async () => {
+  it("takes the error branch with no provider, then the stored provider's reply once one is saved, without a restart", async () => {
     expect((await h.postJson(text('5584991230001', 'oi'))).status).toBe(200);
     await h.fake.waitForSent(1);
     expect(textTo(h, '5584991230001')).toEqual(['IA indisponível']);
     expect(llm.calls).toBe(0);
 
-    const saved = await admin.json('POST', '/api/settings/ai-providers', { name: 'Local', baseUrl: llm.url, model: 'fake-model', apiKey });
+    const saved = await admin.json('POST', '/api/settings/ai-providers', {
+      name: 'Local',
+      baseUrl: llm.url,
+      model: 'fake-model',
+      apiKey,
+    });
     expect(saved.status).toBe(201);
 
     expect((await h.postJson(text('5584991230002', 'oi'))).status).toBe(200);

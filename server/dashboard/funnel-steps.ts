@@ -1,14 +1,22 @@
 import type { FunnelStep } from '../../shared/api/dashboard.ts';
 
-interface GraphNode { id: string; type: string; data: Record<string, unknown> }
-interface GraphEdge { source: string; target: string }
+interface GraphNode {
+  id: string;
+  type: string;
+  data: Record<string, unknown>;
+}
+interface GraphEdge {
+  source: string;
+  target: string;
+}
 
 function readGraph(graph: unknown): { nodes: GraphNode[]; edges: GraphEdge[] } {
   const g = (typeof graph === 'object' && graph !== null ? graph : {}) as { nodes?: unknown; edges?: unknown };
   const nodes = (Array.isArray(g.nodes) ? g.nodes : []).flatMap((n: unknown) => {
     const { id, type, data } = (n ?? {}) as { id?: unknown; type?: unknown; data?: unknown };
     return typeof id === 'string' && typeof type === 'string'
-      ? [{ id, type, data: (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown> }] : [];
+      ? [{ id, type, data: (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown> }]
+      : [];
   });
   const edges = (Array.isArray(g.edges) ? g.edges : []).flatMap((e: unknown) => {
     const { source, target } = (e ?? {}) as { source?: unknown; target?: unknown };

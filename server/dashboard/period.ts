@@ -17,7 +17,10 @@ export function startOfLocalDay(at: Date): Date {
  * days before `to` (so "7 days" is today and the six before it). Null when it is longer than
  * `maxPeriodDays`.
  */
-export function resolvePeriod(q: { days?: number; from?: string; to?: string }, now: Date): { from: Date; to: Date } | null {
+export function resolvePeriod(
+  q: { days?: number; from?: string; to?: string },
+  now: Date,
+): { from: Date; to: Date } | null {
   const to = q.to ? new Date(q.to) : now;
   const from = q.from ? new Date(q.from) : new Date(startOfLocalDay(to).getTime() - ((q.days ?? 7) - 1) * dayMs);
   if (to.getTime() - from.getTime() > maxPeriodDays * dayMs) return null;

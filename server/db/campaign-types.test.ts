@@ -1,7 +1,12 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
-  campaign, createCampaignRequest, skipReason,
-  type CampaignStatus, type ContactsInFlow, type SkipReason, type StoredCampaignStatus,
+  campaign,
+  createCampaignRequest,
+  skipReason,
+  type CampaignStatus,
+  type ContactsInFlow,
+  type SkipReason,
+  type StoredCampaignStatus,
 } from '../../shared/api/campaigns.ts';
 import type { Row } from './tables.ts';
 
@@ -11,7 +16,7 @@ import type { Row } from './tables.ts';
  * The type assertions fail `npm run typecheck`; the value assertions fail here.
  */
 describe('campaign types come from the API schema', () => {
-  it('tables use the API\'s value sets', () => {
+  it("tables use the API's value sets", () => {
     expectTypeOf<Row<'campaigns'>['contacts_in_flow']>().toEqualTypeOf<ContactsInFlow>();
     expectTypeOf<Row<'campaigns'>['status']>().toEqualTypeOf<StoredCampaignStatus>();
     expectTypeOf<Row<'campaign_recipients'>['skip_reason']>().toEqualTypeOf<SkipReason | null>();

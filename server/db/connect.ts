@@ -40,7 +40,8 @@ export interface OpenDatabase {
 export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
   if (target.databaseUrl) {
     const pool = createPostgresPool({
-      connectionString: target.databaseUrl, max: target.poolSize ?? 10,
+      connectionString: target.databaseUrl,
+      max: target.poolSize ?? 10,
       onConnectionError: target.onConnectionError ?? ((err) => console.warn('postgres connection error:', err.message)),
     });
     const db = new Kysely<never>({ dialect: new PostgresDialect({ pool }) }) as unknown as Db;
@@ -52,7 +53,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
   const pglite = await startPGliteThread(dir, { onFailure: target.onEmbeddedFailure });
   const gate = new ConnectionGate();
   const db = new Kysely<never>({ dialect: new PGliteDialect(pglite, { gate }) }) as unknown as Db;
-  const urgentDb = new Kysely<never>({ dialect: new PGliteDialect(pglite, { gate, urgent: true, closesDatabase: false }) }) as unknown as Db;
+  const urgentDb = new Kysely<never>({
+    dialect: new PGliteDialect(pglite, { gate, urgent: true, closesDatabase: false }),
+  }) as unknown as Db;
   return { db, urgentDb, kind: 'pglite', close: () => db.destroy() };
 }
 

@@ -6,7 +6,10 @@ describe('ConnectionGate', () => {
     const gate = new ConnectionGate();
     const order: string[] = [];
     await gate.acquire();
-    const wait = (name: string, urgent: boolean) => gate.acquire(urgent).then(() => { order.push(name); });
+    const wait = (name: string, urgent: boolean) =>
+      gate.acquire(urgent).then(() => {
+        order.push(name);
+      });
     const all = [wait('plain-1', false), wait('urgent-1', true), wait('plain-2', false), wait('urgent-2', true)];
     // The holder keeps the connection until it lets go: nobody got in yet.
     await Promise.resolve();
@@ -20,7 +23,9 @@ describe('ConnectionGate', () => {
     gate.release();
     // Free again: the next caller gets in at once.
     let got = false;
-    void gate.acquire().then(() => { got = true; });
+    void gate.acquire().then(() => {
+      got = true;
+    });
     await Promise.resolve();
     expect(got).toBe(true);
   });

@@ -16,22 +16,36 @@ describe('migration 0016 (order delivery and notifications)', () => {
     const down = await migrator.migrateTo('0013_name_send_lock_holders');
     expect(down.error).toBeUndefined();
     const { db } = t;
-    await db.insertInto('orders').values([
-      { id: 'old-1', status: 'delivered', total_cents: 100 },
-      { id: 'old-2', status: 'new', total_cents: 200 },
-    ]).execute();
+    await db
+      .insertInto('orders')
+      .values([
+        { id: 'old-1', status: 'delivered', total_cents: 100 },
+        { id: 'old-2', status: 'new', total_cents: 200 },
+      ])
+      .execute();
 
     expect((await migrator.migrateToLatest()).error).toBeUndefined();
-    const old = await db.selectFrom('orders').select(['number', 'address', 'channel_id', 'payment_method']).orderBy('number').execute();
+    const old = await db
+      .selectFrom('orders')
+      .select(['number', 'address', 'channel_id', 'payment_method'])
+      .orderBy('number')
+      .execute();
     expect(old).toEqual([
       { number: 1, address: '', channel_id: null, payment_method: null },
       { number: 2, address: '', channel_id: null, payment_method: null },
     ]);
     await db.insertInto('orders').values({ id: 'new-1', status: 'new', total_cents: 300 }).execute();
-    expect((await db.selectFrom('orders').select('number').where('id', '=', 'new-1').executeTakeFirstOrThrow()).number).toBe(3);
+    expect(
+      (await db.selectFrom('orders').select('number').where('id', '=', 'new-1').executeTakeFirstOrThrow()).number,
+    ).toBe(3);
     const messages = await db.selectFrom('order_notifications').select(['status', 'enabled']).execute();
     expect(Object.fromEntries(messages.map((m) => [m.status, m.enabled]))).toEqual({
-      new: false, confirmed: true, preparing: true, shipped: true, delivered: true, cancelled: true,
+      new: false,
+      confirmed: true,
+      preparing: true,
+      shipped: true,
+      delivered: true,
+      cancelled: true,
     });
 
     expect((await migrator.migrateTo('0013_name_send_lock_holders')).error).toBeUndefined();

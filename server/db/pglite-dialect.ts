@@ -1,6 +1,13 @@
 import {
-  CompiledQuery, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler,
-  type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryResult,
+  CompiledQuery,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type Kysely,
+  type QueryResult,
 } from 'kysely';
 import { ConnectionGate } from './connection-gate.ts';
 import type { EmbeddedPostgres } from './pglite-thread.ts';
@@ -20,14 +27,23 @@ export interface PGliteDialectOptions {
  * it until commit or rollback.
  */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: EmbeddedPostgres, private readonly options: PGliteDialectOptions = {}) {}
-  createAdapter() { return new PostgresAdapter(); }
+  constructor(
+    private readonly pglite: EmbeddedPostgres,
+    private readonly options: PGliteDialectOptions = {},
+  ) {}
+  createAdapter() {
+    return new PostgresAdapter();
+  }
   createDriver(): Driver {
     const { gate = new ConnectionGate(), urgent = false, closesDatabase = true } = this.options;
     return new PGliteDriver(this.pglite, gate, urgent, closesDatabase);
   }
-  createIntrospector(db: Kysely<unknown>) { return new PostgresIntrospector(db); }
-  createQueryCompiler() { return new PostgresQueryCompiler(); }
+  createIntrospector(db: Kysely<unknown>) {
+    return new PostgresIntrospector(db);
+  }
+  createQueryCompiler() {
+    return new PostgresQueryCompiler();
+  }
 }
 
 class PGliteDriver implements Driver {
@@ -47,7 +63,9 @@ class PGliteDriver implements Driver {
           ? { rows: result.rows }
           : { rows: result.rows, numAffectedRows: BigInt(affected) };
       },
-      streamQuery: () => { throw new Error('streaming is not supported on embedded PGlite'); },
+      streamQuery: () => {
+        throw new Error('streaming is not supported on embedded PGlite');
+      },
     };
   }
 

@@ -7,7 +7,9 @@ import { PGliteDialect } from './pglite-dialect.ts';
 import { startPGliteThread, type EmbeddedPostgres } from './pglite-thread.ts';
 import { prepared } from './prepared-statements.ts';
 
-interface Schema { items: { id: string; n: number; tags: string[]; doc: unknown; at: Date; ok: boolean | null } }
+interface Schema {
+  items: { id: string; n: number; tags: string[]; doc: unknown; at: Date; ok: boolean | null };
+}
 
 // The server's embedded database: PGlite on a worker thread, queries sent as one protocol
 // exchange, marked statements prepared once. Runs whatever DATABASE_URL says.
@@ -20,7 +22,9 @@ describe('embedded database thread', () => {
     dir = mkdtempSync(join(tmpdir(), 'fluxo-thread-'));
     pglite = await startPGliteThread(join(dir, 'pglite'));
     db = new Kysely<Schema>({ dialect: new PGliteDialect(pglite) });
-    await sql`create table items (id text primary key, n int8 not null, tags text[] not null, doc jsonb, at timestamptz not null, ok boolean)`.execute(db);
+    await sql`create table items (id text primary key, n int8 not null, tags text[] not null, doc jsonb, at timestamptz not null, ok boolean)`.execute(
+      db,
+    );
   }, 30_000);
   afterAll(async () => {
     await db.destroy();
@@ -29,10 +33,15 @@ describe('embedded database thread', () => {
 
   it('sends parameters as node-postgres does and reads rows back typed', async () => {
     const at = new Date('2026-11-22T10:00:00.123Z');
-    await db.insertInto('items').values({ id: 'a', n: 7, tags: ['x', 'y, z', 'quote"d'], doc: JSON.stringify({ k: [1, 2] }), at, ok: true }).execute();
+    await db
+      .insertInto('items')
+      .values({ id: 'a', n: 7, tags: ['x', 'y, z', 'quote"d'], doc: JSON.stringify({ k: [1, 2] }), at, ok: true })
+      .execute();
     const row = await db.selectFrom('items').selectAll().where('id', '=', 'a').executeTakeFirstOrThrow();
     expect(row).toEqual({ id: 'a', n: 7, tags: ['x', 'y, z', 'quote"d'], doc: { k: [1, 2] }, at, ok: true });
-    const found = await sql<{ id: string }>`select id from items where id = any(${['a', 'b']}::text[]) and coalesce(${null}::text, id) = id`.execute(db);
+    const found = await sql<{
+      id: string;
+    }>`select id from items where id = any(${['a', 'b']}::text[]) and coalesce(${null}::text, id) = id`.execute(db);
     expect(found.rows).toEqual([{ id: 'a' }]);
   });
 
@@ -44,7 +53,10 @@ describe('embedded database thread', () => {
   });
 
   it('keeps a prepared statement usable after its first run failed, with the error code intact', async () => {
-    const insert = (id: string) => sql`${sql.raw(prepared)} insert into items (id, n, tags, at) values (${id}, 1, '{}', now()) returning id`.execute(db);
+    const insert = (id: string) =>
+      sql`${sql.raw(prepared)} insert into items (id, n, tags, at) values (${id}, 1, '{}', now()) returning id`.execute(
+        db,
+      );
     // The first run parses the named statement, then fails at execution (duplicate key).
     await expect(insert('a')).rejects.toMatchObject({ code: '23505' });
     await expect(insert('p1')).resolves.toMatchObject({ rows: [{ id: 'p1' }] });
@@ -57,15 +69,30 @@ describe('embedded database thread', () => {
   });
 
   it('rolls a failed transaction back and runs concurrent ones one after another', async () => {
-    await expect(db.transaction().execute(async (tx) => {
-      await tx.insertInto('items').values({ id: 't0', n: 0, tags: [], doc: null, at: new Date(), ok: null }).execute();
-      throw new Error('boom');
-    })).rejects.toThrow('boom');
+    await expect(
+      db.transaction().execute(async (tx) => {
+        await tx
+          .insertInto('items')
+          .values({ id: 't0', n: 0, tags: [], doc: null, at: new Date(), ok: null })
+          .execute();
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     expect(await db.selectFrom('items').select('id').where('id', '=', 't0').execute()).toEqual([]);
-    await Promise.all(Array.from({ length: 10 }, (_, i) => db.transaction().execute(async (tx) => {
-      const { n } = await tx.selectFrom('items').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      await tx.insertInto('items').values({ id: `t${i + 1}`, n: Number(n), tags: [], doc: null, at: new Date(), ok: null }).execute();
-    })));
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        db.transaction().execute(async (tx) => {
+          const { n } = await tx
+            .selectFrom('items')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow();
+          await tx
+            .insertInto('items')
+            .values({ id: `t${i + 1}`, n: Number(n), tags: [], doc: null, at: new Date(), ok: null })
+            .execute();
+        }),
+      ),
+    );
     const counts = await db.selectFrom('items').select('n').where('id', 'like', 't%').orderBy('n').execute();
     // Each transaction saw the rows of those before it: none interleaved.
     expect(new Set(counts.map((c) => c.n)).size).toBe(10);

@@ -30,7 +30,10 @@ export interface PGliteThreadOptions {
  * Embedded PGlite in `dataDir` (in memory when undefined), run on a worker thread (see
  * pglite-worker.mjs for why). Queries are answered in the order they were sent.
  */
-export async function startPGliteThread(dataDir: string | undefined, { loadDataDir, onFailure }: PGliteThreadOptions = {}): Promise<EmbeddedPostgres> {
+export async function startPGliteThread(
+  dataDir: string | undefined,
+  { loadDataDir, onFailure }: PGliteThreadOptions = {},
+): Promise<EmbeddedPostgres> {
   const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { dataDir, loadDataDir } });
   const waiting = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
   let nextId = 1;
@@ -64,14 +67,17 @@ export async function startPGliteThread(dataDir: string | undefined, { loadDataD
     onFailure?.(err);
   };
   worker.on('error', fail);
-  worker.on('exit', (code) => { if (!failure) fail(new Error(`embedded database thread exited (${code})`)); });
-
-  const send = (message: { sql?: string; params?: unknown[]; close?: boolean }) => new Promise<Reply>((resolve, reject) => {
-    if (failure) return reject(failure);
-    const id = nextId++;
-    waiting.set(id, { resolve, reject });
-    worker.postMessage({ id, ...message });
+  worker.on('exit', (code) => {
+    if (!failure) fail(new Error(`embedded database thread exited (${code})`));
   });
+
+  const send = (message: { sql?: string; params?: unknown[]; close?: boolean }) =>
+    new Promise<Reply>((resolve, reject) => {
+      if (failure) return reject(failure);
+      const id = nextId++;
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, ...message });
+    });
 
   return {
     async query<R>(sql: string, params: unknown[] = []) {

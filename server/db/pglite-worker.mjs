@@ -60,7 +60,12 @@ async function run(text, params) {
   } else {
     parts.push(serialize.parse({ text }));
   }
-  parts.push(serialize.bind({ statement, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync());
+  parts.push(
+    serialize.bind({ statement, values }),
+    serialize.describe({ type: 'P' }),
+    serialize.execute({}),
+    serialize.sync(),
+  );
   // Errors come back as messages: whether the statement got prepared must be known either way.
   const { messages } = await db.execProtocol(concat(parts), { throwOnError: false });
   if (parsing && messages.some((m) => m.name === 'parseComplete')) named.set(text, parsing);
@@ -77,7 +82,19 @@ async function run(text, params) {
 function describeError(err) {
   const e = /** @type {Record<string, unknown>} */ (err instanceof Object ? err : { message: String(err) });
   const out = /** @type {Record<string, unknown>} */ ({ message: e.message ?? String(err) });
-  for (const key of ['code', 'severity', 'detail', 'hint', 'position', 'schema', 'table', 'column', 'dataType', 'constraint', 'routine']) {
+  for (const key of [
+    'code',
+    'severity',
+    'detail',
+    'hint',
+    'position',
+    'schema',
+    'table',
+    'column',
+    'dataType',
+    'constraint',
+    'routine',
+  ]) {
     if (e[key] !== undefined) out[key] = e[key];
   }
   return out;
@@ -94,7 +111,12 @@ port.on('message', (/** @type {{ id: number; sql?: string; params?: unknown[]; c
     }
     try {
       const r = await run(msg.sql ?? '', msg.params ?? []);
-      port.postMessage({ id: msg.id, rows: r.rows, affectedRows: r.affectedRows, fields: r.fields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID })) });
+      port.postMessage({
+        id: msg.id,
+        rows: r.rows,
+        affectedRows: r.affectedRows,
+        fields: r.fields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID })),
+      });
     } catch (err) {
       port.postMessage({ id: msg.id, error: describeError(err) });
     }

@@ -21,7 +21,10 @@ const accessToken = 'EAAG-postgres-faults-token';
 /** One readiness probe: its status (0: no answer) and how long the answer took. */
 async function probeReady(url: string): Promise<{ status: number; ms: number }> {
   const started = performance.now();
-  const status = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(5000) }).then((r) => r.status, () => 0);
+  const status = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(5000) }).then(
+    (r) => r.status,
+    () => 0,
+  );
   return { status, ms: performance.now() - started };
 }
 
@@ -51,7 +54,13 @@ describe('Postgres connections dropped under load', () => {
     database = created;
     fake = await startFakeGraphApi({ expectedToken: accessToken });
     const secretKey = 'postgres-faults-secret-key-postgres-faults';
-    await seedServer({ databaseUrl: database.url, dataDir, secretKey, flow: echoFlow, channels: [{ phoneNumberId: channel.phoneNumberId, appSecret, accessToken }] });
+    await seedServer({
+      databaseUrl: database.url,
+      dataDir,
+      secretKey,
+      flow: echoFlow,
+      channels: [{ phoneNumberId: channel.phoneNumberId, appSecret, accessToken }],
+    });
 
     const direct = new URL(database.url);
     databaseName = direct.pathname.slice(1);
@@ -63,14 +72,23 @@ describe('Postgres connections dropped under load', () => {
     await admin.connect();
 
     const port = await freePort();
-    fake.statusCallback = { url: `http://127.0.0.1:${port}/webhooks/whatsapp`, appSecret, statuses: ['sent', 'delivered'] };
+    fake.statusCallback = {
+      url: `http://127.0.0.1:${port}/webhooks/whatsapp`,
+      appSecret,
+      statuses: ['sent', 'delivered'],
+    };
     server = await startServerProcess({
-      PORT: String(port), DATA_DIR: dataDir, SECRET_KEY: secretKey, WHATSAPP_GRAPH_URL: fake.url, FLUXO_LOG: 'error',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      SECRET_KEY: secretKey,
+      WHATSAPP_GRAPH_URL: fake.url,
+      FLUXO_LOG: 'error',
       // The lease and send locks keep their defaults (30 s, 20 s): recovering must not wait
       // for them. As in crash.test.ts, a send whose outcome was lost is confirmed by its
       // status webhook before the (shortened) reconcile delay runs out.
       FLUXO_RECONCILE_MS: '6000',
-      DATABASE_URL: throughProxy.toString(), REDIS_URL: process.env.REDIS_URL ?? '',
+      DATABASE_URL: throughProxy.toString(),
+      REDIS_URL: process.env.REDIS_URL ?? '',
     });
   }, 120_000);
   afterAll(async () => {
@@ -91,20 +109,37 @@ describe('Postgres connections dropped under load', () => {
     // Nothing beyond one reply per message (a duplicate to another contact would show here).
     // Once every inbound message is processed and no send is queued or in flight (a send whose
     // outcome was lost stays 'sending' until reconciled), nothing more can go out.
-    await until('every message processed and no send queued or in flight', async () => {
-      const { rows } = await admin.query<{ waiting: number }>(`select
+    await until(
+      'every message processed and no send queued or in flight',
+      async () => {
+        const { rows } = await admin.query<{ waiting: number }>(`select
         (select count(*) from messages where direction = 'in' and processed_at is null)::int
         + (select count(*) from outbox where status in ('pending', 'sending'))::int as waiting`);
-      return rows[0]?.waiting === 0;
-    }, 30_000);
+        return rows[0]?.waiting === 0;
+      },
+      30_000,
+    );
     expect(fake.sent()).toHaveLength(sentBefore + messages.length);
     sentBefore = fake.sent().length;
   }
 
   it('stays up, is not ready while the database is cut off, and recovers alone', async () => {
-    const messages = simulatedMessages({ channel, contacts: 40, perContact: 5, prefix: 'pgcut', start: new Date(), firstWaId: 5584991000000 });
+    const messages = simulatedMessages({
+      channel,
+      contacts: 40,
+      perContact: 5,
+      prefix: 'pgcut',
+      start: new Date(),
+      firstWaId: 5584991000000,
+    });
     const log: DeliveryLog = { answers: [], acknowledgedAt: new Map() };
-    const delivering = deliverUntilAcknowledged({ baseUrl: () => server.url, messages, appSecret, concurrency: 16, log });
+    const delivering = deliverUntilAcknowledged({
+      baseUrl: () => server.url,
+      messages,
+      appSecret,
+      concurrency: 16,
+      log,
+    });
 
     await until('a third of the burst acknowledged', () => log.acknowledgedAt.size >= messages.length / 3, 30_000);
     proxy.cut();
@@ -129,8 +164,10 @@ describe('Postgres connections dropped under load', () => {
     await delivering;
     await expectEveryMessageAnsweredOnce(messages);
     const answeredAfterMs = performance.now() - restoredAt;
-    console.log(`postgres cut 3 s: ready ${readyAfterMs.toFixed(0)} ms after restore; every reply sent ${answeredAfterMs.toFixed(0)} ms after restore; `
-      + `${log.answers.filter((a) => a.status !== 200).length} deliveries not acknowledged (redelivered)`);
+    console.log(
+      `postgres cut 3 s: ready ${readyAfterMs.toFixed(0)} ms after restore; every reply sent ${answeredAfterMs.toFixed(0)} ms after restore; ` +
+        `${log.answers.filter((a) => a.status !== 200).length} deliveries not acknowledged (redelivered)`,
+    );
     expect(server.child.exitCode, server.output()).toBeNull();
     // Webhooks the database could not take are turned away as "try again" (503), never as a bug.
     expect(log.answers.filter((a) => a.status !== 200 && a.status !== 503).map((a) => a.status)).toEqual([]);
@@ -140,9 +177,22 @@ describe('Postgres connections dropped under load', () => {
   }, 120_000);
 
   it('answers readiness in time through a network partition, then carries on', async () => {
-    const messages = simulatedMessages({ channel, contacts: 20, perContact: 5, prefix: 'pgstall', start: new Date(), firstWaId: 5584993000000 });
+    const messages = simulatedMessages({
+      channel,
+      contacts: 20,
+      perContact: 5,
+      prefix: 'pgstall',
+      start: new Date(),
+      firstWaId: 5584993000000,
+    });
     const log: DeliveryLog = { answers: [], acknowledgedAt: new Map() };
-    const delivering = deliverUntilAcknowledged({ baseUrl: () => server.url, messages, appSecret, concurrency: 8, log });
+    const delivering = deliverUntilAcknowledged({
+      baseUrl: () => server.url,
+      messages,
+      appSecret,
+      concurrency: 8,
+      log,
+    });
 
     await until('a third of the burst acknowledged', () => log.acknowledgedAt.size >= messages.length / 3, 30_000);
     proxy.stall();
@@ -162,29 +212,50 @@ describe('Postgres connections dropped under load', () => {
   }, 120_000);
 
   it('survives pg_terminate_backend on its active backends', async () => {
-    const messages = simulatedMessages({ channel, contacts: 40, perContact: 5, prefix: 'pgkill', start: new Date(), firstWaId: 5584992000000 });
+    const messages = simulatedMessages({
+      channel,
+      contacts: 40,
+      perContact: 5,
+      prefix: 'pgkill',
+      start: new Date(),
+      firstWaId: 5584992000000,
+    });
     const log: DeliveryLog = { answers: [], acknowledgedAt: new Map() };
-    const delivering = deliverUntilAcknowledged({ baseUrl: () => server.url, messages, appSecret, concurrency: 16, log });
+    const delivering = deliverUntilAcknowledged({
+      baseUrl: () => server.url,
+      messages,
+      appSecret,
+      concurrency: 16,
+      log,
+    });
 
     let terminated = 0;
     for (const share of [0.2, 0.4, 0.6]) {
       await until(`${share * 100}% acknowledged`, () => log.acknowledgedAt.size >= messages.length * share, 30_000);
       // Backends are busy only now and then: try until at least one in the middle of a query goes.
-      await until('an active backend terminated', async () => {
-        // In the select list, so it runs only on the rows the filter kept (never on our own).
-        const killed = await admin.query<{ done: boolean }>(
-          `select pg_terminate_backend(pid) as done from pg_stat_activity
-            where datname = $1 and pid <> pg_backend_pid() and state <> 'idle'`, [databaseName]);
-        const n = killed.rows.filter((r) => r.done).length;
-        terminated += n;
-        return n > 0;
-      }, 10_000);
+      await until(
+        'an active backend terminated',
+        async () => {
+          // In the select list, so it runs only on the rows the filter kept (never on our own).
+          const killed = await admin.query<{ done: boolean }>(
+            `select pg_terminate_backend(pid) as done from pg_stat_activity
+            where datname = $1 and pid <> pg_backend_pid() and state <> 'idle'`,
+            [databaseName],
+          );
+          const n = killed.rows.filter((r) => r.done).length;
+          terminated += n;
+          return n > 0;
+        },
+        10_000,
+      );
     }
     const lastKillAt = performance.now();
     await delivering;
     await expectEveryMessageAnsweredOnce(messages);
     expect(log.answers.filter((a) => a.status !== 200 && a.status !== 503).map((a) => a.status)).toEqual([]);
-    console.log(`pg_terminate_backend: ${terminated} active backends terminated; every reply sent ${(performance.now() - lastKillAt).toFixed(0)} ms after the last`);
+    console.log(
+      `pg_terminate_backend: ${terminated} active backends terminated; every reply sent ${(performance.now() - lastKillAt).toFixed(0)} ms after the last`,
+    );
     expect(server.child.exitCode, server.output()).toBeNull();
     expect((await probeReady(server.url)).status).toBe(200);
   }, 120_000);

@@ -27,7 +27,10 @@ describe('liveness lock', () => {
   async function heldElsewhere(key: number) {
     await observer.query('begin');
     try {
-      const { rows } = await observer.query<{ free: boolean }>('select pg_try_advisory_xact_lock($1, $2) as free', [livenessLockSpace, key]);
+      const { rows } = await observer.query<{ free: boolean }>('select pg_try_advisory_xact_lock($1, $2) as free', [
+        livenessLockSpace,
+        key,
+      ]);
       return !rows[0]?.free;
     } finally {
       await observer.query('rollback');
@@ -53,10 +56,16 @@ describe('liveness lock', () => {
     held.push(lock);
     await observer.query(
       `select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and classid = $1 and objid = $2 and granted`,
-      [livenessLockSpace, lock.key]);
+      [livenessLockSpace, lock.key],
+    );
     // Right after the terminate the old backend may still hold the lock for a moment, so
     // "held" alone proves nothing: first the loss is seen, then the lock is held again.
-    await until('the connection loss to be noticed', () => problems.includes('liveness lock connection lost'), 10_000, 100);
+    await until(
+      'the connection loss to be noticed',
+      () => problems.includes('liveness lock connection lost'),
+      10_000,
+      100,
+    );
     await until('the lock to be taken again', () => heldElsewhere(lock.key), 10_000, 100);
   });
 });

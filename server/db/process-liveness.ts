@@ -28,7 +28,10 @@ export interface LivenessLock {
  * leases back: our commits then find the leases gone and write nothing (see `settleLeases`),
  * so that costs a repeated run, never a duplicate.
  */
-export async function holdLivenessLock(databaseUrl: string, onProblem: (msg: string, err?: unknown) => void): Promise<LivenessLock> {
+export async function holdLivenessLock(
+  databaseUrl: string,
+  onProblem: (msg: string, err?: unknown) => void,
+): Promise<LivenessLock> {
   let client: pg.Client | null = null;
   let released = false;
   let retry: ReturnType<typeof setTimeout> | undefined;
@@ -37,7 +40,10 @@ export async function holdLivenessLock(databaseUrl: string, onProblem: (msg: str
     const c = new pg.Client({ connectionString: databaseUrl, keepAlive: true });
     c.on('error', (err) => onProblem('liveness lock connection lost', err));
     await c.connect();
-    const { rows } = await c.query<{ locked: boolean }>('select pg_try_advisory_lock($1, $2) as locked', [livenessLockSpace, key]);
+    const { rows } = await c.query<{ locked: boolean }>('select pg_try_advisory_lock($1, $2) as locked', [
+      livenessLockSpace,
+      key,
+    ]);
     if (!rows[0]?.locked) {
       await c.end();
       return false;
@@ -52,12 +58,15 @@ export async function holdLivenessLock(databaseUrl: string, onProblem: (msg: str
   };
   const scheduleRelock = (key: number) => {
     retry = setTimeout(() => {
-      lockOn(key).then((ok) => {
-        if (!ok) onProblem(`liveness lock ${key} was taken by another process; our leases may be reclaimed early`);
-      }, (err) => {
-        onProblem('could not take the liveness lock again; retrying', err);
-        if (!released) scheduleRelock(key);
-      });
+      lockOn(key).then(
+        (ok) => {
+          if (!ok) onProblem(`liveness lock ${key} was taken by another process; our leases may be reclaimed early`);
+        },
+        (err) => {
+          onProblem('could not take the liveness lock again; retrying', err);
+          if (!released) scheduleRelock(key);
+        },
+      );
     }, 1000);
     retry.unref();
   };

@@ -29,7 +29,11 @@ export interface VacuumOptions {
  * autovacuum at all, and Postgres' autovacuum wakes once a minute and waits for 20% of a table
  * to be dead, far too late for a queue. `skip_locked` lets several instances share the job.
  */
-export function createVacuumLoop(db: Db, logger: Logger, { intervalMs = 10_000, growingEvery = 12, statisticsTarget }: VacuumOptions = {}) {
+export function createVacuumLoop(
+  db: Db,
+  logger: Logger,
+  { intervalMs = 10_000, growingEvery = 12, statisticsTarget }: VacuumOptions = {},
+) {
   let timer: NodeJS.Timeout | null = null;
   let round = 0;
   let running: Promise<void> = Promise.resolve();
@@ -68,13 +72,17 @@ export function createVacuumLoop(db: Db, logger: Logger, { intervalMs = 10_000, 
 
   const schedule = () => {
     timer = setTimeout(() => {
-      running = vacuum().finally(() => { if (timer) schedule(); });
+      running = vacuum().finally(() => {
+        if (timer) schedule();
+      });
     }, intervalMs);
     timer.unref();
   };
 
   return {
-    start() { if (!timer) schedule(); },
+    start() {
+      if (!timer) schedule();
+    },
     async stop() {
       if (timer) clearTimeout(timer);
       timer = null;

@@ -30,7 +30,9 @@ export function createLocalEventBus(): EventBus {
         return () => undefined;
       }
       subscribers.set(listener, onClose);
-      return () => { subscribers.delete(listener); };
+      return () => {
+        subscribers.delete(listener);
+      };
     },
     async close() {
       closed = true;
@@ -89,7 +91,10 @@ function parseMessage(text: string): { from: string; events: StudioEvent[] } | n
   try {
     const value = JSON.parse(text) as { from?: unknown; events?: unknown };
     if (typeof value.from !== 'string' || !Array.isArray(value.events)) return null;
-    const events = value.events.map((e) => studioEvent.safeParse(e)).filter((r) => r.success).map((r) => r.data);
+    const events = value.events
+      .map((e) => studioEvent.safeParse(e))
+      .filter((r) => r.success)
+      .map((r) => r.data);
     return { from: value.from, events };
   } catch {
     return null;

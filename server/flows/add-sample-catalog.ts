@@ -8,15 +8,26 @@ import type { Executor } from '../db/database.ts';
  * server serves (sample-images.ts) and Meta can fetch when the base is public.
  */
 export async function addSampleCatalog(db: Executor, sample: SampleCatalog, imageBase: string): Promise<void> {
-  await db.insertInto('categories')
+  await db
+    .insertInto('categories')
     .values(sample.categories.map((c) => ({ id: c.id, name: c.name, position: c.position })))
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
-  await db.insertInto('products')
-    .values(sample.products.map((p) => ({
-      id: p.id, category_id: p.categoryId, sku: null, name: p.name, description: p.description,
-      price_cents: p.priceCents, image_url: p.image === null ? null : `${imageBase}/samples/${p.image}`, stock: p.stock, active: true,
-    })))
+  await db
+    .insertInto('products')
+    .values(
+      sample.products.map((p) => ({
+        id: p.id,
+        category_id: p.categoryId,
+        sku: null,
+        name: p.name,
+        description: p.description,
+        price_cents: p.priceCents,
+        image_url: p.image === null ? null : `${imageBase}/samples/${p.image}`,
+        stock: p.stock,
+        active: true,
+      })),
+    )
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
 }

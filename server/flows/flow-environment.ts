@@ -16,7 +16,8 @@ async function aiConfigured(db: Executor, deps: AppDeps): Promise<boolean> {
 /** What validation needs to know about this installation; see shared/flow/validate/environment.ts. */
 export async function loadFlowEnvironment(db: Executor, deps: AppDeps): Promise<FlowEnvironment> {
   // The picker offers active products that are not sold out (catalog-port.ts, product_picker.ts).
-  const rows = await db.selectFrom('products')
+  const rows = await db
+    .selectFrom('products')
     .select((eb) => ['category_id', eb.fn.countAll<number | string>().as('n')])
     .where('active', '=', true)
     .where((eb) => eb.or([eb('stock', 'is', null), eb('stock', '>', 0)]))

@@ -11,7 +11,12 @@ export type ImportResult = { ok: true; flow: FlowRow } | { ok: false; problems: 
  * Creates a flow from a document, optionally publishing it as version 1. An import asked to
  * publish but invalid writes nothing. Shared by `POST /api/flows/import` and the CLI.
  */
-export async function importFlow(db: Db, flow: FlowDocument, publish: boolean, actor: Actor | null): Promise<ImportResult> {
+export async function importFlow(
+  db: Db,
+  flow: FlowDocument,
+  publish: boolean,
+  actor: Actor | null,
+): Promise<ImportResult> {
   if (publish) {
     const result = validateFlow(flow);
     if (!result.ok) return { ok: false, problems: result.problems };

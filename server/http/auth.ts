@@ -27,10 +27,12 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   } else {
     const cookie = getCookie(c, sessionCookie);
     if (cookie) {
-      const row = await db.selectFrom('auth_sessions')
+      const row = await db
+        .selectFrom('auth_sessions')
         .innerJoin('users', 'users.id', 'auth_sessions.user_id')
         .select(['users.id', 'users.role', 'users.disabled', 'auth_sessions.expires_at'])
-        .where('auth_sessions.token_hash', '=', hashSecret(cookie)).executeTakeFirst();
+        .where('auth_sessions.token_hash', '=', hashSecret(cookie))
+        .executeTakeFirst();
       if (row && !row.disabled && new Date(row.expires_at) > clock.now()) {
         actor = { kind: 'user', id: row.id, role: row.role, userId: row.id };
       }
@@ -54,7 +56,12 @@ async function tokenActor(db: Executor, secret: string, now: Date): Promise<Acto
   }
   const ownerGone = token.user_id !== null && (!token.owner_role || token.owner_disabled === true);
   const role = ownerGone ? null : tokenRole(token.role, token.owner_role ?? null);
-  if (!role) throw new AppError(401, 'token_owner_inactive', 'O usuário dono deste token está desativado ou não tem mais esse perfil.');
+  if (!role)
+    throw new AppError(
+      401,
+      'token_owner_inactive',
+      'O usuário dono deste token está desativado ou não tem mais esse perfil.',
+    );
   // Audited once an hour per token at most, and only checked when the minute's use is written.
   if (await touchToken(db, token, now)) await recordTokenUse(db, { id: token.id, userId: token.user_id }, now);
   return { kind: 'token', id: token.id, role, userId: token.user_id };

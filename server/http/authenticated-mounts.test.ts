@@ -10,8 +10,11 @@ describe('authenticated mounts', () => {
   let operations: string[];
   beforeAll(async () => {
     t = await createTestApp();
-    const doc = (await t.anonymous.json<{ paths: Record<string, Record<string, unknown>> }>('GET', '/api/openapi.json')).body;
-    operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const doc = (await t.anonymous.json<{ paths: Record<string, Record<string, unknown>> }>('GET', '/api/openapi.json'))
+      .body;
+    operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
   });
   afterAll(() => t.close());
 
@@ -20,14 +23,21 @@ describe('authenticated mounts', () => {
     const wrong: string[] = [];
     for (const op of operations.filter((o) => !o.includes(' /auth/'))) {
       const [method = '', path = ''] = op.split(' ');
-      const res = await t.anonymous.request(method, `/api${path.replace(/\{[^}]+\}/g, 'x')}`, method === 'GET' ? undefined : {});
+      const res = await t.anonymous.request(
+        method,
+        `/api${path.replace(/\{[^}]+\}/g, 'x')}`,
+        method === 'GET' ? undefined : {},
+      );
       if (res.status !== 401) wrong.push(`${op} → ${res.status}`);
     }
     expect(wrong).toEqual([]);
   });
 
   it('leaves the public API routes open and answers an unknown route with 404, not 401', async () => {
-    const login = await t.anonymous.json<{ error: { code: string } }>('POST', '/api/auth/login', { email: 'ninguem@fluxo.test', password: 'cavalo-bateria-grampo' });
+    const login = await t.anonymous.json<{ error: { code: string } }>('POST', '/api/auth/login', {
+      email: 'ninguem@fluxo.test',
+      password: 'cavalo-bateria-grampo',
+    });
     expect(login.status).toBe(401);
     expect(login.body.error.code).toBe('invalid_credentials');
     const unknown = await t.anonymous.json<{ error: { code: string } }>('GET', '/api/no-such-route');

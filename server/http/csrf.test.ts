@@ -6,7 +6,9 @@ import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
 const password = 'cavalo-bateria-grampo';
 const flowDoc = (text: string): FlowDocumentInput => ({
-  schemaVersion: 1, name: 'Ao vivo', variables: [],
+  schemaVersion: 1,
+  name: 'Ao vivo',
+  variables: [],
   nodes: [
     { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: { keywords: ['oi'] } },
     { id: 'hello', type: 'message', position: { x: 0, y: 200 }, data: { text } },
@@ -26,7 +28,8 @@ let flowId: string;
 const fromPage = (origin: string, site: string) => ({ cookie: session, origin, 'sec-fetch-site': site });
 
 const liveVersion = async () =>
-  (await t.as('editor').json<{ flow: { publishedVersion: number } }>('GET', `/api/flows/${flowId}`)).body.flow.publishedVersion;
+  (await t.as('editor').json<{ flow: { publishedVersion: number } }>('GET', `/api/flows/${flowId}`)).body.flow
+    .publishedVersion;
 
 beforeAll(async () => {
   t = await createTestApp({ config: readConfig({ DATA_DIR: '/nonexistent', PUBLIC_URL: 'https://bots.example.com' }) });
@@ -35,7 +38,8 @@ beforeAll(async () => {
   session = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   expect(session).toMatch(/^fluxo_session=/);
   const editor = t.as('editor');
-  flowId = (await editor.json<{ flow: { id: string } }>('POST', '/api/flows', { name: 'Ao vivo', flow: flowDoc('v1') })).body.flow.id;
+  flowId = (await editor.json<{ flow: { id: string } }>('POST', '/api/flows', { name: 'Ao vivo', flow: flowDoc('v1') }))
+    .body.flow.id;
   expect((await editor.json('POST', `/api/flows/${flowId}/publish`, { note: 'v1' })).status).toBe(201);
   expect((await editor.json('PUT', `/api/flows/${flowId}`, { draft: flowDoc('v2'), revision: 1 })).status).toBe(200);
   expect((await editor.json('POST', `/api/flows/${flowId}/publish`, { note: 'v2' })).status).toBe(201);
@@ -49,7 +53,12 @@ describe('cross-origin writes with the session cookie (CSRF)', () => {
     expect(await liveVersion()).toBe(2);
     // A body-less form post: the content-type check alone used to let it through.
     const form = await t.app.request(rollback(), {
-      method: 'POST', headers: { ...fromPage('http://localhost:9999', 'same-site'), 'content-type': 'application/x-www-form-urlencoded', 'content-length': '0' },
+      method: 'POST',
+      headers: {
+        ...fromPage('http://localhost:9999', 'same-site'),
+        'content-type': 'application/x-www-form-urlencoded',
+        'content-length': '0',
+      },
     });
     expect(form.status).toBe(403);
     expect(await form.json()).toMatchObject({ error: { code: 'cross_origin' } });
@@ -66,7 +75,8 @@ describe('cross-origin writes with the session cookie (CSRF)', () => {
 
   it('refuses a login posted from another origin (login CSRF)', async () => {
     const res = await t.app.request('/api/auth/login', {
-      method: 'POST', headers: { origin: 'http://localhost:9999', 'sec-fetch-site': 'same-site', 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { origin: 'http://localhost:9999', 'sec-fetch-site': 'same-site', 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'editora@fluxo.test', password }),
     });
     expect(res.status).toBe(403);
@@ -75,21 +85,30 @@ describe('cross-origin writes with the session cookie (CSRF)', () => {
 
   it('refuses a same-origin form post too: the API takes JSON only, body or not', async () => {
     const res = await t.app.request(rollback(), {
-      method: 'POST', headers: { ...fromPage('http://localhost', 'same-origin'), 'content-type': 'text/plain' },
+      method: 'POST',
+      headers: { ...fromPage('http://localhost', 'same-origin'), 'content-type': 'text/plain' },
     });
     expect(res.status).toBe(415);
     expect(await liveVersion()).toBe(2);
   });
 
   it('lets the studio itself (same origin, or PUBLIC_URL behind a proxy) and bearer tokens write', async () => {
-    expect((await t.app.request(rollback(), { method: 'POST', headers: fromPage('http://localhost', 'same-origin') })).status).toBe(200);
+    expect(
+      (await t.app.request(rollback(), { method: 'POST', headers: fromPage('http://localhost', 'same-origin') }))
+        .status,
+    ).toBe(200);
     expect(await liveVersion()).toBe(1);
     const v2 = `/api/flows/${flowId}/versions/2/publish`;
     // Behind a proxy that rewrites Host, an older browser without Sec-Fetch-Site sends only Origin.
-    expect((await t.app.request(v2, { method: 'POST', headers: { cookie: session, origin: 'https://bots.example.com' } })).status).toBe(200);
+    expect(
+      (await t.app.request(v2, { method: 'POST', headers: { cookie: session, origin: 'https://bots.example.com' } }))
+        .status,
+    ).toBe(200);
     expect((await t.app.request(rollback(), { method: 'POST', headers: { cookie: session } })).status).toBe(200);
     // A token holder is not a browser page: Origin does not matter.
-    const token = await t.as('editor').request('POST', v2, undefined, { origin: 'http://localhost:9999', 'sec-fetch-site': 'cross-site' });
+    const token = await t
+      .as('editor')
+      .request('POST', v2, undefined, { origin: 'http://localhost:9999', 'sec-fetch-site': 'cross-site' });
     expect(token.status).toBe(200);
     expect(await liveVersion()).toBe(2);
   });

@@ -34,13 +34,18 @@ export const rejectCrossOriginWrites = createMiddleware<AppEnv>(async (c, next) 
   if (safeMethods.has(c.req.method) || c.req.header('authorization')) return next();
   const origin = c.req.header('origin');
   const publicUrl = c.var.deps.config.publicUrl;
-  const trusted = origin !== undefined && (sameHost(origin, c.req.url) || (publicUrl !== undefined && origin === new URL(publicUrl).origin));
+  const trusted =
+    origin !== undefined &&
+    (sameHost(origin, c.req.url) || (publicUrl !== undefined && origin === new URL(publicUrl).origin));
   const site = c.req.header('sec-fetch-site');
-  const allowed = site !== undefined
-    ? site === 'same-origin' || site === 'none' || trusted
-    : origin === undefined || trusted;
+  const allowed =
+    site !== undefined ? site === 'same-origin' || site === 'none' || trusted : origin === undefined || trusted;
   if (!allowed) {
-    throw new AppError(403, 'cross_origin', 'Requisição de outra origem recusada: use o Fluxo pelo próprio endereço dele.');
+    throw new AppError(
+      403,
+      'cross_origin',
+      'Requisição de outra origem recusada: use o Fluxo pelo próprio endereço dele.',
+    );
   }
   // A form's body, even an empty one, is never what the API takes: only JSON (or no body at all).
   if (formContentType.test(c.req.header('content-type') ?? '')) {

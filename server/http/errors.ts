@@ -28,7 +28,8 @@ export function handleError(logger: Logger) {
     if (err instanceof HTTPException) {
       const status = err.status;
       if (status === 400) return c.json(errorBody('bad_json', 'O corpo da requisição não é um JSON válido.'), 400);
-      if (status === 415) return c.json(errorBody('unsupported_media_type', 'Envie o corpo como application/json.'), 415);
+      if (status === 415)
+        return c.json(errorBody('unsupported_media_type', 'Envie o corpo como application/json.'), 415);
       if (status === 413) return c.json(errorBody('payload_too_large', 'O corpo da requisição é grande demais.'), 413);
       if (status < 500) return c.json(errorBody('http_error', err.message || 'Requisição inválida.'), status);
     }

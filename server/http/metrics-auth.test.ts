@@ -4,7 +4,10 @@ import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
 const metricsToken = 'prometheus-scrape-token-1';
 let t: TestApp | undefined;
-afterEach(async () => { await t?.close(); t = undefined; });
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
 
 const scrape = (app: TestApp['app'], authorization?: string) =>
   app.request('/metrics', { headers: authorization ? { authorization } : {} });

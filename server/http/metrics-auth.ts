@@ -14,7 +14,11 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
 export const requireMetricsToken = createMiddleware<AppEnv>(async (c, next) => {
   const expected = c.var.deps.config.metricsToken;
   if (!expected) {
-    throw new AppError(404, 'metrics_disabled', 'Métricas desligadas: defina METRICS_TOKEN e envie Authorization: Bearer <token>.');
+    throw new AppError(
+      404,
+      'metrics_disabled',
+      'Métricas desligadas: defina METRICS_TOKEN e envie Authorization: Bearer <token>.',
+    );
   }
   const sent = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (!sent || !timingSafeEqual(digest(sent), digest(expected))) {

@@ -22,9 +22,14 @@ export const jsonBody = <T>(schema: T) => ({
  * sent: older clients that PUT one field keep working and can no longer clear the others.
  */
 export function updateRoute<R extends Omit<RouteConfig, 'method'>>(
-  router: OpenAPIHono<AppEnv>, route: R, handler: RouteHandler<R & { method: 'patch' }, AppEnv>,
+  router: OpenAPIHono<AppEnv>,
+  route: R,
+  handler: RouteHandler<R & { method: 'patch' }, AppEnv>,
 ) {
   router.openapi(createRoute({ ...route, method: 'patch' }), handler);
   // Same route but for the method; the handler never looks at it.
-  router.openapi(createRoute({ ...route, method: 'put' }), handler as unknown as RouteHandler<R & { method: 'put' }, AppEnv>);
+  router.openapi(
+    createRoute({ ...route, method: 'put' }),
+    handler as unknown as RouteHandler<R & { method: 'put' }, AppEnv>,
+  );
 }

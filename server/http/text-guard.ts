@@ -14,8 +14,13 @@ const invalidTextEverywhere = new RegExp(invalidText.source, 'g');
 /** A key as it can be shown back in a message: the offending characters replaced by U+FFFD. */
 const shown = (key: string) => key.replace(invalidTextEverywhere, '\ufffd');
 
-const refuse = (where: string) => new AppError(400, 'invalid_text',
-  `Texto inválido em ${where}: caractere nulo (U+0000) ou surrogate UTF-16 sem par não são aceitos.`, { path: where });
+const refuse = (where: string) =>
+  new AppError(
+    400,
+    'invalid_text',
+    `Texto inválido em ${where}: caractere nulo (U+0000) ou surrogate UTF-16 sem par não são aceitos.`,
+    { path: where },
+  );
 
 /**
  * The path (`items.2.name`) of the first key or string value with invalid text in a JSON body;

@@ -7,7 +7,10 @@ type HookResult = { success: true } | { success: false; error: z.ZodError };
 /** Turns zod's issues into one readable sentence plus the per-field list. */
 export function describeIssues(error: z.ZodError): { message: string; issues: { path: string; message: string }[] } {
   const issues = error.issues.map((i) => ({ path: i.path.join('.') || '(corpo)', message: i.message }));
-  const shown = issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`).join('; ');
+  const shown = issues
+    .slice(0, 5)
+    .map((i) => `${i.path}: ${i.message}`)
+    .join('; ');
   const more = issues.length > 5 ? ` (+${issues.length - 5})` : '';
   return { message: `Dados inválidos — ${shown}${more}`, issues };
 }

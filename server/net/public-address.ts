@@ -6,9 +6,21 @@ import { BlockList, isIP } from 'node:net';
  * documentation, benchmarking, multicast and reserved.
  */
 const privateV4: [string, number][] = [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16],
-  ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.88.99.0', 24], ['192.168.0.0', 16],
-  ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.88.99.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
 ];
 
 /**
@@ -20,11 +32,17 @@ const privateV6: [string, number][] = [
   ['::', 96], // unspecified, loopback and the deprecated IPv4-compatible form
   ['::ffff:0:0:0', 96], // SIIT translated addresses
   ['64:ff9b:1::', 48], // local-use NAT64 (RFC 8215)
-  ['100::', 8], ['200::', 7], ['400::', 6], ['800::', 5], ['1000::', 4], // unassigned, discard-only
+  ['100::', 8],
+  ['200::', 7],
+  ['400::', 6],
+  ['800::', 5],
+  ['1000::', 4], // unassigned, discard-only
   ['2001::', 23], // IETF protocol assignments: Teredo, benchmarking, ORCHID
-  ['2001:db8::', 32], ['3fff::', 20], // documentation
+  ['2001:db8::', 32],
+  ['3fff::', 20], // documentation
   ['5f00::', 16], // segment routing
-  ['4000::', 2], ['8000::', 1], // unassigned, unique local fc00::/7, link-local fe80::/10, multicast ff00::/8
+  ['4000::', 2],
+  ['8000::', 1], // unassigned, unique local fc00::/7, link-local fe80::/10, multicast ff00::/8
 ];
 
 /** 32-bit IPv4 as two IPv6 hextets, for placing it inside an IPv6 prefix. */

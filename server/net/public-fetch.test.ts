@@ -4,9 +4,10 @@ import { BlockedAddressError, publicOnlyLookup } from './public-fetch.ts';
 
 type Answer = { err: NodeJS.ErrnoException | null; address: string | LookupAddress[]; family?: number };
 
-const resolve = (hostname: string, all: boolean) => new Promise<Answer>((done) => {
-  publicOnlyLookup(hostname, { all }, (err, address, family) => done({ err, address, family }));
-});
+const resolve = (hostname: string, all: boolean) =>
+  new Promise<Answer>((done) => {
+    publicOnlyLookup(hostname, { all }, (err, address, family) => done({ err, address, family }));
+  });
 
 describe('publicOnlyLookup (the socket-level check that closes DNS rebinding)', () => {
   it('fails a name that resolves to loopback, whether Node asks for one address or all', async () => {

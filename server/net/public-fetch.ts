@@ -7,9 +7,11 @@ import { isPublicAddress } from './public-address.ts';
 export class BlockedAddressError extends Error {
   readonly code = 'ERR_BLOCKED_ADDRESS';
   constructor(host: string, address: string | undefined) {
-    super(address && address !== host
-      ? `${host} resolves to ${address}, which is not a public address`
-      : `${host} is not a public address`);
+    super(
+      address && address !== host
+        ? `${host} resolves to ${address}, which is not a public address`
+        : `${host} is not a public address`,
+    );
     this.name = 'BlockedAddressError';
   }
 }
@@ -55,7 +57,10 @@ const publicOnlyAgent = new Agent({ connect: publicOnlyConnector() });
  * are declared separately from the DOM's.
  */
 export const publicFetch = ((input: string | URL, init?: RequestInit) =>
-  undiciFetch(input, { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher: publicOnlyAgent })) as unknown as typeof fetch;
+  undiciFetch(input, {
+    ...(init as Parameters<typeof undiciFetch>[1]),
+    dispatcher: publicOnlyAgent,
+  })) as unknown as typeof fetch;
 
 /** The `BlockedAddressError` behind a failed `publicFetch`, for a clear message; null for other failures. */
 export function blockedCause(error: unknown): BlockedAddressError | null {

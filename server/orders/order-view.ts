@@ -15,13 +15,30 @@ export async function loadOrders(db: Executor, filter: OrderFilter): Promise<Loa
   const { orders, items } = await findOrders(db, filter);
   return orders.map((o) => ({
     order: {
-      id: o.id, number: o.number, contactId: o.contact_id, contactName: o.contact_name, contactPhone: o.contact_phone,
-      channelId: o.channel_id, channelName: o.channel_name, flowId: o.flow_id, flowName: o.flow_name,
-      status: o.status, totalCents: o.total_cents, address: o.address, notes: o.notes, paymentMethod: o.payment_method,
-      createdAt: iso(o.created_at), updatedAt: iso(o.updated_at),
-      items: items.filter((i) => i.order_id === o.id).map((i) => ({
-        productId: i.product_id, name: i.name, unitPriceCents: i.unit_price_cents, quantity: i.quantity,
-      })),
+      id: o.id,
+      number: o.number,
+      contactId: o.contact_id,
+      contactName: o.contact_name,
+      contactPhone: o.contact_phone,
+      channelId: o.channel_id,
+      channelName: o.channel_name,
+      flowId: o.flow_id,
+      flowName: o.flow_name,
+      status: o.status,
+      totalCents: o.total_cents,
+      address: o.address,
+      notes: o.notes,
+      paymentMethod: o.payment_method,
+      createdAt: iso(o.created_at),
+      updatedAt: iso(o.updated_at),
+      items: items
+        .filter((i) => i.order_id === o.id)
+        .map((i) => ({
+          productId: i.product_id,
+          name: i.name,
+          unitPriceCents: i.unit_price_cents,
+          quantity: i.quantity,
+        })),
     },
     customer: {
       reachable: o.contact_id !== null,

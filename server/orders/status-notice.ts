@@ -14,8 +14,12 @@ export interface StatusNotice {
 /** The `{{placeholders}}` of a status message (`orderMessageVariables`), filled from the order. */
 function orderVariables(order: Order, status: OrderStatus): Record<string, string> {
   return {
-    numero: String(order.number), nome: order.contactName ?? '', total: formatBRL(order.totalCents),
-    endereco: order.address, pagamento: order.paymentMethod ?? '', status: orderStatusWords[status],
+    numero: String(order.number),
+    nome: order.contactName ?? '',
+    total: formatBRL(order.totalCents),
+    endereco: order.address,
+    pagamento: order.paymentMethod ?? '',
+    status: orderStatusWords[status],
   };
 }
 
@@ -25,11 +29,16 @@ function orderVariables(order: Order, status: OrderStatus): Record<string, strin
  * has no customer to write to, or the window is closed and no template is set.
  */
 export function statusNotice(
-  order: Order, status: OrderStatus, setting: OrderNotificationRow | undefined,
-  customer: { reachable: boolean; lastInboundAt: Date | null }, now: Date,
+  order: Order,
+  status: OrderStatus,
+  setting: OrderNotificationRow | undefined,
+  customer: { reachable: boolean; lastInboundAt: Date | null },
+  now: Date,
 ): StatusNotice {
-  const none = (reason: NonNullable<OrderNotice['reason']>): StatusNotice =>
-    ({ notice: { status, via: null, message: null, reason }, message: null });
+  const none = (reason: NonNullable<OrderNotice['reason']>): StatusNotice => ({
+    notice: { status, via: null, message: null, reason },
+    message: null,
+  });
   if (!setting?.enabled) return none('disabled');
   if (!customer.reachable) return none('no_contact');
   const vars = orderVariables(order, status);

@@ -17,24 +17,79 @@ const name = 'Fernanda Lima';
 
 /** A contact with history, in two campaigns' audiences and in an audit entry's details. */
 async function seed(db: Db, now: Date) {
-  await db.insertInto('channels').values({ id: 'ch', name: 'Loja', phone_number_id: '1', access_token_enc: 'x', app_secret_enc: 'x', verify_token: 'v' }).execute();
-  await db.insertInto('contacts').values({ id: 'c1', channel_id: 'ch', wa_id: phone, name, variables: JSON.stringify({ cpf: '123' }) }).execute();
-  await db.insertInto('messages').values({
-    id: 'm1', channel_id: 'ch', contact_id: 'c1', direction: 'in', type: 'text', text: `oi, sou ${name}`, status: 'received', payload: JSON.stringify({ from: phone }),
-  }).execute();
-  const audience = (first: string) => JSON.stringify([
-    { phone: first, name: 'Outra Pessoa', variables: {} }, { phone, name, variables: { valor: '10' } },
-  ]);
-  await db.insertInto('campaigns').values([
-    { id: 'later', name: 'Cobrança', channel_id: 'ch', flow_id: null, template: JSON.stringify({ name: 'cobranca', language: 'pt_BR', parameters: [] }),
-      audience: audience(other), status: 'scheduled', scheduled_at: new Date(now.getTime() + 60_000), created_by: null },
-    { id: 'sent', name: 'Boas-vindas', channel_id: 'ch', flow_id: null, template: JSON.stringify({ name: 'oi', language: 'pt_BR', parameters: [] }),
-      audience: audience(other), status: 'running', scheduled_at: now, created_by: null },
-  ]).execute();
+  await db
+    .insertInto('channels')
+    .values({
+      id: 'ch',
+      name: 'Loja',
+      phone_number_id: '1',
+      access_token_enc: 'x',
+      app_secret_enc: 'x',
+      verify_token: 'v',
+    })
+    .execute();
+  await db
+    .insertInto('contacts')
+    .values({ id: 'c1', channel_id: 'ch', wa_id: phone, name, variables: JSON.stringify({ cpf: '123' }) })
+    .execute();
+  await db
+    .insertInto('messages')
+    .values({
+      id: 'm1',
+      channel_id: 'ch',
+      contact_id: 'c1',
+      direction: 'in',
+      type: 'text',
+      text: `oi, sou ${name}`,
+      status: 'received',
+      payload: JSON.stringify({ from: phone }),
+    })
+    .execute();
+  const audience = (first: string) =>
+    JSON.stringify([
+      { phone: first, name: 'Outra Pessoa', variables: {} },
+      { phone, name, variables: { valor: '10' } },
+    ]);
+  await db
+    .insertInto('campaigns')
+    .values([
+      {
+        id: 'later',
+        name: 'Cobrança',
+        channel_id: 'ch',
+        flow_id: null,
+        template: JSON.stringify({ name: 'cobranca', language: 'pt_BR', parameters: [] }),
+        audience: audience(other),
+        status: 'scheduled',
+        scheduled_at: new Date(now.getTime() + 60_000),
+        created_by: null,
+      },
+      {
+        id: 'sent',
+        name: 'Boas-vindas',
+        channel_id: 'ch',
+        flow_id: null,
+        template: JSON.stringify({ name: 'oi', language: 'pt_BR', parameters: [] }),
+        audience: audience(other),
+        status: 'running',
+        scheduled_at: now,
+        created_by: null,
+      },
+    ])
+    .execute();
   // The sent campaign's result for this contact: their number and name are copied there too.
-  await db.insertInto('campaign_recipients').values({ campaign_id: 'sent', position: 1, contact_id: 'c1', phone, name, skip_reason: 'in_flow' }).execute();
+  await db
+    .insertInto('campaign_recipients')
+    .values({ campaign_id: 'sent', position: 1, contact_id: 'c1', phone, name, skip_reason: 'in_flow' })
+    .execute();
   // An entry such as a future "contact.update" would write, and one about someone else also named Fernanda.
-  await recordAudit(db, null, 'contact.update', { type: 'contact', id: 'c1' }, { before: { name, phone }, note: `ligar para ${phone}` });
+  await recordAudit(
+    db,
+    null,
+    'contact.update',
+    { type: 'contact', id: 'c1' },
+    { before: { name, phone }, note: `ligar para ${phone}` },
+  );
   await recordAudit(db, null, 'user.create', { type: 'user', id: 'u9' }, { name });
 }
 
@@ -50,10 +105,16 @@ describe('LGPD erasure of a contact', () => {
 
   it('leaves the number in no row of any table', async () => {
     const tables = await sql<{ table_name: string }>`
-      select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(t.testDb.db);
+      select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(
+      t.testDb.db,
+    );
     const holding: string[] = [];
     for (const { table_name } of tables.rows) {
-      const found = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table_name)} as t where t::text like ${`%${phone}%`}`.execute(t.testDb.db);
+      const found = await sql<{
+        n: number;
+      }>`select count(*)::int as n from ${sql.table(table_name)} as t where t::text like ${`%${phone}%`}`.execute(
+        t.testDb.db,
+      );
       if (found.rows[0]!.n > 0) holding.push(table_name);
     }
     expect(holding).toEqual([]);
@@ -71,9 +132,15 @@ describe('LGPD erasure of a contact', () => {
   });
 
   it("scrubs the number and name from the contact's audit entries, and only there for the name", async () => {
-    const rows = await t.testDb.db.selectFrom('audit_log').select(['action', 'details']).orderBy('created_at').orderBy('id').execute();
+    const rows = await t.testDb.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
     expect(rows.find((r) => r.action === 'contact.update')?.details).toEqual({
-      before: { name: '[apagado]', phone: '[apagado]' }, note: 'ligar para [apagado]',
+      before: { name: '[apagado]', phone: '[apagado]' },
+      note: 'ligar para [apagado]',
     });
     expect(rows.find((r) => r.action === 'user.create')?.details).toEqual({ name });
     expect(rows.filter((r) => r.action === 'contact.erase')).toHaveLength(1);
@@ -83,8 +150,10 @@ describe('LGPD erasure of a contact', () => {
 describe('LGPD erasure on the embedded database', () => {
   it('leaves no trace of the number in any file under DATA_DIR', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'fluxo-erase-'));
-    const filesWith = (needle: string) => (readdirSync(dataDir, { recursive: true }) as string[])
-      .filter((f) => statSync(join(dataDir, f)).isFile() && readFileSync(join(dataDir, f)).includes(needle));
+    const filesWith = (needle: string) =>
+      (readdirSync(dataDir, { recursive: true }) as string[]).filter(
+        (f) => statSync(join(dataDir, f)).isFile() && readFileSync(join(dataDir, f)).includes(needle),
+      );
     try {
       let database = await openDatabase({ dataDir });
       await migrateToLatest(database.db);
@@ -110,7 +179,9 @@ describe('LGPD erasure on the embedded database', () => {
 describe('scrubJson', () => {
   it('replaces the values in strings, keys and numbers, and leaves the rest', () => {
     expect(scrubJson({ [phone]: 1, to: Number(phone), list: [`+${phone}`, 'x', null, true] }, [phone, ''])).toEqual({
-      '[apagado]': 1, to: '[apagado]', list: ['+[apagado]', 'x', null, true],
+      '[apagado]': 1,
+      to: '[apagado]',
+      list: ['+[apagado]', 'x', null, true],
     });
   });
 });

@@ -47,42 +47,71 @@ export const erasureSteps: ErasureStep[] = [
     name: 'audit details',
     tables: ['audit_log'],
     async run(tx, contact) {
-      const rows = await tx.selectFrom('audit_log').select(['id', 'details'])
-        .where((eb) => eb.or([
-          eb.and([eb('target_type', '=', 'contact'), eb('target_id', '=', contact.id)]),
-          eb(sql<string>`details::text`, 'like', `%${contact.id}%`),
-          ...(contact.waId ? [eb(sql<string>`details::text`, 'like', `%${contact.waId}%`)] : []),
-        ])).execute();
+      const rows = await tx
+        .selectFrom('audit_log')
+        .select(['id', 'details'])
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('target_type', '=', 'contact'), eb('target_id', '=', contact.id)]),
+            eb(sql<string>`details::text`, 'like', `%${contact.id}%`),
+            ...(contact.waId ? [eb(sql<string>`details::text`, 'like', `%${contact.waId}%`)] : []),
+          ]),
+        )
+        .execute();
       const secrets = [...(contact.waId ? [contact.waId] : []), ...nameWorthScrubbing(contact.name)];
       for (const row of rows) {
         const scrubbed = scrubJson(row.details, secrets);
         if (JSON.stringify(scrubbed) === JSON.stringify(row.details)) continue;
-        await tx.updateTable('audit_log').set({ details: JSON.stringify(scrubbed) }).where('id', '=', row.id).execute();
+        await tx
+          .updateTable('audit_log')
+          .set({ details: JSON.stringify(scrubbed) })
+          .where('id', '=', row.id)
+          .execute();
       }
     },
   },
   {
     name: 'pending jobs',
     tables: ['scheduled_jobs'],
-    run: async (tx, contact) => { await tx.deleteFrom('scheduled_jobs').where('contact_id', '=', contact.id).execute(); },
+    run: async (tx, contact) => {
+      await tx.deleteFrom('scheduled_jobs').where('contact_id', '=', contact.id).execute();
+    },
   },
   {
     // Orders stay for accounting (below), but where the customer lives and what they wrote do not.
     name: 'delivery details of their orders',
     tables: ['orders'],
-    run: async (tx, contact) => { await tx.updateTable('orders').set({ address: '', notes: '' }).where('contact_id', '=', contact.id).execute(); },
+    run: async (tx, contact) => {
+      await tx.updateTable('orders').set({ address: '', notes: '' }).where('contact_id', '=', contact.id).execute();
+    },
   },
   {
     // Messages (and their media), sessions, the outbox, handoffs and campaign recipients go with
     // it (on delete cascade); orders stay for accounting with the contact set to null.
     name: 'the contact and what hangs on it',
-    tables: ['contacts', 'messages', 'media_files', 'conversation_sessions', 'outbox', 'handoffs', 'campaign_recipients', 'orders'],
-    run: async (tx, contact) => { await tx.deleteFrom('contacts').where('id', '=', contact.id).execute(); },
+    tables: [
+      'contacts',
+      'messages',
+      'media_files',
+      'conversation_sessions',
+      'outbox',
+      'handoffs',
+      'campaign_recipients',
+      'orders',
+    ],
+    run: async (tx, contact) => {
+      await tx.deleteFrom('contacts').where('id', '=', contact.id).execute();
+    },
   },
 ];
 
 /** LGPD erasure: every step in one transaction, then the old row versions wiped from disk. */
-export async function eraseContact(db: Db, contact: ErasedContact, actor: Actor | null, steps = erasureSteps): Promise<void> {
+export async function eraseContact(
+  db: Db,
+  contact: ErasedContact,
+  actor: Actor | null,
+  steps = erasureSteps,
+): Promise<void> {
   await db.transaction().execute(async (tx) => {
     for (const step of steps) await step.run(tx, contact);
     await recordAudit(tx, actor, 'contact.erase', { type: 'contact', id: contact.id });

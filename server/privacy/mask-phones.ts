@@ -6,6 +6,8 @@
  * constraint, Meta's answer) must not carry it there.
  */
 export function maskPhones(text: string): string {
-  return text.replace(/(?<!\d)(\d{4})(\d{4,9})(\d{2})(?!\d)/g, (_, head: string, middle: string, tail: string) =>
-    `${head}${'*'.repeat(middle.length)}${tail}`);
+  return text.replace(
+    /(?<!\d)(\d{4})(\d{4,9})(\d{2})(?!\d)/g,
+    (_, head: string, middle: string, tail: string) => `${head}${'*'.repeat(middle.length)}${tail}`,
+  );
 }

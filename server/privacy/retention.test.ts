@@ -15,33 +15,97 @@ const daysAgo = (n: number) => new Date(today.getTime() - n * day);
 /** A clock the test moves; the job reads nothing else for "now". */
 function testClock(start: Date) {
   let now = start;
-  return { now: () => now, advance: (ms: number) => { now = new Date(now.getTime() + ms); } };
+  return {
+    now: () => now,
+    advance: (ms: number) => {
+      now = new Date(now.getTime() + ms);
+    },
+  };
 }
 
 async function seedContact(db: Db, channelId: string, waId: string) {
-  return db.insertInto('contacts').values({
-    id: randomUUID(), channel_id: channelId, wa_id: waId, user_id: null, name: `Contato ${waId.slice(-4)}`,
-    last_inbound_at: null, variables: '{}', lease_owner: null, lease_until: null,
-  }).returningAll().executeTakeFirstOrThrow();
+  return db
+    .insertInto('contacts')
+    .values({
+      id: randomUUID(),
+      channel_id: channelId,
+      wa_id: waId,
+      user_id: null,
+      name: `Contato ${waId.slice(-4)}`,
+      last_inbound_at: null,
+      variables: '{}',
+      lease_owner: null,
+      lease_until: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
-async function seedMessage(db: Db, o: { channelId: string; contactId: string; direction: 'in' | 'out'; at: Date; text: string; media?: boolean; sent?: boolean }) {
+async function seedMessage(
+  db: Db,
+  o: {
+    channelId: string;
+    contactId: string;
+    direction: 'in' | 'out';
+    at: Date;
+    text: string;
+    media?: boolean;
+    sent?: boolean;
+  },
+) {
   const id = randomUUID();
-  await db.insertInto('messages').values({
-    id, channel_id: o.channelId, contact_id: o.contactId, direction: o.direction, wamid: `wamid.${id}`, type: o.media ? 'image' : 'text',
-    text: o.text, payload: JSON.stringify({ content: { kind: 'text', text: o.text } }), status: o.direction === 'in' ? 'received' : 'delivered',
-    error: null, wa_timestamp: o.at, session_id: null, author_id: null, created_at: o.at, processed_at: o.at,
-  }).execute();
+  await db
+    .insertInto('messages')
+    .values({
+      id,
+      channel_id: o.channelId,
+      contact_id: o.contactId,
+      direction: o.direction,
+      wamid: `wamid.${id}`,
+      type: o.media ? 'image' : 'text',
+      text: o.text,
+      payload: JSON.stringify({ content: { kind: 'text', text: o.text } }),
+      status: o.direction === 'in' ? 'received' : 'delivered',
+      error: null,
+      wa_timestamp: o.at,
+      session_id: null,
+      author_id: null,
+      created_at: o.at,
+      processed_at: o.at,
+    })
+    .execute();
   if (o.media) {
-    await db.insertInto('media_files').values({
-      id: randomUUID(), message_id: id, status: 'stored', mime_type: 'image/jpeg', sha256: 'x', size: 3, bytes: new Uint8Array([1, 2, 3]), error: null, created_at: o.at,
-    }).execute();
+    await db
+      .insertInto('media_files')
+      .values({
+        id: randomUUID(),
+        message_id: id,
+        status: 'stored',
+        mime_type: 'image/jpeg',
+        sha256: 'x',
+        size: 3,
+        bytes: new Uint8Array([1, 2, 3]),
+        error: null,
+        created_at: o.at,
+      })
+      .execute();
   }
   if (o.sent) {
-    await db.insertInto('outbox').values({
-      id: randomUUID(), message_id: id, channel_id: o.channelId, contact_id: o.contactId, status: 'sent', locked_until: null, wamid: `wamid.${id}`,
-      next_attempt_at: o.at, last_error: null, created_at: o.at,
-    }).execute();
+    await db
+      .insertInto('outbox')
+      .values({
+        id: randomUUID(),
+        message_id: id,
+        channel_id: o.channelId,
+        contact_id: o.contactId,
+        status: 'sent',
+        locked_until: null,
+        wamid: `wamid.${id}`,
+        next_attempt_at: o.at,
+        last_error: null,
+        created_at: o.at,
+      })
+      .execute();
   }
   return id;
 }
@@ -59,7 +123,9 @@ describe('retention job', () => {
     const ana = await seedContact(db, channel.id, '5584990000001');
     const bia = await seedContact(db, channel.id, '5584990000002');
     const m = (key: string, o: Omit<Parameters<typeof seedMessage>[1], 'channelId'>) =>
-      seedMessage(db, { channelId: channel.id, ...o }).then((id) => { ids[key] = id; });
+      seedMessage(db, { channelId: channel.id, ...o }).then((id) => {
+        ids[key] = id;
+      });
     await m('oldIn', { contactId: ana.id, direction: 'in', at: daysAgo(40), text: 'meu CPF é 123', media: true });
     await m('oldOut', { contactId: ana.id, direction: 'out', at: daysAgo(40), text: 'obrigado', sent: true });
     await m('recentIn', { contactId: ana.id, direction: 'in', at: daysAgo(5), text: 'ainda aqui', media: true });
@@ -69,21 +135,56 @@ describe('retention job', () => {
     await m('firstReply', { contactId: bia.id, direction: 'in', at: daysAgo(49), text: 'quero!', media: true });
     await m('secondReply', { contactId: bia.id, direction: 'in', at: daysAgo(48), text: 'meu endereço é rua X' });
     const campaignId = randomUUID();
-    await db.insertInto('campaigns').values({
-      id: campaignId, name: 'Promo', channel_id: channel.id, flow_id: null, template: '{}', audience: '[]', status: 'running', scheduled_at: daysAgo(50),
-    }).execute();
-    await db.insertInto('campaign_recipients').values({
-      campaign_id: campaignId, position: 0, contact_id: bia.id, phone: '5584990000002', message_id: ids.campaignOut!, skip_reason: null,
-    }).execute();
+    await db
+      .insertInto('campaigns')
+      .values({
+        id: campaignId,
+        name: 'Promo',
+        channel_id: channel.id,
+        flow_id: null,
+        template: '{}',
+        audience: '[]',
+        status: 'running',
+        scheduled_at: daysAgo(50),
+      })
+      .execute();
+    await db
+      .insertInto('campaign_recipients')
+      .values({
+        campaign_id: campaignId,
+        position: 0,
+        contact_id: bia.id,
+        phone: '5584990000002',
+        message_id: ids.campaignOut!,
+        skip_reason: null,
+      })
+      .execute();
     orderId = randomUUID();
-    await db.insertInto('orders').values({ id: orderId, contact_id: ana.id, status: 'delivered', total_cents: 5000, created_at: daysAgo(40) }).execute();
-    await db.insertInto('order_items').values({ id: randomUUID(), order_id: orderId, product_id: null, name: 'Pizza', unit_price_cents: 5000, quantity: 1 }).execute();
+    await db
+      .insertInto('orders')
+      .values({ id: orderId, contact_id: ana.id, status: 'delivered', total_cents: 5000, created_at: daysAgo(40) })
+      .execute();
+    await db
+      .insertInto('order_items')
+      .values({
+        id: randomUUID(),
+        order_id: orderId,
+        product_id: null,
+        name: 'Pizza',
+        unit_price_cents: 5000,
+        quantity: 1,
+      })
+      .execute();
   });
   afterAll(() => testDb.close());
 
   const messageIds = async () => (await db.selectFrom('messages').select('id').execute()).map((r) => r.id).sort();
-  const outcome = async () => (await db.selectFrom('campaign_recipients as r').leftJoin('messages as m', 'm.id', 'r.message_id')
-    .select(['m.status', 'm.text']).executeTakeFirstOrThrow());
+  const outcome = async () =>
+    await db
+      .selectFrom('campaign_recipients as r')
+      .leftJoin('messages as m', 'm.id', 'r.message_id')
+      .select(['m.status', 'm.text'])
+      .executeTakeFirstOrThrow();
 
   it('keeps everything while retention is "forever", and runs once a day', async () => {
     const clock = testClock(today);
@@ -101,25 +202,45 @@ describe('retention job', () => {
     expect(result).toMatchObject({ days: 30, deleted: 3, anonymised: 2, media: 2, outbox: 2 });
 
     expect(await messageIds()).toEqual([ids.recentIn, ids.campaignOut, ids.firstReply].sort());
-    const stubs = await db.selectFrom('messages').select(['id', 'text', 'payload', 'status']).where('id', 'in', [ids.campaignOut!, ids.firstReply!]).execute();
-    expect(stubs.map((s) => [s.text, s.payload])).toEqual([[null, {}], [null, {}]]);
+    const stubs = await db
+      .selectFrom('messages')
+      .select(['id', 'text', 'payload', 'status'])
+      .where('id', 'in', [ids.campaignOut!, ids.firstReply!])
+      .execute();
+    expect(stubs.map((s) => [s.text, s.payload])).toEqual([
+      [null, {}],
+      [null, {}],
+    ]);
     expect(await outcome()).toEqual({ status: 'delivered', text: null });
     const media = await db.selectFrom('media_files').select('message_id').execute();
     expect(media.map((r) => r.message_id)).toEqual([ids.recentIn]);
     expect(await db.selectFrom('outbox').select('id').execute()).toEqual([]);
 
-    expect(await db.selectFrom('orders').select(['id', 'contact_id']).execute()).toEqual([{ id: orderId, contact_id: expect.any(String) }]);
+    expect(await db.selectFrom('orders').select(['id', 'contact_id']).execute()).toEqual([
+      { id: orderId, contact_id: expect.any(String) },
+    ]);
     expect(await db.selectFrom('order_items').select('name').execute()).toEqual([{ name: 'Pizza' }]);
     expect(await db.selectFrom('contacts').select('id').execute()).toHaveLength(2);
-    const audit = await db.selectFrom('audit_log').select(['actor_kind', 'details']).where('action', '=', 'retention.run').execute();
-    expect(audit).toEqual([{ actor_kind: 'system', details: expect.objectContaining({ days: 30, deleted: 3, anonymised: 2 }) }]);
+    const audit = await db
+      .selectFrom('audit_log')
+      .select(['actor_kind', 'details'])
+      .where('action', '=', 'retention.run')
+      .execute();
+    expect(audit).toEqual([
+      { actor_kind: 'system', details: expect.objectContaining({ days: 30, deleted: 3, anonymised: 2 }) },
+    ]);
   });
 
   it('is idempotent: not due again the same day, and a later run finds nothing left to do', async () => {
     const clock = testClock(new Date(today.getTime() + day + 60_000));
     expect(await runRetentionIfDue(db, clock, silentLogger)).toBeNull();
     clock.advance(day);
-    expect(await runRetentionIfDue(db, clock, silentLogger)).toMatchObject({ deleted: 0, anonymised: 0, media: 0, outbox: 0 });
+    expect(await runRetentionIfDue(db, clock, silentLogger)).toMatchObject({
+      deleted: 0,
+      anonymised: 0,
+      media: 0,
+      outbox: 0,
+    });
     expect(await messageIds()).toHaveLength(3);
   });
 

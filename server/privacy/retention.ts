@@ -42,13 +42,22 @@ async function inBatches(db: Db, limit: number, batch: (tx: Tx) => Promise<Reten
  * too (with their variables), since orders and handoffs point at them. The messages campaign
  * figures are read from are emptied instead of deleted (see `campaignEvidence`).
  */
-export async function applyRetention(db: Db, now: Date, days: number, { batchSize = 500 }: RetentionOptions = {}): Promise<RetentionResult> {
+export async function applyRetention(
+  db: Db,
+  now: Date,
+  days: number,
+  { batchSize = 500 }: RetentionOptions = {},
+): Promise<RetentionResult> {
   const cutoff = new Date(now.getTime() - days * dayMs);
   const deleted = await inBatches(db, batchSize, (tx) => deleteOldMessages(tx, cutoff, batchSize));
   const anonymised = await inBatches(db, batchSize, (tx) => anonymiseOldMessages(tx, cutoff, batchSize));
   return {
-    days, cutoff: cutoff.toISOString(), deleted: deleted.messages, anonymised: anonymised.messages,
-    media: deleted.media + anonymised.media, outbox: deleted.outbox + anonymised.outbox,
+    days,
+    cutoff: cutoff.toISOString(),
+    deleted: deleted.messages,
+    anonymised: anonymised.messages,
+    media: deleted.media + anonymised.media,
+    outbox: deleted.outbox + anonymised.outbox,
   };
 }
 
@@ -72,7 +81,12 @@ async function reclaimSpace(db: Db, logger: Logger): Promise<void> {
  * (nothing when it is "keep forever") and audits it as `retention.run` with its counts.
  * Null when there was nothing to run.
  */
-export async function runRetentionIfDue(db: Db, clock: Clock, logger: Logger, options: RetentionOptions = {}): Promise<RetentionResult | null> {
+export async function runRetentionIfDue(
+  db: Db,
+  clock: Clock,
+  logger: Logger,
+  options: RetentionOptions = {},
+): Promise<RetentionResult | null> {
   const now = clock.now();
   if (!(await claimInstallationJob(db, 'retention', now, new Date(now.getTime() + dayMs)))) return null;
   const { retentionDays } = await loadSettings(db);
@@ -94,19 +108,28 @@ export interface RetentionLoopOptions {
 }
 
 /** Checks for the daily retention run on a timer; `scheduled_jobs` decides which instance runs it. */
-export function createRetentionLoop(db: Db, clock: Clock, logger: Logger, { firstCheckMs = 60_000, checkEveryMs = 10 * 60_000 }: RetentionLoopOptions = {}) {
+export function createRetentionLoop(
+  db: Db,
+  clock: Clock,
+  logger: Logger,
+  { firstCheckMs = 60_000, checkEveryMs = 10 * 60_000 }: RetentionLoopOptions = {},
+) {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> = Promise.resolve();
   const schedule = (ms: number) => {
     timer = setTimeout(() => {
       running = runRetentionIfDue(db, clock, logger)
         .catch((err: unknown) => logger.error('retention failed; will try again tomorrow', { err }))
-        .finally(() => { if (timer) schedule(checkEveryMs); });
+        .finally(() => {
+          if (timer) schedule(checkEveryMs);
+        });
     }, ms);
     timer.unref();
   };
   return {
-    start() { if (!timer) schedule(firstCheckMs); },
+    start() {
+      if (!timer) schedule(firstCheckMs);
+    },
     async stop() {
       if (timer) clearTimeout(timer);
       timer = null;

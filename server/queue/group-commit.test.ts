@@ -29,14 +29,17 @@ describe('group commit', () => {
     const batches: number[][] = [];
     let open = 0;
     let mostOpen = 0;
-    const gc = createGroupCommit(async (items: number[]) => {
-      batches.push(items);
-      open += 1;
-      mostOpen = Math.max(mostOpen, open);
-      await new Promise((r) => setTimeout(r, 10));
-      open -= 1;
-      return items;
-    }, { writers: 2 });
+    const gc = createGroupCommit(
+      async (items: number[]) => {
+        batches.push(items);
+        open += 1;
+        mostOpen = Math.max(mostOpen, open);
+        await new Promise((r) => setTimeout(r, 10));
+        open -= 1;
+        return items;
+      },
+      { writers: 2 },
+    );
     const results = await Promise.all([1, 2, 3, 4].map((i) => gc.submit(i)));
     expect(results).toEqual([1, 2, 3, 4]);
     expect(batches).toEqual([[1], [2], [3, 4]]);

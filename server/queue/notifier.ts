@@ -16,9 +16,15 @@ export function createLocalNotifier(): Notifier {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(100);
   return {
-    publish: (topic) => { emitter.emit(topic); },
-    subscribe: (topic, listener) => { emitter.on(topic, listener); },
-    close: async () => { emitter.removeAllListeners(); },
+    publish: (topic) => {
+      emitter.emit(topic);
+    },
+    subscribe: (topic, listener) => {
+      emitter.on(topic, listener);
+    },
+    close: async () => {
+      emitter.removeAllListeners();
+    },
   };
 }
 

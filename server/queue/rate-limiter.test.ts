@@ -5,12 +5,19 @@ import { createLocalRateLimiter, createRedisRateLimiter } from './rate-limiter.t
 
 // The machine's Redis (CI starts it); the embedded suite uses it only here.
 const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
-afterAll(() => { redis.disconnect(); });
+afterAll(() => {
+  redis.disconnect();
+});
 
 /** A clock the test moves; the limiters' sleeps still take real (short) time. */
 function clockAt(start: number) {
   let t = start;
-  return { now: () => t, set: (ms: number) => { t = ms; } };
+  return {
+    now: () => t,
+    set: (ms: number) => {
+      t = ms;
+    },
+  };
 }
 
 describe('Redis rate limiter', () => {
@@ -21,8 +28,14 @@ describe('Redis rate limiter', () => {
     const a = createRedisRateLimiter(redis, 10, clock.now);
     const b = createRedisRateLimiter(redis, 10, clock.now);
     let passed = 0;
-    const takes = [...Array.from({ length: 8 }, () => a.take(key)), ...Array.from({ length: 8 }, () => b.take(key))]
-      .map((p) => p.then(() => { passed += 1; }));
+    const takes = [
+      ...Array.from({ length: 8 }, () => a.take(key)),
+      ...Array.from({ length: 8 }, () => b.take(key)),
+    ].map((p) =>
+      p.then(() => {
+        passed += 1;
+      }),
+    );
     // The clock stands still, so no more than 10 can ever pass in this second.
     await expect.poll(() => passed).toBe(10);
     // The window is counted in Redis: 10 taken, by at most a few INCRBYs.
@@ -35,12 +48,20 @@ describe('Redis rate limiter', () => {
   });
 
   it('paces locally instead of failing when Redis is unreachable, and says it is degraded', async () => {
-    const down = new Redis('redis://127.0.0.1:1', { maxRetriesPerRequest: 0, lazyConnect: true, retryStrategy: () => null });
+    const down = new Redis('redis://127.0.0.1:1', {
+      maxRetriesPerRequest: 0,
+      lazyConnect: true,
+      retryStrategy: () => null,
+    });
     down.on('error', () => undefined);
     let t = 0;
     const limiter = createRedisRateLimiter(down, 3, () => t);
     let passed = 0;
-    const takes = Array.from({ length: 5 }, () => limiter.take('any').then(() => { passed += 1; }));
+    const takes = Array.from({ length: 5 }, () =>
+      limiter.take('any').then(() => {
+        passed += 1;
+      }),
+    );
     // Still one number's limit, counted here: a burst of 3, the rest in the next second
     // (which, on this clock, never comes until the test moves it).
     await expect.poll(() => passed).toBe(3);
@@ -77,7 +98,11 @@ describe('local rate limiter', () => {
     let t = 0;
     const limiter = createLocalRateLimiter(5, () => t);
     let passed = 0;
-    const takes = Array.from({ length: 7 }, () => limiter.take('n').then(() => { passed += 1; }));
+    const takes = Array.from({ length: 7 }, () =>
+      limiter.take('n').then(() => {
+        passed += 1;
+      }),
+    );
     // The clock stands still, so the bucket cannot refill: exactly the burst passes.
     await expect.poll(() => passed).toBe(5);
     t = 1000;

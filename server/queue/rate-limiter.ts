@@ -50,20 +50,35 @@ export interface SharedRateLimiter extends RateLimiter {
  * failed command.
  */
 export function createRedisRateLimiter(
-  redis: Redis, perSecond = defaultMessagesPerSecond, now = () => Date.now(), { retryMs = 1000 } = {},
+  redis: Redis,
+  perSecond = defaultMessagesPerSecond,
+  now = () => Date.now(),
+  { retryMs = 1000 } = {},
 ): SharedRateLimiter {
-  interface Waiter { resolve: () => void; reject: (err: unknown) => void }
-  interface Key { waiting: Waiter[]; filling: boolean }
+  interface Waiter {
+    resolve: () => void;
+    reject: (err: unknown) => void;
+  }
+  interface Key {
+    waiting: Waiter[];
+    filling: boolean;
+  }
   const keys = new Map<string, Key>();
   const local = createLocalRateLimiter(perSecond, now);
   let failedAt: number | null = null;
   // Lost once it was closed, until it is ready again. Not before the first connection: at
   // startup commands wait in ioredis's queue for a moment, as they always did.
   let lost = false;
-  redis.on('close', () => { lost = true; });
-  redis.on('ready', () => { lost = false; });
+  redis.on('close', () => {
+    lost = true;
+  });
+  redis.on('ready', () => {
+    lost = false;
+  });
   const degraded = () => (lost && redis.status !== 'ready') || (failedAt !== null && now() - failedAt < retryMs);
-  const paceLocally = (key: string, w: Waiter) => { local.take(key).then(w.resolve, w.reject); };
+  const paceLocally = (key: string, w: Waiter) => {
+    local.take(key).then(w.resolve, w.reject);
+  };
 
   async function fill(key: string, state: Key): Promise<void> {
     state.filling = true;
@@ -74,7 +89,9 @@ export function createRedisRateLimiter(
         const slot = `fluxo:rate:${key}:${second}`;
         let count: number;
         try {
-          const [[err, value]] = (await redis.multi().incrby(slot, wanted).expire(slot, 2).exec()) as [[Error | null, number]];
+          const [[err, value]] = (await redis.multi().incrby(slot, wanted).expire(slot, 2).exec()) as [
+            [Error | null, number],
+          ];
           if (err) throw err;
           count = value;
         } catch {
@@ -99,7 +116,10 @@ export function createRedisRateLimiter(
       return new Promise<void>((resolve, reject) => {
         // Not queued behind a connection that is down: ioredis would hold the command until
         // its reconnection attempts run out.
-        if (degraded()) { paceLocally(key, { resolve, reject }); return; }
+        if (degraded()) {
+          paceLocally(key, { resolve, reject });
+          return;
+        }
         let state = keys.get(key);
         if (!state) {
           state = { waiting: [], filling: false };

@@ -6,17 +6,33 @@ import type { Logger } from '../logger.ts';
  * A wake that comes while a pass runs is kept, so work that arrives mid-pass is never missed;
  * a pass that found less than it had room for does not run again just to come back empty.
  */
-export function createWorkerLoop(name: string, work: () => Promise<boolean>, { idleMs, logger }: { idleMs: number; logger: Logger }) {
+export function createWorkerLoop(
+  name: string,
+  work: () => Promise<boolean>,
+  { idleMs, logger }: { idleMs: number; logger: Logger },
+) {
   let running = false;
   let wakeUp: (() => void) | null = null;
   let woken = false;
   let finished: Promise<void> = Promise.resolve();
 
-  const sleep = () => new Promise<void>((resolve) => {
-    if (woken) { woken = false; resolve(); return; }
-    const timer = setTimeout(() => { wakeUp = null; resolve(); }, idleMs);
-    wakeUp = () => { clearTimeout(timer); wakeUp = null; resolve(); };
-  });
+  const sleep = () =>
+    new Promise<void>((resolve) => {
+      if (woken) {
+        woken = false;
+        resolve();
+        return;
+      }
+      const timer = setTimeout(() => {
+        wakeUp = null;
+        resolve();
+      }, idleMs);
+      wakeUp = () => {
+        clearTimeout(timer);
+        wakeUp = null;
+        resolve();
+      };
+    });
 
   async function run(): Promise<void> {
     let failures = 0;

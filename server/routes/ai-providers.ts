@@ -1,13 +1,22 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import {
-  aiProviderResponse, aiProviderTestResponse, createAiProviderRequest, updateAiProviderRequest,
+  aiProviderResponse,
+  aiProviderTestResponse,
+  createAiProviderRequest,
+  updateAiProviderRequest,
 } from '../../shared/api/settings.ts';
 import type { AppEnv } from '../context.ts';
 import { llmSourceOf } from '../conversation/llm-source.ts';
 import { openAiCompatibleModel } from '../conversation/llm-model.ts';
 import {
-  aiProviderNameTaken, clearDefaultAiProvider, deleteAiProvider, findAiProvider, insertAiProvider, listAiProviders, updateAiProvider,
+  aiProviderNameTaken,
+  clearDefaultAiProvider,
+  deleteAiProvider,
+  findAiProvider,
+  insertAiProvider,
+  listAiProviders,
+  updateAiProvider,
 } from '../db/queries/ai-providers.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import type { RowUpdate } from '../db/tables.ts';
@@ -37,7 +46,10 @@ async function assertNameFree(c: Context<AppEnv>, name: string, exceptId?: strin
 
 aiProviderRoutes.openapi(
   createRoute({
-    method: 'post', path: '/ai-providers', tags, request: { body: jsonBody(createAiProviderRequest) },
+    method: 'post',
+    path: '/ai-providers',
+    tags,
+    request: { body: jsonBody(createAiProviderRequest) },
     responses: { 201: json(aiProviderResponse, 'Added; the first provider becomes the default') },
   }),
   async (c) => {
@@ -49,12 +61,25 @@ aiProviderRoutes.openapi(
       const isDefault = body.isDefault || (await listAiProviders(tx)).length === 0;
       if (isDefault) await clearDefaultAiProvider(tx);
       const created = await insertAiProvider(tx, {
-        name: body.name, base_url: body.baseUrl, model: body.model, is_default: isDefault,
+        name: body.name,
+        base_url: body.baseUrl,
+        model: body.model,
+        is_default: isDefault,
         api_key_enc: body.apiKey === null ? null : secrets.seal(body.apiKey),
       });
-      await recordAudit(tx, c.var.actor, 'ai_provider.create', { type: 'ai_provider', id: created.id }, {
-        name: created.name, baseUrl: created.base_url, model: created.model, isDefault, hasKey: body.apiKey !== null,
-      });
+      await recordAudit(
+        tx,
+        c.var.actor,
+        'ai_provider.create',
+        { type: 'ai_provider', id: created.id },
+        {
+          name: created.name,
+          baseUrl: created.base_url,
+          model: created.model,
+          isDefault,
+          hasKey: body.apiKey !== null,
+        },
+      );
       return created;
     });
     llmSourceOf(c.var.deps).invalidate();
@@ -62,10 +87,15 @@ aiProviderRoutes.openapi(
   },
 );
 
-updateRoute(aiProviderRoutes,
+updateRoute(
+  aiProviderRoutes,
   {
-    path: '/ai-providers/{id}', tags, request: { params: idParam, body: jsonBody(updateAiProviderRequest) },
-    responses: { 200: json(aiProviderResponse, 'Updated: only the fields sent change; `apiKey` left out keeps the stored key') },
+    path: '/ai-providers/{id}',
+    tags,
+    request: { params: idParam, body: jsonBody(updateAiProviderRequest) },
+    responses: {
+      200: json(aiProviderResponse, 'Updated: only the fields sent change; `apiKey` left out keeps the stored key'),
+    },
   },
   async (c) => {
     const { secrets, clock } = c.var.deps;
@@ -79,7 +109,9 @@ updateRoute(aiProviderRoutes,
     if (body.isDefault !== undefined) changes.is_default = body.isDefault;
     if (body.apiKey !== undefined) changes.api_key_enc = body.apiKey === null ? null : secrets.seal(body.apiKey);
     const row = await changeAudited(c, {
-      resource: 'Provedor de IA', action: 'ai_provider.update', target: { type: 'ai_provider', id },
+      resource: 'Provedor de IA',
+      action: 'ai_provider.update',
+      target: { type: 'ai_provider', id },
       // The field names only: a key must not be copied into the audit log.
       details: { fields: Object.keys(body) },
       change: async (tx) => {
@@ -94,14 +126,21 @@ updateRoute(aiProviderRoutes,
 
 aiProviderRoutes.openapi(
   createRoute({
-    method: 'delete', path: '/ai-providers/{id}', tags, request: { params: idParam },
-    responses: { 204: { description: 'Removed; if it was the default, the oldest remaining provider becomes the default' } },
+    method: 'delete',
+    path: '/ai-providers/{id}',
+    tags,
+    request: { params: idParam },
+    responses: {
+      204: { description: 'Removed; if it was the default, the oldest remaining provider becomes the default' },
+    },
   }),
   async (c) => {
     const { clock } = c.var.deps;
     const { id } = c.req.valid('param');
     await changeAudited(c, {
-      resource: 'Provedor de IA', action: 'ai_provider.delete', target: { type: 'ai_provider', id },
+      resource: 'Provedor de IA',
+      action: 'ai_provider.delete',
+      target: { type: 'ai_provider', id },
       change: async (tx) => {
         const removed = await deleteAiProvider(tx, id);
         // LLM blocks that worked keep working with another provider, rather than all failing at once.
@@ -117,10 +156,16 @@ aiProviderRoutes.openapi(
 
 aiProviderRoutes.openapi(
   createRoute({
-    method: 'post', path: '/ai-providers/{id}/test', tags, request: { params: idParam },
+    method: 'post',
+    path: '/ai-providers/{id}/test',
+    tags,
+    request: { params: idParam },
     responses: {
-      200: json(aiProviderTestResponse, '"Testar": a one-token call to the provider with the stored key. A refusal or no answer '
-        + 'is a result (`ok: false` with the provider\'s status and message), not an error of this API.'),
+      200: json(
+        aiProviderTestResponse,
+        '"Testar": a one-token call to the provider with the stored key. A refusal or no answer ' +
+          "is a result (`ok: false` with the provider's status and message), not an error of this API.",
+      ),
     },
   }),
   async (c) => {
@@ -128,12 +173,23 @@ aiProviderRoutes.openapi(
     const { id } = c.req.valid('param');
     const row = await findAiProvider(db, id);
     if (!row) throw notFound('Provedor de IA');
-    const result = await testAiProvider(openAiCompatibleModel({
-      baseUrl: row.base_url, apiKey: row.api_key_enc ? secrets.open(row.api_key_enc) : undefined, model: row.model,
-    }));
-    await recordAudit(db, c.var.actor, 'ai_provider.test', { type: 'ai_provider', id }, {
-      ok: result.ok, ...(result.error && { status: result.error.status }),
-    });
+    const result = await testAiProvider(
+      openAiCompatibleModel({
+        baseUrl: row.base_url,
+        apiKey: row.api_key_enc ? secrets.open(row.api_key_enc) : undefined,
+        model: row.model,
+      }),
+    );
+    await recordAudit(
+      db,
+      c.var.actor,
+      'ai_provider.test',
+      { type: 'ai_provider', id },
+      {
+        ok: result.ok,
+        ...(result.error && { status: result.error.status }),
+      },
+    );
     return c.json(result, 200);
   },
 );

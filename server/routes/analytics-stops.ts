@@ -24,13 +24,21 @@ export function nodeTypesOf(graph: unknown): Map<string, string> {
   return types;
 }
 
-export interface EventCount { versionId: string; nodeId: string; kind: string; n: number }
+export interface EventCount {
+  versionId: string;
+  nodeId: string;
+  kind: string;
+  n: number;
+}
 
 /**
  * Per-node counts over versions. A block's type is read from the version each event came
  * from, so a block that became an end block in v2 is not credited with v1's drop-offs.
  */
-export function countByNode(rows: EventCount[], typesByVersion: Map<string, Map<string, string>>): Record<string, NodeAnalytics> {
+export function countByNode(
+  rows: EventCount[],
+  typesByVersion: Map<string, Map<string, string>>,
+): Record<string, NodeAnalytics> {
   const perVersion = new Map<string, { versionId: string; nodeId: string; entries: number; exits: number }>();
   for (const r of rows) {
     const key = `${r.versionId}\n${r.nodeId}`;

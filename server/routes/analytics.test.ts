@@ -13,8 +13,18 @@ function doc(otherFlowId: string): FlowDocumentInput {
     nodes: [
       { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
       { id: 'ask', type: 'question', position: { x: 0, y: 120 }, data: { text: 'Seu nome?', variable: 'nome' } },
-      { id: 'human', type: 'handoff', position: { x: 200, y: 240 }, data: { team: 'vendas', message: 'Um momento.', note: '' } },
-      { id: 'other', type: 'goto', position: { x: 400, y: 240 }, data: { target: { kind: 'flow', flowId: otherFlowId } } },
+      {
+        id: 'human',
+        type: 'handoff',
+        position: { x: 200, y: 240 },
+        data: { team: 'vendas', message: 'Um momento.', note: '' },
+      },
+      {
+        id: 'other',
+        type: 'goto',
+        position: { x: 400, y: 240 },
+        data: { target: { kind: 'flow', flowId: otherFlowId } },
+      },
       { id: 'bye', type: 'end', position: { x: 0, y: 240 }, data: { message: 'Obrigado!' } },
     ],
     edges: [
@@ -29,14 +39,29 @@ describe('flow analytics API', () => {
   let flowId: string;
   let versionId: string;
   const editor = () => t.as('editor');
-  const get = (query = '') => editor().json<AnalyticsResponse & { error?: { code: string; message: string } }>('GET', `/api/flows/${flowId}/analytics${query}`);
+  const get = (query = '') =>
+    editor().json<AnalyticsResponse & { error?: { code: string; message: string } }>(
+      'GET',
+      `/api/flows/${flowId}/analytics${query}`,
+    );
 
   /** What the engine writes as a conversation walks the flow: enter/exit per block. */
   async function walk(session: string, steps: [node: string, kind: 'enter' | 'exit'][], daysAgo = 0) {
-    await t.testDb.db.insertInto('analytics_events').values(steps.map(([node, kind]) => ({
-      flow_id: flowId, flow_version_id: versionId, node_id: node, session_id: session, contact_id: null, kind,
-      output: kind === 'exit' ? 'next' : null, created_at: new Date(Date.now() - daysAgo * dayMs),
-    }))).execute();
+    await t.testDb.db
+      .insertInto('analytics_events')
+      .values(
+        steps.map(([node, kind]) => ({
+          flow_id: flowId,
+          flow_version_id: versionId,
+          node_id: node,
+          session_id: session,
+          contact_id: null,
+          kind,
+          output: kind === 'exit' ? 'next' : null,
+          created_at: new Date(Date.now() - daysAgo * dayMs),
+        })),
+      )
+      .execute();
   }
 
   beforeAll(async () => {
@@ -45,12 +70,41 @@ describe('flow analytics API', () => {
     flowId = created.body.flow.id;
     // Stored as published; whether it would pass validation is not what is counted here.
     versionId = 'v1-of-pesquisa';
-    await t.testDb.db.insertInto('flow_versions').values({ id: versionId, flow_id: flowId, version: 1, graph: JSON.stringify(doc('outro-fluxo')) }).execute();
-    await walk('finished', [['start', 'enter'], ['start', 'exit'], ['ask', 'enter'], ['ask', 'exit'], ['bye', 'enter']]);
-    await walk('quit', [['start', 'enter'], ['start', 'exit'], ['ask', 'enter']]);
-    await walk('handed', [['start', 'enter'], ['start', 'exit'], ['human', 'enter']]);
-    await walk('moved', [['start', 'enter'], ['start', 'exit'], ['other', 'enter']]);
-    await walk('long-ago', [['start', 'enter'], ['start', 'exit'], ['ask', 'enter']], 45);
+    await t.testDb.db
+      .insertInto('flow_versions')
+      .values({ id: versionId, flow_id: flowId, version: 1, graph: JSON.stringify(doc('outro-fluxo')) })
+      .execute();
+    await walk('finished', [
+      ['start', 'enter'],
+      ['start', 'exit'],
+      ['ask', 'enter'],
+      ['ask', 'exit'],
+      ['bye', 'enter'],
+    ]);
+    await walk('quit', [
+      ['start', 'enter'],
+      ['start', 'exit'],
+      ['ask', 'enter'],
+    ]);
+    await walk('handed', [
+      ['start', 'enter'],
+      ['start', 'exit'],
+      ['human', 'enter'],
+    ]);
+    await walk('moved', [
+      ['start', 'enter'],
+      ['start', 'exit'],
+      ['other', 'enter'],
+    ]);
+    await walk(
+      'long-ago',
+      [
+        ['start', 'enter'],
+        ['start', 'exit'],
+        ['ask', 'enter'],
+      ],
+      45,
+    );
   });
   afterAll(() => t.close());
 
@@ -83,7 +137,12 @@ describe('flow analytics API', () => {
   });
 
   it('refuses a period it cannot read with a 400', async () => {
-    for (const query of ['?days=5', '?days=30&from=2026-01-01T00:00:00Z', '?from=ontem', '?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z']) {
+    for (const query of [
+      '?days=5',
+      '?days=30&from=2026-01-01T00:00:00Z',
+      '?from=ontem',
+      '?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z',
+    ]) {
       const res = await get(query);
       expect(res.status, query).toBe(400);
       expect(res.body.error?.code, query).toBe('invalid_request');
@@ -91,7 +150,10 @@ describe('flow analytics API', () => {
   });
 
   it('documents the period in the OpenAPI document', async () => {
-    const doc = await editor().json<{ paths: Record<string, { get?: { parameters?: { name: string }[] } }> }>('GET', '/api/openapi.json');
+    const doc = await editor().json<{ paths: Record<string, { get?: { parameters?: { name: string }[] } }> }>(
+      'GET',
+      '/api/openapi.json',
+    );
     const names = doc.body.paths['/flows/{id}/analytics']?.get?.parameters?.map((p) => p.name);
     expect(names).toEqual(expect.arrayContaining(['days', 'from', 'to', 'version']));
   });

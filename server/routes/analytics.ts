@@ -15,10 +15,13 @@ analyticsRoutes.use('*', requireRole('editor'));
 
 analyticsRoutes.openapi(
   createRoute({
-    method: 'get', path: '/{id}/analytics', tags: ['flows'],
-    description: 'Counts for a period: `days` (7, 30 or 90: the last days up to now) or ISO `from`/`to` (either may be '
-      + 'left open); none counts all time. A conversation that stopped at a block counts as a completion at an end block '
-      + 'or a go-to, as with an agent at a handoff, and as a drop-off anywhere else.',
+    method: 'get',
+    path: '/{id}/analytics',
+    tags: ['flows'],
+    description:
+      'Counts for a period: `days` (7, 30 or 90: the last days up to now) or ISO `from`/`to` (either may be ' +
+      'left open); none counts all time. A conversation that stopped at a block counts as a completion at an end block ' +
+      'or a go-to, as with an agent at a handoff, and as a drop-off anywhere else.',
     request: { params: z.object({ id: z.string().min(1).max(100) }), query: analyticsQuery },
     responses: { 200: json(analyticsResponse, 'Counts from the analytics events the engine emits') },
   }),
@@ -27,11 +30,14 @@ analyticsRoutes.openapi(
     const { id } = c.req.valid('param');
     const { version, days, from: fromText, to: toText } = c.req.valid('query');
     if (!(await flowExists(db, id))) throw notFound('Fluxo');
-    const from = days !== undefined ? new Date(clock.now().getTime() - days * dayMs) : fromText ? new Date(fromText) : null;
+    const from =
+      days !== undefined ? new Date(clock.now().getTime() - days * dayMs) : fromText ? new Date(fromText) : null;
     const to = toText ? new Date(toText) : null;
     const inPeriod = sql`${from === null ? sql`true` : sql`e.created_at >= ${from}`} and ${to === null ? sql`true` : sql`e.created_at < ${to}`}`;
-    const versionFilter = version === undefined ? sql`true`
-      : sql`e.flow_version_id = (select id from flow_versions where flow_id = ${id} and version = ${version})`;
+    const versionFilter =
+      version === undefined
+        ? sql`true`
+        : sql`e.flow_version_id = (select id from flow_versions where flow_id = ${id} and version = ${version})`;
     const perNode = await sql<{ version_id: string; node_id: string; kind: string; n: number }>`
       select e.flow_version_id as version_id, e.node_id, e.kind, count(*)::int as n from analytics_events e
       where e.flow_id = ${id} and ${versionFilter} and ${inPeriod} group by e.flow_version_id, e.node_id, e.kind
@@ -43,13 +49,22 @@ analyticsRoutes.openapi(
     `.execute(db);
     // What each block is decides where its stopped conversations count (see analytics-stops.ts).
     const versionIds = [...new Set(perNode.rows.map((r) => r.version_id))];
-    const graphs = versionIds.length === 0 ? []
-      : await db.selectFrom('flow_versions').select(['id', 'graph']).where('id', 'in', versionIds).execute();
+    const graphs =
+      versionIds.length === 0
+        ? []
+        : await db.selectFrom('flow_versions').select(['id', 'graph']).where('id', 'in', versionIds).execute();
     const typesByVersion = new Map(graphs.map((g) => [g.id, nodeTypesOf(g.graph)]));
-    const nodes = countByNode(perNode.rows.map((r) => ({ versionId: r.version_id, nodeId: r.node_id, kind: r.kind, n: r.n })), typesByVersion);
-    return c.json({
-      period: { from: from?.toISOString() ?? null, to: to?.toISOString() ?? null },
-      nodes, versions: perVersion.rows,
-    }, 200);
+    const nodes = countByNode(
+      perNode.rows.map((r) => ({ versionId: r.version_id, nodeId: r.node_id, kind: r.kind, n: r.n })),
+      typesByVersion,
+    );
+    return c.json(
+      {
+        period: { from: from?.toISOString() ?? null, to: to?.toISOString() ?? null },
+        nodes,
+        versions: perVersion.rows,
+      },
+      200,
+    );
   },
 );

@@ -17,7 +17,11 @@ const flow = {
   ],
 };
 const password = 'ameixa-trator-violeta-42';
-const channelSecrets = { accessToken: 'EAAG-audit-secret-access-token', appSecret: 'audit-secret-app-secret', verifyToken: 'audit-secret-verify' };
+const channelSecrets = {
+  accessToken: 'EAAG-audit-secret-access-token',
+  appSecret: 'audit-secret-app-secret',
+  verifyToken: 'audit-secret-verify',
+};
 
 /** Every action the issue lists, performed through the API, leaves a row naming who did it and no secret. */
 describe('audit log coverage', () => {
@@ -33,12 +37,20 @@ describe('audit log coverage', () => {
     boss = await personWithToken(t, 'admin', 'chefe@fluxo.test');
     agent = await personWithToken(t, 'agent', 'agente@fluxo.test');
     const { db } = t.testDb;
-    const login = (body: unknown) => t.app.request('/api/auth/login', {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
-    });
+    const login = (body: unknown) =>
+      t.app.request('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
 
     // Logins: a user signs in (and out), and someone tries a wrong password.
-    const created = await boss.as.json<{ user: { id: string } }>('POST', '/api/users', { email: 'bia@fluxo.test', password, role: 'editor', name: 'Bia' });
+    const created = await boss.as.json<{ user: { id: string } }>('POST', '/api/users', {
+      email: 'bia@fluxo.test',
+      password,
+      role: 'editor',
+      name: 'Bia',
+    });
     expect(created.status).toBe(201);
     expect((await login({ email: 'bia@fluxo.test', password: 'senha-errada-demais' })).status).toBe(401);
     const ok = await login({ email: 'bia@fluxo.test', password });
@@ -57,15 +69,27 @@ describe('audit log coverage', () => {
 
     // Channels: connected, changed, removed.
     const channel = await boss.as.json<{ channel: { id: string } }>('POST', '/api/channels', {
-      name: 'Loja', phoneNumberId: '106000000000321', ...channelSecrets,
+      name: 'Loja',
+      phoneNumberId: '106000000000321',
+      ...channelSecrets,
     });
     expect(channel.status).toBe(201);
-    expect((await boss.as.json('PATCH', `/api/channels/${channel.body.channel.id}`, { name: 'Loja 2', accessToken: 'EAAG-audit-secret-rotated' })).status).toBe(200);
+    expect(
+      (
+        await boss.as.json('PATCH', `/api/channels/${channel.body.channel.id}`, {
+          name: 'Loja 2',
+          accessToken: 'EAAG-audit-secret-rotated',
+        })
+      ).status,
+    ).toBe(200);
     secrets.push('EAAG-audit-secret-rotated');
     expect((await boss.as.request('DELETE', `/api/channels/${channel.body.channel.id}`)).status).toBe(204);
 
     // Tokens: created, then used (recorded once an hour per token, however often it is used).
-    const token = await boss.as.json<{ secret: string; token: { id: string } }>('POST', '/api/tokens', { name: 'integração', role: 'editor' });
+    const token = await boss.as.json<{ secret: string; token: { id: string } }>('POST', '/api/tokens', {
+      name: 'integração',
+      role: 'editor',
+    });
     secrets.push(token.body.secret);
     const integration = caller(t.app, { authorization: `Bearer ${token.body.secret}` });
     expect((await integration.request('GET', '/api/flows')).status).toBe(200);
@@ -78,8 +102,12 @@ describe('audit log coverage', () => {
     const inbox = await seedChannel(db, t.deps.secrets);
     const handoff = await seedHandoff(db, inbox.id, '5584990000042');
     expect((await agent.as.json('POST', `/api/handoffs/${handoff.handoffId}/claim`)).status).toBe(200);
-    expect((await agent.as.json('POST', `/api/handoffs/${handoff.handoffId}/messages`, { text: 'Oi, sou a Ana' })).status).toBe(202);
-    expect((await agent.as.json('POST', `/api/contacts/${handoff.contactId}/messages`, { text: 'Mais uma coisa' })).status).toBe(202);
+    expect(
+      (await agent.as.json('POST', `/api/handoffs/${handoff.handoffId}/messages`, { text: 'Oi, sou a Ana' })).status,
+    ).toBe(202);
+    expect(
+      (await agent.as.json('POST', `/api/contacts/${handoff.contactId}/messages`, { text: 'Mais uma coisa' })).status,
+    ).toBe(202);
     expect((await agent.as.json('POST', `/api/handoffs/${handoff.handoffId}/resolve`)).status).toBe(200);
     expect((await boss.as.request('GET', `/api/contacts/${handoff.contactId}/export`)).status).toBe(200);
     expect((await boss.as.request('DELETE', `/api/contacts/${handoff.contactId}`)).status).toBe(204);
@@ -91,18 +119,46 @@ describe('audit log coverage', () => {
   it('records each listed action with the person who did it', async () => {
     const all = await rows();
     const by = (action: string) => all.filter((r) => r.action === action).map((r) => [r.actor_kind, r.actor_id]);
-    const tokenOf = async (userId: string) => ['token', (await t.testDb.db.selectFrom('api_tokens').select('id')
-      .where('user_id', '=', userId).orderBy('created_at').executeTakeFirstOrThrow()).id];
+    const tokenOf = async (userId: string) => [
+      'token',
+      (
+        await t.testDb.db
+          .selectFrom('api_tokens')
+          .select('id')
+          .where('user_id', '=', userId)
+          .orderBy('created_at')
+          .executeTakeFirstOrThrow()
+      ).id,
+    ];
     const bossToken = await tokenOf(boss.id);
     const agentToken = await tokenOf(agent.id);
-    const bia = (await t.testDb.db.selectFrom('audit_log').select('target_id').where('action', '=', 'user.create').executeTakeFirstOrThrow()).target_id;
+    const bia = (
+      await t.testDb.db
+        .selectFrom('audit_log')
+        .select('target_id')
+        .where('action', '=', 'user.create')
+        .executeTakeFirstOrThrow()
+    ).target_id;
     expect(by('user.create')).toEqual([bossToken]);
     expect(by('auth.login_failed')).toEqual([['system', null]]);
     expect(all.find((r) => r.action === 'auth.login_failed')?.details).toEqual({ email: 'bia@fluxo.test' });
     expect(by('auth.login')).toEqual([['user', bia]]);
     expect(by('auth.logout')).toEqual([['user', bia]]);
-    for (const action of ['user.update', 'user.delete', 'flow.import', 'flow.publish', 'flow.republish', 'flow.export',
-      'channel.create', 'channel.update', 'channel.delete', 'token.create', 'contact.export', 'contact.erase', 'audit.export']) {
+    for (const action of [
+      'user.update',
+      'user.delete',
+      'flow.import',
+      'flow.publish',
+      'flow.republish',
+      'flow.export',
+      'channel.create',
+      'channel.update',
+      'channel.delete',
+      'token.create',
+      'contact.export',
+      'contact.erase',
+      'audit.export',
+    ]) {
       expect([action, by(action)]).toEqual([action, [bossToken]]);
     }
     for (const action of ['handoff.claim', 'handoff.message', 'contact.message', 'handoff.resolve']) {
@@ -113,11 +169,19 @@ describe('audit log coverage', () => {
     expect(mine.body.entries.map((e) => e.action)).toContain('channel.create');
     expect(mine.body.entries.every((e) => e.actorName === 'chefe')).toBe(true);
     const agents = await boss.as.json<AuditResponse>('GET', `/api/audit?actor=${agent.id}`);
-    expect(agents.body.entries.map((e) => e.action).sort()).toEqual(['contact.message', 'handoff.claim', 'handoff.message', 'handoff.resolve', 'token.use']);
+    expect(agents.body.entries.map((e) => e.action).sort()).toEqual([
+      'contact.message',
+      'handoff.claim',
+      'handoff.message',
+      'handoff.resolve',
+      'token.use',
+    ]);
   });
 
   it('records a token use at most once an hour per token', async () => {
-    const integration = (await t.testDb.db.selectFrom('api_tokens').select('id').where('name', '=', 'integração').executeTakeFirstOrThrow()).id;
+    const integration = (
+      await t.testDb.db.selectFrom('api_tokens').select('id').where('name', '=', 'integração').executeTakeFirstOrThrow()
+    ).id;
     const uses = (await rows()).filter((r) => r.action === 'token.use' && r.target_id === integration);
     // Three calls: the first, one 5 minutes later (not recorded), one an hour after that.
     expect(uses).toHaveLength(2);
@@ -140,7 +204,10 @@ describe('audit log coverage', () => {
     const seen: AuditEntry[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: AuditResponse } = await boss.as.json<AuditResponse>('GET', `/api/audit?limit=7${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { body: AuditResponse } = await boss.as.json<AuditResponse>(
+        'GET',
+        `/api/audit?limit=7${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expect(page.body.entries.length).toBeLessThanOrEqual(7);
       seen.push(...page.body.entries);
       cursor = page.body.nextCursor;
@@ -158,9 +225,17 @@ describe('audit log coverage', () => {
   });
 
   it('exports the filtered entries as CSV that a spreadsheet cannot run, and records the export', async () => {
-    await t.testDb.db.insertInto('audit_log').values({
-      actor_id: null, actor_kind: 'system', action: 'test.formula', target_type: 'x', target_id: '=cmd|calc!A1', details: '{}',
-    }).execute();
+    await t.testDb.db
+      .insertInto('audit_log')
+      .values({
+        actor_id: null,
+        actor_kind: 'system',
+        action: 'test.formula',
+        target_type: 'x',
+        target_id: '=cmd|calc!A1',
+        details: '{}',
+      })
+      .execute();
     const res = await boss.as.request('GET', '/api/audit/export.csv?action=test.formula');
     expect(res.headers.get('content-type')).toContain('text/csv');
     expect(res.headers.get('content-disposition')).toContain('attachment');
@@ -169,6 +244,9 @@ describe('audit log coverage', () => {
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(",'=cmd|calc!A1,");
     const exports = (await rows()).filter((r) => r.action === 'audit.export');
-    expect(exports.at(-1)?.details).toEqual({ filter: { actor: null, action: 'test.formula', from: null, to: null }, rows: 1 });
+    expect(exports.at(-1)?.details).toEqual({
+      filter: { actor: null, action: 'test.formula', from: null, to: null },
+      rows: 1,
+    });
   });
 });

@@ -12,7 +12,9 @@ describe('auth', () => {
 
   async function login(email: string, password: string) {
     return t.app.request('/api/auth/login', {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
     });
   }
 
@@ -42,11 +44,16 @@ describe('auth', () => {
   ])('refuses a %s with the same 401', async (_, email, password) => {
     const res = await login(email, password);
     expect(res.status).toBe(401);
-    expect(await res.json()).toEqual({ error: { code: 'invalid_credentials', message: 'E-mail ou senha incorretos.' } });
+    expect(await res.json()).toEqual({
+      error: { code: 'invalid_credentials', message: 'E-mail ou senha incorretos.' },
+    });
   });
 
   it('rejects malformed login bodies with a 400 that names the field', async () => {
-    const res = await t.anonymous.json<{ error: { code: string; message: string } }>('POST', '/api/auth/login', { email: 'x', password: 1 });
+    const res = await t.anonymous.json<{ error: { code: string; message: string } }>('POST', '/api/auth/login', {
+      email: 'x',
+      password: 1,
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_request');
     expect(res.body.error.message).toMatch(/email/);
@@ -67,7 +74,9 @@ describe('auth', () => {
     const res = await login('ana@imob.test', 'senha-segura-1');
     const session = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const form = await t.app.request('/api/flows', {
-      method: 'POST', headers: { cookie: session, 'content-type': 'application/x-www-form-urlencoded' }, body: 'name=x',
+      method: 'POST',
+      headers: { cookie: session, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'name=x',
     });
     expect(form.status).toBe(415);
     expect(await t.testDb.db.selectFrom('flows').selectAll().execute()).toEqual([]);

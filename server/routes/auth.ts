@@ -19,7 +19,9 @@ export const authRoutes = createRouter();
 
 authRoutes.openapi(
   createRoute({
-    method: 'post', path: '/login', tags: ['auth'],
+    method: 'post',
+    path: '/login',
+    tags: ['auth'],
     request: { body: jsonBody(loginRequest) },
     responses: { 200: json(userResponse, 'Logged in; sets the session cookie') },
   }),
@@ -35,12 +37,18 @@ authRoutes.openapi(
       throw new AppError(401, 'invalid_credentials', 'E-mail ou senha incorretos.');
     }
     await attempt.succeeded();
-    await recordAudit(db, { kind: 'user', id: user.id, role: user.role, userId: user.id }, 'auth.login', { type: 'user', id: user.id });
+    await recordAudit(db, { kind: 'user', id: user.id, role: user.role, userId: user.id }, 'auth.login', {
+      type: 'user',
+      id: user.id,
+    });
     const secret = newSecret('fs');
     const expires = new Date(clock.now().getTime() + sessionDays * 86_400_000);
     await insertLogin(db, { tokenHash: hashSecret(secret), userId: user.id, expiresAt: expires });
     setCookie(c, sessionCookie, secret, {
-      httpOnly: true, sameSite: 'Lax', path: '/', expires,
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/',
+      expires,
       secure: new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https',
     });
     return c.json({ user: toApiUser(user) }, 200);
@@ -50,13 +58,18 @@ authRoutes.openapi(
 authRoutes.use('/logout', authenticate);
 authRoutes.openapi(
   createRoute({
-    method: 'post', path: '/logout', tags: ['auth'],
+    method: 'post',
+    path: '/logout',
+    tags: ['auth'],
     responses: { 204: { description: 'Logged out' } },
   }),
   async (c) => {
     const cookie = getCookie(c, sessionCookie);
     if (cookie) await deleteLogin(c.var.deps.db, hashSecret(cookie));
-    await recordAudit(c.var.deps.db, c.var.actor, 'auth.logout', { type: c.var.actor.kind === 'user' ? 'user' : 'api_token', id: c.var.actor.id });
+    await recordAudit(c.var.deps.db, c.var.actor, 'auth.logout', {
+      type: c.var.actor.kind === 'user' ? 'user' : 'api_token',
+      id: c.var.actor.id,
+    });
     deleteCookie(c, sessionCookie, { path: '/' });
     return c.body(null, 204);
   },
@@ -65,14 +78,14 @@ authRoutes.openapi(
 authRoutes.use('/me', authenticate);
 authRoutes.openapi(
   createRoute({
-    method: 'get', path: '/me', tags: ['auth'],
+    method: 'get',
+    path: '/me',
+    tags: ['auth'],
     responses: { 200: json(userResponse, 'The caller') },
   }),
   async (c) => {
     const actor = c.var.actor;
-    const user = actor.userId
-      ? await findUser(c.var.deps.db, actor.userId)
-      : undefined;
+    const user = actor.userId ? await findUser(c.var.deps.db, actor.userId) : undefined;
     if (actor.kind === 'token' || !user) {
       return c.json({ user: { id: actor.id, email: '', name: 'API token', role: actor.role } }, 200);
     }

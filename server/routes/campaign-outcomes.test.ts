@@ -3,10 +3,27 @@ import { createApiToken } from '../db/queries/tokens.ts';
 import { channelA, startMessagingHarness, type MessagingHarness } from '../testing/messaging-harness.ts';
 import { messageWebhook, statusWebhook } from '../testing/webhook-payloads.ts';
 
-interface Totals { queued: number; sent: number; delivered: number; read: number; replied: number; failed: number; skipped: number }
-interface Campaign { id: string; status: string; queued: number; totals: Totals }
+interface Totals {
+  queued: number;
+  sent: number;
+  delivered: number;
+  read: number;
+  replied: number;
+  failed: number;
+  skipped: number;
+}
+interface Campaign {
+  id: string;
+  status: string;
+  queued: number;
+  totals: Totals;
+}
 interface Recipient {
-  row: number; phone: string; contactId: string; outcome: string; skipReason: string | null;
+  row: number;
+  phone: string;
+  contactId: string;
+  outcome: string;
+  skipReason: string | null;
   error: { code: string | null; reason: string } | null;
 }
 const zero: Totals = { queued: 0, sent: 0, delivered: 0, read: 0, replied: 0, failed: 0, skipped: 0 };
@@ -21,7 +38,11 @@ describe('campaign outcomes', () => {
     flowId = (await h.testDb.db.selectFrom('channels').select('flow_id').executeTakeFirstOrThrow()).flow_id ?? '';
     const { secret } = await createApiToken(h.testDb.db, { name: 'mkt', role: 'admin', createdBy: null });
     call = async <T>(method: string, path: string, body?: unknown) => {
-      const res = await h.app.request(path, { method, headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const res = await h.app.request(path, {
+        method,
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       return { status: res.status, body: (await res.json()) as T };
     };
   });
@@ -29,13 +50,26 @@ describe('campaign outcomes', () => {
 
   const template = { name: 'promo_dezembro', language: 'pt_BR', parameters: [] };
   const create = async (audience: unknown[], extra: Record<string, unknown> = {}) => {
-    const res = await call<{ campaign: Campaign }>('POST', '/api/campaigns', { name: 'Dezembro', channelId: h.channelId, template, audience, ...extra });
+    const res = await call<{ campaign: Campaign }>('POST', '/api/campaigns', {
+      name: 'Dezembro',
+      channelId: h.channelId,
+      template,
+      audience,
+      ...extra,
+    });
     expect(res.status).toBe(201);
     return res.body.campaign.id;
   };
-  const campaign = async (id: string) => (await call<{ campaign: Campaign }>('GET', `/api/campaigns/${id}`)).body.campaign;
-  const recipients = async (id: string, query = '') => (await call<{ recipients: Recipient[] }>('GET', `/api/campaigns/${id}/recipients${query}`)).body.recipients;
-  const templatesTo = (to: string) => h.fake.sent().filter((s) => (s.body as { type?: string; to?: string }).type === 'template' && (s.body as { to?: string }).to === to);
+  const campaign = async (id: string) =>
+    (await call<{ campaign: Campaign }>('GET', `/api/campaigns/${id}`)).body.campaign;
+  const recipients = async (id: string, query = '') =>
+    (await call<{ recipients: Recipient[] }>('GET', `/api/campaigns/${id}/recipients${query}`)).body.recipients;
+  const templatesTo = (to: string) =>
+    h.fake
+      .sent()
+      .filter(
+        (s) => (s.body as { type?: string; to?: string }).type === 'template' && (s.body as { to?: string }).to === to,
+      );
   /** The accepted send to `to`: Meta's id and the outbox id Meta echoes in its status webhooks. */
   const sentTo = async (to: string) => {
     await expect.poll(() => templatesTo(to).length, { timeout: 5000 }).toBe(1);
@@ -44,8 +78,22 @@ describe('campaign outcomes', () => {
     if (!send?.wamid || !callback) throw new Error(`no accepted send to ${to}`);
     return { wamid: send.wamid, bizOpaqueCallbackData: callback };
   };
-  const status = (send: { wamid: string; bizOpaqueCallbackData: string }, recipient: string, value: 'delivered' | 'read' | 'failed', error?: { code: number; title: string }) =>
-    h.postJson(statusWebhook({ ...channelA, ...send, recipient, status: value, timestamp: new Date(), ...(error ? { error } : {}) }));
+  const status = (
+    send: { wamid: string; bizOpaqueCallbackData: string },
+    recipient: string,
+    value: 'delivered' | 'read' | 'failed',
+    error?: { code: number; title: string },
+  ) =>
+    h.postJson(
+      statusWebhook({
+        ...channelA,
+        ...send,
+        recipient,
+        status: value,
+        timestamp: new Date(),
+        ...(error ? { error } : {}),
+      }),
+    );
   const outcomes = async (id: string) => (await recipients(id)).map((r) => r.outcome);
 
   it('sends to a number typed with DDD and punctuation in Brazil, not to the country its digits start like', async () => {
@@ -53,14 +101,25 @@ describe('campaign outcomes', () => {
     await sentTo('+5584990000778');
     expect(h.fake.sent().some((s) => (s.body as { to?: string }).to === '+84990000778')).toBe(false);
     await expect.poll(() => outcomes(id), { timeout: 5000 }).toEqual(['sent']);
-    expect(await recipients(id)).toEqual([expect.objectContaining({ row: 1, phone: '5584990000778', outcome: 'sent' })]);
+    expect(await recipients(id)).toEqual([
+      expect.objectContaining({ row: 1, phone: '5584990000778', outcome: 'sent' }),
+    ]);
   });
 
   it('refuses an audience with numbers it cannot read, naming each row, and schedules nothing', async () => {
     const before = (await call<{ campaigns: unknown[] }>('GET', '/api/campaigns')).body.campaigns.length;
-    const res = await call<{ error: { code: string; message: string; details: { issues: { path: string; message: string }[] } } }>('POST', '/api/campaigns', {
-      name: 'x', channelId: h.channelId, template,
-      audience: [{ phone: '(84) 99123-0001' }, { phone: '12345' }, { phone: '(20) 99123-0001' }, { phone: '+55 84 99123-0002' }],
+    const res = await call<{
+      error: { code: string; message: string; details: { issues: { path: string; message: string }[] } };
+    }>('POST', '/api/campaigns', {
+      name: 'x',
+      channelId: h.channelId,
+      template,
+      audience: [
+        { phone: '(84) 99123-0001' },
+        { phone: '12345' },
+        { phone: '(20) 99123-0001' },
+        { phone: '+55 84 99123-0002' },
+      ],
     });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_request');
@@ -70,7 +129,7 @@ describe('campaign outcomes', () => {
     expect((await call<{ campaigns: unknown[] }>('GET', '/api/campaigns')).body.campaigns.length).toBe(before);
   });
 
-  it('is failed, not done, when every send failed, with Meta\'s code and reason per recipient', async () => {
+  it("is failed, not done, when every send failed, with Meta's code and reason per recipient", async () => {
     // One refused by Graph at once, one accepted and then reported failed by a status webhook.
     h.fake.failNext(1, { status: 400, code: 131047, message: 'Re-engagement message', to: '+5584991200001' });
     const id = await create([{ phone: '84 99120-0001' }, { phone: '(84) 99120-0002' }]);
@@ -79,13 +138,25 @@ describe('campaign outcomes', () => {
     // Queuing the sends is not finishing the campaign.
     expect(await campaign(id)).toMatchObject({ status: 'running', queued: 2, totals: { ...zero, failed: 1, sent: 1 } });
 
-    expect((await status(send, '5584991200002', 'failed', { code: 131026, title: 'Message undeliverable' })).status).toBe(200);
+    expect(
+      (await status(send, '5584991200002', 'failed', { code: 131026, title: 'Message undeliverable' })).status,
+    ).toBe(200);
     await expect.poll(async () => (await campaign(id)).status, { timeout: 5000 }).toBe('failed');
     expect((await campaign(id)).totals).toEqual({ ...zero, failed: 2 });
     const [first, second] = await recipients(id);
-    expect(first).toMatchObject({ row: 1, phone: '5584991200001', outcome: 'failed', skipReason: null, error: { code: '131047' } });
+    expect(first).toMatchObject({
+      row: 1,
+      phone: '5584991200001',
+      outcome: 'failed',
+      skipReason: null,
+      error: { code: '131047' },
+    });
     expect(first?.error?.reason).toContain('Re-engagement message');
-    expect(second).toMatchObject({ row: 2, outcome: 'failed', error: { code: '131026', reason: 'Message undeliverable' } });
+    expect(second).toMatchObject({
+      row: 2,
+      outcome: 'failed',
+      error: { code: '131026', reason: 'Message undeliverable' },
+    });
     expect(await recipients(id, '?outcome=failed&after=1')).toEqual([second]);
   });
 
@@ -96,78 +167,231 @@ describe('campaign outcomes', () => {
     await status(w1, '5584991300001', 'delivered');
     await status(w2, '5584991300002', 'read');
     // Status webhooks may come before the sender has recorded Meta's answer: the echoed outbox id finds the message.
-    await expect.poll(async () => (await campaign(id)).totals, { timeout: 5000 }).toEqual({ ...zero, delivered: 1, read: 1, sent: 1 });
+    await expect
+      .poll(async () => (await campaign(id)).totals, { timeout: 5000 })
+      .toEqual({ ...zero, delivered: 1, read: 1, sent: 1 });
     expect((await campaign(id)).status).toBe('running');
 
-    await h.postJson(messageWebhook({ ...channelA, wamid: 'wamid.reply.3', from: '5584991300003', name: 'Leo', timestamp: new Date(), text: 'Quero!' }));
+    await h.postJson(
+      messageWebhook({
+        ...channelA,
+        wamid: 'wamid.reply.3',
+        from: '5584991300003',
+        name: 'Leo',
+        timestamp: new Date(),
+        text: 'Quero!',
+      }),
+    );
     await expect.poll(async () => (await campaign(id)).status, { timeout: 5000 }).toBe('done');
     expect((await campaign(id)).totals).toEqual({ ...zero, delivered: 1, read: 1, replied: 1 });
-    expect((await call<{ campaigns: Campaign[] }>('GET', '/api/campaigns')).body.campaigns.find((c) => c.id === id)?.status).toBe('done');
+    expect(
+      (await call<{ campaigns: Campaign[] }>('GET', '/api/campaigns')).body.campaigns.find((c) => c.id === id)?.status,
+    ).toBe('done');
   });
 
   it('leaves contacts in a handoff alone, skips contacts in another flow by default, and each number once', async () => {
     const { db } = h.testDb;
     const now = new Date();
-    await db.insertInto('contacts').values({ id: 'c-agent', channel_id: h.channelId, wa_id: '5584991400001', name: 'Ana', variables: '{}', created_at: now, updated_at: now }).execute();
-    await db.insertInto('handoffs').values({ id: 'h-agent', contact_id: 'c-agent', team: 'vendas', status: 'claimed', context: '{}', created_at: now }).execute();
+    await db
+      .insertInto('contacts')
+      .values({
+        id: 'c-agent',
+        channel_id: h.channelId,
+        wa_id: '5584991400001',
+        name: 'Ana',
+        variables: '{}',
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await db
+      .insertInto('handoffs')
+      .values({
+        id: 'h-agent',
+        contact_id: 'c-agent',
+        team: 'vendas',
+        status: 'claimed',
+        context: '{}',
+        created_at: now,
+      })
+      .execute();
     // In the middle of the channel's flow: it greeted and waits for an answer.
-    await h.postJson(messageWebhook({ ...channelA, wamid: 'wamid.busy.1', from: '5584991400002', name: 'Bia', timestamp: now, text: 'oi' }));
-    await expect.poll(() => h.fake.sent().filter((s) => (s.body as { to?: string }).to === '+5584991400002').length, { timeout: 5000 }).toBe(1);
-    const busySession = await db.selectFrom('conversation_sessions').innerJoin('contacts', 'contacts.id', 'conversation_sessions.contact_id')
-      .select('conversation_sessions.id').where('contacts.wa_id', '=', '5584991400002').where('status', '=', 'active').executeTakeFirstOrThrow();
+    await h.postJson(
+      messageWebhook({
+        ...channelA,
+        wamid: 'wamid.busy.1',
+        from: '5584991400002',
+        name: 'Bia',
+        timestamp: now,
+        text: 'oi',
+      }),
+    );
+    await expect
+      .poll(() => h.fake.sent().filter((s) => (s.body as { to?: string }).to === '+5584991400002').length, {
+        timeout: 5000,
+      })
+      .toBe(1);
+    const busySession = await db
+      .selectFrom('conversation_sessions')
+      .innerJoin('contacts', 'contacts.id', 'conversation_sessions.contact_id')
+      .select('conversation_sessions.id')
+      .where('contacts.wa_id', '=', '5584991400002')
+      .where('status', '=', 'active')
+      .executeTakeFirstOrThrow();
 
-    const id = await create([
-      { phone: '(84) 99140-0001' }, { phone: '(84) 99140-0002' }, { phone: '(84) 99140-0003' }, { phone: '+55 84 99140-0003' },
-    ], { flowId });
+    const id = await create(
+      [
+        { phone: '(84) 99140-0001' },
+        { phone: '(84) 99140-0002' },
+        { phone: '(84) 99140-0003' },
+        { phone: '+55 84 99140-0003' },
+      ],
+      { flowId },
+    );
     await sentTo('+5584991400003');
-    await expect.poll(async () => (await recipients(id)).map((r) => [r.outcome, r.skipReason]), { timeout: 5000 }).toEqual([
-      ['skipped', 'in_handoff'], ['skipped', 'in_flow'], ['sent', null], ['skipped', 'duplicate'],
-    ]);
+    await expect
+      .poll(async () => (await recipients(id)).map((r) => [r.outcome, r.skipReason]), { timeout: 5000 })
+      .toEqual([
+        ['skipped', 'in_handoff'],
+        ['skipped', 'in_flow'],
+        ['sent', null],
+        ['skipped', 'duplicate'],
+      ]);
     expect(await campaign(id)).toMatchObject({ queued: 1, totals: { ...zero, skipped: 3, sent: 1 } });
     expect(templatesTo('+5584991400001')).toEqual([]);
     expect(templatesTo('+5584991400002')).toEqual([]);
-    const jobs = await db.selectFrom('scheduled_jobs').select('key').where('kind', '=', 'flow_start').where('key', 'like', `campaign:${id}:%`).execute();
+    const jobs = await db
+      .selectFrom('scheduled_jobs')
+      .select('key')
+      .where('kind', '=', 'flow_start')
+      .where('key', 'like', `campaign:${id}:%`)
+      .execute();
     expect(jobs).toHaveLength(1);
     // The agent's conversation and the other flow go on where they were.
-    expect(await db.selectFrom('handoffs').select('status').where('id', '=', 'h-agent').executeTakeFirstOrThrow()).toEqual({ status: 'claimed' });
-    expect(await db.selectFrom('conversation_sessions').select('id').where('contact_id', '=', 'c-agent').execute()).toEqual([]);
-    expect(await db.selectFrom('conversation_sessions').select(['id', 'status']).where('id', '=', busySession.id).executeTakeFirstOrThrow()).toEqual({ id: busySession.id, status: 'active' });
+    expect(
+      await db.selectFrom('handoffs').select('status').where('id', '=', 'h-agent').executeTakeFirstOrThrow(),
+    ).toEqual({ status: 'claimed' });
+    expect(
+      await db.selectFrom('conversation_sessions').select('id').where('contact_id', '=', 'c-agent').execute(),
+    ).toEqual([]);
+    expect(
+      await db
+        .selectFrom('conversation_sessions')
+        .select(['id', 'status'])
+        .where('id', '=', busySession.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ id: busySession.id, status: 'active' });
 
     // Asked to interrupt: the contact in the other flow gets the campaign; the agent's still does not.
-    const interrupting = await create([{ phone: '84991400001' }, { phone: '84991400002' }], { flowId, contactsInFlow: 'interrupt' });
+    const interrupting = await create([{ phone: '84991400001' }, { phone: '84991400002' }], {
+      flowId,
+      contactsInFlow: 'interrupt',
+    });
     await sentTo('+5584991400002');
     await expect.poll(() => outcomes(interrupting), { timeout: 5000 }).toEqual(['skipped', 'sent']);
     expect(await recipients(interrupting)).toEqual([
-      expect.objectContaining({ outcome: 'skipped', skipReason: 'in_handoff' }), expect.objectContaining({ outcome: 'sent', skipReason: null }),
+      expect.objectContaining({ outcome: 'skipped', skipReason: 'in_handoff' }),
+      expect.objectContaining({ outcome: 'sent', skipReason: null }),
     ]);
-    await expect.poll(async () => (await db.selectFrom('conversation_sessions').select('status').where('id', '=', busySession.id).executeTakeFirstOrThrow()).status, { timeout: 5000 }).toBe('ended');
+    await expect
+      .poll(
+        async () =>
+          (
+            await db
+              .selectFrom('conversation_sessions')
+              .select('status')
+              .where('id', '=', busySession.id)
+              .executeTakeFirstOrThrow()
+          ).status,
+        { timeout: 5000 },
+      )
+      .toBe('ended');
     expect(templatesTo('+5584991400001')).toEqual([]);
   });
 
   it('does not take over a conversation handed to an agent after the campaign was queued', async () => {
     const { db } = h.testDb;
     const now = new Date();
-    const version = await db.selectFrom('flow_versions').select('id').where('flow_id', '=', flowId).executeTakeFirstOrThrow();
-    await db.insertInto('contacts').values({ id: 'c-late', channel_id: h.channelId, wa_id: '5584991500001', name: 'Caio', variables: '{}', created_at: now, updated_at: now }).execute();
+    const version = await db
+      .selectFrom('flow_versions')
+      .select('id')
+      .where('flow_id', '=', flowId)
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('contacts')
+      .values({
+        id: 'c-late',
+        channel_id: h.channelId,
+        wa_id: '5584991500001',
+        name: 'Caio',
+        variables: '{}',
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
     const state = {
-      v: 1, flowVersionId: version.id, status: 'handoff', nodeId: 'wait', awaiting: { kind: 'agent', retries: 0, timerKey: null, state: {} },
-      variables: {}, lastAnswer: '', history: [], error: null,
+      v: 1,
+      flowVersionId: version.id,
+      status: 'handoff',
+      nodeId: 'wait',
+      awaiting: { kind: 'agent', retries: 0, timerKey: null, state: {} },
+      variables: {},
+      lastAnswer: '',
+      history: [],
+      error: null,
     };
-    await db.insertInto('conversation_sessions').values({
-      id: 's-late', contact_id: 'c-late', flow_id: flowId, flow_version_id: version.id, status: 'handoff', state: JSON.stringify(state), created_at: now, updated_at: now,
-    }).execute();
+    await db
+      .insertInto('conversation_sessions')
+      .values({
+        id: 's-late',
+        contact_id: 'c-late',
+        flow_id: flowId,
+        flow_version_id: version.id,
+        status: 'handoff',
+        state: JSON.stringify(state),
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
     // The campaign's flow start, queued while the contact was still free.
-    await db.insertInto('scheduled_jobs').values({
-      id: 'j-late', kind: 'flow_start', key: 'campaign:late:c-late', contact_id: 'c-late', run_at: now, payload: JSON.stringify({ flowId, variables: {} }), status: 'pending',
-    }).execute();
+    await db
+      .insertInto('scheduled_jobs')
+      .values({
+        id: 'j-late',
+        kind: 'flow_start',
+        key: 'campaign:late:c-late',
+        contact_id: 'c-late',
+        run_at: now,
+        payload: JSON.stringify({ flowId, variables: {} }),
+        status: 'pending',
+      })
+      .execute();
     h.messaging.deps.wake(['c-late']);
-    await expect.poll(async () => (await db.selectFrom('scheduled_jobs').select('status').where('id', '=', 'j-late').executeTakeFirst())?.status ?? 'gone', { timeout: 5000 }).not.toBe('pending');
-    expect(await db.selectFrom('conversation_sessions').select(['id', 'status']).where('contact_id', '=', 'c-late').execute()).toEqual([{ id: 's-late', status: 'handoff' }]);
+    await expect
+      .poll(
+        async () =>
+          (await db.selectFrom('scheduled_jobs').select('status').where('id', '=', 'j-late').executeTakeFirst())
+            ?.status ?? 'gone',
+        { timeout: 5000 },
+      )
+      .not.toBe('pending');
+    expect(
+      await db
+        .selectFrom('conversation_sessions')
+        .select(['id', 'status'])
+        .where('contact_id', '=', 'c-late')
+        .execute(),
+    ).toEqual([{ id: 's-late', status: 'handoff' }]);
     expect(h.fake.sent().filter((s) => (s.body as { to?: string }).to === '+5584991500001')).toEqual([]);
   });
 
   it('documents the per-recipient results in the OpenAPI document', async () => {
-    const doc = (await call<{ paths: Record<string, Record<string, { responses?: Record<string, unknown> }>> }>('GET', '/api/openapi.json')).body;
+    const doc = (
+      await call<{ paths: Record<string, Record<string, { responses?: Record<string, unknown> }>> }>(
+        'GET',
+        '/api/openapi.json',
+      )
+    ).body;
     expect(doc.paths['/campaigns/{id}/recipients']?.get?.responses?.['200']).toBeDefined();
     expect(doc.paths['/campaigns/{id}']?.get).toBeDefined();
     expect(JSON.stringify(doc.paths['/campaigns']?.post)).toContain('contactsInFlow');

@@ -1,4 +1,10 @@
-import { settledOutcomes, type Campaign, type CampaignRecipient, type CampaignStatus, type CampaignTotals } from '../../shared/api/campaigns.ts';
+import {
+  settledOutcomes,
+  type Campaign,
+  type CampaignRecipient,
+  type CampaignStatus,
+  type CampaignTotals,
+} from '../../shared/api/campaigns.ts';
 import type { Row } from '../db/tables.ts';
 import { emptyTotals, type RecipientRow } from '../db/queries/campaign-recipients.ts';
 import { sendFailure } from '../conversation/send-failure.ts';
@@ -18,17 +24,28 @@ export function campaignStatus(stored: Row<'campaigns'>['status'], totals: Campa
 
 export function campaignView(r: Row<'campaigns'>, totals: CampaignTotals = emptyTotals()): Campaign {
   return {
-    id: r.id, name: r.name, channelId: r.channel_id, flowId: r.flow_id,
+    id: r.id,
+    name: r.name,
+    channelId: r.channel_id,
+    flowId: r.flow_id,
     templateName: String((r.template as { name?: string }).name ?? ''),
-    status: campaignStatus(r.status, totals), scheduledAt: new Date(r.scheduled_at).toISOString(),
-    contactsInFlow: r.contacts_in_flow, recipients: (r.audience as unknown[]).length, queued: r.queued, totals,
+    status: campaignStatus(r.status, totals),
+    scheduledAt: new Date(r.scheduled_at).toISOString(),
+    contactsInFlow: r.contacts_in_flow,
+    recipients: (r.audience as unknown[]).length,
+    queued: r.queued,
+    totals,
     createdAt: new Date(r.created_at).toISOString(),
   };
 }
 
 export function recipientView(r: RecipientRow): CampaignRecipient {
   return {
-    row: r.position + 1, phone: r.phone, name: r.name, contactId: r.contact_id, outcome: r.outcome,
+    row: r.position + 1,
+    phone: r.phone,
+    name: r.name,
+    contactId: r.contact_id,
+    outcome: r.outcome,
     skipReason: r.skip_reason,
     error: r.outcome === 'failed' ? sendFailure(r.error) : null,
   };

@@ -1,6 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  campaignRecipientsQuery, campaignRecipientsResponse, campaignResponse, campaignsResponse, createCampaignRequest,
+  campaignRecipientsQuery,
+  campaignRecipientsResponse,
+  campaignResponse,
+  campaignsResponse,
+  createCampaignRequest,
 } from '../../shared/api/campaigns.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import { countOutcomes, listRecipients } from '../db/queries/campaign-recipients.ts';
@@ -23,32 +27,52 @@ campaignRoutes.openapi(
   async (c) => {
     const { db } = c.var.deps;
     const rows = await listCampaigns(db, 200);
-    const totals = await countOutcomes(db, rows.map((r) => r.id));
+    const totals = await countOutcomes(
+      db,
+      rows.map((r) => r.id),
+    );
     return c.json({ campaigns: rows.map((r) => campaignView(r, totals.get(r.id))) }, 200);
   },
 );
 
 campaignRoutes.openapi(
   createRoute({
-    method: 'post', path: '/', tags, request: { body: jsonBody(createCampaignRequest) },
+    method: 'post',
+    path: '/',
+    tags,
+    request: { body: jsonBody(createCampaignRequest) },
     responses: { 201: json(campaignResponse, 'Scheduled (or queued now)') },
   }),
   async (c) => {
     const { db, clock } = c.var.deps;
     const b = c.req.valid('json');
-    if (!(await channelExists(db, b.channelId))) throw new AppError(400, 'unknown_channel', 'O canal escolhido não existe.');
+    if (!(await channelExists(db, b.channelId)))
+      throw new AppError(400, 'unknown_channel', 'O canal escolhido não existe.');
     if (b.flowId) {
       const published = await publishedVersionNumber(db, b.flowId);
       if (!published) throw new AppError(400, 'unknown_flow', 'O fluxo escolhido não existe.');
-      if (published.version === null) throw new AppError(400, 'flow_not_published', 'Publique o fluxo antes de usá-lo numa campanha.');
+      if (published.version === null)
+        throw new AppError(400, 'flow_not_published', 'Publique o fluxo antes de usá-lo numa campanha.');
     }
     const row = await db.transaction().execute(async (tx) => {
       const created = await insertCampaign(tx, {
-        name: b.name, channel_id: b.channelId, flow_id: b.flowId, template: JSON.stringify(b.template),
-        audience: JSON.stringify(b.audience), status: 'scheduled', scheduled_at: b.scheduledAt ?? clock.now(),
-        contacts_in_flow: b.contactsInFlow, created_by: c.var.actor.userId,
+        name: b.name,
+        channel_id: b.channelId,
+        flow_id: b.flowId,
+        template: JSON.stringify(b.template),
+        audience: JSON.stringify(b.audience),
+        status: 'scheduled',
+        scheduled_at: b.scheduledAt ?? clock.now(),
+        contacts_in_flow: b.contactsInFlow,
+        created_by: c.var.actor.userId,
       });
-      await recordAudit(tx, c.var.actor, 'campaign.create', { type: 'campaign', id: created.id }, { recipients: b.audience.length });
+      await recordAudit(
+        tx,
+        c.var.actor,
+        'campaign.create',
+        { type: 'campaign', id: created.id },
+        { recipients: b.audience.length },
+      );
       return created;
     });
     c.var.deps.messaging?.wakeCampaigns();
@@ -58,7 +82,10 @@ campaignRoutes.openapi(
 
 campaignRoutes.openapi(
   createRoute({
-    method: 'get', path: '/{id}', tags, request: { params: idParam },
+    method: 'get',
+    path: '/{id}',
+    tags,
+    request: { params: idParam },
     responses: { 200: json(campaignResponse, 'The campaign with its totals by recipient outcome') },
   }),
   async (c) => {
@@ -73,8 +100,16 @@ campaignRoutes.openapi(
 
 campaignRoutes.openapi(
   createRoute({
-    method: 'get', path: '/{id}/recipients', tags, request: { params: idParam, query: campaignRecipientsQuery },
-    responses: { 200: json(campaignRecipientsResponse, 'Each recipient in audience order with its outcome; empty until the campaign runs') },
+    method: 'get',
+    path: '/{id}/recipients',
+    tags,
+    request: { params: idParam, query: campaignRecipientsQuery },
+    responses: {
+      200: json(
+        campaignRecipientsResponse,
+        'Each recipient in audience order with its outcome; empty until the campaign runs',
+      ),
+    },
   }),
   async (c) => {
     const { db } = c.var.deps;

@@ -1,12 +1,28 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  catalogResponse, categoryResponse, createCategoryRequest, createProductRequest, productResponse,
-  updateCategoryRequest, updateProductRequest,
+  catalogResponse,
+  categoryResponse,
+  createCategoryRequest,
+  createProductRequest,
+  productResponse,
+  updateCategoryRequest,
+  updateProductRequest,
 } from '../../shared/api/catalog.ts';
 import type { Executor } from '../db/database.ts';
 import {
-  categoryExists, categoryHasProducts, categoryNameTaken, deleteCategory, deleteProduct, insertCategory, insertProduct,
-  listCatalog, skuTaken, updateCategory, updateProduct, type CategoryRow, type ProductRow,
+  categoryExists,
+  categoryHasProducts,
+  categoryNameTaken,
+  deleteCategory,
+  deleteProduct,
+  insertCategory,
+  insertProduct,
+  listCatalog,
+  skuTaken,
+  updateCategory,
+  updateProduct,
+  type CategoryRow,
+  type ProductRow,
 } from '../db/queries/catalog.ts';
 import type { RowUpdate } from '../db/tables.ts';
 import { requireRole } from '../http/auth.ts';
@@ -22,8 +38,15 @@ const tags = ['catalog'];
 const idParam = z.object({ id: z.string().min(1).max(100) });
 
 const productView = (p: ProductRow) => ({
-  id: p.id, categoryId: p.category_id, sku: p.sku, name: p.name, description: p.description,
-  priceCents: p.price_cents, imageUrl: p.image_url, stock: p.stock, active: p.active,
+  id: p.id,
+  categoryId: p.category_id,
+  sku: p.sku,
+  name: p.name,
+  description: p.description,
+  priceCents: p.price_cents,
+  imageUrl: p.image_url,
+  stock: p.stock,
+  active: p.active,
 });
 const categoryView = (k: CategoryRow) => ({ id: k.id, name: k.name, position: k.position });
 
@@ -34,7 +57,8 @@ async function assertCategory(db: Executor, id: string | undefined) {
 
 async function assertSkuFree(db: Executor, sku: string | null | undefined, exceptId?: string) {
   if (!sku) return;
-  if (await skuTaken(db, sku, exceptId)) throw new AppError(409, 'sku_taken', `Já existe um produto com o SKU "${sku}".`);
+  if (await skuTaken(db, sku, exceptId))
+    throw new AppError(409, 'sku_taken', `Já existe um produto com o SKU "${sku}".`);
 }
 
 productRoutes.openapi(
@@ -47,7 +71,10 @@ productRoutes.openapi(
 
 productRoutes.openapi(
   createRoute({
-    method: 'post', path: '/', tags, request: { body: jsonBody(createProductRequest) },
+    method: 'post',
+    path: '/',
+    tags,
+    request: { body: jsonBody(createProductRequest) },
     responses: { 201: json(productResponse, 'Created') },
   }),
   async (c) => {
@@ -56,16 +83,25 @@ productRoutes.openapi(
     await assertCategory(db, b.categoryId);
     await assertSkuFree(db, b.sku);
     const row = await insertProduct(db, {
-      category_id: b.categoryId, sku: b.sku, name: b.name, description: b.description,
-      price_cents: b.priceCents, image_url: b.imageUrl, stock: b.stock, active: b.active,
+      category_id: b.categoryId,
+      sku: b.sku,
+      name: b.name,
+      description: b.description,
+      price_cents: b.priceCents,
+      image_url: b.imageUrl,
+      stock: b.stock,
+      active: b.active,
     });
     return c.json({ product: productView(row) }, 201);
   },
 );
 
-updateRoute(productRoutes,
+updateRoute(
+  productRoutes,
   {
-    path: '/{id}', tags, request: { params: idParam, body: jsonBody(updateProductRequest) },
+    path: '/{id}',
+    tags,
+    request: { params: idParam, body: jsonBody(updateProductRequest) },
     responses: { 200: json(productResponse, 'Updated: only the fields sent change (PUT the same as PATCH)') },
   },
   async (c) => {
@@ -91,7 +127,10 @@ updateRoute(productRoutes,
 
 productRoutes.openapi(
   createRoute({
-    method: 'delete', path: '/{id}', tags, request: { params: idParam },
+    method: 'delete',
+    path: '/{id}',
+    tags,
+    request: { params: idParam },
     responses: { 204: { description: 'Deleted (orders keep their copy of name and price)' } },
   }),
   async (c) => {
@@ -102,21 +141,28 @@ productRoutes.openapi(
 
 categoryRoutes.openapi(
   createRoute({
-    method: 'post', path: '/', tags, request: { body: jsonBody(createCategoryRequest) },
+    method: 'post',
+    path: '/',
+    tags,
+    request: { body: jsonBody(createCategoryRequest) },
     responses: { 201: json(categoryResponse, 'Created') },
   }),
   async (c) => {
     const { db } = c.var.deps;
     const b = c.req.valid('json');
-    if (await categoryNameTaken(db, b.name)) throw new AppError(409, 'category_taken', `Já existe a categoria "${b.name}".`);
+    if (await categoryNameTaken(db, b.name))
+      throw new AppError(409, 'category_taken', `Já existe a categoria "${b.name}".`);
     const row = await insertCategory(db, { name: b.name, position: b.position });
     return c.json({ category: categoryView(row) }, 201);
   },
 );
 
-updateRoute(categoryRoutes,
+updateRoute(
+  categoryRoutes,
   {
-    path: '/{id}', tags, request: { params: idParam, body: jsonBody(updateCategoryRequest) },
+    path: '/{id}',
+    tags,
+    request: { params: idParam, body: jsonBody(updateCategoryRequest) },
     responses: { 200: json(categoryResponse, 'Updated: only the fields sent change (PUT the same as PATCH)') },
   },
   async (c) => {
@@ -124,7 +170,8 @@ updateRoute(categoryRoutes,
     const { id } = c.req.valid('param');
     const b = c.req.valid('json');
     if (b.name !== undefined) {
-      if (await categoryNameTaken(db, b.name, id)) throw new AppError(409, 'category_taken', `Já existe a categoria "${b.name}".`);
+      if (await categoryNameTaken(db, b.name, id))
+        throw new AppError(409, 'category_taken', `Já existe a categoria "${b.name}".`);
     }
     const changes: RowUpdate<'categories'> = {};
     if (b.name !== undefined) changes.name = b.name;
@@ -137,13 +184,17 @@ updateRoute(categoryRoutes,
 
 categoryRoutes.openapi(
   createRoute({
-    method: 'delete', path: '/{id}', tags, request: { params: idParam },
+    method: 'delete',
+    path: '/{id}',
+    tags,
+    request: { params: idParam },
     responses: { 204: { description: 'Deleted' } },
   }),
   async (c) => {
     const { db } = c.var.deps;
     const { id } = c.req.valid('param');
-    if (await categoryHasProducts(db, id)) throw new AppError(409, 'category_in_use', 'A categoria tem produtos; mova ou exclua os produtos antes.');
+    if (await categoryHasProducts(db, id))
+      throw new AppError(409, 'category_in_use', 'A categoria tem produtos; mova ou exclua os produtos antes.');
     if (!(await deleteCategory(db, id))) throw notFound('Categoria');
     return c.body(null, 204);
   },

@@ -7,7 +7,11 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
 function factsOf(details: Record<string, unknown> | null): PhoneNumberFacts | null {
   if (details === null) return null;
   const text = (v: unknown) => (typeof v === 'string' ? v : null);
-  return { displayPhoneNumber: text(details.displayPhoneNumber), verifiedName: text(details.verifiedName), qualityRating: text(details.qualityRating) };
+  return {
+    displayPhoneNumber: text(details.displayPhoneNumber),
+    verifiedName: text(details.verifiedName),
+    qualityRating: text(details.qualityRating),
+  };
 }
 
 /**
@@ -15,11 +19,16 @@ function factsOf(details: Record<string, unknown> | null): PhoneNumberFacts | nu
  * `unchecked` until a connection test (or a real send) succeeded or failed. A token the sender
  * saw rejected wins over an older successful test.
  */
-export function connectionView(ch: Row<'channels'>): { connection: ChannelConnection; webhookVerifiedAt: string | null } {
+export function connectionView(ch: Row<'channels'>): {
+  connection: ChannelConnection;
+  webhookVerifiedAt: string | null;
+} {
   const checkedAt = iso(ch.checked_at);
   const webhookVerifiedAt = iso(ch.webhook_verified_at);
-  if (!ch.healthy) return { connection: { status: 'error', checkedAt, error: ch.health_error, number: null }, webhookVerifiedAt };
-  if (ch.checked_at === null) return { connection: { status: 'unchecked', checkedAt: null, error: null, number: null }, webhookVerifiedAt };
+  if (!ch.healthy)
+    return { connection: { status: 'error', checkedAt, error: ch.health_error, number: null }, webhookVerifiedAt };
+  if (ch.checked_at === null)
+    return { connection: { status: 'unchecked', checkedAt: null, error: null, number: null }, webhookVerifiedAt };
   const connection: ChannelConnection = ch.check_ok
     ? { status: 'ok', checkedAt, error: null, number: factsOf(ch.check_details) }
     : { status: 'error', checkedAt, error: ch.check_error, number: null };
@@ -32,9 +41,14 @@ export function connectionView(ch: Row<'channels'>): { connection: ChannelConnec
  * token is changed in the App Dashboard). The studio sends unchanged fields back, so "sent" is
  * not "changed".
  */
-export function uncheckedBy(body: { accessToken?: string; phoneNumberId?: string; verifyToken?: string }): UpdateObject<Database, 'channels'> {
+export function uncheckedBy(body: {
+  accessToken?: string;
+  phoneNumberId?: string;
+  verifyToken?: string;
+}): UpdateObject<Database, 'channels'> {
   const changes: UpdateObject<Database, 'channels'> = {};
-  const sameNumber = body.phoneNumberId === undefined ? sql<boolean>`true` : sql<boolean>`phone_number_id = ${body.phoneNumberId}`;
+  const sameNumber =
+    body.phoneNumberId === undefined ? sql<boolean>`true` : sql<boolean>`phone_number_id = ${body.phoneNumberId}`;
   const keep = body.accessToken === undefined ? sameNumber : sql<boolean>`false`;
   if (body.accessToken !== undefined || body.phoneNumberId !== undefined) {
     changes.checked_at = sql`case when ${keep} then checked_at end`;

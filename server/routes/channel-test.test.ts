@@ -7,8 +7,13 @@ import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
 const token = 'EAAG-channel-test-good-token';
 const input = {
-  name: 'Loja Centro', phoneNumberId: '106000000000311', wabaId: '102000000000311', displayPhone: '15550100311',
-  accessToken: token, appSecret: 'channel-test-app-secret-0123', verifyToken: 'channel-test-verify-token',
+  name: 'Loja Centro',
+  phoneNumberId: '106000000000311',
+  wabaId: '102000000000311',
+  displayPhone: '15550100311',
+  accessToken: token,
+  appSecret: 'channel-test-app-secret-0123',
+  verifyToken: 'channel-test-verify-token',
 };
 const number = { displayPhoneNumber: '+55 11 3333-0311', verifiedName: 'Loja Centro', qualityRating: 'GREEN' as const };
 type TestAnswer = ChannelTestResult & { channel: Channel };
@@ -18,13 +23,19 @@ describe('channel connection test and webhook handshake', () => {
   let fake: FakeGraph;
   let id: string;
   const admin = () => t.as('admin');
-  const channel = async () => (await admin().json<{ channels: Channel[] }>('GET', '/api/channels')).body.channels.find((c) => c.id === id)!;
+  const channel = async () =>
+    (await admin().json<{ channels: Channel[] }>('GET', '/api/channels')).body.channels.find((c) => c.id === id)!;
   const handshake = (verifyToken: string) =>
-    t.anonymous.request('GET', `/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${verifyToken}&hub.challenge=1158201444`);
+    t.anonymous.request(
+      'GET',
+      `/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${verifyToken}&hub.challenge=1158201444`,
+    );
 
   beforeAll(async () => {
     fake = await startFakeGraphApi();
-    t = await createTestApp({ config: readConfig({ DATA_DIR: '/nonexistent', PUBLIC_URL: 'https://fluxo.test', WHATSAPP_GRAPH_URL: fake.url }) });
+    t = await createTestApp({
+      config: readConfig({ DATA_DIR: '/nonexistent', PUBLIC_URL: 'https://fluxo.test', WHATSAPP_GRAPH_URL: fake.url }),
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -47,7 +58,12 @@ describe('channel connection test and webhook handshake', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ ok: true, error: null, number });
     const [call] = fake.requests;
-    expect(call).toMatchObject({ method: 'GET', kind: 'phone_number', token, path: `/v23.0/${input.phoneNumberId}?fields=display_phone_number,verified_name,quality_rating` });
+    expect(call).toMatchObject({
+      method: 'GET',
+      kind: 'phone_number',
+      token,
+      path: `/v23.0/${input.phoneNumberId}?fields=display_phone_number,verified_name,quality_rating`,
+    });
     expect(res.body.channel.connection).toEqual({ status: 'ok', checkedAt: res.body.checkedAt, error: null, number });
     expect((await channel()).connection).toMatchObject({ status: 'ok', number });
   });
@@ -56,8 +72,16 @@ describe('channel connection test and webhook handshake', () => {
     await admin().json('PUT', `/api/channels/${id}`, { accessToken: 'EAAG-revoked-token-0000' });
     const res = await admin().json<TestAnswer>('POST', `/api/channels/${id}/test`);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ ok: false, number: null, error: { code: 190, message: 'Invalid OAuth access token - Cannot parse access token' } });
-    expect((await channel()).connection).toMatchObject({ status: 'error', error: '(#190) Invalid OAuth access token - Cannot parse access token', number: null });
+    expect(res.body).toMatchObject({
+      ok: false,
+      number: null,
+      error: { code: 190, message: 'Invalid OAuth access token - Cannot parse access token' },
+    });
+    expect((await channel()).connection).toMatchObject({
+      status: 'error',
+      error: '(#190) Invalid OAuth access token - Cannot parse access token',
+      number: null,
+    });
   });
 
   it('reports an unknown number id and an unreachable Graph API the same way', async () => {
@@ -68,12 +92,17 @@ describe('channel connection test and webhook handshake', () => {
 
     const closed = await startFakeGraphApi();
     await closed.close();
-    const offline = await createTestApp({ config: readConfig({ DATA_DIR: '/nonexistent', WHATSAPP_GRAPH_URL: closed.url }) });
+    const offline = await createTestApp({
+      config: readConfig({ DATA_DIR: '/nonexistent', WHATSAPP_GRAPH_URL: closed.url }),
+    });
     try {
       const ch = (await offline.as('admin').json<{ channel: Channel }>('POST', '/api/channels', input)).body.channel;
       const res = await offline.as('admin').json<TestAnswer>('POST', `/api/channels/${ch.id}/test`);
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ ok: false, error: { code: null, message: 'Não foi possível conectar à Graph API.' } });
+      expect(res.body).toMatchObject({
+        ok: false,
+        error: { code: null, message: 'Não foi possível conectar à Graph API.' },
+      });
       expect(res.body.channel.connection.status).toBe('error');
     } finally {
       await offline.close();

@@ -17,12 +17,17 @@ channelTestRoutes.use('*', requireRole('admin'));
 
 channelTestRoutes.openapi(
   createRoute({
-    method: 'post', path: '/{id}/test', tags: ['channels'],
+    method: 'post',
+    path: '/{id}/test',
+    tags: ['channels'],
     request: { params: z.object({ id: z.string().min(1).max(100) }) },
     responses: {
-      200: json(channelTestResponse, 'What Meta answered to `GET /{phone-number-id}` with the stored token: the number\'s '
-        + 'display phone, verified name and quality rating, or Meta\'s error (`ok: false`; a refusal by Meta is a result, '
-        + 'not an error of this API). The outcome is stored on the channel.'),
+      200: json(
+        channelTestResponse,
+        "What Meta answered to `GET /{phone-number-id}` with the stored token: the number's " +
+          "display phone, verified name and quality rating, or Meta's error (`ok: false`; a refusal by Meta is a result, " +
+          'not an error of this API). The outcome is stored on the channel.',
+      ),
     },
   }),
   async (c) => {
@@ -30,26 +35,43 @@ channelTestRoutes.openapi(
     const { id } = c.req.valid('param');
     const channel = await findChannelCredentials(db, id);
     if (!channel) throw notFound('Canal');
-    const result = await checkPhoneNumber({ ...config.graph, timeoutMs: checkTimeoutMs }, channel.phone_number_id, secrets.open(channel.access_token_enc));
+    const result = await checkPhoneNumber(
+      { ...config.graph, timeoutMs: checkTimeoutMs },
+      channel.phone_number_id,
+      secrets.open(channel.access_token_enc),
+    );
     const checkedAt = clock.now();
     const outcome = result.ok
-      // Meta accepted the token: whatever the sender saw before is fixed (e.g. a token re-enabled at Meta).
-      ? { checked_at: checkedAt, check_ok: true, check_error: null, check_details: JSON.stringify(result.number), healthy: true, health_error: null }
+      ? // Meta accepted the token: whatever the sender saw before is fixed (e.g. a token re-enabled at Meta).
+        {
+          checked_at: checkedAt,
+          check_ok: true,
+          check_error: null,
+          check_details: JSON.stringify(result.number),
+          healthy: true,
+          health_error: null,
+        }
       : { checked_at: checkedAt, check_ok: false, check_error: errorLine(result.error), check_details: null };
     const row = await changeAudited(c, {
-      resource: 'Canal', action: 'channel.test', target: { type: 'channel', id },
+      resource: 'Canal',
+      action: 'channel.test',
+      target: { type: 'channel', id },
       details: { ok: result.ok, ...(!result.ok && { code: result.error.code }) },
       // Tested with the token read above: a token saved meanwhile is not what was tested.
-      change: async (tx) => (await recordConnectionCheck(tx, id, channel.access_token_enc, outcome)) ?? findChannel(tx, id),
+      change: async (tx) =>
+        (await recordConnectionCheck(tx, id, channel.access_token_enc, outcome)) ?? findChannel(tx, id),
     });
     c.var.deps.messaging?.channels.invalidate();
-    return c.json({
-      ok: result.ok,
-      number: result.ok ? result.number : null,
-      error: result.ok ? null : result.error,
-      checkedAt: checkedAt.toISOString(),
-      channel: view(c, row),
-    }, 200);
+    return c.json(
+      {
+        ok: result.ok,
+        number: result.ok ? result.number : null,
+        error: result.ok ? null : result.error,
+        checkedAt: checkedAt.toISOString(),
+        channel: view(c, row),
+      },
+      200,
+    );
   },
 );
 

@@ -1,7 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import {
-  channelResponse, channelsResponse, createChannelRequest, updateChannelRequest,
+  channelResponse,
+  channelsResponse,
+  createChannelRequest,
+  updateChannelRequest,
 } from '../../shared/api/channels.ts';
 import type { AppEnv } from '../context.ts';
 import { recordAudit } from '../db/queries/audit.ts';
@@ -26,14 +29,25 @@ function webhookUrl(c: Context<AppEnv>): string {
 
 /** Secrets never leave the server: the view has no token and no app secret. */
 export const view = (c: Context<AppEnv>, ch: Row<'channels'>) => ({
-  id: ch.id, name: ch.name, phoneNumberId: ch.phone_number_id, wabaId: ch.waba_id, displayPhone: ch.display_phone,
-  verifyToken: ch.verify_token, flowId: ch.flow_id, markRead: ch.mark_read, healthy: ch.healthy,
-  healthError: ch.health_error, ...connectionView(ch), webhookUrl: webhookUrl(c), createdAt: new Date(ch.created_at).toISOString(),
+  id: ch.id,
+  name: ch.name,
+  phoneNumberId: ch.phone_number_id,
+  wabaId: ch.waba_id,
+  displayPhone: ch.display_phone,
+  verifyToken: ch.verify_token,
+  flowId: ch.flow_id,
+  markRead: ch.mark_read,
+  healthy: ch.healthy,
+  healthError: ch.health_error,
+  ...connectionView(ch),
+  webhookUrl: webhookUrl(c),
+  createdAt: new Date(ch.created_at).toISOString(),
 });
 
 async function assertFlowExists(c: Context<AppEnv>, flowId: string | null | undefined) {
   if (!flowId) return;
-  if (!(await flowExists(c.var.deps.db, flowId))) throw new AppError(400, 'unknown_flow', 'O fluxo escolhido não existe.');
+  if (!(await flowExists(c.var.deps.db, flowId)))
+    throw new AppError(400, 'unknown_flow', 'O fluxo escolhido não existe.');
 }
 
 async function assertPhoneFree(c: Context<AppEnv>, phoneNumberId: string, exceptId?: string) {
@@ -52,7 +66,10 @@ channelRoutes.openapi(
 
 channelRoutes.openapi(
   createRoute({
-    method: 'post', path: '/', tags, request: { body: jsonBody(createChannelRequest) },
+    method: 'post',
+    path: '/',
+    tags,
+    request: { body: jsonBody(createChannelRequest) },
     responses: { 201: json(channelResponse, 'Connected') },
   }),
   async (c) => {
@@ -62,9 +79,14 @@ channelRoutes.openapi(
     await assertPhoneFree(c, body.phoneNumberId);
     const row = await db.transaction().execute(async (tx) => {
       const created = await insertChannel(tx, {
-        name: body.name, phone_number_id: body.phoneNumberId, waba_id: body.wabaId,
-        display_phone: body.displayPhone, access_token_enc: secrets.seal(body.accessToken),
-        app_secret_enc: secrets.seal(body.appSecret), verify_token: body.verifyToken, flow_id: body.flowId,
+        name: body.name,
+        phone_number_id: body.phoneNumberId,
+        waba_id: body.wabaId,
+        display_phone: body.displayPhone,
+        access_token_enc: secrets.seal(body.accessToken),
+        app_secret_enc: secrets.seal(body.appSecret),
+        verify_token: body.verifyToken,
+        flow_id: body.flowId,
         mark_read: body.markRead,
       });
       await recordAudit(tx, c.var.actor, 'channel.create', { type: 'channel', id: created.id });
@@ -75,9 +97,12 @@ channelRoutes.openapi(
   },
 );
 
-updateRoute(channelRoutes,
+updateRoute(
+  channelRoutes,
   {
-    path: '/{id}', tags, request: { params: idParam, body: jsonBody(updateChannelRequest) },
+    path: '/{id}',
+    tags,
+    request: { params: idParam, body: jsonBody(updateChannelRequest) },
     responses: { 200: json(channelResponse, 'Updated: only the fields sent change (PUT the same as PATCH)') },
   },
   async (c) => {
@@ -102,7 +127,10 @@ updateRoute(channelRoutes,
     }
     if (body.appSecret !== undefined) changes.app_secret_enc = secrets.seal(body.appSecret);
     const row = await changeAudited(c, {
-      resource: 'Canal', action: 'channel.update', target: { type: 'channel', id }, details: { fields: Object.keys(body) },
+      resource: 'Canal',
+      action: 'channel.update',
+      target: { type: 'channel', id },
+      details: { fields: Object.keys(body) },
       change: (tx) => updateChannel(tx, id, { ...changes, ...uncheckedBy(body) }),
     });
     c.var.deps.messaging?.channels.invalidate();
@@ -112,13 +140,18 @@ updateRoute(channelRoutes,
 
 channelRoutes.openapi(
   createRoute({
-    method: 'delete', path: '/{id}', tags, request: { params: idParam },
+    method: 'delete',
+    path: '/{id}',
+    tags,
+    request: { params: idParam },
     responses: { 204: { description: 'Disconnected, with its contacts and messages' } },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
     await changeAudited(c, {
-      resource: 'Canal', action: 'channel.delete', target: { type: 'channel', id },
+      resource: 'Canal',
+      action: 'channel.delete',
+      target: { type: 'channel', id },
       change: (tx) => deleteChannel(tx, id),
     });
     c.var.deps.messaging?.channels.invalidate();

@@ -16,7 +16,11 @@ export function toSummary(r: ConversationRow): ConversationSummary {
   };
 }
 
-const authors: Record<string, ConversationMessage['author']> = { agent: 'agent', operator: 'operator', campaign: 'campaign' };
+const authors: Record<string, ConversationMessage['author']> = {
+  agent: 'agent',
+  operator: 'operator',
+  campaign: 'campaign',
+};
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -29,7 +33,8 @@ export function failureOf(error: unknown): ConversationMessage['error'] {
   const first = Array.isArray(error) ? error[0] : error;
   if (!isObject(first)) return null;
   const code = typeof first.code === 'string' || typeof first.code === 'number' ? first.code : null;
-  const detail = isObject(first.error_data) && typeof first.error_data.details === 'string' ? first.error_data.details : null;
+  const detail =
+    isObject(first.error_data) && typeof first.error_data.details === 'string' ? first.error_data.details : null;
   const title = [first.title, first.message, detail].find((t): t is string => typeof t === 'string' && t !== '') ?? '';
   return { code, title };
 }
@@ -51,7 +56,8 @@ export function toMessage(m: Awaited<ReturnType<typeof conversationMessages>>[nu
     content: contentOf(m.direction, m.payload),
     status: m.status,
     error: m.status === 'failed' || m.error ? failureOf(m.error) : null,
-    media: m.media_id && m.media_status ? { id: m.media_id, status: m.media_status, mimeType: m.media_mime_type } : null,
+    media:
+      m.media_id && m.media_status ? { id: m.media_id, status: m.media_status, mimeType: m.media_mime_type } : null,
     createdAt: iso(m.created_at),
   };
 }

@@ -17,7 +17,12 @@ const salesFlow: FlowDocumentInput = {
     { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
     { id: 'hello', type: 'message', position: { x: 0, y: 100 }, data: { text: 'Olá! Em que posso ajudar?' } },
     { id: 'ask', type: 'wait', position: { x: 0, y: 200 }, data: { durationMinutes: null, variable: 'msg' } },
-    { id: 'human', type: 'handoff', position: { x: 0, y: 300 }, data: { team: 'vendas', message: 'Vou chamar um vendedor.' } },
+    {
+      id: 'human',
+      type: 'handoff',
+      position: { x: 0, y: 300 },
+      data: { team: 'vendas', message: 'Vou chamar um vendedor.' },
+    },
     { id: 'bye', type: 'end', position: { x: 0, y: 400 }, data: {} },
   ],
   edges: [
@@ -39,24 +44,38 @@ describe('GET /api/dashboard from a conversation that came through signed webhoo
   let now = at(0);
   let flowId = '';
   let otherChannelId = '';
-  const as = (secret: string) => async <T>(method: string, path: string, body?: unknown) => {
-    const res = await h.app.request(path, {
-      method, headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as T };
-  };
+  const as =
+    (secret: string) =>
+    async <T>(method: string, path: string, body?: unknown) => {
+      const res = await h.app.request(path, {
+        method,
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as T };
+    };
   let admin: ReturnType<typeof as>;
   let editor: ReturnType<typeof as>;
   let agent: ReturnType<typeof as>;
   const period = `from=${encodeURIComponent(at(-3600).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 3_600_000).toISOString())}`;
 
   const say = async (wamid: string, seconds: number, text: string) => {
-    expect((await h.postJson(messageWebhook({ ...channelA, wamid, from: contactPhone, name: 'Carla', timestamp: at(seconds), text }))).status).toBe(200);
+    expect(
+      (
+        await h.postJson(
+          messageWebhook({ ...channelA, wamid, from: contactPhone, name: 'Carla', timestamp: at(seconds), text }),
+        )
+      ).status,
+    ).toBe(200);
     await waitForProcessed(h.testDb.db, wamid);
   };
-  const outbound = () => h.testDb.db.selectFrom('messages').select(['wamid', 'text']).where('direction', '=', 'out')
-    .orderBy('created_at').execute();
+  const outbound = () =>
+    h.testDb.db
+      .selectFrom('messages')
+      .select(['wamid', 'text'])
+      .where('direction', '=', 'out')
+      .orderBy('created_at')
+      .execute();
 
   beforeAll(async () => {
     h = await startMessagingHarness({ flow: salesFlow, clock: { now: () => now } });
@@ -64,10 +83,12 @@ describe('GET /api/dashboard from a conversation that came through signed webhoo
     flowId = (await db.selectFrom('flows').select('id').executeTakeFirstOrThrow()).id;
     // Sealed with the harness's key: the webhook opens every channel's secrets to find the one addressed.
     otherChannelId = (await seedChannel(db, createSecretBox('harness-secret-key-harness-secret-key'))).id;
-    const people = await Promise.all((['admin', 'editor', 'agent'] as const).map(async (role) => {
-      const user = await createUser(db, { email: `${role}@painel.test`, password: `senha-do-${role}-2026`, role });
-      return (await createApiToken(db, { name: role, role, createdBy: user.id })).secret;
-    }));
+    const people = await Promise.all(
+      (['admin', 'editor', 'agent'] as const).map(async (role) => {
+        const user = await createUser(db, { email: `${role}@painel.test`, password: `senha-do-${role}-2026`, role });
+        return (await createApiToken(db, { name: role, role, createdBy: user.id })).secret;
+      }),
+    );
     [admin, editor, agent] = people.map(as) as [typeof admin, typeof admin, typeof admin];
 
     // The contact writes at 0 s; the bot answers at 3 s.
@@ -82,33 +103,59 @@ describe('GET /api/dashboard from a conversation that came through signed webhoo
     const handoffId = (await db.selectFrom('handoffs').select('id').executeTakeFirstOrThrow()).id;
     now = at(105);
     expect((await agent('POST', `/api/handoffs/${handoffId}/claim`)).status).toBe(200);
-    expect((await agent('POST', `/api/handoffs/${handoffId}/messages`, { text: 'Oi Carla, sou o Pedro.' })).status).toBe(202);
+    expect(
+      (await agent('POST', `/api/handoffs/${handoffId}/messages`, { text: 'Oi Carla, sou o Pedro.' })).status,
+    ).toBe(202);
     await h.fake.waitForSent(3);
     // Resolved at 200 s: the flow goes on to its end block and the conversation is complete.
     now = at(200);
     expect((await agent('POST', `/api/handoffs/${handoffId}/resolve`)).status).toBe(200);
-    await until('the session to end', async () =>
-      (await db.selectFrom('conversation_sessions').select('status').executeTakeFirst())?.status === 'ended', 5000);
+    await until(
+      'the session to end',
+      async () =>
+        (await db.selectFrom('conversation_sessions').select('status').executeTakeFirst())?.status === 'ended',
+      5000,
+    );
 
     // Meta reports the greeting failed (131047: outside the window), the second delivered, the agent's read.
     await until('every send to have its wamid', async () => (await outbound()).every((m) => m.wamid !== null), 5000);
     const [greeting, calling, human] = await outbound();
-    const report = (wamid: string | null | undefined, status: 'failed' | 'delivered' | 'read', error?: { code: number; title: string }) =>
-      h.postJson(statusWebhook({ ...channelA, wamid: wamid ?? '', recipient: contactPhone, status, timestamp: at(210), error }));
+    const report = (
+      wamid: string | null | undefined,
+      status: 'failed' | 'delivered' | 'read',
+      error?: { code: number; title: string },
+    ) =>
+      h.postJson(
+        statusWebhook({ ...channelA, wamid: wamid ?? '', recipient: contactPhone, status, timestamp: at(210), error }),
+      );
     await report(greeting?.wamid, 'failed', { code: 131047, title: 'Re-engagement message' });
     await report(calling?.wamid, 'delivered');
     await report(human?.wamid, 'read');
-    await until('the statuses to be stored', async () => {
-      const rows = await db.selectFrom('messages').select('status').where('direction', '=', 'out').execute();
-      return rows.map((r) => r.status).sort().join() === 'delivered,failed,read';
-    }, 5000);
+    await until(
+      'the statuses to be stored',
+      async () => {
+        const rows = await db.selectFrom('messages').select('status').where('direction', '=', 'out').execute();
+        return (
+          rows
+            .map((r) => r.status)
+            .sort()
+            .join() === 'delivered,failed,read'
+        );
+      },
+      5000,
+    );
 
     // Orders: one placed, one cancelled (not counted).
-    const contactId = (await db.selectFrom('contacts').select('id').where('wa_id', '=', contactPhone).executeTakeFirstOrThrow()).id;
-    await db.insertInto('orders').values([
-      { id: 'order-1', contact_id: contactId, status: 'confirmed', total_cents: 12_990, created_at: at(150) },
-      { id: 'order-2', contact_id: contactId, status: 'cancelled', total_cents: 5_000, created_at: at(160) },
-    ]).execute();
+    const contactId = (
+      await db.selectFrom('contacts').select('id').where('wa_id', '=', contactPhone).executeTakeFirstOrThrow()
+    ).id;
+    await db
+      .insertInto('orders')
+      .values([
+        { id: 'order-1', contact_id: contactId, status: 'confirmed', total_cents: 12_990, created_at: at(150) },
+        { id: 'order-2', contact_id: contactId, status: 'cancelled', total_cents: 5_000, created_at: at(160) },
+      ])
+      .execute();
   });
   afterAll(() => h.close());
 
@@ -120,11 +167,15 @@ describe('GET /api/dashboard from a conversation that came through signed webhoo
     // Bot: 3 s and 5 s after each of the contact's turns; person: 40 s after the handoff opened.
     expect(d.firstReply).toEqual({ botSeconds: 4, botSamples: 2, humanSeconds: 40, humanSamples: 1 });
     expect(d.messages).toEqual({
-      inbound: 2, byStatus: { failed: 1, delivered: 1, read: 1 }, failuresByCode: [{ code: '131047', count: 1 }],
+      inbound: 2,
+      byStatus: { failed: 1, delivered: 1, read: 1 },
+      failuresByCode: [{ code: '131047', count: 1 }],
     });
     expect(d.orders).toEqual({ count: 1, revenueCents: 12_990 });
     expect(d.funnel).toEqual({
-      flowId, flowName: 'Vendas', steps: [
+      flowId,
+      flowName: 'Vendas',
+      steps: [
         { nodeId: 'start', type: 'start', label: 'start', sessions: 1 },
         { nodeId: 'hello', type: 'message', label: 'Olá! Em que posso ajudar?', sessions: 1 },
         { nodeId: 'ask', type: 'wait', label: 'ask', sessions: 1 },
@@ -132,10 +183,17 @@ describe('GET /api/dashboard from a conversation that came through signed webhoo
         { nodeId: 'bye', type: 'end', label: 'bye', sessions: 1 },
       ],
     });
-    const totals = d.days.reduce((s, day) => ({
-      started: s.started + day.started, inbound: s.inbound + day.inbound, outbound: s.outbound + day.outbound,
-      failed: s.failed + day.failed, handoffs: s.handoffs + day.handoffs, revenueCents: s.revenueCents + day.revenueCents,
-    }), { started: 0, inbound: 0, outbound: 0, failed: 0, handoffs: 0, revenueCents: 0 });
+    const totals = d.days.reduce(
+      (s, day) => ({
+        started: s.started + day.started,
+        inbound: s.inbound + day.inbound,
+        outbound: s.outbound + day.outbound,
+        failed: s.failed + day.failed,
+        handoffs: s.handoffs + day.handoffs,
+        revenueCents: s.revenueCents + day.revenueCents,
+      }),
+      { started: 0, inbound: 0, outbound: 0, failed: 0, handoffs: 0, revenueCents: 0 },
+    );
     expect(totals).toEqual({ started: 1, inbound: 2, outbound: 3, failed: 1, handoffs: 1, revenueCents: 12_990 });
   });
 
@@ -162,7 +220,10 @@ describe('GET /api/dashboard from a conversation that came through signed webhoo
     expect((await agent<{ error: { code: string } }>('GET', '/api/dashboard')).body.error.code).toBe('forbidden');
     expect((await admin('GET', '/api/dashboard?channelId=nope')).status).toBe(404);
     expect((await admin('GET', '/api/dashboard?flowId=nope')).status).toBe(404);
-    const long = await admin<{ error: { code: string } }>('GET', `/api/dashboard?from=2024-01-01T00:00:00Z&to=2026-01-01T00:00:00Z`);
+    const long = await admin<{ error: { code: string } }>(
+      'GET',
+      `/api/dashboard?from=2024-01-01T00:00:00Z&to=2026-01-01T00:00:00Z`,
+    );
     expect([long.status, long.body.error.code]).toEqual([400, 'invalid_period']);
     const bad = await admin<{ error: { code: string } }>('GET', '/api/dashboard?days=8');
     expect(bad.status).toBe(400);

@@ -17,12 +17,18 @@ dashboardRoutes.use('*', requireRole('editor'));
 
 dashboardRoutes.openapi(
   createRoute({
-    method: 'get', path: '/', tags: ['dashboard'],
-    description: 'Figures for a period (`days` 7, 30 or 90 up to now, or ISO `from`/`to`; default the last 7 days in '
-      + 'America/Sao_Paulo) and optionally one channel; `flowId` adds that flow\'s funnel.',
+    method: 'get',
+    path: '/',
+    tags: ['dashboard'],
+    description:
+      'Figures for a period (`days` 7, 30 or 90 up to now, or ISO `from`/`to`; default the last 7 days in ' +
+      "America/Sao_Paulo) and optionally one channel; `flowId` adds that flow's funnel.",
     request: { query: dashboardQuery },
     responses: {
-      200: json(dashboardResponse, 'Conversations, first-reply times, messages, orders, the funnel and a per-day series'),
+      200: json(
+        dashboardResponse,
+        'Conversations, first-reply times, messages, orders, the funnel and a per-day series',
+      ),
       400: json(apiError, '`invalid_period`: longer than a year'),
       404: json(apiError, 'No such channel or flow'),
     },
@@ -32,7 +38,8 @@ dashboardRoutes.openapi(
     const q = c.req.valid('query');
     const period = resolvePeriod(q, clock.now());
     if (!period) throw new AppError(400, 'invalid_period', `O período pode ter no máximo ${maxPeriodDays} dias.`);
-    if (period.from >= period.to) throw new AppError(400, 'invalid_period', 'O início do período precisa ser antes do fim.');
+    if (period.from >= period.to)
+      throw new AppError(400, 'invalid_period', 'O início do período precisa ser antes do fim.');
     const channelId = q.channelId ?? null;
     if (channelId !== null && !(await channelExists(db, channelId))) throw notFound('Canal');
     const figures = await dashboardFigures(db, { ...period, channelId, timeZone: dashboardTimeZone }, q.flowId ?? null);

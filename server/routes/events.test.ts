@@ -20,7 +20,10 @@ import { messageWebhook } from '../testing/webhook-payloads.ts';
 /** A real HTTP client on `GET /api/events`, collecting the events it reads until closed. */
 async function listen(baseUrl: string, token: string) {
   const controller = new AbortController();
-  const res = await fetch(`${baseUrl}/api/events`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+  const res = await fetch(`${baseUrl}/api/events`, {
+    headers: { authorization: `Bearer ${token}` },
+    signal: controller.signal,
+  });
   const events: StudioEvent[] = [];
   let ready = false;
   let ended = false;
@@ -50,10 +53,19 @@ async function listen(baseUrl: string, token: string) {
     ended = true;
   })();
   await until('the stream is open', () => ready, 5000);
-  return { res, events, get ended() { return ended; }, close: () => controller.abort() };
+  return {
+    res,
+    events,
+    get ended() {
+      return ended;
+    },
+    close: () => controller.abort(),
+  };
 }
 
-function serveOnFreePort(app: { fetch: (r: Request) => Response | Promise<Response> }): Promise<{ url: string; server: Server }> {
+function serveOnFreePort(app: {
+  fetch: (r: Request) => Response | Promise<Response>;
+}): Promise<{ url: string; server: Server }> {
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
       resolve({ url: `http://127.0.0.1:${info.port}`, server: server as Server });
@@ -67,8 +79,17 @@ async function tokenFor(db: Db, role: Role, email: string): Promise<string> {
 }
 
 let seconds = Math.floor(Date.now() / 1000);
-const hello = (from: string) => messageWebhook({ ...channelA, wamid: `wamid.events.${from}.${seconds}`, from, name: 'Ana', timestamp: new Date(seconds++ * 1000), text: 'oi' });
-const contactOf = async (db: Db, waId: string) => (await db.selectFrom('contacts').select('id').where('wa_id', '=', waId).executeTakeFirst())?.id;
+const hello = (from: string) =>
+  messageWebhook({
+    ...channelA,
+    wamid: `wamid.events.${from}.${seconds}`,
+    from,
+    name: 'Ana',
+    timestamp: new Date(seconds++ * 1000),
+    text: 'oi',
+  });
+const contactOf = async (db: Db, waId: string) =>
+  (await db.selectFrom('contacts').select('id').where('wa_id', '=', waId).executeTakeFirst())?.id;
 
 describe('GET /api/events (server-sent events)', () => {
   let h: MessagingHarness;
@@ -83,15 +104,26 @@ describe('GET /api/events (server-sent events)', () => {
     await h.close();
   });
 
-  it('streams a signed webhook\'s message to an agent as it is stored, and not to an editor', async () => {
+  it("streams a signed webhook's message to an agent as it is stored, and not to an editor", async () => {
     const agent = await listen(http.url, await tokenFor(h.testDb.db, 'agent', 'agente@fluxo.test'));
     const editor = await listen(http.url, await tokenFor(h.testDb.db, 'editor', 'editora@fluxo.test'));
     expect(agent.res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     expect((await h.postJson(hello('5584992220001'))).status).toBe(200);
     const contactId = await contactOf(h.testDb.db, '5584992220001');
-    await until('the agent heard of the message', () => agent.events.some((e) => e.type === 'message.received' && e.conversationId === contactId), 5000);
+    await until(
+      'the agent heard of the message',
+      () => agent.events.some((e) => e.type === 'message.received' && e.conversationId === contactId),
+      5000,
+    );
     // The flow's greeting follows: queued, then accepted by the fake Meta.
-    await until('the reply was queued and sent', () => ['message.queued', 'message.status'].every((t) => agent.events.some((e) => e.type === t && e.conversationId === contactId)), 10_000);
+    await until(
+      'the reply was queued and sent',
+      () =>
+        ['message.queued', 'message.status'].every((t) =>
+          agent.events.some((e) => e.type === t && e.conversationId === contactId),
+        ),
+      10_000,
+    );
     expect(editor.events).toEqual([]);
     agent.close();
     editor.close();
@@ -132,7 +164,10 @@ describe('events across instances (Redis pub/sub)', () => {
     a = await startMessagingHarness({ events: busA });
     // Instance B: its own app and bus, on the same database; no WhatsApp runtime of its own.
     const b = createApp({
-      db: a.testDb.db, clock: { now: () => new Date() }, logger: silentLogger, events: busB,
+      db: a.testDb.db,
+      clock: { now: () => new Date() },
+      logger: silentLogger,
+      events: busB,
       config: readConfig({ DATA_DIR: '/nonexistent', FLUXO_RATE_LIMIT_API: '0', FLUXO_RATE_LIMIT_SESSION: '0' }),
       secrets: createSecretBox('instance-b-secret-key-instance-b-key'),
     });
@@ -150,15 +185,23 @@ describe('events across instances (Redis pub/sub)', () => {
     const heardOnB: StudioEvent[] = [];
     busB.subscribe((e) => heardOnB.push(e));
     // Subscribing to Redis takes a round trip: wait until A's events reach B at all.
-    await until('B hears A', async () => {
-      busA.publish({ type: 'campaign.progress', campaignId: 'probe' });
-      await new Promise((r) => setTimeout(r, 50));
-      return heardOnB.some((e) => e.campaignId === 'probe');
-    }, 5000);
+    await until(
+      'B hears A',
+      async () => {
+        busA.publish({ type: 'campaign.progress', campaignId: 'probe' });
+        await new Promise((r) => setTimeout(r, 50));
+        return heardOnB.some((e) => e.campaignId === 'probe');
+      },
+      5000,
+    );
     const studio = await listen(http.url, await tokenFor(a.testDb.db, 'agent', 'agente-b@fluxo.test'));
     expect((await a.postJson(hello('5584992220009'))).status).toBe(200);
     const contactId = await contactOf(a.testDb.db, '5584992220009');
-    await until('the studio on B heard of the message', () => studio.events.some((e) => e.type === 'message.received' && e.conversationId === contactId), 5000);
+    await until(
+      'the studio on B heard of the message',
+      () => studio.events.some((e) => e.type === 'message.received' && e.conversationId === contactId),
+      5000,
+    );
     // Each event once: B does not echo A's events back, and A does not get its own twice.
     const heardOnA: StudioEvent[] = [];
     busA.subscribe((e) => heardOnA.push(e));

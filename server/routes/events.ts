@@ -23,10 +23,13 @@ function hears(role: Role, event: StudioEvent): boolean {
 
 eventRoutes.openapi(
   createRoute({
-    method: 'get', path: '/', tags: ['events'],
+    method: 'get',
+    path: '/',
+    tags: ['events'],
     responses: {
       200: {
-        description: 'Server-sent events, one JSON `StudioEvent` per `data:` line, until the client leaves or the server stops',
+        description:
+          'Server-sent events, one JSON `StudioEvent` per `data:` line, until the client leaves or the server stops',
         content: { 'text/event-stream': { schema: z.string() } },
       },
     },
@@ -39,13 +42,24 @@ eventRoutes.openapi(
       const pending: StudioEvent[] = [];
       let ended = false;
       let wake: (() => void) | null = null;
-      const nudge = () => { wake?.(); };
-      const unsubscribe = bus.subscribe((event) => {
-        if (!hears(role, event)) return;
-        pending.push(event);
+      const nudge = () => {
+        wake?.();
+      };
+      const unsubscribe = bus.subscribe(
+        (event) => {
+          if (!hears(role, event)) return;
+          pending.push(event);
+          nudge();
+        },
+        () => {
+          ended = true;
+          nudge();
+        },
+      );
+      stream.onAbort(() => {
+        ended = true;
         nudge();
-      }, () => { ended = true; nudge(); });
-      stream.onAbort(() => { ended = true; nudge(); });
+      });
       try {
         // Says the stream is open, so a client knows that what happens from now on reaches it.
         await stream.writeSSE({ event: 'ready', data: '{}' });

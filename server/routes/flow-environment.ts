@@ -12,6 +12,11 @@ export const flowEnvironmentRoutes = createRouter();
 flowEnvironmentRoutes.use('*', requireRole('editor'));
 
 flowEnvironmentRoutes.openapi(
-  createRoute({ method: 'get', path: '/', tags: ['flows'], responses: { 200: json(flowEnvironmentResponse, 'Facts for flow validation') } }),
+  createRoute({
+    method: 'get',
+    path: '/',
+    tags: ['flows'],
+    responses: { 200: json(flowEnvironmentResponse, 'Facts for flow validation') },
+  }),
   async (c) => c.json({ environment: await loadFlowEnvironment(c.var.deps.db, c.var.deps) }, 200),
 );

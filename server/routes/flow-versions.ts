@@ -17,7 +17,10 @@ const tags = ['flows'];
 
 flowVersionRoutes.openapi(
   createRoute({
-    method: 'get', path: '/{id}/versions/{v}', tags, request: { params: versionParam },
+    method: 'get',
+    path: '/{id}/versions/{v}',
+    tags,
+    request: { params: versionParam },
     responses: { 200: json(versionDetailResponse, 'The version and its graph, as flow JSON') },
   }),
   async (c) => {
@@ -27,15 +30,22 @@ flowVersionRoutes.openapi(
     if (!flow) throw notFound('Fluxo');
     const listed = (await listVersions(db, id)).find((x) => x.version === v);
     if (!listed) throw notFound(`Versão ${v}`);
-    return c.json({ version: versionView(listed, flow.published_version), graph: flowDocument.parse(listed.graph) }, 200);
+    return c.json(
+      { version: versionView(listed, flow.published_version), graph: flowDocument.parse(listed.graph) },
+      200,
+    );
   },
 );
 
 flowVersionRoutes.openapi(
   createRoute({
-    method: 'post', path: '/{id}/versions/{v}/restore', tags,
+    method: 'post',
+    path: '/{id}/versions/{v}/restore',
+    tags,
     request: { params: versionParam, body: jsonBody(restoreVersionRequest) },
-    responses: { 200: json(flowResponse, 'The draft is now a copy of that version (the flow keeps its name); revision bumped') },
+    responses: {
+      200: json(flowResponse, 'The draft is now a copy of that version (the flow keeps its name); revision bumped'),
+    },
   }),
   async (c) => {
     const { db, clock } = c.var.deps;
@@ -54,9 +64,12 @@ flowVersionRoutes.openapi(
     });
     if (!saved) {
       const current = await findFlow(db, id);
-      throw new AppError(409, 'conflict',
+      throw new AppError(
+        409,
+        'conflict',
         'O rascunho foi salvo depois que você o abriu. Recarregue e tente restaurar de novo.',
-        { revision: current?.revision ?? null });
+        { revision: current?.revision ?? null },
+      );
     }
     c.header('ETag', `"${saved.revision}"`);
     return c.json({ flow: flowDetailView(saved) }, 200);

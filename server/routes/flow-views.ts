@@ -26,8 +26,16 @@ export function flowDetailView(row: FlowRow) {
 }
 
 export function versionView(
-  v: { id: string; version: number; note: string; created_at: Date | string; graph: unknown;
-    author_id: string | null; author_name: string | null; author_email: string | null },
+  v: {
+    id: string;
+    version: number;
+    note: string;
+    created_at: Date | string;
+    graph: unknown;
+    author_id: string | null;
+    author_name: string | null;
+    author_email: string | null;
+  },
   publishedVersion: number | null,
 ) {
   const graph = v.graph as { nodes?: unknown[]; edges?: unknown[] };

@@ -1,7 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  createFlowRequest, flowResponse, flowsResponse, importRequest, publishRequest, saveDraftRequest,
-  versionResponse, versionsResponse,
+  createFlowRequest,
+  flowResponse,
+  flowsResponse,
+  importRequest,
+  publishRequest,
+  saveDraftRequest,
+  versionResponse,
+  versionsResponse,
 } from '../../shared/api/flows.ts';
 import { flowDocument, type FlowDocument } from '../../shared/flow/schema.ts';
 import { validateFlow, type Problem } from '../../shared/flow/validate/index.ts';
@@ -15,7 +21,14 @@ import { simulate } from '../conversation/simulate.ts';
 import { simulatorPorts } from '../conversation/simulator-ports.ts';
 import { simulateRequest, simulateResponse } from '../../shared/api/simulate.ts';
 import {
-  findFlow, findVersion, insertFlow, listFlows, listVersions, publishVersion, saveDraft, setPublishedVersion,
+  findFlow,
+  findVersion,
+  insertFlow,
+  listFlows,
+  listVersions,
+  publishVersion,
+  saveDraft,
+  setPublishedVersion,
 } from '../db/queries/flows.ts';
 import { requireRole } from '../http/auth.ts';
 import { AppError, notFound } from '../http/errors.ts';
@@ -34,8 +47,12 @@ const tags = ['flows'];
 function invalidFlow(problems: Problem[]) {
   const errors = problems.filter((p) => p.severity === 'error');
   const first = errors[0]?.message ?? '';
-  return new AppError(422, 'invalid_flow',
-    `O fluxo tem ${errors.length} problema(s) a corrigir antes de publicar. ${first}`.trim(), { problems });
+  return new AppError(
+    422,
+    'invalid_flow',
+    `O fluxo tem ${errors.length} problema(s) a corrigir antes de publicar. ${first}`.trim(),
+    { problems },
+  );
 }
 
 async function requireFlow(c: { var: { deps: { db: import('../db/database.ts').Db } } }, id: string) {
@@ -51,14 +68,18 @@ flowRoutes.openapi(
 
 flowRoutes.openapi(
   createRoute({
-    method: 'post', path: '/', tags, request: { body: jsonBody(createFlowRequest) },
+    method: 'post',
+    path: '/',
+    tags,
+    request: { body: jsonBody(createFlowRequest) },
     responses: { 201: json(flowResponse, 'Created') },
   }),
   async (c) => {
     const { db } = c.var.deps;
     const body = c.req.valid('json');
     let base: FlowDocument = flowDocument.parse({
-      name: body.name, nodes: [{ id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} }],
+      name: body.name,
+      nodes: [{ id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} }],
     });
     let sample: SampleCatalog | null = null;
     if (body.templateId) {
@@ -74,8 +95,13 @@ flowRoutes.openapi(
     const row = await db.transaction().execute(async (tx) => {
       const created = await insertFlow(tx, { ...base, name: body.name }, c.var.actor.userId);
       if (sample) await addSampleCatalog(tx, sample, imageBase);
-      await recordAudit(tx, c.var.actor, 'flow.create', { type: 'flow', id: created.id },
-        { template: body.templateId ?? null, sampleData: sample !== null });
+      await recordAudit(
+        tx,
+        c.var.actor,
+        'flow.create',
+        { type: 'flow', id: created.id },
+        { template: body.templateId ?? null, sampleData: sample !== null },
+      );
       return created;
     });
     return c.json({ flow: flowDetailView(row) }, 201);
@@ -84,7 +110,10 @@ flowRoutes.openapi(
 
 flowRoutes.openapi(
   createRoute({
-    method: 'post', path: '/import', tags, request: { body: jsonBody(importRequest) },
+    method: 'post',
+    path: '/import',
+    tags,
+    request: { body: jsonBody(importRequest) },
     responses: { 201: json(flowResponse, 'Imported as a new flow') },
   }),
   async (c) => {
@@ -100,7 +129,10 @@ flowRoutes.openapi(
 
 flowRoutes.openapi(
   createRoute({
-    method: 'get', path: '/{id}', tags, request: { params: idParam },
+    method: 'get',
+    path: '/{id}',
+    tags,
+    request: { params: idParam },
     responses: { 200: json(flowResponse, 'The flow with its draft') },
   }),
   async (c) => {
@@ -110,9 +142,12 @@ flowRoutes.openapi(
   },
 );
 
-updateRoute(flowRoutes,
+updateRoute(
+  flowRoutes,
   {
-    path: '/{id}', tags, request: { params: idParam, body: jsonBody(saveDraftRequest) },
+    path: '/{id}',
+    tags,
+    request: { params: idParam, body: jsonBody(saveDraftRequest) },
     responses: { 200: json(flowResponse, 'Saved; revision bumped. Only what is sent changes (PUT the same as PATCH)') },
   },
   async (c) => {
@@ -121,13 +156,20 @@ updateRoute(flowRoutes,
     const { draft: sent, name, description, revision } = c.req.valid('json');
     // The stale-revision check below still guards this read: a save in between makes it a 409.
     const base = sent ?? draftOf(await requireFlow(c, id));
-    const draft = { ...base, ...(name === undefined ? {} : { name }), ...(description === undefined ? {} : { description }) };
+    const draft = {
+      ...base,
+      ...(name === undefined ? {} : { name }),
+      ...(description === undefined ? {} : { description }),
+    };
     const saved = await saveDraft(db, id, draft, revision, c.var.actor.userId, clock.now());
     if (!saved) {
       const current = await requireFlow(c, id);
-      throw new AppError(409, 'conflict',
+      throw new AppError(
+        409,
+        'conflict',
         'Outra pessoa salvou este fluxo depois que você o abriu. Recarregue para ver a versão mais nova.',
-        { revision: current.revision });
+        { revision: current.revision },
+      );
     }
     c.header('ETag', `"${saved.revision}"`);
     return c.json({ flow: flowDetailView(saved) }, 200);
@@ -136,13 +178,18 @@ updateRoute(flowRoutes,
 
 flowRoutes.openapi(
   createRoute({
-    method: 'delete', path: '/{id}', tags, request: { params: idParam },
+    method: 'delete',
+    path: '/{id}',
+    tags,
+    request: { params: idParam },
     responses: { 204: { description: 'Deleted with its versions' } },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
     await changeAudited(c, {
-      resource: 'Fluxo', action: 'flow.delete', target: { type: 'flow', id },
+      resource: 'Fluxo',
+      action: 'flow.delete',
+      target: { type: 'flow', id },
       change: (tx) => tx.deleteFrom('flows').where('id', '=', id).returning('id').executeTakeFirst(),
     });
     return c.body(null, 204);
@@ -151,8 +198,16 @@ flowRoutes.openapi(
 
 flowRoutes.openapi(
   createRoute({
-    method: 'post', path: '/{id}/validate', tags, request: { params: idParam },
-    responses: { 200: json(z.object({ ok: z.boolean(), problems: z.array(z.record(z.string(), z.unknown())) }), 'Problems of the draft') },
+    method: 'post',
+    path: '/{id}/validate',
+    tags,
+    request: { params: idParam },
+    responses: {
+      200: json(
+        z.object({ ok: z.boolean(), problems: z.array(z.record(z.string(), z.unknown())) }),
+        'Problems of the draft',
+      ),
+    },
   }),
   async (c) => {
     const row = await requireFlow(c, c.req.valid('param').id);
@@ -163,8 +218,13 @@ flowRoutes.openapi(
 
 flowRoutes.openapi(
   createRoute({
-    method: 'post', path: '/{id}/publish', tags,
-    request: { params: idParam, body: { content: { 'application/json': { schema: publishRequest } }, required: false } },
+    method: 'post',
+    path: '/{id}/publish',
+    tags,
+    request: {
+      params: idParam,
+      body: { content: { 'application/json': { schema: publishRequest } }, required: false },
+    },
     responses: { 201: json(versionResponse, 'The new current version') },
   }),
   async (c) => {
@@ -189,7 +249,10 @@ flowRoutes.openapi(
 
 flowRoutes.openapi(
   createRoute({
-    method: 'get', path: '/{id}/versions', tags, request: { params: idParam },
+    method: 'get',
+    path: '/{id}/versions',
+    tags,
+    request: { params: idParam },
     responses: { 200: json(versionsResponse, 'Every published version, newest first') },
   }),
   async (c) => {
@@ -201,7 +264,10 @@ flowRoutes.openapi(
 
 flowRoutes.openapi(
   createRoute({
-    method: 'post', path: '/{id}/versions/{v}/publish', tags, request: { params: versionParam },
+    method: 'post',
+    path: '/{id}/versions/{v}/publish',
+    tags,
+    request: { params: versionParam },
     responses: { 200: json(versionResponse, 'That version is current again (rollback)') },
   }),
   async (c) => {
@@ -222,12 +288,20 @@ flowRoutes.openapi(
 
 flowRoutes.openapi(
   createRoute({
-    method: 'get', path: '/{id}/export', tags, request: { params: idParam },
+    method: 'get',
+    path: '/{id}/export',
+    tags,
+    request: { params: idParam },
     responses: { 200: json(flowDocument, 'The draft as flow JSON') },
   }),
   async (c) => {
     const row = await requireFlow(c, c.req.valid('param').id);
-    const fileName = row.name.normalize('NFD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'fluxo';
+    const fileName =
+      row.name
+        .normalize('NFD')
+        .replace(/[^\w-]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .toLowerCase() || 'fluxo';
     await recordAudit(c.var.deps.db, c.var.actor, 'flow.export', { type: 'flow', id: row.id });
     c.header('Content-Disposition', `attachment; filename="${fileName}.flow.json"`);
     return c.json(draftOf(row), 200);
@@ -236,7 +310,9 @@ flowRoutes.openapi(
 
 flowRoutes.openapi(
   createRoute({
-    method: 'post', path: '/{id}/simulate', tags,
+    method: 'post',
+    path: '/{id}/simulate',
+    tags,
     request: { params: idParam, body: jsonBody(simulateRequest) },
     responses: { 200: json(simulateResponse, 'What the bot answered and where the test session stands') },
   }),
@@ -244,7 +320,10 @@ flowRoutes.openapi(
     const { db } = c.var.deps;
     const { id } = c.req.valid('param');
     const row = await requireFlow(c, id);
-    const result = await simulate(db, id, draftOf(row), c.req.valid('json'), await simulatorPorts(c.var.deps), { name: 'Contato de teste', phone: '5584999990000' });
+    const result = await simulate(db, id, draftOf(row), c.req.valid('json'), await simulatorPorts(c.var.deps), {
+      name: 'Contato de teste',
+      phone: '5584999990000',
+    });
     return c.json(result, 200);
   },
 );

@@ -2,12 +2,22 @@ import { queueOutbound } from '../conversation/queue-outbound.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import {
-  agentMessageRequest, assignHandoffRequest, handoffDetailResponse, handoffsResponse, handoffStatuses,
+  agentMessageRequest,
+  assignHandoffRequest,
+  handoffDetailResponse,
+  handoffsResponse,
+  handoffStatuses,
 } from '../../shared/api/handoffs.ts';
 import type { AppEnv } from '../context.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import { findContact, latestMessages } from '../db/queries/contacts.ts';
-import { assignHandoff, claimHandoff, findHandoffs, resolveHandoff, type HandoffStatus } from '../db/queries/handoffs.ts';
+import {
+  assignHandoff,
+  claimHandoff,
+  findHandoffs,
+  resolveHandoff,
+  type HandoffStatus,
+} from '../db/queries/handoffs.ts';
 import { queueHandoffResolved } from '../db/queries/scheduled-jobs.ts';
 import { findUserAccess } from '../db/queries/users.ts';
 import type { Executor } from '../db/database.ts';
@@ -25,12 +35,20 @@ const tags = ['inbox'];
 const idParam = z.object({ id: z.string().min(1).max(100) });
 
 /** `visibleTo`: only the unassigned ones and those of this user (null: only the unassigned). */
-async function loadHandoffs(db: Executor, now: Date, filter: { id?: string; statuses?: HandoffStatus[]; visibleTo?: string | null }) {
+async function loadHandoffs(
+  db: Executor,
+  now: Date,
+  filter: { id?: string; statuses?: HandoffStatus[]; visibleTo?: string | null },
+) {
   const rows = await findHandoffs(db, filter);
   return rows.map((r) => ({
-    id: r.id, status: r.status, team: r.team, note: r.note, assignedUserId: r.assigned_user_id,
+    id: r.id,
+    status: r.status,
+    team: r.team,
+    note: r.note,
+    assignedUserId: r.assigned_user_id,
     contact: { id: r.contact_id, name: r.name, phone: r.wa_id },
-    variables: ((r.context as { variables?: Record<string, unknown> }).variables) ?? {},
+    variables: (r.context as { variables?: Record<string, unknown> }).variables ?? {},
     createdAt: new Date(r.created_at).toISOString(),
     windowOpen: serviceWindow(r.last_inbound_at ? new Date(r.last_inbound_at) : null, now).open,
   }));
@@ -48,9 +66,16 @@ const alreadyResolved = () => new AppError(409, 'already_resolved', 'Este atendi
 
 handoffRoutes.openapi(
   createRoute({
-    method: 'get', path: '/', tags,
+    method: 'get',
+    path: '/',
+    tags,
     request: { query: z.object({ status: z.enum(handoffStatuses).optional() }) },
-    responses: { 200: json(handoffsResponse, 'Open and claimed handoffs (or by status), oldest first; an agent gets the unassigned ones and their own') },
+    responses: {
+      200: json(
+        handoffsResponse,
+        'Open and claimed handoffs (or by status), oldest first; an agent gets the unassigned ones and their own',
+      ),
+    },
   }),
   async (c) => {
     const { status } = c.req.valid('query');
@@ -65,15 +90,24 @@ handoffRoutes.openapi(
 
 handoffRoutes.openapi(
   createRoute({
-    method: 'get', path: '/{id}', tags, request: { params: idParam },
+    method: 'get',
+    path: '/{id}',
+    tags,
+    request: { params: idParam },
     responses: { 200: json(handoffDetailResponse, 'The handoff with the conversation so far') },
   }),
   async (c) => {
     const handoff = await requireHandoff(c, c.req.valid('param').id);
     const rows = await latestMessages(c.var.deps.db, handoff.contact.id, 100);
     const messages = rows.reverse().map((m) => ({
-      id: m.id, direction: m.direction, text: m.text, type: m.type, status: m.status, createdAt: new Date(m.created_at).toISOString(),
-      author: (m.direction === 'in' ? 'contact' : m.author_kind === 'agent' ? 'agent' : 'bot') as 'contact' | 'bot' | 'agent',
+      id: m.id,
+      direction: m.direction,
+      text: m.text,
+      type: m.type,
+      status: m.status,
+      createdAt: new Date(m.created_at).toISOString(),
+      author: (m.direction === 'in' ? 'contact' : m.author_kind === 'agent' ? 'agent' : 'bot') as
+        'contact' | 'bot' | 'agent',
     }));
     return c.json({ handoff, messages }, 200);
   },
@@ -81,7 +115,10 @@ handoffRoutes.openapi(
 
 handoffRoutes.openapi(
   createRoute({
-    method: 'post', path: '/{id}/claim', tags, request: { params: idParam },
+    method: 'post',
+    path: '/{id}/claim',
+    tags,
+    request: { params: idParam },
     responses: {
       200: json(handoffDetailResponse.pick({ handoff: true }), 'Assigned to the caller'),
       409: json(apiError, '`already_claimed` (someone else holds it: an admin reassigns) or `already_resolved`'),
@@ -91,7 +128,12 @@ handoffRoutes.openapi(
     const { id } = c.req.valid('param');
     const { db, clock } = c.var.deps;
     const userId = c.var.actor.userId;
-    if (userId === null) throw new AppError(403, 'forbidden', 'Só um usuário pode assumir um atendimento; este token não pertence a nenhum.');
+    if (userId === null)
+      throw new AppError(
+        403,
+        'forbidden',
+        'Só um usuário pode assumir um atendimento; este token não pertence a nenhum.',
+      );
     // One statement decides between two agents claiming at once: the loser matches no row.
     const claimed = await db.transaction().execute(async (tx) => {
       if (!(await claimHandoff(tx, id, userId, clock.now()))) return false;
@@ -112,7 +154,10 @@ handoffRoutes.openapi(
 
 handoffRoutes.openapi(
   createRoute({
-    method: 'post', path: '/{id}/messages', tags, request: { params: idParam, body: jsonBody(agentMessageRequest) },
+    method: 'post',
+    path: '/{id}/messages',
+    tags,
+    request: { params: idParam, body: jsonBody(agentMessageRequest) },
     responses: { 202: json(z.object({ messageId: z.string() }), 'Queued for sending') },
   }),
   async (c) => {
@@ -122,14 +167,22 @@ handoffRoutes.openapi(
     const handoff = await requireHandoff(c, id);
     if (handoff.status === 'resolved') throw alreadyResolved();
     if (!handoff.windowOpen) {
-      throw new AppError(409, 'outside_window', 'Já se passaram 24 horas desde a última mensagem do contato: o WhatsApp só aceita um modelo aprovado.');
+      throw new AppError(
+        409,
+        'outside_window',
+        'Já se passaram 24 horas desde a última mensagem do contato: o WhatsApp só aceita um modelo aprovado.',
+      );
     }
     const contact = await findContact(db, handoff.contact.id);
     if (!contact) throw notFound('Contato'); // erased between the two reads
     const now = clock.now();
     const ids = await db.transaction().execute(async (tx) => {
       const queued = await queueOutbound(tx, {
-        contact, message: { kind: 'text', text }, authorKind: 'agent', authorId: c.var.actor.userId, now,
+        contact,
+        message: { kind: 'text', text },
+        authorKind: 'agent',
+        authorId: c.var.actor.userId,
+        now,
       });
       // Who wrote to the contact, not what: the text stays in the conversation (and goes with an erasure).
       await recordAudit(tx, c.var.actor, 'handoff.message', { type: 'handoff', id }, { messageId: queued[0] ?? null });
@@ -143,8 +196,13 @@ handoffRoutes.openapi(
 
 handoffRoutes.openapi(
   createRoute({
-    method: 'post', path: '/{id}/resolve', tags, request: { params: idParam },
-    responses: { 200: json(handoffDetailResponse.pick({ handoff: true }), 'Resolved; the flow continues at its `resolved` output') },
+    method: 'post',
+    path: '/{id}/resolve',
+    tags,
+    request: { params: idParam },
+    responses: {
+      200: json(handoffDetailResponse.pick({ handoff: true }), 'Resolved; the flow continues at its `resolved` output'),
+    },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
@@ -171,10 +229,16 @@ handoffRoutes.openapi(
 
 handoffRoutes.openapi(
   createRoute({
-    method: 'post', path: '/{id}/assign', tags, middleware: [requireRole('admin')],
+    method: 'post',
+    path: '/{id}/assign',
+    tags,
+    middleware: [requireRole('admin')],
     request: { params: idParam, body: jsonBody(assignHandoffRequest) },
     responses: {
-      200: json(handoffDetailResponse.pick({ handoff: true }), 'Reassigned (admins): to an agent or admin, or back to the queue with `userId: null`'),
+      200: json(
+        handoffDetailResponse.pick({ handoff: true }),
+        'Reassigned (admins): to an agent or admin, or back to the queue with `userId: null`',
+      ),
       400: json(apiError, '`invalid_assignee`: no such active agent or admin'),
       409: json(apiError, '`already_resolved`'),
     },

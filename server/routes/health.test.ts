@@ -6,7 +6,9 @@ import { readinessTimeoutMs } from './health.ts';
 
 describe('readiness', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(); });
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
   afterAll(() => t.close());
 
   it('is ready when the database answers', async () => {
@@ -21,14 +23,22 @@ describe('readiness', () => {
  */
 describe('readiness when the database hangs', () => {
   const sockets = new Set<Socket>();
-  const silent = createServer((s) => { sockets.add(s); s.on('error', () => undefined); });
+  const silent = createServer((s) => {
+    sockets.add(s);
+    s.on('error', () => undefined);
+  });
   let hanging: OpenDatabase;
   let t: TestApp;
 
   beforeAll(async () => {
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
     const { port } = silent.address() as { port: number };
-    hanging = await openDatabase({ databaseUrl: `postgres://fluxo@127.0.0.1:${port}/fluxo`, dataDir: '/nonexistent', poolSize: 2, onConnectionError: () => undefined });
+    hanging = await openDatabase({
+      databaseUrl: `postgres://fluxo@127.0.0.1:${port}/fluxo`,
+      dataDir: '/nonexistent',
+      poolSize: 2,
+      onConnectionError: () => undefined,
+    });
     t = await createTestApp({ db: hanging.db });
   });
   afterAll(async () => {
@@ -44,7 +54,13 @@ describe('readiness when the database hangs', () => {
       const started = performance.now();
       const res = await t.anonymous.json('GET', '/readyz');
       const ms = performance.now() - started;
-      expect(res).toEqual({ status: 503, body: { status: 'unavailable', error: { code: 'database_unavailable', message: 'Banco de dados indisponível.' } } });
+      expect(res).toEqual({
+        status: 503,
+        body: {
+          status: 'unavailable',
+          error: { code: 'database_unavailable', message: 'Banco de dados indisponível.' },
+        },
+      });
       expect(ms).toBeGreaterThanOrEqual(readinessTimeoutMs - 50);
       expect(ms).toBeLessThan(1000);
     }

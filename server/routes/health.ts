@@ -17,7 +17,10 @@ healthRoutes.get('/healthz', (c) => c.json({ status: 'ok' }));
 healthRoutes.get('/readyz', async (c) => {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`database did not answer within ${readinessTimeoutMs} ms`)), readinessTimeoutMs);
+    timer = setTimeout(
+      () => reject(new Error(`database did not answer within ${readinessTimeoutMs} ms`)),
+      readinessTimeoutMs,
+    );
   });
   const probe = sql`select 1`.execute(c.var.deps.db);
   // The probe may still fail after we gave up on it: that is expected, not unhandled.
@@ -30,7 +33,10 @@ healthRoutes.get('/readyz', async (c) => {
     return c.json({ status: 'ready', ...(redis && { redis }) });
   } catch (err) {
     c.var.deps.logger.warn('readiness check failed', { err });
-    return c.json({ status: 'unavailable', error: { code: 'database_unavailable', message: 'Banco de dados indisponível.' } }, 503);
+    return c.json(
+      { status: 'unavailable', error: { code: 'database_unavailable', message: 'Banco de dados indisponível.' } },
+      503,
+    );
   } finally {
     clearTimeout(timer);
   }

@@ -23,13 +23,18 @@ function fileNameOf(id: string, payload: unknown, mimeType: string | null): stri
 
 mediaRoutes.openapi(
   createRoute({
-    method: 'get', path: '/{id}', tags: ['conversations'],
+    method: 'get',
+    path: '/{id}',
+    tags: ['conversations'],
     request: {
       params: z.object({ id: z.string().min(1).max(100) }),
       query: z.object({ download: z.enum(['0', '1']).optional() }),
     },
     responses: {
-      200: { description: 'The file, with its content type; `?download=1` asks the browser to save it', content: { 'application/octet-stream': { schema: z.string() } } },
+      200: {
+        description: 'The file, with its content type; `?download=1` asks the browser to save it',
+        content: { 'application/octet-stream': { schema: z.string() } },
+      },
       404: { description: '`not_found`, or `media_unavailable` when its download from Meta failed' },
     },
   }),
@@ -38,7 +43,8 @@ mediaRoutes.openapi(
     const file = await findMediaFile(c.var.deps.db, id);
     if (!file) throw notFound('Arquivo');
     await assertContactNotHeldByOther(c.var.deps.db, c.var.actor, file.contact_id);
-    if (file.status !== 'stored' || !file.bytes) throw new AppError(404, 'media_unavailable', 'Este arquivo não pôde ser baixado do WhatsApp.');
+    if (file.status !== 'stored' || !file.bytes)
+      throw new AppError(404, 'media_unavailable', 'Este arquivo não pôde ser baixado do WhatsApp.');
     const type = file.mime_type?.split(';')[0]?.trim().toLowerCase() ?? 'application/octet-stream';
     const inline = c.req.valid('query').download !== '1' && inlineTypes.test(type);
     const name = fileNameOf(file.id, file.payload, file.mime_type);

@@ -1,8 +1,17 @@
 import { createRoute } from '@hono/zod-openapi';
-import { orderNotificationsResponse, orderStatuses, updateOrderNotificationsRequest, type OrderNotification } from '../../shared/api/orders.ts';
+import {
+  orderNotificationsResponse,
+  orderStatuses,
+  updateOrderNotificationsRequest,
+  type OrderNotification,
+} from '../../shared/api/orders.ts';
 import type { Executor } from '../db/database.ts';
 import { recordAudit } from '../db/queries/audit.ts';
-import { listOrderNotifications, updateOrderNotification, type OrderNotificationRow } from '../db/queries/order-notifications.ts';
+import {
+  listOrderNotifications,
+  updateOrderNotification,
+  type OrderNotificationRow,
+} from '../db/queries/order-notifications.ts';
 import type { RowUpdate } from '../db/tables.ts';
 import { requireRole } from '../http/auth.ts';
 import { createRouter, json, jsonBody, updateRoute } from '../http/router.ts';
@@ -14,8 +23,12 @@ const tags = ['orders'];
 
 function toApi(r: OrderNotificationRow): OrderNotification {
   return {
-    status: r.status, enabled: r.enabled, text: r.text,
-    template: r.template_name ? { name: r.template_name, language: r.template_language, parameters: r.template_parameters } : null,
+    status: r.status,
+    enabled: r.enabled,
+    text: r.text,
+    template: r.template_name
+      ? { name: r.template_name, language: r.template_language, parameters: r.template_parameters }
+      : null,
   };
 }
 
@@ -26,14 +39,27 @@ async function allNotifications(db: Executor): Promise<OrderNotification[]> {
 }
 
 orderNotificationRoutes.openapi(
-  createRoute({ method: 'get', path: '/', tags, responses: { 200: json(orderNotificationsResponse, 'One per status') } }),
+  createRoute({
+    method: 'get',
+    path: '/',
+    tags,
+    responses: { 200: json(orderNotificationsResponse, 'One per status') },
+  }),
   async (c) => c.json({ notifications: await allNotifications(c.var.deps.db) }, 200),
 );
 
-updateRoute(orderNotificationRoutes,
+updateRoute(
+  orderNotificationRoutes,
   {
-    path: '/', tags, request: { body: jsonBody(updateOrderNotificationsRequest) },
-    responses: { 200: json(orderNotificationsResponse, 'Only the statuses sent change, and in them only the fields sent (PUT the same as PATCH); audited') },
+    path: '/',
+    tags,
+    request: { body: jsonBody(updateOrderNotificationsRequest) },
+    responses: {
+      200: json(
+        orderNotificationsResponse,
+        'Only the statuses sent change, and in them only the fields sent (PUT the same as PATCH); audited',
+      ),
+    },
   },
   async (c) => {
     const { db, clock } = c.var.deps;
@@ -52,9 +78,15 @@ updateRoute(orderNotificationRoutes,
         }
         await updateOrderNotification(tx, n.status, changes);
       }
-      await recordAudit(tx, c.var.actor, 'orders.notifications_update', { type: 'order_notification', id: null }, {
-        statuses: notifications.map((n) => n.status),
-      });
+      await recordAudit(
+        tx,
+        c.var.actor,
+        'orders.notifications_update',
+        { type: 'order_notification', id: null },
+        {
+          statuses: notifications.map((n) => n.status),
+        },
+      );
       return allNotifications(tx);
     });
     return c.json({ notifications: all }, 200);

@@ -1,7 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  nextOrderStatuses, orderResponse, ordersFilter, ordersResponse, orderStatusWords, updateOrderRequest, updateOrderResponse,
-  type OrderNotice, type OrdersFilter,
+  nextOrderStatuses,
+  orderResponse,
+  ordersFilter,
+  ordersResponse,
+  orderStatusWords,
+  updateOrderRequest,
+  updateOrderResponse,
+  type OrderNotice,
+  type OrdersFilter,
 } from '../../shared/api/orders.ts';
 import { queueOutbound } from '../conversation/queue-outbound.ts';
 import type { Executor } from '../db/database.ts';
@@ -28,15 +35,25 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 function queryFilter(f: OrdersFilter, limit: number): OrderFilter {
   const isDay = (v: string) => v.length === 10;
   const from = f.from ? new Date(isDay(f.from) ? `${f.from}T00:00:00Z` : f.from) : undefined;
-  const before = f.to ? new Date(isDay(f.to) ? Date.parse(`${f.to}T00:00:00Z`) + DAY_MS : Date.parse(f.to) + 1) : undefined;
+  const before = f.to
+    ? new Date(isDay(f.to) ? Date.parse(`${f.to}T00:00:00Z`) + DAY_MS : Date.parse(f.to) + 1)
+    : undefined;
   return { status: f.status, channelId: f.channelId, q: f.q || undefined, from, before, limit };
 }
 
 /** What each status the order may move to would tell its customer now. */
 async function nextNotices(db: Executor, loaded: LoadedOrder, now: Date): Promise<OrderNotice[]> {
   const settings = await listOrderNotifications(db);
-  return nextOrderStatuses(loaded.order.status).map((status) =>
-    statusNotice(loaded.order, status, settings.find((s) => s.status === status), loaded.customer, now).notice);
+  return nextOrderStatuses(loaded.order.status).map(
+    (status) =>
+      statusNotice(
+        loaded.order,
+        status,
+        settings.find((s) => s.status === status),
+        loaded.customer,
+        now,
+      ).notice,
+  );
 }
 
 async function requireOrder(db: Executor, id: string): Promise<LoadedOrder> {
@@ -47,7 +64,9 @@ async function requireOrder(db: Executor, id: string): Promise<LoadedOrder> {
 
 orderRoutes.openapi(
   createRoute({
-    method: 'get', path: '/', tags,
+    method: 'get',
+    path: '/',
+    tags,
     request: { query: ordersFilter.extend({ limit: z.coerce.number().int().min(1).max(500).default(100) }) },
     responses: { 200: json(ordersResponse, 'Newest orders first') },
   }),
@@ -60,8 +79,16 @@ orderRoutes.openapi(
 
 orderRoutes.openapi(
   createRoute({
-    method: 'get', path: '/export.csv', tags, request: { query: ordersFilter },
-    responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'The filtered orders as CSV (up to 10 000, newest first); audited' } },
+    method: 'get',
+    path: '/export.csv',
+    tags,
+    request: { query: ordersFilter },
+    responses: {
+      200: {
+        content: { 'text/csv': { schema: z.string() } },
+        description: 'The filtered orders as CSV (up to 10 000, newest first); audited',
+      },
+    },
   }),
   async (c) => {
     const { db } = c.var.deps;
@@ -76,7 +103,13 @@ orderRoutes.openapi(
 );
 
 orderRoutes.openapi(
-  createRoute({ method: 'get', path: '/{id}', tags, request: { params: idParam }, responses: { 200: json(orderResponse, 'One order') } }),
+  createRoute({
+    method: 'get',
+    path: '/{id}',
+    tags,
+    request: { params: idParam },
+    responses: { 200: json(orderResponse, 'One order') },
+  }),
   async (c) => {
     const { db, clock } = c.var.deps;
     const loaded = await requireOrder(db, c.req.valid('param').id);
@@ -84,12 +117,21 @@ orderRoutes.openapi(
   },
 );
 
-updateRoute(orderRoutes,
+updateRoute(
+  orderRoutes,
   {
-    path: '/{id}', tags, request: { params: idParam, body: jsonBody(updateOrderRequest) },
+    path: '/{id}',
+    tags,
+    request: { params: idParam, body: jsonBody(updateOrderRequest) },
     responses: {
-      200: json(updateOrderResponse, 'Updated: only the fields sent change (PUT the same as PATCH). A status change messages the customer in the same transaction, and `notice` says whether it did and why not'),
-      409: json(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), 'The order cannot move to that status'),
+      200: json(
+        updateOrderResponse,
+        'Updated: only the fields sent change (PUT the same as PATCH). A status change messages the customer in the same transaction, and `notice` says whether it did and why not',
+      ),
+      409: json(
+        z.object({ error: z.object({ code: z.string(), message: z.string() }) }),
+        'The order cannot move to that status',
+      ),
     },
   },
   async (c) => {
@@ -102,7 +144,11 @@ updateRoute(orderRoutes,
       if (!from) throw notFound('Pedido');
       const to = b.status !== undefined && b.status !== from ? b.status : null;
       if (to && !nextOrderStatuses(from).includes(to)) {
-        throw new AppError(409, 'invalid_transition', `Um pedido ${orderStatusWords[from]} não pode passar para ${orderStatusWords[to]}.`);
+        throw new AppError(
+          409,
+          'invalid_transition',
+          `Um pedido ${orderStatusWords[from]} não pode passar para ${orderStatusWords[to]}.`,
+        );
       }
       const changes: RowUpdate<'orders'> = { updated_at: now };
       if (to) changes.status = to;
@@ -113,15 +159,28 @@ updateRoute(orderRoutes,
       if (to) {
         const decided = statusNotice(loaded.order, to, await findOrderNotification(tx, to), loaded.customer, now);
         notice = decided.notice;
-        const contact = decided.message && loaded.order.contactId ? await findContact(tx, loaded.order.contactId) : undefined;
+        const contact =
+          decided.message && loaded.order.contactId ? await findContact(tx, loaded.order.contactId) : undefined;
         if (decided.message && contact) {
-          await queueOutbound(tx, { contact, message: decided.message, authorKind: 'operator', authorId: c.var.actor.userId, now });
+          await queueOutbound(tx, {
+            contact,
+            message: decided.message,
+            authorKind: 'operator',
+            authorId: c.var.actor.userId,
+            now,
+          });
         }
       }
-      await recordAudit(tx, c.var.actor, to ? 'orders.status' : 'orders.update', { type: 'order', id }, {
-        ...(to ? { from, to, notified: notice?.via ?? null, reason: notice?.reason ?? null } : {}),
-        ...(b.notes !== undefined ? { notes: true } : {}),
-      });
+      await recordAudit(
+        tx,
+        c.var.actor,
+        to ? 'orders.status' : 'orders.update',
+        { type: 'order', id },
+        {
+          ...(to ? { from, to, notified: notice?.via ?? null, reason: notice?.reason ?? null } : {}),
+          ...(b.notes !== undefined ? { notes: true } : {}),
+        },
+      );
       return { loaded, notice };
     });
     if (notice?.via) c.var.deps.messaging?.wakeSender();

@@ -117,7 +117,10 @@ const access: Record<string, readonly Role[]> = {
   'GET /audit/export.csv': admins,
 };
 
-interface Seed { ids: Record<string, string>; ownerId: string }
+interface Seed {
+  ids: Record<string, string>;
+  ownerId: string;
+}
 
 /**
  * Bodies a missing guard would act on, so that "nothing changed" means something. Writes not
@@ -125,13 +128,19 @@ interface Seed { ids: Record<string, string>; ownerId: string }
  */
 const writes: Record<string, (s: Seed) => unknown> = {
   'POST /flows': () => ({ name: 'Intruso' }),
-  'POST /flows/import': () => ({ name: 'Importado', nodes: [{ id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} }] }),
+  'POST /flows/import': () => ({
+    name: 'Importado',
+    nodes: [{ id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} }],
+  }),
   'PATCH /flows/{id}': () => ({ name: 'Renomeado', revision: 1 }),
   'PUT /flows/{id}': () => ({ name: 'Renomeado', revision: 1 }),
   'POST /flows/{id}/publish': () => ({ note: 'intruso' }),
   'POST /flows/{id}/versions/{v}/restore': () => ({ revision: 1 }),
   'POST /channels': () => ({
-    name: 'Intruso', phoneNumberId: '106000000000999', accessToken: 'EAAG-intruder-token', appSecret: 'intruder-app-secret',
+    name: 'Intruso',
+    phoneNumberId: '106000000000999',
+    accessToken: 'EAAG-intruder-token',
+    appSecret: 'intruder-app-secret',
     verifyToken: 'intruder-verify-token',
   }),
   'PATCH /channels/{id}': () => ({ name: 'Intruso', flowId: null }),
@@ -159,8 +168,18 @@ const writes: Record<string, (s: Seed) => unknown> = {
   'PUT /contact-fields/{name}': () => ({ label: 'Intruso' }),
   'PATCH /settings': () => ({ retentionDays: 30 }),
   'PUT /settings': () => ({ timeZone: 'America/Manaus' }),
-  'POST /settings/ai-providers': () => ({ name: 'Intruso', baseUrl: 'http://127.0.0.1:9/v1', model: 'x', apiKey: 'sk-intruder' }),
-  'POST /campaigns': (s) => ({ name: 'Intrusa', channelId: s.ids.channels, template: { name: 'promo' }, audience: [{ phone: '5584991230001' }] }),
+  'POST /settings/ai-providers': () => ({
+    name: 'Intruso',
+    baseUrl: 'http://127.0.0.1:9/v1',
+    model: 'x',
+    apiKey: 'sk-intruder',
+  }),
+  'POST /campaigns': (s) => ({
+    name: 'Intrusa',
+    channelId: s.ids.channels,
+    template: { name: 'promo' },
+    audience: [{ phone: '5584991230001' }],
+  }),
 };
 
 /** Every row of every table, except when each token was last used (every call moves it). */
@@ -171,7 +190,11 @@ async function snapshot(db: Db): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const { table_name: table } of tables.rows) {
     // A token's first call of the hour is audited (`token.use`), like `last_used_at` below: not a change.
-    const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)}${table === 'audit_log' ? sql` where action <> 'token.use'` : sql``}`.execute(db);
+    const rows = await sql<
+      Record<string, unknown>
+    >`select * from ${sql.table(table)}${table === 'audit_log' ? sql` where action <> 'token.use'` : sql``}`.execute(
+      db,
+    );
     out[table] = rows.rows.map(({ last_used_at: _moves, ...row }) => JSON.stringify(row)).sort();
   }
   return out;
@@ -186,7 +209,9 @@ function concrete(path: string, ids: Record<string, string>): string {
 /** Each role is refused where it must be, with a 403 and nothing changed. */
 describe('roles', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(); });
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
   afterAll(() => t.close());
 
   const cases: [string, string, Record<string, 'allowed' | 'forbidden'>][] = [
@@ -220,7 +245,10 @@ describe('roles', () => {
 
   it('an editor cannot connect a WhatsApp number or create users', async () => {
     expect((await t.as('editor').request('POST', '/api/channels', {})).status).toBe(403);
-    expect((await t.as('editor').request('POST', '/api/users', { email: 'a@b.c', password: '12345678', role: 'admin' })).status).toBe(403);
+    expect(
+      (await t.as('editor').request('POST', '/api/users', { email: 'a@b.c', password: '12345678', role: 'admin' }))
+        .status,
+    ).toBe(403);
     expect(await t.testDb.db.selectFrom('channels').selectAll().execute()).toEqual([]);
   });
 
@@ -238,35 +266,64 @@ describe('roles across the OpenAPI document', () => {
   const seed: Seed = { ids: {}, ownerId: '' };
   beforeAll(async () => {
     t = await createTestApp();
-    const doc = (await t.anonymous.json<{ paths: Record<string, Record<string, unknown>> }>('GET', '/api/openapi.json')).body;
-    operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const doc = (await t.anonymous.json<{ paths: Record<string, Record<string, unknown>> }>('GET', '/api/openapi.json'))
+      .body;
+    operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
 
     // One of each resource, so a write that slipped past its guard would show in the snapshot.
     const { db } = t.testDb;
     const admin = t.as('admin');
-    seed.ownerId = (await db.selectFrom('users').select('id').where('email', '=', 'owner@fluxo.test').executeTakeFirstOrThrow()).id;
+    seed.ownerId = (
+      await db.selectFrom('users').select('id').where('email', '=', 'owner@fluxo.test').executeTakeFirstOrThrow()
+    ).id;
     const flow = (await admin.json<{ flow: { id: string } }>('POST', '/api/flows', { name: 'Vendas' })).body.flow;
     const channel = await seedChannel(db, t.deps.secrets);
-    const category = (await admin.json<{ category: { id: string } }>('POST', '/api/categories', { name: 'Casas' })).body.category;
-    const product = (await admin.json<{ product: { id: string } }>('POST', '/api/products', { categoryId: category.id, name: 'Casa', priceCents: 100 })).body.product;
+    const category = (await admin.json<{ category: { id: string } }>('POST', '/api/categories', { name: 'Casas' })).body
+      .category;
+    const product = (
+      await admin.json<{ product: { id: string } }>('POST', '/api/products', {
+        categoryId: category.id,
+        name: 'Casa',
+        priceCents: 100,
+      })
+    ).body.product;
     const orderId = randomUUID();
     await db.insertInto('orders').values({ id: orderId, status: 'new', total_cents: 100 }).execute();
-    const user = (await admin.json<{ user: { id: string } }>('POST', '/api/users', {
-      email: 'alvo@fluxo.test', password: 'cavalo-bateria-grampo', role: 'editor',
-    })).body.user;
+    const user = (
+      await admin.json<{ user: { id: string } }>('POST', '/api/users', {
+        email: 'alvo@fluxo.test',
+        password: 'cavalo-bateria-grampo',
+        role: 'editor',
+      })
+    ).body.user;
     const token = await createApiToken(db, { name: 'alvo', role: 'editor', createdBy: seed.ownerId });
     const handoff = await seedHandoff(db, channel.id, '5584990000009');
     Object.assign(seed.ids, {
-      flows: flow.id, channels: channel.id, categories: category.id, products: product.id, orders: orderId,
-      users: user.id, tokens: token.row.id, handoffs: handoff.handoffId, contacts: handoff.contactId,
+      flows: flow.id,
+      channels: channel.id,
+      categories: category.id,
+      products: product.id,
+      orders: orderId,
+      users: user.id,
+      tokens: token.row.id,
+      handoffs: handoff.handoffId,
+      contacts: handoff.contactId,
     });
   });
   afterAll(() => t.close());
 
   it('has an expected outcome for every route the API documents, and for no route it does not', () => {
     expect(operations.length).toBeGreaterThan(40);
-    expect(operations.filter((op) => !(op in access)), 'routes without an entry in `access`').toEqual([]);
-    expect(Object.keys(access).filter((op) => !operations.includes(op)), 'entries for routes that are gone').toEqual([]);
+    expect(
+      operations.filter((op) => !(op in access)),
+      'routes without an entry in `access`',
+    ).toEqual([]);
+    expect(
+      Object.keys(access).filter((op) => !operations.includes(op)),
+      'entries for routes that are gone',
+    ).toEqual([]);
   });
 
   for (const role of everyone) {
@@ -281,7 +338,8 @@ describe('roles across the OpenAPI document', () => {
         const [method = '', path = ''] = op.split(' ');
         const res = await t.as(role).request(method, concrete(path, seed.ids), writes[op]?.(seed));
         const text = await res.text();
-        if (res.status !== 403 || !text.includes('"code":"forbidden"')) wrong.push(`${op} → ${res.status} ${text.slice(0, 200)}`);
+        if (res.status !== 403 || !text.includes('"code":"forbidden"'))
+          wrong.push(`${op} → ${res.status} ${text.slice(0, 200)}`);
       }
       expect(wrong).toEqual([]);
       expect(await snapshot(t.testDb.db)).toEqual(before);
@@ -294,8 +352,15 @@ describe('roles across the OpenAPI document', () => {
       for (const op of operations.filter((o) => (access[o] ?? []).includes(role))) {
         const [method = '', path = ''] = op.split(' ');
         // Unknown ids and empty bodies: the answer is 200, 400 or 404, never 401/403, never 5xx.
-        const res = await t.as(role).request(method, `/api${path.replace('{id}', 'no-such-id').replace('{v}', '1')}`, method === 'GET' ? undefined : {});
-        if (res.status === 401 || res.status === 403 || res.status >= 500) wrong.push(`${op} → ${res.status} ${await res.text()}`);
+        const res = await t
+          .as(role)
+          .request(
+            method,
+            `/api${path.replace('{id}', 'no-such-id').replace('{v}', '1')}`,
+            method === 'GET' ? undefined : {},
+          );
+        if (res.status === 401 || res.status === 403 || res.status >= 500)
+          wrong.push(`${op} → ${res.status} ${await res.text()}`);
       }
       expect(wrong).toEqual([]);
     });

@@ -15,7 +15,12 @@ describe('settings API', () => {
   const admin = () => t.as('admin');
   const settings = async () => (await admin().json<{ settings: Settings }>('GET', '/api/settings')).body.settings;
   const addProvider = async (body: Record<string, unknown>) =>
-    admin().json<{ provider: AiProvider }>('POST', '/api/settings/ai-providers', { name: 'Principal', baseUrl: llm.url, model: 'fake-model', ...body });
+    admin().json<{ provider: AiProvider }>('POST', '/api/settings/ai-providers', {
+      name: 'Principal',
+      baseUrl: llm.url,
+      model: 'fake-model',
+      ...body,
+    });
 
   beforeAll(async () => {
     llm = await startFakeLlmApi(answer, { apiKey });
@@ -32,7 +37,11 @@ describe('settings API', () => {
 
   it('answers the defaults before anything was saved', async () => {
     expect(await settings()).toEqual({
-      timeZone: 'America/Sao_Paulo', retentionDays: null, language: 'pt-BR', aiProviders: [], environmentAiProvider: null,
+      timeZone: 'America/Sao_Paulo',
+      retentionDays: null,
+      language: 'pt-BR',
+      aiProviders: [],
+      environmentAiProvider: null,
       businessHours: expect.objectContaining({ mon: [{ start: '08:00', end: '18:00' }], sun: [] }),
     });
   });
@@ -50,20 +59,52 @@ describe('settings API', () => {
     const first = await admin().json<{ settings: Settings }>('PATCH', '/api/settings', { timeZone: 'America/Manaus' });
     expect(first.status).toBe(200);
     expect(first.body.settings).toMatchObject({ timeZone: 'America/Manaus', retentionDays: null, language: 'pt-BR' });
-    const second = await admin().json<{ settings: Settings }>('PUT', '/api/settings', { retentionDays: 90, language: 'en' });
+    const second = await admin().json<{ settings: Settings }>('PUT', '/api/settings', {
+      retentionDays: 90,
+      language: 'en',
+    });
     expect(second.body.settings).toMatchObject({ timeZone: 'America/Manaus', retentionDays: 90, language: 'en' });
     const cleared = await admin().json<{ settings: Settings }>('PATCH', '/api/settings', { retentionDays: null });
     expect(cleared.body.settings).toMatchObject({ timeZone: 'America/Manaus', retentionDays: null, language: 'en' });
-    const audit = await t.testDb.db.selectFrom('audit_log').select(['action', 'details']).where('action', '=', 'settings.update').execute();
-    expect(audit.map((a) => a.details)).toEqual(expect.arrayContaining([{ changes: { retentionDays: 90, language: 'en' } }]));
+    const audit = await t.testDb.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('action', '=', 'settings.update')
+      .execute();
+    expect(audit.map((a) => a.details)).toEqual(
+      expect.arrayContaining([{ changes: { retentionDays: 90, language: 'en' } }]),
+    );
   });
 
   it('refuses an unknown time zone, bad business hours and too short a retention with a 400', async () => {
     const bad = [
       { timeZone: 'America/Atlantida' },
       { timeZone: 'Not a zone' },
-      { businessHours: { mon: [{ start: '18:00', end: '08:00' }], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] } },
-      { businessHours: { mon: [{ start: '08:00', end: '12:00' }, { start: '11:00', end: '14:00' }], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] } },
+      {
+        businessHours: {
+          mon: [{ start: '18:00', end: '08:00' }],
+          tue: [],
+          wed: [],
+          thu: [],
+          fri: [],
+          sat: [],
+          sun: [],
+        },
+      },
+      {
+        businessHours: {
+          mon: [
+            { start: '08:00', end: '12:00' },
+            { start: '11:00', end: '14:00' },
+          ],
+          tue: [],
+          wed: [],
+          thu: [],
+          fri: [],
+          sat: [],
+          sun: [],
+        },
+      },
       { businessHours: { mon: [{ start: '8h', end: '12:00' }], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] } },
       { businessHours: { mon: [] } },
       { retentionDays: 3 },
@@ -80,8 +121,16 @@ describe('settings API', () => {
 
   it('stores business hours per weekday', async () => {
     const hours = {
-      mon: [{ start: '08:00', end: '12:00' }, { start: '13:00', end: '18:00' }], tue: [{ start: '09:00', end: '17:00' }],
-      wed: [], thu: [], fri: [{ start: '00:00', end: '23:59' }], sat: [], sun: [],
+      mon: [
+        { start: '08:00', end: '12:00' },
+        { start: '13:00', end: '18:00' },
+      ],
+      tue: [{ start: '09:00', end: '17:00' }],
+      wed: [],
+      thu: [],
+      fri: [{ start: '00:00', end: '23:59' }],
+      sat: [],
+      sun: [],
     };
     expect((await admin().json('PATCH', '/api/settings', { businessHours: hours })).status).toBe(200);
     expect((await settings()).businessHours).toEqual(hours);
@@ -91,7 +140,13 @@ describe('settings API', () => {
     const created = await addProvider({ apiKey });
     expect(created.status).toBe(201);
     // The first provider becomes the default even when not asked.
-    expect(created.body.provider).toMatchObject({ name: 'Principal', baseUrl: llm.url, model: 'fake-model', hasKey: true, isDefault: true });
+    expect(created.body.provider).toMatchObject({
+      name: 'Principal',
+      baseUrl: llm.url,
+      model: 'fake-model',
+      hasKey: true,
+      isDefault: true,
+    });
     expect(JSON.stringify(created.body)).not.toContain(apiKey);
     const listed = await admin().request('GET', '/api/settings');
     expect(await listed.text()).not.toContain(apiKey);
@@ -100,14 +155,22 @@ describe('settings API', () => {
     expect(t.deps.secrets.open(stored.api_key_enc!)).toBe(apiKey);
 
     const id = created.body.provider.id;
-    const renamed = await admin().json<{ provider: AiProvider }>('PATCH', `/api/settings/ai-providers/${id}`, { name: 'OpenAI' });
+    const renamed = await admin().json<{ provider: AiProvider }>('PATCH', `/api/settings/ai-providers/${id}`, {
+      name: 'OpenAI',
+    });
     expect(renamed.body.provider).toMatchObject({ name: 'OpenAI', hasKey: true });
     const unchanged = await t.testDb.db.selectFrom('ai_providers').select('api_key_enc').executeTakeFirstOrThrow();
     expect(unchanged.api_key_enc).toBe(stored.api_key_enc);
-    const noKey = await admin().json<{ provider: AiProvider }>('PUT', `/api/settings/ai-providers/${id}`, { apiKey: null });
+    const noKey = await admin().json<{ provider: AiProvider }>('PUT', `/api/settings/ai-providers/${id}`, {
+      apiKey: null,
+    });
     expect(noKey.body.provider).toMatchObject({ name: 'OpenAI', hasKey: false });
 
-    const audit = await t.testDb.db.selectFrom('audit_log').select(['action', 'details']).where('target_type', '=', 'ai_provider').execute();
+    const audit = await t.testDb.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('target_type', '=', 'ai_provider')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['ai_provider.create', 'ai_provider.update', 'ai_provider.update']);
     expect(JSON.stringify(audit)).not.toContain(apiKey);
   });
@@ -123,7 +186,9 @@ describe('settings API', () => {
     expect((await admin().request('DELETE', `/api/settings/ai-providers/${b.id}`)).status).toBe(204);
     expect(await defaults()).toEqual(['A']);
     expect((await admin().request('DELETE', `/api/settings/ai-providers/${b.id}`)).status).toBe(404);
-    expect((await admin().request('PATCH', `/api/settings/ai-providers/${a.id}`, { baseUrl: 'ftp://x' })).status).toBe(400);
+    expect((await admin().request('PATCH', `/api/settings/ai-providers/${a.id}`, { baseUrl: 'ftp://x' })).status).toBe(
+      400,
+    );
   });
 
   it('"Testar" calls the provider: ok with the right key, the provider\'s 401 with a wrong one', async () => {
@@ -139,7 +204,11 @@ describe('settings API', () => {
     expect(refused.status).toBe(200);
     expect(refused.body).toMatchObject({ ok: false, error: { status: 401, message: 'Incorrect API key provided.' } });
 
-    const audit = await t.testDb.db.selectFrom('audit_log').select('details').where('action', '=', 'ai_provider.test').execute();
+    const audit = await t.testDb.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'ai_provider.test')
+      .execute();
     expect(audit.map((a) => a.details)).toEqual([{ ok: true }, { ok: false, status: 401 }]);
     expect((await admin().request('POST', '/api/settings/ai-providers/no-such/test')).status).toBe(404);
   });
@@ -164,7 +233,9 @@ describe('the time zone in conversations', () => {
   // 23:30 in São Paulo is already the next day in Tokyo.
   const clock = { now: () => new Date('2026-12-07T02:30:00Z') };
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp({ clock }); });
+  beforeAll(async () => {
+    t = await createTestApp({ clock });
+  });
   afterAll(() => t.close());
 
   it('prints {{today}} in the zone of the settings, in the simulator', async () => {
@@ -181,7 +252,11 @@ describe('the time zone in conversations', () => {
         { id: 'e2', source: 'm', sourceHandle: 'next', target: 'end' },
       ],
     });
-    const today = async () => JSON.stringify((await admin.json<{ messages: unknown[] }>('POST', `/api/flows/${flow.body.flow.id}/simulate`, { text: 'oi' })).body.messages);
+    const today = async () =>
+      JSON.stringify(
+        (await admin.json<{ messages: unknown[] }>('POST', `/api/flows/${flow.body.flow.id}/simulate`, { text: 'oi' }))
+          .body.messages,
+      );
     expect(await today()).toContain('Hoje é 06/12/2026');
     await admin.json('PATCH', '/api/settings', { timeZone: 'Asia/Tokyo' });
     expect(await today()).toContain('Hoje é 07/12/2026');
@@ -192,7 +267,10 @@ describe('testAiProvider', () => {
   it('gives up on a provider that does not answer in time', async () => {
     const slow = await startFakeLlmApi(answer, { delayMs: 5_000 });
     try {
-      const result = await testAiProvider(openAiCompatibleModel({ baseUrl: slow.url, apiKey: undefined, model: 'm' }), 300);
+      const result = await testAiProvider(
+        openAiCompatibleModel({ baseUrl: slow.url, apiKey: undefined, model: 'm' }),
+        300,
+      );
       expect(result.ok).toBe(false);
       expect(result.error).toEqual({ status: null, message: 'O provedor não respondeu em 0.3 s.' });
       expect(result.durationMs).toBeLessThan(3_000);

@@ -26,13 +26,23 @@ async function settingsView(c: Context<AppEnv>): Promise<Settings> {
 }
 
 settingsRoutes.openapi(
-  createRoute({ method: 'get', path: '/', tags, responses: { 200: json(settingsResponse, 'The settings, with defaults for what was never set; AI keys are write-only') } }),
+  createRoute({
+    method: 'get',
+    path: '/',
+    tags,
+    responses: {
+      200: json(settingsResponse, 'The settings, with defaults for what was never set; AI keys are write-only'),
+    },
+  }),
   async (c) => c.json({ settings: await settingsView(c) }, 200),
 );
 
-updateRoute(settingsRoutes,
+updateRoute(
+  settingsRoutes,
   {
-    path: '/', tags, request: { body: jsonBody(updateSettingsRequest) },
+    path: '/',
+    tags,
+    request: { body: jsonBody(updateSettingsRequest) },
     responses: { 200: json(settingsResponse, 'Updated: only the fields sent change (PUT the same as PATCH)') },
   },
   async (c) => {

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimulateResponse } from '../../shared/api/simulate.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
-type Message = { kind: string; text?: string; body?: string; buttons?: { id: string; title: string }[]; sections?: { rows: { id: string; title: string }[] }[] };
+type Message = {
+  kind: string;
+  text?: string;
+  body?: string;
+  buttons?: { id: string; title: string }[];
+  sections?: { rows: { id: string; title: string }[] }[];
+};
 
 function choice(messages: Message[], title: string): { id: string; title: string } {
   for (const m of [...messages].reverse()) {
@@ -18,7 +24,9 @@ describe('POST /api/flows/:id/simulate', () => {
   let flowId: string;
   beforeAll(async () => {
     t = await createTestApp();
-    const created = await t.as('editor').json<{ flow: { id: string } }>('POST', '/api/flows', { name: 'Imobiliária', templateId: 'imobiliaria' });
+    const created = await t
+      .as('editor')
+      .json<{ flow: { id: string } }>('POST', '/api/flows', { name: 'Imobiliária', templateId: 'imobiliaria' });
     flowId = created.body.flow.id;
   });
   afterAll(() => t.close());
@@ -47,7 +55,7 @@ describe('POST /api/flows/:id/simulate', () => {
     expect(back.body.status).not.toBe('handoff');
   });
 
-  it('starts the flow with the contact\'s first message, which is not taken as an answer', async () => {
+  it("starts the flow with the contact's first message, which is not taken as an answer", async () => {
     // As on WhatsApp (a new contact's first message): the start block runs on it, and the
     // menu that follows waits for the next message; it does not read this one as a choice.
     const first = await send({ text: 'Olá, procuro um apartamento' });
@@ -57,7 +65,10 @@ describe('POST /api/flows/:id/simulate', () => {
     const said = JSON.stringify(first.body.messages);
     expect(said).toContain('Como posso te ajudar?');
     expect(said).not.toMatch(/não entendi/i);
-    const next = await send({ sessionId: first.body.sessionId, reply: choice(first.body.messages as Message[], 'Simular financiamento') });
+    const next = await send({
+      sessionId: first.body.sessionId,
+      reply: choice(first.body.messages as Message[], 'Simular financiamento'),
+    });
     expect(JSON.stringify(next.body.messages)).toContain('Qual o valor do imóvel?');
   });
 
@@ -65,7 +76,9 @@ describe('POST /api/flows/:id/simulate', () => {
     const a = await send({ text: 'oi' });
     const b = await send({ text: 'oi' });
     expect(a.body.sessionId).not.toBe(b.body.sessionId);
-    const bad = await t.as('editor').json<{ error: { code: string } }>('POST', `/api/flows/${flowId}/simulate`, { text: 42 });
+    const bad = await t
+      .as('editor')
+      .json<{ error: { code: string } }>('POST', `/api/flows/${flowId}/simulate`, { text: 42 });
     expect(bad.status).toBe(400);
     expect((await t.as('editor').request('POST', '/api/flows/nope/simulate', { text: 'oi' })).status).toBe(404);
   });

@@ -3,7 +3,14 @@ import type { SimulateResponse } from '../../shared/api/simulate.ts';
 import type { Problem } from '../../shared/flow/validate/index.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
-type Message = { kind: string; text?: string; body?: string; url?: string; buttons?: { id: string; title: string }[]; sections?: { rows: { id: string; title: string }[] }[] };
+type Message = {
+  kind: string;
+  text?: string;
+  body?: string;
+  url?: string;
+  buttons?: { id: string; title: string }[];
+  sections?: { rows: { id: string; title: string }[] }[];
+};
 type ErrorBody = { error: { code: string; message: string } };
 
 function choice(messages: Message[], title: string): { id: string; title: string } {
@@ -13,7 +20,8 @@ function choice(messages: Message[], title: string): { id: string; title: string
   }
   throw new Error(`no option "${title}" in ${JSON.stringify(messages)}`);
 }
-const titles = (m: Message | undefined) => [...(m?.buttons ?? []), ...(m?.sections ?? []).flatMap((s) => s.rows)].map((o) => o.title);
+const titles = (m: Message | undefined) =>
+  [...(m?.buttons ?? []), ...(m?.sections ?? []).flatMap((s) => s.rows)].map((o) => o.title);
 
 describe('starter templates on a fresh install', () => {
   let t: TestApp;
@@ -24,24 +32,36 @@ describe('starter templates on a fresh install', () => {
 
   const editor = () => t.as('editor');
   const create = async (templateId: string, withSampleData?: boolean) => {
-    const res = await editor().json<{ flow: { id: string } }>('POST', '/api/flows', { name: templateId, templateId, ...(withSampleData === undefined ? {} : { withSampleData }) });
+    const res = await editor().json<{ flow: { id: string } }>('POST', '/api/flows', {
+      name: templateId,
+      templateId,
+      ...(withSampleData === undefined ? {} : { withSampleData }),
+    });
     expect(res.status).toBe(201);
     return res.body.flow.id;
   };
-  const validate = (id: string) => editor().json<{ ok: boolean; problems: Problem[] }>('POST', `/api/flows/${id}/validate`);
+  const validate = (id: string) =>
+    editor().json<{ ok: boolean; problems: Problem[] }>('POST', `/api/flows/${id}/validate`);
   /** Simulates "oi" → "Buscar imóveis" and returns the messages of that second turn. */
   const searchProperties = async (flowId: string) => {
     const send = (body: object) => editor().json<SimulateResponse>('POST', `/api/flows/${flowId}/simulate`, body);
     const first = await send({ text: 'oi' });
-    const search = await send({ sessionId: first.body.sessionId, reply: choice(first.body.messages as Message[], 'Buscar imóveis') });
+    const search = await send({
+      sessionId: first.body.sessionId,
+      reply: choice(first.body.messages as Message[], 'Buscar imóveis'),
+    });
     return { sessionId: search.body.sessionId, messages: search.body.messages as Message[], send };
   };
   const productCount = async () => (await t.testDb.db.selectFrom('products').select('id').execute()).length;
 
   it('says which templates bring sample data', async () => {
     const res = await editor().json<{ templates: { id: string; hasSampleData: boolean }[] }>('GET', '/api/templates');
-    expect(Object.fromEntries(res.body.templates.map((x) => [x.id, x.hasSampleData])))
-      .toEqual({ imobiliaria: true, pedidos: true, 'atendimento-ia': false, cobranca: false });
+    expect(Object.fromEntries(res.body.templates.map((x) => [x.id, x.hasSampleData]))).toEqual({
+      imobiliaria: true,
+      pedidos: true,
+      'atendimento-ia': false,
+      cobranca: false,
+    });
   });
 
   it('without sample data: the picker finds nothing, and validation warns about it without blocking publishing', async () => {
@@ -50,14 +70,18 @@ describe('starter templates on a fresh install', () => {
     expect(JSON.stringify(messages)).toContain('Nenhum produto disponível');
     const checked = await validate(id);
     expect(checked.body.ok).toBe(true);
-    expect(checked.body.problems.map((p) => [p.code, p.severity, p.nodeId])).toEqual([['picker_without_products', 'warning', 'picker']]);
+    expect(checked.body.problems.map((p) => [p.code, p.severity, p.nodeId])).toEqual([
+      ['picker_without_products', 'warning', 'picker'],
+    ]);
     expect((await editor().request('POST', `/api/flows/${id}/publish`, {})).status).toBe(201);
   });
 
   it('warns that the AI block has no provider when none is configured', async () => {
     const id = await create('atendimento-ia');
     const checked = await validate(id);
-    expect(checked.body.problems.map((p) => [p.code, p.severity, p.nodeId])).toEqual([['llm_without_provider', 'warning', 'recepcionista']]);
+    expect(checked.body.problems.map((p) => [p.code, p.severity, p.nodeId])).toEqual([
+      ['llm_without_provider', 'warning', 'recepcionista'],
+    ]);
     expect(checked.body.ok).toBe(true);
     // The same app once AI_BASE_URL/AI_MODEL are set (deps are read per request).
     const { config } = t.deps;
@@ -87,17 +111,30 @@ describe('starter templates on a fresh install', () => {
     expect([...new Uint8Array(await image.arrayBuffer()).slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   });
 
-  it('adds a template\'s sample data once, however often it is used, and keeps edits to it', async () => {
+  it("adds a template's sample data once, however often it is used, and keeps edits to it", async () => {
     await create('pedidos', true);
     const after = await productCount();
-    await t.testDb.db.updateTable('products').set({ price_cents: 1 }).where('id', '=', 'exemplo-pizza-margherita').execute();
+    await t.testDb.db
+      .updateTable('products')
+      .set({ price_cents: 1 })
+      .where('id', '=', 'exemplo-pizza-margherita')
+      .execute();
     await create('pedidos', true);
     expect(await productCount()).toBe(after);
-    const kept = await t.testDb.db.selectFrom('products').select('price_cents').where('id', '=', 'exemplo-pizza-margherita').executeTakeFirstOrThrow();
+    const kept = await t.testDb.db
+      .selectFrom('products')
+      .select('price_cents')
+      .where('id', '=', 'exemplo-pizza-margherita')
+      .executeTakeFirstOrThrow();
     expect(kept.price_cents).toBe(1);
-    const environment = await editor().json<{ environment: { activeProductsByCategory: Record<string, number>; aiConfigured: boolean } }>('GET', '/api/flow-environment');
+    const environment = await editor().json<{
+      environment: { activeProductsByCategory: Record<string, number>; aiConfigured: boolean };
+    }>('GET', '/api/flow-environment');
     expect(environment.status).toBe(200);
-    expect(environment.body.environment).toMatchObject({ aiConfigured: false, activeProductsByCategory: { 'exemplo-pizzas': 3, 'exemplo-bebidas': 2 } });
+    expect(environment.body.environment).toMatchObject({
+      aiConfigured: false,
+      activeProductsByCategory: { 'exemplo-pizzas': 3, 'exemplo-bebidas': 2 },
+    });
   });
 
   it('refuses sample data without a template, creating nothing', async () => {

@@ -8,10 +8,23 @@ export const templateRoutes = createRouter();
 templateRoutes.use('*', requireRole('editor'));
 
 templateRoutes.openapi(
-  createRoute({ method: 'get', path: '/', tags: ['flows'], responses: { 200: json(templatesResponse, 'Starter templates') } }),
-  (c) => c.json({
-    templates: starterTemplates.map((t) => ({
-      id: t.id, name: t.name, description: t.description, nodeCount: t.flow.nodes.length, hasSampleData: t.sampleData !== null,
-    })),
-  }, 200),
+  createRoute({
+    method: 'get',
+    path: '/',
+    tags: ['flows'],
+    responses: { 200: json(templatesResponse, 'Starter templates') },
+  }),
+  (c) =>
+    c.json(
+      {
+        templates: starterTemplates.map((t) => ({
+          id: t.id,
+          name: t.name,
+          description: t.description,
+          nodeCount: t.flow.nodes.length,
+          hasSampleData: t.sampleData !== null,
+        })),
+      },
+      200,
+    ),
 );

@@ -9,17 +9,30 @@ import { createTestDb } from '../testing/test-db.ts';
 describe('API tokens act as their owner', () => {
   let t: TestApp;
   let now = new Date('2026-12-06T10:00:00Z');
-  beforeAll(async () => { t = await createTestApp({ clock: { now: () => now } }); });
+  beforeAll(async () => {
+    t = await createTestApp({ clock: { now: () => now } });
+  });
   afterAll(() => t.close());
 
   const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });
-  const call = (secret: string, method: string, path: string, body?: unknown) => t.app.request(path, {
-    method, headers: { ...bearer(secret), ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
+  const call = (secret: string, method: string, path: string, body?: unknown) =>
+    t.app.request(path, {
+      method,
+      headers: { ...bearer(secret), ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
   async function adminWithToken(email: string) {
-    const user = await createUser(t.testDb.db, { email, name: email, password: 'cavalo-bateria-grampo', role: 'admin' });
-    const { row, secret } = await createApiToken(t.testDb.db, { name: `de ${email}`, role: 'admin', createdBy: user.id });
+    const user = await createUser(t.testDb.db, {
+      email,
+      name: email,
+      password: 'cavalo-bateria-grampo',
+      role: 'admin',
+    });
+    const { row, secret } = await createApiToken(t.testDb.db, {
+      name: `de ${email}`,
+      role: 'admin',
+      createdBy: user.id,
+    });
     return { user, token: row, secret };
   }
   const newAdmin = (email: string) => ({ email, name: 'X', password: 'cavalo-bateria-grampo', role: 'admin' });
@@ -54,16 +67,28 @@ describe('API tokens act as their owner', () => {
 
   it('creates tokens with an expiry, lists them with owner, expiry and last use, and revokes them', async () => {
     const expiresAt = new Date(now.getTime() + 86_400_000).toISOString();
-    const created = await t.as('admin').json<{ token: { id: string; expiresAt: string; owner: { email: string } }; secret: string }>(
-      'POST', '/api/tokens', { name: 'integração', role: 'editor', expiresAt });
+    const created = await t
+      .as('admin')
+      .json<{ token: { id: string; expiresAt: string; owner: { email: string } }; secret: string }>(
+        'POST',
+        '/api/tokens',
+        { name: 'integração', role: 'editor', expiresAt },
+      );
     expect(created.status).toBe(201);
     expect(created.body.token).toMatchObject({ expiresAt, owner: { email: 'owner@fluxo.test' } });
     const { secret, token } = created.body;
     expect((await call(secret, 'GET', '/api/flows')).status).toBe(200);
 
-    const list = await t.as('admin').json<{ tokens: { id: string; lastUsedAt: string | null; expiresAt: string | null; owner: unknown }[] }>('GET', '/api/tokens');
+    const list = await t
+      .as('admin')
+      .json<{ tokens: { id: string; lastUsedAt: string | null; expiresAt: string | null; owner: unknown }[] }>(
+        'GET',
+        '/api/tokens',
+      );
     expect(list.body.tokens.find((x) => x.id === token.id)).toMatchObject({
-      lastUsedAt: now.toISOString(), expiresAt, owner: { email: 'owner@fluxo.test', name: 'Owner' },
+      lastUsedAt: now.toISOString(),
+      expiresAt,
+      owner: { email: 'owner@fluxo.test', name: 'Owner' },
     });
 
     now = new Date(now.getTime() + 86_400_000);
@@ -81,15 +106,23 @@ describe('API tokens act as their owner', () => {
 
   it('refuses an expiry in the past with a 400 and creates nothing', async () => {
     const before = (await t.testDb.db.selectFrom('api_tokens').select('id').execute()).length;
-    const res = await t.as('admin').json('POST', '/api/tokens', { name: 'velho', role: 'agent', expiresAt: '2020-01-01T00:00:00Z' });
+    const res = await t
+      .as('admin')
+      .json('POST', '/api/tokens', { name: 'velho', role: 'agent', expiresAt: '2020-01-01T00:00:00Z' });
     expect(res.status).toBe(400);
     expect((await t.testDb.db.selectFrom('api_tokens').select('id').execute()).length).toBe(before);
   });
 
   it('records the last use at most once a minute', async () => {
     const { token, secret } = await adminWithToken('uso@fluxo.test');
-    const lastUsed = async () => (await t.testDb.db.selectFrom('api_tokens').select('last_used_at')
-      .where('id', '=', token.id).executeTakeFirstOrThrow()).last_used_at;
+    const lastUsed = async () =>
+      (
+        await t.testDb.db
+          .selectFrom('api_tokens')
+          .select('last_used_at')
+          .where('id', '=', token.id)
+          .executeTakeFirstOrThrow()
+      ).last_used_at;
     const start = now;
     await call(secret, 'GET', '/api/flows');
     expect(new Date((await lastUsed())!).toISOString()).toBe(start.toISOString());
@@ -110,8 +143,12 @@ describe('migration 0012 on existing tokens', () => {
     try {
       await bindTokens.down!(t.db as never);
       const insert = (id: string, createdBy: string | null) =>
-        sql`insert into api_tokens (id, name, token_hash, role, created_by) values (${id}, ${id}, ${`h-${id}`}, 'admin', ${createdBy})`.execute(t.db);
-      await sql`insert into users (id, email, name, password_hash, role) values ('u1', 'a@fluxo.test', 'A', 'x', 'admin')`.execute(t.db);
+        sql`insert into api_tokens (id, name, token_hash, role, created_by) values (${id}, ${id}, ${`h-${id}`}, 'admin', ${createdBy})`.execute(
+          t.db,
+        );
+      await sql`insert into users (id, email, name, password_hash, role) values ('u1', 'a@fluxo.test', 'A', 'x', 'admin')`.execute(
+        t.db,
+      );
       await insert('owned', 'u1');
       await insert('orphan', null);
       await insert('cli', null);

@@ -16,26 +16,43 @@ const tags = ['tokens'];
 type Owner = { id: string; email: string; name: string } | null;
 const iso = (t: Date | string | null) => (t ? new Date(t).toISOString() : null);
 const view = (t: Row<'api_tokens'>, owner: Owner) => ({
-  id: t.id, name: t.name, role: t.role, createdAt: new Date(t.created_at).toISOString(),
-  lastUsedAt: iso(t.last_used_at), expiresAt: iso(t.expires_at), owner,
+  id: t.id,
+  name: t.name,
+  role: t.role,
+  createdAt: new Date(t.created_at).toISOString(),
+  lastUsedAt: iso(t.last_used_at),
+  expiresAt: iso(t.expires_at),
+  owner,
 });
 
 tokenRoutes.openapi(
   createRoute({
-    method: 'get', path: '/', tags,
-    responses: { 200: json(tokensResponse, 'Every token not revoked (expired ones too, until revoked), with its owner') },
+    method: 'get',
+    path: '/',
+    tags,
+    responses: {
+      200: json(tokensResponse, 'Every token not revoked (expired ones too, until revoked), with its owner'),
+    },
   }),
   async (c) => {
     const rows = await listActiveTokens(c.var.deps.db);
-    return c.json({
-      tokens: rows.map((r) => view(r, r.user_id ? { id: r.user_id, email: r.owner_email ?? '', name: r.owner_name ?? '' } : null)),
-    }, 200);
+    return c.json(
+      {
+        tokens: rows.map((r) =>
+          view(r, r.user_id ? { id: r.user_id, email: r.owner_email ?? '', name: r.owner_name ?? '' } : null),
+        ),
+      },
+      200,
+    );
   },
 );
 
 tokenRoutes.openapi(
   createRoute({
-    method: 'post', path: '/', tags, request: { body: jsonBody(createTokenRequest) },
+    method: 'post',
+    path: '/',
+    tags,
+    request: { body: jsonBody(createTokenRequest) },
     responses: { 201: json(createdToken, 'The token, acting as the caller; its secret is shown only now') },
   }),
   async (c) => {
@@ -49,8 +66,13 @@ tokenRoutes.openapi(
     const ownerId = c.var.actor.userId;
     const { row, secret, owner } = await db.transaction().execute(async (tx) => {
       const created = await createApiToken(tx, { name: body.name, role: body.role, createdBy: ownerId, expiresAt });
-      await recordAudit(tx, c.var.actor, 'token.create', { type: 'api_token', id: created.row.id },
-        { role: body.role, expiresAt: iso(expiresAt) });
+      await recordAudit(
+        tx,
+        c.var.actor,
+        'token.create',
+        { type: 'api_token', id: created.row.id },
+        { role: body.role, expiresAt: iso(expiresAt) },
+      );
       const user = ownerId ? await findUserSummary(tx, ownerId) : undefined;
       return { ...created, owner: user ?? null };
     });
@@ -60,14 +82,19 @@ tokenRoutes.openapi(
 
 tokenRoutes.openapi(
   createRoute({
-    method: 'delete', path: '/{id}', tags, request: { params: z.object({ id: z.string().min(1) }) },
+    method: 'delete',
+    path: '/{id}',
+    tags,
+    request: { params: z.object({ id: z.string().min(1) }) },
     responses: { 204: { description: 'Revoked' } },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
     const now = c.var.deps.clock.now();
     await changeAudited(c, {
-      resource: 'Token', action: 'token.revoke', target: { type: 'api_token', id },
+      resource: 'Token',
+      action: 'token.revoke',
+      target: { type: 'api_token', id },
       change: (tx) => revokeToken(tx, id, now),
     });
     return c.body(null, 204);

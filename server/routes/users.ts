@@ -4,7 +4,14 @@ import { hashPassword } from '../auth/password.ts';
 import { passwordProblem } from '../auth/password-policy.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import {
-  countAdmins, createUser, deleteUser, findUserByEmail, findUserForUpdate, listUsers, toApiUser, updateUser,
+  countAdmins,
+  createUser,
+  deleteUser,
+  findUserByEmail,
+  findUserForUpdate,
+  listUsers,
+  toApiUser,
+  updateUser,
 } from '../db/queries/users.ts';
 import type { RowUpdate } from '../db/tables.ts';
 import { endLoginsOf } from '../db/queries/auth-sessions.ts';
@@ -27,22 +34,33 @@ userRoutes.openapi(
   createRoute({ method: 'get', path: '/', tags, responses: { 200: json(usersResponse, 'Every user') } }),
   async (c) => {
     const rows = await listUsers(c.var.deps.db);
-    return c.json({
-      users: rows.map((u) => ({ ...toApiUser(u), disabled: u.disabled, createdAt: new Date(u.created_at).toISOString() })),
-    }, 200);
+    return c.json(
+      {
+        users: rows.map((u) => ({
+          ...toApiUser(u),
+          disabled: u.disabled,
+          createdAt: new Date(u.created_at).toISOString(),
+        })),
+      },
+      200,
+    );
   },
 );
 
 userRoutes.openapi(
   createRoute({
-    method: 'post', path: '/', tags, request: { body: jsonBody(createUserRequest) },
+    method: 'post',
+    path: '/',
+    tags,
+    request: { body: jsonBody(createUserRequest) },
     responses: { 201: json(userResponse, 'Created') },
   }),
   async (c) => {
     const { db } = c.var.deps;
     const body = c.req.valid('json');
     refuseWeakPassword(body.password);
-    if (await findUserByEmail(db, body.email)) throw new AppError(409, 'email_taken', 'Já existe um usuário com esse e-mail.');
+    if (await findUserByEmail(db, body.email))
+      throw new AppError(409, 'email_taken', 'Já existe um usuário com esse e-mail.');
     const user = await db.transaction().execute(async (tx) => {
       const u = await createUser(tx, body);
       await recordAudit(tx, c.var.actor, 'user.create', { type: 'user', id: u.id }, { role: u.role });
@@ -52,9 +70,12 @@ userRoutes.openapi(
   },
 );
 
-updateRoute(userRoutes,
+updateRoute(
+  userRoutes,
   {
-    path: '/{id}', tags, request: { params: idParam, body: jsonBody(updateUserRequest) },
+    path: '/{id}',
+    tags,
+    request: { params: idParam, body: jsonBody(updateUserRequest) },
     responses: { 200: json(userResponse, 'Updated: only the fields sent change (PUT the same as PATCH)') },
   },
   async (c) => {
@@ -68,7 +89,10 @@ updateRoute(userRoutes,
     if (body.disabled !== undefined) changes.disabled = body.disabled;
     if (body.password !== undefined) changes.password_hash = await hashPassword(body.password);
     const user = await changeAudited(c, {
-      resource: 'Usuário', action: 'user.update', target: { type: 'user', id }, details: { fields: Object.keys(changes) },
+      resource: 'Usuário',
+      action: 'user.update',
+      target: { type: 'user', id },
+      details: { fields: Object.keys(changes) },
       change: async (tx) => {
         const current = await findUserForUpdate(tx, id);
         if (!current) return undefined;
@@ -76,9 +100,7 @@ updateRoute(userRoutes,
         if (losesAdmin && (await countAdmins(tx)) <= 1) {
           throw new AppError(409, 'last_admin', 'Este é o último administrador ativo; crie outro antes.');
         }
-        const updated = Object.keys(changes).length
-          ? await updateUser(tx, id, changes)
-          : current;
+        const updated = Object.keys(changes).length ? await updateUser(tx, id, changes) : current;
         // Disabling a user or changing a password ends their open logins.
         if (body.disabled || body.password) await endLoginsOf(tx, id);
         return updated;
@@ -90,14 +112,19 @@ updateRoute(userRoutes,
 
 userRoutes.openapi(
   createRoute({
-    method: 'delete', path: '/{id}', tags, request: { params: idParam },
+    method: 'delete',
+    path: '/{id}',
+    tags,
+    request: { params: idParam },
     responses: { 204: { description: 'Deleted' } },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
     if (id === c.var.actor.userId) throw new AppError(409, 'self_delete', 'Você não pode excluir a si mesmo.');
     await changeAudited(c, {
-      resource: 'Usuário', action: 'user.delete', target: { type: 'user', id },
+      resource: 'Usuário',
+      action: 'user.delete',
+      target: { type: 'user', id },
       change: async (tx) => {
         const current = await findUserForUpdate(tx, id);
         if (!current) return undefined;

@@ -9,7 +9,7 @@ function providerMessage(body: string | undefined): string | null {
   if (!body) return null;
   try {
     const parsed = JSON.parse(body) as { error?: { message?: unknown } | string; message?: unknown };
-    const message = typeof parsed.error === 'string' ? parsed.error : parsed.error?.message ?? parsed.message;
+    const message = typeof parsed.error === 'string' ? parsed.error : (parsed.error?.message ?? parsed.message);
     return typeof message === 'string' && message.trim() ? message.trim() : null;
   } catch {
     return body.trim().slice(0, 300) || null;
@@ -36,9 +36,12 @@ export async function testAiProvider(model: LanguageModel, timeoutMs = aiTestTim
   const durationMs = () => Math.round(performance.now() - started);
   try {
     await generateText({
-      model, prompt: 'Responda apenas: ok', maxOutputTokens: 1,
+      model,
+      prompt: 'Responda apenas: ok',
+      maxOutputTokens: 1,
       // The admin is told at once; retrying a wrong key three times only makes them wait.
-      maxRetries: 0, abortSignal: AbortSignal.timeout(timeoutMs),
+      maxRetries: 0,
+      abortSignal: AbortSignal.timeout(timeoutMs),
     });
     return { ok: true, error: null, durationMs: durationMs() };
   } catch (err) {

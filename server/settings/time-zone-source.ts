@@ -28,7 +28,9 @@ export function createTimeZoneSource(db: Db, logger: Logger, now: () => number, 
     /** The zone, re-read first when the last read is older than the TTL. */
     fresh(): Promise<string> {
       if (readAt !== null && now() - readAt < ttlMs) return Promise.resolve(zone);
-      reading ??= read().finally(() => { reading = null; });
+      reading ??= read().finally(() => {
+        reading = null;
+      });
       return reading;
     },
   };

@@ -2,14 +2,25 @@ import type { FakeGraphRequest } from './fake-graph-api.ts';
 import { messageWebhook, metaJson, type ChannelAddress } from './webhook-payloads.ts';
 
 /** One inbound text of a simulated contact, ready to post. */
-export interface SimulatedMessage { contact: string; index: number; text: string; body: string; at: Date }
+export interface SimulatedMessage {
+  contact: string;
+  index: number;
+  text: string;
+  body: string;
+  at: Date;
+}
 
 /**
  * `perContact` texts from each of `contacts` people, one second apart per contact (WhatsApp
  * timestamps have 1 s resolution). Texts are unique, so each echo names the message it answers.
  */
 export function simulatedMessages(o: {
-  channel: ChannelAddress; contacts: number; perContact: number; prefix: string; start: Date; firstWaId?: number;
+  channel: ChannelAddress;
+  contacts: number;
+  perContact: number;
+  prefix: string;
+  start: Date;
+  firstWaId?: number;
 }): SimulatedMessage[] {
   const list: SimulatedMessage[] = [];
   for (let i = 0; i < o.perContact; i++) {
@@ -17,7 +28,16 @@ export function simulatedMessages(o: {
       const contact = String((o.firstWaId ?? 5584990000000) + c);
       const text = `${o.prefix}-${c}-${i}`;
       const at = new Date(o.start.getTime() + i * 1000);
-      const body = metaJson(messageWebhook({ ...o.channel, wamid: `wamid.${o.prefix}.${c}.${i}`, from: contact, name: `Contato ${c}`, timestamp: at, text }));
+      const body = metaJson(
+        messageWebhook({
+          ...o.channel,
+          wamid: `wamid.${o.prefix}.${c}.${i}`,
+          from: contact,
+          name: `Contato ${c}`,
+          timestamp: at,
+          text,
+        }),
+      );
       list.push({ contact, index: i, text, body, at });
     }
   }

@@ -34,37 +34,83 @@ async function sendsPerSecond(url: string, total: number): Promise<number> {
   const body = JSON.stringify(text());
   const started = performance.now();
   let next = 0;
-  await Promise.all(Array.from({ length: 32 }, async () => {
-    while (next < total) {
-      next += 1;
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-      await res.arrayBuffer();
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: 32 }, async () => {
+      while (next < total) {
+        next += 1;
+        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        await res.arrayBuffer();
+      }
+    }),
+  );
   return total / ((performance.now() - started) / 1000);
 }
 
-const text = (to = '+5584991230001') => ({ messaging_product: 'whatsapp', recipient_type: 'individual', to, type: 'text', text: { body: 'oi' } });
+const text = (to = '+5584991230001') => ({
+  messaging_product: 'whatsapp',
+  recipient_type: 'individual',
+  to,
+  type: 'text',
+  text: { body: 'oi' },
+});
 
 describe('fake Graph API: sends', () => {
   it('answers like Meta with a unique wamid per message', async () => {
     const answers = await Promise.all(Array.from({ length: 50 }, () => post(text())));
     expect(answers[0]).toMatchObject({
       status: 200,
-      body: { messaging_product: 'whatsapp', contacts: [{ input: '+5584991230001', wa_id: '5584991230001' }], messages: [{ id: expect.stringMatching(/^wamid\./) }] },
+      body: {
+        messaging_product: 'whatsapp',
+        contacts: [{ input: '+5584991230001', wa_id: '5584991230001' }],
+        messages: [{ id: expect.stringMatching(/^wamid\./) }],
+      },
     });
     expect(new Set(answers.map((a) => a.body.messages[0]!.id)).size).toBe(50);
     expect(fake.sent()).toHaveLength(50);
-    expect(fake.sent()[0]).toMatchObject({ kind: 'send', phoneNumberId: '106000000000001', token: 't', body: text(), status: 200 });
+    expect(fake.sent()[0]).toMatchObject({
+      kind: 'send',
+      phoneNumberId: '106000000000001',
+      token: 't',
+      body: text(),
+      status: 200,
+    });
   });
 
   const outbound: [string, OutboundMessage, { waId: string | null; userId: string | null }][] = [
     ['text with a link', { kind: 'text', text: 'veja https://x.example/a' }, ana],
     ['text to a business-scoped id', { kind: 'text', text: 'oi' }, { waId: null, userId: 'BR.4815162342000000099' }],
-    ['document', { kind: 'media', media: 'document', url: 'https://x.example/a.pdf', filename: 'a.pdf', caption: 'c' }, ana],
+    [
+      'document',
+      { kind: 'media', media: 'document', url: 'https://x.example/a.pdf', filename: 'a.pdf', caption: 'c' },
+      ana,
+    ],
     ['audio', { kind: 'media', media: 'audio', url: 'https://x.example/a.ogg', caption: 'dropped' }, ana],
-    ['buttons', { kind: 'buttons', body: 'b', header: { kind: 'image', url: 'https://x.example/i.png' }, buttons: [{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }] }, ana],
-    ['list', { kind: 'list', body: 'b', buttonLabel: 'Ver', sections: [{ title: 'S1', rows: [{ id: 'r1', title: 'R1' }] }, { title: 'S2', rows: [{ id: 'r2', title: 'R2', description: 'd' }] }] }, ana],
+    [
+      'buttons',
+      {
+        kind: 'buttons',
+        body: 'b',
+        header: { kind: 'image', url: 'https://x.example/i.png' },
+        buttons: [
+          { id: 'a', title: 'A' },
+          { id: 'b', title: 'B' },
+        ],
+      },
+      ana,
+    ],
+    [
+      'list',
+      {
+        kind: 'list',
+        body: 'b',
+        buttonLabel: 'Ver',
+        sections: [
+          { title: 'S1', rows: [{ id: 'r1', title: 'R1' }] },
+          { title: 'S2', rows: [{ id: 'r2', title: 'R2', description: 'd' }] },
+        ],
+      },
+      ana,
+    ],
     ['template', { kind: 'template', name: 'lembrete', language: 'pt_BR', parameters: ['Ana'] }, ana],
   ];
   it.each(outbound)('accepts what toGraphMessage builds: %s', async (_label, message, to) => {
@@ -84,22 +130,69 @@ describe('fake Graph API: sends', () => {
     ['missing type object', { messaging_product: 'whatsapp', to: '+1', type: 'image' }, 131008],
     ['empty text', { ...text(), text: { body: '' } }, 131009],
     ['text over 4096', { ...text(), text: { body: 'x'.repeat(4097) } }, 131009],
-    ['four buttons', { ...text(), type: 'interactive', interactive: { type: 'button', body: { text: 'b' }, action: { buttons: [1, 2, 3, 4].map((i) => ({ type: 'reply', reply: { id: `${i}`, title: 't' } })) } } }, 131009],
-    ['button title over 20', { ...text(), type: 'interactive', interactive: { type: 'button', body: { text: 'b' }, action: { buttons: [{ type: 'reply', reply: { id: '1', title: 'x'.repeat(21) } }] } } }, 131009],
-    ['eleven rows', { ...text(), type: 'interactive', interactive: { type: 'list', body: { text: 'b' }, action: { button: 'Ver', sections: [{ rows: Array.from({ length: 11 }, (_, i) => ({ id: `${i}`, title: 't' })) }] } } }, 131009],
+    [
+      'four buttons',
+      {
+        ...text(),
+        type: 'interactive',
+        interactive: {
+          type: 'button',
+          body: { text: 'b' },
+          action: { buttons: [1, 2, 3, 4].map((i) => ({ type: 'reply', reply: { id: `${i}`, title: 't' } })) },
+        },
+      },
+      131009,
+    ],
+    [
+      'button title over 20',
+      {
+        ...text(),
+        type: 'interactive',
+        interactive: {
+          type: 'button',
+          body: { text: 'b' },
+          action: { buttons: [{ type: 'reply', reply: { id: '1', title: 'x'.repeat(21) } }] },
+        },
+      },
+      131009,
+    ],
+    [
+      'eleven rows',
+      {
+        ...text(),
+        type: 'interactive',
+        interactive: {
+          type: 'list',
+          body: { text: 'b' },
+          action: {
+            button: 'Ver',
+            sections: [{ rows: Array.from({ length: 11 }, (_, i) => ({ id: `${i}`, title: 't' })) }],
+          },
+        },
+      },
+      131009,
+    ],
     ['media with link and id', { ...text(), type: 'image', image: { link: 'https://x', id: '1' } }, 100],
     ['audio caption', { ...text(), type: 'audio', audio: { link: 'https://x', caption: 'c' } }, 100],
-  ])('rejects %s with 400 and Meta\'s envelope', async (_label, body, code) => {
+  ])("rejects %s with 400 and Meta's envelope", async (_label, body, code) => {
     const answer = await post(body);
     expect(answer.status).toBe(400);
     expect(answer.body).toEqual({
-      error: { message: expect.any(String), type: 'OAuthException', code, error_data: { messaging_product: 'whatsapp', details: expect.any(String) }, fbtrace_id: expect.any(String) },
+      error: {
+        message: expect.any(String),
+        type: 'OAuthException',
+        code,
+        error_data: { messaging_product: 'whatsapp', details: expect.any(String) },
+        fbtrace_id: expect.any(String),
+      },
     });
     expect(fake.sent()).toEqual([]);
   });
 
   it('answers mark-as-read with success, not counted as a send', async () => {
-    expect((await post({ messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.X' })).body).toEqual({ success: true });
+    expect((await post({ messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.X' })).body).toEqual({
+      success: true,
+    });
     expect(fake.requests.map((r) => r.kind)).toEqual(['read']);
     expect(fake.sent()).toEqual([]);
   });
@@ -134,7 +227,11 @@ describe('fake Graph API: faults, waiting, tokens', () => {
   it('checks the token when one is expected', async () => {
     const strict = await startFakeGraphApi({ expectedToken: 'right' });
     try {
-      const res = await fetch(`${strict.url}/v23.0/1/messages`, { method: 'POST', headers: { authorization: 'Bearer wrong' }, body: JSON.stringify(text()) });
+      const res = await fetch(`${strict.url}/v23.0/1/messages`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer wrong' },
+        body: JSON.stringify(text()),
+      });
       expect(res.status).toBe(401);
       expect(((await res.json()) as { error: { code: number } }).error.code).toBe(190);
       expect(strict.sent()).toEqual([]);
@@ -190,14 +287,27 @@ describe('webhook builders', () => {
   const at = new Date('2026-01-01T10:00:00Z');
 
   it('builds a text message webhook the parser reads back', () => {
-    const body = metaJson(messageWebhook({ ...channel, wamid: 'wamid.IN1', from: '5584991230001', name: 'Ana Souza', timestamp: at, text: 'Olá / tudo bem? 😍' }));
+    const body = metaJson(
+      messageWebhook({
+        ...channel,
+        wamid: 'wamid.IN1',
+        from: '5584991230001',
+        name: 'Ana Souza',
+        timestamp: at,
+        text: 'Olá / tudo bem? 😍',
+      }),
+    );
     expect(body).toContain('Ol\\u00e1 \\/ tudo bem? \\ud83d\\ude0d');
     const signature = signBody(body, 'secret');
     expect(verifySignature(Buffer.from(body), signature, 'secret')).toBe(true);
     const parsed = parseWebhook(JSON.parse(body));
     expect(parsed.warnings).toEqual([]);
     expect(parsed.entries[0]?.changes[0]?.messages[0]).toMatchObject({
-      wamid: 'wamid.IN1', from: '5584991230001', profileName: 'Ana Souza', timestamp: at, content: { kind: 'text', text: 'Olá / tudo bem? 😍' },
+      wamid: 'wamid.IN1',
+      from: '5584991230001',
+      profileName: 'Ana Souza',
+      timestamp: at,
+      content: { kind: 'text', text: 'Olá / tudo bem? 😍' },
     });
   });
 
@@ -205,16 +315,58 @@ describe('webhook builders', () => {
     [false, 'button_reply'],
     [true, 'list_reply'],
   ])('builds an interactive reply (list: %s → %s)', (list, kind) => {
-    const webhook = messageWebhook({ ...channel, wamid: 'wamid.IN2', from: '5584991230001', name: 'Ana', timestamp: at, reply: { id: 'opt-1', title: 'Comprar', list }, contextId: 'wamid.OUT1' });
+    const webhook = messageWebhook({
+      ...channel,
+      wamid: 'wamid.IN2',
+      from: '5584991230001',
+      name: 'Ana',
+      timestamp: at,
+      reply: { id: 'opt-1', title: 'Comprar', list },
+      contextId: 'wamid.OUT1',
+    });
     expect(JSON.stringify(webhook)).toContain(`"type":"${kind}"`);
     const message = parseWebhook(JSON.parse(JSON.stringify(webhook))).entries[0]?.changes[0]?.messages[0];
-    expect(message).toMatchObject({ content: { kind: 'reply', id: 'opt-1', title: 'Comprar' }, context: { id: 'wamid.OUT1', from: '15550100001' } });
+    expect(message).toMatchObject({
+      content: { kind: 'reply', id: 'opt-1', title: 'Comprar' },
+      context: { id: 'wamid.OUT1', from: '15550100001' },
+    });
   });
 
   it('builds status webhooks, failed ones with their error', () => {
-    const delivered = parseWebhook(JSON.parse(metaJson(statusWebhook({ ...channel, wamid: 'wamid.OUT1', recipient: '5584991230001', status: 'delivered', timestamp: at }))));
-    expect(delivered.entries[0]?.changes[0]?.statuses[0]).toMatchObject({ wamid: 'wamid.OUT1', status: 'delivered', recipientId: '5584991230001', timestamp: at, errors: [] });
-    const failed = parseWebhook(JSON.parse(metaJson(statusWebhook({ ...channel, wamid: 'wamid.OUT2', recipient: '1', status: 'failed', timestamp: at, error: { code: 131047, title: 'Re-engagement message' } }))));
+    const delivered = parseWebhook(
+      JSON.parse(
+        metaJson(
+          statusWebhook({
+            ...channel,
+            wamid: 'wamid.OUT1',
+            recipient: '5584991230001',
+            status: 'delivered',
+            timestamp: at,
+          }),
+        ),
+      ),
+    );
+    expect(delivered.entries[0]?.changes[0]?.statuses[0]).toMatchObject({
+      wamid: 'wamid.OUT1',
+      status: 'delivered',
+      recipientId: '5584991230001',
+      timestamp: at,
+      errors: [],
+    });
+    const failed = parseWebhook(
+      JSON.parse(
+        metaJson(
+          statusWebhook({
+            ...channel,
+            wamid: 'wamid.OUT2',
+            recipient: '1',
+            status: 'failed',
+            timestamp: at,
+            error: { code: 131047, title: 'Re-engagement message' },
+          }),
+        ),
+      ),
+    );
     expect(failed.entries[0]?.changes[0]?.statuses[0]?.errors).toEqual([
       expect.objectContaining({ code: 131047, title: 'Re-engagement message' }),
     ]);
@@ -230,11 +382,16 @@ describe('fake Graph API: status webhooks like Meta', () => {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         // The first two deliveries fail, as they would while our server restarts.
-        if (refusals > 0) { refusals -= 1; res.writeHead(503).end(); return; }
+        if (refusals > 0) {
+          refusals -= 1;
+          res.writeHead(503).end();
+          return;
+        }
         const raw = Buffer.concat(chunks);
         const status = parseWebhook(JSON.parse(raw.toString('utf8'))).entries[0]?.changes[0]?.statuses[0];
         received.push({
-          status: status?.status ?? '?', callback: status?.bizOpaqueCallbackData,
+          status: status?.status ?? '?',
+          callback: status?.bizOpaqueCallbackData,
           signed: verifySignature(raw, req.headers['x-hub-signature-256'] as string, 'app-secret'),
         });
         res.writeHead(200).end('EVENT_RECEIVED');
@@ -242,11 +399,17 @@ describe('fake Graph API: status webhooks like Meta', () => {
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const withCallback = await startFakeGraphApi({
-      statusCallback: { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/whatsapp`, appSecret: 'app-secret', statuses: ['sent', 'delivered'] },
+      statusCallback: {
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/whatsapp`,
+        appSecret: 'app-secret',
+        statuses: ['sent', 'delivered'],
+      },
     });
     try {
       const res = await fetch(`${withCallback.url}/v23.0/106000000000001/messages`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...text(), biz_opaque_callback_data: 'outbox:abc' }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...text(), biz_opaque_callback_data: 'outbox:abc' }),
       });
       expect(res.status).toBe(200);
       await expect.poll(() => withCallback.statusCallbacks().posted).toBe(2);

@@ -62,7 +62,10 @@ export interface FakeGraph {
   close(): Promise<void>;
 }
 
-interface MediaItem { bytes: Uint8Array; mimeType: string }
+interface MediaItem {
+  bytes: Uint8Array;
+  mimeType: string;
+}
 
 export interface FakePhoneNumber {
   displayPhoneNumber: string;
@@ -78,9 +81,11 @@ const VERSION = /^v\d+\.\d+$/;
  * 127.0.0.1, for integration tests and the load benchmark (which pushes hundreds of sends a
  * second through it, so the hot path does no more than parse, check and answer).
  */
-export async function startFakeGraphApi(
-  { port = 0, expectedToken, statusCallback = null }: { port?: number; expectedToken?: string; statusCallback?: StatusCallback | null } = {},
-): Promise<FakeGraph> {
+export async function startFakeGraphApi({
+  port = 0,
+  expectedToken,
+  statusCallback = null,
+}: { port?: number; expectedToken?: string; statusCallback?: StatusCallback | null } = {}): Promise<FakeGraph> {
   const instance = randomBytes(4).toString('hex').toUpperCase();
   let counter = 0;
   let requests: FakeGraphRequest[] = [];
@@ -97,7 +102,9 @@ export async function startFakeGraphApi(
 
   const fake: FakeGraph = {
     url: '',
-    get requests() { return requests; },
+    get requests() {
+      return requests;
+    },
     sent: () => accepted.slice(),
     failNext: (n, fault) => void faults.push({ fault, left: n }),
     delayMs: 0,
@@ -110,7 +117,13 @@ export async function startFakeGraphApi(
           waiters = waiters.filter((w) => w !== waiter);
           reject(new Error(`fake Graph API: ${accepted.length} of ${count} sends after ${timeoutMs} ms`));
         }, timeoutMs);
-        const waiter = { count, resolve: () => { clearTimeout(timer); resolve(accepted.slice()); } };
+        const waiter = {
+          count,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve(accepted.slice());
+          },
+        };
         waiters.push(waiter);
       });
     },
@@ -126,11 +139,12 @@ export async function startFakeGraphApi(
       phoneNumbers = new Map();
       fake.delayMs = 0;
     },
-    close: () => new Promise((resolve) => {
-      poster.close();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        poster.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 
   const server = createServer((req, res) => {
@@ -214,13 +228,27 @@ export async function startFakeGraphApi(
   function onPhoneNumber(number: FakePhoneNumber, record: FakeGraphRequest, fields: string | null, answer: Answer) {
     if (number.token !== undefined && record.token !== number.token) return answer(401, invalidTokenError());
     const all: Record<string, string> = {
-      display_phone_number: number.displayPhoneNumber, verified_name: number.verifiedName, quality_rating: number.qualityRating,
+      display_phone_number: number.displayPhoneNumber,
+      verified_name: number.verifiedName,
+      quality_rating: number.qualityRating,
     };
     // Like Graph, only the fields asked for (and the id); without `fields`, Graph's defaults.
-    const asked = fields ? fields.split(',').map((f) => f.trim()) : ['verified_name', 'display_phone_number', 'quality_rating'];
+    const asked = fields
+      ? fields.split(',').map((f) => f.trim())
+      : ['verified_name', 'display_phone_number', 'quality_rating'];
     const unknown = asked.find((f) => !(f in all) && f !== 'id');
-    if (unknown) return answer(400, metaError(100, `(#100) Tried accessing nonexisting field (${unknown}) on node type (WhatsAppBusinessPhoneNumber)`));
-    return answer(200, { ...Object.fromEntries(asked.filter((f) => f in all).map((f) => [f, all[f]])), id: record.phoneNumberId });
+    if (unknown)
+      return answer(
+        400,
+        metaError(
+          100,
+          `(#100) Tried accessing nonexisting field (${unknown}) on node type (WhatsAppBusinessPhoneNumber)`,
+        ),
+      );
+    return answer(200, {
+      ...Object.fromEntries(asked.filter((f) => f in all).map((f) => [f, all[f]])),
+      id: record.phoneNumberId,
+    });
   }
 
   function onMessages(record: FakeGraphRequest, answer: Answer, current: boolean) {
@@ -236,21 +264,32 @@ export async function startFakeGraphApi(
     const problem = checkSendPayload(body);
     if (problem) return answer(400, metaError(problem.code, problem.message));
     const input = typeof body.to === 'string' ? body.to : String(body.recipient);
-    const slot = current && faults.find((f) => f.left > 0 && (f.fault.to === undefined || sameRecipient(f.fault.to, input)));
+    const slot =
+      current && faults.find((f) => f.left > 0 && (f.fault.to === undefined || sameRecipient(f.fault.to, input)));
     if (slot) {
       slot.left -= 1;
       faults = faults.filter((f) => f.left > 0);
       const { status, code, message = `(#${code}) fault injected by the fake Graph API`, retryAfter } = slot.fault;
-      return answer(status, metaError(code, message), retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) });
+      return answer(
+        status,
+        metaError(code, message),
+        retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) },
+      );
     }
     record.wamid = `wamid.FAKE${instance}${(counter += 1).toString(36).toUpperCase().padStart(8, '0')}`;
-    const contact = typeof body.to === 'string' ? { input, wa_id: input.replace(/\D/g, '') } : { input, user_id: input };
+    const contact =
+      typeof body.to === 'string' ? { input, wa_id: input.replace(/\D/g, '') } : { input, user_id: input };
     answer(200, { messaging_product: 'whatsapp', contacts: [contact], messages: [{ id: record.wamid }] });
     if (!current) return;
     accepted.push(record);
     if (fake.statusCallback) {
       const echo = typeof body.biz_opaque_callback_data === 'string' ? body.biz_opaque_callback_data : undefined;
-      poster.enqueue(fake.statusCallback, { phoneNumberId: record.phoneNumberId ?? '', wamid: record.wamid, to: input, bizOpaqueCallbackData: echo });
+      poster.enqueue(fake.statusCallback, {
+        phoneNumberId: record.phoneNumberId ?? '',
+        wamid: record.wamid,
+        to: input,
+        bizOpaqueCallbackData: echo,
+      });
     }
     if (waiters.length) {
       const ready = waiters.filter((w) => accepted.length >= w.count);
@@ -270,7 +309,14 @@ function sameRecipient(a: string, b: string): boolean {
 
 /** Graph's answer to a bad or expired token: an OAuthException without `error_data`. */
 function invalidTokenError() {
-  return { error: { message: 'Invalid OAuth access token - Cannot parse access token', type: 'OAuthException', code: 190, fbtrace_id: `Afake${randomBytes(6).toString('hex')}` } };
+  return {
+    error: {
+      message: 'Invalid OAuth access token - Cannot parse access token',
+      type: 'OAuthException',
+      code: 190,
+      fbtrace_id: `Afake${randomBytes(6).toString('hex')}`,
+    },
+  };
 }
 
 /** Graph's answer to a GET for an id it does not know (or the token cannot see). */
@@ -278,7 +324,10 @@ function unknownObject(id: string) {
   return {
     error: {
       message: `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api`,
-      type: 'GraphMethodException', code: 100, error_subcode: 33, fbtrace_id: `Afake${randomBytes(6).toString('hex')}`,
+      type: 'GraphMethodException',
+      code: 100,
+      error_subcode: 33,
+      fbtrace_id: `Afake${randomBytes(6).toString('hex')}`,
     },
   };
 }

@@ -10,12 +10,19 @@ export interface PayloadProblem {
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 const isText = (value: unknown, max: number) => typeof value === 'string' && value.length > 0 && value.length <= max;
 
 const invalid = (message: string): PayloadProblem => ({ code: 100, message: `(#100) ${message}` });
-const missing = (message: string): PayloadProblem => ({ code: 131008, message: `(#131008) Required parameter is missing: ${message}` });
-const badValue = (message: string): PayloadProblem => ({ code: 131009, message: `(#131009) Parameter value is not valid: ${message}` });
+const missing = (message: string): PayloadProblem => ({
+  code: 131008,
+  message: `(#131008) Required parameter is missing: ${message}`,
+});
+const badValue = (message: string): PayloadProblem => ({
+  code: 131009,
+  message: `(#131009) Parameter value is not valid: ${message}`,
+});
 
 const checks: Record<string, (object: Json) => PayloadProblem | null> = {
   text: (t) => (isText(t.body, 4096) ? null : badValue('text.body must have 1 to 4096 characters')),
@@ -29,7 +36,8 @@ const checks: Record<string, (object: Json) => PayloadProblem | null> = {
       ? null
       : missing('template.name and template.language.code'),
   interactive: (i) => {
-    if (!isObject(i.body) || !isText(i.body.text, 1024)) return badValue('interactive.body.text must have 1 to 1024 characters');
+    if (!isObject(i.body) || !isText(i.body.text, 1024))
+      return badValue('interactive.body.text must have 1 to 1024 characters');
     if (!isObject(i.action)) return missing('interactive.action');
     if (i.type === 'button') return replyButtons(i.action);
     if (i.type === 'list') return listRows(i.action);
@@ -38,15 +46,19 @@ const checks: Record<string, (object: Json) => PayloadProblem | null> = {
 };
 
 function media(m: Json): PayloadProblem | null {
-  if (('link' in m) === ('id' in m)) return invalid('Media must have exactly one of link or id');
+  if ('link' in m === 'id' in m) return invalid('Media must have exactly one of link or id');
   if (m.caption !== undefined && !isText(m.caption, 1024)) return badValue('caption too long');
   return null;
 }
 
 function replyButtons(action: Json): PayloadProblem | null {
   const buttons = action.buttons;
-  if (!Array.isArray(buttons) || buttons.length < 1 || buttons.length > 3) return badValue('buttons must have 1 to 3 items');
-  const ok = buttons.every((b) => isObject(b) && b.type === 'reply' && isObject(b.reply) && isText(b.reply.id, 256) && isText(b.reply.title, 20));
+  if (!Array.isArray(buttons) || buttons.length < 1 || buttons.length > 3)
+    return badValue('buttons must have 1 to 3 items');
+  const ok = buttons.every(
+    (b) =>
+      isObject(b) && b.type === 'reply' && isObject(b.reply) && isText(b.reply.id, 256) && isText(b.reply.title, 20),
+  );
   return ok ? null : badValue('button reply id ≤ 256 and title ≤ 20 characters');
 }
 
@@ -55,8 +67,15 @@ function listRows(action: Json): PayloadProblem | null {
   const sections = Array.isArray(action.sections) ? action.sections : [];
   const rows = sections.flatMap((s) => (isObject(s) && Array.isArray(s.rows) ? s.rows : [null]));
   if (!sections.length || rows.length > 10) return badValue('a list needs 1 to 10 rows in 1 to 10 sections');
-  if (sections.length > 1 && !sections.every((s) => isObject(s) && isText(s.title, 24))) return missing('section titles');
-  const ok = rows.every((r) => isObject(r) && isText(r.id, 200) && isText(r.title, 24) && (r.description === undefined || isText(r.description, 72)));
+  if (sections.length > 1 && !sections.every((s) => isObject(s) && isText(s.title, 24)))
+    return missing('section titles');
+  const ok = rows.every(
+    (r) =>
+      isObject(r) &&
+      isText(r.id, 200) &&
+      isText(r.title, 24) &&
+      (r.description === undefined || isText(r.description, 72)),
+  );
   return ok ? null : badValue('row id ≤ 200, title ≤ 24, description ≤ 72 characters');
 }
 
@@ -64,7 +83,8 @@ function listRows(action: Json): PayloadProblem | null {
 export function checkSendPayload(body: unknown): PayloadProblem | null {
   if (!isObject(body)) return invalid('The request body must be a JSON object');
   if (body.messaging_product !== 'whatsapp') return invalid('The parameter messaging_product is required.');
-  if (typeof body.to !== 'string' && typeof body.recipient !== 'string') return invalid('The parameter to is required.');
+  if (typeof body.to !== 'string' && typeof body.recipient !== 'string')
+    return invalid('The parameter to is required.');
   // Meta sends a text when `type` is omitted.
   const type = typeof body.type === 'string' ? body.type : 'text';
   const check = Object.hasOwn(checks, type) ? checks[type] : undefined;

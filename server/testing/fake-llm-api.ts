@@ -38,7 +38,10 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 // The AI SDK sends `content` as a string or as parts; the fake only needs the text.
 function textOf(content: unknown): string {
   if (typeof content === 'string') return content;
-  if (Array.isArray(content)) return content.map((part) => (typeof part === 'object' && part && 'text' in part ? String(part.text) : '')).join('');
+  if (Array.isArray(content))
+    return content
+      .map((part) => (typeof part === 'object' && part && 'text' in part ? String(part.text) : ''))
+      .join('');
   return '';
 }
 
@@ -47,36 +50,60 @@ function textOf(content: unknown): string {
  * browser tests), answering every request with `answer(messages)` as the JSON an LLM node
  * asks for. No real provider is reachable from tests.
  */
-export async function startFakeLlmApi(answer: (messages: FakeChatMessage[]) => FakeLlmAnswer, options: FakeLlmOptions = {}): Promise<FakeLlm> {
+export async function startFakeLlmApi(
+  answer: (messages: FakeChatMessage[]) => FakeLlmAnswer,
+  options: FakeLlmOptions = {},
+): Promise<FakeLlm> {
   const fake: FakeLlm = { url: '', calls: 0, close: () => Promise.resolve() };
   const server = createServer((req, res) => {
     void (async () => {
       if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
-        res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found' } }));
+        res
+          .writeHead(404, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { message: 'not found' } }));
         return;
       }
       if (options.apiKey !== undefined && req.headers.authorization !== `Bearer ${options.apiKey}`) {
-        res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({
-          error: { message: 'Incorrect API key provided.', type: 'invalid_request_error', code: 'invalid_api_key' },
-        }));
+        res.writeHead(401, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            error: { message: 'Incorrect API key provided.', type: 'invalid_request_error', code: 'invalid_api_key' },
+          }),
+        );
         return;
       }
       if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
       const body = (await readJson(req)) as { model?: string; messages?: { role: string; content: unknown }[] };
       const messages = (body.messages ?? []).map((m) => ({ role: m.role, content: textOf(m.content) }));
       fake.calls++;
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({
-        id: `chatcmpl-fake-${fake.calls}`, object: 'chat.completion', created: Math.floor(Date.now() / 1000), model: body.model ?? 'fake',
-        choices: [{ index: 0, message: { role: 'assistant', content: JSON.stringify(answer(messages)) }, finish_reason: 'stop' }],
-        usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-      }));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          id: `chatcmpl-fake-${fake.calls}`,
+          object: 'chat.completion',
+          created: Math.floor(Date.now() / 1000),
+          model: body.model ?? 'fake',
+          choices: [
+            {
+              index: 0,
+              message: { role: 'assistant', content: JSON.stringify(answer(messages)) },
+              finish_reason: 'stop',
+            },
+          ],
+          usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+        }),
+      );
     })().catch((error: unknown) => {
-      res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: String(error) } }));
+      res
+        .writeHead(500, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: { message: String(error) } }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   fake.url = `http://127.0.0.1:${port}/v1`;
-  fake.close = () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
+  fake.close = () =>
+    new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
   return fake;
 }

@@ -37,14 +37,23 @@ export function createStatusPoster() {
 
   function postOnce(url: URL, body: string, signature: string): Promise<number> {
     return new Promise((resolve) => {
-      const req = request(url, {
-        method: 'POST', agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-hub-signature-256': signature },
-      }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-        res.on('error', () => resolve(0));
-      });
+      const req = request(
+        url,
+        {
+          method: 'POST',
+          agent,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            'x-hub-signature-256': signature,
+          },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+          res.on('error', () => resolve(0));
+        },
+      );
       // Refused, reset or unanswered (the server is down, was killed mid-request, or hangs):
       // Meta would retry, so do we.
       req.on('error', () => resolve(0));
@@ -57,10 +66,16 @@ export function createStatusPoster() {
     const url = new URL(callback.url);
     const signature = signBody(body, callback.appSecret);
     for (let attempt = 0; !closed; attempt++) {
-      if ((await postOnce(url, body, signature)) === 200) { posted += 1; return; }
+      if ((await postOnce(url, body, signature)) === 200) {
+        posted += 1;
+        return;
+      }
       if (closed) return;
       await new Promise<void>((resolve) => {
-        const t = setTimeout(() => { timers.delete(t); resolve(); }, backoffMs(attempt));
+        const t = setTimeout(() => {
+          timers.delete(t);
+          resolve();
+        }, backoffMs(attempt));
         timers.add(t);
       });
     }
@@ -68,9 +83,13 @@ export function createStatusPoster() {
 
   return {
     /** How many status webhooks were answered 200. */
-    get posted() { return posted; },
+    get posted() {
+      return posted;
+    },
     /** Sends whose statuses are not all acknowledged yet. */
-    get pending() { return pending; },
+    get pending() {
+      return pending;
+    },
     enqueue(callback: StatusCallback, send: AcceptedSend): void {
       if (closed) return;
       pending += 1;
@@ -78,13 +97,23 @@ export function createStatusPoster() {
       const recipient = send.to.replace(/^\+/, '');
       void (async () => {
         for (const status of callback.statuses) {
-          const body = metaJson(statusWebhook({
-            ...channel, wamid: send.wamid, recipient, status, timestamp: new Date(), bizOpaqueCallbackData: send.bizOpaqueCallbackData,
-          }));
+          const body = metaJson(
+            statusWebhook({
+              ...channel,
+              wamid: send.wamid,
+              recipient,
+              status,
+              timestamp: new Date(),
+              bizOpaqueCallbackData: send.bizOpaqueCallbackData,
+            }),
+          );
           await deliver(callback, body);
         }
         pending -= 1;
-        if (pending === 0) { idleWaiters.forEach((w) => w()); idleWaiters = []; }
+        if (pending === 0) {
+          idleWaiters.forEach((w) => w());
+          idleWaiters = [];
+        }
       })();
     },
     /** Resolves when every status so far was acknowledged. */

@@ -55,50 +55,103 @@ export interface MessagingHarness {
 export const harnessMetricsToken = 'harness-metrics-token';
 
 /** The whole WhatsApp runtime on a fresh database, talking to a fake Graph API on 127.0.0.1. */
-export async function startMessagingHarness(options: {
-  flow?: FlowDocumentInput; autoStart?: boolean; leaseMs?: number; reconcileMs?: number; markRead?: boolean;
-  /** The whole runtime's time (caches, leases, rate limit); tests move it instead of sleeping. */
-  clock?: Clock;
-  /** The studio's event bus (a Redis one, to test several instances); in-process when absent. */
-  events?: EventBus;
-  /** The workers' idle poll (50 ms here): a long one shows whether a wake-up was missed. */
-  pollMs?: number;
-  /** In-memory engine ports (e.g. an HTTP port a test holds up). */
-  ports?: Partial<Ports>;
-} = {}): Promise<MessagingHarness> {
+export async function startMessagingHarness(
+  options: {
+    flow?: FlowDocumentInput;
+    autoStart?: boolean;
+    leaseMs?: number;
+    reconcileMs?: number;
+    markRead?: boolean;
+    /** The whole runtime's time (caches, leases, rate limit); tests move it instead of sleeping. */
+    clock?: Clock;
+    /** The studio's event bus (a Redis one, to test several instances); in-process when absent. */
+    events?: EventBus;
+    /** The workers' idle poll (50 ms here): a long one shows whether a wake-up was missed. */
+    pollMs?: number;
+    /** In-memory engine ports (e.g. an HTTP port a test holds up). */
+    ports?: Partial<Ports>;
+  } = {},
+): Promise<MessagingHarness> {
   const testDb = await createTestDb();
   const fake = await startFakeGraphApi({ expectedToken: accessToken });
   const config = readConfig({
-    DATA_DIR: '/nonexistent', WHATSAPP_GRAPH_URL: fake.url, WHATSAPP_GRAPH_VERSION: 'v23.0',
-    REDIS_URL: process.env.REDIS_URL, METRICS_TOKEN: harnessMetricsToken,
+    DATA_DIR: '/nonexistent',
+    WHATSAPP_GRAPH_URL: fake.url,
+    WHATSAPP_GRAPH_VERSION: 'v23.0',
+    REDIS_URL: process.env.REDIS_URL,
+    METRICS_TOKEN: harnessMetricsToken,
     // As in createTestApp: API limits are tested on their own (rate-limit.test.ts).
-    FLUXO_RATE_LIMIT_API: '0', FLUXO_RATE_LIMIT_SESSION: '0',
+    FLUXO_RATE_LIMIT_API: '0',
+    FLUXO_RATE_LIMIT_SESSION: '0',
   });
   const secrets = createSecretBox('harness-secret-key-harness-secret-key');
   const imported = await importFlow(testDb.db, flowDocument.parse(options.flow ?? echoFlow), true, null);
   if (!imported.ok) throw new Error(`harness flow is invalid: ${imported.problems.map((p) => p.message).join('; ')}`);
   const channelId = 'channel-a';
-  await testDb.db.insertInto('channels').values({
-    id: channelId, name: 'A', phone_number_id: channelA.phoneNumberId, waba_id: channelA.wabaId,
-    access_token_enc: secrets.seal(accessToken), app_secret_enc: secrets.seal(FIXTURE_APP_SECRET),
-    verify_token: 'fixture-verify-token', flow_id: imported.flow.id, mark_read: options.markRead ?? false,
-  }).execute();
+  await testDb.db
+    .insertInto('channels')
+    .values({
+      id: channelId,
+      name: 'A',
+      phone_number_id: channelA.phoneNumberId,
+      waba_id: channelA.wabaId,
+      access_token_enc: secrets.seal(accessToken),
+      app_secret_enc: secrets.seal(FIXTURE_APP_SECRET),
+      verify_token: 'fixture-verify-token',
+      flow_id: imported.flow.id,
+      mark_read: options.markRead ?? false,
+    })
+    .execute();
   const clock = options.clock ?? { now: () => new Date() };
-  const llm = createLlmSource({ db: testDb.db, secrets, config, logger: silentLogger, now: () => clock.now().getTime() });
-  const messaging = startMessaging({
-    llm, db: testDb.db, config, clock, logger: silentLogger, secrets, pollMs: options.pollMs ?? 50, ports: options.ports,
-    leaseMs: options.leaseMs, reconcileMs: options.reconcileMs, autoStart: options.autoStart, events: options.events,
+  const llm = createLlmSource({
+    db: testDb.db,
+    secrets,
+    config,
+    logger: silentLogger,
+    now: () => clock.now().getTime(),
   });
-  const app = createApp({ db: testDb.db, config, clock, secrets, logger: silentLogger, llm, messaging: messaging.deps, events: messaging.events });
+  const messaging = startMessaging({
+    llm,
+    db: testDb.db,
+    config,
+    clock,
+    logger: silentLogger,
+    secrets,
+    pollMs: options.pollMs ?? 50,
+    ports: options.ports,
+    leaseMs: options.leaseMs,
+    reconcileMs: options.reconcileMs,
+    autoStart: options.autoStart,
+    events: options.events,
+  });
+  const app = createApp({
+    db: testDb.db,
+    config,
+    clock,
+    secrets,
+    logger: silentLogger,
+    llm,
+    messaging: messaging.deps,
+    events: messaging.events,
+  });
 
   const post = async (body: string | Uint8Array, signature?: string | null) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     const sig = signature === undefined ? signBody(body, FIXTURE_APP_SECRET) : signature;
     if (sig !== null) headers['x-hub-signature-256'] = sig;
-    return app.request('/webhooks/whatsapp', { method: 'POST', headers, body: typeof body === 'string' ? body : Buffer.from(body) });
+    return app.request('/webhooks/whatsapp', {
+      method: 'POST',
+      headers,
+      body: typeof body === 'string' ? body : Buffer.from(body),
+    });
   };
   return {
-    testDb, fake, app, messaging, channelId, post,
+    testDb,
+    fake,
+    app,
+    messaging,
+    channelId,
+    post,
     postJson: (value) => post(metaJson(value)),
     async close() {
       await messaging.stop();

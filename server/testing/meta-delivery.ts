@@ -15,8 +15,13 @@ export interface DeliveryLog {
  * connections; `baseUrl()` is asked before each post, so a restarted server is found.
  */
 export async function deliverUntilAcknowledged(o: {
-  baseUrl: () => string; messages: SimulatedMessage[]; appSecret: string; concurrency: number;
-  retryMs?: number; timeoutMs?: number; log?: DeliveryLog;
+  baseUrl: () => string;
+  messages: SimulatedMessage[];
+  appSecret: string;
+  concurrency: number;
+  retryMs?: number;
+  timeoutMs?: number;
+  log?: DeliveryLog;
   /** Called after each answer, e.g. to inject a fault once enough was acknowledged. */
   onAnswer?: (log: DeliveryLog) => void;
 }): Promise<DeliveryLog> {
@@ -30,22 +35,25 @@ export async function deliverUntilAcknowledged(o: {
   const deadline = performance.now() + (o.timeoutMs ?? 60_000);
   let next = 0;
   try {
-    await Promise.all(Array.from({ length: o.concurrency }, async () => {
-      while (next < o.messages.length) {
-        const m = o.messages[next++]!;
-        for (;;) {
-          const r = await clientFor(o.baseUrl()).post(m.body, o.appSecret);
-          log.answers.push(r);
-          o.onAnswer?.(log);
-          if (r.status === 200) {
-            log.acknowledgedAt.set(m, performance.now());
-            break;
+    await Promise.all(
+      Array.from({ length: o.concurrency }, async () => {
+        while (next < o.messages.length) {
+          const m = o.messages[next++]!;
+          for (;;) {
+            const r = await clientFor(o.baseUrl()).post(m.body, o.appSecret);
+            log.answers.push(r);
+            o.onAnswer?.(log);
+            if (r.status === 200) {
+              log.acknowledgedAt.set(m, performance.now());
+              break;
+            }
+            if (performance.now() > deadline)
+              throw new Error(`message ${m.text} not acknowledged in time (last answer ${r.status})`);
+            await new Promise((resolve) => setTimeout(resolve, o.retryMs ?? 200));
           }
-          if (performance.now() > deadline) throw new Error(`message ${m.text} not acknowledged in time (last answer ${r.status})`);
-          await new Promise((resolve) => setTimeout(resolve, o.retryMs ?? 200));
         }
-      }
-    }));
+      }),
+    );
   } finally {
     for (const client of clients.values()) client.close();
   }

@@ -14,5 +14,7 @@ export function metaFixtureBytes(name: string): Buffer {
 
 /** Every webhook body fixture (`*.json` at the top level). */
 export function metaFixtureNames(): string[] {
-  return readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort();
 }

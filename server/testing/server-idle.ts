@@ -12,9 +12,16 @@ const busy = /^fluxo_inbound_pending [1-9]|^fluxo_outbox\{status="(pending|sendi
  */
 export async function waitUntilServerIdle(baseUrl: string, metricsToken: string, timeoutMs = 30_000): Promise<void> {
   let last = '';
-  await until(() => `the server to be idle; last metrics: ${last}`, async () => {
-    const res = await fetch(`${baseUrl}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } }).catch(() => null);
-    last = res ? `${res.status} ${await res.text()}` : 'no answer';
-    return Boolean(res?.ok) && !busy.test(last);
-  }, timeoutMs, 50);
+  await until(
+    () => `the server to be idle; last metrics: ${last}`,
+    async () => {
+      const res = await fetch(`${baseUrl}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } }).catch(
+        () => null,
+      );
+      last = res ? `${res.status} ${await res.text()}` : 'no answer';
+      return Boolean(res?.ok) && !busy.test(last);
+    },
+    timeoutMs,
+    50,
+  );
 }

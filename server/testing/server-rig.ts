@@ -52,17 +52,31 @@ export function useServerRig(name: string, channel: SeedChannel): ServerRig {
     return value;
   };
   return {
-    get fake() { return ready(fake); },
-    get dataDir() { return dataDir; },
-    get databaseUrl() { return database?.url; },
+    get fake() {
+      return ready(fake);
+    },
+    get dataDir() {
+      return dataDir;
+    },
+    get databaseUrl() {
+      return database?.url;
+    },
     async prepare(extra = {}) {
       const port = await freePort();
       const graph = ready(fake);
-      graph.statusCallback = { url: `http://127.0.0.1:${port}/webhooks/whatsapp`, appSecret: channel.appSecret, statuses: ['sent', 'delivered'] };
+      graph.statusCallback = {
+        url: `http://127.0.0.1:${port}/webhooks/whatsapp`,
+        appSecret: channel.appSecret,
+        statuses: ['sent', 'delivered'],
+      };
       const secretKey = `${name}-secret-key-`.padEnd(40, 'x');
       await seedServer({ databaseUrl: database?.url, dataDir, secretKey, flow: echoFlow, channels: [channel] });
       return {
-        PORT: String(port), DATA_DIR: dataDir, SECRET_KEY: secretKey, WHATSAPP_GRAPH_URL: graph.url, FLUXO_LOG: 'warn',
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        SECRET_KEY: secretKey,
+        WHATSAPP_GRAPH_URL: graph.url,
+        FLUXO_LOG: 'warn',
         ...(database ? { DATABASE_URL: database.url } : {}),
         ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
         ...extra,

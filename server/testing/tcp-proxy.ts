@@ -69,7 +69,9 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   };
   return {
     port,
-    get open() { return pairs.size; },
+    get open() {
+      return pairs.size;
+    },
     cut() {
       refusing = true;
       cutAll();

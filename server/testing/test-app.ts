@@ -48,20 +48,32 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
     db: testDb.db,
     // Suites make hundreds of calls a minute with one token: API limits are off here, and on in
     // the tests about them (rate-limit.test.ts); the login limits stay as in production.
-    config: readConfig({ DATA_DIR: '/nonexistent', PUBLIC_URL: 'https://fluxo.test', FLUXO_RATE_LIMIT_API: '0', FLUXO_RATE_LIMIT_SESSION: '0' }),
+    config: readConfig({
+      DATA_DIR: '/nonexistent',
+      PUBLIC_URL: 'https://fluxo.test',
+      FLUXO_RATE_LIMIT_API: '0',
+      FLUXO_RATE_LIMIT_SESSION: '0',
+    }),
     clock: { now: () => new Date() },
     secrets: createSecretBox('test-secret-key-test-secret-key-0000'),
     logger: silentLogger,
     ...overrides,
   };
   const app = createApp(deps);
-  const owner = await createUser(testDb.db, { email: 'owner@fluxo.test', name: 'Owner', password: 'owner-password', role: 'admin' });
+  const owner = await createUser(testDb.db, {
+    email: 'owner@fluxo.test',
+    name: 'Owner',
+    password: 'owner-password',
+    role: 'admin',
+  });
   const tokens = {} as Record<Role, string>;
   for (const role of ['admin', 'editor', 'agent'] as const) {
     tokens[role] = (await createApiToken(testDb.db, { name: role, role, createdBy: owner.id })).secret;
   }
   return {
-    app, deps, testDb,
+    app,
+    deps,
+    testDb,
     as: (role) => caller(app, { authorization: `Bearer ${tokens[role]}` }),
     anonymous: caller(app, {}),
     close: () => testDb.close(),

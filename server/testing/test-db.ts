@@ -33,7 +33,9 @@ export async function createTestDb(): Promise<TestDb> {
     pool.on('error', () => undefined);
     const db = new Kysely<never>({ dialect: new PostgresDialect({ pool }) }) as unknown as Db;
     return {
-      db, kind: 'postgres', url: withDatabase(url, name),
+      db,
+      kind: 'postgres',
+      url: withDatabase(url, name),
       close: async () => {
         await db.destroy();
         await admin.query(`drop database if exists ${name}`);

@@ -9,12 +9,20 @@ import { until } from './until.ts';
  */
 export async function waitForProcessed(db: Db, wamid: string, timeoutMs = 5000): Promise<void> {
   let stored = false;
-  await until(() => `inbound ${wamid} to be ${stored ? 'processed' : 'stored and processed'}`, async () => {
-    const row = await db.selectFrom('messages').select('processed_at')
-      .where('direction', '=', 'in').where('wamid', '=', wamid).executeTakeFirst();
-    stored = row !== undefined;
-    return Boolean(row?.processed_at);
-  }, timeoutMs);
+  await until(
+    () => `inbound ${wamid} to be ${stored ? 'processed' : 'stored and processed'}`,
+    async () => {
+      const row = await db
+        .selectFrom('messages')
+        .select('processed_at')
+        .where('direction', '=', 'in')
+        .where('wamid', '=', wamid)
+        .executeTakeFirst();
+      stored = row !== undefined;
+      return Boolean(row?.processed_at);
+    },
+    timeoutMs,
+  );
 }
 
 /**
@@ -22,7 +30,12 @@ export async function waitForProcessed(db: Db, wamid: string, timeoutMs = 5000):
  * written with its outbox row, and stays after the outbox row is sent and deleted.
  */
 export async function repliesTo(db: Db, waId: string): Promise<number> {
-  const rows = await db.selectFrom('messages').innerJoin('contacts', 'contacts.id', 'messages.contact_id')
-    .select('messages.id').where('contacts.wa_id', '=', waId).where('messages.direction', '=', 'out').execute();
+  const rows = await db
+    .selectFrom('messages')
+    .innerJoin('contacts', 'contacts.id', 'messages.contact_id')
+    .select('messages.id')
+    .where('contacts.wa_id', '=', waId)
+    .where('messages.direction', '=', 'out')
+    .execute();
   return rows.length;
 }

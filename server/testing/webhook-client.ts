@@ -20,17 +20,28 @@ export function createWebhookClient(baseUrl: string, { maxSockets = 64 } = {}) {
     post(body: string, appSecret: string): Promise<PostResult> {
       const started = performance.now();
       const done = (status: number, err?: NodeJS.ErrnoException): PostResult => ({
-        status, ms: performance.now() - started, ...(err ? { error: err.code ?? err.message } : {}),
+        status,
+        ms: performance.now() - started,
+        ...(err ? { error: err.code ?? err.message } : {}),
       });
       return new Promise((resolve) => {
-        const req = request(url, {
-          method: 'POST', agent,
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-hub-signature-256': signBody(body, appSecret) },
-        }, (res) => {
-          res.resume();
-          res.on('end', () => resolve(done(res.statusCode ?? 0)));
-          res.on('error', (err) => resolve(done(0, err)));
-        });
+        const req = request(
+          url,
+          {
+            method: 'POST',
+            agent,
+            headers: {
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(body),
+              'x-hub-signature-256': signBody(body, appSecret),
+            },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(done(res.statusCode ?? 0)));
+            res.on('error', (err) => resolve(done(0, err)));
+          },
+        );
         req.on('error', (err) => resolve(done(0, err)));
         req.end(body);
       });

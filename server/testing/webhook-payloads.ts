@@ -37,17 +37,21 @@ const seconds = (date: Date) => String(Math.floor(date.getTime() / 1000));
 function envelope(channel: ChannelAddress, value: Record<string, unknown>) {
   return {
     object: 'whatsapp_business_account',
-    entry: [{
-      id: channel.wabaId,
-      changes: [{
-        value: {
-          messaging_product: 'whatsapp',
-          metadata: { display_phone_number: channel.displayPhone, phone_number_id: channel.phoneNumberId },
-          ...value,
-        },
-        field: 'messages',
-      }],
-    }],
+    entry: [
+      {
+        id: channel.wabaId,
+        changes: [
+          {
+            value: {
+              messaging_product: 'whatsapp',
+              metadata: { display_phone_number: channel.displayPhone, phone_number_id: channel.phoneNumberId },
+              ...value,
+            },
+            field: 'messages',
+          },
+        ],
+      },
+    ],
   };
 }
 
@@ -60,13 +64,15 @@ export function statusWebhook(input: StatusWebhookInput) {
   };
   if (input.bizOpaqueCallbackData !== undefined) status.biz_opaque_callback_data = input.bizOpaqueCallbackData;
   if (input.status === 'failed' && input.error) {
-    status.errors = [{
-      code: input.error.code,
-      title: input.error.title,
-      message: input.error.title,
-      error_data: { details: input.error.title },
-      href: '/documentation/business-messaging/whatsapp/support/error-codes',
-    }];
+    status.errors = [
+      {
+        code: input.error.code,
+        title: input.error.title,
+        message: input.error.title,
+        error_data: { details: input.error.title },
+        href: '/documentation/business-messaging/whatsapp/support/error-codes',
+      },
+    ];
   }
   return envelope(input, { statuses: [status] });
 }

@@ -9,7 +9,8 @@ const channel = { phoneNumberId: '106000000000083', displayPhone: '15550100083',
 const appSecret = 'crash-recovery-app-secret';
 const accessToken = 'EAAG-crash-recovery-token';
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
 /**
  * SIGKILL in the middle of a stream, with the default 30 s lease: the contacts the dead run
@@ -38,7 +39,12 @@ describe('replies after a crash and restart', () => {
     let readyAt = 0;
     let restarting: Promise<void> | null = null;
     const delivering = deliverUntilAcknowledged({
-      baseUrl: () => current.url, messages, appSecret, concurrency: 16, log, timeoutMs: 90_000,
+      baseUrl: () => current.url,
+      messages,
+      appSecret,
+      concurrency: 16,
+      log,
+      timeoutMs: 90_000,
       onAnswer: () => {
         if (restarting || log.acknowledgedAt.size < messages.length / 2) return;
         restarting = (async () => {
@@ -71,11 +77,17 @@ describe('replies after a crash and restart', () => {
       const greeting = sent.find((s) => (s.body as { text?: { body?: string } }).text?.body?.startsWith('Olá'));
       return ((echo ?? greeting)?.at.getTime() ?? 0) - epochOffset;
     };
-    const late = [...inFlightCandidates].map(replyAt).filter((at) => at > killedAt).map((at) => at - readyAt).sort((a, b) => a - b);
+    const late = [...inFlightCandidates]
+      .map(replyAt)
+      .filter((at) => at > killedAt)
+      .map((at) => at - readyAt)
+      .sort((a, b) => a - b);
     const p99 = percentile(late, 99);
     const max = late.at(-1) ?? 0;
-    console.log(`after SIGKILL: restart took ${(readyAt - killedAt).toFixed(0)} ms; ${late.length} replies to messages stored before the kill `
-      + `came after it: p50 ${percentile(late, 50).toFixed(0)} ms, p99 ${p99.toFixed(0)} ms, max ${max.toFixed(0)} ms after the restart was ready`);
+    console.log(
+      `after SIGKILL: restart took ${(readyAt - killedAt).toFixed(0)} ms; ${late.length} replies to messages stored before the kill ` +
+        `came after it: p50 ${percentile(late, 50).toFixed(0)} ms, p99 ${p99.toFixed(0)} ms, max ${max.toFixed(0)} ms after the restart was ready`,
+    );
     expect(late.length).toBeGreaterThan(0);
     // Far from the 30 s lease: the restart took the dead run's leases back at once.
     expect(max).toBeLessThan(15_000);

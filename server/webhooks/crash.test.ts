@@ -23,7 +23,8 @@ describe('crash in the middle of a burst', () => {
     const env = await rig.prepare({
       // Short for a quick test, yet long enough after the restart: a send whose outcome was
       // lost must be confirmed by its status webhook before the reconcile delay runs out.
-      FLUXO_LEASE_MS: '2000', FLUXO_RECONCILE_MS: '6000',
+      FLUXO_LEASE_MS: '2000',
+      FLUXO_RECONCILE_MS: '6000',
     });
     const messages = simulatedMessages({ channel, contacts: 40, perContact: 5, prefix: 'crash', start: new Date() });
     let server = await rig.start(env);
@@ -33,15 +34,17 @@ describe('crash in the middle of a burst', () => {
     const client = createWebhookClient(server.url, { maxSockets: 16 });
     let next = 0;
     let killing: Promise<void> | null = null;
-    await Promise.all(Array.from({ length: 16 }, async () => {
-      while (next < messages.length) {
-        const m = messages[next++]!;
-        const r = await client.post(m.body, appSecret);
-        results.set(m, r);
-        const acked = [...results.values()].filter((x) => x.status === 200).length;
-        if (!killing && acked >= messages.length / 3) killing = server.kill();
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (next < messages.length) {
+          const m = messages[next++]!;
+          const r = await client.post(m.body, appSecret);
+          results.set(m, r);
+          const acked = [...results.values()].filter((x) => x.status === 200).length;
+          if (!killing && acked >= messages.length / 3) killing = server.kill();
+        }
+      }),
+    );
     await killing;
     client.close();
     const unacknowledged = messages.filter((m) => results.get(m)?.status !== 200);
@@ -62,10 +65,19 @@ describe('crash in the middle of a burst', () => {
     await server.stop();
     const db = await openDatabase({ databaseUrl: rig.databaseUrl, dataDir: rig.dataDir });
     try {
-      const unsent = await db.db.selectFrom('outbox').select(['id', 'status']).where('kind', '=', 'message')
-        .where('status', 'in', ['pending', 'sending']).execute();
+      const unsent = await db.db
+        .selectFrom('outbox')
+        .select(['id', 'status'])
+        .where('kind', '=', 'message')
+        .where('status', 'in', ['pending', 'sending'])
+        .execute();
       expect(unsent).toEqual([]);
-      const unprocessed = await db.db.selectFrom('messages').select('id').where('direction', '=', 'in').where('processed_at', 'is', null).execute();
+      const unprocessed = await db.db
+        .selectFrom('messages')
+        .select('id')
+        .where('direction', '=', 'in')
+        .where('processed_at', 'is', null)
+        .execute();
       expect(unprocessed).toEqual([]);
     } finally {
       await db.close();

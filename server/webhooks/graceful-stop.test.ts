@@ -11,7 +11,12 @@ const channel = { phoneNumberId: '106000000000082', displayPhone: '15550100082',
 const appSecret = 'graceful-stop-app-secret';
 const accessToken = 'EAAG-graceful-stop-token';
 
-interface Probe { status: number; connection?: string; localPort?: number; error?: string }
+interface Probe {
+  status: number;
+  connection?: string;
+  localPort?: number;
+  error?: string;
+}
 
 /** GET /healthz on `agent`'s kept-alive connection: the status, `Connection` header and socket. */
 function probe(url: string, agent: Agent): Promise<Probe> {
@@ -19,7 +24,13 @@ function probe(url: string, agent: Agent): Promise<Probe> {
     const req = request(`${url}/healthz`, { agent }, (res) => {
       const localPort = res.socket.localPort;
       res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, ...(localPort ? { localPort } : {}) }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          connection: res.headers.connection,
+          ...(localPort ? { localPort } : {}),
+        }),
+      );
     });
     req.on('error', (err: NodeJS.ErrnoException) => resolve({ status: 0, error: err.code ?? err.message }));
     req.end();
@@ -49,34 +60,38 @@ describe('graceful stop under a stream of webhooks', () => {
     let next = 0;
     let signalled = false;
     let exitedYet = false;
-    void exited.then(() => { exitedYet = true; });
+    void exited.then(() => {
+      exitedYet = true;
+    });
     // A kept-alive connection that sits idle when the signal comes, and is used after it.
     const idleAgent = new Agent({ keepAlive: true, maxSockets: 1 });
     const before = await probe(running.url, idleAgent);
     expect(before).toMatchObject({ status: 200, connection: 'keep-alive' });
     const afterSignal: Probe[] = [];
     let idleUsed: Promise<void> = Promise.resolve();
-    await Promise.all(Array.from({ length: 8 }, async () => {
-      while (next < messages.length && !exitedYet) {
-        const m = messages[next++]!;
-        results.set(m, await client.post(m.body, appSecret));
-        const acked = [...results.values()].filter((x) => x.status === 200).length;
-        if (!signalled && acked >= messages.length / 3) {
-          signalled = true;
-          running.child.kill('SIGTERM');
-          idleUsed = (async () => {
-            // Until the signal is handled the server answers as usual; then on this same
-            // connection it must say 503 and that it closes, not drop it under the request.
-            for (;;) {
-              const p = await probe(running.url, idleAgent);
-              afterSignal.push(p);
-              if (p.status !== 200) break;
-              await new Promise((r) => setTimeout(r, 5));
-            }
-          })();
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (next < messages.length && !exitedYet) {
+          const m = messages[next++]!;
+          results.set(m, await client.post(m.body, appSecret));
+          const acked = [...results.values()].filter((x) => x.status === 200).length;
+          if (!signalled && acked >= messages.length / 3) {
+            signalled = true;
+            running.child.kill('SIGTERM');
+            idleUsed = (async () => {
+              // Until the signal is handled the server answers as usual; then on this same
+              // connection it must say 503 and that it closes, not drop it under the request.
+              for (;;) {
+                const p = await probe(running.url, idleAgent);
+                afterSignal.push(p);
+                if (p.status !== 200) break;
+                await new Promise((r) => setTimeout(r, 5));
+              }
+            })();
+          }
         }
-      }
-    }));
+      }),
+    );
     client.close();
     await idleUsed;
     idleAgent.destroy();
@@ -93,9 +108,11 @@ describe('graceful stop under a stream of webhooks', () => {
     expect(answers.filter((a) => ![0, 200, 503].includes(a.status)).map((a) => a.status)).toEqual([]);
     // The stop really happened mid-stream: some were turned away or refused.
     expect(answers.filter((a) => a.status !== 200).length + (messages.length - results.size)).toBeGreaterThan(0);
-    console.log(`graceful stop: ${answers.filter((a) => a.status === 200).length} acknowledged, `
-      + `${answers.filter((a) => a.status === 503).length} answered 503, ${answers.filter((a) => a.status === 0).length} refused, `
-      + `${messages.length - results.size} not yet sent`);
+    console.log(
+      `graceful stop: ${answers.filter((a) => a.status === 200).length} acknowledged, ` +
+        `${answers.filter((a) => a.status === 503).length} answered 503, ${answers.filter((a) => a.status === 0).length} refused, ` +
+        `${messages.length - results.size} not yet sent`,
+    );
 
     const restarted = await rig.start(env);
     const redeliver = messages.filter((m) => results.get(m)?.status !== 200);
@@ -107,7 +124,12 @@ describe('graceful stop under a stream of webhooks', () => {
     expect(restarted.child.exitCode).toBe(0);
     const db = await openDatabase({ databaseUrl: rig.databaseUrl, dataDir: rig.dataDir });
     try {
-      const unprocessed = await db.db.selectFrom('messages').select('id').where('direction', '=', 'in').where('processed_at', 'is', null).execute();
+      const unprocessed = await db.db
+        .selectFrom('messages')
+        .select('id')
+        .where('direction', '=', 'in')
+        .where('processed_at', 'is', null)
+        .execute();
       expect(unprocessed).toEqual([]);
       const leased = await db.db.selectFrom('contacts').select('id').where('lease_owner', 'is not', null).execute();
       expect(leased).toEqual([]);

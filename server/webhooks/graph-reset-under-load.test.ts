@@ -27,14 +27,22 @@ describe('Graph API connections reset under load', () => {
     const proxy = await startTcpProxy({ host: '127.0.0.1', port: Number(new URL(fake.url).port) });
     try {
       const reconcileMs = 3000;
-      const env = await rig.prepare({ WHATSAPP_GRAPH_URL: `http://127.0.0.1:${proxy.port}`, FLUXO_RECONCILE_MS: String(reconcileMs) });
+      const env = await rig.prepare({
+        WHATSAPP_GRAPH_URL: `http://127.0.0.1:${proxy.port}`,
+        FLUXO_RECONCILE_MS: String(reconcileMs),
+      });
       const server = await rig.start(env);
       const messages = simulatedMessages({ channel, contacts: 40, perContact: 4, prefix: 'reset', start: new Date() });
       const log: DeliveryLog = { answers: [], acknowledgedAt: new Map() };
       let restoredAt = 0;
       let cutting: Promise<void> | null = null;
       const delivering = deliverUntilAcknowledged({
-        baseUrl: () => server.url, messages, appSecret, concurrency: 8, log, timeoutMs: 60_000,
+        baseUrl: () => server.url,
+        messages,
+        appSecret,
+        concurrency: 8,
+        log,
+        timeoutMs: 60_000,
         onAnswer: () => {
           if (cutting || log.acknowledgedAt.size < messages.length / 2) return;
           cutting = (async () => {
@@ -58,7 +66,9 @@ describe('Graph API connections reset under load', () => {
       expect(fake.sent()).toHaveLength(messages.length);
       const lastReply = Math.max(...fake.sent().map((s) => s.at.getTime()));
       const recoveredMs = lastReply - restoredAt;
-      console.log(`Graph connections reset under load: ${messages.length} replies, 0 lost, 0 doubled; last reply ${recoveredMs} ms after the network came back`);
+      console.log(
+        `Graph connections reset under load: ${messages.length} replies, 0 lost, 0 doubled; last reply ${recoveredMs} ms after the network came back`,
+      );
       expect(restoredAt).toBeGreaterThan(0);
       // In-doubt sends wait the reconcile delay (the contact's next replies behind them, and on
       // a busy machine a few slow passes); a send left on a dead socket would first wait out

@@ -30,10 +30,20 @@ describe('two instances on the same Postgres and Redis', () => {
     database = await createTestDatabaseUrl();
     fake = await startFakeGraphApi({ expectedToken: accessToken });
     const secretKey = 'multi-instance-secret-key-multi-instance';
-    await seedServer({ databaseUrl: database?.url, dataDir, secretKey, flow: echoFlow, channels: [{ phoneNumberId: channel.phoneNumberId, appSecret, accessToken }] });
+    await seedServer({
+      databaseUrl: database?.url,
+      dataDir,
+      secretKey,
+      flow: echoFlow,
+      channels: [{ phoneNumberId: channel.phoneNumberId, appSecret, accessToken }],
+    });
     const env = {
-      DATA_DIR: dataDir, SECRET_KEY: secretKey, WHATSAPP_GRAPH_URL: fake.url, FLUXO_LOG: 'warn',
-      DATABASE_URL: database?.url ?? '', REDIS_URL: process.env.REDIS_URL ?? '',
+      DATA_DIR: dataDir,
+      SECRET_KEY: secretKey,
+      WHATSAPP_GRAPH_URL: fake.url,
+      FLUXO_LOG: 'warn',
+      DATABASE_URL: database?.url ?? '',
+      REDIS_URL: process.env.REDIS_URL ?? '',
     };
     servers.push(...(await Promise.all([startServerProcess(env), startServerProcess(env)])));
     fake.statusCallback = { url: `${servers[0]!.url}/webhooks/whatsapp`, appSecret, statuses: ['sent', 'delivered'] };
@@ -45,21 +55,26 @@ describe('two instances on the same Postgres and Redis', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('replies once to every message, in each contact\'s order, wherever the webhooks land', async () => {
+  it("replies once to every message, in each contact's order, wherever the webhooks land", async () => {
     const contacts = 30;
     const perContact = 6;
     const messages = simulatedMessages({ channel, contacts, perContact, prefix: 'multi', start: new Date() });
     const clients = servers.map((s) => createWebhookClient(s.url, { maxSockets: 16 }));
     // Each contact writes in turn (the next message after the previous was acknowledged), to
     // alternating instances; every third message is also delivered to the other one at once.
-    await Promise.all(Array.from({ length: contacts }, async (_, c) => {
-      for (const m of messages.filter((x) => x.contact === messages[c]!.contact)) {
-        const first = clients[m.index % 2]!;
-        const other = clients[(m.index + 1) % 2]!;
-        const posts = m.index % 3 === 0 ? [first.post(m.body, appSecret), other.post(m.body, appSecret)] : [first.post(m.body, appSecret)];
-        for (const r of await Promise.all(posts)) expect(r.status).toBe(200);
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: contacts }, async (_, c) => {
+        for (const m of messages.filter((x) => x.contact === messages[c]!.contact)) {
+          const first = clients[m.index % 2]!;
+          const other = clients[(m.index + 1) % 2]!;
+          const posts =
+            m.index % 3 === 0
+              ? [first.post(m.body, appSecret), other.post(m.body, appSecret)]
+              : [first.post(m.body, appSecret)];
+          for (const r of await Promise.all(posts)) expect(r.status).toBe(200);
+        }
+      }),
+    );
     clients.forEach((c) => c.close());
 
     await fake.waitForSent(messages.length, 60_000);

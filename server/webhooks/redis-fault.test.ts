@@ -47,11 +47,22 @@ describe('Redis reset under load', () => {
     database = await createTestDatabaseUrl();
     fake = await startFakeGraphApi({ expectedToken: accessToken });
     const secretKey = 'redis-fault-secret-key-redis-fault-secret';
-    await seedServer({ databaseUrl: database?.url, dataDir, secretKey, flow: echoFlow, channels: [{ phoneNumberId: channel.phoneNumberId, appSecret, accessToken }] });
+    await seedServer({
+      databaseUrl: database?.url,
+      dataDir,
+      secretKey,
+      flow: echoFlow,
+      channels: [{ phoneNumberId: channel.phoneNumberId, appSecret, accessToken }],
+    });
     // The default lease, send lock and reconcile delay: the stall this guards against is theirs.
     server = await startServerProcess({
-      DATA_DIR: dataDir, SECRET_KEY: secretKey, WHATSAPP_GRAPH_URL: fake.url, FLUXO_LOG: 'warn',
-      DATABASE_URL: database?.url ?? '', REDIS_URL: proxied.href, METRICS_TOKEN: metricsToken,
+      DATA_DIR: dataDir,
+      SECRET_KEY: secretKey,
+      WHATSAPP_GRAPH_URL: fake.url,
+      FLUXO_LOG: 'warn',
+      DATABASE_URL: database?.url ?? '',
+      REDIS_URL: proxied.href,
+      METRICS_TOKEN: metricsToken,
     });
     fake.statusCallback = { url: `${server.url}/webhooks/whatsapp`, appSecret, statuses: ['sent', 'delivered'] };
   }, 120_000);
@@ -105,7 +116,10 @@ describe('Redis reset under load', () => {
     }, 10);
     const replied = async (keys: string[]) => {
       for (;;) {
-        for (const k of keys) { const at = replyTimes.get(k); if (at !== undefined) return at; }
+        for (const k of keys) {
+          const at = replyTimes.get(k);
+          if (at !== undefined) return at;
+        }
         await sleep(10);
       }
     };
@@ -138,7 +152,9 @@ describe('Redis reset under load', () => {
     const recoveredAt = await redisOk(100);
     await sleep(3000);
     // Sends are counted in Redis again: windows (which live 2 s) of seconds after the restore.
-    const windowsAfter = (await rateKeys()).map((k) => Number(k.split(':').at(-1))).filter((s) => s * 1000 > restoredAt);
+    const windowsAfter = (await rateKeys())
+      .map((k) => Number(k.split(':').at(-1)))
+      .filter((s) => s * 1000 > restoredAt);
     stopped = true;
     await Promise.all(conversations);
     clearInterval(watcher);
@@ -153,11 +169,18 @@ describe('Redis reset under load', () => {
     // Replies that came while Redis was cut, after the sends it had in hand at the cut.
     const answeredInCut = delays.filter((d) => d.at + d.ms > cutAt + 1500 && d.at + d.ms < restoredAt);
     const cutDelays = duringCut.map((d) => d.ms).sort((a, b) => a - b);
-    const beforeDelays = delays.filter((d) => d.at < cutAt - 1000).map((d) => d.ms).sort((a, b) => a - b);
+    const beforeDelays = delays
+      .filter((d) => d.at < cutAt - 1000)
+      .map((d) => d.ms)
+      .sort((a, b) => a - b);
     const report = {
-      posted: posted.length, replies: fake.sent().length, repliesDuringCut,
-      medianDelayBeforeCutMs: beforeDelays[Math.floor(beforeDelays.length / 2)], maxDelayBeforeCutMs: beforeDelays.at(-1),
-      medianDelayDuringCutMs: cutDelays[Math.floor(cutDelays.length / 2)], maxDelayDuringCutMs: cutDelays.at(-1),
+      posted: posted.length,
+      replies: fake.sent().length,
+      repliesDuringCut,
+      medianDelayBeforeCutMs: beforeDelays[Math.floor(beforeDelays.length / 2)],
+      maxDelayBeforeCutMs: beforeDelays.at(-1),
+      medianDelayDuringCutMs: cutDelays[Math.floor(cutDelays.length / 2)],
+      maxDelayDuringCutMs: cutDelays.at(-1),
       maxDelayMs: Math.max(...delays.map((d) => d.ms)),
       redisOkAfterRestoreMs: recoveredAt ? recoveredAt - restoredAt : null,
     };

@@ -9,17 +9,25 @@ import { repliesTo, waitForProcessed } from '../testing/wait-for-processed.ts';
 // Recent, so the 24-hour customer-service window is open for the replies.
 const base = new Date(Math.floor(Date.now() / 1000) * 1000 - 3_600_000);
 let seq = 0;
-const text = (from: string, body: string, at = base) => messageWebhook({ ...channelA, wamid: `wamid.test.${++seq}`, from, name: 'Ana Souza', timestamp: at, text: body });
-const bodiesOf = (h: MessagingHarness) => h.fake.sent().map((r) => (r.body as { text?: { body: string } }).text?.body ?? (r.body as { type: string }).type);
+const text = (from: string, body: string, at = base) =>
+  messageWebhook({ ...channelA, wamid: `wamid.test.${++seq}`, from, name: 'Ana Souza', timestamp: at, text: body });
+const bodiesOf = (h: MessagingHarness) =>
+  h.fake.sent().map((r) => (r.body as { text?: { body: string } }).text?.body ?? (r.body as { type: string }).type);
 
 describe('WhatsApp webhook → engine → Graph API', () => {
   let h: MessagingHarness;
-  beforeAll(async () => { h = await startMessagingHarness(); });
+  beforeAll(async () => {
+    h = await startMessagingHarness();
+  });
   afterAll(() => h.close());
-  afterEach(() => { h.fake.reset(); });
+  afterEach(() => {
+    h.fake.reset();
+  });
 
-  it('answers Meta\'s verification handshake (fixture cases)', async () => {
-    const cases = JSON.parse(readFileSync(join(import.meta.dirname, '../whatsapp/fixtures/verification/cases.json'), 'utf8')) as {
+  it("answers Meta's verification handshake (fixture cases)", async () => {
+    const cases = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../whatsapp/fixtures/verification/cases.json'), 'utf8'),
+    ) as {
       cases: { name: string; query: string; status: number | number[]; body?: string }[];
     };
     for (const c of cases.cases) {
@@ -34,27 +42,52 @@ describe('WhatsApp webhook → engine → Graph API', () => {
     const body = JSON.stringify(text('5584991230001', 'oi'));
     expect((await h.post(body, 'sha256=' + '0'.repeat(64))).status).toBe(401);
     expect((await h.post(body, null)).status).toBe(401);
-    expect((await h.post(metaFixtureBytes('bad-signature-mismatch.json'), readFileSync(join(import.meta.dirname, '../whatsapp/fixtures/bad-signature-mismatch.sig'), 'utf8').trim())).status).toBe(401);
+    expect(
+      (
+        await h.post(
+          metaFixtureBytes('bad-signature-mismatch.json'),
+          readFileSync(join(import.meta.dirname, '../whatsapp/fixtures/bad-signature-mismatch.sig'), 'utf8').trim(),
+        )
+      ).status,
+    ).toBe(401);
     expect(await h.testDb.db.selectFrom('messages').selectAll().execute()).toEqual([]);
     expect(await h.testDb.db.selectFrom('contacts').selectAll().execute()).toEqual([]);
   });
 
-  it('stores a text, runs the flow and sends the reply with Meta\'s payload shape', async () => {
+  it("stores a text, runs the flow and sends the reply with Meta's payload shape", async () => {
     const res = await h.postJson(text('5584991230001', 'oi'));
     expect(res.status).toBe(200);
     const [sent] = await h.fake.waitForSent(1);
     expect(sent?.body).toMatchObject({
-      messaging_product: 'whatsapp', recipient_type: 'individual', to: '+5584991230001', type: 'text',
-      text: { body: 'Olá, Ana Souza! Mande algo.' }, biz_opaque_callback_data: expect.stringMatching(/^outbox:/),
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      to: '+5584991230001',
+      type: 'text',
+      text: { body: 'Olá, Ana Souza! Mande algo.' },
+      biz_opaque_callback_data: expect.stringMatching(/^outbox:/),
     });
     expect(sent?.token).toBe('EAAG-test-access-token');
     const wamid = sent?.wamid ?? '';
-    await expect.poll(async () => (await h.testDb.db.selectFrom('messages').select('status').where('wamid', '=', wamid).executeTakeFirst())?.status).toBe('accepted');
+    await expect
+      .poll(
+        async () =>
+          (await h.testDb.db.selectFrom('messages').select('status').where('wamid', '=', wamid).executeTakeFirst())
+            ?.status,
+      )
+      .toBe('accepted');
 
-    const delivered = await h.postJson(statusWebhook({ ...channelA, wamid, recipient: '5584991230001', status: 'delivered', timestamp: base }));
+    const delivered = await h.postJson(
+      statusWebhook({ ...channelA, wamid, recipient: '5584991230001', status: 'delivered', timestamp: base }),
+    );
     expect(delivered.status).toBe(200);
-    await h.postJson(statusWebhook({ ...channelA, wamid, recipient: '5584991230001', status: 'sent', timestamp: base }));
-    const row = await h.testDb.db.selectFrom('messages').selectAll().where('wamid', '=', wamid).executeTakeFirstOrThrow();
+    await h.postJson(
+      statusWebhook({ ...channelA, wamid, recipient: '5584991230001', status: 'sent', timestamp: base }),
+    );
+    const row = await h.testDb.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('wamid', '=', wamid)
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe('delivered');
   });
 
@@ -62,7 +95,8 @@ describe('WhatsApp webhook → engine → Graph API', () => {
     const payload = text('5584991230002', 'oi');
     for (let i = 0; i < 3; i++) expect((await h.postJson(payload)).status).toBe(200);
     await Promise.all([1, 2, 3].map(() => h.postJson(payload)));
-    const wamid = (payload.entry[0]?.changes[0]?.value as unknown as { messages: { id: string }[] }).messages[0]?.id ?? '';
+    const wamid =
+      (payload.entry[0]?.changes[0]?.value as unknown as { messages: { id: string }[] }).messages[0]?.id ?? '';
     await h.fake.waitForSent(1);
     // Every post above was answered after storing; once the one stored row is processed, every
     // reply there will be is written.
@@ -79,19 +113,38 @@ describe('WhatsApp webhook → engine → Graph API', () => {
     await h.postJson(text('5584991230003', 'oi'));
     const sent = await h.fake.waitForSent(1, 15_000);
     expect(sent).toHaveLength(1);
-    const attempts = h.fake.requests.filter((r) => r.kind === 'send' && (r.body as { to: string }).to === '+5584991230003');
+    const attempts = h.fake.requests.filter(
+      (r) => r.kind === 'send' && (r.body as { to: string }).to === '+5584991230003',
+    );
     expect(attempts.map((a) => a.status)).toEqual([500, 429, 200]);
   }, 20_000);
 
   it('does not retry 131047 (outside the 24-hour window) and records why', async () => {
     h.fake.failNext(1, { status: 400, code: 131047, message: 'Re-engagement message', to: '5584991230004' });
     await h.postJson(text('5584991230004', 'oi'));
-    await expect.poll(async () => (await h.testDb.db.selectFrom('outbox').innerJoin('contacts', 'contacts.id', 'outbox.contact_id')
-      .select('outbox.status').where('contacts.wa_id', '=', '5584991230004').executeTakeFirst())?.status, { timeout: 5000 }).toBe('failed');
+    await expect
+      .poll(
+        async () =>
+          (
+            await h.testDb.db
+              .selectFrom('outbox')
+              .innerJoin('contacts', 'contacts.id', 'outbox.contact_id')
+              .select('outbox.status')
+              .where('contacts.wa_id', '=', '5584991230004')
+              .executeTakeFirst()
+          )?.status,
+        { timeout: 5000 },
+      )
+      .toBe('failed');
     // 'failed' is final (the sender only takes pending rows), so every attempt has been made.
     expect(h.fake.requests.filter((r) => (r.body as { to?: string }).to === '+5584991230004')).toHaveLength(1);
-    const msg = await h.testDb.db.selectFrom('messages').innerJoin('contacts', 'contacts.id', 'messages.contact_id')
-      .select(['messages.status', 'messages.error']).where('contacts.wa_id', '=', '5584991230004').where('direction', '=', 'out').executeTakeFirstOrThrow();
+    const msg = await h.testDb.db
+      .selectFrom('messages')
+      .innerJoin('contacts', 'contacts.id', 'messages.contact_id')
+      .select(['messages.status', 'messages.error'])
+      .where('contacts.wa_id', '=', '5584991230004')
+      .where('direction', '=', 'out')
+      .executeTakeFirstOrThrow();
     expect(msg.status).toBe('failed');
     expect(JSON.stringify(msg.error)).toContain('131047');
   });
@@ -102,14 +155,28 @@ describe('WhatsApp webhook → engine → Graph API', () => {
       expect(res.status, name).toBe(200);
     }
     const stored = await h.testDb.db.selectFrom('messages').select(['type']).where('direction', '=', 'in').execute();
-    expect([...new Set(stored.map((m) => m.type))]).toEqual(expect.arrayContaining([
-      'text', 'interactive', 'button', 'image', 'audio', 'video', 'document', 'sticker', 'location', 'contacts', 'reaction', 'order', 'unsupported',
-    ]));
+    expect([...new Set(stored.map((m) => m.type))]).toEqual(
+      expect.arrayContaining([
+        'text',
+        'interactive',
+        'button',
+        'image',
+        'audio',
+        'video',
+        'document',
+        'sticker',
+        'location',
+        'contacts',
+        'reaction',
+        'order',
+        'unsupported',
+      ]),
+    );
   });
 });
 
 describe('ordering', () => {
-  it('processes a contact\'s messages in WhatsApp timestamp order, whatever the delivery order', async () => {
+  it("processes a contact's messages in WhatsApp timestamp order, whatever the delivery order", async () => {
     const h = await startMessagingHarness({ autoStart: false });
     try {
       const from = '5584991239999';

@@ -15,7 +15,10 @@ const ana = { waId: '5584991230001', userId: null };
 /** The texts the wire payloads for one engine message carry, in order. */
 function wireTexts(message: OutboundMessage): string[] {
   return toGraphMessage(message, ana).map((body) => {
-    const payload = body as { text?: { body: string }; interactive?: { action: { buttons: { reply: { title: string } }[] } } };
+    const payload = body as {
+      text?: { body: string };
+      interactive?: { action: { buttons: { reply: { title: string } }[] } };
+    };
     return payload.text?.body ?? payload.interactive?.action.buttons.map((b) => b.reply.title).join('|') ?? '';
   });
 }
@@ -42,7 +45,7 @@ describe('engine and wire break texts the same way', () => {
     const title = '😍'.repeat(15); // 15 code points, 30 UTF-16 units
     const [message] = await engineMessages({ type: 'menu', data: { text: 'Escolha', options: [{ id: 'a', title }] } });
     expect(message?.kind).toBe('buttons');
-    const engineTitle = message?.kind === 'buttons' ? message.buttons[0]?.title ?? '' : '';
+    const engineTitle = message?.kind === 'buttons' ? (message.buttons[0]?.title ?? '') : '';
     expect(engineTitle).toBe(`${'😍'.repeat(9)}…`);
     expect(engineTitle.length).toBeLessThanOrEqual(whatsappLimits.buttonTitle);
     expect(wireTexts(message as OutboundMessage)).toEqual([engineTitle]);

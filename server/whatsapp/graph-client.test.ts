@@ -26,7 +26,14 @@ describe('sendMessage', () => {
     const result = await client.sendMessage(phone, token, hello());
     expect(result).toEqual({ ok: true, wamid: expect.stringMatching(/^wamid\./) });
     const [sent] = fake.sent();
-    expect(sent).toMatchObject({ method: 'POST', path: `/v23.0/${phone}/messages`, phoneNumberId: phone, token, body: hello(), status: 200 });
+    expect(sent).toMatchObject({
+      method: 'POST',
+      path: `/v23.0/${phone}/messages`,
+      phoneNumberId: phone,
+      token,
+      body: hello(),
+      status: 200,
+    });
     expect(result.ok && result.wamid).toBe(sent?.wamid);
   });
 
@@ -39,7 +46,13 @@ describe('sendMessage', () => {
   it('classifies a throughput error and honours Retry-After, then succeeds', async () => {
     fake.failNext(1, { status: 400, code: 130429, message: '(#130429) Rate limit hit', retryAfter: 3 });
     expect(await client.sendMessage(phone, token, hello())).toEqual({
-      ok: false, error: { kind: 'rate_limit', code: 130429, message: '(#130429) Rate limit hit — (#130429) Rate limit hit', retryAfterMs: 3000 },
+      ok: false,
+      error: {
+        kind: 'rate_limit',
+        code: 130429,
+        message: '(#130429) Rate limit hit — (#130429) Rate limit hit',
+        retryAfterMs: 3000,
+      },
     });
     expect((await client.sendMessage(phone, token, hello())).ok).toBe(true);
     expect(fake.sent()).toHaveLength(1);
@@ -54,24 +67,38 @@ describe('sendMessage', () => {
   });
 
   it('reports a wrong token as auth (code 190)', async () => {
-    expect(await client.sendMessage(phone, 'stale-token', hello())).toMatchObject({ ok: false, error: { kind: 'auth', code: 190 } });
+    expect(await client.sendMessage(phone, 'stale-token', hello())).toMatchObject({
+      ok: false,
+      error: { kind: 'auth', code: 190 },
+    });
   });
 
   it('reports a 5xx as retry', async () => {
     fake.failNext(1, { status: 503, code: 2 });
-    expect(await client.sendMessage(phone, token, hello())).toMatchObject({ ok: false, error: { kind: 'retry', code: 2 } });
+    expect(await client.sendMessage(phone, token, hello())).toMatchObject({
+      ok: false,
+      error: { kind: 'retry', code: 2 },
+    });
   });
 
   it('reports a payload Meta would reject as permanent', async () => {
-    const tooMany = { ...hello(), type: 'interactive', interactive: { type: 'button', body: { text: 'b' }, action: { buttons: [] } } };
-    expect(await client.sendMessage(phone, token, tooMany)).toMatchObject({ ok: false, error: { kind: 'permanent', code: 131009 } });
+    const tooMany = {
+      ...hello(),
+      type: 'interactive',
+      interactive: { type: 'button', body: { text: 'b' }, action: { buttons: [] } },
+    };
+    expect(await client.sendMessage(phone, token, tooMany)).toMatchObject({
+      ok: false,
+      error: { kind: 'permanent', code: 131009 },
+    });
   });
 
   it('reports a timeout as retry', async () => {
     fake.delayMs = 300;
     const slow = createGraphClient({ baseUrl: fake.url, version: 'v23.0', timeoutMs: 50 });
     expect(await slow.sendMessage(phone, token, hello())).toEqual({
-      ok: false, error: { kind: 'retry', code: null, message: 'no answer within 50 ms' },
+      ok: false,
+      error: { kind: 'retry', code: null, message: 'no answer within 50 ms' },
     });
   });
 
@@ -79,8 +106,15 @@ describe('sendMessage', () => {
     const gone = await startFakeGraphApi();
     const url = gone.url;
     await gone.close();
-    const result = await createGraphClient({ baseUrl: url, version: 'v23.0', timeoutMs: 1000 }).sendMessage(phone, token, hello());
-    expect(result).toMatchObject({ ok: false, error: { kind: 'retry', code: null, message: expect.stringMatching(/^network error/) } });
+    const result = await createGraphClient({ baseUrl: url, version: 'v23.0', timeoutMs: 1000 }).sendMessage(
+      phone,
+      token,
+      hello(),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      error: { kind: 'retry', code: null, message: expect.stringMatching(/^network error/) },
+    });
     // Refused: nothing was written, so sending again cannot duplicate it.
     expect(result.ok === false && result.error.notSent).toBe(true);
   });
@@ -89,14 +123,23 @@ describe('sendMessage', () => {
     const server = createServer((req) => req.socket.destroy());
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const { port } = server.address() as AddressInfo;
-    const result = await createGraphClient({ baseUrl: `http://127.0.0.1:${port}`, version: 'v23.0', timeoutMs: 1000 }).sendMessage(phone, token, hello());
+    const result = await createGraphClient({
+      baseUrl: `http://127.0.0.1:${port}`,
+      version: 'v23.0',
+      timeoutMs: 1000,
+    }).sendMessage(phone, token, hello());
     server.close();
-    expect(result).toMatchObject({ ok: false, error: { kind: 'retry', code: null, message: expect.stringMatching(/^network error/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { kind: 'retry', code: null, message: expect.stringMatching(/^network error/) },
+    });
     expect(result.ok === false && result.error.notSent).toBeFalsy();
   });
 
   it('gives up on a 200 without a message id (retrying could duplicate it)', async () => {
-    const server = createServer((_req, res) => res.end(JSON.stringify({ messaging_product: 'whatsapp', messages: [] })));
+    const server = createServer((_req, res) =>
+      res.end(JSON.stringify({ messaging_product: 'whatsapp', messages: [] })),
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     const odd = createGraphClient({ baseUrl: `http://127.0.0.1:${port}`, version: 'v23.0', timeoutMs: 1000 });
@@ -113,7 +156,13 @@ describe('markAsRead', () => {
   it('marks read, with the typing indicator when asked', async () => {
     expect(await client.markAsRead(phone, token, 'wamid.IN1', { typing: true })).toEqual({ ok: true });
     expect(fake.requests[0]).toMatchObject({
-      kind: 'read', body: { messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.IN1', typing_indicator: { type: 'text' } },
+      kind: 'read',
+      body: {
+        messaging_product: 'whatsapp',
+        status: 'read',
+        message_id: 'wamid.IN1',
+        typing_indicator: { type: 'text' },
+      },
     });
     expect(fake.sent()).toEqual([]);
   });
@@ -130,12 +179,17 @@ describe('media', () => {
     fake.addMedia('1200000000000001', bytes, 'image/jpeg');
     const info = await client.getMedia('1200000000000001', token);
     expect(info).toEqual({
-      url: expect.stringContaining(fake.url), mimeType: 'image/jpeg',
-      sha256: createHash('sha256').update(bytes).digest('hex'), fileSize: bytes.length,
+      url: expect.stringContaining(fake.url),
+      mimeType: 'image/jpeg',
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      fileSize: bytes.length,
     });
     const downloaded = await client.downloadMedia(info.url, token, 1_000_000);
     expect(Buffer.from(downloaded).equals(Buffer.from(bytes))).toBe(true);
-    expect(fake.requests.map((r) => [r.kind, r.token])).toEqual([['media', token], ['download', token]]);
+    expect(fake.requests.map((r) => [r.kind, r.token])).toEqual([
+      ['media', token],
+      ['download', token],
+    ]);
   });
 
   it('refuses a file over the size cap', async () => {
@@ -150,7 +204,9 @@ describe('media', () => {
     expect((unknown as GraphApiError).error).toMatchObject({ kind: 'permanent', code: 100 });
     fake.addMedia('m2', bytes, 'image/png');
     const { url } = await client.getMedia('m2', token);
-    await expect(client.downloadMedia(url, 'bad', 1_000_000)).rejects.toMatchObject({ error: { kind: 'auth', code: 190 } });
+    await expect(client.downloadMedia(url, 'bad', 1_000_000)).rejects.toMatchObject({
+      error: { kind: 'auth', code: 190 },
+    });
   });
 
   it('downloads from another origin only if it is a public address (the URL comes from an answer)', async () => {
@@ -162,7 +218,10 @@ describe('media', () => {
       const error = await client.downloadMedia(elsewhere, token, 1_000_000).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(GraphApiError);
       // Permanent: the media fetcher records it instead of retrying forever.
-      expect((error as GraphApiError).error).toMatchObject({ kind: 'permanent', message: expect.stringMatching(/not a public address/) });
+      expect((error as GraphApiError).error).toMatchObject({
+        kind: 'permanent',
+        message: expect.stringMatching(/not a public address/),
+      });
     }
     expect(fake.requests.map((r) => r.kind)).toEqual(['media']);
   });

@@ -37,8 +37,17 @@ export interface MediaInfo {
 }
 
 export interface GraphClient {
-  sendMessage(phoneNumberId: string, accessToken: string, payload: Record<string, unknown>): Promise<GraphResult<{ wamid: string }>>;
-  markAsRead(phoneNumberId: string, accessToken: string, wamid: string, options?: { typing?: boolean }): Promise<GraphResult<object>>;
+  sendMessage(
+    phoneNumberId: string,
+    accessToken: string,
+    payload: Record<string, unknown>,
+  ): Promise<GraphResult<{ wamid: string }>>;
+  markAsRead(
+    phoneNumberId: string,
+    accessToken: string,
+    wamid: string,
+    options?: { typing?: boolean },
+  ): Promise<GraphResult<object>>;
   /** Throws `GraphApiError`. */
   getMedia(mediaId: string, accessToken: string): Promise<MediaInfo>;
   /** Throws `GraphApiError`, also when the file is larger than `maxBytes`. */
@@ -61,13 +70,24 @@ const mediaAnswer = z.object({
   file_size: z.coerce.number().int().nonnegative(),
 });
 
-interface Answer { status: number; body: unknown; retryAfter: string | null }
+interface Answer {
+  status: number;
+  body: unknown;
+  retryAfter: string | null;
+}
 
 /**
  * Calls to Meta's Graph API for one deployment, over kept-alive connections: on the sender's
  * hot path a TLS handshake per message would cost more than the call itself.
  */
-export function createGraphClient({ baseUrl, version, fetch: fetchFn = fetch, publicFetch: publicFetchFn = publicFetch, timeoutMs, maxIdleMs }: GraphClientOptions): GraphClient & { close(): void } {
+export function createGraphClient({
+  baseUrl,
+  version,
+  fetch: fetchFn = fetch,
+  publicFetch: publicFetchFn = publicFetch,
+  timeoutMs,
+  maxIdleMs,
+}: GraphClientOptions): GraphClient & { close(): void } {
   const root = `${baseUrl.replace(/\/+$/, '')}/${version}`;
   // The operator chose this origin (WHATSAPP_GRAPH_URL), so it is trusted even on a private address.
   const graphOrigin = new URL(baseUrl).origin;
@@ -77,7 +97,12 @@ export function createGraphClient({ baseUrl, version, fetch: fetchFn = fetch, pu
     try {
       const headers: Record<string, string> = { authorization: `Bearer ${token}` };
       if (body !== undefined) headers['content-type'] = 'application/json';
-      const res = await transport.send(method, `${root}/${path}`, headers, body === undefined ? undefined : JSON.stringify(body));
+      const res = await transport.send(
+        method,
+        `${root}/${path}`,
+        headers,
+        body === undefined ? undefined : JSON.stringify(body),
+      );
       return { status: res.status, body: parseJson(res.text), retryAfter: res.retryAfter };
     } catch (error) {
       return unreachable(error);
@@ -89,7 +114,9 @@ export function createGraphClient({ baseUrl, version, fetch: fetchFn = fetch, pu
     // it, but Meta has no idempotency key, and a lost reply is worse than a repeated one.
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
     return {
-      kind: 'retry', code: null, message: timedOut ? `no answer within ${timeoutMs} ms` : `network error: ${errorText(error)}`,
+      kind: 'retry',
+      code: null,
+      message: timedOut ? `no answer within ${timeoutMs} ms` : `network error: ${errorText(error)}`,
       ...(provablyNotSent(error) && { notSent: true as const }),
     };
   }
@@ -100,24 +127,36 @@ export function createGraphClient({ baseUrl, version, fetch: fetchFn = fetch, pu
     async sendMessage(phoneNumberId, accessToken, payload) {
       const answer = await call('POST', `${encodeURIComponent(phoneNumberId)}/messages`, accessToken, payload);
       if (!('status' in answer)) return { ok: false, error: answer };
-      if (answer.status !== 200) return { ok: false, error: classifyGraphError(answer.status, answer.body, answer.retryAfter) };
+      if (answer.status !== 200)
+        return { ok: false, error: classifyGraphError(answer.status, answer.body, answer.retryAfter) };
       const parsed = sendAnswer.safeParse(answer.body);
       // Accepted without an id: retrying would likely duplicate the message, so give up on it.
-      if (!parsed.success) return { ok: false, error: { kind: 'permanent', code: null, message: 'send answered 200 without a message id' } };
+      if (!parsed.success)
+        return {
+          ok: false,
+          error: { kind: 'permanent', code: null, message: 'send answered 200 without a message id' },
+        };
       return { ok: true, wamid: parsed.data.messages[0]!.id };
     },
 
     async markAsRead(phoneNumberId, accessToken, wamid, options) {
-      const answer = await call('POST', `${encodeURIComponent(phoneNumberId)}/messages`, accessToken, markAsReadPayload(wamid, options));
+      const answer = await call(
+        'POST',
+        `${encodeURIComponent(phoneNumberId)}/messages`,
+        accessToken,
+        markAsReadPayload(wamid, options),
+      );
       if (!('status' in answer)) return { ok: false, error: answer };
-      if (answer.status !== 200) return { ok: false, error: classifyGraphError(answer.status, answer.body, answer.retryAfter) };
+      if (answer.status !== 200)
+        return { ok: false, error: classifyGraphError(answer.status, answer.body, answer.retryAfter) };
       return { ok: true };
     },
 
     async getMedia(mediaId, accessToken) {
       const answer = await call('GET', encodeURIComponent(mediaId), accessToken);
       if (!('status' in answer)) throw new GraphApiError(answer);
-      if (answer.status !== 200) throw new GraphApiError(classifyGraphError(answer.status, answer.body, answer.retryAfter));
+      if (answer.status !== 200)
+        throw new GraphApiError(classifyGraphError(answer.status, answer.body, answer.retryAfter));
       const parsed = mediaAnswer.safeParse(answer.body);
       if (!parsed.success) throw new GraphApiError({ kind: 'retry', code: null, message: 'unexpected media answer' });
       const m = parsed.data;
@@ -128,7 +167,10 @@ export function createGraphClient({ baseUrl, version, fetch: fetchFn = fetch, pu
       let res: Response;
       try {
         const download = new URL(url).origin === graphOrigin ? fetchFn : publicFetchFn;
-        res = await download(url, { headers: { authorization: `Bearer ${accessToken}` }, signal: AbortSignal.timeout(timeoutMs) });
+        res = await download(url, {
+          headers: { authorization: `Bearer ${accessToken}` },
+          signal: AbortSignal.timeout(timeoutMs),
+        });
       } catch (error) {
         // A media URL on a private address will not become public on the next pass.
         const blocked = blockedCause(error);
@@ -136,7 +178,9 @@ export function createGraphClient({ baseUrl, version, fetch: fetchFn = fetch, pu
         throw new GraphApiError(unreachable(error));
       }
       if (res.status !== 200) {
-        throw new GraphApiError(classifyGraphError(res.status, parseJson(await res.text().catch(() => '')), res.headers.get('retry-after')));
+        throw new GraphApiError(
+          classifyGraphError(res.status, parseJson(await res.text().catch(() => '')), res.headers.get('retry-after')),
+        );
       }
       return readCapped(res, maxBytes).catch((error: unknown) => {
         throw error instanceof GraphApiError ? error : new GraphApiError(unreachable(error));
@@ -147,7 +191,8 @@ export function createGraphClient({ baseUrl, version, fetch: fetchFn = fetch, pu
 
 /** Reads a body, stopping as soon as it passes `maxBytes` (the declared length may be absent or lie). */
 async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array> {
-  const tooLarge = () => new GraphApiError({ kind: 'permanent', code: null, message: `media larger than ${maxBytes} bytes` });
+  const tooLarge = () =>
+    new GraphApiError({ kind: 'permanent', code: null, message: `media larger than ${maxBytes} bytes` });
   const declared = Number(res.headers.get('content-length'));
   if (declared > maxBytes) {
     await res.body?.cancel();

@@ -5,7 +5,9 @@ import { backoffMs, classifyGraphError, type GraphErrorKind, pairRateBackoffMs }
 function envelope(code: number, message: string, details = 'details') {
   return {
     error: {
-      message, type: 'OAuthException', code,
+      message,
+      type: 'OAuthException',
+      code,
       error_data: { messaging_product: 'whatsapp', details },
       fbtrace_id: 'AbCdEfGh123',
     },
@@ -41,7 +43,11 @@ describe('classifyGraphError', () => {
     [400, 999999, 'a code nobody documented yet', 'permanent'],
     [502, 999999, 'a code nobody documented yet', 'retry'],
   ])('HTTP %i code %i → %s', (status, code, message, kind) => {
-    expect(classifyGraphError(status, envelope(code, message))).toEqual({ kind, code, message: `${message} — details` });
+    expect(classifyGraphError(status, envelope(code, message))).toEqual({
+      kind,
+      code,
+      message: `${message} — details`,
+    });
   });
 
   it.each<[number, unknown, GraphErrorKind]>([
@@ -64,7 +70,10 @@ describe('classifyGraphError', () => {
   });
 
   it('accepts a code sent as a string', () => {
-    expect(classifyGraphError(400, { error: { code: '131047', message: 'x' } })).toMatchObject({ kind: 'window_closed', code: 131047 });
+    expect(classifyGraphError(400, { error: { code: '131047', message: 'x' } })).toMatchObject({
+      kind: 'window_closed',
+      code: 131047,
+    });
   });
 });
 

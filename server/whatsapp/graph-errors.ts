@@ -54,12 +54,17 @@ const envelope = z.object({
  * titles), then by HTTP status for codes we do not know. 131048 (spam rate limit) stays
  * permanent on purpose: it lifts in hours, far too late for a bot's reply.
  */
-export function classifyGraphError(httpStatus: number, body: unknown, retryAfterHeader?: string | null): GraphErrorClass {
+export function classifyGraphError(
+  httpStatus: number,
+  body: unknown,
+  retryAfterHeader?: string | null,
+): GraphErrorClass {
   const parsed = envelope.safeParse(body);
   const error = parsed.success ? parsed.data.error : undefined;
   const code = error?.code ?? null;
   const message = [error?.message, error?.error_data?.details].filter(Boolean).join(' — ') || `HTTP ${httpStatus}`;
-  const kind = (code !== null && Object.hasOwn(codeKinds, code) ? codeKinds[code] : undefined) ?? kindOfStatus(httpStatus);
+  const kind =
+    (code !== null && Object.hasOwn(codeKinds, code) ? codeKinds[code] : undefined) ?? kindOfStatus(httpStatus);
   const retryAfterMs = parseRetryAfter(retryAfterHeader);
   return { kind, code, message, ...(retryAfterMs !== undefined && { retryAfterMs }) };
 }

@@ -43,7 +43,9 @@ describe('json transport over kept-alive sockets', () => {
 
   const busyWait = (ms: number) => {
     const end = performance.now() + ms;
-    while (performance.now() < end) { /* the single database thread is busy */ }
+    while (performance.now() < end) {
+      /* the single database thread is busy */
+    }
   };
 
   it('does not reuse a socket the server may have closed while the event loop was stalled', async () => {
@@ -55,12 +57,19 @@ describe('json transport over kept-alive sockets', () => {
     // The event loop is stalled (a long statement on embedded PGlite) past our idle limit, and
     // meanwhile the server gives up the idle socket. Our timers and the server's FIN wait
     // behind the stall; the send that comes right after it must not pick that socket.
-    const second = await new Promise<Promise<unknown>>((resolve) => setImmediate(() => {
-      busyWait(150);
-      s.sockets[0]!.resetAndDestroy();
-      busyWait(30);
-      resolve(transport!.send('POST', s.url, {}, '{"n":2}').then((a) => a.status, (err: Error) => err.message));
-    }));
+    const second = await new Promise<Promise<unknown>>((resolve) =>
+      setImmediate(() => {
+        busyWait(150);
+        s.sockets[0]!.resetAndDestroy();
+        busyWait(30);
+        resolve(
+          transport!.send('POST', s.url, {}, '{"n":2}').then(
+            (a) => a.status,
+            (err: Error) => err.message,
+          ),
+        );
+      }),
+    );
     expect(await second).toBe(200);
     expect(s.requests()).toBe(2);
     expect(s.sockets).toHaveLength(2);
@@ -69,15 +78,24 @@ describe('json transport over kept-alive sockets', () => {
   it('calls a send provably not sent when writing its request failed, so it need not wait to be reconciled', async () => {
     const s = await startServer();
     // Sockets kept as long as the agent likes: the race can still happen, and must be told apart.
-    const graph = createGraphClient({ baseUrl: s.url.replace(/\/v23.*$/, ''), version: 'v23.0', timeoutMs: 2000, maxIdleMs: 60_000 });
+    const graph = createGraphClient({
+      baseUrl: s.url.replace(/\/v23.*$/, ''),
+      version: 'v23.0',
+      timeoutMs: 2000,
+      maxIdleMs: 60_000,
+    });
     try {
-      expect((await graph.sendMessage('1', 'token', { to: '5584999990000', type: 'text', text: { body: 'oi' } })).ok).toBe(true);
+      expect(
+        (await graph.sendMessage('1', 'token', { to: '5584999990000', type: 'text', text: { body: 'oi' } })).ok,
+      ).toBe(true);
       await until('the server to see one connection', () => s.sockets.length === 1, 2000);
-      const result = await new Promise<ReturnType<typeof graph.sendMessage>>((resolve) => setImmediate(() => {
-        s.sockets[0]!.resetAndDestroy();
-        busyWait(30);
-        resolve(graph.sendMessage('1', 'token', { to: '5584999990000', type: 'text', text: { body: 'de novo' } }));
-      }));
+      const result = await new Promise<ReturnType<typeof graph.sendMessage>>((resolve) =>
+        setImmediate(() => {
+          s.sockets[0]!.resetAndDestroy();
+          busyWait(30);
+          resolve(graph.sendMessage('1', 'token', { to: '5584999990000', type: 'text', text: { body: 'de novo' } }));
+        }),
+      );
       expect(result).toMatchObject({ ok: false, error: { kind: 'retry', code: null, notSent: true } });
       expect(s.requests()).toBe(1);
     } finally {

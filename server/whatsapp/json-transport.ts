@@ -2,7 +2,11 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Socket } from 'node:net';
 
-export interface JsonAnswer { status: number; text: string; retryAfter: string | null }
+export interface JsonAnswer {
+  status: number;
+  text: string;
+  retryAfter: string | null;
+}
 
 /** Thrown when the whole exchange (connect, send, read the answer) outlasts the timeout. */
 export class TransportTimeout extends Error {
@@ -32,9 +36,15 @@ export const DEFAULT_MAX_IDLE_MS = 4000;
  * Graph calls per message: global `fetch` builds Request, Headers, AbortSignal and web streams
  * for each, which cost the server more CPU than the rest of the message's handling.
  */
-export function createJsonTransport(
-  { timeoutMs, maxSockets = 64, maxIdleMs = DEFAULT_MAX_IDLE_MS }: { timeoutMs: number; maxSockets?: number; maxIdleMs?: number },
-): JsonTransport {
+export function createJsonTransport({
+  timeoutMs,
+  maxSockets = 64,
+  maxIdleMs = DEFAULT_MAX_IDLE_MS,
+}: {
+  timeoutMs: number;
+  maxSockets?: number;
+  maxIdleMs?: number;
+}): JsonTransport {
   // `timeout` closes sockets idle that long (and Node shortens it to a server's `Keep-Alive:
   // timeout` hint, less a second).
   const agents = {
@@ -42,7 +52,8 @@ export function createJsonTransport(
     'https:': new HttpsAgent({ keepAlive: true, maxSockets, timeout: maxIdleMs }),
   };
   const freedAt = new WeakMap<Socket, number>();
-  for (const agent of Object.values(agents)) agent.on('free', (socket: Socket) => freedAt.set(socket, performance.now()));
+  for (const agent of Object.values(agents))
+    agent.on('free', (socket: Socket) => freedAt.set(socket, performance.now()));
 
   /**
    * The agent's idle timers run only when the event loop does: after a stall (a long statement
@@ -72,27 +83,46 @@ export function createJsonTransport(
       retireIdle(agent);
       return new Promise<JsonAnswer>((resolve, reject) => {
         let answered = false;
-        const req = request(target, {
-          method, agent,
-          headers: { ...headers, ...(body !== undefined && { 'content-length': String(Buffer.byteLength(body)) }) },
-        }, (res: IncomingMessage) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => {
-            answered = true;
-            clearTimeout(timer);
-            const retryAfter = res.headers['retry-after'];
-            resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), retryAfter: retryAfter ?? null });
-          });
-          res.on('error', (err) => { clearTimeout(timer); reject(err); });
-        });
+        const req = request(
+          target,
+          {
+            method,
+            agent,
+            headers: { ...headers, ...(body !== undefined && { 'content-length': String(Buffer.byteLength(body)) }) },
+          },
+          (res: IncomingMessage) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => {
+              answered = true;
+              clearTimeout(timer);
+              const retryAfter = res.headers['retry-after'];
+              resolve({
+                status: res.statusCode ?? 0,
+                text: Buffer.concat(chunks).toString('utf8'),
+                retryAfter: retryAfter ?? null,
+              });
+            });
+            res.on('error', (err) => {
+              clearTimeout(timer);
+              reject(err);
+            });
+          },
+        );
         // An event loop stalled past the deadline (a long query on embedded PGlite) runs this timer
         // before reading an answer that came in time; letting one I/O phase pass first reads it.
         // A send wrongly taken as unanswered is left for reconciling, and may go out twice.
-        const timer = setTimeout(() => setImmediate(() => {
-          if (!answered) req.destroy(new TransportTimeout(timeoutMs));
-        }), timeoutMs);
-        req.on('error', (err) => { clearTimeout(timer); reject(err); });
+        const timer = setTimeout(
+          () =>
+            setImmediate(() => {
+              if (!answered) req.destroy(new TransportTimeout(timeoutMs));
+            }),
+          timeoutMs,
+        );
+        req.on('error', (err) => {
+          clearTimeout(timer);
+          reject(err);
+        });
         req.end(body);
       });
     },

@@ -62,7 +62,9 @@ const locationSchema = z.object({
 const contactsSchema = z.object({
   contacts: z.array(
     z.object({
-      name: z.object({ formatted_name: optionalString, first_name: optionalString, last_name: optionalString }).optional(),
+      name: z
+        .object({ formatted_name: optionalString, first_name: optionalString, last_name: optionalString })
+        .optional(),
       phones: z.array(z.object({ phone: optionalString, wa_id: stringish.optional() })).optional(),
     }),
   ),
@@ -75,23 +77,41 @@ const orderSchema = z.object({
     catalog_id: stringish.optional(),
     text: optionalString,
     product_items: z.array(
-      z.object({ product_retailer_id: stringish, quantity: numberish, item_price: numberish, currency: optionalString }),
+      z.object({
+        product_retailer_id: stringish,
+        quantity: numberish,
+        item_price: numberish,
+        currency: optionalString,
+      }),
     ),
   }),
 });
 
 const systemSchema = z.object({
-  system: z.object({ type: optionalString, body: optionalString, wa_id: stringish.optional(), user_id: optionalString }),
+  system: z.object({
+    type: optionalString,
+    body: optionalString,
+    wa_id: stringish.optional(),
+    user_id: optionalString,
+  }),
 });
 
 const unsupportedSchema = z.object({ unsupported: z.object({ type: optionalString }).optional() });
 
 /** Reads with a schema; on failure the message becomes `unsupported` with a warning, never a throw. */
-function reading<S extends z.ZodType>(type: string, schema: S, read: (data: z.output<S>) => ContentResult): ContentReader {
+function reading<S extends z.ZodType>(
+  type: string,
+  schema: S,
+  read: (data: z.output<S>) => ContentResult,
+): ContentReader {
   return (message) => {
     const parsed = schema.safeParse(message);
     if (parsed.success) return read(parsed.data);
-    return { content: { kind: 'unsupported', type }, text: null, warning: `malformed ${type}: ${describeIssue(parsed.error)}` };
+    return {
+      content: { kind: 'unsupported', type },
+      text: null,
+      warning: `malformed ${type}: ${describeIssue(parsed.error)}`,
+    };
   };
 }
 
@@ -99,10 +119,24 @@ function media(type: 'image' | 'audio' | 'video' | 'document' | 'sticker'): Cont
   return reading(type, z.object({ [type]: mediaObject }), (data) => {
     const m = (data as Record<string, z.output<typeof mediaObject>>)[type]!;
     return {
-      content: omitUndefined({ kind: 'media', media: type, mediaId: m.id, url: m.url, caption: m.caption, mimeType: m.mime_type }),
+      content: omitUndefined({
+        kind: 'media',
+        media: type,
+        mediaId: m.id,
+        url: m.url,
+        caption: m.caption,
+        mimeType: m.mime_type,
+      }),
       text: m.caption ?? null,
       details: {
-        media: omitUndefined({ id: m.id, mimeType: m.mime_type, sha256: m.sha256, filename: m.filename, voice: m.voice, animated: m.animated }),
+        media: omitUndefined({
+          id: m.id,
+          mimeType: m.mime_type,
+          sha256: m.sha256,
+          filename: m.filename,
+          voice: m.voice,
+          animated: m.animated,
+        }),
       },
     };
   });
@@ -113,7 +147,8 @@ function readForm(reply: { name?: string; body?: string; response_json: string }
   let data: Record<string, unknown> | null = null;
   try {
     const parsed: unknown = JSON.parse(reply.response_json);
-    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) data = parsed as Record<string, unknown>;
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+      data = parsed as Record<string, unknown>;
   } catch {
     data = null;
   }
@@ -135,7 +170,11 @@ const readers: Record<string, ContentReader> = {
     const choice = i.type === 'button_reply' ? i.button_reply : i.type === 'list_reply' ? i.list_reply : undefined;
     if (choice) return { content: { kind: 'reply', id: choice.id, title: choice.title }, text: choice.title };
     if (i.type === 'nfm_reply' && i.nfm_reply) return readForm(i.nfm_reply);
-    return { content: { kind: 'unsupported', type: i.type }, text: null, warning: `unknown interactive type ${i.type}` };
+    return {
+      content: { kind: 'unsupported', type: i.type },
+      text: null,
+      warning: `unknown interactive type ${i.type}`,
+    };
   }),
   // A template quick-reply: `payload` is what we set at send time, so it plays the role of the id.
   button: reading('button', buttonSchema, ({ button: b }) => ({
@@ -148,7 +187,13 @@ const readers: Record<string, ContentReader> = {
   document: media('document'),
   sticker: media('sticker'),
   location: reading('location', locationSchema, ({ location: l }) => ({
-    content: omitUndefined({ kind: 'location', latitude: l.latitude, longitude: l.longitude, name: l.name, address: l.address }),
+    content: omitUndefined({
+      kind: 'location',
+      latitude: l.latitude,
+      longitude: l.longitude,
+      name: l.name,
+      address: l.address,
+    }),
     text: [l.name, l.address].filter(Boolean).join(' — ') || `${l.latitude}, ${l.longitude}`,
   })),
   contacts: reading('contacts', contactsSchema, ({ contacts }) => {
@@ -166,7 +211,11 @@ const readers: Record<string, ContentReader> = {
   order: reading('order', orderSchema, ({ order: o }) => ({
     content: {
       kind: 'order',
-      items: o.product_items.map((i) => ({ productId: i.product_retailer_id, quantity: i.quantity, unitPrice: i.item_price })),
+      items: o.product_items.map((i) => ({
+        productId: i.product_retailer_id,
+        quantity: i.quantity,
+        unitPrice: i.item_price,
+      })),
     },
     text: o.text ?? null,
     details: { order: omitUndefined({ catalogId: o.catalog_id, currency: o.product_items[0]?.currency }) },
@@ -174,7 +223,9 @@ const readers: Record<string, ContentReader> = {
   system: reading('system', systemSchema, ({ system: s }) => ({
     content: { kind: 'unsupported', type: 'system' },
     text: s.body ?? null,
-    details: { system: omitUndefined({ type: s.type ?? 'unknown', body: s.body, newWaId: s.wa_id, newUserId: s.user_id }) },
+    details: {
+      system: omitUndefined({ type: s.type ?? 'unknown', body: s.body, newWaId: s.wa_id, newUserId: s.user_id }),
+    },
   })),
   unsupported: reading('unsupported', unsupportedSchema, (d) => ({
     content: { kind: 'unsupported', type: d.unsupported?.type ?? 'unsupported' },

@@ -82,16 +82,31 @@ const contextSchema = z
 
 const referralSchema = z
   .object({
-    source_url: optionalString, source_id: optionalString, source_type: optionalString, body: optionalString,
-    headline: optionalString, media_type: optionalString, image_url: optionalString, video_url: optionalString,
-    thumbnail_url: optionalString, ctwa_clid: optionalString,
+    source_url: optionalString,
+    source_id: optionalString,
+    source_type: optionalString,
+    body: optionalString,
+    headline: optionalString,
+    media_type: optionalString,
+    image_url: optionalString,
+    video_url: optionalString,
+    thumbnail_url: optionalString,
+    ctwa_clid: optionalString,
     welcome_message: z.object({ text: optionalString }).optional().catch(undefined),
   })
   .transform((r) =>
     omitUndefined<Referral>({
-      sourceUrl: r.source_url, sourceId: r.source_id, sourceType: r.source_type, body: r.body,
-      headline: r.headline, mediaType: r.media_type, imageUrl: r.image_url, videoUrl: r.video_url,
-      thumbnailUrl: r.thumbnail_url, ctwaClid: r.ctwa_clid, welcomeMessage: r.welcome_message?.text,
+      sourceUrl: r.source_url,
+      sourceId: r.source_id,
+      sourceType: r.source_type,
+      body: r.body,
+      headline: r.headline,
+      mediaType: r.media_type,
+      imageUrl: r.image_url,
+      videoUrl: r.video_url,
+      thumbnailUrl: r.thumbnail_url,
+      ctwaClid: r.ctwa_clid,
+      welcomeMessage: r.welcome_message?.text,
     }),
   );
 
@@ -119,11 +134,19 @@ export function parseContacts(value: unknown): ParsedContact[] {
     const parsed = contactSchema.safeParse(item);
     if (!parsed.success) return [];
     const c = parsed.data;
-    return [omitUndefined<ParsedContact>({ waId: c.wa_id, userId: c.user_id, name: c.profile?.name ?? '', username: c.profile?.username })];
+    return [
+      omitUndefined<ParsedContact>({
+        waId: c.wa_id,
+        userId: c.user_id,
+        name: c.profile?.name ?? '',
+        username: c.profile?.username,
+      }),
+    ];
   });
 }
 
-export type MessageResult = { message: ParsedInboundMessage; warnings: string[] } | { message: null; warnings: string[] };
+export type MessageResult =
+  { message: ParsedInboundMessage; warnings: string[] } | { message: null; warnings: string[] };
 
 /**
  * One message of `value.messages`. Without an id, a timestamp or a sender there is no dedupe
@@ -139,7 +162,9 @@ export function parseMessage(raw: unknown, contacts: ParsedContact[]): MessageRe
     return { message: null, warnings: [...warnings, `skipped ${m.id}: no from nor from_user_id`] };
   }
   // Matched by id, never by position: one change can carry several senders.
-  const sender = contacts.find((c) => (m.from !== undefined && c.waId === m.from) || (m.from_user_id !== undefined && c.userId === m.from_user_id));
+  const sender = contacts.find(
+    (c) => (m.from !== undefined && c.waId === m.from) || (m.from_user_id !== undefined && c.userId === m.from_user_id),
+  );
   const read = readContent(m.type, raw as Record<string, unknown>);
   if (read.warning) warnings.push(`${m.id}: ${read.warning}`);
   const errors = readErrors((raw as Record<string, unknown>).errors);

@@ -63,8 +63,21 @@ export function parseStatus(raw: unknown): StatusResult {
       recipientId: s.recipient_id ?? null,
       recipientUserId: s.recipient_user_id,
       errors: readErrors((raw as Record<string, unknown>).errors),
-      conversation: s.conversation && omitUndefined({ id: s.conversation.id, expiresAt: s.conversation.expiration_timestamp, originType: s.conversation.origin?.type }),
-      pricing: s.pricing && omitUndefined({ billable: s.pricing.billable, pricingModel: s.pricing.pricing_model, type: s.pricing.type, category: s.pricing.category }),
+      conversation:
+        s.conversation &&
+        omitUndefined({
+          id: s.conversation.id,
+          expiresAt: s.conversation.expiration_timestamp,
+          originType: s.conversation.origin?.type,
+        }),
+      pricing:
+        s.pricing &&
+        omitUndefined({
+          billable: s.pricing.billable,
+          pricingModel: s.pricing.pricing_model,
+          type: s.pricing.type,
+          category: s.pricing.category,
+        }),
       bizOpaqueCallbackData: s.biz_opaque_callback_data,
       raw,
     }),

@@ -35,7 +35,11 @@ const table: Record<string, Expected> = {
   'bad-control-chars.json': { numbers: [A], messages: [text(dave)], warnings: [/control characters/] },
   'bad-duplicate-message-in-batch.json': { numbers: [A], messages: [text(ana)], warnings: [/duplicate wamid\./] },
   'bad-empty-entry.json': { numbers: [] },
-  'bad-message-missing-fields.json': { numbers: [A], messages: [], warnings: [/messages\[0\]: skipped: id/, /messages\[1\]: skipped .*no from/] },
+  'bad-message-missing-fields.json': {
+    numbers: [A],
+    messages: [],
+    warnings: [/messages\[0\]: skipped: id/, /messages\[1\]: skipped .*no from/],
+  },
   'bad-missing-metadata.json': { numbers: [], warnings: [/no metadata\.phone_number_id/] },
   'bad-oversized-text.json': { numbers: [A], messages: [text(ana)] },
   'bad-signature-mismatch.json': { numbers: [A], messages: [text(ana)] },
@@ -44,7 +48,11 @@ const table: Record<string, Expected> = {
   'bad-type-drift.json': { numbers: [A], messages: [text(ana)] },
   'bad-unicode-emoji.json': { numbers: [A], messages: [text('5584991230077')] },
   'bad-unknown-phone-number-id.json': { numbers: ['106999999999999'], messages: [text(dave)] },
-  'bad-unknown-type.json': { numbers: [A], messages: [[dave, 'hologram', 'unsupported']], warnings: [/unknown message type hologram/] },
+  'bad-unknown-type.json': {
+    numbers: [A],
+    messages: [[dave, 'hologram', 'unsupported']],
+    warnings: [/unknown message type hologram/],
+  },
   'bad-wrong-object.json': { numbers: [], warnings: [/ignored object page/] },
   'batch-message-and-status.json': { numbers: [A, A], messages: [text(bruno)], statuses: [['delivered', bruno]] },
   'batch-two-contacts.json': { numbers: [A], messages: [text(ana), text(bruno)] },
@@ -69,8 +77,22 @@ const table: Record<string, Expected> = {
   'status-failed-131047.json': { numbers: [A], statuses: [['failed', dave]] },
   'status-played-voice.json': { numbers: [A], statuses: [['played', ana]] },
   'status-sent-legacy-conversation.json': { numbers: [A], statuses: [['sent', ana]] },
-  'statuses-batch.json': { numbers: [A], statuses: [['sent', ana], ['delivered', ana], ['read', bruno], ['failed', carla]] },
-  'statuses-read-before-delivered.json': { numbers: [A], statuses: [['read', ana], ['delivered', ana]] },
+  'statuses-batch.json': {
+    numbers: [A],
+    statuses: [
+      ['sent', ana],
+      ['delivered', ana],
+      ['read', bruno],
+      ['failed', carla],
+    ],
+  },
+  'statuses-read-before-delivered.json': {
+    numbers: [A],
+    statuses: [
+      ['read', ana],
+      ['delivered', ana],
+    ],
+  },
   'sticker.json': { numbers: [A], messages: [[bruno, 'sticker', 'media']] },
   'system-user-changed-number.json': { numbers: [A], messages: [[dave, 'system', 'unsupported']] },
   'text-bsuid-no-phone.json': { numbers: [A], messages: [text('BR.4815162342000000099')] },
@@ -114,7 +136,9 @@ describe('parseWebhook over every fixture', () => {
     }
     const parsed = parseFixture(name);
     expect(changesOf(parsed).map((c) => c.phoneNumberId)).toEqual(expected.numbers);
-    expect(messagesOf(parsed).map((m): MessageRow => [m.from ?? m.userId ?? '', m.type, m.content.kind])).toEqual(expected.messages ?? []);
+    expect(messagesOf(parsed).map((m): MessageRow => [m.from ?? m.userId ?? '', m.type, m.content.kind])).toEqual(
+      expected.messages ?? [],
+    );
     expect(statusesOf(parsed).map((s): StatusRow => [s.status, s.recipientId])).toEqual(expected.statuses ?? []);
     expect(changesOf(parsed).flatMap((c) => c.errors.map((e) => e.code))).toEqual(expected.errors ?? []);
     expect(parsed.ignored.map((i) => i.field)).toEqual(expected.ignored ?? []);
@@ -134,7 +158,10 @@ describe('parseWebhook details', () => {
     const m = only('text.json');
     expect(m).toMatchObject({
       wamid: 'wamid.HBgNNTU4NDk5MTIzMDAwMRUCABIYFDNBMDJDQzhBRTkzNENEQzMxM0U1AA==',
-      from: ana, userId: null, profileName: 'Ana Souza', type: 'text',
+      from: ana,
+      userId: null,
+      profileName: 'Ana Souza',
+      type: 'text',
       content: { kind: 'text', text: 'Oi! Quero ver os apartamentos disponíveis em Ponta Negra.' },
       text: 'Oi! Quero ver os apartamentos disponíveis em Ponta Negra.',
     });
@@ -177,16 +204,26 @@ describe('parseWebhook details', () => {
     const body = JSON.parse(metaFixtureBytes('batch-two-contacts.json').toString('utf8'));
     body.entry[0].changes[0].value.contacts.reverse();
     const names = messagesOf(parseWebhook(body)).map((m) => [m.from, m.profileName]);
-    expect(names).toEqual([[ana, 'Ana Souza'], [bruno, 'Bruno Lima']]);
+    expect(names).toEqual([
+      [ana, 'Ana Souza'],
+      [bruno, 'Bruno Lima'],
+    ]);
   });
 
   it('keeps well-formed siblings of a malformed message', () => {
     const body = JSON.parse(metaFixtureBytes('batch-two-contacts.json').toString('utf8'));
     const messages = body.entry[0].changes[0].value.messages;
-    messages.splice(1, 0, { from: ana, type: 'text' }, 'not an object', { ...messages[0], id: 'wamid.X', type: 'image', image: {} });
+    messages.splice(1, 0, { from: ana, type: 'text' }, 'not an object', {
+      ...messages[0],
+      id: 'wamid.X',
+      type: 'image',
+      image: {},
+    });
     const parsed = parseWebhook(body);
     expect(messagesOf(parsed).map((m) => [m.wamid.slice(0, 7), m.content.kind])).toEqual([
-      ['wamid.H', 'text'], ['wamid.X', 'unsupported'], ['wamid.H', 'text'],
+      ['wamid.H', 'text'],
+      ['wamid.X', 'unsupported'],
+      ['wamid.H', 'text'],
     ]);
     expect(parsed.warnings).toHaveLength(3);
     expect(parsed.warnings[2]).toMatch(/malformed image/);
@@ -194,7 +231,9 @@ describe('parseWebhook details', () => {
 
   it('identifies username-only users by their business-scoped id', () => {
     const parsed = parseFixture('text-bsuid-no-phone.json');
-    expect(changesOf(parsed)[0]!.contacts).toEqual([{ userId: 'BR.4815162342000000099', name: 'Eva', username: '@eva.natal' }]);
+    expect(changesOf(parsed)[0]!.contacts).toEqual([
+      { userId: 'BR.4815162342000000099', name: 'Eva', username: '@eva.natal' },
+    ]);
     expect(messagesOf(parsed)[0]).toMatchObject({ from: null, userId: 'BR.4815162342000000099', profileName: 'Eva' });
     expect(only('text-bsuid-with-phone.json')).toMatchObject({ from: ana, userId: 'BR.4815162342000000001' });
   });
@@ -204,22 +243,50 @@ describe('parseWebhook details', () => {
     ['interactive-list-reply.json', { kind: 'reply', id: 'apt-2q-pn', title: 'Apartamento 2 quartos' }],
     ['button-template-quick-reply.json', { kind: 'reply', id: 'PAY_NOW:invoice-2026-001', title: 'Pagar agora' }],
     ['location-pin-reply.json', { kind: 'location', latitude: -5.8323105, longitude: -35.2048332 }],
-    ['location.json', {
-      kind: 'location', latitude: -5.8741, longitude: -35.1795, name: 'Praia Shopping',
-      address: 'Av. Engenheiro Roberto Freire, 1000, Ponta Negra, Natal - RN',
-    }],
-    ['contacts.json', { kind: 'contacts', contacts: [{ name: 'Marcos Pereira', phones: ['+55 84 99123-0009', '+55 84 3200-0009'] }] }],
-    ['reaction.json', { kind: 'reaction', emoji: '👍', messageId: 'wamid.HBgNNTU4NDk5MTIzMDAwMRUCABEYEkQyOEMwNzlFNEY0RTJCNTgzOQA=' }],
-    ['reaction-removed.json', { kind: 'reaction', emoji: '', messageId: 'wamid.HBgNNTU4NDk5MTIzMDAwMRUCABEYEkQyOEMwNzlFNEY0RTJCNTgzOQA=' }],
-    ['order.json', { kind: 'order', items: [
-      { productId: 'SKU-CIMENTO-50KG', quantity: 20, unitPrice: 39.9 },
-      { productId: 'SKU-ARGAMASSA-20KG', quantity: 5, unitPrice: 24.5 },
-    ] }],
+    [
+      'location.json',
+      {
+        kind: 'location',
+        latitude: -5.8741,
+        longitude: -35.1795,
+        name: 'Praia Shopping',
+        address: 'Av. Engenheiro Roberto Freire, 1000, Ponta Negra, Natal - RN',
+      },
+    ],
+    [
+      'contacts.json',
+      { kind: 'contacts', contacts: [{ name: 'Marcos Pereira', phones: ['+55 84 99123-0009', '+55 84 3200-0009'] }] },
+    ],
+    [
+      'reaction.json',
+      { kind: 'reaction', emoji: '👍', messageId: 'wamid.HBgNNTU4NDk5MTIzMDAwMRUCABEYEkQyOEMwNzlFNEY0RTJCNTgzOQA=' },
+    ],
+    [
+      'reaction-removed.json',
+      { kind: 'reaction', emoji: '', messageId: 'wamid.HBgNNTU4NDk5MTIzMDAwMRUCABEYEkQyOEMwNzlFNEY0RTJCNTgzOQA=' },
+    ],
+    [
+      'order.json',
+      {
+        kind: 'order',
+        items: [
+          { productId: 'SKU-CIMENTO-50KG', quantity: 20, unitPrice: 39.9 },
+          { productId: 'SKU-ARGAMASSA-20KG', quantity: 5, unitPrice: 24.5 },
+        ],
+      },
+    ],
     ['unsupported.json', { kind: 'unsupported', type: 'poll_creation' }],
-    ['image.json', {
-      kind: 'media', media: 'image', mediaId: '1200000000000001', caption: 'Foto da fachada que eu gostei', mimeType: 'image/jpeg',
-      url: 'https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1200000000000001&source=webhook&ext=1767261600&hash=ARfixtureHashDoNotUse',
-    }],
+    [
+      'image.json',
+      {
+        kind: 'media',
+        media: 'image',
+        mediaId: '1200000000000001',
+        caption: 'Foto da fachada que eu gostei',
+        mimeType: 'image/jpeg',
+        url: 'https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1200000000000001&source=webhook&ext=1767261600&hash=ARfixtureHashDoNotUse',
+      },
+    ],
     ['audio-file-no-url.json', { kind: 'media', media: 'audio', mediaId: '1200000000000006', mimeType: 'audio/mpeg' }],
   ])('maps %s to its content', (name, content) => {
     expect(only(name).content).toStrictEqual(content);
@@ -228,7 +295,12 @@ describe('parseWebhook details', () => {
   it('keeps media details for download and display', () => {
     expect(only('document.json')).toMatchObject({
       text: 'Comprovante de renda',
-      media: { id: '1200000000000004', filename: 'holerite-dezembro.pdf', mimeType: 'application/pdf', sha256: 'KdEoNoYZPcFGGn3qxPU9m8VAKii5XYVPaelJhnVv0Kk=' },
+      media: {
+        id: '1200000000000004',
+        filename: 'holerite-dezembro.pdf',
+        mimeType: 'application/pdf',
+        sha256: 'KdEoNoYZPcFGGn3qxPU9m8VAKii5XYVPaelJhnVv0Kk=',
+      },
     });
     expect(only('audio-voice.json').media).toMatchObject({ voice: true, mimeType: 'audio/ogg; codecs=opus' });
     expect(only('sticker.json').media).toMatchObject({ animated: false, mimeType: 'image/webp' });
@@ -237,34 +309,49 @@ describe('parseWebhook details', () => {
   it('parses a WhatsApp Flow answer (nfm_reply) into formResponse, unsupported for the flow', () => {
     const m = only('interactive-nfm-reply.json');
     expect(m.formResponse).toEqual({
-      name: 'flow', data: { flow_token: 'ft-session-7f3a', nome: 'Ana Souza', renda: '8500', bairro: 'Ponta Negra' },
+      name: 'flow',
+      data: { flow_token: 'ft-session-7f3a', nome: 'Ana Souza', renda: '8500', bairro: 'Ponta Negra' },
     });
     expect(m.text).toBe('nome: Ana Souza\nrenda: 8500\nbairro: Ponta Negra');
   });
 
   it('reads contexts, forwards, referred products, groups and ads', () => {
-    expect(only('text-context-reply.json').context).toEqual({ from: '15550100001', id: 'wamid.HBgNNTU4NDk5MTIzMDAwMRUCABEYEkQyOEMwNzlFNEY0RTJCNTgzOQA=' });
+    expect(only('text-context-reply.json').context).toEqual({
+      from: '15550100001',
+      id: 'wamid.HBgNNTU4NDk5MTIzMDAwMRUCABEYEkQyOEMwNzlFNEY0RTJCNTgzOQA=',
+    });
     expect(only('text-forwarded.json').context).toEqual({ forwarded: true });
     expect(only('text-frequently-forwarded.json').context).toEqual({ frequentlyForwarded: true });
-    expect(only('text-referred-product.json').context?.referredProduct).toEqual({ catalogId: '730000000000001', productRetailerId: 'SKU-APT-2Q-PN' });
+    expect(only('text-referred-product.json').context?.referredProduct).toEqual({
+      catalogId: '730000000000001',
+      productRetailerId: 'SKU-APT-2Q-PN',
+    });
     expect(only('text-group.json').groupId).toBe('Y2FwaV9ncm91cDpGSVhUVVJFLUdST1VQLTAwMDE');
     expect(only('text.json').groupId).toBeUndefined();
     expect(only('text-referral-ctwa.json').referral).toMatchObject({
-      sourceType: 'ad', ctwaClid: 'ARAkFixtureClickIdA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8S9t0',
-      welcomeMessage: 'Olá! Como podemos ajudar você a encontrar seu imóvel?', mediaType: 'image',
+      sourceType: 'ad',
+      ctwaClid: 'ARAkFixtureClickIdA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8S9t0',
+      welcomeMessage: 'Olá! Como podemos ajudar você a encontrar seu imóvel?',
+      mediaType: 'image',
     });
   });
 
   it('reads system messages without value.contacts', () => {
     expect(only('system-user-changed-number.json')).toMatchObject({
-      from: dave, system: { type: 'user_changed_number', newWaId: '15550199005' },
+      from: dave,
+      system: { type: 'user_changed_number', newWaId: '15550199005' },
     });
   });
 
   it('keeps errors of unsupported messages', () => {
-    expect(only('unsupported.json').errors).toEqual([{
-      code: 131051, title: 'Message type unknown', message: 'Message type unknown', details: 'Message type is currently not supported.',
-    }]);
+    expect(only('unsupported.json').errors).toEqual([
+      {
+        code: 131051,
+        title: 'Message type unknown',
+        message: 'Message type unknown',
+        details: 'Message type is currently not supported.',
+      },
+    ]);
   });
 
   it('reads status errors, pricing, conversation and callback data', () => {
@@ -290,8 +377,14 @@ describe('parseWebhook details', () => {
     ['a string', 'hello'],
     ['an array', []],
     ['entry not an array', { object: 'whatsapp_business_account', entry: {} }],
-    ['entry items of the wrong shape', { object: 'whatsapp_business_account', entry: [1, { id: '1' }, { id: '1', changes: [null] }] }],
-    ['value not an object', { object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field: 'messages', value: 3 }] }] }],
+    [
+      'entry items of the wrong shape',
+      { object: 'whatsapp_business_account', entry: [1, { id: '1' }, { id: '1', changes: [null] }] },
+    ],
+    [
+      'value not an object',
+      { object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field: 'messages', value: 3 }] }] },
+    ],
   ])('never throws on %s', (_label, body) => {
     const parsed = parseWebhook(body);
     expect(parsed.entries).toEqual([]);

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { cleanJson } from './clean-text.ts';
-import { type MessageResult, type ParsedContact, type ParsedInboundMessage, parseContacts, parseMessage } from './parse-message.ts';
+import {
+  type MessageResult,
+  type ParsedContact,
+  type ParsedInboundMessage,
+  parseContacts,
+  parseMessage,
+} from './parse-message.ts';
 import { type ParsedStatus, parseStatus } from './parse-status.ts';
 import { type GraphErrorInfo, readErrors, stringish } from './webhook-schema.ts';
 
@@ -86,14 +92,20 @@ export function parseWebhook(body: unknown): ParsedWebhook {
   return result;
 }
 
-function readChange(value: z.output<typeof valueSchema>, where: string, seen: Set<string>, warnings: string[]): ParsedChange {
+function readChange(
+  value: z.output<typeof valueSchema>,
+  where: string,
+  seen: Set<string>,
+  warnings: string[],
+): ParsedChange {
   const contacts = parseContacts(value.contacts);
   const messages: ParsedInboundMessage[] = [];
   list(value.messages).forEach((raw, i) => {
     const { message, warnings: found }: MessageResult = parseMessage(raw, contacts);
     for (const w of found) warnings.push(`${where}.messages[${i}]: ${w}`);
     if (!message) return;
-    if (seen.has(message.wamid)) return void warnings.push(`${where}.messages[${i}]: duplicate ${message.wamid} dropped`);
+    if (seen.has(message.wamid))
+      return void warnings.push(`${where}.messages[${i}]: duplicate ${message.wamid} dropped`);
     seen.add(message.wamid);
     messages.push(message);
   });

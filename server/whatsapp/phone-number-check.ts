@@ -9,8 +9,7 @@ export interface PhoneNumberFacts {
 }
 
 export type PhoneNumberCheck =
-  | { ok: true; number: PhoneNumberFacts }
-  | { ok: false; error: { code: number | null; message: string } };
+  { ok: true; number: PhoneNumberFacts } | { ok: false; error: { code: number | null; message: string } };
 
 export interface PhoneNumberCheckOptions {
   /** `https://graph.facebook.com`, or a local fake in tests. */
@@ -33,18 +32,29 @@ const answer = z.object({
  * are outcomes to show the admin, not failures of ours.
  */
 export async function checkPhoneNumber(
-  { baseUrl, version, timeoutMs }: PhoneNumberCheckOptions, phoneNumberId: string, accessToken: string,
+  { baseUrl, version, timeoutMs }: PhoneNumberCheckOptions,
+  phoneNumberId: string,
+  accessToken: string,
 ): Promise<PhoneNumberCheck> {
   const url = `${baseUrl.replace(/\/+$/, '')}/${version}/${encodeURIComponent(phoneNumberId)}?fields=${phoneNumberFields}`;
   let status: number;
   let text: string;
   try {
-    const res = await fetch(url, { headers: { authorization: `Bearer ${accessToken}` }, signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetch(url, {
+      headers: { authorization: `Bearer ${accessToken}` },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     status = res.status;
     text = await res.text();
   } catch (error) {
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-    return { ok: false, error: { code: null, message: timedOut ? `A Graph API não respondeu em ${timeoutMs} ms.` : 'Não foi possível conectar à Graph API.' } };
+    return {
+      ok: false,
+      error: {
+        code: null,
+        message: timedOut ? `A Graph API não respondeu em ${timeoutMs} ms.` : 'Não foi possível conectar à Graph API.',
+      },
+    };
   }
   const body = parseJson(text);
   if (status !== 200) return { ok: false, error: refusal(status, body) };

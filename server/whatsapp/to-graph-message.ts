@@ -28,7 +28,12 @@ export function toGraphMessage(message: OutboundMessage, to: Recipient): Body[] 
   // The union is correlated with the registry key; TypeScript cannot see it through the index.
   const build = builders[message.kind] as (m: OutboundMessage) => Body[];
   const address = addressOf(to);
-  return build(message).map((body) => ({ messaging_product: 'whatsapp', recipient_type: 'individual', ...address, ...body }));
+  return build(message).map((body) => ({
+    messaging_product: 'whatsapp',
+    recipient_type: 'individual',
+    ...address,
+    ...body,
+  }));
 }
 
 /**
@@ -61,33 +66,39 @@ const builders: { [K in OutboundKind]: Builder<K> } = {
       text: URL_PATTERN.test(body) ? { preview_url: true, body } : { body },
     })),
 
-  media: (m) => [{
-    type: m.media,
-    [m.media]: omitUndefined({
-      link: m.url,
-      // Audio messages cannot carry a caption; Meta rejects the field.
-      caption: m.media === 'audio' || !m.caption ? undefined : truncate(m.caption, limits.caption),
-      filename: m.media === 'document' ? m.filename : undefined,
-    }),
-  }],
+  media: (m) => [
+    {
+      type: m.media,
+      [m.media]: omitUndefined({
+        link: m.url,
+        // Audio messages cannot carry a caption; Meta rejects the field.
+        caption: m.media === 'audio' || !m.caption ? undefined : truncate(m.caption, limits.caption),
+        filename: m.media === 'document' ? m.filename : undefined,
+      }),
+    },
+  ],
 
-  buttons: (m) => [{
-    type: 'interactive',
-    interactive: omitUndefined({
-      type: 'button',
-      header: m.header && (m.header.kind === 'text'
-        ? { type: 'text', text: truncate(m.header.text, limits.header) }
-        : { type: 'image', image: { link: m.header.url } }),
-      body: { text: truncate(m.body, limits.interactiveBody) },
-      footer: footer(m.footer),
-      action: {
-        buttons: m.buttons.slice(0, limits.replyButtons).map((b) => ({
-          type: 'reply',
-          reply: { id: truncate(b.id, buttonIdMax, { mark: false }), title: truncate(b.title, limits.buttonTitle) },
-        })),
-      },
-    }),
-  }],
+  buttons: (m) => [
+    {
+      type: 'interactive',
+      interactive: omitUndefined({
+        type: 'button',
+        header:
+          m.header &&
+          (m.header.kind === 'text'
+            ? { type: 'text', text: truncate(m.header.text, limits.header) }
+            : { type: 'image', image: { link: m.header.url } }),
+        body: { text: truncate(m.body, limits.interactiveBody) },
+        footer: footer(m.footer),
+        action: {
+          buttons: m.buttons.slice(0, limits.replyButtons).map((b) => ({
+            type: 'reply',
+            reply: { id: truncate(b.id, buttonIdMax, { mark: false }), title: truncate(b.title, limits.buttonTitle) },
+          })),
+        },
+      }),
+    },
+  ],
 
   list: (m) => {
     let rowsLeft = limits.listRows;
@@ -95,37 +106,45 @@ const builders: { [K in OutboundKind]: Builder<K> } = {
       const rows = section.rows.slice(0, rowsLeft);
       rowsLeft -= rows.length;
       if (!rows.length) return [];
-      return [omitUndefined({
-        title: section.title === undefined ? undefined : truncate(section.title, sectionTitleMax),
-        rows: rows.map((row) => omitUndefined({
-          id: truncate(row.id, rowIdMax, { mark: false }),
-          title: truncate(row.title, limits.rowTitle),
-          description: row.description ? truncate(row.description, limits.rowDescription) : undefined,
-        })),
-      })];
+      return [
+        omitUndefined({
+          title: section.title === undefined ? undefined : truncate(section.title, sectionTitleMax),
+          rows: rows.map((row) =>
+            omitUndefined({
+              id: truncate(row.id, rowIdMax, { mark: false }),
+              title: truncate(row.title, limits.rowTitle),
+              description: row.description ? truncate(row.description, limits.rowDescription) : undefined,
+            }),
+          ),
+        }),
+      ];
     });
-    return [{
-      type: 'interactive',
-      interactive: omitUndefined({
-        type: 'list',
-        header: m.header ? { type: 'text', text: truncate(m.header, limits.header) } : undefined,
-        body: { text: truncate(m.body, limits.interactiveBody) },
-        footer: footer(m.footer),
-        action: { button: truncate(m.buttonLabel, limits.listButtonLabel), sections },
-      }),
-    }];
+    return [
+      {
+        type: 'interactive',
+        interactive: omitUndefined({
+          type: 'list',
+          header: m.header ? { type: 'text', text: truncate(m.header, limits.header) } : undefined,
+          body: { text: truncate(m.body, limits.interactiveBody) },
+          footer: footer(m.footer),
+          action: { button: truncate(m.buttonLabel, limits.listButtonLabel), sections },
+        }),
+      },
+    ];
   },
 
-  template: (m) => [{
-    type: 'template',
-    template: omitUndefined({
-      name: m.name,
-      language: { code: m.language },
-      components: m.parameters.length
-        ? [{ type: 'body', parameters: m.parameters.map((text) => ({ type: 'text', text })) }]
-        : undefined,
-    }),
-  }],
+  template: (m) => [
+    {
+      type: 'template',
+      template: omitUndefined({
+        name: m.name,
+        language: { code: m.language },
+        components: m.parameters.length
+          ? [{ type: 'body', parameters: m.parameters.map((text) => ({ type: 'text', text })) }]
+          : undefined,
+      }),
+    },
+  ],
 };
 
 function footer(text: string | undefined): Body | undefined {

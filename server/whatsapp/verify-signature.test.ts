@@ -37,7 +37,7 @@ describe('verifySignature', () => {
     },
   );
 
-  it('pins the tests\' signing helper to the fixed header of a fixture', () => {
+  it("pins the tests' signing helper to the fixed header of a fixture", () => {
     expect(signBody(metaFixtureBytes('dashboard-test-payload.json'), secret)).toBe(pinned.dashboardTest);
   });
 
@@ -63,7 +63,7 @@ describe('verifySignature', () => {
     expect(verifySignature(reserialised, pinned.wireFormat, secret)).toBe(false);
   });
 
-  it('follows Meta\'s documented example: äöå is signed as \\u00e4\\u00f6\\u00e5', () => {
+  it("follows Meta's documented example: äöå is signed as \\u00e4\\u00f6\\u00e5", () => {
     const escaped = Buffer.from('{"text":"\\u00e4\\u00f6\\u00e5"}');
     const raw = Buffer.from('{"text":"äöå"}', 'utf8');
     expect(verifySignature(escaped, pinned.escapedAeOeAa, secret)).toBe(true);

@@ -11,11 +11,7 @@ const HEADER = /^sha256=([0-9a-fA-F]{64})$/;
  * Bodies carrying raw non-ASCII bytes are also checked in the `\uXXXX`-escaped form, because
  * Meta documents signing "an escaped unicode version of the payload" (docs/meta-whatsapp.md §1).
  */
-export function verifySignature(
-  rawBody: Uint8Array,
-  header: string | undefined | null,
-  appSecret: string,
-): boolean {
+export function verifySignature(rawBody: Uint8Array, header: string | undefined | null, appSecret: string): boolean {
   const match = header ? HEADER.exec(header.trim()) : null;
   if (!match?.[1] || !appSecret) return false;
   const expected = Buffer.from(match[1], 'hex');

@@ -9,7 +9,10 @@ export const stringish = z.union([z.string(), z.number().int().nonnegative()]).t
 
 export const numberish = z.union([
   z.number(),
-  z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number),
+  z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/)
+    .transform(Number),
 ]);
 
 /** Unix seconds (string or number) → Date. */

@@ -7,16 +7,24 @@ export { analyticsDays };
  * `GET /api/flows/:id/analytics` query: `days` (the last 7, 30 or 90 days) or an ISO `from`
  * and/or `to`, not both kinds; none is all time. `version` narrows the per-node counts.
  */
-export const analyticsQuery = z.object({
-  version: z.coerce.number().int().min(1).optional(),
-  days: z.enum(analyticsDays.map(String) as ['7', '30', '90']).transform(Number).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-}).refine((q) => q.days === undefined || (q.from === undefined && q.to === undefined), {
-  message: 'use days or from/to, not both', path: ['days'],
-}).refine((q) => q.from === undefined || q.to === undefined || Date.parse(q.from) <= Date.parse(q.to), {
-  message: 'from must not be after to', path: ['from'],
-});
+export const analyticsQuery = z
+  .object({
+    version: z.coerce.number().int().min(1).optional(),
+    days: z
+      .enum(analyticsDays.map(String) as ['7', '30', '90'])
+      .transform(Number)
+      .optional(),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+  })
+  .refine((q) => q.days === undefined || (q.from === undefined && q.to === undefined), {
+    message: 'use days or from/to, not both',
+    path: ['days'],
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || Date.parse(q.from) <= Date.parse(q.to), {
+    message: 'from must not be after to',
+    path: ['from'],
+  });
 
 /**
  * One block's counts. Whoever entered and did not leave stopped there, and is counted once, by

@@ -7,10 +7,18 @@ import { z } from 'zod';
  */
 export const auditQuery = z.object({
   actor: z.string().min(1).max(100).optional(),
-  action: z.string().min(1).max(100).regex(/^[a-z_]+(\.[a-z_]*)?$/, 'action: like flow.publish, or a prefix like auth.').optional(),
+  action: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[a-z_]+(\.[a-z_]*)?$/, 'action: like flow.publish, or a prefix like auth.')
+    .optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
-  cursor: z.string().regex(/^\d{1,18}$/, 'cursor: the nextCursor of a previous page').optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,18}$/, 'cursor: the nextCursor of a previous page')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type AuditQuery = z.infer<typeof auditQuery>;

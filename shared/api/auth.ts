@@ -31,7 +31,9 @@ export const updateUserRequest = z.object({
   role: role.optional(),
   disabled: z.boolean().optional(),
 });
-export const usersResponse = z.object({ users: z.array(user.extend({ disabled: z.boolean(), createdAt: z.string() })) });
+export const usersResponse = z.object({
+  users: z.array(user.extend({ disabled: z.boolean(), createdAt: z.string() })),
+});
 
 export const createTokenRequest = z.object({
   name: z.string().trim().min(1).max(120),
@@ -40,7 +42,10 @@ export const createTokenRequest = z.object({
   expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
 });
 export const apiToken = z.object({
-  id: z.string(), name: z.string(), role, createdAt: z.string(),
+  id: z.string(),
+  name: z.string(),
+  role,
+  createdAt: z.string(),
   /** Updated at most once a minute. */
   lastUsedAt: z.string().nullable(),
   expiresAt: z.string().nullable(),

@@ -23,7 +23,9 @@ export type CampaignAudienceRecipient = z.output<typeof audienceRecipient>;
 export function readRowPhone(typed: string, index: number): { phone: string } | { issue: string } {
   const phone = normalizePhone(typed);
   return phone === null
-    ? { issue: `linha ${index + 1}: "${typed}" não é um telefone válido (DDD e número, ex.: (84) 99123-0001; de outro país, com + e DDI)` }
+    ? {
+        issue: `linha ${index + 1}: "${typed}" não é um telefone válido (DDD e número, ex.: (84) 99123-0001; de outro país, com + e DDI)`,
+      }
     : { phone };
 }
 
@@ -54,7 +56,11 @@ export const createCampaignRequest = z.object({
   template: campaignTemplate,
   /** Optional: each recipient's conversation continues in this flow, with their variables. */
   flowId: z.string().nullable().default(null),
-  audience: z.array(audienceRecipient).min(1, 'adicione pelo menos um contato').max(10_000).transform(normalizeAudience),
+  audience: z
+    .array(audienceRecipient)
+    .min(1, 'adicione pelo menos um contato')
+    .max(10_000)
+    .transform(normalizeAudience),
   /** When to send; omitted sends now. */
   scheduledAt: z.iso.datetime({ offset: true }).nullable().default(null),
   /**
@@ -86,7 +92,13 @@ export type SkipReason = z.infer<typeof skipReason>;
 
 const count = z.number().int();
 export const campaignTotals = z.object({
-  queued: count, sent: count, delivered: count, read: count, replied: count, failed: count, skipped: count,
+  queued: count,
+  sent: count,
+  delivered: count,
+  read: count,
+  replied: count,
+  failed: count,
+  skipped: count,
 }) satisfies z.ZodType<Record<RecipientOutcome, number>>;
 export type CampaignTotals = z.infer<typeof campaignTotals>;
 

@@ -28,7 +28,10 @@ export const createProductRequest = z.object({
   name: z.string().trim().min(1).max(24, 'o nome aparece numa lista do WhatsApp: até 24 caracteres'),
   description: z.string().trim().max(1000).default(''),
   priceCents: z.number().int().min(0),
-  imageUrl: z.url({ protocol: /^https?$/ }).nullable().default(null),
+  imageUrl: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .default(null),
   stock: z.number().int().min(0).nullable().default(null),
   active: z.boolean().default(true),
 });

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { channelConnection, channelTestResult } from './channel-checks.ts';
 import { updateRequestOf } from './common.ts';
 
-const phoneNumberId = z.string().trim().regex(/^\d{5,30}$/, 'o Phone number ID tem só dígitos');
+const phoneNumberId = z
+  .string()
+  .trim()
+  .regex(/^\d{5,30}$/, 'o Phone number ID tem só dígitos');
 
 export const createChannelRequest = z.object({
   name: z.string().trim().min(1).max(120),

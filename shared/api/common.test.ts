@@ -16,7 +16,7 @@ describe('updateRequestOf', () => {
     expect(update.parse({})).toEqual({});
   });
 
-  it('keeps each field\'s rules: null clears only a nullable field', () => {
+  it("keeps each field's rules: null clears only a nullable field", () => {
     expect(update.parse({ flowId: null })).toEqual({ flowId: null });
     expect(update.safeParse({ name: null }).success).toBe(false);
     expect(update.safeParse({ name: '' }).success).toBe(false);

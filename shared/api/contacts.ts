@@ -5,11 +5,20 @@ import { variableName } from '../flow/common.ts';
 export const contactFieldValue = z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]);
 export type ContactFieldValues = Record<string, z.infer<typeof contactFieldValue>>;
 /** Custom fields by name; names follow flow variable names, so a flow can fill them. */
-export const contactFields = z.record(variableName.max(64), contactFieldValue)
+export const contactFields = z
+  .record(variableName.max(64), contactFieldValue)
   .refine((f) => Object.keys(f).length <= 100, 'no máximo 100 campos');
 /** A tag as people type it, trimmed ("vip", "cliente 2025"). */
-export const contactTag = z.string().trim().min(1).max(40).regex(/^[^,;]+$/u, 'sem vírgula ou ponto e vírgula');
-const contactTags = z.array(contactTag).max(30).transform((t) => [...new Set(t)]);
+export const contactTag = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[^,;]+$/u, 'sem vírgula ou ponto e vírgula');
+const contactTags = z
+  .array(contactTag)
+  .max(30)
+  .transform((t) => [...new Set(t)]);
 
 export const contactSummary = z.object({
   id: z.string(),
@@ -25,9 +34,15 @@ export const contactSummary = z.object({
   /** When the contact asked not to be messaged; null while they accept. */
   optedOutAt: z.string().nullable(),
   /** Where the contact stands: the live session's flow, version and node. */
-  session: z.object({
-    flowId: z.string(), flowName: z.string().nullable(), version: z.number().int().nullable(), nodeId: z.string().nullable(), status: z.string(),
-  }).nullable(),
+  session: z
+    .object({
+      flowId: z.string(),
+      flowName: z.string().nullable(),
+      version: z.number().int().nullable(),
+      nodeId: z.string().nullable(),
+      status: z.string(),
+    })
+    .nullable(),
 });
 export type ContactSummary = z.infer<typeof contactSummary>;
 
@@ -47,15 +62,19 @@ export type ContactsQuery = z.output<typeof contactsQuery>;
 /** A page of the directory, most recently active first; `total` counts every match. */
 export const contactsResponse = z.object({ contacts: z.array(contactSummary), total: z.number().int() });
 export const contactResponse = z.object({ contact: contactSummary });
-export const contactTagsResponse = z.object({ tags: z.array(z.object({ tag: z.string(), contacts: z.number().int() })) });
+export const contactTagsResponse = z.object({
+  tags: z.array(z.object({ tag: z.string(), contacts: z.number().int() })),
+});
 
 /** Only the fields sent change; `fields` replaces the whole set of custom fields. */
-export const updateContactRequest = z.object({
-  name: z.string().trim().min(1).max(120).optional(),
-  tags: contactTags.optional(),
-  fields: contactFields.optional(),
-  optedOut: z.boolean().optional(),
-}).refine((b) => Object.keys(b).length > 0, 'nada para alterar');
+export const updateContactRequest = z
+  .object({
+    name: z.string().trim().min(1).max(120).optional(),
+    tags: contactTags.optional(),
+    fields: contactFields.optional(),
+    optedOut: z.boolean().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, 'nada para alterar');
 
 /** A flow variable marked as a contact field: its value is copied to the contact's fields. */
 export const contactFieldDefinition = z.object({ name: z.string(), label: z.string() });
@@ -64,7 +83,10 @@ export const contactFieldsResponse = z.object({
   /** Variable names the published flows write, to pick from (marked or not). */
   variables: z.array(z.string()),
 });
-export const createContactFieldRequest = z.object({ name: variableName.max(64), label: z.string().trim().min(1).max(80) });
+export const createContactFieldRequest = z.object({
+  name: variableName.max(64),
+  label: z.string().trim().min(1).max(80),
+});
 export const updateContactFieldRequest = z.object({ label: z.string().trim().min(1).max(80) });
 
 /** The CSV file's text (columns name, phone, tags, and any other column as a field). */
@@ -75,17 +97,21 @@ export const importContactsRequest = z.object({
 });
 export const importRowOutcome = z.enum(['created', 'updated', 'rejected']);
 export const importContactsResponse = z.object({
-  created: z.number().int(), updated: z.number().int(), rejected: z.number().int(),
-  rows: z.array(z.object({
-    /** The line in the file, as a spreadsheet numbers it (the header is line 1). */
-    line: z.number().int(),
-    phone: z.string(),
-    name: z.string(),
-    outcome: importRowOutcome,
-    /** Why a row was rejected; null otherwise. */
-    reason: z.string().nullable(),
-    contactId: z.string().nullable(),
-  })),
+  created: z.number().int(),
+  updated: z.number().int(),
+  rejected: z.number().int(),
+  rows: z.array(
+    z.object({
+      /** The line in the file, as a spreadsheet numbers it (the header is line 1). */
+      line: z.number().int(),
+      phone: z.string(),
+      name: z.string(),
+      outcome: importRowOutcome,
+      /** Why a row was rejected; null otherwise. */
+      reason: z.string().nullable(),
+      contactId: z.string().nullable(),
+    }),
+  ),
 });
 export type ImportContactsResponse = z.infer<typeof importContactsResponse>;
 
@@ -101,7 +127,14 @@ export const contactMessage = z.object({
 export const contactMessagesResponse = z.object({ messages: z.array(contactMessage) });
 
 export const operatorMessageRequest = z.union([
-  z.object({ text: z.string().trim().min(1).max(4096).transform((s) => s.replaceAll('\u0000', '')) }),
+  z.object({
+    text: z
+      .string()
+      .trim()
+      .min(1)
+      .max(4096)
+      .transform((s) => s.replaceAll('\u0000', '')),
+  }),
   z.object({
     template: z.object({
       name: z.string().min(1).max(512),

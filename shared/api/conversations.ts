@@ -78,7 +78,9 @@ export const conversationSession = z.object({
 
 export const conversationDetailResponse = z.object({
   conversation: conversationSummary.extend({
-    handoff: z.object({ id: z.string(), status: z.enum(['open', 'claimed']), assignedUserId: z.string().nullable() }).nullable(),
+    handoff: z
+      .object({ id: z.string(), status: z.enum(['open', 'claimed']), assignedUserId: z.string().nullable() })
+      .nullable(),
     /** Free text reaches the contact only inside WhatsApp's 24-hour window. */
     windowOpen: z.boolean(),
   }),

@@ -8,17 +8,25 @@ export const dashboardDays = [7, 30, 90] as const;
  * `from` is the start of the day `days - 1` days before `to`, in America/Sao_Paulo). The period
  * is at most 366 days so a figure never scans the whole history.
  */
-export const dashboardQuery = z.object({
-  days: z.enum(dashboardDays.map(String) as ['7', '30', '90']).transform(Number).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-  channelId: z.string().min(1).max(100).optional(),
-  flowId: z.string().min(1).max(100).optional(),
-}).refine((q) => q.days === undefined || q.from === undefined, {
-  message: 'use days or from, not both', path: ['days'],
-}).refine((q) => q.from === undefined || q.to === undefined || Date.parse(q.from) < Date.parse(q.to), {
-  message: 'from must be before to', path: ['from'],
-});
+export const dashboardQuery = z
+  .object({
+    days: z
+      .enum(dashboardDays.map(String) as ['7', '30', '90'])
+      .transform(Number)
+      .optional(),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    channelId: z.string().min(1).max(100).optional(),
+    flowId: z.string().min(1).max(100).optional(),
+  })
+  .refine((q) => q.days === undefined || q.from === undefined, {
+    message: 'use days or from, not both',
+    path: ['days'],
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || Date.parse(q.from) < Date.parse(q.to), {
+    message: 'from must be before to',
+    path: ['from'],
+  });
 
 const count = z.number().int();
 /** Seconds; null when nothing was answered in the period. */

@@ -22,35 +22,40 @@ export type FlowDetail = z.infer<typeof flowDetail>;
 export const flowsResponse = z.object({ flows: z.array(flowSummary) });
 export const flowResponse = z.object({ flow: flowDetail });
 
-export const createFlowRequest = z.object({
-  name: z.string().trim().min(1).max(120),
-  /** Start from a starter template (`GET /api/templates`). */
-  templateId: z.string().optional(),
-  /** Or from a full flow document. */
-  flow: flowInput.optional(),
-  /**
-   * With `templateId`: also add the template's sample catalog (`hasSampleData`), once;
-   * entries already there are kept. A template without sample data ignores it.
-   */
-  withSampleData: z.boolean().default(false),
-}).refine((b) => !b.withSampleData || b.templateId !== undefined, {
-  message: 'dados de exemplo vêm de um modelo: envie templateId junto com withSampleData',
-  path: ['withSampleData'],
-});
+export const createFlowRequest = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    /** Start from a starter template (`GET /api/templates`). */
+    templateId: z.string().optional(),
+    /** Or from a full flow document. */
+    flow: flowInput.optional(),
+    /**
+     * With `templateId`: also add the template's sample catalog (`hasSampleData`), once;
+     * entries already there are kept. A template without sample data ignores it.
+     */
+    withSampleData: z.boolean().default(false),
+  })
+  .refine((b) => !b.withSampleData || b.templateId !== undefined, {
+    message: 'dados de exemplo vêm de um modelo: envie templateId junto com withSampleData',
+    path: ['withSampleData'],
+  });
 
 /**
  * Saves the draft (`PUT` or `PATCH`, the same): only what is sent changes. `name` and
  * `description` alone rename the flow without resending its nodes. `revision` is not a field but
  * the lock: the revision the client edited; a newer one on the server means someone else saved: 409.
  */
-export const saveDraftRequest = z.object({
-  draft: flowInput.optional(),
-  name: z.string().trim().min(1).max(120).optional(),
-  description: z.string().max(2000).optional(),
-  revision: z.number().int().min(1),
-}).refine((b) => b.draft !== undefined || b.name !== undefined || b.description !== undefined, {
-  message: 'envie draft, name ou description', path: ['draft'],
-});
+export const saveDraftRequest = z
+  .object({
+    draft: flowInput.optional(),
+    name: z.string().trim().min(1).max(120).optional(),
+    description: z.string().max(2000).optional(),
+    revision: z.number().int().min(1),
+  })
+  .refine((b) => b.draft !== undefined || b.name !== undefined || b.description !== undefined, {
+    message: 'envie draft, name ou description',
+    path: ['draft'],
+  });
 
 export const publishRequest = z.object({ note: z.string().trim().max(500).default('') });
 
@@ -86,7 +91,10 @@ export const importRequest = z.preprocess(
 );
 
 export const templateSummary = z.object({
-  id: z.string(), name: z.string(), description: z.string(), nodeCount: z.number().int(),
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  nodeCount: z.number().int(),
   /** Whether creating a flow from it can add sample catalog entries (`withSampleData`). */
   hasSampleData: z.boolean(),
 });

@@ -28,7 +28,12 @@ export const handoff = z.object({
 export const handoffsResponse = z.object({ handoffs: z.array(handoff) });
 export const handoffDetailResponse = z.object({ handoff, messages: z.array(inboxMessage) });
 export const agentMessageRequest = z.object({
-  text: z.string().trim().min(1, 'escreva a mensagem').max(4096).transform((s) => s.replaceAll('\u0000', '')),
+  text: z
+    .string()
+    .trim()
+    .min(1, 'escreva a mensagem')
+    .max(4096)
+    .transform((s) => s.replaceAll('\u0000', '')),
 });
 /** An admin hands the conversation to someone (an agent or admin), or back to the queue with `null`. */
 export const assignHandoffRequest = z.object({ userId: z.string().min(1).max(100).nullable() });

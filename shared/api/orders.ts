@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { orderStatuses } from '../orders/statuses.ts';
 
-export { nextOrderStatuses, orderMessageVariables, orderStatuses, orderStatusWords, type OrderStatus } from '../orders/statuses.ts';
+export {
+  nextOrderStatuses,
+  orderMessageVariables,
+  orderStatuses,
+  orderStatusWords,
+  type OrderStatus,
+} from '../orders/statuses.ts';
 
 /** Why a status change did not message the customer. */
 export const notNotifiedReasons = ['disabled', 'no_contact', 'outside_window_no_template'] as const;
@@ -17,7 +23,10 @@ export const orderNotice = z.object({
 export type OrderNotice = z.infer<typeof orderNotice>;
 
 export const orderItem = z.object({
-  productId: z.string().nullable(), name: z.string(), unitPriceCents: z.number().int(), quantity: z.number().int(),
+  productId: z.string().nullable(),
+  name: z.string(),
+  unitPriceCents: z.number().int(),
+  quantity: z.number().int(),
 });
 
 export const order = z.object({
@@ -84,10 +93,15 @@ export type OrderNotification = z.infer<typeof orderNotification>;
 export const orderNotificationsResponse = z.object({ notifications: z.array(orderNotification) });
 /** Only the statuses sent change; within one, only the fields sent. */
 export const updateOrderNotificationsRequest = z.object({
-  notifications: z.array(z.object({
-    status: z.enum(orderStatuses),
-    enabled: z.boolean().optional(),
-    text: z.string().max(4096).optional(),
-    template: templateRef.nullable().optional(),
-  })).min(1).max(orderStatuses.length),
+  notifications: z
+    .array(
+      z.object({
+        status: z.enum(orderStatuses),
+        enabled: z.boolean().optional(),
+        text: z.string().max(4096).optional(),
+        template: templateRef.nullable().optional(),
+      }),
+    )
+    .min(1)
+    .max(orderStatuses.length),
 });

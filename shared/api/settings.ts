@@ -14,30 +14,53 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-export const timeZone = z.string().trim().min(1).max(64).refine(isTimeZone, 'fuso horário desconhecido (use um nome IANA, como America/Sao_Paulo)');
+export const timeZone = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .refine(isTimeZone, 'fuso horário desconhecido (use um nome IANA, como America/Sao_Paulo)');
 
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof weekdays)[number];
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'horário no formato HH:MM');
 /** Open from `start` to `end` on the same day; `24:00` is not a time, so a day ends at `23:59`. */
-export const openRange = z.object({ start: clockTime, end: clockTime })
+export const openRange = z
+  .object({ start: clockTime, end: clockTime })
   .refine((r) => r.start < r.end, 'o horário de início vem antes do fim');
 export type OpenRange = z.infer<typeof openRange>;
 
 /** A day's open ranges, in order and not overlapping; an empty list is a closed day. */
-const dayRanges = z.array(openRange).max(4).refine(
-  (ranges) => ranges.every((r, i) => i === 0 || ranges[i - 1]!.end <= r.start),
-  'os intervalos do dia vêm em ordem e não se sobrepõem',
-);
+const dayRanges = z
+  .array(openRange)
+  .max(4)
+  .refine(
+    (ranges) => ranges.every((r, i) => i === 0 || ranges[i - 1]!.end <= r.start),
+    'os intervalos do dia vêm em ordem e não se sobrepõem',
+  );
 
-const weekdayHours = { mon: dayRanges, tue: dayRanges, wed: dayRanges, thu: dayRanges, fri: dayRanges, sat: dayRanges, sun: dayRanges };
+const weekdayHours = {
+  mon: dayRanges,
+  tue: dayRanges,
+  wed: dayRanges,
+  thu: dayRanges,
+  fri: dayRanges,
+  sat: dayRanges,
+  sun: dayRanges,
+};
 export const businessHours = z.object(weekdayHours).strict();
 export type BusinessHours = z.infer<typeof businessHours>;
 
 const weekday = [{ start: '08:00', end: '18:00' }];
 export const defaultBusinessHours: BusinessHours = {
-  mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday, sat: [{ start: '08:00', end: '12:00' }], sun: [],
+  mon: weekday,
+  tue: weekday,
+  wed: weekday,
+  thu: weekday,
+  fri: weekday,
+  sat: [{ start: '08:00', end: '12:00' }],
+  sun: [],
 };
 
 /** Below a week, a conversation could lose its start while an agent still works on it. */
@@ -60,7 +83,12 @@ export type SettingKey = keyof SettingsValues;
 /** `PUT`/`PATCH /api/settings`: only the fields sent change; `retentionDays: null` keeps everything. */
 export const updateSettingsRequest = updateRequestOf(settingsValues);
 
-const providerUrl = z.string().trim().url().max(500).refine((u) => /^https?:\/\//i.test(u), 'o endereço começa com http:// ou https://');
+const providerUrl = z
+  .string()
+  .trim()
+  .url()
+  .max(500)
+  .refine((u) => /^https?:\/\//i.test(u), 'o endereço começa com http:// ou https://');
 
 export const createAiProviderRequest = z.object({
   name: z.string().trim().min(1).max(80),

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { outboundMessage } from '../messages/outbound.ts';
 
 // Postgres text and jsonb cannot hold NUL; a contact can't type one on WhatsApp either.
-const typed = z.string().max(5000).transform((s) => s.replaceAll('\u0000', ''));
+const typed = z
+  .string()
+  .max(5000)
+  .transform((s) => s.replaceAll('\u0000', ''));
 
 export const simulateRequest = z.object({
   /** Continue this test session; omitted or unknown starts a new one. */

@@ -9,10 +9,19 @@ export const variableName = z
   .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'use letters, digits and _ only, not starting with a digit');
 
 /** Stable id of an option or rule inside a node; its output handle is derived from it. */
-export const localId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+export const localId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 /** A number typed in the studio, or a template that renders to one (`{{valor}}`). */
 export const numberOrTemplate = z.union([z.number(), z.string()]);
 
 /** Minutes before a waiting node fires its `timeout` output; null waits forever. */
-export const timeoutMinutes = z.number().positive().max(60 * 24 * 30).nullable().default(null);
+export const timeoutMinutes = z
+  .number()
+  .positive()
+  .max(60 * 24 * 30)
+  .nullable()
+  .default(null);

@@ -8,7 +8,7 @@ export interface ConnectionAttempt {
 }
 
 export type ConnectionProblem =
-  | 'unknown_node' | 'self_loop' | 'into_start' | 'from_note' | 'into_note' | 'unknown_output' | 'output_taken';
+  'unknown_node' | 'self_loop' | 'into_start' | 'from_note' | 'into_note' | 'unknown_output' | 'output_taken';
 
 /**
  * The one rule for drawing an edge, used by the studio's `isValidConnection` and by
@@ -28,8 +28,6 @@ export function checkConnection(
   if (c.source === c.target) return 'self_loop';
   const handle = c.sourceHandle ?? 'next';
   if (!outputsOf(source).includes(handle)) return 'unknown_output';
-  const taken = flow.edges.some(
-    (e) => e.id !== ignoreEdgeId && e.source === c.source && e.sourceHandle === handle,
-  );
+  const taken = flow.edges.some((e) => e.id !== ignoreEdgeId && e.source === c.source && e.sourceHandle === handle);
   return taken ? 'output_taken' : null;
 }

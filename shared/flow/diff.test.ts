@@ -3,15 +3,23 @@ import { changedBlockCount, diffFlows, sameValue, type DiffGraph } from './diff.
 import { flowDocument } from './schema.ts';
 import { buildFlow, edge, node } from './testing/build-flow.ts';
 
-const published = flowDocument.parse(buildFlow(
-  [
-    node('start', 'start', {}),
-    node('hello', 'message', { text: 'Olá!' }),
-    node('ask', 'menu', { text: 'Escolha', options: [{ id: 'a', title: 'Pedidos' }, { id: 'b', title: 'Falar com alguém' }] }),
-    node('bye', 'end', {}),
-  ],
-  ['start > hello', 'hello > ask', 'ask.a > bye'],
-));
+const published = flowDocument.parse(
+  buildFlow(
+    [
+      node('start', 'start', {}),
+      node('hello', 'message', { text: 'Olá!' }),
+      node('ask', 'menu', {
+        text: 'Escolha',
+        options: [
+          { id: 'a', title: 'Pedidos' },
+          { id: 'b', title: 'Falar com alguém' },
+        ],
+      }),
+      node('bye', 'end', {}),
+    ],
+    ['start > hello', 'hello > ask', 'ask.a > bye'],
+  ),
+);
 
 /** A copy to edit, loosely typed, so each test starts from the published version. */
 interface Editable extends DiffGraph {

@@ -70,10 +70,14 @@ export function diffFlows(before: DiffGraph, after: DiffGraph): FlowDiff {
     .filter((n) => {
       const was = old.get(n.id);
       if (!was) return false;
-      return was.type !== n.type || !sameValue(was.data, n.data) || (oldLinks.get(n.id) ?? '') !== (newLinks.get(n.id) ?? '');
+      return (
+        was.type !== n.type || !sameValue(was.data, n.data) || (oldLinks.get(n.id) ?? '') !== (newLinks.get(n.id) ?? '')
+      );
     })
     .map((n) => n.id);
-  const flowChanged = (['name', 'description', 'variables', 'settings'] as const).some((key) => !sameValue(before[key], after[key]));
+  const flowChanged = (['name', 'description', 'variables', 'settings'] as const).some(
+    (key) => !sameValue(before[key], after[key]),
+  );
   return { added, removed, changed, flowChanged };
 }
 

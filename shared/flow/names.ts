@@ -11,15 +11,33 @@ export type NameLocale = 'pt-BR' | 'en';
 
 /** Where a block keeps the words that best name it, in order of preference. */
 const namingPaths: readonly (readonly string[])[] = [
-  ['text'], ['message'], ['instructions'], ['systemPrompt'], ['media', 'caption'], ['media', 'filename'], ['url'],
+  ['text'],
+  ['message'],
+  ['instructions'],
+  ['systemPrompt'],
+  ['media', 'caption'],
+  ['media', 'filename'],
+  ['url'],
 ];
 
 /** Data keys that hold identifiers or settings, not words a person wrote to the contact. */
 const idKeys: ReadonlySet<string> = new Set([
-  'id', 'variable', 'operator', 'color', 'kind', 'mode', 'method', 'system', 'ratePeriod', 'nodeId', 'flowId', 'keywords',
+  'id',
+  'variable',
+  'operator',
+  'color',
+  'kind',
+  'mode',
+  'method',
+  'system',
+  'ratePeriod',
+  'nodeId',
+  'flowId',
+  'keywords',
 ]);
 
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** A string worth showing as a name: it has at least one letter. */
 const wordsIn = (value: unknown): string | null =>
@@ -35,7 +53,11 @@ function at(data: unknown, path: readonly string[]): unknown {
 function anyWords(value: unknown, key = ''): string | null {
   if (idKeys.has(key)) return null;
   if (typeof value === 'string') return wordsIn(value);
-  const children = Array.isArray(value) ? value.map((v) => [key, v] as const) : isRecord(value) ? Object.entries(value) : [];
+  const children = Array.isArray(value)
+    ? value.map((v) => [key, v] as const)
+    : isRecord(value)
+      ? Object.entries(value)
+      : [];
   for (const [k, v] of children) {
     const found = anyWords(v, k);
     if (found) return found;
@@ -63,14 +85,32 @@ export function blockWords(data: unknown, max = 40): string | null {
 /** Outputs whose label never changes, as the canvas and the inspector label them. */
 export const fixedOutputLabels: Record<NameLocale, Record<string, string>> = {
   'pt-BR': {
-    next: 'Próximo', invalid: 'Resposta inválida', timeout: 'Sem resposta', error: 'Erro', else: 'Senão',
-    cancelled: 'Cancelado', confirmed: 'Confirmado', ok: 'Sucesso', escalate: 'Escalar (lead quente)',
-    resolved: 'Atendimento encerrado', reply: 'Respondeu', valid: 'Resposta válida',
+    next: 'Próximo',
+    invalid: 'Resposta inválida',
+    timeout: 'Sem resposta',
+    error: 'Erro',
+    else: 'Senão',
+    cancelled: 'Cancelado',
+    confirmed: 'Confirmado',
+    ok: 'Sucesso',
+    escalate: 'Escalar (lead quente)',
+    resolved: 'Atendimento encerrado',
+    reply: 'Respondeu',
+    valid: 'Resposta válida',
   },
   en: {
-    next: 'Next', invalid: 'Invalid answer', timeout: 'No answer', error: 'Error', else: 'Else',
-    cancelled: 'Cancelled', confirmed: 'Confirmed', ok: 'Success', escalate: 'Escalate (hot lead)',
-    resolved: 'Resolved', reply: 'Replied', valid: 'Valid answer',
+    next: 'Next',
+    invalid: 'Invalid answer',
+    timeout: 'No answer',
+    error: 'Error',
+    else: 'Else',
+    cancelled: 'Cancelled',
+    confirmed: 'Confirmed',
+    ok: 'Success',
+    escalate: 'Escalate (hot lead)',
+    resolved: 'Resolved',
+    reply: 'Replied',
+    valid: 'Valid answer',
   },
 };
 

@@ -3,9 +3,27 @@ import { createProblem, problemCatalog, problemMessage, type ProblemCode } from 
 import { fieldPhrase } from './problem-words.ts';
 
 const params = {
-  node: 'n1', nodeType: 'menu', nodeName: 'Como posso ajudar?', edge: 'e1', field: 'options.0.title', output: 'opt-a', outputTitle: 'Sim',
-  count: 2, missing: 'x', min: 1, max: 20, length: 25, value: '1a', type: 'teleport', nodes: '"a", "b"',
-  variable: 'nome', target: 'n9', position: 1, id: 'a', title: 'Sim', buttons: 3,
+  node: 'n1',
+  nodeType: 'menu',
+  nodeName: 'Como posso ajudar?',
+  edge: 'e1',
+  field: 'options.0.title',
+  output: 'opt-a',
+  outputTitle: 'Sim',
+  count: 2,
+  missing: 'x',
+  min: 1,
+  max: 20,
+  length: 25,
+  value: '1a',
+  type: 'teleport',
+  nodes: '"a", "b"',
+  variable: 'nome',
+  target: 'n9',
+  position: 1,
+  id: 'a',
+  title: 'Sim',
+  buttons: 3,
 };
 
 describe('problem texts', () => {

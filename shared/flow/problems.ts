@@ -17,7 +17,11 @@ interface Words {
   output: string;
 }
 type Text = (p: ProblemParams, w: Words) => string;
-interface Entry { severity: Severity; 'pt-BR': Text; en: Text }
+interface Entry {
+  severity: Severity;
+  'pt-BR': Text;
+  en: Text;
+}
 
 const tooLong = (pt: string, en: string): Omit<Entry, 'severity'> => ({
   'pt-BR': (p, w) => `${w.node}: ${pt} tem ${p.length} caracteres, mas o WhatsApp aceita no máximo ${p.max}.`,
@@ -68,8 +72,10 @@ export const problemCatalog = {
   },
   invalid_variable_name: {
     severity: 'error',
-    'pt-BR': (p, w) => `${w.where}: "${p.value}" não serve como nome de variável em "${w.field}". Use letras, números e _, sem começar por número.`,
-    en: (p, w) => `${w.where}: "${p.value}" is not a valid variable name in "${w.field}". Use letters, digits and _, not starting with a digit.`,
+    'pt-BR': (p, w) =>
+      `${w.where}: "${p.value}" não serve como nome de variável em "${w.field}". Use letras, números e _, sem começar por número.`,
+    en: (p, w) =>
+      `${w.where}: "${p.value}" is not a valid variable name in "${w.field}". Use letters, digits and _, not starting with a digit.`,
   },
   invalid_format: {
     severity: 'error',
@@ -155,13 +161,17 @@ export const problemCatalog = {
   },
   loop_without_input: {
     severity: 'error',
-    'pt-BR': (p, w) => `${w.node} está num ciclo de ${p.count} ${p.count === 1 ? 'bloco' : 'blocos'} que se repete sem esperar resposta do contato.`,
-    en: (p, w) => `${w.node} is in a loop of ${p.count} ${p.count === 1 ? 'block' : 'blocks'} that repeats without waiting for the contact.`,
+    'pt-BR': (p, w) =>
+      `${w.node} está num ciclo de ${p.count} ${p.count === 1 ? 'bloco' : 'blocos'} que se repete sem esperar resposta do contato.`,
+    en: (p, w) =>
+      `${w.node} is in a loop of ${p.count} ${p.count === 1 ? 'block' : 'blocks'} that repeats without waiting for the contact.`,
   },
   variable_undeclared: {
     severity: 'error',
-    'pt-BR': (p, w) => `${w.node} usa a variável "${p.variable}" em "${w.field}", mas ela não existe. Crie-a nas variáveis do fluxo ou guarde-a em um bloco.`,
-    en: (p, w) => `${w.node} uses variable "${p.variable}" in "${w.field}", but it does not exist. Create it in the flow's variables or store it in a block.`,
+    'pt-BR': (p, w) =>
+      `${w.node} usa a variável "${p.variable}" em "${w.field}", mas ela não existe. Crie-a nas variáveis do fluxo ou guarde-a em um bloco.`,
+    en: (p, w) =>
+      `${w.node} uses variable "${p.variable}" in "${w.field}", but it does not exist. Create it in the flow's variables or store it in a block.`,
   },
 
   // Fields a node needs to run, beyond what the schema can say.
@@ -212,30 +222,40 @@ export const problemCatalog = {
   },
   duplicate_option_title: {
     severity: 'error',
-    'pt-BR': (p, w) => `${w.node} tem mais de uma opção com o título "${p.title}"; o WhatsApp exige títulos diferentes.`,
+    'pt-BR': (p, w) =>
+      `${w.node} tem mais de uma opção com o título "${p.title}"; o WhatsApp exige títulos diferentes.`,
     en: (p, w) => `${w.node} has more than one option titled "${p.title}"; WhatsApp requires distinct titles.`,
   },
 
   // WhatsApp limits (shared/whatsapp-limits.ts).
   button_title_too_long: {
     severity: 'error',
-    'pt-BR': (p, w) => `${w.node} tem até ${p.buttons} opções, então é enviado como botões: o título "${p.title}" tem ${p.length} caracteres, mas o WhatsApp aceita no máximo ${p.max}.`,
-    en: (p, w) => `${w.node} has up to ${p.buttons} options, so it is sent as buttons: the title "${p.title}" has ${p.length} characters, but WhatsApp accepts at most ${p.max}.`,
+    'pt-BR': (p, w) =>
+      `${w.node} tem até ${p.buttons} opções, então é enviado como botões: o título "${p.title}" tem ${p.length} caracteres, mas o WhatsApp aceita no máximo ${p.max}.`,
+    en: (p, w) =>
+      `${w.node} has up to ${p.buttons} options, so it is sent as buttons: the title "${p.title}" has ${p.length} characters, but WhatsApp accepts at most ${p.max}.`,
   },
   row_title_too_long: {
     severity: 'error',
-    'pt-BR': (p, w) => `${w.node} é enviado como lista: o título "${p.title}" tem ${p.length} caracteres, mas o WhatsApp aceita no máximo ${p.max}.`,
-    en: (p, w) => `${w.node} is sent as a list: the title "${p.title}" has ${p.length} characters, but WhatsApp accepts at most ${p.max}.`,
+    'pt-BR': (p, w) =>
+      `${w.node} é enviado como lista: o título "${p.title}" tem ${p.length} caracteres, mas o WhatsApp aceita no máximo ${p.max}.`,
+    en: (p, w) =>
+      `${w.node} is sent as a list: the title "${p.title}" has ${p.length} characters, but WhatsApp accepts at most ${p.max}.`,
   },
   row_description_too_long: {
     severity: 'error',
-    'pt-BR': (p, w) => `${w.node}: a descrição da opção "${p.title}" tem ${p.length} caracteres, mas o WhatsApp aceita no máximo ${p.max}.`,
-    en: (p, w) => `${w.node}: the description of option "${p.title}" has ${p.length} characters, but WhatsApp accepts at most ${p.max}.`,
+    'pt-BR': (p, w) =>
+      `${w.node}: a descrição da opção "${p.title}" tem ${p.length} caracteres, mas o WhatsApp aceita no máximo ${p.max}.`,
+    en: (p, w) =>
+      `${w.node}: the description of option "${p.title}" has ${p.length} characters, but WhatsApp accepts at most ${p.max}.`,
   },
   header_too_long: { severity: 'error', ...tooLong('o cabeçalho', 'the header') },
   footer_too_long: { severity: 'error', ...tooLong('o rodapé', 'the footer') },
   list_button_label_too_long: { severity: 'error', ...tooLong('o rótulo do botão da lista', 'the list button label') },
-  interactive_body_too_long: { severity: 'error', ...tooLong('o texto enviado com as opções', 'the text sent with the choices') },
+  interactive_body_too_long: {
+    severity: 'error',
+    ...tooLong('o texto enviado com as opções', 'the text sent with the choices'),
+  },
   text_too_long: { severity: 'error', ...tooLong('o texto', 'the text') },
   caption_too_long: { severity: 'error', ...tooLong('a legenda', 'the caption') },
   caption_on_audio: {
@@ -246,13 +266,17 @@ export const problemCatalog = {
   // Facts from the installation (validateFlow's `environment`), not from the document.
   picker_without_products: {
     severity: 'warning',
-    'pt-BR': (_, w) => `${w.node}: não há produtos ativos nas categorias dele, então o contato só vai ver "Nenhum produto disponível". Cadastre produtos no Catálogo.`,
-    en: (_, w) => `${w.node}: its categories have no active products, so contacts will only see "Nenhum produto disponível". Add products in the Catalog.`,
+    'pt-BR': (_, w) =>
+      `${w.node}: não há produtos ativos nas categorias dele, então o contato só vai ver "Nenhum produto disponível". Cadastre produtos no Catálogo.`,
+    en: (_, w) =>
+      `${w.node}: its categories have no active products, so contacts will only see "Nenhum produto disponível". Add products in the Catalog.`,
   },
   llm_without_provider: {
     severity: 'warning',
-    'pt-BR': (_, w) => `${w.node}: nenhum provedor de IA está configurado no servidor, então este bloco sempre segue pela saída de erro. Cadastre um provedor em Configurações (ou defina AI_BASE_URL e AI_MODEL).`,
-    en: (_, w) => `${w.node}: no AI provider is configured on the server, so this block always takes its error output. Add a provider in Settings (or set AI_BASE_URL and AI_MODEL).`,
+    'pt-BR': (_, w) =>
+      `${w.node}: nenhum provedor de IA está configurado no servidor, então este bloco sempre segue pela saída de erro. Cadastre um provedor em Configurações (ou defina AI_BASE_URL e AI_MODEL).`,
+    en: (_, w) =>
+      `${w.node}: no AI provider is configured on the server, so this block always takes its error output. Add a provider in Settings (or set AI_BASE_URL and AI_MODEL).`,
   },
 } as const satisfies Record<string, Entry>;
 

@@ -28,10 +28,21 @@ function nodeSchema<T extends NodeType>(type: T) {
 
 // Spelled out so TypeScript keeps each member's literal type in the discriminated union.
 export const flowNode = z.discriminatedUnion('type', [
-  nodeSchema('start'), nodeSchema('message'), nodeSchema('menu'), nodeSchema('question'),
-  nodeSchema('condition'), nodeSchema('set'), nodeSchema('http'), nodeSchema('product_picker'),
-  nodeSchema('financing'), nodeSchema('llm'), nodeSchema('handoff'), nodeSchema('wait'),
-  nodeSchema('goto'), nodeSchema('end'), nodeSchema('note'),
+  nodeSchema('start'),
+  nodeSchema('message'),
+  nodeSchema('menu'),
+  nodeSchema('question'),
+  nodeSchema('condition'),
+  nodeSchema('set'),
+  nodeSchema('http'),
+  nodeSchema('product_picker'),
+  nodeSchema('financing'),
+  nodeSchema('llm'),
+  nodeSchema('handoff'),
+  nodeSchema('wait'),
+  nodeSchema('goto'),
+  nodeSchema('end'),
+  nodeSchema('note'),
 ]);
 export type FlowNode = z.infer<typeof flowNode>;
 export type FlowNodeOf<T extends NodeType> = Extract<FlowNode, { type: T }>;

@@ -52,7 +52,10 @@ const reads: { [T in NodeType]: Reads<T> } = {
   ],
   question: (d) => [...template('text', d.text), ...template('retryMessage', d.retryMessage)],
   condition: (d) =>
-    d.rules.flatMap((r, i) => [{ field: `rules.${i}.variable`, paths: [r.variable] }, ...template(`rules.${i}.value`, r.value)]),
+    d.rules.flatMap((r, i) => [
+      { field: `rules.${i}.variable`, paths: [r.variable] },
+      ...template(`rules.${i}.value`, r.value),
+    ]),
   set: (d) => d.assignments.flatMap((a, i) => template(`assignments.${i}.value`, a.value)),
   http: (d) => [
     ...template('url', d.url),
@@ -80,7 +83,8 @@ const writes: { [T in NodeType]: Writes<T> } = {
   start: none,
   message: none,
   menu: (d) => (d.variable ? [d.variable] : []),
-  question: (d) => (d.kind === 'date' ? [d.variable, ...dateAnswerSuffixes.map((s) => `${d.variable}${s}`)] : [d.variable]),
+  question: (d) =>
+    d.kind === 'date' ? [d.variable, ...dateAnswerSuffixes.map((s) => `${d.variable}${s}`)] : [d.variable],
   condition: none,
   set: (d) => d.assignments.map((a) => a.variable),
   http: (d) => [...d.mappings.map((m) => m.variable), ...(d.statusVariable ? [d.statusVariable] : [])],

@@ -10,14 +10,24 @@ export const inboundContent = z.discriminatedUnion('kind', [
   /** A tapped reply button or list row (also a template's quick-reply button). */
   z.object({ kind: z.literal('reply'), id: z.string(), title: z.string() }),
   z.object({
-    kind: z.literal('location'), latitude: z.number(), longitude: z.number(),
-    name: z.string().optional(), address: z.string().optional(),
+    kind: z.literal('location'),
+    latitude: z.number(),
+    longitude: z.number(),
+    name: z.string().optional(),
+    address: z.string().optional(),
   }),
   z.object({
-    kind: z.literal('media'), media: z.enum(['image', 'audio', 'video', 'document', 'sticker']),
-    mediaId: z.string().optional(), url: z.string().optional(), caption: z.string().optional(), mimeType: z.string().optional(),
+    kind: z.literal('media'),
+    media: z.enum(['image', 'audio', 'video', 'document', 'sticker']),
+    mediaId: z.string().optional(),
+    url: z.string().optional(),
+    caption: z.string().optional(),
+    mimeType: z.string().optional(),
   }),
-  z.object({ kind: z.literal('contacts'), contacts: z.array(z.object({ name: z.string(), phones: z.array(z.string()) })) }),
+  z.object({
+    kind: z.literal('contacts'),
+    contacts: z.array(z.object({ name: z.string(), phones: z.array(z.string()) })),
+  }),
   z.object({
     kind: z.literal('order'),
     items: z.array(z.object({ productId: z.string(), quantity: z.number(), unitPrice: z.number() })),

@@ -34,13 +34,27 @@ export type ListSection = z.infer<typeof listSection>;
 
 export const outboundMessage = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: z.string() }),
-  z.object({ kind: z.literal('media'), media: mediaKind, url: z.string(), caption: z.string().optional(), filename: z.string().optional() }),
   z.object({
-    kind: z.literal('buttons'), body: z.string(), header: messageHeader.optional(), footer: z.string().optional(), buttons: z.array(replyButton),
+    kind: z.literal('media'),
+    media: mediaKind,
+    url: z.string(),
+    caption: z.string().optional(),
+    filename: z.string().optional(),
   }),
   z.object({
-    kind: z.literal('list'), body: z.string(), header: z.string().optional(), footer: z.string().optional(),
-    buttonLabel: z.string(), sections: z.array(listSection),
+    kind: z.literal('buttons'),
+    body: z.string(),
+    header: messageHeader.optional(),
+    footer: z.string().optional(),
+    buttons: z.array(replyButton),
+  }),
+  z.object({
+    kind: z.literal('list'),
+    body: z.string(),
+    header: z.string().optional(),
+    footer: z.string().optional(),
+    buttonLabel: z.string(),
+    sections: z.array(listSection),
   }),
   /** Only sendable outside the 24-hour window; sent by campaigns and operators, not by flow nodes. */
   z.object({ kind: z.literal('template'), name: z.string(), language: z.string(), parameters: z.array(z.string()) }),
@@ -55,9 +69,14 @@ export type OutboundKind = OutboundMessage['kind'];
  */
 export function textOf(message: OutboundMessage): string | null {
   switch (message.kind) {
-    case 'text': return message.text;
-    case 'media': return message.caption ?? null;
-    case 'buttons': case 'list': return message.body;
-    case 'template': return message.parameters.length ? `[${message.name}] ${message.parameters.join(' · ')}` : `[${message.name}]`;
+    case 'text':
+      return message.text;
+    case 'media':
+      return message.caption ?? null;
+    case 'buttons':
+    case 'list':
+      return message.body;
+    case 'template':
+      return message.parameters.length ? `[${message.name}] ${message.parameters.join(' · ')}` : `[${message.name}]`;
   }
 }

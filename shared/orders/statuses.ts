@@ -19,7 +19,12 @@ export function nextOrderStatuses(from: OrderStatus): OrderStatus[] {
 
 /** How a status reads in a customer's message (`{{status}}`); the studio's labels are in its i18n. */
 export const orderStatusWords: Record<OrderStatus, string> = {
-  new: 'recebido', confirmed: 'confirmado', preparing: 'em preparo', shipped: 'saiu para entrega', delivered: 'entregue', cancelled: 'cancelado',
+  new: 'recebido',
+  confirmed: 'confirmado',
+  preparing: 'em preparo',
+  shipped: 'saiu para entrega',
+  delivered: 'entregue',
+  cancelled: 'cancelado',
 };
 
 /** The `{{placeholders}}` a status message may use, filled from the order. */

@@ -2,9 +2,7 @@
  * `{{variable}}` templates: parse, look up, print. No expressions, no code:
  * a placeholder is a dotted path (`contact.name`, `pedido.total`) and nothing else.
  */
-export type TemplatePart =
-  | { kind: 'text'; text: string }
-  | { kind: 'variable'; path: string; raw: string };
+export type TemplatePart = { kind: 'text'; text: string } | { kind: 'variable'; path: string; raw: string };
 
 const placeholder = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)\s*\}\}/g;
 

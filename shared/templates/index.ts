@@ -24,7 +24,13 @@ export interface StarterTemplate {
  */
 function starter(id: string, json: unknown, sample: unknown = null): StarterTemplate {
   const flow = flowDocument.parse(json);
-  return { id, name: flow.name, description: flow.description, flow, sampleData: sample === null ? null : sampleCatalog.parse(sample) };
+  return {
+    id,
+    name: flow.name,
+    description: flow.description,
+    flow,
+    sampleData: sample === null ? null : sampleCatalog.parse(sample),
+  };
 }
 
 /** The pt-BR starter flows offered when creating a flow. */

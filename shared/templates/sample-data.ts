@@ -12,15 +12,21 @@ const sampleId = z.string().regex(/^exemplo-[a-z0-9-]+$/, 'sample ids start with
 export const sampleImageFile = /^[a-z0-9-]+\.png$/;
 
 export const sampleCatalog = z.object({
-  categories: z.array(z.object({ id: sampleId, name: z.string().min(1).max(24), position: z.number().int().min(0) })).min(1),
-  products: z.array(z.object({
-    id: sampleId,
-    categoryId: sampleId,
-    name: z.string().min(1).max(24),
-    description: z.string().max(1000).default(''),
-    priceCents: z.number().int().min(0),
-    image: z.string().regex(sampleImageFile).nullable().default(null),
-    stock: z.number().int().min(0).nullable().default(null),
-  })).min(1),
+  categories: z
+    .array(z.object({ id: sampleId, name: z.string().min(1).max(24), position: z.number().int().min(0) }))
+    .min(1),
+  products: z
+    .array(
+      z.object({
+        id: sampleId,
+        categoryId: sampleId,
+        name: z.string().min(1).max(24),
+        description: z.string().max(1000).default(''),
+        priceCents: z.number().int().min(0),
+        image: z.string().regex(sampleImageFile).nullable().default(null),
+        stock: z.number().int().min(0).nullable().default(null),
+      }),
+    )
+    .min(1),
 });
 export type SampleCatalog = z.infer<typeof sampleCatalog>;

@@ -7,8 +7,13 @@ import { starterTemplates } from './index.ts';
 // Vite's glob instead of node:fs: shared/ stays free of Node imports, tests included.
 const flowFiles = import.meta.glob<unknown>('./*.flow.json', { eager: true, import: 'default' });
 // Keys only (lazy): the test needs to know the pictures exist, not their bytes.
-const sampleImages = new Set(Object.keys(import.meta.glob('./sample-images/*')).map((k) => k.replace('./sample-images/', '')));
-const conversations = import.meta.glob<{ name: string; flow: string; turns: unknown[] }>('./*.conversation.json', { eager: true, import: 'default' });
+const sampleImages = new Set(
+  Object.keys(import.meta.glob('./sample-images/*')).map((k) => k.replace('./sample-images/', '')),
+);
+const conversations = import.meta.glob<{ name: string; flow: string; turns: unknown[] }>('./*.conversation.json', {
+  eager: true,
+  import: 'default',
+});
 
 const fileOf = (id: string) => `./${id}.flow.json`;
 
@@ -55,7 +60,9 @@ describe('starter templates', () => {
         if (p.image !== null) expect(sampleImages.has(p.image), p.image).toBe(true);
       }
       // With its sample added, the picker has something to offer.
-      const activeProductsByCategory = Object.fromEntries(sample.categories.map((c) => [c.id, sample.products.filter((p) => p.categoryId === c.id).length]));
+      const activeProductsByCategory = Object.fromEntries(
+        sample.categories.map((c) => [c.id, sample.products.filter((p) => p.categoryId === c.id).length]),
+      );
       expect(validateFlow(template.flow, { activeProductsByCategory, aiConfigured: true }).problems).toEqual([]);
     });
 

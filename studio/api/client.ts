@@ -1,26 +1,61 @@
 import type { z } from 'zod';
 import type {
-  createdToken, createTokenRequest, tokensResponse, userResponse, usersResponse, createUserRequest, updateUserRequest,
+  createdToken,
+  createTokenRequest,
+  tokensResponse,
+  userResponse,
+  usersResponse,
+  createUserRequest,
+  updateUserRequest,
 } from '../../shared/api/auth.ts';
 import type {
-  catalogResponse, categoryResponse, createCategoryRequest, createProductRequest, productResponse,
-  updateCategoryRequest, updateProductRequest,
+  catalogResponse,
+  categoryResponse,
+  createCategoryRequest,
+  createProductRequest,
+  productResponse,
+  updateCategoryRequest,
+  updateProductRequest,
 } from '../../shared/api/catalog.ts';
 import type { analyticsResponse } from '../../shared/api/analytics.ts';
 import type {
-  channelResponse, channelsResponse, channelTestResponse, createChannelRequest, updateChannelRequest,
+  channelResponse,
+  channelsResponse,
+  channelTestResponse,
+  createChannelRequest,
+  updateChannelRequest,
 } from '../../shared/api/channels.ts';
 import type {
-  agentMessageRequest, assignHandoffRequest, handoffDetailResponse, handoffsResponse, handoffStatuses,
+  agentMessageRequest,
+  assignHandoffRequest,
+  handoffDetailResponse,
+  handoffsResponse,
+  handoffStatuses,
 } from '../../shared/api/handoffs.ts';
 import type {
-  createFlowRequest, flowEnvironmentResponse, flowResponse, flowsResponse, importRequest, templatesResponse, versionDetailResponse,
-  versionResponse, versionsResponse,
+  createFlowRequest,
+  flowEnvironmentResponse,
+  flowResponse,
+  flowsResponse,
+  importRequest,
+  templatesResponse,
+  versionDetailResponse,
+  versionResponse,
+  versionsResponse,
 } from '../../shared/api/flows.ts';
 import type { simulateRequest, simulateResponse } from '../../shared/api/simulate.ts';
-import type { conversationDetailResponse, conversationsQuery, conversationsResponse } from '../../shared/api/conversations.ts';
 import type {
-  aiProviderResponse, aiProviderTestResponse, createAiProviderRequest, settingsResponse, updateAiProviderRequest, updateSettingsRequest,
+  conversationDetailResponse,
+  conversationsQuery,
+  conversationsResponse,
+} from '../../shared/api/conversations.ts';
+import type {
+  aiProviderResponse,
+  aiProviderTestResponse,
+  createAiProviderRequest,
+  settingsResponse,
+  updateAiProviderRequest,
+  updateSettingsRequest,
 } from '../../shared/api/settings.ts';
 import type { FlowDocument, FlowDocumentInput } from '../../shared/flow/schema.ts';
 import type { Problem } from '../../shared/flow/validate/index.ts';
@@ -119,7 +154,9 @@ export const api = {
   resolveHandoff: (id: string) => request<{ handoff: Handoff }>('POST', `${handoffPath(id)}/resolve`, {}),
   /** Admins: give the conversation to someone, or back to the queue with null. */
   assignHandoff: (id: string, userId: string | null) =>
-    request<{ handoff: Handoff }>('POST', `${handoffPath(id)}/assign`, { userId } satisfies In<typeof assignHandoffRequest>),
+    request<{ handoff: Handoff }>('POST', `${handoffPath(id)}/assign`, { userId } satisfies In<
+      typeof assignHandoffRequest
+    >),
 
   listUsers: () => request<Out<typeof usersResponse>>('GET', '/api/users'),
   createUser: (body: In<typeof createUserRequest>) => request<Out<typeof userResponse>>('POST', '/api/users', body),
@@ -132,13 +169,15 @@ export const api = {
   revokeToken: (id: string) => request<unknown>('DELETE', `/api/tokens/${enc(id)}`),
 
   getSettings: () => request<Out<typeof settingsResponse>>('GET', '/api/settings'),
-  updateSettings: (body: In<typeof updateSettingsRequest>) => request<Out<typeof settingsResponse>>('PATCH', '/api/settings', body),
+  updateSettings: (body: In<typeof updateSettingsRequest>) =>
+    request<Out<typeof settingsResponse>>('PATCH', '/api/settings', body),
   createAiProvider: (body: In<typeof createAiProviderRequest>) =>
     request<Out<typeof aiProviderResponse>>('POST', '/api/settings/ai-providers', body),
   updateAiProvider: (id: string, body: In<typeof updateAiProviderRequest>) =>
     request<Out<typeof aiProviderResponse>>('PATCH', `/api/settings/ai-providers/${enc(id)}`, body),
   deleteAiProvider: (id: string) => request<unknown>('DELETE', `/api/settings/ai-providers/${enc(id)}`),
-  testAiProvider: (id: string) => request<Out<typeof aiProviderTestResponse>>('POST', `/api/settings/ai-providers/${enc(id)}/test`, {}),
+  testAiProvider: (id: string) =>
+    request<Out<typeof aiProviderTestResponse>>('POST', `/api/settings/ai-providers/${enc(id)}/test`, {}),
 };
 
 export type FlowSummary = Out<typeof flowsResponse>['flows'][number];

@@ -1,7 +1,13 @@
 import type { z } from 'zod';
 import type {
-  contactFieldsResponse, contactResponse, contactsResponse, contactTagsResponse, createContactFieldRequest, importContactsRequest,
-  importContactsResponse, updateContactRequest,
+  contactFieldsResponse,
+  contactResponse,
+  contactsResponse,
+  contactTagsResponse,
+  createContactFieldRequest,
+  importContactsRequest,
+  importContactsResponse,
+  updateContactRequest,
 } from '../../shared/api/contacts.ts';
 import { request } from './http.ts';
 
@@ -38,9 +44,11 @@ export const contactsApi = {
     request<Out<typeof contactsResponse>>('GET', `/api/contacts${contactsQueryString(f, page)}`),
   get: (id: string) => request<Out<typeof contactResponse>>('GET', `/api/contacts/${enc(id)}`),
   tags: () => request<Out<typeof contactTagsResponse>>('GET', '/api/contacts/tags'),
-  update: (id: string, body: In<typeof updateContactRequest>) => request<Out<typeof contactResponse>>('PATCH', `/api/contacts/${enc(id)}`, body),
+  update: (id: string, body: In<typeof updateContactRequest>) =>
+    request<Out<typeof contactResponse>>('PATCH', `/api/contacts/${enc(id)}`, body),
   erase: (id: string) => request<unknown>('DELETE', `/api/contacts/${enc(id)}`),
-  import: (body: In<typeof importContactsRequest>) => request<Out<typeof importContactsResponse>>('POST', '/api/contacts/import', body),
+  import: (body: In<typeof importContactsRequest>) =>
+    request<Out<typeof importContactsResponse>>('POST', '/api/contacts/import', body),
   /** Downloads are plain links (the session cookie goes along): these build their addresses. */
   exportCsvUrl: (f: ContactFilters) => `/api/contacts/export.csv${contactsQueryString(f)}`,
   lgpdExportUrl: (id: string) => `/api/contacts/${enc(id)}/export`,

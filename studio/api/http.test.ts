@@ -22,16 +22,32 @@ describe('request', () => {
   });
 
   it('turns the API error shape into an ApiError with status, code, message and details', async () => {
-    vi.stubGlobal('fetch', answer(409, { error: { code: 'conflict', message: 'Outra pessoa salvou', details: { revision: 7 } } }));
+    vi.stubGlobal(
+      'fetch',
+      answer(409, { error: { code: 'conflict', message: 'Outra pessoa salvou', details: { revision: 7 } } }),
+    );
     const error = await request('PUT', '/api/flows/1', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 409, code: 'conflict', message: 'Outra pessoa salvou', details: { revision: 7 } });
+    expect(error).toMatchObject({
+      status: 409,
+      code: 'conflict',
+      message: 'Outra pessoa salvou',
+      details: { revision: 7 },
+    });
   });
 
   it('explains an answer without the error shape and an unreachable server', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('<html>Bad gateway</html>', { status: 502 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('<html>Bad gateway</html>', { status: 502 })),
+    );
     await expect(request('GET', '/api/flows')).rejects.toMatchObject({ status: 502, code: 'http_502' });
-    vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch'); }));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    );
     await expect(request('GET', '/api/flows')).rejects.toMatchObject({ status: 0, code: 'network' });
   });
 
@@ -47,7 +63,10 @@ describe('request', () => {
   });
 
   it('accepts an empty success answer (204)', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(null, { status: 204 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(null, { status: 204 })),
+    );
     await expect(request('DELETE', '/api/flows/1')).resolves.toBeNull();
   });
 });

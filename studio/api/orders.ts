@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import type {
-  orderNotificationsResponse, orderResponse, ordersResponse, updateOrderNotificationsRequest, updateOrderRequest, updateOrderResponse,
+  orderNotificationsResponse,
+  orderResponse,
+  ordersResponse,
+  updateOrderNotificationsRequest,
+  updateOrderRequest,
+  updateOrderResponse,
 } from '../../shared/api/orders.ts';
 import { request } from './http.ts';
 
@@ -8,7 +13,13 @@ type In<T extends z.ZodType> = z.input<T>;
 type Out<T extends z.ZodType> = z.output<T>;
 
 /** The list's filters as the API reads them; empty fields are left out. */
-export interface OrderQuery { status?: string; channelId?: string; from?: string; to?: string; q?: string }
+export interface OrderQuery {
+  status?: string;
+  channelId?: string;
+  from?: string;
+  to?: string;
+  q?: string;
+}
 
 /** `?status=…&from=…` from the filled-in filters, for the list and for the CSV link. */
 export function orderQueryString(query: OrderQuery): string {
@@ -24,7 +35,8 @@ export const ordersApi = {
   list: (query: OrderQuery) => request<Out<typeof ordersResponse>>('GET', `/api/orders${orderQueryString(query)}`),
   get: (id: string) => request<Out<typeof orderResponse>>('GET', orderPath(id)),
   /** 409 `invalid_transition` when the order cannot move to that status. */
-  update: (id: string, body: In<typeof updateOrderRequest>) => request<Out<typeof updateOrderResponse>>('PATCH', orderPath(id), body),
+  update: (id: string, body: In<typeof updateOrderRequest>) =>
+    request<Out<typeof updateOrderResponse>>('PATCH', orderPath(id), body),
   exportUrl: (query: OrderQuery) => `/api/orders/export.csv${orderQueryString(query)}`,
   notifications: () => request<Out<typeof orderNotificationsResponse>>('GET', '/api/order-notifications'),
   updateNotifications: (body: In<typeof updateOrderNotificationsRequest>) =>

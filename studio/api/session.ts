@@ -4,9 +4,7 @@ import { api } from './client.ts';
 import { onUnauthorized } from './http.ts';
 
 type SessionState =
-  | { status: 'loading'; user: null }
-  | { status: 'anonymous'; user: null }
-  | { status: 'signed-in'; user: User };
+  { status: 'loading'; user: null } | { status: 'anonymous'; user: null } | { status: 'signed-in'; user: User };
 
 interface SessionStore {
   session: SessionState;

@@ -11,7 +11,10 @@ import served from 'virtual:bench-served-flow';
  * for one size (run.ts' --nodes).
  */
 declare global {
-  interface Window { __savedFlow?: string; __servedFlow?: string }
+  interface Window {
+    __savedFlow?: string;
+    __servedFlow?: string;
+  }
 }
 window.__servedFlow = served;
 // Not `?? served`: the bundler would copy the flow's text into this page's chunk (constants in

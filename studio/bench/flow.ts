@@ -20,11 +20,16 @@ const texts = [
 /** Outputs a node of each generated type offers to the tree, in drawing order. */
 function openOutputs(n: NodeInput): string[] {
   switch (n.type) {
-    case 'menu': return (n.data.options ?? []).map((o) => optionHandle(o.id));
-    case 'condition': return [...(n.data.rules ?? []).map((r) => ruleHandle(r.id)), 'else'];
-    case 'question': return ['next', 'invalid'];
-    case 'end': return [];
-    default: return ['next'];
+    case 'menu':
+      return (n.data.options ?? []).map((o) => optionHandle(o.id));
+    case 'condition':
+      return [...(n.data.rules ?? []).map((r) => ruleHandle(r.id)), 'else'];
+    case 'question':
+      return ['next', 'invalid'];
+    case 'end':
+      return [];
+    default:
+      return ['next'];
   }
 }
 
@@ -33,17 +38,31 @@ function makeNode(id: string, type: NodeType, i: number, rnd: () => number): Nod
   switch (type) {
     case 'menu': {
       const count = 3 + Math.floor(rnd() * 4);
-      const options = Array.from({ length: count }, (_, k) => ({ id: `o${k}`, title: titles[(i + k) % titles.length] ?? 'Opção' }));
+      const options = Array.from({ length: count }, (_, k) => ({
+        id: `o${k}`,
+        title: titles[(i + k) % titles.length] ?? 'Opção',
+      }));
       return node(id, 'menu', { text: `Como posso ajudar, {{contact.name}}? (${i})`, options });
     }
     case 'question':
-      return node(id, 'question', { text: `Qual é o seu ${i % 2 ? 'CPF' : 'nome'}?`, kind: i % 2 ? 'cpf' : 'text', variable: `v${i % 40}` });
+      return node(id, 'question', {
+        text: `Qual é o seu ${i % 2 ? 'CPF' : 'nome'}?`,
+        kind: i % 2 ? 'cpf' : 'text',
+        variable: `v${i % 40}`,
+      });
     case 'condition': {
-      const rules = Array.from({ length: 1 + Math.floor(rnd() * 2) }, (_, k) => ({ id: `r${k}`, variable: `v${(i + k) % 40}`, operator: 'contains' as const, value: titles[k] ?? 'x' }));
+      const rules = Array.from({ length: 1 + Math.floor(rnd() * 2) }, (_, k) => ({
+        id: `r${k}`,
+        variable: `v${(i + k) % 40}`,
+        operator: 'contains' as const,
+        value: titles[k] ?? 'x',
+      }));
       return node(id, 'condition', { rules });
     }
-    case 'end': return node(id, 'end', {});
-    default: return node(id, 'message', { text });
+    case 'end':
+      return node(id, 'end', {});
+    default:
+      return node(id, 'message', { text });
   }
 }
 
@@ -83,7 +102,10 @@ export function benchFlow(size = 500, seed = 7): FlowDocumentInput {
   }
   placeInRows(nodes, depth);
   // A big bot keeps a few dozen variables, not one per question.
-  const variables = ['nome', 'pedido', ...Array.from({ length: 40 }, (_, i) => `v${i}`)].map((name) => ({ name, type: 'string' as const }));
+  const variables = ['nome', 'pedido', ...Array.from({ length: 40 }, (_, i) => `v${i}`)].map((name) => ({
+    name,
+    type: 'string' as const,
+  }));
   return buildFlow(nodes, edges, { name: `Benchmark (${nodes.length} nós)`, variables });
 }
 
@@ -98,11 +120,15 @@ function heightOf(n: NodeInput): number {
  */
 function placeInRows(nodes: NodeInput[], depth: Map<string, number>) {
   const columns = Math.ceil(Math.sqrt(nodes.length) * 1.25);
-  const ordered = nodes.map((n, i) => ({ n, i })).sort((a, b) => (depth.get(a.n.id) ?? 0) - (depth.get(b.n.id) ?? 0) || a.i - b.i);
+  const ordered = nodes
+    .map((n, i) => ({ n, i }))
+    .sort((a, b) => (depth.get(a.n.id) ?? 0) - (depth.get(b.n.id) ?? 0) || a.i - b.i);
   let y = 0;
   for (let r = 0; r * columns < ordered.length; r++) {
     const row = ordered.slice(r * columns, (r + 1) * columns).map((o) => o.n);
-    row.forEach((n, i) => { n.position = { x: Math.round((i - row.length / 2) * 300), y }; });
+    row.forEach((n, i) => {
+      n.position = { x: Math.round((i - row.length / 2) * 300), y };
+    });
     y += Math.max(...row.map(heightOf)) + 70;
   }
 }

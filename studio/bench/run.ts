@@ -37,8 +37,14 @@ import { median, medianInterval } from './stats.ts';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const outDir = join(here, '..', '..', '.tmp', 'studio-bench');
 const chromiumArgs = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
   // The browser's own omnibox popup (a WebUI page of ~20 scripts) otherwise loads in some new
   // windows, at random, on the same two cores as the page being measured.
   '--disable-features=WebUIOmniboxPopup',
@@ -54,7 +60,16 @@ const pages = [
   { name: 'bare-visible', label: 'bare + onlyRenderVisibleElements', path: 'bare.html?visible=1' },
 ] as const;
 
-interface Sample { drawnMs: number; panelsMs: number; fitZoom: number; fitFps: number; fitWorst: number; zoom1Fps: number; zoom1Worst: number; zoom1Nodes: number }
+interface Sample {
+  drawnMs: number;
+  panelsMs: number;
+  fitZoom: number;
+  fitFps: number;
+  fitWorst: number;
+  zoom1Fps: number;
+  zoom1Worst: number;
+  zoom1Nodes: number;
+}
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
@@ -71,7 +86,10 @@ function servedFlow(nodes: number): Plugin {
   return {
     name: 'bench-served-flow',
     resolveId: (source) => (source === id ? `\0${id}` : null),
-    load: (source) => (source === `\0${id}` ? `export default ${JSON.stringify(JSON.stringify(flowDocument.parse(benchFlow(nodes))))};` : null),
+    load: (source) =>
+      source === `\0${id}`
+        ? `export default ${JSON.stringify(JSON.stringify(flowDocument.parse(benchFlow(nodes))))};`
+        : null,
   };
 }
 
@@ -100,7 +118,7 @@ async function buildPages(nodes: number): Promise<void> {
 
 /** Drags the empty pane along a figure-of-eight for `panMs`, counting frames in the page. */
 async function pan(page: Page): Promise<{ fps: number; worst: number }> {
-  const start = await page.evaluate('__bench.panePoint()') as { x: number; y: number } | null;
+  const start = (await page.evaluate('__bench.panePoint()')) as { x: number; y: number } | null;
   if (!start) throw new Error('no empty pane to drag from');
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
@@ -110,22 +128,22 @@ async function pan(page: Page): Promise<{ fps: number; worst: number }> {
     const phase = (2 * Math.PI * t) / 1500;
     await page.mouse.move(start.x + 260 * Math.sin(phase), start.y + 140 * Math.sin(phase / 2));
   }
-  const result = await page.evaluate('__bench.stopFrames()') as { fps: number; worst: number };
+  const result = (await page.evaluate('__bench.stopFrames()')) as { fps: number; worst: number };
   await page.mouse.up();
   return result;
 }
 
 /** One wheel event sized so React Flow's zoom (2^(-deltaY·0.002)) lands on 1, then a correction. */
 async function zoomToOne(page: Page): Promise<number> {
-  const box = await page.evaluate('__bench.canvas()') as { x: number; y: number; width: number; height: number };
+  const box = (await page.evaluate('__bench.canvas()')) as { x: number; y: number; width: number; height: number };
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   for (let i = 0; i < 4; i++) {
-    const zoom = await page.evaluate('__bench.zoom()') as number;
+    const zoom = (await page.evaluate('__bench.zoom()')) as number;
     if (Math.abs(zoom - 1) < 0.01) break;
     await page.mouse.wheel(0, Math.log2(zoom) / 0.002);
     await page.waitForTimeout(300);
   }
-  return await page.evaluate('__bench.zoom()') as number;
+  return (await page.evaluate('__bench.zoom()')) as number;
 }
 
 /**
@@ -138,33 +156,54 @@ async function savedFlow(browser: Browser, url: string, nodes: number, edges: nu
     const page = await context.newPage();
     await page.addInitScript({ content: probeScript(nodes, edges) });
     await page.goto(url);
-    await page.waitForFunction('window.__bench && window.__bench.drawnAt !== null', null, { timeout: 60_000, polling: 100 });
-    return await page.evaluate('__bench.savedFlow(window.__servedFlow)') as string;
+    await page.waitForFunction('window.__bench && window.__bench.drawnAt !== null', null, {
+      timeout: 60_000,
+      polling: 100,
+    });
+    return (await page.evaluate('__bench.savedFlow(window.__servedFlow)')) as string;
   } finally {
     await context.close();
   }
 }
 
-async function measure(browser: Browser, url: string, nodes: number, edges: number, saved: string | null): Promise<Sample> {
+async function measure(
+  browser: Browser,
+  url: string,
+  nodes: number,
+  edges: number,
+  saved: string | null,
+): Promise<Sample> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   try {
     const page = await context.newPage();
     if (saved) await page.addInitScript({ content: `window.__savedFlow = ${JSON.stringify(saved)};` });
     await page.addInitScript({ content: probeScript(nodes, edges) });
     await page.goto(url);
-    await page.waitForFunction('window.__bench && window.__bench.drawnAt !== null', null, { timeout: 60_000, polling: 100 });
-    const drawnMs = await page.evaluate('__bench.drawnAt') as number;
+    await page.waitForFunction('window.__bench && window.__bench.drawnAt !== null', null, {
+      timeout: 60_000,
+      polling: 100,
+    });
+    const drawnMs = (await page.evaluate('__bench.drawnAt')) as number;
     // Let what follows the first paint (panels, validation, measuring) finish before panning.
     await page.waitForTimeout(1500);
-    const panelsMs = (await page.evaluate('__bench.panelsAt') as number | null) ?? NaN;
-    const fitZoom = await page.evaluate('__bench.zoom()') as number;
+    const panelsMs = ((await page.evaluate('__bench.panelsAt')) as number | null) ?? NaN;
+    const fitZoom = (await page.evaluate('__bench.zoom()')) as number;
     const fit = await pan(page);
     const zoom = await zoomToOne(page);
     if (Math.abs(zoom - 1) > 0.02) throw new Error(`could not zoom to 1 (at ${zoom})`);
     await page.waitForTimeout(500);
-    const zoom1Nodes = await page.evaluate('__bench.nodeCount()') as number;
+    const zoom1Nodes = (await page.evaluate('__bench.nodeCount()')) as number;
     const one = await pan(page);
-    return { drawnMs, panelsMs, fitZoom, fitFps: fit.fps, fitWorst: fit.worst, zoom1Fps: one.fps, zoom1Worst: one.worst, zoom1Nodes };
+    return {
+      drawnMs,
+      panelsMs,
+      fitZoom,
+      fitFps: fit.fps,
+      fitWorst: fit.worst,
+      zoom1Fps: one.fps,
+      zoom1Worst: one.worst,
+      zoom1Nodes,
+    };
   } finally {
     await context.close();
   }
@@ -175,7 +214,13 @@ async function main() {
   const nodes = Number(option('nodes', '500'));
   const only = option('only', '');
   await buildPages(nodes);
-  const server = await preview({ configFile: false, root: here, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 4789, strictPort: false } });
+  const server = await preview({
+    configFile: false,
+    root: here,
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 4789, strictPort: false },
+  });
   const base = server.resolvedUrls?.local[0];
   if (!base) throw new Error('preview server has no address');
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
@@ -185,11 +230,15 @@ async function main() {
   const samples = new Map<string, Sample[]>(measured.map((p) => [p.name, []]));
   const url = (path: string) => `${base}${path}`;
   try {
-    const saved = measured.some((p) => p.name === 'fluxo-saved') ? await savedFlow(browser, url('editor.html'), nodes, edges) : null;
+    const saved = measured.some((p) => p.name === 'fluxo-saved')
+      ? await savedFlow(browser, url('editor.html'), nodes, edges)
+      : null;
     for (let i = 0; i < runs; i++) {
       // Each round starts with another page, so no page is always the one after a restart.
       for (const p of [...measured.slice(i % measured.length), ...measured.slice(0, i % measured.length)]) {
-        samples.get(p.name)?.push(await measure(browser, url(p.path), nodes, edges, p.name === 'fluxo-saved' ? saved : null));
+        samples
+          .get(p.name)
+          ?.push(await measure(browser, url(p.path), nodes, edges, p.name === 'fluxo-saved' ? saved : null));
       }
     }
     const bare = samples.get('bare') ?? [];
@@ -204,19 +253,47 @@ async function main() {
         return `${median(ratios).toFixed(2)} (${low.toFixed(2)}–${high.toFixed(2)})`;
       };
       rows.push([
-        p.label, m('drawnMs').toFixed(0), vsBare('drawnMs'), Number.isNaN(m('panelsMs')) ? '—' : m('panelsMs').toFixed(0), m('fitZoom').toFixed(2),
-        m('fitFps').toFixed(1), vsBare('fitFps'), m('fitWorst').toFixed(0), m('zoom1Fps').toFixed(1), vsBare('zoom1Fps'), m('zoom1Worst').toFixed(0), m('zoom1Nodes').toFixed(0),
+        p.label,
+        m('drawnMs').toFixed(0),
+        vsBare('drawnMs'),
+        Number.isNaN(m('panelsMs')) ? '—' : m('panelsMs').toFixed(0),
+        m('fitZoom').toFixed(2),
+        m('fitFps').toFixed(1),
+        vsBare('fitFps'),
+        m('fitWorst').toFixed(0),
+        m('zoom1Fps').toFixed(1),
+        vsBare('zoom1Fps'),
+        m('zoom1Worst').toFixed(0),
+        m('zoom1Nodes').toFixed(0),
       ]);
-      console.log(`${p.label}: ${taken.map((s) => `${s.drawnMs.toFixed(0)} ms, ${s.fitFps.toFixed(1)}/${s.zoom1Fps.toFixed(1)} fps`).join(' | ')}`);
+      console.log(
+        `${p.label}: ${taken.map((s) => `${s.drawnMs.toFixed(0)} ms, ${s.fitFps.toFixed(1)}/${s.zoom1Fps.toFixed(1)} fps`).join(' | ')}`,
+      );
     }
   } finally {
     await browser.close();
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
   }
-  const head = ['page', 'first draw ms', '× bare', 'panels ms', 'fit zoom', 'fps fit', '× bare', 'worst ms', 'fps zoom 1', '× bare', 'worst ms', 'nodes in DOM at 1'];
+  const head = [
+    'page',
+    'first draw ms',
+    '× bare',
+    'panels ms',
+    'fit zoom',
+    'fps fit',
+    '× bare',
+    'worst ms',
+    'fps zoom 1',
+    '× bare',
+    'worst ms',
+    'nodes in DOM at 1',
+  ];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
-  const line = (r: string[]) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
-  console.log(`\n${nodes} nodes, median of ${runs} run(s), 1920×1080, Chromium software rendering; × bare: median ratio to the bare page of the same round (90% bootstrap interval)\n`);
+  const line = (r: string[]) =>
+    `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
+  console.log(
+    `\n${nodes} nodes, median of ${runs} run(s), 1920×1080, Chromium software rendering; × bare: median ratio to the bare page of the same round (90% bootstrap interval)\n`,
+  );
   console.log([line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n'));
 }
 

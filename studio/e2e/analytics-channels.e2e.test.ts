@@ -48,9 +48,20 @@ async function send<T>(request: APIRequestContext, method: 'post' | 'put', path:
 /** A contact writes on WhatsApp: Meta's signed delivery reaches the server; the flow answers twice and ends. */
 async function contactWrites(waId: string): Promise<void> {
   const sentBefore = fake.sent().length;
-  const body = metaJson(messageWebhook({ ...number, wamid: `wamid.analytics-e2e.${++seq}`, from: waId, name: `Contato ${seq}`, timestamp: new Date(), text: 'Oi' }));
+  const body = metaJson(
+    messageWebhook({
+      ...number,
+      wamid: `wamid.analytics-e2e.${++seq}`,
+      from: waId,
+      name: `Contato ${seq}`,
+      timestamp: new Date(),
+      text: 'Oi',
+    }),
+  );
   const response = await fetch(`${harness.baseUrl}/webhooks/whatsapp`, {
-    method: 'POST', body, headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, appSecret) },
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, appSecret) },
   });
   expect(response.status).toBe(200);
   await fake.waitForSent(sentBefore + 2, 20_000);
@@ -58,15 +69,29 @@ async function contactWrites(waId: string): Promise<void> {
 
 beforeAll(async () => {
   fake = await startFakeGraphApi();
-  fake.addPhoneNumber(number.phoneNumberId, { displayPhoneNumber: '+55 11 3000-0913', verifiedName: 'Padaria Aurora', qualityRating: 'GREEN', token: accessToken });
+  fake.addPhoneNumber(number.phoneNumberId, {
+    displayPhoneNumber: '+55 11 3000-0913',
+    verifiedName: 'Padaria Aurora',
+    qualityRating: 'GREEN',
+    token: accessToken,
+  });
   harness = await startHarness({ env: { WHATSAPP_GRAPH_URL: fake.url } });
   ({ context, page } = await harness.newPage());
   await login(page);
   const api = page.request;
-  ({ flow: { id: flowId } } = await send<{ flow: { id: string } }>(api, 'post', '/api/flows', { name: flowDoc.name, flow: flowDoc }));
+  ({
+    flow: { id: flowId },
+  } = await send<{ flow: { id: string } }>(api, 'post', '/api/flows', { name: flowDoc.name, flow: flowDoc }));
   await send(api, 'post', `/api/flows/${flowId}/publish`, { note: 'analytics e2e' });
-  ({ channel: { id: channelId } } = await send<{ channel: { id: string } }>(api, 'post', '/api/channels', {
-    name: 'Padaria Aurora', ...number, accessToken, appSecret, verifyToken, flowId,
+  ({
+    channel: { id: channelId },
+  } = await send<{ channel: { id: string } }>(api, 'post', '/api/channels', {
+    name: 'Padaria Aurora',
+    ...number,
+    accessToken,
+    appSecret,
+    verifyToken,
+    flowId,
   }));
 }, 180_000);
 
@@ -100,18 +125,24 @@ describe('channels: status that was checked', () => {
     expect(call?.token).toBe(accessToken);
   });
 
-  it("shows Meta's refusal of a bad token, and \"Webhook verificado\" after Meta's handshake", async () => {
+  it('shows Meta\'s refusal of a bad token, and "Webhook verificado" after Meta\'s handshake', async () => {
     // The whole form, as the studio sends it (PUT is not partial on this branch).
     const form = { name: 'Padaria Aurora', ...number, verifyToken, flowId };
-    await send(page.request, 'put', `/api/channels/${channelId}`, { ...form, accessToken: 'EAAG-a-token-meta-revoked' });
+    await send(page.request, 'put', `/api/channels/${channelId}`, {
+      ...form,
+      accessToken: 'EAAG-a-token-meta-revoked',
+    });
     await page.reload();
     expect(await card().getByTestId('channel-status').innerText()).toBe('Não verificado');
     await card().getByRole('button', { name: 'Testar conexão de Padaria Aurora' }).click();
     await expect.poll(() => card().getByTestId('channel-status').innerText()).toBe('Com problema');
-    expect(await card().getByTestId('channel-test-result').innerText())
-      .toBe('A Meta recusou: (#190) Invalid OAuth access token - Cannot parse access token');
+    expect(await card().getByTestId('channel-test-result').innerText()).toBe(
+      'A Meta recusou: (#190) Invalid OAuth access token - Cannot parse access token',
+    );
 
-    const handshake = await fetch(`${harness.baseUrl}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${verifyToken}&hub.challenge=8812`);
+    const handshake = await fetch(
+      `${harness.baseUrl}/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${verifyToken}&hub.challenge=8812`,
+    );
     expect(await handshake.text()).toBe('8812');
     await page.reload();
     expect(await card().getByTestId('channel-webhook').innerText()).toBe('Webhook verificado');
@@ -124,7 +155,9 @@ describe('channels: status that was checked', () => {
     await page.reload();
     await page.getByLabel('Idioma').selectOption('en');
     expect(await card().getByTestId('channel-status').innerText()).toBe('Not checked');
-    expect(await card().getByRole('button', { name: 'Test the connection of Padaria Aurora' }).innerText()).toBe('Test connection');
+    expect(await card().getByRole('button', { name: 'Test the connection of Padaria Aurora' }).innerText()).toBe(
+      'Test connection',
+    );
     expect(await card().getByTestId('channel-webhook').innerText()).toBe('Webhook verified');
     await page.getByLabel('Language').selectOption('pt-BR');
   });
@@ -135,7 +168,9 @@ describe('analytics overlay', () => {
   const analyticsCalls: string[] = [];
 
   it('counts a conversation that reached the end block as completed, in the singular', async () => {
-    page.on('request', (r) => { if (r.url().includes('/analytics')) analyticsCalls.push(r.url()); });
+    page.on('request', (r) => {
+      if (r.url().includes('/analytics')) analyticsCalls.push(r.url());
+    });
     await contactWrites('5511910000001');
     await page.goto(`/flows/${flowId}`);
     await expect.poll(() => chip('bye').innerText()).toMatch(/1 entrada\s+1 concluída/);

@@ -37,17 +37,36 @@ function read(): Promise<Picture> {
     for (const p of document.querySelectorAll('.react-flow__edge-path')) paths[p.id] = p.getAttribute('d') ?? '';
     const viewport = (document.querySelector('.react-flow__viewport') as HTMLElement).style.transform;
     const zoom = Number(/scale\(([\d.]+)\)/.exec(viewport)?.[1] ?? NaN);
-    const shown = [...document.querySelectorAll<HTMLElement>('.react-flow__node')].filter((n) => n.style.visibility !== 'hidden');
+    const shown = [...document.querySelectorAll<HTMLElement>('.react-flow__node')].filter(
+      (n) => n.style.visibility !== 'hidden',
+    );
     const heights = Object.fromEntries(shown.map((n) => [n.dataset.id ?? '', n.offsetHeight]));
-    const handles = Object.fromEntries(shown.map((n) => {
-      const corner = n.getBoundingClientRect();
-      return [n.dataset.id ?? '', Object.fromEntries([...n.querySelectorAll<HTMLElement>('.react-flow__handle')].map((h) => {
-        const r = h.getBoundingClientRect();
-        const centre: [number, number] = [(r.left + r.width / 2 - corner.left) / zoom, (r.top + r.height / 2 - corner.top) / zoom];
-        return [h.dataset.handleid ?? 'in', centre];
-      }))];
-    }));
-    return { viewport, paths, heights, handles, boxes: document.querySelectorAll('.fx-node--box').length, nodes: shown.length };
+    const handles = Object.fromEntries(
+      shown.map((n) => {
+        const corner = n.getBoundingClientRect();
+        return [
+          n.dataset.id ?? '',
+          Object.fromEntries(
+            [...n.querySelectorAll<HTMLElement>('.react-flow__handle')].map((h) => {
+              const r = h.getBoundingClientRect();
+              const centre: [number, number] = [
+                (r.left + r.width / 2 - corner.left) / zoom,
+                (r.top + r.height / 2 - corner.top) / zoom,
+              ];
+              return [h.dataset.handleid ?? 'in', centre];
+            }),
+          ),
+        ];
+      }),
+    );
+    return {
+      viewport,
+      paths,
+      heights,
+      handles,
+      boxes: document.querySelectorAll('.fx-node--box').length,
+      nodes: shown.length,
+    };
   });
 }
 
@@ -98,22 +117,30 @@ async function expectConnectionFromUnusedOutput(): Promise<void> {
   const handles = page.locator('.react-flow__node .react-flow__handle.source');
   const canvasBox = await page.getByTestId('flow-canvas').boundingBox();
   if (!canvasBox) throw new Error('no canvas');
-  const candidates = await handles.evaluateAll((all, edges) => all.map((h) => {
-    const el = h as HTMLElement;
-    const node = el.dataset.nodeid ?? '';
-    const handle = el.dataset.handleid ?? 'next';
-    const r = el.getBoundingClientRect();
-    const taken = edges.some((e) => e.source === node && (e.sourceHandle ?? 'next') === handle);
-    return { taken, x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  }), (flow.edges ?? []).map((e) => ({ source: e.source, sourceHandle: e.sourceHandle })));
+  const candidates = await handles.evaluateAll(
+    (all, edges) =>
+      all.map((h) => {
+        const el = h as HTMLElement;
+        const node = el.dataset.nodeid ?? '';
+        const handle = el.dataset.handleid ?? 'next';
+        const r = el.getBoundingClientRect();
+        const taken = edges.some((e) => e.source === node && (e.sourceHandle ?? 'next') === handle);
+        return { taken, x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }),
+    (flow.edges ?? []).map((e) => ({ source: e.source, sourceHandle: e.sourceHandle })),
+  );
   const inside = (c: { x: number; y: number }) =>
-    c.x > canvasBox.x + 80 && c.x < canvasBox.x + canvasBox.width - 80 && c.y > canvasBox.y + 80 && c.y < canvasBox.y + canvasBox.height - 80;
+    c.x > canvasBox.x + 80 &&
+    c.x < canvasBox.x + canvasBox.width - 80 &&
+    c.y > canvasBox.y + 80 &&
+    c.y < canvasBox.y + canvasBox.height - 80;
   const start = candidates.find((c) => !c.taken && inside(c));
   if (!start) throw new Error('no unused output on screen');
   const drop = await page.evaluate(({ x, y }) => {
     for (let d = 60; d < 400; d += 20)
       for (let a = 0; a < 16; a++) {
-        const px = x + d * Math.cos((a * Math.PI) / 8), py = y + d * Math.sin((a * Math.PI) / 8);
+        const px = x + d * Math.cos((a * Math.PI) / 8),
+          py = y + d * Math.sin((a * Math.PI) / 8);
         if (document.elementFromPoint(px, py)?.classList.contains('react-flow__pane')) return { x: px, y: py };
       }
     return null;
@@ -158,10 +185,12 @@ describe('a big flow', () => {
     expect(await invalidEdgeStrokes()).toEqual({ strokes: [invalidColour], stripe: invalidColour });
     // Problem badges (validation runs once the flow is on screen) sit on top of the boxes' tint.
     await expect.poll(() => page.locator('.fx-node--box .fx-badge').count()).toBeGreaterThan(0);
-    const badgesOnTop = await page.evaluate(() => [...document.querySelectorAll('.fx-node--box .fx-badge')].slice(0, 20).every((badge) => {
-      const r = badge.getBoundingClientRect();
-      return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.closest('.fx-badge') === badge;
-    }));
+    const badgesOnTop = await page.evaluate(() =>
+      [...document.querySelectorAll('.fx-node--box .fx-badge')].slice(0, 20).every((badge) => {
+        const r = badge.getBoundingClientRect();
+        return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.closest('.fx-badge') === badge;
+      }),
+    );
     expect(badgesOnTop).toBe(true);
   });
 
@@ -199,8 +228,13 @@ describe('a big flow', () => {
     await page.getByRole('button', { name: 'Ajustar à tela' }).click();
     await page.getByRole('button', { name: 'Organizar automaticamente' }).click();
     const savedSizes = async () => {
-      const body = await (await page.request.get(`/api/flows/${flowId}`)).json() as { flow: { revision: number; draft: { nodes: { measured?: { width: number; height: number } }[] } } };
-      return body.flow.revision > 1 && body.flow.draft.nodes.every((n) => n.measured !== undefined && n.measured.width > 0 && n.measured.height > 0);
+      const body = (await (await page.request.get(`/api/flows/${flowId}`)).json()) as {
+        flow: { revision: number; draft: { nodes: { measured?: { width: number; height: number } }[] } };
+      };
+      return (
+        body.flow.revision > 1 &&
+        body.flow.draft.nodes.every((n) => n.measured !== undefined && n.measured.width > 0 && n.measured.height > 0)
+      );
     };
     await expect.poll(savedSizes, { timeout: 15_000 }).toBe(true);
     await expect.poll(() => page.getByTestId('save-status').getAttribute('data-status')).toBe('saved');

@@ -49,9 +49,20 @@ async function postJson<T>(request: APIRequestContext, path: string, data: unkno
 
 /** What the contact types on their phone, delivered as Meta would: escaped JSON signed with the app secret. */
 async function contactSays(text: string): Promise<void> {
-  const body = metaJson(messageWebhook({ ...channel, wamid: `wamid.contacts-e2e.${++seq}`, from: contact.waId, name: contact.name, timestamp: new Date(), text }));
+  const body = metaJson(
+    messageWebhook({
+      ...channel,
+      wamid: `wamid.contacts-e2e.${++seq}`,
+      from: contact.waId,
+      name: contact.name,
+      timestamp: new Date(),
+      text,
+    }),
+  );
   const response = await fetch(`${harness.baseUrl}/webhooks/whatsapp`, {
-    method: 'POST', body, headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, appSecret) },
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, appSecret) },
   });
   expect(response.status).toBe(200);
 }
@@ -60,11 +71,12 @@ async function contactSays(text: string): Promise<void> {
  * Nothing of the page (below the top bar) or of an open dialog reaches past the window's right
  * edge. The top bar is left out: its phone menu is another branch's work (wphone).
  */
-const noSidewaysScroll = () => page.evaluate(() => {
-  const parts = [...document.querySelectorAll('.app-main *, dialog[open] *')];
-  const outside = parts.filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1);
-  return outside.map((el) => `${el.tagName.toLowerCase()}.${el.className}`).slice(0, 5);
-});
+const noSidewaysScroll = () =>
+  page.evaluate(() => {
+    const parts = [...document.querySelectorAll('.app-main *, dialog[open] *')];
+    const outside = parts.filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1);
+    return outside.map((el) => `${el.tagName.toLowerCase()}.${el.className}`).slice(0, 5);
+  });
 
 beforeAll(async () => {
   fake = await startFakeGraphApi({ expectedToken: accessToken });
@@ -75,7 +87,14 @@ beforeAll(async () => {
   const api = page.request;
   const { flow } = await postJson<{ flow: { id: string } }>(api, '/api/flows', { name: cityFlow.name, flow: cityFlow });
   await postJson(api, `/api/flows/${flow.id}/publish`, { note: 'contacts e2e' });
-  await postJson(api, '/api/channels', { name: 'Loja', ...channel, accessToken, appSecret, verifyToken: 'contacts-e2e-verify', flowId: flow.id });
+  await postJson(api, '/api/channels', {
+    name: 'Loja',
+    ...channel,
+    accessToken,
+    appSecret,
+    verifyToken: 'contacts-e2e-verify',
+    flowId: flow.id,
+  });
 });
 
 afterEach(async ({ task }) => {
@@ -105,7 +124,9 @@ describe('contacts page', () => {
 
     await page.reload();
     const rows = page.getByTestId('contact-row');
-    await expect.poll(async () => (await rows.allInnerTexts()).join('\n'), { timeout: 10_000 }).toContain('Cidade: Natal');
+    await expect
+      .poll(async () => (await rows.allInnerTexts()).join('\n'), { timeout: 10_000 })
+      .toContain('Cidade: Natal');
     const row = await rows.first().innerText();
     expect(row).toContain('Marina Tavares');
     expect(row).toContain('+55 84 99123-7777');
@@ -136,7 +157,9 @@ describe('contacts page', () => {
     await page.goto('/contacts');
     await page.getByRole('button', { name: 'Importar CSV' }).click();
     const dialog = page.getByTestId('import-dialog');
-    await dialog.getByTestId('import-text').fill('nome,telefone,tags\nJoana,(84) 99000-0778,cliente\nErrado,123,\nMarina Tavares,84 99123-7777,importada\n');
+    await dialog
+      .getByTestId('import-text')
+      .fill('nome,telefone,tags\nJoana,(84) 99000-0778,cliente\nErrado,123,\nMarina Tavares,84 99123-7777,importada\n');
     await dialog.getByRole('button', { name: 'Importar', exact: true }).click();
     const report = dialog.getByTestId('import-report');
     await report.getByText('1 criados, 1 atualizados, 1 recusados').waitFor();
@@ -151,7 +174,14 @@ describe('contacts page', () => {
     await page.getByTestId('contact-row').first().waitFor();
     expect(await noSidewaysScroll()).toEqual([]);
     // Each row is a card: the column names show beside the values.
-    expect(await page.getByTestId('contact-row').first().locator('td').first().evaluate((td) => getComputedStyle(td, '::before').content)).toContain('Nome');
+    expect(
+      await page
+        .getByTestId('contact-row')
+        .first()
+        .locator('td')
+        .first()
+        .evaluate((td) => getComputedStyle(td, '::before').content),
+    ).toContain('Nome');
     await page.getByRole('button', { name: 'Abrir Marina Tavares' }).click();
     await page.getByTestId('contact-drawer').getByTestId('tag-input').waitFor();
     expect(await noSidewaysScroll()).toEqual([]);

@@ -21,7 +21,18 @@ const menuFlow: FlowDocumentInput = {
   name: 'Loja — menu',
   nodes: [
     { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
-    { id: 'menu', type: 'menu', position: { x: 0, y: 150 }, data: { text: 'Quer ver as ofertas?', options: [{ id: 'sim', title: 'Sim' }, { id: 'nao', title: 'Agora não' }] } },
+    {
+      id: 'menu',
+      type: 'menu',
+      position: { x: 0, y: 150 },
+      data: {
+        text: 'Quer ver as ofertas?',
+        options: [
+          { id: 'sim', title: 'Sim' },
+          { id: 'nao', title: 'Agora não' },
+        ],
+      },
+    },
     { id: 'thanks', type: 'message', position: { x: 0, y: 300 }, data: { text: 'Combinado!' } },
     { id: 'end', type: 'end', position: { x: 0, y: 450 }, data: {} },
   ],
@@ -47,9 +58,20 @@ async function postJson<T>(request: APIRequestContext, path: string, data: unkno
 
 /** What the contact does on their phone, delivered as Meta would: escaped JSON signed with the app secret. */
 async function contactSends(what: Pick<MessageWebhookInput, 'text' | 'reply' | 'contextId'>): Promise<void> {
-  const body = metaJson(messageWebhook({ ...channel, wamid: `wamid.conv-e2e.${++seq}`, from: contact.waId, name: contact.name, timestamp: new Date(), ...what }));
+  const body = metaJson(
+    messageWebhook({
+      ...channel,
+      wamid: `wamid.conv-e2e.${++seq}`,
+      from: contact.waId,
+      name: contact.name,
+      timestamp: new Date(),
+      ...what,
+    }),
+  );
   const response = await fetch(`${harness.baseUrl}/webhooks/whatsapp`, {
-    method: 'POST', body, headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, appSecret) },
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, appSecret) },
   });
   expect(response.status).toBe(200);
 }
@@ -59,12 +81,16 @@ async function contactSends(what: Pick<MessageWebhookInput, 'text' | 'reply' | '
  * of the main area, since bubbles and lists must wrap or scroll in their own box. The top bar is
  * measured by its own test (it becomes a menu on phones).
  */
-const horizontalOverflow = (page: Page) => page.evaluate(() => {
-  const main = document.getElementById('main');
-  if (!main) return Number.POSITIVE_INFINITY;
-  const widest = Math.max(main.scrollWidth - main.clientWidth, ...[...main.querySelectorAll('*')].map((e) => e.getBoundingClientRect().right - window.innerWidth));
-  return Math.max(0, Math.ceil(widest));
-});
+const horizontalOverflow = (page: Page) =>
+  page.evaluate(() => {
+    const main = document.getElementById('main');
+    if (!main) return Number.POSITIVE_INFINITY;
+    const widest = Math.max(
+      main.scrollWidth - main.clientWidth,
+      ...[...main.querySelectorAll('*')].map((e) => e.getBoundingClientRect().right - window.innerWidth),
+    );
+    return Math.max(0, Math.ceil(widest));
+  });
 
 beforeAll(async () => {
   fake = await startFakeGraphApi({ expectedToken: accessToken });
@@ -76,7 +102,14 @@ beforeAll(async () => {
   const api = admin.page.request;
   const { flow } = await postJson<{ flow: { id: string } }>(api, '/api/flows', { name: menuFlow.name, flow: menuFlow });
   await postJson(api, `/api/flows/${flow.id}/publish`, { note: 'conversations e2e' });
-  await postJson(api, '/api/channels', { name: 'Loja', ...channel, accessToken, appSecret, verifyToken: 'conversations-e2e-verify', flowId: flow.id });
+  await postJson(api, '/api/channels', {
+    name: 'Loja',
+    ...channel,
+    accessToken,
+    appSecret,
+    verifyToken: 'conversations-e2e-verify',
+    flowId: flow.id,
+  });
 });
 
 afterEach(async ({ task }) => {
@@ -96,7 +129,9 @@ describe('conversations page', () => {
     await page.getByRole('heading', { level: 1, name: 'Conversas' }).waitFor();
     await page.getByText('Nenhuma conversa ainda').waitFor();
     // Marks this document: if the page reloaded, the mark would be gone.
-    await page.evaluate(() => { (window as unknown as { stillHere: boolean }).stillHere = true; });
+    await page.evaluate(() => {
+      (window as unknown as { stillHere: boolean }).stillHere = true;
+    });
 
     await contactSends({ text: 'Oi, tudo bem?' });
     const option = page.getByTestId('conv-option').filter({ hasText: contact.name });
@@ -112,7 +147,9 @@ describe('conversations page', () => {
     expect(await menu.getAttribute('data-status')).toBe('delivered');
 
     const [sent] = await fake.waitForSent(1, 20_000);
-    const buttons = (sent?.body as { interactive?: { action?: { buttons?: { reply: { id: string; title: string } }[] } } }).interactive?.action?.buttons ?? [];
+    const buttons =
+      (sent?.body as { interactive?: { action?: { buttons?: { reply: { id: string; title: string } }[] } } })
+        .interactive?.action?.buttons ?? [];
     const yes = buttons.find((b) => b.reply.title === 'Sim')?.reply;
     expect(yes).toBeDefined();
     await contactSends({ reply: { id: yes?.id ?? '', title: 'Sim' }, contextId: sent?.wamid });

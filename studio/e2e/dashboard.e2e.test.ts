@@ -27,7 +27,12 @@ const flowDoc: FlowDocumentInput = {
     { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
     { id: 'hello', type: 'message', position: { x: 0, y: 120 }, data: { text: 'Olá! Quer falar com um vendedor?' } },
     { id: 'ask', type: 'wait', position: { x: 0, y: 240 }, data: { durationMinutes: null, variable: 'resposta' } },
-    { id: 'human', type: 'handoff', position: { x: 0, y: 360 }, data: { team: 'vendas', message: 'Chamando um vendedor.' } },
+    {
+      id: 'human',
+      type: 'handoff',
+      position: { x: 0, y: 360 },
+      data: { team: 'vendas', message: 'Chamando um vendedor.' },
+    },
     { id: 'bye', type: 'end', position: { x: 0, y: 480 }, data: {} },
   ],
   edges: [
@@ -53,21 +58,35 @@ async function postJson<T>(request: APIRequestContext, path: string, data: unkno
 async function deliver(value: unknown): Promise<void> {
   const body = metaJson(value);
   const response = await fetch(`${harness.baseUrl}/webhooks/whatsapp`, {
-    method: 'POST', body, headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, appSecret) },
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, appSecret) },
   });
   expect(response.status).toBe(200);
 }
 
-const contactSays = (text: string) => deliver(messageWebhook({
-  ...number, wamid: `wamid.dashboard-e2e.${++seq}`, from: contact.waId, name: contact.name, timestamp: new Date(), text,
-}));
+const contactSays = (text: string) =>
+  deliver(
+    messageWebhook({
+      ...number,
+      wamid: `wamid.dashboard-e2e.${++seq}`,
+      from: contact.waId,
+      name: contact.name,
+      timestamp: new Date(),
+      text,
+    }),
+  );
 
 /**
  * No horizontal scroll from the page: nothing in it reaches past the viewport's right edge. (The
  * top bar is the phone layout's own work, a menu on phones, and is checked in its tests.)
  */
-const pageScrollsSideways = () => page.evaluate(() => [...document.querySelectorAll('.page, .page *')]
-  .some((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5));
+const pageScrollsSideways = () =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('.page, .page *')].some(
+      (el) => el.getBoundingClientRect().right > window.innerWidth + 0.5,
+    ),
+  );
 
 beforeAll(async () => {
   fake = await startFakeGraphApi({ expectedToken: accessToken });
@@ -78,7 +97,12 @@ beforeAll(async () => {
   const { flow } = await postJson<{ flow: { id: string } }>(api, '/api/flows', { name: flowDoc.name, flow: flowDoc });
   await postJson(api, `/api/flows/${flow.id}/publish`, { note: 'dashboard e2e' });
   await postJson(api, '/api/channels', {
-    name: 'Loja', ...number, accessToken, appSecret, verifyToken: 'dashboard-e2e-verify', flowId: flow.id,
+    name: 'Loja',
+    ...number,
+    accessToken,
+    appSecret,
+    verifyToken: 'dashboard-e2e-verify',
+    flowId: flow.id,
   });
 
   // The contact writes, the bot greets; the contact answers, the flow hands over to a person.
@@ -87,8 +111,25 @@ beforeAll(async () => {
   await contactSays('Sim, por favor');
   const sent = await fake.waitForSent(2, 20_000);
   // Meta reports the greeting as failed (131047) and the second reply as delivered.
-  await deliver(statusWebhook({ ...number, wamid: sent[0]?.wamid ?? '', recipient: contact.waId, status: 'failed', timestamp: new Date(), error: { code: 131047, title: 'Re-engagement message' } }));
-  await deliver(statusWebhook({ ...number, wamid: sent[1]?.wamid ?? '', recipient: contact.waId, status: 'delivered', timestamp: new Date() }));
+  await deliver(
+    statusWebhook({
+      ...number,
+      wamid: sent[0]?.wamid ?? '',
+      recipient: contact.waId,
+      status: 'failed',
+      timestamp: new Date(),
+      error: { code: 131047, title: 'Re-engagement message' },
+    }),
+  );
+  await deliver(
+    statusWebhook({
+      ...number,
+      wamid: sent[1]?.wamid ?? '',
+      recipient: contact.waId,
+      status: 'delivered',
+      timestamp: new Date(),
+    }),
+  );
   await waitUntilServerIdle(harness.baseUrl, metricsToken);
 });
 
@@ -105,7 +146,7 @@ afterAll(async () => {
 const kpi = (id: string) => page.locator(`[data-kpi="${id}"] .dash-kpi-value`);
 
 describe('Painel', () => {
-  it('shows the conversation from the webhooks as figures and charts, and a flow\'s funnel', async () => {
+  it("shows the conversation from the webhooks as figures and charts, and a flow's funnel", async () => {
     await page.getByRole('navigation', { name: 'Navegação principal' }).getByRole('link', { name: 'Painel' }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/dashboard');
     await expect.poll(() => kpi('started').innerText()).toBe('1');
@@ -131,7 +172,10 @@ describe('Painel', () => {
     await expect.poll(() => kpi('started').innerText()).toBe('1');
     await page.locator('[data-testid="chart-messages"] .recharts-bar-rectangle').first().waitFor();
     expect(await pageScrollsSideways()).toBe(false);
-    const chartWidth = await page.locator('[data-testid="chart-messages"] .recharts-wrapper > svg').first().evaluate((svg) => svg.getBoundingClientRect().width);
+    const chartWidth = await page
+      .locator('[data-testid="chart-messages"] .recharts-wrapper > svg')
+      .first()
+      .evaluate((svg) => svg.getBoundingClientRect().width);
     expect(chartWidth).toBeGreaterThan(200);
     expect(chartWidth).toBeLessThanOrEqual(390);
     await page.screenshot({ path: join(tmpdir(), 'fluxo-dashboard-390.png'), fullPage: true });
@@ -145,7 +189,13 @@ describe('Auditoria', () => {
     await page.locator('tr[data-action]').first().waitFor();
     expect(await page.locator('tr[data-action="channel.create"]').count()).toBe(1);
     await page.getByTestId('audit-action').selectOption('auth.login');
-    await expect.poll(async () => [...new Set(await page.locator('tr[data-action]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action'))))]).toEqual(['auth.login']);
+    await expect
+      .poll(async () => [
+        ...new Set(
+          await page.locator('tr[data-action]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action'))),
+        ),
+      ])
+      .toEqual(['auth.login']);
     const href = await page.getByRole('link', { name: 'Exportar CSV' }).getAttribute('href');
     expect(href).toBe('/api/audit/export.csv?action=auth.login');
     const csv = await page.request.get(href ?? '');

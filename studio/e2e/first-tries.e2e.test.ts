@@ -19,8 +19,14 @@ const pane = () => canvas().locator('.react-flow__pane');
 
 /** Ids as the studio generates them: nothing the user reads should show them. */
 const ids = {
-  start: 'k3v9x1', hello: 'nycmrsbcd', menu: 'qz81lm0aa', buy: 'nre8r2czh', jump: 'g5hh0pz',
-  toMenu: 'e4hs8d2k', toBuy: 'e0pq7zz1', first: 'e7tt2wq9',
+  start: 'k3v9x1',
+  hello: 'nycmrsbcd',
+  menu: 'qz81lm0aa',
+  buy: 'nre8r2czh',
+  jump: 'g5hh0pz',
+  toMenu: 'e4hs8d2k',
+  toBuy: 'e0pq7zz1',
+  first: 'e7tt2wq9',
 };
 const idPattern = new RegExp(Object.values(ids).join('|'));
 
@@ -30,8 +36,16 @@ const sampleFlow = {
     { id: ids.start, type: 'start', position: { x: 0, y: 0 }, data: {} },
     { id: ids.hello, type: 'message', position: { x: 0, y: 150 }, data: { text: 'Olá, bem-vindo à imobiliária!' } },
     {
-      id: ids.menu, type: 'menu', position: { x: 0, y: 300 },
-      data: { text: 'Como posso ajudar?', options: [{ id: 'p1', title: 'Comprar' }, { id: 'p2', title: 'Alugar' }] },
+      id: ids.menu,
+      type: 'menu',
+      position: { x: 0, y: 300 },
+      data: {
+        text: 'Como posso ajudar?',
+        options: [
+          { id: 'p1', title: 'Comprar' },
+          { id: 'p2', title: 'Alugar' },
+        ],
+      },
     },
     { id: ids.buy, type: 'message', position: { x: -150, y: 550 }, data: { text: 'Ótimo, vamos às compras' } },
     { id: ids.jump, type: 'goto', position: { x: 250, y: 550 }, data: { target: { kind: 'node', nodeId: ids.hello } } },
@@ -60,7 +74,8 @@ async function nodesOutsideCanvas(): Promise<number> {
   if (!box) throw new Error('no canvas');
   let outside = 0;
   for (const b of await nodes().evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect))) {
-    if (b.left < box.x - 1 || b.top < box.y - 1 || b.right > box.x + box.width + 1 || b.bottom > box.y + box.height + 1) outside++;
+    if (b.left < box.x - 1 || b.top < box.y - 1 || b.right > box.x + box.width + 1 || b.bottom > box.y + box.height + 1)
+      outside++;
   }
   return outside;
 }
@@ -69,7 +84,9 @@ describe('the simulator starts with the contact, as WhatsApp does', () => {
   it('opens on an empty chat, and the first message starts the flow instead of answering its menu', async () => {
     await openFlow({ name: 'Imobiliária', templateId: 'imobiliaria' });
     let simulated = 0;
-    page.on('request', (r) => { if (r.url().endsWith('/simulate')) simulated++; });
+    page.on('request', (r) => {
+      if (r.url().endsWith('/simulate')) simulated++;
+    });
     await page.getByTestId('open-simulator').click();
     const sim = page.getByTestId('simulator');
     const chat = sim.getByTestId('sim-chat');
@@ -90,7 +107,10 @@ describe('the simulator starts with the contact, as WhatsApp does', () => {
 
     // The menu now answers the next message: a tapped option leads on.
     await sim.getByTestId('sim-list-open').first().click();
-    await page.getByTestId('sim-list-sheet').getByRole('button', { name: /Simular financiamento/ }).click();
+    await page
+      .getByTestId('sim-list-sheet')
+      .getByRole('button', { name: /Simular financiamento/ })
+      .click();
     await expect.poll(() => chat.innerText()).toContain('valor do imóvel');
 
     // Restarting empties the chat again and waits for the contact.
@@ -148,10 +168,14 @@ describe('blocks named as people see them', () => {
     await openFlow({ name: 'Nomes', flow: sampleFlow });
     await page.getByRole('button', { name: 'Problemas', exact: true }).click();
     const panel = page.getByTestId('problems-panel');
-    await expect.poll(() => panel.innerText()).toContain('O menu "Como posso ajudar?": a saída "Alugar" não está ligada a nenhum bloco.');
+    await expect
+      .poll(() => panel.innerText())
+      .toContain('O menu "Como posso ajudar?": a saída "Alugar" não está ligada a nenhum bloco.');
     const text = await panel.innerText();
     expect(text).toContain('A mensagem "Ótimo, vamos às compras": a saída "Próximo" não está ligada a nenhum bloco.');
-    expect(text).toContain('O menu "Como posso ajudar?": a saída "Resposta inválida" não está ligada; se ela acontecer, a conversa termina ali.');
+    expect(text).toContain(
+      'O menu "Como posso ajudar?": a saída "Resposta inválida" não está ligada; se ela acontecer, a conversa termina ali.',
+    );
     expect(text).not.toMatch(idPattern);
     await panel.getByRole('button', { name: 'Fechar problemas' }).click();
   });
@@ -170,11 +194,14 @@ describe('blocks named as people see them', () => {
     expect(await edge.getAttribute('aria-label')).toBe('Ligação');
     expect(await canvas().locator('.react-flow__edge[aria-label*="Edge from"]').count()).toBe(0);
     await edge.focus();
-    await expect.poll(() => edge.getAttribute('aria-label'))
+    await expect
+      .poll(() => edge.getAttribute('aria-label'))
       .toBe('Ligação de Menu de opções · Como posso ajudar?, saída "Comprar", para Mensagem · Ótimo, vamos às compras');
     const first = canvas().locator(`.react-flow__edge[data-id="${ids.first}"]`);
     await first.focus();
-    await expect.poll(() => first.getAttribute('aria-label')).toBe('Ligação de Início para Mensagem · Olá, bem-vindo à imobiliária!');
+    await expect
+      .poll(() => first.getAttribute('aria-label'))
+      .toBe('Ligação de Início para Mensagem · Olá, bem-vindo à imobiliária!');
     expect(await first.getAttribute('aria-label')).not.toMatch(idPattern);
   });
 });

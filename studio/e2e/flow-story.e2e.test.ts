@@ -14,13 +14,16 @@ let flowUrl = '';
 /** The menu node the user adds to the template. */
 let addedId = '';
 
-useBrowserPage((opened) => { ({ harness, page } = opened); });
+useBrowserPage((opened) => {
+  ({ harness, page } = opened);
+});
 
 const canvas = () => page.getByTestId('flow-canvas');
 const nodes = () => canvas().locator('.react-flow__node');
 const node = (id: string) => canvas().locator(`.react-flow__node[data-id="${id}"]`);
 const edges = () => canvas().locator('.react-flow__edge');
-const saved = () => expect.poll(() => page.getByTestId('save-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('saved');
+const saved = () =>
+  expect.poll(() => page.getByTestId('save-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('saved');
 
 /** Where an element is once it stopped moving (layout and fit-view animate). */
 async function settledBox(target: Locator) {
@@ -50,7 +53,9 @@ async function dragBetween(from: Locator, to: Locator): Promise<void> {
 
 /** A click on empty canvas clears the selection, so the inspector makes room. */
 async function deselect(): Promise<void> {
-  await canvas().locator('.react-flow__pane').click({ position: { x: 8, y: 8 } });
+  await canvas()
+    .locator('.react-flow__pane')
+    .click({ position: { x: 8, y: 8 } });
 }
 
 async function openVersions(): Promise<Locator> {
@@ -109,7 +114,10 @@ describe('a business user builds, tests and publishes a flow', () => {
     await page.getByRole('button', { name: 'Organizar automaticamente' }).click();
     await expect.poll(() => fresh.getAttribute('style'), { timeout: 5000 }).not.toBe(placedAt);
     const edgesBefore = await edges().count();
-    await dragBetween(node('menu').locator('.react-flow__handle.source[data-handleid="timeout"]'), fresh.locator('.react-flow__handle.target'));
+    await dragBetween(
+      node('menu').locator('.react-flow__handle.source[data-handleid="timeout"]'),
+      fresh.locator('.react-flow__handle.target'),
+    );
     await expect.poll(() => edges().count()).toBe(edgesBefore + 1);
 
     // Every answer, and a wrong one too, ends the conversation.
@@ -139,7 +147,10 @@ describe('a business user builds, tests and publishes a flow', () => {
     await input.fill('Olá, procuro um apartamento');
     await input.press('Enter');
     await sim.getByTestId('sim-list-open').first().click();
-    await page.getByTestId('sim-list-sheet').getByRole('button', { name: /Simular financiamento/ }).click();
+    await page
+      .getByTestId('sim-list-sheet')
+      .getByRole('button', { name: /Simular financiamento/ })
+      .click();
     await expect.poll(() => sim.getByTestId('sim-chat').innerText()).toContain('valor do imóvel');
     await input.fill('350.000');
     await input.press('Enter');
@@ -220,7 +231,9 @@ describe('a business user builds, tests and publishes a flow', () => {
     await canvas().waitFor();
     const id = decodeURIComponent(flowUrl.split('/').pop() ?? '');
     // Another person saves from their own browser (same account, same API).
-    const current = await (await page.request.get(`/api/flows/${id}`)).json() as { flow: { revision: number; draft: { name: string } } };
+    const current = (await (await page.request.get(`/api/flows/${id}`)).json()) as {
+      flow: { revision: number; draft: { name: string } };
+    };
     const theirs = await page.request.put(`/api/flows/${id}`, {
       data: { draft: { ...current.flow.draft, name: 'Mudado por outra pessoa' }, revision: current.flow.revision },
     });

@@ -20,11 +20,18 @@ export function focused(page: Page): Promise<Focused> {
     const el = document.activeElement instanceof HTMLElement ? document.activeElement : document.body;
     const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
     const labelledBy = el.getAttribute('aria-labelledby');
-    const control = el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement;
+    const control =
+      el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement;
     const labels = control ? [...(el.labels ?? [])] : [];
-    const name = el.getAttribute('aria-label')
-      ?? (labelledBy ? labelledBy.split(/\s+/).map((id) => text(document.getElementById(id))).join(' ') : null)
-      ?? (labels.length ? labels.map(text).join(' ') : text(el));
+    const name =
+      el.getAttribute('aria-label') ??
+      (labelledBy
+        ? labelledBy
+            .split(/\s+/)
+            .map((id) => text(document.getElementById(id)))
+            .join(' ')
+        : null) ??
+      (labels.length ? labels.map(text).join(' ') : text(el));
     const style = getComputedStyle(el);
     const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
     return {
@@ -39,7 +46,11 @@ export function focused(page: Page): Promise<Focused> {
 }
 
 /** Presses Tab (or Shift+Tab) until the focused element matches, unless it already does; fails after `max` presses. */
-export async function tabTo(page: Page, match: (f: Focused) => boolean, { back = false, max = 150 } = {}): Promise<Focused> {
+export async function tabTo(
+  page: Page,
+  match: (f: Focused) => boolean,
+  { back = false, max = 150 } = {},
+): Promise<Focused> {
   const now = await focused(page);
   if (match(now)) return now;
   const seen: string[] = [];
@@ -49,10 +60,13 @@ export async function tabTo(page: Page, match: (f: Focused) => boolean, { back =
     if (match(next)) return next;
     seen.push(`${next.tag}[${next.testId ?? next.within ?? ''}] ${next.name.slice(0, 40)}`);
   }
-  throw new Error(`no focusable element matched after ${max} presses of ${back ? 'Shift+Tab' : 'Tab'}; focus went through:\n${[...new Set(seen)].join('\n')}`);
+  throw new Error(
+    `no focusable element matched after ${max} presses of ${back ? 'Shift+Tab' : 'Tab'}; focus went through:\n${[...new Set(seen)].join('\n')}`,
+  );
 }
 
-export const named = (name: string | RegExp) => (f: Focused) => (typeof name === 'string' ? f.name === name : name.test(f.name));
+export const named = (name: string | RegExp) => (f: Focused) =>
+  typeof name === 'string' ? f.name === name : name.test(f.name);
 export const byTestId = (testId: string) => (f: Focused) => f.testId === testId;
 
 /**
@@ -63,7 +77,9 @@ export function unlabelledControls(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const hasText = (node: Element | null) => Boolean(node?.textContent?.trim());
     const missing: string[] = [];
-    for (const el of document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea')) {
+    for (const el of document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(
+      'input, select, textarea',
+    )) {
       if (el.type === 'hidden' || !el.checkVisibility({ visibilityProperty: true })) continue;
       const aria = el.getAttribute('aria-label')?.trim();
       const by = el.getAttribute('aria-labelledby');

@@ -13,8 +13,14 @@ export const screenshotsDir = join(root, 'docs', 'screenshots');
 export const admin = { email: 'admin@fluxo.test', password: 'fluxo-e2e-password' };
 
 const chromiumArgs = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 /** Builds the studio unless `dist/studio` was built from the current sources (the server's own check). */
@@ -36,7 +42,12 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
+async function waitForHealth(
+  baseUrl: string,
+  child: ChildProcess,
+  output: () => string,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   while (performance.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`);
@@ -85,8 +96,12 @@ export async function startHarness({ env = {} }: { env?: Record<string, string> 
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
-  server.stdout?.on('data', (chunk: Buffer) => { log += chunk.toString(); });
-  server.stderr?.on('data', (chunk: Buffer) => { log += chunk.toString(); });
+  server.stdout?.on('data', (chunk: Buffer) => {
+    log += chunk.toString();
+  });
+  server.stderr?.on('data', (chunk: Buffer) => {
+    log += chunk.toString();
+  });
 
   const stopServer = async () => {
     if (server.exitCode !== null || server.pid === undefined) return;
@@ -111,10 +126,17 @@ export async function startHarness({ env = {} }: { env?: Record<string, string> 
     baseUrl,
     browser,
     async newPage() {
-      const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1600, height: 960 }, acceptDownloads: true, locale: 'pt-BR' });
+      const context = await browser.newContext({
+        baseURL: baseUrl,
+        viewport: { width: 1600, height: 960 },
+        acceptDownloads: true,
+        locale: 'pt-BR',
+      });
       context.setDefaultTimeout(15_000);
       const page = await context.newPage();
-      page.on('pageerror', (error) => { log += `\n[pageerror] ${error.message}`; });
+      page.on('pageerror', (error) => {
+        log += `\n[pageerror] ${error.message}`;
+      });
       return { context, page };
     },
     async stop() {
@@ -138,7 +160,9 @@ export async function saveFailureScreenshot(page: Page, testName: string): Promi
  * One server and one browser page for a whole test file: started before its tests (then
  * `onReady` runs, e.g. to sign in), a screenshot kept when a test fails, closed after.
  */
-export function useBrowserPage(onReady: (opened: { harness: Harness; context: BrowserContext; page: Page }) => void | Promise<void>): void {
+export function useBrowserPage(
+  onReady: (opened: { harness: Harness; context: BrowserContext; page: Page }) => void | Promise<void>,
+): void {
   let harness: Harness | undefined;
   let opened: { context: BrowserContext; page: Page } | undefined;
   beforeAll(async () => {

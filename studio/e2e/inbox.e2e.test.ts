@@ -23,11 +23,33 @@ const reply = 'Oi Carla! Sou o Pedro, corretor. Amanhã às 15h fica bom para a 
 
 const handoffFlow: FlowDocumentInput = {
   name: 'Imóveis — atendimento',
-  variables: [{ name: 'interesse', type: 'string' }, { name: 'bairro', type: 'string' }],
+  variables: [
+    { name: 'interesse', type: 'string' },
+    { name: 'bairro', type: 'string' },
+  ],
   nodes: [
     { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
-    { id: 'lead', type: 'set', position: { x: 0, y: 120 }, data: { assignments: [{ variable: 'interesse', value: 'apartamento 2 quartos' }, { variable: 'bairro', value: 'Pinheiros' }] } },
-    { id: 'human', type: 'handoff', position: { x: 0, y: 240 }, data: { team: 'corretores', message: 'Vou te passar para um corretor.', note: 'Lead quer {{interesse}} em {{bairro}}' } },
+    {
+      id: 'lead',
+      type: 'set',
+      position: { x: 0, y: 120 },
+      data: {
+        assignments: [
+          { variable: 'interesse', value: 'apartamento 2 quartos' },
+          { variable: 'bairro', value: 'Pinheiros' },
+        ],
+      },
+    },
+    {
+      id: 'human',
+      type: 'handoff',
+      position: { x: 0, y: 240 },
+      data: {
+        team: 'corretores',
+        message: 'Vou te passar para um corretor.',
+        note: 'Lead quer {{interesse}} em {{bairro}}',
+      },
+    },
     { id: 'back', type: 'message', position: { x: 0, y: 360 }, data: { text: 'Voltei! Posso ajudar em algo mais?' } },
     { id: 'end', type: 'end', position: { x: 0, y: 480 }, data: {} },
   ],
@@ -53,11 +75,20 @@ async function postJson<T>(request: APIRequestContext, path: string, data: unkno
 
 /** What a contact types on their phone, delivered as Meta would: escaped JSON signed with the app secret. */
 async function contactSays(text: string, from = contact): Promise<void> {
-  const body = metaJson(messageWebhook({
-    ...channel, wamid: `wamid.inbox-e2e.${++seq}`, from: from.waId, name: from.name, timestamp: new Date(), text,
-  }));
+  const body = metaJson(
+    messageWebhook({
+      ...channel,
+      wamid: `wamid.inbox-e2e.${++seq}`,
+      from: from.waId,
+      name: from.name,
+      timestamp: new Date(),
+      text,
+    }),
+  );
   const response = await fetch(`${harness.baseUrl}/webhooks/whatsapp`, {
-    method: 'POST', body, headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, appSecret) },
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, appSecret) },
   });
   expect(response.status).toBe(200);
 }
@@ -76,10 +107,18 @@ beforeAll(async () => {
   // The admin's side, through the API with the signed-in page's cookies: an agent, a published flow, a number.
   const api = admin.page.request;
   await postJson(api, '/api/users', { ...agent, name: 'Pedro', role: 'agent' });
-  const { flow } = await postJson<{ flow: { id: string } }>(api, '/api/flows', { name: handoffFlow.name, flow: handoffFlow });
+  const { flow } = await postJson<{ flow: { id: string } }>(api, '/api/flows', {
+    name: handoffFlow.name,
+    flow: handoffFlow,
+  });
   await postJson(api, `/api/flows/${flow.id}/publish`, { note: 'inbox e2e' });
   await postJson(api, '/api/channels', {
-    name: 'Imobiliária', ...channel, accessToken, appSecret, verifyToken: 'inbox-e2e-verify', flowId: flow.id,
+    name: 'Imobiliária',
+    ...channel,
+    accessToken,
+    appSecret,
+    verifyToken: 'inbox-e2e-verify',
+    flowId: flow.id,
   });
 });
 
@@ -107,7 +146,9 @@ describe('agent inbox', () => {
     // The agents' old home still leads here.
     await page.goto('/agent');
     await expect.poll(() => new URL(page.url()).pathname).toBe('/inbox');
-    expect(await page.getByRole('navigation', { name: 'Navegação principal' }).getByRole('link').allInnerTexts()).toEqual(['Conversas', 'Caixa de entrada', 'Contatos', 'Pedidos']);
+    expect(
+      await page.getByRole('navigation', { name: 'Navegação principal' }).getByRole('link').allInnerTexts(),
+    ).toEqual(['Conversas', 'Caixa de entrada', 'Contatos', 'Pedidos']);
 
     const option = page.getByRole('listbox', { name: 'Conversas' }).getByRole('option', { name: /Carla Souza/ });
     await option.waitFor();
@@ -161,7 +202,9 @@ describe('agent inbox', () => {
     expect(answer?.phoneNumberId).toBe(channel.phoneNumberId);
     await expect.poll(() => page.locator('[data-author="agent"]').innerText()).toContain(reply);
     expect(await replyBox.inputValue()).toBe('');
-    await expect.poll(() => page.locator('[data-author="agent"] .inbox-delivery').innerText(), { timeout: 10_000 }).toBe('enviada');
+    await expect
+      .poll(() => page.locator('[data-author="agent"] .inbox-delivery').innerText(), { timeout: 10_000 })
+      .toBe('enviada');
 
     await page.screenshot({ path: join(screenshotsDir, 'inbox.png') });
 

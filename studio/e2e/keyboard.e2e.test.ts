@@ -11,9 +11,12 @@ import { admin, type Harness, useBrowserPage } from './harness.ts';
 let harness: Harness;
 let page: Page;
 
-useBrowserPage((opened) => { ({ harness, page } = opened); });
+useBrowserPage((opened) => {
+  ({ harness, page } = opened);
+});
 
-const saved = () => expect.poll(() => page.getByTestId('save-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('saved');
+const saved = () =>
+  expect.poll(() => page.getByTestId('save-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('saved');
 const errorSummary = () => page.locator('.fx-problems-toggle').innerText();
 const edgeCount = () => page.getByTestId('flow-canvas').locator('.react-flow__edge').count();
 const inspectorTitle = () => page.locator('.fx-inspector__titles h2').innerText();
@@ -71,7 +74,9 @@ describe('building, testing and publishing a flow with the keyboard only', () =>
     const panel = page.getByTestId('problems-panel');
     await panel.waitFor();
     expect(await focused(page)).toMatchObject({ tag: 'h2', name: 'Problemas' });
-    const startProblem = panel.locator('.fx-problem').filter({ has: page.locator('.fx-problem__where', { hasText: /^Início$/ }) });
+    const startProblem = panel
+      .locator('.fx-problem')
+      .filter({ has: page.locator('.fx-problem__where', { hasText: /^Início$/ }) });
     await expect.poll(() => startProblem.count()).toBeGreaterThan(0);
 
     await tabTo(page, (f) => f.within === 'problems-panel' && f.name.startsWith('Início'));
@@ -108,7 +113,10 @@ describe('building, testing and publishing a flow with the keyboard only', () =>
   });
 
   it('sends both menu options to the end block, which clears every error', async () => {
-    const menuProblem = page.getByTestId('problems-panel').locator('.fx-problem--error').filter({ hasText: 'Menu de opções' });
+    const menuProblem = page
+      .getByTestId('problems-panel')
+      .locator('.fx-problem--error')
+      .filter({ hasText: 'Menu de opções' });
     await expect.poll(() => menuProblem.count()).toBeGreaterThan(0);
     await tabTo(page, (f) => f.within === 'problems-panel' && f.name.startsWith('Menu de opções'), { back: true });
     await page.keyboard.press('Enter');
@@ -203,7 +211,12 @@ describe('building, testing and publishing a flow with the keyboard only', () =>
   });
 
   it('names every form control on the main pages and in their dialogs', async () => {
-    for (const [link, opens] of [['Fluxos', 'Importar JSON'], ['Canais', 'Conectar número'], ['Catálogo', 'Novo produto'], ['Usuários', 'Novo usuário']] as const) {
+    for (const [link, opens] of [
+      ['Fluxos', 'Importar JSON'],
+      ['Canais', 'Conectar número'],
+      ['Catálogo', 'Novo produto'],
+      ['Usuários', 'Novo usuário'],
+    ] as const) {
       await tabTo(page, (f) => f.tag === 'a' && f.name === link, { back: true, max: 300 });
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { level: 1, name: link }).waitFor();

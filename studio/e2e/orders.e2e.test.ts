@@ -30,13 +30,29 @@ async function postJson<T>(request: APIRequestContext, path: string, data: unkno
 
 /** Resolves once the fake Graph API was asked to send something containing `part`. */
 const sent = (part: string) =>
-  until(`a send containing "${part}"`, () => fake.sent().some((r) => r.kind === 'send' && JSON.stringify(r.body).includes(part)), 20_000, 100);
+  until(
+    `a send containing "${part}"`,
+    () => fake.sent().some((r) => r.kind === 'send' && JSON.stringify(r.body).includes(part)),
+    20_000,
+    100,
+  );
 
 /** What the customer types, delivered as Meta would, then the bot's answer containing `answer`. */
 async function customerSays(text: string, answer: string): Promise<void> {
-  const body = metaJson(messageWebhook({ ...channel, wamid: `wamid.orders-e2e.${++seq}`, from: customer.waId, name: customer.name, timestamp: new Date(), text }));
+  const body = metaJson(
+    messageWebhook({
+      ...channel,
+      wamid: `wamid.orders-e2e.${++seq}`,
+      from: customer.waId,
+      name: customer.name,
+      timestamp: new Date(),
+      text,
+    }),
+  );
   const response = await fetch(`${harness.baseUrl}/webhooks/whatsapp`, {
-    method: 'POST', body, headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, appSecret) },
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, appSecret) },
   });
   expect(response.status).toBe(200);
   await sent(answer);
@@ -46,12 +62,13 @@ async function customerSays(text: string, answer: string): Promise<void> {
  * What sticks out past the window's right edge in the page and its dialogs (the top bar's phone
  * layout belongs to another change, so it is left out here): empty means no sideways scrolling.
  */
-const overflowing = (page: Page) => page.evaluate(() => {
-  const width = document.documentElement.clientWidth;
-  return [...document.querySelectorAll('main *, dialog[open] *')]
-    .filter((e) => e.getBoundingClientRect().right > width + 0.5)
-    .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
-});
+const overflowing = (page: Page) =>
+  page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll('main *, dialog[open] *')]
+      .filter((e) => e.getBoundingClientRect().right > width + 0.5)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
+  });
 /** Spaces as typed: Intl puts non-breaking ones in money. */
 const plain = (text: string) => text.replace(/\s+/g, ' ');
 
@@ -61,9 +78,20 @@ beforeAll(async () => {
   admin = await harness.newPage();
   await login(admin.page);
   const api = admin.page.request;
-  const { flow } = await postJson<{ flow: { id: string } }>(api, '/api/flows', { name: 'Pizzaria', templateId: 'pedidos', withSampleData: true });
+  const { flow } = await postJson<{ flow: { id: string } }>(api, '/api/flows', {
+    name: 'Pizzaria',
+    templateId: 'pedidos',
+    withSampleData: true,
+  });
   await postJson(api, `/api/flows/${flow.id}/publish`, { note: 'orders e2e' });
-  await postJson(api, '/api/channels', { name: 'Pizzaria', ...channel, accessToken, appSecret, verifyToken: 'orders-e2e-verify', flowId: flow.id });
+  await postJson(api, '/api/channels', {
+    name: 'Pizzaria',
+    ...channel,
+    accessToken,
+    appSecret,
+    verifyToken: 'orders-e2e-verify',
+    flowId: flow.id,
+  });
 });
 
 afterEach(async ({ task }) => {
@@ -104,7 +132,9 @@ describe('Pedidos', () => {
     const detailText = plain(await detail.innerText());
     expect(detailText).toContain('2× Pizza Margherita');
     expect(detailText).toContain('Pizzaria');
-    expect(detailText).toContain('O cliente recebe: “Oi, Carla Dias! Seu pedido #1 foi confirmado ✅ Total: R$ 91,80.”');
+    expect(detailText).toContain(
+      'O cliente recebe: “Oi, Carla Dias! Seu pedido #1 foi confirmado ✅ Total: R$ 91,80.”',
+    );
 
     await detail.getByRole('button', { name: 'Confirmado', exact: true }).click();
     await sent('Seu pedido #1 foi confirmado');

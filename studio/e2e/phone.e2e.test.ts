@@ -14,13 +14,23 @@ import { expectNoHorizontalScroll, loginOnPhone, newPhonePage } from './phone.ts
 
 /** The studio's pages (SPEC, "Additions (December 2026)"). */
 const studioPages = [
-  '/flows', '/inbox', '/conversations', '/contacts', '/orders', '/campaigns', '/templates',
-  '/agenda', '/dashboard', '/settings', '/audit', '/channels', '/catalog', '/users',
+  '/flows',
+  '/inbox',
+  '/conversations',
+  '/contacts',
+  '/orders',
+  '/campaigns',
+  '/templates',
+  '/agenda',
+  '/dashboard',
+  '/settings',
+  '/audit',
+  '/channels',
+  '/catalog',
+  '/users',
 ] as const;
 /** Pages other branches are still building: remove each one here as its page lands. */
-const notYetBuilt: ReadonlySet<string> = new Set([
-  '/campaigns', '/templates', '/agenda',
-]);
+const notYetBuilt: ReadonlySet<string> = new Set(['/campaigns', '/templates', '/agenda']);
 const pagesToVisit = studioPages.filter((path) => !notYetBuilt.has(path));
 
 const channel = { phoneNumberId: '106000000000390', displayPhone: '15550100390', wabaId: '102000000000390' };
@@ -38,8 +48,18 @@ const handoffFlow: FlowDocumentInput = {
   name: 'Loja — atendimento no celular',
   nodes: [
     { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
-    { id: 'hello', type: 'message', position: { x: 0, y: 140 }, data: { text: 'Olá! Já vou te passar para alguém da loja.' } },
-    { id: 'human', type: 'handoff', position: { x: 0, y: 300 }, data: { team: 'loja', message: 'Um momento, por favor.' } },
+    {
+      id: 'hello',
+      type: 'message',
+      position: { x: 0, y: 140 },
+      data: { text: 'Olá! Já vou te passar para alguém da loja.' },
+    },
+    {
+      id: 'human',
+      type: 'handoff',
+      position: { x: 0, y: 300 },
+      data: { team: 'loja', message: 'Um momento, por favor.' },
+    },
     { id: 'end', type: 'end', position: { x: 0, y: 460 }, data: {} },
   ],
   edges: [
@@ -82,16 +102,35 @@ beforeAll(async () => {
   const api = desk.page.request;
   await postJson(api, '/api/users', { ...users.editor, name: 'Edna', role: 'editor' });
   await postJson(api, '/api/users', { ...users.agent, name: 'Augusto', role: 'agent' });
-  const { flow } = await postJson<{ flow: { id: string } }>(api, '/api/flows', { name: handoffFlow.name, flow: handoffFlow });
+  const { flow } = await postJson<{ flow: { id: string } }>(api, '/api/flows', {
+    name: handoffFlow.name,
+    flow: handoffFlow,
+  });
   flowId = flow.id;
   await postJson(api, `/api/flows/${flow.id}/publish`, { note: 'phone e2e' });
   await postJson(api, '/api/channels', {
-    name: 'Loja', ...channel, accessToken, appSecret, verifyToken: 'phone-e2e-verify', flowId: flow.id,
+    name: 'Loja',
+    ...channel,
+    accessToken,
+    appSecret,
+    verifyToken: 'phone-e2e-verify',
+    flowId: flow.id,
   });
   // A contact reaches the team, so the inbox has a conversation to open.
-  const body = metaJson(messageWebhook({ ...channel, wamid: 'wamid.phone-e2e.1', from: contact.waId, name: contact.name, timestamp: new Date(), text: 'Oi, meu pedido não chegou' }));
+  const body = metaJson(
+    messageWebhook({
+      ...channel,
+      wamid: 'wamid.phone-e2e.1',
+      from: contact.waId,
+      name: contact.name,
+      timestamp: new Date(),
+      text: 'Oi, meu pedido não chegou',
+    }),
+  );
   const response = await fetch(`${harness.baseUrl}/webhooks/whatsapp`, {
-    method: 'POST', body, headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, appSecret) },
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, appSecret) },
   });
   expect(response.status).toBe(200);
   await fake.waitForSent(2, 20_000);
@@ -141,7 +180,19 @@ describe('the studio on a phone', () => {
     const menu = page.getByRole('dialog', { name: 'Menu' });
     await menu.waitFor();
     expect(await button.getAttribute('aria-expanded')).toBe('true');
-    expect(await menu.getByRole('link').allInnerTexts()).toEqual(['Fluxos', 'Conversas', 'Caixa de entrada', 'Contatos', 'Pedidos', 'Painel', 'Catálogo', 'Canais', 'Usuários', 'Configurações', 'Auditoria']);
+    expect(await menu.getByRole('link').allInnerTexts()).toEqual([
+      'Fluxos',
+      'Conversas',
+      'Caixa de entrada',
+      'Contatos',
+      'Pedidos',
+      'Painel',
+      'Catálogo',
+      'Canais',
+      'Usuários',
+      'Configurações',
+      'Auditoria',
+    ]);
     expect(await menu.getByRole('button', { name: 'Sair' }).isVisible()).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Fluxos');
     await expectNoHorizontalScroll(page, 'the open menu');
@@ -174,7 +225,12 @@ describe('the studio on a phone', () => {
     await expect.poll(() => box.isEnabled()).toBe(true);
     await box.fill(reply);
     await page.getByRole('button', { name: 'Enviar' }).click();
-    await expect.poll(() => fake.sent().some((s: FakeGraphRequest) => (s.body as { text?: { body?: string } }).text?.body === reply), { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(
+        () => fake.sent().some((s: FakeGraphRequest) => (s.body as { text?: { body?: string } }).text?.body === reply),
+        { timeout: 20_000 },
+      )
+      .toBe(true);
     await expectNoHorizontalScroll(page, 'a conversation after a reply');
 
     await page.getByRole('link', { name: /Conversas na fila/ }).click();
@@ -200,7 +256,12 @@ describe('the studio on a phone', () => {
     // Blocks cannot be dragged, nor connections started from their handles.
     const hello = page.locator('.react-flow__node[data-id="hello"]');
     expect(await hello.getAttribute('class')).not.toMatch(/\bdraggable\b/);
-    expect(await page.locator('.react-flow__handle').first().evaluate((el) => getComputedStyle(el).pointerEvents)).toBe('none');
+    expect(
+      await page
+        .locator('.react-flow__handle')
+        .first()
+        .evaluate((el) => getComputedStyle(el).pointerEvents),
+    ).toBe('none');
     const before = await hello.boundingBox();
     if (!before) throw new Error('the block is not on screen');
     await page.mouse.move(before.x + before.width / 2, before.y + 10);
@@ -208,7 +269,9 @@ describe('the studio on a phone', () => {
     await page.mouse.move(before.x + before.width / 2 + 80, before.y + 90, { steps: 6 });
     await page.mouse.up();
     // A drag on a read-only canvas pans the view; the block keeps its place in the flow.
-    const saved = await page.request.get(`/api/flows/${flowId}`).then((r) => r.json()) as { flow: { revision: number; draft: { nodes: { id: string; position: { x: number } }[] } } };
+    const saved = (await page.request.get(`/api/flows/${flowId}`).then((r) => r.json())) as {
+      flow: { revision: number; draft: { nodes: { id: string; position: { x: number } }[] } };
+    };
     expect(saved.flow.draft.nodes.find((n) => n.id === 'hello')?.position.x).toBe(0);
     expect(saved.flow.revision).toBe(1);
 
@@ -251,7 +314,19 @@ describe('the top bar on a narrow laptop', () => {
     await more.click();
     expect(await more.getAttribute('aria-expanded')).toBe('true');
     const all = await nav.getByRole('link').allInnerTexts();
-    expect(all).toEqual(['Fluxos', 'Conversas', 'Caixa de entrada', 'Contatos', 'Pedidos', 'Painel', 'Catálogo', 'Canais', 'Usuários', 'Configurações', 'Auditoria']);
+    expect(all).toEqual([
+      'Fluxos',
+      'Conversas',
+      'Caixa de entrada',
+      'Contatos',
+      'Pedidos',
+      'Painel',
+      'Catálogo',
+      'Canais',
+      'Usuários',
+      'Configurações',
+      'Auditoria',
+    ]);
     await page.keyboard.press('Escape');
     expect(await more.getAttribute('aria-expanded')).toBe('false');
 

@@ -7,7 +7,11 @@ export const phoneViewport = { width: 390, height: 844 } as const;
 /** A fresh browser context the size of a phone, with touch, as a phone user has it. */
 export async function newPhonePage(harness: Harness): Promise<{ context: BrowserContext; page: Page }> {
   const context = await harness.browser.newContext({
-    baseURL: harness.baseUrl, viewport: phoneViewport, hasTouch: true, isMobile: true, locale: 'pt-BR',
+    baseURL: harness.baseUrl,
+    viewport: phoneViewport,
+    hasTouch: true,
+    isMobile: true,
+    locale: 'pt-BR',
   });
   context.setDefaultTimeout(15_000);
   return { context, page: await context.newPage() };
@@ -59,7 +63,8 @@ export function horizontalOverflow(page: Page): Promise<Overflow | null> {
     }
     const describe = (el: Element | null) => {
       if (!el) return '(none found: a transform or a scrollbar?)';
-      const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+      const cls =
+        typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
       const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
       return `${el.tagName.toLowerCase()}${cls} "${text}" (right edge at ${Math.round(right)} px)`;
     };
@@ -71,6 +76,8 @@ export function horizontalOverflow(page: Page): Promise<Overflow | null> {
 export async function expectNoHorizontalScroll(page: Page, where = new URL(page.url()).pathname): Promise<void> {
   const overflow = await horizontalOverflow(page);
   if (overflow) {
-    throw new Error(`${where} scrolls sideways: ${overflow.scrollWidth} px wide in a ${overflow.clientWidth} px viewport; widest: ${overflow.widest}`);
+    throw new Error(
+      `${where} scrolls sideways: ${overflow.scrollWidth} px wide in a ${overflow.clientWidth} px viewport; widest: ${overflow.widest}`,
+    );
   }
 }

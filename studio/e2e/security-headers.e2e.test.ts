@@ -44,7 +44,7 @@ describe('security headers', () => {
   it('runs the editor (validation worker, auto layout) and the simulator without a CSP violation', async () => {
     const created = await page.request.post('/api/flows', { data: { name: 'CSP', templateId: 'imobiliaria' } });
     expect(created.status()).toBe(201);
-    const { flow } = await created.json() as { flow: { id: string } };
+    const { flow } = (await created.json()) as { flow: { id: string } };
     await page.goto(`/flows/${flow.id}`);
     const canvas = page.getByTestId('flow-canvas');
     await expect.poll(() => canvas.locator('.react-flow__node').count()).toBeGreaterThan(3);
@@ -62,7 +62,10 @@ describe('security headers', () => {
     expect(validation).toBeDefined();
     const script = await page.request.get(validation!.url());
     expect(script.headers()['content-security-policy']).toContain("script-src 'self'");
-    expect(await validation!.evaluate(() =>
-      (globalThis as { __zod_globalConfig?: { jitless?: boolean } }).__zod_globalConfig?.jitless)).toBe(true);
+    expect(
+      await validation!.evaluate(
+        () => (globalThis as { __zod_globalConfig?: { jitless?: boolean } }).__zod_globalConfig?.jitless,
+      ),
+    ).toBe(true);
   });
 });

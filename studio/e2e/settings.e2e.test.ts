@@ -22,10 +22,15 @@ useBrowserPage(async (opened) => {
  * The page's own content (and an open dialog) fits the viewport. The top bar is measured apart:
  * its phone menu is being built on another branch, and this page must not depend on it.
  */
-const noHorizontalScroll = () => page.evaluate(() => {
-  const boxes = [document.querySelector('main'), document.querySelector('dialog[open]')].filter((e): e is HTMLElement => e instanceof HTMLElement);
-  return boxes.every((box) => box.scrollWidth <= box.clientWidth && box.getBoundingClientRect().right <= window.innerWidth);
-});
+const noHorizontalScroll = () =>
+  page.evaluate(() => {
+    const boxes = [document.querySelector('main'), document.querySelector('dialog[open]')].filter(
+      (e): e is HTMLElement => e instanceof HTMLElement,
+    );
+    return boxes.every(
+      (box) => box.scrollWidth <= box.clientWidth && box.getBoundingClientRect().right <= window.innerWidth,
+    );
+  });
 
 describe('settings page', () => {
   it('adds an AI provider whose key is never shown again, and "Testar" reaches it', async () => {
@@ -49,7 +54,14 @@ describe('settings page', () => {
 
     const calls = llm.calls;
     await card.getByRole('button', { name: 'Testar Local' }).click();
-    await expect.poll(() => card.getByTestId('ai-test-result').innerText().catch(() => '')).toMatch(/^Funcionando/);
+    await expect
+      .poll(() =>
+        card
+          .getByTestId('ai-test-result')
+          .innerText()
+          .catch(() => ''),
+      )
+      .toMatch(/^Funcionando/);
     expect(llm.calls).toBe(calls + 1);
 
     // Editing keeps the saved key unless asked to replace it.

@@ -38,13 +38,30 @@ describe('signing in', () => {
   });
 
   it('shows admins every area', async () => {
-    await expect.poll(() => navLinks(page)).toEqual(['Fluxos', 'Conversas', 'Caixa de entrada', 'Contatos', 'Pedidos', 'Painel', 'Catálogo', 'Canais', 'Usuários', 'Configurações', 'Auditoria']);
+    await expect
+      .poll(() => navLinks(page))
+      .toEqual([
+        'Fluxos',
+        'Conversas',
+        'Caixa de entrada',
+        'Contatos',
+        'Pedidos',
+        'Painel',
+        'Catálogo',
+        'Canais',
+        'Usuários',
+        'Configurações',
+        'Auditoria',
+      ]);
   });
 });
 
 describe('roles', () => {
   it('gives an editor flows, orders, the dashboard and catalog only, and an agent conversations, the inbox, contacts and orders', async () => {
-    for (const [email, role] of [['editora@fluxo.test', 'Editor'], ['atendente@fluxo.test', 'Atendente']] as const) {
+    for (const [email, role] of [
+      ['editora@fluxo.test', 'Editor'],
+      ['atendente@fluxo.test', 'Atendente'],
+    ] as const) {
       await page.getByRole('link', { name: 'Usuários' }).click();
       await page.getByRole('button', { name: 'Novo usuário' }).click();
       const dialog = page.getByTestId('user-form');
@@ -68,7 +85,9 @@ describe('roles', () => {
     await agent.page.getByLabel('E-mail').fill('atendente@fluxo.test');
     await agent.page.getByLabel('Senha').fill('senha-segura-123');
     await agent.page.getByRole('button', { name: 'Entrar' }).click();
-    await expect.poll(() => agent.page.getByRole('heading', { level: 1, name: 'Caixa de entrada' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => agent.page.getByRole('heading', { level: 1, name: 'Caixa de entrada' }).isVisible())
+      .toBe(true);
     expect(new URL(agent.page.url()).pathname).toBe('/inbox');
     expect(await navLinks(agent.page)).toEqual(['Conversas', 'Caixa de entrada', 'Contatos', 'Pedidos']);
     await agent.page.goto('/flows');
@@ -100,7 +119,14 @@ describe('importing', () => {
   it('lists what is wrong with a file that is not a flow', async () => {
     await page.goto('/flows');
     const bad = join(tmpdir(), `fluxo-bad-${process.pid}.json`);
-    writeFileSync(bad, JSON.stringify({ schemaVersion: 1, name: 'Quebrado', nodes: [{ id: 'x', type: 'menu', position: { x: 0, y: 0 }, data: {} }] }));
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        schemaVersion: 1,
+        name: 'Quebrado',
+        nodes: [{ id: 'x', type: 'menu', position: { x: 0, y: 0 }, data: {} }],
+      }),
+    );
     const notJson = join(tmpdir(), `fluxo-not-json-${process.pid}.json`);
     writeFileSync(notJson, 'isto não é json');
 
@@ -155,7 +181,9 @@ describe('channels', () => {
     await form.waitFor({ state: 'detached' });
 
     const card = page.getByTestId('channel-card').filter({ hasText: 'Loja' });
-    expect(await card.getByRole('textbox', { name: 'URL do webhook', exact: true }).inputValue()).toMatch(/\/webhooks\/whatsapp$/);
+    expect(await card.getByRole('textbox', { name: 'URL do webhook', exact: true }).inputValue()).toMatch(
+      /\/webhooks\/whatsapp$/,
+    );
     await card.getByRole('button', { name: 'Editar Loja' }).click();
     const edit = page.getByTestId('channel-form');
     expect(await edit.getByLabel('Token de acesso').inputValue()).toBe('');
@@ -171,12 +199,54 @@ describe('language', () => {
   it('switches the studio to English and back', async () => {
     await page.goto('/flows');
     await page.getByLabel('Idioma').selectOption('en');
-    await expect.poll(() => navLinks(page)).toEqual(['Flows', 'Conversations', 'Inbox', 'Contacts', 'Orders', 'Dashboard', 'Catalog', 'Channels', 'Users', 'Settings', 'Audit log']);
+    await expect
+      .poll(() => navLinks(page))
+      .toEqual([
+        'Flows',
+        'Conversations',
+        'Inbox',
+        'Contacts',
+        'Orders',
+        'Dashboard',
+        'Catalog',
+        'Channels',
+        'Users',
+        'Settings',
+        'Audit log',
+      ]);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Flows');
     await page.reload();
-    await expect.poll(() => navLinks(page)).toEqual(['Flows', 'Conversations', 'Inbox', 'Contacts', 'Orders', 'Dashboard', 'Catalog', 'Channels', 'Users', 'Settings', 'Audit log']);
+    await expect
+      .poll(() => navLinks(page))
+      .toEqual([
+        'Flows',
+        'Conversations',
+        'Inbox',
+        'Contacts',
+        'Orders',
+        'Dashboard',
+        'Catalog',
+        'Channels',
+        'Users',
+        'Settings',
+        'Audit log',
+      ]);
     await page.getByLabel('Language').selectOption('pt-BR');
-    await expect.poll(() => navLinks(page)).toEqual(['Fluxos', 'Conversas', 'Caixa de entrada', 'Contatos', 'Pedidos', 'Painel', 'Catálogo', 'Canais', 'Usuários', 'Configurações', 'Auditoria']);
+    await expect
+      .poll(() => navLinks(page))
+      .toEqual([
+        'Fluxos',
+        'Conversas',
+        'Caixa de entrada',
+        'Contatos',
+        'Pedidos',
+        'Painel',
+        'Catálogo',
+        'Canais',
+        'Usuários',
+        'Configurações',
+        'Auditoria',
+      ]);
   });
 });
 
@@ -206,7 +276,9 @@ describe('flows list', () => {
     const confirm = page.getByTestId('confirm-dialog');
     expect(await confirm.innerText()).toContain('não pode ser desfeito');
     // The safe choice has the focus: Enter right away would cancel, not delete.
-    expect(await confirm.getByRole('button', { name: 'Cancelar' }).evaluate((b) => b === document.activeElement)).toBe(true);
+    expect(await confirm.getByRole('button', { name: 'Cancelar' }).evaluate((b) => b === document.activeElement)).toBe(
+      true,
+    );
     await confirm.getByRole('button', { name: 'Excluir' }).click();
     await confirm.waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('flow-row').count()).toBe(1);

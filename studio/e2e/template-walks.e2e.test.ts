@@ -1,6 +1,11 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeLlmApi, type FakeChatMessage, type FakeLlm, type FakeLlmAnswer } from '../../server/testing/fake-llm-api.ts';
+import {
+  startFakeLlmApi,
+  type FakeChatMessage,
+  type FakeLlm,
+  type FakeLlmAnswer,
+} from '../../server/testing/fake-llm-api.ts';
 import { login, saveFailureScreenshot, startHarness, type Harness } from './harness.ts';
 
 /**
@@ -18,12 +23,24 @@ let page: Page;
 function receptionist(messages: FakeChatMessage[]): FakeLlmAnswer {
   const said = messages.filter((m) => m.role === 'user').map((m) => m.content.toLowerCase());
   const last = said.at(-1) ?? '';
-  if (/atendente|pessoa|humano/.test(last)) return { reply: 'Claro, vou chamar a recepção.', score: 0.5, route: 'escalate', variables: {} };
+  if (/atendente|pessoa|humano/.test(last))
+    return { reply: 'Claro, vou chamar a recepção.', score: 0.5, route: 'escalate', variables: {} };
   if (said.length >= 3) {
-    return { reply: 'Perfeito, Ana! Anotei tudo.', score: 0.3, route: 'done', variables: { nome: 'Ana Souza', especialidade: 'dermatologia', urgencia: 'baixa' } };
+    return {
+      reply: 'Perfeito, Ana! Anotei tudo.',
+      score: 0.3,
+      route: 'done',
+      variables: { nome: 'Ana Souza', especialidade: 'dermatologia', urgencia: 'baixa' },
+    };
   }
-  if (said.length === 2) return { reply: 'Certo! Qual o nome completo do paciente?', score: 0.2, route: 'continue', variables: {} };
-  return { reply: 'Olá! Sou a recepcionista virtual da Clínica Bem Viver. Qual especialidade você procura?', score: 0.1, route: 'continue', variables: {} };
+  if (said.length === 2)
+    return { reply: 'Certo! Qual o nome completo do paciente?', score: 0.2, route: 'continue', variables: {} };
+  return {
+    reply: 'Olá! Sou a recepcionista virtual da Clínica Bem Viver. Qual especialidade você procura?',
+    score: 0.1,
+    route: 'continue',
+    variables: {},
+  };
 }
 
 beforeAll(async () => {
@@ -51,10 +68,14 @@ const entries = () => chat().locator('.bubble, [data-testid=sim-note]');
 let seen = '';
 
 /** From the gallery, as on a fresh install (first template) or through "Novo fluxo" after that. */
-async function createFromGallery(templateId: string, name: string, { sampleData }: { sampleData: boolean }): Promise<void> {
+async function createFromGallery(
+  templateId: string,
+  name: string,
+  { sampleData }: { sampleData: boolean },
+): Promise<void> {
   await page.goto('/flows');
   const onHome = page.getByTestId(`template-${templateId}`);
-  if (await onHome.count() > 0) await onHome.first().click();
+  if ((await onHome.count()) > 0) await onHome.first().click();
   else {
     await page.getByRole('button', { name: 'Novo fluxo' }).first().click();
     await dialog().getByTestId(`template-${templateId}`).click();
@@ -79,7 +100,9 @@ async function openSimulator(): Promise<void> {
 async function answerAfter(act: () => Promise<void>): Promise<string> {
   const before = await entries().count();
   await act();
-  await expect.poll(async () => (await entries().count()) > before && (await chat().getAttribute('aria-busy')) === 'false').toBe(true);
+  await expect
+    .poll(async () => (await entries().count()) > before && (await chat().getAttribute('aria-busy')) === 'false')
+    .toBe(true);
   const text = await chat().innerText();
   const fresh = text.slice(seen.length).trimStart();
   seen = text;
@@ -89,7 +112,10 @@ async function answerAfter(act: () => Promise<void>): Promise<string> {
 /** The customer types a message; sensible input must not be met with "Não entendi". */
 async function say(text: string, { understood = true } = {}): Promise<string> {
   const input = sim().getByLabel('Mensagem do contato');
-  const fresh = await answerAfter(async () => { await input.fill(text); await input.press('Enter'); });
+  const fresh = await answerAfter(async () => {
+    await input.fill(text);
+    await input.press('Enter');
+  });
   expect(fresh.startsWith(text), fresh).toBe(true);
   if (understood) expect(fresh, `after "${text}"`).not.toMatch(/não entendi/i);
   return fresh;
@@ -101,7 +127,11 @@ async function tap(title: string): Promise<string> {
 }
 
 async function resolveHandoff(): Promise<string> {
-  return answerAfter(() => sim().getByRole('button', { name: /Resolver atendimento/ }).click());
+  return answerAfter(() =>
+    sim()
+      .getByRole('button', { name: /Resolver atendimento/ })
+      .click(),
+  );
 }
 
 async function restart(): Promise<void> {
@@ -115,7 +145,9 @@ describe('Imobiliária, with its sample properties', () => {
     await createFromGallery('imobiliaria', 'Imobiliária (exemplo)', { sampleData: true });
     await openSimulator();
 
-    expect(await say('Olá, procuro um apartamento')).toContain('Sou o assistente virtual da imobiliária. Como posso te ajudar?');
+    expect(await say('Olá, procuro um apartamento')).toContain(
+      'Sou o assistente virtual da imobiliária. Como posso te ajudar?',
+    );
     expect(await say('buscar imóveis')).toContain('Que tipo de imóvel você procura?');
     const properties = await say('apartamento');
     expect(properties).toContain('Apto Ponta Negra');
@@ -239,7 +271,9 @@ describe('Cobrança, started as the campaign that sends it', () => {
     expect(await form.locator('label').allInnerTexts()).toEqual(['nome', 'valor', 'dias_atraso', 'vencimento']);
 
     const reminder = await startAsCampaign({ nome: 'Maria', valor: '150,00', vencimento: '05/12', dias_atraso: '3' });
-    expect(reminder).toContain('Olá, Maria! 👋 A fatura de R$ 150,00 com vencimento em 05/12 está em aberto há 3 dias.');
+    expect(reminder).toContain(
+      'Olá, Maria! 👋 A fatura de R$ 150,00 com vencimento em 05/12 está em aberto há 3 dias.',
+    );
     expect(reminder).toContain('Vou pagar agora');
     expect(await sim().getByTestId('sim-variables').innerText()).toMatch(/dias_atraso\s+3/);
     expect(await say('vou pagar agora')).toContain('Como você prefere pagar os R$ 150,00?');

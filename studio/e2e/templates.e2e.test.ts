@@ -9,7 +9,9 @@ import { login, useBrowserPage } from './harness.ts';
  */
 let page: Page;
 
-useBrowserPage((opened) => { ({ page } = opened); });
+useBrowserPage((opened) => {
+  ({ page } = opened);
+});
 
 const summary = () => page.locator('.fx-problems-toggle').innerText();
 const dialog = () => page.getByTestId('create-flow-dialog');

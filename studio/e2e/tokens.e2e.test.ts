@@ -11,7 +11,8 @@ useBrowserPage(async (opened) => {
   await login(page);
 });
 
-const callApi = (secret: string) => fetch(`${harness.baseUrl}/api/flows`, { headers: { authorization: `Bearer ${secret}` } });
+const callApi = (secret: string) =>
+  fetch(`${harness.baseUrl}/api/flows`, { headers: { authorization: `Bearer ${secret}` } });
 
 describe('API tokens in the studio', () => {
   it('creates a token acting as the admin, shows its last use and expiry, and revokes it', async () => {

@@ -35,18 +35,33 @@ async function call<T>(request: APIRequestContext, method: 'POST' | 'PUT', path:
 }
 
 const draftOf = async () =>
-  ((await (await page.request.get(`/api/flows/${flowId}`)).json()) as { flow: { draft: { nodes: { id: string; data: { text?: string } }[] } } }).flow.draft;
+  (
+    (await (await page.request.get(`/api/flows/${flowId}`)).json()) as {
+      flow: { draft: { nodes: { id: string; data: { text?: string } }[] } };
+    }
+  ).flow.draft;
 
 describe('versions', () => {
   it('shows in the editor which version is live and that the draft differs', async () => {
-    const { flow } = await call<{ flow: { id: string; revision: number } }>(page.request, 'POST', '/api/flows', { name: published.name, flow: published });
+    const { flow } = await call<{ flow: { id: string; revision: number } }>(page.request, 'POST', '/api/flows', {
+      name: published.name,
+      flow: published,
+    });
     flowId = flow.id;
     await call(page.request, 'POST', `/api/flows/${flowId}/publish`, { note: 'cardápio de verão' });
     // The draft then: a new text in "hello", "bye" only moved, one block added.
     const nodes = (published.nodes ?? []).map((n) =>
-      n.id === 'hello' ? { ...n, data: { text: 'Bem-vindo! Hoje tem rodízio.' } } : n.id === 'bye' ? { ...n, position: { x: 240, y: 400 } } : n);
+      n.id === 'hello'
+        ? { ...n, data: { text: 'Bem-vindo! Hoje tem rodízio.' } }
+        : n.id === 'bye'
+          ? { ...n, position: { x: 240, y: 400 } }
+          : n,
+    );
     nodes.push({ id: 'promo', type: 'message', position: { x: 300, y: 160 }, data: { text: 'Promoção do dia' } });
-    await call(page.request, 'PUT', `/api/flows/${flowId}`, { draft: { ...published, nodes }, revision: flow.revision });
+    await call(page.request, 'PUT', `/api/flows/${flowId}`, {
+      draft: { ...published, nodes },
+      revision: flow.revision,
+    });
 
     await page.goto(`/flows/${flowId}`);
     const live = page.getByTestId('live-version');
@@ -64,7 +79,9 @@ describe('versions', () => {
     expect(await hello.getAttribute('class')).toContain('is-diff-changed');
     expect(await hello.getByTestId('node-diff-mark').innerText()).toBe('alterado no rascunho');
     // Moved only: not a change.
-    expect(await page.locator('.react-flow__node[data-id="bye"] .fx-node').getAttribute('class')).not.toContain('is-diff');
+    expect(await page.locator('.react-flow__node[data-id="bye"] .fx-node').getAttribute('class')).not.toContain(
+      'is-diff',
+    );
     // The version's own text is on the canvas, and it cannot be dragged.
     expect(await hello.innerText()).toContain('Bem-vindo à pizzaria!');
     expect(await page.locator('.react-flow__node[data-id="hello"]').getAttribute('class')).not.toMatch(/\bdraggable\b/);

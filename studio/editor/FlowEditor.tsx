@@ -42,7 +42,10 @@ export interface FlowEditorProps {
 export function FlowEditor(props: FlowEditorProps): JSX.Element {
   const [store] = useState<EditorStore>(() => createEditorStore(props.initial, { readOnly: props.readOnly ?? false }));
   const { highlightNodeId = null, analytics = null, readOnly = false, marks = null } = props;
-  useEffect(() => store.getState().setOverlay({ highlightNodeId, analytics, readOnly, marks }), [store, highlightNodeId, analytics, readOnly, marks]);
+  useEffect(
+    () => store.getState().setOverlay({ highlightNodeId, analytics, readOnly, marks }),
+    [store, highlightNodeId, analytics, readOnly, marks],
+  );
 
   const { nodes, edges } = store.getState().flow;
   return (
@@ -105,11 +108,17 @@ function EditorLayout({ onChange, onProblems, toolbarEnd, highlightNodeId, envir
           {loading.status === 'failed' && <ErrorBanner message={t('editor.panels.failed')} onRetry={loading.retry} />}
         </div>
       )}
-      {panels ? <panels.Palette onAdd={(type) => actions.addNodeAt(type)} /> : <nav className="fx-palette" aria-busy="true" />}
+      {panels ? (
+        <panels.Palette onAdd={(type) => actions.addNodeAt(type)} />
+      ) : (
+        <nav className="fx-palette" aria-busy="true" />
+      )}
       <main className="fx-main">
         <Canvas />
         {panels && searchOpen && <panels.SearchBox onFocusNode={focusFromPanel} onClose={() => setSearchOpen(false)} />}
-        {panels && problemsOpen && <panels.ProblemsPanel onFocusNode={(id) => actions.focusNode(id)} onClose={() => setProblemsOpen(false)} />}
+        {panels && problemsOpen && (
+          <panels.ProblemsPanel onFocusNode={(id) => actions.focusNode(id)} onClose={() => setProblemsOpen(false)} />
+        )}
       </main>
       {panels ? <panels.Inspector /> : <aside className="fx-inspector" aria-busy="true" />}
     </div>

@@ -21,7 +21,10 @@ describe('document <-> editor flow', () => {
 
   it('keeps the size each node was drawn at, and reopens with it', () => {
     const editor = toEditorFlow(sampleFlow());
-    const drawn = { ...editor, nodes: editor.nodes.map((n, i) => ({ ...n, measured: { width: 264, height: 100 + i } })) };
+    const drawn = {
+      ...editor,
+      nodes: editor.nodes.map((n, i) => ({ ...n, measured: { width: 264, height: 100 + i } })),
+    };
     const saved = flowDocument.parse(JSON.parse(JSON.stringify(toDocument(drawn))));
     expect(saved.nodes.map((n) => n.measured)).toEqual(drawn.nodes.map((n) => n.measured));
     expect(toEditorFlow(saved).nodes.map((n) => n.measured)).toEqual(drawn.nodes.map((n) => n.measured));

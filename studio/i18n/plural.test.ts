@@ -14,8 +14,13 @@ describe('pluralForm', () => {
   });
 
   it('gives the analytics chip "1 entrada"/"2 entradas" and "1 entry"/"2 entries"', () => {
-    const entries = (locale: 'pt-BR' | 'en', n: number) => translate(locale, `editor.analytics.entries.${pluralForm(locale, n)}`, { n });
-    expect([entries('pt-BR', 1), entries('pt-BR', 2), entries('en', 1), entries('en', 2)])
-      .toEqual(['1 entrada', '2 entradas', '1 entry', '2 entries']);
+    const entries = (locale: 'pt-BR' | 'en', n: number) =>
+      translate(locale, `editor.analytics.entries.${pluralForm(locale, n)}`, { n });
+    expect([entries('pt-BR', 1), entries('pt-BR', 2), entries('en', 1), entries('en', 2)]).toEqual([
+      '1 entrada',
+      '2 entradas',
+      '1 entry',
+      '2 entries',
+    ]);
   });
 });

@@ -13,13 +13,19 @@ export function AnalyticsChip({ stats }: { stats: NodeAnalytics }) {
   const count = (key: 'entries' | 'completions' | 'withAgent', n: number) =>
     t(`editor.analytics.${key}.${pluralForm(locale, n)}`, { n: n.toLocaleString(locale) });
   const drop = stats.entries > 0 ? Math.round((stats.dropOff / stats.entries) * 100) : 0;
-  const stop = stats.completions > 0
-    ? <span className="fx-analytics__done">{count('completions', stats.completions)}</span>
-    : stats.withAgent > 0
-      ? <span className="fx-analytics__agent">{count('withAgent', stats.withAgent)}</span>
-      : <span className="fx-analytics__drop">{t('editor.analytics.dropOff', { n: drop })}</span>;
+  const stop =
+    stats.completions > 0 ? (
+      <span className="fx-analytics__done">{count('completions', stats.completions)}</span>
+    ) : stats.withAgent > 0 ? (
+      <span className="fx-analytics__agent">{count('withAgent', stats.withAgent)}</span>
+    ) : (
+      <span className="fx-analytics__drop">{t('editor.analytics.dropOff', { n: drop })}</span>
+    );
   return (
-    <div className={`fx-analytics${stats.completions === 0 && stats.withAgent === 0 && drop >= 30 ? ' is-high' : ''}`} data-testid="node-analytics">
+    <div
+      className={`fx-analytics${stats.completions === 0 && stats.withAgent === 0 && drop >= 30 ? ' is-high' : ''}`}
+      data-testid="node-analytics"
+    >
       <span>{count('entries', stats.entries)}</span>
       {stop}
     </div>

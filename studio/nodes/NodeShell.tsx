@@ -62,13 +62,28 @@ export function NodeShell({ id, type, data, selected, outputs, children }: NodeS
   const drawn = (handle: string) => inUse === null || inUse.has(handle);
   useRefreshHandles(id, box === null ? handles.join('|') : `${linked}|box`);
   const className = [
-    'fx-node', `fx-node--${type}`, box !== null && 'fx-node--box', box !== null && rows > 0 && 'has-rows',
-    selected && 'is-selected', highlighted && 'is-highlighted', hasProblems && 'has-problems', mark && `is-diff-${mark}`,
-  ].filter(Boolean).join(' ');
-  const style = { '--node-color': nodeColors[type], ...(box !== null ? { height: box, '--rows': rows } : {}) } as React.CSSProperties;
+    'fx-node',
+    `fx-node--${type}`,
+    box !== null && 'fx-node--box',
+    box !== null && rows > 0 && 'has-rows',
+    selected && 'is-selected',
+    highlighted && 'is-highlighted',
+    hasProblems && 'has-problems',
+    mark && `is-diff-${mark}`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const style = {
+    '--node-color': nodeColors[type],
+    ...(box !== null ? { height: box, '--rows': rows } : {}),
+  } as React.CSSProperties;
 
-  const input = type !== 'start' && drawn(linkedInput) && <Port type="target" position={Position.Top} className="fx-handle fx-handle--in" />;
-  const below = side === 'bottom' && drawn('next') && <Port type="source" id="next" position={Position.Bottom} className="fx-handle fx-handle--out" />;
+  const input = type !== 'start' && drawn(linkedInput) && (
+    <Port type="target" position={Position.Top} className="fx-handle fx-handle--in" />
+  );
+  const below = side === 'bottom' && drawn('next') && (
+    <Port type="source" id="next" position={Position.Bottom} className="fx-handle fx-handle--out" />
+  );
   if (box !== null) {
     // A box (far, see far-look.ts) is its frame and the handles its edges end on: the header's
     // tint is painted by the frame (nodes.css) and the handles are placed from the bottom,
@@ -79,7 +94,11 @@ export function NodeShell({ id, type, data, selected, outputs, children }: NodeS
     return (
       <div className={className} style={style}>
         {input}
-        {hasProblems && <header className="fx-node__header"><NodeBadge id={id} /></header>}
+        {hasProblems && (
+          <header className="fx-node__header">
+            <NodeBadge id={id} />
+          </header>
+        )}
         {side === 'right' && <BoxOutputHandles outputs={outputs} drawn={drawn} />}
         {below}
       </div>
@@ -90,11 +109,19 @@ export function NodeShell({ id, type, data, selected, outputs, children }: NodeS
       {input}
       {/* Far, the header keeps its height from nodes.css without its (hidden) icon and title. */}
       <header className="fx-node__header">
-        {!far && <span className="fx-node__icon"><Icon name={type} size={15} /></span>}
+        {!far && (
+          <span className="fx-node__icon">
+            <Icon name={type} size={15} />
+          </span>
+        )}
         {!far && <span className="fx-node__title">{t(`editor.node.${type}`)}</span>}
         {hasProblems && <NodeBadge id={id} />}
       </header>
-      {mark && <span className={`fx-node__diff fx-node__diff--${mark}`} data-testid="node-diff-mark">{t(`versions.diff.mark.${mark}`)}</span>}
+      {mark && (
+        <span className={`fx-node__diff fx-node__diff--${mark}`} data-testid="node-diff-mark">
+          {t(`versions.diff.mark.${mark}`)}
+        </span>
+      )}
       {children && <div className="fx-node__body">{children}</div>}
       {side === 'right' && outputs.length > 0 && <OutputList outputs={outputs} />}
       {below}

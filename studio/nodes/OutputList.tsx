@@ -22,7 +22,10 @@ export function OutputList({ outputs }: { outputs: OutputRow[] }) {
     return (
       <div className="fx-node__outputs fx-node__outputs--far" style={{ '--rows': outputs.length } as CSSProperties}>
         {outputs.map((o, i) => (
-          <div key={o.handle} {...mark('source', o.handle, Position.Right, 'fx-handle fx-handle--out', { '--row': i } as CSSProperties)} />
+          <div
+            key={o.handle}
+            {...mark('source', o.handle, Position.Right, 'fx-handle fx-handle--out', { '--row': i } as CSSProperties)}
+          />
         ))}
       </div>
     );
@@ -30,7 +33,10 @@ export function OutputList({ outputs }: { outputs: OutputRow[] }) {
   return (
     <ul className="fx-node__outputs">
       {outputs.map((o) => (
-        <li key={o.handle} className={`fx-out${isExceptional(o.handle) ? ` fx-out--exceptional fx-out--${o.handle}` : ''}`}>
+        <li
+          key={o.handle}
+          className={`fx-out${isExceptional(o.handle) ? ` fx-out--exceptional fx-out--${o.handle}` : ''}`}
+        >
           <span className="fx-out__label">{o.label}</span>
           <Port type="source" id={o.handle} position={Position.Right} className="fx-handle fx-handle--out" />
         </li>
@@ -46,7 +52,15 @@ export function OutputList({ outputs }: { outputs: OutputRow[] }) {
  */
 export function BoxOutputHandles({ outputs, drawn }: { outputs: OutputRow[]; drawn: (handle: string) => boolean }) {
   const mark = useMarkProps();
-  return outputs.map((o, i) => drawn(o.handle) && (
-    <div key={o.handle} {...mark('source', o.handle, Position.Right, 'fx-handle fx-handle--out fx-handle--row', { '--below': outputs.length - 1 - i } as CSSProperties)} />
-  ));
+  return outputs.map(
+    (o, i) =>
+      drawn(o.handle) && (
+        <div
+          key={o.handle}
+          {...mark('source', o.handle, Position.Right, 'fx-handle fx-handle--out fx-handle--row', {
+            '--below': outputs.length - 1 - i,
+          } as CSSProperties)}
+        />
+      ),
+  );
 }

@@ -35,7 +35,13 @@ type MarkProps = HTMLAttributes<HTMLDivElement> & Record<`data-${string}`, strin
 export function useMarkProps() {
   const rfId = useStoreApi().getState().rfId;
   const nodeId = useNodeId();
-  return (type: 'source' | 'target', id: string | null, position: Position, className: string, style?: CSSProperties): MarkProps => ({
+  return (
+    type: 'source' | 'target',
+    id: string | null,
+    position: Position,
+    className: string,
+    style?: CSSProperties,
+  ): MarkProps => ({
     'data-handleid': id,
     'data-nodeid': nodeId,
     'data-handlepos': position,

@@ -12,7 +12,10 @@ const seeds: Seeds = {
   message: () => ({ text: 'Olá, {{contact.name}}! 👋' }),
   menu: (id) => ({
     text: 'Como posso ajudar?',
-    options: [{ id: id('o'), title: 'Ver produtos' }, { id: id('o'), title: 'Falar com atendente' }],
+    options: [
+      { id: id('o'), title: 'Ver produtos' },
+      { id: id('o'), title: 'Falar com atendente' },
+    ],
   }),
   question: () => ({ text: 'Qual é o seu nome?', variable: 'nome' }),
   condition: (id) => ({ rules: [{ id: id('r'), variable: 'last_answer', operator: 'equals', value: '' }] }),

@@ -30,7 +30,12 @@ describe('faceHeight', () => {
       node('start', 'start', { keywords: [] }),
       node('empty', 'message', { text: '' }),
       node('one', 'message', { text: 'Nosso horário é das 9h às 18h.' }),
-      node('cond', 'condition', { rules: [{ id: 'r1', variable: 'v', operator: 'equals', value: 'x' }, { id: 'r2', variable: 'v', operator: 'empty', value: '' }] }),
+      node('cond', 'condition', {
+        rules: [
+          { id: 'r1', variable: 'v', operator: 'equals', value: 'x' },
+          { id: 'r2', variable: 'v', operator: 'empty', value: '' },
+        ],
+      }),
       node('end', 'end', {}),
     );
     expect(guessedSize(start!).height).toBe(73);
@@ -41,9 +46,13 @@ describe('faceHeight', () => {
   });
 
   it('grows with the options of a menu, one 28px row each plus invalid and timeout', () => {
-    const menu = (options: number) => parsed(node('m', 'menu', {
-      text: 'Escolha', options: Array.from({ length: options }, (_, i) => ({ id: `o${i}`, title: `Opção ${i}` })),
-    }))[0]!;
+    const menu = (options: number) =>
+      parsed(
+        node('m', 'menu', {
+          text: 'Escolha',
+          options: Array.from({ length: options }, (_, i) => ({ id: `o${i}`, title: `Opção ${i}` })),
+        }),
+      )[0]!;
     expect(guessedSize(menu(4)).height - guessedSize(menu(3)).height).toBe(28);
     expect(faceHeight(menu(3), 5)).toBe(guessedSize(menu(3)).height);
   });

@@ -73,31 +73,44 @@ function tagRows(tags: readonly string[]): number {
 /** The body's children, in order (NodeShell puts `gap` between them). */
 function bodyParts(node: NodeFace): number[] {
   switch (node.type) {
-    case 'start': return [node.data.keywords.length > 0 ? tagRows(node.data.keywords) * (row + 4) - 4 : smallLine];
+    case 'start':
+      return [node.data.keywords.length > 0 ? tagRows(node.data.keywords) * (row + 4) - 4 : smallLine];
     case 'message': {
       const parts = node.data.media ? [media] : [];
       if (node.data.text) parts.push(text(node.data.text));
       else if (!node.data.media) parts.push(smallLine);
       return parts;
     }
-    case 'menu': return [text(node.data.text), metaLine];
-    case 'question': return [text(node.data.text), pillAndVariable(10, node.data.variable)];
-    case 'product_picker': return [text(node.data.text), pillAndVariable(node.data.mode === 'cart' ? 25 : 16, node.data.variable)];
-    case 'condition': return node.data.rules.length === 0 ? [smallLine] : [];
+    case 'menu':
+      return [text(node.data.text), metaLine];
+    case 'question':
+      return [text(node.data.text), pillAndVariable(10, node.data.variable)];
+    case 'product_picker':
+      return [text(node.data.text), pillAndVariable(node.data.mode === 'cart' ? 25 : 16, node.data.variable)];
+    case 'condition':
+      return node.data.rules.length === 0 ? [smallLine] : [];
     case 'set': {
       const count = node.data.assignments.length;
       const rows = Math.min(count, assignmentsShown) + (count > assignmentsShown ? 1 : 0);
       return rows === 0 ? [] : [row + (rows - 1) * 20.5];
     }
-    case 'http': return [19];
+    case 'http':
+      return [19];
     // Four label/value rows; the longer system names ("Price (parcelas iguais)") take two lines.
-    case 'financing': return [node.data.system === 'both' ? 74 : 90];
-    case 'llm': return [text(promptPreview(node.data.systemPrompt), 3)];
-    case 'handoff': return [row * Math.ceil((node.data.team.length * 6.4 + 70) / 238)];
-    case 'wait': return [19];
-    case 'goto': return [19];
-    case 'end': return node.data.message ? [text(node.data.message)] : [];
-    case 'note': return [];
+    case 'financing':
+      return [node.data.system === 'both' ? 74 : 90];
+    case 'llm':
+      return [text(promptPreview(node.data.systemPrompt), 3)];
+    case 'handoff':
+      return [row * Math.ceil((node.data.team.length * 6.4 + 70) / 238)];
+    case 'wait':
+      return [19];
+    case 'goto':
+      return [19];
+    case 'end':
+      return node.data.message ? [text(node.data.message)] : [];
+    case 'note':
+      return [];
   }
 }
 

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { EditorEdge } from '../editor/state/types.ts';
 import { linkedHandlesOf, linkedInput } from './linked-handles.ts';
 
-const edge = (id: string, source: string, sourceHandle: string, target: string): EditorEdge => ({ id, source, sourceHandle, target });
+const edge = (id: string, source: string, sourceHandle: string, target: string): EditorEdge => ({
+  id,
+  source,
+  sourceHandle,
+  target,
+});
 
 describe('linkedHandlesOf', () => {
   const edges = [edge('e1', 'a', 'opt-1', 'b'), edge('e2', 'a', 'invalid', 'c'), edge('e3', 'b', 'next', 'c')];

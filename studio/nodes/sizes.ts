@@ -9,8 +9,21 @@ export const nodeWidth = 264;
  * `initialHeight` (see `toEditorFlow`).
  */
 const heights: Record<NodeType, number> = {
-  start: 84, message: 120, menu: 200, question: 170, condition: 150, set: 110, http: 130,
-  product_picker: 160, financing: 130, llm: 160, handoff: 110, wait: 130, goto: 90, end: 80, note: 140,
+  start: 84,
+  message: 120,
+  menu: 200,
+  question: 170,
+  condition: 150,
+  set: 110,
+  http: 130,
+  product_picker: 160,
+  financing: 130,
+  llm: 160,
+  handoff: 110,
+  wait: 130,
+  goto: 90,
+  end: 80,
+  note: 140,
 };
 
 export function initialSizeOf(type: NodeType): { width: number; height: number } {

@@ -10,8 +10,11 @@ describe('fixedOutputRows', () => {
     expect(fixedOutputRows(type, t).map((r) => r.handle)).toEqual(outputsOfType({ type }));
   });
 
-  it('labels outputs in the current language, a question\'s next as its valid answer, a lone next not at all', () => {
-    expect(fixedOutputRows('http', t)).toEqual([{ handle: 'ok', label: '«editor.output.ok»' }, { handle: 'error', label: '«editor.output.error»' }]);
+  it("labels outputs in the current language, a question's next as its valid answer, a lone next not at all", () => {
+    expect(fixedOutputRows('http', t)).toEqual([
+      { handle: 'ok', label: '«editor.output.ok»' },
+      { handle: 'error', label: '«editor.output.error»' },
+    ]);
     expect(fixedOutputRows('question', t)[0]).toEqual({ handle: 'next', label: '«editor.output.valid»' });
     expect(fixedOutputRows('message', t)).toEqual([{ handle: 'next', label: null }]);
     expect(fixedOutputRows('end', t)).toEqual([]);
@@ -22,7 +25,11 @@ describe('node components', () => {
   // The outputs list lives in shared/flow/nodes/outputs.ts; a literal handle list in a face
   // would drift from it unseen (a renamed output would draw a handle no edge can use).
   // Read as text through Vite (the studio may not import node:fs, even in tests).
-  const faces: Record<string, string> = import.meta.glob('./*/Node.tsx', { query: '?raw', import: 'default', eager: true });
+  const faces: Record<string, string> = import.meta.glob('./*/Node.tsx', {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  });
 
   it('finds every face', () => expect(Object.keys(faces).length).toBeGreaterThanOrEqual(15));
 

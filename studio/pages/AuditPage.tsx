@@ -12,7 +12,12 @@ const noFilter: AuditFilter = { actor: '', action: '', from: '', to: '' };
 type Page =
   | { status: 'loading' }
   | { status: 'error'; error: unknown }
-  | { status: 'ready'; entries: AuditEntry[]; nextCursor: string | null; options: Pick<AuditResponse, 'actors' | 'actions'> };
+  | {
+      status: 'ready';
+      entries: AuditEntry[];
+      nextCursor: string | null;
+      options: Pick<AuditResponse, 'actors' | 'actions'>;
+    };
 
 /** Auditoria: who did what and when, filterable by person, action and period, and exportable as CSV. */
 export function AuditPage() {
@@ -25,10 +30,19 @@ export function AuditPage() {
     let live = true;
     setPage({ status: 'loading' });
     dashboardApi.audit(filter, null).then(
-      (r) => live && setPage({ status: 'ready', entries: r.entries, nextCursor: r.nextCursor, options: { actors: r.actors, actions: r.actions } }),
+      (r) =>
+        live &&
+        setPage({
+          status: 'ready',
+          entries: r.entries,
+          nextCursor: r.nextCursor,
+          options: { actors: r.actors, actions: r.actions },
+        }),
       (error: unknown) => live && setPage({ status: 'error', error }),
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [filter, tick]);
 
   const more = async () => {
@@ -48,29 +62,51 @@ export function AuditPage() {
       <PageHeader
         title={t('audit.title')}
         subtitle={t('audit.subtitle')}
-        actions={<a className="button" href={dashboardApi.auditExportUrl(filter)} download>{t('audit.export')}</a>}
+        actions={
+          <a className="button" href={dashboardApi.auditExportUrl(filter)} download>
+            {t('audit.export')}
+          </a>
+        }
       />
       <div className="dash-filters">
         <label>
           <span>{t('audit.person')}</span>
           <select value={filter.actor} onChange={(e) => set({ actor: e.target.value })} data-testid="audit-person">
             <option value="">{t('audit.everyone')}</option>
-            {options.actors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+            {options.actors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           <span>{t('audit.action')}</span>
           <select value={filter.action} onChange={(e) => set({ action: e.target.value })} data-testid="audit-action">
             <option value="">{t('audit.allActions')}</option>
-            {options.actions.map((a) => <option key={a} value={a}>{a}</option>)}
+            {options.actions.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
           </select>
         </label>
-        <label><span>{t('audit.from')}</span><input type="date" value={filter.from} onChange={(e) => set({ from: e.target.value })} /></label>
-        <label><span>{t('audit.to')}</span><input type="date" value={filter.to} onChange={(e) => set({ to: e.target.value })} /></label>
-        <button type="button" className="button" onClick={() => setFilter(noFilter)}>{t('audit.clear')}</button>
+        <label>
+          <span>{t('audit.from')}</span>
+          <input type="date" value={filter.from} onChange={(e) => set({ from: e.target.value })} />
+        </label>
+        <label>
+          <span>{t('audit.to')}</span>
+          <input type="date" value={filter.to} onChange={(e) => set({ to: e.target.value })} />
+        </label>
+        <button type="button" className="button" onClick={() => setFilter(noFilter)}>
+          {t('audit.clear')}
+        </button>
       </div>
       {page.status === 'loading' ? <Loading /> : null}
-      {page.status === 'error' ? <ErrorBanner message={errorText(page.error, t)} onRetry={() => setTick((n) => n + 1)} /> : null}
+      {page.status === 'error' ? (
+        <ErrorBanner message={errorText(page.error, t)} onRetry={() => setTick((n) => n + 1)} />
+      ) : null}
       {page.status === 'ready' && page.entries.length === 0 ? <EmptyState title={t('audit.empty')} /> : null}
       {page.status === 'ready' && page.entries.length > 0 ? (
         <div className="audit-list">
@@ -88,15 +124,28 @@ export function AuditPage() {
               {page.entries.map((e) => (
                 <tr key={e.id} data-action={e.action}>
                   <td data-label={t('audit.when')}>{new Date(e.createdAt).toLocaleString()}</td>
-                  <td data-label={t('audit.who')}>{e.actorName ?? (e.actorKind === 'system' ? t('audit.system') : e.actorId)}</td>
-                  <td data-label={t('audit.what')}><code>{e.action}</code></td>
-                  <td data-label={t('audit.target')}>{e.targetType}{e.targetId ? ` ${e.targetId.slice(0, 8)}` : ''}</td>
-                  <td data-label={t('audit.details')} className="audit-details">{Object.keys(e.details).length ? JSON.stringify(e.details) : ''}</td>
+                  <td data-label={t('audit.who')}>
+                    {e.actorName ?? (e.actorKind === 'system' ? t('audit.system') : e.actorId)}
+                  </td>
+                  <td data-label={t('audit.what')}>
+                    <code>{e.action}</code>
+                  </td>
+                  <td data-label={t('audit.target')}>
+                    {e.targetType}
+                    {e.targetId ? ` ${e.targetId.slice(0, 8)}` : ''}
+                  </td>
+                  <td data-label={t('audit.details')} className="audit-details">
+                    {Object.keys(e.details).length ? JSON.stringify(e.details) : ''}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {page.nextCursor ? <button type="button" className="button" onClick={more}>{t('audit.more')}</button> : null}
+          {page.nextCursor ? (
+            <button type="button" className="button" onClick={more}>
+              {t('audit.more')}
+            </button>
+          ) : null}
         </div>
       ) : null}
     </section>

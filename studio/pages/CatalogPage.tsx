@@ -30,12 +30,22 @@ export function CatalogPage() {
       <PageHeader
         title={t('catalog.title')}
         subtitle={t('catalog.subtitle')}
-        actions={catalog.status === 'ready' && catalog.data.categories.length > 0 ? (
-          <button type="button" className="button primary" onClick={() => setOpen({ kind: 'product', product: null })}>{t('catalog.newProduct')}</button>
-        ) : null}
+        actions={
+          catalog.status === 'ready' && catalog.data.categories.length > 0 ? (
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => setOpen({ kind: 'product', product: null })}
+            >
+              {t('catalog.newProduct')}
+            </button>
+          ) : null
+        }
       />
       {catalog.status === 'loading' ? <Loading /> : null}
-      {catalog.status === 'error' ? <ErrorBanner message={errorText(catalog.error, t)} onRetry={catalog.reload} /> : null}
+      {catalog.status === 'error' ? (
+        <ErrorBanner message={errorText(catalog.error, t)} onRetry={catalog.reload} />
+      ) : null}
       {catalog.status === 'ready' ? (
         <div className="catalog-layout">
           <CategoryList
@@ -47,7 +57,9 @@ export function CatalogPage() {
           />
           <div>
             {catalog.data.categories.length === 0 ? (
-              <EmptyState title={t('catalog.empty.title')}><p className="muted">{t('catalog.empty.body')}</p></EmptyState>
+              <EmptyState title={t('catalog.empty.title')}>
+                <p className="muted">{t('catalog.empty.body')}</p>
+              </EmptyState>
             ) : (
               <ProductTable
                 products={catalog.data.products.filter((p) => category === null || p.categoryId === category)}
@@ -72,21 +84,31 @@ export function CatalogPage() {
         />
       ) : null}
       {open.kind === 'deleteProduct' ? (
-        <ConfirmDialog title={t('catalog.deleteProduct')} message={t('catalog.deleteProductBody', { name: open.product.name })}
-          confirmLabel={t('common.delete')} danger onClose={close}
+        <ConfirmDialog
+          title={t('catalog.deleteProduct')}
+          message={t('catalog.deleteProductBody', { name: open.product.name })}
+          confirmLabel={t('common.delete')}
+          danger
+          onClose={close}
           onConfirm={async () => {
             await api.deleteProduct(open.product.id);
             catalog.reload();
-          }} />
+          }}
+        />
       ) : null}
       {open.kind === 'deleteCategory' ? (
-        <ConfirmDialog title={t('catalog.deleteCategory')} message={t('catalog.deleteCategoryBody', { name: open.category.name })}
-          confirmLabel={t('common.delete')} danger onClose={close}
+        <ConfirmDialog
+          title={t('catalog.deleteCategory')}
+          message={t('catalog.deleteCategoryBody', { name: open.category.name })}
+          confirmLabel={t('common.delete')}
+          danger
+          onClose={close}
           onConfirm={async () => {
             await api.deleteCategory(open.category.id);
             if (category === open.category.id) setCategory(null);
             catalog.reload();
-          }} />
+          }}
+        />
       ) : null}
     </section>
   );
@@ -101,16 +123,27 @@ interface ProductTableProps {
 
 function ProductTable({ products, categories, onEdit, onDelete }: ProductTableProps) {
   const t = useT();
-  if (products.length === 0) return <EmptyState title={t('catalog.noProducts')}><p className="muted">{t('catalog.noProductsBody')}</p></EmptyState>;
+  if (products.length === 0)
+    return (
+      <EmptyState title={t('catalog.noProducts')}>
+        <p className="muted">{t('catalog.noProductsBody')}</p>
+      </EmptyState>
+    );
   return (
     <table className="table">
       <thead>
         <tr>
           <th scope="col">{t('catalog.name')}</th>
           <th scope="col">{t('catalog.category')}</th>
-          <th scope="col" className="num">{t('catalog.price')}</th>
-          <th scope="col" className="num">{t('catalog.stock')}</th>
-          <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th>
+          <th scope="col" className="num">
+            {t('catalog.price')}
+          </th>
+          <th scope="col" className="num">
+            {t('catalog.stock')}
+          </th>
+          <th scope="col">
+            <span className="visually-hidden">{t('common.actions')}</span>
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -118,7 +151,11 @@ function ProductTable({ products, categories, onEdit, onDelete }: ProductTablePr
           <tr key={p.id} className={p.active ? undefined : 'inactive'}>
             <td>
               <div className="product-cell">
-                {p.imageUrl ? <img src={p.imageUrl} alt="" className="thumb" /> : <span className="thumb empty" aria-hidden="true" />}
+                {p.imageUrl ? (
+                  <img src={p.imageUrl} alt="" className="thumb" />
+                ) : (
+                  <span className="thumb empty" aria-hidden="true" />
+                )}
                 <div>
                   <strong>{p.name}</strong>
                   {p.active ? null : <span className="pill">{t('catalog.inactive')}</span>}
@@ -130,8 +167,22 @@ function ProductTable({ products, categories, onEdit, onDelete }: ProductTablePr
             <td className="num">{formatReais(p.priceCents)}</td>
             <td className="num">{p.stock ?? '∞'}</td>
             <td className="row-actions">
-              <button type="button" className="button small" aria-label={t('catalog.editOf', { name: p.name })} onClick={() => onEdit(p)}>{t('common.edit')}</button>
-              <button type="button" className="button small danger-ghost" aria-label={t('catalog.deleteOf', { name: p.name })} onClick={() => onDelete(p)}>{t('common.delete')}</button>
+              <button
+                type="button"
+                className="button small"
+                aria-label={t('catalog.editOf', { name: p.name })}
+                onClick={() => onEdit(p)}
+              >
+                {t('common.edit')}
+              </button>
+              <button
+                type="button"
+                className="button small danger-ghost"
+                aria-label={t('catalog.deleteOf', { name: p.name })}
+                onClick={() => onDelete(p)}
+              >
+                {t('common.delete')}
+              </button>
             </td>
           </tr>
         ))}

@@ -27,14 +27,20 @@ export function ChannelsPage() {
       <PageHeader
         title={t('channels.title')}
         subtitle={t('channels.subtitle')}
-        actions={<button type="button" className="button primary" onClick={() => setOpen({ kind: 'form', channel: null })}>{t('channels.new')}</button>}
+        actions={
+          <button type="button" className="button primary" onClick={() => setOpen({ kind: 'form', channel: null })}>
+            {t('channels.new')}
+          </button>
+        }
       />
       {data.status === 'loading' ? <Loading /> : null}
       {data.status === 'error' ? <ErrorBanner message={errorText(data.error, t)} onRetry={data.reload} /> : null}
       {data.status === 'ready' && data.data.channels.length === 0 ? (
         <EmptyState title={t('channels.empty.title')}>
           <p className="muted">{t('channels.empty.body')}</p>
-          <button type="button" className="button primary" onClick={() => setOpen({ kind: 'form', channel: null })}>{t('channels.new')}</button>
+          <button type="button" className="button primary" onClick={() => setOpen({ kind: 'form', channel: null })}>
+            {t('channels.new')}
+          </button>
         </EmptyState>
       ) : null}
       {data.status === 'ready' ? (
@@ -48,15 +54,38 @@ export function ChannelsPage() {
                   <ChannelStatusPill channel={channel} />
                 </div>
                 <dl className="facts">
-                  <div><dt>{t('channels.displayPhone')}</dt><dd>{channel.displayPhone ?? '—'}</dd></div>
-                  <div><dt>{t('channels.phoneNumberId')}</dt><dd>{channel.phoneNumberId}</dd></div>
-                  <div><dt>{t('channels.flow')}</dt><dd>{flow?.name ?? t('channels.noFlow')}</dd></div>
+                  <div>
+                    <dt>{t('channels.displayPhone')}</dt>
+                    <dd>{channel.displayPhone ?? '—'}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('channels.phoneNumberId')}</dt>
+                    <dd>{channel.phoneNumberId}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('channels.flow')}</dt>
+                    <dd>{flow?.name ?? t('channels.noFlow')}</dd>
+                  </div>
                 </dl>
                 <CopyField label={t('channels.webhookUrl')} value={channel.webhookUrl} />
                 <ChannelChecks channel={channel} onTested={data.reload} />
                 <div className="row-actions">
-                  <button type="button" className="button small" onClick={() => setOpen({ kind: 'form', channel })} aria-label={t('channels.editOf', { name: channel.name })}>{t('common.edit')}</button>
-                  <button type="button" className="button small danger-ghost" onClick={() => setOpen({ kind: 'delete', channel })} aria-label={t('channels.deleteOf', { name: channel.name })}>{t('common.delete')}</button>
+                  <button
+                    type="button"
+                    className="button small"
+                    onClick={() => setOpen({ kind: 'form', channel })}
+                    aria-label={t('channels.editOf', { name: channel.name })}
+                  >
+                    {t('common.edit')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button small danger-ghost"
+                    onClick={() => setOpen({ kind: 'delete', channel })}
+                    aria-label={t('channels.deleteOf', { name: channel.name })}
+                  >
+                    {t('common.delete')}
+                  </button>
                 </div>
               </li>
             );

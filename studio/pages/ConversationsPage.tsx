@@ -13,7 +13,10 @@ import './conversations/conversations.css';
 /** Events come in bursts (a message, its reply, its statuses): one refetch per burst. */
 const refetchDelayMs = 250;
 
-interface ListState { conversations: ConversationSummary[]; nextCursor: string | null }
+interface ListState {
+  conversations: ConversationSummary[];
+  nextCursor: string | null;
+}
 
 /**
  * Every conversation (`/conversations`) and one of them (`/conversations/:id`): side by side on
@@ -31,20 +34,32 @@ export function ConversationsPage({ selectedId }: { selectedId: string | null })
 
   // Asks for as many conversations as are shown, so a refetch keeps the pages loaded so far.
   const shown = list?.conversations.length ?? 0;
-  const load = useCallback(async (limit: number) => {
-    const mine = (seq.current += 1);
-    try {
-      const page = await api.listConversations({ status: status || undefined, q: q || undefined, limit: Math.min(200, Math.max(50, limit)) });
-      if (mine === seq.current) { setList(page); setError(null); }
-    } catch (err) {
-      if (mine === seq.current) setError(err);
-    }
-  }, [status, q]);
+  const load = useCallback(
+    async (limit: number) => {
+      const mine = (seq.current += 1);
+      try {
+        const page = await api.listConversations({
+          status: status || undefined,
+          q: q || undefined,
+          limit: Math.min(200, Math.max(50, limit)),
+        });
+        if (mine === seq.current) {
+          setList(page);
+          setError(null);
+        }
+      } catch (err) {
+        if (mine === seq.current) setError(err);
+      }
+    },
+    [status, q],
+  );
   const shownRef = useRef(shown);
   shownRef.current = shown;
   const refresh = useCallback(() => void load(shownRef.current), [load]);
 
-  useEffect(() => { void load(0); }, [load]);
+  useEffect(() => {
+    void load(0);
+  }, [load]);
   useEffect(() => {
     const timer = setTimeout(() => setQ(typed.trim()), 300);
     return () => clearTimeout(timer);
@@ -55,21 +70,31 @@ export function ConversationsPage({ selectedId }: { selectedId: string | null })
   const selectedRef = useRef(selectedId);
   selectedRef.current = selectedId;
   const touched = useRef(false);
-  useStudioEvents((event) => {
-    if (event.type === 'campaign.progress') return;
-    if (event.conversationId && event.conversationId === selectedRef.current) touched.current = true;
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
+  useStudioEvents(
+    (event) => {
+      if (event.type === 'campaign.progress') return;
+      if (event.conversationId && event.conversationId === selectedRef.current) touched.current = true;
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        refresh();
+        if (touched.current) setVersion((n) => n + 1);
+        touched.current = false;
+      }, refetchDelayMs);
+    },
+    () => {
       refresh();
-      if (touched.current) setVersion((n) => n + 1);
-      touched.current = false;
-    }, refetchDelayMs);
-  }, () => { refresh(); setVersion((n) => n + 1); });
+      setVersion((n) => n + 1);
+    },
+  );
 
   const loadMore = async () => {
     if (!list?.nextCursor) return;
     try {
-      const page = await api.listConversations({ status: status || undefined, q: q || undefined, cursor: list.nextCursor });
+      const page = await api.listConversations({
+        status: status || undefined,
+        q: q || undefined,
+        cursor: list.nextCursor,
+      });
       setList({ conversations: [...list.conversations, ...page.conversations], nextCursor: page.nextCursor });
     } catch (err) {
       setError(err);
@@ -88,17 +113,35 @@ export function ConversationsPage({ selectedId }: { selectedId: string | null })
       <div className="conv-layout">
         <div className="conv-list-column">
           <div className="conv-filters">
-            <input type="search" value={typed} onChange={(e) => setTyped(e.target.value)} placeholder={t('conv.search')} aria-label={t('conv.search')} />
-            <select value={status} onChange={(e) => setStatus(e.target.value as ConversationStatus | '')} aria-label={t('conv.filter.status')}>
+            <input
+              type="search"
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              placeholder={t('conv.search')}
+              aria-label={t('conv.search')}
+            />
+            <select
+              value={status}
+              onChange={(e) => setStatus(e.target.value as ConversationStatus | '')}
+              aria-label={t('conv.filter.status')}
+            >
               <option value="">{t('conv.status.all')}</option>
-              {conversationStatuses.map((s) => <option key={s} value={s}>{t(`conv.status.${s}`)}</option>)}
+              {conversationStatuses.map((s) => (
+                <option key={s} value={s}>
+                  {t(`conv.status.${s}`)}
+                </option>
+              ))}
             </select>
           </div>
           {error && !list ? <ErrorBanner message={errorText(error, t)} onRetry={refresh} /> : null}
           {!list && !error ? <Loading /> : null}
           {list && list.conversations.length === 0 ? (
-            filtered ? <p className="muted conv-note">{t('conv.emptyFilter')}</p> : (
-              <EmptyState title={t('conv.empty.title')}><p className="muted">{t('conv.empty.body')}</p></EmptyState>
+            filtered ? (
+              <p className="muted conv-note">{t('conv.emptyFilter')}</p>
+            ) : (
+              <EmptyState title={t('conv.empty.title')}>
+                <p className="muted">{t('conv.empty.body')}</p>
+              </EmptyState>
             )
           ) : null}
           {list && list.conversations.length > 0 ? (
@@ -108,13 +151,19 @@ export function ConversationsPage({ selectedId }: { selectedId: string | null })
               onSelect={(id) => navigate(`/conversations/${encodeURIComponent(id)}`, { replace: selectedId !== null })}
             />
           ) : null}
-          {list?.nextCursor ? <button type="button" className="button small conv-more" onClick={() => void loadMore()}>{t('conv.loadMore')}</button> : null}
+          {list?.nextCursor ? (
+            <button type="button" className="button small conv-more" onClick={() => void loadMore()}>
+              {t('conv.loadMore')}
+            </button>
+          ) : null}
         </div>
         {selectedId ? (
           <ConversationView key={selectedId} id={selectedId} version={version} onChanged={refresh} />
         ) : (
           <div className="conv-detail-empty conv-pick">
-            <EmptyState title={t('conv.pick.title')}><p className="muted">{t('conv.pick.body')}</p></EmptyState>
+            <EmptyState title={t('conv.pick.title')}>
+              <p className="muted">{t('conv.pick.body')}</p>
+            </EmptyState>
           </div>
         )}
       </div>

@@ -35,7 +35,9 @@ export function FlowPage({ flowId }: { flowId: string }) {
     return (
       <section className="page">
         <ErrorBanner message={errorText(flow.error, t)} onRetry={flow.reload} />
-        <Link to="/flows" className="button">{t('flow.back')}</Link>
+        <Link to="/flows" className="button">
+          {t('flow.back')}
+        </Link>
       </section>
     );
   }
@@ -51,7 +53,10 @@ function LoadedFlow({ initial }: { initial: FlowDetail }) {
   // even asked for while the overlay is hidden.
   const [overlay, setOverlay] = useAnalyticsOverlay();
   const analytics = useResource(
-    () => (initial.publishedVersion && overlay.visible ? api.flowAnalytics(initial.id, overlay.days).then((r) => r.nodes) : Promise.resolve({})),
+    () =>
+      initial.publishedVersion && overlay.visible
+        ? api.flowAnalytics(initial.id, overlay.days).then((r) => r.nodes)
+        : Promise.resolve({}),
     [initial.id, overlay.visible, overlay.days],
   );
   // Lets the editor warn about blocks this installation cannot run (no products, no AI); without it, no such warnings.
@@ -71,12 +76,17 @@ function LoadedFlow({ initial }: { initial: FlowDetail }) {
   const [live, setLive] = useState(initial.publishedVersion);
   const [draftFeed] = useState(() => createDraftFeed(initial.draft));
 
-  const onChange = useCallback((draft: FlowDocument) => {
-    setName(draft.name);
-    setVariables((current) => (JSON.stringify(current) === JSON.stringify(draft.variables) ? current : draft.variables));
-    saver.change(draft);
-    draftFeed.set(draft);
-  }, [saver, draftFeed]);
+  const onChange = useCallback(
+    (draft: FlowDocument) => {
+      setName(draft.name);
+      setVariables((current) =>
+        JSON.stringify(current) === JSON.stringify(draft.variables) ? current : draft.variables,
+      );
+      saver.change(draft);
+      draftFeed.set(draft);
+    },
+    [saver, draftFeed],
+  );
   const flush = useCallback(() => saver.flush(), [saver]);
   const togglePanel = (next: Panel) => setPanel((current) => (current === next ? 'none' : next));
 
@@ -90,9 +100,13 @@ function LoadedFlow({ initial }: { initial: FlowDetail }) {
   };
   const overwrite = async () => {
     const conflict = state.error instanceof ApiError ? state.error.details : null;
-    const known = typeof conflict === 'object' && conflict !== null && 'revision' in conflict && typeof conflict.revision === 'number'
-      ? conflict.revision
-      : (await api.getFlow(initial.id)).flow.revision;
+    const known =
+      typeof conflict === 'object' &&
+      conflict !== null &&
+      'revision' in conflict &&
+      typeof conflict.revision === 'number'
+        ? conflict.revision
+        : (await api.getFlow(initial.id)).flow.revision;
     await saver.overwrite(known);
   };
   const exportFlow = async () => {
@@ -113,13 +127,27 @@ function LoadedFlow({ initial }: { initial: FlowDetail }) {
       <LiveVersion flowId={initial.id} live={live} feed={draftFeed} />
       <SaveStatus status={state.status} onRetry={() => void saver.flush()} />
       {initial.publishedVersion ? <AnalyticsControls overlay={overlay} onChange={setOverlay} /> : null}
-      <button type="button" className={panel === 'simulator' ? 'button small active' : 'button small'} aria-pressed={panel === 'simulator'} onClick={() => togglePanel('simulator')} data-testid="open-simulator">
+      <button
+        type="button"
+        className={panel === 'simulator' ? 'button small active' : 'button small'}
+        aria-pressed={panel === 'simulator'}
+        onClick={() => togglePanel('simulator')}
+        data-testid="open-simulator"
+      >
         ▶ {t('flow.simulate')}
       </button>
-      <button type="button" className={panel === 'versions' ? 'button small active' : 'button small'} aria-pressed={panel === 'versions'} onClick={() => togglePanel('versions')} data-testid="open-versions">
+      <button
+        type="button"
+        className={panel === 'versions' ? 'button small active' : 'button small'}
+        aria-pressed={panel === 'versions'}
+        onClick={() => togglePanel('versions')}
+        data-testid="open-versions"
+      >
         {t('flow.versions')}
       </button>
-      <button type="button" className="button small" onClick={exportFlow}>{t('flows.export')}</button>
+      <button type="button" className="button small" onClick={exportFlow}>
+        {t('flows.export')}
+      </button>
       <span className="tooltip-anchor">
         <button
           type="button"
@@ -132,14 +160,22 @@ function LoadedFlow({ initial }: { initial: FlowDetail }) {
         >
           {t('flow.publish')}
         </button>
-        {blockedReason ? <span id="publish-blocked" role="tooltip" className="tooltip">{blockedReason}</span> : null}
+        {blockedReason ? (
+          <span id="publish-blocked" role="tooltip" className="tooltip">
+            {blockedReason}
+          </span>
+        ) : null}
       </span>
     </div>
   );
 
   return (
     <section className="flow-page">
-      {phone ? <p className="phone-note" role="note" data-testid="phone-note">{t('editor.phoneNote')}</p> : null}
+      {phone ? (
+        <p className="phone-note" role="note" data-testid="phone-note">
+          {t('editor.phoneNote')}
+        </p>
+      ) : null}
       <div className="flow-body">
         <div className="flow-canvas-area">
           <FlowEditor
@@ -149,13 +185,23 @@ function LoadedFlow({ initial }: { initial: FlowDetail }) {
             onProblems={setProblems}
             highlightNodeId={panel === 'simulator' ? highlight : null}
             readOnly={phone}
-            analytics={overlay.visible && analytics.status === 'ready' && Object.keys(analytics.data).length ? analytics.data : null}
+            analytics={
+              overlay.visible && analytics.status === 'ready' && Object.keys(analytics.data).length
+                ? analytics.data
+                : null
+            }
             toolbarEnd={actions}
             environment={environment.status === 'ready' ? environment.data : null}
           />
         </div>
         {panel === 'simulator' ? (
-          <SimulatorPanel flowId={initial.id} variables={variables} beforeRun={flush} onNodeChange={setHighlight} onClose={() => setPanel('none')} />
+          <SimulatorPanel
+            flowId={initial.id}
+            variables={variables}
+            beforeRun={flush}
+            onNodeChange={setHighlight}
+            onClose={() => setPanel('none')}
+          />
         ) : null}
         {panel === 'versions' ? (
           <VersionsPanel

@@ -22,11 +22,15 @@ const ignore = () => undefined;
 export function FlowVersionPage({ flowId, version }: { flowId: string; version: number }) {
   const t = useT();
   const loaded = useResource(
-    () => Promise.all([api.getFlow(flowId), api.getVersion(flowId, version)]).then(([f, v]) => ({ flow: f.flow, ...v })),
+    () =>
+      Promise.all([api.getFlow(flowId), api.getVersion(flowId, version)]).then(([f, v]) => ({ flow: f.flow, ...v })),
     [flowId, version],
   );
   const [confirming, setConfirming] = useState(false);
-  const diff = useMemo(() => (loaded.data ? diffFlows(loaded.data.graph, loaded.data.flow.draft) : null), [loaded.data]);
+  const diff = useMemo(
+    () => (loaded.data ? diffFlows(loaded.data.graph, loaded.data.flow.draft) : null),
+    [loaded.data],
+  );
   const marks = useMemo(() => {
     if (!diff) return null;
     const out: Record<string, DiffMark> = {};
@@ -41,7 +45,9 @@ export function FlowVersionPage({ flowId, version }: { flowId: string; version: 
     return (
       <section className="page">
         <ErrorBanner message={loaded.error ? errorText(loaded.error, t) : ''} onRetry={loaded.reload} />
-        <Link to={back} className="button">{t('versions.page.back')}</Link>
+        <Link to={back} className="button">
+          {t('versions.page.back')}
+        </Link>
       </section>
     );
   }
@@ -49,12 +55,18 @@ export function FlowVersionPage({ flowId, version }: { flowId: string; version: 
   return (
     <section className="flow-page version-page">
       <header className="version-bar">
-        <Link to={back} className="button small">← {t('versions.page.back')}</Link>
+        <Link to={back} className="button small">
+          ← {t('versions.page.back')}
+        </Link>
         <h1>{t('versions.page.title', { version, name: flow.name })}</h1>
         {loaded.data.version.current ? <span className="pill success">{t('versions.current')}</span> : null}
-        <button type="button" className="button small primary" onClick={() => setConfirming(true)}>{t('versions.restore')}</button>
+        <button type="button" className="button small primary" onClick={() => setConfirming(true)}>
+          {t('versions.restore')}
+        </button>
       </header>
-      <p className="phone-note" role="note">{t('versions.page.readOnly')}</p>
+      <p className="phone-note" role="note">
+        {t('versions.page.readOnly')}
+      </p>
       <div className="flow-body">
         <div className="flow-canvas-area">
           <FlowEditor initial={graph} onChange={ignore} readOnly marks={marks} />

@@ -20,7 +20,10 @@ type Open =
   | { kind: 'delete'; flow: FlowSummary };
 
 function normalize(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 export function FlowsPage() {
@@ -66,8 +69,16 @@ export function FlowsPage() {
         subtitle={t('flows.subtitle')}
         actions={
           <>
-            <button type="button" className="button" onClick={() => setOpen({ kind: 'import' })}>{t('flows.import')}</button>
-            <button type="button" className="button primary" onClick={() => setOpen({ kind: 'create', template: null })}>{t('flows.new')}</button>
+            <button type="button" className="button" onClick={() => setOpen({ kind: 'import' })}>
+              {t('flows.import')}
+            </button>
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => setOpen({ kind: 'create', template: null })}
+            >
+              {t('flows.new')}
+            </button>
           </>
         }
       />
@@ -79,7 +90,9 @@ export function FlowsPage() {
         <EmptyState title={t('flows.empty.title')}>
           <p className="muted">{t('flows.empty.body')}</p>
           <TemplateGallery onSelect={(template) => setOpen({ kind: 'create', template })} />
-          <button type="button" className="button" onClick={() => setOpen({ kind: 'create', template: null })}>{t('flows.empty.blank')}</button>
+          <button type="button" className="button" onClick={() => setOpen({ kind: 'create', template: null })}>
+            {t('flows.empty.blank')}
+          </button>
         </EmptyState>
       ) : null}
 
@@ -87,27 +100,57 @@ export function FlowsPage() {
         <>
           <label className="search">
             <span className="visually-hidden">{t('flows.search')}</span>
-            <input type="search" placeholder={t('flows.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+            <input
+              type="search"
+              placeholder={t('flows.search')}
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+            />
           </label>
           {visible.length === 0 ? <p className="muted">{t('flows.noMatch', { query })}</p> : null}
           <ul className="card-list" aria-label={t('flows.title')}>
             {visible.map((flow) => (
               <li key={flow.id} className="flow-row" data-testid="flow-row">
                 <div className="flow-row-main">
-                  <Link to={`/flows/${encodeURIComponent(flow.id)}`} className="flow-name">{flow.name}</Link>
+                  <Link to={`/flows/${encodeURIComponent(flow.id)}`} className="flow-name">
+                    {flow.name}
+                  </Link>
                   {flow.description ? <p className="muted small clamp">{flow.description}</p> : null}
                   <p className="meta">
-                    {flow.publishedVersion === null
-                      ? <span className="pill">{t('flows.draftOnly')}</span>
-                      : <span className="pill success">{t('flows.published', { version: flow.publishedVersion })}</span>}
+                    {flow.publishedVersion === null ? (
+                      <span className="pill">{t('flows.draftOnly')}</span>
+                    ) : (
+                      <span className="pill success">{t('flows.published', { version: flow.publishedVersion })}</span>
+                    )}
                     <span>{t('flows.nodeCount', { count: flow.nodeCount })}</span>
                     <span>{t('flows.updatedAt', { when: dateFormat.format(new Date(flow.updatedAt)) })}</span>
                   </p>
                 </div>
                 <div className="row-actions">
-                  <button type="button" className="button small" aria-label={t('flows.exportOf', { name: flow.name })} onClick={() => exportFlow(flow)}>{t('flows.export')}</button>
-                  <button type="button" className="button small" aria-label={t('flows.duplicateOf', { name: flow.name })} onClick={() => duplicate(flow)}>{t('flows.duplicate')}</button>
-                  <button type="button" className="button small danger-ghost" aria-label={t('flows.deleteOf', { name: flow.name })} onClick={() => setOpen({ kind: 'delete', flow })}>{t('common.delete')}</button>
+                  <button
+                    type="button"
+                    className="button small"
+                    aria-label={t('flows.exportOf', { name: flow.name })}
+                    onClick={() => exportFlow(flow)}
+                  >
+                    {t('flows.export')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button small"
+                    aria-label={t('flows.duplicateOf', { name: flow.name })}
+                    onClick={() => duplicate(flow)}
+                  >
+                    {t('flows.duplicate')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button small danger-ghost"
+                    aria-label={t('flows.deleteOf', { name: flow.name })}
+                    onClick={() => setOpen({ kind: 'delete', flow })}
+                  >
+                    {t('common.delete')}
+                  </button>
                 </div>
               </li>
             ))}

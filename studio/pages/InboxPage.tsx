@@ -34,7 +34,9 @@ export function InboxPage({ selectedId }: { selectedId: string | null }) {
     if (resolvedId === null || selectedId !== null || !handoffs || handoffs.some((h) => h.id === resolvedId)) return;
     setResolvedId(null);
     const page = pageRef.current;
-    (page?.querySelector<HTMLElement>('[role="option"][tabindex="0"]') ?? page?.querySelector<HTMLElement>('h1'))?.focus();
+    (
+      page?.querySelector<HTMLElement>('[role="option"][tabindex="0"]') ?? page?.querySelector<HTMLElement>('h1')
+    )?.focus();
   }, [resolvedId, selectedId, handoffs]);
 
   const updated = list.updatedAt
@@ -45,15 +47,26 @@ export function InboxPage({ selectedId }: { selectedId: string | null }) {
     // On a phone the queue and the conversation take turns (inbox.css), with a way back to the queue.
     <section ref={pageRef} className={selectedId ? 'inbox-page has-selection' : 'inbox-page'}>
       <header className="inbox-header">
-        {selectedId ? <Link to="/inbox" className="button small inbox-back">← {t('inbox.backToList')}</Link> : null}
+        {selectedId ? (
+          <Link to="/inbox" className="button small inbox-back">
+            ← {t('inbox.backToList')}
+          </Link>
+        ) : null}
         <div className="inbox-heading">
           <h1 tabIndex={-1}>{t('inbox.title')}</h1>
           <p className="muted">{t('inbox.subtitle')}</p>
         </div>
         <div className="inbox-poll" data-testid="poll-status">
           {list.error && list.data ? <span className="inbox-stale">{t('inbox.stale')}</span> : null}
-          {!list.error && updated ? <span className="muted small"><span className="inbox-live" aria-hidden="true" />{updated}</span> : null}
-          <button type="button" className="button small" onClick={() => void list.refresh()}>{t('inbox.refresh')}</button>
+          {!list.error && updated ? (
+            <span className="muted small">
+              <span className="inbox-live" aria-hidden="true" />
+              {updated}
+            </span>
+          ) : null}
+          <button type="button" className="button small" onClick={() => void list.refresh()}>
+            {t('inbox.refresh')}
+          </button>
         </div>
       </header>
       <div className="inbox-layout">

@@ -7,7 +7,9 @@ export function NotFoundPage({ forbidden = false }: { forbidden?: boolean }) {
     <section className="page narrow center-card">
       <h1>{forbidden ? t('notFound.forbiddenTitle') : t('notFound.title')}</h1>
       <p className="muted">{forbidden ? t('notFound.forbiddenBody') : t('notFound.body')}</p>
-      <Link to="/" className="button primary">{t('notFound.home')}</Link>
+      <Link to="/" className="button primary">
+        {t('notFound.home')}
+      </Link>
     </section>
   );
 }

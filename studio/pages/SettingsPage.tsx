@@ -16,7 +16,9 @@ export function SettingsPage() {
     <section className="page settings-page">
       <PageHeader title={t('settings.title')} subtitle={t('settings.subtitle')} />
       {settings.status === 'loading' ? <Loading /> : null}
-      {settings.status === 'error' ? <ErrorBanner message={errorText(settings.error, t)} onRetry={settings.reload} /> : null}
+      {settings.status === 'error' ? (
+        <ErrorBanner message={errorText(settings.error, t)} onRetry={settings.reload} />
+      ) : null}
       {settings.status === 'ready' ? (
         <>
           <AiProvidersSection settings={settings.data} onChanged={settings.reload} />

@@ -40,7 +40,11 @@ export function UsersPage() {
       <PageHeader
         title={t('users.title')}
         subtitle={t('users.subtitle')}
-        actions={<button type="button" className="button primary" onClick={() => setCreating(true)}>{t('users.new')}</button>}
+        actions={
+          <button type="button" className="button primary" onClick={() => setCreating(true)}>
+            {t('users.new')}
+          </button>
+        }
       />
       {users.status === 'loading' ? <Loading /> : null}
       {users.status === 'error' ? <ErrorBanner message={errorText(users.error, t)} onRetry={users.reload} /> : null}
@@ -51,7 +55,9 @@ export function UsersPage() {
               <th scope="col">{t('users.name')}</th>
               <th scope="col">{t('users.role')}</th>
               <th scope="col">{t('users.status')}</th>
-              <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th>
+              <th scope="col">
+                <span className="visually-hidden">{t('common.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -64,15 +70,38 @@ export function UsersPage() {
                     <div className="muted small">{user.email}</div>
                   </td>
                   <td>
-                    <label className="visually-hidden" htmlFor={`role-${user.id}`}>{t('users.roleOf', { name: user.email })}</label>
-                    <select id={`role-${user.id}`} value={user.role} disabled={self} onChange={(e) => change(user, { role: roles.find((r) => r === e.target.value) ?? user.role })}>
-                      {roles.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+                    <label className="visually-hidden" htmlFor={`role-${user.id}`}>
+                      {t('users.roleOf', { name: user.email })}
+                    </label>
+                    <select
+                      id={`role-${user.id}`}
+                      value={user.role}
+                      disabled={self}
+                      onChange={(e) => change(user, { role: roles.find((r) => r === e.target.value) ?? user.role })}
+                    >
+                      {roles.map((r) => (
+                        <option key={r} value={r}>
+                          {t(`role.${r}`)}
+                        </option>
+                      ))}
                     </select>
                   </td>
-                  <td>{user.disabled ? <span className="pill danger">{t('users.disabled')}</span> : <span className="pill success">{t('users.active')}</span>}</td>
+                  <td>
+                    {user.disabled ? (
+                      <span className="pill danger">{t('users.disabled')}</span>
+                    ) : (
+                      <span className="pill success">{t('users.active')}</span>
+                    )}
+                  </td>
                   <td className="row-actions">
-                    {self ? <span className="muted small">{t('users.you')}</span> : (
-                      <button type="button" className="button small" onClick={() => change(user, { disabled: !user.disabled })}>
+                    {self ? (
+                      <span className="muted small">{t('users.you')}</span>
+                    ) : (
+                      <button
+                        type="button"
+                        className="button small"
+                        onClick={() => change(user, { disabled: !user.disabled })}
+                      >
                         {user.disabled ? t('users.enable') : t('users.disable')}
                       </button>
                     )}
@@ -83,7 +112,15 @@ export function UsersPage() {
           </tbody>
         </table>
       ) : null}
-      {creating ? <CreateUserDialog onClose={() => setCreating(false)} onCreated={() => { setCreating(false); users.reload(); }} /> : null}
+      {creating ? (
+        <CreateUserDialog
+          onClose={() => setCreating(false)}
+          onCreated={() => {
+            setCreating(false);
+            users.reload();
+          }}
+        />
+      ) : null}
       <TokensSection />
     </section>
   );
@@ -112,7 +149,13 @@ function CreateUserDialog({ onClose, onCreated }: { onClose(): void; onCreated()
       <form className="stack" onSubmit={submit}>
         <label className="field">
           <span>{t('users.email')}</span>
-          <input type="email" required autoComplete="off" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />
+          <input
+            type="email"
+            required
+            autoComplete="off"
+            value={form.email}
+            onChange={(e) => setForm({ ...form, email: e.target.value })}
+          />
         </label>
         <label className="field">
           <span>{t('users.name')}</span>
@@ -120,22 +163,45 @@ function CreateUserDialog({ onClose, onCreated }: { onClose(): void; onCreated()
         </label>
         <label className="field">
           <span>{t('users.password')}</span>
-          <input type="password" required minLength={10} autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
+          <input
+            type="password"
+            required
+            minLength={10}
+            autoComplete="new-password"
+            value={form.password}
+            onChange={(e) => setForm({ ...form, password: e.target.value })}
+          />
           <small className="muted">{t('users.passwordHelp')}</small>
         </label>
         <fieldset className="field">
           <legend>{t('users.role')}</legend>
           {roles.map((r) => (
             <label key={r} className="radio">
-              <input type="radio" name="role" value={r} checked={form.role === r} onChange={() => setForm({ ...form, role: r })} />
-              <span><strong>{t(`role.${r}`)}</strong> — <span className="muted">{t(roleHelp[r])}</span></span>
+              <input
+                type="radio"
+                name="role"
+                value={r}
+                checked={form.role === r}
+                onChange={() => setForm({ ...form, role: r })}
+              />
+              <span>
+                <strong>{t(`role.${r}`)}</strong> — <span className="muted">{t(roleHelp[r])}</span>
+              </span>
             </label>
           ))}
         </fieldset>
-        {error ? <p className="form-error" role="alert">{error}</p> : null}
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
         <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>{t('common.cancel')}</button>
-          <button type="submit" className="button primary" disabled={busy}>{busy ? t('common.working') : t('users.create')}</button>
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? t('common.working') : t('users.create')}
+          </button>
         </div>
       </form>
     </Dialog>

@@ -27,7 +27,13 @@ function outgoingOf(node: FlowNode, listTitle: string): Outgoing | null {
       // The runtime's rule: up to 3 options go as reply buttons, more as a list.
       return options.length <= whatsappLimits.replyButtons
         ? { ...base, buttons: options.map((o) => o.title) }
-        : { ...base, list: { label: node.data.buttonLabel, rows: options.map((o) => ({ title: o.title, description: o.description })) } };
+        : {
+            ...base,
+            list: {
+              label: node.data.buttonLabel,
+              rows: options.map((o) => ({ title: o.title, description: o.description })),
+            },
+          };
     }
     case 'question':
       return { text: node.data.text, buttons: node.data.kind === 'yes_no' ? ['Sim', 'Não'] : undefined };
@@ -38,7 +44,14 @@ function outgoingOf(node: FlowNode, listTitle: string): Outgoing | null {
     case 'wait':
     case 'end':
       return node.data.message ? { text: node.data.message } : null;
-    case 'start': case 'condition': case 'set': case 'http': case 'financing': case 'llm': case 'goto': case 'note':
+    case 'start':
+    case 'condition':
+    case 'set':
+    case 'http':
+    case 'financing':
+    case 'llm':
+    case 'goto':
+    case 'note':
       return null;
   }
 }
@@ -59,13 +72,34 @@ export function WhatsAppPreview({ node }: { node: FlowNode }) {
       <div className="wa-chat">
         <div className="wa-bubble">
           {out.media && <PreviewMedia media={out.media} />}
-          {out.header && <p className="wa-header"><TemplateText text={out.header} /></p>}
-          {out.text && <p className="wa-text"><TemplateText text={out.text} formatted /></p>}
-          {out.media?.caption && <p className="wa-text"><TemplateText text={out.media.caption} formatted /></p>}
-          {out.footer && <p className="wa-footer"><TemplateText text={out.footer} /></p>}
+          {out.header && (
+            <p className="wa-header">
+              <TemplateText text={out.header} />
+            </p>
+          )}
+          {out.text && (
+            <p className="wa-text">
+              <TemplateText text={out.text} formatted />
+            </p>
+          )}
+          {out.media?.caption && (
+            <p className="wa-text">
+              <TemplateText text={out.media.caption} formatted />
+            </p>
+          )}
+          {out.footer && (
+            <p className="wa-footer">
+              <TemplateText text={out.footer} />
+            </p>
+          )}
           <span className="wa-time">{t('editor.preview.now')}</span>
           {out.list && (
-            <button type="button" className="wa-list-button" aria-expanded={sheetOpen} onClick={() => setSheetOpen(true)}>
+            <button
+              type="button"
+              className="wa-list-button"
+              aria-expanded={sheetOpen}
+              onClick={() => setSheetOpen(true)}
+            >
               <Icon name="list" size={15} /> <TemplateText text={out.list.label} />
             </button>
           )}
@@ -73,7 +107,9 @@ export function WhatsAppPreview({ node }: { node: FlowNode }) {
         {out.buttons && out.buttons.length > 0 && (
           <div className="wa-buttons">
             {out.buttons.map((b, i) => (
-              <span key={i} className="wa-reply"><Icon name="reply" size={13} /> <TemplateText text={b} /></span>
+              <span key={i} className="wa-reply">
+                <Icon name="reply" size={13} /> <TemplateText text={b} />
+              </span>
             ))}
           </div>
         )}
@@ -81,17 +117,30 @@ export function WhatsAppPreview({ node }: { node: FlowNode }) {
       {sheetOpen && out.list && (
         <div className="wa-sheet" role="dialog" aria-label={out.list.label}>
           <header className="wa-sheet__header">
-            <button type="button" className="wa-sheet__close" aria-label={t('editor.preview.close')} onClick={() => setSheetOpen(false)}>
+            <button
+              type="button"
+              className="wa-sheet__close"
+              aria-label={t('editor.preview.close')}
+              onClick={() => setSheetOpen(false)}
+            >
               <Icon name="close" size={16} />
             </button>
-            <span><TemplateText text={out.list.label} /></span>
+            <span>
+              <TemplateText text={out.list.label} />
+            </span>
           </header>
           <ul className="wa-sheet__rows">
             {out.list.rows.map((row, i) => (
               <li key={i}>
                 <span className="wa-sheet__text">
-                  <span className="wa-sheet__title"><TemplateText text={row.title} /></span>
-                  {row.description && <span className="wa-sheet__desc"><TemplateText text={row.description} /></span>}
+                  <span className="wa-sheet__title">
+                    <TemplateText text={row.title} />
+                  </span>
+                  {row.description && (
+                    <span className="wa-sheet__desc">
+                      <TemplateText text={row.description} />
+                    </span>
+                  )}
                 </span>
                 <span className="wa-radio" aria-hidden />
               </li>
@@ -107,11 +156,29 @@ function PreviewMedia({ media }: { media: MediaAttachment }) {
   const t = useT();
   const loadable = /^https?:\/\/[^{}\s]+$/.test(media.url);
   if (media.kind === 'image') {
-    return loadable ? <img className="wa-image" src={media.url} alt="" /> : <div className="wa-image wa-image--placeholder"><Icon name="image" size={32} /></div>;
+    return loadable ? (
+      <img className="wa-image" src={media.url} alt="" />
+    ) : (
+      <div className="wa-image wa-image--placeholder">
+        <Icon name="image" size={32} />
+      </div>
+    );
   }
-  if (media.kind === 'video') return <div className="wa-image wa-image--placeholder"><Icon name="play" size={32} /><span>{t('editor.preview.video')}</span></div>;
+  if (media.kind === 'video')
+    return (
+      <div className="wa-image wa-image--placeholder">
+        <Icon name="play" size={32} />
+        <span>{t('editor.preview.video')}</span>
+      </div>
+    );
   if (media.kind === 'audio') {
-    return <div className="wa-audio"><Icon name="play" size={16} /><span className="wa-audio__wave" /><Icon name="mic" size={16} /></div>;
+    return (
+      <div className="wa-audio">
+        <Icon name="play" size={16} />
+        <span className="wa-audio__wave" />
+        <Icon name="mic" size={16} />
+      </div>
+    );
   }
   return (
     <div className="wa-doc">

@@ -48,7 +48,9 @@ export function CampaignStart({ variables, disabled, onStart }: CampaignStartPro
           />
         </label>
       ))}
-      <button type="submit" className="button small" disabled={disabled}>{t('sim.campaign.start')}</button>
+      <button type="submit" className="button small" disabled={disabled}>
+        {t('sim.campaign.start')}
+      </button>
     </form>
   );
 }

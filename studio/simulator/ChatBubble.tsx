@@ -12,7 +12,8 @@ interface ChatBubbleProps {
 
 function Media({ message }: { message: Extract<BotMessage, { kind: 'media' }> }) {
   const t = useT();
-  if (message.media === 'image') return <img className="chat-media" src={message.url} alt={message.caption ?? t('sim.image')} />;
+  if (message.media === 'image')
+    return <img className="chat-media" src={message.url} alt={message.caption ?? t('sim.image')} />;
   if (message.media === 'video') return <video className="chat-media" src={message.url} controls />;
   if (message.media === 'audio') return <audio src={message.url} controls />;
   return (
@@ -24,10 +25,25 @@ function Media({ message }: { message: Extract<BotMessage, { kind: 'media' }> })
 
 /** One bot message drawn the way WhatsApp shows it; buttons and list rows answer. */
 export function ChatBubble({ message, disabled, onReply, onOpenList }: ChatBubbleProps) {
-  if (message.kind === 'unknown') return <div className="bubble bot"><code className="small">{message.json}</code></div>;
-  if (message.kind === 'text') return <div className="bubble bot"><RichText text={message.text} /></div>;
+  if (message.kind === 'unknown')
+    return (
+      <div className="bubble bot">
+        <code className="small">{message.json}</code>
+      </div>
+    );
+  if (message.kind === 'text')
+    return (
+      <div className="bubble bot">
+        <RichText text={message.text} />
+      </div>
+    );
   // A template (sent by campaigns) is drawn as the text the inbox keeps for it.
-  if (message.kind === 'template') return <div className="bubble bot"><RichText text={textOf(message) ?? ''} /></div>;
+  if (message.kind === 'template')
+    return (
+      <div className="bubble bot">
+        <RichText text={textOf(message) ?? ''} />
+      </div>
+    );
   if (message.kind === 'media') {
     return (
       <div className="bubble bot media" data-testid="sim-media">
@@ -47,7 +63,14 @@ export function ChatBubble({ message, disabled, onReply, onOpenList }: ChatBubbl
         </div>
         <div className="bubble-buttons">
           {message.buttons.map((button) => (
-            <button key={button.id} type="button" className="chat-button" data-testid="sim-button" disabled={disabled} onClick={() => onReply(button)}>
+            <button
+              key={button.id}
+              type="button"
+              className="chat-button"
+              data-testid="sim-button"
+              disabled={disabled}
+              onClick={() => onReply(button)}
+            >
               {button.title}
             </button>
           ))}
@@ -63,7 +86,13 @@ export function ChatBubble({ message, disabled, onReply, onOpenList }: ChatBubbl
         {message.footer ? <span className="bubble-footer">{message.footer}</span> : null}
       </div>
       <div className="bubble-buttons">
-        <button type="button" className="chat-button" data-testid="sim-list-open" disabled={disabled} onClick={() => onOpenList(message)}>
+        <button
+          type="button"
+          className="chat-button"
+          data-testid="sim-list-open"
+          disabled={disabled}
+          onClick={() => onOpenList(message)}
+        >
           ☰ {message.buttonLabel}
         </button>
       </div>

@@ -11,9 +11,7 @@ import { ListSheet } from './ListSheet.tsx';
 import { toBotMessage, type BotMessage, type Button, type Row } from './messages.ts';
 
 type NewEntry =
-  | { from: 'bot'; message: BotMessage }
-  | { from: 'contact'; text: string }
-  | { from: 'system'; text: string };
+  { from: 'bot'; message: BotMessage } | { from: 'contact'; text: string } | { from: 'system'; text: string };
 type Entry = NewEntry & { id: number };
 
 interface SimulatorPanelProps {
@@ -48,31 +46,34 @@ export function SimulatorPanel({ flowId, variables: declared, beforeRun, onNodeC
   const append = (items: NewEntry[]) =>
     setEntries((current) => [...current, ...items.map((item): Entry => ({ ...item, id: nextId.current++ }))]);
 
-  const send = useCallback(async (request: SimulateRequest, shown: string | null) => {
-    const mine = run.current;
-    setBusy(true);
-    if (shown) append([{ from: 'contact', text: shown }]);
-    try {
-      if (!(await beforeRun())) {
-        append([{ from: 'system', text: t('sim.saveFirst') }]);
-        return;
+  const send = useCallback(
+    async (request: SimulateRequest, shown: string | null) => {
+      const mine = run.current;
+      setBusy(true);
+      if (shown) append([{ from: 'contact', text: shown }]);
+      try {
+        if (!(await beforeRun())) {
+          append([{ from: 'system', text: t('sim.saveFirst') }]);
+          return;
+        }
+        const answer = await api.simulate(flowId, request);
+        if (mine !== run.current) return;
+        setResult(answer);
+        onNodeChange(answer.status === 'ended' ? null : answer.nodeId);
+        const bot: NewEntry[] = answer.messages.map((m) => ({ from: 'bot', message: toBotMessage(m) }));
+        if (answer.error) bot.push({ from: 'system', text: answer.error });
+        if (answer.status === 'handoff') bot.push({ from: 'system', text: t('sim.handoff') });
+        if (answer.status === 'ended') bot.push({ from: 'system', text: t('sim.ended') });
+        append(bot);
+      } catch (err) {
+        if (mine === run.current) append([{ from: 'system', text: errorText(err, t) }]);
+      } finally {
+        if (mine === run.current) setBusy(false);
       }
-      const answer = await api.simulate(flowId, request);
-      if (mine !== run.current) return;
-      setResult(answer);
-      onNodeChange(answer.status === 'ended' ? null : answer.nodeId);
-      const bot: NewEntry[] = answer.messages.map((m) => ({ from: 'bot', message: toBotMessage(m) }));
-      if (answer.error) bot.push({ from: 'system', text: answer.error });
-      if (answer.status === 'handoff') bot.push({ from: 'system', text: t('sim.handoff') });
-      if (answer.status === 'ended') bot.push({ from: 'system', text: t('sim.ended') });
-      append(bot);
-    } catch (err) {
-      if (mine === run.current) append([{ from: 'system', text: errorText(err, t) }]);
-    } finally {
-      if (mine === run.current) setBusy(false);
-    }
-    // `append` only touches a ref and a state setter, so it is left out.
-  }, [flowId, beforeRun, onNodeChange, t]);
+      // `append` only touches a ref and a state setter, so it is left out.
+    },
+    [flowId, beforeRun, onNodeChange, t],
+  );
 
   // As on WhatsApp, the contact speaks first: opening (or restarting) shows an empty chat, and
   // the first message sent starts a new session and is what the start block sees, not an
@@ -115,43 +116,98 @@ export function SimulatorPanel({ flowId, variables: declared, beforeRun, onNodeC
   return (
     <aside className="side-panel simulator" aria-label={t('sim.title')} data-testid="simulator">
       <header className="side-panel-header">
-        <h2 ref={title} tabIndex={-1}>{t('sim.title')}</h2>
+        <h2 ref={title} tabIndex={-1}>
+          {t('sim.title')}
+        </h2>
         <div className="row-actions">
-          <button type="button" className="button small" onClick={restart} disabled={busy}>{t('sim.restart')}</button>
-          <button type="button" className="icon-button" aria-label={t('common.close')} onClick={onClose}>×</button>
+          <button type="button" className="button small" onClick={restart} disabled={busy}>
+            {t('sim.restart')}
+          </button>
+          <button type="button" className="icon-button" aria-label={t('common.close')} onClick={onClose}>
+            ×
+          </button>
         </div>
       </header>
       <div className="phone">
-        <div className="phone-top"><span className="avatar" aria-hidden="true">🤖</span>{t('sim.contactName')}</div>
+        <div className="phone-top">
+          <span className="avatar" aria-hidden="true">
+            🤖
+          </span>
+          {t('sim.contactName')}
+        </div>
         <div className="chat" ref={chat} role="log" aria-live="polite" aria-busy={busy} data-testid="sim-chat">
-          {entries.length === 0 && !busy ? <p className="chat-note" data-testid="sim-hint">{t('sim.startHint')}</p> : null}
-          {entries.length === 0 && !busy && campaignVariables.length > 0
+          {entries.length === 0 && !busy ? (
+            <p className="chat-note" data-testid="sim-hint">
+              {t('sim.startHint')}
+            </p>
+          ) : null}
+          {entries.length === 0 && !busy && campaignVariables.length > 0 ? (
             // A request with no text starts the flow unprompted, with these values, as a campaign does.
-            ? <CampaignStart variables={campaignVariables} disabled={busy} onStart={(values) => void send({ variables: values }, null)} />
-            : null}
+            <CampaignStart
+              variables={campaignVariables}
+              disabled={busy}
+              onStart={(values) => void send({ variables: values }, null)}
+            />
+          ) : null}
           {entries.map((entry) => {
-            if (entry.from === 'contact') return <div key={entry.id} className="bubble contact">{entry.text}</div>;
-            if (entry.from === 'system') return <div key={entry.id} className="chat-note" data-testid="sim-note">{entry.text}</div>;
-            return <ChatBubble key={entry.id} message={entry.message} disabled={busy || !active} onReply={reply} onOpenList={setSheet} />;
+            if (entry.from === 'contact')
+              return (
+                <div key={entry.id} className="bubble contact">
+                  {entry.text}
+                </div>
+              );
+            if (entry.from === 'system')
+              return (
+                <div key={entry.id} className="chat-note" data-testid="sim-note">
+                  {entry.text}
+                </div>
+              );
+            return (
+              <ChatBubble
+                key={entry.id}
+                message={entry.message}
+                disabled={busy || !active}
+                onReply={reply}
+                onOpenList={setSheet}
+              />
+            );
           })}
-          {busy ? <div className="typing" aria-label={t('sim.typing')}><span /><span /><span /></div> : null}
+          {busy ? (
+            <div className="typing" aria-label={t('sim.typing')}>
+              <span />
+              <span />
+              <span />
+            </div>
+          ) : null}
         </div>
         {result?.status === 'handoff' || result?.timerPending ? (
           <div className="sim-controls">
             {result.timerPending ? (
-              <button type="button" className="button small" disabled={busy} onClick={() => void send({ sessionId, fireTimer: true }, null)}>
+              <button
+                type="button"
+                className="button small"
+                disabled={busy}
+                onClick={() => void send({ sessionId, fireTimer: true }, null)}
+              >
                 ⏱ {t('sim.fireTimer')}
               </button>
             ) : null}
             {result.status === 'handoff' ? (
-              <button type="button" className="button small" disabled={busy} onClick={() => void send({ sessionId, resolveHandoff: true }, null)}>
+              <button
+                type="button"
+                className="button small"
+                disabled={busy}
+                onClick={() => void send({ sessionId, resolveHandoff: true }, null)}
+              >
                 ✓ {t('sim.resolveHandoff')}
               </button>
             ) : null}
           </div>
         ) : null}
         <form className="composer" onSubmit={submit}>
-          <label className="visually-hidden" htmlFor="sim-input">{t('sim.inputLabel')}</label>
+          <label className="visually-hidden" htmlFor="sim-input">
+            {t('sim.inputLabel')}
+          </label>
           <input
             id="sim-input"
             ref={input}
@@ -161,12 +217,21 @@ export function SimulatorPanel({ flowId, variables: declared, beforeRun, onNodeC
             disabled={!active}
             onChange={(e) => setText(e.target.value)}
           />
-          <button type="submit" className="send-button" aria-label={t('sim.send')} disabled={busy || !active || !text.trim()}>➤</button>
+          <button
+            type="submit"
+            className="send-button"
+            aria-label={t('sim.send')}
+            disabled={busy || !active || !text.trim()}
+          >
+            ➤
+          </button>
         </form>
       </div>
       <section className="variables" aria-label={t('sim.variables', { count: variables.length })}>
         <h3>{t('sim.variables', { count: variables.length })}</h3>
-        {variables.length === 0 ? <p className="muted small">{t('sim.noVariables')}</p> : (
+        {variables.length === 0 ? (
+          <p className="muted small">{t('sim.noVariables')}</p>
+        ) : (
           <dl data-testid="sim-variables">
             {variables.map(([name, value]) => (
               <div key={name} className="variable-row">

@@ -1,4 +1,9 @@
-import { outboundMessage, type ListRow, type OutboundMessage, type ReplyButton } from '../../shared/messages/outbound.ts';
+import {
+  outboundMessage,
+  type ListRow,
+  type OutboundMessage,
+  type ReplyButton,
+} from '../../shared/messages/outbound.ts';
 
 /**
  * The simulator draws the messages the server sends, in the one contract of

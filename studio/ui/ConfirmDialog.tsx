@@ -15,7 +15,15 @@ interface ConfirmDialogProps {
 }
 
 /** Asks before something that can't be undone; stays open and shows the error if it fails. */
-export function ConfirmDialog({ title, message, confirmLabel, danger, typeToConfirm, onConfirm, onClose }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  message,
+  confirmLabel,
+  danger,
+  typeToConfirm,
+  onConfirm,
+  onClose,
+}: ConfirmDialogProps) {
   const t = useT();
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
@@ -39,8 +47,15 @@ export function ConfirmDialog({ title, message, confirmLabel, danger, typeToConf
       testId="confirm-dialog"
       footer={
         <>
-          <button type="button" className="button" onClick={onClose}>{t('common.cancel')}</button>
-          <button type="button" className={danger ? 'button danger' : 'button primary'} disabled={busy || (typeToConfirm !== undefined && typed.trim() !== typeToConfirm)} onClick={confirm}>
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button
+            type="button"
+            className={danger ? 'button danger' : 'button primary'}
+            disabled={busy || (typeToConfirm !== undefined && typed.trim() !== typeToConfirm)}
+            onClick={confirm}
+          >
             {busy ? t('common.working') : confirmLabel}
           </button>
         </>
@@ -48,9 +63,19 @@ export function ConfirmDialog({ title, message, confirmLabel, danger, typeToConf
     >
       <p>{message}</p>
       {typeToConfirm !== undefined ? (
-        <input aria-label={typeToConfirm} autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} data-testid="confirm-typed" />
+        <input
+          aria-label={typeToConfirm}
+          autoComplete="off"
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          data-testid="confirm-typed"
+        />
       ) : null}
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </Dialog>
   );
 }

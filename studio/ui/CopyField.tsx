@@ -22,7 +22,9 @@ export function CopyField({ label, value }: { label: string; value: string }) {
       <label htmlFor={id}>{label}</label>
       <div className="copy-field">
         <input id={id} readOnly value={value} onFocus={(e) => e.target.select()} />
-        <button type="button" className="button small" onClick={copy} aria-label={t('common.copyOf', { label })}>{t('common.copy')}</button>
+        <button type="button" className="button small" onClick={copy} aria-label={t('common.copyOf', { label })}>
+          {t('common.copy')}
+        </button>
       </div>
     </div>
   );

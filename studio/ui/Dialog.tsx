@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useT } from '../i18n/index.ts';
 
-const focusable = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const focusable =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 interface DialogProps {
   title: string;
@@ -31,8 +32,9 @@ export function Dialog({ title, onClose, children, footer, size = 'medium', clas
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     dialog.showModal();
     // The first field, else the first footer button (Cancel, the safe choice in a confirmation).
-    const first = dialog.querySelector<HTMLElement>('[autofocus], .dialog-body ' + focusable.replaceAll(', ', ', .dialog-body '))
-      ?? dialog.querySelector<HTMLElement>('.dialog-footer button:not([disabled])');
+    const first =
+      dialog.querySelector<HTMLElement>('[autofocus], .dialog-body ' + focusable.replaceAll(', ', ', .dialog-body ')) ??
+      dialog.querySelector<HTMLElement>('.dialog-footer button:not([disabled])');
     first?.focus();
     return () => {
       dialog.close();
@@ -73,7 +75,9 @@ export function Dialog({ title, onClose, children, footer, size = 'medium', clas
     >
       <header className="dialog-header">
         <h2 id={titleId}>{title}</h2>
-        <button type="button" className="icon-button" aria-label={t('common.close')} onClick={onClose}>×</button>
+        <button type="button" className="icon-button" aria-label={t('common.close')} onClick={onClose}>
+          ×
+        </button>
       </header>
       <div className="dialog-body">{children}</div>
       {footer ? <footer className="dialog-footer">{footer}</footer> : null}

@@ -4,7 +4,10 @@ import { useLocaleStore, useT } from '../i18n/index.ts';
 import { errorDetailLines } from './error-details.ts';
 import { errorText } from './error-text.ts';
 
-interface FormErrorState { message: string; lines: string[] }
+interface FormErrorState {
+  message: string;
+  lines: string[];
+}
 
 /**
  * What went wrong with a form's submission, in words a business user understands: the
@@ -18,9 +21,14 @@ export function useFormError() {
     state,
     clear: () => setState(null),
     /** A message of our own, with the problems that explain it. */
-    show: (message: string, details?: unknown) => setState({ message, lines: details ? errorDetailLines(details, locale) : [] }),
+    show: (message: string, details?: unknown) =>
+      setState({ message, lines: details ? errorDetailLines(details, locale) : [] }),
     /** What a failed request threw. */
-    fail: (err: unknown) => setState({ message: errorText(err, t), lines: err instanceof ApiError ? errorDetailLines(err.details, locale) : [] }),
+    fail: (err: unknown) =>
+      setState({
+        message: errorText(err, t),
+        lines: err instanceof ApiError ? errorDetailLines(err.details, locale) : [],
+      }),
   };
 }
 
@@ -30,7 +38,13 @@ export function FormError({ state, testId }: { state: FormErrorState | null; tes
   return (
     <div className="form-error" role="alert" data-testid={testId}>
       <p>{state.message}</p>
-      {state.lines.length > 0 ? <ul>{state.lines.map((line, i) => <li key={i}>{line}</li>)}</ul> : null}
+      {state.lines.length > 0 ? (
+        <ul>
+          {state.lines.map((line, i) => (
+            <li key={i}>{line}</li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }

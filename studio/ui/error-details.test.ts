@@ -5,7 +5,13 @@ describe('errorDetailLines', () => {
   it('lists validation problems in the chosen language, with the node', () => {
     const details = {
       problems: [
-        { code: 'menu.no_options', severity: 'error', nodeId: 'n2', message: 'Menu sem opções', messages: { 'pt-BR': 'Menu sem opções', en: 'Menu has no options' } },
+        {
+          code: 'menu.no_options',
+          severity: 'error',
+          nodeId: 'n2',
+          message: 'Menu sem opções',
+          messages: { 'pt-BR': 'Menu sem opções', en: 'Menu has no options' },
+        },
         { code: 'x', severity: 'warning', message: 'Só a mensagem' },
       ],
     };
@@ -14,9 +20,16 @@ describe('errorDetailLines', () => {
   });
 
   it('lists schema issues with their path', () => {
-    const details = { issues: [{ path: ['nodes', 0, 'type'], message: 'Invalid input' }, { path: [], message: 'Bad' }] };
+    const details = {
+      issues: [
+        { path: ['nodes', 0, 'type'], message: 'Invalid input' },
+        { path: [], message: 'Bad' },
+      ],
+    };
     expect(errorDetailLines(details, 'pt-BR')).toEqual(['nodes.0.type: Invalid input', 'Bad']);
-    expect(errorDetailLines({ issues: [{ path: 'nodes.1.data', message: 'Obrigatório' }] }, 'pt-BR')).toEqual(['nodes.1.data: Obrigatório']);
+    expect(errorDetailLines({ issues: [{ path: 'nodes.1.data', message: 'Obrigatório' }] }, 'pt-BR')).toEqual([
+      'nodes.1.data: Obrigatório',
+    ]);
   });
 
   it('ignores shapes it does not know', () => {

@@ -14,7 +14,11 @@ function problemLine(problem: Record<string, unknown>, locale: Locale): string |
 
 function issueLine(issue: Record<string, unknown>): string | null {
   if (typeof issue.message !== 'string') return null;
-  const path = Array.isArray(issue.path) ? issue.path.map(String).join('.') : typeof issue.path === 'string' ? issue.path : '';
+  const path = Array.isArray(issue.path)
+    ? issue.path.map(String).join('.')
+    : typeof issue.path === 'string'
+      ? issue.path
+      : '';
   return path ? `${path}: ${issue.message}` : issue.message;
 }
 

@@ -29,7 +29,11 @@ function subscribe(onChange: () => void): () => void {
 
 /** The current pathname; re-renders on navigation and on the browser's back/forward. */
 export function usePathname(): string {
-  return useSyncExternalStore(subscribe, () => location.pathname, () => '/');
+  return useSyncExternalStore(
+    subscribe,
+    () => location.pathname,
+    () => '/',
+  );
 }
 
 /** `matchPath('/flows/:id', '/flows/abc')` → `{ id: 'abc' }`; null when it doesn't match. */

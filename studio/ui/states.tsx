@@ -16,7 +16,11 @@ export function ErrorBanner({ message, onRetry }: { message: string; onRetry?: (
   return (
     <div className="error-banner" role="alert">
       <span>{message}</span>
-      {onRetry ? <button type="button" className="button small" onClick={onRetry}>{t('common.retry')}</button> : null}
+      {onRetry ? (
+        <button type="button" className="button small" onClick={onRetry}>
+          {t('common.retry')}
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -32,7 +32,9 @@ export function Toaster() {
   return (
     <div className="toaster" role="status" aria-live="polite">
       {toasts.map((toast) => (
-        <div key={toast.id} className={`toast toast-${toast.tone}`}>{toast.text}</div>
+        <div key={toast.id} className={`toast toast-${toast.tone}`}>
+          {toast.text}
+        </div>
       ))}
     </div>
   );

@@ -28,11 +28,22 @@ export async function clearDefaultAiProvider(db: Executor): Promise<void> {
   await db.updateTable('ai_providers').set({ is_default: false }).where('is_default', '=', true).execute();
 }
 
-export async function insertAiProvider(db: Executor, values: Omit<NewRow<'ai_providers'>, 'id'>): Promise<AiProviderRow> {
-  return db.insertInto('ai_providers').values({ id: randomUUID(), ...values }).returningAll().executeTakeFirstOrThrow();
+export async function insertAiProvider(
+  db: Executor,
+  values: Omit<NewRow<'ai_providers'>, 'id'>,
+): Promise<AiProviderRow> {
+  return db
+    .insertInto('ai_providers')
+    .values({ id: randomUUID(), ...values })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
-export async function updateAiProvider(db: Executor, id: string, changes: RowUpdate<'ai_providers'>): Promise<AiProviderRow | undefined> {
+export async function updateAiProvider(
+  db: Executor,
+  id: string,
+  changes: RowUpdate<'ai_providers'>,
+): Promise<AiProviderRow | undefined> {
   return db.updateTable('ai_providers').set(changes).where('id', '=', id).returningAll().executeTakeFirst();
 }
 

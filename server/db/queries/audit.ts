@@ -10,14 +10,17 @@ export async function recordAudit(
   target: { type: string; id: string | null },
   details: Record<string, unknown> = {},
 ): Promise<void> {
-  await db.insertInto('audit_log').values({
-    actor_id: actor?.id ?? null,
-    actor_kind: actor?.kind ?? 'system',
-    action,
-    target_type: target.type,
-    target_id: target.id,
-    details: JSON.stringify(details),
-  }).execute();
+  await db
+    .insertInto('audit_log')
+    .values({
+      actor_id: actor?.id ?? null,
+      actor_kind: actor?.kind ?? 'system',
+      action,
+      target_type: target.type,
+      target_id: target.id,
+      details: JSON.stringify(details),
+    })
+    .execute();
 }
 
 /** At most one `token.use` entry per token in this long: a busy integration would otherwise fill the log. */
@@ -27,7 +30,11 @@ export const tokenUseAuditMs = 3_600_000;
  * Records that a token was used, unless it was already recorded within the hour. Called only when
  * the token's `last_used_at` moved (once a minute at most), so this costs nothing per request.
  */
-export async function recordTokenUse(db: Executor, token: { id: string; userId: string | null }, now: Date): Promise<void> {
+export async function recordTokenUse(
+  db: Executor,
+  token: { id: string; userId: string | null },
+  now: Date,
+): Promise<void> {
   const since = new Date(now.getTime() - tokenUseAuditMs);
   await sql`
     insert into audit_log (actor_id, actor_kind, action, target_type, target_id, details, created_at)
@@ -50,21 +57,39 @@ export interface AuditFilter {
 
 /** Newest first, with the acting user's (or token owner's) name. */
 export async function listAudit(db: Executor, f: AuditFilter) {
-  let q = db.selectFrom('audit_log as a')
+  let q = db
+    .selectFrom('audit_log as a')
     .leftJoin('api_tokens as t', (j) => j.onRef('t.id', '=', 'a.actor_id').on('a.actor_kind', '=', 'token'))
-    .leftJoin('users as u', (j) => j.on((eb) => eb.or([
-      eb.and([eb('a.actor_kind', '=', 'user'), eb('u.id', '=', eb.ref('a.actor_id'))]),
-      eb.and([eb('a.actor_kind', '=', 'token'), eb('u.id', '=', eb.ref('t.user_id'))]),
-    ])))
-    .select(['a.id', 'a.created_at', 'a.action', 'a.actor_kind', 'a.actor_id', 'a.target_type', 'a.target_id', 'a.details',
-      'u.name as user_name', 'u.email as user_email', 't.name as token_name'])
-    .orderBy('a.id', 'desc').limit(f.limit);
+    .leftJoin('users as u', (j) =>
+      j.on((eb) =>
+        eb.or([
+          eb.and([eb('a.actor_kind', '=', 'user'), eb('u.id', '=', eb.ref('a.actor_id'))]),
+          eb.and([eb('a.actor_kind', '=', 'token'), eb('u.id', '=', eb.ref('t.user_id'))]),
+        ]),
+      ),
+    )
+    .select([
+      'a.id',
+      'a.created_at',
+      'a.action',
+      'a.actor_kind',
+      'a.actor_id',
+      'a.target_type',
+      'a.target_id',
+      'a.details',
+      'u.name as user_name',
+      'u.email as user_email',
+      't.name as token_name',
+    ])
+    .orderBy('a.id', 'desc')
+    .limit(f.limit);
   if (f.actor) {
     const actor = f.actor;
     // A person's own calls and those of their tokens.
     q = q.where((eb) => eb.or([eb('a.actor_id', '=', actor), eb('t.user_id', '=', actor)]));
   }
-  if (f.action) q = f.action.endsWith('.') ? q.where('a.action', 'like', `${f.action}%`) : q.where('a.action', '=', f.action);
+  if (f.action)
+    q = f.action.endsWith('.') ? q.where('a.action', 'like', `${f.action}%`) : q.where('a.action', '=', f.action);
   if (f.from) q = q.where('a.created_at', '>=', f.from);
   if (f.to) q = q.where('a.created_at', '<', f.to);
   if (f.before) q = q.where('a.id', '<', f.before);

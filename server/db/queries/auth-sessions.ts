@@ -1,8 +1,14 @@
 import type { Executor } from '../database.ts';
 
 /** Opens a cookie login; only the secret's hash is stored. */
-export async function insertLogin(db: Executor, login: { tokenHash: string; userId: string; expiresAt: Date }): Promise<void> {
-  await db.insertInto('auth_sessions').values({ token_hash: login.tokenHash, user_id: login.userId, expires_at: login.expiresAt }).execute();
+export async function insertLogin(
+  db: Executor,
+  login: { tokenHash: string; userId: string; expiresAt: Date },
+): Promise<void> {
+  await db
+    .insertInto('auth_sessions')
+    .values({ token_hash: login.tokenHash, user_id: login.userId, expires_at: login.expiresAt })
+    .execute();
 }
 
 /** Ends the cookie login whose secret hashes to `tokenHash` (logout). */

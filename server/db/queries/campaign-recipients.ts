@@ -31,9 +31,15 @@ export interface RecipientRow {
 }
 
 /** A page of a campaign's recipients in audience order, optionally only those with one outcome. */
-export async function listRecipients(db: Executor, campaignId: string, page: {
-  outcome?: RecipientOutcome | undefined; after: number; limit: number;
-}): Promise<RecipientRow[]> {
+export async function listRecipients(
+  db: Executor,
+  campaignId: string,
+  page: {
+    outcome?: RecipientOutcome | undefined;
+    after: number;
+    limit: number;
+  },
+): Promise<RecipientRow[]> {
   const result = await sql<RecipientRow>`
     select * from (
       select r.position, r.phone, r.name, r.contact_id, r.skip_reason, m.error, ${outcomeSql} as outcome
@@ -47,7 +53,15 @@ export async function listRecipients(db: Executor, campaignId: string, page: {
   return result.rows;
 }
 
-export const emptyTotals = (): CampaignTotals => ({ queued: 0, sent: 0, delivered: 0, read: 0, replied: 0, failed: 0, skipped: 0 });
+export const emptyTotals = (): CampaignTotals => ({
+  queued: 0,
+  sent: 0,
+  delivered: 0,
+  read: 0,
+  replied: 0,
+  failed: 0,
+  skipped: 0,
+});
 
 /** Each campaign's recipients counted by outcome; campaigns without any are absent. */
 export async function countOutcomes(db: Executor, campaignIds: string[]): Promise<Map<string, CampaignTotals>> {

@@ -18,5 +18,9 @@ export async function campaignExists(db: Executor, id: string): Promise<boolean>
 }
 
 export async function insertCampaign(db: Executor, values: Omit<NewRow<'campaigns'>, 'id'>): Promise<CampaignRow> {
-  return db.insertInto('campaigns').values({ id: randomUUID(), ...values }).returningAll().executeTakeFirstOrThrow();
+  return db
+    .insertInto('campaigns')
+    .values({ id: randomUUID(), ...values })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }

@@ -26,11 +26,19 @@ export async function skuTaken(db: Executor, sku: string, exceptId?: string): Pr
 }
 
 export async function insertProduct(db: Executor, values: Omit<NewRow<'products'>, 'id'>): Promise<ProductRow> {
-  return db.insertInto('products').values({ id: randomUUID(), ...values }).returningAll().executeTakeFirstOrThrow();
+  return db
+    .insertInto('products')
+    .values({ id: randomUUID(), ...values })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** The updated product, or undefined when it does not exist. */
-export async function updateProduct(db: Executor, id: string, changes: RowUpdate<'products'>): Promise<ProductRow | undefined> {
+export async function updateProduct(
+  db: Executor,
+  id: string,
+  changes: RowUpdate<'products'>,
+): Promise<ProductRow | undefined> {
   return db.updateTable('products').set(changes).where('id', '=', id).returningAll().executeTakeFirst();
 }
 
@@ -47,11 +55,19 @@ export async function categoryNameTaken(db: Executor, name: string, exceptId?: s
 }
 
 export async function insertCategory(db: Executor, values: Omit<NewRow<'categories'>, 'id'>): Promise<CategoryRow> {
-  return db.insertInto('categories').values({ id: randomUUID(), ...values }).returningAll().executeTakeFirstOrThrow();
+  return db
+    .insertInto('categories')
+    .values({ id: randomUUID(), ...values })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** The category after the changes (read as is when there are none), or undefined when it does not exist. */
-export async function updateCategory(db: Executor, id: string, changes: RowUpdate<'categories'>): Promise<CategoryRow | undefined> {
+export async function updateCategory(
+  db: Executor,
+  id: string,
+  changes: RowUpdate<'categories'>,
+): Promise<CategoryRow | undefined> {
   return Object.keys(changes).length
     ? db.updateTable('categories').set(changes).where('id', '=', id).returningAll().executeTakeFirst()
     : db.selectFrom('categories').selectAll().where('id', '=', id).executeTakeFirst();

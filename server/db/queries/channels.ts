@@ -17,11 +17,19 @@ export async function phoneNumberTaken(db: Executor, phoneNumberId: string, exce
 }
 
 export async function insertChannel(db: Executor, values: Omit<NewRow<'channels'>, 'id'>): Promise<ChannelRow> {
-  return db.insertInto('channels').values({ id: randomUUID(), ...values }).returningAll().executeTakeFirstOrThrow();
+  return db
+    .insertInto('channels')
+    .values({ id: randomUUID(), ...values })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** The updated channel, or undefined when it does not exist; changes may be SQL (see `uncheckedBy`). */
-export async function updateChannel(db: Executor, id: string, changes: UpdateObject<Database, 'channels'>): Promise<ChannelRow | undefined> {
+export async function updateChannel(
+  db: Executor,
+  id: string,
+  changes: UpdateObject<Database, 'channels'>,
+): Promise<ChannelRow | undefined> {
   return db.updateTable('channels').set(changes).where('id', '=', id).returningAll().executeTakeFirst();
 }
 
@@ -40,7 +48,11 @@ export async function findChannel(db: Executor, id: string): Promise<ChannelRow 
 
 /** What a connection test needs: the Phone number ID and the sealed access token. */
 export async function findChannelCredentials(db: Executor, id: string) {
-  return db.selectFrom('channels').select(['phone_number_id', 'access_token_enc']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('channels')
+    .select(['phone_number_id', 'access_token_enc'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /**
@@ -48,9 +60,16 @@ export async function findChannelCredentials(db: Executor, id: string) {
  * (a token saved meanwhile is not what was tested). Undefined when it does not, or is gone.
  */
 export async function recordConnectionCheck(
-  db: Executor, id: string, testedTokenEnc: string, outcome: UpdateObject<Database, 'channels'>,
+  db: Executor,
+  id: string,
+  testedTokenEnc: string,
+  outcome: UpdateObject<Database, 'channels'>,
 ): Promise<ChannelRow | undefined> {
-  return db.updateTable('channels').set(outcome)
-    .where('id', '=', id).where('access_token_enc', '=', testedTokenEnc)
-    .returningAll().executeTakeFirst();
+  return db
+    .updateTable('channels')
+    .set(outcome)
+    .where('id', '=', id)
+    .where('access_token_enc', '=', testedTokenEnc)
+    .returningAll()
+    .executeTakeFirst();
 }

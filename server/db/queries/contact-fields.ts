@@ -10,11 +10,23 @@ export async function listContactFields(db: Executor): Promise<ContactFieldRow[]
 }
 
 /** Undefined when the name is already marked. */
-export async function insertContactField(db: Executor, field: { name: string; label: string }): Promise<ContactFieldRow | undefined> {
-  return db.insertInto('contact_fields').values(field).onConflict((oc) => oc.column('name').doNothing()).returningAll().executeTakeFirst();
+export async function insertContactField(
+  db: Executor,
+  field: { name: string; label: string },
+): Promise<ContactFieldRow | undefined> {
+  return db
+    .insertInto('contact_fields')
+    .values(field)
+    .onConflict((oc) => oc.column('name').doNothing())
+    .returningAll()
+    .executeTakeFirst();
 }
 
-export async function relabelContactField(db: Executor, name: string, label: string): Promise<ContactFieldRow | undefined> {
+export async function relabelContactField(
+  db: Executor,
+  name: string,
+  label: string,
+): Promise<ContactFieldRow | undefined> {
   return db.updateTable('contact_fields').set({ label }).where('name', '=', name).returningAll().executeTakeFirst();
 }
 
@@ -25,9 +37,13 @@ export async function deleteContactField(db: Executor, name: string): Promise<Co
 
 /** Variable names the published versions of every flow declare or write, sorted. */
 export async function publishedVariableNames(db: Executor): Promise<string[]> {
-  const rows = await db.selectFrom('flows')
-    .innerJoin('flow_versions as v', (j) => j.onRef('v.flow_id', '=', 'flows.id').onRef('v.version', '=', 'flows.published_version'))
-    .select('v.graph').execute();
+  const rows = await db
+    .selectFrom('flows')
+    .innerJoin('flow_versions as v', (j) =>
+      j.onRef('v.flow_id', '=', 'flows.id').onRef('v.version', '=', 'flows.published_version'),
+    )
+    .select('v.graph')
+    .execute();
   const names = new Set<string>();
   for (const { graph } of rows) {
     const flow = flowDocument.safeParse(graph);

@@ -23,8 +23,11 @@ export interface ContactFilter {
 }
 
 function directory(db: Executor, f: ContactFilter) {
-  let query = db.selectFrom('contacts')
-    .leftJoin('conversation_sessions as s', (j) => j.onRef('s.contact_id', '=', 'contacts.id').on('s.status', '<>', 'ended'))
+  let query = db
+    .selectFrom('contacts')
+    .leftJoin('conversation_sessions as s', (j) =>
+      j.onRef('s.contact_id', '=', 'contacts.id').on('s.status', '<>', 'ended'),
+    )
     .leftJoin('flow_versions as v', 'v.id', 's.flow_version_id')
     .leftJoin('flows as f', 'f.id', 's.flow_id');
   if (f.id) query = query.where('contacts.id', '=', f.id);
@@ -33,10 +36,13 @@ function directory(db: Executor, f: ContactFilter) {
     // its contact however it differs from the stored digits; a fragment matches as a substring.
     const q = f.q;
     const phone = normalizePhone(q);
-    query = query.where((eb) => eb.or([
-      eb('contacts.name', 'ilike', `%${q}%`), eb('contacts.wa_id', 'like', `%${q.replace(/\D/g, '') || q}%`),
-      ...(phone ? [eb('contacts.wa_id', '=', phone)] : []),
-    ]));
+    query = query.where((eb) =>
+      eb.or([
+        eb('contacts.name', 'ilike', `%${q}%`),
+        eb('contacts.wa_id', 'like', `%${q.replace(/\D/g, '') || q}%`),
+        ...(phone ? [eb('contacts.wa_id', '=', phone)] : []),
+      ]),
+    );
   }
   if (f.tag) query = query.where(sql<boolean>`contacts.tags @> array[${f.tag}]::text[]`);
   if (f.optedOut !== undefined) query = query.where('contacts.opted_out_at', f.optedOut ? 'is not' : 'is', null);
@@ -47,19 +53,43 @@ function directory(db: Executor, f: ContactFilter) {
 
 /** The contact directory, most recently active first, each with its live session (if any), flow and version. */
 export async function searchContacts(db: Executor, f: ContactFilter & { offset?: number; limit: number }) {
-  return directory(db, f)
-    .select(['contacts.id', 'contacts.channel_id', 'contacts.name', 'contacts.wa_id', 'contacts.user_id', 'contacts.last_inbound_at',
-      'contacts.tags', 'contacts.fields', 'contacts.opted_out_at',
-      's.flow_id', 's.status as session_status', 's.state', 'v.version', 'f.name as flow_name'])
-    // Through messages_contact_time_idx: one index probe per listed contact.
-    .select(sql<Date | null>`(select max(m.created_at) from messages m where m.contact_id = contacts.id)`.as('last_message_at'))
-    .orderBy('contacts.last_inbound_at', (ob) => ob.desc().nullsLast()).orderBy('contacts.id')
-    .offset(f.offset ?? 0).limit(f.limit).execute();
+  return (
+    directory(db, f)
+      .select([
+        'contacts.id',
+        'contacts.channel_id',
+        'contacts.name',
+        'contacts.wa_id',
+        'contacts.user_id',
+        'contacts.last_inbound_at',
+        'contacts.tags',
+        'contacts.fields',
+        'contacts.opted_out_at',
+        's.flow_id',
+        's.status as session_status',
+        's.state',
+        'v.version',
+        'f.name as flow_name',
+      ])
+      // Through messages_contact_time_idx: one index probe per listed contact.
+      .select(
+        sql<Date | null>`(select max(m.created_at) from messages m where m.contact_id = contacts.id)`.as(
+          'last_message_at',
+        ),
+      )
+      .orderBy('contacts.last_inbound_at', (ob) => ob.desc().nullsLast())
+      .orderBy('contacts.id')
+      .offset(f.offset ?? 0)
+      .limit(f.limit)
+      .execute()
+  );
 }
 export type DirectoryRow = Awaited<ReturnType<typeof searchContacts>>[number];
 
 export async function countContacts(db: Executor, f: ContactFilter): Promise<number> {
-  const row = await directory(db, f).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst();
+  const row = await directory(db, f)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
@@ -79,14 +109,24 @@ export interface ContactChange {
 }
 
 /** Changes only what is given; undefined when there is no such contact. */
-export async function updateContact(db: Executor, id: string, change: ContactChange, now: Date): Promise<ContactRow | undefined> {
-  return db.updateTable('contacts').set({
-    ...(change.name !== undefined ? { name: change.name } : {}),
-    ...(change.tags !== undefined ? { tags: change.tags } : {}),
-    ...(change.fields !== undefined ? { fields: JSON.stringify(change.fields) } : {}),
-    ...(change.optedOutAt !== undefined ? { opted_out_at: change.optedOutAt } : {}),
-    updated_at: now,
-  }).where('id', '=', id).returningAll().executeTakeFirst();
+export async function updateContact(
+  db: Executor,
+  id: string,
+  change: ContactChange,
+  now: Date,
+): Promise<ContactRow | undefined> {
+  return db
+    .updateTable('contacts')
+    .set({
+      ...(change.name !== undefined ? { name: change.name } : {}),
+      ...(change.tags !== undefined ? { tags: change.tags } : {}),
+      ...(change.fields !== undefined ? { fields: JSON.stringify(change.fields) } : {}),
+      ...(change.optedOutAt !== undefined ? { opted_out_at: change.optedOutAt } : {}),
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 /**
@@ -94,10 +134,17 @@ export async function updateContact(db: Executor, id: string, change: ContactCha
  * list them reversed, oldest first).
  */
 export async function latestMessages(db: Executor, contactId: string, limit: number) {
-  return db.selectFrom('messages').select(['id', 'direction', 'author_kind', 'type', 'text', 'status', 'error', 'created_at'])
-    .where('contact_id', '=', contactId)
-    // A reply can share its message's millisecond: 'in' sorts before 'out' once reversed.
-    .orderBy('created_at', 'desc').orderBy('direction', 'desc').limit(limit).execute();
+  return (
+    db
+      .selectFrom('messages')
+      .select(['id', 'direction', 'author_kind', 'type', 'text', 'status', 'error', 'created_at'])
+      .where('contact_id', '=', contactId)
+      // A reply can share its message's millisecond: 'in' sorts before 'out' once reversed.
+      .orderBy('created_at', 'desc')
+      .orderBy('direction', 'desc')
+      .limit(limit)
+      .execute()
+  );
 }
 
 /**
@@ -105,9 +152,19 @@ export async function latestMessages(db: Executor, contactId: string, limit: num
  * message starts the flow again. Returns how many sessions ended.
  */
 export async function resetContact(db: Executor, contactId: string, now: Date): Promise<number> {
-  const rows = await db.updateTable('conversation_sessions').set({ status: 'ended', updated_at: now })
-    .where('contact_id', '=', contactId).where('status', '<>', 'ended').returning('id').execute();
-  await db.updateTable('handoffs').set({ status: 'resolved', resolved_at: now }).where('contact_id', '=', contactId).where('status', '<>', 'resolved').execute();
+  const rows = await db
+    .updateTable('conversation_sessions')
+    .set({ status: 'ended', updated_at: now })
+    .where('contact_id', '=', contactId)
+    .where('status', '<>', 'ended')
+    .returning('id')
+    .execute();
+  await db
+    .updateTable('handoffs')
+    .set({ status: 'resolved', resolved_at: now })
+    .where('contact_id', '=', contactId)
+    .where('status', '<>', 'resolved')
+    .execute();
   await db.deleteFrom('scheduled_jobs').where('contact_id', '=', contactId).where('status', '=', 'pending').execute();
   return rows.length;
 }
@@ -115,10 +172,24 @@ export async function resetContact(db: Executor, contactId: string, now: Date): 
 /** Everything kept about a contact besides its own row (the LGPD export). */
 export async function contactRecords(db: Executor, contactId: string) {
   const [messages, sessions, orders, handoffs] = await Promise.all([
-    db.selectFrom('messages').select(['id', 'direction', 'type', 'text', 'status', 'created_at']).where('contact_id', '=', contactId).orderBy('created_at').orderBy('direction').execute(),
-    db.selectFrom('conversation_sessions').select(['id', 'flow_id', 'status', 'state', 'created_at']).where('contact_id', '=', contactId).execute(),
+    db
+      .selectFrom('messages')
+      .select(['id', 'direction', 'type', 'text', 'status', 'created_at'])
+      .where('contact_id', '=', contactId)
+      .orderBy('created_at')
+      .orderBy('direction')
+      .execute(),
+    db
+      .selectFrom('conversation_sessions')
+      .select(['id', 'flow_id', 'status', 'state', 'created_at'])
+      .where('contact_id', '=', contactId)
+      .execute(),
     db.selectFrom('orders').selectAll().where('contact_id', '=', contactId).execute(),
-    db.selectFrom('handoffs').select(['id', 'team', 'status', 'note', 'created_at']).where('contact_id', '=', contactId).execute(),
+    db
+      .selectFrom('handoffs')
+      .select(['id', 'team', 'status', 'note', 'created_at'])
+      .where('contact_id', '=', contactId)
+      .execute(),
   ]);
   return { messages, sessions, orders, handoffs };
 }
@@ -140,10 +211,17 @@ export interface ImportedContact {
  */
 export async function upsertImportedContacts(db: Executor, channelId: string, rows: ImportedContact[], now: Date) {
   if (rows.length === 0) return new Map<string, { id: string; created: boolean }>();
-  const incoming = JSON.stringify(rows.map((r) => ({
-    id: randomUUID(), wa_id: r.waId, name: r.name, tags: r.tags, fields: r.fields,
-    opted_out_at: r.optedOut ? now.toISOString() : null, opted_out: r.optedOut,
-  })));
+  const incoming = JSON.stringify(
+    rows.map((r) => ({
+      id: randomUUID(),
+      wa_id: r.waId,
+      name: r.name,
+      tags: r.tags,
+      fields: r.fields,
+      opted_out_at: r.optedOut ? now.toISOString() : null,
+      opted_out: r.optedOut,
+    })),
+  );
   const at = now.toISOString();
   const result = await sql<{ id: string; wa_id: string; created: boolean }>`
     insert into contacts as c (id, channel_id, wa_id, name, variables, tags, fields, opted_out_at, updated_at)

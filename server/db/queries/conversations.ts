@@ -84,11 +84,28 @@ export async function findConversations(db: Executor, f: ConversationFilter): Pr
 
 /** The contact's last `limit` messages, newest first, each with its stored media file (if any). */
 export async function conversationMessages(db: Executor, contactId: string, limit: number) {
-  return db.selectFrom('messages').leftJoin('media_files as f', 'f.message_id', 'messages.id')
-    .select(['messages.id', 'messages.direction', 'messages.author_kind', 'messages.type', 'messages.text', 'messages.payload',
-      'messages.status', 'messages.error', 'messages.created_at', 'f.id as media_id', 'f.status as media_status', 'f.mime_type as media_mime_type'])
+  return db
+    .selectFrom('messages')
+    .leftJoin('media_files as f', 'f.message_id', 'messages.id')
+    .select([
+      'messages.id',
+      'messages.direction',
+      'messages.author_kind',
+      'messages.type',
+      'messages.text',
+      'messages.payload',
+      'messages.status',
+      'messages.error',
+      'messages.created_at',
+      'f.id as media_id',
+      'f.status as media_status',
+      'f.mime_type as media_mime_type',
+    ])
     .where('messages.contact_id', '=', contactId)
-    .orderBy('messages.created_at', 'desc').orderBy('messages.direction', 'desc').limit(limit).execute();
+    .orderBy('messages.created_at', 'desc')
+    .orderBy('messages.direction', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 /**
@@ -97,8 +114,13 @@ export async function conversationMessages(db: Executor, contactId: string, limi
  */
 export async function latestSession(db: Executor, contactId: string) {
   const result = await sql<{
-    id: string; flow_id: string; flow_name: string | null; version: number | null; status: 'active' | 'handoff' | 'ended';
-    state: Record<string, unknown>; node: { id?: string; type?: string; data?: Record<string, unknown> } | null;
+    id: string;
+    flow_id: string;
+    flow_name: string | null;
+    version: number | null;
+    status: 'active' | 'handoff' | 'ended';
+    state: Record<string, unknown>;
+    node: { id?: string; type?: string; data?: Record<string, unknown> } | null;
   }>`
     select s.id, s.flow_id, f.name as flow_name, v.version, s.status, s.state,
       (select n from jsonb_array_elements(v.graph->'nodes') n where n->>'id' = s.state->>'nodeId' limit 1) as node
@@ -114,14 +136,22 @@ export async function latestSession(db: Executor, contactId: string) {
 
 /** Marks everything in the conversation as read by `readerId` up to `at`. */
 export async function markConversationRead(db: Executor, contactId: string, readerId: string, at: Date): Promise<void> {
-  await db.insertInto('conversation_reads').values({ contact_id: contactId, reader_id: readerId, read_at: at })
-    .onConflict((oc) => oc.columns(['contact_id', 'reader_id']).doUpdateSet({ read_at: at })).execute();
+  await db
+    .insertInto('conversation_reads')
+    .values({ contact_id: contactId, reader_id: readerId, read_at: at })
+    .onConflict((oc) => oc.columns(['contact_id', 'reader_id']).doUpdateSet({ read_at: at }))
+    .execute();
 }
 
 /** The contact's live session, locked, for a takeover. */
 export async function liveSessionForUpdate(db: Executor, contactId: string) {
-  return db.selectFrom('conversation_sessions').select(['id', 'state']).where('contact_id', '=', contactId)
-    .where('status', '<>', 'ended').forUpdate().executeTakeFirst();
+  return db
+    .selectFrom('conversation_sessions')
+    .select(['id', 'state'])
+    .where('contact_id', '=', contactId)
+    .where('status', '<>', 'ended')
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 /**
@@ -135,8 +165,12 @@ export async function pauseSessionForHandoff(db: Executor, sessionId: string, no
 
 /** The contact's unresolved handoff, if any. */
 export async function unresolvedHandoff(db: Executor, contactId: string) {
-  return db.selectFrom('handoffs').select(['id', 'status', 'assigned_user_id']).where('contact_id', '=', contactId)
-    .where('status', '<>', 'resolved').executeTakeFirst();
+  return db
+    .selectFrom('handoffs')
+    .select(['id', 'status', 'assigned_user_id'])
+    .where('contact_id', '=', contactId)
+    .where('status', '<>', 'resolved')
+    .executeTakeFirst();
 }
 
 /**
@@ -146,19 +180,41 @@ export async function unresolvedHandoff(db: Executor, contactId: string) {
  * Undefined when the channel has no published flow (then nothing would answer anyway).
  */
 export async function insertPausedSession(db: Executor, contactId: string, now: Date): Promise<string | undefined> {
-  const version = await db.selectFrom('contacts').innerJoin('channels', 'channels.id', 'contacts.channel_id')
+  const version = await db
+    .selectFrom('contacts')
+    .innerJoin('channels', 'channels.id', 'contacts.channel_id')
     .innerJoin('flows', 'flows.id', 'channels.flow_id')
-    .innerJoin('flow_versions', (j) => j.onRef('flow_versions.flow_id', '=', 'flows.id').onRef('flow_versions.version', '=', 'flows.published_version'))
-    .select(['flows.id as flow_id', 'flow_versions.id as version_id']).where('contacts.id', '=', contactId).executeTakeFirst();
+    .innerJoin('flow_versions', (j) =>
+      j.onRef('flow_versions.flow_id', '=', 'flows.id').onRef('flow_versions.version', '=', 'flows.published_version'),
+    )
+    .select(['flows.id as flow_id', 'flow_versions.id as version_id'])
+    .where('contacts.id', '=', contactId)
+    .executeTakeFirst();
   if (!version) return undefined;
   const id = randomUUID();
   const state = {
-    v: 1, flowVersionId: version.version_id, status: 'handoff', nodeId: null, awaiting: null,
-    variables: {}, lastAnswer: '', history: [], error: null,
+    v: 1,
+    flowVersionId: version.version_id,
+    status: 'handoff',
+    nodeId: null,
+    awaiting: null,
+    variables: {},
+    lastAnswer: '',
+    history: [],
+    error: null,
   };
-  await db.insertInto('conversation_sessions').values({
-    id, contact_id: contactId, flow_id: version.flow_id, flow_version_id: version.version_id, status: 'handoff',
-    state: JSON.stringify(state), created_at: now, updated_at: now,
-  }).execute();
+  await db
+    .insertInto('conversation_sessions')
+    .values({
+      id,
+      contact_id: contactId,
+      flow_id: version.flow_id,
+      flow_version_id: version.version_id,
+      status: 'handoff',
+      state: JSON.stringify(state),
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
   return id;
 }

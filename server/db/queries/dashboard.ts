@@ -18,10 +18,17 @@ const dayOf = (column: RawBuilder<unknown>, f: DashboardFilter) =>
   sql<string>`to_char(${column} at time zone ${f.timeZone}, 'YYYY-MM-DD')`;
 
 /** `and <alias>.contact_id belongs to the channel`, or nothing. */
-const contactOnChannel = (alias: string, f: DashboardFilter) => f.channelId === null ? sql``
-  : sql`and ${sql.ref(`${alias}.contact_id`)} in (select id from contacts where channel_id = ${f.channelId})`;
+const contactOnChannel = (alias: string, f: DashboardFilter) =>
+  f.channelId === null
+    ? sql``
+    : sql`and ${sql.ref(`${alias}.contact_id`)} in (select id from contacts where channel_id = ${f.channelId})`;
 
-export interface SessionDay { day: string; started: number; completed: number; handed_off: number }
+export interface SessionDay {
+  day: string;
+  started: number;
+  completed: number;
+  handed_off: number;
+}
 
 /** Sessions started per day; of them the ones that ended and the ones handed to a person. */
 export async function sessionsByDay(db: Executor, f: DashboardFilter): Promise<SessionDay[]> {
@@ -37,7 +44,10 @@ export async function sessionsByDay(db: Executor, f: DashboardFilter): Promise<S
   return result.rows;
 }
 
-export interface HandoffDay { day: string; handoffs: number }
+export interface HandoffDay {
+  day: string;
+  handoffs: number;
+}
 
 export async function handoffsByDay(db: Executor, f: DashboardFilter): Promise<HandoffDay[]> {
   const result = await sql<HandoffDay>`
@@ -47,7 +57,12 @@ export async function handoffsByDay(db: Executor, f: DashboardFilter): Promise<H
   return result.rows;
 }
 
-export interface MessageCount { day: string; direction: 'in' | 'out'; status: string; n: number }
+export interface MessageCount {
+  day: string;
+  direction: 'in' | 'out';
+  status: string;
+  n: number;
+}
 
 export async function messagesByDayAndStatus(db: Executor, f: DashboardFilter): Promise<MessageCount[]> {
   const result = await sql<MessageCount>`
@@ -72,7 +87,10 @@ export async function failuresByCode(db: Executor, f: DashboardFilter): Promise<
   return result.rows;
 }
 
-export interface Median { seconds: number | null; samples: number }
+export interface Median {
+  seconds: number | null;
+  samples: number;
+}
 
 /**
  * The bot's time to first reply: for each contact turn (an inbound message after an outbound one,
@@ -119,7 +137,11 @@ export async function humanFirstReply(db: Executor, f: DashboardFilter): Promise
   return { seconds: row?.seconds ?? null, samples: row?.samples ?? 0 };
 }
 
-export interface OrderDay { day: string; orders: number; revenue_cents: number }
+export interface OrderDay {
+  day: string;
+  orders: number;
+  revenue_cents: number;
+}
 
 /** Orders that were not cancelled, by the day they were placed. */
 export async function ordersByDay(db: Executor, f: DashboardFilter): Promise<OrderDay[]> {
@@ -142,10 +164,18 @@ export async function sessionsPerNode(db: Executor, flowId: string, f: Dashboard
 
 /** The graph the funnel is drawn from: the published version, else the draft. */
 export async function funnelGraph(db: Executor, flowId: string): Promise<{ name: string; graph: unknown } | undefined> {
-  const flow = await db.selectFrom('flows').select(['name', 'draft', 'published_version']).where('id', '=', flowId).executeTakeFirst();
+  const flow = await db
+    .selectFrom('flows')
+    .select(['name', 'draft', 'published_version'])
+    .where('id', '=', flowId)
+    .executeTakeFirst();
   if (!flow) return undefined;
   if (flow.published_version === null) return { name: flow.name, graph: flow.draft };
-  const version = await db.selectFrom('flow_versions').select('graph')
-    .where('flow_id', '=', flowId).where('version', '=', flow.published_version).executeTakeFirst();
+  const version = await db
+    .selectFrom('flow_versions')
+    .select('graph')
+    .where('flow_id', '=', flowId)
+    .where('version', '=', flow.published_version)
+    .executeTakeFirst();
   return { name: flow.name, graph: version?.graph ?? flow.draft };
 }

@@ -8,10 +8,17 @@ export async function listOrderNotifications(db: Executor): Promise<OrderNotific
   return db.selectFrom('order_notifications').selectAll().execute();
 }
 
-export async function findOrderNotification(db: Executor, status: OrderStatus): Promise<OrderNotificationRow | undefined> {
+export async function findOrderNotification(
+  db: Executor,
+  status: OrderStatus,
+): Promise<OrderNotificationRow | undefined> {
   return db.selectFrom('order_notifications').selectAll().where('status', '=', status).executeTakeFirst();
 }
 
-export async function updateOrderNotification(db: Executor, status: OrderStatus, changes: RowUpdate<'order_notifications'>): Promise<void> {
+export async function updateOrderNotification(
+  db: Executor,
+  status: OrderStatus,
+  changes: RowUpdate<'order_notifications'>,
+): Promise<void> {
   await db.updateTable('order_notifications').set(changes).where('status', '=', status).execute();
 }

@@ -21,14 +21,22 @@ const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`)
 
 /** Orders newest first with their contact, channel and flow names, and the items of those orders. */
 export async function findOrders(db: Executor, filter: OrderFilter) {
-  let q = db.selectFrom('orders')
+  let q = db
+    .selectFrom('orders')
     .leftJoin('contacts', 'contacts.id', 'orders.contact_id')
     .leftJoin('channels', 'channels.id', 'orders.channel_id')
     .leftJoin('flows', 'flows.id', 'orders.flow_id')
     .selectAll('orders')
-    .select(['contacts.name as contact_name', 'contacts.wa_id as contact_phone', 'contacts.last_inbound_at as contact_last_inbound_at',
-      'channels.name as channel_name', 'flows.name as flow_name'])
-    .orderBy('orders.created_at', 'desc').orderBy('orders.number', 'desc').limit(filter.limit);
+    .select([
+      'contacts.name as contact_name',
+      'contacts.wa_id as contact_phone',
+      'contacts.last_inbound_at as contact_last_inbound_at',
+      'channels.name as channel_name',
+      'flows.name as flow_name',
+    ])
+    .orderBy('orders.created_at', 'desc')
+    .orderBy('orders.number', 'desc')
+    .limit(filter.limit);
   if (filter.id) q = q.where('orders.id', '=', filter.id);
   if (filter.status) q = q.where('orders.status', '=', filter.status);
   if (filter.channelId) q = q.where('orders.channel_id', '=', filter.channelId);
@@ -37,14 +45,25 @@ export async function findOrders(db: Executor, filter: OrderFilter) {
   if (filter.q) {
     const text = likeLiteral(filter.q);
     const digits = filter.q.replace(/\D/g, '');
-    q = q.where((eb) => eb.or([
-      eb('contacts.name', 'ilike', `%${text}%`),
-      ...(digits ? [eb('contacts.wa_id', 'like', `%${digits}%`)] : []),
-    ]));
+    q = q.where((eb) =>
+      eb.or([
+        eb('contacts.name', 'ilike', `%${text}%`),
+        ...(digits ? [eb('contacts.wa_id', 'like', `%${digits}%`)] : []),
+      ]),
+    );
   }
   const orders = await q.execute();
   const items: OrderItemRow[] = orders.length
-    ? await db.selectFrom('order_items').selectAll().where('order_id', 'in', orders.map((o) => o.id)).orderBy('id').execute()
+    ? await db
+        .selectFrom('order_items')
+        .selectAll()
+        .where(
+          'order_id',
+          'in',
+          orders.map((o) => o.id),
+        )
+        .orderBy('id')
+        .execute()
     : [];
   return { orders, items };
 }
@@ -57,5 +76,7 @@ export async function lockOrderStatus(db: Executor, id: string): Promise<OrderSt
 
 /** Whether the order exists (and was changed). */
 export async function updateOrder(db: Executor, id: string, changes: RowUpdate<'orders'>): Promise<boolean> {
-  return (await db.updateTable('orders').set(changes).where('id', '=', id).returning('id').executeTakeFirst()) !== undefined;
+  return (
+    (await db.updateTable('orders').set(changes).where('id', '=', id).returning('id').executeTakeFirst()) !== undefined
+  );
 }

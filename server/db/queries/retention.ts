@@ -36,15 +36,25 @@ export interface RetentionBatch {
  * sent outbox rows go with them (foreign keys cascade). One short transaction per batch.
  */
 export async function deleteOldMessages(db: Executor, cutoff: Date, limit: number): Promise<RetentionBatch> {
-  const ids = (await sql<{ id: string }>`
+  const ids = (
+    await sql<{ id: string }>`
     select m.id from messages m
     where m.created_at < ${cutoff} and ${settled} and not ${campaignEvidence}
     order by m.created_at limit ${limit}
-  `.execute(db)).rows.map((r) => r.id);
+  `.execute(db)
+  ).rows.map((r) => r.id);
   if (ids.length === 0) return { messages: 0, media: 0, outbox: 0 };
   const [media, outbox] = await Promise.all([
-    db.selectFrom('media_files').select((eb) => eb.fn.countAll<string | number>().as('n')).where('message_id', 'in', ids).executeTakeFirstOrThrow(),
-    db.selectFrom('outbox').select((eb) => eb.fn.countAll<string | number>().as('n')).where('message_id', 'in', ids).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('media_files')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('message_id', 'in', ids)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('message_id', 'in', ids)
+      .executeTakeFirstOrThrow(),
   ]);
   const deleted = await db.deleteFrom('messages').where('id', 'in', ids).executeTakeFirst();
   return { messages: Number(deleted.numDeletedRows), media: Number(media.n), outbox: Number(outbox.n) };
@@ -55,7 +65,8 @@ export async function deleteOldMessages(db: Executor, cutoff: Date, limit: numbe
  * text and payload cleared, media and sent outbox rows deleted; status, direction and times stay.
  */
 export async function anonymiseOldMessages(db: Executor, cutoff: Date, limit: number): Promise<RetentionBatch> {
-  const ids = (await sql<{ id: string }>`
+  const ids = (
+    await sql<{ id: string }>`
     update messages set text = null, payload = '{}'::jsonb
     where id in (
       select m.id from messages m
@@ -64,7 +75,8 @@ export async function anonymiseOldMessages(db: Executor, cutoff: Date, limit: nu
       order by m.created_at limit ${limit}
     )
     returning id
-  `.execute(db)).rows.map((r) => r.id);
+  `.execute(db)
+  ).rows.map((r) => r.id);
   if (ids.length === 0) return { messages: 0, media: 0, outbox: 0 };
   const media = await db.deleteFrom('media_files').where('message_id', 'in', ids).executeTakeFirst();
   const outbox = await db.deleteFrom('outbox').where('message_id', 'in', ids).executeTakeFirst();

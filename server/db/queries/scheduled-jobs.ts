@@ -6,10 +6,25 @@ import type { Executor } from '../database.ts';
  * Tells the contact's session its handoff was resolved, through the same per-contact queue as
  * messages so it cannot race with what the contact is sending. Once per handoff (keyed).
  */
-export async function queueHandoffResolved(db: Executor, handoffId: string, contactId: string, now: Date): Promise<void> {
-  await db.insertInto('scheduled_jobs').values({
-    id: randomUUID(), kind: 'handoff_resolved', key: `handoff:${handoffId}`, contact_id: contactId, run_at: now, payload: '{}', status: 'pending',
-  }).onConflict((oc) => oc.column('key').doNothing()).execute();
+export async function queueHandoffResolved(
+  db: Executor,
+  handoffId: string,
+  contactId: string,
+  now: Date,
+): Promise<void> {
+  await db
+    .insertInto('scheduled_jobs')
+    .values({
+      id: randomUUID(),
+      kind: 'handoff_resolved',
+      key: `handoff:${handoffId}`,
+      contact_id: contactId,
+      run_at: now,
+      payload: '{}',
+      status: 'pending',
+    })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
 }
 
 /**
@@ -18,13 +33,26 @@ export async function queueHandoffResolved(db: Executor, handoffId: string, cont
  * first use. False when it is not due yet or another instance took it.
  */
 export async function claimInstallationJob(db: Executor, key: string, now: Date, nextRunAt: Date): Promise<boolean> {
-  await db.insertInto('scheduled_jobs').values({
-    id: randomUUID(), kind: key, key, contact_id: null, run_at: now, payload: '{}', status: 'pending',
-  }).onConflict((oc) => oc.column('key').doNothing()).execute();
-  const claimed = await db.updateTable('scheduled_jobs')
+  await db
+    .insertInto('scheduled_jobs')
+    .values({
+      id: randomUUID(),
+      kind: key,
+      key,
+      contact_id: null,
+      run_at: now,
+      payload: '{}',
+      status: 'pending',
+    })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  const claimed = await db
+    .updateTable('scheduled_jobs')
     .set((eb) => ({ run_at: nextRunAt, attempts: eb('attempts', '+', 1) }))
-    .where('key', '=', key).where('run_at', '<=', now)
-    .returning('id').executeTakeFirst();
+    .where('key', '=', key)
+    .where('run_at', '<=', now)
+    .returning('id')
+    .executeTakeFirst();
   return claimed !== undefined;
 }
 
@@ -34,10 +62,21 @@ export async function claimInstallationJob(db: Executor, key: string, now: Date,
  * event (run-contact.ts), ending whatever session was live. Once per key.
  */
 export async function queueFlowStart(
-  db: Executor, input: { key: string; contactId: string; start: FlowStartPayload }, runAt: Date,
+  db: Executor,
+  input: { key: string; contactId: string; start: FlowStartPayload },
+  runAt: Date,
 ): Promise<void> {
-  await db.insertInto('scheduled_jobs').values({
-    id: randomUUID(), kind: 'flow_start', key: input.key, contact_id: input.contactId, run_at: runAt,
-    payload: JSON.stringify(input.start), status: 'pending',
-  }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  await db
+    .insertInto('scheduled_jobs')
+    .values({
+      id: randomUUID(),
+      kind: 'flow_start',
+      key: input.key,
+      contact_id: input.contactId,
+      run_at: runAt,
+      payload: JSON.stringify(input.start),
+      status: 'pending',
+    })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
 }

@@ -10,7 +10,13 @@ export async function readSettingRows(db: Executor): Promise<Record<string, unkn
 export async function writeSettingRows(db: Executor, values: Record<string, unknown>, now: Date): Promise<void> {
   const rows = Object.entries(values).map(([key, value]) => ({ key, value: JSON.stringify(value), updated_at: now }));
   if (rows.length === 0) return;
-  await db.insertInto('settings').values(rows)
-    .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), updated_at: eb.ref('excluded.updated_at') })))
+  await db
+    .insertInto('settings')
+    .values(rows)
+    .onConflict((oc) =>
+      oc
+        .column('key')
+        .doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), updated_at: eb.ref('excluded.updated_at') })),
+    )
     .execute();
 }

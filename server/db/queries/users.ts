@@ -12,18 +12,26 @@ export async function createUser(
   db: Executor,
   input: { email: string; name?: string; password: string; role: Role },
 ): Promise<Row<'users'>> {
-  return db.insertInto('users').values({
-    id: randomUUID(),
-    email: input.email.toLowerCase(),
-    name: input.name ?? '',
-    password_hash: await hashPassword(input.password),
-    role: input.role,
-  }).returningAll().executeTakeFirstOrThrow();
+  return db
+    .insertInto('users')
+    .values({
+      id: randomUUID(),
+      email: input.email.toLowerCase(),
+      name: input.name ?? '',
+      password_hash: await hashPassword(input.password),
+      role: input.role,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function countAdmins(db: Executor): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('role', '=', 'admin').where('disabled', '=', false).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .where('disabled', '=', false)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -63,7 +71,10 @@ export async function deleteUser(db: Executor, id: string): Promise<void> {
 }
 
 /** Who a token or an audit entry names: id, email and name only. */
-export async function findUserSummary(db: Executor, id: string): Promise<{ id: string; email: string; name: string } | undefined> {
+export async function findUserSummary(
+  db: Executor,
+  id: string,
+): Promise<{ id: string; email: string; name: string } | undefined> {
   return db.selectFrom('users').select(['id', 'email', 'name']).where('id', '=', id).executeTakeFirst();
 }
 

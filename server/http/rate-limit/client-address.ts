@@ -16,7 +16,12 @@ export function clientAddress(c: Context, trustedProxies: number): string {
     // Not behind Node's server (app.request in tests): no socket to ask.
   }
   const chain = [
-    ...(trustedProxies > 0 ? (c.req.header('x-forwarded-for') ?? '').split(',').map((a) => a.trim()).filter(Boolean) : []),
+    ...(trustedProxies > 0
+      ? (c.req.header('x-forwarded-for') ?? '')
+          .split(',')
+          .map((a) => a.trim())
+          .filter(Boolean)
+      : []),
     peer ?? 'unknown',
   ];
   return chain[Math.max(0, chain.length - 1 - trustedProxies)] ?? 'unknown';

@@ -16,9 +16,13 @@ const fromAddress = (address: string) => ({ incoming: { socket: { remoteAddress:
 describe('rate limits', () => {
   let t: TestApp;
   let now = new Date('2026-12-06T10:00:00Z');
-  const env = (extra: Record<string, string> = {}) => readConfig({
-    DATA_DIR: '/nonexistent', FLUXO_RATE_LIMIT_API: '3', FLUXO_RATE_LIMIT_SESSION: '5', ...extra,
-  });
+  const env = (extra: Record<string, string> = {}) =>
+    readConfig({
+      DATA_DIR: '/nonexistent',
+      FLUXO_RATE_LIMIT_API: '3',
+      FLUXO_RATE_LIMIT_SESSION: '5',
+      ...extra,
+    });
   beforeAll(async () => {
     t = await createTestApp({ clock: { now: () => now }, config: env() });
     await createUser(t.testDb.db, { email: 'ana@fluxo.test', name: 'Ana', password, role: 'admin' });
@@ -26,14 +30,29 @@ describe('rate limits', () => {
   });
   afterAll(() => t.close());
 
-  const login = (email: string, pass: string, address = '198.51.100.1', headers: Record<string, string> = {}, app = t.app) =>
-    app.request('/api/auth/login', {
-      method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ email, password: pass }),
-    }, fromAddress(address));
-  const later = (ms: number) => { now = new Date(now.getTime() + ms); };
+  const login = (
+    email: string,
+    pass: string,
+    address = '198.51.100.1',
+    headers: Record<string, string> = {},
+    app = t.app,
+  ) =>
+    app.request(
+      '/api/auth/login',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ email, password: pass }),
+      },
+      fromAddress(address),
+    );
+  const later = (ms: number) => {
+    now = new Date(now.getTime() + ms);
+  };
 
   it('locks an address out after 5 failed logins in 5 minutes, with Retry-After, even for the right password', async () => {
-    for (let i = 0; i < 5; i++) expect((await login('ana@fluxo.test', 'errada-errada', '198.51.100.7')).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await login('ana@fluxo.test', 'errada-errada', '198.51.100.7')).status).toBe(401);
     const locked = await login('ana@fluxo.test', password, '198.51.100.7');
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBe(300);
@@ -47,8 +66,13 @@ describe('rate limits', () => {
   });
 
   it('lets at most 5 of a burst of parallel guesses reach the password check', async () => {
-    const statuses = await Promise.all(Array.from({ length: 20 }, () => login('ana@fluxo.test', 'errada-errada', '198.51.100.99')));
-    const counts = statuses.reduce<Record<number, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, () => login('ana@fluxo.test', 'errada-errada', '198.51.100.99')),
+    );
+    const counts = statuses.reduce<Record<number, number>>(
+      (acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }),
+      {},
+    );
     expect(counts).toEqual({ 401: 5, 429: 15 });
     later(5 * 60_000);
   });
@@ -59,7 +83,8 @@ describe('rate limits', () => {
 
   it('locks an account out after 10 failed logins in 15 minutes from any addresses', async () => {
     later(15 * 60_000);
-    for (let i = 0; i < 10; i++) expect((await login('bia@fluxo.test', 'errada-errada', `203.0.113.${i}`)).status).toBe(401);
+    for (let i = 0; i < 10; i++)
+      expect((await login('bia@fluxo.test', 'errada-errada', `203.0.113.${i}`)).status).toBe(401);
     const locked = await login('bia@fluxo.test', password, '203.0.113.200');
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBe(15 * 60);
@@ -78,11 +103,30 @@ describe('rate limits', () => {
       await createUser(behindProxy.testDb.db, { email: 'ana@fluxo.test', name: 'Ana', password, role: 'admin' });
       // Every request comes from the proxy (192.0.2.1); the client is the last address it appended.
       for (let i = 0; i < 5; i++) {
-        await login('ghost@fluxo.test', 'errada-errada', '192.0.2.1', { 'x-forwarded-for': `1.2.3.${i}, 10.0.0.5` }, behindProxy.app);
+        await login(
+          'ghost@fluxo.test',
+          'errada-errada',
+          '192.0.2.1',
+          { 'x-forwarded-for': `1.2.3.${i}, 10.0.0.5` },
+          behindProxy.app,
+        );
       }
       // The client's own (forged) entries on the left change nothing: 10.0.0.5 is locked.
-      expect((await login('ana@fluxo.test', password, '192.0.2.1', { 'x-forwarded-for': '7.7.7.7, 10.0.0.5' }, behindProxy.app)).status).toBe(429);
-      expect((await login('ana@fluxo.test', password, '192.0.2.1', { 'x-forwarded-for': '10.0.0.6' }, behindProxy.app)).status).toBe(200);
+      expect(
+        (
+          await login(
+            'ana@fluxo.test',
+            password,
+            '192.0.2.1',
+            { 'x-forwarded-for': '7.7.7.7, 10.0.0.5' },
+            behindProxy.app,
+          )
+        ).status,
+      ).toBe(429);
+      expect(
+        (await login('ana@fluxo.test', password, '192.0.2.1', { 'x-forwarded-for': '10.0.0.6' }, behindProxy.app))
+          .status,
+      ).toBe(200);
     } finally {
       await behindProxy.close();
     }
@@ -157,7 +201,11 @@ describe('rate limits across instances (Redis)', () => {
       config: readConfig({ DATA_DIR: '/nonexistent', FLUXO_RATE_LIMIT_API: '1' }),
       logger: createLogger('debug', (l) => lines.push(l)),
     });
-    const down = new Redis('redis://127.0.0.1:1', { enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true });
+    const down = new Redis('redis://127.0.0.1:1', {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      lazyConnect: true,
+    });
     down.on('error', () => undefined);
     try {
       const app = createApp({ ...t.deps, hitCounter: createRedisHitCounter(down) });

@@ -17,7 +17,12 @@ export function tooMany(c: Context<AppEnv>, resetMs: number, message: string): A
  * A hit, or null when the counter is unreachable (Redis down): the limits then let requests
  * through rather than take the whole API down with the cache; the warning says why.
  */
-export async function hitOrNull(c: Context<AppEnv>, counter: HitCounter, key: string, windowMs: number): Promise<Hits | null> {
+export async function hitOrNull(
+  c: Context<AppEnv>,
+  counter: HitCounter,
+  key: string,
+  windowMs: number,
+): Promise<Hits | null> {
   try {
     return await counter.hit(key, windowMs);
   } catch (err) {

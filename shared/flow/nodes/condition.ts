@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { localId, templateText } from '../common.ts';
 
 export const conditionOperators = [
-  'equals', 'not_equals', 'contains', 'gt', 'lt', 'gte', 'lte', 'regex', 'empty', 'not_empty',
+  'equals',
+  'not_equals',
+  'contains',
+  'gt',
+  'lt',
+  'gte',
+  'lte',
+  'regex',
+  'empty',
+  'not_empty',
 ] as const;
 export type ConditionOperator = (typeof conditionOperators)[number];
 

@@ -3,14 +3,32 @@
  * these and `outputs.ts` alone, so its first picture does not wait for zod (see index.ts).
  */
 export const nodeTypes = [
-  'start', 'message', 'menu', 'question', 'condition', 'set', 'http', 'product_picker',
-  'financing', 'llm', 'handoff', 'wait', 'goto', 'end', 'note',
+  'start',
+  'message',
+  'menu',
+  'question',
+  'condition',
+  'set',
+  'http',
+  'product_picker',
+  'financing',
+  'llm',
+  'handoff',
+  'wait',
+  'goto',
+  'end',
+  'note',
 ] as const;
 export type NodeType = (typeof nodeTypes)[number];
 
 /** Node types that wait for the contact, so a cycle through them is not a runaway loop. */
 export const waitingNodeTypes: ReadonlySet<NodeType> = new Set([
-  'menu', 'question', 'product_picker', 'llm', 'handoff', 'wait',
+  'menu',
+  'question',
+  'product_picker',
+  'llm',
+  'handoff',
+  'wait',
 ]);
 
 /** Outputs that mean "something went wrong or nobody answered": drawn apart in the studio. */

@@ -9,7 +9,11 @@ import type { MenuData } from './menu.ts';
 export const optionHandle = (optionId: string) => `opt-${optionId}`;
 export const ruleHandle = (ruleId: string) => `rule-${ruleId}`;
 
-export const menuOutputs = (d: Pick<MenuData, 'options'>) => [...d.options.map((o) => optionHandle(o.id)), 'invalid', 'timeout'];
+export const menuOutputs = (d: Pick<MenuData, 'options'>) => [
+  ...d.options.map((o) => optionHandle(o.id)),
+  'invalid',
+  'timeout',
+];
 export const conditionOutputs = (d: Pick<ConditionData, 'rules'>) => [...d.rules.map((r) => ruleHandle(r.id)), 'else'];
 
 /** The outputs of the types whose outputs do not depend on their data. */
@@ -32,7 +36,12 @@ export const fixedOutputs = {
 export type FixedOutputType = keyof typeof fixedOutputs;
 
 /** A node's outputs; data is only read for menus (one per option) and conditions (one per rule). */
-export function outputsOfType(node: { type: 'menu'; data: Pick<MenuData, 'options'> } | { type: 'condition'; data: Pick<ConditionData, 'rules'> } | { type: FixedOutputType }): string[] {
+export function outputsOfType(
+  node:
+    | { type: 'menu'; data: Pick<MenuData, 'options'> }
+    | { type: 'condition'; data: Pick<ConditionData, 'rules'> }
+    | { type: FixedOutputType },
+): string[] {
   if (node.type === 'menu') return menuOutputs(node.data);
   if (node.type === 'condition') return conditionOutputs(node.data);
   return [...fixedOutputs[node.type]];

@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { templateText, timeoutMinutes, variableName } from '../common.ts';
 
 export const questionKinds = [
-  'text', 'number', 'email', 'phone', 'cpf', 'cnpj', 'date', 'yes_no', 'location', 'media',
+  'text',
+  'number',
+  'email',
+  'phone',
+  'cpf',
+  'cnpj',
+  'date',
+  'yes_no',
+  'location',
+  'media',
 ] as const;
 export type QuestionKind = (typeof questionKinds)[number];
 

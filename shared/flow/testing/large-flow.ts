@@ -12,11 +12,24 @@ export function largeFlow(size: number): FlowDocumentInput {
   for (let i = 0; nodes.length + 3 <= size; i++) {
     const [m, q, t] = [`menu${i}`, `ask${i}`, `say${i}`];
     nodes.push(
-      node(m, 'menu', { text: 'Escolha, {{contact.name}}', options: [{ id: 'a', title: 'Sim' }, { id: 'b', title: 'Não' }] }),
+      node(m, 'menu', {
+        text: 'Escolha, {{contact.name}}',
+        options: [
+          { id: 'a', title: 'Sim' },
+          { id: 'b', title: 'Não' },
+        ],
+      }),
       node(q, 'question', { text: 'Seu nome?', variable: `v${i}` }),
       node(t, 'message', { text: `Obrigado, {{v${i}}}` }),
     );
-    edges.push(`${previous} > ${m}`, `${m}.opt-a > ${q}`, `${m}.opt-b > ${t}`, `${m}.invalid > ${t}`, `${q} > ${t}`, `${q}.invalid > ${m}`);
+    edges.push(
+      `${previous} > ${m}`,
+      `${m}.opt-a > ${q}`,
+      `${m}.opt-b > ${t}`,
+      `${m}.invalid > ${t}`,
+      `${q} > ${t}`,
+      `${q}.invalid > ${m}`,
+    );
     previous = t;
   }
   nodes.push(node('end', 'end', {}));

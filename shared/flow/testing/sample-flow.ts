@@ -12,7 +12,11 @@ export function sampleFlow(): FlowDocumentInput {
       node('hello', 'message', { text: 'Olá, {{contact.name}}! Hoje é {{today}}.' }),
       node('menu', 'menu', {
         text: 'Como posso ajudar?',
-        options: [{ id: 'buy', title: 'Comprar' }, { id: 'sim', title: 'Simular' }, { id: 'talk', title: 'Falar' }],
+        options: [
+          { id: 'buy', title: 'Comprar' },
+          { id: 'sim', title: 'Simular' },
+          { id: 'talk', title: 'Falar' },
+        ],
         timeoutMinutes: 60,
         variable: 'escolha',
       }),
@@ -29,11 +33,16 @@ export function sampleFlow(): FlowDocumentInput {
       }),
       node('shop', 'product_picker', { text: 'Escolha uma categoria:' }),
       node('sim', 'financing', { price: '{{valor_imovel}}', resultVariable: 'financiamento' }),
-      node('ai', 'llm', { systemPrompt: 'Você atende {{nome}}; pedido: {{pedido.total}}.', variables: [{ name: 'renda' }] }),
+      node('ai', 'llm', {
+        systemPrompt: 'Você atende {{nome}}; pedido: {{pedido.total}}.',
+        variables: [{ name: 'renda' }],
+      }),
       node('human', 'handoff', { note: 'Lead {{lead}} com nota {{score}}' }),
       node('later', 'wait', { durationMinutes: 120, message: 'Ainda está aí?', variable: 'resposta' }),
       node('again', 'goto', { target: { kind: 'node', nodeId: 'menu' } }),
-      node('bye', 'end', { message: 'Até mais, {{nome}}! Parcela: {{financiamento.primeira}} ({{status_http}}, {{renda}})' }),
+      node('bye', 'end', {
+        message: 'Até mais, {{nome}}! Parcela: {{financiamento.primeira}} ({{status_http}}, {{renda}})',
+      }),
       node('memo', 'note', { text: 'Lembrar de revisar os textos.' }),
     ],
     [

@@ -1,7 +1,15 @@
 import { indexFlow, type FlowIndex } from '../graph.ts';
 import { blockWords } from '../names.ts';
 import { createProblem, type Problem, type ProblemCode, type ProblemParams } from '../problems.ts';
-import { flowEdge, flowNode, flowSettings, flowVariable, type FlowDocument, type FlowEdge, type FlowNode } from '../schema.ts';
+import {
+  flowEdge,
+  flowNode,
+  flowSettings,
+  flowVariable,
+  type FlowDocument,
+  type FlowEdge,
+  type FlowNode,
+} from '../schema.ts';
 import type { FlowEnvironment } from './environment.ts';
 
 /** What every rule reads, built once per validation so no rule scans arrays per node. */
@@ -21,14 +29,20 @@ export interface ValidationContext {
 
 export type Rule = (ctx: ValidationContext) => Problem[];
 
-export function createContext(flow: FlowDocument, broken: ReadonlyMap<string, string> = new Map(), environment?: FlowEnvironment): ValidationContext {
+export function createContext(
+  flow: FlowDocument,
+  broken: ReadonlyMap<string, string> = new Map(),
+  environment?: FlowEnvironment,
+): ValidationContext {
   const edgesFrom = new Map<string, FlowEdge[]>();
   for (const e of flow.edges) {
     const list = edgesFrom.get(e.source);
     if (list) list.push(e);
     else edgesFrom.set(e.source, [e]);
   }
-  return environment ? { flow, index: indexFlow(flow), edgesFrom, broken, environment } : { flow, index: indexFlow(flow), edgesFrom, broken };
+  return environment
+    ? { flow, index: indexFlow(flow), edgesFrom, broken, environment }
+    : { flow, index: indexFlow(flow), edgesFrom, broken };
 }
 
 /**

@@ -6,9 +6,11 @@ export const duplicateLocalIds: Rule = ({ flow }) => {
   const problems: Problem[] = [];
   for (const node of flow.nodes) {
     const items =
-      node.type === 'menu' ? { list: node.data.options, key: 'options', code: 'duplicate_option_id' as const }
-      : node.type === 'condition' ? { list: node.data.rules, key: 'rules', code: 'duplicate_rule_id' as const }
-      : null;
+      node.type === 'menu'
+        ? { list: node.data.options, key: 'options', code: 'duplicate_option_id' as const }
+        : node.type === 'condition'
+          ? { list: node.data.rules, key: 'rules', code: 'duplicate_rule_id' as const }
+          : null;
     if (!items) continue;
     const seen = new Set<string>();
     items.list.forEach((item, i) => {

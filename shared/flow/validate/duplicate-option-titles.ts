@@ -12,7 +12,8 @@ export const duplicateOptionTitles: Rule = ({ flow }) => {
     const seen = new Set<string>();
     node.data.options.forEach((o, i) => {
       const key = o.title.trim().toLocaleLowerCase('pt-BR');
-      if (seen.has(key)) problems.push(nodeProblem(node, 'duplicate_option_title', `options.${i}.title`, { title: o.title }));
+      if (seen.has(key))
+        problems.push(nodeProblem(node, 'duplicate_option_title', `options.${i}.title`, { title: o.title }));
       seen.add(key);
     });
   }

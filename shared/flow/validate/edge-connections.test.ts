@@ -54,14 +54,21 @@ describe('edge connections', () => {
   it('reports a node connected to itself', () => {
     const flow = buildFlow([start, ask, end], ['s > q', 'q > e', edge('q.invalid > q', 'x')]);
     const problems = validateFlow(flow).problems;
-    expect(summarize(problems)).toEqual([{ code: 'edge_self_loop', severity: 'error', edgeId: 'x', nodeId: 'q', field: 'target' }]);
+    expect(summarize(problems)).toEqual([
+      { code: 'edge_self_loop', severity: 'error', edgeId: 'x', nodeId: 'q', field: 'target' },
+    ]);
     expect(problems[0]?.message).toBe('A pergunta "Nome?" tem uma ligação para si mesmo na saída "Resposta inválida".');
   });
 
   it('names a menu output by its option title', () => {
     const menu = node('menu', 'menu', { text: 'Escolha', options: [{ id: 'a', title: 'Comprar' }] });
-    const flow = buildFlow([start, menu, end, node('e2', 'end', {})], ['s > menu', 'menu.opt-a > e', edge('menu.opt-a > e2', 'x'), 'menu.invalid > e']);
+    const flow = buildFlow(
+      [start, menu, end, node('e2', 'end', {})],
+      ['s > menu', 'menu.opt-a > e', edge('menu.opt-a > e2', 'x'), 'menu.invalid > e'],
+    );
     const [problem] = validateFlow(flow).problems;
-    expect(problem?.messages.en).toBe('The menu "Escolha": the "Comprar" output is connected more than once; each output leads to one block.');
+    expect(problem?.messages.en).toBe(
+      'The menu "Escolha": the "Comprar" output is connected more than once; each output leads to one block.',
+    );
   });
 });

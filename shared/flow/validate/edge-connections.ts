@@ -38,8 +38,14 @@ export const edgeConnections: Rule = ({ index, broken, flow }) => {
     if (broken.has(edge.source) || broken.has(edge.target)) continue;
     const source = index.nodes.get(edge.source);
     const target = index.nodes.get(edge.target);
-    for (const [end, node] of [['source', source], ['target', target]] as const) {
-      if (!node) problems.push(createProblem('edge_dangling', { edgeId: edge.id, field: end }, { edge: edge.id, missing: edge[end] }));
+    for (const [end, node] of [
+      ['source', source],
+      ['target', target],
+    ] as const) {
+      if (!node)
+        problems.push(
+          createProblem('edge_dangling', { edgeId: edge.id, field: end }, { edge: edge.id, missing: edge[end] }),
+        );
     }
     if (!source || !target) continue;
     const before = earlier.get(edge.source) ?? [];
@@ -48,7 +54,9 @@ export const edgeConnections: Rule = ({ index, broken, flow }) => {
     earlier.set(edge.source, before);
     if (!problem) continue;
     const params = { edge: edge.id, ...nodeParams(source), ...outputParams(source, edge.sourceHandle) };
-    problems.push(createProblem(codes[problem], { edgeId: edge.id, nodeId: source.id, field: fields[problem] }, params));
+    problems.push(
+      createProblem(codes[problem], { edgeId: edge.id, nodeId: source.id, field: fields[problem] }, params),
+    );
   }
   return problems;
 };

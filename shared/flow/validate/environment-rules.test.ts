@@ -14,10 +14,12 @@ const codes = (flow: unknown, environment?: FlowEnvironment) =>
 const emptyInstall: FlowEnvironment = { activeProductsByCategory: {}, aiConfigured: false };
 const stocked: FlowEnvironment = { activeProductsByCategory: { casas: 2 }, aiConfigured: true };
 
-describe('validateFlow with the installation\'s facts', () => {
+describe("validateFlow with the installation's facts", () => {
   it('warns that a product picker has nothing to offer on a fresh install, and still lets it publish', () => {
     const result = validateFlow(template('imobiliaria'), emptyInstall);
-    expect(result.problems.map((p) => [p.code, p.severity, p.nodeId])).toEqual([['picker_without_products', 'warning', 'picker']]);
+    expect(result.problems.map((p) => [p.code, p.severity, p.nodeId])).toEqual([
+      ['picker_without_products', 'warning', 'picker'],
+    ]);
     expect(result.problems[0]?.messages.en).toContain('no active products');
     expect(result.ok).toBe(true);
   });

@@ -8,6 +8,9 @@ describe('validateFlow', () => {
     expect(result.problems).toEqual([]);
     expect(result.ok).toBe(true);
     expect(result.flow?.settings.migrateWaitingSessions).toBe(false);
-    expect(result.flow?.nodes.find((n) => n.id === 'menu')?.data).toMatchObject({ retries: 2, buttonLabel: 'Ver opções' });
+    expect(result.flow?.nodes.find((n) => n.id === 'menu')?.data).toMatchObject({
+      retries: 2,
+      buttonLabel: 'Ver opções',
+    });
   });
 });

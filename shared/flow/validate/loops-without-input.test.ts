@@ -10,10 +10,17 @@ const ask = node('q', 'question', { text: 'Nome?', variable: 'nome' });
 
 describe('loops without input', () => {
   it.each([
-    ['a loop through a question waits', buildFlow([start, ask, say('a'), jump('g', 'q')], ['s > q', 'q > a', 'q.invalid > a', 'a > g']), []],
+    [
+      'a loop through a question waits',
+      buildFlow([start, ask, say('a'), jump('g', 'q')], ['s > q', 'q > a', 'q.invalid > a', 'a > g']),
+      [],
+    ],
     [
       'a loop of messages closed by edges',
-      buildFlow([start, say('a'), say('b'), node('c', 'condition', { rules: [] })], ['s > a', 'a > b', 'b > c', 'c.else > a']),
+      buildFlow(
+        [start, say('a'), say('b'), node('c', 'condition', { rules: [] })],
+        ['s > a', 'a > b', 'b > c', 'c.else > a'],
+      ),
       [{ code: 'loop_without_input', severity: 'error', nodeId: 'a' }],
     ],
     [
@@ -21,7 +28,11 @@ describe('loops without input', () => {
       buildFlow([start, say('a'), jump('g', 'a')], ['s > a', 'a > g']),
       [{ code: 'loop_without_input', severity: 'error', nodeId: 'a' }],
     ],
-    ['a goto to itself', buildFlow([start, jump('g', 'g')], ['s > g']), [{ code: 'loop_without_input', severity: 'error', nodeId: 'g' }]],
+    [
+      'a goto to itself',
+      buildFlow([start, jump('g', 'g')], ['s > g']),
+      [{ code: 'loop_without_input', severity: 'error', nodeId: 'g' }],
+    ],
   ])('%s', (_, flow, expected) => {
     expect(summarize(validateFlow(flow).problems)).toEqual(expected);
   });

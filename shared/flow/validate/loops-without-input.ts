@@ -26,7 +26,10 @@ export const loopsWithoutInput: Rule = (ctx) => {
     const ids = nodes.slice(0, namedInParams).map((n) => n.id);
     if (nodes.length > namedInParams) ids.push('…');
     const first = nodes[0];
-    if (first) problems.push(nodeProblem(first, 'loop_without_input', undefined, { nodes: ids.join(', '), count: nodes.length }));
+    if (first)
+      problems.push(
+        nodeProblem(first, 'loop_without_input', undefined, { nodes: ids.join(', '), count: nodes.length }),
+      );
   }
   return problems;
 };

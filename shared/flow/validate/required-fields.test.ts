@@ -9,7 +9,14 @@ const rule = (value: string) => ({ rules: [{ id: 'r', variable: 'last_answer', o
 
 describe('required fields', () => {
   it.each([
-    ['a message with only media', buildFlow([start, node('m', 'message', { media: { kind: 'image', url: 'https://x.test/a.png' } }), end], ['s > m', 'm > e']), []],
+    [
+      'a message with only media',
+      buildFlow(
+        [start, node('m', 'message', { media: { kind: 'image', url: 'https://x.test/a.png' } }), end],
+        ['s > m', 'm > e'],
+      ),
+      [],
+    ],
     [
       'a message with neither text nor media',
       buildFlow([start, node('m', 'message', { text: '  ' }), end], ['s > m', 'm > e']),
@@ -25,7 +32,11 @@ describe('required fields', () => {
       buildFlow([start, node('h', 'http', { url: ' ' }), end], ['s > h', 'h.ok > e', 'h.error > e']),
       [{ code: 'http_url_empty', severity: 'error', nodeId: 'h', field: 'url' }],
     ],
-    ['a goto to another flow', buildFlow([start, node('g', 'goto', { target: { kind: 'flow', flowId: 'f2' } })], ['s > g']), []],
+    [
+      'a goto to another flow',
+      buildFlow([start, node('g', 'goto', { target: { kind: 'flow', flowId: 'f2' } })], ['s > g']),
+      [],
+    ],
     [
       'a goto without target',
       buildFlow([start, node('g', 'goto', {})], ['s > g']),
@@ -38,10 +49,25 @@ describe('required fields', () => {
     ],
     [
       'a goto to a note',
-      buildFlow([start, node('g', 'goto', { target: { kind: 'node', nodeId: 'n' } }), node('n', 'note', {})], ['s > g']),
+      buildFlow(
+        [start, node('g', 'goto', { target: { kind: 'node', nodeId: 'n' } }), node('n', 'note', {})],
+        ['s > g'],
+      ),
       [{ code: 'goto_target_note', severity: 'error', nodeId: 'g', field: 'target.nodeId' }],
     ],
-    ['a valid regex, and one built at run time', buildFlow([start, node('c', 'condition', rule('^\\d+(,\\d{2})?$')), node('c2', 'condition', rule('[{{last_answer}}')), end], ['s > c', 'c.rule-r > c2', 'c.else > c2', 'c2.rule-r > e', 'c2.else > e']), []],
+    [
+      'a valid regex, and one built at run time',
+      buildFlow(
+        [
+          start,
+          node('c', 'condition', rule('^\\d+(,\\d{2})?$')),
+          node('c2', 'condition', rule('[{{last_answer}}')),
+          end,
+        ],
+        ['s > c', 'c.rule-r > c2', 'c.else > c2', 'c2.rule-r > e', 'c2.else > e'],
+      ),
+      [],
+    ],
     [
       'an invalid regex',
       buildFlow([start, node('c', 'condition', rule('([a-z]')), end], ['s > c', 'c.rule-r > e', 'c.else > e']),

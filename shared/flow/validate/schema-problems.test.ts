@@ -13,7 +13,20 @@ describe('schema problems', () => {
     ['an object without nodes', { name: 'x' }, [{ code: 'field_required', severity: 'error', field: 'nodes' }]],
     [
       'every issue of a menu, by node id and field inside data',
-      buildFlow([node('s', 'start', {}), raw('m', 'menu', { text: '', options: [{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }, { id: 'c', title: '' }] })], ['s > m']),
+      buildFlow(
+        [
+          node('s', 'start', {}),
+          raw('m', 'menu', {
+            text: '',
+            options: [
+              { id: 'a', title: 'A' },
+              { id: 'b', title: 'B' },
+              { id: 'c', title: '' },
+            ],
+          }),
+        ],
+        ['s > m'],
+      ),
       [
         { code: 'field_required', severity: 'error', nodeId: 'm', field: 'text' },
         { code: 'field_required', severity: 'error', nodeId: 'm', field: 'options.2.title' },
@@ -26,7 +39,10 @@ describe('schema problems', () => {
     ],
     [
       'a bad variable name and a number out of range',
-      buildFlow([node('s', 'start', {}), raw('q', 'question', { text: 'Idade?', variable: '1idade', retries: 99 })], ['s > q']),
+      buildFlow(
+        [node('s', 'start', {}), raw('q', 'question', { text: 'Idade?', variable: '1idade', retries: 99 })],
+        ['s > q'],
+      ),
       [
         { code: 'invalid_variable_name', severity: 'error', nodeId: 'q', field: 'variable' },
         { code: 'number_too_big', severity: 'error', nodeId: 'q', field: 'retries' },
@@ -34,7 +50,11 @@ describe('schema problems', () => {
     ],
     [
       'a bad choice and a missing field on an edge',
-      { name: 'x', nodes: [raw('s', 'start', {}), raw('h', 'http', { url: 'https://x.test', method: 'FETCH' })], edges: [{ id: 'e1', source: 's' }] },
+      {
+        name: 'x',
+        nodes: [raw('s', 'start', {}), raw('h', 'http', { url: 'https://x.test', method: 'FETCH' })],
+        edges: [{ id: 'e1', source: 's' }],
+      },
       [
         { code: 'invalid_choice', severity: 'error', nodeId: 'h', field: 'method' },
         { code: 'field_required', severity: 'error', edgeId: 'e1', field: 'target' },
@@ -50,7 +70,10 @@ describe('schema problems', () => {
   });
 
   it('speaks to a business user, in both languages', () => {
-    const flow = buildFlow([node('s', 'start', {}), raw('m', 'menu', { text: 'Oi', options: [{ id: 'a', title: '' }] })], ['s > m']);
+    const flow = buildFlow(
+      [node('s', 'start', {}), raw('m', 'menu', { text: 'Oi', options: [{ id: 'a', title: '' }] })],
+      ['s > m'],
+    );
     const [problem] = validateFlow(flow).problems;
     expect(problem?.message).toBe('O menu "Oi": preencha o campo "opção 1 › título".');
     expect(problem?.messages.en).toBe('The menu "Oi": fill in "option 1 › title".');
@@ -58,7 +81,12 @@ describe('schema problems', () => {
 
   it('keeps running the graph rules on the nodes that did parse', () => {
     const flow = buildFlow(
-      [node('s', 'start', {}), raw('m', 'menu', { text: '' , options: [{ id: 'a', title: 'A' }] }), node('lost', 'end', {}), node('e', 'end', {})],
+      [
+        node('s', 'start', {}),
+        raw('m', 'menu', { text: '', options: [{ id: 'a', title: 'A' }] }),
+        node('lost', 'end', {}),
+        node('e', 'end', {}),
+      ],
       ['s > m', 'm.opt-a > e'],
     );
     const problems = summarize(validateFlow(flow).problems);

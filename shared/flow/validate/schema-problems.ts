@@ -92,7 +92,11 @@ export function schemaProblem(issue: Issue, input: unknown): Problem {
   if (isNodeType && issue.code === 'invalid_union') {
     const type = valueAt(input, path);
     // The type itself is wrong, so there is no field inside data to point at.
-    return createProblem('unknown_node_type', { ...place, field: 'type' }, { node: params.node ?? '', type: String(type ?? '') });
+    return createProblem(
+      'unknown_node_type',
+      { ...place, field: 'type' },
+      { node: params.node ?? '', type: String(type ?? '') },
+    );
   }
   return createProblem(codeOf(issue, valueAt(input, path), params), place, params);
 }

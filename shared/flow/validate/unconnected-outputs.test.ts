@@ -6,12 +6,27 @@ import { validateFlow } from './index.ts';
 const start = node('s', 'start', {});
 const end = node('e', 'end', {});
 const menu = (timeoutMinutes: number | null) =>
-  node('m', 'menu', { text: 'Escolha', options: [{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }], timeoutMinutes });
+  node('m', 'menu', {
+    text: 'Escolha',
+    options: [
+      { id: 'a', title: 'A' },
+      { id: 'b', title: 'B' },
+    ],
+    timeoutMinutes,
+  });
 
 describe('unconnected outputs', () => {
   it.each([
-    ['every output wired', buildFlow([start, menu(5), end], ['s > m', 'm.opt-a > e', 'm.opt-b > e', 'm.invalid > e', 'm.timeout > e']), []],
-    ['timeout left open when the menu never times out', buildFlow([start, menu(null), end], ['s > m', 'm.opt-a > e', 'm.opt-b > e', 'm.invalid > e']), []],
+    [
+      'every output wired',
+      buildFlow([start, menu(5), end], ['s > m', 'm.opt-a > e', 'm.opt-b > e', 'm.invalid > e', 'm.timeout > e']),
+      [],
+    ],
+    [
+      'timeout left open when the menu never times out',
+      buildFlow([start, menu(null), end], ['s > m', 'm.opt-a > e', 'm.opt-b > e', 'm.invalid > e']),
+      [],
+    ],
     [
       'an option left open is an error',
       buildFlow([start, menu(null), end], ['s > m', 'm.opt-a > e', 'm.invalid > e']),
@@ -32,11 +47,21 @@ describe('unconnected outputs', () => {
       buildFlow([start, node('w', 'wait', { durationMinutes: 10 }), end], ['s > w', 'w.reply > e']),
       [{ code: 'optional_output_unconnected', severity: 'warning', nodeId: 'w', field: 'timeout' }],
     ],
-    ['a wait without a duration has no timeout', buildFlow([start, node('w', 'wait', { durationMinutes: null }), end], ['s > w', 'w.reply > e']), []],
+    [
+      'a wait without a duration has no timeout',
+      buildFlow([start, node('w', 'wait', { durationMinutes: null }), end], ['s > w', 'w.reply > e']),
+      [],
+    ],
     [
       'main outputs of other nodes: next, ok, escalate, resolved, confirmed',
       buildFlow(
-        [start, node('h', 'http', { url: 'https://x.test' }), node('l', 'llm', { systemPrompt: 'Ajude' }), node('p', 'product_picker', {}), node('t', 'handoff', {})],
+        [
+          start,
+          node('h', 'http', { url: 'https://x.test' }),
+          node('l', 'llm', { systemPrompt: 'Ajude' }),
+          node('p', 'product_picker', {}),
+          node('t', 'handoff', {}),
+        ],
         ['s > h', 'h.error > l', 'l > p', 'l.error > t', 'p.cancelled > t'],
       ),
       [
@@ -53,7 +78,9 @@ describe('unconnected outputs', () => {
   it('names the option in the message and keeps ok true for warnings', () => {
     const result = validateFlow(buildFlow([start, menu(null), end], ['s > m', 'm.opt-a > e', 'm.opt-b > e']));
     expect(result.ok).toBe(true);
-    expect(result.problems[0]?.message).toBe('O menu "Escolha": a saída "Resposta inválida" não está ligada; se ela acontecer, a conversa termina ali.');
+    expect(result.problems[0]?.message).toBe(
+      'O menu "Escolha": a saída "Resposta inválida" não está ligada; se ela acontecer, a conversa termina ali.',
+    );
     const broken = validateFlow(buildFlow([start, menu(null), end], ['s > m', 'm.opt-a > e', 'm.invalid > e']));
     expect(broken.ok).toBe(false);
     expect(broken.problems[0]?.messages.en).toBe('The menu "Escolha": the "B" output is not connected to any block.');

@@ -8,31 +8,54 @@ const say = (text: string) => node('m', 'message', { text });
 /** start → nodes… → end, each through `next`. */
 function chain(...nodes: ReturnType<typeof node>[]) {
   const ids = ['s', ...nodes.map((n) => n.id), 'e'];
-  return buildFlow([start, ...nodes, node('e', 'end', {})], ids.slice(1).map((id, i) => `${ids[i]} > ${id}`));
+  return buildFlow(
+    [start, ...nodes, node('e', 'end', {})],
+    ids.slice(1).map((id, i) => `${ids[i]} > ${id}`),
+  );
 }
 
 describe('undeclared variables', () => {
   it.each([
     ['built-ins', chain(say('{{contact.name}} {{contact.phone}} {{now}} {{today}} {{last_answer}}')), []],
-    ['declared in the flow, dotted path', { ...chain(say('{{cliente.nome}}')), variables: [{ name: 'cliente', type: 'object' as const }] }, []],
-    ['stored by a question, with date extras', buildFlow(
-      [start, node('q', 'question', { text: 'Dia?', kind: 'date', variable: 'dia' }), node('e', 'end', { message: '{{dia}} {{dia_weekday}} {{dia_iso}}' })],
-      ['s > q', 'q > e', 'q.invalid > e'],
-    ), []],
-    ['stored by set, financing and wait', chain(
-      node('x', 'set', { assignments: [{ variable: 'a', value: '1' }] }),
-      node('f', 'financing', { price: 100, resultVariable: 'fin' }),
-      say('{{a}} {{fin.total}}'),
-    ), []],
-    ['stored by http and llm', buildFlow(
-      [
-        start,
-        node('h', 'http', { url: 'https://x.test', mappings: [{ variable: 'b', path: 'id' }], statusVariable: 'c' }),
-        node('l', 'llm', { systemPrompt: '{{b}} {{c}}', variables: [{ name: 'renda' }] }),
-        node('e', 'end', { message: '{{renda}} {{score}}' }),
-      ],
-      ['s > h', 'h.ok > l', 'h.error > e', 'l > e', 'l.escalate > e', 'l.error > e'],
-    ), []],
+    [
+      'declared in the flow, dotted path',
+      { ...chain(say('{{cliente.nome}}')), variables: [{ name: 'cliente', type: 'object' as const }] },
+      [],
+    ],
+    [
+      'stored by a question, with date extras',
+      buildFlow(
+        [
+          start,
+          node('q', 'question', { text: 'Dia?', kind: 'date', variable: 'dia' }),
+          node('e', 'end', { message: '{{dia}} {{dia_weekday}} {{dia_iso}}' }),
+        ],
+        ['s > q', 'q > e', 'q.invalid > e'],
+      ),
+      [],
+    ],
+    [
+      'stored by set, financing and wait',
+      chain(
+        node('x', 'set', { assignments: [{ variable: 'a', value: '1' }] }),
+        node('f', 'financing', { price: 100, resultVariable: 'fin' }),
+        say('{{a}} {{fin.total}}'),
+      ),
+      [],
+    ],
+    [
+      'stored by http and llm',
+      buildFlow(
+        [
+          start,
+          node('h', 'http', { url: 'https://x.test', mappings: [{ variable: 'b', path: 'id' }], statusVariable: 'c' }),
+          node('l', 'llm', { systemPrompt: '{{b}} {{c}}', variables: [{ name: 'renda' }] }),
+          node('e', 'end', { message: '{{renda}} {{score}}' }),
+        ],
+        ['s > h', 'h.ok > l', 'h.error > e', 'l > e', 'l.escalate > e', 'l.error > e'],
+      ),
+      [],
+    ],
     [
       'a typo in a message',
       chain(say('Olá {{nmoe}}')),
@@ -46,7 +69,11 @@ describe('undeclared variables', () => {
     [
       'a condition reading an undeclared variable',
       buildFlow(
-        [start, node('c', 'condition', { rules: [{ id: 'r', variable: 'idade', operator: 'gt', value: '{{limite}}' }] }), node('e', 'end', {})],
+        [
+          start,
+          node('c', 'condition', { rules: [{ id: 'r', variable: 'idade', operator: 'gt', value: '{{limite}}' }] }),
+          node('e', 'end', {}),
+        ],
         ['s > c', 'c.rule-r > e', 'c.else > e'],
       ),
       [

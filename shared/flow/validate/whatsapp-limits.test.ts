@@ -37,7 +37,12 @@ describe('WhatsApp limits', () => {
     [
       'list row descriptions of 73',
       menuFlow(4, (i) => at(i, 'r'), { description: x(73) }),
-      [0, 1, 2, 3].map((i) => ({ code: 'row_description_too_long', severity: 'error', nodeId: 'm', field: `options.${i}.description` })),
+      [0, 1, 2, 3].map((i) => ({
+        code: 'row_description_too_long',
+        severity: 'error',
+        nodeId: 'm',
+        field: `options.${i}.description`,
+      })),
     ],
     ['descriptions are not sent with buttons', menuFlow(3, (i) => at(i, 'b'), { description: x(73) }), []],
     [
@@ -45,11 +50,7 @@ describe('WhatsApp limits', () => {
       menuFlow(12, (i) => (i === 11 ? x(25) : at(i, 'r'))),
       [{ code: 'row_title_too_long', severity: 'error', nodeId: 'm', field: 'options.11.title' }],
     ],
-    [
-      'placeholders count as nothing',
-      menuFlow(2, (i) => at(i, `{{contact.name}}${x(18)}`)),
-      [],
-    ],
+    ['placeholders count as nothing', menuFlow(2, (i) => at(i, `{{contact.name}}${x(18)}`)), []],
     [
       'a message text over 4096',
       buildFlow([start, node('m', 'message', { text: x(4097) }), end], ['s > m', 'm > e']),
@@ -57,17 +58,26 @@ describe('WhatsApp limits', () => {
     ],
     [
       'a caption over 1024',
-      buildFlow([start, node('m', 'message', { media: { kind: 'image', url: 'https://x.test/a.png', caption: x(1025) } }), end], ['s > m', 'm > e']),
+      buildFlow(
+        [start, node('m', 'message', { media: { kind: 'image', url: 'https://x.test/a.png', caption: x(1025) } }), end],
+        ['s > m', 'm > e'],
+      ),
       [{ code: 'caption_too_long', severity: 'error', nodeId: 'm', field: 'media.caption' }],
     ],
     [
       'a caption on audio',
-      buildFlow([start, node('m', 'message', { media: { kind: 'audio', url: 'https://x.test/a.ogg', caption: 'ouça' } }), end], ['s > m', 'm > e']),
+      buildFlow(
+        [start, node('m', 'message', { media: { kind: 'audio', url: 'https://x.test/a.ogg', caption: 'ouça' } }), end],
+        ['s > m', 'm > e'],
+      ),
       [{ code: 'caption_on_audio', severity: 'warning', nodeId: 'm', field: 'media.caption' }],
     ],
     [
       'a question text over 4096',
-      buildFlow([start, node('q', 'question', { text: x(4097), variable: 'v' }), end], ['s > q', 'q > e', 'q.invalid > e']),
+      buildFlow(
+        [start, node('q', 'question', { text: x(4097), variable: 'v' }), end],
+        ['s > q', 'q > e', 'q.invalid > e'],
+      ),
       [{ code: 'text_too_long', severity: 'error', nodeId: 'q', field: 'text' }],
     ],
   ])('%s', (_, flow, expected) => {
@@ -79,9 +89,15 @@ describe('WhatsApp limits', () => {
     ['header', 'header_too_long', whatsappLimits.header],
     ['footer', 'footer_too_long', whatsappLimits.footer],
   ] as const)('menu %s holds to %s', (field, code, max) => {
-    const fits = buildFlow([start, node('m', 'menu', { text: 'Oi', [field]: x(max), options: [{ id: 'a', title: 'A' }] }), end], ['s > m', 'm.opt-a > e', 'm.invalid > e']);
+    const fits = buildFlow(
+      [start, node('m', 'menu', { text: 'Oi', [field]: x(max), options: [{ id: 'a', title: 'A' }] }), end],
+      ['s > m', 'm.opt-a > e', 'm.invalid > e'],
+    );
     expect(validateFlow(fits).problems).toEqual([]);
-    const over = buildFlow([start, node('m', 'menu', { text: 'Oi', [field]: x(max + 1), options: [{ id: 'a', title: 'A' }] }), end], ['s > m', 'm.opt-a > e', 'm.invalid > e']);
+    const over = buildFlow(
+      [start, node('m', 'menu', { text: 'Oi', [field]: x(max + 1), options: [{ id: 'a', title: 'A' }] }), end],
+      ['s > m', 'm.opt-a > e', 'm.invalid > e'],
+    );
     expect(summarize(validateFlow(over).problems)).toEqual([{ code, severity: 'error', nodeId: 'm', field }]);
   });
 
@@ -90,7 +106,9 @@ describe('WhatsApp limits', () => {
     const asButtons = validateFlow(menuFlowWith(3, label));
     expect(asButtons.problems).toEqual([]);
     const asList = validateFlow(menuFlowWith(4, label));
-    expect(summarize(asList.problems)).toEqual([{ code: 'list_button_label_too_long', severity: 'error', nodeId: 'm', field: 'buttonLabel' }]);
+    expect(summarize(asList.problems)).toEqual([
+      { code: 'list_button_label_too_long', severity: 'error', nodeId: 'm', field: 'buttonLabel' },
+    ]);
   });
 
   it('says why in words a business user reads', () => {

@@ -4,11 +4,21 @@ import type { Problem, ProblemCode, ProblemParams } from '../problems.ts';
 import { nodeProblem, type Rule } from './context.ts';
 import { literalLength } from './literal-length.ts';
 
-type Limited = { field: string; text: string | undefined; limit: WhatsappLimit; code: ProblemCode; params?: ProblemParams };
+type Limited = {
+  field: string;
+  text: string | undefined;
+  limit: WhatsappLimit;
+  code: ProblemCode;
+  params?: ProblemParams;
+};
 type Fields<T extends FlowNode['type']> = (node: Extract<FlowNode, { type: T }>) => Limited[];
 
-const text = (field: string, value: string | undefined): Limited =>
-  ({ field, text: value, limit: 'text', code: 'text_too_long' });
+const text = (field: string, value: string | undefined): Limited => ({
+  field,
+  text: value,
+  limit: 'text',
+  code: 'text_too_long',
+});
 
 /**
  * A menu's options go out as reply buttons (≤ 3), a list (≤ 10 rows) or, beyond that, as
@@ -23,14 +33,29 @@ function menuFields(node: Extract<FlowNode, { type: 'menu' }>): Limited[] {
     { field: 'footer', text: d.footer, limit: 'footer', code: 'footer_too_long' },
     text('retryMessage', d.retryMessage),
   ];
-  if (!asButtons) fields.push({ field: 'buttonLabel', text: d.buttonLabel, limit: 'listButtonLabel', code: 'list_button_label_too_long' });
+  if (!asButtons)
+    fields.push({
+      field: 'buttonLabel',
+      text: d.buttonLabel,
+      limit: 'listButtonLabel',
+      code: 'list_button_label_too_long',
+    });
   d.options.forEach((o, i) => {
     const params = { title: o.title, buttons: whatsappLimits.replyButtons };
-    fields.push(asButtons
-      ? { field: `options.${i}.title`, text: o.title, limit: 'buttonTitle', code: 'button_title_too_long', params }
-      : { field: `options.${i}.title`, text: o.title, limit: 'rowTitle', code: 'row_title_too_long', params });
+    fields.push(
+      asButtons
+        ? { field: `options.${i}.title`, text: o.title, limit: 'buttonTitle', code: 'button_title_too_long', params }
+        : { field: `options.${i}.title`, text: o.title, limit: 'rowTitle', code: 'row_title_too_long', params },
+    );
     // Buttons have no description: WhatsApp shows it only in lists.
-    if (!asButtons) fields.push({ field: `options.${i}.description`, text: o.description, limit: 'rowDescription', code: 'row_description_too_long', params });
+    if (!asButtons)
+      fields.push({
+        field: `options.${i}.description`,
+        text: o.description,
+        limit: 'rowDescription',
+        code: 'row_description_too_long',
+        params,
+      });
   });
   return fields;
 }
@@ -44,7 +69,9 @@ const limitedFields: { [T in FlowNode['type']]?: Fields<T> } = {
   menu: menuFields,
   question: (n) => [text('text', n.data.text), text('retryMessage', n.data.retryMessage)],
   // The categories go out as a list, with this text as its body.
-  product_picker: (n) => [{ field: 'text', text: n.data.text, limit: 'interactiveBody', code: 'interactive_body_too_long' }],
+  product_picker: (n) => [
+    { field: 'text', text: n.data.text, limit: 'interactiveBody', code: 'interactive_body_too_long' },
+  ],
   handoff: (n) => [text('message', n.data.message)],
   wait: (n) => [text('message', n.data.message)],
   end: (n) => [text('message', n.data.message)],

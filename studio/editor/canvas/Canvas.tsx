@@ -1,8 +1,22 @@
 import {
-  Controls, ReactFlow, useReactFlow, useStore,
-  type EdgeTypes, type FinalConnectionState, type ReactFlowState,
+  Controls,
+  ReactFlow,
+  useReactFlow,
+  useStore,
+  type EdgeTypes,
+  type FinalConnectionState,
+  type ReactFlowState,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type FocusEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type FocusEvent,
+  type MouseEvent as ReactMouseEvent,
+} from 'react';
 import type { NodeType } from '../../../shared/flow/nodes/index.ts';
 import { useLocaleStore, useT } from '../../i18n/index.ts';
 import { bigFlowFrom, FarBoxes, FarLook } from '../../nodes/far-look.ts';
@@ -72,13 +86,16 @@ export function Canvas() {
   const defaultEdgeOptions = useMemo(() => ({ type: 'fluxo', ariaLabel: t('editor.rf.edge') }), [t]);
   const locale = useLocaleStore((s) => s.locale);
   const api = useEditorApi();
-  const nameEdge = useCallback((e: FocusEvent) => {
-    const el = e.target;
-    if (!(el instanceof Element) || !el.classList.contains('react-flow__edge')) return;
-    const label = edgeLabel(api.getState().flow, el.getAttribute('data-id') ?? '', locale);
-    // React only writes the attribute when its own value changes, so this one stays while the edge does.
-    if (label) el.setAttribute('aria-label', label);
-  }, [api, locale]);
+  const nameEdge = useCallback(
+    (e: FocusEvent) => {
+      const el = e.target;
+      if (!(el instanceof Element) || !el.classList.contains('react-flow__edge')) return;
+      const label = edgeLabel(api.getState().flow, el.getAttribute('data-id') ?? '', locale);
+      // React only writes the attribute when its own value changes, so this one stays while the edge does.
+      if (label) el.setAttribute('aria-label', label);
+    },
+    [api, locale],
+  );
   const nodes = useEditor((s) => s.flow.nodes);
   const edges = useEditor((s) => s.flow.edges);
   const snap = useEditor((s) => s.snapToGrid);
@@ -89,7 +106,13 @@ export function Canvas() {
   const box = useRef<HTMLDivElement>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const big = nodes.length > bigFlowFrom;
-  const opened = useOpeningView(box, nodes, { enabled: big, padding: fitViewOptions.padding, minZoom: zoomLimits.minZoom, maxZoom: fitViewOptions.maxZoom, farZoom });
+  const opened = useOpeningView(box, nodes, {
+    enabled: big,
+    padding: fitViewOptions.padding,
+    minZoom: zoomLimits.minZoom,
+    maxZoom: fitViewOptions.maxZoom,
+    farZoom,
+  });
   const opening = useOpening();
   const zoomedFar = useStore(isFar);
   // A big flow usually fits the screen far out, and its nodes stay hidden until measured, so it
@@ -100,10 +123,19 @@ export function Canvas() {
   const boxesOn = big && (zoomedFar || (opening === 'drawing' && opened.view.kind === 'fitted'));
   const boxes = useMemo(() => ({ on: boxesOn, known: opened.known }), [boxesOn, opened.known]);
   // Panels and validation wait for this (see `EditorState.opened`).
-  useEffect(() => { if (opening === 'settled') api.setState({ opened: true }); }, [api, opening]);
+  useEffect(() => {
+    if (opening === 'settled') api.setState({ opened: true });
+  }, [api, opening]);
 
-  const onPaneMouseMove = useCallback((e: ReactMouseEvent) => { api.getState().pointer.current = { x: e.clientX, y: e.clientY }; }, [api]);
-  const onPaneMouseLeave = useCallback(() => { api.getState().pointer.current = null; }, [api]);
+  const onPaneMouseMove = useCallback(
+    (e: ReactMouseEvent) => {
+      api.getState().pointer.current = { x: e.clientX, y: e.clientY };
+    },
+    [api],
+  );
+  const onPaneMouseLeave = useCallback(() => {
+    api.getState().pointer.current = null;
+  }, [api]);
   const closePicker = useCallback(() => setPending(null), []);
 
   const onConnectEnd = useCallback(
@@ -149,50 +181,67 @@ export function Canvas() {
     e.preventDefault();
     const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
     withSchemaCode(({ createNode }) => {
-      const node = createNode(type, { x: Math.round(p.x - initialSizeOf(type).width / 2), y: Math.round(p.y - 20) }, api.getState().id);
+      const node = createNode(
+        type,
+        { x: Math.round(p.x - initialSizeOf(type).width / 2), y: Math.round(p.y - 20) },
+        api.getState().id,
+      );
       api.getState().edit((f) => addNode(f, node));
     });
   };
 
   return (
-    <div className={`fx-canvas${big && far ? ' is-far' : ''}${readOnly ? ' is-read-only' : ''}`} data-testid="flow-canvas" ref={box} onDragOver={onDragOver} onDrop={onDrop} onFocus={nameEdge}>
+    <div
+      className={`fx-canvas${big && far ? ' is-far' : ''}${readOnly ? ' is-read-only' : ''}`}
+      data-testid="flow-canvas"
+      ref={box}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onFocus={nameEdge}
+    >
       <EdgeDashes />
-      {opened.view.kind !== 'waiting' && <FarBoxes.Provider value={boxes}><FarLook.Provider value={big && far}>
-        <ReactFlow<EditorNode, EditorEdge>
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          defaultEdgeOptions={defaultEdgeOptions}
-          onNodesChange={handlers.onNodesChange}
-          onEdgesChange={handlers.onEdgesChange}
-          onConnect={handlers.onConnect}
-          onReconnect={handlers.onReconnect}
-          isValidConnection={handlers.isValidConnection}
-          onConnectEnd={onConnectEnd}
-          onPaneMouseMove={onPaneMouseMove}
-          onPaneMouseLeave={onPaneMouseLeave}
-          onPaneClick={closePicker}
-          snapToGrid={snap}
-          snapGrid={snapGrid}
-          deleteKeyCode={null}
-          selectionKeyCode="Shift"
-          multiSelectionKeyCode={multiSelectionKeys}
-          nodesDraggable={!readOnly}
-          nodesConnectable={!readOnly}
-          edgesReconnectable={!readOnly && !far}
-          onlyRenderVisibleElements={big && !far}
-          minZoom={zoomLimits.minZoom}
-          maxZoom={zoomLimits.maxZoom}
-          {...(opened.view.kind === 'fitted' ? { defaultViewport: opened.view.viewport } : { fitView: true, fitViewOptions })}
-          colorMode="light"
-          ariaLabelConfig={ariaLabelConfig}
-        >
-          <DotGrid />
-          <Overview />
-          <Controls showInteractive={false} showFitView={false} />
-        </ReactFlow>
-      </FarLook.Provider></FarBoxes.Provider>}
+      {opened.view.kind !== 'waiting' && (
+        <FarBoxes.Provider value={boxes}>
+          <FarLook.Provider value={big && far}>
+            <ReactFlow<EditorNode, EditorEdge>
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              defaultEdgeOptions={defaultEdgeOptions}
+              onNodesChange={handlers.onNodesChange}
+              onEdgesChange={handlers.onEdgesChange}
+              onConnect={handlers.onConnect}
+              onReconnect={handlers.onReconnect}
+              isValidConnection={handlers.isValidConnection}
+              onConnectEnd={onConnectEnd}
+              onPaneMouseMove={onPaneMouseMove}
+              onPaneMouseLeave={onPaneMouseLeave}
+              onPaneClick={closePicker}
+              snapToGrid={snap}
+              snapGrid={snapGrid}
+              deleteKeyCode={null}
+              selectionKeyCode="Shift"
+              multiSelectionKeyCode={multiSelectionKeys}
+              nodesDraggable={!readOnly}
+              nodesConnectable={!readOnly}
+              edgesReconnectable={!readOnly && !far}
+              onlyRenderVisibleElements={big && !far}
+              minZoom={zoomLimits.minZoom}
+              maxZoom={zoomLimits.maxZoom}
+              {...(opened.view.kind === 'fitted'
+                ? { defaultViewport: opened.view.viewport }
+                : { fitView: true, fitViewOptions })}
+              colorMode="light"
+              ariaLabelConfig={ariaLabelConfig}
+            >
+              <DotGrid />
+              <Overview />
+              <Controls showInteractive={false} showFitView={false} />
+            </ReactFlow>
+          </FarLook.Provider>
+        </FarBoxes.Provider>
+      )}
       {pending && <NodePicker at={pending.at} onPick={createConnected} onClose={closePicker} />}
     </div>
   );

@@ -33,7 +33,11 @@ export function DotGrid() {
       {2 * radius >= minDotPx && (
         <svg
           className="fx-grid__dots"
-          style={{ width: `calc(100% + ${2 * step}px)`, height: `calc(100% + ${2 * step}px)`, transform: `translate(${dx}px, ${dy}px)` }}
+          style={{
+            width: `calc(100% + ${2 * step}px)`,
+            height: `calc(100% + ${2 * step}px)`,
+            transform: `translate(${dx}px, ${dy}px)`,
+          }}
           aria-hidden
         >
           <pattern id={patternId} width={step} height={step} patternUnits="userSpaceOnUse">

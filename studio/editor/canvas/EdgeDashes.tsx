@@ -22,7 +22,14 @@ export function EdgeDashes() {
       <defs>
         {stripes.map(({ kind, on, period }) => (
           // Along a line at 45° to the stripes, a stripe period p shows as p·√2.
-          <pattern key={kind} id={`fx-dash-${kind}`} width={period / Math.SQRT2} height={period} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <pattern
+            key={kind}
+            id={`fx-dash-${kind}`}
+            width={period / Math.SQRT2}
+            height={period}
+            patternUnits="userSpaceOnUse"
+            patternTransform="rotate(45)"
+          >
             <rect width={on / Math.SQRT2} height={period} style={{ fill: `var(--fx-out-${kind})` }} />
           </pattern>
         ))}

@@ -11,14 +11,40 @@ import { useEditor, useEditorApi } from '../state/EditorProvider.tsx';
  * delete button in the middle while it is selected.
  */
 export const FlowEdge = memo(function FlowEdge(props: EdgeProps) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, sourceHandleId, markerEnd } = props;
+  const {
+    id,
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+    selected,
+    sourceHandleId,
+    markerEnd,
+  } = props;
   // Right-angled with round corners: outputs leave sideways and targets sit below, so curves would loop back.
-  const [path, labelX, labelY] = getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 12, offset: 18 });
+  const [path, labelX, labelY] = getSmoothStepPath({
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+    borderRadius: 12,
+    offset: 18,
+  });
   const handle = sourceHandleId ?? 'next';
   const kind = exceptionalOutputs.has(handle) || handle === 'cancelled' ? handle : 'normal';
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={`fx-edge fx-edge--${kind}${selected ? ' is-selected' : ''}`} interactionWidth={18} />
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        className={`fx-edge fx-edge--${kind}${selected ? ' is-selected' : ''}`}
+        interactionWidth={18}
+      />
       {selected && <DeleteButton id={id} x={labelX} y={labelY} />}
     </>
   );

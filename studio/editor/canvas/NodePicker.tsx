@@ -26,7 +26,13 @@ export function NodePicker({ at, onPick, onClose }: NodePickerProps) {
   const { active, setActive, onKeyDown } = useListKeys(types, onPick, onClose);
 
   return (
-    <div className="fx-popover fx-picker nodrag nopan" style={{ left: at.x, top: at.y }} role="dialog" aria-label={t('editor.picker.title')} onKeyDown={onKeyDown}>
+    <div
+      className="fx-popover fx-picker nodrag nopan"
+      style={{ left: at.x, top: at.y }}
+      role="dialog"
+      aria-label={t('editor.picker.title')}
+      onKeyDown={onKeyDown}
+    >
       <p className="fx-popover__title">{t('editor.picker.title')}</p>
       <input
         className="fx-input"
@@ -34,14 +40,26 @@ export function NodePicker({ at, onPick, onClose }: NodePickerProps) {
         aria-label={t('editor.picker.filter')}
         placeholder={t('editor.picker.filter')}
         value={filter}
-        onChange={(e) => { setFilter(e.target.value); setActive(0); }}
-        onBlur={(e) => { if (!e.currentTarget.parentElement?.contains(e.relatedTarget)) onClose(); }}
+        onChange={(e) => {
+          setFilter(e.target.value);
+          setActive(0);
+        }}
+        onBlur={(e) => {
+          if (!e.currentTarget.parentElement?.contains(e.relatedTarget)) onClose();
+        }}
       />
       <ul className="fx-picker__list" role="listbox" aria-label={t('editor.picker.title')}>
         {types.map((type, i) => (
           <li key={type} role="option" aria-selected={i === active}>
-            <button type="button" className={`fx-picker__item${i === active ? ' is-active' : ''}`} onClick={() => onPick(type)} onMouseEnter={() => setActive(i)}>
-              <span className="fx-palette__icon" style={{ color: nodeColors[type] }}><Icon name={type} /></span>
+            <button
+              type="button"
+              className={`fx-picker__item${i === active ? ' is-active' : ''}`}
+              onClick={() => onPick(type)}
+              onMouseEnter={() => setActive(i)}
+            >
+              <span className="fx-palette__icon" style={{ color: nodeColors[type] }}>
+                <Icon name={type} />
+              </span>
               {t(`editor.node.${type}`)}
             </button>
           </li>

@@ -12,17 +12,32 @@ const width = 200;
 const height = 150;
 const marginPx = 5;
 
-interface Box { x: number; y: number; width: number; height: number }
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 function nodeBox(n: EditorNode): Box {
   const guess = initialSizeOf(n.type);
-  return { x: n.position.x, y: n.position.y, width: n.measured?.width ?? n.width ?? guess.width, height: n.measured?.height ?? n.height ?? guess.height };
+  return {
+    x: n.position.x,
+    y: n.position.y,
+    width: n.measured?.width ?? n.width ?? guess.width,
+    height: n.measured?.height ?? n.height ?? guess.height,
+  };
 }
 
 function union(a: Box, b: Box): Box {
   const x = Math.min(a.x, b.x);
   const y = Math.min(a.y, b.y);
-  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
+  return {
+    x,
+    y,
+    width: Math.max(a.x + a.width, b.x + b.width) - x,
+    height: Math.max(a.y + a.height, b.y + b.height) - y,
+  };
 }
 
 /** One path per node colour: a few shapes to draw however many nodes the flow has. */
@@ -104,7 +119,9 @@ export function Overview() {
     drag.current = { x: e.clientX, y: e.clientY };
     void setViewport({ x: x - dx * zoom, y: y - dy * zoom, zoom });
   };
-  const onPointerUp = () => { drag.current = null; };
+  const onPointerUp = () => {
+    drag.current = null;
+  };
 
   const outer = `M${box.x - margin},${box.y - margin}h${box.width + 2 * margin}v${box.height + 2 * margin}h${-box.width - 2 * margin}z`;
   const inner = `M${view.x},${view.y}h${view.width}v${view.height}h${-view.width}z`;

@@ -19,5 +19,9 @@ export function edgeLabel(flow: Pick<EditorFlow, 'nodes' | 'edges'>, edgeId: str
   const from = name(source);
   const to = name(target);
   if (outputsOf(source).length <= 1) return translate(locale, 'editor.rf.edgeLabel', { from, to });
-  return translate(locale, 'editor.rf.edgeLabelOutput', { from, to, output: outputLabel(source, edge.sourceHandle, locale) });
+  return translate(locale, 'editor.rf.edgeLabelOutput', {
+    from,
+    to,
+    output: outputLabel(source, edge.sourceHandle, locale),
+  });
 }

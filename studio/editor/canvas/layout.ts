@@ -35,7 +35,10 @@ function elkNode(node: Sized): ElkNode {
  * Top-to-bottom layered layout of every node except sticky notes (they stay where the
  * user put them, next to what they explain). Returns new top-left positions.
  */
-export async function layoutFlow(nodes: readonly Sized[], edges: readonly FlowEdge[]): Promise<Map<string, { x: number; y: number }>> {
+export async function layoutFlow(
+  nodes: readonly Sized[],
+  edges: readonly FlowEdge[],
+): Promise<Map<string, { x: number; y: number }>> {
   const { default: Elk } = await import('elkjs/lib/elk.bundled.js');
   const laid = nodes.filter((n) => n.type !== 'note');
   const ids = new Set(laid.map((n) => n.id));

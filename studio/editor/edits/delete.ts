@@ -4,7 +4,11 @@ import type { EditorFlow } from '../state/types.ts';
  * Removes nodes with every edge touching them, plus the given edges. The start node stays:
  * a flow has exactly one, and deleting it by accident would leave nothing to run.
  */
-export function deleteElements(flow: EditorFlow, nodeIds: readonly string[], edgeIds: readonly string[] = []): EditorFlow {
+export function deleteElements(
+  flow: EditorFlow,
+  nodeIds: readonly string[],
+  edgeIds: readonly string[] = [],
+): EditorFlow {
   const doomed = new Set(flow.nodes.filter((n) => nodeIds.includes(n.id) && n.type !== 'start').map((n) => n.id));
   const doomedEdges = new Set(edgeIds);
   if (doomed.size === 0 && doomedEdges.size === 0) return flow;

@@ -45,7 +45,11 @@ describe('connect', () => {
 
   it('reconnects an edge to another target, keeping its id', () => {
     const next = reconnect(flow(), 'e2', { source: 'menu', sourceHandle: 'opt-a', target: 'cond' });
-    expect(next.edges.find((e) => e.id === 'e2')).toMatchObject({ source: 'menu', sourceHandle: 'opt-a', target: 'cond' });
+    expect(next.edges.find((e) => e.id === 'e2')).toMatchObject({
+      source: 'menu',
+      sourceHandle: 'opt-a',
+      target: 'cond',
+    });
   });
 
   it('refuses a reconnect onto an output that is already used', () => {
@@ -68,7 +72,11 @@ describe('delete', () => {
 
   it('deletes selected nodes and edges', () => {
     const f = flow();
-    const selected = { ...f, nodes: f.nodes.map((n) => (n.id === 'buy' ? { ...n, selected: true } : n)), edges: f.edges.map((e) => (e.id === 'e4' ? { ...e, selected: true } : e)) };
+    const selected = {
+      ...f,
+      nodes: f.nodes.map((n) => (n.id === 'buy' ? { ...n, selected: true } : n)),
+      edges: f.edges.map((e) => (e.id === 'e4' ? { ...e, selected: true } : e)),
+    };
     const next = deleteSelection(selected);
     expect(next.nodes.map((n) => n.id)).not.toContain('buy');
     expect(next.edges.map((e) => e.id)).toEqual(['e1', 'e3']);

@@ -18,7 +18,12 @@ describe('copy / paste / duplicate', () => {
 
   it('pastes with fresh ids, shifted, edges rewired, and selects the copy', () => {
     const f = flow();
-    const { flow: next, nodeIds } = insertFragment(f, copyFragment(f, ['menu', 'buy']), { x: 10, y: 20 }, sequentialIds());
+    const { flow: next, nodeIds } = insertFragment(
+      f,
+      copyFragment(f, ['menu', 'buy']),
+      { x: 10, y: 20 },
+      sequentialIds(),
+    );
     expect(nodeIds).toEqual(['n1', 'n2']);
     expect(next.nodes.find((n) => n.id === 'n1')?.position).toEqual({ x: 10, y: 170 });
     expect(next.edges.at(-1)).toMatchObject({ id: 'e1', source: 'n1', sourceHandle: 'opt-a', target: 'n2' });
@@ -51,7 +56,14 @@ describe('copy / paste / duplicate', () => {
     expect(parseFragment(serializeFragment(fragment))).toEqual(fragment);
     expect(parseFragment('{"nodes":[]}')).toBeNull();
     expect(parseFragment('not json')).toBeNull();
-    expect(parseFragment(serializeFragment({ nodes: [{ id: 'x', type: 'menu', position: { x: 0, y: 0 }, data: {} } as never], edges: [] }))).toBeNull();
+    expect(
+      parseFragment(
+        serializeFragment({
+          nodes: [{ id: 'x', type: 'menu', position: { x: 0, y: 0 }, data: {} } as never],
+          edges: [],
+        }),
+      ),
+    ).toBeNull();
   });
 
   it('finds the top-left corner of a fragment', () => {

@@ -3,7 +3,12 @@ import { toEditorFlow } from '../document.ts';
 import { sequentialIds } from '../state/ids.ts';
 import { sampleFlow } from '../testing/sample-flow.ts';
 import {
-  addConditionRule, addMenuOption, moveMenuOption, removeConditionRule, removeMenuOption, updateMenuOption,
+  addConditionRule,
+  addMenuOption,
+  moveMenuOption,
+  removeConditionRule,
+  removeMenuOption,
+  updateMenuOption,
 } from './options.ts';
 
 const flow = () => toEditorFlow(sampleFlow());

@@ -46,12 +46,20 @@ export function moveMenuOption(flow: EditorFlow, nodeId: string, from: number, t
   return mapMenu(flow, nodeId, (options) => move(options, from, to));
 }
 
-export function updateMenuOption(flow: EditorFlow, nodeId: string, optionId: string, patch: Partial<MenuOption>): EditorFlow {
+export function updateMenuOption(
+  flow: EditorFlow,
+  nodeId: string,
+  optionId: string,
+  patch: Partial<MenuOption>,
+): EditorFlow {
   return mapMenu(flow, nodeId, (options) => options.map((o) => (o.id === optionId ? { ...o, ...patch } : o)));
 }
 
 export function addConditionRule(flow: EditorFlow, nodeId: string, id: IdFactory): EditorFlow {
-  return mapRules(flow, nodeId, (rules) => [...rules, { id: id('r'), variable: 'last_answer', operator: 'equals', value: '' }]);
+  return mapRules(flow, nodeId, (rules) => [
+    ...rules,
+    { id: id('r'), variable: 'last_answer', operator: 'equals', value: '' },
+  ]);
 }
 
 export function removeConditionRule(flow: EditorFlow, nodeId: string, ruleId: string): EditorFlow {
@@ -63,6 +71,11 @@ export function moveConditionRule(flow: EditorFlow, nodeId: string, from: number
   return mapRules(flow, nodeId, (rules) => move(rules, from, to));
 }
 
-export function updateConditionRule(flow: EditorFlow, nodeId: string, ruleId: string, patch: Partial<ConditionRule>): EditorFlow {
+export function updateConditionRule(
+  flow: EditorFlow,
+  nodeId: string,
+  ruleId: string,
+  patch: Partial<ConditionRule>,
+): EditorFlow {
   return mapRules(flow, nodeId, (rules) => rules.map((r) => (r.id === ruleId ? { ...r, ...patch } : r)));
 }

@@ -10,7 +10,10 @@ const dataOf = (f: ReturnType<typeof flow>, id: string) => f.nodes.find((n) => n
 describe('variables', () => {
   it('declares a valid, new name only', () => {
     const f = flow();
-    expect(declareVariable(f, { name: 'cidade', type: 'string', initial: null }).variables.map((v) => v.name)).toEqual(['nome', 'cidade']);
+    expect(declareVariable(f, { name: 'cidade', type: 'string', initial: null }).variables.map((v) => v.name)).toEqual([
+      'nome',
+      'cidade',
+    ]);
     expect(declareVariable(f, { name: 'nome', type: 'string', initial: null })).toBe(f);
     expect(declareVariable(f, { name: '1x', type: 'string', initial: null })).toBe(f);
   });
@@ -18,7 +21,12 @@ describe('variables', () => {
   it('renames the declaration, templates and variable paths, not look-alike words', () => {
     const f = flow();
     const next = renameVariable(
-      { ...f, nodes: f.nodes.map((n) => (n.id === 'help' ? { ...n, data: { ...n.data, text: 'nome {{ nome }} {{nomes}}' } } : n)) } as typeof f,
+      {
+        ...f,
+        nodes: f.nodes.map((n) =>
+          n.id === 'help' ? { ...n, data: { ...n.data, text: 'nome {{ nome }} {{nomes}}' } } : n,
+        ),
+      } as typeof f,
       'nome',
       'cliente',
     );
@@ -42,19 +50,63 @@ describe('variables', () => {
     const f = flow();
     const withQuestion = {
       ...f,
-      nodes: [...f.nodes, { id: 'q', type: 'question', position: { x: 0, y: 0 }, data: { text: '?', variable: 'email', kind: 'email', min: null, max: null, retries: 2, retryMessage: '', timeoutMinutes: null } }],
+      nodes: [
+        ...f.nodes,
+        {
+          id: 'q',
+          type: 'question',
+          position: { x: 0, y: 0 },
+          data: {
+            text: '?',
+            variable: 'email',
+            kind: 'email',
+            min: null,
+            max: null,
+            retries: 2,
+            retryMessage: '',
+            timeoutMinutes: null,
+          },
+        },
+      ],
     } as typeof f;
     const names = variableSuggestions(withQuestion).map((s) => `${s.source}:${s.name}`);
-    expect(names).toEqual(['declared:nome', 'node:email', 'builtin:contact.name', 'builtin:contact.phone', 'builtin:now', 'builtin:today', 'builtin:last_answer']);
+    expect(names).toEqual([
+      'declared:nome',
+      'node:email',
+      'builtin:contact.name',
+      'builtin:contact.phone',
+      'builtin:now',
+      'builtin:today',
+      'builtin:last_answer',
+    ]);
   });
 
   it('suggests what a date question stores beside the answer, as publish validation knows it', () => {
     const f = flow();
     const withDate = {
       ...f,
-      nodes: [...f.nodes, { id: 'q', type: 'question', position: { x: 0, y: 0 }, data: { text: '?', variable: 'visita', kind: 'date', min: null, max: null, retries: 2, retryMessage: '', timeoutMinutes: null } }],
+      nodes: [
+        ...f.nodes,
+        {
+          id: 'q',
+          type: 'question',
+          position: { x: 0, y: 0 },
+          data: {
+            text: '?',
+            variable: 'visita',
+            kind: 'date',
+            min: null,
+            max: null,
+            retries: 2,
+            retryMessage: '',
+            timeoutMinutes: null,
+          },
+        },
+      ],
     } as typeof f;
-    const fromNodes = variableSuggestions(withDate).filter((s) => s.source === 'node').map((s) => s.name);
+    const fromNodes = variableSuggestions(withDate)
+      .filter((s) => s.source === 'node')
+      .map((s) => s.name);
     expect(fromNodes).toEqual(['visita', 'visita_weekday', 'visita_iso']);
   });
 });

@@ -42,13 +42,21 @@ export function useEditorActions(canvas: () => HTMLElement | null) {
       const origin = fragmentOrigin(fragment);
       const pointer = state().pointer.current;
       const target = pointer ? flow.screenToFlowPosition(pointer) : { x: origin.x + 40, y: origin.y + 40 };
-      state().edit((f) => insertFragment(f, fragment, { x: target.x - origin.x, y: target.y - origin.y }, state().id).flow);
+      state().edit(
+        (f) => insertFragment(f, fragment, { x: target.x - origin.x, y: target.y - origin.y }, state().id).flow,
+      );
     };
 
     return {
       undo: () => state().undo(),
       redo: () => state().redo(),
-      selectAll: () => state().view((f) => selectOnly(f, f.nodes.map((n) => n.id))),
+      selectAll: () =>
+        state().view((f) =>
+          selectOnly(
+            f,
+            f.nodes.map((n) => n.id),
+          ),
+        ),
       clearSelection: () => state().view((f) => selectOnly(f, [])),
       deleteSelection: () => state().edit(deleteSelection),
       duplicate: () => {
@@ -69,10 +77,14 @@ export function useEditorActions(canvas: () => HTMLElement | null) {
         const size = initialSizeOf(type);
         const center = at ?? viewportCenter();
         // Clicking the palette twice must not stack nodes exactly on top of each other.
-        const taken = (x: number, y: number) => state().flow.nodes.some((n) => Math.abs(n.position.x - x) < 8 && Math.abs(n.position.y - y) < 8);
+        const taken = (x: number, y: number) =>
+          state().flow.nodes.some((n) => Math.abs(n.position.x - x) < 8 && Math.abs(n.position.y - y) < 8);
         let x = Math.round(center.x - size.width / 2);
         let y = Math.round(center.y - (at ? 20 : size.height / 2));
-        while (!at && taken(x, y)) { x += 32; y += 32; }
+        while (!at && taken(x, y)) {
+          x += 32;
+          y += 32;
+        }
         withSchemaCode(({ createNode }) => {
           const node = createNode(type, { x, y }, state().id);
           state().edit((f) => addNode(f, node));

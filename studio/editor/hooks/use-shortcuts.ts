@@ -30,7 +30,11 @@ function holdsText(target: EventTarget | null): boolean {
  * made with it (an output connected from the inspector) is the one to take back. Copy and
  * paste use the browser's own clipboard events: they need no permission prompt.
  */
-export function useShortcuts(root: () => HTMLElement | null, actions: EditorActions, ui: Partial<Record<ShortcutName, () => void>>) {
+export function useShortcuts(
+  root: () => HTMLElement | null,
+  actions: EditorActions,
+  ui: Partial<Record<ShortcutName, () => void>>,
+) {
   const api = useEditorApi();
   const latest = useRef({ actions, ui });
   latest.current = { actions, ui };
@@ -40,7 +44,11 @@ export function useShortcuts(root: () => HTMLElement | null, actions: EditorActi
       const el = root();
       const target = e.target;
       if (!el) return false;
-      return target === document.body || target === document.documentElement || (target instanceof Node && el.contains(target));
+      return (
+        target === document.body ||
+        target === document.documentElement ||
+        (target instanceof Node && el.contains(target))
+      );
     };
     const ours = (e: Event) => inEditor(e) && !isFormControl(e.target);
 
@@ -48,7 +56,11 @@ export function useShortcuts(root: () => HTMLElement | null, actions: EditorActi
       if (!inEditor(e) || holdsText(e.target)) return;
       const { actions: a } = latest.current;
       if (isFormControl(e.target)) {
-        const history: [string, () => void][] = [[shortcuts.undo, a.undo], [shortcuts.redo, a.redo], [shortcuts.redoAlt, a.redo]];
+        const history: [string, () => void][] = [
+          [shortcuts.undo, a.undo],
+          [shortcuts.redo, a.redo],
+          [shortcuts.redoAlt, a.redo],
+        ];
         const hit = history.find(([shortcut]) => matchShortcut(e, shortcut));
         if (hit) {
           e.preventDefault();
@@ -93,7 +105,9 @@ export function useShortcuts(root: () => HTMLElement | null, actions: EditorActi
       // Read now: the event's clipboard is emptied once the handler returns. The canvas has no
       // paste of its own to prevent; parsing waits for the schema code (see clipboard.ts).
       e.preventDefault();
-      void fragmentFromText(e.clipboardData?.getData('text/plain') ?? '').then((fragment) => latest.current.actions.paste(fragment));
+      void fragmentFromText(e.clipboardData?.getData('text/plain') ?? '').then((fragment) =>
+        latest.current.actions.paste(fragment),
+      );
     };
 
     document.addEventListener('keydown', onKeyDown);

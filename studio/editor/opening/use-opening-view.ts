@@ -26,7 +26,11 @@ export type OpeningView = { kind: 'measure' } | { kind: 'waiting' } | { kind: 'f
  * of every node being drawn and measured in full and the view fitted after. A flow that fits
  * closer in (its nodes readable, so drawn in full) is measured and fitted as usual.
  */
-export function useOpeningView(canvas: RefObject<HTMLElement | null>, nodes: readonly EditorNode[], options: OpeningViewOptions) {
+export function useOpeningView(
+  canvas: RefObject<HTMLElement | null>,
+  nodes: readonly EditorNode[],
+  options: OpeningViewOptions,
+) {
   const [known] = useState<ReadonlyMap<string, KnownBox>>(() => {
     const map = new Map<string, KnownBox>();
     for (const n of nodes) {
@@ -35,12 +39,21 @@ export function useOpeningView(canvas: RefObject<HTMLElement | null>, nodes: rea
     }
     return map;
   });
-  const [view, setView] = useState<OpeningView>(() => (options.enabled && nodes.length > 0 ? { kind: 'waiting' } : { kind: 'measure' }));
+  const [view, setView] = useState<OpeningView>(() =>
+    options.enabled && nodes.length > 0 ? { kind: 'waiting' } : { kind: 'measure' },
+  );
   useLayoutEffect(() => {
     if (view.kind !== 'waiting') return;
     const rect = canvas.current?.getBoundingClientRect();
     if (!rect || rect.width === 0 || rect.height === 0) return setView({ kind: 'measure' });
-    const viewport = getViewportForBounds(getNodesBounds([...nodes]), rect.width, rect.height, options.minZoom, options.maxZoom, options.padding);
+    const viewport = getViewportForBounds(
+      getNodesBounds([...nodes]),
+      rect.width,
+      rect.height,
+      options.minZoom,
+      options.maxZoom,
+      options.padding,
+    );
     setView(viewport.zoom < options.farZoom ? { kind: 'fitted', viewport } : { kind: 'measure' });
     // Only the nodes of the first render count (see above), hence `view.kind` alone.
   }, [view.kind]);

@@ -14,7 +14,8 @@ export type Opening = 'drawing' | 'fitted' | 'settled';
  * use-opening-view.ts), there is no fitView to wait for, but the handles still are measured
  * after the nodes are first drawn: until then the edges are missing from the picture.
  */
-export const isFitted = (s: ReactFlowState) => s.panZoom !== null && (s.nodes.length === 0 || (!s.fitViewQueued && handlesMeasured(s)));
+export const isFitted = (s: ReactFlowState) =>
+  s.panZoom !== null && (s.nodes.length === 0 || (!s.fitViewQueued && handlesMeasured(s)));
 
 function handlesMeasured(s: ReactFlowState): boolean {
   for (const node of s.nodeLookup.values()) if (!node.hidden && !node.internals.handleBounds) return false;

@@ -38,10 +38,16 @@ export function usePanels(wanted: boolean): PanelsState {
     if (!wanted || panels || failed) return;
     let live = true;
     loadPanels().then(
-      (p) => { if (live) setPanels(p); },
-      () => { if (live) setFailed(true); },
+      (p) => {
+        if (live) setPanels(p);
+      },
+      () => {
+        if (live) setFailed(true);
+      },
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
   }, [wanted, panels, failed]);
   const retry = useCallback(() => setFailed(false), []);
   if (panels && wanted) return { status: 'ready', panels };

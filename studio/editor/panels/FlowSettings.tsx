@@ -19,11 +19,21 @@ export function FlowSettings() {
   return (
     <>
       <header className="fx-inspector__header">
-        <div className="fx-inspector__titles"><h2>{t('editor.inspector.flow')}</h2></div>
+        <div className="fx-inspector__titles">
+          <h2>{t('editor.inspector.flow')}</h2>
+        </div>
       </header>
       <fieldset className="fx-inspector__form" disabled={readOnly}>
-        <TextField label={t('editor.field.name')} value={name} onChange={(v) => edit((f) => ({ ...f, name: v }), 'flow:name')} />
-        <TextField label={t('editor.field.description')} value={description} onChange={(v) => edit((f) => ({ ...f, description: v }), 'flow:description')} />
+        <TextField
+          label={t('editor.field.name')}
+          value={name}
+          onChange={(v) => edit((f) => ({ ...f, name: v }), 'flow:name')}
+        />
+        <TextField
+          label={t('editor.field.description')}
+          value={description}
+          onChange={(v) => edit((f) => ({ ...f, description: v }), 'flow:description')}
+        />
         <VariablesManager />
         <TemplateField
           label={t('editor.field.fallbackMessage')}
@@ -36,7 +46,9 @@ export function FlowSettings() {
             id={id}
             type="checkbox"
             checked={settings.migrateWaitingSessions}
-            onChange={(e) => edit((f) => ({ ...f, settings: { ...f.settings, migrateWaitingSessions: e.target.checked } }))}
+            onChange={(e) =>
+              edit((f) => ({ ...f, settings: { ...f.settings, migrateWaitingSessions: e.target.checked } }))
+            }
           />
           <label htmlFor={id}>{t('editor.field.migrate')}</label>
         </div>

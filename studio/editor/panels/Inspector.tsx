@@ -38,7 +38,9 @@ export function Inspector() {
     <aside className="fx-inspector" aria-label={t('editor.inspector.label')} ref={panel} tabIndex={-1}>
       {selected === null && <FlowSettings />}
       {selected === many && <p className="fx-inspector__multi">{t('editor.inspector.multi', { n: count })}</p>}
-      {selected !== null && selected !== many && <NodeInspector key={selected.id} node={selected} onDeleted={() => panel.current?.focus()} />}
+      {selected !== null && selected !== many && (
+        <NodeInspector key={selected.id} node={selected} onDeleted={() => panel.current?.focus()} />
+      )}
     </aside>
   );
 }
@@ -58,13 +60,25 @@ function NodeInspector({ node, onDeleted }: { node: EditorNode; onDeleted(): voi
   return (
     <>
       <header className="fx-inspector__header" style={{ '--node-color': nodeColors[node.type] } as React.CSSProperties}>
-        <span className="fx-node__icon"><Icon name={node.type} size={16} /></span>
+        <span className="fx-node__icon">
+          <Icon name={node.type} size={16} />
+        </span>
         <div className="fx-inspector__titles">
           <h2>{t(`editor.node.${node.type}`)}</h2>
-          <p className="fx-meta" title={t('editor.inspector.id')}>{node.id}</p>
+          <p className="fx-meta" title={t('editor.inspector.id')}>
+            {node.id}
+          </p>
         </div>
         {node.type !== 'start' && !readOnly && (
-          <button type="button" className="fx-icon-button fx-icon-button--danger" aria-label={t('editor.toolbar.delete')} onClick={() => { api.getState().edit((f) => deleteElements(f, [node.id])); onDeleted(); }}>
+          <button
+            type="button"
+            className="fx-icon-button fx-icon-button--danger"
+            aria-label={t('editor.toolbar.delete')}
+            onClick={() => {
+              api.getState().edit((f) => deleteElements(f, [node.id]));
+              onDeleted();
+            }}
+          >
             <Icon name="trash" size={15} />
           </button>
         )}

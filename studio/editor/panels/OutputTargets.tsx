@@ -40,10 +40,11 @@ export function OutputTargets({ node }: { node: EditorNode }) {
   const edges = useEditor((s) => s.flow.edges);
   const outputName = useOutputName(node);
   const outputs = useMemo(
-    () => outputTargets({ nodes: api.getState().flow.nodes, edges }, node.id).map((output) => ({
-      ...output,
-      options: output.choices.map((n) => ({ value: n.id, label: nodeLabel(n, t(`editor.node.${n.type}`)) })),
-    })),
+    () =>
+      outputTargets({ nodes: api.getState().flow.nodes, edges }, node.id).map((output) => ({
+        ...output,
+        options: output.choices.map((n) => ({ value: n.id, label: nodeLabel(n, t(`editor.node.${n.type}`)) })),
+      })),
     // `shape` stands for the nodes read from the store.
     [api, shape, edges, node.id, t],
   );
@@ -51,12 +52,19 @@ export function OutputTargets({ node }: { node: EditorNode }) {
 
   // Arrow keys on a closed select change it at once: browsing the targets is one undo step.
   const choose = (handle: string, target: string) =>
-    api.getState().edit((f) => setOutputTarget(f, node.id, handle, target || null, api.getState().id), `outputs:${node.id}:${handle}`);
+    api
+      .getState()
+      .edit(
+        (f) => setOutputTarget(f, node.id, handle, target || null, api.getState().id),
+        `outputs:${node.id}:${handle}`,
+      );
 
   return (
     // Spacing borrowed from the preview section below it and the list editor's fieldset (editor.css).
     <section className="fx-inspector__preview fx-outputs" aria-labelledby={titleId} data-testid="output-targets">
-      <h3 className="fx-section-title" id={titleId}>{t('editor.outputs.title')}</h3>
+      <h3 className="fx-section-title" id={titleId}>
+        {t('editor.outputs.title')}
+      </h3>
       <fieldset className="fx-list" disabled={readOnly}>
         {outputs.map((output) => (
           <OutputSelect
@@ -86,10 +94,22 @@ function OutputSelect({ handle, label, value, options, onChange }: OutputSelectP
   const id = useId();
   return (
     <div className="fx-field">
-      <label className="fx-field__label" htmlFor={id}>{label}</label>
-      <select id={id} className="fx-input fx-select" value={value} data-handle={handle} onChange={(e) => onChange(e.target.value)}>
+      <label className="fx-field__label" htmlFor={id}>
+        {label}
+      </label>
+      <select
+        id={id}
+        className="fx-input fx-select"
+        value={value}
+        data-handle={handle}
+        onChange={(e) => onChange(e.target.value)}
+      >
         <option value="">{t('editor.outputs.none')}</option>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
     </div>
   );

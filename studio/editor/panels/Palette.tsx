@@ -40,7 +40,9 @@ export function Palette({ onAdd }: { onAdd(type: NodeType): void }) {
                 onClick={() => onAdd(type)}
                 style={{ '--node-color': nodeColors[type] } as React.CSSProperties}
               >
-                <span className="fx-palette__icon"><Icon name={type} /></span>
+                <span className="fx-palette__icon">
+                  <Icon name={type} />
+                </span>
                 <span className="fx-palette__text">
                   <span className="fx-palette__label">{label}</span>
                   <span className="fx-palette__desc">{t(`editor.hint.${type}`)}</span>

@@ -24,7 +24,9 @@ export function ProblemsPanel({ onFocusNode, onClose }: ProblemsPanelProps) {
   return (
     <section className="fx-problems" data-testid="problems-panel" aria-label={t('editor.problems.title')}>
       <header className="fx-problems__header">
-        <h2 ref={title} tabIndex={-1}>{t('editor.problems.title')}</h2>
+        <h2 ref={title} tabIndex={-1}>
+          {t('editor.problems.title')}
+        </h2>
         <span className="fx-meta">{t('editor.problems.summary', { errors, warnings: problems.length - errors })}</span>
         <button type="button" className="fx-icon-button" aria-label={t('editor.problems.close')} onClick={onClose}>
           <Icon name="close" size={14} />
@@ -44,8 +46,12 @@ export function ProblemsPanel({ onFocusNode, onClose }: ProblemsPanelProps) {
                   disabled={!p.nodeId || !type}
                   onClick={() => p.nodeId && onFocusNode(p.nodeId)}
                 >
-                  <span className="fx-problem__icon" aria-hidden><Icon name="alert" size={14} /></span>
-                  <span className="fx-problem__where">{type ? t(`editor.node.${type}`) : t('editor.problems.flow')}</span>
+                  <span className="fx-problem__icon" aria-hidden>
+                    <Icon name="alert" size={14} />
+                  </span>
+                  <span className="fx-problem__where">
+                    {type ? t(`editor.node.${type}`) : t('editor.problems.flow')}
+                  </span>
                   <span className="fx-problem__text">{p.messages[locale]}</span>
                 </button>
               </li>

@@ -36,7 +36,10 @@ export function SearchBox({ onFocusNode, onClose }: SearchBoxProps) {
           aria-label={t('editor.search.label')}
           placeholder={t('editor.search.placeholder')}
           value={query}
-          onChange={(e) => { setQuery(e.target.value); setActive(0); }}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setActive(0);
+          }}
         />
         <button type="button" className="fx-icon-button" aria-label={t('editor.preview.close')} onClick={onClose}>
           <Icon name="close" size={14} />
@@ -44,8 +47,15 @@ export function SearchBox({ onFocusNode, onClose }: SearchBoxProps) {
       </div>
       {query.trim() && (
         <>
-          <p className="fx-search__count">{hits.length ? t('editor.search.count', { n: hits.length }) : t('editor.search.none')}</p>
-          <ul className="fx-search__results" id="fx-search-results" role="listbox" aria-label={t('editor.search.label')}>
+          <p className="fx-search__count">
+            {hits.length ? t('editor.search.count', { n: hits.length }) : t('editor.search.none')}
+          </p>
+          <ul
+            className="fx-search__results"
+            id="fx-search-results"
+            role="listbox"
+            aria-label={t('editor.search.label')}
+          >
             {hits.map((hit, i) => (
               <li
                 key={hit.id}
@@ -53,7 +63,10 @@ export function SearchBox({ onFocusNode, onClose }: SearchBoxProps) {
                 role="option"
                 aria-selected={i === active}
                 className={i === active ? 'is-active' : undefined}
-                onMouseDown={(e) => { e.preventDefault(); onFocusNode(hit.id); }}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  onFocusNode(hit.id);
+                }}
                 onMouseEnter={() => setActive(i)}
               >
                 <span className="fx-search__type" style={{ color: nodeColors[hit.type] }}>

@@ -26,23 +26,78 @@ export function Toolbar({ actions, onSearch, onProblems, problemsOpen, end }: To
 
   return (
     <div className="fx-toolbar" role="toolbar" aria-label={t('editor.toolbar.label')}>
-      <span className="fx-toolbar__name" title={name}>{name}</span>
+      <span className="fx-toolbar__name" title={name}>
+        {name}
+      </span>
       {readOnly && <span className="fx-pill fx-pill--muted">{t('editor.readOnly')}</span>}
       <div className="fx-toolbar__group">
-        <ToolbarButton label={t('editor.toolbar.undo')} icon="undo" shortcut={shortcuts.undo} onClick={actions.undo} disabled={!canUndo || readOnly} />
-        <ToolbarButton label={t('editor.toolbar.redo')} icon="redo" shortcut={shortcuts.redo} onClick={actions.redo} disabled={!canRedo || readOnly} />
+        <ToolbarButton
+          label={t('editor.toolbar.undo')}
+          icon="undo"
+          shortcut={shortcuts.undo}
+          onClick={actions.undo}
+          disabled={!canUndo || readOnly}
+        />
+        <ToolbarButton
+          label={t('editor.toolbar.redo')}
+          icon="redo"
+          shortcut={shortcuts.redo}
+          onClick={actions.redo}
+          disabled={!canRedo || readOnly}
+        />
       </div>
       <div className="fx-toolbar__group">
-        <ToolbarButton label={t('editor.toolbar.copy')} icon="copy" shortcut={shortcuts.copy} onClick={actions.copy} disabled={!hasSelection} />
-        <ToolbarButton label={t('editor.toolbar.paste')} icon="paste" shortcut={shortcuts.paste} onClick={() => void actions.pasteFromClipboard()} disabled={readOnly} />
-        <ToolbarButton label={t('editor.toolbar.duplicate')} icon="duplicate" shortcut={shortcuts.duplicate} onClick={actions.duplicate} disabled={!hasSelection || readOnly} />
-        <ToolbarButton label={t('editor.toolbar.delete')} icon="trash" shortcut={shortcuts.delete} onClick={actions.deleteSelection} disabled={!hasSelection || readOnly} />
+        <ToolbarButton
+          label={t('editor.toolbar.copy')}
+          icon="copy"
+          shortcut={shortcuts.copy}
+          onClick={actions.copy}
+          disabled={!hasSelection}
+        />
+        <ToolbarButton
+          label={t('editor.toolbar.paste')}
+          icon="paste"
+          shortcut={shortcuts.paste}
+          onClick={() => void actions.pasteFromClipboard()}
+          disabled={readOnly}
+        />
+        <ToolbarButton
+          label={t('editor.toolbar.duplicate')}
+          icon="duplicate"
+          shortcut={shortcuts.duplicate}
+          onClick={actions.duplicate}
+          disabled={!hasSelection || readOnly}
+        />
+        <ToolbarButton
+          label={t('editor.toolbar.delete')}
+          icon="trash"
+          shortcut={shortcuts.delete}
+          onClick={actions.deleteSelection}
+          disabled={!hasSelection || readOnly}
+        />
       </div>
       <div className="fx-toolbar__group">
         <ToolbarButton label={t('editor.toolbar.fit')} icon="fit" shortcut={shortcuts.fit} onClick={actions.fit} />
-        <ToolbarButton label={t('editor.toolbar.layout')} icon="layout" shortcut={shortcuts.layout} onClick={() => void actions.autoLayout()} disabled={readOnly} />
-        <ToolbarButton label={t('editor.toolbar.snap')} icon="grid" shortcut={shortcuts.snap} onClick={actions.toggleSnap} pressed={snap} />
-        <ToolbarButton label={t('editor.toolbar.search')} icon="search" shortcut={shortcuts.search} onClick={onSearch} />
+        <ToolbarButton
+          label={t('editor.toolbar.layout')}
+          icon="layout"
+          shortcut={shortcuts.layout}
+          onClick={() => void actions.autoLayout()}
+          disabled={readOnly}
+        />
+        <ToolbarButton
+          label={t('editor.toolbar.snap')}
+          icon="grid"
+          shortcut={shortcuts.snap}
+          onClick={actions.toggleSnap}
+          pressed={snap}
+        />
+        <ToolbarButton
+          label={t('editor.toolbar.search')}
+          icon="search"
+          shortcut={shortcuts.search}
+          onClick={onSearch}
+        />
       </div>
       <button
         type="button"

@@ -2,7 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { variableTypes, type FlowVariable } from '../../../shared/flow/schema.ts';
 import { useT } from '../../i18n/index.ts';
 import { Icon } from '../../nodes/icons.tsx';
-import { declareVariable, deleteVariable, isValidVariableName, renameVariable, updateVariable } from '../edits/variables.ts';
+import {
+  declareVariable,
+  deleteVariable,
+  isValidVariableName,
+  renameVariable,
+  updateVariable,
+} from '../edits/variables.ts';
 import { useEditor, useEditorApi } from '../state/EditorProvider.tsx';
 
 /** Declare, rename (every use follows) and delete the flow's variables. */
@@ -25,7 +31,9 @@ export function VariablesManager() {
 
   return (
     <section className="fx-variables" aria-labelledby="fx-variables-title">
-      <h3 className="fx-section-title" id="fx-variables-title">{t('editor.variables.title')}</h3>
+      <h3 className="fx-section-title" id="fx-variables-title">
+        {t('editor.variables.title')}
+      </h3>
       <p className="fx-field__hint">{t('editor.variables.hint')}</p>
       {variables.length === 0 && <p className="fx-muted">{t('editor.variables.empty')}</p>}
       <ul className="fx-variables__list" aria-busy={!opened}>
@@ -68,17 +76,33 @@ function VariableRow({ variable }: { variable: FlowVariable }) {
         value={name}
         onChange={(e) => setName(e.target.value.replace(/\s/g, '_'))}
         onBlur={commit}
-        onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); commit(); } }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            commit();
+          }
+        }}
       />
       <select
         className="fx-input fx-select"
         aria-label={`${t('editor.variables.type')} ${variable.name}`}
         value={variable.type}
-        onChange={(e) => edit((f) => updateVariable(f, variable.name, { type: e.target.value as FlowVariable['type'] }))}
+        onChange={(e) =>
+          edit((f) => updateVariable(f, variable.name, { type: e.target.value as FlowVariable['type'] }))
+        }
       >
-        {variableTypes.map((type) => <option key={type} value={type}>{t(`editor.variables.type.${type}`)}</option>)}
+        {variableTypes.map((type) => (
+          <option key={type} value={type}>
+            {t(`editor.variables.type.${type}`)}
+          </option>
+        ))}
       </select>
-      <button type="button" className="fx-icon-button fx-icon-button--danger" aria-label={t('editor.variables.delete', { name: variable.name })} onClick={() => edit((f) => deleteVariable(f, variable.name))}>
+      <button
+        type="button"
+        className="fx-icon-button fx-icon-button--danger"
+        aria-label={t('editor.variables.delete', { name: variable.name })}
+        onClick={() => edit((f) => deleteVariable(f, variable.name))}
+      >
         <Icon name="trash" size={14} />
       </button>
     </li>

@@ -13,7 +13,10 @@ describe('outputTargets', () => {
   it('lists every output of the node in display order with its current target', () => {
     const outputs = outputTargets(flow(), 'menu');
     expect(outputs.map((o) => [o.handle, o.target])).toEqual([
-      ['opt-a', 'buy'], ['opt-b', 'help'], ['invalid', null], ['timeout', null],
+      ['opt-a', 'buy'],
+      ['opt-b', 'help'],
+      ['invalid', null],
+      ['timeout', null],
     ]);
   });
 
@@ -44,7 +47,11 @@ describe('setOutputTarget', () => {
   it('moves the existing edge, keeping its id, when another target is chosen', () => {
     const next = setOutputTarget(flow(), 'menu', 'opt-a', 'cond', sequentialIds());
     expect(next.edges).toHaveLength(flow().edges.length);
-    expect(next.edges.find((e) => e.id === 'e2')).toMatchObject({ source: 'menu', sourceHandle: 'opt-a', target: 'cond' });
+    expect(next.edges.find((e) => e.id === 'e2')).toMatchObject({
+      source: 'menu',
+      sourceHandle: 'opt-a',
+      target: 'cond',
+    });
   });
 
   it('removes the edge when the output is disconnected', () => {
@@ -64,7 +71,8 @@ describe('setOutputTarget', () => {
 
   it('is one undo step in the editor store', () => {
     const store = createEditorStore(sampleFlow(), { id: sequentialIds() });
-    const edit = (target: string | null) => store.getState().edit((f) => setOutputTarget(f, 'menu', 'invalid', target, store.getState().id));
+    const edit = (target: string | null) =>
+      store.getState().edit((f) => setOutputTarget(f, 'menu', 'invalid', target, store.getState().id));
     edit('help');
     expect(outputTargets(store.getState().flow, 'menu')[2]?.target).toBe('help');
     edit(null);

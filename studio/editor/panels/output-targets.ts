@@ -34,7 +34,13 @@ export function outputTargets(flow: Pick<EditorFlow, 'nodes' | 'edges'>, nodeId:
  * Points one output at `target`, or disconnects it when `target` is null. Moves the existing
  * edge (same id) rather than replacing it; anything the connection rule refuses leaves the flow unchanged.
  */
-export function setOutputTarget(flow: EditorFlow, nodeId: string, handle: string, target: string | null, id: IdFactory): EditorFlow {
+export function setOutputTarget(
+  flow: EditorFlow,
+  nodeId: string,
+  handle: string,
+  target: string | null,
+  id: IdFactory,
+): EditorFlow {
   const edge = edgeFrom(flow, nodeId, handle);
   if (target === null) return edge ? deleteElements(flow, [], [edge.id]) : flow;
   if (edge?.target === target) return flow;

@@ -15,7 +15,11 @@ function textsOf(value: unknown, out: string[]): string[] {
   return out;
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 
 function snippetAround(text: string, at: number, length: number): string {
   const start = Math.max(0, at - 20);
@@ -37,7 +41,12 @@ export function nodeLabel(node: Pick<FlowNode, 'data'>, typeLabel: string, max =
  * Nodes whose texts, id or type label contain the query, ignoring case and accents
  * ("opcao" finds "Opção"): people search the way they remember, not the way they typed.
  */
-export function searchNodes(nodes: readonly FlowNode[], query: string, labelOf: (n: FlowNode) => string, limit = 30): SearchHit[] {
+export function searchNodes(
+  nodes: readonly FlowNode[],
+  query: string,
+  labelOf: (n: FlowNode) => string,
+  limit = 30,
+): SearchHit[] {
   const q = fold(query.trim());
   if (!q) return [];
   const hits: SearchHit[] = [];

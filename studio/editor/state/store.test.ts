@@ -64,7 +64,10 @@ describe('editor store', () => {
 
   it('keeps the start node when React Flow asks to remove it', () => {
     const { store } = setup();
-    store.getState().onNodesChange([{ type: 'remove', id: 'start' }, { type: 'remove', id: 'buy' }]);
+    store.getState().onNodesChange([
+      { type: 'remove', id: 'start' },
+      { type: 'remove', id: 'buy' },
+    ]);
     expect(store.getState().flow.nodes.map((n) => n.id)).toContain('start');
     expect(store.getState().flow.nodes.map((n) => n.id)).not.toContain('buy');
   });
@@ -72,8 +75,12 @@ describe('editor store', () => {
   it('connects only valid connections', () => {
     const { store } = setup();
     const s = store.getState();
-    expect(s.isValidConnection({ source: 'help', sourceHandle: 'next', target: 'cond', targetHandle: null })).toBe(true);
-    expect(s.isValidConnection({ source: 'menu', sourceHandle: 'opt-a', target: 'cond', targetHandle: null })).toBe(false);
+    expect(s.isValidConnection({ source: 'help', sourceHandle: 'next', target: 'cond', targetHandle: null })).toBe(
+      true,
+    );
+    expect(s.isValidConnection({ source: 'menu', sourceHandle: 'opt-a', target: 'cond', targetHandle: null })).toBe(
+      false,
+    );
     s.onConnect({ source: 'help', sourceHandle: 'next', target: 'cond', targetHandle: null });
     expect(store.getState().flow.edges.at(-1)).toMatchObject({ source: 'help', target: 'cond' });
   });
@@ -84,8 +91,13 @@ describe('editor store', () => {
     store.getState().onNodesChange([{ type: 'select', id: 'buy', selected: true }]);
     store.getState().onNodesChange([{ type: 'position', id: 'buy', position: { x: 1, y: 1 }, dragging: false }]);
     expect(textOf(store, 'buy')).toBe('Vamos às compras, {{nome}}!');
-    expect(store.getState().flow.nodes.find((n) => n.id === 'buy')).toMatchObject({ selected: true, position: { x: -200, y: 400 } });
-    expect(store.getState().isValidConnection({ source: 'help', sourceHandle: 'next', target: 'cond', targetHandle: null })).toBe(false);
+    expect(store.getState().flow.nodes.find((n) => n.id === 'buy')).toMatchObject({
+      selected: true,
+      position: { x: -200, y: 400 },
+    });
+    expect(
+      store.getState().isValidConnection({ source: 'help', sourceHandle: 'next', target: 'cond', targetHandle: null }),
+    ).toBe(false);
   });
 
   it('groups problems by node', () => {

@@ -1,6 +1,4 @@
-import {
-  applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, type NodeChange,
-} from '@xyflow/react';
+import { applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { createStore, type StoreApi } from 'zustand';
 import { checkConnection } from '../../../shared/flow/connection.ts';
 import type { FlowDocument } from '../../../shared/flow/schema.ts';
@@ -72,7 +70,9 @@ function restore(snapshot: EditorFlow, current: EditorFlow): EditorFlow {
     ...snapshot,
     nodes: snapshot.nodes.map((n) => {
       const now = byId.get(n.id);
-      return now ? { ...n, selected: now.selected ?? false, dragging: false, measured: now.measured ?? n.measured } : { ...n, dragging: false };
+      return now
+        ? { ...n, selected: now.selected ?? false, dragging: false, measured: now.measured ?? n.measured }
+        : { ...n, dragging: false };
     }),
   };
 }
@@ -136,7 +136,9 @@ export function createEditorStore(initial: FlowDocument, options: EditorStoreOpt
       onNodesChange: (changes) => {
         const { flow, readOnly } = get();
         const starts = new Set(flow.nodes.filter((n) => n.type === 'start').map((n) => n.id));
-        const allowed = changes.filter((c) => (readOnly ? c.type === 'select' || c.type === 'dimensions' : !(c.type === 'remove' && starts.has(c.id))));
+        const allowed = changes.filter((c) =>
+          readOnly ? c.type === 'select' || c.type === 'dimensions' : !(c.type === 'remove' && starts.has(c.id)),
+        );
         if (allowed.length === 0) return;
         const next = { ...flow, nodes: applyNodeChanges(allowed, flow.nodes) };
         const { undoable, saved, key } = classify(allowed);

@@ -5,8 +5,7 @@ import type { FlowDocument, FlowEdge, FlowNode } from '../../../shared/flow/sche
  * A saved node plus the fields React Flow adds while drawing (selection, measured size).
  * Those extras never reach the saved JSON: `toDocument` keeps only the schema's fields.
  */
-export type EditorNode = FlowNode &
-  Partial<Pick<Node, 'selected' | 'dragging' | 'measured' | 'resizing'>>;
+export type EditorNode = FlowNode & Partial<Pick<Node, 'selected' | 'dragging' | 'measured' | 'resizing'>>;
 export type EditorEdge = FlowEdge & Partial<Pick<Edge, 'selected'>>;
 
 export type EditorFlow = Omit<FlowDocument, 'nodes' | 'edges'> & { nodes: EditorNode[]; edges: EditorEdge[] };

@@ -8,13 +8,23 @@ export function sampleFlow(): FlowDocument {
     nodes: [
       { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
       {
-        id: 'menu', type: 'menu', position: { x: 0, y: 150 },
-        data: { text: 'Olá {{nome}}, escolha:', options: [{ id: 'a', title: 'Comprar' }, { id: 'b', title: 'Suporte' }] },
+        id: 'menu',
+        type: 'menu',
+        position: { x: 0, y: 150 },
+        data: {
+          text: 'Olá {{nome}}, escolha:',
+          options: [
+            { id: 'a', title: 'Comprar' },
+            { id: 'b', title: 'Suporte' },
+          ],
+        },
       },
       { id: 'buy', type: 'message', position: { x: -200, y: 400 }, data: { text: 'Vamos às compras, {{nome}}!' } },
       { id: 'help', type: 'message', position: { x: 200, y: 400 }, data: { text: 'Fale com a gente' } },
       {
-        id: 'cond', type: 'condition', position: { x: 0, y: 600 },
+        id: 'cond',
+        type: 'condition',
+        position: { x: 0, y: 600 },
         data: { rules: [{ id: 'r1', variable: 'nome.first', operator: 'equals', value: 'Ana' }] },
       },
       { id: 'note', type: 'note', position: { x: 400, y: 0 }, data: { text: 'Lembrar do horário' } },

@@ -15,7 +15,7 @@ describe('createValidator without workers (tests, old browsers)', () => {
     validator.dispose();
   });
 
-  it('passes the installation\'s facts on, so a picker with nothing to offer is flagged', async () => {
+  it("passes the installation's facts on, so a picker with nothing to offer is flagged", async () => {
     const flow = starterTemplates.find((t) => t.id === 'pedidos')?.flow;
     if (!flow) throw new Error('no pedidos template');
     const validator = createValidator();

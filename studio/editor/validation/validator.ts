@@ -21,7 +21,12 @@ export function createValidator(): Validator {
   let worker: Worker | null = null;
   let failed = typeof Worker === 'undefined';
   let latest = 0;
-  let pending: { id: number; flow: FlowDocument; environment?: FlowEnvironment; resolve(problems: Problem[]): void } | null = null;
+  let pending: {
+    id: number;
+    flow: FlowDocument;
+    environment?: FlowEnvironment;
+    resolve(problems: Problem[]): void;
+  } | null = null;
 
   // Loaded only when needed: the validation code stays out of the chunk that draws the canvas.
   const inPlace = async (flow: FlowDocument, environment?: FlowEnvironment) =>

@@ -3,7 +3,10 @@ import type { MessageTable } from './types.ts';
 /** Texts of the dashboard (Painel) and the audit log (Auditoria). */
 export const dashboardMessages = {
   'dashboard.title': { 'pt-BR': 'Painel', en: 'Dashboard' },
-  'dashboard.subtitle': { 'pt-BR': 'Como as conversas, o atendimento e as vendas andaram no período.', en: 'How conversations, support and sales went in the period.' },
+  'dashboard.subtitle': {
+    'pt-BR': 'Como as conversas, o atendimento e as vendas andaram no período.',
+    en: 'How conversations, support and sales went in the period.',
+  },
   'dashboard.period': { 'pt-BR': 'Período', en: 'Period' },
   'dashboard.lastDays': { 'pt-BR': 'Últimos {days} dias', en: 'Last {days} days' },
   'dashboard.custom': { 'pt-BR': 'Personalizado', en: 'Custom' },
@@ -38,14 +41,20 @@ export const dashboardMessages = {
   'dashboard.count': { 'pt-BR': 'Quantidade', en: 'Count' },
   'dashboard.status': { 'pt-BR': 'Status', en: 'Status' },
   'dashboard.funnel': { 'pt-BR': 'Funil de “{name}”', en: 'Funnel of “{name}”' },
-  'dashboard.funnelHint': { 'pt-BR': 'Escolha um fluxo acima para ver por quais blocos as conversas passaram.', en: 'Pick a flow above to see which blocks the conversations went through.' },
+  'dashboard.funnelHint': {
+    'pt-BR': 'Escolha um fluxo acima para ver por quais blocos as conversas passaram.',
+    en: 'Pick a flow above to see which blocks the conversations went through.',
+  },
   'dashboard.sessions': { 'pt-BR': 'Conversas', en: 'Conversations' },
   'dashboard.seconds': { 'pt-BR': '{n} s', en: '{n} s' },
   'dashboard.minutes': { 'pt-BR': '{n} min', en: '{n} min' },
   'dashboard.hours': { 'pt-BR': '{n} h', en: '{n} h' },
   'dashboard.apply': { 'pt-BR': 'Aplicar', en: 'Apply' },
   'audit.title': { 'pt-BR': 'Auditoria', en: 'Audit log' },
-  'audit.subtitle': { 'pt-BR': 'Quem fez o quê e quando: acessos, publicações, canais, usuários, tokens, atendimento e exportações.', en: 'Who did what and when: sign-ins, publishes, channels, users, tokens, support and exports.' },
+  'audit.subtitle': {
+    'pt-BR': 'Quem fez o quê e quando: acessos, publicações, canais, usuários, tokens, atendimento e exportações.',
+    en: 'Who did what and when: sign-ins, publishes, channels, users, tokens, support and exports.',
+  },
   'audit.person': { 'pt-BR': 'Pessoa', en: 'Person' },
   'audit.everyone': { 'pt-BR': 'Todas', en: 'Everyone' },
   'audit.action': { 'pt-BR': 'Ação', en: 'Action' },

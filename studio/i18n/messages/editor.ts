@@ -3,7 +3,10 @@ import type { MessageTable } from './types.ts';
 /** Texts of the flow editor (studio/editor, studio/nodes, studio/preview). */
 export const editorMessages = {
   'editor.save.saved': { 'pt-BR': 'Salvo', en: 'Saved' },
-  'editor.panels.failed': { 'pt-BR': 'Não foi possível carregar as ferramentas do editor. Verifique sua conexão.', en: "Could not load the editor's tools. Check your connection." },
+  'editor.panels.failed': {
+    'pt-BR': 'Não foi possível carregar as ferramentas do editor. Verifique sua conexão.',
+    en: "Could not load the editor's tools. Check your connection.",
+  },
 
   // Node types: palette, node headers, inspector title.
   'editor.node.start': { 'pt-BR': 'Início', en: 'Start' },
@@ -23,9 +26,15 @@ export const editorMessages = {
   'editor.node.note': { 'pt-BR': 'Anotação', en: 'Sticky note' },
 
   'editor.hint.start': { 'pt-BR': 'Onde a conversa começa', en: 'Where the conversation starts' },
-  'editor.hint.message': { 'pt-BR': 'Envia texto, imagem, vídeo, áudio ou documento', en: 'Sends text, image, video, audio or document' },
+  'editor.hint.message': {
+    'pt-BR': 'Envia texto, imagem, vídeo, áudio ou documento',
+    en: 'Sends text, image, video, audio or document',
+  },
   'editor.hint.menu': { 'pt-BR': 'Botões ou lista de opções', en: 'Reply buttons or a list' },
-  'editor.hint.question': { 'pt-BR': 'Pergunta, valida e guarda a resposta', en: 'Asks, validates and stores the answer' },
+  'editor.hint.question': {
+    'pt-BR': 'Pergunta, valida e guarda a resposta',
+    en: 'Asks, validates and stores the answer',
+  },
   'editor.hint.condition': { 'pt-BR': 'Segue um caminho conforme as variáveis', en: 'Branches on variables' },
   'editor.hint.set': { 'pt-BR': 'Guarda valores em variáveis', en: 'Stores values in variables' },
   'editor.hint.http': { 'pt-BR': 'Chama uma API externa', en: 'Calls an external API' },
@@ -59,7 +68,10 @@ export const editorMessages = {
 
   // Palette.
   'editor.palette.title': { 'pt-BR': 'Blocos', en: 'Blocks' },
-  'editor.palette.hint': { 'pt-BR': 'Arraste para o quadro ou clique para adicionar', en: 'Drag onto the canvas or click to add' },
+  'editor.palette.hint': {
+    'pt-BR': 'Arraste para o quadro ou clique para adicionar',
+    en: 'Drag onto the canvas or click to add',
+  },
   'editor.palette.group.talk': { 'pt-BR': 'Conversa', en: 'Conversation' },
   'editor.palette.group.logic': { 'pt-BR': 'Lógica', en: 'Logic' },
   'editor.palette.group.business': { 'pt-BR': 'Vendas e integrações', en: 'Sales & integrations' },
@@ -92,8 +104,14 @@ export const editorMessages = {
 
   // Problems.
   'editor.problems.title': { 'pt-BR': 'Problemas', en: 'Problems' },
-  'editor.problems.none': { 'pt-BR': 'Nenhum problema. Pronto para publicar! 🎉', en: 'No problems. Ready to publish! 🎉' },
-  'editor.problems.summary': { 'pt-BR': '{errors} erro(s), {warnings} aviso(s)', en: '{errors} error(s), {warnings} warning(s)' },
+  'editor.problems.none': {
+    'pt-BR': 'Nenhum problema. Pronto para publicar! 🎉',
+    en: 'No problems. Ready to publish! 🎉',
+  },
+  'editor.problems.summary': {
+    'pt-BR': '{errors} erro(s), {warnings} aviso(s)',
+    en: '{errors} error(s), {warnings} warning(s)',
+  },
   'editor.problems.badge': { 'pt-BR': '{n} problema(s)', en: '{n} problem(s)' },
   'editor.problems.flow': { 'pt-BR': 'Fluxo', en: 'Flow' },
   'editor.problems.close': { 'pt-BR': 'Fechar problemas', en: 'Close problems' },
@@ -103,12 +121,21 @@ export const editorMessages = {
   'editor.rf.zoomIn': { 'pt-BR': 'Aproximar', en: 'Zoom in' },
   'editor.rf.zoomOut': { 'pt-BR': 'Afastar', en: 'Zoom out' },
   'editor.rf.minimap': { 'pt-BR': 'Minimapa', en: 'Mini map' },
-  'editor.rf.nodeHelp': { 'pt-BR': 'Enter ou espaço seleciona o bloco; setas movem; Delete exclui; Esc cancela.', en: 'Enter or space selects the node; arrows move it; Delete removes it; Esc cancels.' },
-  'editor.rf.edgeHelp': { 'pt-BR': 'Enter ou espaço seleciona a ligação; Delete exclui; Esc cancela.', en: 'Enter or space selects the edge; Delete removes it; Esc cancels.' },
+  'editor.rf.nodeHelp': {
+    'pt-BR': 'Enter ou espaço seleciona o bloco; setas movem; Delete exclui; Esc cancela.',
+    en: 'Enter or space selects the node; arrows move it; Delete removes it; Esc cancels.',
+  },
+  'editor.rf.edgeHelp': {
+    'pt-BR': 'Enter ou espaço seleciona a ligação; Delete exclui; Esc cancela.',
+    en: 'Enter or space selects the edge; Delete removes it; Esc cancels.',
+  },
   'editor.rf.handle': { 'pt-BR': 'Ponto de ligação', en: 'Connection point' },
   'editor.rf.edge': { 'pt-BR': 'Ligação', en: 'Edge' },
   'editor.rf.edgeLabel': { 'pt-BR': 'Ligação de {from} para {to}', en: 'Edge from {from} to {to}' },
-  'editor.rf.edgeLabelOutput': { 'pt-BR': 'Ligação de {from}, saída "{output}", para {to}', en: 'Edge from {from}, output "{output}", to {to}' },
+  'editor.rf.edgeLabelOutput': {
+    'pt-BR': 'Ligação de {from}, saída "{output}", para {to}',
+    en: 'Edge from {from}, output "{output}", to {to}',
+  },
 
   // Overlays.
   'editor.analytics.entries.one': { 'pt-BR': '{n} entrada', en: '{n} entry' },
@@ -119,7 +146,10 @@ export const editorMessages = {
   'editor.analytics.withAgent.one': { 'pt-BR': '{n} com atendente', en: '{n} with an agent' },
   'editor.analytics.withAgent.other': { 'pt-BR': '{n} com atendente', en: '{n} with agents' },
   'editor.analytics.show': { 'pt-BR': 'Análises', en: 'Analytics' },
-  'editor.analytics.showHint': { 'pt-BR': 'Mostrar ou esconder as análises sobre os blocos', en: 'Show or hide analytics on the blocks' },
+  'editor.analytics.showHint': {
+    'pt-BR': 'Mostrar ou esconder as análises sobre os blocos',
+    en: 'Show or hide analytics on the blocks',
+  },
   'editor.analytics.period': { 'pt-BR': 'Período das análises', en: 'Analytics period' },
   'editor.analytics.days': { 'pt-BR': 'Últimos {n} dias', en: 'Last {n} days' },
   'editor.analytics.allTime': { 'pt-BR': 'Todo o período', en: 'All time' },
@@ -181,7 +211,10 @@ export const editorMessages = {
   'editor.field.min': { 'pt-BR': 'Mínimo', en: 'Minimum' },
   'editor.field.max': { 'pt-BR': 'Máximo', en: 'Maximum' },
   'editor.field.futureOnly': { 'pt-BR': 'Somente datas futuras', en: 'Future dates only' },
-  'editor.field.futureOnlyHint': { 'pt-BR': 'Hoje conta como futura; datas anteriores pedem de novo', en: 'Today counts as future; earlier dates are asked again' },
+  'editor.field.futureOnlyHint': {
+    'pt-BR': 'Hoje conta como futura; datas anteriores pedem de novo',
+    en: 'Today counts as future; earlier dates are asked again',
+  },
   'editor.field.media': { 'pt-BR': 'Mídia', en: 'Media' },
   'editor.field.mediaUrl': { 'pt-BR': 'Endereço (URL) da mídia', en: 'Media URL' },
   'editor.field.caption': { 'pt-BR': 'Legenda', en: 'Caption' },
@@ -225,8 +258,14 @@ export const editorMessages = {
   'editor.field.gotoNode': { 'pt-BR': 'Bloco', en: 'Node' },
   'editor.field.gotoFlow': { 'pt-BR': 'ID do fluxo', en: 'Flow id' },
   'editor.field.color': { 'pt-BR': 'Cor', en: 'Colour' },
-  'editor.field.fallbackMessage': { 'pt-BR': 'Mensagem para conteúdo não suportado', en: 'Message for unsupported content' },
-  'editor.field.migrate': { 'pt-BR': 'Mover conversas em andamento para a nova versão', en: 'Move ongoing chats to new versions' },
+  'editor.field.fallbackMessage': {
+    'pt-BR': 'Mensagem para conteúdo não suportado',
+    en: 'Message for unsupported content',
+  },
+  'editor.field.migrate': {
+    'pt-BR': 'Mover conversas em andamento para a nova versão',
+    en: 'Move ongoing chats to new versions',
+  },
 
   'editor.choice.none': { 'pt-BR': 'Nenhuma', en: 'None' },
   'editor.choice.image': { 'pt-BR': 'Imagem', en: 'Image' },
@@ -273,7 +312,10 @@ export const editorMessages = {
   'editor.variables.new': { 'pt-BR': 'Nova variável', en: 'New variable' },
   'editor.variables.add': { 'pt-BR': 'Adicionar variável', en: 'Add variable' },
   'editor.variables.type': { 'pt-BR': 'Tipo', en: 'Type' },
-  'editor.variables.invalid': { 'pt-BR': 'Use letras, números e _, sem começar com número, sem repetir', en: 'Letters, digits and _, not starting with a digit, unique' },
+  'editor.variables.invalid': {
+    'pt-BR': 'Use letras, números e _, sem começar com número, sem repetir',
+    en: 'Letters, digits and _, not starting with a digit, unique',
+  },
   'editor.variables.rename': { 'pt-BR': 'Renomear {name}', en: 'Rename {name}' },
   'editor.variables.delete': { 'pt-BR': 'Excluir {name}', en: 'Delete {name}' },
   'editor.variables.empty': { 'pt-BR': 'Nenhuma variável declarada', en: 'No variables declared' },

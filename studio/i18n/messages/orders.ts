@@ -3,7 +3,10 @@ import type { MessageTable } from './types.ts';
 /** Texts of the Pedidos page, its status messages and the picker's delivery fields. */
 export const ordersMessages = {
   'orders.title': { 'pt-BR': 'Pedidos', en: 'Orders' },
-  'orders.subtitle': { 'pt-BR': 'Pedidos feitos pelos fluxos: acompanhe, mude o status e o cliente é avisado.', en: 'Orders placed through the flows: follow them, change their status and the customer is told.' },
+  'orders.subtitle': {
+    'pt-BR': 'Pedidos feitos pelos fluxos: acompanhe, mude o status e o cliente é avisado.',
+    en: 'Orders placed through the flows: follow them, change their status and the customer is told.',
+  },
   'orders.export': { 'pt-BR': 'Exportar CSV', en: 'Export CSV' },
   'orders.messages': { 'pt-BR': 'Mensagens por status', en: 'Status messages' },
   'orders.filter.status': { 'pt-BR': 'Status', en: 'Status' },
@@ -13,7 +16,10 @@ export const ordersMessages = {
   'orders.filter.search': { 'pt-BR': 'Cliente (nome ou telefone)', en: 'Customer (name or phone)' },
   'orders.filter.all': { 'pt-BR': 'Todos', en: 'All' },
   'orders.empty': { 'pt-BR': 'Nenhum pedido por aqui', en: 'No orders here' },
-  'orders.emptyHelp': { 'pt-BR': 'Os pedidos aparecem quando um cliente confirma o carrinho de um fluxo (modelo Pedidos).', en: 'Orders appear when a customer confirms a flow\'s cart (the Pedidos template).' },
+  'orders.emptyHelp': {
+    'pt-BR': 'Os pedidos aparecem quando um cliente confirma o carrinho de um fluxo (modelo Pedidos).',
+    en: "Orders appear when a customer confirms a flow's cart (the Pedidos template).",
+  },
   'orders.col.number': { 'pt-BR': 'Nº', en: 'No.' },
   'orders.col.date': { 'pt-BR': 'Data', en: 'Date' },
   'orders.col.customer': { 'pt-BR': 'Cliente', en: 'Customer' },
@@ -39,26 +45,60 @@ export const ordersMessages = {
   'orders.flow': { 'pt-BR': 'Fluxo', en: 'Flow' },
   'orders.none': { 'pt-BR': '—', en: '—' },
   'orders.moveTo': { 'pt-BR': 'Mudar status', en: 'Change status' },
-  'orders.closed': { 'pt-BR': 'Pedido encerrado: o status não muda mais.', en: 'This order is closed: its status no longer changes.' },
+  'orders.closed': {
+    'pt-BR': 'Pedido encerrado: o status não muda mais.',
+    en: 'This order is closed: its status no longer changes.',
+  },
   'orders.willSend': { 'pt-BR': 'O cliente recebe: “{message}”', en: 'The customer gets: “{message}”' },
-  'orders.willSendTemplate': { 'pt-BR': 'Fora da janela de 24 h: o cliente recebe o modelo “{message}”', en: 'Outside the 24-hour window: the customer gets the template “{message}”' },
+  'orders.willSendTemplate': {
+    'pt-BR': 'Fora da janela de 24 h: o cliente recebe o modelo “{message}”',
+    en: 'Outside the 24-hour window: the customer gets the template “{message}”',
+  },
   'orders.reason.disabled': { 'pt-BR': 'Sem mensagem para este status.', en: 'No message for this status.' },
-  'orders.reason.no_contact': { 'pt-BR': 'O pedido não tem cliente para avisar.', en: 'The order has no customer to tell.' },
-  'orders.reason.outside_window_no_template': { 'pt-BR': 'Fora da janela de 24 h e sem modelo aprovado: o cliente não será avisado.', en: 'Outside the 24-hour window and no approved template: the customer will not be told.' },
-  'orders.changed': { 'pt-BR': 'Pedido #{number}: {status}. Cliente avisado.', en: 'Order #{number}: {status}. Customer told.' },
-  'orders.changedSilently': { 'pt-BR': 'Pedido #{number}: {status}. {reason}', en: 'Order #{number}: {status}. {reason}' },
+  'orders.reason.no_contact': {
+    'pt-BR': 'O pedido não tem cliente para avisar.',
+    en: 'The order has no customer to tell.',
+  },
+  'orders.reason.outside_window_no_template': {
+    'pt-BR': 'Fora da janela de 24 h e sem modelo aprovado: o cliente não será avisado.',
+    en: 'Outside the 24-hour window and no approved template: the customer will not be told.',
+  },
+  'orders.changed': {
+    'pt-BR': 'Pedido #{number}: {status}. Cliente avisado.',
+    en: 'Order #{number}: {status}. Customer told.',
+  },
+  'orders.changedSilently': {
+    'pt-BR': 'Pedido #{number}: {status}. {reason}',
+    en: 'Order #{number}: {status}. {reason}',
+  },
   'orders.settings.title': { 'pt-BR': 'Mensagens ao cliente por status', en: 'Customer messages per status' },
-  'orders.settings.help': { 'pt-BR': 'Use {{numero}}, {{nome}}, {{total}}, {{endereco}}, {{pagamento}} e {{status}}. Fora da janela de 24 horas o WhatsApp só aceita um modelo aprovado.', en: 'Use {{numero}}, {{nome}}, {{total}}, {{endereco}}, {{pagamento}} and {{status}}. Outside the 24-hour window WhatsApp only accepts an approved template.' },
+  'orders.settings.help': {
+    'pt-BR':
+      'Use {{numero}}, {{nome}}, {{total}}, {{endereco}}, {{pagamento}} e {{status}}. Fora da janela de 24 horas o WhatsApp só aceita um modelo aprovado.',
+    en: 'Use {{numero}}, {{nome}}, {{total}}, {{endereco}}, {{pagamento}} and {{status}}. Outside the 24-hour window WhatsApp only accepts an approved template.',
+  },
   'orders.settings.enabled': { 'pt-BR': 'Avisar o cliente', en: 'Tell the customer' },
   'orders.settings.text': { 'pt-BR': 'Mensagem', en: 'Message' },
   'orders.settings.template': { 'pt-BR': 'Modelo (fora da janela)', en: 'Template (outside the window)' },
   'orders.settings.language': { 'pt-BR': 'Idioma do modelo', en: 'Template language' },
-  'orders.settings.parameters': { 'pt-BR': 'Parâmetros do modelo (um por linha)', en: 'Template parameters (one per line)' },
+  'orders.settings.parameters': {
+    'pt-BR': 'Parâmetros do modelo (um por linha)',
+    en: 'Template parameters (one per line)',
+  },
   'orders.settings.saved': { 'pt-BR': 'Mensagens salvas.', en: 'Messages saved.' },
-  'orders.picker.addressQuestion': { 'pt-BR': 'Perguntar o endereço após confirmar', en: 'Ask the address after confirming' },
-  'orders.picker.addressQuestionHint': { 'pt-BR': 'Vazio: não pergunta (use um bloco Pergunta antes do catálogo).', en: 'Empty: not asked (use a Question block before the picker).' },
+  'orders.picker.addressQuestion': {
+    'pt-BR': 'Perguntar o endereço após confirmar',
+    en: 'Ask the address after confirming',
+  },
+  'orders.picker.addressQuestionHint': {
+    'pt-BR': 'Vazio: não pergunta (use um bloco Pergunta antes do catálogo).',
+    en: 'Empty: not asked (use a Question block before the picker).',
+  },
   'orders.picker.addressVariable': { 'pt-BR': 'Variável do endereço', en: 'Address variable' },
-  'orders.picker.deliveryHint': { 'pt-BR': 'O pedido guarda o endereço, as observações e o pagamento destas variáveis.', en: 'The order keeps the address, notes and payment from these variables.' },
+  'orders.picker.deliveryHint': {
+    'pt-BR': 'O pedido guarda o endereço, as observações e o pagamento destas variáveis.',
+    en: 'The order keeps the address, notes and payment from these variables.',
+  },
   'orders.picker.notesVariable': { 'pt-BR': 'Variável das observações', en: 'Notes variable' },
   'orders.picker.paymentVariable': { 'pt-BR': 'Variável do pagamento', en: 'Payment variable' },
 } as const satisfies MessageTable;

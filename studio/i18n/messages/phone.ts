@@ -28,18 +28,31 @@ export const phoneMessages = {
   },
   'versions.page.loading': { 'pt-BR': 'Abrindo a versão…', en: 'Opening the version…' },
   'versions.diff.title': { 'pt-BR': 'Rascunho comparado a esta versão', en: 'Draft compared with this version' },
-  'versions.diff.none': { 'pt-BR': 'O rascunho tem os mesmos blocos e ligações desta versão.', en: 'The draft has the same blocks and connections as this version.' },
+  'versions.diff.none': {
+    'pt-BR': 'O rascunho tem os mesmos blocos e ligações desta versão.',
+    en: 'The draft has the same blocks and connections as this version.',
+  },
   'versions.diff.added': { 'pt-BR': 'Só no rascunho ({count})', en: 'Only in the draft ({count})' },
   'versions.diff.removed': { 'pt-BR': 'Removidos do rascunho ({count})', en: 'Removed from the draft ({count})' },
   'versions.diff.changed': { 'pt-BR': 'Alterados no rascunho ({count})', en: 'Changed in the draft ({count})' },
-  'versions.diff.settings': { 'pt-BR': 'Nome, variáveis ou configurações do fluxo também mudaram.', en: 'The flow\'s name, variables or settings changed too.' },
+  'versions.diff.settings': {
+    'pt-BR': 'Nome, variáveis ou configurações do fluxo também mudaram.',
+    en: "The flow's name, variables or settings changed too.",
+  },
   'versions.diff.mark.removed': { 'pt-BR': 'removido do rascunho', en: 'removed from the draft' },
   'versions.diff.mark.changed': { 'pt-BR': 'alterado no rascunho', en: 'changed in the draft' },
   'versions.restore': { 'pt-BR': 'Restaurar no rascunho', en: 'Restore into the draft' },
-  'versions.restoreTitle': { 'pt-BR': 'Restaurar a versão {version} no rascunho?', en: 'Restore version {version} into the draft?' },
+  'versions.restoreTitle': {
+    'pt-BR': 'Restaurar a versão {version} no rascunho?',
+    en: 'Restore version {version} into the draft?',
+  },
   'versions.restoreBody': {
-    'pt-BR': 'O rascunho passa a ser uma cópia da versão {version}; o que só está no rascunho se perde. A versão no ar não muda até você publicar.',
+    'pt-BR':
+      'O rascunho passa a ser uma cópia da versão {version}; o que só está no rascunho se perde. A versão no ar não muda até você publicar.',
     en: 'The draft becomes a copy of version {version}; what is only in the draft is lost. The live version does not change until you publish.',
   },
-  'versions.restored': { 'pt-BR': 'Versão {version} copiada para o rascunho', en: 'Version {version} copied into the draft' },
+  'versions.restored': {
+    'pt-BR': 'Versão {version} copiada para o rascunho',
+    en: 'Version {version} copied into the draft',
+  },
 } as const satisfies MessageTable;

@@ -12,19 +12,24 @@ export const ConditionNode = memo(function ConditionNode({ id, data, selected }:
   const t = useT();
   // Handles from shared/flow/nodes/outputs.ts: one per rule, then `else`.
   const outputs = useMemo(
-    () => conditionOutputs({ rules: data.rules }).map((handle, i) => {
-      const r = data.rules[i];
-      if (!r) return { handle, label: t(outputLabelKey(handle)) };
-      return {
-        handle,
-        label: (
-          <>
-            <span className="fx-var-chip">{r.variable}</span> {t(`editor.choice.op.${r.operator}`)}{' '}
-            {!unary.has(r.operator) && <strong><TemplateText text={r.value || '""'} /></strong>}
-          </>
-        ),
-      };
-    }),
+    () =>
+      conditionOutputs({ rules: data.rules }).map((handle, i) => {
+        const r = data.rules[i];
+        if (!r) return { handle, label: t(outputLabelKey(handle)) };
+        return {
+          handle,
+          label: (
+            <>
+              <span className="fx-var-chip">{r.variable}</span> {t(`editor.choice.op.${r.operator}`)}{' '}
+              {!unary.has(r.operator) && (
+                <strong>
+                  <TemplateText text={r.value || '""'} />
+                </strong>
+              )}
+            </>
+          ),
+        };
+      }),
     [data.rules, t],
   );
   return (

@@ -4,5 +4,13 @@ import type { InspectorProps } from '../inspector-props.ts';
 
 export function EndInspector({ node, update }: InspectorProps<'end'>) {
   const t = useT();
-  return <TemplateField label={t('editor.field.message')} value={node.data.message} multiline maxLength={4096} onChange={(message) => update({ message }, 'message')} />;
+  return (
+    <TemplateField
+      label={t('editor.field.message')}
+      value={node.data.message}
+      multiline
+      maxLength={4096}
+      onChange={(message) => update({ message }, 'message')}
+    />
+  );
 }

@@ -8,7 +8,11 @@ export const EndNode = memo(function EndNode({ id, data, selected }: FlowNodePro
   const outputs = useFixedOutputs('end');
   return (
     <NodeShell id={id} type="end" data={data} selected={selected} outputs={outputs}>
-      {data.message && <p className="fx-text"><TemplateText text={data.message} /></p>}
+      {data.message && (
+        <p className="fx-text">
+          <TemplateText text={data.message} />
+        </p>
+      )}
     </NodeShell>
   );
 }, sameFace);

@@ -15,7 +15,11 @@ export function FinancingInspector({ node, update }: InspectorProps<'financing'>
   const t = useT();
   const { data } = node;
   const amount = (key: 'price' | 'downPayment' | 'rate' | 'termMonths') => (
-    <TemplateField label={t(`editor.field.${key}`)} value={String(data[key])} onChange={(v) => update({ [key]: numberOrTemplate(v) }, key)} />
+    <TemplateField
+      label={t(`editor.field.${key}`)}
+      value={String(data[key])}
+      onChange={(v) => update({ [key]: numberOrTemplate(v) }, key)}
+    />
   );
   return (
     <>
@@ -32,12 +36,19 @@ export function FinancingInspector({ node, update }: InspectorProps<'financing'>
         <SelectField
           label={t('editor.field.ratePeriod')}
           value={data.ratePeriod}
-          options={[{ value: 'year', label: t('editor.choice.period.year') }, { value: 'month', label: t('editor.choice.period.month') }]}
+          options={[
+            { value: 'year', label: t('editor.choice.period.year') },
+            { value: 'month', label: t('editor.choice.period.month') },
+          ]}
           onChange={(ratePeriod) => update({ ratePeriod }, 'ratePeriod')}
         />
       </div>
       {amount('termMonths')}
-      <VariableField label={t('editor.field.resultVariable')} value={data.resultVariable} onChange={(resultVariable) => update({ resultVariable }, 'resultVariable')} />
+      <VariableField
+        label={t('editor.field.resultVariable')}
+        value={data.resultVariable}
+        onChange={(resultVariable) => update({ resultVariable }, 'resultVariable')}
+      />
     </>
   );
 }

@@ -14,11 +14,21 @@ export const FinancingNode = memo(function FinancingNode({ id, data, selected }:
         <dt>{t('editor.field.system')}</dt>
         <dd>{t(`editor.choice.system.${data.system}`)}</dd>
         <dt>{t('editor.field.price')}</dt>
-        <dd><TemplateText text={String(data.price)} /></dd>
+        <dd>
+          <TemplateText text={String(data.price)} />
+        </dd>
         <dt>{t('editor.field.rate')}</dt>
-        <dd>{t('editor.face.rate', { rate: String(data.rate), period: t(`editor.choice.period.${data.ratePeriod}`) })}</dd>
+        <dd>
+          {t('editor.face.rate', { rate: String(data.rate), period: t(`editor.choice.period.${data.ratePeriod}`) })}
+        </dd>
         <dt>{t('editor.field.termMonths')}</dt>
-        <dd>{typeof data.termMonths === 'number' ? t('editor.face.term', { n: data.termMonths }) : <TemplateText text={data.termMonths} />}</dd>
+        <dd>
+          {typeof data.termMonths === 'number' ? (
+            t('editor.face.term', { n: data.termMonths })
+          ) : (
+            <TemplateText text={data.termMonths} />
+          )}
+        </dd>
       </dl>
     </NodeShell>
   );

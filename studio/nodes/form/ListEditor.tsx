@@ -26,15 +26,32 @@ export function ListEditor<T>({ label, items, keyOf, render, onAdd, onRemove, on
             <div className="fx-list__actions">
               {onMove && (
                 <>
-                  <button type="button" className="fx-icon-button" aria-label={`${t('editor.inspector.moveUp')} ${i + 1}`} disabled={i === 0} onClick={() => onMove(i, i - 1)}>
+                  <button
+                    type="button"
+                    className="fx-icon-button"
+                    aria-label={`${t('editor.inspector.moveUp')} ${i + 1}`}
+                    disabled={i === 0}
+                    onClick={() => onMove(i, i - 1)}
+                  >
                     <Icon name="up" size={14} />
                   </button>
-                  <button type="button" className="fx-icon-button" aria-label={`${t('editor.inspector.moveDown')} ${i + 1}`} disabled={i === items.length - 1} onClick={() => onMove(i, i + 1)}>
+                  <button
+                    type="button"
+                    className="fx-icon-button"
+                    aria-label={`${t('editor.inspector.moveDown')} ${i + 1}`}
+                    disabled={i === items.length - 1}
+                    onClick={() => onMove(i, i + 1)}
+                  >
                     <Icon name="down" size={14} />
                   </button>
                 </>
               )}
-              <button type="button" className="fx-icon-button fx-icon-button--danger" aria-label={`${t('editor.inspector.remove')} ${i + 1}`} onClick={() => onRemove(i)}>
+              <button
+                type="button"
+                className="fx-icon-button fx-icon-button--danger"
+                aria-label={`${t('editor.inspector.remove')} ${i + 1}`}
+                onClick={() => onRemove(i)}
+              >
                 <Icon name="trash" size={14} />
               </button>
             </div>

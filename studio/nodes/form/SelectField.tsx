@@ -12,9 +12,17 @@ export function SelectField<V extends string>({ label, value, options, onChange,
   return (
     <Field label={label} {...(hint ? { hint } : {})}>
       {(id, hintId) => (
-        <select id={id} className="fx-input fx-select" value={value} aria-describedby={hintId} onChange={(e) => onChange(e.target.value as V)}>
+        <select
+          id={id}
+          className="fx-input fx-select"
+          value={value}
+          aria-describedby={hintId}
+          onChange={(e) => onChange(e.target.value as V)}
+        >
           {options.map((o) => (
-            <option key={o.value} value={o.value}>{o.label}</option>
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
           ))}
         </select>
       )}

@@ -24,7 +24,16 @@ const opening = /\{\{\s*([\w.]*)$/;
  * A text box for `{{variable}}` templates. Typing `{{` (or pressing the {x} button) opens a
  * list of the variables this flow knows; arrows move, Enter or Tab inserts, Escape closes.
  */
-export function TemplateField({ label, value, onChange, multiline, rows = 3, hint, placeholder, maxLength }: TemplateFieldProps) {
+export function TemplateField({
+  label,
+  value,
+  onChange,
+  multiline,
+  rows = 3,
+  hint,
+  placeholder,
+  maxLength,
+}: TemplateFieldProps) {
   const t = useT();
   const api = useEditorApi();
   const id = useId();
@@ -37,7 +46,9 @@ export function TemplateField({ label, value, onChange, multiline, rows = 3, hin
   const suggestions = useMemo(() => {
     if (!completion) return [];
     const q = completion.query.toLowerCase();
-    return variableSuggestions(api.getState().flow).filter((s) => s.name.toLowerCase().includes(q)).slice(0, 8);
+    return variableSuggestions(api.getState().flow)
+      .filter((s) => s.name.toLowerCase().includes(q))
+      .slice(0, 8);
   }, [completion, api]);
   const open = completion !== null && suggestions.length > 0;
 
@@ -114,8 +125,17 @@ export function TemplateField({ label, value, onChange, multiline, rows = 3, hin
   return (
     <div className="fx-field">
       <div className="fx-field__top">
-        <label className="fx-field__label" htmlFor={id}>{label}</label>
-        <button type="button" className="fx-var-button" onMouseDown={(e) => e.preventDefault()} onClick={startCompletion} aria-label={`${t('editor.inspector.variables')}: ${label}`} title={t('editor.inspector.variables')}>
+        <label className="fx-field__label" htmlFor={id}>
+          {label}
+        </label>
+        <button
+          type="button"
+          className="fx-var-button"
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={startCompletion}
+          aria-label={`${t('editor.inspector.variables')}: ${label}`}
+          title={t('editor.inspector.variables')}
+        >
           <Icon name="variable" size={14} />
         </button>
       </div>
@@ -147,7 +167,9 @@ export function TemplateField({ label, value, onChange, multiline, rows = 3, hin
         <p className="fx-field__hint">
           {hint}
           {maxLength !== undefined && (
-            <span className={`fx-counter${over ? ' is-over' : ''}`}>{t('editor.inspector.chars', { n: value.length, max: maxLength })}</span>
+            <span className={`fx-counter${over ? ' is-over' : ''}`}>
+              {t('editor.inspector.chars', { n: value.length, max: maxLength })}
+            </span>
           )}
         </p>
       )}

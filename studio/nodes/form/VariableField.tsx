@@ -15,7 +15,9 @@ export function VariableField({ label, value, onChange, hint }: VariableFieldPro
   const invalid = value !== '' && !/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/.test(value);
   return (
     <div className="fx-field">
-      <label className="fx-field__label" htmlFor={id}>{label}</label>
+      <label className="fx-field__label" htmlFor={id}>
+        {label}
+      </label>
       <input
         id={id}
         className={`fx-input fx-input--mono${invalid ? ' is-invalid' : ''}`}
@@ -27,7 +29,9 @@ export function VariableField({ label, value, onChange, hint }: VariableFieldPro
         onChange={(e) => onChange(e.target.value.replace(/\s/g, '_'))}
       />
       <datalist id={`${id}-list`}>
-        {variables.map((v) => <option key={v.name} value={v.name} />)}
+        {variables.map((v) => (
+          <option key={v.name} value={v.name} />
+        ))}
       </datalist>
       {hint && <p className="fx-field__hint">{hint}</p>}
     </div>

@@ -15,16 +15,27 @@ export function GotoInspector({ node, update }: InspectorProps<'goto'>) {
       <SelectField
         label={t('editor.field.gotoKind')}
         value={target?.kind ?? 'node'}
-        options={[{ value: 'node', label: t('editor.choice.goto.node') }, { value: 'flow', label: t('editor.choice.goto.flow') }]}
+        options={[
+          { value: 'node', label: t('editor.choice.goto.node') },
+          { value: 'flow', label: t('editor.choice.goto.flow') },
+        ]}
         onChange={(kind) => update({ target: kind === 'node' ? null : { kind: 'flow', flowId: '' } }, 'kind')}
       />
       {target?.kind === 'flow' ? (
-        <TextField label={t('editor.field.gotoFlow')} mono value={target.flowId} onChange={(flowId) => update({ target: { kind: 'flow', flowId } }, 'flowId')} />
+        <TextField
+          label={t('editor.field.gotoFlow')}
+          mono
+          value={target.flowId}
+          onChange={(flowId) => update({ target: { kind: 'flow', flowId } }, 'flowId')}
+        />
       ) : (
         <SelectField
           label={t('editor.field.gotoNode')}
           value={target?.nodeId ?? ''}
-          options={[{ value: '', label: '—' }, ...choices.map((n) => ({ value: n.id, label: nodeLabel(n, t(`editor.node.${n.type}`)) }))]}
+          options={[
+            { value: '', label: '—' },
+            ...choices.map((n) => ({ value: n.id, label: nodeLabel(n, t(`editor.node.${n.type}`)) })),
+          ]}
           onChange={(nodeId) => update({ target: nodeId ? { kind: 'node', nodeId } : null }, 'nodeId')}
         />
       )}

@@ -9,8 +9,19 @@ export function HandoffInspector({ node, update }: InspectorProps<'handoff'>) {
   return (
     <>
       <TextField label={t('editor.field.team')} value={data.team} onChange={(team) => update({ team }, 'team')} />
-      <TemplateField label={t('editor.field.message')} value={data.message} multiline onChange={(message) => update({ message }, 'message')} maxLength={4096} />
-      <TemplateField label={t('editor.field.agentNote')} value={data.note} multiline onChange={(note) => update({ note }, 'note')} />
+      <TemplateField
+        label={t('editor.field.message')}
+        value={data.message}
+        multiline
+        onChange={(message) => update({ message }, 'message')}
+        maxLength={4096}
+      />
+      <TemplateField
+        label={t('editor.field.agentNote')}
+        value={data.note}
+        multiline
+        onChange={(note) => update({ note }, 'note')}
+      />
     </>
   );
 }

@@ -10,7 +10,9 @@ export const HttpNode = memo(function HttpNode({ id, data, selected }: FlowNodeP
     <NodeShell id={id} type="http" data={data} selected={selected} outputs={outputs}>
       <p className="fx-http">
         <span className={`fx-method fx-method--${data.method.toLowerCase()}`}>{data.method}</span>
-        <span className="fx-url"><TemplateText text={data.url} /></span>
+        <span className="fx-url">
+          <TemplateText text={data.url} />
+        </span>
       </p>
     </NodeShell>
   );

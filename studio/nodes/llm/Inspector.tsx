@@ -9,12 +9,30 @@ import type { InspectorProps } from '../inspector-props.ts';
 export function LlmInspector({ node, update }: InspectorProps<'llm'>) {
   const t = useT();
   const { data } = node;
-  const num = (key: 'historyMessages' | 'temperature' | 'escalateThreshold' | 'maxTurns', min: number, max: number, step?: number) => (
-    <NumberField label={t(`editor.field.${key}`)} value={data[key]} min={min} max={max} step={step} onChange={(v) => v !== null && update({ [key]: v }, key)} />
+  const num = (
+    key: 'historyMessages' | 'temperature' | 'escalateThreshold' | 'maxTurns',
+    min: number,
+    max: number,
+    step?: number,
+  ) => (
+    <NumberField
+      label={t(`editor.field.${key}`)}
+      value={data[key]}
+      min={min}
+      max={max}
+      step={step}
+      onChange={(v) => v !== null && update({ [key]: v }, key)}
+    />
   );
   return (
     <>
-      <TemplateField label={t('editor.field.systemPrompt')} value={data.systemPrompt} multiline rows={8} onChange={(systemPrompt) => update({ systemPrompt }, 'systemPrompt')} />
+      <TemplateField
+        label={t('editor.field.systemPrompt')}
+        value={data.systemPrompt}
+        multiline
+        rows={8}
+        onChange={(systemPrompt) => update({ systemPrompt }, 'systemPrompt')}
+      />
       <ListEditor
         label={t('editor.field.llmVariables')}
         items={data.variables}
@@ -23,8 +41,20 @@ export function LlmInspector({ node, update }: InspectorProps<'llm'>) {
         onRemove={(i) => update({ variables: data.variables.filter((_, j) => j !== i) }, 'remove')}
         render={(v, i) => (
           <>
-            <VariableField label={t('editor.field.name')} value={v.name} onChange={(name) => update({ variables: data.variables.map((x, j) => (j === i ? { ...x, name } : x)) }, `v:${i}:n`)} />
-            <TextField label={t('editor.field.description')} value={v.description} onChange={(description) => update({ variables: data.variables.map((x, j) => (j === i ? { ...x, description } : x)) }, `v:${i}:d`)} />
+            <VariableField
+              label={t('editor.field.name')}
+              value={v.name}
+              onChange={(name) =>
+                update({ variables: data.variables.map((x, j) => (j === i ? { ...x, name } : x)) }, `v:${i}:n`)
+              }
+            />
+            <TextField
+              label={t('editor.field.description')}
+              value={v.description}
+              onChange={(description) =>
+                update({ variables: data.variables.map((x, j) => (j === i ? { ...x, description } : x)) }, `v:${i}:d`)
+              }
+            />
           </>
         )}
       />
@@ -34,8 +64,18 @@ export function LlmInspector({ node, update }: InspectorProps<'llm'>) {
         {num('historyMessages', 0, 50)}
         {num('maxTurns', 1, 50)}
       </div>
-      <VariableField label={t('editor.field.scoreVariable')} value={data.scoreVariable} onChange={(scoreVariable) => update({ scoreVariable }, 'scoreVariable')} />
-      <NumberField label={t('editor.field.timeoutMs')} value={data.timeoutMs} min={1000} max={120000} onChange={(timeoutMs) => timeoutMs !== null && update({ timeoutMs }, 'timeoutMs')} />
+      <VariableField
+        label={t('editor.field.scoreVariable')}
+        value={data.scoreVariable}
+        onChange={(scoreVariable) => update({ scoreVariable }, 'scoreVariable')}
+      />
+      <NumberField
+        label={t('editor.field.timeoutMs')}
+        value={data.timeoutMs}
+        min={1000}
+        max={120000}
+        onChange={(timeoutMs) => timeoutMs !== null && update({ timeoutMs }, 'timeoutMs')}
+      />
     </>
   );
 }

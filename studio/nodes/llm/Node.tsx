@@ -9,7 +9,9 @@ export const LlmNode = memo(function LlmNode({ id, data, selected }: FlowNodePro
   const outputs = useFixedOutputs('llm');
   return (
     <NodeShell id={id} type="llm" data={data} selected={selected} outputs={outputs}>
-      <p className="fx-text fx-text--prompt"><TemplateText text={promptPreview(data.systemPrompt)} /></p>
+      <p className="fx-text fx-text--prompt">
+        <TemplateText text={promptPreview(data.systemPrompt)} />
+      </p>
     </NodeShell>
   );
 }, sameFace);

@@ -11,19 +11,34 @@ export const MenuNode = memo(function MenuNode({ id, data, selected }: FlowNodeP
   const t = useT();
   // Handles from shared/flow/nodes/outputs.ts: one per option, then the fixed ones.
   const outputs = useMemo(
-    () => menuOutputs({ options: data.options }).map((handle, i) => {
-      const option = data.options[i];
-      return option
-        ? { handle, label: <><span className="fx-out__index">{i + 1}</span><TemplateText text={option.title} /></> }
-        : { handle, label: t(outputLabelKey(handle)) };
-    }),
+    () =>
+      menuOutputs({ options: data.options }).map((handle, i) => {
+        const option = data.options[i];
+        return option
+          ? {
+              handle,
+              label: (
+                <>
+                  <span className="fx-out__index">{i + 1}</span>
+                  <TemplateText text={option.title} />
+                </>
+              ),
+            }
+          : { handle, label: t(outputLabelKey(handle)) };
+      }),
     [data.options, t],
   );
   return (
     <NodeShell id={id} type="menu" data={data} selected={selected} outputs={outputs}>
-      <p className="fx-text"><TemplateText text={data.text} /></p>
+      <p className="fx-text">
+        <TemplateText text={data.text} />
+      </p>
       <p className="fx-meta">
-        {data.options.length === 0 ? t('editor.face.noOptions') : data.options.length <= whatsappLimits.replyButtons ? t('editor.face.buttons') : t('editor.face.list')}
+        {data.options.length === 0
+          ? t('editor.face.noOptions')
+          : data.options.length <= whatsappLimits.replyButtons
+            ? t('editor.face.buttons')
+            : t('editor.face.list')}
       </p>
     </NodeShell>
   );

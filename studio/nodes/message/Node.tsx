@@ -13,7 +13,9 @@ export const MessageNode = memo(function MessageNode({ id, data, selected }: Flo
     <NodeShell id={id} type="message" data={data} selected={selected} outputs={outputs}>
       {data.media && <MediaThumb media={data.media} />}
       {data.text ? (
-        <p className="fx-text"><TemplateText text={data.text} /></p>
+        <p className="fx-text">
+          <TemplateText text={data.text} />
+        </p>
       ) : (
         !data.media && <p className="fx-muted">{t('editor.face.empty')}</p>
       )}

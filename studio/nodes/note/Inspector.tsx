@@ -11,10 +11,24 @@ export function NoteInspector({ node, update }: InspectorProps<'note'>) {
   return (
     <>
       <div className="fx-field">
-        <label className="fx-field__label" htmlFor={id}>{t('editor.field.text')}</label>
-        <textarea id={id} className="fx-input" rows={8} maxLength={4000} value={node.data.text} onChange={(e) => update({ text: e.target.value }, 'text')} />
+        <label className="fx-field__label" htmlFor={id}>
+          {t('editor.field.text')}
+        </label>
+        <textarea
+          id={id}
+          className="fx-input"
+          rows={8}
+          maxLength={4000}
+          value={node.data.text}
+          onChange={(e) => update({ text: e.target.value }, 'text')}
+        />
       </div>
-      <SelectField label={t('editor.field.color')} value={node.data.color} options={colors.map((c) => ({ value: c, label: t(`editor.choice.color.${c}`) }))} onChange={(color) => update({ color }, 'color')} />
+      <SelectField
+        label={t('editor.field.color')}
+        value={node.data.color}
+        options={colors.map((c) => ({ value: c, label: t(`editor.choice.color.${c}`) }))}
+        onChange={(color) => update({ color }, 'color')}
+      />
     </>
   );
 }

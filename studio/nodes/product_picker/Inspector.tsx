@@ -16,21 +16,57 @@ export function ProductPickerInspector({ node, update }: InspectorProps<'product
       <SelectField
         label={t('editor.field.mode')}
         value={data.mode}
-        options={[{ value: 'cart', label: t('editor.choice.mode.cart') }, { value: 'single', label: t('editor.choice.mode.single') }]}
+        options={[
+          { value: 'cart', label: t('editor.choice.mode.cart') },
+          { value: 'single', label: t('editor.choice.mode.single') },
+        ]}
         onChange={(mode) => update({ mode }, 'mode')}
       />
-      <TemplateField label={t('editor.field.text')} value={data.text} multiline maxLength={1024} onChange={(text) => update({ text }, 'text')} />
-      <VariableField label={t('editor.field.variable')} value={data.variable} onChange={(variable) => update({ variable }, 'variable')} />
+      <TemplateField
+        label={t('editor.field.text')}
+        value={data.text}
+        multiline
+        maxLength={1024}
+        onChange={(text) => update({ text }, 'text')}
+      />
+      <VariableField
+        label={t('editor.field.variable')}
+        value={data.variable}
+        onChange={(variable) => update({ variable }, 'variable')}
+      />
       {data.mode === 'cart' && (
         <>
-          <NumberField label={t('editor.field.maxQuantity')} value={data.maxQuantity} min={1} max={9999} onChange={(maxQuantity) => maxQuantity !== null && update({ maxQuantity }, 'maxQuantity')} />
+          <NumberField
+            label={t('editor.field.maxQuantity')}
+            value={data.maxQuantity}
+            min={1}
+            max={9999}
+            onChange={(maxQuantity) => maxQuantity !== null && update({ maxQuantity }, 'maxQuantity')}
+          />
           <TemplateField
-            label={t('orders.picker.addressQuestion')} hint={t('orders.picker.addressQuestionHint')} value={data.addressQuestion} multiline maxLength={1024}
+            label={t('orders.picker.addressQuestion')}
+            hint={t('orders.picker.addressQuestionHint')}
+            value={data.addressQuestion}
+            multiline
+            maxLength={1024}
             onChange={(addressQuestion) => update({ addressQuestion }, 'addressQuestion')}
           />
-          <VariableField label={t('orders.picker.addressVariable')} hint={t('orders.picker.deliveryHint')} value={data.addressVariable} onChange={(addressVariable) => update({ addressVariable }, 'addressVariable')} />
-          <VariableField label={t('orders.picker.notesVariable')} value={data.notesVariable} onChange={(notesVariable) => update({ notesVariable }, 'notesVariable')} />
-          <VariableField label={t('orders.picker.paymentVariable')} value={data.paymentVariable} onChange={(paymentVariable) => update({ paymentVariable }, 'paymentVariable')} />
+          <VariableField
+            label={t('orders.picker.addressVariable')}
+            hint={t('orders.picker.deliveryHint')}
+            value={data.addressVariable}
+            onChange={(addressVariable) => update({ addressVariable }, 'addressVariable')}
+          />
+          <VariableField
+            label={t('orders.picker.notesVariable')}
+            value={data.notesVariable}
+            onChange={(notesVariable) => update({ notesVariable }, 'notesVariable')}
+          />
+          <VariableField
+            label={t('orders.picker.paymentVariable')}
+            value={data.paymentVariable}
+            onChange={(paymentVariable) => update({ paymentVariable }, 'paymentVariable')}
+          />
         </>
       )}
       <TextField
@@ -39,10 +75,25 @@ export function ProductPickerInspector({ node, update }: InspectorProps<'product
         value={categories}
         onChange={(v) => {
           setCategories(v);
-          update({ categoryIds: v.split(',').map((s) => s.trim()).filter(Boolean) }, 'categoryIds');
+          update(
+            {
+              categoryIds: v
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean),
+            },
+            'categoryIds',
+          );
         }}
       />
-      <NumberField label={t('editor.field.timeoutMinutes')} hint={t('editor.field.timeoutHint')} nullable value={data.timeoutMinutes} min={1} onChange={(timeoutMinutes) => update({ timeoutMinutes }, 'timeoutMinutes')} />
+      <NumberField
+        label={t('editor.field.timeoutMinutes')}
+        hint={t('editor.field.timeoutHint')}
+        nullable
+        value={data.timeoutMinutes}
+        min={1}
+        onChange={(timeoutMinutes) => update({ timeoutMinutes }, 'timeoutMinutes')}
+      />
     </>
   );
 }

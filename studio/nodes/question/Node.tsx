@@ -10,10 +10,14 @@ export const QuestionNode = memo(function QuestionNode({ id, data, selected }: F
   const outputs = useFixedOutputs('question');
   return (
     <NodeShell id={id} type="question" data={data} selected={selected} outputs={outputs}>
-      <p className="fx-text"><TemplateText text={data.text} /></p>
+      <p className="fx-text">
+        <TemplateText text={data.text} />
+      </p>
       <div className="fx-row">
         <span className="fx-pill">{t(`editor.choice.kind.${data.kind}`)}</span>
-        <span className="fx-meta">→ <span className="fx-var-chip">{data.variable}</span></span>
+        <span className="fx-meta">
+          → <span className="fx-var-chip">{data.variable}</span>
+        </span>
       </div>
     </NodeShell>
   );

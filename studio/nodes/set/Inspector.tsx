@@ -18,8 +18,16 @@ export function SetInspector({ node, update }: InspectorProps<'set'>) {
       onRemove={(i) => update({ assignments: list.filter((_, j) => j !== i) }, 'remove')}
       render={(a, i) => (
         <>
-          <VariableField label={t('editor.field.variableName')} value={a.variable} onChange={(variable) => put(i, { variable }, 'var')} />
-          <TemplateField label={t('editor.field.value')} value={a.value} onChange={(value) => put(i, { value }, 'value')} />
+          <VariableField
+            label={t('editor.field.variableName')}
+            value={a.variable}
+            onChange={(variable) => put(i, { variable }, 'var')}
+          />
+          <TemplateField
+            label={t('editor.field.value')}
+            value={a.value}
+            onChange={(value) => put(i, { value }, 'value')}
+          />
         </>
       )}
     />

@@ -3,7 +3,11 @@ import { useT } from '../../i18n/index.ts';
 import { TextField } from '../form/TextField.tsx';
 import type { InspectorProps } from '../inspector-props.ts';
 
-const split = (text: string) => text.split(',').map((k) => k.trim()).filter(Boolean);
+const split = (text: string) =>
+  text
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
 
 export function StartInspector({ node, update }: InspectorProps<'start'>) {
   const t = useT();

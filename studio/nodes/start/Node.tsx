@@ -11,7 +11,11 @@ export const StartNode = memo(function StartNode({ id, data, selected }: FlowNod
     <NodeShell id={id} type="start" data={data} selected={selected} outputs={outputs}>
       {data.keywords.length > 0 ? (
         <div className="fx-tags" aria-label={t('editor.face.keywords')}>
-          {data.keywords.map((k) => <span key={k} className="fx-tag">{k}</span>)}
+          {data.keywords.map((k) => (
+            <span key={k} className="fx-tag">
+              {k}
+            </span>
+          ))}
         </div>
       ) : (
         <p className="fx-muted">{t('editor.face.anyMessage')}</p>

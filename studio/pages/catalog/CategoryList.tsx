@@ -44,7 +44,12 @@ export function CategoryList({ catalog, selected, onSelect, onChanged, onDelete 
       <h2>{t('catalog.categories')}</h2>
       <ul>
         <li>
-          <button type="button" className={selected === null ? 'category active' : 'category'} aria-pressed={selected === null} onClick={() => onSelect(null)}>
+          <button
+            type="button"
+            className={selected === null ? 'category active' : 'category'}
+            aria-pressed={selected === null}
+            onClick={() => onSelect(null)}
+          >
             {t('catalog.all')} <span className="count">{catalog.products.length}</span>
           </button>
         </li>
@@ -52,30 +57,74 @@ export function CategoryList({ catalog, selected, onSelect, onChanged, onDelete 
           <li key={category.id}>
             {editing?.id === category.id ? (
               <form className="inline-form" onSubmit={rename}>
-                <label className="visually-hidden" htmlFor={`cat-${category.id}`}>{t('catalog.categoryName')}</label>
-                <input id={`cat-${category.id}`} autoFocus required maxLength={24} value={editing.name}
+                <label className="visually-hidden" htmlFor={`cat-${category.id}`}>
+                  {t('catalog.categoryName')}
+                </label>
+                <input
+                  id={`cat-${category.id}`}
+                  autoFocus
+                  required
+                  maxLength={24}
+                  value={editing.name}
                   onChange={(e) => setEditing({ id: category.id, name: e.target.value })}
-                  onKeyDown={(e) => e.key === 'Escape' && setEditing(null)} />
-                <button type="submit" className="button small primary">{t('common.save')}</button>
+                  onKeyDown={(e) => e.key === 'Escape' && setEditing(null)}
+                />
+                <button type="submit" className="button small primary">
+                  {t('common.save')}
+                </button>
               </form>
             ) : (
               <div className="category-row">
-                <button type="button" className={selected === category.id ? 'category active' : 'category'} aria-pressed={selected === category.id} onClick={() => onSelect(category.id)}>
+                <button
+                  type="button"
+                  className={selected === category.id ? 'category active' : 'category'}
+                  aria-pressed={selected === category.id}
+                  onClick={() => onSelect(category.id)}
+                >
                   {category.name} <span className="count">{count(category.id)}</span>
                 </button>
-                <button type="button" className="icon-button small" aria-label={t('catalog.renameOf', { name: category.name })} onClick={() => setEditing({ id: category.id, name: category.name })}>✎</button>
-                <button type="button" className="icon-button small" aria-label={t('catalog.deleteOf', { name: category.name })} onClick={() => onDelete(category)}>🗑</button>
+                <button
+                  type="button"
+                  className="icon-button small"
+                  aria-label={t('catalog.renameOf', { name: category.name })}
+                  onClick={() => setEditing({ id: category.id, name: category.name })}
+                >
+                  ✎
+                </button>
+                <button
+                  type="button"
+                  className="icon-button small"
+                  aria-label={t('catalog.deleteOf', { name: category.name })}
+                  onClick={() => onDelete(category)}
+                >
+                  🗑
+                </button>
               </div>
             )}
           </li>
         ))}
       </ul>
       <form className="inline-form" onSubmit={add}>
-        <label className="visually-hidden" htmlFor="new-category">{t('catalog.newCategory')}</label>
-        <input id="new-category" required maxLength={24} placeholder={t('catalog.newCategory')} value={name} onChange={(e) => setName(e.target.value)} />
-        <button type="submit" className="button small">{t('common.add')}</button>
+        <label className="visually-hidden" htmlFor="new-category">
+          {t('catalog.newCategory')}
+        </label>
+        <input
+          id="new-category"
+          required
+          maxLength={24}
+          placeholder={t('catalog.newCategory')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <button type="submit" className="button small">
+          {t('common.add')}
+        </button>
       </form>
-      {error ? <p className="form-error small" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="form-error small" role="alert">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -30,7 +30,8 @@ export function ProductForm({ product, categories, defaultCategoryId, onSaved, o
   });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const update = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const update = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -67,7 +68,12 @@ export function ProductForm({ product, categories, defaultCategoryId, onSaved, o
   };
 
   return (
-    <Dialog title={product ? t('catalog.editProduct') : t('catalog.newProduct')} onClose={onClose} size="large" testId="product-form">
+    <Dialog
+      title={product ? t('catalog.editProduct') : t('catalog.newProduct')}
+      onClose={onClose}
+      size="large"
+      testId="product-form"
+    >
       <form className="form-grid" onSubmit={submit}>
         <label className="field">
           <span>{t('catalog.name')}</span>
@@ -77,26 +83,52 @@ export function ProductForm({ product, categories, defaultCategoryId, onSaved, o
         <label className="field">
           <span>{t('catalog.category')}</span>
           <select required value={form.categoryId} onChange={(e) => update('categoryId', e.target.value)}>
-            {categories.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            {categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field">
           <span>{t('catalog.price')}</span>
-          <span className="prefix-input"><span aria-hidden="true">R$</span>
-            <input required inputMode="decimal" placeholder="12,50" value={form.price} onChange={(e) => update('price', e.target.value)} />
+          <span className="prefix-input">
+            <span aria-hidden="true">R$</span>
+            <input
+              required
+              inputMode="decimal"
+              placeholder="12,50"
+              value={form.price}
+              onChange={(e) => update('price', e.target.value)}
+            />
           </span>
         </label>
         <label className="field">
           <span>{t('catalog.stock')}</span>
-          <input inputMode="numeric" placeholder={t('catalog.stockUnlimited')} value={form.stock} onChange={(e) => update('stock', e.target.value)} />
+          <input
+            inputMode="numeric"
+            placeholder={t('catalog.stockUnlimited')}
+            value={form.stock}
+            onChange={(e) => update('stock', e.target.value)}
+          />
         </label>
         <label className="field span-2">
           <span>{t('catalog.description')}</span>
-          <textarea rows={3} maxLength={1000} value={form.description} onChange={(e) => update('description', e.target.value)} />
+          <textarea
+            rows={3}
+            maxLength={1000}
+            value={form.description}
+            onChange={(e) => update('description', e.target.value)}
+          />
         </label>
         <label className="field">
           <span>{t('catalog.imageUrl')}</span>
-          <input type="url" placeholder="https://…" value={form.imageUrl} onChange={(e) => update('imageUrl', e.target.value)} />
+          <input
+            type="url"
+            placeholder="https://…"
+            value={form.imageUrl}
+            onChange={(e) => update('imageUrl', e.target.value)}
+          />
         </label>
         <label className="field">
           <span>{t('catalog.sku')}</span>

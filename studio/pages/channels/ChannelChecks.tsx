@@ -12,9 +12,17 @@ const qualities = ['GREEN', 'YELLOW', 'RED', 'UNKNOWN'] as const;
 export function ChannelStatusPill({ channel }: { channel: Channel }) {
   const t = useT();
   const { status, error } = channel.connection;
-  const [className, label]: [string, MessageKey] = status === 'ok' ? ['pill success', 'channels.healthy']
-    : status === 'error' ? ['pill danger', 'channels.unhealthy'] : ['pill', 'channels.unchecked'];
-  return <span className={className} title={error ?? undefined} data-testid="channel-status">{t(label)}</span>;
+  const [className, label]: [string, MessageKey] =
+    status === 'ok'
+      ? ['pill success', 'channels.healthy']
+      : status === 'error'
+        ? ['pill danger', 'channels.unhealthy']
+        : ['pill', 'channels.unchecked'];
+  return (
+    <span className={className} title={error ?? undefined} data-testid="channel-status">
+      {t(label)}
+    </span>
+  );
 }
 
 interface ChannelChecksProps {
@@ -29,7 +37,8 @@ export function ChannelChecks({ channel, onTested }: ChannelChecksProps) {
   const locale = useLocaleStore((s) => s.locale);
   const [testing, setTesting] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  const when = (iso: string) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
   const { connection } = channel;
 
   const test = async () => {
@@ -53,30 +62,56 @@ export function ChannelChecks({ channel, onTested }: ChannelChecksProps) {
         {connection.status === 'unchecked' ? <p className="muted small">{t('channels.uncheckedHelp')}</p> : null}
         {connection.status === 'ok' ? (
           <p className="small" data-testid="channel-test-result">
-            {t('channels.test.ok')}{connection.checkedAt ? ` ${t('channels.checkedAt', { when: when(connection.checkedAt) })}` : ''}
+            {t('channels.test.ok')}
+            {connection.checkedAt ? ` ${t('channels.checkedAt', { when: when(connection.checkedAt) })}` : ''}
           </p>
         ) : null}
         {connection.status === 'error' && connection.error ? (
-          <p className="form-error small" data-testid="channel-test-result">{t('channels.test.failed', { message: connection.error })}</p>
+          <p className="form-error small" data-testid="channel-test-result">
+            {t('channels.test.failed', { message: connection.error })}
+          </p>
         ) : null}
         {failure ? <p className="form-error small">{failure}</p> : null}
       </div>
       {connection.number ? (
         <dl className="facts">
-          <div><dt>{t('channels.metaPhone')}</dt><dd>{connection.number.displayPhoneNumber ?? '—'}</dd></div>
-          <div><dt>{t('channels.verifiedName')}</dt><dd>{connection.number.verifiedName ?? '—'}</dd></div>
+          <div>
+            <dt>{t('channels.metaPhone')}</dt>
+            <dd>{connection.number.displayPhoneNumber ?? '—'}</dd>
+          </div>
+          <div>
+            <dt>{t('channels.verifiedName')}</dt>
+            <dd>{connection.number.verifiedName ?? '—'}</dd>
+          </div>
           <div>
             <dt>{t('channels.quality')}</dt>
-            <dd>{quality && (qualities as readonly string[]).includes(quality) ? t(`channels.quality.${quality as (typeof qualities)[number]}`) : (quality ?? '—')}</dd>
+            <dd>
+              {quality && (qualities as readonly string[]).includes(quality)
+                ? t(`channels.quality.${quality as (typeof qualities)[number]}`)
+                : (quality ?? '—')}
+            </dd>
           </div>
         </dl>
       ) : null}
       <p className="small" data-testid="channel-webhook">
-        {channel.webhookVerifiedAt
-          ? <span className="pill success" title={t('channels.webhookVerifiedAt', { when: when(channel.webhookVerifiedAt) })}>{t('channels.webhookVerified')}</span>
-          : <span className="muted">{t('channels.webhookPending')}</span>}
+        {channel.webhookVerifiedAt ? (
+          <span
+            className="pill success"
+            title={t('channels.webhookVerifiedAt', { when: when(channel.webhookVerifiedAt) })}
+          >
+            {t('channels.webhookVerified')}
+          </span>
+        ) : (
+          <span className="muted">{t('channels.webhookPending')}</span>
+        )}
       </p>
-      <button type="button" className="button small" onClick={test} disabled={testing} aria-label={t('channels.testOf', { name: channel.name })}>
+      <button
+        type="button"
+        className="button small"
+        onClick={test}
+        disabled={testing}
+        aria-label={t('channels.testOf', { name: channel.name })}
+      >
         {testing ? t('channels.testing') : t('channels.test')}
       </button>
     </div>

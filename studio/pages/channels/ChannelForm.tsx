@@ -29,7 +29,8 @@ export function ChannelForm({ channel, flows, onSaved, onClose }: ChannelFormPro
   });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const update = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const update = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -47,10 +48,10 @@ export function ChannelForm({ channel, flows, onSaved, onClose }: ChannelFormPro
     try {
       const { channel: saved } = channel
         ? await api.updateChannel(channel.id, {
-          ...common,
-          ...(form.accessToken ? { accessToken: form.accessToken } : {}),
-          ...(form.appSecret ? { appSecret: form.appSecret } : {}),
-        })
+            ...common,
+            ...(form.accessToken ? { accessToken: form.accessToken } : {}),
+            ...(form.appSecret ? { appSecret: form.appSecret } : {}),
+          })
         : await api.createChannel({ ...common, accessToken: form.accessToken, appSecret: form.appSecret });
       onSaved(saved);
     } catch (err) {
@@ -61,15 +62,32 @@ export function ChannelForm({ channel, flows, onSaved, onClose }: ChannelFormPro
 
   const kept = t('channels.secretKept');
   return (
-    <Dialog title={editing ? t('channels.edit') : t('channels.new')} onClose={onClose} size="large" testId="channel-form">
+    <Dialog
+      title={editing ? t('channels.edit') : t('channels.new')}
+      onClose={onClose}
+      size="large"
+      testId="channel-form"
+    >
       <form className="form-grid" onSubmit={submit}>
         <label className="field span-2">
           <span>{t('channels.name')}</span>
-          <input required maxLength={120} value={form.name} onChange={(e) => update('name', e.target.value)} placeholder={t('channels.namePlaceholder')} />
+          <input
+            required
+            maxLength={120}
+            value={form.name}
+            onChange={(e) => update('name', e.target.value)}
+            placeholder={t('channels.namePlaceholder')}
+          />
         </label>
         <label className="field">
           <span>{t('channels.phoneNumberId')}</span>
-          <input required inputMode="numeric" pattern="\d{5,30}" value={form.phoneNumberId} onChange={(e) => update('phoneNumberId', e.target.value)} />
+          <input
+            required
+            inputMode="numeric"
+            pattern="\d{5,30}"
+            value={form.phoneNumberId}
+            onChange={(e) => update('phoneNumberId', e.target.value)}
+          />
         </label>
         <label className="field">
           <span>{t('channels.wabaId')}</span>
@@ -77,28 +95,57 @@ export function ChannelForm({ channel, flows, onSaved, onClose }: ChannelFormPro
         </label>
         <label className="field">
           <span>{t('channels.displayPhone')}</span>
-          <input value={form.displayPhone} placeholder="+55 11 99999-0000" onChange={(e) => update('displayPhone', e.target.value)} />
+          <input
+            value={form.displayPhone}
+            placeholder="+55 11 99999-0000"
+            onChange={(e) => update('displayPhone', e.target.value)}
+          />
         </label>
         <label className="field">
           <span>{t('channels.flow')}</span>
           <select value={form.flowId} onChange={(e) => update('flowId', e.target.value)}>
             <option value="">{t('channels.noFlow')}</option>
             {flows.map((f) => (
-              <option key={f.id} value={f.id}>{f.name}{f.publishedVersion === null ? ` (${t('flows.draftOnly')})` : ''}</option>
+              <option key={f.id} value={f.id}>
+                {f.name}
+                {f.publishedVersion === null ? ` (${t('flows.draftOnly')})` : ''}
+              </option>
             ))}
           </select>
         </label>
         <label className="field span-2">
           <span>{t('channels.accessToken')}</span>
-          <input type="password" autoComplete="off" required={!editing} minLength={10} value={form.accessToken} placeholder={editing ? kept : ''} onChange={(e) => update('accessToken', e.target.value)} />
+          <input
+            type="password"
+            autoComplete="off"
+            required={!editing}
+            minLength={10}
+            value={form.accessToken}
+            placeholder={editing ? kept : ''}
+            onChange={(e) => update('accessToken', e.target.value)}
+          />
         </label>
         <label className="field">
           <span>{t('channels.appSecret')}</span>
-          <input type="password" autoComplete="off" required={!editing} minLength={8} value={form.appSecret} placeholder={editing ? kept : ''} onChange={(e) => update('appSecret', e.target.value)} />
+          <input
+            type="password"
+            autoComplete="off"
+            required={!editing}
+            minLength={8}
+            value={form.appSecret}
+            placeholder={editing ? kept : ''}
+            onChange={(e) => update('appSecret', e.target.value)}
+          />
         </label>
         <label className="field">
           <span>{t('channels.verifyToken')}</span>
-          <input required minLength={8} autoComplete="off" value={form.verifyToken} onChange={(e) => update('verifyToken', e.target.value)} />
+          <input
+            required
+            minLength={8}
+            autoComplete="off"
+            value={form.verifyToken}
+            onChange={(e) => update('verifyToken', e.target.value)}
+          />
           <small className="muted">{t('channels.verifyTokenHelp')}</small>
         </label>
         <label className="checkbox span-2">

@@ -26,7 +26,9 @@ export function ContactDrawer({ contactId, labels, isAdmin, onChanged, onErased,
   const loaded = useResource(() => contactsApi.get(contactId).then((r) => r.contact), [contactId]);
   const [contact, setContact] = useState<Contact | null>(null);
   const [erasing, setErasing] = useState(false);
-  useEffect(() => { if (loaded.data) setContact(loaded.data); }, [loaded.data]);
+  useEffect(() => {
+    if (loaded.data) setContact(loaded.data);
+  }, [loaded.data]);
 
   const save = async (body: Parameters<typeof contactsApi.update>[1]) => {
     try {
@@ -47,23 +49,50 @@ export function ContactDrawer({ contactId, labels, isAdmin, onChanged, onErased,
       {contact ? (
         <div className="stack">
           <dl className="facts">
-            <div><dt>{t('contacts.phone')}</dt><dd>{contact.phone ? formatPhone(contact.phone) : '—'}</dd></div>
-            <div><dt>{t('contacts.lastActivity')}</dt><dd>{whenText(contact.lastActivityAt) ?? t('contacts.never')}</dd></div>
-            <div><dt>{t('contacts.currentFlow')}</dt><dd>{contact.session ? `${contact.session.flowName ?? contact.session.flowId} · ${contact.session.nodeId ?? ''}` : t('contacts.noFlow')}</dd></div>
+            <div>
+              <dt>{t('contacts.phone')}</dt>
+              <dd>{contact.phone ? formatPhone(contact.phone) : '—'}</dd>
+            </div>
+            <div>
+              <dt>{t('contacts.lastActivity')}</dt>
+              <dd>{whenText(contact.lastActivityAt) ?? t('contacts.never')}</dd>
+            </div>
+            <div>
+              <dt>{t('contacts.currentFlow')}</dt>
+              <dd>
+                {contact.session
+                  ? `${contact.session.flowName ?? contact.session.flowId} · ${contact.session.nodeId ?? ''}`
+                  : t('contacts.noFlow')}
+              </dd>
+            </div>
           </dl>
-          <Link to={`/conversations/${encodeURIComponent(contact.id)}`} className="button small">{t('contacts.conversation')}</Link>
+          <Link to={`/conversations/${encodeURIComponent(contact.id)}`} className="button small">
+            {t('contacts.conversation')}
+          </Link>
           <TagsEditor tags={contact.tags} onChange={(tags) => save({ tags })} />
           <FieldsEditor fields={contact.fields} labels={labels} onChange={(fields) => save({ fields })} />
           <label className="checkbox">
-            <input type="checkbox" checked={contact.optedOutAt !== null} onChange={(e) => save({ optedOut: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={contact.optedOutAt !== null}
+              onChange={(e) => save({ optedOut: e.target.checked })}
+            />
             <span>{t('contacts.optOutToggle')}</span>
           </label>
           {isAdmin ? (
             <section className="contact-lgpd">
               <h3>{t('contacts.lgpd')}</h3>
               <div className="row-actions">
-                <a className="button small" href={contactsApi.lgpdExportUrl(contact.id)} download={`contato-${contact.id}.json`}>{t('contacts.lgpdExport')}</a>
-                <button type="button" className="button small danger" onClick={() => setErasing(true)}>{t('contacts.erase')}</button>
+                <a
+                  className="button small"
+                  href={contactsApi.lgpdExportUrl(contact.id)}
+                  download={`contato-${contact.id}.json`}
+                >
+                  {t('contacts.lgpdExport')}
+                </a>
+                <button type="button" className="button small danger" onClick={() => setErasing(true)}>
+                  {t('contacts.erase')}
+                </button>
               </div>
             </section>
           ) : null}
@@ -105,13 +134,29 @@ function TagsEditor({ tags, onChange }: { tags: string[]; onChange(tags: string[
         {tags.map((tag) => (
           <span key={tag} className="pill tag-chip">
             {tag}
-            <button type="button" className="chip-remove" aria-label={t('contacts.removeTag', { tag })} onClick={() => onChange(tags.filter((x) => x !== tag))}>×</button>
+            <button
+              type="button"
+              className="chip-remove"
+              aria-label={t('contacts.removeTag', { tag })}
+              onClick={() => onChange(tags.filter((x) => x !== tag))}
+            >
+              ×
+            </button>
           </span>
         ))}
       </div>
       <form className="inline-form" onSubmit={add}>
-        <input aria-label={t('contacts.addTag')} placeholder={t('contacts.addTag')} maxLength={40} value={draft} onChange={(e) => setDraft(e.target.value.replace(/[,;]/g, ''))} data-testid="tag-input" />
-        <button type="submit" className="button small">{t('common.add')}</button>
+        <input
+          aria-label={t('contacts.addTag')}
+          placeholder={t('contacts.addTag')}
+          maxLength={40}
+          value={draft}
+          onChange={(e) => setDraft(e.target.value.replace(/[,;]/g, ''))}
+          data-testid="tag-input"
+        />
+        <button type="submit" className="button small">
+          {t('common.add')}
+        </button>
       </form>
     </section>
   );
@@ -119,7 +164,15 @@ function TagsEditor({ tags, onChange }: { tags: string[]; onChange(tags: string[
 
 type Fields = Contact['fields'];
 
-function FieldsEditor({ fields, labels, onChange }: { fields: Fields; labels: Record<string, string>; onChange(fields: Fields): void }) {
+function FieldsEditor({
+  fields,
+  labels,
+  onChange,
+}: {
+  fields: Fields;
+  labels: Record<string, string>;
+  onChange(fields: Fields): void;
+}) {
   const t = useT();
   const [name, setName] = useState('');
   const [value, setValue] = useState('');
@@ -142,21 +195,46 @@ function FieldsEditor({ fields, labels, onChange }: { fields: Fields; labels: Re
             <label className="field">
               <span>{labels[key] ?? key}</span>
               <input
-                defaultValue={fieldText(v)} maxLength={1000}
-                onBlur={(e) => { if (e.target.value !== fieldText(v)) onChange({ ...fields, [key]: e.target.value }); }}
+                defaultValue={fieldText(v)}
+                maxLength={1000}
+                onBlur={(e) => {
+                  if (e.target.value !== fieldText(v)) onChange({ ...fields, [key]: e.target.value });
+                }}
               />
             </label>
-            <button type="button" className="chip-remove" aria-label={`${t('common.delete')} ${labels[key] ?? key}`} onClick={() => {
-              const { [key]: _gone, ...rest } = fields;
-              onChange(rest);
-            }}>×</button>
+            <button
+              type="button"
+              className="chip-remove"
+              aria-label={`${t('common.delete')} ${labels[key] ?? key}`}
+              onClick={() => {
+                const { [key]: _gone, ...rest } = fields;
+                onChange(rest);
+              }}
+            >
+              ×
+            </button>
           </li>
         ))}
       </ul>
       <form className="inline-form" onSubmit={add}>
-        <input aria-label={t('contacts.fieldName')} placeholder={t('contacts.fieldName')} pattern="[A-Za-z_][A-Za-z0-9_]*" maxLength={64} value={name} onChange={(e) => setName(e.target.value)} />
-        <input aria-label={t('contacts.fieldValue')} placeholder={t('contacts.fieldValue')} maxLength={1000} value={value} onChange={(e) => setValue(e.target.value)} />
-        <button type="submit" className="button small">{t('contacts.addField')}</button>
+        <input
+          aria-label={t('contacts.fieldName')}
+          placeholder={t('contacts.fieldName')}
+          pattern="[A-Za-z_][A-Za-z0-9_]*"
+          maxLength={64}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <input
+          aria-label={t('contacts.fieldValue')}
+          placeholder={t('contacts.fieldValue')}
+          maxLength={1000}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+        />
+        <button type="submit" className="button small">
+          {t('contacts.addField')}
+        </button>
       </form>
     </section>
   );

@@ -4,7 +4,10 @@ import { useT } from '../../i18n/index.ts';
 import { errorText } from '../../ui/error-text.ts';
 import { showToast } from '../../ui/toast.tsx';
 
-interface Definitions { fields: { name: string; label: string }[]; variables: string[] }
+interface Definitions {
+  fields: { name: string; label: string }[];
+  variables: string[];
+}
 
 /** Admins mark which flow variables are copied to the contact (with the label people see). */
 export function ContactFieldsSection({ data, onChange }: { data: Definitions; onChange(): void }) {
@@ -24,7 +27,9 @@ export function ContactFieldsSection({ data, onChange }: { data: Definitions; on
     <section className="contact-fields-section" data-testid="contact-fields-section">
       <h2>{t('contacts.fieldsSection')}</h2>
       <p className="muted small">{t('contacts.fieldsSectionHelp')}</p>
-      {names.length === 0 ? <p className="muted">{t('contacts.noVariables')}</p> : (
+      {names.length === 0 ? (
+        <p className="muted">{t('contacts.noVariables')}</p>
+      ) : (
         <ul className="card-list">
           {names.map((name) => {
             const label = marked.get(name);
@@ -34,15 +39,26 @@ export function ContactFieldsSection({ data, onChange }: { data: Definitions; on
                 {label !== undefined ? (
                   <>
                     <span>{label}</span>
-                    <button type="button" className="button small" onClick={() => act(contactsApi.unmarkField(name))}>{t('contacts.unmark')}</button>
+                    <button type="button" className="button small" onClick={() => act(contactsApi.unmarkField(name))}>
+                      {t('contacts.unmark')}
+                    </button>
                   </>
                 ) : (
                   <>
                     <input
-                      aria-label={`${t('contacts.label')} ${name}`} placeholder={t('contacts.label')} maxLength={80}
-                      value={labels[name] ?? ''} onChange={(e) => setLabels({ ...labels, [name]: e.target.value })}
+                      aria-label={`${t('contacts.label')} ${name}`}
+                      placeholder={t('contacts.label')}
+                      maxLength={80}
+                      value={labels[name] ?? ''}
+                      onChange={(e) => setLabels({ ...labels, [name]: e.target.value })}
                     />
-                    <button type="button" className="button small primary" onClick={() => act(contactsApi.markField({ name, label: (labels[name] ?? '').trim() || name }))}>{t('contacts.mark')}</button>
+                    <button
+                      type="button"
+                      className="button small primary"
+                      onClick={() => act(contactsApi.markField({ name, label: (labels[name] ?? '').trim() || name }))}
+                    >
+                      {t('contacts.mark')}
+                    </button>
                   </>
                 )}
               </li>

@@ -31,20 +31,46 @@ export function ContactsTable({ contacts, labels, onOpen }: ContactsTableProps) 
           return (
             <tr key={c.id} data-testid="contact-row">
               <td data-label={t('contacts.name')}>
-                <button type="button" className="link-button" onClick={() => onOpen(c)} aria-label={t('contacts.open', { name })}>{name}</button>
-                {c.optedOutAt ? <> <span className="pill danger">{t('contacts.optedOut')}</span></> : null}
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => onOpen(c)}
+                  aria-label={t('contacts.open', { name })}
+                >
+                  {name}
+                </button>
+                {c.optedOutAt ? (
+                  <>
+                    {' '}
+                    <span className="pill danger">{t('contacts.optedOut')}</span>
+                  </>
+                ) : null}
               </td>
               <td data-label={t('contacts.phone')}>{c.phone ? formatPhone(c.phone) : '—'}</td>
               <td data-label={t('contacts.tags')}>
-                <span className="contact-tags">{c.tags.map((tag) => <span key={tag} className="pill">{tag}</span>)}</span>
+                <span className="contact-tags">
+                  {c.tags.map((tag) => (
+                    <span key={tag} className="pill">
+                      {tag}
+                    </span>
+                  ))}
+                </span>
               </td>
               <td data-label={t('contacts.fields')} className="contact-fields-cell">
-                {Object.entries(c.fields).slice(0, 3).map(([k, v]) => (
-                  <div key={k} className="small"><span className="muted">{labels[k] ?? k}:</span> {fieldText(v)}</div>
-                ))}
+                {Object.entries(c.fields)
+                  .slice(0, 3)
+                  .map(([k, v]) => (
+                    <div key={k} className="small">
+                      <span className="muted">{labels[k] ?? k}:</span> {fieldText(v)}
+                    </div>
+                  ))}
               </td>
-              <td data-label={t('contacts.lastActivity')} className="small">{whenText(c.lastActivityAt) ?? t('contacts.never')}</td>
-              <td data-label={t('contacts.currentFlow')} className="small">{c.session ? (c.session.flowName ?? c.session.flowId) : t('contacts.noFlow')}</td>
+              <td data-label={t('contacts.lastActivity')} className="small">
+                {whenText(c.lastActivityAt) ?? t('contacts.never')}
+              </td>
+              <td data-label={t('contacts.currentFlow')} className="small">
+                {c.session ? (c.session.flowName ?? c.session.flowId) : t('contacts.noFlow')}
+              </td>
             </tr>
           );
         })}

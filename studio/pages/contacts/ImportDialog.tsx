@@ -36,7 +36,14 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
         <p className="muted small">{t('contacts.importHelp')}</p>
         <label className="field">
           <span>{t('contacts.importFile')}</span>
-          <input type="file" accept=".csv,text/csv" onChange={async (e) => { const file = e.target.files?.[0]; if (file) setCsv(await file.text()); }} />
+          <input
+            type="file"
+            accept=".csv,text/csv"
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              if (file) setCsv(await file.text());
+            }}
+          />
         </label>
         <label className="field">
           <span>{t('contacts.importText')}</span>
@@ -47,19 +54,39 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
             <span>{t('contacts.importChannel')}</span>
             <select required value={channelId} onChange={(e) => setChannelId(e.target.value)}>
               <option value="" />
-              {(channels.data ?? []).map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+              {(channels.data ?? []).map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
             </select>
           </label>
         ) : null}
-        {error ? <p className="form-error" role="alert">{error}</p> : null}
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
         <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>{t('common.close')}</button>
-          <button type="submit" className="button primary" disabled={busy || !csv.trim()}>{busy ? t('common.working') : t('contacts.importRun')}</button>
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.close')}
+          </button>
+          <button type="submit" className="button primary" disabled={busy || !csv.trim()}>
+            {busy ? t('common.working') : t('contacts.importRun')}
+          </button>
         </div>
       </form>
       {report ? (
         <div className="import-report" data-testid="import-report">
-          <p role="status"><strong>{t('contacts.importSummary', { created: report.created, updated: report.updated, rejected: report.rejected })}</strong></p>
+          <p role="status">
+            <strong>
+              {t('contacts.importSummary', {
+                created: report.created,
+                updated: report.updated,
+                rejected: report.rejected,
+              })}
+            </strong>
+          </p>
           <div className="table-scroll">
             <table className="table">
               <thead>
@@ -75,7 +102,11 @@ export function ImportDialog({ onClose, onImported }: { onClose(): void; onImpor
                   <tr key={r.line} className={r.outcome === 'rejected' ? 'rejected' : undefined}>
                     <td className="num">{r.line}</td>
                     <td>{r.phone}</td>
-                    <td><span className={r.outcome === 'rejected' ? 'pill danger' : 'pill success'}>{t(`contacts.outcome.${r.outcome}`)}</span></td>
+                    <td>
+                      <span className={r.outcome === 'rejected' ? 'pill danger' : 'pill success'}>
+                        {t(`contacts.outcome.${r.outcome}`)}
+                      </span>
+                    </td>
                     <td className="small">{r.reason ?? ''}</td>
                   </tr>
                 ))}

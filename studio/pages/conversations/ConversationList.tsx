@@ -29,14 +29,27 @@ export function ConversationList({ conversations, selectedId, onSelect }: Conver
             >
               <span className="conv-option-head">
                 <strong className="conv-option-name">{name}</strong>
-                <time className="conv-option-time" dateTime={c.lastActivityAt}>{when.format(new Date(c.lastActivityAt))}</time>
+                <time className="conv-option-time" dateTime={c.lastActivityAt}>
+                  {when.format(new Date(c.lastActivityAt))}
+                </time>
               </span>
-              <span className="conv-option-preview">{c.lastMessage.direction === 'out' ? '↪ ' : ''}{preview}</span>
+              <span className="conv-option-preview">
+                {c.lastMessage.direction === 'out' ? '↪ ' : ''}
+                {preview}
+              </span>
               <span className="conv-option-foot">
-                <span className="muted small">{c.contact.phone ? formatPhone(c.contact.phone) : t('conv.noPhone')} · {c.channel.name}</span>
+                <span className="muted small">
+                  {c.contact.phone ? formatPhone(c.contact.phone) : t('conv.noPhone')} · {c.channel.name}
+                </span>
                 <span className={`pill conv-status ${c.status}`}>{t(`conv.status.${c.status}`)}</span>
                 {c.unread > 0 ? (
-                  <span className="conv-unread" data-testid="conv-unread" aria-label={t('conv.unread', { count: c.unread })}>{c.unread >= 99 ? '99+' : c.unread}</span>
+                  <span
+                    className="conv-unread"
+                    data-testid="conv-unread"
+                    aria-label={t('conv.unread', { count: c.unread })}
+                  >
+                    {c.unread >= 99 ? '99+' : c.unread}
+                  </span>
                 ) : null}
               </span>
             </button>

@@ -29,25 +29,46 @@ export function ConversationView({ id, version, onChanged }: ConversationViewPro
 
   useEffect(() => {
     let live = true;
-    api.getConversation(id).then(async (data) => {
-      if (!live) return;
-      setDetail(data);
-      setError(null);
-      // Opened means read: the unread badge goes away here and in the list.
-      if (data.conversation.unread > 0) {
-        await api.markConversationRead(id).catch(() => undefined);
-        onChanged();
-      }
-    }, (err: unknown) => { if (live) setError(err); });
-    return () => { live = false; };
+    api.getConversation(id).then(
+      async (data) => {
+        if (!live) return;
+        setDetail(data);
+        setError(null);
+        // Opened means read: the unread badge goes away here and in the list.
+        if (data.conversation.unread > 0) {
+          await api.markConversationRead(id).catch(() => undefined);
+          onChanged();
+        }
+      },
+      (err: unknown) => {
+        if (live) setError(err);
+      },
+    );
+    return () => {
+      live = false;
+    };
     // onChanged is the page's, a new function each render: it must not reload the conversation.
   }, [id, version, tick]);
 
   const reload = () => setTick((n) => n + 1);
   if (!detail) {
-    if (error instanceof ApiError && error.code === 'claimed_by_other') return <div className="conv-detail-empty"><EmptyState title={t('conv.heldByOther')} /></div>;
-    if (error) return <div className="conv-detail-empty"><ErrorBanner message={errorText(error, t)} onRetry={reload} /></div>;
-    return <div className="conv-detail-empty"><Loading /></div>;
+    if (error instanceof ApiError && error.code === 'claimed_by_other')
+      return (
+        <div className="conv-detail-empty">
+          <EmptyState title={t('conv.heldByOther')} />
+        </div>
+      );
+    if (error)
+      return (
+        <div className="conv-detail-empty">
+          <ErrorBanner message={errorText(error, t)} onRetry={reload} />
+        </div>
+      );
+    return (
+      <div className="conv-detail-empty">
+        <Loading />
+      </div>
+    );
   }
 
   const { conversation, messages, session } = detail;
@@ -57,16 +78,35 @@ export function ConversationView({ id, version, onChanged }: ConversationViewPro
     <div className="conv-detail">
       <article className="conv-thread" aria-labelledby={titleId}>
         <header className="conv-thread-header">
-          <Link to="/conversations" className="button small ghost conv-back">← {t('conv.back')}</Link>
+          <Link to="/conversations" className="button small ghost conv-back">
+            ← {t('conv.back')}
+          </Link>
           <div className="conv-thread-title">
             <h2 id={titleId}>{name}</h2>
-            <span className="muted small">{conversation.contact.phone ? formatPhone(conversation.contact.phone) : t('conv.noPhone')} · {conversation.channel.name}</span>
-            <span className={`pill conv-status ${conversation.status}`} data-testid="conv-status">{t(`conv.status.${conversation.status}`)}</span>
+            <span className="muted small">
+              {conversation.contact.phone ? formatPhone(conversation.contact.phone) : t('conv.noPhone')} ·{' '}
+              {conversation.channel.name}
+            </span>
+            <span className={`pill conv-status ${conversation.status}`} data-testid="conv-status">
+              {t(`conv.status.${conversation.status}`)}
+            </span>
           </div>
           <div className="row-actions">
-            {canTakeOver ? <button type="button" className="button primary" onClick={() => setConfirm('takeOver')}>{t('conv.takeOver')}</button> : null}
-            {conversation.handoff?.status === 'claimed' ? <Link to={`/inbox/${encodeURIComponent(conversation.handoff.id)}`} className="button">{t('conv.openInbox')}</Link> : null}
-            {conversation.status !== 'ended' ? <button type="button" className="button danger-ghost" onClick={() => setConfirm('reset')}>{t('conv.reset')}</button> : null}
+            {canTakeOver ? (
+              <button type="button" className="button primary" onClick={() => setConfirm('takeOver')}>
+                {t('conv.takeOver')}
+              </button>
+            ) : null}
+            {conversation.handoff?.status === 'claimed' ? (
+              <Link to={`/inbox/${encodeURIComponent(conversation.handoff.id)}`} className="button">
+                {t('conv.openInbox')}
+              </Link>
+            ) : null}
+            {conversation.status !== 'ended' ? (
+              <button type="button" className="button danger-ghost" onClick={() => setConfirm('reset')}>
+                {t('conv.reset')}
+              </button>
+            ) : null}
           </div>
         </header>
         {error ? <ErrorBanner message={errorText(error, t)} onRetry={reload} /> : null}

@@ -19,24 +19,44 @@ export function History({ messages, contactName }: { messages: readonly Conversa
   }, [last]);
 
   return (
-    <div ref={ref} className="conv-history" role="log" tabIndex={0} aria-label={t('conv.history', { name: contactName })}>
+    <div
+      ref={ref}
+      className="conv-history"
+      role="log"
+      tabIndex={0}
+      aria-label={t('conv.history', { name: contactName })}
+    >
       {messages.length === 0 ? <p className="muted">{t('conv.noMessages')}</p> : null}
       {messages.map((m) => {
         const delivery = deliveryOf(m);
         const reason = delivery === 'failed' ? failureText(m.error) : null;
         return (
-          <div key={m.id} className={`conv-msg ${m.direction}`} data-testid="conv-message" data-direction={m.direction} data-status={m.status}>
+          <div
+            key={m.id}
+            className={`conv-msg ${m.direction}`}
+            data-testid="conv-message"
+            data-direction={m.direction}
+            data-status={m.status}
+          >
             {m.direction === 'out' ? <span className="conv-author">{t(`conv.author.${m.author}`)}</span> : null}
             <MessageBubble message={m} />
             <span className="conv-meta">
               <time dateTime={m.createdAt}>{when.format(new Date(m.createdAt))}</time>
               {delivery ? (
-                <span className={`conv-ticks ${delivery}`} data-testid="conv-delivery" title={t(`conv.delivery.${delivery}`)}>
+                <span
+                  className={`conv-ticks ${delivery}`}
+                  data-testid="conv-delivery"
+                  title={t(`conv.delivery.${delivery}`)}
+                >
                   {ticks[delivery]} {t(`conv.delivery.${delivery}`)}
                 </span>
               ) : null}
             </span>
-            {reason ? <span className="conv-failure" data-testid="conv-failure">{t('conv.failedReason', { reason })}</span> : null}
+            {reason ? (
+              <span className="conv-failure" data-testid="conv-failure">
+                {t('conv.failedReason', { reason })}
+              </span>
+            ) : null}
           </div>
         );
       })}

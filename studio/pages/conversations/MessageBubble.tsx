@@ -17,11 +17,14 @@ function InboundMedia({ message, kind }: { message: ConversationMessage; kind: s
   const src = `/api/media/${encodeURIComponent(message.media.id)}`;
   return (
     <>
-      {kind === 'image' || kind === 'sticker' ? <img className="chat-media" src={src} alt={caption ?? t('sim.image')} data-testid="conv-image" /> : null}
+      {kind === 'image' || kind === 'sticker' ? (
+        <img className="chat-media" src={src} alt={caption ?? t('sim.image')} data-testid="conv-image" />
+      ) : null}
       {kind === 'audio' ? <audio src={src} controls /> : null}
       {kind === 'video' ? <video className="chat-media" src={src} controls /> : null}
       <a className="chat-document" href={`${src}?download=1`} download data-testid="conv-download">
-        {kind === 'document' ? '📄 ' : '⬇ '}{t('conv.download')}
+        {kind === 'document' ? '📄 ' : '⬇ '}
+        {t('conv.download')}
       </a>
       {caption ? <RichText text={caption} /> : null}
     </>
@@ -34,9 +37,17 @@ function Inbound({ message }: { message: ConversationMessage }) {
   const content = message.content ?? {};
   switch (content.kind) {
     case 'text':
-      return <div className="bubble bot"><RichText text={str(content.text) ?? ''} /></div>;
+      return (
+        <div className="bubble bot">
+          <RichText text={str(content.text) ?? ''} />
+        </div>
+      );
     case 'reply':
-      return <div className="bubble bot conv-reply" data-testid="conv-reply">↩ {str(content.title) ?? ''}</div>;
+      return (
+        <div className="bubble bot conv-reply" data-testid="conv-reply">
+          ↩ {str(content.title) ?? ''}
+        </div>
+      );
     case 'location': {
       const lat = num(content.latitude);
       const lon = num(content.longitude);
@@ -45,15 +56,33 @@ function Inbound({ message }: { message: ConversationMessage }) {
           <strong>📍 {str(content.name) ?? t('conv.location')}</strong>
           {str(content.address) ? <span className="bubble-footer">{str(content.address)}</span> : null}
           {lat !== undefined && lon !== undefined ? (
-            <a href={`https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`} target="_blank" rel="noreferrer">{t('conv.openMap')}</a>
+            <a
+              href={`https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`}
+              target="_blank"
+              rel="noreferrer"
+            >
+              {t('conv.openMap')}
+            </a>
           ) : null}
         </div>
       );
     }
     case 'media':
-      return <div className="bubble bot media"><InboundMedia message={message} kind={str(content.media) ?? message.type} /></div>;
+      return (
+        <div className="bubble bot media">
+          <InboundMedia message={message} kind={str(content.media) ?? message.type} />
+        </div>
+      );
     default:
-      return <div className="bubble bot">{message.text ? <RichText text={message.text} /> : <span className="muted">{t('conv.nonText', { type: message.type })}</span>}</div>;
+      return (
+        <div className="bubble bot">
+          {message.text ? (
+            <RichText text={message.text} />
+          ) : (
+            <span className="muted">{t('conv.nonText', { type: message.type })}</span>
+          )}
+        </div>
+      );
   }
 }
 
@@ -62,7 +91,9 @@ function Outbound({ message }: { message: ConversationMessage }) {
   const t = useT();
   const content = message.content;
   if (content?.kind === 'template') {
-    const parameters = Array.isArray(content.parameters) ? content.parameters.filter((p): p is string => typeof p === 'string') : [];
+    const parameters = Array.isArray(content.parameters)
+      ? content.parameters.filter((p): p is string => typeof p === 'string')
+      : [];
     return (
       <div className="bubble bot conv-template">
         <strong className="bubble-header">{t('conv.template', { name: str(content.name) ?? '' })}</strong>
@@ -70,7 +101,12 @@ function Outbound({ message }: { message: ConversationMessage }) {
       </div>
     );
   }
-  if (!content) return <div className="bubble bot">{message.text ? <RichText text={message.text} /> : t('conv.nonText', { type: message.type })}</div>;
+  if (!content)
+    return (
+      <div className="bubble bot">
+        {message.text ? <RichText text={message.text} /> : t('conv.nonText', { type: message.type })}
+      </div>
+    );
   return <ChatBubble message={toBotMessage(content)} disabled onReply={noop} onOpenList={noop} />;
 }
 

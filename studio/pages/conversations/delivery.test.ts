@@ -10,7 +10,7 @@ describe('delivery ticks', () => {
     expect(deliveryOf({ direction: 'in', status: 'received' })).toBeNull();
   });
 
-  it('says why a message failed with Meta\'s code and title', () => {
+  it("says why a message failed with Meta's code and title", () => {
     expect(failureText({ code: 131047, title: 'Re-engagement message' })).toBe('131047 · Re-engagement message');
     expect(failureText({ code: null, title: 'Fora da janela' })).toBe('Fora da janela');
     expect(failureText(null)).toBeNull();

@@ -1,4 +1,15 @@
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { DashboardDay, FunnelStep } from '../../../shared/api/dashboard.ts';
 import { useT } from '../../i18n/index.ts';
 import { formatReais } from '../../ui/money.ts';
@@ -13,7 +24,9 @@ function ChartBox({ title, children, testId }: { title: string; children: React.
     <figure className="dash-chart" data-testid={testId}>
       <figcaption>{title}</figcaption>
       <div className="dash-chart-area">
-        <ResponsiveContainer width="100%" height="100%">{children}</ResponsiveContainer>
+        <ResponsiveContainer width="100%" height="100%">
+          {children}
+        </ResponsiveContainer>
       </div>
     </figure>
   );
@@ -29,9 +42,30 @@ export function ConversationsChart({ days }: { days: DashboardDay[] }) {
         <YAxis allowDecimals={false} fontSize={11} />
         <Tooltip labelFormatter={(d) => shortDay(String(d))} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Line type="monotone" dataKey="started" name={t('dashboard.started')} stroke={colours.primary} dot={false} isAnimationActive={false} />
-        <Line type="monotone" dataKey="completed" name={t('dashboard.completed')} stroke={colours.green} dot={false} isAnimationActive={false} />
-        <Line type="monotone" dataKey="handoffs" name={t('dashboard.handoffs')} stroke={colours.amber} dot={false} isAnimationActive={false} />
+        <Line
+          type="monotone"
+          dataKey="started"
+          name={t('dashboard.started')}
+          stroke={colours.primary}
+          dot={false}
+          isAnimationActive={false}
+        />
+        <Line
+          type="monotone"
+          dataKey="completed"
+          name={t('dashboard.completed')}
+          stroke={colours.green}
+          dot={false}
+          isAnimationActive={false}
+        />
+        <Line
+          type="monotone"
+          dataKey="handoffs"
+          name={t('dashboard.handoffs')}
+          stroke={colours.amber}
+          dot={false}
+          isAnimationActive={false}
+        />
       </LineChart>
     </ChartBox>
   );
@@ -77,7 +111,13 @@ export function FunnelChart({ steps, name }: { steps: FunnelStep[]; name: string
       <BarChart data={steps} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" allowDecimals={false} fontSize={11} />
-        <YAxis type="category" dataKey="label" width={110} fontSize={11} tickFormatter={(l: string) => (l.length > 16 ? `${l.slice(0, 15)}…` : l)} />
+        <YAxis
+          type="category"
+          dataKey="label"
+          width={110}
+          fontSize={11}
+          tickFormatter={(l: string) => (l.length > 16 ? `${l.slice(0, 15)}…` : l)}
+        />
         <Tooltip />
         <Bar dataKey="sessions" name={t('dashboard.sessions')} fill={colours.primary} isAnimationActive={false} />
       </BarChart>

@@ -19,8 +19,18 @@ export function DiffList({ diff, version, draft }: DiffListProps) {
     return node ? nodeLabel(node, t(`editor.node.${node.type}`)) : id;
   };
   const groups = [
-    { key: 'changed', title: t('versions.diff.changed', { count: diff.changed.length }), ids: diff.changed, from: draft },
-    { key: 'removed', title: t('versions.diff.removed', { count: diff.removed.length }), ids: diff.removed, from: version },
+    {
+      key: 'changed',
+      title: t('versions.diff.changed', { count: diff.changed.length }),
+      ids: diff.changed,
+      from: draft,
+    },
+    {
+      key: 'removed',
+      title: t('versions.diff.removed', { count: diff.removed.length }),
+      ids: diff.removed,
+      from: version,
+    },
     { key: 'added', title: t('versions.diff.added', { count: diff.added.length }), ids: diff.added, from: draft },
   ].filter((g) => g.ids.length > 0);
 
@@ -31,7 +41,13 @@ export function DiffList({ diff, version, draft }: DiffListProps) {
       {groups.map((g) => (
         <div key={g.key} className={`version-diff-group is-${g.key}`} data-testid={`diff-${g.key}`}>
           <h3>{g.title}</h3>
-          <ul>{g.ids.map((id) => <li key={id} data-node-id={id}>{label(g.from, id)}</li>)}</ul>
+          <ul>
+            {g.ids.map((id) => (
+              <li key={id} data-node-id={id}>
+                {label(g.from, id)}
+              </li>
+            ))}
+          </ul>
         </div>
       ))}
       {diff.flowChanged ? <p className="small muted">{t('versions.diff.settings')}</p> : null}

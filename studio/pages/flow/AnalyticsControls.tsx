@@ -29,7 +29,11 @@ export function AnalyticsControls({ overlay, onChange }: AnalyticsControlsProps)
           value={overlay.days === null ? 'all' : String(overlay.days)}
           onChange={(e) => onChange({ days: e.target.value === 'all' ? null : Number(e.target.value) })}
         >
-          {analyticsDays.map((d) => <option key={d} value={d}>{t('editor.analytics.days', { n: d })}</option>)}
+          {analyticsDays.map((d) => (
+            <option key={d} value={d}>
+              {t('editor.analytics.days', { n: d })}
+            </option>
+          ))}
           <option value="all">{t('editor.analytics.allTime')}</option>
         </select>
       ) : null}

@@ -32,8 +32,12 @@ export function ConflictDialog({ onReload, onOverwrite }: ConflictDialogProps) {
       onClose={() => void act(onReload)()}
       footer={
         <>
-          <button type="button" className="button danger-ghost" disabled={busy} onClick={act(onOverwrite)}>{t('flow.conflict.overwrite')}</button>
-          <button type="button" className="button primary" disabled={busy} onClick={act(onReload)}>{t('flow.conflict.reload')}</button>
+          <button type="button" className="button danger-ghost" disabled={busy} onClick={act(onOverwrite)}>
+            {t('flow.conflict.overwrite')}
+          </button>
+          <button type="button" className="button primary" disabled={busy} onClick={act(onReload)}>
+            {t('flow.conflict.reload')}
+          </button>
         </>
       }
     >
@@ -42,7 +46,11 @@ export function ConflictDialog({ onReload, onOverwrite }: ConflictDialogProps) {
         <li>{t('flow.conflict.reloadHelp')}</li>
         <li>{t('flow.conflict.overwriteHelp')}</li>
       </ul>
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </Dialog>
   );
 }

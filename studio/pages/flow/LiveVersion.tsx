@@ -29,7 +29,12 @@ export function LiveVersion({ flowId, live, feed }: { flowId: string; live: numb
   }, [feed]);
   const diff = useMemo(() => (published.data ? diffFlows(published.data, draft) : null), [published.data, draft]);
 
-  if (live === null) return <span className="live-version muted" data-testid="live-version">{t('live.none')}</span>;
+  if (live === null)
+    return (
+      <span className="live-version muted" data-testid="live-version">
+        {t('live.none')}
+      </span>
+    );
   const count = diff ? changedBlockCount(diff) : 0;
   const differs = diff !== null && (count > 0 || diff.flowChanged);
   return (

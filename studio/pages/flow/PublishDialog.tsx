@@ -43,12 +43,22 @@ export function PublishDialog({ flowId, beforePublish, onPublished, onClose }: P
         <p className="muted">{t('flow.publish.help')}</p>
         <label className="field">
           <span>{t('flow.publish.note')}</span>
-          <textarea rows={3} maxLength={500} value={note} placeholder={t('flow.publish.notePlaceholder')} onChange={(e) => setNote(e.target.value)} />
+          <textarea
+            rows={3}
+            maxLength={500}
+            value={note}
+            placeholder={t('flow.publish.notePlaceholder')}
+            onChange={(e) => setNote(e.target.value)}
+          />
         </label>
         <FormError state={error.state} />
         <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>{t('common.cancel')}</button>
-          <button type="submit" className="button primary" disabled={busy}>{busy ? t('common.working') : t('flow.publish.submit')}</button>
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? t('common.working') : t('flow.publish.submit')}
+          </button>
         </div>
       </form>
     </Dialog>

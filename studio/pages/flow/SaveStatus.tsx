@@ -12,11 +12,19 @@ const labels: Record<Status, MessageKey> = {
 export function SaveStatus({ status, onRetry }: { status: Status; onRetry(): void }) {
   const t = useT();
   return (
-    <span className={`save-status ${status}`} data-testid="save-status" data-status={status} role="status" aria-live="polite">
+    <span
+      className={`save-status ${status}`}
+      data-testid="save-status"
+      data-status={status}
+      role="status"
+      aria-live="polite"
+    >
       <span className="dot" aria-hidden="true" />
       {t(labels[status])}
       {status === 'error' ? (
-        <button type="button" className="link-button" onClick={onRetry}>{t('common.retry')}</button>
+        <button type="button" className="link-button" onClick={onRetry}>
+          {t('common.retry')}
+        </button>
       ) : null}
     </span>
   );

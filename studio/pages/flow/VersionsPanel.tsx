@@ -24,7 +24,10 @@ interface VersionsPanelProps {
 export function VersionsPanel({ flowId, refreshKey, onClose, onView, onRepublished }: VersionsPanelProps) {
   const t = useT();
   const locale = useLocaleStore((s) => s.locale);
-  const versions = useResource(() => api.listVersions(flowId).then((r) => [...r.versions].sort((a, b) => b.version - a.version)), [flowId, refreshKey]);
+  const versions = useResource(
+    () => api.listVersions(flowId).then((r) => [...r.versions].sort((a, b) => b.version - a.version)),
+    [flowId, refreshKey],
+  );
   const [confirm, setConfirm] = useState<FlowVersion | null>(null);
   const title = usePanelFocus<HTMLHeadingElement>();
   // The button that opened a rollback goes away with the reload: keep the focus in the panel.
@@ -40,22 +43,39 @@ export function VersionsPanel({ flowId, refreshKey, onClose, onView, onRepublish
   return (
     <aside className="side-panel versions" aria-label={t('versions.title')} data-testid="versions-panel">
       <header className="side-panel-header">
-        <h2 ref={title} tabIndex={-1}>{t('versions.title')}</h2>
-        <button type="button" className="icon-button" aria-label={t('common.close')} onClick={onClose}>×</button>
+        <h2 ref={title} tabIndex={-1}>
+          {t('versions.title')}
+        </h2>
+        <button type="button" className="icon-button" aria-label={t('common.close')} onClick={onClose}>
+          ×
+        </button>
       </header>
       <div className="side-panel-body">
         {versions.status === 'loading' ? <Loading /> : null}
-        {versions.status === 'error' ? <ErrorBanner message={errorText(versions.error, t)} onRetry={versions.reload} /> : null}
+        {versions.status === 'error' ? (
+          <ErrorBanner message={errorText(versions.error, t)} onRetry={versions.reload} />
+        ) : null}
         {versions.status === 'ready' && versions.data.length === 0 ? (
-          <div className="empty-state small"><p>{t('versions.empty')}</p></div>
+          <div className="empty-state small">
+            <p>{t('versions.empty')}</p>
+          </div>
         ) : null}
         {versions.status === 'ready' && versions.data.length > 0 ? (
           <ol className="version-list">
             {versions.data.map((v) => (
-              <li key={v.id} className={v.current ? 'version current' : 'version'} data-testid="version-row" data-version={v.version}>
+              <li
+                key={v.id}
+                className={v.current ? 'version current' : 'version'}
+                data-testid="version-row"
+                data-version={v.version}
+              >
                 <div className="version-head">
                   <strong>{t('versions.number', { version: v.version })}</strong>
-                  {v.current ? <span className="pill success" data-testid="version-current">{t('versions.current')}</span> : null}
+                  {v.current ? (
+                    <span className="pill success" data-testid="version-current">
+                      {t('versions.current')}
+                    </span>
+                  ) : null}
                 </div>
                 <p className="small muted">
                   {dateFormat.format(new Date(v.createdAt))}
@@ -76,7 +96,12 @@ export function VersionsPanel({ flowId, refreshKey, onClose, onView, onRepublish
                     {t('versions.view')}
                   </Link>
                   {v.current ? null : (
-                    <button type="button" className="button small" onClick={() => setConfirm(v)} aria-label={t('versions.republishOf', { version: v.version })}>
+                    <button
+                      type="button"
+                      className="button small"
+                      onClick={() => setConfirm(v)}
+                      aria-label={t('versions.republishOf', { version: v.version })}
+                    >
                       {t('versions.republish')}
                     </button>
                   )}

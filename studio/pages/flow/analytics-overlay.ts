@@ -2,7 +2,10 @@ import { useCallback, useState } from 'react';
 import { analyticsDays } from '../../../shared/api/analytics-days.ts';
 
 /** `days` null is all time. */
-export interface AnalyticsOverlay { visible: boolean; days: number | null }
+export interface AnalyticsOverlay {
+  visible: boolean;
+  days: number | null;
+}
 
 export const analyticsOverlayKey = 'fluxo.analytics-overlay';
 const initial: AnalyticsOverlay = { visible: true, days: 30 };
@@ -15,7 +18,8 @@ export function readOverlay(): AnalyticsOverlay {
     const { visible, days } = saved as Partial<Record<keyof AnalyticsOverlay, unknown>>;
     return {
       visible: typeof visible === 'boolean' ? visible : initial.visible,
-      days: days === null || (analyticsDays as readonly unknown[]).includes(days) ? (days as number | null) : initial.days,
+      days:
+        days === null || (analyticsDays as readonly unknown[]).includes(days) ? (days as number | null) : initial.days,
     };
   } catch {
     return initial;

@@ -32,9 +32,11 @@ export function CreateFlowDialog({ initialTemplate = null, onClose }: CreateFlow
     setBusy(true);
     setError(null);
     try {
-      const { flow } = await api.createFlow(template
-        ? { name, templateId: template.id, withSampleData: template.hasSampleData && withSampleData }
-        : { name });
+      const { flow } = await api.createFlow(
+        template
+          ? { name, templateId: template.id, withSampleData: template.hasSampleData && withSampleData }
+          : { name },
+      );
       onClose();
       navigate(`/flows/${encodeURIComponent(flow.id)}`);
     } catch (err) {
@@ -69,9 +71,15 @@ export function CreateFlowDialog({ initialTemplate = null, onClose }: CreateFlow
             </span>
           </label>
         ) : null}
-        {error ? <p className="form-error" role="alert">{error}</p> : null}
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
         <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>{t('common.cancel')}</button>
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
           <button type="submit" className="button primary" disabled={busy || !name.trim()}>
             {busy ? t('common.working') : t('flows.create.submit')}
           </button>

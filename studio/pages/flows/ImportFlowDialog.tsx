@@ -72,7 +72,9 @@ export function ImportFlowDialog({ onClose }: { onClose(): void }) {
         </label>
         <FormError state={error.state} testId="import-errors" />
         <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>{t('common.cancel')}</button>
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
           <button type="submit" className="button primary" disabled={busy || !file}>
             {busy ? t('common.working') : t('flows.import.submit')}
           </button>

@@ -20,12 +20,15 @@ export function TemplateGallery({ selected, withBlank = false, onSelect }: Templ
   const templates = useResource(() => api.listTemplates().then((r) => r.templates), []);
 
   if (templates.status === 'loading') return <Loading label={t('templates.loading')} />;
-  if (templates.status === 'error') return <ErrorBanner message={errorText(templates.error, t)} onRetry={templates.reload} />;
+  if (templates.status === 'error')
+    return <ErrorBanner message={errorText(templates.error, t)} onRetry={templates.reload} />;
 
   const cards: (TemplateSummary | null)[] = withBlank ? [null, ...templates.data] : templates.data;
   const body = (template: TemplateSummary | null) => (
     <>
-      <span className="template-icon" aria-hidden="true">{template ? '✦' : '+'}</span>
+      <span className="template-icon" aria-hidden="true">
+        {template ? '✦' : '+'}
+      </span>
       <strong>{template ? template.name : t('templates.blank')}</strong>
       <span className="muted small">{template ? template.description : t('templates.blankDescription')}</span>
       {template ? <span className="pill">{t('templates.nodes', { count: template.nodeCount })}</span> : null}
@@ -38,7 +41,12 @@ export function TemplateGallery({ selected, withBlank = false, onSelect }: Templ
       <ul className="template-gallery" aria-label={t('templates.label')}>
         {cards.map((template) => (
           <li key={template?.id ?? 'blank'} className="template-gallery-item">
-            <button type="button" className="template-card" data-testid={`template-${template?.id ?? 'blank'}`} onClick={() => onSelect(template)}>
+            <button
+              type="button"
+              className="template-card"
+              data-testid={`template-${template?.id ?? 'blank'}`}
+              onClick={() => onSelect(template)}
+            >
               {body(template)}
             </button>
           </li>
@@ -53,7 +61,11 @@ export function TemplateGallery({ selected, withBlank = false, onSelect }: Templ
         const id = template?.id ?? null;
         const checked = selected === id;
         return (
-          <label key={id ?? 'blank'} className={checked ? 'template-card selected' : 'template-card'} data-testid={`template-${id ?? 'blank'}`}>
+          <label
+            key={id ?? 'blank'}
+            className={checked ? 'template-card selected' : 'template-card'}
+            data-testid={`template-${id ?? 'blank'}`}
+          >
             <input
               type="radio"
               name="template"

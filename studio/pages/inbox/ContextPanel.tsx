@@ -7,17 +7,27 @@ export function ContextPanel({ handoff }: { handoff: Handoff }) {
   const t = useT();
   const locale = useLocaleStore((s) => s.locale);
   const rows = variableRows(handoff.variables);
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(handoff.createdAt));
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(
+    new Date(handoff.createdAt),
+  );
   return (
     <aside className="inbox-context" aria-label={t('inbox.details')} data-testid="inbox-context">
       <section>
         <h3>{t('inbox.note')}</h3>
-        {handoff.note ? <p className="inbox-note">{handoff.note}</p> : <p className="muted small">{t('inbox.noNote')}</p>}
-        <p className="muted small">{t('inbox.team', { team: handoff.team })} · {t('inbox.waitingSince', { when })}</p>
+        {handoff.note ? (
+          <p className="inbox-note">{handoff.note}</p>
+        ) : (
+          <p className="muted small">{t('inbox.noNote')}</p>
+        )}
+        <p className="muted small">
+          {t('inbox.team', { team: handoff.team })} · {t('inbox.waitingSince', { when })}
+        </p>
       </section>
       <section>
         <h3>{t('inbox.variables')}</h3>
-        {rows.length === 0 ? <p className="muted small">{t('inbox.noVariables')}</p> : (
+        {rows.length === 0 ? (
+          <p className="muted small">{t('inbox.noVariables')}</p>
+        ) : (
           <dl className="inbox-variables">
             {rows.map((row) => (
               <div key={row.name} className="variable-row">

@@ -7,7 +7,15 @@ import { dayLabelKind, deliveryOf, groupConversation } from './conversation.ts';
 const stickyPx = 80;
 
 /** The transcript, the business on the right (bot and agents) and the contact on the left. */
-export function Conversation({ messages, contactName, now }: { messages: readonly InboxMessage[]; contactName: string; now: Date }) {
+export function Conversation({
+  messages,
+  contactName,
+  now,
+}: {
+  messages: readonly InboxMessage[];
+  contactName: string;
+  now: Date;
+}) {
   const t = useT();
   const locale = useLocaleStore((s) => s.locale);
   const days = useMemo(() => groupConversation(messages), [messages]);
@@ -40,7 +48,14 @@ export function Conversation({ messages, contactName, now }: { messages: readonl
 
   return (
     // Focusable so the transcript scrolls from the keyboard; a log, so new messages are announced.
-    <div ref={ref} className="inbox-chat" role="log" tabIndex={0} aria-label={t('inbox.conversation', { name: contactName })} onScroll={onScroll}>
+    <div
+      ref={ref}
+      className="inbox-chat"
+      role="log"
+      tabIndex={0}
+      aria-label={t('inbox.conversation', { name: contactName })}
+      onScroll={onScroll}
+    >
       {messages.length === 0 ? <p className="muted inbox-list-note">{t('inbox.noMessages')}</p> : null}
       {days.map((day) => (
         <section key={day.day} className="inbox-day">
@@ -51,11 +66,22 @@ export function Conversation({ messages, contactName, now }: { messages: readonl
               {run.messages.map((m) => {
                 const delivery = deliveryOf(m);
                 return (
-                  <div key={m.id} className={`inbox-bubble ${m.author}`} data-testid="inbox-message" data-author={m.author}>
-                    {m.text ? <p className="inbox-text">{m.text}</p> : <p className="inbox-text muted">{t('inbox.nonText', { type: m.type })}</p>}
+                  <div
+                    key={m.id}
+                    className={`inbox-bubble ${m.author}`}
+                    data-testid="inbox-message"
+                    data-author={m.author}
+                  >
+                    {m.text ? (
+                      <p className="inbox-text">{m.text}</p>
+                    ) : (
+                      <p className="inbox-text muted">{t('inbox.nonText', { type: m.type })}</p>
+                    )}
                     <span className="inbox-meta">
                       <time dateTime={m.createdAt}>{time.format(new Date(m.createdAt))}</time>
-                      {delivery ? <span className={`inbox-delivery ${delivery}`}>{t(`inbox.delivery.${delivery}`)}</span> : null}
+                      {delivery ? (
+                        <span className={`inbox-delivery ${delivery}`}>{t(`inbox.delivery.${delivery}`)}</span>
+                      ) : null}
                     </span>
                   </div>
                 );

@@ -37,14 +37,31 @@ export function HandoffDetail({ id, userId, canReassign, now, onChanged, onResol
   // Another agent claimed it, maybe while this one was open: an agent sees only the queue and
   // their own conversations, so what was shown is no longer theirs to read.
   if (detail.error instanceof ApiError && detail.error.code === 'claimed_by_other') {
-    return <div className="inbox-detail-empty"><EmptyState title={t('inbox.claimedByOther')} /></div>;
+    return (
+      <div className="inbox-detail-empty">
+        <EmptyState title={t('inbox.claimedByOther')} />
+      </div>
+    );
   }
   if (!detail.data) {
     if (detail.error instanceof ApiError && detail.error.status === 404) {
-      return <div className="inbox-detail-empty"><EmptyState title={errorText(detail.error, t)} /></div>;
+      return (
+        <div className="inbox-detail-empty">
+          <EmptyState title={errorText(detail.error, t)} />
+        </div>
+      );
     }
-    if (detail.error) return <div className="inbox-detail-empty"><ErrorBanner message={errorText(detail.error, t)} onRetry={() => void detail.refresh()} /></div>;
-    return <div className="inbox-detail-empty"><Loading /></div>;
+    if (detail.error)
+      return (
+        <div className="inbox-detail-empty">
+          <ErrorBanner message={errorText(detail.error, t)} onRetry={() => void detail.refresh()} />
+        </div>
+      );
+    return (
+      <div className="inbox-detail-empty">
+        <Loading />
+      </div>
+    );
   }
 
   const { handoff, messages } = detail.data;
@@ -80,8 +97,12 @@ export function HandoffDetail({ id, userId, canReassign, now, onChanged, onResol
         <header className="inbox-thread-header">
           <div className="inbox-thread-title">
             <h2 id={titleId}>{name}</h2>
-            <span className="muted small">{handoff.contact.phone ? formatPhone(handoff.contact.phone) : t('inbox.noPhone')}</span>
-            <span className={`pill holder-${holder}`} data-testid="holder">{t(`inbox.holder.${holder}`)}</span>
+            <span className="muted small">
+              {handoff.contact.phone ? formatPhone(handoff.contact.phone) : t('inbox.noPhone')}
+            </span>
+            <span className={`pill holder-${holder}`} data-testid="holder">
+              {t(`inbox.holder.${holder}`)}
+            </span>
           </div>
           <div className="row-actions">
             {holder === 'queue' ? (
@@ -89,13 +110,30 @@ export function HandoffDetail({ id, userId, canReassign, now, onChanged, onResol
                 {claiming ? t('common.working') : t('inbox.claim')}
               </button>
             ) : null}
-            {holder === 'other' && canReassign ? <button type="button" className="button" onClick={() => setConfirm('takeOver')}>{t('inbox.takeOver')}</button> : null}
-            {holder !== 'closed' ? <button type="button" className="button danger-ghost" onClick={() => setConfirm('resolve')}>{t('inbox.resolve')}</button> : null}
+            {holder === 'other' && canReassign ? (
+              <button type="button" className="button" onClick={() => setConfirm('takeOver')}>
+                {t('inbox.takeOver')}
+              </button>
+            ) : null}
+            {holder !== 'closed' ? (
+              <button type="button" className="button danger-ghost" onClick={() => setConfirm('resolve')}>
+                {t('inbox.resolve')}
+              </button>
+            ) : null}
           </div>
         </header>
-        {detail.error ? <p className="inbox-stale" role="status">{t('inbox.stale')}</p> : null}
+        {detail.error ? (
+          <p className="inbox-stale" role="status">
+            {t('inbox.stale')}
+          </p>
+        ) : null}
         <Conversation messages={messages} contactName={name} now={now} />
-        <ReplyBox handoffId={id} block={replyBlock(handoff, userId)} focusRequest={focusRequest} onChanged={() => void detail.refresh()} />
+        <ReplyBox
+          handoffId={id}
+          block={replyBlock(handoff, userId)}
+          focusRequest={focusRequest}
+          onChanged={() => void detail.refresh()}
+        />
       </article>
       <ContextPanel handoff={handoff} />
       {confirm === 'takeOver' ? (

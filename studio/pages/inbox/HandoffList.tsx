@@ -86,11 +86,17 @@ export function HandoffList({ handoffs, filter, onFilter, selectedId, onSelect, 
               >
                 <span className="inbox-option-head">
                   <strong className="inbox-option-name">{h.contact.name || formatPhone(h.contact.phone ?? '')}</strong>
-                  <time className="inbox-age" dateTime={h.createdAt} title={t('inbox.waitingSince', { when: when.format(new Date(h.createdAt)) })}>
+                  <time
+                    className="inbox-age"
+                    dateTime={h.createdAt}
+                    title={t('inbox.waitingSince', { when: when.format(new Date(h.createdAt)) })}
+                  >
                     {age.unit === 'now' ? t('inbox.age.now') : t(`inbox.age.${age.unit}`, { n: age.n })}
                   </time>
                 </span>
-                <span className="muted small">{h.contact.phone ? formatPhone(h.contact.phone) : t('inbox.noPhone')}</span>
+                <span className="muted small">
+                  {h.contact.phone ? formatPhone(h.contact.phone) : t('inbox.noPhone')}
+                </span>
                 <span className="inbox-option-foot">
                   <span className="muted small">{t('inbox.team', { team: h.team })}</span>
                   <span className={`pill holder-${holder}`}>{t(`inbox.holder.${holder}`)}</span>

@@ -59,10 +59,20 @@ export function ReplyBox({ handoffId, block, focusRequest, onChanged }: ReplyBox
 
   return (
     <form className={disabled ? 'inbox-reply blocked' : 'inbox-reply'} onSubmit={send} data-testid="reply-box">
-      {block ? <p id={noteId} className="inbox-reply-note">{t(`inbox.reply.${block}`)}</p> : null}
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {block ? (
+        <p id={noteId} className="inbox-reply-note">
+          {t(`inbox.reply.${block}`)}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <div className="inbox-reply-row">
-        <label className="visually-hidden" htmlFor={inputId}>{t('inbox.reply.label')}</label>
+        <label className="visually-hidden" htmlFor={inputId}>
+          {t('inbox.reply.label')}
+        </label>
         <textarea
           ref={inputRef}
           id={inputId}
@@ -79,7 +89,11 @@ export function ReplyBox({ handoffId, block, focusRequest, onChanged }: ReplyBox
           {busy ? t('common.working') : t('inbox.reply.send')}
         </button>
       </div>
-      {block ? null : <p id={noteId} className="muted small">{t('inbox.reply.help')}</p>}
+      {block ? null : (
+        <p id={noteId} className="muted small">
+          {t('inbox.reply.help')}
+        </p>
+      )}
     </form>
   );
 }

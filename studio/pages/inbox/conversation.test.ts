@@ -5,33 +5,47 @@ import { dayLabelKind, dayOf, deliveryOf, groupConversation } from './conversati
 let seq = 0;
 function msg(author: InboxMessage['author'], createdAt: string, text = author): InboxMessage {
   return {
-    id: `m${++seq}`, author, text, type: 'text', createdAt,
-    direction: author === 'contact' ? 'in' : 'out', status: author === 'contact' ? 'received' : 'sent',
+    id: `m${++seq}`,
+    author,
+    text,
+    type: 'text',
+    createdAt,
+    direction: author === 'contact' ? 'in' : 'out',
+    status: author === 'contact' ? 'received' : 'sent',
   };
 }
 
 describe('groupConversation', () => {
   it('puts consecutive messages of one author into one run', () => {
-    const days = groupConversation([
-      msg('contact', '2025-03-10T12:00:00Z'),
-      msg('contact', '2025-03-10T12:00:30Z'),
-      msg('bot', '2025-03-10T12:00:31Z'),
-      msg('agent', '2025-03-10T12:01:00Z'),
-      msg('agent', '2025-03-10T12:02:00Z'),
-      msg('contact', '2025-03-10T12:03:00Z'),
-    ], 'UTC');
+    const days = groupConversation(
+      [
+        msg('contact', '2025-03-10T12:00:00Z'),
+        msg('contact', '2025-03-10T12:00:30Z'),
+        msg('bot', '2025-03-10T12:00:31Z'),
+        msg('agent', '2025-03-10T12:01:00Z'),
+        msg('agent', '2025-03-10T12:02:00Z'),
+        msg('contact', '2025-03-10T12:03:00Z'),
+      ],
+      'UTC',
+    );
     expect(days).toHaveLength(1);
     expect(days[0]?.runs.map((r) => [r.author, r.messages.length])).toEqual([
-      ['contact', 2], ['bot', 1], ['agent', 2], ['contact', 1],
+      ['contact', 2],
+      ['bot', 1],
+      ['agent', 2],
+      ['contact', 1],
     ]);
   });
 
   it('starts a new run after a long pause of the same author', () => {
-    const days = groupConversation([
-      msg('contact', '2025-03-10T12:00:00Z'),
-      msg('contact', '2025-03-10T12:04:59Z'),
-      msg('contact', '2025-03-10T12:10:00Z'),
-    ], 'UTC');
+    const days = groupConversation(
+      [
+        msg('contact', '2025-03-10T12:00:00Z'),
+        msg('contact', '2025-03-10T12:04:59Z'),
+        msg('contact', '2025-03-10T12:10:00Z'),
+      ],
+      'UTC',
+    );
     expect(days[0]?.runs.map((r) => r.messages.length)).toEqual([2, 1]);
   });
 
@@ -71,8 +85,13 @@ describe('dayLabelKind', () => {
 
 describe('deliveryOf', () => {
   it.each([
-    ['pending', 'sending'], ['accepted', 'sent'], ['sent', 'sent'], ['delivered', 'delivered'],
-    ['read', 'read'], ['failed', 'failed'], ['something-new', null],
+    ['pending', 'sending'],
+    ['accepted', 'sent'],
+    ['sent', 'sent'],
+    ['delivered', 'delivered'],
+    ['read', 'read'],
+    ['failed', 'failed'],
+    ['something-new', null],
   ] as const)('an outgoing %s message is %s', (status, delivery) => {
     expect(deliveryOf({ direction: 'out', status })).toBe(delivery);
   });

@@ -63,7 +63,13 @@ export type Delivery = 'sending' | 'sent' | 'delivered' | 'read' | 'failed';
 
 /** Server message statuses (Meta's status webhooks move them along) as the agent reads them. */
 const deliveryByStatus: Readonly<Record<string, Delivery>> = {
-  pending: 'sending', accepted: 'sent', sent: 'sent', delivered: 'delivered', read: 'read', played: 'read', failed: 'failed',
+  pending: 'sending',
+  accepted: 'sent',
+  sent: 'sent',
+  delivered: 'delivered',
+  read: 'read',
+  played: 'read',
+  failed: 'failed',
 };
 
 /** What became of an outgoing message; null for incoming ones and statuses we don't know. */

@@ -4,8 +4,15 @@ import { countByFilter, filterHandoffs } from './handoff-filter.ts';
 
 function handoff(id: string, status: Handoff['status']): Handoff {
   return {
-    id, status, team: 'vendas', note: '', variables: {}, createdAt: '2025-03-10T12:00:00Z', windowOpen: true,
-    contact: { id: `c-${id}`, name: id, phone: null }, assignedUserId: status === 'open' ? null : 'u1',
+    id,
+    status,
+    team: 'vendas',
+    note: '',
+    variables: {},
+    createdAt: '2025-03-10T12:00:00Z',
+    windowOpen: true,
+    contact: { id: `c-${id}`, name: id, phone: null },
+    assignedUserId: status === 'open' ? null : 'u1',
   };
 }
 

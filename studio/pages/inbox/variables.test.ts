@@ -3,9 +3,16 @@ import { variableRows } from './variables.ts';
 
 describe('variableRows', () => {
   it('sorts by name and shows every kind of value as text', () => {
-    expect(variableRows({
-      nome: 'Carla', idade: 31, cliente: true, carrinho: [{ sku: 'P1', qtd: 2 }], cidade: null, email: '',
-    })).toEqual([
+    expect(
+      variableRows({
+        nome: 'Carla',
+        idade: 31,
+        cliente: true,
+        carrinho: [{ sku: 'P1', qtd: 2 }],
+        cidade: null,
+        email: '',
+      }),
+    ).toEqual([
       { name: 'carrinho', value: '[{"sku":"P1","qtd":2}]' },
       { name: 'cidade', value: null },
       { name: 'cliente', value: 'true' },

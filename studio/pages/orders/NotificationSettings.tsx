@@ -8,11 +8,22 @@ import { showToast } from '../../ui/toast.tsx';
 import { useResource } from '../../ui/use-resource.ts';
 
 /** The form's copy of one status's message: the template as plain fields, its parameters one per line. */
-interface Draft { status: OrderNotificationView['status']; enabled: boolean; text: string; templateName: string; language: string; parameters: string }
+interface Draft {
+  status: OrderNotificationView['status'];
+  enabled: boolean;
+  text: string;
+  templateName: string;
+  language: string;
+  parameters: string;
+}
 
 const toDraft = (n: OrderNotificationView): Draft => ({
-  status: n.status, enabled: n.enabled, text: n.text,
-  templateName: n.template?.name ?? '', language: n.template?.language ?? 'pt_BR', parameters: (n.template?.parameters ?? []).join('\n'),
+  status: n.status,
+  enabled: n.enabled,
+  text: n.text,
+  templateName: n.template?.name ?? '',
+  language: n.template?.language ?? 'pt_BR',
+  parameters: (n.template?.parameters ?? []).join('\n'),
 });
 
 /** Admins write what the customer reads at each status (a text, and a template for outside the 24-hour window). */
@@ -22,7 +33,9 @@ export function NotificationSettings({ onClose }: { onClose(): void }) {
   const [drafts, setDrafts] = useState<Draft[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => { if (loaded.data) setDrafts(loaded.data.map(toDraft)); }, [loaded.data]);
+  useEffect(() => {
+    if (loaded.data) setDrafts(loaded.data.map(toDraft));
+  }, [loaded.data]);
 
   const edit = (status: Draft['status'], change: Partial<Draft>) =>
     setDrafts((all) => all.map((d) => (d.status === status ? { ...d, ...change } : d)));
@@ -34,9 +47,18 @@ export function NotificationSettings({ onClose }: { onClose(): void }) {
     try {
       await ordersApi.updateNotifications({
         notifications: drafts.map((d) => ({
-          status: d.status, enabled: d.enabled, text: d.text,
+          status: d.status,
+          enabled: d.enabled,
+          text: d.text,
           template: d.templateName.trim()
-            ? { name: d.templateName.trim(), language: d.language.trim() || 'pt_BR', parameters: d.parameters.split('\n').map((p) => p.trim()).filter(Boolean) }
+            ? {
+                name: d.templateName.trim(),
+                language: d.language.trim() || 'pt_BR',
+                parameters: d.parameters
+                  .split('\n')
+                  .map((p) => p.trim())
+                  .filter(Boolean),
+              }
             : null,
         })),
       });
@@ -59,33 +81,62 @@ export function NotificationSettings({ onClose }: { onClose(): void }) {
             <fieldset key={d.status} className="order-message" data-testid={`order-message-${d.status}`}>
               <legend>{t(`orders.status.${d.status}`)}</legend>
               <label className="checkbox">
-                <input type="checkbox" checked={d.enabled} onChange={(e) => edit(d.status, { enabled: e.target.checked })} />
+                <input
+                  type="checkbox"
+                  checked={d.enabled}
+                  onChange={(e) => edit(d.status, { enabled: e.target.checked })}
+                />
                 <span>{t('orders.settings.enabled')}</span>
               </label>
               <label className="field">
                 <span>{t('orders.settings.text')}</span>
-                <textarea rows={2} maxLength={4096} value={d.text} onChange={(e) => edit(d.status, { text: e.target.value })} />
+                <textarea
+                  rows={2}
+                  maxLength={4096}
+                  value={d.text}
+                  onChange={(e) => edit(d.status, { text: e.target.value })}
+                />
               </label>
               <div className="order-template">
                 <label className="field">
                   <span>{t('orders.settings.template')}</span>
-                  <input maxLength={512} value={d.templateName} onChange={(e) => edit(d.status, { templateName: e.target.value })} />
+                  <input
+                    maxLength={512}
+                    value={d.templateName}
+                    onChange={(e) => edit(d.status, { templateName: e.target.value })}
+                  />
                 </label>
                 <label className="field">
                   <span>{t('orders.settings.language')}</span>
-                  <input maxLength={15} value={d.language} onChange={(e) => edit(d.status, { language: e.target.value })} />
+                  <input
+                    maxLength={15}
+                    value={d.language}
+                    onChange={(e) => edit(d.status, { language: e.target.value })}
+                  />
                 </label>
               </div>
               <label className="field">
                 <span>{t('orders.settings.parameters')}</span>
-                <textarea rows={2} value={d.parameters} onChange={(e) => edit(d.status, { parameters: e.target.value })} />
+                <textarea
+                  rows={2}
+                  value={d.parameters}
+                  onChange={(e) => edit(d.status, { parameters: e.target.value })}
+                />
               </label>
             </fieldset>
           ))}
-          {error ? <p className="form-error" role="alert">{error}</p> : null}
+          {error ? (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          ) : null}
           <div className="dialog-actions">
-            <button type="button" className="button" onClick={onClose}>{t('common.cancel')}</button>
-            <button type="submit" className="button primary" disabled={busy}>{busy ? t('common.working') : t('common.save')}</button>
+            <button type="button" className="button" onClick={onClose}>
+              {t('common.cancel')}
+            </button>
+            <button type="submit" className="button primary" disabled={busy}>
+              {busy ? t('common.working') : t('common.save')}
+            </button>
           </div>
         </form>
       ) : null}

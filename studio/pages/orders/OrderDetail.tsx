@@ -15,9 +15,12 @@ export function OrderDetail({ id, onClose, onChanged }: { id: string; onClose():
   const detail = useResource(() => ordersApi.get(id), [id]);
   const [busy, setBusy] = useState(false);
 
-  const noticeText = (n: OrderNoticeView) => (n.via === 'text' ? t('orders.willSend', { message: n.message ?? '' })
-    : n.via === 'template' ? t('orders.willSendTemplate', { message: n.message ?? '' })
-    : t(`orders.reason.${n.reason ?? 'disabled'}`));
+  const noticeText = (n: OrderNoticeView) =>
+    n.via === 'text'
+      ? t('orders.willSend', { message: n.message ?? '' })
+      : n.via === 'template'
+        ? t('orders.willSendTemplate', { message: n.message ?? '' })
+        : t(`orders.reason.${n.reason ?? 'disabled'}`);
 
   const move = async (status: OrderNoticeView['status']) => {
     setBusy(true);
@@ -25,7 +28,14 @@ export function OrderDetail({ id, onClose, onChanged }: { id: string; onClose():
       const res = await ordersApi.update(id, { status });
       const label = t(`orders.status.${status}`);
       if (res.notice?.via) showToast(t('orders.changed', { number: res.order.number, status: label }));
-      else showToast(t('orders.changedSilently', { number: res.order.number, status: label, reason: t(`orders.reason.${res.notice?.reason ?? 'disabled'}`) }));
+      else
+        showToast(
+          t('orders.changedSilently', {
+            number: res.order.number,
+            status: label,
+            reason: t(`orders.reason.${res.notice?.reason ?? 'disabled'}`),
+          }),
+        );
       onChanged();
       detail.reload();
     } catch (err) {
@@ -36,15 +46,25 @@ export function OrderDetail({ id, onClose, onChanged }: { id: string; onClose():
 
   const order = detail.data?.order;
   return (
-    <Dialog title={order ? t('orders.number', { number: order.number }) : t('orders.title')} onClose={onClose} testId="order-detail" size="large">
+    <Dialog
+      title={order ? t('orders.number', { number: order.number }) : t('orders.title')}
+      onClose={onClose}
+      testId="order-detail"
+      size="large"
+    >
       {detail.status === 'loading' ? <Loading /> : null}
       {detail.status === 'error' ? <ErrorBanner message={errorText(detail.error, t)} onRetry={detail.reload} /> : null}
       {order && detail.data ? (
         <div className="stack order-detail">
-          <p><StatusPill status={order.status} /></p>
+          <p>
+            <StatusPill status={order.status} />
+          </p>
           <dl className="facts">
             <dt>{t('orders.customer')}</dt>
-            <dd>{order.contactName ?? t('orders.noCustomer')}{order.contactPhone ? ` · +${order.contactPhone}` : ''}</dd>
+            <dd>
+              {order.contactName ?? t('orders.noCustomer')}
+              {order.contactPhone ? ` · +${order.contactPhone}` : ''}
+            </dd>
             <dt>{t('orders.address')}</dt>
             <dd data-testid="order-address">{order.address || t('orders.none')}</dd>
             <dt>{t('orders.notes')}</dt>
@@ -60,18 +80,30 @@ export function OrderDetail({ id, onClose, onChanged }: { id: string; onClose():
           <ul className="order-items">
             {order.items.map((i, n) => (
               <li key={`${i.productId ?? ''}-${n}`}>
-                <span>{i.quantity}× {i.name} <span className="muted small">({formatReais(i.unitPriceCents)})</span></span>
+                <span>
+                  {i.quantity}× {i.name} <span className="muted small">({formatReais(i.unitPriceCents)})</span>
+                </span>
                 <span>{formatReais(i.unitPriceCents * i.quantity)}</span>
               </li>
             ))}
-            <li className="order-total"><strong>{t('orders.total')}</strong><strong>{formatReais(order.totalCents)}</strong></li>
+            <li className="order-total">
+              <strong>{t('orders.total')}</strong>
+              <strong>{formatReais(order.totalCents)}</strong>
+            </li>
           </ul>
           <h3>{t('orders.moveTo')}</h3>
-          {detail.data.next.length === 0 ? <p className="muted">{t('orders.closed')}</p> : (
+          {detail.data.next.length === 0 ? (
+            <p className="muted">{t('orders.closed')}</p>
+          ) : (
             <ul className="order-moves">
               {detail.data.next.map((n) => (
                 <li key={n.status}>
-                  <button type="button" className={`button${n.status === 'cancelled' ? ' danger' : ''}`} disabled={busy} onClick={() => void move(n.status)}>
+                  <button
+                    type="button"
+                    className={`button${n.status === 'cancelled' ? ' danger' : ''}`}
+                    disabled={busy}
+                    onClick={() => void move(n.status)}
+                  >
                     {t(`orders.status.${n.status}`)}
                   </button>
                   <span className="muted small">{noticeText(n)}</span>

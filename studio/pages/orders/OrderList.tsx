@@ -17,14 +17,21 @@ export function OrderList({ orders, onOpen }: { orders: OrderView[]; onOpen(id: 
           <th scope="col">{t('orders.col.customer')}</th>
           <th scope="col">{t('orders.col.status')}</th>
           <th scope="col">{t('orders.col.channel')}</th>
-          <th scope="col" className="num">{t('orders.col.total')}</th>
+          <th scope="col" className="num">
+            {t('orders.col.total')}
+          </th>
         </tr>
       </thead>
       <tbody>
         {orders.map((o) => (
           <tr key={o.id} data-testid={`order-${o.number}`}>
             <td>
-              <button type="button" className="link-button" aria-label={t('orders.open', { number: o.number })} onClick={() => onOpen(o.id)}>
+              <button
+                type="button"
+                className="link-button"
+                aria-label={t('orders.open', { number: o.number })}
+                onClick={() => onOpen(o.id)}
+              >
                 #{o.number}
               </button>
             </td>
@@ -33,9 +40,13 @@ export function OrderList({ orders, onOpen }: { orders: OrderView[]; onOpen(id: 
               <strong>{o.contactName ?? t('orders.noCustomer')}</strong>
               {o.address ? <div className="muted small orders-address">{o.address}</div> : null}
             </td>
-            <td><StatusPill status={o.status} /></td>
+            <td>
+              <StatusPill status={o.status} />
+            </td>
             <td className="muted small">{o.channelName ?? t('orders.none')}</td>
-            <td className="num"><strong>{formatReais(o.totalCents)}</strong></td>
+            <td className="num">
+              <strong>{formatReais(o.totalCents)}</strong>
+            </td>
           </tr>
         ))}
       </tbody>

@@ -43,19 +43,24 @@ export function AiProvidersSection({ settings, onChanged }: Props) {
   const resultText = (r: AiProviderTest) => {
     if (r.ok) return t('settings.ai.testOk', { ms: r.durationMs });
     const message = r.error?.message ?? '';
-    return r.error?.status ? t('settings.ai.testFailedStatus', { status: r.error.status, message }) : t('settings.ai.testFailed', { message });
+    return r.error?.status
+      ? t('settings.ai.testFailedStatus', { status: r.error.status, message })
+      : t('settings.ai.testFailed', { message });
   };
 
   return (
     <section className="card" aria-labelledby="ai-title" data-testid="ai-providers">
       <div className="card-head">
         <h2 id="ai-title">{t('settings.ai.title')}</h2>
-        <button type="button" className="button" onClick={() => setEditing('new')}>{t('settings.ai.new')}</button>
+        <button type="button" className="button" onClick={() => setEditing('new')}>
+          {t('settings.ai.new')}
+        </button>
       </div>
       <p className="muted">{t('settings.ai.help')}</p>
       {providers.length === 0 ? (
         <p className="muted">
-          {t('settings.ai.empty')} {env ? t('settings.ai.fromEnv', { model: env.model, url: env.baseUrl }) : t('settings.ai.none')}
+          {t('settings.ai.empty')}{' '}
+          {env ? t('settings.ai.fromEnv', { model: env.model, url: env.baseUrl }) : t('settings.ai.none')}
         </p>
       ) : (
         <ul className="provider-list">
@@ -67,18 +72,42 @@ export function AiProvidersSection({ settings, onChanged }: Props) {
                   <strong>{p.name}</strong>
                   {p.isDefault ? <span className="pill success">{t('settings.ai.default')}</span> : null}
                 </div>
-                <div className="muted small provider-url">{p.model} · {p.baseUrl}</div>
-                <div className="small">{t('settings.ai.key')}: {p.hasKey ? t('settings.ai.keySaved') : t('settings.ai.keyNone')}</div>
+                <div className="muted small provider-url">
+                  {p.model} · {p.baseUrl}
+                </div>
+                <div className="small">
+                  {t('settings.ai.key')}: {p.hasKey ? t('settings.ai.keySaved') : t('settings.ai.keyNone')}
+                </div>
                 <div className="row-actions">
-                  <button type="button" className="button small" disabled={testing === p.id} onClick={() => test(p)} aria-label={t('settings.ai.testOf', { name: p.name })}>
+                  <button
+                    type="button"
+                    className="button small"
+                    disabled={testing === p.id}
+                    onClick={() => test(p)}
+                    aria-label={t('settings.ai.testOf', { name: p.name })}
+                  >
                     {testing === p.id ? t('settings.ai.testing') : t('settings.ai.test')}
                   </button>
-                  <button type="button" className="button small" onClick={() => setEditing(p)}>{t('common.edit')}</button>
-                  {p.isDefault ? null : <button type="button" className="button small" onClick={() => makeDefault(p)}>{t('settings.ai.makeDefault')}</button>}
-                  <button type="button" className="button small danger" onClick={() => setDeleting(p)}>{t('common.delete')}</button>
+                  <button type="button" className="button small" onClick={() => setEditing(p)}>
+                    {t('common.edit')}
+                  </button>
+                  {p.isDefault ? null : (
+                    <button type="button" className="button small" onClick={() => makeDefault(p)}>
+                      {t('settings.ai.makeDefault')}
+                    </button>
+                  )}
+                  <button type="button" className="button small danger" onClick={() => setDeleting(p)}>
+                    {t('common.delete')}
+                  </button>
                 </div>
                 {result ? (
-                  <p role="status" className={`small provider-result ${result.ok ? 'ok' : 'failed'}`} data-testid="ai-test-result">{resultText(result)}</p>
+                  <p
+                    role="status"
+                    className={`small provider-result ${result.ok ? 'ok' : 'failed'}`}
+                    data-testid="ai-test-result"
+                  >
+                    {resultText(result)}
+                  </p>
                 ) : null}
               </li>
             );
@@ -90,7 +119,10 @@ export function AiProvidersSection({ settings, onChanged }: Props) {
           provider={editing === 'new' ? null : editing}
           first={providers.length === 0}
           onClose={() => setEditing(null)}
-          onSaved={() => { setEditing(null); onChanged(); }}
+          onSaved={() => {
+            setEditing(null);
+            onChanged();
+          }}
         />
       ) : null}
       {deleting ? (

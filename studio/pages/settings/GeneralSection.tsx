@@ -57,13 +57,24 @@ export function GeneralSection({ settings, onSaved }: Props) {
         <label className="field">
           <span>{t('settings.timeZone')}</span>
           <select value={timeZone} onChange={(e) => setTimeZone(e.target.value)} data-testid="time-zone">
-            {zones.map((z) => <option key={z} value={z}>{z}</option>)}
+            {zones.map((z) => (
+              <option key={z} value={z}>
+                {z}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field">
           <span>{t('settings.language')}</span>
-          <select value={language} onChange={(e) => setLanguage(studioLanguages.find((l) => l === e.target.value) ?? language)}>
-            {studioLanguages.map((l) => <option key={l} value={l}>{t(`settings.language.${l}`)}</option>)}
+          <select
+            value={language}
+            onChange={(e) => setLanguage(studioLanguages.find((l) => l === e.target.value) ?? language)}
+          >
+            {studioLanguages.map((l) => (
+              <option key={l} value={l}>
+                {t(`settings.language.${l}`)}
+              </option>
+            ))}
           </select>
         </label>
       </div>
@@ -76,7 +87,16 @@ export function GeneralSection({ settings, onSaved }: Props) {
           </label>
           {keepForever ? null : (
             <label className="retention-row">
-              <input type="number" required min={minRetentionDays} max={3650} step={1} value={days} onChange={(e) => setDays(e.target.value)} aria-label={t('settings.retention')} />
+              <input
+                type="number"
+                required
+                min={minRetentionDays}
+                max={3650}
+                step={1}
+                value={days}
+                onChange={(e) => setDays(e.target.value)}
+                aria-label={t('settings.retention')}
+              />
               <span>{t('settings.retention.days')}</span>
             </label>
           )}
@@ -84,9 +104,15 @@ export function GeneralSection({ settings, onSaved }: Props) {
         <small className="muted">{t('settings.retention.help', { min: minRetentionDays })}</small>
       </fieldset>
       <BusinessHoursEditor value={hours} onChange={setHours} />
-      {error ? <p className="form-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <div className="row-actions">
-        <button type="submit" className="button primary" disabled={busy}>{busy ? t('common.working') : t('common.save')}</button>
+        <button type="submit" className="button primary" disabled={busy}>
+          {busy ? t('common.working') : t('common.save')}
+        </button>
       </div>
     </form>
   );

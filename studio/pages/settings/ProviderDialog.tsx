@@ -20,7 +20,10 @@ type KeyChange = 'keep' | 'replace' | 'remove';
 export function ProviderDialog({ provider, first, onClose, onSaved }: Props) {
   const t = useT();
   const [form, setForm] = useState({
-    name: provider?.name ?? '', baseUrl: provider?.baseUrl ?? '', model: provider?.model ?? '', isDefault: provider?.isDefault ?? false,
+    name: provider?.name ?? '',
+    baseUrl: provider?.baseUrl ?? '',
+    model: provider?.model ?? '',
+    isDefault: provider?.isDefault ?? false,
   });
   const [apiKey, setApiKey] = useState('');
   const [keyChange, setKeyChange] = useState<KeyChange>(provider?.hasKey ? 'keep' : 'replace');
@@ -33,7 +36,8 @@ export function ProviderDialog({ provider, first, onClose, onSaved }: Props) {
     setError(null);
     try {
       if (provider) {
-        const key = keyChange === 'keep' ? {} : { apiKey: keyChange === 'remove' || apiKey.trim() === '' ? null : apiKey };
+        const key =
+          keyChange === 'keep' ? {} : { apiKey: keyChange === 'remove' || apiKey.trim() === '' ? null : apiKey };
         await api.updateAiProvider(provider.id, { ...form, ...key });
         showToast(t('settings.ai.updated', { name: form.name }));
       } else {
@@ -48,49 +52,95 @@ export function ProviderDialog({ provider, first, onClose, onSaved }: Props) {
   };
 
   return (
-    <Dialog title={provider ? t('settings.ai.edit', { name: provider.name }) : t('settings.ai.new')} onClose={onClose} testId="ai-provider-form">
+    <Dialog
+      title={provider ? t('settings.ai.edit', { name: provider.name }) : t('settings.ai.new')}
+      onClose={onClose}
+      testId="ai-provider-form"
+    >
       <form className="stack" onSubmit={submit}>
         <label className="field">
           <span>{t('settings.ai.name')}</span>
-          <input required maxLength={80} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+          <input
+            required
+            maxLength={80}
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+          />
         </label>
         <label className="field">
           <span>{t('settings.ai.baseUrl')}</span>
-          <input required type="url" inputMode="url" maxLength={500} value={form.baseUrl} onChange={(e) => setForm({ ...form, baseUrl: e.target.value })} />
+          <input
+            required
+            type="url"
+            inputMode="url"
+            maxLength={500}
+            value={form.baseUrl}
+            onChange={(e) => setForm({ ...form, baseUrl: e.target.value })}
+          />
           <small className="muted">{t('settings.ai.baseUrlHelp')}</small>
         </label>
         <label className="field">
           <span>{t('settings.ai.model')}</span>
-          <input required maxLength={200} value={form.model} onChange={(e) => setForm({ ...form, model: e.target.value })} />
+          <input
+            required
+            maxLength={200}
+            value={form.model}
+            onChange={(e) => setForm({ ...form, model: e.target.value })}
+          />
         </label>
         <div className="field">
           <label htmlFor="ai-provider-key">{t('settings.ai.key')}</label>
           {keyChange === 'keep' ? (
             <div className="row-actions">
               <span data-testid="ai-key-saved">{t('settings.ai.keySaved')}</span>
-              <button type="button" className="button small" onClick={() => setKeyChange('replace')}>{t('settings.ai.keyReplace')}</button>
-              <button type="button" className="button small" onClick={() => setKeyChange('remove')}>{t('settings.ai.keyRemove')}</button>
+              <button type="button" className="button small" onClick={() => setKeyChange('replace')}>
+                {t('settings.ai.keyReplace')}
+              </button>
+              <button type="button" className="button small" onClick={() => setKeyChange('remove')}>
+                {t('settings.ai.keyRemove')}
+              </button>
             </div>
           ) : keyChange === 'remove' ? (
             <div className="row-actions">
               <span className="muted">{t('settings.ai.keyNone')}</span>
-              <button type="button" className="button small" onClick={() => setKeyChange('keep')}>{t('settings.ai.keyKeep')}</button>
+              <button type="button" className="button small" onClick={() => setKeyChange('keep')}>
+                {t('settings.ai.keyKeep')}
+              </button>
             </div>
           ) : (
-            <input id="ai-provider-key" type="password" autoComplete="off" maxLength={500} value={apiKey} onChange={(e) => setApiKey(e.target.value)} />
+            <input
+              id="ai-provider-key"
+              type="password"
+              autoComplete="off"
+              maxLength={500}
+              value={apiKey}
+              onChange={(e) => setApiKey(e.target.value)}
+            />
           )}
           <small className="muted">{t('settings.ai.keyHelp')}</small>
         </div>
         {first && !provider ? null : (
           <label className="checkbox">
-            <input type="checkbox" checked={form.isDefault} onChange={(e) => setForm({ ...form, isDefault: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={form.isDefault}
+              onChange={(e) => setForm({ ...form, isDefault: e.target.checked })}
+            />
             <span>{t('settings.ai.isDefault')}</span>
           </label>
         )}
-        {error ? <p className="form-error" role="alert">{error}</p> : null}
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
         <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>{t('common.cancel')}</button>
-          <button type="submit" className="button primary" disabled={busy}>{busy ? t('common.working') : t('common.save')}</button>
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy ? t('common.working') : t('common.save')}
+          </button>
         </div>
       </form>
     </Dialog>

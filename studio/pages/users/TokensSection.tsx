@@ -39,7 +39,9 @@ export function TokensSection() {
     <section className="stack tokens-section" aria-labelledby="tokens-title">
       <div className="card-head">
         <h2 id="tokens-title">{t('tokens.title')}</h2>
-        <button type="button" className="button" onClick={() => setCreating(true)}>{t('tokens.new')}</button>
+        <button type="button" className="button" onClick={() => setCreating(true)}>
+          {t('tokens.new')}
+        </button>
       </div>
       <p className="muted">{t('tokens.subtitle')}</p>
       {tokens.status === 'loading' ? <Loading /> : null}
@@ -53,7 +55,9 @@ export function TokensSection() {
               <th scope="col">{t('tokens.owner')}</th>
               <th scope="col">{t('tokens.expires')}</th>
               <th scope="col">{t('tokens.lastUsed')}</th>
-              <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th>
+              <th scope="col">
+                <span className="visually-hidden">{t('common.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -61,15 +65,34 @@ export function TokensSection() {
               const expired = token.expiresAt !== null && Date.parse(token.expiresAt) <= now;
               return (
                 <tr key={token.id} className={expired ? 'inactive' : undefined}>
-                  <td><strong>{token.name}</strong><div className="muted small">{t(`role.${token.role}`)}</div></td>
+                  <td>
+                    <strong>{token.name}</strong>
+                    <div className="muted small">{t(`role.${token.role}`)}</div>
+                  </td>
                   <td>{token.owner ? token.owner.email : <span className="muted">{t('tokens.system')}</span>}</td>
                   <td>
                     {token.expiresAt === null ? t('tokens.never') : when.format(new Date(token.expiresAt))}
-                    {expired ? <> <span className="pill danger">{t('tokens.expired')}</span></> : null}
+                    {expired ? (
+                      <>
+                        {' '}
+                        <span className="pill danger">{t('tokens.expired')}</span>
+                      </>
+                    ) : null}
                   </td>
-                  <td>{token.lastUsedAt === null ? <span className="muted">{t('tokens.neverUsed')}</span> : when.format(new Date(token.lastUsedAt))}</td>
+                  <td>
+                    {token.lastUsedAt === null ? (
+                      <span className="muted">{t('tokens.neverUsed')}</span>
+                    ) : (
+                      when.format(new Date(token.lastUsedAt))
+                    )}
+                  </td>
                   <td className="row-actions">
-                    <button type="button" className="button small" onClick={() => setRevoking(token)} aria-label={t('tokens.revokeOf', { name: token.name })}>
+                    <button
+                      type="button"
+                      className="button small"
+                      onClick={() => setRevoking(token)}
+                      aria-label={t('tokens.revokeOf', { name: token.name })}
+                    >
                       {t('tokens.revoke')}
                     </button>
                   </td>
@@ -79,13 +102,28 @@ export function TokensSection() {
           </tbody>
         </table>
       ) : null}
-      {creating ? <CreateTokenDialog onClose={() => { setCreating(false); tokens.reload(); }} /> : null}
+      {creating ? (
+        <CreateTokenDialog
+          onClose={() => {
+            setCreating(false);
+            tokens.reload();
+          }}
+        />
+      ) : null}
       {revoking ? (
-        <Dialog title={t('tokens.revokeTitle', { name: revoking.name })} onClose={() => setRevoking(null)} testId="token-revoke">
+        <Dialog
+          title={t('tokens.revokeTitle', { name: revoking.name })}
+          onClose={() => setRevoking(null)}
+          testId="token-revoke"
+        >
           <p>{t('tokens.revokeText')}</p>
           <div className="dialog-actions">
-            <button type="button" className="button" onClick={() => setRevoking(null)}>{t('common.cancel')}</button>
-            <button type="button" className="button danger" onClick={() => revoke(revoking)}>{t('tokens.revoke')}</button>
+            <button type="button" className="button" onClick={() => setRevoking(null)}>
+              {t('common.cancel')}
+            </button>
+            <button type="button" className="button danger" onClick={() => revoke(revoking)}>
+              {t('tokens.revoke')}
+            </button>
           </div>
         </Dialog>
       ) : null}
@@ -120,30 +158,56 @@ function CreateTokenDialog({ onClose }: { onClose(): void }) {
           <CopyField label={t('tokens.secret')} value={secret} />
           <p className="muted">{t('tokens.secretHelp')}</p>
           <div className="dialog-actions">
-            <button type="button" className="button primary" onClick={onClose}>{t('common.close')}</button>
+            <button type="button" className="button primary" onClick={onClose}>
+              {t('common.close')}
+            </button>
           </div>
         </div>
       ) : (
         <form className="stack" onSubmit={submit}>
           <label className="field">
             <span>{t('tokens.name')}</span>
-            <input required maxLength={120} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+            <input
+              required
+              maxLength={120}
+              value={form.name}
+              onChange={(e) => setForm({ ...form, name: e.target.value })}
+            />
           </label>
           <label className="field">
             <span>{t('users.role')}</span>
-            <select value={form.role} onChange={(e) => setForm({ ...form, role: roles.find((r) => r === e.target.value) ?? form.role })}>
-              {roles.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+            <select
+              value={form.role}
+              onChange={(e) => setForm({ ...form, role: roles.find((r) => r === e.target.value) ?? form.role })}
+            >
+              {roles.map((r) => (
+                <option key={r} value={r}>
+                  {t(`role.${r}`)}
+                </option>
+              ))}
             </select>
           </label>
           <label className="field">
             <span>{t('tokens.expiresOn')}</span>
-            <input type="date" value={form.expiresOn} onChange={(e) => setForm({ ...form, expiresOn: e.target.value })} />
+            <input
+              type="date"
+              value={form.expiresOn}
+              onChange={(e) => setForm({ ...form, expiresOn: e.target.value })}
+            />
             <small className="muted">{t('tokens.expiresHelp')}</small>
           </label>
-          {error ? <p className="form-error" role="alert">{error}</p> : null}
+          {error ? (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          ) : null}
           <div className="dialog-actions">
-            <button type="button" className="button" onClick={onClose}>{t('common.cancel')}</button>
-            <button type="submit" className="button primary" disabled={busy}>{busy ? t('common.working') : t('tokens.create')}</button>
+            <button type="button" className="button" onClick={onClose}>
+              {t('common.cancel')}
+            </button>
+            <button type="submit" className="button primary" disabled={busy}>
+              {busy ? t('common.working') : t('tokens.create')}
+            </button>
           </div>
         </form>
       )}

@@ -13,14 +13,20 @@ export function AccountControls({ user, className }: { user: User; className: st
   const logout = useSession((s) => s.logout);
   return (
     <div className={className}>
-      <label className="visually-hidden" htmlFor={selectId}>{t('app.language')}</label>
+      <label className="visually-hidden" htmlFor={selectId}>
+        {t('app.language')}
+      </label>
       <select
         id={selectId}
         className="locale-select"
         value={locale}
         onChange={(event) => setLocale(event.target.value === 'en' ? 'en' : 'pt-BR')}
       >
-        {locales.map((l) => <option key={l} value={l}>{l === 'en' ? 'English' : 'Português'}</option>)}
+        {locales.map((l) => (
+          <option key={l} value={l}>
+            {l === 'en' ? 'English' : 'Português'}
+          </option>
+        ))}
       </select>
       <span className="topbar-user" title={user.email}>
         <span className="topbar-user-name">{user.name || user.email}</span>

@@ -47,10 +47,14 @@ export function MainNav({ items }: { items: readonly NavItem[] }) {
   const hidden = items.slice(fit);
   return (
     <nav ref={nav} aria-label={t('nav.label')} className="topbar-nav">
-      {shown.map((item) => <NavLink key={item.to} item={item} active={isActive(item, pathname)} />)}
+      {shown.map((item) => (
+        <NavLink key={item.to} item={item} active={isActive(item, pathname)} />
+      ))}
       {hidden.length > 0 ? <MoreLinks items={hidden} pathname={pathname} /> : null}
       <div ref={measure} className="topbar-nav-measure" aria-hidden="true">
-        {items.map((item) => <span key={item.to}>{t(item.label)}</span>)}
+        {items.map((item) => (
+          <span key={item.to}>{t(item.label)}</span>
+        ))}
         <span>{t('shell.more')} ▾</span>
       </div>
     </nav>
@@ -105,7 +109,11 @@ function MoreLinks({ items, pathname }: { items: readonly NavItem[]; pathname: s
       </button>
       {open ? (
         <ul id={listId} className="topbar-more-list">
-          {items.map((item) => <li key={item.to}><NavLink item={item} active={isActive(item, pathname)} /></li>)}
+          {items.map((item) => (
+            <li key={item.to}>
+              <NavLink item={item} active={isActive(item, pathname)} />
+            </li>
+          ))}
         </ul>
       ) : null}
     </div>

@@ -27,7 +27,9 @@ export function MenuDrawer({ items, user, onClose }: { items: readonly NavItem[]
     if (!dialog) return;
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     dialog.showModal();
-    (dialog.querySelector<HTMLElement>('a[aria-current="page"]') ?? dialog.querySelector<HTMLElement>(focusable))?.focus();
+    (
+      dialog.querySelector<HTMLElement>('a[aria-current="page"]') ?? dialog.querySelector<HTMLElement>(focusable)
+    )?.focus();
     return () => {
       dialog.close();
       previous?.focus();
@@ -69,14 +71,24 @@ export function MenuDrawer({ items, user, onClose }: { items: readonly NavItem[]
       }}
     >
       <div className="drawer-header">
-        <span className="brand"><span className="brand-mark" aria-hidden="true" />{t('app.name')}</span>
-        <button type="button" className="icon-button" aria-label={t('shell.menuClose')} onClick={onClose}>×</button>
+        <span className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          {t('app.name')}
+        </span>
+        <button type="button" className="icon-button" aria-label={t('shell.menuClose')} onClick={onClose}>
+          ×
+        </button>
       </div>
       <nav aria-label={t('nav.label')} className="drawer-nav">
         {items.map((item) => {
           const active = isActive(item, pathname);
           return (
-            <Link key={item.to} to={item.to} className={active ? 'active' : undefined} aria-current={active ? 'page' : undefined}>
+            <Link
+              key={item.to}
+              to={item.to}
+              className={active ? 'active' : undefined}
+              aria-current={active ? 'page' : undefined}
+            >
               {t(item.label)}
             </Link>
           );
