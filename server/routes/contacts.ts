@@ -296,17 +296,15 @@ contactRoutes.openapi(
     const rows = await latestMessages(c.var.deps.db, contact.id, 200);
     return c.json(
       {
-        messages: rows
-          .reverse()
-          .map((m) => ({
-            id: m.id,
-            direction: m.direction,
-            type: m.type,
-            text: m.text,
-            status: m.status,
-            error: m.error,
-            createdAt: iso(m.created_at) ?? '',
-          })),
+        messages: rows.reverse().map((m) => ({
+          id: m.id,
+          direction: m.direction,
+          type: m.type,
+          text: m.text,
+          status: m.status,
+          error: m.error,
+          createdAt: iso(m.created_at) ?? '',
+        })),
       },
       200,
     );

@@ -288,12 +288,10 @@ describe('import errors', () => {
   it('names the field that is wrong in an imported flow', async () => {
     const t = await createTestApp();
     try {
-      const res = await t
-        .as('editor')
-        .json<{ error: { message: string } }>('POST', '/api/flows/import', {
-          name: 'x',
-          nodes: [{ id: 'a', type: 'menu', position: { x: 0, y: 0 }, data: { options: 'nope' } }],
-        });
+      const res = await t.as('editor').json<{ error: { message: string } }>('POST', '/api/flows/import', {
+        name: 'x',
+        nodes: [{ id: 'a', type: 'menu', position: { x: 0, y: 0 }, data: { options: 'nope' } }],
+      });
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(/flow\.nodes\.0\.data/);
     } finally {

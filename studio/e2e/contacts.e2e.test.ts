@@ -4,7 +4,8 @@ import type { FlowDocumentInput } from '../../shared/flow/schema.ts';
 import { startFakeGraphApi, type FakeGraph } from '../../server/testing/fake-graph-api.ts';
 import { signBody } from '../../server/testing/sign.ts';
 import { messageWebhook, metaJson } from '../../server/testing/webhook-payloads.ts';
-import { login, saveFailureScreenshot, startHarness, type Harness } from './harness.ts';
+import { join } from 'node:path';
+import { login, saveFailureScreenshot, screenshotsDir, startHarness, type Harness } from './harness.ts';
 
 /**
  * The contacts page with a contact made by a real signed WhatsApp delivery: the admin marks the
@@ -147,6 +148,7 @@ describe('contacts page', () => {
     await drawer.getByTestId('tag-input').fill('vip');
     await drawer.getByRole('button', { name: 'Adicionar', exact: true }).click();
     await drawer.getByRole('button', { name: 'Remover etiqueta vip' }).waitFor();
+    await page.screenshot({ path: join(screenshotsDir, 'contacts.png') });
     await drawer.getByRole('button', { name: 'Fechar' }).first().click();
     await expect.poll(() => rows.first().innerText()).toContain('vip');
     await page.getByLabel('Etiqueta').selectOption('vip');

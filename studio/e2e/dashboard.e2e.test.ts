@@ -1,4 +1,3 @@
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +6,7 @@ import { startFakeGraphApi, type FakeGraph } from '../../server/testing/fake-gra
 import { waitUntilServerIdle } from '../../server/testing/server-idle.ts';
 import { signBody } from '../../server/testing/sign.ts';
 import { messageWebhook, metaJson, statusWebhook } from '../../server/testing/webhook-payloads.ts';
-import { login, saveFailureScreenshot, startHarness, type Harness } from './harness.ts';
+import { login, saveFailureScreenshot, screenshotsDir, startHarness, type Harness } from './harness.ts';
 
 /**
  * Painel and Auditoria as an admin meets them: a contact's real WhatsApp deliveries (signed
@@ -163,7 +162,7 @@ describe('Painel', () => {
     await page.getByTestId('chart-funnel').waitFor();
     expect(await page.getByTestId('chart-funnel').innerText()).toContain('Funil de “Loja — vendas”');
     await page.locator('[data-testid="chart-funnel"] .recharts-bar-rectangle').first().waitFor();
-    await page.screenshot({ path: join(tmpdir(), 'fluxo-dashboard-desktop.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotsDir, 'dashboard.png') });
   });
 
   it('fits a 390×844 phone: no sideways scroll, charts as wide as the screen allows', async () => {
@@ -178,7 +177,7 @@ describe('Painel', () => {
       .evaluate((svg) => svg.getBoundingClientRect().width);
     expect(chartWidth).toBeGreaterThan(200);
     expect(chartWidth).toBeLessThanOrEqual(390);
-    await page.screenshot({ path: join(tmpdir(), 'fluxo-dashboard-390.png'), fullPage: true });
+    await page.screenshot({ path: join(screenshotsDir, 'dashboard-phone.png') });
     await page.setViewportSize({ width: 1600, height: 960 });
   });
 });

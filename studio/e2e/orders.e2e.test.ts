@@ -4,7 +4,8 @@ import { startFakeGraphApi, type FakeGraph } from '../../server/testing/fake-gra
 import { signBody } from '../../server/testing/sign.ts';
 import { until } from '../../server/testing/until.ts';
 import { messageWebhook, metaJson } from '../../server/testing/webhook-payloads.ts';
-import { login, saveFailureScreenshot, startHarness, type Harness } from './harness.ts';
+import { join } from 'node:path';
+import { login, saveFailureScreenshot, screenshotsDir, startHarness, type Harness } from './harness.ts';
 
 /**
  * Pedidos, end to end: a customer orders through real signed WhatsApp deliveries walking the
@@ -145,6 +146,7 @@ describe('Pedidos', () => {
     // Confirmed orders move on; going back to "new" is not offered.
     expect(await detail.getByRole('button', { name: 'Novo', exact: true }).count()).toBe(0);
     await detail.getByRole('button', { name: 'Em preparo', exact: true }).waitFor();
+    await page.screenshot({ path: join(screenshotsDir, 'orders.png') });
     await page.keyboard.press('Escape');
   });
 
