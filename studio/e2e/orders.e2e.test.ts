@@ -1,10 +1,10 @@
+import { join } from 'node:path';
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGraphApi, type FakeGraph } from '../../server/testing/fake-graph-api.ts';
 import { signBody } from '../../server/testing/sign.ts';
 import { until } from '../../server/testing/until.ts';
 import { messageWebhook, metaJson } from '../../server/testing/webhook-payloads.ts';
-import { join } from 'node:path';
 import { login, saveFailureScreenshot, screenshotsDir, startHarness, type Harness } from './harness.ts';
 
 /**
