@@ -35,37 +35,12 @@ export async function dashboardFigures(
     flowId === null ? Promise.resolve(null) : flowFunnel(db, flowId, f),
   ]);
 
-  const days = new Map<string, DashboardDay>(
-    localDays(f.from, f.to).map((day) => [
-      day,
-      {
-        day,
-        started: 0,
-        completed: 0,
-        handoffs: 0,
-        inbound: 0,
-        outbound: 0,
-        failed: 0,
-        orders: 0,
-        revenueCents: 0,
-      },
-    ]),
-  );
-  const dayRow = (day: string) =>
-    days.get(day) ??
-    (days
-      .set(day, {
-        day,
-        started: 0,
-        completed: 0,
-        handoffs: 0,
-        inbound: 0,
-        outbound: 0,
-        failed: 0,
-        orders: 0,
-        revenueCents: 0,
-      })
-      .get(day) as DashboardDay);
+  const days = new Map<string, DashboardDay>(localDays(f.from, f.to).map((day) => [day, emptyDay(day)]));
+  const dayRow = (day: string): DashboardDay => {
+    const row = days.get(day) ?? emptyDay(day);
+    days.set(day, row);
+    return row;
+  };
   let started = 0;
   let completed = 0;
   let handedOff = 0;
@@ -118,4 +93,8 @@ async function flowFunnel(db: Executor, flowId: string, f: DashboardFilter) {
   const [graph, counts] = await Promise.all([funnelGraph(db, flowId), sessionsPerNode(db, flowId, f)]);
   if (!graph) return undefined;
   return { flowId, flowName: graph.name, steps: funnelSteps(graph.graph, counts) };
+}
+
+function emptyDay(day: string): DashboardDay {
+  return { day, started: 0, completed: 0, handoffs: 0, inbound: 0, outbound: 0, failed: 0, orders: 0, revenueCents: 0 };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulatedMessages, tallyReplies } from '../testing/echo-conversations.ts';
 import { deliverUntilAcknowledged, type DeliveryLog } from '../testing/meta-delivery.ts';
+import { waitUntilServerIdle } from '../testing/server-idle.ts';
 import { useServerRig } from '../testing/server-rig.ts';
 import { startTcpProxy } from '../testing/tcp-proxy.ts';
 
@@ -17,6 +18,8 @@ const accessToken = 'EAAG-graph-reset-token';
  * delay. Counts lost and doubled replies (0/0) and the time from the network coming back to
  * the last reply.
  */
+const metricsToken = 'graph-reset-metrics-token';
+
 describe('Graph API connections reset under load', () => {
   const rig = useServerRig('graph-reset', { phoneNumberId: channel.phoneNumberId, appSecret, accessToken });
 
@@ -30,6 +33,7 @@ describe('Graph API connections reset under load', () => {
       const env = await rig.prepare({
         WHATSAPP_GRAPH_URL: `http://127.0.0.1:${proxy.port}`,
         FLUXO_RECONCILE_MS: String(reconcileMs),
+        METRICS_TOKEN: metricsToken,
       });
       const server = await rig.start(env);
       const messages = simulatedMessages({ channel, contacts: 40, perContact: 4, prefix: 'reset', start: new Date() });
@@ -57,8 +61,9 @@ describe('Graph API connections reset under load', () => {
       await cutting;
       await fake.waitForSent(messages.length, 60_000);
       await fake.statusCallbacksIdle();
-      // A late re-send of something Meta already had would show up here.
-      await new Promise((r) => setTimeout(r, reconcileMs));
+      // Every send settled (an in-doubt one reconciled): a late re-send of something Meta
+      // already had would have happened by now, so the tally below is final.
+      await waitUntilServerIdle(server.url, metricsToken, 60_000);
 
       const tally = tallyReplies(fake.sent(), messages);
       expect(tally.missing).toEqual([]);
