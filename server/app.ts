@@ -32,6 +32,7 @@ import { handoffRoutes } from './routes/handoffs.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { healthRoutes } from './routes/health.ts';
 import { metricsRoutes } from './routes/metrics.ts';
+import { timeWebhookAnswers } from './metrics/time-webhook-answers.ts';
 import { orderNotificationRoutes } from './routes/order-notifications.ts';
 import { orderRoutes } from './routes/orders.ts';
 import { templateRoutes } from './routes/templates.ts';
@@ -44,6 +45,8 @@ import { whatsappWebhook } from './webhooks/whatsapp.ts';
 export interface AppOptions {
   /** Folder of the built studio; omitted in API-only tests. */
   studioDir?: string;
+  /** A `worker` process answers only health and metrics: no API, studio or webhooks (FLUXO_ROLE). */
+  workerOnly?: boolean;
 }
 
 /** Composes the routers; every dependency comes in through `deps`. */
@@ -63,8 +66,10 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/', healthRoutes);
   app.use('/metrics', requireMetricsToken);
   app.route('/', metricsRoutes);
+  if (options.workerOnly) return app;
   app.route('/', sampleImageRoutes);
   app.use('/webhooks/*', rejectInvalidUrlText);
+  app.use('/webhooks/whatsapp', timeWebhookAnswers);
   app.route('/webhooks/whatsapp', whatsappWebhook);
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

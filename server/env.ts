@@ -29,6 +29,11 @@ const envSchema = z.object({
   /** Bearer token Prometheus sends for `/metrics`; without it `/metrics` is off. */
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
   FLUXO_LOG: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /**
+   * What this process does: `web` (API, studio, webhooks), `worker` (processing, sender, timers,
+   * campaigns, deliveries; HTTP only for health and metrics), or both (`all`, one process).
+   */
+  FLUXO_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
   /** For tests and tuning: how long a crashed worker's hold on a contact or a send blocks it (ms). */
   FLUXO_LEASE_MS: z.coerce.number().int().min(100).default(30_000),
   /** For tests and tuning: how long a send of unknown outcome waits for Meta's status webhook before it is retried (ms). */
@@ -58,6 +63,8 @@ export interface Config {
   graph: { baseUrl: string; version: string };
   ai: { baseUrl: string; apiKey: string | undefined; model: string } | null;
   admin: { email: string; password: string } | null;
+  /** See FLUXO_ROLE. */
+  role: 'all' | 'web' | 'worker';
   publicUrl: string | undefined;
   httpNodeAllowPrivate: boolean;
   metricsToken: string | undefined;
@@ -106,6 +113,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     httpNodeAllowPrivate: e.HTTP_NODE_ALLOW_PRIVATE,
     metricsToken: e.METRICS_TOKEN,
     logLevel: e.FLUXO_LOG,
+    role: e.FLUXO_ROLE,
     leaseMs: e.FLUXO_LEASE_MS,
     reconcileMs: e.FLUXO_RECONCILE_MS,
     skipStudio: e.FLUXO_SKIP_STUDIO,

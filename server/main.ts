@@ -20,7 +20,8 @@ import { connectRedis } from './queue/redis-client.ts';
 const config = readConfig();
 const logger = createLogger(config.logLevel);
 
-const studioDir = config.skipStudio ? undefined : await ensureStudioBuilt(logger);
+const serveWeb = config.role !== 'worker';
+const studioDir = config.skipStudio || !serveWeb ? undefined : await ensureStudioBuilt(logger);
 // Webhook storage (two writers), two processors, the sender's claims and records, and the API share it.
 const database = await openDatabase({
   databaseUrl: config.databaseUrl,
@@ -70,6 +71,8 @@ const messaging = startMessaging({
   secrets,
   leaseMs: config.leaseMs,
   reconcileMs: config.reconcileMs,
+  // A `web` process stores webhooks and wakes the workers (through Redis) but runs no loop itself.
+  autoStart: config.role !== 'web',
 });
 // Rate limits shared by every instance. No offline queue: while Redis is away a count fails at
 // once and the request goes through (see hitOrNull) instead of waiting for a reconnect.
@@ -80,13 +83,13 @@ limitsRedis?.on('error', (err) => logger.debug('rate limit redis', { err }));
 const hitCounter = limitsRedis ? createRedisHitCounter(limitsRedis) : undefined;
 const app = createApp(
   { db: database.db, config, clock, secrets, logger, hitCounter, events, llm, messaging: messaging.deps },
-  { studioDir },
+  { studioDir, workerOnly: !serveWeb },
 );
 
 // While stopping, requests are turned away before they reach the app (see `http-drain.ts`).
 const drain = createHttpDrain();
 const server = serve({ fetch: drain.fetch(app.fetch), port: config.port, hostname: config.host }, (info) => {
-  logger.info(`Fluxo is running on http://localhost:${info.port}`, { database: database.kind });
+  logger.info(`Fluxo is running on http://localhost:${info.port}`, { database: database.kind, role: config.role });
 }) as Server;
 drain.attach(server);
 // Meta (and proxies in front of us) reuse connections: closing an idle one after Node's default

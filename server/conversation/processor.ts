@@ -11,6 +11,7 @@ import type { FlowVersions } from './flow-versions.ts';
 import { claimWork, releaseLeases, settleLeases, type ClaimedContact, type ClaimedWork } from './leases.ts';
 import { runContact, type ContactOutcome } from './run-contact.ts';
 import { inboundContentOf } from './stored-json.ts';
+import { messagesTotal, processingLagSeconds } from '../metrics/registry.ts';
 
 class LeaseLost extends Error {
   constructor(readonly lost: number) {
@@ -40,7 +41,8 @@ export interface ProcessorOptions {
 /** How long the first runs of a batch to end wait for the others before committing without them. */
 const waveGraceMs = 50;
 
-type Done = { outcome: ContactOutcome; contact: ClaimedContact; markRead: boolean };
+/** `storedAt`: when each message the run handled was stored (for the processing-lag metric). */
+type Done = { outcome: ContactOutcome; contact: ClaimedContact; markRead: boolean; storedAt: Date[] };
 /** A run's end: decided, failed (a bug: retried later), or the database went away (the pass fails). */
 type RunEnd = { id: string; done: Done | null } | { id: string; fatal: unknown };
 
@@ -125,7 +127,12 @@ async function runOne(o: ProcessorOptions, contact: ClaimedWork): Promise<Done |
         .filter((t) => t.key)
         .map((t) => ({ id: t.id, key: t.key ?? '', kind: t.kind, at: new Date(t.run_at), payload: t.payload })),
     });
-    return { outcome, contact: contact as ClaimedContact, markRead: channel.markRead };
+    return {
+      outcome,
+      contact: contact as ClaimedContact,
+      markRead: channel.markRead,
+      storedAt: contact.pending.map((m) => new Date(m.created_at)),
+    };
   } catch (err) {
     if (isDatabaseUnavailable(err)) throw err;
     // A bug, not a contact's fault: leave the messages pending and retry this contact later.
@@ -180,7 +187,16 @@ async function commitWave(o: ProcessorOptions, done: Done[], failed: string[], c
   }
   await releaseLeases(o.db, o.owner, failed, new Date(claimedAt.getTime() + 30_000));
   if (outboxRows > 0) o.onReplies();
+  countCommitted(committed, writtenAt);
   if (committed.length)
     o.onCommitted?.(committed.map((d) => ({ contactId: d.contact.id, handoffOpened: d.outcome.handoffs.length > 0 })));
   return flowStarts;
+}
+
+/** Each handled message's wait from storage to this commit, and the messages each channel handled. */
+function countCommitted(committed: readonly Done[], writtenAt: Date): void {
+  for (const d of committed) {
+    for (const at of d.storedAt) processingLagSeconds.observe(Math.max(0, writtenAt.getTime() - at.getTime()) / 1000);
+    if (d.storedAt.length) messagesTotal.inc({ channel: d.contact.channel_id, direction: 'in' }, d.storedAt.length);
+  }
 }

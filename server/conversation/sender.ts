@@ -9,6 +9,7 @@ import type { ChannelDirectory, ChannelInfo } from '../channels/channel-director
 import type { GraphClient } from '../whatsapp/graph-client.ts';
 import { backoffMs, pairRateBackoffMs, type GraphErrorClass } from '../whatsapp/graph-errors.ts';
 import { recordSends, type SendOutcome } from './record-sends.ts';
+import { graphErrorsTotal, messagesTotal, sendLatencySeconds } from '../metrics/registry.ts';
 
 export interface SenderOptions {
   db: Db;
@@ -233,11 +234,14 @@ async function sendOne(o: SenderOptions, row: Claimed, record: (outcome: SendOut
   const graph = row.payload.graph;
   if (!graph) return fail(o, row, { code: 'no_payload', message: 'Mensagem sem conteúdo para o WhatsApp.' });
   // Our outbox id rides along; Meta echoes it in status webhooks (see `reconcileMs`).
+  const started = performance.now();
   const result = await o.graph.sendMessage(channel.phoneNumberId, channel.accessToken, {
     ...graph,
     biz_opaque_callback_data: `outbox:${row.id}`,
   });
+  sendLatencySeconds.observe({ outcome: result.ok ? 'ok' : 'error' }, (performance.now() - started) / 1000);
   if (result.ok) {
+    messagesTotal.inc({ channel: channel.id, direction: 'out' });
     if (!channel.proven) await markProven(o, channel);
     await record({ outboxId: row.id, wamid: result.wamid });
     o.onStatus?.(row.contact_id);
@@ -280,6 +284,7 @@ async function requeueNotSent(o: SenderOptions, row: Claimed, err: unknown): Pro
 }
 
 async function handleError(o: SenderOptions, row: Claimed, channelId: string, error: GraphErrorClass): Promise<void> {
+  graphErrorsTotal.inc({ code: error.code === null ? 'none' : String(error.code), kind: error.kind });
   const now = o.clock.now();
   const retryIn = (ms: number) =>
     o.db

@@ -25,7 +25,7 @@ describe('/metrics', () => {
     expect((await t.as('admin').request('GET', '/metrics')).status).toBe(401);
     const ok = await scrape(t.app, `Bearer ${metricsToken}`);
     expect(ok.status).toBe(200);
-    expect(await ok.text()).toMatch(/^fluxo_contacts 0$/m);
+    expect(await ok.text()).toMatch(/^fluxo_handoffs_open 0$/m);
   });
 
   it('is off (404, nothing counted) when METRICS_TOKEN is not set', async () => {
