@@ -13,7 +13,8 @@ import { validateFlow } from '../shared/flow/validate/index.ts';
 import { readCpu } from './cpu.ts';
 import { createLoad, medians, summarize, type PhaseResult } from './load.ts';
 import { formatSoak, soakReport } from './soak.ts';
-import { appSecret, benchChannels, startTarget } from './target.ts';
+import { appSecret, benchChannels, menuChannels, startTarget } from './target.ts';
+import { createMenuLoad, deliveryMix, summarizeMix, type MenuPhaseResult } from './menu-load.ts';
 
 const contactCount = 250;
 
@@ -30,8 +31,19 @@ const contacts = Array.from({ length: contactCount }, (_, i) => ({
 }));
 const serverPid = target.server.child.pid ?? 0;
 const load = createLoad(target.server.url, appSecret, target.fake, contacts, () => readCpu(serverPid));
+const menuContacts = Array.from({ length: contactCount }, (_, i) => ({
+  waId: String(5521900000000 + i),
+  name: `Cliente ${i}`,
+  channel: menuChannels[i % menuChannels.length]!,
+}));
+const menuLoad = createMenuLoad(target.server.url, appSecret, target.fake, menuContacts, () => readCpu(serverPid));
 try {
-  await load.warmup();
+  // `--flow echo` or `--flow menu` runs one flow's phases; both by default.
+  const flowOption = process.argv.includes('--flow') ? process.argv[process.argv.indexOf('--flow') + 1] : 'both';
+  const echo = flowOption !== 'menu';
+  const menu = flowOption !== 'echo';
+  if (echo) await load.warmup();
+  if (menu) await menuLoad.warmup();
   // `--only paced` or `--only saturation` runs one phase (for tuning); both by default.
   // `--runs N` runs them N times on the same server and adds the medians (a shared machine is noisy).
   const option = (name: string) =>
@@ -43,6 +55,9 @@ try {
       `Fluxo benchmark — ${target.kind}; ${contactCount} contacts on ${benchChannels.length} numbers, echo flow, sent + delivered statuses for every reply`,
       `engine: ${engine.stepsPerSecond} steps/s (${engine.nodes}-node flow, no I/O)`,
       `validation: ${validation.toFixed(1)} ms for a 500-node flow (best of 10)`,
+      `menu flow: ${contactCount} contacts on ${menuChannels.length} numbers walking greeting (3 buttons) → list → text in a loop; ` +
+        `mix: ${deliveryMix.duplicate * 100} % duplicated deliveries (at once, 1 s later, re-wrapped), ${deliveryMix.swapped * 100} % swapped pairs, ` +
+        `${deliveryMix.batched * 100} % multi-contact batches, ${deliveryMix.forged * 100} % forged signatures`,
     ].join('\n') + '\n',
   );
   const results: PhaseResult[] = [];
@@ -54,12 +69,15 @@ try {
   }
   for (let run = 1; run <= (soakSeconds > 0 ? 0 : runs); run++) {
     const phases = [
-      ...(only === 'paced' ? [] : [await load.saturate(10, 20_000)]),
-      ...(only === 'saturation' ? [] : [await load.paced(100, 10)]),
+      ...(!echo || only === 'paced' ? [] : [await load.saturate(10, 20_000)]),
+      ...(!echo || only === 'saturation' ? [] : [await load.paced(100, 10)]),
+      ...(!menu || only === 'paced' ? [] : [await menuLoad.saturate(10, 20_000)]),
+      ...(!menu || only === 'saturation' ? [] : [await menuLoad.paced(100, 10)]),
     ];
     for (const phase of phases) {
       if (runs > 1) phase.name = `${phase.name} (run ${run})`;
       process.stdout.write(`${summarize(phase).join('\n')}\n`);
+      if ('mix' in phase) process.stdout.write(`${summarizeMix(phase as MenuPhaseResult)}\n`);
     }
     results.push(...phases);
   }
@@ -77,6 +95,7 @@ try {
     process.stdout.write(`server log ${n}× ${msg} — first: ${first.slice(0, 400)}\n`);
 } finally {
   load.close();
+  menuLoad.close();
   await target.close();
 }
 

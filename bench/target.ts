@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { startFakeGraphApi, type FakeGraph } from '../server/testing/fake-graph-api.ts';
 import { echoFlow } from '../server/testing/messaging-harness.ts';
+import { menuFlow } from './menu-flow.ts';
 import { seedServer } from '../server/testing/seed-server.ts';
 import { freePort, startServerProcess, type ServerProcess } from '../server/testing/server-process.ts';
 
@@ -18,6 +19,16 @@ const accessToken = 'EAAG-bench-token';
 export const benchChannels = Array.from({ length: 20 }, (_, i) => ({
   phoneNumberId: `1060000000009${String(i).padStart(2, '0')}`,
   displayPhone: `155501009${String(i).padStart(2, '0')}`,
+  wabaId: '0',
+}));
+
+/**
+ * The menu flow's numbers: 650 inbound messages/s owe ~975 replies and 650 read receipts, and
+ * Meta allows 80 messages/s per number: at least 29 numbers.
+ */
+export const menuChannels = Array.from({ length: 30 }, (_, i) => ({
+  phoneNumberId: `1060000000008${String(i).padStart(2, '0')}`,
+  displayPhone: `155501008${String(i).padStart(2, '0')}`,
   wabaId: '0',
 }));
 
@@ -67,6 +78,12 @@ export async function startTarget(): Promise<Target> {
     secretKey,
     flow: echoFlow,
     channels: benchChannels.map((c) => ({ phoneNumberId: c.phoneNumberId, appSecret, accessToken })),
+    more: [
+      {
+        flow: menuFlow,
+        channels: menuChannels.map((c) => ({ phoneNumberId: c.phoneNumberId, appSecret, accessToken })),
+      },
+    ],
   });
   const server = await startServerProcess(
     {
