@@ -83,7 +83,10 @@ export const conversationScript = z.object({
    * When the contact last wrote before the script starts, as a duration ago ("3h"); absent:
    * never. Each message the script sends renews the 24-hour window from then on.
    */
-  wroteAgo: z.string().regex(/^\d+(?:\.\d+)?\s*(s|m|h|d)$/).optional(),
+  wroteAgo: z
+    .string()
+    .regex(/^\d+(?:\.\d+)?\s*(s|m|h|d)$/)
+    .optional(),
   catalog: z
     .object({
       categories: z.array(z.object({ id: z.string(), name: z.string() })).default([]),

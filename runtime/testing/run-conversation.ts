@@ -35,7 +35,8 @@ function matches(e: BotExpectation, m: OutboundMessage): boolean {
     return (
       m.kind === 'template' &&
       m.name === e.template &&
-      (e.buttons === undefined || JSON.stringify(quickReplyButtons(m).map((b) => b.title)) === JSON.stringify(e.buttons))
+      (e.buttons === undefined ||
+        JSON.stringify(quickReplyButtons(m).map((b) => b.title)) === JSON.stringify(e.buttons))
     );
   if ('text' in e) return m.kind !== 'template' && (textOf(m) ?? '').includes(e.text);
   if ('buttons' in e)
@@ -51,7 +52,9 @@ function matches(e: BotExpectation, m: OutboundMessage): boolean {
 /** A template's quick replies as tappable buttons: the payload is the id a tap brings back. */
 function quickReplyButtons(m: OutboundMessage): { id: string; title: string }[] {
   if (m.kind !== 'template') return [];
-  return (m.buttons ?? []).flatMap((b) => (b.type === 'quick_reply' ? [{ id: b.value, title: b.title ?? b.value }] : []));
+  return (m.buttons ?? []).flatMap((b) =>
+    b.type === 'quick_reply' ? [{ id: b.value, title: b.title ?? b.value }] : [],
+  );
 }
 
 /** Deep equality for JSON values, ignoring key order. */

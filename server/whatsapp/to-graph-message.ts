@@ -147,8 +147,7 @@ function footer(text: string | undefined): Body | undefined {
  */
 function templateBody(m: Extract<OutboundMessage, { kind: 'template' }>): Body {
   const components: Body[] = [];
-  if (m.header)
-    components.push({ type: 'header', parameters: [textParameter(m.header.text, m.header.name)] });
+  if (m.header) components.push({ type: 'header', parameters: [textParameter(m.header.text, m.header.name)] });
   if (m.parameters.length)
     components.push({
       type: 'body',

@@ -20,7 +20,8 @@ export const menuOutputs = (d: Pick<MenuData, 'options'>) => [
  * `invalid` for any other answer, `timeout`. Otherwise a message goes on through `next`.
  */
 export const messageOutputs = (d: Pick<MessageData, 'template' | 'templateWhen'>) => {
-  const replies = d.template && d.templateWhen === 'always' ? d.template.buttons.filter((b) => b.kind === 'quick_reply') : [];
+  const replies =
+    d.template && d.templateWhen === 'always' ? d.template.buttons.filter((b) => b.kind === 'quick_reply') : [];
   return replies.length ? [...replies.map((b) => optionHandle(b.id)), 'invalid', 'timeout'] : ['next'];
 };
 export const conditionOutputs = (d: Pick<ConditionData, 'rules'>) => [...d.rules.map((r) => ruleHandle(r.id)), 'else'];
@@ -76,7 +77,8 @@ export function outputsOfType(
 
 /** Whether a node waits for the contact: the waiting types, and a message sending a template with quick replies. */
 export function waitsForContact(
-  node: { type: 'message'; data: Pick<MessageData, 'template' | 'templateWhen'> } | { type: Exclude<NodeType, 'message'> },
+  node:
+    { type: 'message'; data: Pick<MessageData, 'template' | 'templateWhen'> } | { type: Exclude<NodeType, 'message'> },
 ): boolean {
   if (node.type === 'message') return messageOutputs(node.data).includes('timeout');
   return waitingNodeTypes.has(node.type);

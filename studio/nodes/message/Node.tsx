@@ -25,7 +25,9 @@ export const MessageNode = memo(function MessageNode({ id, data, selected }: Flo
             const reply = replies[i];
             return reply ? { handle, label: reply.title } : { handle, label: t(outputLabelKey(handle)) };
           });
-    return windowClosedLinked ? [...rows, { handle: windowClosedOutput, label: t('editor.output.window_closed') }] : rows;
+    return windowClosedLinked
+      ? [...rows, { handle: windowClosedOutput, label: t('editor.output.window_closed') }]
+      : rows;
   }, [data, t, windowClosedLinked]);
   return (
     <NodeShell id={id} type="message" data={data} selected={selected} outputs={outputs}>
