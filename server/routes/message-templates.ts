@@ -76,6 +76,7 @@ function templateView(r: MessageTemplateRow): MessageTemplateView {
   return {
     id: r.id,
     channelId: r.channel_id,
+    channelName: r.channel_name,
     wabaId: r.waba_id,
     metaId: r.meta_id,
     name: r.name,

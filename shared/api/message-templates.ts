@@ -38,6 +38,7 @@ export type TemplateComponentView = z.infer<typeof templateComponentView>;
 export const messageTemplateView = z.object({
   id: z.string(),
   channelId: z.string(),
+  channelName: z.string(),
   wabaId: z.string(),
   /** Meta's id of the template. */
   metaId: z.string(),

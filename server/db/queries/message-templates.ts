@@ -3,7 +3,7 @@ import type { Executor } from '../database.ts';
 import type { Row } from '../tables.ts';
 import type { GraphTemplate } from '../../templates/graph-templates.ts';
 
-export type MessageTemplateRow = Row<'message_templates'>;
+export type MessageTemplateRow = Row<'message_templates'> & { channel_name: string };
 
 /**
  * Replaces a channel's catalogue with what Meta listed: templates Meta no longer lists are
@@ -60,10 +60,14 @@ export async function listMessageTemplates(
   db: Executor,
   filter: { channelId?: string | undefined; status?: string | undefined },
 ): Promise<MessageTemplateRow[]> {
-  let q = db.selectFrom('message_templates').selectAll();
-  if (filter.channelId) q = q.where('channel_id', '=', filter.channelId);
-  if (filter.status) q = q.where('status', '=', filter.status.toUpperCase());
-  return q.orderBy('name').orderBy('language').orderBy('channel_id').execute();
+  let q = db
+    .selectFrom('message_templates as t')
+    .innerJoin('channels as c', 'c.id', 't.channel_id')
+    .selectAll('t')
+    .select('c.name as channel_name');
+  if (filter.channelId) q = q.where('t.channel_id', '=', filter.channelId);
+  if (filter.status) q = q.where('t.status', '=', filter.status.toUpperCase());
+  return q.orderBy('t.name').orderBy('t.language').orderBy('t.channel_id').execute();
 }
 
 /** A template webhook's change, applied to every channel of the WABA that holds the template. */
