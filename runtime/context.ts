@@ -7,6 +7,9 @@ import type { OutboundMessage } from './messages.ts';
 import type { Ports } from './ports.ts';
 import { appendHistory, type Json, type SessionState } from './session.ts';
 
+/** Meta's customer-service window: 24 hours after the contact's last message. */
+export const serviceWindowMs = 24 * 60 * 60 * 1000;
+
 export interface Contact {
   name: string;
   phone: string;
@@ -19,6 +22,11 @@ export interface Contact {
 export class StepContext {
   readonly effects: Effect[] = [];
   readonly now: Date;
+  /**
+   * When the contact last wrote: null when never; undefined when the caller does not know
+   * (the window is then taken as open, as before the engine knew about it).
+   */
+  lastInboundAt: Date | null | undefined = undefined;
   // Intl formatting is the slowest part of rendering; the clock is fixed within a step.
   private builtins: { now: string; today: string } | null = null;
 
@@ -49,6 +57,12 @@ export class StepContext {
     return template.includes('{{') ? renderTemplate(template, this.scope()) : template;
   }
 
+  /** Meta's customer-service window: free-form messages only within 24 h of the contact's last message. */
+  windowOpen(): boolean {
+    if (this.lastInboundAt === undefined) return true;
+    return this.lastInboundAt !== null && this.now.getTime() - this.lastInboundAt.getTime() < serviceWindowMs;
+  }
+
   setVariable(name: string, value: Json): void {
     this.session.variables = { ...this.session.variables, [name]: value };
   }
@@ -58,6 +72,8 @@ export class StepContext {
   }
 
   send(message: OutboundMessage): void {
+    // A last guard (goodbyes, handoff notices): Meta would refuse a free-form message now.
+    if (message.kind !== 'template' && !this.windowOpen()) return;
     this.effects.push({ type: 'send', message });
     // A picture without a caption still shows in the history (and the LLM's context) as what it was.
     const text = textOf(message) ?? `[${message.kind === 'media' ? message.media : message.kind}]`;

@@ -1,4 +1,5 @@
 import { indexFlow, targetOf, type FlowIndex } from '../shared/flow/graph.ts';
+import { windowClosedOutput, windowSensitiveTypes } from '../shared/flow/nodes/outputs.ts';
 import type { FlowDocument, FlowNode } from '../shared/flow/schema.ts';
 import { StepContext, type Contact } from './context.ts';
 import type { Effect } from './effects.ts';
@@ -20,6 +21,11 @@ export interface StepInput {
   event: SessionEvent;
   contact: Contact;
   ports: Ports;
+  /**
+   * When the contact last wrote (for the 24-hour window): null when never; omitted when
+   * unknown, which keeps the window open (simulator, callers that predate it).
+   */
+  lastInboundAt?: Date | null;
 }
 
 export interface StepResult {
@@ -87,7 +93,7 @@ async function start(
 ): Promise<StepResult> {
   const session = newSession(input.flowVersionId, initialVariables(input.flow, variables));
   if (said !== null) session.history = appendHistory(previous?.history ?? [], { role: 'contact', text: said });
-  const ctx = new StepContext(session, input.ports, input.contact, input.flow, '');
+  const ctx = contextFor(input, session, '');
   if (previous?.awaiting?.timerKey) ctx.emit({ type: 'cancel_timer', key: previous.awaiting.timerKey });
   if (!index.start) return finish(ctx, 'O fluxo não tem nó de início.');
   await run(ctx, index, index.start.id);
@@ -97,7 +103,7 @@ async function start(
 async function resume(input: StepInput, index: FlowIndex, live: SessionState, why: Resume): Promise<StepResult> {
   // Executors replace session fields rather than mutating them, so a shallow copy keeps the caller's object intact.
   const session = { ...live };
-  const ctx = new StepContext(session, input.ports, input.contact, input.flow, session.nodeId ?? '');
+  const ctx = contextFor(input, session, session.nodeId ?? '');
   const node = session.nodeId ? index.nodes.get(session.nodeId) : undefined;
   const executor = node ? (executors[node.type] as Executor<FlowNode['type']>) : undefined;
   const awaiting = session.awaiting;
@@ -121,6 +127,23 @@ async function resume(input: StepInput, index: FlowIndex, live: SessionState, wh
   return { session: ctx.session, effects: ctx.effects };
 }
 
+function contextFor(input: StepInput, session: SessionState, nodeId: string): StepContext {
+  const ctx = new StepContext(session, input.ports, input.contact, input.flow, nodeId);
+  // The contact's own message opens (or renews) the window for everything this step sends.
+  ctx.lastInboundAt = input.event.type === 'message' ? ctx.now : input.lastInboundAt;
+  return ctx;
+}
+
+/**
+ * A block that would send a free-form message while the window is closed leaves through
+ * `window_closed` instead (no edge: the conversation ends quietly) rather than failing at
+ * Meta. Message blocks decide themselves: they may have a template to send instead.
+ */
+function closedWindowOutcome(ctx: StepContext, node: FlowNode): Outcome | null {
+  if (node.type === 'message' || !windowSensitiveTypes.has(node.type) || ctx.windowOpen()) return null;
+  return { type: 'output', output: windowClosedOutput };
+}
+
 async function run(ctx: StepContext, index: FlowIndex, firstId: string): Promise<void> {
   let nodeId: string | undefined = firstId;
   let visits = 0;
@@ -138,7 +161,7 @@ async function run(ctx: StepContext, index: FlowIndex, firstId: string): Promise
     ctx.emit({ type: 'analytics', nodeId: node.id, kind: 'enter' });
     // `executors[node.type]` and `node` match by construction; TypeScript cannot correlate them.
     const executor = executors[node.type] as Executor<FlowNode['type']>;
-    const outcome = await executor.enter(node as never, ctx);
+    const outcome = closedWindowOutcome(ctx, node) ?? (await executor.enter(node as never, ctx));
     nodeId = follow(ctx, index, node, outcome);
   }
 }

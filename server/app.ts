@@ -26,6 +26,7 @@ import { contactRoutes } from './routes/contacts.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { eventRoutes } from './routes/events.ts';
 import { mediaRoutes } from './routes/media.ts';
+import { messageTemplateRoutes } from './routes/message-templates.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { handoffRoutes } from './routes/handoffs.ts';
@@ -107,6 +108,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   mountAuthenticated(api, '/settings', settingsRoutes, aiProviderRoutes);
   mountAuthenticated(api, '/dashboard', dashboardRoutes);
   mountAuthenticated(api, '/audit', auditRoutes);
+  mountAuthenticated(api, '/message-templates', messageTemplateRoutes);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

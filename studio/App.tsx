@@ -23,6 +23,7 @@ const FlowPage = lazy(() => import('./pages/FlowPage.tsx').then((m) => ({ defaul
 const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })));
 // Charts (recharts) load with the dashboard only.
 const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
+const TemplatesPage = lazy(() => import('./pages/TemplatesPage.tsx').then((m) => ({ default: m.TemplatesPage })));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const FlowVersionPage = lazy(() => import('./pages/FlowVersionPage.tsx').then((m) => ({ default: m.FlowVersionPage })));
 
@@ -58,6 +59,7 @@ const routes: readonly Route[] = [
   { path: '/settings', roles: ['admin'], render: () => <SettingsPage /> },
   { path: '/dashboard', roles: ['admin', 'editor'], render: () => <DashboardPage /> },
   { path: '/audit', roles: ['admin'], render: () => <AuditPage /> },
+  { path: '/templates', roles: ['admin', 'editor'], render: () => <TemplatesPage /> },
 ];
 
 function homeFor(role: Role): string {

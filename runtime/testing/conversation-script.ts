@@ -23,6 +23,8 @@ const botExpectation = z.union([
   z.object({ buttons: z.array(z.string()) }).strict(),
   z.object({ list: z.array(z.string()) }).strict(),
   z.object({ media: z.enum(['image', 'document', 'video', 'audio']) }).strict(),
+  /** A Meta template by name, with its quick replies' titles when given. */
+  z.object({ template: z.string(), buttons: z.array(z.string()).optional() }).strict(),
 ]);
 export type BotExpectation = z.infer<typeof botExpectation>;
 
@@ -77,6 +79,14 @@ export const conversationScript = z.object({
    */
   now: z.iso.datetime({ offset: true }).optional(),
   contact: z.object({ name: z.string(), phone: z.string() }).default({ name: 'Contato Teste', phone: '5584990000000' }),
+  /**
+   * When the contact last wrote before the script starts, as a duration ago ("3h"); absent:
+   * never. Each message the script sends renews the 24-hour window from then on.
+   */
+  wroteAgo: z
+    .string()
+    .regex(/^\d+(?:\.\d+)?\s*(s|m|h|d)$/)
+    .optional(),
   catalog: z
     .object({
       categories: z.array(z.object({ id: z.string(), name: z.string() })).default([]),

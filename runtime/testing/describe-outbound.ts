@@ -12,6 +12,6 @@ export function describeOutbound(m: OutboundMessage): string {
     case 'list':
       return `list: ${JSON.stringify(m.body)} [${m.sections.flatMap((s) => s.rows.map((r) => r.title)).join(' | ')}]`;
     case 'template':
-      return `template ${m.name}`;
+      return `template ${m.name}${m.buttons?.length ? ` [${m.buttons.map((b) => b.title ?? b.value).join(' | ')}]` : ''}`;
   }
 }

@@ -45,7 +45,7 @@ describe('runConversation', () => {
         { bot: [{ text: 'Resolvido' }] },
         { expect: { status: 'ended', handoff: false } },
       ],
-      { start: { variables: { valor: 'R$ 10' } } },
+      { start: { variables: { valor: 'R$ 10' } }, wroteAgo: '1h' },
     );
     expect(r.failures).toEqual([]);
     expect(r.ok).toBe(true);

@@ -31,6 +31,13 @@ function durationMs(text: string): number {
 }
 
 function matches(e: BotExpectation, m: OutboundMessage): boolean {
+  if ('template' in e)
+    return (
+      m.kind === 'template' &&
+      m.name === e.template &&
+      (e.buttons === undefined ||
+        JSON.stringify(quickReplyButtons(m).map((b) => b.title)) === JSON.stringify(e.buttons))
+    );
   if ('text' in e) return m.kind !== 'template' && (textOf(m) ?? '').includes(e.text);
   if ('buttons' in e)
     return m.kind === 'buttons' && JSON.stringify(m.buttons.map((b) => b.title)) === JSON.stringify(e.buttons);
@@ -40,6 +47,14 @@ function matches(e: BotExpectation, m: OutboundMessage): boolean {
       JSON.stringify(m.sections.flatMap((s) => s.rows.map((r) => r.title))) === JSON.stringify(e.list)
     );
   return m.kind === 'media' && m.media === e.media;
+}
+
+/** A template's quick replies as tappable buttons: the payload is the id a tap brings back. */
+function quickReplyButtons(m: OutboundMessage): { id: string; title: string }[] {
+  if (m.kind !== 'template') return [];
+  return (m.buttons ?? []).flatMap((b) =>
+    b.type === 'quick_reply' ? [{ id: b.value, title: b.title ?? b.value }] : [],
+  );
 }
 
 /** Deep equality for JSON values, ignoring key order. */
@@ -71,6 +86,9 @@ export async function runConversation(flow: FlowDocument, input: ConversationScr
   let handoffOpen = false;
   let lastOrder: { items: OrderItem[]; totalCents: number; address: string } | null = null;
   let since = 0;
+  // The 24-hour window: the engine is told when the contact last wrote.
+  let lastInboundAt: Date | null =
+    script.wroteAgo === undefined ? null : new Date(clock.now().getTime() - durationMs(script.wroteAgo));
   const failures: string[] = [];
 
   const apply = (effects: Effect[]) => {
@@ -84,7 +102,16 @@ export async function runConversation(flow: FlowDocument, input: ConversationScr
     }
   };
   const fire = async (event: SessionEvent) => {
-    const result = await step({ flow, flowVersionId: 'test-version', session, event, contact: script.contact, ports });
+    if (event.type === 'message') lastInboundAt = clock.now();
+    const result = await step({
+      flow,
+      flowVersionId: 'test-version',
+      session,
+      event,
+      contact: script.contact,
+      ports,
+      lastInboundAt,
+    });
     // Stored as jsonb between steps: a session that does not survive this is a bug.
     session = sessionState.parse(JSON.parse(JSON.stringify(result.session)));
     apply(result.effects);
@@ -97,13 +124,17 @@ export async function runConversation(flow: FlowDocument, input: ConversationScr
   const play = async (turn: ConversationTurn): Promise<string | null> => {
     if ('send' in turn) await say({ kind: 'text', text: turn.send });
     else if ('tap' in turn) {
-      const interactive = sent.findLast((m) => m.kind === 'buttons' || m.kind === 'list');
+      const interactive = sent.findLast(
+        (m) => m.kind === 'buttons' || m.kind === 'list' || quickReplyButtons(m).length > 0,
+      );
       const options =
         interactive?.kind === 'buttons'
           ? interactive.buttons
           : interactive?.kind === 'list'
             ? interactive.sections.flatMap((s) => s.rows)
-            : [];
+            : interactive
+              ? quickReplyButtons(interactive)
+              : [];
       const option = options.find((o) => o.title === turn.tap);
       if (!option)
         return `no button or row "${turn.tap}" in the latest interactive message (${options.map((o) => `"${o.title}"`).join(', ') || 'none sent'})`;

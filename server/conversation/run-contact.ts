@@ -170,6 +170,8 @@ export async function runContact(input: {
       event: item.event,
       contact: who,
       ports,
+      // The window as Meta sees it when these replies go out: the latest message stored.
+      lastInboundAt: contact.last_inbound_at ? new Date(contact.last_inbound_at) : null,
     });
     live.write.state = result.session;
     if (item.messageId && item.wamid) outcome.readUpTo = { messageId: item.messageId, wamid: item.wamid };

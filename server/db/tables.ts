@@ -348,7 +348,25 @@ export interface AiProvidersTable {
   updated_at: Timestamp;
 }
 
+/** Meta's message templates per channel (migration 0020). */
+export interface MessageTemplatesTable {
+  id: string;
+  channel_id: string;
+  waba_id: string;
+  meta_id: string;
+  name: string;
+  language: string;
+  category: string;
+  status: string;
+  quality: string | null;
+  parameter_format: Defaulted<string>;
+  components: ColumnType<unknown, string, string>;
+  rejected_reason: string | null;
+  updated_at: Timestamp;
+}
+
 export interface Database {
+  message_templates: MessageTemplatesTable;
   conversation_reads: ConversationReadsTable;
   settings: SettingsTable;
   ai_providers: AiProvidersTable;

@@ -114,6 +114,8 @@ const access: Record<string, readonly Role[]> = {
   'POST /settings/ai-providers/{id}/test': admins,
   'GET /dashboard': builders,
   'GET /audit': admins,
+  'GET /message-templates': builders,
+  'POST /message-templates/sync': builders,
   'GET /audit/export.csv': admins,
 };
 

@@ -3,15 +3,17 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { checkSendPayload } from './fake-graph-validate.ts';
 import { createStatusPoster, type StatusCallback } from './fake-status-callbacks.ts';
+import { checkTemplateSend, templatesPage, type FakeTemplate } from './fake-graph-templates.ts';
 
 export { messageWebhook, metaJson, statusWebhook } from './webhook-payloads.ts';
 export type { StatusCallback } from './fake-status-callbacks.ts';
+export type { FakeTemplate } from './fake-graph-templates.ts';
 
 export interface FakeGraphRequest {
   method: string;
   path: string;
   /** `send` is a real message, `read` a mark-as-read, `phone_number` a connection test; media calls and strays are the rest. */
-  kind: 'send' | 'read' | 'media' | 'download' | 'phone_number' | 'other';
+  kind: 'send' | 'read' | 'media' | 'download' | 'phone_number' | 'templates' | 'other';
   phoneNumberId: string | null;
   /** The bearer token, without `Bearer `. */
   token: string | null;
@@ -51,6 +53,12 @@ export interface FakeGraph {
    * other bearer gets Meta's invalid-token error (190, OAuthException).
    */
   addPhoneNumber(id: string, number: FakePhoneNumber): void;
+  /**
+   * Serves a WABA's templates (`GET/POST /{waba-id}/message_templates`, paged) and checks template
+   * sends from these numbers against them as Meta would (132001, 132000). The list is live: a
+   * test may change a status in it.
+   */
+  addTemplates(wabaId: string, templates: FakeTemplate[], phoneNumberIds?: string[]): FakeTemplate[];
   waitForSent(count: number, timeoutMs?: number): Promise<FakeGraphRequest[]>;
   /** When set, every accepted send is followed by signed status webhooks to the server. */
   statusCallback: StatusCallback | null;
@@ -93,6 +101,8 @@ export async function startFakeGraphApi({
   let faults: { fault: Fault; left: number }[] = [];
   let media = new Map<string, MediaItem>();
   let phoneNumbers = new Map<string, FakePhoneNumber>();
+  let templates = new Map<string, FakeTemplate[]>();
+  let wabaOfNumber = new Map<string, string>();
   let waiters: { count: number; resolve: () => void }[] = [];
   const connections = new WeakMap<Socket, number>();
   let connectionCount = 0;
@@ -110,6 +120,13 @@ export async function startFakeGraphApi({
     delayMs: 0,
     addMedia: (id, bytes, mimeType) => void media.set(id, { bytes, mimeType }),
     addPhoneNumber: (id, number) => void phoneNumbers.set(id, number),
+    addTemplates(wabaId, list, phoneNumberIds = []) {
+      const live = templates.get(wabaId) ?? [];
+      live.push(...list);
+      templates.set(wabaId, live);
+      for (const id of phoneNumberIds) wabaOfNumber.set(id, wabaId);
+      return live;
+    },
     waitForSent(count, timeoutMs = 5000) {
       if (accepted.length >= count) return Promise.resolve(accepted.slice());
       return new Promise((resolve, reject) => {
@@ -137,6 +154,8 @@ export async function startFakeGraphApi({
       faults = [];
       media = new Map();
       phoneNumbers = new Map();
+      templates = new Map();
+      wabaOfNumber = new Map();
       fake.delayMs = 0;
     },
     close: () =>
@@ -193,6 +212,13 @@ export async function startFakeGraphApi({
         return answer(400, metaError(100, '(#100) The request body is not valid JSON'));
       }
       return onMessages(record, answer, current);
+    }
+    if (parts.length === 3 && VERSION.test(parts[0]!) && parts[2] === 'message_templates') {
+      record.kind = 'templates';
+      const list = templates.get(parts[1]!);
+      if (!list) return answer(400, unknownObject(parts[1]!));
+      if (req.method === 'GET') return answer(200, templatesPage(list, url.searchParams, `${fake.url}${req.url}`));
+      if (req.method === 'POST') return onCreateTemplate(list, raw, answer);
     }
     if (req.method === 'GET' && parts.length === 2 && VERSION.test(parts[0]!) && phoneNumbers.has(parts[1]!)) {
       record.kind = 'phone_number';
@@ -263,6 +289,11 @@ export async function startFakeGraphApi({
     record.kind = 'send';
     const problem = checkSendPayload(body);
     if (problem) return answer(400, metaError(problem.code, problem.message));
+    const catalogue = templates.get(wabaOfNumber.get(record.phoneNumberId ?? '') ?? '');
+    if (catalogue && body.type === 'template') {
+      const refused = checkTemplateSend(body.template as Record<string, unknown>, catalogue);
+      if (refused) return answer(400, metaError(refused.code, refused.message, refused.details));
+    }
     const input = typeof body.to === 'string' ? body.to : String(body.recipient);
     const slot =
       current && faults.find((f) => f.left > 0 && (f.fault.to === undefined || sameRecipient(f.fault.to, input)));
@@ -296,6 +327,31 @@ export async function startFakeGraphApi({
       waiters = waiters.filter((w) => accepted.length < w.count);
       for (const w of ready) w.resolve();
     }
+  }
+
+  /** Meta's creation answer: the new template waits for review (PENDING); a name taken in that language is 2388024. */
+  function onCreateTemplate(list: FakeTemplate[], raw: Buffer, answer: Answer) {
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
+    } catch {
+      return answer(400, metaError(100, '(#100) The request body is not valid JSON'));
+    }
+    const { name, language, category, components } = body;
+    if (typeof name !== 'string' || !/^[a-z0-9_]+$/.test(name) || typeof language !== 'string')
+      return answer(400, metaError(100, '(#100) Invalid parameter'));
+    if (list.some((t) => t.name === name && t.language === language))
+      return answer(400, metaError(100, 'Content in This Language Already Exists', undefined, 2388024));
+    const created: FakeTemplate = {
+      id: String(9_000_000_000_000 + (counter += 1)),
+      name,
+      language,
+      status: 'PENDING',
+      category: typeof category === 'string' ? category.toUpperCase() : 'UTILITY',
+      components: Array.isArray(components) ? (components as Record<string, unknown>[]) : [],
+    };
+    list.push(created);
+    return answer(200, { id: created.id, status: created.status, category: created.category });
   }
 
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
@@ -333,13 +389,14 @@ function unknownObject(id: string) {
 }
 
 /** Meta's Graph error envelope. */
-function metaError(code: number, message: string) {
+function metaError(code: number, message: string, details = message, subcode?: number) {
   return {
     error: {
       message,
       type: 'OAuthException',
       code,
-      error_data: { messaging_product: 'whatsapp', details: message },
+      ...(subcode !== undefined && { error_subcode: subcode }),
+      error_data: { messaging_product: 'whatsapp', details },
       fbtrace_id: `Afake${randomBytes(6).toString('hex')}`,
     },
   };

@@ -7,6 +7,8 @@ import type { InboundDelivery } from '../whatsapp/inbound-delivery.ts';
 import type { ChannelInfo } from '../channels/channel-directory.ts';
 import { parseWebhook, type ParsedWebhook } from '../whatsapp/parse-webhook.ts';
 import { verifySignature } from '../whatsapp/verify-signature.ts';
+import { readTemplateUpdates } from '../whatsapp/template-updates.ts';
+import { applyTemplateUpdates } from '../templates/apply-template-updates.ts';
 
 /** Meta's deliveries are a few KB; anything near this is not from Meta. */
 export const webhookBodyLimit = 1024 * 1024;
@@ -86,6 +88,9 @@ whatsappWebhook.post('/', async (c) => {
       statuses: change.statuses,
     });
   }
+  // Template status and quality changes (WABA fields, no phone number): the catalogue only.
+  const templateUpdates = readTemplateUpdates(parsed.ignored);
+  if (templateUpdates.length) await applyTemplateUpdates(c.var.deps, templateUpdates);
   if (deliveries.length === 0) return c.text('EVENT_RECEIVED', 200);
 
   try {

@@ -148,6 +148,51 @@ describe('toGraphMessage', () => {
       },
     ],
     [
+      'named template with a header, quick replies (payloads) and a URL suffix percent-encoded',
+      {
+        kind: 'template',
+        name: 'cobranca_fatura_atraso',
+        language: 'pt_BR',
+        parameters: ['Ana', '350,00'],
+        parameterNames: ['nome', 'valor'],
+        header: { text: 'Fatura', name: 'titulo' },
+        buttons: [
+          { index: 0, type: 'quick_reply', value: 'lembrete:pagar', title: 'Vou pagar agora' },
+          { index: 2, type: 'url', value: 'fatura ção:1' },
+        ],
+        text: 'Olá, Ana!',
+      },
+      {
+        type: 'template',
+        template: {
+          name: 'cobranca_fatura_atraso',
+          language: { code: 'pt_BR' },
+          components: [
+            { type: 'header', parameters: [{ type: 'text', parameter_name: 'titulo', text: 'Fatura' }] },
+            {
+              type: 'body',
+              parameters: [
+                { type: 'text', parameter_name: 'nome', text: 'Ana' },
+                { type: 'text', parameter_name: 'valor', text: '350,00' },
+              ],
+            },
+            {
+              type: 'button',
+              sub_type: 'quick_reply',
+              index: '0',
+              parameters: [{ type: 'payload', payload: 'lembrete:pagar' }],
+            },
+            {
+              type: 'button',
+              sub_type: 'url',
+              index: '2',
+              parameters: [{ type: 'text', text: 'fatura%20%C3%A7%C3%A3o%3A1' }],
+            },
+          ],
+        },
+      },
+    ],
+    [
       'template without parameters has no components',
       { kind: 'template', name: 'ola', language: 'en_US', parameters: [] },
       { type: 'template', template: { name: 'ola', language: { code: 'en_US' } } },

@@ -133,20 +133,42 @@ const builders: { [K in OutboundKind]: Builder<K> } = {
     ];
   },
 
-  template: (m) => [
-    {
-      type: 'template',
-      template: omitUndefined({
-        name: m.name,
-        language: { code: m.language },
-        components: m.parameters.length
-          ? [{ type: 'body', parameters: m.parameters.map((text) => ({ type: 'text', text })) }]
-          : undefined,
-      }),
-    },
-  ],
+  template: (m) => [{ type: 'template', template: templateBody(m) }],
 };
 
 function footer(text: string | undefined): Body | undefined {
   return text ? { text: truncate(text, limits.footer) } : undefined;
+}
+
+/**
+ * Meta's `template` object: `parameter_name` on every parameter of a NAMED template (Meta
+ * answers 132000/100 without it), one `button` component per button that carries a value,
+ * URL suffixes percent-encoded (Meta rejects raw `ç`, spaces, `:`...).
+ */
+function templateBody(m: Extract<OutboundMessage, { kind: 'template' }>): Body {
+  const components: Body[] = [];
+  if (m.header) components.push({ type: 'header', parameters: [textParameter(m.header.text, m.header.name)] });
+  if (m.parameters.length)
+    components.push({
+      type: 'body',
+      parameters: m.parameters.map((text, i) => textParameter(text, m.parameterNames?.[i])),
+    });
+  for (const b of m.buttons ?? []) {
+    const parameter =
+      b.type === 'quick_reply'
+        ? { type: 'payload', payload: b.value }
+        : b.type === 'url'
+          ? { type: 'text', text: encodeURIComponent(b.value) }
+          : { type: 'coupon_code', coupon_code: b.value };
+    components.push({ type: 'button', sub_type: b.type, index: String(b.index), parameters: [parameter] });
+  }
+  return omitUndefined({
+    name: m.name,
+    language: { code: m.language },
+    components: components.length ? components : undefined,
+  });
+}
+
+function textParameter(text: string, name: string | undefined): Body {
+  return omitUndefined({ type: 'text', parameter_name: name, text });
 }

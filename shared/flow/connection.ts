@@ -1,4 +1,4 @@
-import { nodeById, outputsOf } from './graph.ts';
+import { nodeById, offersOutput } from './graph.ts';
 import type { FlowDocument } from './schema.ts';
 
 export interface ConnectionAttempt {
@@ -27,7 +27,7 @@ export function checkConnection(
   if (target.type === 'start') return 'into_start';
   if (c.source === c.target) return 'self_loop';
   const handle = c.sourceHandle ?? 'next';
-  if (!outputsOf(source).includes(handle)) return 'unknown_output';
+  if (!offersOutput(source, handle)) return 'unknown_output';
   const taken = flow.edges.some((e) => e.id !== ignoreEdgeId && e.source === c.source && e.sourceHandle === handle);
   return taken ? 'output_taken' : null;
 }

@@ -1,9 +1,14 @@
-import { outputsOfType } from './nodes/outputs.ts';
+import { outputsOfType, windowClosedOutput, windowSensitiveTypes } from './nodes/outputs.ts';
 import type { FlowDocument, FlowEdge, FlowNode } from './schema.ts';
 
 /** The output handles a node offers, in display order. */
 export function outputsOf(node: FlowNode): string[] {
   return outputsOfType(node);
+}
+
+/** Whether an edge may leave `node` through `handle`: one of its outputs, or `window_closed` on a block that sends. */
+export function offersOutput(node: FlowNode, handle: string): boolean {
+  return outputsOf(node).includes(handle) || (handle === windowClosedOutput && windowSensitiveTypes.has(node.type));
 }
 
 export function nodeById(flow: Pick<FlowDocument, 'nodes'>, id: string): FlowNode | undefined {

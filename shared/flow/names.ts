@@ -34,6 +34,7 @@ const idKeys: ReadonlySet<string> = new Set([
   'nodeId',
   'flowId',
   'keywords',
+  'templateWhen',
 ]);
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

@@ -154,6 +154,13 @@ export const problemCatalog = {
     'pt-BR': (_, w) => `${w.node}: a saída ${w.output} não está ligada; se ela acontecer, a conversa termina ali.`,
     en: (_, w) => `${w.node}: the ${w.output} output is not connected; if it happens, the conversation ends there.`,
   },
+  window_may_be_closed: {
+    severity: 'warning',
+    'pt-BR': (_, w) =>
+      `${w.node} pode ser enviado depois de uma espera de mais de 24 horas sem mensagem do contato, quando o WhatsApp só aceita modelos aprovados: use um modelo ou ligue a saída "Janela de 24 h fechada".`,
+    en: (_, w) =>
+      `${w.node} may be sent after a wait of more than 24 hours without a message from the contact, when WhatsApp only accepts approved templates: use a template or connect the "24-hour window closed" output.`,
+  },
   node_unreachable: {
     severity: 'error',
     'pt-BR': (_, w) => `${w.node} fica fora de qualquer caminho que sai do início.`,

@@ -32,6 +32,19 @@ export type ListRow = z.infer<typeof listRow>;
 export const listSection = z.object({ title: z.string().optional(), rows: z.array(listRow) });
 export type ListSection = z.infer<typeof listSection>;
 
+export const templateHeaderParameter = z.object({ text: z.string(), name: z.string().optional() });
+
+export const templateButtonParameter = z.object({
+  /** The button's position in the template (Meta's `index`). */
+  index: z.number().int().min(0),
+  type: z.enum(['quick_reply', 'url', 'copy_code']),
+  /** A quick reply's payload (echoed back when tapped), a URL's suffix or the code. */
+  value: z.string(),
+  /** A quick reply's label, as the contact sees it. */
+  title: z.string().optional(),
+});
+export type TemplateButtonParameter = z.infer<typeof templateButtonParameter>;
+
 export const outboundMessage = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: z.string() }),
   z.object({
@@ -56,8 +69,21 @@ export const outboundMessage = z.discriminatedUnion('kind', [
     buttonLabel: z.string(),
     sections: z.array(listSection),
   }),
-  /** Only sendable outside the 24-hour window; sent by campaigns and operators, not by flow nodes. */
-  z.object({ kind: z.literal('template'), name: z.string(), language: z.string(), parameters: z.array(z.string()) }),
+  /** The only kind Meta delivers outside the 24-hour window; a Meta-approved template by name and language. */
+  z.object({
+    kind: z.literal('template'),
+    name: z.string(),
+    language: z.string(),
+    /** The body's parameter values, in order. */
+    parameters: z.array(z.string()),
+    /** NAMED templates: the body parameters' names, in the order of `parameters`. */
+    parameterNames: z.array(z.string()).optional(),
+    header: templateHeaderParameter.optional(),
+    /** Buttons that carry a value: quick replies (their payload), URL suffixes, copy codes. */
+    buttons: z.array(templateButtonParameter).optional(),
+    /** The template as the contact reads it (parameters filled in), for the history and the inbox. */
+    text: z.string().optional(),
+  }),
 ]);
 export type OutboundMessage = z.infer<typeof outboundMessage>;
 export type OutboundKind = OutboundMessage['kind'];
@@ -77,6 +103,7 @@ export function textOf(message: OutboundMessage): string | null {
     case 'list':
       return message.body;
     case 'template':
+      if (message.text) return message.text;
       return message.parameters.length ? `[${message.name}] ${message.parameters.join(' · ')}` : `[${message.name}]`;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { waitingNodeTypes } from '../flow/nodes/index.ts';
+import { waitsForContact } from '../flow/nodes/index.ts';
 import { flowDocument } from '../flow/schema.ts';
 import { validateFlow } from '../flow/validate/index.ts';
 import { starterTemplates } from './index.ts';
@@ -44,7 +44,7 @@ describe('starter templates', () => {
       const start = nodes.find((n) => n.type === 'start');
       expect(start?.position.y).toBe(Math.min(...nodes.map((n) => n.position.y)));
       // Edges go down, except loops back to a node that asks again (a menu, a question).
-      const asks = new Set(nodes.filter((n) => waitingNodeTypes.has(n.type)).map((n) => n.id));
+      const asks = new Set(nodes.filter((n) => waitsForContact(n)).map((n) => n.id));
       const upward = edges.filter((e) => (at.get(e.target)?.y ?? 0) <= (at.get(e.source)?.y ?? 0));
       expect(upward.filter((e) => !asks.has(e.target))).toEqual([]);
     });

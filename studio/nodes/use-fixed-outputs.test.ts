@@ -16,7 +16,7 @@ describe('fixedOutputRows', () => {
       { handle: 'error', label: '«editor.output.error»' },
     ]);
     expect(fixedOutputRows('question', t)[0]).toEqual({ handle: 'next', label: '«editor.output.valid»' });
-    expect(fixedOutputRows('message', t)).toEqual([{ handle: 'next', label: null }]);
+    expect(fixedOutputRows('financing', t)).toEqual([{ handle: 'next', label: null }]);
     expect(fixedOutputRows('end', t)).toEqual([]);
   });
 });

@@ -15,6 +15,7 @@ const nav: NavItem[] = [
   { to: '/orders', label: 'nav.orders', roles: ['admin', 'editor', 'agent'] },
   { to: '/dashboard', label: 'nav.dashboard', roles: ['admin', 'editor'] },
   { to: '/catalog', label: 'nav.catalog', roles: ['admin', 'editor'] },
+  { to: '/templates', label: 'nav.templates', roles: ['admin', 'editor'] },
   { to: '/channels', label: 'nav.channels', roles: ['admin'] },
   { to: '/users', label: 'nav.users', roles: ['admin'] },
   { to: '/settings', label: 'nav.settings', roles: ['admin'] },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { templateText } from '../common.ts';
+import { templateText, timeoutMinutes } from '../common.ts';
+import { messageTemplateRef } from './message-template.ts';
 
 export const mediaKinds = ['image', 'document', 'video', 'audio'] as const;
 
@@ -12,8 +13,19 @@ export const mediaAttachment = z.object({
 });
 export type MediaAttachment = z.infer<typeof mediaAttachment>;
 
+/**
+ * When a block with a template sends it: `always` (the block IS the template; its quick
+ * replies are outputs) or `window_closed` (text/media inside the 24-hour window, the
+ * template as the fallback outside it).
+ */
+export const templateWhens = ['always', 'window_closed'] as const;
+
 export const messageData = z.object({
   text: templateText.default(''),
   media: mediaAttachment.nullable().default(null),
+  template: messageTemplateRef.nullable().default(null),
+  templateWhen: z.enum(templateWhens).default('always'),
+  /** Minutes to wait for a quick reply before `timeout` (templates with quick replies only). */
+  timeoutMinutes,
 });
 export type MessageData = z.infer<typeof messageData>;

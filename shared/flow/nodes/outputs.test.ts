@@ -27,7 +27,7 @@ describe('outputsOfType', () => {
   });
 
   it('gives every other type its fixed outputs, a fresh array each time', () => {
-    const fixed = nodeTypes.filter((t) => t !== 'menu' && t !== 'condition');
+    const fixed = nodeTypes.filter((t) => t !== 'menu' && t !== 'condition' && t !== 'message');
     const outputs = Object.fromEntries(fixed.map((type) => [type, outputsOfType({ type })]));
     expect(outputs).toMatchObject({
       start: ['next'],

@@ -16,6 +16,7 @@ import { unconnectedOutputs } from './unconnected-outputs.ts';
 import { undeclaredVariables } from './undeclared-variables.ts';
 import { unreachableNodes } from './unreachable-nodes.ts';
 import { whatsappLimitsRule } from './whatsapp-limits.ts';
+import { windowAfterWait } from './window-after-wait.ts';
 
 export interface ValidationResult {
   /** True when no problem is an `error`; warnings do not block publishing. */
@@ -39,6 +40,7 @@ const rules: readonly Rule[] = [
   duplicateOptionTitles,
   undeclaredVariables,
   whatsappLimitsRule,
+  windowAfterWait,
   environmentRule,
 ];
 

@@ -1,4 +1,4 @@
-import { waitingNodeTypes } from '../nodes/index.ts';
+import { waitsForContact } from '../nodes/index.ts';
 import type { Problem } from '../problems.ts';
 import { nodeProblem, type Rule } from './context.ts';
 import { stronglyConnected } from './strongly-connected.ts';
@@ -20,7 +20,7 @@ export const loopsWithoutInput: Rule = (ctx) => {
     const cyclic = component.length > 1 || (next.get(only) ?? []).includes(only);
     if (!cyclic) continue;
     const nodes = component.map((id) => ctx.index.nodes.get(id)).filter((n) => n !== undefined);
-    if (nodes.some((n) => waitingNodeTypes.has(n.type))) continue;
+    if (nodes.some((n) => waitsForContact(n))) continue;
     nodes.sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
     // Ids for clients that want to show the whole loop; the texts give its size, not ids.
     const ids = nodes.slice(0, namedInParams).map((n) => n.id);

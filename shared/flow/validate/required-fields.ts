@@ -21,7 +21,10 @@ function invalidRegex(pattern: string): boolean {
 
 /** What a node needs to run that the schema cannot express (or lets through while drafting). */
 const checks: { [T in FlowNode['type']]?: Check<T> } = {
-  message: (n) => (n.data.text.trim() === '' && !n.data.media ? [nodeProblem(n, 'message_empty', 'text')] : []),
+  message: (n) =>
+    n.data.text.trim() === '' && !n.data.media && (!n.data.template || n.data.templateWhen !== 'always')
+      ? [nodeProblem(n, 'message_empty', 'text')]
+      : [],
   menu: (n) => (n.data.options.length === 0 ? [nodeProblem(n, 'menu_no_options', 'options')] : []),
   http: (n) => (n.data.url.trim() === '' ? [nodeProblem(n, 'http_url_empty', 'url')] : []),
   condition: (n) =>

@@ -1,0 +1,35 @@
+/** Texts of Meta's message templates: the /templates page and templates in message blocks. */
+export const templatesMessages = {
+  'editor.output.window_closed': { 'pt-BR': 'Janela de 24 h fechada', en: '24-hour window closed' },
+  'editor.face.template': { 'pt-BR': 'Modelo: {name}', en: 'Template: {name}' },
+  'nav.templates': { 'pt-BR': 'Modelos', en: 'Templates' },
+  'templates.title': { 'pt-BR': 'Modelos de mensagem', en: 'Message templates' },
+  'templates.subtitle': {
+    'pt-BR': 'Os modelos aprovados pela Meta: os únicos que chegam a quem não escreve há mais de 24 horas.',
+    en: "Meta's approved templates: the only messages that reach people who haven't written in 24 hours.",
+  },
+  'templates.sync': { 'pt-BR': 'Sincronizar', en: 'Sync' },
+  'templates.syncing': { 'pt-BR': 'Sincronizando…', en: 'Syncing…' },
+  'templates.synced': { 'pt-BR': '{count} modelos recebidos da Meta.', en: '{count} templates received from Meta.' },
+  'templates.syncFailed': { 'pt-BR': 'A Meta recusou a sincronização: {error}', en: 'Meta refused the sync: {error}' },
+  'templates.empty': { 'pt-BR': 'Nenhum modelo ainda', en: 'No templates yet' },
+  'templates.emptyHint': {
+    'pt-BR':
+      'Crie modelos no WhatsApp Manager e clique em Sincronizar. O canal precisa do ID da conta do WhatsApp (WABA).',
+    en: 'Create templates in WhatsApp Manager and click Sync. The channel needs its WhatsApp account (WABA) id.',
+  },
+  'templates.quality': { 'pt-BR': 'Qualidade: {quality}', en: 'Quality: {quality}' },
+  'templates.rejected': { 'pt-BR': 'Motivo da recusa: {reason}', en: 'Rejected because: {reason}' },
+  'templates.status.approved': { 'pt-BR': 'Aprovado', en: 'Approved' },
+  'templates.status.pending': { 'pt-BR': 'Em análise', en: 'In review' },
+  'templates.status.rejected': { 'pt-BR': 'Recusado', en: 'Rejected' },
+  'templates.status.paused': { 'pt-BR': 'Pausado', en: 'Paused' },
+  'templates.status.disabled': { 'pt-BR': 'Desativado', en: 'Disabled' },
+  'templates.category.utility': { 'pt-BR': 'Utilidade', en: 'Utility' },
+  'templates.category.marketing': { 'pt-BR': 'Marketing', en: 'Marketing' },
+  'templates.category.authentication': { 'pt-BR': 'Autenticação', en: 'Authentication' },
+  'templates.quality.green': { 'pt-BR': 'alta', en: 'high' },
+  'templates.quality.yellow': { 'pt-BR': 'média', en: 'medium' },
+  'templates.quality.red': { 'pt-BR': 'baixa', en: 'low' },
+  'templates.quality.unknown': { 'pt-BR': 'sem avaliação', en: 'not rated' },
+} as const;
