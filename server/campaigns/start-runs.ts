@@ -12,7 +12,7 @@ import { readFilteredAudience } from './read-audience.ts';
  * parent moves on to its next run. Claimed with `skip locked`, so one instance starts it once.
  * Missed runs (the server was down, the campaign paused) are not made up: one run, then the next.
  */
-export async function startDueRecurring(tx: Tx, now: Date, zone: () => Promise<string>): Promise<number> {
+export async function startDueRecurring(tx: Tx, now: Date, zone: string): Promise<number> {
   const due = await tx
     .selectFrom('campaigns')
     .selectAll()
@@ -26,7 +26,7 @@ export async function startDueRecurring(tx: Tx, now: Date, zone: () => Promise<s
     .executeTakeFirst();
   if (!due) return 0;
   const schedule = campaignSchedule.parse(due.schedule);
-  const next = schedule.kind === 'once' ? null : nextRunAfter(schedule, now, await zone());
+  const next = schedule.kind === 'once' ? null : nextRunAfter(schedule, now, zone);
   await tx
     .insertInto('campaigns')
     .values({

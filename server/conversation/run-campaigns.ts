@@ -12,7 +12,8 @@ import { loadSettings } from '../settings/load-settings.ts';
  * runs again at once while they do.
  */
 export async function runDueCampaigns(db: Db, now: Date): Promise<number> {
-  const zone = async () => (await loadSettings(db)).timeZone;
+  // Read before the transaction: embedded PGlite has one connection, which the transaction holds.
+  const zone = (await loadSettings(db)).timeZone;
   const recurring = await db.transaction().execute((tx) => startDueRecurring(tx, now, zone));
   const started = await db.transaction().execute((tx) => startDueOnce(tx, now));
   const wave = await db.transaction().execute((tx) => sendWave(tx, now));
