@@ -71,3 +71,19 @@ async function changeOne(
     .where('id', '=', row.id)
     .execute();
 }
+
+/**
+ * A scheduled campaign (one-off or recurring) is due now: the campaigns loop starts it on its
+ * next pass (a recurring one makes a run and moves on to its next time). False when it is not
+ * waiting for its time (running, paused, cancelled).
+ */
+export async function runCampaignNow(tx: Tx, id: string, now: Date): Promise<boolean> {
+  const row = await tx
+    .updateTable('campaigns')
+    .set({ scheduled_at: now })
+    .where('id', '=', id)
+    .where('status', '=', 'scheduled')
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}

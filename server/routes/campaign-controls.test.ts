@@ -193,7 +193,23 @@ describe('campaign controls', () => {
       template: { name: 'x' },
     });
     expect(neither.status).toBe(400);
-    const runs = await call<{ campaigns: Campaign[] }>('GET', `/api/campaigns?parentId=${res.body.campaign.id}`);
-    expect(runs.body.campaigns).toEqual([]);
+    const parentId = res.body.campaign.id;
+    const runs = async () =>
+      (await call<{ campaigns: Campaign[] }>('GET', `/api/campaigns?parentId=${parentId}`)).body.campaigns;
+    expect(await runs()).toEqual([]);
+
+    // Run now: a run of its own (nobody has been silent for 30 days here: none to send), schedule kept.
+    const now = await call<{ campaign: Campaign & { scheduledAt: string } }>('PATCH', `/api/campaigns/${parentId}`, {
+      runNow: true,
+    });
+    expect(now.status).toBe(200);
+    await expect.poll(async () => (await runs()).map((r) => r.status), { timeout: 10_000 }).toEqual(['done']);
+    const parent = (await call<{ campaign: Campaign & { scheduledAt: string } }>('GET', `/api/campaigns/${parentId}`))
+      .body.campaign;
+    expect(parent.status).toBe('scheduled');
+    expect(parent.scheduledAt).toBe(res.body.campaign.scheduledAt);
+    const paused = await call('PATCH', `/api/campaigns/${parentId}`, { status: 'paused' });
+    expect(paused.status).toBe(200);
+    expect((await call('PATCH', `/api/campaigns/${parentId}`, { runNow: true })).status).toBe(409);
   });
 });

@@ -13,7 +13,7 @@ import {
 import { nextRunAfter } from '../campaigns/next-run.ts';
 import { readAudienceCsv } from '../campaigns/read-audience-csv.ts';
 import { recipientsCsv } from '../campaigns/recipients-csv.ts';
-import { changeCampaignStatus } from '../campaigns/change-status.ts';
+import { changeCampaignStatus, runCampaignNow } from '../campaigns/change-status.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import { countOutcomes, listRecipients } from '../db/queries/campaign-recipients.ts';
 import { campaignExists, findCampaign, insertCampaign, listCampaigns } from '../db/queries/campaigns.ts';
@@ -163,14 +163,24 @@ updateRoute(
     path: '/{id}',
     tags,
     request: { params: idParam, body: jsonBody(updateCampaignRequest) },
-    responses: { 200: json(campaignResponse, 'Paused, resumed (`active`) or cancelled; PUT the same as PATCH') },
+    responses: {
+      200: json(campaignResponse, 'Run now, paused, resumed (`active`) or cancelled; PUT the same as PATCH'),
+    },
   },
   async (c) => {
     const { db, clock } = c.var.deps;
     const { id } = c.req.valid('param');
-    const { status } = c.req.valid('json');
+    const { status, runNow } = c.req.valid('json');
     const zone = (await loadSettings(db)).timeZone;
     const row = await db.transaction().execute(async (tx) => {
+      if (runNow) {
+        if (!(await campaignExists(tx, id))) return undefined;
+        if (!(await runCampaignNow(tx, id, clock.now())))
+          throw new AppError(409, 'not_scheduled', 'Só uma campanha agendada pode ser executada agora.');
+        await recordAudit(tx, c.var.actor, 'campaign.run_now', { type: 'campaign', id });
+        if (!status) return findCampaign(tx, id);
+      }
+      if (!status) return undefined;
       const changed = await changeCampaignStatus(tx, id, status, clock.now(), zone);
       if (!changed) return undefined;
       await recordAudit(

@@ -208,10 +208,16 @@ export const campaignsQuery = z.object({
 });
 
 /**
- * `PATCH /api/campaigns/:id`: `paused` stops its sends (and a recurring campaign's runs) where
+ * `PATCH /api/campaigns/:id`: `runNow` starts a scheduled campaign at once; `paused` stops its sends (and a recurring campaign's runs) where
  * they are, `active` resumes, `cancelled` ends it for good: recipients still waiting are skipped.
  */
-export const updateCampaignRequest = z.object({ status: z.enum(['paused', 'active', 'cancelled']) });
+export const updateCampaignRequest = z
+  .object({
+    status: z.enum(['paused', 'active', 'cancelled']).optional(),
+    /** A scheduled campaign runs now: a one-off goes out, a recurring one makes a run and keeps its schedule. */
+    runNow: z.literal(true).optional(),
+  })
+  .refine((b) => b.status !== undefined || b.runNow !== undefined, 'envie status ou runNow');
 
 /** `POST /api/campaigns/audience-csv`: a CSV read into an audience, with a report per row. */
 export const audienceCsvRequest = z.object({ csv: z.string().min(1).max(5_000_000) });

@@ -42,6 +42,7 @@ export const campaignsMessages = {
   'campaigns.skip.duplicate': { 'pt-BR': 'número repetido', en: 'number listed twice' },
   'campaigns.skip.opted_out': { 'pt-BR': 'descadastrado', en: 'opted out' },
   'campaigns.skip.cancelled': { 'pt-BR': 'campanha cancelada', en: 'campaign cancelled' },
+  'campaigns.runNow': { 'pt-BR': 'Executar agora', en: 'Run now' },
   'campaigns.pause': { 'pt-BR': 'Pausar', en: 'Pause' },
   'campaigns.resume': { 'pt-BR': 'Retomar', en: 'Resume' },
   'campaigns.cancel': { 'pt-BR': 'Cancelar campanha', en: 'Cancel campaign' },

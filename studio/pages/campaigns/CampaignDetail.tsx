@@ -35,11 +35,11 @@ export function CampaignDetail({
   const recipients = useResource(() => campaignsApi.recipients(shown).then((r) => r.recipients), [shown, version]);
   const [busy, setBusy] = useState(false);
 
-  const change = async (status: 'paused' | 'active' | 'cancelled') => {
+  const change = async (status: 'paused' | 'active' | 'cancelled' | 'runNow') => {
     if (status === 'cancelled' && !window.confirm(t('campaigns.cancelConfirm'))) return;
     setBusy(true);
     try {
-      await campaignsApi.update(id, { status });
+      await campaignsApi.update(id, status === 'runNow' ? { runNow: true } : { status });
       onChanged();
       detail.reload();
       shownCampaign.reload();
@@ -67,6 +67,11 @@ export function CampaignDetail({
             </span>
           </div>
           <div className="page-actions">
+            {c.status === 'scheduled' ? (
+              <button type="button" className="button primary" disabled={busy} onClick={() => void change('runNow')}>
+                {t('campaigns.runNow')}
+              </button>
+            ) : null}
             {c.status === 'scheduled' || c.status === 'running' ? (
               <button type="button" className="button" disabled={busy} onClick={() => void change('paused')}>
                 {t('campaigns.pause')}
