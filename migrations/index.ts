@@ -18,6 +18,7 @@ import * as m0016 from './0016_add_order_delivery_and_notifications.ts';
 import * as m0017 from './0017_index_dashboard_periods.ts';
 import * as m0018 from './0018_create_settings.ts';
 import * as m0020 from './0020_create_message_templates.ts';
+import * as m0021 from './0021_add_campaign_schedules.ts';
 
 /** Every migration, in order. Listed by hand so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   '0017_index_dashboard_periods': m0017,
   '0018_create_settings': m0018,
   '0020_create_message_templates': m0020,
+  '0021_add_campaign_schedules': m0021,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -17,6 +17,7 @@ import type { Db } from './db/database.ts';
 import { createVacuumLoop } from './db/vacuum.ts';
 import { createRetentionLoop } from './privacy/retention.ts';
 import { createTimeZoneSource } from './settings/time-zone-source.ts';
+import { createOptOutSource } from './campaigns/opt-out-source.ts';
 import type { Config } from './env.ts';
 import type { Logger } from './logger.ts';
 import { createGroupCommit } from './queue/group-commit.ts';
@@ -77,6 +78,7 @@ export function startMessaging(o: MessagingOptions) {
   const limiter = sharedLimiter ?? createLocalRateLimiter(undefined, now);
   const llm = o.llm ?? createLlmSource({ ...o, now });
   const timeZone = createTimeZoneSource(o.db, o.logger, now);
+  const optOut = createOptOutSource(o.db, o.logger, now);
   const ports: Ports = {
     // The engine's clock carries the settings' time zone, for the dates flows print and read.
     clock: {
@@ -140,7 +142,7 @@ export function startMessaging(o: MessagingOptions) {
     createWorkerLoop(
       `processor ${i}`,
       async () => {
-        await Promise.all([llm.fresh(), timeZone.fresh()]);
+        await Promise.all([llm.fresh(), timeZone.fresh(), optOut.fresh()]);
         return processBatch({
           // Each processor holds leases in its own name: if one's lease runs out mid-batch, the other
           // may take the contact over, and the first must then see that it no longer holds it.
@@ -153,6 +155,7 @@ export function startMessaging(o: MessagingOptions) {
           owner: `${owner}/${i}`,
           leaseMs,
           batchSize: 64,
+          optOut: () => optOut.current(),
           onReplies: () => notifier.publish('outbox'),
           onClaimed: (ids) => ids.forEach((id) => holding[i]!.add(id)),
           onCommitted: (committed) => {

@@ -5,6 +5,7 @@ import { queueFlowStart } from '../db/queries/scheduled-jobs.ts';
 import { buildBatchRows, type DecidedContact } from './batch-rows.ts';
 import { markedVariables } from './capture-fields.ts';
 import { insertOutboundRows } from './outbound-rows.ts';
+import { queueOutbound } from './queue-outbound.ts';
 
 /**
  * Writes what the engine decided for several contacts in one transaction: sessions, the
@@ -128,6 +129,7 @@ export async function commitOutcomes(
   }
 
   await insertOutboundRows(tx, { messages: rows.messages, outbox: rows.outbox }, now);
+  const optOutReplies = await commitOptOuts(tx, decided, now);
   if (rows.analytics.length) {
     await tx
       .insertInto('analytics_events')
@@ -142,5 +144,34 @@ export async function commitOutcomes(
   if (rows.processedMessageIds.length) {
     await tx.updateTable('messages').set({ processed_at: now }).where('id', 'in', rows.processedMessageIds).execute();
   }
-  return { outboxRows: rows.outbox.length, flowStarts: decided.reduce((n, d) => n + d.outcome.flowStarts.length, 0) };
+  return {
+    outboxRows: rows.outbox.length + optOutReplies,
+    flowStarts: decided.reduce((n, d) => n + d.outcome.flowStarts.length, 0),
+  };
+}
+
+/**
+ * Opt-out words the contacts sent: their opt-out set (or cleared, for an opt-in word) and each
+ * confirmed with its reply. Answers how many replies were queued.
+ */
+async function commitOptOuts(tx: Tx, decided: DecidedContact[], now: Date): Promise<number> {
+  let replies = 0;
+  for (const { outcome, contact } of decided) {
+    for (const change of outcome.optOuts ?? []) {
+      await tx
+        .updateTable('contacts')
+        .set({ opted_out_at: change.optedOut ? change.at : null })
+        .where('id', '=', contact.id)
+        .execute();
+      await queueOutbound(tx, {
+        contact,
+        message: { kind: 'text', text: change.reply },
+        authorKind: 'bot',
+        authorId: null,
+        now,
+      });
+      replies += 1;
+    }
+  }
+  return replies;
 }

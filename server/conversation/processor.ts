@@ -1,4 +1,5 @@
 import type { Ports } from '../../runtime/ports.ts';
+import type { OptOutSettings } from '../../shared/api/settings.ts';
 import type { Clock } from '../context.ts';
 import { isDatabaseUnavailable } from '../db/connection-errors.ts';
 import type { Db } from '../db/database.ts';
@@ -36,6 +37,8 @@ export interface ProcessorOptions {
   onCommitted?(committed: { contactId: string; handoffOpened: boolean }[]): void;
   /** The contacts this pass holds, right after the claim (until the pass returns). */
   onClaimed?(contactIds: readonly string[]): void;
+  /** The opt-out words now (settings); none checked when absent. */
+  optOut?(): OptOutSettings;
 }
 
 /** How long the first runs of a batch to end wait for the others before committing without them. */
@@ -116,6 +119,7 @@ async function runOne(o: ProcessorOptions, contact: ClaimedWork): Promise<Done |
       channel,
       versions: o.versions,
       ports: o.ports,
+      optOut: o.optOut?.(),
       session: contact.session ?? undefined,
       messages: contact.pending.map((m) => ({
         id: m.id,

@@ -12,7 +12,8 @@ export async function queueOutbound(
   input: {
     contact: { id: string; channel_id: string; wa_id: string | null; user_id: string | null };
     message: OutboundMessage;
-    authorKind: 'agent' | 'operator' | 'campaign';
+    /** `bot`: our own confirmations, such as an opt-out word's. */
+    authorKind: 'agent' | 'operator' | 'campaign' | 'bot';
     authorId: string | null;
     now: Date;
   },

@@ -5,6 +5,8 @@ import type { OutboundMessage } from '../../runtime/messages.ts';
 import type { Ports } from '../../runtime/ports.ts';
 import { sessionState, type Json, type SessionState } from '../../runtime/session.ts';
 import { step } from '../../runtime/step.ts';
+import type { OptOutSettings } from '../../shared/api/settings.ts';
+import { optOutWordIn } from '../campaigns/opt-out-words.ts';
 import type { ChannelInfo } from '../channels/channel-directory.ts';
 import type { FlowVersions, LoadedVersion } from './flow-versions.ts';
 import type { ClaimedContact, LiveSession } from './leases.ts';
@@ -63,6 +65,8 @@ export interface ContactOutcome {
   processedTimerIds: string[];
   /** The newest inbound message the flow handled, to mark as read. */
   readUpTo: { messageId: string; wamid: string } | null;
+  /** Opt-out (or back in) words the contact sent: the contact's opt-out changes, and each is confirmed. */
+  optOuts?: { optedOut: boolean; reply: string; at: Date }[];
 }
 
 interface Live {
@@ -82,6 +86,8 @@ export async function runContact(input: {
   timers: DueTimer[];
   versions: FlowVersions;
   ports: Ports;
+  /** Words that opt the contact out of campaigns (and back in); none checked when absent. */
+  optOut?: OptOutSettings;
 }): Promise<ContactOutcome> {
   const { contact, channel, versions, ports } = input;
   const outcome: ContactOutcome = {
@@ -136,6 +142,18 @@ export async function runContact(input: {
   for (const item of events) {
     if (item.messageId) outcome.processedMessageIds.push(item.messageId);
     if (item.timerId) outcome.processedTimerIds.push(item.timerId);
+    // An opt-out word is for us, not the flow: it changes the contact's opt-out and is confirmed.
+    const optOut =
+      item.event.type === 'message' && input.optOut ? optOutWordIn(item.event.content, input.optOut) : null;
+    if (optOut && input.optOut) {
+      (outcome.optOuts ??= []).push({
+        optedOut: optOut === 'out',
+        reply: optOut === 'out' ? input.optOut.stopReply : input.optOut.startReply,
+        at: item.at,
+      });
+      if (item.messageId && item.wamid) outcome.readUpTo = { messageId: item.messageId, wamid: item.wamid };
+      continue;
+    }
     if (item.event.type === 'start' && item.flowId) {
       // An agent's conversation is never taken over, even one handed off after the campaign
       // was queued (contacts already in a handoff are not queued at all: run-campaigns.ts).

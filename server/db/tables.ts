@@ -94,6 +94,8 @@ export interface ChannelsTable {
   check_details: ColumnType<JsonObject | null, string | null | undefined, string | null>;
   /** When Meta's webhook handshake last succeeded with this channel's verify token. */
   webhook_verified_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Messages per second Meta allows the number; null: the default 80 (campaigns pace to it). */
+  throughput: Defaulted<number | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -306,6 +308,14 @@ export interface CampaignsTable {
   scheduled_at: Timestamp;
   queued: Defaulted<number>;
   contacts_in_flow: Defaulted<ContactsInFlow>;
+  /** Null: once. Else a recurring campaign, whose `scheduled_at` is its next run (migration 0021). */
+  schedule: Json<JsonObject> | null;
+  /** An audience read from the contacts at each run; null for the list in `audience`. */
+  audience_filter: Json<JsonObject> | null;
+  /** The recurring campaign this is a run of. */
+  parent_id: Defaulted<string | null>;
+  /** When its last wave of sends was queued (pacing by the number's throughput). */
+  last_wave_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_by: string | null;
   created_at: Timestamp;
 }
@@ -316,9 +326,11 @@ export interface CampaignRecipientsTable {
   contact_id: string;
   phone: string;
   name: Defaulted<string>;
-  /** Null exactly when skipped. */
+  /** Null when skipped, and while waiting its turn (neither set). */
   message_id: string | null;
   skip_reason: SkipReason | null;
+  /** The audience line's values, for the template's parameters and the flow. */
+  variables: ColumnType<JsonObject, string | undefined, string>;
   created_at: Timestamp;
 }
 

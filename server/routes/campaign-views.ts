@@ -1,4 +1,7 @@
 import {
+  audienceFilter,
+  campaignSchedule,
+  campaignTemplate,
   settledOutcomes,
   type Campaign,
   type CampaignRecipient,
@@ -12,9 +15,10 @@ import { sendFailure } from '../conversation/send-failure.ts';
 /**
  * What a campaign's state is, from its recipients: queuing its sends is not finishing it.
  * Over once each recipient is settled; `failed` when sends failed and none reached anyone.
+ * Scheduled, paused and cancelled are what was stored.
  */
 export function campaignStatus(stored: Row<'campaigns'>['status'], totals: CampaignTotals): CampaignStatus {
-  if (stored === 'scheduled') return 'scheduled';
+  if (stored !== 'running') return stored;
   const all = Object.values(totals).reduce((a, b) => a + b, 0);
   const settled = settledOutcomes.reduce((n, o) => n + totals[o], 0);
   if (settled < all) return 'running';
@@ -29,8 +33,12 @@ export function campaignView(r: Row<'campaigns'>, totals: CampaignTotals = empty
     channelId: r.channel_id,
     flowId: r.flow_id,
     templateName: String((r.template as { name?: string }).name ?? ''),
+    template: campaignTemplate.parse(r.template),
     status: campaignStatus(r.status, totals),
     scheduledAt: new Date(r.scheduled_at).toISOString(),
+    schedule: r.schedule === null ? { kind: 'once' } : campaignSchedule.parse(r.schedule),
+    audienceFilter: r.audience_filter === null ? null : audienceFilter.parse(r.audience_filter),
+    parentId: r.parent_id,
     contactsInFlow: r.contacts_in_flow,
     recipients: (r.audience as unknown[]).length,
     queued: r.queued,

@@ -1,19 +1,28 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
+  audienceCsvRequest,
+  audienceCsvResponse,
   campaignRecipientsQuery,
   campaignRecipientsResponse,
   campaignResponse,
+  campaignsQuery,
   campaignsResponse,
   createCampaignRequest,
+  updateCampaignRequest,
 } from '../../shared/api/campaigns.ts';
+import { nextRunAfter } from '../campaigns/next-run.ts';
+import { readAudienceCsv } from '../campaigns/read-audience-csv.ts';
+import { recipientsCsv } from '../campaigns/recipients-csv.ts';
+import { changeCampaignStatus, runCampaignNow } from '../campaigns/change-status.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import { countOutcomes, listRecipients } from '../db/queries/campaign-recipients.ts';
 import { campaignExists, findCampaign, insertCampaign, listCampaigns } from '../db/queries/campaigns.ts';
+import { loadSettings } from '../settings/load-settings.ts';
 import { channelExists } from '../db/queries/channels.ts';
 import { publishedVersionNumber } from '../db/queries/flows.ts';
 import { requireRole } from '../http/auth.ts';
 import { AppError } from '../http/errors.ts';
-import { createRouter, json, jsonBody } from '../http/router.ts';
+import { createRouter, json, jsonBody, updateRoute } from '../http/router.ts';
 import { campaignView, recipientView } from './campaign-views.ts';
 
 export const campaignRoutes = createRouter();
@@ -23,10 +32,16 @@ const idParam = z.object({ id: z.string().min(1).max(100) });
 const campaignNotFound = () => new AppError(404, 'not_found', 'Campanha não encontrada.');
 
 campaignRoutes.openapi(
-  createRoute({ method: 'get', path: '/', tags, responses: { 200: json(campaignsResponse, 'Newest first') } }),
+  createRoute({
+    method: 'get',
+    path: '/',
+    tags,
+    request: { query: campaignsQuery },
+    responses: { 200: json(campaignsResponse, 'Newest first: the campaigns people created, or the runs of one') },
+  }),
   async (c) => {
     const { db } = c.var.deps;
-    const rows = await listCampaigns(db, 200);
+    const rows = await listCampaigns(db, 200, c.req.valid('query').parentId ?? null);
     const totals = await countOutcomes(
       db,
       rows.map((r) => r.id),
@@ -54,15 +69,23 @@ campaignRoutes.openapi(
       if (published.version === null)
         throw new AppError(400, 'flow_not_published', 'Publique o fluxo antes de usá-lo numa campanha.');
     }
+    const now = clock.now();
+    // A recurring campaign's `scheduled_at` is its next run, in the business time zone.
+    const scheduledAt =
+      b.schedule.kind === 'once'
+        ? (b.scheduledAt ?? now)
+        : nextRunAfter(b.schedule, now, (await loadSettings(db)).timeZone);
     const row = await db.transaction().execute(async (tx) => {
       const created = await insertCampaign(tx, {
         name: b.name,
         channel_id: b.channelId,
         flow_id: b.flowId,
         template: JSON.stringify(b.template),
-        audience: JSON.stringify(b.audience),
+        audience: JSON.stringify(b.audience ?? []),
+        audience_filter: b.audienceFilter ? JSON.stringify(b.audienceFilter) : null,
+        schedule: b.schedule.kind === 'once' ? null : JSON.stringify(b.schedule),
         status: 'scheduled',
-        scheduled_at: b.scheduledAt ?? clock.now(),
+        scheduled_at: scheduledAt,
         contacts_in_flow: b.contactsInFlow,
         created_by: c.var.actor.userId,
       });
@@ -71,13 +94,27 @@ campaignRoutes.openapi(
         c.var.actor,
         'campaign.create',
         { type: 'campaign', id: created.id },
-        { recipients: b.audience.length },
+        { recipients: b.audience?.length ?? null, audienceFilter: b.audienceFilter ?? null, schedule: b.schedule },
       );
       return created;
     });
     c.var.deps.messaging?.wakeCampaigns();
     return c.json({ campaign: campaignView(row) }, 201);
   },
+);
+
+// Registered before `/{id}`, which would otherwise take "audience-csv" for an id.
+campaignRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/audience-csv',
+    tags,
+    request: { body: jsonBody(audienceCsvRequest) },
+    responses: {
+      200: json(audienceCsvResponse, 'The rows that can be sent, their columns, and a line per row left out'),
+    },
+  }),
+  (c) => c.json(readAudienceCsv(c.req.valid('json').csv), 200),
 );
 
 campaignRoutes.openapi(
@@ -117,5 +154,75 @@ campaignRoutes.openapi(
     if (!(await campaignExists(db, id))) throw campaignNotFound();
     const rows = await listRecipients(db, id, c.req.valid('query'));
     return c.json({ recipients: rows.map(recipientView) }, 200);
+  },
+);
+
+updateRoute(
+  campaignRoutes,
+  {
+    path: '/{id}',
+    tags,
+    request: { params: idParam, body: jsonBody(updateCampaignRequest) },
+    responses: {
+      200: json(campaignResponse, 'Run now, paused, resumed (`active`) or cancelled; PUT the same as PATCH'),
+    },
+  },
+  async (c) => {
+    const { db, clock } = c.var.deps;
+    const { id } = c.req.valid('param');
+    const { status, runNow } = c.req.valid('json');
+    const zone = (await loadSettings(db)).timeZone;
+    const row = await db.transaction().execute(async (tx) => {
+      if (runNow) {
+        if (!(await campaignExists(tx, id))) return undefined;
+        if (!(await runCampaignNow(tx, id, clock.now())))
+          throw new AppError(409, 'not_scheduled', 'Só uma campanha agendada pode ser executada agora.');
+        await recordAudit(tx, c.var.actor, 'campaign.run_now', { type: 'campaign', id });
+        if (!status) return findCampaign(tx, id);
+      }
+      if (!status) return undefined;
+      const changed = await changeCampaignStatus(tx, id, status, clock.now(), zone);
+      if (!changed) return undefined;
+      await recordAudit(
+        tx,
+        c.var.actor,
+        `campaign.${status === 'active' ? 'resume' : status === 'paused' ? 'pause' : 'cancel'}`,
+        {
+          type: 'campaign',
+          id,
+        },
+      );
+      return changed;
+    });
+    if (!row) throw campaignNotFound();
+    c.var.deps.messaging?.wakeCampaigns();
+    c.var.deps.events?.publish({ type: 'campaign.progress', campaignId: id });
+    const totals = await countOutcomes(db, [row.id]);
+    return c.json({ campaign: campaignView(row, totals.get(row.id)) }, 200);
+  },
+);
+
+campaignRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/{id}/recipients.csv',
+    tags,
+    request: { params: idParam },
+    responses: {
+      200: {
+        content: { 'text/csv': { schema: z.string() } },
+        description: 'Every recipient with its outcome, skip reason and Meta error (audited as an export)',
+      },
+    },
+  }),
+  async (c) => {
+    const { db } = c.var.deps;
+    const { id } = c.req.valid('param');
+    if (!(await campaignExists(db, id))) throw campaignNotFound();
+    const rows = await listRecipients(db, id, { after: 0, limit: 1_000_000 });
+    await recordAudit(db, c.var.actor, 'campaign.export', { type: 'campaign', id }, { recipients: rows.length });
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="campanha-${id}.csv"`);
+    return c.body(recipientsCsv(rows.map(recipientView)), 200);
   },
 );

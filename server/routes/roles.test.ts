@@ -96,6 +96,10 @@ const access: Record<string, readonly Role[]> = {
   'POST /campaigns': admins,
   'GET /campaigns/{id}': admins,
   'GET /campaigns/{id}/recipients': admins,
+  'GET /campaigns/{id}/recipients.csv': admins,
+  'PATCH /campaigns/{id}': admins,
+  'PUT /campaigns/{id}': admins,
+  'POST /campaigns/audience-csv': admins,
   'GET /conversations': inbox,
   'GET /conversations/{id}': inbox,
   'POST /conversations/{id}/read': inbox,
@@ -182,6 +186,9 @@ const writes: Record<string, (s: Seed) => unknown> = {
     template: { name: 'promo' },
     audience: [{ phone: '5584991230001' }],
   }),
+  'PATCH /campaigns/{id}': () => ({ status: 'paused' }),
+  'PUT /campaigns/{id}': () => ({ status: 'cancelled' }),
+  'POST /campaigns/audience-csv': () => ({ csv: 'nome,telefone\nIntruso,(84) 99000-0778\n' }),
 };
 
 /** Every row of every table, except when each token was last used (every call moves it). */

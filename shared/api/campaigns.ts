@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normalizePhone } from '../phone.ts';
+import { weekdays } from './settings.ts';
 
 /** One line of a campaign's audience, as sent and as stored (`campaigns.audience`, phones already E.164). */
 export const audienceRecipient = z.object({
@@ -49,27 +50,69 @@ export const campaignTemplate = z.object({
   parameters: z.array(z.string().max(1024)).default([]),
 });
 
-export const createCampaignRequest = z.object({
-  name: z.string().trim().min(1).max(120),
-  channelId: z.string().min(1),
-  /** An approved template (Meta's name and language); parameters accept `{{variable}}`. */
-  template: campaignTemplate,
-  /** Optional: each recipient's conversation continues in this flow, with their variables. */
-  flowId: z.string().nullable().default(null),
-  audience: z
-    .array(audienceRecipient)
-    .min(1, 'adicione pelo menos um contato')
-    .max(10_000)
-    .transform(normalizeAudience),
-  /** When to send; omitted sends now. */
-  scheduledAt: z.iso.datetime({ offset: true }).nullable().default(null),
-  /**
-   * A contact in the middle of another flow when the campaign goes out: left alone (`skip`,
-   * the default) or sent the template, with the campaign's flow (if any) taking over the
-   * conversation (`interrupt`). Contacts in an open handoff are always skipped.
-   */
-  contactsInFlow: contactsInFlow.default('skip'),
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'horário no formato HH:MM');
+
+/**
+ * When a campaign runs: once (at `scheduledAt`, or now), or again and again at `time` (HH:MM in
+ * the business time zone of `/api/settings`) every day or on the chosen weekdays. Each run of a
+ * recurring campaign is a campaign of its own (`parentId`) with the audience read at that moment.
+ */
+export const campaignSchedule = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('once') }),
+  z.object({ kind: z.literal('daily'), time: timeOfDay }),
+  z.object({
+    kind: z.literal('weekly'),
+    time: timeOfDay,
+    weekdays: z.array(z.enum(weekdays)).min(1, 'escolha pelo menos um dia da semana').max(7),
+  }),
+]);
+export type CampaignSchedule = z.infer<typeof campaignSchedule>;
+export type RecurringSchedule = Exclude<CampaignSchedule, { kind: 'once' }>;
+
+/**
+ * An audience read from the contacts of the campaign's number at each run: those with every
+ * tag listed, each custom field equal to the value given, and (when set) no message from them
+ * for at least `inactiveDays` days (contacts who never wrote count as inactive). Contacts who
+ * opted out are never part of it.
+ */
+export const audienceFilter = z.object({
+  tags: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
+  fields: z.record(z.string().min(1).max(60), z.string().max(500)).default({}),
+  inactiveDays: z.number().int().min(1).max(3650).nullable().default(null),
 });
+export type AudienceFilter = z.output<typeof audienceFilter>;
+
+export const createCampaignRequest = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    channelId: z.string().min(1),
+    /** An approved template (Meta's name and language); parameters accept `{{variable}}`. */
+    template: campaignTemplate,
+    /** Optional: each recipient's conversation continues in this flow, with their variables. */
+    flowId: z.string().nullable().default(null),
+    /** An explicit list (typed or from a CSV); or leave it out and give `audienceFilter`. */
+    audience: z
+      .array(audienceRecipient)
+      .min(1, 'adicione pelo menos um contato')
+      .max(10_000)
+      .transform(normalizeAudience)
+      .optional(),
+    /** The audience read from the contacts at each run, instead of a list. */
+    audienceFilter: audienceFilter.optional(),
+    /** When to send a one-off campaign (`schedule.kind: once`); omitted sends now. */
+    scheduledAt: z.iso.datetime({ offset: true }).nullable().default(null),
+    schedule: campaignSchedule.default({ kind: 'once' }),
+    /**
+     * A contact in the middle of another flow when the campaign goes out: left alone (`skip`,
+     * the default) or sent the template, with the campaign's flow (if any) taking over the
+     * conversation (`interrupt`). Contacts in an open handoff are always skipped.
+     */
+    contactsInFlow: contactsInFlow.default('skip'),
+  })
+  .refine((b) => (b.audience === undefined) !== (b.audienceFilter === undefined), {
+    message: 'dê a lista de contatos (audience) ou o filtro de contatos (audienceFilter), um dos dois',
+    path: ['audience'],
+  });
 export type CreateCampaignRequest = z.output<typeof createCampaignRequest>;
 /** The template a campaign sends, as stored with it. */
 export type CampaignTemplate = CreateCampaignRequest['template'];
@@ -79,15 +122,34 @@ export type CampaignTemplate = CreateCampaignRequest['template'];
  * Meta), `sent` (accepted), `delivered`, `read`, `replied` (wrote to us after the send); or
  * `failed` (Meta's code and reason in `error`), or `skipped` (`skipReason`, nothing was sent).
  */
-export const recipientOutcomes = ['queued', 'sent', 'delivered', 'read', 'replied', 'failed', 'skipped'] as const;
+export const recipientOutcomes = [
+  'queued',
+  'sent',
+  'delivered',
+  'read',
+  'replied',
+  'failed',
+  'skipped',
+  'opted_out',
+] as const;
 export const recipientOutcome = z.enum(recipientOutcomes);
 export type RecipientOutcome = z.infer<typeof recipientOutcome>;
 
 /** Nothing more is expected for these: a campaign is over when all its recipients are here. */
-export const settledOutcomes: readonly RecipientOutcome[] = ['delivered', 'read', 'replied', 'failed', 'skipped'];
+export const settledOutcomes: readonly RecipientOutcome[] = [
+  'delivered',
+  'read',
+  'replied',
+  'failed',
+  'skipped',
+  'opted_out',
+];
 
-/** Why a recipient got nothing: an agent has the conversation, another flow is running, or the number was listed twice. */
-export const skipReason = z.enum(['in_handoff', 'in_flow', 'duplicate']);
+/**
+ * Why a recipient got nothing: an agent has the conversation, another flow is running, the
+ * number was listed twice, the contact opted out, or the campaign was cancelled before their turn.
+ */
+export const skipReason = z.enum(['in_handoff', 'in_flow', 'duplicate', 'opted_out', 'cancelled']);
 export type SkipReason = z.infer<typeof skipReason>;
 
 const count = z.number().int();
@@ -99,14 +161,15 @@ export const campaignTotals = z.object({
   replied: count,
   failed: count,
   skipped: count,
+  opted_out: count,
 }) satisfies z.ZodType<Record<RecipientOutcome, number>>;
 export type CampaignTotals = z.infer<typeof campaignTotals>;
 
-/** A campaign's state as clients see it; the database stores only the first two (`done` and `failed` are read from its recipients). */
-export const campaignStatuses = ['scheduled', 'running', 'done', 'failed'] as const;
+/** A campaign's state as clients see it; `done` and `failed` are read from its recipients, the rest is stored. */
+export const campaignStatuses = ['scheduled', 'running', 'paused', 'cancelled', 'done', 'failed'] as const;
 export type CampaignStatus = (typeof campaignStatuses)[number];
 /** What the campaigns table stores in `status`. */
-export type StoredCampaignStatus = Extract<CampaignStatus, 'scheduled' | 'running'>;
+export type StoredCampaignStatus = Extract<CampaignStatus, 'scheduled' | 'running' | 'paused' | 'cancelled'>;
 
 export const campaign = z.object({
   id: z.string(),
@@ -119,9 +182,16 @@ export const campaign = z.object({
    * reached anyone, else `done` (`totals.failed` tells of partial failures).
    */
   status: z.enum(campaignStatuses),
+  /** A one-off's send time; a recurring campaign's next run. */
   scheduledAt: z.string(),
+  schedule: campaignSchedule,
+  /** The filter a contacts audience is read with at each run; null for a list. */
+  audienceFilter: audienceFilter.nullable(),
+  /** The recurring campaign this is a run of; null for a campaign people created. */
+  parentId: z.string().nullable(),
+  template: campaignTemplate,
   contactsInFlow,
-  /** Lines in the audience. */
+  /** Lines in the audience (a contacts audience: recipients of this run, 0 before it). */
   recipients: z.number().int(),
   /** Template messages queued (recipients not skipped). */
   queued: z.number().int(),
@@ -132,6 +202,33 @@ export const campaign = z.object({
 export type Campaign = z.infer<typeof campaign>;
 export const campaignResponse = z.object({ campaign });
 export const campaignsResponse = z.object({ campaigns: z.array(campaign) });
+export const campaignsQuery = z.object({
+  /** The runs of this recurring campaign; without it, the campaigns people created. */
+  parentId: z.string().max(100).optional(),
+});
+
+/**
+ * `PATCH /api/campaigns/:id`: `runNow` starts a scheduled campaign at once; `paused` stops its sends (and a recurring campaign's runs) where
+ * they are, `active` resumes, `cancelled` ends it for good: recipients still waiting are skipped.
+ */
+export const updateCampaignRequest = z
+  .object({
+    status: z.enum(['paused', 'active', 'cancelled']).optional(),
+    /** A scheduled campaign runs now: a one-off goes out, a recurring one makes a run and keeps its schedule. */
+    runNow: z.literal(true).optional(),
+  })
+  .refine((b) => b.status !== undefined || b.runNow !== undefined, 'envie status ou runNow');
+
+/** `POST /api/campaigns/audience-csv`: a CSV read into an audience, with a report per row. */
+export const audienceCsvRequest = z.object({ csv: z.string().min(1).max(5_000_000) });
+export const audienceCsvResponse = z.object({
+  /** The rows that can be sent, ready for `audience`. */
+  audience: z.array(audienceRecipient),
+  /** Column names other than the phone and name: the template's and the flow's variables. */
+  columns: z.array(z.string()),
+  /** One line per row that was left out, naming the row. */
+  issues: z.array(z.object({ row: z.number().int(), message: z.string() })),
+});
 
 export const campaignRecipient = z.object({
   /** The audience line, from 1 as people count. */

@@ -68,6 +68,25 @@ export const minRetentionDays = 7;
 
 export const studioLanguages = ['pt-BR', 'en'] as const;
 
+/**
+ * Words a contact sends, alone in a message, to stop campaigns (`stopWords`) or to receive them
+ * again (`startWords`); compared without case, accents or final punctuation. Each is answered
+ * with its reply; the flow does not see these messages.
+ */
+export const optOutSettings = z.object({
+  stopWords: z.array(z.string().trim().min(1).max(40)).max(20),
+  stopReply: z.string().trim().min(1).max(1000),
+  startWords: z.array(z.string().trim().min(1).max(40)).max(20),
+  startReply: z.string().trim().min(1).max(1000),
+});
+export type OptOutSettings = z.infer<typeof optOutSettings>;
+export const defaultOptOut: OptOutSettings = {
+  stopWords: ['PARAR', 'SAIR', 'CANCELAR', 'STOP'],
+  stopReply: 'Pronto: você não vai mais receber nossas mensagens. Se mudar de ideia, envie VOLTAR.',
+  startWords: ['VOLTAR'],
+  startReply: 'Que bom ter você de volta! Você voltará a receber nossas mensagens.',
+};
+
 /** The settings an admin changes; each is stored under its own key, defaults applied when unset. */
 export const settingsValues = z.object({
   timeZone: timeZone.default(defaultTimeZone),
@@ -76,6 +95,8 @@ export const settingsValues = z.object({
   retentionDays: z.number().int().min(minRetentionDays).max(3650).nullable().default(null),
   /** The studio's language for users who have not picked one. */
   language: z.enum(studioLanguages).default('pt-BR'),
+  /** Opt-out words for campaigns and their confirmations. */
+  optOut: optOutSettings.default(defaultOptOut),
 });
 export type SettingsValues = z.infer<typeof settingsValues>;
 export type SettingKey = keyof SettingsValues;

@@ -9,6 +9,7 @@ import { settingsMessages } from './messages/settings.ts';
 import { dashboardMessages } from './messages/dashboard.ts';
 import { phoneMessages } from './messages/phone.ts';
 import { templatesMessages } from './messages/templates.ts';
+import { campaignsMessages } from './messages/campaigns.ts';
 
 /**
  * Every studio text, keyed by a stable id. Each area keeps its own table
@@ -24,6 +25,7 @@ const messages = {
   ...dashboardMessages,
   ...phoneMessages,
   ...templatesMessages,
+  ...campaignsMessages,
 } as const;
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;

@@ -4,9 +4,20 @@ import type { NewRow, Row } from '../tables.ts';
 
 export type CampaignRow = Row<'campaigns'>;
 
-/** The newest campaigns first. */
-export async function listCampaigns(db: Executor, limit: number): Promise<CampaignRow[]> {
-  return db.selectFrom('campaigns').selectAll().orderBy('created_at', 'desc').limit(limit).execute();
+/** The newest campaigns first: those people created (`parentId` null), or the runs of one. */
+export async function listCampaigns(
+  db: Executor,
+  limit: number,
+  parentId: string | null = null,
+): Promise<CampaignRow[]> {
+  return db
+    .selectFrom('campaigns')
+    .selectAll()
+    .where('parent_id', parentId === null ? 'is' : '=', parentId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
 }
 
 export async function findCampaign(db: Executor, id: string): Promise<CampaignRow | undefined> {
