@@ -40,6 +40,7 @@ import { userRoutes } from './routes/users.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { aiProviderRoutes } from './routes/ai-providers.ts';
 import { whatsappWebhook } from './webhooks/whatsapp.ts';
+import { eventWebhookRoutes } from './routes/event-webhooks.ts';
 
 export interface AppOptions {
   /** Folder of the built studio; omitted in API-only tests. */
@@ -102,6 +103,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   mountAuthenticated(api, '/settings', settingsRoutes, aiProviderRoutes);
   mountAuthenticated(api, '/dashboard', dashboardRoutes);
   mountAuthenticated(api, '/audit', auditRoutes);
+  mountAuthenticated(api, '/event-webhooks', eventWebhookRoutes);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -26,6 +26,7 @@ import { connectRedis } from './queue/redis-client.ts';
 import { createWorkerLoop } from './queue/worker-loop.ts';
 import { createChannelDirectory } from './channels/channel-directory.ts';
 import { createGraphClient } from './whatsapp/graph-client.ts';
+import { createEventDelivery, type Backoff } from './event-webhooks/deliver-events.ts';
 
 export interface MessagingOptions {
   db: Db;
@@ -52,6 +53,8 @@ export interface MessagingOptions {
   autoStart?: boolean;
   /** Where the studio learns what changed (`GET /api/events`); a local one when absent. */
   events?: EventBus;
+  /** Tests shorten the event webhooks' retry delays. */
+  webhookBackoff?: Backoff;
 }
 
 /**
@@ -219,6 +222,20 @@ export function startMessaging(o: MessagingOptions) {
     { idleMs: Math.max(idleMs, 1000), logger: o.logger },
   );
 
+  // Outgoing event webhooks: rows written with the changes they tell about, sent from here.
+  const eventDelivery = createEventDelivery({
+    db: o.db,
+    clock: o.clock,
+    logger: o.logger,
+    secrets: o.secrets,
+    backoff: o.webhookBackoff,
+    ...(o.config.webhooksAllowPrivate && { fetchFn: fetch }),
+  });
+  const eventWebhooks = createWorkerLoop('event webhooks', () => eventDelivery.pass(), {
+    idleMs: Math.max(idleMs, 1000),
+    logger: o.logger,
+  });
+
   // Embedded: statistics from a small sample, since every webhook waits for an ANALYZE (vacuum.ts).
   const vacuum = createVacuumLoop(o.db, o.logger, { statisticsTarget: o.config.databaseUrl ? undefined : 10 });
   // Daily, on one instance: deletes messages older than the settings' retention.
@@ -237,6 +254,7 @@ export function startMessaging(o: MessagingOptions) {
     sender.start();
     media.start();
     campaigns.start();
+    eventWebhooks.start();
     vacuum.start();
     retention.start();
   };
@@ -270,6 +288,7 @@ export function startMessaging(o: MessagingOptions) {
         sender.stop(),
         media.stop(),
         campaigns.stop(),
+        eventWebhooks.stop(),
         vacuum.stop(),
         retention.stop(),
       ]);

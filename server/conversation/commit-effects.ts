@@ -5,6 +5,7 @@ import { queueFlowStart } from '../db/queries/scheduled-jobs.ts';
 import { buildBatchRows, type DecidedContact } from './batch-rows.ts';
 import { markedVariables } from './capture-fields.ts';
 import { insertOutboundRows } from './outbound-rows.ts';
+import { emitEvents, type FluxoEvent } from '../event-webhooks/emit-event.ts';
 
 /**
  * Writes what the engine decided for several contacts in one transaction: sessions, the
@@ -20,6 +21,12 @@ export async function commitOutcomes(
 ): Promise<{ outboxRows: number; flowStarts: number }> {
   const rows = buildBatchRows(decided, now);
   const at = now.toISOString();
+  // Outgoing webhooks' events, written with the rest below (emit-event.ts).
+  const events: FluxoEvent[] = rows.sessionInserts.map((r) => ({
+    type: 'conversation.started',
+    contactId: r.contact_id,
+    data: { contactId: r.contact_id, sessionId: r.id, flowId: r.flow_id, flowVersionId: r.flow_version_id },
+  }));
 
   // Sessions first: ended ones are updated before new ones are inserted, since a contact may
   // have only one live session.
@@ -75,10 +82,11 @@ export async function commitOutcomes(
     for (const f of outcome.flowStarts)
       await queueFlowStart(tx, { key: f.key, contactId: contact.id, start: f.start }, f.at);
     for (const h of outcome.handoffs) {
-      await tx
+      const handoffId = randomUUID();
+      const opened = await tx
         .insertInto('handoffs')
         .values({
-          id: randomUUID(),
+          id: handoffId,
           contact_id: contact.id,
           session_id: h.sessionId,
           team: h.team,
@@ -88,7 +96,14 @@ export async function commitOutcomes(
           created_at: now,
         })
         .onConflict((oc) => oc.column('contact_id').where('status', '<>', 'resolved').doNothing())
-        .execute();
+        .returning('id')
+        .executeTakeFirst();
+      if (opened)
+        events.push({
+          type: 'handoff.opened',
+          contactId: contact.id,
+          data: { handoffId, contactId: contact.id, team: h.team, note: h.note, variables: h.context },
+        });
     }
     for (const o of outcome.orders) {
       const orderId = randomUUID();
@@ -124,9 +139,15 @@ export async function commitOutcomes(
           )
           .execute();
       }
+      events.push({
+        type: 'order.created',
+        contactId: contact.id,
+        data: { orderId, contactId: contact.id, status: 'new', totalCents: o.totalCents, items: o.items },
+      });
     }
   }
 
+  await emitEvents(tx, events, now);
   await insertOutboundRows(tx, { messages: rows.messages, outbox: rows.outbox }, now);
   if (rows.analytics.length) {
     await tx

@@ -348,7 +348,42 @@ export interface AiProvidersTable {
   updated_at: Timestamp;
 }
 
+export interface EventWebhooksTable {
+  id: string;
+  url: string;
+  description: Defaulted<string>;
+  /** Event types (`shared/api/event-webhooks.ts`). */
+  events: Json<string[]>;
+  secret_enc: string;
+  active: Defaulted<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type EventDeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+export interface EventDeliveriesTable {
+  id: string;
+  seq: Generated<string>;
+  webhook_id: string;
+  event_id: string;
+  event_type: string;
+  contact_id: string | null;
+  body: string;
+  status: Defaulted<EventDeliveryStatus>;
+  attempts: Defaulted<number>;
+  next_attempt_at: Timestamp;
+  lease_until: Timestamp | null;
+  last_attempt_at: Timestamp | null;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  event_webhooks: EventWebhooksTable;
+  event_deliveries: EventDeliveriesTable;
   conversation_reads: ConversationReadsTable;
   settings: SettingsTable;
   ai_providers: AiProvidersTable;

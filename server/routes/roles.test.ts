@@ -115,6 +115,13 @@ const access: Record<string, readonly Role[]> = {
   'GET /dashboard': builders,
   'GET /audit': admins,
   'GET /audit/export.csv': admins,
+  'GET /event-webhooks': admins,
+  'POST /event-webhooks': admins,
+  'PATCH /event-webhooks/{id}': admins,
+  'PUT /event-webhooks/{id}': admins,
+  'DELETE /event-webhooks/{id}': admins,
+  'GET /event-webhooks/{id}/deliveries': admins,
+  'POST /event-webhooks/{id}/deliveries/{deliveryId}/redeliver': admins,
 };
 
 interface Seed {
