@@ -33,7 +33,7 @@ export async function recordSends(db: Db, outcomes: SendOutcome[], now: Date): P
       select m.id from messages m
       where m.id = any(array(select message_id from settled where kind = 'message'))
       order by m.id for update
-    )
+    ),
     sent as (
       update messages m set wamid = coalesce(m.wamid, s.wamid),
         status = case when m.status = 'pending' then 'accepted' else m.status end
