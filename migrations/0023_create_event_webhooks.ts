@@ -12,6 +12,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('event_webhooks')
     .addColumn('id', 'text', (c) => c.primaryKey())
+    // `http`: an admin's URL. `chatwoot`: the Chatwoot bridge's own subscription (its events are
+    // mirrored through Chatwoot's API instead of POSTed; not listed among the admins' webhooks).
+    .addColumn('kind', 'text', (c) => c.notNull().defaultTo('http'))
     .addColumn('url', 'text', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
     // A JSON array of event types (`message.received`, …).

@@ -18,6 +18,7 @@ import * as m0016 from './0016_add_order_delivery_and_notifications.ts';
 import * as m0017 from './0017_index_dashboard_periods.ts';
 import * as m0018 from './0018_create_settings.ts';
 import * as m0023 from './0023_create_event_webhooks.ts';
+import * as m0024 from './0024_create_chatwoot_bridge.ts';
 
 /** Every migration, in order. Listed by hand so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   '0017_index_dashboard_periods': m0017,
   '0018_create_settings': m0018,
   '0023_create_event_webhooks': m0023,
+  '0024_create_chatwoot_bridge': m0024,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -27,6 +27,8 @@ import { createWorkerLoop } from './queue/worker-loop.ts';
 import { createChannelDirectory } from './channels/channel-directory.ts';
 import { createGraphClient } from './whatsapp/graph-client.ts';
 import { createEventDelivery, type Backoff } from './event-webhooks/deliver-events.ts';
+import { createChatwootMirror } from './chatwoot/mirror-event.ts';
+import { publicFetch } from './net/public-fetch.ts';
 
 export interface MessagingOptions {
   db: Db;
@@ -223,13 +225,15 @@ export function startMessaging(o: MessagingOptions) {
   );
 
   // Outgoing event webhooks: rows written with the changes they tell about, sent from here.
+  const webhookFetch = o.config.webhooksAllowPrivate ? fetch : publicFetch;
   const eventDelivery = createEventDelivery({
     db: o.db,
     clock: o.clock,
     logger: o.logger,
     secrets: o.secrets,
     backoff: o.webhookBackoff,
-    ...(o.config.webhooksAllowPrivate && { fetchFn: fetch }),
+    fetchFn: webhookFetch,
+    mirrorToChatwoot: createChatwootMirror({ db: o.db, secrets: o.secrets, clock: o.clock, fetchFn: webhookFetch }),
   });
   const eventWebhooks = createWorkerLoop('event webhooks', () => eventDelivery.pass(), {
     idleMs: Math.max(idleMs, 1000),

@@ -1,4 +1,4 @@
-import { signatureHeader } from '../../shared/api/event-webhooks.ts';
+import { signatureHeader, type EventBody } from '../../shared/api/event-webhooks.ts';
 import type { SecretBox } from '../auth/secret-box.ts';
 import type { Clock } from '../context.ts';
 import type { Db } from '../db/database.ts';
@@ -34,6 +34,8 @@ export interface EventDeliveryOptions {
   timeoutMs?: number;
   leaseMs?: number;
   batchSize?: number;
+  /** Mirrors one event to Chatwoot (the bridge's subscription); throws to retry it later. */
+  mirrorToChatwoot?: (event: EventBody) => Promise<void>;
 }
 
 /**
@@ -51,6 +53,17 @@ export function createEventDelivery(o: EventDeliveryOptions) {
 
   async function deliver(d: ClaimedDelivery): Promise<void> {
     let failure: { status: number | null; error: string };
+    if (d.kind === 'chatwoot') {
+      try {
+        if (!o.mirrorToChatwoot) throw new Error('a ponte com o Chatwoot não está ativa neste processo');
+        await o.mirrorToChatwoot(JSON.parse(d.body) as EventBody);
+        await markDelivered(o.db, d.id, 200, o.clock.now());
+        return;
+      } catch (err) {
+        failure = { status: null, error: describe(err) };
+      }
+      return retryOrGiveUp(d, failure);
+    }
     try {
       const secret = o.secrets.open(d.secret_enc);
       const event = JSON.parse(d.body) as { id: string; type: string };
@@ -77,6 +90,10 @@ export function createEventDelivery(o: EventDeliveryOptions) {
       const blocked = blockedCause(err);
       failure = { status: null, error: blocked ? blocked.message : describe(err) };
     }
+    return retryOrGiveUp(d, failure);
+  }
+
+  async function retryOrGiveUp(d: ClaimedDelivery, failure: { status: number | null; error: string }) {
     const giveUp = d.attempts >= backoff.maxAttempts;
     const wait = Math.min(backoff.maxMs, backoff.baseMs * 2 ** (d.attempts - 1));
     const retryAt = giveUp ? null : new Date(o.clock.now().getTime() + wait);

@@ -151,7 +151,8 @@ eventWebhookRoutes.openapi(
       resource: 'Webhook',
       action: 'event_webhook.delete',
       target: { type: 'event_webhook', id },
-      change: (tx) => tx.deleteFrom('event_webhooks').where('id', '=', id).returning('id').executeTakeFirst(),
+      change: (tx) =>
+        tx.deleteFrom('event_webhooks').where('id', '=', id).where('kind', '=', 'http').returning('id').executeTakeFirst(),
     });
     return c.body(null, 204);
   },

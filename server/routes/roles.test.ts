@@ -122,6 +122,9 @@ const access: Record<string, readonly Role[]> = {
   'DELETE /event-webhooks/{id}': admins,
   'GET /event-webhooks/{id}/deliveries': admins,
   'POST /event-webhooks/{id}/deliveries/{deliveryId}/redeliver': admins,
+  'GET /integrations/chatwoot': admins,
+  'PATCH /integrations/chatwoot': admins,
+  'PUT /integrations/chatwoot': admins,
 };
 
 interface Seed {

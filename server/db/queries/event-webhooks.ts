@@ -20,6 +20,7 @@ export async function listEventWebhooks(db: Executor) {
         .where('d.status', '=', 'failed')
         .as('failed'),
     ])
+    .where('w.kind', '=', 'http')
     .orderBy('w.created_at')
     .execute();
 }
@@ -40,6 +41,7 @@ export interface EventWebhookChange {
 export async function updateEventWebhook(db: Executor, id: string, change: EventWebhookChange, now: Date) {
   return db
     .updateTable('event_webhooks')
+    .where('kind', '=', 'http')
     .set({
       ...(change.url !== undefined ? { url: change.url } : {}),
       ...(change.description !== undefined ? { description: change.description } : {}),
@@ -94,6 +96,7 @@ export async function claimDueDeliveries(db: Executor, now: Date, leaseMs: numbe
     attempts: number;
     url: string;
     secret_enc: string;
+    kind: 'http' | 'chatwoot';
   }>`
     with due as (
       select d.id from event_deliveries d
@@ -111,7 +114,7 @@ export async function claimDueDeliveries(db: Executor, now: Date, leaseMs: numbe
       from due where d.id = due.id
       returning d.id, d.webhook_id, d.body, d.attempts, d.seq
     )
-    select t.id, t.webhook_id, t.body, t.attempts, w.url, w.secret_enc
+    select t.id, t.webhook_id, t.body, t.attempts, w.url, w.secret_enc, w.kind
     from taken t join event_webhooks w on w.id = t.webhook_id
     order by t.seq
   `.execute(db);
