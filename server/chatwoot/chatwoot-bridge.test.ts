@@ -208,4 +208,30 @@ describe('the Chatwoot bridge', () => {
     await until('the message to reach Chatwoot', () => cw.messages.some((m) => m.content === 'oi de novo'), 20_000);
     expect(cw.messages.filter((m) => m.content === 'oi de novo')).toHaveLength(1);
   });
+
+  it('a handoff resolved in Fluxo’s inbox is resolved in Chatwoot too', async () => {
+    // "oi de novo" started the flow again: a second handoff, open in a Chatwoot conversation.
+    await until(
+      'the second handoff to open in Chatwoot',
+      () => cw.conversations.some((v) => v.status === 'open'),
+      20_000,
+    );
+    const open = cw.conversations.find((v) => v.status === 'open')!;
+    const handoff = await h.testDb.db
+      .selectFrom('handoffs')
+      .select('id')
+      .where('status', '<>', 'resolved')
+      .executeTakeFirstOrThrow();
+    expect((await admin.request('POST', `/api/handoffs/${handoff.id}/resolve`)).status).toBe(200);
+    await until('Chatwoot to show it resolved', () => open.status === 'resolved', 20_000);
+    // Chatwoot tells us back: nothing happens twice.
+    await deliverChatwootWebhooks();
+    const handoffs = await h.testDb.db.selectFrom('handoffs').select('status').execute();
+    expect(handoffs.map((x) => x.status)).toEqual(['resolved', 'resolved']);
+    await until(
+      'the bot to resume again',
+      () => sentTexts().filter((x) => x === 'De volta com o bot!').length === 2,
+      20_000,
+    );
+  });
 });

@@ -96,6 +96,14 @@ describe('event webhooks API', () => {
     expect(bodies[1]!.data).toMatchObject({ handoffId, status: 'resolved' });
     expect(bodies[2]!.data).toMatchObject({ orderId, status: 'confirmed', previousStatus: 'new' });
     expect(bodies[3]!.data).toMatchObject({ contactId, by: 'operator' });
+    // Erasing the contact (LGPD) takes the copies in the delivery log with it.
+    expect((await admin.request('DELETE', `/api/contacts/${contactId}`)).status).toBe(204);
+    const left = await t.deps.db
+      .selectFrom('event_deliveries')
+      .select('id')
+      .where('contact_id', '=', contactId)
+      .execute();
+    expect(left).toHaveLength(0);
   });
 
   it('refuses bad input with a 400 and stores nothing', async () => {
