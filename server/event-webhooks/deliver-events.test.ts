@@ -154,6 +154,27 @@ describe('outgoing event webhooks: delivery', () => {
     expect(row.last_error).toMatch(/not a public address/);
   });
 
+  it('keeps the log for 30 days: older delivered or failed rows are pruned, pending ones never', async () => {
+    const { secret } = await subscribe(['message.received']);
+    receiver.secret = secret;
+    receiver.down = true;
+    await emit({ type: 'message.received', contactId: 'contact-old', data: { n: 1 } });
+    await emit({ type: 'message.received', contactId: 'contact-new', data: { n: 2 } });
+    await t.deps.db
+      .updateTable('event_deliveries')
+      .set({ status: 'delivered', created_at: new Date(now - 31 * 24 * 3_600_000) })
+      .where('contact_id', '=', 'contact-old')
+      .execute();
+    await t.deps.db
+      .updateTable('event_deliveries')
+      .set({ created_at: new Date(now - 40 * 24 * 3_600_000) })
+      .where('contact_id', '=', 'contact-new')
+      .execute();
+    await delivery().pass();
+    const left = await t.deps.db.selectFrom('event_deliveries').select(['contact_id', 'status']).execute();
+    expect(left).toEqual([{ contact_id: 'contact-new', status: 'pending' }]);
+  });
+
   it('an inactive subscription records nothing', async () => {
     const { webhook } = await subscribe(['message.received']);
     const off = await t.as('admin').json('PATCH', `/api/event-webhooks/${webhook.id}`, { active: false });

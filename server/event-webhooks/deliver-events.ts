@@ -6,6 +6,7 @@ import {
   claimDueDeliveries,
   markAttemptFailed,
   markDelivered,
+  pruneDeliveries,
   type ClaimedDelivery,
 } from '../db/queries/event-webhooks.ts';
 import type { Logger } from '../logger.ts';
@@ -101,9 +102,19 @@ export function createEventDelivery(o: EventDeliveryOptions) {
     await markAttemptFailed(o.db, d.id, failure, retryAt);
   }
 
+  // The log is kept for `keepMs`; old rows are pruned at most once an hour, by whichever pass comes.
+  const keepMs = 30 * 24 * 3_600_000;
+  let prunedAt = 0;
+  async function pruneOld(now: Date) {
+    if (now.getTime() - prunedAt < 3_600_000) return;
+    prunedAt = now.getTime();
+    await pruneDeliveries(o.db, new Date(now.getTime() - keepMs));
+  }
+
   return {
     /** Sends what is due now; true when there may be more right away. */
     async pass(): Promise<boolean> {
+      await pruneOld(o.clock.now());
       const due = await claimDueDeliveries(o.db, o.clock.now(), leaseMs, batchSize);
       // One per contact and subscription at most, so all of them may go at once.
       await Promise.all(due.map(deliver));

@@ -151,3 +151,22 @@ export async function markAttemptFailed(
     .where('id', '=', id)
     .execute();
 }
+
+/**
+ * Forgets deliveries delivered or given up on before `before` (the log keeps the last weeks), a
+ * batch at a time; how many went.
+ */
+export async function pruneDeliveries(db: Executor, before: Date, batch = 1000): Promise<number> {
+  const gone = await db
+    .deleteFrom('event_deliveries')
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('event_deliveries')
+        .select('id')
+        .where('status', '<>', 'pending')
+        .where('created_at', '<', before)
+        .limit(batch),
+    )
+    .executeTakeFirst();
+  return Number(gone.numDeletedRows);
+}
