@@ -19,6 +19,8 @@ import * as m0017 from './0017_index_dashboard_periods.ts';
 import * as m0018 from './0018_create_settings.ts';
 import * as m0020 from './0020_create_message_templates.ts';
 import * as m0021 from './0021_add_campaign_schedules.ts';
+import * as m0023 from './0023_create_event_webhooks.ts';
+import * as m0024 from './0024_create_chatwoot_bridge.ts';
 
 /** Every migration, in order. Listed by hand so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -42,6 +44,8 @@ export const migrations: Record<string, Migration> = {
   '0018_create_settings': m0018,
   '0020_create_message_templates': m0020,
   '0021_add_campaign_schedules': m0021,
+  '0023_create_event_webhooks': m0023,
+  '0024_create_chatwoot_bridge': m0024,
 };
 
 export const migrationProvider: MigrationProvider = {

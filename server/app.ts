@@ -42,6 +42,9 @@ import { userRoutes } from './routes/users.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { aiProviderRoutes } from './routes/ai-providers.ts';
 import { whatsappWebhook } from './webhooks/whatsapp.ts';
+import { eventWebhookRoutes } from './routes/event-webhooks.ts';
+import { chatwootWebhook } from './webhooks/chatwoot.ts';
+import { chatwootSettingsRoutes } from './routes/chatwoot-settings.ts';
 
 export interface AppOptions {
   /** Folder of the built studio; omitted in API-only tests. */
@@ -72,6 +75,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.use('/webhooks/*', rejectInvalidUrlText);
   app.use('/webhooks/whatsapp', timeWebhookAnswers);
   app.route('/webhooks/whatsapp', whatsappWebhook);
+  app.route('/webhooks/chatwoot', chatwootWebhook);
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   // Flow documents are the largest bodies the admin API takes; 5 MB holds thousands of nodes.
@@ -109,6 +113,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   mountAuthenticated(api, '/dashboard', dashboardRoutes);
   mountAuthenticated(api, '/audit', auditRoutes);
   mountAuthenticated(api, '/message-templates', messageTemplateRoutes);
+  mountAuthenticated(api, '/event-webhooks', eventWebhookRoutes);
+  mountAuthenticated(api, '/integrations/chatwoot', chatwootSettingsRoutes);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -26,6 +26,11 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** Outgoing event webhooks (and Chatwoot) may reach private/loopback addresses only when true. */
+  WEBHOOKS_ALLOW_PRIVATE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Bearer token Prometheus sends for `/metrics`; without it `/metrics` is off. */
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
   FLUXO_LOG: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -67,6 +72,7 @@ export interface Config {
   role: 'all' | 'web' | 'worker';
   publicUrl: string | undefined;
   httpNodeAllowPrivate: boolean;
+  webhooksAllowPrivate: boolean;
   metricsToken: string | undefined;
   logLevel: Env['FLUXO_LOG'];
   leaseMs: number;
@@ -111,6 +117,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
       e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD } : null,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     httpNodeAllowPrivate: e.HTTP_NODE_ALLOW_PRIVATE,
+    webhooksAllowPrivate: e.WEBHOOKS_ALLOW_PRIVATE,
     metricsToken: e.METRICS_TOKEN,
     logLevel: e.FLUXO_LOG,
     role: e.FLUXO_ROLE,

@@ -27,6 +27,9 @@ import { connectRedis } from './queue/redis-client.ts';
 import { createWorkerLoop } from './queue/worker-loop.ts';
 import { createChannelDirectory } from './channels/channel-directory.ts';
 import { createGraphClient } from './whatsapp/graph-client.ts';
+import { createEventDelivery, type Backoff } from './event-webhooks/deliver-events.ts';
+import { createChatwootMirror } from './chatwoot/mirror-event.ts';
+import { publicFetch } from './net/public-fetch.ts';
 
 export interface MessagingOptions {
   db: Db;
@@ -53,6 +56,8 @@ export interface MessagingOptions {
   autoStart?: boolean;
   /** Where the studio learns what changed (`GET /api/events`); a local one when absent. */
   events?: EventBus;
+  /** Tests shorten the event webhooks' retry delays. */
+  webhookBackoff?: Backoff;
 }
 
 /**
@@ -222,6 +227,22 @@ export function startMessaging(o: MessagingOptions) {
     { idleMs: Math.max(idleMs, 1000), logger: o.logger },
   );
 
+  // Outgoing event webhooks: rows written with the changes they tell about, sent from here.
+  const webhookFetch = o.config.webhooksAllowPrivate ? fetch : publicFetch;
+  const eventDelivery = createEventDelivery({
+    db: o.db,
+    clock: o.clock,
+    logger: o.logger,
+    secrets: o.secrets,
+    backoff: o.webhookBackoff,
+    fetchFn: webhookFetch,
+    mirrorToChatwoot: createChatwootMirror({ db: o.db, secrets: o.secrets, clock: o.clock, fetchFn: webhookFetch }),
+  });
+  const eventWebhooks = createWorkerLoop('event webhooks', () => eventDelivery.pass(), {
+    idleMs: Math.max(idleMs, 1000),
+    logger: o.logger,
+  });
+
   // Embedded: statistics from a small sample, since every webhook waits for an ANALYZE (vacuum.ts).
   const vacuum = createVacuumLoop(o.db, o.logger, { statisticsTarget: o.config.databaseUrl ? undefined : 10 });
   // Daily, on one instance: deletes messages older than the settings' retention.
@@ -240,6 +261,7 @@ export function startMessaging(o: MessagingOptions) {
     sender.start();
     media.start();
     campaigns.start();
+    eventWebhooks.start();
     vacuum.start();
     retention.start();
   };
@@ -273,6 +295,7 @@ export function startMessaging(o: MessagingOptions) {
         sender.stop(),
         media.stop(),
         campaigns.stop(),
+        eventWebhooks.stop(),
         vacuum.stop(),
         retention.stop(),
       ]);

@@ -4,6 +4,7 @@ import { prepared } from '../db/prepared-statements.ts';
 import { buildBatchRows, type DecidedContact } from './batch-rows.ts';
 import { markedVariables } from './capture-fields.ts';
 import { contactLockOrder } from './leases.ts';
+import { eventInsert } from '../event-webhooks/emit-event.ts';
 
 /**
  * Writes a batch's sessions, replies, outbox rows, analytics, processed marks and the contact
@@ -48,7 +49,14 @@ export async function commitInOneStatement(
       select r.id, r.contact_id, r.flow_id, r.flow_version_id, r.status, r.state, ${at}::timestamptz, ${at}::timestamptz
       from jsonb_to_recordset(${json(rows.sessionInserts)}::jsonb) as r(id text, contact_id text, flow_id text, flow_version_id text, status text, state jsonb)
       where r.contact_id in (select id from settled)
+      returning contact_id, id, flow_id, flow_version_id
     ),
+    started_events as (${eventInsert(
+      'conversation.started',
+      sql`select contact_id, id as ord, jsonb_build_object('contactId', contact_id, 'sessionId', id, 'flowId', flow_id,
+        'flowVersionId', flow_version_id) as data from session_inserts`,
+      at,
+    )}),
     -- The outbound rows of outbound-rows.ts (as insertOutboundRows writes them), in this statement.
     replies as (
       insert into messages (id, channel_id, contact_id, direction, type, text, status, session_id, author_kind, author_id, created_at, payload, error)

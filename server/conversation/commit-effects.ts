@@ -6,6 +6,8 @@ import { buildBatchRows, type DecidedContact } from './batch-rows.ts';
 import { markedVariables } from './capture-fields.ts';
 import { insertOutboundRows } from './outbound-rows.ts';
 import { queueOutbound } from './queue-outbound.ts';
+import { emitEvents, type FluxoEvent } from '../event-webhooks/emit-event.ts';
+import { emitOptOut } from '../event-webhooks/opt-out-event.ts';
 
 /**
  * Writes what the engine decided for several contacts in one transaction: sessions, the
@@ -21,6 +23,12 @@ export async function commitOutcomes(
 ): Promise<{ outboxRows: number; flowStarts: number }> {
   const rows = buildBatchRows(decided, now);
   const at = now.toISOString();
+  // Outgoing webhooks' events, written with the rest below (emit-event.ts).
+  const events: FluxoEvent[] = rows.sessionInserts.map((r) => ({
+    type: 'conversation.started',
+    contactId: r.contact_id,
+    data: { contactId: r.contact_id, sessionId: r.id, flowId: r.flow_id, flowVersionId: r.flow_version_id },
+  }));
 
   // Sessions first: ended ones are updated before new ones are inserted, since a contact may
   // have only one live session.
@@ -76,10 +84,11 @@ export async function commitOutcomes(
     for (const f of outcome.flowStarts)
       await queueFlowStart(tx, { key: f.key, contactId: contact.id, start: f.start }, f.at);
     for (const h of outcome.handoffs) {
-      await tx
+      const handoffId = randomUUID();
+      const opened = await tx
         .insertInto('handoffs')
         .values({
-          id: randomUUID(),
+          id: handoffId,
           contact_id: contact.id,
           session_id: h.sessionId,
           team: h.team,
@@ -89,7 +98,14 @@ export async function commitOutcomes(
           created_at: now,
         })
         .onConflict((oc) => oc.column('contact_id').where('status', '<>', 'resolved').doNothing())
-        .execute();
+        .returning('id')
+        .executeTakeFirst();
+      if (opened)
+        events.push({
+          type: 'handoff.opened',
+          contactId: contact.id,
+          data: { handoffId, contactId: contact.id, team: h.team, note: h.note, variables: h.context },
+        });
     }
     for (const o of outcome.orders) {
       const orderId = randomUUID();
@@ -125,9 +141,15 @@ export async function commitOutcomes(
           )
           .execute();
       }
+      events.push({
+        type: 'order.created',
+        contactId: contact.id,
+        data: { orderId, contactId: contact.id, status: 'new', totalCents: o.totalCents, items: o.items },
+      });
     }
   }
 
+  await emitEvents(tx, events, now);
   await insertOutboundRows(tx, { messages: rows.messages, outbox: rows.outbox }, now);
   const optOutReplies = await commitOptOuts(tx, decided, now);
   if (rows.analytics.length) {
@@ -163,6 +185,7 @@ async function commitOptOuts(tx: Tx, decided: DecidedContact[], now: Date): Prom
         .set({ opted_out_at: change.optedOut ? change.at : null })
         .where('id', '=', contact.id)
         .execute();
+      if (change.optedOut) await emitOptOut(tx, contact.id, 'contact', now);
       await queueOutbound(tx, {
         contact,
         message: { kind: 'text', text: change.reply },

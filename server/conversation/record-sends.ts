@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { prepared } from '../db/prepared-statements.ts';
+import { eventInsert } from '../event-webhooks/emit-event.ts';
 
 /** An outbox row the sender holds and is done with: sent (with Meta's id), or a read receipt. */
 export interface SendOutcome {
@@ -14,9 +15,10 @@ export interface SendOutcome {
  * Meta's id and `accepted` unless a status webhook already took it further. Once queued, outbox
  * rows are written by the sender alone; status webhooks write messages only.
  */
-export async function recordSends(db: Db, outcomes: SendOutcome[]): Promise<void> {
+export async function recordSends(db: Db, outcomes: SendOutcome[], now: Date): Promise<void> {
   if (outcomes.length === 0) return;
   const rows = JSON.stringify(outcomes.map((o) => ({ id: o.outboxId, wamid: o.wamid })));
+  const at = now.toISOString();
   await sql`${sql.raw(prepared)}
     with v as (select * from jsonb_to_recordset(${rows}::jsonb) as r(id text, wamid text)),
     settled as (
@@ -31,9 +33,19 @@ export async function recordSends(db: Db, outcomes: SendOutcome[]): Promise<void
       select m.id from messages m
       where m.id = any(array(select message_id from settled where kind = 'message'))
       order by m.id for update
-    )
-    update messages m set wamid = coalesce(m.wamid, s.wamid),
-      status = case when m.status = 'pending' then 'accepted' else m.status end
-    from settled s where m.id = s.message_id and m.id = any(array(select id from locked))
+    ),
+    sent as (
+      update messages m set wamid = coalesce(m.wamid, s.wamid),
+        status = case when m.status = 'pending' then 'accepted' else m.status end
+      from settled s where m.id = s.message_id and m.id = any(array(select id from locked))
+      returning m.id, m.contact_id, m.wamid, m.type, m.text, m.author_kind
+    ),
+    sent_events as (${eventInsert(
+      'message.sent',
+      sql`select contact_id, id as ord, jsonb_build_object('contactId', contact_id, 'messageId', id, 'wamid', wamid,
+        'type', type, 'text', text, 'author', author_kind) as data from sent`,
+      at,
+    )})
+    select 1
   `.execute(db);
 }

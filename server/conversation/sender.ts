@@ -127,7 +127,7 @@ export function createSender(o: SenderOptions, onSettled: () => void) {
   // Sends that went through are recorded together: one statement for however many settled
   // while the previous one was being written.
   const recorder = createGroupCommit(async (outcomes: SendOutcome[]) => {
-    await recordSends(o.db, outcomes);
+    await recordSends(o.db, outcomes, o.clock.now());
     return outcomes.map(() => undefined);
   });
   const record = (outcome: SendOutcome) => recorder.submit(outcome);

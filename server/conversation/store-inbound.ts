@@ -5,6 +5,7 @@ import { prepared } from '../db/prepared-statements.ts';
 import type { InboundDelivery } from '../whatsapp/inbound-delivery.ts';
 import type { ParsedInboundMessage } from '../whatsapp/parse-message.ts';
 import type { ParsedStatus } from '../whatsapp/parse-status.ts';
+import { eventInsert } from '../event-webhooks/emit-event.ts';
 
 /** Statuses only move forward (Meta may deliver `read` before `delivered`); `failed` wins over `sent`. */
 const statusRank: Record<string, number> = { accepted: 0, sent: 1, delivered: 2, read: 3, played: 4, failed: 5 };
@@ -141,8 +142,14 @@ export async function storeInboundChanges(
       join keyed k on k.key = r.key
       order by r.wamid
       on conflict (wamid) do nothing
-      returning contact_id
+      returning id, contact_id, channel_id, wamid, type, text, wa_timestamp
     ),
+    received_events as (${eventInsert(
+      'message.received',
+      sql`select i.contact_id, i.wa_timestamp as ord, jsonb_build_object('contactId', i.contact_id, 'channelId', i.channel_id,
+        'messageId', i.id, 'wamid', i.wamid, 'type', i.type, 'text', i.text, 'timestamp', i.wa_timestamp) as data from inserted i`,
+      at,
+    )}),
     st as (
       select * from jsonb_to_recordset(${JSON.stringify(statusRows)}::jsonb)
         as r(wamid text, status text, error jsonb, rank int, outbox_id text)
@@ -159,7 +166,7 @@ export async function storeInboundChanges(
     locked as (
       -- In message id order, as the sender records sends (record-sends.ts): no deadlock. Ids are
       -- looked up as an array (index scans); a join here may be planned as a scan of all messages.
-      select m.id from messages m
+      select m.id, m.status as old_status from messages m
       where m.id = any(array(select message_id from targets where message_id is not null)) and m.direction = 'out'
       order by m.id for update
     ),
@@ -169,8 +176,15 @@ export async function storeInboundChanges(
         status = case when t.rank > ${rankSql('m.status')} then t.status else m.status end,
         error = case when t.rank > ${rankSql('m.status')} then coalesce(t.error, m.error) else m.error end
       from targets t where m.id = t.message_id and m.id = any(array(select id from locked))
-      returning m.id, m.contact_id
-    )
+      returning m.id, m.contact_id, m.wamid, m.status, m.error
+    ),
+    status_events as (${eventInsert(
+      'message.status',
+      sql`select a.contact_id, a.id as ord, jsonb_build_object('contactId', a.contact_id, 'messageId', a.id,
+        'wamid', a.wamid, 'status', a.status, 'error', a.error) as data
+        from applied a join locked l on l.id = a.id where l.old_status is distinct from a.status`,
+      at,
+    )})
     select distinct contact_id, true as is_new from inserted
     union
     select distinct contact_id, false as is_new from applied

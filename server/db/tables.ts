@@ -377,8 +377,84 @@ export interface MessageTemplatesTable {
   updated_at: Timestamp;
 }
 
+export interface EventWebhooksTable {
+  id: string;
+  kind: Defaulted<'http' | 'chatwoot'>;
+  url: string;
+  description: Defaulted<string>;
+  /** Event types (`shared/api/event-webhooks.ts`). */
+  events: Json<string[]>;
+  secret_enc: string;
+  active: Defaulted<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ChatwootSettingsTable {
+  /** Always `chatwoot`: one connection per installation. */
+  id: string;
+  base_url: string;
+  account_id: number;
+  inbox_id: number;
+  api_token_enc: string;
+  /** Optional: verifies `X-Chatwoot-Signature` (Chatwoot 4.13+ API inboxes have a secret). */
+  webhook_secret_enc: string | null;
+  /** The secret part of `/webhooks/chatwoot/:token`. */
+  webhook_token: string;
+  /** Only this channel's contacts are mirrored; null: every channel's. */
+  channel_id: string | null;
+  enabled: Defaulted<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A contact's counterpart in Chatwoot, and the conversation its messages go to. */
+export interface ChatwootLinksTable {
+  contact_id: string;
+  chatwoot_contact_id: number;
+  source_id: string;
+  conversation_id: number | null;
+  /** `pending` (bot), `open` (humans), `resolved`: a resolved one is never written to again. */
+  conversation_status: string | null;
+  updated_at: Timestamp;
+}
+
+/** Messages known on both sides, by Chatwoot's id: an agent reply is queued once, and never mirrored back. */
+export interface ChatwootMessagesTable {
+  chatwoot_message_id: number;
+  message_id: string | null;
+  direction: 'to_chatwoot' | 'from_chatwoot';
+  created_at: Timestamp;
+}
+
+export type EventDeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+export interface EventDeliveriesTable {
+  id: string;
+  seq: Generated<string>;
+  webhook_id: string;
+  event_id: string;
+  event_type: string;
+  contact_id: string | null;
+  body: string;
+  status: Defaulted<EventDeliveryStatus>;
+  attempts: Defaulted<number>;
+  next_attempt_at: Timestamp;
+  lease_until: Timestamp | null;
+  last_attempt_at: Timestamp | null;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   message_templates: MessageTemplatesTable;
+  event_webhooks: EventWebhooksTable;
+  chatwoot_settings: ChatwootSettingsTable;
+  chatwoot_links: ChatwootLinksTable;
+  chatwoot_messages: ChatwootMessagesTable;
+  event_deliveries: EventDeliveriesTable;
   conversation_reads: ConversationReadsTable;
   settings: SettingsTable;
   ai_providers: AiProvidersTable;

@@ -3,7 +3,7 @@ import type { Logger } from '../logger.ts';
 import type { Db } from './database.ts';
 
 /** Rows rewritten for every message: queue states, leases, session states, timers. */
-const churning = ['outbox', 'contacts', 'conversation_sessions', 'scheduled_jobs'];
+const churning = ['outbox', 'contacts', 'conversation_sessions', 'scheduled_jobs', 'event_deliveries'];
 /** Mostly appended; statuses and `processed_at` leave some dead rows behind. */
 const growing = ['messages', 'analytics_events'];
 

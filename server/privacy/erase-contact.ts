@@ -78,6 +78,15 @@ export const erasureSteps: ErasureStep[] = [
     },
   },
   {
+    // Outgoing webhooks' copies of their messages and orders (sent or not), and the Chatwoot link.
+    name: 'event webhook deliveries',
+    tables: ['event_deliveries', 'chatwoot_links'],
+    run: async (tx, contact) => {
+      await tx.deleteFrom('event_deliveries').where('contact_id', '=', contact.id).execute();
+      await tx.deleteFrom('chatwoot_links').where('contact_id', '=', contact.id).execute();
+    },
+  },
+  {
     // Orders stay for accounting (below), but where the customer lives and what they wrote do not.
     name: 'delivery details of their orders',
     tables: ['orders'],

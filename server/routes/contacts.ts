@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { emitOptOut } from '../event-webhooks/opt-out-event.ts';
 import type { Context } from 'hono';
 import {
   contactMessagesResponse,
@@ -276,6 +277,7 @@ updateRoute(
         if (!current) return undefined;
         const optedOutAt =
           body.optedOut === undefined ? undefined : body.optedOut ? (current.opted_out_at ?? now) : null;
+        if (optedOutAt && !current.opted_out_at) await emitOptOut(tx, id, 'operator', now);
         return updateContact(tx, id, { name: body.name, tags: body.tags, fields: body.fields, optedOutAt }, now);
       },
     });

@@ -1,4 +1,5 @@
 import { queueOutbound } from '../conversation/queue-outbound.ts';
+import { emitHandoffEvent } from '../event-webhooks/handoff-event.ts';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import {
@@ -138,6 +139,7 @@ handoffRoutes.openapi(
     const claimed = await db.transaction().execute(async (tx) => {
       if (!(await claimHandoff(tx, id, userId, clock.now()))) return false;
       await recordAudit(tx, c.var.actor, 'handoff.claim', { type: 'handoff', id });
+      await emitHandoffEvent(tx, 'handoff.assigned', id, clock.now());
       return true;
     });
     if (!claimed) {
@@ -215,6 +217,7 @@ handoffRoutes.openapi(
       if (!row) return false;
       await queueHandoffResolved(tx, id, row.contact_id, now);
       await recordAudit(tx, c.var.actor, 'handoff.resolve', { type: 'handoff', id });
+      await emitHandoffEvent(tx, 'handoff.resolved', id, now);
       return row.contact_id;
     });
     if (!resolved) {
@@ -257,6 +260,7 @@ handoffRoutes.openapi(
     const assigned = await db.transaction().execute(async (tx) => {
       if (!(await assignHandoff(tx, id, userId, clock.now()))) return false;
       await recordAudit(tx, c.var.actor, 'handoff.assign', { type: 'handoff', id }, { userId });
+      await emitHandoffEvent(tx, 'handoff.assigned', id, clock.now());
       return true;
     });
     if (!assigned) {

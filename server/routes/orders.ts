@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { emitEvent } from '../event-webhooks/emit-event.ts';
 import {
   nextOrderStatuses,
   orderResponse,
@@ -171,6 +172,13 @@ updateRoute(
           });
         }
       }
+      const order = {
+        orderId: id,
+        contactId: loaded.order.contactId,
+        status: loaded.order.status,
+        previousStatus: from,
+      };
+      await emitEvent(tx, { type: 'order.updated', contactId: loaded.order.contactId, data: order }, now);
       await recordAudit(
         tx,
         c.var.actor,

@@ -121,6 +121,16 @@ const access: Record<string, readonly Role[]> = {
   'GET /message-templates': builders,
   'POST /message-templates/sync': builders,
   'GET /audit/export.csv': admins,
+  'GET /event-webhooks': admins,
+  'POST /event-webhooks': admins,
+  'PATCH /event-webhooks/{id}': admins,
+  'PUT /event-webhooks/{id}': admins,
+  'DELETE /event-webhooks/{id}': admins,
+  'GET /event-webhooks/{id}/deliveries': admins,
+  'POST /event-webhooks/{id}/deliveries/{deliveryId}/redeliver': admins,
+  'GET /integrations/chatwoot': admins,
+  'PATCH /integrations/chatwoot': admins,
+  'PUT /integrations/chatwoot': admins,
 };
 
 interface Seed {

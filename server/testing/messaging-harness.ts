@@ -80,6 +80,8 @@ export async function startMessagingHarness(
     WHATSAPP_GRAPH_VERSION: 'v23.0',
     REDIS_URL: process.env.REDIS_URL,
     METRICS_TOKEN: harnessMetricsToken,
+    // Test receivers of event webhooks listen on 127.0.0.1 (the guard itself: deliver-events.test.ts).
+    WEBHOOKS_ALLOW_PRIVATE: 'true',
     // As in createTestApp: API limits are tested on their own (rate-limit.test.ts).
     FLUXO_RATE_LIMIT_API: '0',
     FLUXO_RATE_LIMIT_SESSION: '0',

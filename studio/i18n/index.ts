@@ -10,6 +10,7 @@ import { dashboardMessages } from './messages/dashboard.ts';
 import { phoneMessages } from './messages/phone.ts';
 import { templatesMessages } from './messages/templates.ts';
 import { campaignsMessages } from './messages/campaigns.ts';
+import { integrationsMessages } from './messages/integrations.ts';
 
 /**
  * Every studio text, keyed by a stable id. Each area keeps its own table
@@ -26,6 +27,7 @@ const messages = {
   ...phoneMessages,
   ...templatesMessages,
   ...campaignsMessages,
+  ...integrationsMessages,
 } as const;
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;

@@ -6,6 +6,8 @@ import { ErrorBanner, Loading } from '../ui/states.tsx';
 import { useResource } from '../ui/use-resource.ts';
 import { AiProvidersSection } from './settings/AiProvidersSection.tsx';
 import { GeneralSection } from './settings/GeneralSection.tsx';
+import { ChatwootSection } from './settings/ChatwootSection.tsx';
+import { EventWebhooksSection } from './settings/EventWebhooksSection.tsx';
 import './settings/settings.css';
 
 /** Configurações (admins): AI providers, then time zone, business hours, retention and language. */
@@ -23,6 +25,8 @@ export function SettingsPage() {
         <>
           <AiProvidersSection settings={settings.data} onChanged={settings.reload} />
           <GeneralSection settings={settings.data} onSaved={settings.reload} />
+          <EventWebhooksSection />
+          <ChatwootSection />
         </>
       ) : null}
     </section>
