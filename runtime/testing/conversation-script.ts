@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { agendaRules } from '../../shared/agenda/agenda.ts';
 
 /** The `*.conversation.json` format: a scripted chat with expectations, run against a flow. */
 const product = z.object({
@@ -61,6 +62,8 @@ export const conversationTurn = z.union([
             .nullable()
             .optional(),
           handoff: z.boolean().optional(),
+          /** The start instants (ISO, UTC) of the bookings held now, cancelled ones left out. */
+          bookings: z.array(z.string()).optional(),
         })
         .strict(),
     })
@@ -84,6 +87,8 @@ export const conversationScript = z.object({
     })
     .default({ categories: [], products: [] }),
   llm: z.array(llmAnswer).default([]),
+  /** Agendas the schedule blocks book, by id. */
+  agendas: z.record(z.string(), agendaRules).default({}),
   http: z
     .array(
       z.object({

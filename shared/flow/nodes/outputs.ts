@@ -31,6 +31,7 @@ export const fixedOutputs = {
   goto: [],
   end: [],
   note: [],
+  schedule: ['booked', 'cancelled', 'none', 'timeout'],
 } as const satisfies Record<Exclude<NodeType, 'menu' | 'condition'>, readonly string[]>;
 
 export type FixedOutputType = keyof typeof fixedOutputs;
