@@ -40,6 +40,8 @@ import { userRoutes } from './routes/users.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { aiProviderRoutes } from './routes/ai-providers.ts';
 import { whatsappWebhook } from './webhooks/whatsapp.ts';
+import { agendaCalendarRoutes, agendaRoutes } from './routes/agendas.ts';
+import { bookingRoutes } from './routes/bookings.ts';
 
 export interface AppOptions {
   /** Folder of the built studio; omitted in API-only tests. */
@@ -102,6 +104,10 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   mountAuthenticated(api, '/settings', settingsRoutes, aiProviderRoutes);
   mountAuthenticated(api, '/dashboard', dashboardRoutes);
   mountAuthenticated(api, '/audit', auditRoutes);
+  // The calendar feed authenticates by its own token, so it answers before the session guard.
+  api.route('/agendas', agendaCalendarRoutes);
+  mountAuthenticated(api, '/agendas', agendaRoutes);
+  mountAuthenticated(api, '/bookings', bookingRoutes);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

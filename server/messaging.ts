@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Ports } from '../runtime/ports.ts';
 import type { SecretBox } from './auth/secret-box.ts';
 import type { Clock, MessagingDeps } from './context.ts';
+import { createAgendaPort } from './conversation/agenda-port.ts';
 import { createCatalogPort } from './conversation/catalog-port.ts';
 import { createFlowVersions } from './conversation/flow-versions.ts';
 import { createHttpPort } from './conversation/http-port.ts';
@@ -92,6 +93,12 @@ export function startMessaging(o: MessagingOptions) {
       return llm.current();
     },
     catalog: createCatalogPort(o.db),
+    agenda: createAgendaPort(o.db, {
+      now: () => o.clock.now(),
+      get timeZone() {
+        return timeZone.current();
+      },
+    }),
     ...o.ports,
   };
   const leaseMs = o.leaseMs ?? 30_000;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Ports } from '../../runtime/ports.ts';
 import type { AppDeps } from '../context.ts';
+import { createAgendaPort } from './agenda-port.ts';
 import { createCatalogPort } from './catalog-port.ts';
 import { createHttpPort } from './http-port.ts';
 import { llmSourceOf } from './llm-source.ts';
@@ -16,5 +17,6 @@ export async function simulatorPorts(deps: AppDeps): Promise<Ports> {
     http: createHttpPort({ allowPrivate: deps.config.httpNodeAllowPrivate }),
     llm: await llmSourceOf(deps).fresh(),
     catalog: createCatalogPort(deps.db),
+    agenda: createAgendaPort(deps.db, { now: () => deps.clock.now(), timeZone }),
   };
 }
