@@ -43,7 +43,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['agenda_id', 'starts_at', 'seat'])
     .where(sql.ref('status'), '=', 'booked')
     .execute();
-  await db.schema.createIndex('bookings_agenda_starts_idx').on('bookings').columns(['agenda_id', 'starts_at']).execute();
+  await db.schema
+    .createIndex('bookings_agenda_starts_idx')
+    .on('bookings')
+    .columns(['agenda_id', 'starts_at'])
+    .execute();
   await db.schema.createIndex('bookings_contact_phone_idx').on('bookings').column('contact_phone').execute();
   await db.schema
     .createIndex('bookings_due_reminders_idx')

@@ -74,11 +74,7 @@ export function hourLabel(time: string): string {
 export const dateLabel = (date: string) => date.split('-').reverse().join('/');
 
 /** What a flow stores about a booking (or the day being picked, without id and time). */
-export function bookingVariable(
-  ports: Ports,
-  date: string,
-  booking: Booking | null,
-): Record<string, Json> {
+export function bookingVariable(ports: Ports, date: string, booking: Booking | null): Record<string, Json> {
   const base = { data: dateLabel(date), dia_semana: weekdayNamesBR[weekdayOf(date)] ?? '' };
   if (!booking) return base;
   const wall = wallTimeOf(new Date(booking.startsAt), zoneOf(ports));
@@ -86,4 +82,5 @@ export function bookingVariable(
 }
 
 /** The zone's date of a booking. */
-export const bookingDate = (ports: Ports, booking: Booking) => wallTimeOf(new Date(booking.startsAt), zoneOf(ports)).date;
+export const bookingDate = (ports: Ports, booking: Booking) =>
+  wallTimeOf(new Date(booking.startsAt), zoneOf(ports)).date;

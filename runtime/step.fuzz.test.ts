@@ -93,9 +93,20 @@ describe('the engine never throws on what a contact sends', () => {
       ...flow,
       edges: [
         ...flow.edges,
-        ...['next', 'ok', 'error', 'invalid', 'else', 'rule-r', 'rule-n', 'confirmed', 'cancelled', 'escalate', 'booked', 'none'].map(
-          (h, i) => ({ id: `l${i}`, source: 'n', sourceHandle: h, target: 'w' }),
-        ),
+        ...[
+          'next',
+          'ok',
+          'error',
+          'invalid',
+          'else',
+          'rule-r',
+          'rule-n',
+          'confirmed',
+          'cancelled',
+          'escalate',
+          'booked',
+          'none',
+        ].map((h, i) => ({ id: `l${i}`, source: 'n', sourceHandle: h, target: 'w' })),
         { id: 'back', source: 'w', sourceHandle: 'reply', target: 'n' },
       ],
     };

@@ -30,15 +30,29 @@ const flow = buildFlow(
 // Monday 23/11/2026, 09:00 in São Paulo.
 const monday = () => new TestClock('2026-11-23T12:00:00Z');
 const rowsOf = (m: OutboundMessage | undefined) =>
-  m?.kind === 'list' ? m.sections.flatMap((s) => s.rows.map((r) => r.title)) : m?.kind === 'buttons' ? m.buttons.map((b) => b.title) : [];
+  m?.kind === 'list'
+    ? m.sections.flatMap((s) => s.rows.map((r) => r.title))
+    : m?.kind === 'buttons'
+      ? m.buttons.map((b) => b.title)
+      : [];
 const rowId = (m: OutboundMessage | undefined, title: string) =>
-  (m?.kind === 'list' ? m.sections.flatMap((s) => s.rows) : m?.kind === 'buttons' ? m.buttons : []).find((r) => r.title === title)?.id ?? '';
+  (m?.kind === 'list' ? m.sections.flatMap((s) => s.rows) : m?.kind === 'buttons' ? m.buttons : []).find(
+    (r) => r.title === title,
+  )?.id ?? '';
 
 describe('schedule', () => {
   it('lists the next open days (no Sunday, no blackout), then the free slots of the day picked', async () => {
     const d = driver(flow, { agendas, clock: monday() });
     const [days] = sent(await d.send('oi'));
-    expect(rowsOf(days)).toEqual(['seg 23/11', 'ter 24/11', 'qui 26/11', 'sex 27/11', 'sáb 28/11', 'seg 30/11', 'ter 01/12']);
+    expect(rowsOf(days)).toEqual([
+      'seg 23/11',
+      'ter 24/11',
+      'qui 26/11',
+      'sex 27/11',
+      'sáb 28/11',
+      'seg 30/11',
+      'ter 01/12',
+    ]);
     const [slots] = sent(await d.content({ kind: 'reply', id: rowId(days, 'seg 23/11'), title: 'seg 23/11' }));
     // 09:00 and 10:30 are within the 2-hour notice.
     expect(rowsOf(slots)).toEqual(['14h', '16h30', '18h', 'Outro dia']);
@@ -92,7 +106,13 @@ describe('schedule', () => {
   });
 
   it('leaves by none when the agenda is unknown or has nothing free, and by timeout when nobody answers', async () => {
-    const missing = buildFlow([{ id: 'ag', type: 'schedule', data: { agendaId: 'nada' } }, { id: 'no', type: 'message', data: { text: 'sem horário' } }], [['ag', 'none', 'no']]);
+    const missing = buildFlow(
+      [
+        { id: 'ag', type: 'schedule', data: { agendaId: 'nada' } },
+        { id: 'no', type: 'message', data: { text: 'sem horário' } },
+      ],
+      [['ag', 'none', 'no']],
+    );
     expect(texts(await driver(missing, { agendas, clock: monday() }).send('oi')).at(-1)).toBe('sem horário');
     const d = driver(flow, { agendas, clock: monday() });
     await d.send('oi');

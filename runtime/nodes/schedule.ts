@@ -57,9 +57,15 @@ async function askDay(node: ScheduleNode, ctx: StepContext, rules: AgendaRules):
   const choices = days.map((d) => {
     const weekday = shortWeekdays[new Date(`${d.date}T12:00:00Z`).getUTCDay()] ?? '';
     const n = d.slots.length;
-    return { id: d.date, title: `${weekday} ${dateLabel(d.date).slice(0, 5)}`, description: `${n} ${n === 1 ? 'horário livre' : 'horários livres'}` };
+    return {
+      id: d.date,
+      title: `${weekday} ${dateLabel(d.date).slice(0, 5)}`,
+      description: `${n} ${n === 1 ? 'horário livre' : 'horários livres'}`,
+    };
   });
-  ctx.send(choiceMessage({ nodeId: node.id, body: ctx.render(node.data.dayText), buttonLabel: 'Ver dias', choices, page: 0 }));
+  ctx.send(
+    choiceMessage({ nodeId: node.id, body: ctx.render(node.data.dayText), buttonLabel: 'Ver dias', choices, page: 0 }),
+  );
   return true;
 }
 
@@ -124,7 +130,8 @@ async function book(node: ScheduleNode, ctx: StepContext, progress: Progress, sl
     contact: { name: ctx.contact.name, phone: ctx.contact.phone },
   });
   if (!booking) return null;
-  if (progress.replacing && progress.replacing !== booking.id) await ctx.ports.agenda.cancel(progress.replacing, ctx.contact.phone);
+  if (progress.replacing && progress.replacing !== booking.id)
+    await ctx.ports.agenda.cancel(progress.replacing, ctx.contact.phone);
   ctx.setVariable(node.data.variable, bookingVariable(ctx.ports, slot.date, booking));
   ctx.send({ kind: 'text', text: ctx.render(node.data.confirmText) });
   return output('booked');
@@ -139,7 +146,15 @@ export const schedule: Executor<'schedule'> = {
     const held = await ctx.ports.agenda.upcoming(node.data.agendaId, ctx.contact.phone);
     if (held) {
       ctx.setVariable(node.data.variable, bookingVariable(ctx.ports, bookingDate(ctx.ports, held), held));
-      ctx.send(choiceMessage({ nodeId: node.id, body: ctx.render(node.data.manageText), buttonLabel: 'Opções', choices: manageChoices, page: 0 }));
+      ctx.send(
+        choiceMessage({
+          nodeId: node.id,
+          body: ctx.render(node.data.manageText),
+          buttonLabel: 'Opções',
+          choices: manageChoices,
+          page: 0,
+        }),
+      );
       return waiting(awaiting, { stage: 'manage', date: null, replacing: held.id, page: 0 });
     }
     if (!(await askDay(node, ctx, rules))) return full(node, ctx);
@@ -169,7 +184,15 @@ export const schedule: Executor<'schedule'> = {
         return waiting(awaiting, { ...progress, stage: 'day' }, 0);
       }
       if (awaiting.retries >= node.data.retries) return output('none');
-      ctx.send(choiceMessage({ nodeId: node.id, body: ctx.render(node.data.manageText), buttonLabel: 'Opções', choices: manageChoices, page: 0 }));
+      ctx.send(
+        choiceMessage({
+          nodeId: node.id,
+          body: ctx.render(node.data.manageText),
+          buttonLabel: 'Opções',
+          choices: manageChoices,
+          page: 0,
+        }),
+      );
       return waiting(awaiting, progress, awaiting.retries + 1);
     }
 
@@ -177,7 +200,11 @@ export const schedule: Executor<'schedule'> = {
       if (text === null) return { type: 'unreadable' };
       if (input.content.kind === 'reply') {
         const days = await openDays(ctx.ports, node.data.agendaId, rules, node.data.daysOffered);
-        const answer = readChoice(node.id, days.map((d) => ({ id: d.date, title: d.date })), input.content);
+        const answer = readChoice(
+          node.id,
+          days.map((d) => ({ id: d.date, title: d.date })),
+          input.content,
+        );
         if (answer.kind === 'choice') return pickDay(node, ctx, rules, awaiting, progress, answer.id);
       }
       const open = (await openDays(ctx.ports, node.data.agendaId, rules, rules.horizonDays)).map((d) => d.date);
@@ -198,9 +225,7 @@ export const schedule: Executor<'schedule'> = {
       return waiting(awaiting, { ...progress, stage: 'day', date: null }, 0);
     }
     const slot =
-      answer.kind === 'choice'
-        ? (slots.find((s) => s.startsAt === answer.id) ?? null)
-        : typedSlot(text ?? '', slots);
+      answer.kind === 'choice' ? (slots.find((s) => s.startsAt === answer.id) ?? null) : typedSlot(text ?? '', slots);
     if (slot) {
       const booked = await book(node, ctx, progress, slot);
       if (booked) return booked;

@@ -87,8 +87,11 @@ export const conversationScript = z.object({
     })
     .default({ categories: [], products: [] }),
   llm: z.array(llmAnswer).default([]),
-  /** Agendas the schedule blocks book, by id. */
-  agendas: z.record(z.string(), agendaRules).default({}),
+  /**
+   * Agendas the schedule blocks book, by id; or a JSON file of them next to the script (a
+   * template's own `*.agendas.json`), read by `runConversationFile`.
+   */
+  agendas: z.union([z.string(), z.record(z.string(), agendaRules)]).default({}),
   http: z
     .array(
       z.object({

@@ -37,7 +37,14 @@ export function fakeAgenda(
       const mine = same.find((b) => b.phone === contact.phone);
       if (mine) return { id: mine.id, agendaId, startsAt };
       if (same.length >= r.capacity) return null;
-      const booking = { id: `booking-${bookings.length + 1}`, agendaId, startsAt, phone: contact.phone, seat: same.length + 1, cancelled: false };
+      const booking = {
+        id: `booking-${bookings.length + 1}`,
+        agendaId,
+        startsAt,
+        phone: contact.phone,
+        seat: same.length + 1,
+        cancelled: false,
+      };
       bookings.push(booking);
       return { id: booking.id, agendaId, startsAt };
     },

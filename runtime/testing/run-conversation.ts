@@ -66,7 +66,7 @@ export async function runConversation(flow: FlowDocument, input: ConversationScr
     products: script.catalog.products,
     http: script.http,
     llm: script.llm,
-    agendas: script.agendas,
+    agendas: typeof script.agendas === 'string' ? {} : script.agendas,
     bookings,
   });
   const sent: OutboundMessage[] = [];

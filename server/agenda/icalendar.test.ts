@@ -33,7 +33,9 @@ describe('iCalendar feed', () => {
     );
     expect(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:')).toBe(true);
     expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
-    expect(ics).toContain('\r\nBEGIN:VEVENT\r\nUID:b1@fluxo\r\nDTSTAMP:20270301T000000Z\r\nDTSTART:20270320T133000Z\r\nDTEND:20270320T143000Z\r\n');
+    expect(ics).toContain(
+      '\r\nBEGIN:VEVENT\r\nUID:b1@fluxo\r\nDTSTAMP:20270301T000000Z\r\nDTSTART:20270320T133000Z\r\nDTEND:20270320T143000Z\r\n',
+    );
     expect(ics).toContain('STATUS:CONFIRMED');
     expect(ics.replace(/\r\n/g, '').includes('\n')).toBe(false);
   });

@@ -18,7 +18,10 @@ export function icsText(value: string): string {
 }
 
 export function icsTime(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** Folds a content line into chunks of at most 75 octets, never splitting a UTF-8 character. */

@@ -29,7 +29,11 @@ describe('agendas and bookings API', () => {
     agenda = res.body.agenda;
     expect(agenda).toMatchObject({ name: 'Visitas', slotMinutes: 60, horizonDays: 30, minNoticeMinutes: 120 });
     expect(agenda.calendarPath).toMatch(/^\/api\/agendas\/.+\/calendar\.ics\?token=.{20,}$/);
-    const audit = await t.testDb.db.selectFrom('audit_log').select('action').where('target_id', '=', agenda.id).execute();
+    const audit = await t.testDb.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('target_id', '=', agenda.id)
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['agenda.create']);
   });
 
@@ -47,7 +51,9 @@ describe('agendas and bookings API', () => {
   });
 
   it('changes only the fields sent', async () => {
-    const res = await admin().json<{ agenda: Agenda }>('PATCH', `/api/agendas/${agenda.id}`, { closedDates: ['2026-11-24'] });
+    const res = await admin().json<{ agenda: Agenda }>('PATCH', `/api/agendas/${agenda.id}`, {
+      closedDates: ['2026-11-24'],
+    });
     expect(res.status).toBe(200);
     expect(res.body.agenda).toMatchObject({ name: 'Visitas', closedDates: ['2026-11-24'], hours: { mon: weekday } });
   });
@@ -60,7 +66,9 @@ describe('agendas and bookings API', () => {
     expect(first).not.toBeNull();
     // The same contact again (a retried step) gets the same booking; another contact gets nothing.
     expect(await port.book({ agendaId: agenda.id, startsAt, contact: ana })).toEqual(first);
-    expect(await port.book({ agendaId: agenda.id, startsAt, contact: { name: 'Bia', phone: '5584991230002' } })).toBeNull();
+    expect(
+      await port.book({ agendaId: agenda.id, startsAt, contact: { name: 'Bia', phone: '5584991230002' } }),
+    ).toBeNull();
     // Closed day, past slot and an instant that is no slot are refused.
     const refused = [
       instantOf('2026-11-24', '09:00', zone),
@@ -74,7 +82,9 @@ describe('agendas and bookings API', () => {
       'GET',
       `/api/bookings?from=2026-11-23T00:00:00-03:00&to=2026-11-30T00:00:00-03:00`,
     );
-    expect(list.body.bookings).toMatchObject([{ startsAt, contactName: 'Ana; Souza', agendaName: 'Visitas', status: 'booked' }]);
+    expect(list.body.bookings).toMatchObject([
+      { startsAt, contactName: 'Ana; Souza', agendaName: 'Visitas', status: 'booked' },
+    ]);
     expect(list.body.bookings[0]?.remindAt).toBe(new Date(Date.parse(startsAt) - 86_400_000).toISOString());
 
     const feed = await t.anonymous.request('GET', agenda.calendarPath);
@@ -91,7 +101,9 @@ describe('agendas and bookings API', () => {
     expect(cancelled.body.booking.status).toBe('cancelled');
     expect((await t.as('agent').json('POST', `/api/bookings/${id}/cancel`)).status).toBe(409);
     // The seat is free again.
-    expect(await port.book({ agendaId: agenda.id, startsAt, contact: { name: 'Bia', phone: '5584991230002' } })).not.toBeNull();
+    expect(
+      await port.book({ agendaId: agenda.id, startsAt, contact: { name: 'Bia', phone: '5584991230002' } }),
+    ).not.toBeNull();
   });
 
   it('refuses a period that is reversed or too long', async () => {

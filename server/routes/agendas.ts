@@ -1,11 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { agendaRules } from '../../shared/agenda/agenda.ts';
-import {
-  agendaResponse,
-  agendasResponse,
-  createAgendaRequest,
-  updateAgendaRequest,
-} from '../../shared/api/agendas.ts';
+import { agendaResponse, agendasResponse, createAgendaRequest, updateAgendaRequest } from '../../shared/api/agendas.ts';
 import { buildCalendar } from '../agenda/icalendar.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import {
@@ -83,7 +78,8 @@ updateRoute(
       const current = await findAgenda(tx, id);
       if (!current) throw notFound('Agenda');
       const merged = agendaRules.safeParse({ ...current.rules, ...changes });
-      if (!merged.success) throw new AppError(400, 'invalid_agenda', merged.error.issues[0]?.message ?? 'Agenda inválida.');
+      if (!merged.success)
+        throw new AppError(400, 'invalid_agenda', merged.error.issues[0]?.message ?? 'Agenda inválida.');
       const a = await updateAgenda(tx, id, merged.data, clock.now());
       await recordAudit(tx, c.var.actor, 'agenda.update', { type: 'agenda', id }, { fields: Object.keys(changes) });
       return a;
@@ -127,7 +123,10 @@ agendaCalendarRoutes.openapi(
     security: [],
     request: { params: idParam, query: z.object({ token: z.string().min(1).max(200) }) },
     responses: {
-      200: { content: { 'text/calendar': { schema: z.string() } }, description: 'Bookings from 30 days ago on (RFC 5545)' },
+      200: {
+        content: { 'text/calendar': { schema: z.string() } },
+        description: 'Bookings from 30 days ago on (RFC 5545)',
+      },
       404: json(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), 'Unknown agenda or token'),
     },
   }),

@@ -21,7 +21,9 @@ bookingRoutes.openapi(
     path: '/',
     tags,
     request: { query: bookingsFilter },
-    responses: { 200: json(bookingsResponse, 'Bookings starting in [from, to), earliest first (a period of up to 62 days)') },
+    responses: {
+      200: json(bookingsResponse, 'Bookings starting in [from, to), earliest first (a period of up to 62 days)'),
+    },
   }),
   async (c) => {
     const { db } = c.var.deps;

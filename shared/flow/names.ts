@@ -97,6 +97,8 @@ export const fixedOutputLabels: Record<NameLocale, Record<string, string>> = {
     resolved: 'Atendimento encerrado',
     reply: 'Respondeu',
     valid: 'Resposta válida',
+    booked: 'Agendado',
+    none: 'Sem horário',
   },
   en: {
     next: 'Next',
@@ -111,6 +113,8 @@ export const fixedOutputLabels: Record<NameLocale, Record<string, string>> = {
     resolved: 'Resolved',
     reply: 'Replied',
     valid: 'Valid answer',
+    booked: 'Booked',
+    none: 'No slot',
   },
 };
 

@@ -78,7 +78,16 @@ const reads: { [T in NodeType]: Reads<T> } = {
   note: none,
   schedule: (d) =>
     (
-      ['dayText', 'slotText', 'confirmText', 'unavailableText', 'fullText', 'takenText', 'manageText', 'cancelledText'] as const
+      [
+        'dayText',
+        'slotText',
+        'confirmText',
+        'unavailableText',
+        'fullText',
+        'takenText',
+        'manageText',
+        'cancelledText',
+      ] as const
     ).flatMap((field) => template(field, d[field])),
 };
 

@@ -41,14 +41,24 @@ export async function findAgendaByCalendarToken(db: Executor, token: string): Pr
 export async function insertAgenda(db: Executor, rules: AgendaRules, id: string = randomUUID()): Promise<StoredAgenda> {
   const row = await db
     .insertInto('agendas')
-    .values({ id, name: rules.name, rules: JSON.stringify(rules), calendar_token: randomBytes(24).toString('base64url') })
+    .values({
+      id,
+      name: rules.name,
+      rules: JSON.stringify(rules),
+      calendar_token: randomBytes(24).toString('base64url'),
+    })
     .onConflict((oc) => oc.column('id').doNothing())
     .returningAll()
     .executeTakeFirst();
   return row ? toAgenda(row) : ((await findAgenda(db, id)) as StoredAgenda);
 }
 
-export async function updateAgenda(db: Executor, id: string, rules: AgendaRules, now: Date): Promise<StoredAgenda | null> {
+export async function updateAgenda(
+  db: Executor,
+  id: string,
+  rules: AgendaRules,
+  now: Date,
+): Promise<StoredAgenda | null> {
   const row = await db
     .updateTable('agendas')
     .set({ name: rules.name, rules: JSON.stringify(rules), updated_at: now })

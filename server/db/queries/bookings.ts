@@ -65,9 +65,7 @@ export async function takeSeat(db: Executor, b: NewBooking): Promise<BookingRow 
         contact_name: b.name,
         remind_at: b.remindAt,
       })
-      .onConflict((oc) =>
-        oc.columns(['agenda_id', 'starts_at', 'seat']).where('status', '=', 'booked').doNothing(),
-      )
+      .onConflict((oc) => oc.columns(['agenda_id', 'starts_at', 'seat']).where('status', '=', 'booked').doNothing())
       .returningAll()
       .executeTakeFirst();
     if (row) return row;
@@ -75,7 +73,12 @@ export async function takeSeat(db: Executor, b: NewBooking): Promise<BookingRow 
   return null;
 }
 
-export async function nextBookingOf(db: Executor, agendaId: string, phone: string, now: Date): Promise<BookingRow | null> {
+export async function nextBookingOf(
+  db: Executor,
+  agendaId: string,
+  phone: string,
+  now: Date,
+): Promise<BookingRow | null> {
   const row = await db
     .selectFrom('bookings')
     .selectAll()

@@ -9,7 +9,9 @@ import { templateText, timeoutMinutes, variableName } from '../common.ts';
 export const scheduleData = z.object({
   /** The agenda (resource) booked; empty until chosen in the inspector. */
   agendaId: z.string().max(100).default(''),
-  dayText: templateText.min(1).default('Qual dia fica melhor para você? Escolha abaixo ou escreva a data (ex.: 20/03).'),
+  dayText: templateText
+    .min(1)
+    .default('Qual dia fica melhor para você? Escolha abaixo ou escreva a data (ex.: 20/03).'),
   slotText: templateText.min(1).default('Horários livres em {{agendamento.data}} ({{agendamento.dia_semana}}):'),
   confirmText: templateText
     .min(1)
