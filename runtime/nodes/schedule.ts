@@ -1,7 +1,7 @@
 import type { AgendaRules } from '../../shared/agenda/agenda.ts';
 import type { Slot } from '../../shared/agenda/slots.ts';
 import type { FlowNodeOf } from '../../shared/flow/schema.ts';
-import { bookingDate, bookingVariable, daySlots, hourLabel, openDays, dateLabel } from '../agenda.ts';
+import { bookingDate, bookingVariable, daySlots, hourLabel, openDays, dateLabel, type OpenDay } from '../agenda.ts';
 import { choiceMessage, readChoice, type Choice } from '../choice.ts';
 import type { StepContext } from '../context.ts';
 import type { Executor, Outcome } from '../executor.ts';
@@ -50,11 +50,9 @@ async function loadRules(node: ScheduleNode, ctx: StepContext): Promise<AgendaRu
   return node.data.agendaId ? ctx.ports.agenda.rules(node.data.agendaId) : null;
 }
 
-/** Lists the next days with free slots; false when there are none in the whole horizon. */
-async function askDay(node: ScheduleNode, ctx: StepContext, rules: AgendaRules): Promise<boolean> {
-  const days = await openDays(ctx.ports, node.data.agendaId, rules, node.data.daysOffered);
-  if (days.length === 0) return false;
-  const choices = days.map((d) => {
+/** A listed day: "sex 27/11", with how many slots are free. */
+function dayChoices(days: OpenDay[]): Choice[] {
+  return days.map((d) => {
     const weekday = shortWeekdays[new Date(`${d.date}T12:00:00Z`).getUTCDay()] ?? '';
     const n = d.slots.length;
     return {
@@ -63,8 +61,20 @@ async function askDay(node: ScheduleNode, ctx: StepContext, rules: AgendaRules):
       description: `${n} ${n === 1 ? 'horário livre' : 'horários livres'}`,
     };
   });
+}
+
+/** Lists the next days with free slots; false when there are none in the whole horizon. */
+async function askDay(node: ScheduleNode, ctx: StepContext, rules: AgendaRules): Promise<boolean> {
+  const days = await openDays(ctx.ports, node.data.agendaId, rules, node.data.daysOffered);
+  if (days.length === 0) return false;
   ctx.send(
-    choiceMessage({ nodeId: node.id, body: ctx.render(node.data.dayText), buttonLabel: 'Ver dias', choices, page: 0 }),
+    choiceMessage({
+      nodeId: node.id,
+      body: ctx.render(node.data.dayText),
+      buttonLabel: 'Ver dias',
+      choices: dayChoices(days),
+      page: 0,
+    }),
   );
   return true;
 }
@@ -198,17 +208,23 @@ export const schedule: Executor<'schedule'> = {
 
     if (progress.stage === 'day') {
       if (text === null) return { type: 'unreadable' };
-      if (input.content.kind === 'reply') {
-        const days = await openDays(ctx.ports, node.data.agendaId, rules, node.data.daysOffered);
-        const answer = readChoice(
-          node.id,
-          days.map((d) => ({ id: d.date, title: d.date })),
-          input.content,
-        );
-        if (answer.kind === 'choice') return pickDay(node, ctx, rules, awaiting, progress, answer.id);
-      }
-      const open = (await openDays(ctx.ports, node.data.agendaId, rules, rules.horizonDays)).map((d) => d.date);
-      return pickDay(node, ctx, rules, awaiting, progress, typedDay(text, ctx, open));
+      const open = await openDays(ctx.ports, node.data.agendaId, rules, rules.horizonDays);
+      // A tap, or a typed row number or title ("1", "sex 27/11"), of the days listed; else a typed date.
+      const listed = dayChoices(open.slice(0, node.data.daysOffered));
+      const typed =
+        input.content.kind === 'reply'
+          ? null
+          : typedDay(
+              text,
+              ctx,
+              open.map((d) => d.date),
+            );
+      if (typed !== null) return pickDay(node, ctx, rules, awaiting, progress, typed);
+      const answer = readChoice(node.id, listed, input.content);
+      if (answer.kind === 'choice') return pickDay(node, ctx, rules, awaiting, progress, answer.id);
+      // A tap on a day that filled up since the list was sent: say so, rather than "not understood".
+      const tapped = input.content.kind === 'reply' ? input.content.id.slice(node.id.length + 1) : '';
+      return pickDay(node, ctx, rules, awaiting, progress, /^\d{4}-\d{2}-\d{2}$/u.test(tapped) ? tapped : null);
     }
 
     // Picking a slot of `progress.date`: the slots are read again, as others may have booked meanwhile.
@@ -224,8 +240,11 @@ export const schedule: Executor<'schedule'> = {
       if (!(await askDay(node, ctx, rules))) return full(node, ctx);
       return waiting(awaiting, { ...progress, stage: 'day', date: null }, 0);
     }
+    // A typed time ("10", "10h30") wins over a row number: "10" means ten o'clock, not the tenth row.
+    const typedTime = input.content.kind === 'text' ? typedSlot(input.content.text, slots) : null;
     const slot =
-      answer.kind === 'choice' ? (slots.find((s) => s.startsAt === answer.id) ?? null) : typedSlot(text ?? '', slots);
+      typedTime ??
+      (answer.kind === 'choice' ? (slots.find((s) => s.startsAt === answer.id) ?? null) : typedSlot(text ?? '', slots));
     if (slot) {
       const booked = await book(node, ctx, progress, slot);
       if (booked) return booked;

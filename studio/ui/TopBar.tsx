@@ -13,6 +13,7 @@ const nav: NavItem[] = [
   { to: '/inbox', label: 'nav.inbox', roles: ['admin', 'agent'] },
   { to: '/contacts', label: 'nav.contacts', roles: ['admin', 'agent'] },
   { to: '/orders', label: 'nav.orders', roles: ['admin', 'editor', 'agent'] },
+  { to: '/agenda', label: 'nav.agenda', roles: ['admin', 'editor', 'agent'] },
   { to: '/dashboard', label: 'nav.dashboard', roles: ['admin', 'editor'] },
   { to: '/catalog', label: 'nav.catalog', roles: ['admin', 'editor'] },
   { to: '/channels', label: 'nav.channels', roles: ['admin'] },
