@@ -21,6 +21,7 @@ import * as m0020 from './0020_create_message_templates.ts';
 import * as m0021 from './0021_add_campaign_schedules.ts';
 import * as m0023 from './0023_create_event_webhooks.ts';
 import * as m0024 from './0024_create_chatwoot_bridge.ts';
+import * as m0027 from './0027_create_agendas.ts';
 
 /** Every migration, in order. Listed by hand so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ export const migrations: Record<string, Migration> = {
   '0021_add_campaign_schedules': m0021,
   '0023_create_event_webhooks': m0023,
   '0024_create_chatwoot_bridge': m0024,
+  '0027_create_agendas': m0027,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,6 @@
 import type { LanguageModel } from 'ai';
+import type { AgendaRules } from '../shared/agenda/agenda.ts';
+import type { BookedCounts } from '../shared/agenda/slots.ts';
 
 /**
  * What the engine may ask the world while it decides. Each port is injected by the
@@ -46,6 +48,38 @@ export interface CatalogPort {
   product(id: string): Promise<Product | null>;
 }
 
+export interface Booking {
+  id: string;
+  agendaId: string;
+  /** ISO instant in UTC. */
+  startsAt: string;
+}
+
+export interface BookingRequest {
+  agendaId: string;
+  /** ISO instant in UTC of a slot the agenda offers. */
+  startsAt: string;
+  contact: { name: string; phone: string };
+}
+
+/**
+ * Appointments (Agenda). Booking goes through a port, not an effect, because whether the seat
+ * was still free decides what the contact is told now; the adapter makes it atomic (a unique
+ * seat per slot) and idempotent per contact and slot, so a retried step finds its own booking.
+ */
+export interface AgendaPort {
+  /** null when there is no such agenda. */
+  rules(agendaId: string): Promise<AgendaRules | null>;
+  /** Seats taken per start instant between `from` and `to`. */
+  booked(agendaId: string, from: Date, to: Date): Promise<BookedCounts>;
+  /** null when every seat was taken meanwhile or the slot is not bookable (past, closed). */
+  book(request: BookingRequest): Promise<Booking | null>;
+  /** The contact's next booking at this agenda that has not started yet. */
+  upcoming(agendaId: string, phone: string): Promise<Booking | null>;
+  /** Cancels a booking of this contact; cancelling twice is harmless. */
+  cancel(bookingId: string, phone: string): Promise<void>;
+}
+
 export interface Ports {
   clock: {
     now(): Date;
@@ -57,4 +91,5 @@ export interface Ports {
   /** null when no provider is configured: LLM nodes then take their `error` output. */
   llm: LanguageModel | null;
   catalog: CatalogPort;
+  agenda: AgendaPort;
 }

@@ -12,6 +12,7 @@ export const awaitingKinds = [
   /** the next turn of an LLM conversation */ 'conversation',
   /** any reply or the timer (wait) */ 'reply',
   /** a human agent resolving the handoff */ 'agent',
+  /** picking a day and a slot of an agenda (schedule) */ 'booking',
 ] as const;
 
 export const awaiting = z.object({

@@ -52,6 +52,7 @@ function randomContent(rand: () => number, nodeId: string): InboundContent {
 const dataFor: Record<NodeType, Record<string, unknown>> = {
   start: {},
   note: {},
+  schedule: { agendaId: 'visitas', retries: 3 },
   end: {},
   goto: {},
   handoff: {},
@@ -92,9 +93,20 @@ describe('the engine never throws on what a contact sends', () => {
       ...flow,
       edges: [
         ...flow.edges,
-        ...['next', 'ok', 'error', 'invalid', 'else', 'rule-r', 'rule-n', 'confirmed', 'cancelled', 'escalate'].map(
-          (h, i) => ({ id: `l${i}`, source: 'n', sourceHandle: h, target: 'w' }),
-        ),
+        ...[
+          'next',
+          'ok',
+          'error',
+          'invalid',
+          'else',
+          'rule-r',
+          'rule-n',
+          'confirmed',
+          'cancelled',
+          'escalate',
+          'booked',
+          'none',
+        ].map((h, i) => ({ id: `l${i}`, source: 'n', sourceHandle: h, target: 'w' })),
         { id: 'back', source: 'w', sourceHandle: 'reply', target: 'n' },
       ],
     };
@@ -105,6 +117,7 @@ describe('the engine never throws on what a contact sends', () => {
       ],
       http: [{ url: 'https://api.example/', status: 200, body: '{"a":[1]}' }],
       llm: Array.from({ length: 200 }, () => ({ reply: 'ok', score: 0.1, route: 'continue' as const, variables: {} })),
+      agendas: { visitas: { name: 'Visitas', hours: { mon: ['09:00-18:00'], sat: ['09:00'] } } },
     });
     let reached = 0;
     for (let i = 0; i < 60; i++) {

@@ -45,6 +45,8 @@ import { whatsappWebhook } from './webhooks/whatsapp.ts';
 import { eventWebhookRoutes } from './routes/event-webhooks.ts';
 import { chatwootWebhook } from './webhooks/chatwoot.ts';
 import { chatwootSettingsRoutes } from './routes/chatwoot-settings.ts';
+import { agendaCalendarRoutes, agendaRoutes } from './routes/agendas.ts';
+import { bookingRoutes } from './routes/bookings.ts';
 
 export interface AppOptions {
   /** Folder of the built studio; omitted in API-only tests. */
@@ -115,6 +117,10 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   mountAuthenticated(api, '/message-templates', messageTemplateRoutes);
   mountAuthenticated(api, '/event-webhooks', eventWebhookRoutes);
   mountAuthenticated(api, '/integrations/chatwoot', chatwootSettingsRoutes);
+  // The calendar feed authenticates by its own token, so it answers before the session guard.
+  api.route('/agendas', agendaCalendarRoutes);
+  mountAuthenticated(api, '/agendas', agendaRoutes);
+  mountAuthenticated(api, '/bookings', bookingRoutes);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Ports } from '../runtime/ports.ts';
 import type { SecretBox } from './auth/secret-box.ts';
 import type { Clock, MessagingDeps } from './context.ts';
+import { createReminderLoop } from './agenda/reminder-loop.ts';
+import { createAgendaPort } from './conversation/agenda-port.ts';
 import { createCatalogPort } from './conversation/catalog-port.ts';
 import { createFlowVersions } from './conversation/flow-versions.ts';
 import { createHttpPort } from './conversation/http-port.ts';
@@ -99,6 +101,12 @@ export function startMessaging(o: MessagingOptions) {
       return llm.current();
     },
     catalog: createCatalogPort(o.db),
+    agenda: createAgendaPort(o.db, {
+      now: () => o.clock.now(),
+      get timeZone() {
+        return timeZone.current();
+      },
+    }),
     ...o.ports,
   };
   const leaseMs = o.leaseMs ?? 30_000;
@@ -247,6 +255,14 @@ export function startMessaging(o: MessagingOptions) {
   const vacuum = createVacuumLoop(o.db, o.logger, { statisticsTarget: o.config.databaseUrl ? undefined : 10 });
   // Daily, on one instance: deletes messages older than the settings' retention.
   const retention = createRetentionLoop(o.db, o.clock, o.logger);
+  // Booking reminders (Agenda), texted inside the 24-hour window.
+  const reminders = createReminderLoop({
+    db: o.db,
+    now: () => o.clock.now(),
+    timeZone: () => timeZone.current(),
+    logger: o.logger,
+    wakeSender: () => notifier.publish('outbox'),
+  });
 
   // One processor per wake-up: the second claims only while the first is busy, instead of both
   // racing for the same contacts and one coming back empty.
@@ -264,6 +280,7 @@ export function startMessaging(o: MessagingOptions) {
     eventWebhooks.start();
     vacuum.start();
     retention.start();
+    reminders.start();
   };
   if (o.autoStart !== false) start();
 
@@ -298,6 +315,7 @@ export function startMessaging(o: MessagingOptions) {
         eventWebhooks.stop(),
         vacuum.stop(),
         retention.stop(),
+        reminders.stop(),
       ]);
       await sends.drain();
       await notifier.close();

@@ -12,6 +12,7 @@ import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OrdersPage } from './pages/OrdersPage.tsx';
 import { CampaignsPage } from './pages/CampaignsPage.tsx';
+import { AgendaPage } from './pages/AgendaPage.tsx';
 import { UsersPage } from './pages/UsersPage.tsx';
 import { TopBar } from './ui/TopBar.tsx';
 import { Toaster } from './ui/toast.tsx';
@@ -56,6 +57,7 @@ const routes: readonly Route[] = [
   { path: '/catalog', roles: ['admin', 'editor'], render: () => <CatalogPage /> },
   { path: '/orders', roles: ['admin', 'editor', 'agent'], render: () => <OrdersPage /> },
   { path: '/campaigns', roles: ['admin'], render: () => <CampaignsPage /> },
+  { path: '/agenda', roles: ['admin', 'editor', 'agent'], render: () => <AgendaPage /> },
   { path: '/users', roles: ['admin'], render: () => <UsersPage /> },
   { path: '/contacts', roles: ['admin', 'agent'], render: () => <ContactsPage /> },
   { path: '/settings', roles: ['admin'], render: () => <SettingsPage /> },

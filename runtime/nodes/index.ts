@@ -12,6 +12,7 @@ import { message } from './message.ts';
 import { note } from './note.ts';
 import { product_picker } from './product_picker.ts';
 import { question } from './question.ts';
+import { schedule } from './schedule.ts';
 import { set } from './set.ts';
 import { start } from './start.ts';
 import { wait } from './wait.ts';
@@ -33,4 +34,5 @@ export const executors = {
   goto,
   end,
   note,
+  schedule,
 } satisfies { [T in NodeType]: Executor<T> };

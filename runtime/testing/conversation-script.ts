@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { agendaRules } from '../../shared/agenda/agenda.ts';
 
 /** The `*.conversation.json` format: a scripted chat with expectations, run against a flow. */
 const product = z.object({
@@ -63,6 +64,8 @@ export const conversationTurn = z.union([
             .nullable()
             .optional(),
           handoff: z.boolean().optional(),
+          /** The start instants (ISO, UTC) of the bookings held now, cancelled ones left out. */
+          bookings: z.array(z.string()).optional(),
         })
         .strict(),
     })
@@ -94,6 +97,11 @@ export const conversationScript = z.object({
     })
     .default({ categories: [], products: [] }),
   llm: z.array(llmAnswer).default([]),
+  /**
+   * Agendas the schedule blocks book, by id; or a JSON file of them next to the script (a
+   * template's own `*.agendas.json`), read by `runConversationFile`.
+   */
+  agendas: z.union([z.string(), z.record(z.string(), agendaRules)]).default({}),
   http: z
     .array(
       z.object({

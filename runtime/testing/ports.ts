@@ -1,5 +1,7 @@
 import { MockLanguageModelV3 } from 'ai/test';
+import type { AgendaRulesInput } from '../../shared/agenda/agenda.ts';
 import type { CatalogPort, Category, HttpRequest, Ports, Product } from '../ports.ts';
+import { fakeAgenda, type FakeBooking } from './fake-agenda.ts';
 
 /** A clock that only moves when told to: tests never depend on real time. */
 export class TestClock {
@@ -95,6 +97,9 @@ export interface TestPortsOptions {
   products?: Product[];
   http?: ScriptedHttpResponse[];
   llm?: (ScriptedLlmAnswer | Error)[] | null;
+  agendas?: Record<string, AgendaRulesInput>;
+  /** Filled with the bookings made, for tests to inspect (and to start with some taken). */
+  bookings?: FakeBooking[];
 }
 
 export interface TestPorts {
@@ -112,6 +117,7 @@ export function testPorts(o: TestPortsOptions = {}): TestPorts {
     http: scriptedHttp(o.http ?? [], httpCalls),
     llm: o.llm === null ? null : scriptedLlm(o.llm ?? []),
     catalog: fakeCatalog(o.categories, o.products),
+    agenda: fakeAgenda(o.agendas ?? {}, clock, o.bookings),
   };
   return { ports, clock, httpCalls };
 }

@@ -10,5 +10,9 @@ export async function runConversationFile(path: string): Promise<ConversationRes
   const script = conversationScript.parse(JSON.parse(await readFile(path, 'utf8')));
   const flowPath = resolve(dirname(path), script.flow);
   const flow = flowDocument.parse(JSON.parse(await readFile(flowPath, 'utf8')));
-  return runConversation(flow, script);
+  const agendas =
+    typeof script.agendas === 'string'
+      ? JSON.parse(await readFile(resolve(dirname(path), script.agendas), 'utf8'))
+      : script.agendas;
+  return runConversation(flow, { ...script, agendas });
 }

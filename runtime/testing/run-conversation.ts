@@ -12,6 +12,7 @@ import {
   type ConversationTurn,
 } from './conversation-script.ts';
 import { describeOutbound } from './describe-outbound.ts';
+import type { FakeBooking } from './fake-agenda.ts';
 import { testPorts, TestClock } from './ports.ts';
 
 export interface ConversationResult {
@@ -73,12 +74,15 @@ function sameJson(a: unknown, b: unknown): boolean {
 /** Runs a scripted conversation against a flow with in-memory ports; never throws on a failed expectation. */
 export async function runConversation(flow: FlowDocument, input: ConversationScriptInput): Promise<ConversationResult> {
   const script = conversationScript.parse(input);
+  const bookings: FakeBooking[] = [];
   const { ports, clock } = testPorts({
     clock: script.now === undefined ? undefined : new TestClock(script.now),
     categories: script.catalog.categories,
     products: script.catalog.products,
     http: script.http,
     llm: script.llm,
+    agendas: typeof script.agendas === 'string' ? {} : script.agendas,
+    bookings,
   });
   const sent: OutboundMessage[] = [];
   const timers = new Map<string, number>();
@@ -185,6 +189,11 @@ export async function runConversation(flow: FlowDocument, input: ConversationScr
       problems.push(`status = ${s?.status}${s?.error ? ` (${s.error})` : ''}, expected ${x.status}`);
     if (x.handoff !== undefined && handoffOpen !== x.handoff)
       problems.push(`handoff open = ${handoffOpen}, expected ${x.handoff}`);
+    if (x.bookings !== undefined) {
+      const held = bookings.filter((b) => !b.cancelled).map((b) => b.startsAt);
+      if (!sameJson(held, x.bookings))
+        problems.push(`bookings = ${JSON.stringify(held)}, expected ${JSON.stringify(x.bookings)}`);
+    }
     if (x.order !== undefined) {
       const order = lastOrder as { items: OrderItem[]; totalCents: number; address: string } | null;
       if (x.order === null) {

@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Ports } from '../../runtime/ports.ts';
 import type { AppDeps } from '../context.ts';
+import { createAgendaPort } from './agenda-port.ts';
+import { simulatedAgenda } from './simulator-agenda.ts';
 import { createCatalogPort } from './catalog-port.ts';
 import { createHttpPort } from './http-port.ts';
 import { llmSourceOf } from './llm-source.ts';
 import { loadSettings } from '../settings/load-settings.ts';
 
-/** The simulator runs with the same real ports as WhatsApp: the catalog, HTTP and the LLM. */
+/**
+ * The simulator runs with the same real ports as WhatsApp: the catalog, HTTP and the LLM; the
+ * agenda shows real free slots but books nothing.
+ */
 export async function simulatorPorts(deps: AppDeps): Promise<Ports> {
   if (deps.ports) return deps.ports;
   const { timeZone } = await loadSettings(deps.db);
@@ -16,5 +21,6 @@ export async function simulatorPorts(deps: AppDeps): Promise<Ports> {
     http: createHttpPort({ allowPrivate: deps.config.httpNodeAllowPrivate }),
     llm: await llmSourceOf(deps).fresh(),
     catalog: createCatalogPort(deps.db),
+    agenda: simulatedAgenda(createAgendaPort(deps.db, { now: () => deps.clock.now(), timeZone })),
   };
 }

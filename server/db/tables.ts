@@ -448,7 +448,35 @@ export interface EventDeliveriesTable {
   created_at: Timestamp;
 }
 
+export interface AgendasTable {
+  id: string;
+  name: string;
+  /** shared/agenda/agenda.ts `agendaRules`, name included. */
+  rules: Json<JsonObject>;
+  calendar_token: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface BookingsTable {
+  id: string;
+  agenda_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  seat: number;
+  contact_id: string | null;
+  contact_phone: string;
+  contact_name: Defaulted<string>;
+  status: Defaulted<'booked' | 'cancelled'>;
+  remind_at: Timestamp | null;
+  reminded_at: Timestamp | null;
+  created_at: Timestamp;
+  cancelled_at: Timestamp | null;
+}
+
 export interface Database {
+  agendas: AgendasTable;
+  bookings: BookingsTable;
   message_templates: MessageTemplatesTable;
   event_webhooks: EventWebhooksTable;
   chatwoot_settings: ChatwootSettingsTable;

@@ -36,6 +36,8 @@ import { publicBaseUrl } from '../http/public-url.ts';
 import { createRouter, json, jsonBody, updateRoute } from '../http/router.ts';
 import { changeAudited } from './audited-change.ts';
 import { draftOf, flowDetailView, flowSummaryView, versionView } from './flow-views.ts';
+import type { AgendaRules } from '../../shared/agenda/agenda.ts';
+import { insertAgenda } from '../db/queries/agendas.ts';
 
 export const flowRoutes = createRouter();
 flowRoutes.use('*', requireRole('editor'));
@@ -82,11 +84,13 @@ flowRoutes.openapi(
       nodes: [{ id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} }],
     });
     let sample: SampleCatalog | null = null;
+    let agendas: Readonly<Record<string, AgendaRules>> = {};
     if (body.templateId) {
       const template = starterTemplates.find((t) => t.id === body.templateId);
       if (!template) throw new AppError(400, 'unknown_template', `Modelo "${body.templateId}" não existe.`);
       base = flowDocument.parse(template.flow);
       if (body.withSampleData) sample = template.sampleData;
+      agendas = template.agendas;
     } else if (body.flow) {
       base = body.flow;
     }
@@ -95,6 +99,7 @@ flowRoutes.openapi(
     const row = await db.transaction().execute(async (tx) => {
       const created = await insertFlow(tx, { ...base, name: body.name }, c.var.actor.userId);
       if (sample) await addSampleCatalog(tx, sample, imageBase);
+      for (const [id, rules] of Object.entries(agendas)) await insertAgenda(tx, rules, id);
       await recordAudit(
         tx,
         c.var.actor,

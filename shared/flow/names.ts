@@ -98,6 +98,8 @@ export const fixedOutputLabels: Record<NameLocale, Record<string, string>> = {
     resolved: 'Atendimento encerrado',
     reply: 'Respondeu',
     valid: 'Resposta válida',
+    booked: 'Agendado',
+    none: 'Sem horário',
   },
   en: {
     next: 'Next',
@@ -112,6 +114,8 @@ export const fixedOutputLabels: Record<NameLocale, Record<string, string>> = {
     resolved: 'Resolved',
     reply: 'Replied',
     valid: 'Valid answer',
+    booked: 'Booked',
+    none: 'No slot',
   },
 };
 

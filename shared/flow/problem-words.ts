@@ -22,6 +22,7 @@ const nodeNouns: Record<Locale, Record<NodeType, string>> = {
     goto: 'o desvio',
     end: 'o fim',
     note: 'a nota',
+    schedule: 'o agendamento',
   },
   en: {
     start: 'the start',
@@ -39,6 +40,7 @@ const nodeNouns: Record<Locale, Record<NodeType, string>> = {
     goto: 'the jump',
     end: 'the end',
     note: 'the note',
+    schedule: 'the scheduling block',
   },
 };
 

@@ -43,6 +43,7 @@ export const flowNode = z.discriminatedUnion('type', [
   nodeSchema('goto'),
   nodeSchema('end'),
   nodeSchema('note'),
+  nodeSchema('schedule'),
 ]);
 export type FlowNode = z.infer<typeof flowNode>;
 export type FlowNodeOf<T extends NodeType> = Extract<FlowNode, { type: T }>;

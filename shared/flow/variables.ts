@@ -76,6 +76,19 @@ const reads: { [T in NodeType]: Reads<T> } = {
   goto: none,
   end: (d) => template('message', d.message),
   note: none,
+  schedule: (d) =>
+    (
+      [
+        'dayText',
+        'slotText',
+        'confirmText',
+        'unavailableText',
+        'fullText',
+        'takenText',
+        'manageText',
+        'cancelledText',
+      ] as const
+    ).flatMap((field) => template(field, d[field])),
 };
 
 /** Every variable each node type stores. */
@@ -96,6 +109,7 @@ const writes: { [T in NodeType]: Writes<T> } = {
   goto: none,
   end: none,
   note: none,
+  schedule: (d) => [d.variable],
 };
 
 export function variableReadsOf(node: FlowNode): VariableRead[] {

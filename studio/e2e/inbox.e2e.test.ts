@@ -148,7 +148,7 @@ describe('agent inbox', () => {
     await expect.poll(() => new URL(page.url()).pathname).toBe('/inbox');
     expect(
       await page.getByRole('navigation', { name: 'Navegação principal' }).getByRole('link').allInnerTexts(),
-    ).toEqual(['Conversas', 'Caixa de entrada', 'Contatos', 'Pedidos']);
+    ).toEqual(['Conversas', 'Caixa de entrada', 'Contatos', 'Pedidos', 'Agenda']);
 
     const option = page.getByRole('listbox', { name: 'Conversas' }).getByRole('option', { name: /Carla Souza/ });
     await option.waitFor();

@@ -47,6 +47,7 @@ describe('signing in', () => {
         'Contatos',
         'Pedidos',
         'Campanhas',
+        'Agenda',
         'Painel',
         'Catálogo',
         'Canais',
@@ -76,7 +77,7 @@ describe('roles', () => {
 
     const editor = await harness.newPage();
     await login(editor.page, { email: 'editora@fluxo.test', password: 'senha-segura-123' });
-    await expect.poll(() => navLinks(editor.page)).toEqual(['Fluxos', 'Pedidos', 'Painel', 'Catálogo']);
+    await expect.poll(() => navLinks(editor.page)).toEqual(['Fluxos', 'Pedidos', 'Agenda', 'Painel', 'Catálogo']);
     await editor.page.goto('/users');
     await expect.poll(() => editor.page.getByText('Sem acesso a esta página').isVisible()).toBe(true);
     await editor.context.close();
@@ -90,7 +91,7 @@ describe('roles', () => {
       .poll(() => agent.page.getByRole('heading', { level: 1, name: 'Caixa de entrada' }).isVisible())
       .toBe(true);
     expect(new URL(agent.page.url()).pathname).toBe('/inbox');
-    expect(await navLinks(agent.page)).toEqual(['Conversas', 'Caixa de entrada', 'Contatos', 'Pedidos']);
+    expect(await navLinks(agent.page)).toEqual(['Conversas', 'Caixa de entrada', 'Contatos', 'Pedidos', 'Agenda']);
     await agent.page.goto('/flows');
     await expect.poll(() => agent.page.getByText('Sem acesso a esta página').isVisible()).toBe(true);
     await agent.context.close();
@@ -208,6 +209,7 @@ describe('language', () => {
         'Inbox',
         'Contacts',
         'Orders',
+        'Agenda',
         'Dashboard',
         'Catalog',
         'Channels',
@@ -225,6 +227,7 @@ describe('language', () => {
         'Inbox',
         'Contacts',
         'Orders',
+        'Agenda',
         'Dashboard',
         'Catalog',
         'Channels',
@@ -242,6 +245,7 @@ describe('language', () => {
         'Contatos',
         'Pedidos',
         'Campanhas',
+        'Agenda',
         'Painel',
         'Catálogo',
         'Canais',

@@ -11,6 +11,7 @@ import { phoneMessages } from './messages/phone.ts';
 import { templatesMessages } from './messages/templates.ts';
 import { campaignsMessages } from './messages/campaigns.ts';
 import { integrationsMessages } from './messages/integrations.ts';
+import { agendaMessages } from './messages/agenda.ts';
 
 /**
  * Every studio text, keyed by a stable id. Each area keeps its own table
@@ -28,6 +29,7 @@ const messages = {
   ...templatesMessages,
   ...campaignsMessages,
   ...integrationsMessages,
+  ...agendaMessages,
 } as const;
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;

@@ -17,4 +17,5 @@ export const nodeColors: Record<NodeType, string> = {
   goto: '#475569',
   end: '#dc2626',
   note: '#ca8a04',
+  schedule: '#0d9488',
 };

@@ -29,6 +29,7 @@ const seeds: Seeds = {
   goto: () => ({}),
   end: () => ({ message: 'Obrigado pelo contato! 😊' }),
   note: () => ({ text: '' }),
+  schedule: () => ({}),
 };
 
 export function defaultDataOf<T extends NodeType>(type: T, id: IdFactory): NodeDataByType[T] {

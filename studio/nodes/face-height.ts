@@ -111,6 +111,8 @@ function bodyParts(node: NodeFace): number[] {
       return node.data.message ? [text(node.data.message)] : [];
     case 'note':
       return [];
+    case 'schedule':
+      return [text(node.data.dayText), pillAndVariable(14, node.data.variable)];
   }
 }
 

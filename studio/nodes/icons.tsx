@@ -20,6 +20,7 @@ const paths = {
   goto: 'M4 18V11a4 4 0 0 1 4-4h11M15 3l4 4-4 4',
   end: 'M6 3v18M6 4h11l-2 4 2 4H6',
   note: 'M5 4h14v10l-6 6H5zM13 20v-6h6',
+  schedule: 'M4 6h16v14H4zM4 10h16M8 3v5M16 3v5M9 15l2 2 4-4',
   undo: 'M9 14 4 9l5-5M4 9h10a6 6 0 0 1 0 12h-3',
   redo: 'M15 14l5-5-5-5M20 9H10a6 6 0 0 0 0 12h3',
   copy: 'M8 8h12v12H8zM16 8V4H4v12h4',

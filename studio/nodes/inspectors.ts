@@ -15,6 +15,7 @@ import { ProductPickerInspector } from './product_picker/Inspector.tsx';
 import { QuestionInspector } from './question/Inspector.tsx';
 import { SetInspector } from './set/Inspector.tsx';
 import { StartInspector } from './start/Inspector.tsx';
+import { ScheduleInspector } from './schedule/Inspector.tsx';
 import { WaitInspector } from './wait/Inspector.tsx';
 
 /** The side panel's form for each node type. A new type without an entry fails to compile. */
@@ -34,4 +35,5 @@ export const nodeInspectors = {
   goto: GotoInspector,
   end: EndInspector,
   note: NoteInspector,
+  schedule: ScheduleInspector,
 } satisfies { [T in NodeType]: ComponentType<InspectorProps<T>> };

@@ -16,6 +16,7 @@ import { ProductPickerNode } from './product_picker/Node.tsx';
 import { QuestionNode } from './question/Node.tsx';
 import { SetNode } from './set/Node.tsx';
 import { StartNode } from './start/Node.tsx';
+import { ScheduleNode } from './schedule/Node.tsx';
 import { WaitNode } from './wait/Node.tsx';
 
 /**
@@ -38,6 +39,7 @@ const nodeComponents = {
   goto: GotoNode,
   end: EndNode,
   note: NoteNode,
+  schedule: ScheduleNode,
 } satisfies { [T in NodeType]: ComponentType<FlowNodeProps<T>> };
 
 /**

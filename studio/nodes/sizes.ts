@@ -24,6 +24,7 @@ const heights: Record<NodeType, number> = {
   goto: 90,
   end: 80,
   note: 140,
+  schedule: 140,
 };
 
 export function initialSizeOf(type: NodeType): { width: number; height: number } {

@@ -41,6 +41,8 @@ function outgoingOf(node: FlowNode, listTitle: string): Outgoing | null {
       return { text: node.data.text, list: { label: 'Ver opções', rows: [{ title: listTitle }] } };
     case 'handoff':
       return node.data.message ? { text: node.data.message } : null;
+    case 'schedule':
+      return { text: node.data.dayText, list: { label: 'Ver dias', rows: [{ title: listTitle }] } };
     case 'wait':
     case 'end':
       return node.data.message ? { text: node.data.message } : null;

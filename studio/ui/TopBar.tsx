@@ -14,6 +14,7 @@ const nav: NavItem[] = [
   { to: '/contacts', label: 'nav.contacts', roles: ['admin', 'agent'] },
   { to: '/orders', label: 'nav.orders', roles: ['admin', 'editor', 'agent'] },
   { to: '/campaigns', label: 'nav.campaigns', roles: ['admin'] },
+  { to: '/agenda', label: 'nav.agenda', roles: ['admin', 'editor', 'agent'] },
   { to: '/dashboard', label: 'nav.dashboard', roles: ['admin', 'editor'] },
   { to: '/catalog', label: 'nav.catalog', roles: ['admin', 'editor'] },
   { to: '/templates', label: 'nav.templates', roles: ['admin', 'editor'] },

@@ -11,6 +11,7 @@ import { messageData } from './message.ts';
 import { noteData } from './note.ts';
 import { productPickerData } from './product_picker.ts';
 import { questionData } from './question.ts';
+import { scheduleData } from './schedule.ts';
 import { setData } from './set.ts';
 import { startData } from './start.ts';
 import { waitData } from './wait.ts';
@@ -37,6 +38,7 @@ export const nodeDefinitions = {
   goto: { data: gotoData },
   end: { data: endData },
   note: { data: noteData },
+  schedule: { data: scheduleData },
 } as const satisfies Record<NodeType, { data: z.ZodType }>;
 
 export type NodeDataByType = { [T in NodeType]: z.infer<(typeof nodeDefinitions)[T]['data']> };
@@ -55,6 +57,7 @@ export * from './message.ts';
 export * from './note.ts';
 export * from './product_picker.ts';
 export * from './question.ts';
+export * from './schedule.ts';
 export * from './set.ts';
 export * from './start.ts';
 export * from './wait.ts';

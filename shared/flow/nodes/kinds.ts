@@ -18,6 +18,7 @@ export const nodeTypes = [
   'goto',
   'end',
   'note',
+  'schedule',
 ] as const;
 export type NodeType = (typeof nodeTypes)[number];
 
@@ -29,6 +30,7 @@ export const waitingNodeTypes: ReadonlySet<NodeType> = new Set([
   'llm',
   'handoff',
   'wait',
+  'schedule',
 ]);
 
 /** Outputs that mean "something went wrong or nobody answered": drawn apart in the studio. */

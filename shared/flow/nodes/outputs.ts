@@ -40,6 +40,7 @@ export const fixedOutputs = {
   goto: [],
   end: [],
   note: [],
+  schedule: ['booked', 'cancelled', 'none', 'timeout'],
 } as const satisfies Record<Exclude<NodeType, 'menu' | 'condition' | 'message'>, readonly string[]>;
 
 /**
