@@ -31,7 +31,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('conversation_status', 'text')
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex('chatwoot_links_conversation_idx').on('chatwoot_links').column('conversation_id').execute();
+  await db.schema
+    .createIndex('chatwoot_links_conversation_idx')
+    .on('chatwoot_links')
+    .column('conversation_id')
+    .execute();
 
   await db.schema
     .createTable('chatwoot_messages')

@@ -41,7 +41,10 @@ export function createChatwootClient(o: ChatwootClientOptions) {
       method,
       redirect: 'manual',
       signal: AbortSignal.timeout(o.timeoutMs ?? 10_000),
-      headers: { 'api-access-token': o.apiToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        'api-access-token': o.apiToken,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();

@@ -77,7 +77,8 @@ async function mirrorMessage({ deps, client, settings, contact }: Ctx, event: Ev
   if (!messageId || (await isKnownMessage(deps.db, messageId))) return;
   const conversationId = await ensureConversation({ deps, client, settings, contact }, 'pending');
   const incoming = event.type === 'message.received';
-  const text = typeof event.data.text === 'string' && event.data.text ? event.data.text : `[${String(event.data.type)}]`;
+  const text =
+    typeof event.data.text === 'string' && event.data.text ? event.data.text : `[${String(event.data.type)}]`;
   const posted = await client.postMessage(conversationId, {
     content: text,
     message_type: incoming ? 'incoming' : 'outgoing',
@@ -131,7 +132,8 @@ async function ensureConversation({ deps, client, settings, contact }: Ctx, stat
   const link = await findChatwootLink(deps.db, contact.id);
   if (link?.conversation_id && link.conversation_status !== 'resolved') return link.conversation_id;
   const sourceId = link?.source_id ?? `wa:${contact.wa_id}`;
-  const chatwootContactId = link?.chatwoot_contact_id ?? (await findOrCreateContact(client, settings, contact, sourceId));
+  const chatwootContactId =
+    link?.chatwoot_contact_id ?? (await findOrCreateContact(client, settings, contact, sourceId));
   // Saved before the conversation exists: a retry reuses the contact instead of creating another.
   await saveChatwootLink(
     deps.db,
@@ -162,7 +164,9 @@ async function findOrCreateContact(
   const identifier = `wa:${contact.wa_id}`;
   // Substring search: only an exact phone or identifier is the same person.
   const find = async () =>
-    (await client.searchContacts(contact.wa_id ?? '')).find((c) => c.phone_number === phone || c.identifier === identifier);
+    (await client.searchContacts(contact.wa_id ?? '')).find(
+      (c) => c.phone_number === phone || c.identifier === identifier,
+    );
   const found = await find();
   if (found) return found.id;
   try {

@@ -89,12 +89,23 @@ updateRoute(
       };
       await tx
         .insertInto('chatwoot_settings')
-        .values({ id: chatwootSettingsId, webhook_token: randomBytes(24).toString('base64url'), created_at: now, ...values })
+        .values({
+          id: chatwootSettingsId,
+          webhook_token: randomBytes(24).toString('base64url'),
+          created_at: now,
+          ...values,
+        })
         .onConflict((oc) => oc.column('id').doUpdateSet(values))
         .execute();
       await subscribeBridge(tx, url, values.enabled, now);
       // Which fields changed, never the token or secret themselves.
-      await recordAudit(tx, c.var.actor, 'chatwoot.update', { type: 'integration', id: 'chatwoot' }, { fields: Object.keys(b) });
+      await recordAudit(
+        tx,
+        c.var.actor,
+        'chatwoot.update',
+        { type: 'integration', id: 'chatwoot' },
+        { fields: Object.keys(b) },
+      );
       return loadChatwootSettings(tx);
     });
     return c.json({ chatwoot: view(c, saved) }, 200);

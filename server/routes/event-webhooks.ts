@@ -152,7 +152,12 @@ eventWebhookRoutes.openapi(
       action: 'event_webhook.delete',
       target: { type: 'event_webhook', id },
       change: (tx) =>
-        tx.deleteFrom('event_webhooks').where('id', '=', id).where('kind', '=', 'http').returning('id').executeTakeFirst(),
+        tx
+          .deleteFrom('event_webhooks')
+          .where('id', '=', id)
+          .where('kind', '=', 'http')
+          .returning('id')
+          .executeTakeFirst(),
     });
     return c.body(null, 204);
   },

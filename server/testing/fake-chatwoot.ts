@@ -170,7 +170,8 @@ export async function startFakeChatwoot(options: { token?: string } = {}): Promi
 
   const base = `/api/v1/accounts/${accountId}`;
   const handle = (req: IncomingMessage, body: Record<string, unknown>, res: ServerResponse) => {
-    const send = (status: number, value: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
+    const send = (status: number, value: unknown) =>
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
     if (fake.down) return send(503, { error: 'Service Unavailable' });
     const auth = req.headers['api-access-token'] ?? req.headers['api_access_token'];
     if (auth !== token) return send(401, { error: 'Invalid Access Token' });
@@ -182,17 +183,30 @@ export async function startFakeChatwoot(options: { token?: string } = {}): Promi
     switch (route) {
       case 'GET /contacts/search': {
         const q = url.searchParams.get('q') ?? '';
-        const found = contacts.filter((c) => c.name.includes(q) || c.phone_number.includes(q) || c.identifier?.includes(q));
+        const found = contacts.filter(
+          (c) => c.name.includes(q) || c.phone_number.includes(q) || c.identifier?.includes(q),
+        );
         return send(200, { meta: { count: found.length, current_page: 1 }, payload: found.map(contactJson) });
       }
       case 'POST /contacts': {
         const phone = String(body.phone_number ?? '');
-        if (!/^\+[1-9]\d{1,14}$/.test(phone)) return send(422, { message: 'Phone number should be in e164 format', attributes: ['phone_number'] });
+        if (!/^\+[1-9]\d{1,14}$/.test(phone))
+          return send(422, { message: 'Phone number should be in e164 format', attributes: ['phone_number'] });
         if (contacts.some((c) => c.phone_number === phone))
           return send(422, { message: 'Phone number has already been taken', attributes: ['phone_number'] });
-        const contact = { id: nextId++, name: String(body.name ?? ''), phone_number: phone, identifier: (body.identifier as string) ?? null };
+        const contact = {
+          id: nextId++,
+          name: String(body.name ?? ''),
+          phone_number: phone,
+          identifier: (body.identifier as string) ?? null,
+        };
         contacts.push(contact);
-        return send(200, { payload: { contact: contactJson(contact), contact_inbox: { inbox: { id: inboxId }, source_id: body.source_id } } });
+        return send(200, {
+          payload: {
+            contact: contactJson(contact),
+            contact_inbox: { inbox: { id: inboxId }, source_id: body.source_id },
+          },
+        });
       }
       case 'GET /contacts/:id/conversations':
         return send(200, { payload: conversations.filter((v) => v.contactId === idIn).map(conversationJson) });
@@ -219,7 +233,9 @@ export async function startFakeChatwoot(options: { token?: string } = {}): Promi
           messageType: incoming ? 'incoming' : 'outgoing',
           private: body.private === true,
           sourceId: (body.source_id as string) ?? null,
-          sender: incoming ? { id: conversations.find((v) => v.id === idIn)!.contactId, name: '', type: 'contact' } : agent,
+          sender: incoming
+            ? { id: conversations.find((v) => v.id === idIn)!.contactId, name: '', type: 'contact' }
+            : agent,
         });
         return send(200, messageJson(m));
       }
@@ -229,7 +245,10 @@ export async function startFakeChatwoot(options: { token?: string } = {}): Promi
         const changed = v.status !== body.status;
         v.status = body.status as FakeChatwootConversation['status'];
         if (changed) queued.push(statusWebhook(v));
-        return send(200, { meta: {}, payload: { success: true, conversation_id: v.id, current_status: v.status, snoozed_until: null } });
+        return send(200, {
+          meta: {},
+          payload: { success: true, conversation_id: v.id, current_status: v.status, snoozed_until: null },
+        });
       }
       case 'POST /conversations/:id/custom_attributes': {
         const v = conversations.find((c) => c.id === idIn);

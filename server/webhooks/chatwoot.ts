@@ -80,7 +80,9 @@ chatwootWebhook.post('/:token', async (c) => {
     const window = serviceWindow(contact.last_inbound_at ? new Date(contact.last_inbound_at) : null, now);
     const queued = await db.transaction().execute(async (tx) => {
       // Chatwoot's message id, once: a redelivery (or an echo of something we posted) stops here.
-      if (!(await rememberChatwootMessage(tx, { chatwootMessageId: m.id, messageId: null, direction: 'from_chatwoot' })))
+      if (
+        !(await rememberChatwootMessage(tx, { chatwootMessageId: m.id, messageId: null, direction: 'from_chatwoot' }))
+      )
         return false;
       if (!window.open) return false;
       const [messageId] = await queueOutbound(tx, {

@@ -12,16 +12,18 @@ export async function findChatwootLink(db: Executor, contactId: string) {
 }
 
 export async function findLinkByConversation(db: Executor, conversationId: number) {
-  return db
-    .selectFrom('chatwoot_links')
-    .selectAll()
-    .where('conversation_id', '=', conversationId)
-    .executeTakeFirst();
+  return db.selectFrom('chatwoot_links').selectAll().where('conversation_id', '=', conversationId).executeTakeFirst();
 }
 
 export async function saveChatwootLink(
   db: Executor,
-  link: { contactId: string; chatwootContactId: number; sourceId: string; conversationId: number | null; status: string | null },
+  link: {
+    contactId: string;
+    chatwootContactId: number;
+    sourceId: string;
+    conversationId: number | null;
+    status: string | null;
+  },
   now: Date,
 ) {
   const values = {
