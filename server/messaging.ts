@@ -64,7 +64,7 @@ export function startMessaging(o: MessagingOptions) {
   const startedAt = o.clock.now();
   // Every cache and limiter reads the injected clock, so a test can move time instead of sleeping.
   const now = () => o.clock.now().getTime();
-  const channels = createChannelDirectory(o.db, o.secrets, { now });
+  const channels = createChannelDirectory(o.db, o.secrets, { now, logger: o.logger });
   const versions = createFlowVersions(o.db, { now });
   // A command gets an answer within a second or is given up on: a Redis that hangs instead of
   // refusing must not hold sends any longer than one that is down (see the rate limiter).
