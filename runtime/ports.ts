@@ -1,4 +1,5 @@
 import type { LanguageModel } from 'ai';
+import type { BusinessHours } from '../shared/api/settings.ts';
 
 /**
  * What the engine may ask the world while it decides. Each port is injected by the
@@ -51,6 +52,8 @@ export interface Ports {
     now(): Date;
     /** The installation's IANA time zone (Configurações) for dates the flow prints and reads; São Paulo when absent. */
     timeZone?: string;
+    /** The business hours (Configurações) for `{{dentro_do_horario}}`; the settings' defaults when absent. */
+    businessHours?: BusinessHours;
   };
   ids: { next(): string };
   http: HttpPort;

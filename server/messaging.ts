@@ -85,6 +85,9 @@ export function startMessaging(o: MessagingOptions) {
       get timeZone() {
         return timeZone.current();
       },
+      get businessHours() {
+        return timeZone.hours();
+      },
     },
     ids: { next: () => randomUUID() },
     http: createHttpPort({ allowPrivate: o.config.httpNodeAllowPrivate }),
