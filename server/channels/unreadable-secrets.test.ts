@@ -6,6 +6,7 @@ import { createUser } from '../db/queries/users.ts';
 import { FIXTURE_APP_SECRET } from '../testing/meta-fixtures.ts';
 import { channelA, channelB, startMessagingHarness, type MessagingHarness } from '../testing/messaging-harness.ts';
 import { caller, type Caller } from '../testing/test-app.ts';
+import { until } from '../testing/until.ts';
 import { waitForProcessed } from '../testing/wait-for-processed.ts';
 import { messageWebhook } from '../testing/webhook-payloads.ts';
 
@@ -78,6 +79,56 @@ describe('a channel whose secrets were sealed under another SECRET_KEY', () => {
     const test = await admin.json<{ error: { code: string } }>('POST', '/api/channels/channel-b/test');
     expect(test.status).toBe(409);
     expect(test.body.error.code).toBe('channel_secrets_unreadable');
+  });
+
+  it("holds the broken channel's replies back instead of failing them", async () => {
+    await h.testDb.db
+      .insertInto('contacts')
+      .values({ id: 'contact-b', channel_id: 'channel-b', wa_id: '5584991230003', name: 'Bia', variables: '{}' })
+      .execute();
+    const graph = { messaging_product: 'whatsapp', to: '5584991230003', type: 'text', text: { body: 'Olá, Bia' } };
+    await h.testDb.db
+      .insertInto('messages')
+      .values({
+        id: 'reply-b',
+        channel_id: 'channel-b',
+        contact_id: 'contact-b',
+        direction: 'out',
+        wamid: null,
+        type: 'text',
+        text: 'Olá, Bia',
+        payload: JSON.stringify({ graph }),
+        status: 'pending',
+        error: null,
+        wa_timestamp: null,
+        session_id: null,
+        author_id: null,
+        processed_at: null,
+      })
+      .execute();
+    await h.testDb.db
+      .insertInto('outbox')
+      .values({
+        id: 'outbox-b',
+        message_id: 'reply-b',
+        channel_id: 'channel-b',
+        contact_id: 'contact-b',
+        status: 'pending',
+        locked_until: null,
+        wamid: null,
+        next_attempt_at: new Date(),
+        last_error: null,
+      })
+      .execute();
+    h.messaging.deps.wakeSender();
+    const row = () =>
+      h.testDb.db.selectFrom('outbox').selectAll().where('id', '=', 'outbox-b').executeTakeFirstOrThrow();
+    await until('the send to be tried', async () => (await row()).last_error !== null, 5000);
+    const held = await row();
+    expect(held.status).toBe('pending');
+    expect(held.last_error).toContain('SECRET_KEY');
+    expect(held.attempts).toBe(0);
+    expect(new Date(held.next_attempt_at).getTime()).toBeGreaterThan(Date.now() + 30_000);
   });
 
   it('works again once the token and app secret are sent again', async () => {
