@@ -7,6 +7,8 @@
  *   DATABASE_URL=postgres://…/fluxo_dash npx tsx bench/seed-dashboard.ts
  *   … --without-indexes                             # the same without migration 0017's indexes
  *   … --measure-only                                # times a database seeded before (Postgres)
+ *   … --rollup                                      # builds the per-day rollup first (timed), as
+ *                                                   #   the server's rollup job does
  *
  * Bulk inserts with generate_series keep the seeding to about a minute on two cores.
  */
@@ -16,6 +18,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { down as dropDashboardIndexes } from '../migrations/0017_index_dashboard_periods.ts';
 import { createApp } from '../server/app.ts';
+import { refreshAllDailyFigures } from '../server/dashboard/rollup.ts';
 import { createSecretBox } from '../server/auth/secret-box.ts';
 import { migrateToLatest, openDatabase } from '../server/db/connect.ts';
 import { createApiToken } from '../server/db/queries/tokens.ts';
@@ -117,6 +120,12 @@ try {
     console.log(
       `${database.kind}: seeded ${messageCount} messages, ${sessionCount} sessions, ${eventCount} analytics events in ${elapsed(seeding)}`,
     );
+  }
+
+  if (process.argv.includes('--rollup')) {
+    const rolling = performance.now();
+    const days = await refreshAllDailyFigures(db, () => new Date(), 'America/Sao_Paulo');
+    console.log(`rollup: ${days} days computed in ${elapsed(rolling)}`);
   }
 
   const app = createApp({

@@ -17,6 +17,7 @@ import * as m0015 from './0015_add_contact_profile.ts';
 import * as m0016 from './0016_add_order_delivery_and_notifications.ts';
 import * as m0017 from './0017_index_dashboard_periods.ts';
 import * as m0018 from './0018_create_settings.ts';
+import * as m0019 from './0019_create_daily_figures.ts';
 import * as m0020 from './0020_create_message_templates.ts';
 import * as m0021 from './0021_add_campaign_schedules.ts';
 import * as m0023 from './0023_create_event_webhooks.ts';
@@ -43,6 +44,7 @@ export const migrations: Record<string, Migration> = {
   '0016_add_order_delivery_and_notifications': m0016,
   '0017_index_dashboard_periods': m0017,
   '0018_create_settings': m0018,
+  '0019_create_daily_figures': m0019,
   '0020_create_message_templates': m0020,
   '0021_add_campaign_schedules': m0021,
   '0023_create_event_webhooks': m0023,

@@ -1,7 +1,9 @@
 import type { FlowDocument } from '../shared/flow/schema.ts';
 import { textOf } from '../shared/messages/outbound.ts';
 import { renderTemplate } from '../shared/template/render.ts';
+import { defaultBusinessHours, defaultTimeZone } from '../shared/api/settings.ts';
 import { formatNow, formatToday } from './builtins.ts';
+import { isWithinBusinessHours } from './lib/business-hours.ts';
 import type { Effect } from './effects.ts';
 import type { OutboundMessage } from './messages.ts';
 import type { Ports } from './ports.ts';
@@ -28,7 +30,7 @@ export class StepContext {
    */
   lastInboundAt: Date | null | undefined = undefined;
   // Intl formatting is the slowest part of rendering; the clock is fixed within a step.
-  private builtins: { now: string; today: string } | null = null;
+  private builtins: { now: string; today: string; dentro_do_horario: 'sim' | 'não' } | null = null;
 
   constructor(
     readonly session: SessionState,
@@ -43,7 +45,18 @@ export class StepContext {
   /** Variables plus built-ins, as templates see them. User variables cannot shadow built-ins. */
   scope(): Record<string, unknown> {
     const zone = this.ports.clock.timeZone;
-    this.builtins ??= { now: formatNow(this.now, zone), today: formatToday(this.now, zone) };
+    this.builtins ??= {
+      now: formatNow(this.now, zone),
+      today: formatToday(this.now, zone),
+      // "sim" or "não", for a condition rule (`dentro_do_horario` equals `sim`) or a message.
+      dentro_do_horario: isWithinBusinessHours(
+        this.now,
+        this.ports.clock.businessHours ?? defaultBusinessHours,
+        zone ?? defaultTimeZone,
+      )
+        ? 'sim'
+        : 'não',
+    };
     return {
       ...this.session.variables,
       contact: { name: this.contact.name, phone: this.contact.phone },

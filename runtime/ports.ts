@@ -1,6 +1,7 @@
 import type { LanguageModel } from 'ai';
 import type { AgendaRules } from '../shared/agenda/agenda.ts';
 import type { BookedCounts } from '../shared/agenda/slots.ts';
+import type { BusinessHours } from '../shared/api/settings.ts';
 
 /**
  * What the engine may ask the world while it decides. Each port is injected by the
@@ -85,6 +86,8 @@ export interface Ports {
     now(): Date;
     /** The installation's IANA time zone (Configurações) for dates the flow prints and reads; São Paulo when absent. */
     timeZone?: string;
+    /** The business hours (Configurações) for `{{dentro_do_horario}}`; the settings' defaults when absent. */
+    businessHours?: BusinessHours;
   };
   ids: { next(): string };
   http: HttpPort;

@@ -18,6 +18,7 @@ import type { InboundDelivery } from './whatsapp/inbound-delivery.ts';
 import type { Db } from './db/database.ts';
 import { createVacuumLoop } from './db/vacuum.ts';
 import { createRetentionLoop } from './privacy/retention.ts';
+import { createRollupLoop } from './dashboard/rollup.ts';
 import { createTimeZoneSource } from './settings/time-zone-source.ts';
 import { createOptOutSource } from './campaigns/opt-out-source.ts';
 import type { Config } from './env.ts';
@@ -72,7 +73,7 @@ export function startMessaging(o: MessagingOptions) {
   const startedAt = o.clock.now();
   // Every cache and limiter reads the injected clock, so a test can move time instead of sleeping.
   const now = () => o.clock.now().getTime();
-  const channels = createChannelDirectory(o.db, o.secrets, { now });
+  const channels = createChannelDirectory(o.db, o.secrets, { now, logger: o.logger });
   const versions = createFlowVersions(o.db, { now });
   // A command gets an answer within a second or is given up on: a Redis that hangs instead of
   // refusing must not hold sends any longer than one that is down (see the rate limiter).
@@ -92,6 +93,9 @@ export function startMessaging(o: MessagingOptions) {
       now: () => o.clock.now(),
       get timeZone() {
         return timeZone.current();
+      },
+      get businessHours() {
+        return timeZone.hours();
       },
     },
     ids: { next: () => randomUUID() },
@@ -263,6 +267,8 @@ export function startMessaging(o: MessagingOptions) {
     logger: o.logger,
     wakeSender: () => notifier.publish('outbox'),
   });
+  // Every 15 minutes, on one instance: the dashboard's per-day rollup of closed days.
+  const rollup = createRollupLoop(o.db, o.clock, o.logger);
 
   // One processor per wake-up: the second claims only while the first is busy, instead of both
   // racing for the same contacts and one coming back empty.
@@ -281,6 +287,7 @@ export function startMessaging(o: MessagingOptions) {
     vacuum.start();
     retention.start();
     reminders.start();
+    rollup.start();
   };
   if (o.autoStart !== false) start();
 
@@ -316,6 +323,7 @@ export function startMessaging(o: MessagingOptions) {
         vacuum.stop(),
         retention.stop(),
         reminders.stop(),
+        rollup.stop(),
       ]);
       await sends.drain();
       await notifier.close();

@@ -1,5 +1,6 @@
 import type { SecretBox } from '../auth/secret-box.ts';
 import type { Db } from '../db/database.ts';
+import type { Logger } from '../logger.ts';
 
 export interface ChannelInfo {
   id: string;
@@ -23,27 +24,59 @@ export interface ChannelInfo {
  * secret, and reading plus decrypting it per request would dominate the webhook's cost.
  * Changes made on this instance invalidate at once; other instances see them within `ttlMs`.
  */
-export function createChannelDirectory(db: Db, secrets: SecretBox, { ttlMs = 2000, now = () => Date.now() } = {}) {
+export function createChannelDirectory(
+  db: Db,
+  secrets: SecretBox,
+  { ttlMs = 2000, now = () => Date.now(), logger }: { ttlMs?: number; now?: () => number; logger?: Logger } = {},
+) {
   let loadedAt = -Infinity;
   let byPhone = new Map<string, ChannelInfo>();
   let byId = new Map<string, ChannelInfo>();
+  /**
+   * Channels whose stored secrets do not open under this server's key (SECRET_KEY changed, a
+   * copied database): left out of the maps above so that every other channel keeps working,
+   * and remembered so their own deliveries and sends wait instead of being taken for unknown.
+   */
+  let unreadablePhones = new Set<string>();
+  let unreadableIds = new Set<string>();
+  /** Logged once per channel while it stays unreadable, not on every reload. */
+  const reported = new Set<string>();
   let loading: Promise<void> | null = null;
 
   async function load(): Promise<void> {
     const rows = await db.selectFrom('channels').selectAll().execute();
-    const infos = rows.map((r): ChannelInfo => ({
-      id: r.id,
-      phoneNumberId: r.phone_number_id,
-      appSecret: secrets.open(r.app_secret_enc),
-      accessToken: secrets.open(r.access_token_enc),
-      flowId: r.flow_id,
-      markRead: r.mark_read,
-      healthy: r.healthy,
-      proven: r.healthy && r.check_ok === true,
-      webhookVerified: r.webhook_verified_at !== null,
-    }));
+    const infos: ChannelInfo[] = [];
+    const broken: typeof rows = [];
+    for (const r of rows) {
+      const opened = openSecrets(secrets, r);
+      if (!opened) {
+        broken.push(r);
+        continue;
+      }
+      infos.push({
+        id: r.id,
+        phoneNumberId: r.phone_number_id,
+        ...opened,
+        flowId: r.flow_id,
+        markRead: r.mark_read,
+        healthy: r.healthy,
+        proven: r.healthy && r.check_ok === true,
+        webhookVerified: r.webhook_verified_at !== null,
+      });
+    }
+    for (const r of broken) {
+      if (reported.has(r.id)) continue;
+      reported.add(r.id);
+      logger?.error('channel skipped: its stored token and app secret cannot be decrypted with this SECRET_KEY', {
+        channelId: r.id,
+        phoneNumberId: r.phone_number_id,
+      });
+    }
+    for (const id of reported) if (!broken.some((r) => r.id === id)) reported.delete(id);
     byPhone = new Map(infos.map((i) => [i.phoneNumberId, i]));
     byId = new Map(infos.map((i) => [i.id, i]));
+    unreadablePhones = new Set(broken.map((r) => r.phone_number_id));
+    unreadableIds = new Set(broken.map((r) => r.id));
     loadedAt = now();
   }
 
@@ -64,6 +97,15 @@ export function createChannelDirectory(db: Db, secrets: SecretBox, { ttlMs = 200
       await fresh();
       return byId.get(id);
     },
+    /** Whether this number is connected here but its secrets cannot be read (see `unreadablePhones`). */
+    async isUnreadablePhone(phoneNumberId: string): Promise<boolean> {
+      await fresh();
+      return unreadablePhones.has(phoneNumberId);
+    },
+    async isUnreadable(id: string): Promise<boolean> {
+      await fresh();
+      return unreadableIds.has(id);
+    },
     /** Every distinct app secret: what a delivery we cannot route may have been signed with. */
     async appSecrets(): Promise<string[]> {
       await fresh();
@@ -76,3 +118,15 @@ export function createChannelDirectory(db: Db, secrets: SecretBox, { ttlMs = 200
 }
 
 export type ChannelDirectory = ReturnType<typeof createChannelDirectory>;
+
+/** A channel's secrets, or null when they do not open under this key. */
+export function openSecrets(
+  secrets: SecretBox,
+  row: { app_secret_enc: string; access_token_enc: string },
+): { appSecret: string; accessToken: string } | null {
+  try {
+    return { appSecret: secrets.open(row.app_secret_enc), accessToken: secrets.open(row.access_token_enc) };
+  } catch {
+    return null;
+  }
+}

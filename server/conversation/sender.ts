@@ -220,7 +220,11 @@ async function sendOne(o: SenderOptions, row: Claimed, record: (outcome: SendOut
   } catch (err) {
     return requeueNotSent(o, row, err);
   }
-  if (!channel) return fail(o, row, { code: 'channel_missing', message: 'O canal deste contato foi removido.' });
+  if (!channel) {
+    // Secrets that do not open are our misconfiguration, not the message's fault: it waits.
+    if (await o.channels.isUnreadable(row.channel_id).catch(() => false)) return waitForSecrets(o, row);
+    return fail(o, row, { code: 'channel_missing', message: 'O canal deste contato foi removido.' });
+  }
 
   if (row.kind === 'read') {
     const result = row.wamid
@@ -277,6 +281,22 @@ async function requeueNotSent(o: SenderOptions, row: Claimed, err: unknown): Pro
       next_attempt_at: o.clock.now(),
       attempts: eb('attempts', '-', 1),
       last_error: `not sent: ${err instanceof Error ? err.message : String(err)}`,
+    }))
+    .where('id', '=', row.id)
+    .where('status', '=', 'sending')
+    .execute();
+}
+
+/** Held back for a minute (no attempt counted) while its channel's secrets cannot be read. */
+async function waitForSecrets(o: SenderOptions, row: Claimed): Promise<void> {
+  await o.db
+    .updateTable('outbox')
+    .set((eb) => ({
+      status: 'pending',
+      locked_until: null,
+      next_attempt_at: new Date(o.clock.now().getTime() + 60_000),
+      attempts: eb('attempts', '-', 1),
+      last_error: 'not sent: the channel token cannot be decrypted with this SECRET_KEY',
     }))
     .where('id', '=', row.id)
     .where('status', '=', 'sending')

@@ -14,9 +14,9 @@ import { loadSettings } from '../settings/load-settings.ts';
  */
 export async function simulatorPorts(deps: AppDeps): Promise<Ports> {
   if (deps.ports) return deps.ports;
-  const { timeZone } = await loadSettings(deps.db);
+  const { timeZone, businessHours } = await loadSettings(deps.db);
   return {
-    clock: { now: () => deps.clock.now(), timeZone },
+    clock: { now: () => deps.clock.now(), timeZone, businessHours },
     ids: { next: () => randomUUID() },
     http: createHttpPort({ allowPrivate: deps.config.httpNodeAllowPrivate }),
     llm: await llmSourceOf(deps).fresh(),

@@ -1,15 +1,61 @@
-/** The zone the dashboard counts days in (the account's; Brazil has had no daylight saving since 2019). */
-export const dashboardTimeZone = 'America/Sao_Paulo';
-const zoneOffsetMs = -3 * 3_600_000;
 const dayMs = 86_400_000;
 
 /** The latest period the dashboard may cover, so that one call never scans years of messages. */
 export const maxPeriodDays = 366;
 
-/** Midnight (in the dashboard's zone) of the day `at` falls on. */
-export function startOfLocalDay(at: Date): Date {
-  const local = at.getTime() + zoneOffsetMs;
-  return new Date(local - (((local % dayMs) + dayMs) % dayMs) - zoneOffsetMs);
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterOf(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** The wall-clock reading of `at` in `timeZone`, as if it were UTC (milliseconds). */
+function wallClockMs(at: Date, timeZone: string): number {
+  const parts = Object.fromEntries(
+    formatterOf(timeZone)
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!);
+}
+
+/** The local day `at` falls on in `timeZone`, `YYYY-MM-DD`. */
+export function localDayOf(at: Date, timeZone: string): string {
+  return new Date(wallClockMs(at, timeZone)).toISOString().slice(0, 10);
+}
+
+/**
+ * The instant a local day (`YYYY-MM-DD`) starts in `timeZone`. Computed from the zone's offset
+ * around that midnight, twice, so a daylight-saving change that day lands right.
+ */
+export function startOfDay(day: string, timeZone: string): Date {
+  const wall = Date.parse(`${day}T00:00:00Z`);
+  let at = wall;
+  for (let i = 0; i < 2; i += 1) at = wall - (wallClockMs(new Date(at), timeZone) - at);
+  return new Date(at);
+}
+
+/** The local day after `day`. */
+export function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + dayMs).toISOString().slice(0, 10);
+}
+
+/** Midnight (in `timeZone`) of the day `at` falls on. */
+export function startOfLocalDay(at: Date, timeZone: string): Date {
+  return startOfDay(localDayOf(at, timeZone), timeZone);
 }
 
 /**
@@ -20,18 +66,24 @@ export function startOfLocalDay(at: Date): Date {
 export function resolvePeriod(
   q: { days?: number; from?: string; to?: string },
   now: Date,
+  timeZone: string,
 ): { from: Date; to: Date } | null {
   const to = q.to ? new Date(q.to) : now;
-  const from = q.from ? new Date(q.from) : new Date(startOfLocalDay(to).getTime() - ((q.days ?? 7) - 1) * dayMs);
+  let from: Date;
+  if (q.from) from = new Date(q.from);
+  else {
+    let day = localDayOf(to, timeZone);
+    const back = new Date(Date.parse(`${day}T00:00:00Z`) - ((q.days ?? 7) - 1) * dayMs);
+    day = back.toISOString().slice(0, 10);
+    from = startOfDay(day, timeZone);
+  }
   if (to.getTime() - from.getTime() > maxPeriodDays * dayMs) return null;
   return { from, to };
 }
 
 /** Every local day of the period, `YYYY-MM-DD`, in order: the chart's x axis has no gaps. */
-export function localDays(from: Date, to: Date): string[] {
+export function localDays(from: Date, to: Date, timeZone: string): string[] {
   const days: string[] = [];
-  for (let at = startOfLocalDay(from).getTime(); at < to.getTime(); at += dayMs) {
-    days.push(new Date(at + zoneOffsetMs).toISOString().slice(0, 10));
-  }
+  for (let day = localDayOf(from, timeZone); startOfDay(day, timeZone) < to; day = nextDay(day)) days.push(day);
   return days;
 }

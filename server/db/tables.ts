@@ -474,7 +474,27 @@ export interface BookingsTable {
   cancelled_at: Timestamp | null;
 }
 
+/** The dashboard's per-day rollup (migration 0019; see server/dashboard/rollup.ts). */
+export interface DailyFiguresTable {
+  time_zone: string;
+  /** `YYYY-MM-DD` in `time_zone`. */
+  day: string;
+  channel_id: string;
+  metric: string;
+  key: Defaulted<string>;
+  /** bigint: pg returns it as a string. */
+  value: ColumnType<string | number, number, number>;
+}
+
+export interface DailyFigureDaysTable {
+  time_zone: string;
+  day: string;
+  computed_at: Timestamp;
+}
+
 export interface Database {
+  daily_figures: DailyFiguresTable;
+  daily_figure_days: DailyFigureDaysTable;
   agendas: AgendasTable;
   bookings: BookingsTable;
   message_templates: MessageTemplatesTable;

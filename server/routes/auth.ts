@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { loginRequest, userResponse } from '../../shared/api/auth.ts';
+import { loginRequest, meResponse, userResponse } from '../../shared/api/auth.ts';
+import { loadSettings } from '../settings/load-settings.ts';
 import { verifyPassword } from '../auth/password.ts';
 import { hashSecret, newSecret } from '../auth/tokens.ts';
 import { recordAudit } from '../db/queries/audit.ts';
@@ -81,14 +82,17 @@ authRoutes.openapi(
     method: 'get',
     path: '/me',
     tags: ['auth'],
-    responses: { 200: json(userResponse, 'The caller') },
+    responses: { 200: json(meResponse, "The caller, and the studio's default language") },
   }),
   async (c) => {
     const actor = c.var.actor;
-    const user = actor.userId ? await findUser(c.var.deps.db, actor.userId) : undefined;
+    const [user, { language: studioLanguage }] = await Promise.all([
+      actor.userId ? findUser(c.var.deps.db, actor.userId) : undefined,
+      loadSettings(c.var.deps.db),
+    ]);
     if (actor.kind === 'token' || !user) {
-      return c.json({ user: { id: actor.id, email: '', name: 'API token', role: actor.role } }, 200);
+      return c.json({ user: { id: actor.id, email: '', name: 'API token', role: actor.role }, studioLanguage }, 200);
     }
-    return c.json({ user: toApiUser(user) }, 200);
+    return c.json({ user: toApiUser(user), studioLanguage }, 200);
   },
 );

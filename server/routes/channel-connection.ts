@@ -61,3 +61,24 @@ export function uncheckedBy(body: {
   }
   return changes;
 }
+
+export const unreadableSecretsMessage =
+  'O token e o app secret salvos não podem ser lidos com a SECRET_KEY deste servidor (ela mudou?). Informe-os de novo.';
+
+/** Secrets that do not open outrank any earlier test: the number cannot work until they are sent again. */
+export function withSecretsProblem<T extends { connection: ChannelConnection }>(
+  view: T,
+  secretsReadable: boolean,
+): T & { secretsReadable: boolean } {
+  if (secretsReadable) return { ...view, secretsReadable };
+  return {
+    ...view,
+    secretsReadable,
+    connection: {
+      status: 'error',
+      checkedAt: view.connection.checkedAt,
+      error: unreadableSecretsMessage,
+      number: null,
+    },
+  };
+}

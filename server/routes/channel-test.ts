@@ -2,7 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { channelTestResponse } from '../../shared/api/channels.ts';
 import { findChannel, findChannelCredentials, recordConnectionCheck } from '../db/queries/channels.ts';
 import { requireRole } from '../http/auth.ts';
-import { notFound } from '../http/errors.ts';
+import { AppError, notFound } from '../http/errors.ts';
+import { openSecrets } from '../channels/channel-directory.ts';
+import { unreadableSecretsMessage } from './channel-connection.ts';
 import { createRouter, json } from '../http/router.ts';
 import { changeAudited } from './audited-change.ts';
 import { checkPhoneNumber } from '../whatsapp/phone-number-check.ts';
@@ -35,10 +37,12 @@ channelTestRoutes.openapi(
     const { id } = c.req.valid('param');
     const channel = await findChannelCredentials(db, id);
     if (!channel) throw notFound('Canal');
+    const opened = openSecrets(secrets, channel);
+    if (!opened) throw new AppError(409, 'channel_secrets_unreadable', unreadableSecretsMessage);
     const result = await checkPhoneNumber(
       { ...config.graph, timeoutMs: checkTimeoutMs },
       channel.phone_number_id,
-      secrets.open(channel.access_token_enc),
+      opened.accessToken,
     );
     const checkedAt = clock.now();
     const outcome = result.ok

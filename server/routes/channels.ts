@@ -16,7 +16,8 @@ import { AppError } from '../http/errors.ts';
 import { publicBaseUrl } from '../http/public-url.ts';
 import { createRouter, json, jsonBody, updateRoute } from '../http/router.ts';
 import { changeAudited } from './audited-change.ts';
-import { connectionView, uncheckedBy } from './channel-connection.ts';
+import { openSecrets } from '../channels/channel-directory.ts';
+import { connectionView, uncheckedBy, withSecretsProblem } from './channel-connection.ts';
 
 export const channelRoutes = createRouter();
 channelRoutes.use('*', requireRole('admin'));
@@ -39,7 +40,7 @@ export const view = (c: Context<AppEnv>, ch: Row<'channels'>) => ({
   markRead: ch.mark_read,
   healthy: ch.healthy,
   healthError: ch.health_error,
-  ...connectionView(ch),
+  ...withSecretsProblem(connectionView(ch), openSecrets(c.var.deps.secrets, ch) !== null),
   webhookUrl: webhookUrl(c),
   createdAt: new Date(ch.created_at).toISOString(),
 });

@@ -165,7 +165,9 @@ describe('GET /api/dashboard from a conversation that came through signed webhoo
     const d = res.body;
     expect(d.conversations).toEqual({ started: 1, completed: 1, handedOff: 1, handoffRate: 1 });
     // Bot: 3 s and 5 s after each of the contact's turns; person: 40 s after the handoff opened.
-    expect(d.firstReply).toEqual({ botSeconds: 4, botSamples: 2, humanSeconds: 40, humanSamples: 1 });
+    // Medians come from reply-time buckets (server/dashboard/reply-median.ts), each sample at its
+    // bucket's middle: [3.0, 3.1) and [5.0, 5.1) s for the bot, [40, 41) s for the person.
+    expect(d.firstReply).toEqual({ botSeconds: 4.05, botSamples: 2, humanSeconds: 40.5, humanSamples: 1 });
     expect(d.messages).toEqual({
       inbound: 2,
       byStatus: { failed: 1, delivered: 1, read: 1 },

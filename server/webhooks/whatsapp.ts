@@ -53,8 +53,18 @@ whatsappWebhook.post('/', async (c) => {
   let candidates: string[];
   let known: ChannelInfo[] = [];
   try {
-    for (const change of changes)
+    for (const change of changes) {
+      // A number of ours whose secrets do not open (SECRET_KEY changed) cannot check its
+      // signature nor store what it carries: a 503 makes Meta deliver it again once the key or
+      // the secrets are fixed, while every other number keeps being answered.
+      if (await messaging.channels.isUnreadablePhone(change.phoneNumberId)) {
+        logger.warn('webhook: delivery for a channel whose secrets cannot be read; not acknowledged', {
+          phoneNumberId: change.phoneNumberId,
+        });
+        return c.text('Channel misconfigured on this server; deliver again later', 503);
+      }
       channelOf.set(change.phoneNumberId, await messaging.channels.byPhoneNumberId(change.phoneNumberId));
+    }
     known = [...channelOf.values()].filter((ch): ch is ChannelInfo => ch !== undefined);
     candidates = known.length ? [...new Set(known.map((k) => k.appSecret))] : await messaging.channels.appSecrets();
   } catch (err) {

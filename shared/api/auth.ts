@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { role } from './common.ts';
+import { studioLanguages } from './settings.ts';
 
 export const loginRequest = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),
@@ -18,6 +19,12 @@ export const user = z.object({
 export type User = z.infer<typeof user>;
 
 export const userResponse = z.object({ user });
+
+/**
+ * `GET /api/auth/me`: the caller, and the studio's default language (Configurações), which the
+ * studio shows to a user who has not picked one in this browser.
+ */
+export const meResponse = userResponse.extend({ studioLanguage: z.enum(studioLanguages) });
 
 export const createUserRequest = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),

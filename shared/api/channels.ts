@@ -36,6 +36,12 @@ export const channel = z.object({
   healthy: z.boolean(),
   healthError: z.string().nullable(),
   connection: channelConnection,
+  /**
+   * False when the stored token and app secret do not decrypt with this server's SECRET_KEY (it
+   * changed): the number is skipped (its webhooks answer 503 so Meta delivers them again) until
+   * both are sent again.
+   */
+  secretsReadable: z.boolean(),
   /** When Meta's webhook handshake last succeeded with this channel's verify token. */
   webhookVerifiedAt: z.string().nullable(),
   /** Where to point Meta's webhook for this server. */

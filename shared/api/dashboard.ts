@@ -5,7 +5,7 @@ export const dashboardDays = [7, 30, 90] as const;
 
 /**
  * `GET /api/dashboard` query. `from`/`to` are ISO instants (either may be left out: `to` is now,
- * `from` is the start of the day `days - 1` days before `to`, in America/Sao_Paulo). The period
+ * `from` is the start of the day `days - 1` days before `to`, in the time zone of the settings). The period
  * is at most 366 days so a figure never scans the whole history.
  */
 export const dashboardQuery = z

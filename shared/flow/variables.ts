@@ -9,7 +9,14 @@ import type { NodeDataByType, NodeType } from './nodes/index.ts';
 import type { FlowNode } from './schema.ts';
 
 /** Filled by the engine for every session (`runtime/context.ts`); matched as whole paths (`contact.email` is not one). */
-export const builtInVariables = ['contact.name', 'contact.phone', 'now', 'today', 'last_answer'] as const;
+export const builtInVariables = [
+  'contact.name',
+  'contact.phone',
+  'now',
+  'today',
+  'last_answer',
+  'dentro_do_horario',
+] as const;
 
 /**
  * A date answer also stores `<variable>_weekday` and `<variable>_iso` beside the typed text;

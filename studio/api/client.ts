@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type {
   createdToken,
   createTokenRequest,
+  meResponse,
   tokensResponse,
   userResponse,
   usersResponse,
@@ -83,7 +84,7 @@ export const api = {
   login: (body: { email: string; password: string }) =>
     request<Out<typeof userResponse>>('POST', '/api/auth/login', body, { quiet401: true }),
   logout: () => request<unknown>('POST', '/api/auth/logout', {}, { quiet401: true }),
-  me: () => request<Out<typeof userResponse>>('GET', '/api/auth/me', undefined, { quiet401: true }),
+  me: () => request<Out<typeof meResponse>>('GET', '/api/auth/me', undefined, { quiet401: true }),
 
   listFlows: () => request<Out<typeof flowsResponse>>('GET', '/api/flows'),
   createFlow: (body: In<typeof createFlowRequest>) => request<Out<typeof flowResponse>>('POST', '/api/flows', body),

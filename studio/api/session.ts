@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { User } from '../../shared/api/auth.ts';
+import { useLocaleStore } from '../i18n/locale-store.ts';
 import { api } from './client.ts';
 import { onUnauthorized } from './http.ts';
 
@@ -18,7 +19,8 @@ export const useSession = create<SessionStore>((set) => ({
   session: { status: 'loading', user: null },
   refresh: async () => {
     try {
-      const { user } = await api.me();
+      const { user, studioLanguage } = await api.me();
+      useLocaleStore.getState().applyDefault(studioLanguage);
       set({ session: { status: 'signed-in', user } });
     } catch {
       set({ session: { status: 'anonymous', user: null } });
@@ -26,6 +28,9 @@ export const useSession = create<SessionStore>((set) => ({
   },
   login: async (email, password) => {
     const { user } = await api.login({ email, password });
+    // The studio's default language is for signed-in users only: asked for once signed in.
+    const me = await api.me().catch(() => null);
+    if (me) useLocaleStore.getState().applyDefault(me.studioLanguage);
     set({ session: { status: 'signed-in', user } });
   },
   logout: async () => {

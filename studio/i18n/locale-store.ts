@@ -5,21 +5,30 @@ export type Locale = (typeof locales)[number];
 
 const storageKey = 'fluxo.locale';
 
-function initialLocale(): Locale {
+/** The language picked in this browser, if any. */
+function savedLocale(): Locale | null {
   const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem(storageKey);
-  return saved === 'en' || saved === 'pt-BR' ? saved : 'pt-BR';
+  return saved === 'en' || saved === 'pt-BR' ? saved : null;
 }
 
 interface LocaleState {
   locale: Locale;
+  /** A person's choice: remembered in this browser and wins over the studio's default. */
   setLocale(locale: Locale): void;
+  /** The studio's default language (Configurações): shown unless a choice was saved here. */
+  applyDefault(locale: Locale): void;
 }
 
 /** pt-BR first: our users are Brazilian businesses; English is one click away. */
 export const useLocaleStore = create<LocaleState>((set) => ({
-  locale: initialLocale(),
+  locale: savedLocale() ?? 'pt-BR',
   setLocale: (locale) => {
     if (typeof localStorage !== 'undefined') localStorage.setItem(storageKey, locale);
+    if (typeof document !== 'undefined') document.documentElement.lang = locale;
+    set({ locale });
+  },
+  applyDefault: (locale) => {
+    if (savedLocale() !== null) return;
     if (typeof document !== 'undefined') document.documentElement.lang = locale;
     set({ locale });
   },

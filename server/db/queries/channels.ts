@@ -50,7 +50,7 @@ export async function findChannel(db: Executor, id: string): Promise<ChannelRow 
 export async function findChannelCredentials(db: Executor, id: string) {
   return db
     .selectFrom('channels')
-    .select(['phone_number_id', 'access_token_enc'])
+    .select(['phone_number_id', 'access_token_enc', 'app_secret_enc'])
     .where('id', '=', id)
     .executeTakeFirst();
 }

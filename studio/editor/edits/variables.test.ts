@@ -78,6 +78,7 @@ describe('variables', () => {
       'builtin:now',
       'builtin:today',
       'builtin:last_answer',
+      'builtin:dentro_do_horario',
     ]);
   });
 

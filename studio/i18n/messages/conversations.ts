@@ -37,8 +37,8 @@ export const conversationMessages = {
     en: 'The bot stops answering {name} and the conversation goes to you in the inbox.',
   },
   'conv.takenOver': {
-    'pt-BR': 'A conversa é sua: responda pela caixa de entrada.',
-    en: 'The conversation is yours: answer from the inbox.',
+    'pt-BR': 'A conversa é sua: responda aqui ou pela caixa de entrada.',
+    en: 'The conversation is yours: answer here or from the inbox.',
   },
   'conv.openInbox': { 'pt-BR': 'Abrir na caixa de entrada', en: 'Open in the inbox' },
   'conv.reset': { 'pt-BR': 'Reiniciar', en: 'Reset' },

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { api, ApiError, type ConversationDetail } from '../../api/client.ts';
+import { useSession } from '../../api/session.ts';
 import { useT } from '../../i18n/index.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { errorText } from '../../ui/error-text.ts';
@@ -7,6 +8,8 @@ import { Link } from '../../ui/router.ts';
 import { EmptyState, ErrorBanner, Loading } from '../../ui/states.tsx';
 import { showToast } from '../../ui/toast.tsx';
 import { formatPhone } from '../inbox/phone.ts';
+import { ReplyBox } from '../inbox/ReplyBox.tsx';
+import '../inbox/inbox.css';
 import { History } from './History.tsx';
 import { SessionPanel } from './SessionPanel.tsx';
 
@@ -26,6 +29,9 @@ export function ConversationView({ id, version, onChanged }: ConversationViewPro
   const [error, setError] = useState<unknown>(null);
   const [tick, setTick] = useState(0);
   const [confirm, setConfirm] = useState<'none' | 'takeOver' | 'reset'>('none');
+  // Bumped right after a takeover: the reply box takes the focus.
+  const [focusRequest, setFocusRequest] = useState(0);
+  const userId = useSession((s) => s.session.user?.id ?? null);
 
   useEffect(() => {
     let live = true;
@@ -74,6 +80,11 @@ export function ConversationView({ id, version, onChanged }: ConversationViewPro
   const { conversation, messages, session } = detail;
   const name = conversation.contact.name || formatPhone(conversation.contact.phone ?? '');
   const canTakeOver = conversation.handoff === null || conversation.handoff.status === 'open';
+  // Whoever holds the conversation answers it right here (the inbox's reply box and API).
+  const mine =
+    conversation.handoff?.status === 'claimed' && userId !== null && conversation.handoff.assignedUserId === userId
+      ? conversation.handoff.id
+      : null;
   return (
     <div className="conv-detail">
       <article className="conv-thread" aria-labelledby={titleId}>
@@ -111,6 +122,17 @@ export function ConversationView({ id, version, onChanged }: ConversationViewPro
         </header>
         {error ? <ErrorBanner message={errorText(error, t)} onRetry={reload} /> : null}
         <History messages={messages} contactName={name} />
+        {mine ? (
+          <ReplyBox
+            handoffId={mine}
+            block={null}
+            focusRequest={focusRequest}
+            onChanged={() => {
+              reload();
+              onChanged();
+            }}
+          />
+        ) : null}
       </article>
       <SessionPanel session={session} />
       {confirm === 'takeOver' ? (
@@ -121,8 +143,9 @@ export function ConversationView({ id, version, onChanged }: ConversationViewPro
           onClose={() => setConfirm('none')}
           onConfirm={async () => {
             await api.takeOverConversation(id);
-            // The reply box is the inbox's: the header now offers to open it there.
+            // The reply box appears below the history (and the inbox has the conversation too).
             showToast(t('conv.takenOver'));
+            setFocusRequest((n) => n + 1);
             reload();
             onChanged();
           }}
