@@ -27,6 +27,8 @@ import { conversationRoutes } from './routes/conversations.ts';
 import { eventRoutes } from './routes/events.ts';
 import { mediaRoutes } from './routes/media.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { presenceRoutes } from './routes/presence.ts';
+import { teamRoutes } from './routes/teams.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { handoffRoutes } from './routes/handoffs.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
@@ -102,6 +104,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   mountAuthenticated(api, '/settings', settingsRoutes, aiProviderRoutes);
   mountAuthenticated(api, '/dashboard', dashboardRoutes);
   mountAuthenticated(api, '/audit', auditRoutes);
+  mountAuthenticated(api, '/teams', teamRoutes);
+  mountAuthenticated(api, '/presence', presenceRoutes);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

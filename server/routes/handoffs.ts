@@ -232,7 +232,7 @@ handoffRoutes.openapi(
     method: 'post',
     path: '/{id}/assign',
     tags,
-    middleware: [requireRole('admin')],
+    middleware: [requireRole('supervisor')],
     request: { params: idParam, body: jsonBody(assignHandoffRequest) },
     responses: {
       200: json(
