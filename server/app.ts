@@ -28,6 +28,7 @@ import { eventRoutes } from './routes/events.ts';
 import { mediaRoutes } from './routes/media.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { presenceRoutes } from './routes/presence.ts';
+import { handoffActionRoutes } from './routes/handoff-actions.ts';
 import { teamRoutes } from './routes/teams.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { handoffRoutes } from './routes/handoffs.ts';
@@ -94,7 +95,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   mountAuthenticated(api, '/order-notifications', orderNotificationRoutes);
   mountAuthenticated(api, '/users', userRoutes);
   mountAuthenticated(api, '/tokens', tokenRoutes);
-  mountAuthenticated(api, '/handoffs', handoffRoutes);
+  mountAuthenticated(api, '/handoffs', handoffRoutes, handoffActionRoutes);
   mountAuthenticated(api, '/contacts', contactRoutes);
   mountAuthenticated(api, '/contact-fields', contactFieldRoutes);
   mountAuthenticated(api, '/campaigns', campaignRoutes);

@@ -16,6 +16,7 @@ import type { InboundDelivery } from './whatsapp/inbound-delivery.ts';
 import type { Db } from './db/database.ts';
 import { createVacuumLoop } from './db/vacuum.ts';
 import { createRetentionLoop } from './privacy/retention.ts';
+import { createHandoffWatch } from './handoffs/watch.ts';
 import { createTimeZoneSource } from './settings/time-zone-source.ts';
 import type { Config } from './env.ts';
 import type { Logger } from './logger.ts';
@@ -223,6 +224,7 @@ export function startMessaging(o: MessagingOptions) {
   const vacuum = createVacuumLoop(o.db, o.logger, { statisticsTarget: o.config.databaseUrl ? undefined : 10 });
   // Daily, on one instance: deletes messages older than the settings' retention.
   const retention = createRetentionLoop(o.db, o.clock, o.logger);
+  const handoffWatch = createHandoffWatch(o.db, o.clock, events, o.logger);
 
   // One processor per wake-up: the second claims only while the first is busy, instead of both
   // racing for the same contacts and one coming back empty.
@@ -239,6 +241,7 @@ export function startMessaging(o: MessagingOptions) {
     campaigns.start();
     vacuum.start();
     retention.start();
+    handoffWatch.start();
   };
   if (o.autoStart !== false) start();
 
@@ -272,6 +275,7 @@ export function startMessaging(o: MessagingOptions) {
         campaigns.stop(),
         vacuum.stop(),
         retention.stop(),
+        handoffWatch.stop(),
       ]);
       await sends.drain();
       await notifier.close();

@@ -5,6 +5,8 @@ import { queueFlowStart } from '../db/queries/scheduled-jobs.ts';
 import { buildBatchRows, type DecidedContact } from './batch-rows.ts';
 import { markedVariables } from './capture-fields.ts';
 import { insertOutboundRows } from './outbound-rows.ts';
+import { priorityRank } from '../handoffs/priority.ts';
+import { routeQueuedHandoffs } from '../handoffs/routing.ts';
 
 /**
  * Writes what the engine decided for several contacts in one transaction: sessions, the
@@ -82,6 +84,7 @@ export async function commitOutcomes(
           contact_id: contact.id,
           session_id: h.sessionId,
           team: h.team,
+          priority: priorityRank[h.priority],
           note: h.note,
           context: JSON.stringify(h.context),
           status: 'open',
@@ -126,6 +129,9 @@ export async function commitOutcomes(
       }
     }
   }
+
+  // New handoffs go to an agent in the same transaction: committed assigned, or queued if nobody is free.
+  if (decided.some((d) => d.outcome.handoffs.length)) await routeQueuedHandoffs(tx, now);
 
   await insertOutboundRows(tx, { messages: rows.messages, outbox: rows.outbox }, now);
   if (rows.analytics.length) {
