@@ -28,4 +28,6 @@ export const teamsMessages = {
   'inbox.sla.left': { 'pt-BR': 'SLA {time}', en: 'SLA {time}' },
   'inbox.sla.late': { 'pt-BR': 'SLA estourado há {time}', en: 'SLA missed {time} ago' },
   'inbox.notifications.enable': { 'pt-BR': 'Ativar notificações', en: 'Enable notifications' },
+  'inbox.canned.label': { 'pt-BR': 'Respostas prontas', en: 'Canned replies' },
+  'inbox.canned.pick': { 'pt-BR': 'Respostas prontas…', en: 'Canned replies…' },
 } as const satisfies MessageTable;

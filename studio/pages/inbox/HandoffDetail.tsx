@@ -140,6 +140,8 @@ export function HandoffDetail({ id, userId, canReassign, now, onChanged, onResol
         <Conversation messages={messages} contactName={name} now={now} />
         <ReplyBox
           handoffId={id}
+          teamId={handoff.teamId}
+          variables={handoff.variables}
           block={replyBlock(handoff, userId)}
           focusRequest={focusRequest}
           onChanged={() => void detail.refresh()}

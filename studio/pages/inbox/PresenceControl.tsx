@@ -54,21 +54,19 @@ export function PresenceControl() {
   return (
     <div className="presence-control">
       <span className={`presence-dot presence-${presence.status}`} aria-hidden="true" />
-      <label>
-        <span className="visually-hidden">{t('presence.label')}</span>
-        <select
-          className="fx-input fx-select"
-          data-testid="presence"
-          value={presence.status}
-          onChange={(e) => void change({ status: e.target.value as PresenceStatus })}
-        >
-          {presenceStatuses.map((s) => (
-            <option key={s} value={s}>
-              {t(`presence.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <select
+        aria-label={t('presence.label')}
+        className="fx-input fx-select"
+        data-testid="presence"
+        value={presence.status}
+        onChange={(e) => void change({ status: e.target.value as PresenceStatus })}
+      >
+        {presenceStatuses.map((s) => (
+          <option key={s} value={s}>
+            {t(`presence.${s}`)}
+          </option>
+        ))}
+      </select>
       <label className="presence-capacity">
         <span className="muted small">{t('presence.capacity')}</span>
         <input
