@@ -78,8 +78,10 @@ export function HandoffDetail({ id, userId, canReassign, now, onChanged, onResol
   const name = handoff.contact.name || formatPhone(handoff.contact.phone ?? '');
   const holder = holderOf(handoff, userId);
 
-  const claim = async () => {
+  const claim = async (then?: () => void) => {
     await api.claimHandoff(id);
+    // Before the refresh: the server's event may already have shown the claim.
+    then?.();
     await detail.refresh();
     onChanged();
   };
@@ -91,8 +93,7 @@ export function HandoffDetail({ id, userId, canReassign, now, onChanged, onResol
   const claimNow = async () => {
     setClaiming(true);
     try {
-      await claim();
-      setFocusRequest((n) => n + 1);
+      await claim(() => setFocusRequest((n) => n + 1));
     } catch (err) {
       showToast(errorText(err, t), 'error');
       await detail.refresh();

@@ -16,6 +16,10 @@ describe('alertsFor', () => {
     ]);
   });
 
+  it('does not alert my own claim', () => {
+    expect(alertsFor({ type: 'handoff.claimed' }, map(snap('a', null)), [snap('a', 'me')], 'me')).toEqual([]);
+  });
+
   it('alerts a new unassigned one in my queue, and a customer message in mine only', () => {
     const before = map(snap('a', 'me'), snap('b', 'other'));
     const after = [snap('a', 'me'), snap('b', 'other'), snap('c', null)];

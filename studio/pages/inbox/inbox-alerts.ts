@@ -24,8 +24,10 @@ export function alertsFor(
   const out: { id: string; kind: AlertKind }[] = [];
   for (const h of after) {
     const prev = before.get(h.id);
-    if (h.assignedUserId === userId && prev?.assignedUserId !== userId) out.push({ id: h.id, kind: 'assigned' });
-    else if (!prev && h.assignedUserId === null) out.push({ id: h.id, kind: 'queued' });
+    // A claim is the person's own doing (or comes with its own `handoff.assigned`): nothing to tell.
+    if (h.assignedUserId === userId && prev?.assignedUserId !== userId) {
+      if (event.type !== 'handoff.claimed') out.push({ id: h.id, kind: 'assigned' });
+    } else if (!prev && h.assignedUserId === null) out.push({ id: h.id, kind: 'queued' });
     else if (event.type === 'message.received' && event.conversationId === h.contactId && h.assignedUserId === userId)
       out.push({ id: h.id, kind: 'message' });
     else if (event.type === 'handoff.sla_missed' && event.handoffId === h.id) out.push({ id: h.id, kind: 'sla' });
