@@ -20,6 +20,7 @@ import * as m0018 from './0018_create_settings.ts';
 import * as m0019 from './0019_create_daily_figures.ts';
 import * as m0020 from './0020_create_message_templates.ts';
 import * as m0021 from './0021_add_campaign_schedules.ts';
+import * as m0022 from './0022_create_teams.ts';
 import * as m0023 from './0023_create_event_webhooks.ts';
 import * as m0024 from './0024_create_chatwoot_bridge.ts';
 import * as m0027 from './0027_create_agendas.ts';
@@ -47,6 +48,7 @@ export const migrations: Record<string, Migration> = {
   '0019_create_daily_figures': m0019,
   '0020_create_message_templates': m0020,
   '0021_add_campaign_schedules': m0021,
+  '0022_create_teams': m0022,
   '0023_create_event_webhooks': m0023,
   '0024_create_chatwoot_bridge': m0024,
   '0027_create_agendas': m0027,

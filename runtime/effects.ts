@@ -1,3 +1,4 @@
+import type { HandoffPriority } from '../shared/flow/nodes/handoff.ts';
 import type { OutboundMessage } from './messages.ts';
 import type { Json } from './session.ts';
 
@@ -26,6 +27,7 @@ export type Effect =
   | {
       type: 'open_handoff';
       team: string;
+      priority: HandoffPriority;
       note: string;
       context: { variables: Record<string, Json>; messages: { role: 'contact' | 'bot'; text: string }[] };
     }

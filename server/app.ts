@@ -28,6 +28,9 @@ import { eventRoutes } from './routes/events.ts';
 import { mediaRoutes } from './routes/media.ts';
 import { messageTemplateRoutes } from './routes/message-templates.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { presenceRoutes } from './routes/presence.ts';
+import { handoffActionRoutes } from './routes/handoff-actions.ts';
+import { teamRoutes } from './routes/teams.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { handoffRoutes } from './routes/handoffs.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
@@ -104,7 +107,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   mountAuthenticated(api, '/order-notifications', orderNotificationRoutes);
   mountAuthenticated(api, '/users', userRoutes);
   mountAuthenticated(api, '/tokens', tokenRoutes);
-  mountAuthenticated(api, '/handoffs', handoffRoutes);
+  mountAuthenticated(api, '/handoffs', handoffRoutes, handoffActionRoutes);
   mountAuthenticated(api, '/contacts', contactRoutes);
   mountAuthenticated(api, '/contact-fields', contactFieldRoutes);
   mountAuthenticated(api, '/campaigns', campaignRoutes);
@@ -121,6 +124,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route('/agendas', agendaCalendarRoutes);
   mountAuthenticated(api, '/agendas', agendaRoutes);
   mountAuthenticated(api, '/bookings', bookingRoutes);
+  mountAuthenticated(api, '/teams', teamRoutes);
+  mountAuthenticated(api, '/presence', presenceRoutes);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

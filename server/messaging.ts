@@ -19,6 +19,7 @@ import type { Db } from './db/database.ts';
 import { createVacuumLoop } from './db/vacuum.ts';
 import { createRetentionLoop } from './privacy/retention.ts';
 import { createRollupLoop } from './dashboard/rollup.ts';
+import { createHandoffWatch } from './handoffs/watch.ts';
 import { createTimeZoneSource } from './settings/time-zone-source.ts';
 import { createOptOutSource } from './campaigns/opt-out-source.ts';
 import type { Config } from './env.ts';
@@ -269,6 +270,7 @@ export function startMessaging(o: MessagingOptions) {
   });
   // Every 15 minutes, on one instance: the dashboard's per-day rollup of closed days.
   const rollup = createRollupLoop(o.db, o.clock, o.logger);
+  const handoffWatch = createHandoffWatch(o.db, o.clock, events, o.logger);
 
   // One processor per wake-up: the second claims only while the first is busy, instead of both
   // racing for the same contacts and one coming back empty.
@@ -288,6 +290,7 @@ export function startMessaging(o: MessagingOptions) {
     retention.start();
     reminders.start();
     rollup.start();
+    handoffWatch.start();
   };
   if (o.autoStart !== false) start();
 
@@ -324,6 +327,7 @@ export function startMessaging(o: MessagingOptions) {
         retention.stop(),
         reminders.stop(),
         rollup.stop(),
+        handoffWatch.stop(),
       ]);
       await sends.drain();
       await notifier.close();

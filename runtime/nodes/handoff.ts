@@ -11,6 +11,7 @@ export const handoff: Executor<'handoff'> = {
     ctx.emit({
       type: 'open_handoff',
       team: node.data.team,
+      priority: node.data.priority,
       note: ctx.render(node.data.note),
       context: { variables: ctx.session.variables, messages: ctx.session.history.slice(-contextMessages) },
     });

@@ -10,5 +10,7 @@ import type { Role } from '../db/tables.ts';
 export function tokenRole(tokenRole: Role, ownerRole: Role | null): Role | null {
   if (ownerRole === null || ownerRole === 'admin') return tokenRole;
   if (tokenRole === 'admin' || tokenRole === ownerRole) return ownerRole;
+  // A supervisor is an agent too: their agent token acts as an agent.
+  if (ownerRole === 'supervisor' && tokenRole === 'agent') return 'agent';
   return null;
 }

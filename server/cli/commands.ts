@@ -56,7 +56,7 @@ function readJson(path: string): unknown {
   }
 }
 
-const roles = ['admin', 'editor', 'agent'] as const;
+const roles = ['admin', 'editor', 'supervisor', 'agent'] as const;
 
 export const commands: Record<string, Command> = {
   migrate: (ctx) =>

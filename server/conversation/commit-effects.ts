@@ -8,6 +8,8 @@ import { insertOutboundRows } from './outbound-rows.ts';
 import { queueOutbound } from './queue-outbound.ts';
 import { emitEvents, type FluxoEvent } from '../event-webhooks/emit-event.ts';
 import { emitOptOut } from '../event-webhooks/opt-out-event.ts';
+import { priorityRank } from '../handoffs/priority.ts';
+import { routeQueuedHandoffs } from '../handoffs/routing.ts';
 
 /**
  * Writes what the engine decided for several contacts in one transaction: sessions, the
@@ -92,6 +94,7 @@ export async function commitOutcomes(
           contact_id: contact.id,
           session_id: h.sessionId,
           team: h.team,
+          priority: priorityRank[h.priority],
           note: h.note,
           context: JSON.stringify(h.context),
           status: 'open',
@@ -150,6 +153,9 @@ export async function commitOutcomes(
   }
 
   await emitEvents(tx, events, now);
+  // New handoffs go to an agent in the same transaction: committed assigned, or queued if nobody is free.
+  if (decided.some((d) => d.outcome.handoffs.length)) await routeQueuedHandoffs(tx, now);
+
   await insertOutboundRows(tx, { messages: rows.messages, outbox: rows.outbox }, now);
   const optOutReplies = await commitOptOuts(tx, decided, now);
   if (rows.analytics.length) {

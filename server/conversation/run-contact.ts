@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Effect, OrderDelivery, OrderItem } from '../../runtime/effects.ts';
+import type { HandoffPriority } from '../../shared/flow/nodes/handoff.ts';
 import type { InboundContent, SessionEvent } from '../../runtime/events.ts';
 import type { OutboundMessage } from '../../runtime/messages.ts';
 import type { Ports } from '../../runtime/ports.ts';
@@ -46,7 +47,13 @@ export interface ContactOutcome {
   sends: { sessionId: string; message: OutboundMessage }[];
   timersSet: { key: string; at: Date }[];
   timersCancelled: string[];
-  handoffs: { sessionId: string; team: string; note: string; context: Record<string, unknown> }[];
+  handoffs: {
+    sessionId: string;
+    team: string;
+    priority: HandoffPriority;
+    note: string;
+    context: Record<string, unknown>;
+  }[];
   orders: { sessionId: string; flowId: string; items: OrderItem[]; totalCents: number; delivery: OrderDelivery }[];
   /**
    * The flow a `goto` block moves the contact to: queued as a `flow_start` job due at the
@@ -247,7 +254,7 @@ function applyEffects(outcome: ContactOutcome, live: Live, effects: Effect[], at
         outcome.timersCancelled.push(e.key);
         break;
       case 'open_handoff':
-        outcome.handoffs.push({ sessionId, team: e.team, note: e.note, context: e.context });
+        outcome.handoffs.push({ sessionId, team: e.team, priority: e.priority, note: e.note, context: e.context });
         break;
       case 'record_order':
         outcome.orders.push({

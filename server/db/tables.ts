@@ -8,7 +8,7 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string | T, string | T>;
 type JsonObject = Record<string, unknown>;
 
-export type Role = 'admin' | 'editor' | 'agent';
+export type Role = 'admin' | 'editor' | 'supervisor' | 'agent';
 
 export interface UsersTable {
   id: string;
@@ -203,6 +203,48 @@ export interface HandoffsTable {
   created_at: Timestamp;
   claimed_at: Timestamp | null;
   resolved_at: Timestamp | null;
+  /** Higher first in the team queue (0 normal, 1 high, 2 urgent). */
+  priority: Defaulted<number>;
+  first_reply_at: Timestamp | null;
+  sla_breached_at: Timestamp | null;
+}
+
+export interface TeamsTable {
+  id: string;
+  name: string;
+  sla_seconds: Defaulted<number>;
+  created_at: Timestamp;
+}
+
+export interface TeamMembersTable {
+  team_id: string;
+  user_id: string;
+}
+
+export interface CannedRepliesTable {
+  id: string;
+  team_id: string;
+  title: string;
+  text: string;
+}
+
+export type PresenceStatus = 'online' | 'away' | 'offline';
+
+export interface AgentPresenceTable {
+  user_id: string;
+  status: Defaulted<PresenceStatus>;
+  capacity: Defaulted<number>;
+  last_active_at: Timestamp | null;
+  last_assigned_at: Timestamp | null;
+}
+
+export interface HandoffNotesTable {
+  id: string;
+  handoff_id: string;
+  user_id: string | null;
+  kind: 'note' | 'transfer' | 'reopen';
+  text: string;
+  created_at: Timestamp;
 }
 
 export interface CategoriesTable {
@@ -524,6 +566,11 @@ export interface Database {
   outbox: OutboxTable;
   scheduled_jobs: ScheduledJobsTable;
   handoffs: HandoffsTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  canned_replies: CannedRepliesTable;
+  agent_presence: AgentPresenceTable;
+  handoff_notes: HandoffNotesTable;
   categories: CategoriesTable;
   products: ProductsTable;
   orders: OrdersTable;

@@ -67,11 +67,15 @@ async function tokenActor(db: Executor, secret: string, now: Date): Promise<Acto
   return { kind: 'token', id: token.id, role, userId: token.user_id };
 }
 
-/** Admins may do everything; otherwise the caller's role must be listed. */
+/**
+ * Admins may do everything; otherwise the caller's role must be listed. A supervisor is an agent
+ * who also oversees the whole inbox, so a route open to agents is open to supervisors.
+ */
 export function requireRole(...roles: Role[]) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const { role } = c.var.actor;
-    if (role !== 'admin' && !roles.includes(role)) {
+    const allowed = role === 'admin' || roles.includes(role) || (role === 'supervisor' && roles.includes('agent'));
+    if (!allowed) {
       throw new AppError(403, 'forbidden', 'Seu perfil não tem permissão para isso.');
     }
     await next();

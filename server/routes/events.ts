@@ -18,7 +18,7 @@ export const heartbeatMs = 15_000;
 function hears(role: Role, event: StudioEvent): boolean {
   if (role === 'admin') return true;
   if (event.type === 'campaign.progress') return false;
-  return role === 'agent';
+  return role === 'agent' || role === 'supervisor';
 }
 
 eventRoutes.openapi(

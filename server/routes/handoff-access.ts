@@ -9,7 +9,7 @@ import { AppError } from '../http/errors.ts';
  * queue moments before someone claimed it, so "it is with someone else" is the honest answer.
  */
 export function seesAllHandoffs(actor: Actor): boolean {
-  return actor.role === 'admin';
+  return actor.role === 'admin' || actor.role === 'supervisor';
 }
 
 export function mayHandle(actor: Actor, assignedUserId: string | null): boolean {

@@ -12,56 +12,24 @@ import {
 import type { AppEnv } from '../context.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import { findContact, latestMessages } from '../db/queries/contacts.ts';
-import {
-  assignHandoff,
-  claimHandoff,
-  findHandoffs,
-  resolveHandoff,
-  type HandoffStatus,
-} from '../db/queries/handoffs.ts';
+import { assignHandoff, claimHandoff, resolveHandoff } from '../db/queries/handoffs.ts';
 import { queueHandoffResolved } from '../db/queries/scheduled-jobs.ts';
 import { findUserAccess } from '../db/queries/users.ts';
-import type { Executor } from '../db/database.ts';
 import { apiError } from '../../shared/api/common.ts';
 import { requireRole } from '../http/auth.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { createRouter, json, jsonBody } from '../http/router.ts';
-import { serviceWindow } from '../whatsapp/window.ts';
-import { assertMayHandle, seesAllHandoffs } from './handoff-access.ts';
+import { announceAssignments } from '../handoffs/announce.ts';
+import { routeQueued } from '../handoffs/routing.ts';
+import { markFirstReply } from '../handoffs/sla.ts';
+import { seesAllHandoffs } from './handoff-access.ts';
+import { loadHandoffs, loadNotes, requireHandoff } from './handoff-views.ts';
 
 /** The agent inbox: conversations a flow handed to a human. Agents work the queue and their own (handoff-access.ts). */
 export const handoffRoutes = createRouter();
 handoffRoutes.use('*', requireRole('agent'));
 const tags = ['inbox'];
 const idParam = z.object({ id: z.string().min(1).max(100) });
-
-/** `visibleTo`: only the unassigned ones and those of this user (null: only the unassigned). */
-async function loadHandoffs(
-  db: Executor,
-  now: Date,
-  filter: { id?: string; statuses?: HandoffStatus[]; visibleTo?: string | null },
-) {
-  const rows = await findHandoffs(db, filter);
-  return rows.map((r) => ({
-    id: r.id,
-    status: r.status,
-    team: r.team,
-    note: r.note,
-    assignedUserId: r.assigned_user_id,
-    contact: { id: r.contact_id, name: r.name, phone: r.wa_id },
-    variables: (r.context as { variables?: Record<string, unknown> }).variables ?? {},
-    createdAt: new Date(r.created_at).toISOString(),
-    windowOpen: serviceWindow(r.last_inbound_at ? new Date(r.last_inbound_at) : null, now).open,
-  }));
-}
-
-/** The handoff, if the caller may work it: 404 when it does not exist, 403 when another agent holds it. */
-async function requireHandoff(c: Context<AppEnv>, id: string) {
-  const [found] = await loadHandoffs(c.var.deps.db, c.var.deps.clock.now(), { id });
-  if (!found) throw notFound('Atendimento');
-  assertMayHandle(c.var.actor, found.assignedUserId);
-  return found;
-}
 
 const alreadyResolved = () => new AppError(409, 'already_resolved', 'Este atendimento já foi encerrado.');
 
@@ -110,7 +78,7 @@ handoffRoutes.openapi(
       author: (m.direction === 'in' ? 'contact' : m.author_kind === 'agent' ? 'agent' : 'bot') as
         'contact' | 'bot' | 'agent',
     }));
-    return c.json({ handoff, messages }, 200);
+    return c.json({ handoff, messages, notes: await loadNotes(c.var.deps.db, handoff.id) }, 200);
   },
 );
 
@@ -135,6 +103,9 @@ handoffRoutes.openapi(
         'forbidden',
         'Só um usuário pode assumir um atendimento; este token não pertence a nenhum.',
       );
+    // From the queue, only from a team of the caller's (403); one held by someone else is a 409 below.
+    const [before] = await loadHandoffs(db, clock.now(), { id });
+    if (before?.assignedUserId === null) await requireHandoff(c, id);
     // One statement decides between two agents claiming at once: the loser matches no row.
     const claimed = await db.transaction().execute(async (tx) => {
       if (!(await claimHandoff(tx, id, userId, clock.now()))) return false;
@@ -149,6 +120,8 @@ handoffRoutes.openapi(
       throw new AppError(409, 'already_claimed', 'Outra pessoa da equipe já assumiu este atendimento.');
     }
     const handoff = await requireHandoff(c, id);
+    if (userId === null) announceAssignments(c.var.deps.events, await routeQueued(db, clock.now()));
+    else announceAssignments(c.var.deps.events, [{ handoffId: id, contactId: handoff.contact.id, userId }]);
     c.var.deps.events?.publish({ type: 'handoff.claimed', conversationId: handoff.contact.id, handoffId: id });
     return c.json({ handoff }, 200);
   },
@@ -188,6 +161,7 @@ handoffRoutes.openapi(
       });
       // Who wrote to the contact, not what: the text stays in the conversation (and goes with an erasure).
       await recordAudit(tx, c.var.actor, 'handoff.message', { type: 'handoff', id }, { messageId: queued[0] ?? null });
+      await markFirstReply(tx, id, now);
       return queued;
     });
     c.var.deps.messaging?.wakeSender();
@@ -226,6 +200,8 @@ handoffRoutes.openapi(
     }
     c.var.deps.messaging?.wake([id]);
     c.var.deps.events?.publish({ type: 'handoff.resolved', conversationId: resolved, handoffId: id });
+    // A slot was freed: the queue moves.
+    announceAssignments(c.var.deps.events, await routeQueued(db, clock.now()));
     return c.json({ handoff: await requireHandoff(c, id) }, 200);
   },
 );
@@ -235,7 +211,7 @@ handoffRoutes.openapi(
     method: 'post',
     path: '/{id}/assign',
     tags,
-    middleware: [requireRole('admin')],
+    middleware: [requireRole('supervisor')],
     request: { params: idParam, body: jsonBody(assignHandoffRequest) },
     responses: {
       200: json(

@@ -7,10 +7,11 @@ import type { Role } from '../db/tables.ts';
 import { seedChannel, seedHandoff } from '../testing/seed-inbox.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
-const everyone = ['admin', 'editor', 'agent'] as const;
+const everyone = ['admin', 'editor', 'supervisor', 'agent'] as const;
 const admins = ['admin'] as const;
 const builders = ['admin', 'editor'] as const;
-const inbox = ['admin', 'agent'] as const;
+const inbox = ['admin', 'supervisor', 'agent'] as const;
+const supervisors = ['admin', 'supervisor'] as const;
 
 /**
  * Who may call each operation of the served OpenAPI document; every other role gets 403.
@@ -84,7 +85,10 @@ const access: Record<string, readonly Role[]> = {
   'POST /handoffs/{id}/claim': inbox,
   'POST /handoffs/{id}/messages': inbox,
   'POST /handoffs/{id}/resolve': inbox,
-  'POST /handoffs/{id}/assign': admins,
+  'POST /handoffs/{id}/assign': supervisors,
+  'POST /handoffs/{id}/notes': inbox,
+  'POST /handoffs/{id}/transfer': inbox,
+  'POST /handoffs/{id}/reopen': supervisors,
   'GET /contacts': inbox,
   'GET /contacts/{id}/messages': inbox,
   'POST /contacts/{id}/messages': inbox,
@@ -141,6 +145,13 @@ const access: Record<string, readonly Role[]> = {
   'GET /integrations/chatwoot': admins,
   'PATCH /integrations/chatwoot': admins,
   'PUT /integrations/chatwoot': admins,
+  'GET /teams': inbox,
+  'POST /teams': admins,
+  'PATCH /teams/{id}': admins,
+  'PUT /teams/{id}': admins,
+  'DELETE /teams/{id}': admins,
+  'GET /presence': inbox,
+  'PUT /presence': inbox,
 };
 
 interface Seed {
@@ -184,6 +195,12 @@ const writes: Record<string, (s: Seed) => unknown> = {
   'PUT /users/{id}': () => ({ role: 'admin' }),
   'POST /tokens': () => ({ name: 'intruso', role: 'admin' }),
   'POST /handoffs/{id}/messages': () => ({ text: 'intruso' }),
+  'POST /handoffs/{id}/notes': () => ({ text: 'intrusa' }),
+  'POST /handoffs/{id}/transfer': (s) => ({ userId: s.ownerId, note: 'intrusa' }),
+  'POST /teams': () => ({ name: 'Intrusa' }),
+  'PATCH /teams/{id}': () => ({ name: 'Intrusa', slaSeconds: 60 }),
+  'PUT /teams/{id}': () => ({ name: 'Intrusa', slaSeconds: 60 }),
+  'PUT /presence': () => ({ status: 'online', capacity: 9 }),
   'POST /handoffs/{id}/assign': (s) => ({ userId: s.ownerId }),
   'POST /contacts/{id}/messages': () => ({ text: 'intruso' }),
   'PATCH /contacts/{id}': () => ({ name: 'Intruso', tags: ['intruso'] }),
@@ -329,7 +346,9 @@ describe('roles across the OpenAPI document', () => {
     ).body.user;
     const token = await createApiToken(db, { name: 'alvo', role: 'editor', createdBy: seed.ownerId });
     const handoff = await seedHandoff(db, channel.id, '5584990000009');
+    const team = (await admin.json<{ team: { id: string } }>('POST', '/api/teams', { name: 'Vendas' })).body.team;
     Object.assign(seed.ids, {
+      teams: team.id,
       flows: flow.id,
       channels: channel.id,
       categories: category.id,

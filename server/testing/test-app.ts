@@ -67,7 +67,7 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
     role: 'admin',
   });
   const tokens = {} as Record<Role, string>;
-  for (const role of ['admin', 'editor', 'agent'] as const) {
+  for (const role of ['admin', 'editor', 'supervisor', 'agent'] as const) {
     tokens[role] = (await createApiToken(testDb.db, { name: role, role, createdBy: owner.id })).secret;
   }
   return {

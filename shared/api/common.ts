@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const roles = ['admin', 'editor', 'agent'] as const;
+export const roles = ['admin', 'editor', 'supervisor', 'agent'] as const;
 export const role = z.enum(roles);
 export type Role = z.infer<typeof role>;
 

@@ -14,6 +14,10 @@ export const studioEventTypes = [
   'handoff.opened',
   'handoff.claimed',
   'handoff.resolved',
+  /** The router (or a supervisor, or a transfer) gave the handoff to `userId`. */
+  'handoff.assigned',
+  /** No human replied within the team's SLA. */
+  'handoff.sla_missed',
   /** Someone ended the contact's session: the next message starts the flow again. */
   'session.reset',
   /** A campaign queued its sends. */
@@ -27,5 +31,7 @@ export const studioEvent = z.object({
   conversationId: z.string().optional(),
   handoffId: z.string().optional(),
   campaignId: z.string().optional(),
+  /** The person the event is for (an assignment). */
+  userId: z.string().optional(),
 });
 export type StudioEvent = z.infer<typeof studioEvent>;

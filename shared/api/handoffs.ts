@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { handoffPriorities } from '../flow/nodes/handoff.ts';
 
 export const handoffStatuses = ['open', 'claimed', 'resolved'] as const;
 
@@ -24,9 +25,46 @@ export const handoff = z.object({
   createdAt: z.string(),
   /** The contact can get free text only inside WhatsApp's 24-hour window. */
   windowOpen: z.boolean(),
+  /** The team the block named, when one by that name exists (else nobody is routed to it). */
+  teamId: z.string().nullable(),
+  priority: z.enum(handoffPriorities),
+  /** When the first human reply is due by the team's SLA; null without a team, or once replied. */
+  slaDueAt: z.string().nullable(),
+  /** The SLA ran out before a human replied (the studio was alerted). */
+  slaBreached: z.boolean(),
+  firstReplyAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
 });
 export const handoffsResponse = z.object({ handoffs: z.array(handoff) });
-export const handoffDetailResponse = z.object({ handoff, messages: z.array(inboxMessage) });
+export const handoffNote = z.object({
+  id: z.string(),
+  /** `note`: internal, never sent to the contact; `transfer` and `reopen` carry their note. */
+  kind: z.enum(['note', 'transfer', 'reopen']),
+  text: z.string(),
+  author: z.object({ id: z.string(), name: z.string() }).nullable(),
+  createdAt: z.string(),
+});
+export const handoffDetailResponse = z.object({
+  handoff,
+  messages: z.array(inboxMessage),
+  notes: z.array(handoffNote),
+});
+const noteText = z
+  .string()
+  .trim()
+  .max(2000)
+  .transform((s) => s.replaceAll('\u0000', ''));
+export const handoffNoteRequest = z.object({ text: noteText.pipe(z.string().min(1, 'escreva a nota')) });
+/** To an agent (`userId`) or to a team's queue (`teamId`), exactly one, with an optional note. */
+export const transferHandoffRequest = z
+  .object({
+    userId: z.string().min(1).max(100).optional(),
+    teamId: z.string().min(1).max(100).optional(),
+    note: noteText.default(''),
+  })
+  .refine((b) => (b.userId === undefined) !== (b.teamId === undefined), {
+    message: 'informe userId ou teamId (um dos dois)',
+  });
 export const agentMessageRequest = z.object({
   text: z
     .string()

@@ -12,6 +12,7 @@ import { templatesMessages } from './messages/templates.ts';
 import { campaignsMessages } from './messages/campaigns.ts';
 import { integrationsMessages } from './messages/integrations.ts';
 import { agendaMessages } from './messages/agenda.ts';
+import { teamsMessages } from './messages/teams.ts';
 
 /**
  * Every studio text, keyed by a stable id. Each area keeps its own table
@@ -30,6 +31,7 @@ const messages = {
   ...campaignsMessages,
   ...integrationsMessages,
   ...agendaMessages,
+  ...teamsMessages,
 } as const;
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;

@@ -9,19 +9,22 @@ import type { InboxFilter } from './inbox/handoff-filter.ts';
 import { HandoffDetail } from './inbox/HandoffDetail.tsx';
 import { HandoffList } from './inbox/HandoffList.tsx';
 import { useNow } from './inbox/use-now.ts';
-import { usePolling } from './inbox/use-polling.ts';
+import { changesHandoffs, useLive } from './inbox/use-live.ts';
+import { NotificationsButton } from './inbox/NotificationsButton.tsx';
+import { PresenceControl } from './inbox/PresenceControl.tsx';
 import './inbox/inbox.css';
 
 /**
  * The agent inbox: the queue of conversations flows handed to people (`/inbox`) and the one
- * being answered (`/inbox/:id`). Both poll, so new contacts and messages show up on their own.
+ * being answered (`/inbox/:id`). Both follow the server's events, so new contacts and messages show up on their own.
  */
 export function InboxPage({ selectedId }: { selectedId: string | null }) {
   const t = useT();
   const locale = useLocaleStore((s) => s.locale);
   const userId = useSession((s) => s.session.user?.id ?? '');
-  const isAdmin = useSession((s) => s.session.user?.role === 'admin');
-  const list = usePolling(() => api.listHandoffs().then((r) => r.handoffs));
+  const role = useSession((s) => s.session.user?.role);
+  const seesAll = role === 'admin' || role === 'supervisor';
+  const list = useLive(() => api.listHandoffs().then((r) => r.handoffs), changesHandoffs);
   const [filter, setFilter] = useState<InboxFilter>('all');
   const now = useNow();
   const pageRef = useRef<HTMLElement>(null);
@@ -67,6 +70,8 @@ export function InboxPage({ selectedId }: { selectedId: string | null }) {
           <button type="button" className="button small" onClick={() => void list.refresh()}>
             {t('inbox.refresh')}
           </button>
+          <NotificationsButton />
+          <PresenceControl />
         </div>
       </header>
       <div className="inbox-layout">
@@ -92,7 +97,7 @@ export function InboxPage({ selectedId }: { selectedId: string | null }) {
             key={selectedId}
             id={selectedId}
             userId={userId}
-            canReassign={isAdmin}
+            canReassign={seesAll}
             now={now}
             onChanged={() => void list.refresh()}
             onResolved={() => {

@@ -15,6 +15,7 @@ import { TokensSection } from './users/TokensSection.tsx';
 const roleHelp = {
   admin: 'role.admin.help',
   editor: 'role.editor.help',
+  supervisor: 'role.supervisor.help',
   agent: 'role.agent.help',
 } as const satisfies Record<Role, MessageKey>;
 const roles = Object.keys(roleHelp) as Role[];

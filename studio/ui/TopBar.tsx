@@ -6,15 +6,16 @@ import { AccountControls } from './shell/AccountControls.tsx';
 import { MainNav } from './shell/MainNav.tsx';
 import { MenuDrawer } from './shell/MenuDrawer.tsx';
 import type { NavItem } from './shell/nav-item.ts';
+import { InboxAlerts, InboxBadge } from '../pages/inbox/InboxAlerts.tsx';
 
 const nav: NavItem[] = [
   { to: '/flows', label: 'nav.flows', roles: ['admin', 'editor'] },
-  { to: '/conversations', label: 'nav.conversations', roles: ['admin', 'agent'] },
-  { to: '/inbox', label: 'nav.inbox', roles: ['admin', 'agent'] },
-  { to: '/contacts', label: 'nav.contacts', roles: ['admin', 'agent'] },
-  { to: '/orders', label: 'nav.orders', roles: ['admin', 'editor', 'agent'] },
+  { to: '/conversations', label: 'nav.conversations', roles: ['admin', 'supervisor', 'agent'] },
+  { to: '/inbox', label: 'nav.inbox', roles: ['admin', 'supervisor', 'agent'], Badge: InboxBadge },
+  { to: '/contacts', label: 'nav.contacts', roles: ['admin', 'supervisor', 'agent'] },
+  { to: '/orders', label: 'nav.orders', roles: ['admin', 'editor', 'supervisor', 'agent'] },
   { to: '/campaigns', label: 'nav.campaigns', roles: ['admin'] },
-  { to: '/agenda', label: 'nav.agenda', roles: ['admin', 'editor', 'agent'] },
+  { to: '/agenda', label: 'nav.agenda', roles: ['admin', 'editor', 'supervisor', 'agent'] },
   { to: '/dashboard', label: 'nav.dashboard', roles: ['admin', 'editor'] },
   { to: '/catalog', label: 'nav.catalog', roles: ['admin', 'editor'] },
   { to: '/templates', label: 'nav.templates', roles: ['admin', 'editor'] },
@@ -39,6 +40,7 @@ export function TopBar({ user }: { user: User }) {
       </Link>
       {items.length > 0 ? <MainNav items={items} /> : null}
       <AccountControls user={user} className="topbar-end" />
+      {items.some((item) => item.to === '/inbox') ? <InboxAlerts userId={user.id} /> : null}
       <button
         type="button"
         className="button small topbar-menu-button"
@@ -47,6 +49,7 @@ export function TopBar({ user }: { user: User }) {
         onClick={() => setMenuOpen(true)}
       >
         <span aria-hidden="true">☰</span> {t('shell.menu')}
+        {items.some((item) => item.to === '/inbox') ? <InboxBadge /> : null}
       </button>
       {menuOpen ? <MenuDrawer items={items} user={user} onClose={() => setMenuOpen(false)} /> : null}
     </header>

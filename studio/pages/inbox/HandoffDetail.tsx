@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { api, ApiError } from '../../api/client.ts';
 import { useT } from '../../i18n/index.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
@@ -10,7 +10,8 @@ import { Conversation } from './Conversation.tsx';
 import { formatPhone } from './phone.ts';
 import { ReplyBox } from './ReplyBox.tsx';
 import { holderOf, replyBlock } from './reply-state.ts';
-import { usePolling } from './use-polling.ts';
+import { useInboxUnread } from './inbox-alerts.ts';
+import { useLive } from './use-live.ts';
 
 interface HandoffDetailProps {
   /** Remount (React `key`) to show another handoff. */
@@ -28,7 +29,13 @@ interface HandoffDetailProps {
 export function HandoffDetail({ id, userId, canReassign, now, onChanged, onResolved }: HandoffDetailProps) {
   const t = useT();
   const titleId = useId();
-  const detail = usePolling(() => api.getHandoff(id));
+  const contactId = useRef<string | null>(null);
+  const detail = useLive(
+    () => api.getHandoff(id),
+    (e) => e.handoffId === id || (e.conversationId !== undefined && e.conversationId === contactId.current),
+  );
+  contactId.current = detail.data?.handoff.contact.id ?? null;
+  useEffect(() => useInboxUnread.getState().markRead(id), [id, detail.data]);
   const [confirm, setConfirm] = useState<'none' | 'takeOver' | 'resolve'>('none');
   const [claiming, setClaiming] = useState(false);
   // Bumped after a claim: the reply box takes the focus once replying is possible.
@@ -36,7 +43,10 @@ export function HandoffDetail({ id, userId, canReassign, now, onChanged, onResol
 
   // Another agent claimed it, maybe while this one was open: an agent sees only the queue and
   // their own conversations, so what was shown is no longer theirs to read.
-  if (detail.error instanceof ApiError && detail.error.code === 'claimed_by_other') {
+  if (
+    detail.error instanceof ApiError &&
+    (detail.error.code === 'claimed_by_other' || detail.error.code === 'other_team')
+  ) {
     return (
       <div className="inbox-detail-empty">
         <EmptyState title={t('inbox.claimedByOther')} />
@@ -68,8 +78,10 @@ export function HandoffDetail({ id, userId, canReassign, now, onChanged, onResol
   const name = handoff.contact.name || formatPhone(handoff.contact.phone ?? '');
   const holder = holderOf(handoff, userId);
 
-  const claim = async () => {
+  const claim = async (then?: () => void) => {
     await api.claimHandoff(id);
+    // Before the refresh: the server's event may already have shown the claim.
+    then?.();
     await detail.refresh();
     onChanged();
   };
@@ -81,8 +93,7 @@ export function HandoffDetail({ id, userId, canReassign, now, onChanged, onResol
   const claimNow = async () => {
     setClaiming(true);
     try {
-      await claim();
-      setFocusRequest((n) => n + 1);
+      await claim(() => setFocusRequest((n) => n + 1));
     } catch (err) {
       showToast(errorText(err, t), 'error');
       await detail.refresh();
@@ -130,6 +141,8 @@ export function HandoffDetail({ id, userId, canReassign, now, onChanged, onResol
         <Conversation messages={messages} contactName={name} now={now} />
         <ReplyBox
           handoffId={id}
+          teamId={handoff.teamId}
+          variables={handoff.variables}
           block={replyBlock(handoff, userId)}
           focusRequest={focusRequest}
           onChanged={() => void detail.refresh()}

@@ -6,6 +6,8 @@ import { ageOf } from './age.ts';
 import { countByFilter, filterHandoffs, inboxFilters, type InboxFilter } from './handoff-filter.ts';
 import { formatPhone } from './phone.ts';
 import { holderOf } from './reply-state.ts';
+import { slaState, twoDigits } from './sla.ts';
+import { useInboxUnread } from './inbox-alerts.ts';
 
 interface HandoffListProps {
   handoffs: readonly Handoff[];
@@ -31,6 +33,7 @@ export function HandoffList({ handoffs, filter, onFilter, selectedId, onSelect, 
   const tabStop = selectedIndex >= 0 ? selectedIndex : 0;
   const optionId = (id: string) => `${listId}-${id}`;
   const when = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
+  const unread = useInboxUnread((s) => s.unread);
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     const current = visible.findIndex((h) => optionId(h.id) === document.activeElement?.id);
@@ -73,6 +76,7 @@ export function HandoffList({ handoffs, filter, onFilter, selectedId, onSelect, 
             const holder = holderOf(h, userId);
             const age = ageOf(h.createdAt, now);
             const selected = h.id === selectedId;
+            const sla = slaState(h.slaDueAt, now);
             return (
               <li
                 key={h.id}
@@ -85,7 +89,10 @@ export function HandoffList({ handoffs, filter, onFilter, selectedId, onSelect, 
                 onClick={() => onSelect(h.id)}
               >
                 <span className="inbox-option-head">
-                  <strong className="inbox-option-name">{h.contact.name || formatPhone(h.contact.phone ?? '')}</strong>
+                  <strong className="inbox-option-name">
+                    {unread.has(h.id) ? <span className="unread-dot" aria-label={t('inbox.unreadOne')} /> : null}
+                    {h.contact.name || formatPhone(h.contact.phone ?? '')}
+                  </strong>
                   <time
                     className="inbox-age"
                     dateTime={h.createdAt}
@@ -99,6 +106,16 @@ export function HandoffList({ handoffs, filter, onFilter, selectedId, onSelect, 
                 </span>
                 <span className="inbox-option-foot">
                   <span className="muted small">{t('inbox.team', { team: h.team })}</span>
+                  {h.priority !== 'normal' ? (
+                    <span className={`pill priority-${h.priority}`}>{t(`handoff.priority.${h.priority}`)}</span>
+                  ) : null}
+                  {sla ? (
+                    <span className={sla.late ? 'pill sla-late' : 'pill sla'} data-testid="sla-timer">
+                      {t(sla.late ? 'inbox.sla.late' : 'inbox.sla.left', {
+                        time: `${sla.minutes}:${twoDigits(sla.seconds)}`,
+                      })}
+                    </span>
+                  ) : null}
                   <span className={`pill holder-${holder}`}>{t(`inbox.holder.${holder}`)}</span>
                 </span>
               </li>

@@ -2,10 +2,14 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import { api, ApiError } from '../../api/client.ts';
 import { useT } from '../../i18n/index.ts';
 import { errorText } from '../../ui/error-text.ts';
+import { CannedReplies } from './CannedReplies.tsx';
 import type { ReplyBlock } from './reply-state.ts';
 
 interface ReplyBoxProps {
   handoffId: string;
+  /** For the team's canned replies and their `{{variables}}`. */
+  teamId?: string | null;
+  variables?: Record<string, unknown>;
   /** Why replying is not possible now; the box is disabled and says so. */
   block: ReplyBlock | null;
   /** Bumped to move the focus here as soon as replying is possible (right after a claim). */
@@ -17,7 +21,7 @@ interface ReplyBoxProps {
 /** WhatsApp's limit for a text message. */
 const maxLength = 4096;
 
-export function ReplyBox({ handoffId, block, focusRequest, onChanged }: ReplyBoxProps) {
+export function ReplyBox({ handoffId, teamId = null, variables = {}, block, focusRequest, onChanged }: ReplyBoxProps) {
   const t = useT();
   const inputId = useId();
   const noteId = useId();
@@ -69,6 +73,15 @@ export function ReplyBox({ handoffId, block, focusRequest, onChanged }: ReplyBox
           {error}
         </p>
       ) : null}
+      <CannedReplies
+        teamId={teamId}
+        variables={variables}
+        disabled={disabled}
+        onPick={(picked) => {
+          setText(picked);
+          inputRef.current?.focus();
+        }}
+      />
       <div className="inbox-reply-row">
         <label className="visually-hidden" htmlFor={inputId}>
           {t('inbox.reply.label')}

@@ -13,6 +13,12 @@ function handoff(id: string, status: Handoff['status']): Handoff {
     windowOpen: true,
     contact: { id: `c-${id}`, name: id, phone: null },
     assignedUserId: status === 'open' ? null : 'u1',
+    teamId: null,
+    priority: 'normal',
+    slaDueAt: null,
+    slaBreached: false,
+    firstReplyAt: null,
+    resolvedAt: null,
   };
 }
 

@@ -66,6 +66,7 @@ function NavLink({ item, active }: { item: NavItem; active: boolean }) {
   return (
     <Link to={item.to} className={active ? 'active' : undefined} aria-current={active ? 'page' : undefined}>
       {t(item.label)}
+      {item.Badge ? <item.Badge /> : null}
     </Link>
   );
 }

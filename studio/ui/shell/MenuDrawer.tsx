@@ -90,6 +90,7 @@ export function MenuDrawer({ items, user, onClose }: { items: readonly NavItem[]
               aria-current={active ? 'page' : undefined}
             >
               {t(item.label)}
+              {item.Badge ? <item.Badge /> : null}
             </Link>
           );
         })}
