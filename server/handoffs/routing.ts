@@ -1,3 +1,4 @@
+import { emitHandoffEvent } from '../event-webhooks/handoff-event.ts';
 import { sql } from 'kysely';
 import type { Db, Tx } from '../db/database.ts';
 
@@ -45,6 +46,8 @@ export async function routeQueuedHandoffs(tx: Tx, now: Date): Promise<Assignment
       .where('id', '=', h.id)
       .execute();
     await tx.updateTable('agent_presence').set({ last_assigned_at: now }).where('user_id', '=', agent).execute();
+    // Integrations hear it in the same transaction (event webhooks, Chatwoot).
+    await emitHandoffEvent(tx, 'handoff.assigned', h.id, now);
     assignments.push({ handoffId: h.id, contactId: h.contact_id, userId: agent });
   }
   return assignments;
