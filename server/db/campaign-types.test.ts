@@ -21,8 +21,8 @@ describe('campaign types come from the API schema', () => {
     expectTypeOf<Row<'campaigns'>['status']>().toEqualTypeOf<StoredCampaignStatus>();
     expectTypeOf<Row<'campaign_recipients'>['skip_reason']>().toEqualTypeOf<SkipReason | null>();
     expectTypeOf<StoredCampaignStatus>().toExtend<CampaignStatus>();
-    expect(skipReason.options).toEqual(['in_handoff', 'in_flow', 'duplicate']);
-    expect(campaign.shape.status.options).toEqual(['scheduled', 'running', 'done', 'failed']);
+    expect(skipReason.options).toEqual(['in_handoff', 'in_flow', 'duplicate', 'opted_out', 'cancelled']);
+    expect(campaign.shape.status.options).toEqual(['scheduled', 'running', 'paused', 'cancelled', 'done', 'failed']);
     expect(createCampaignRequest.shape.contactsInFlow.parse(undefined)).toBe('skip');
   });
 });

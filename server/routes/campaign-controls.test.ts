@@ -98,6 +98,19 @@ describe('campaign controls', () => {
     await call('PATCH', '/api/settings', { optOut: defaultOptOut });
   });
 
+  it("sets a number's throughput, which campaigns pace to", async () => {
+    const res = await call<{ channel: { throughput: number | null } }>('PATCH', `/api/channels/${h.channelId}`, {
+      throughput: 1000,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.channel.throughput).toBe(1000);
+    expect((await call('PATCH', `/api/channels/${h.channelId}`, { throughput: 0 })).status).toBe(400);
+    const cleared = await call<{ channel: { throughput: number | null } }>('PATCH', `/api/channels/${h.channelId}`, {
+      throughput: null,
+    });
+    expect(cleared.body.channel.throughput).toBeNull();
+  });
+
   it('reads a CSV audience with a report per row', async () => {
     const res = await call<{
       audience: { phone: string; variables: Record<string, unknown> }[];

@@ -38,6 +38,7 @@ export const view = (c: Context<AppEnv>, ch: Row<'channels'>) => ({
   verifyToken: ch.verify_token,
   flowId: ch.flow_id,
   markRead: ch.mark_read,
+  throughput: ch.throughput,
   healthy: ch.healthy,
   healthError: ch.health_error,
   ...withSecretsProblem(connectionView(ch), openSecrets(c.var.deps.secrets, ch) !== null),
@@ -89,6 +90,7 @@ channelRoutes.openapi(
         verify_token: body.verifyToken,
         flow_id: body.flowId,
         mark_read: body.markRead,
+        throughput: body.throughput,
       });
       await recordAudit(tx, c.var.actor, 'channel.create', { type: 'channel', id: created.id });
       return created;
@@ -120,6 +122,7 @@ updateRoute(
     if (body.verifyToken !== undefined) changes.verify_token = body.verifyToken;
     if (body.flowId !== undefined) changes.flow_id = body.flowId;
     if (body.markRead !== undefined) changes.mark_read = body.markRead;
+    if (body.throughput !== undefined) changes.throughput = body.throughput;
     if (body.accessToken !== undefined) {
       changes.access_token_enc = secrets.seal(body.accessToken);
       // A new token is the fix for an expired one: let the sender try again.

@@ -43,6 +43,7 @@ describe('settings API', () => {
       aiProviders: [],
       environmentAiProvider: null,
       businessHours: expect.objectContaining({ mon: [{ start: '08:00', end: '18:00' }], sun: [] }),
+      optOut: expect.objectContaining({ stopWords: ['PARAR', 'SAIR', 'CANCELAR', 'STOP'], startWords: ['VOLTAR'] }),
     });
   });
 
