@@ -46,6 +46,20 @@ export interface CatalogPort {
   product(id: string): Promise<Product | null>;
 }
 
+/** A visit time the agent may offer; `id` is what `book_slot` takes back. */
+export interface Slot {
+  id: string;
+  label: string;
+}
+
+/**
+ * Free appointment times, when the installation keeps an agenda. Absent: the agent block
+ * offers the times declared on the block itself.
+ */
+export interface SchedulePort {
+  freeSlots(from: Date, days: number): Promise<Slot[]>;
+}
+
 export interface Ports {
   clock: {
     now(): Date;
@@ -57,4 +71,10 @@ export interface Ports {
   /** null when no provider is configured: LLM nodes then take their `error` output. */
   llm: LanguageModel | null;
   catalog: CatalogPort;
+  /**
+   * The model of a named provider for blocks that choose one (agent); null when that provider
+   * is not configured. Absent: such blocks use `llm`.
+   */
+  aiModel?(choice: { provider: string; model: string }): LanguageModel | null;
+  schedule?: SchedulePort;
 }

@@ -24,6 +24,8 @@ import { campaignRoutes } from './routes/campaigns.ts';
 import { contactFieldRoutes } from './routes/contact-fields.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { conversationRoutes } from './routes/conversations.ts';
+import { aiRunRoutes } from './routes/ai-runs.ts';
+import { dashboardAiRoutes } from './routes/dashboard-ai.ts';
 import { eventRoutes } from './routes/events.ts';
 import { mediaRoutes } from './routes/media.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -96,11 +98,11 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   mountAuthenticated(api, '/contacts', contactRoutes);
   mountAuthenticated(api, '/contact-fields', contactFieldRoutes);
   mountAuthenticated(api, '/campaigns', campaignRoutes);
-  mountAuthenticated(api, '/conversations', conversationRoutes);
+  mountAuthenticated(api, '/conversations', conversationRoutes, aiRunRoutes);
   mountAuthenticated(api, '/media', mediaRoutes);
   mountAuthenticated(api, '/events', eventRoutes);
   mountAuthenticated(api, '/settings', settingsRoutes, aiProviderRoutes);
-  mountAuthenticated(api, '/dashboard', dashboardRoutes);
+  mountAuthenticated(api, '/dashboard', dashboardRoutes, dashboardAiRoutes);
   mountAuthenticated(api, '/audit', auditRoutes);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.doc31('/openapi.json', {

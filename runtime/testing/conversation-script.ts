@@ -18,6 +18,14 @@ const llmAnswer = z.object({
   variables: z.record(z.string(), z.string()).default({}),
 });
 
+/** An agent block's model call: its reply text and the tools it calls. */
+const agentStep = z
+  .object({
+    text: z.string().optional(),
+    tools: z.array(z.object({ tool: z.string(), input: z.record(z.string(), z.unknown()).default({}) })).optional(),
+  })
+  .strict();
+
 const botExpectation = z.union([
   z.object({ text: z.string() }).strict(),
   z.object({ buttons: z.array(z.string()) }).strict(),
@@ -83,7 +91,7 @@ export const conversationScript = z.object({
       products: z.array(product).default([]),
     })
     .default({ categories: [], products: [] }),
-  llm: z.array(llmAnswer).default([]),
+  llm: z.array(z.union([llmAnswer, agentStep])).default([]),
   http: z
     .array(
       z.object({

@@ -5,6 +5,7 @@ import { queueFlowStart } from '../db/queries/scheduled-jobs.ts';
 import { buildBatchRows, type DecidedContact } from './batch-rows.ts';
 import { markedVariables } from './capture-fields.ts';
 import { insertOutboundRows } from './outbound-rows.ts';
+import { insertAiRuns } from '../db/queries/ai-runs.ts';
 
 /**
  * Writes what the engine decided for several contacts in one transaction: sessions, the
@@ -126,6 +127,11 @@ export async function commitOutcomes(
       }
     }
   }
+
+  const aiRuns = decided.flatMap(({ outcome, contact }) =>
+    outcome.aiRuns.map((r) => ({ ...r, contactId: contact.id })),
+  );
+  if (aiRuns.length) await insertAiRuns(tx, aiRuns, now);
 
   await insertOutboundRows(tx, { messages: rows.messages, outbox: rows.outbox }, now);
   if (rows.analytics.length) {

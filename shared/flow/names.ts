@@ -97,6 +97,7 @@ export const fixedOutputLabels: Record<NameLocale, Record<string, string>> = {
     resolved: 'Atendimento encerrado',
     reply: 'Respondeu',
     valid: 'Resposta válida',
+    done: 'Concluído',
   },
   en: {
     next: 'Next',
@@ -111,6 +112,7 @@ export const fixedOutputLabels: Record<NameLocale, Record<string, string>> = {
     resolved: 'Resolved',
     reply: 'Replied',
     valid: 'Valid answer',
+    done: 'Done',
   },
 };
 

@@ -13,6 +13,7 @@ export const nodeTypes = [
   'product_picker',
   'financing',
   'llm',
+  'agent',
   'handoff',
   'wait',
   'goto',
@@ -27,6 +28,7 @@ export const waitingNodeTypes: ReadonlySet<NodeType> = new Set([
   'question',
   'product_picker',
   'llm',
+  'agent',
   'handoff',
   'wait',
 ]);
