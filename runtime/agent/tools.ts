@@ -22,6 +22,8 @@ export interface ToolBox {
   ctx: StepContext;
   state: AgentState;
   exit: AgentExit;
+  /** The tool call running now: calls of one step run one after another, in the model's order. */
+  serial?: Promise<unknown>;
 }
 
 /** Results the model reads; kept small so a big catalog does not eat the token budget. */
@@ -311,7 +313,21 @@ export function agentTools(box: ToolBox): ToolSet {
   for (const name of new Set(d.tools)) {
     const t = definitions[name](box);
     const extra = d.toolInstructions[name]?.trim();
-    tools[name] = extra ? { ...t, description: `${t.description ?? ''}\n${extra}` } : t;
+    const run = t.execute;
+    tools[name] = {
+      ...t,
+      ...(extra ? { description: `${t.description ?? ''}\n${extra}` } : {}),
+      // The SDK starts a step's calls together; "add to cart" then "create order" must not race.
+      ...(run
+        ? {
+            execute: (input: unknown, options: Parameters<typeof run>[1]) => {
+              const next = (box.serial ?? Promise.resolve()).then(() => run(input as never, options));
+              box.serial = next.catch(() => undefined);
+              return next;
+            },
+          }
+        : {}),
+    };
   }
   return tools;
 }
