@@ -3,6 +3,7 @@ import atendimentoIa from './atendimento-ia.flow.json' with { type: 'json' };
 import cobranca from './cobranca.flow.json' with { type: 'json' };
 import imobiliaria from './imobiliaria.flow.json' with { type: 'json' };
 import pedidos from './pedidos.flow.json' with { type: 'json' };
+import vendasIa from './vendas-ia.flow.json' with { type: 'json' };
 import imobiliariaSample from './imobiliaria.sample.json' with { type: 'json' };
 import pedidosSample from './pedidos.sample.json' with { type: 'json' };
 import { sampleCatalog, type SampleCatalog } from './sample-data.ts';
@@ -39,4 +40,5 @@ export const starterTemplates: readonly StarterTemplate[] = [
   starter('pedidos', pedidos, pedidosSample),
   starter('atendimento-ia', atendimentoIa),
   starter('cobranca', cobranca),
+  starter('vendas-ia', vendasIa),
 ];
