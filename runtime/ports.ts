@@ -75,6 +75,6 @@ export interface Ports {
    * The model of a named provider for blocks that choose one (agent); null when that provider
    * is not configured. Absent: such blocks use `llm`.
    */
-  aiModel?(choice: { provider: string; model: string }): LanguageModel | null;
+  aiModel?(choice: { provider: string; model: string }): Promise<LanguageModel | null>;
   schedule?: SchedulePort;
 }

@@ -3,6 +3,7 @@ import type { Ports } from '../runtime/ports.ts';
 import type { SecretBox } from './auth/secret-box.ts';
 import type { Clock, MessagingDeps } from './context.ts';
 import { createCatalogPort } from './conversation/catalog-port.ts';
+import { createNamedModels } from './conversation/named-models.ts';
 import { createFlowVersions } from './conversation/flow-versions.ts';
 import { createHttpPort } from './conversation/http-port.ts';
 import { createLlmSource, type LlmSource } from './conversation/llm-source.ts';
@@ -92,6 +93,7 @@ export function startMessaging(o: MessagingOptions) {
       return llm.current();
     },
     catalog: createCatalogPort(o.db),
+    aiModel: createNamedModels(o.db, o.secrets, o.config),
     ...o.ports,
   };
   const leaseMs = o.leaseMs ?? 30_000;

@@ -23,10 +23,14 @@ import type { InboundContent } from '../events.ts';
 type Node = FlowNodeOf<'agent'>;
 
 /** The block's model: its named provider's when it picks one, else the default. */
-function modelFor(node: Node, ctx: StepContext): LanguageModel | null {
+async function modelFor(node: Node, ctx: StepContext): Promise<LanguageModel | null> {
   const { provider, model } = node.data;
-  if ((provider || model) && ctx.ports.aiModel) return ctx.ports.aiModel({ provider, model });
-  return ctx.ports.llm;
+  if (!(provider || model) || !ctx.ports.aiModel) return ctx.ports.llm;
+  try {
+    return await ctx.ports.aiModel({ provider, model });
+  } catch {
+    return null; // the settings could not be read: reported as no provider, through `error`
+  }
 }
 
 const modelName = (m: LanguageModel | null): string => (m && typeof m === 'object' ? m.modelId : (m ?? ''));
@@ -91,7 +95,7 @@ interface TurnResult {
 async function turn(node: Node, ctx: StepContext, before: AgentState, said: string): Promise<TurnResult> {
   const d = node.data;
   const state: AgentState = { ...before, cart: [...before.cart], slots: [...before.slots] };
-  const model = modelFor(node, ctx);
+  const model = await modelFor(node, ctx);
   const run: AiRun = {
     nodeId: node.id,
     provider: d.provider,

@@ -4,6 +4,7 @@ import type { AppDeps } from '../context.ts';
 import { createCatalogPort } from './catalog-port.ts';
 import { createHttpPort } from './http-port.ts';
 import { llmSourceOf } from './llm-source.ts';
+import { createNamedModels } from './named-models.ts';
 import { loadSettings } from '../settings/load-settings.ts';
 
 /** The simulator runs with the same real ports as WhatsApp: the catalog, HTTP and the LLM. */
@@ -16,5 +17,6 @@ export async function simulatorPorts(deps: AppDeps): Promise<Ports> {
     http: createHttpPort({ allowPrivate: deps.config.httpNodeAllowPrivate }),
     llm: await llmSourceOf(deps).fresh(),
     catalog: createCatalogPort(deps.db),
+    aiModel: createNamedModels(deps.db, deps.secrets, deps.config),
   };
 }
