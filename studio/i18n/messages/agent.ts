@@ -41,4 +41,19 @@ export const agentMessages = {
   'agent.memory.historyMessages': { 'pt-BR': 'Mensagens lembradas', en: 'Messages remembered' },
   'agent.memory.expireMinutes': { 'pt-BR': 'Esquece após (min sem mensagens)', en: 'Forgets after (idle minutes)' },
   'agent.memory.summarize': { 'pt-BR': 'Resumir mensagens antigas', en: 'Summarize older messages' },
+  'agent.runs': { 'pt-BR': 'O que a IA fez', en: 'What the AI did' },
+  'agent.runs.total': {
+    'pt-BR': '{tokens} tokens · US$ {cost} estimados',
+    en: '{tokens} tokens · US$ {cost} estimated',
+  },
+  'agent.runs.noTools': { 'pt-BR': 'Respondeu sem usar ferramentas.', en: 'Replied without tools.' },
+  'agent.outcome.reply': { 'pt-BR': 'respondeu', en: 'replied' },
+  'agent.outcome.done': { 'pt-BR': 'concluiu', en: 'done' },
+  'agent.outcome.escalate': { 'pt-BR': 'transferiu', en: 'handed off' },
+  'agent.outcome.error': { 'pt-BR': 'erro', en: 'error' },
+  'agent.usage': { 'pt-BR': 'IA no período', en: 'AI in the period' },
+  'agent.usage.detail': {
+    'pt-BR': '{runs} respostas · {tokens} tokens · US$ {cost}',
+    en: '{runs} replies · {tokens} tokens · US$ {cost}',
+  },
 } as const;

@@ -9,6 +9,7 @@ import { showToast } from '../../ui/toast.tsx';
 import { formatPhone } from '../inbox/phone.ts';
 import { History } from './History.tsx';
 import { SessionPanel } from './SessionPanel.tsx';
+import { AiRunsPanel } from './AiRunsPanel.tsx';
 
 interface ConversationViewProps {
   /** Remount (React `key`) for another conversation. */
@@ -112,7 +113,9 @@ export function ConversationView({ id, version, onChanged }: ConversationViewPro
         {error ? <ErrorBanner message={errorText(error, t)} onRetry={reload} /> : null}
         <History messages={messages} contactName={name} />
       </article>
-      <SessionPanel session={session} />
+      <SessionPanel session={session}>
+        <AiRunsPanel conversationId={id} version={version} />
+      </SessionPanel>
       {confirm === 'takeOver' ? (
         <ConfirmDialog
           title={t('conv.takeOver.title')}
