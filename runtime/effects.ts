@@ -20,6 +20,30 @@ export interface OrderDelivery {
   paymentMethod: string | null;
 }
 
+/** One tool the AI agent called during a turn, as recorded for the operator. */
+export interface AiToolCall {
+  name: string;
+  input: Json;
+  output: Json;
+  /** The tool failed (bad arguments, a refused HTTP call...); the model saw this text. */
+  error: string | null;
+}
+
+/** One agent turn: what it cost and what it did (stored in `ai_runs`, never shown to the contact). */
+export interface AiRun {
+  nodeId: string;
+  provider: string;
+  model: string;
+  /** `reply` waits for the contact; the others are the output the block left through. */
+  outcome: 'reply' | 'done' | 'escalate' | 'error';
+  error: string | null;
+  steps: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+  toolCalls: AiToolCall[];
+}
+
 export type Effect =
   | { type: 'send'; message: OutboundMessage }
   | { type: 'set_timer'; key: string; at: string }
@@ -33,6 +57,7 @@ export type Effect =
     }
   | { type: 'record_order'; items: OrderItem[]; totalCents: number; delivery: OrderDelivery }
   | { type: 'analytics'; nodeId: string; kind: 'enter' | 'exit'; output?: string }
+  | { type: 'ai_run'; run: AiRun }
   /**
    * A `goto` node pointing at another flow: this session ends and the server starts the
    * target flow's published version for the contact with these variables.

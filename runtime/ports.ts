@@ -81,6 +81,20 @@ export interface AgendaPort {
   cancel(bookingId: string, phone: string): Promise<void>;
 }
 
+/** A visit time the agent may offer; `id` is what `book_slot` takes back. */
+export interface Slot {
+  id: string;
+  label: string;
+}
+
+/**
+ * Free appointment times, when the installation keeps an agenda. Absent: the agent block
+ * offers the times declared on the block itself.
+ */
+export interface SchedulePort {
+  freeSlots(from: Date, days: number): Promise<Slot[]>;
+}
+
 export interface Ports {
   clock: {
     now(): Date;
@@ -95,4 +109,10 @@ export interface Ports {
   llm: LanguageModel | null;
   catalog: CatalogPort;
   agenda: AgendaPort;
+  /**
+   * The model of a named provider for blocks that choose one (agent); null when that provider
+   * is not configured. Absent: such blocks use `llm`.
+   */
+  aiModel?(choice: { provider: string; model: string }): Promise<LanguageModel | null>;
+  schedule?: SchedulePort;
 }

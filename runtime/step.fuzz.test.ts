@@ -75,6 +75,7 @@ const dataFor: Record<NodeType, Record<string, unknown>> = {
   product_picker: { mode: 'cart' },
   financing: { price: '{{last_answer}}', termMonths: '{{last_answer}}' },
   llm: { systemPrompt: 'p', maxTurns: 50 },
+  agent: { instructions: 'p', tools: ['cart', 'search_catalog', 'end'] },
 };
 
 describe('the engine never throws on what a contact sends', () => {

@@ -1,5 +1,6 @@
 import type { NodeType } from '../../shared/flow/schema.ts';
 import type { Executor } from '../executor.ts';
+import { agent } from './agent.ts';
 import { condition } from './condition.ts';
 import { end } from './end.ts';
 import { financing } from './financing.ts';
@@ -29,6 +30,7 @@ export const executors = {
   product_picker,
   financing,
   llm,
+  agent,
   handoff,
   wait,
   goto,

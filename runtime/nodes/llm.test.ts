@@ -72,6 +72,12 @@ describe('llm', () => {
     expect(texts(await d.send('e aí'))).toEqual(['ok', 'fim da conversa']);
   });
 
+  it('keeps talking with no max turns (the default): only the model or the contact ends it', async () => {
+    const d = driver(flow({ maxTurns: undefined }), { llm: Array.from({ length: 12 }, () => answer({})) });
+    for (let i = 0; i < 12; i++) expect(texts(await d.send(`msg ${i}`))).toEqual(['ok']);
+    expect(d.session?.awaiting).toMatchObject({ kind: 'conversation', state: { turns: 12 } });
+  });
+
   it.each([
     ['a provider error', { llm: [new Error('503')] }],
     ['no configured model', { llm: null }],

@@ -58,7 +58,7 @@ async function converse(node: FlowNodeOf<'llm'>, ctx: StepContext, turns: number
   }
   const turn = turns + 1;
   if (answer.route === 'escalate' || answer.score >= d.escalateThreshold) return output('escalate');
-  if (answer.route === 'done' || turn >= d.maxTurns) return output('next');
+  if (answer.route === 'done' || (d.maxTurns > 0 && turn >= d.maxTurns)) return output('next');
   return waitFor('conversation', { state: { turns: turn } });
 }
 

@@ -19,6 +19,14 @@ const llmAnswer = z.object({
   variables: z.record(z.string(), z.string()).default({}),
 });
 
+/** An agent block's model call: its reply text and the tools it calls. */
+const agentStep = z
+  .object({
+    text: z.string().optional(),
+    tools: z.array(z.object({ tool: z.string(), input: z.record(z.string(), z.unknown()).default({}) })).optional(),
+  })
+  .strict();
+
 const botExpectation = z.union([
   z.object({ text: z.string() }).strict(),
   z.object({ buttons: z.array(z.string()) }).strict(),
@@ -96,7 +104,7 @@ export const conversationScript = z.object({
       products: z.array(product).default([]),
     })
     .default({ categories: [], products: [] }),
-  llm: z.array(llmAnswer).default([]),
+  llm: z.array(z.union([llmAnswer, agentStep])).default([]),
   /**
    * Agendas the schedule blocks book, by id; or a JSON file of them next to the script (a
    * template's own `*.agendas.json`), read by `runConversationFile`.

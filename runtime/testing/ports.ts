@@ -67,20 +67,43 @@ export interface ScriptedLlmAnswer {
   variables: Record<string, string>;
 }
 
+/** An agent's model call: plain text (its reply), tool calls, or both. */
+export interface ScriptedAgentStep {
+  text?: string;
+  tools?: { tool: string; input: Record<string, unknown> }[];
+}
+
+/** One model call of a script: the LLM block's structured answer, an agent step, or a failure. */
+export type ScriptedAnswer = ScriptedLlmAnswer | ScriptedAgentStep | Error;
+
+function contentOf(answer: ScriptedLlmAnswer | ScriptedAgentStep, n: number) {
+  if ('reply' in answer) return [{ type: 'text' as const, text: JSON.stringify(answer) }];
+  return [
+    ...(answer.text ? [{ type: 'text' as const, text: answer.text }] : []),
+    ...(answer.tools ?? []).map((t, i) => ({
+      type: 'tool-call' as const,
+      toolCallId: `call-${n}-${i}`,
+      toolName: t.tool,
+      input: JSON.stringify(t.input),
+    })),
+  ];
+}
+
 /**
  * An LLM that replies with these answers in order, through the AI SDK's own mock model.
  * An `Error` entry makes that call fail like a provider error; running out also fails.
  */
-export function scriptedLlm(answers: (ScriptedLlmAnswer | Error)[]): MockLanguageModelV3 {
+export function scriptedLlm(answers: ScriptedAnswer[]): MockLanguageModelV3 {
   let n = 0;
   return new MockLanguageModelV3({
     doGenerate: async () => {
       const answer = answers[n++];
       if (answer === undefined) throw new Error('scripted LLM has no more answers');
       if (answer instanceof Error) throw answer;
+      const content = contentOf(answer, n);
       return {
-        content: [{ type: 'text', text: JSON.stringify(answer) }],
-        finishReason: { unified: 'stop', raw: undefined },
+        content,
+        finishReason: { unified: content.some((c) => c.type === 'tool-call') ? 'tool-calls' : 'stop', raw: undefined },
         usage: {
           inputTokens: { total: 10, noCache: 10, cacheRead: undefined, cacheWrite: undefined },
           outputTokens: { total: 10, text: 10, reasoning: undefined },
@@ -96,7 +119,7 @@ export interface TestPortsOptions {
   categories?: Category[];
   products?: Product[];
   http?: ScriptedHttpResponse[];
-  llm?: (ScriptedLlmAnswer | Error)[] | null;
+  llm?: ScriptedAnswer[] | null;
   agendas?: Record<string, AgendaRulesInput>;
   /** Filled with the bookings made, for tests to inspect (and to start with some taken). */
   bookings?: FakeBooking[];

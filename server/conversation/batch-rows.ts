@@ -118,7 +118,7 @@ export function buildBatchRows(decided: DecidedContact[], now: Date): BatchRows 
 
 /**
  * Whether a batch needs the transaction of several statements (commit-effects.ts) rather
- * than the single one (commit-batch.ts): timers, flow starts, handoffs and orders are written there, and
+ * than the single one (commit-batch.ts): timers, flow starts, handoffs, orders and AI runs are written there, and
  * so is a contact whose session ends and another starts in the same batch (the live-session
  * unique index needs the update before the insert, which one statement does not order).
  */
@@ -130,6 +130,7 @@ export function needsTransaction(decided: DecidedContact[]): boolean {
       o.processedTimerIds.length > 0 ||
       o.handoffs.length > 0 ||
       o.orders.length > 0 ||
+      o.aiRuns.length > 0 ||
       o.flowStarts.length > 0 ||
       (o.optOuts?.length ?? 0) > 0 ||
       (o.sessions.some((s) => s.isNew) && o.sessions.some((s) => !s.isNew)) ||

@@ -90,6 +90,7 @@ describe('commitInOneStatement', () => {
         orders: [],
         flowStarts: [],
         analytics: [{ flowId: 'f1', flowVersionId, sessionId, nodeId: 'start', kind: 'enter', output: null }],
+        aiRuns: [],
         processedMessageIds: [contact.inbound],
         processedTimerIds: [],
         readUpTo: { messageId: contact.inbound, wamid: `wamid.${contact.id}` },

@@ -10,6 +10,7 @@ import { emitEvents, type FluxoEvent } from '../event-webhooks/emit-event.ts';
 import { emitOptOut } from '../event-webhooks/opt-out-event.ts';
 import { priorityRank } from '../handoffs/priority.ts';
 import { routeQueuedHandoffs } from '../handoffs/routing.ts';
+import { insertAiRuns } from '../db/queries/ai-runs.ts';
 
 /**
  * Writes what the engine decided for several contacts in one transaction: sessions, the
@@ -155,6 +156,10 @@ export async function commitOutcomes(
   await emitEvents(tx, events, now);
   // New handoffs go to an agent in the same transaction: committed assigned, or queued if nobody is free.
   if (decided.some((d) => d.outcome.handoffs.length)) await routeQueuedHandoffs(tx, now);
+  const aiRuns = decided.flatMap(({ outcome, contact }) =>
+    outcome.aiRuns.map((r) => ({ ...r, contactId: contact.id })),
+  );
+  if (aiRuns.length) await insertAiRuns(tx, aiRuns, now);
 
   await insertOutboundRows(tx, { messages: rows.messages, outbox: rows.outbox }, now);
   const optOutReplies = await commitOptOuts(tx, decided, now);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Effect, OrderDelivery, OrderItem } from '../../runtime/effects.ts';
+import type { AiRun, Effect, OrderDelivery, OrderItem } from '../../runtime/effects.ts';
 import type { HandoffPriority } from '../../shared/flow/nodes/handoff.ts';
 import type { InboundContent, SessionEvent } from '../../runtime/events.ts';
 import type { OutboundMessage } from '../../runtime/messages.ts';
@@ -68,6 +68,8 @@ export interface ContactOutcome {
     kind: string;
     output: string | null;
   }[];
+  /** AI agent turns to record (ai_runs), for the operator and the dashboard. */
+  aiRuns: { sessionId: string; flowId: string; run: AiRun }[];
   processedMessageIds: string[];
   processedTimerIds: string[];
   /** The newest inbound message the flow handled, to mark as read. */
@@ -108,6 +110,7 @@ export async function runContact(input: {
     orders: [],
     flowStarts: [],
     analytics: [],
+    aiRuns: [],
     processedMessageIds: [],
     processedTimerIds: [],
     readUpTo: null,
@@ -264,6 +267,9 @@ function applyEffects(outcome: ContactOutcome, live: Live, effects: Effect[], at
           totalCents: e.totalCents,
           delivery: e.delivery,
         });
+        break;
+      case 'ai_run':
+        outcome.aiRuns.push({ sessionId, flowId: live.write.flowId, run: e.run });
         break;
       case 'analytics':
         outcome.analytics.push({

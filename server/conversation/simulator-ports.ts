@@ -6,6 +6,7 @@ import { simulatedAgenda } from './simulator-agenda.ts';
 import { createCatalogPort } from './catalog-port.ts';
 import { createHttpPort } from './http-port.ts';
 import { llmSourceOf } from './llm-source.ts';
+import { createNamedModels } from './named-models.ts';
 import { loadSettings } from '../settings/load-settings.ts';
 
 /**
@@ -22,5 +23,6 @@ export async function simulatorPorts(deps: AppDeps): Promise<Ports> {
     llm: await llmSourceOf(deps).fresh(),
     catalog: createCatalogPort(deps.db),
     agenda: simulatedAgenda(createAgendaPort(deps.db, { now: () => deps.clock.now(), timeZone })),
+    aiModel: createNamedModels(deps.db, deps.secrets, deps.config),
   };
 }

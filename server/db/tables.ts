@@ -534,7 +534,27 @@ export interface DailyFigureDaysTable {
   computed_at: Timestamp;
 }
 
+/** One AI agent turn (migration 0025); `tool_calls` holds `AiToolCall[]` in call order. */
+export interface AiRunsTable {
+  id: string;
+  contact_id: string;
+  session_id: string | null;
+  flow_id: string | null;
+  node_id: string;
+  provider: Defaulted<string>;
+  model: Defaulted<string>;
+  outcome: string;
+  error: string | null;
+  steps: Defaulted<number>;
+  input_tokens: Defaulted<number>;
+  output_tokens: Defaulted<number>;
+  cost_usd: Defaulted<number>;
+  tool_calls: Json<unknown[]>;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  ai_runs: AiRunsTable;
   daily_figures: DailyFiguresTable;
   daily_figure_days: DailyFigureDaysTable;
   agendas: AgendasTable;

@@ -1,6 +1,6 @@
 import type { FlowEnvironment } from '../../shared/flow/validate/index.ts';
 import type { AppDeps } from '../context.ts';
-import { findDefaultAiProvider } from '../db/queries/ai-providers.ts';
+import { findDefaultAiProvider, listAiProviders } from '../db/queries/ai-providers.ts';
 import type { Executor } from '../db/database.ts';
 
 /**
@@ -24,5 +24,10 @@ export async function loadFlowEnvironment(db: Executor, deps: AppDeps): Promise<
     .groupBy('category_id')
     .execute();
   const activeProductsByCategory = Object.fromEntries(rows.map((r) => [r.category_id, Number(r.n)]));
-  return { activeProductsByCategory, aiConfigured: await aiConfigured(db, deps) };
+  const providers = deps.ports ? undefined : (await listAiProviders(db)).map((p) => p.name);
+  return {
+    activeProductsByCategory,
+    aiConfigured: await aiConfigured(db, deps),
+    ...(providers ? { aiProviders: providers } : {}),
+  };
 }

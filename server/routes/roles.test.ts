@@ -119,6 +119,7 @@ const access: Record<string, readonly Role[]> = {
   'POST /conversations/{id}/read': inbox,
   'POST /conversations/{id}/takeover': inbox,
   'POST /conversations/{id}/reset': inbox,
+  'GET /conversations/{id}/ai-runs': inbox,
   'GET /media/{id}': inbox,
   // Every role may listen; each hears only its pages' events (routes/events.ts).
   'GET /events': everyone,
@@ -131,6 +132,7 @@ const access: Record<string, readonly Role[]> = {
   'DELETE /settings/ai-providers/{id}': admins,
   'POST /settings/ai-providers/{id}/test': admins,
   'GET /dashboard': builders,
+  'GET /dashboard/ai': builders,
   'GET /audit': admins,
   'GET /message-templates': builders,
   'POST /message-templates/sync': builders,

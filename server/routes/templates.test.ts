@@ -61,7 +61,27 @@ describe('starter templates on a fresh install', () => {
       pedidos: true,
       'atendimento-ia': false,
       cobranca: false,
+      'vendas-ia': false,
     });
+  });
+
+  it('refuses to publish the AI seller while no provider is configured, and names the problem', async () => {
+    const id = await create('vendas-ia');
+    const checked = await validate(id);
+    expect(checked.body.ok).toBe(false);
+    expect(checked.body.problems.map((p) => [p.code, p.severity, p.nodeId])).toEqual([
+      ['agent_without_provider', 'error', 'vendedor'],
+    ]);
+    const refused = await editor().json<{ error: { code: string } }>('POST', `/api/flows/${id}/publish`, {});
+    expect(refused.status).toBe(422);
+    const { config } = t.deps;
+    t.deps.config = { ...config, ai: { baseUrl: 'https://llm.test/v1', apiKey: undefined, model: 'modelo' } };
+    try {
+      expect((await validate(id)).body.problems).toEqual([]);
+      expect((await editor().request('POST', `/api/flows/${id}/publish`, {})).status).toBe(201);
+    } finally {
+      t.deps.config = config;
+    }
   });
 
   it('without sample data: the picker finds nothing, and validation warns about it without blocking publishing', async () => {

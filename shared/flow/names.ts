@@ -100,6 +100,7 @@ export const fixedOutputLabels: Record<NameLocale, Record<string, string>> = {
     valid: 'Resposta válida',
     booked: 'Agendado',
     none: 'Sem horário',
+    done: 'Concluído',
   },
   en: {
     next: 'Next',
@@ -116,6 +117,7 @@ export const fixedOutputLabels: Record<NameLocale, Record<string, string>> = {
     valid: 'Valid answer',
     booked: 'Booked',
     none: 'No slot',
+    done: 'Done',
   },
 };
 

@@ -285,6 +285,21 @@ export const problemCatalog = {
     en: (_, w) =>
       `${w.node}: no AI provider is configured on the server, so this block always takes its error output. Add a provider in Settings (or set AI_BASE_URL and AI_MODEL).`,
   },
+  // An agent acts for the business (orders, bookings): publishing one that can only fail is refused.
+  agent_without_provider: {
+    severity: 'error',
+    'pt-BR': (_, w) =>
+      `${w.node}: nenhum provedor de IA está configurado, então o agente não pode funcionar. Cadastre um provedor em Configurações (ou defina AI_BASE_URL e AI_MODEL) antes de publicar.`,
+    en: (_, w) =>
+      `${w.node}: no AI provider is configured, so the agent cannot work. Add a provider in Settings (or set AI_BASE_URL and AI_MODEL) before publishing.`,
+  },
+  agent_unknown_provider: {
+    severity: 'error',
+    'pt-BR': (p, w) =>
+      `${w.node}: o provedor de IA "${p.provider}" não existe em Configurações. Escolha um provedor cadastrado ou deixe vazio para usar o padrão.`,
+    en: (p, w) =>
+      `${w.node}: the AI provider "${p.provider}" does not exist in Settings. Pick a configured provider or leave it empty to use the default.`,
+  },
 } as const satisfies Record<string, Entry>;
 
 export type ProblemCode = keyof typeof problemCatalog;

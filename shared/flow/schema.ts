@@ -38,6 +38,7 @@ export const flowNode = z.discriminatedUnion('type', [
   nodeSchema('product_picker'),
   nodeSchema('financing'),
   nodeSchema('llm'),
+  nodeSchema('agent'),
   nodeSchema('handoff'),
   nodeSchema('wait'),
   nodeSchema('goto'),

@@ -6,6 +6,7 @@ import cobranca from './cobranca.flow.json' with { type: 'json' };
 import imobiliaria from './imobiliaria.flow.json' with { type: 'json' };
 import pedidos from './pedidos.flow.json' with { type: 'json' };
 import imobiliariaAgendas from './imobiliaria.agendas.json' with { type: 'json' };
+import vendasIa from './vendas-ia.flow.json' with { type: 'json' };
 import imobiliariaSample from './imobiliaria.sample.json' with { type: 'json' };
 import pedidosSample from './pedidos.sample.json' with { type: 'json' };
 import { sampleCatalog, type SampleCatalog } from './sample-data.ts';
@@ -50,4 +51,5 @@ export const starterTemplates: readonly StarterTemplate[] = [
   starter('pedidos', pedidos, pedidosSample),
   starter('atendimento-ia', atendimentoIa),
   starter('cobranca', cobranca),
+  starter('vendas-ia', vendasIa),
 ];

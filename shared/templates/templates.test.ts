@@ -20,7 +20,13 @@ const fileOf = (id: string) => `./${id}.flow.json`;
 describe('starter templates', () => {
   it('lists every flow file in this folder exactly once', () => {
     expect(starterTemplates.map((t) => fileOf(t.id)).sort()).toEqual(Object.keys(flowFiles).sort());
-    expect(starterTemplates.map((t) => t.id)).toEqual(['imobiliaria', 'pedidos', 'atendimento-ia', 'cobranca']);
+    expect(starterTemplates.map((t) => t.id)).toEqual([
+      'imobiliaria',
+      'pedidos',
+      'atendimento-ia',
+      'cobranca',
+      'vendas-ia',
+    ]);
   });
 
   describe.each(starterTemplates.map((t) => [t.id, t] as const))('%s', (id, template) => {

@@ -19,6 +19,7 @@ import type {
   updateProductRequest,
 } from '../../shared/api/catalog.ts';
 import type { analyticsResponse } from '../../shared/api/analytics.ts';
+import type { aiRunsResponse } from '../../shared/api/ai-runs.ts';
 import type {
   channelResponse,
   channelsResponse,
@@ -139,6 +140,7 @@ export const api = {
   listConversations: (query: Omit<In<typeof conversationsQuery>, 'limit'> & { limit?: number }) =>
     request<Out<typeof conversationsResponse>>('GET', `/api/conversations${queryOf(query)}`),
   getConversation: (id: string) => request<Out<typeof conversationDetailResponse>>('GET', conversationPath(id)),
+  conversationAiRuns: (id: string) => request<Out<typeof aiRunsResponse>>('GET', `${conversationPath(id)}/ai-runs`),
   markConversationRead: (id: string) => request<{ unread: 0 }>('POST', `${conversationPath(id)}/read`, {}),
   /** A handoff assigned to the caller; the flow pauses until it is resolved in the inbox. */
   takeOverConversation: (id: string) => request<{ handoffId: string }>('POST', `${conversationPath(id)}/takeover`, {}),

@@ -44,6 +44,17 @@ export const dashboardApi = {
         flowId: f.flowId,
       })}`,
     ),
+  /** The period's AI agent usage (same filter; the funnel's flow does not apply). */
+  aiUsage: (f: DashboardFilter) =>
+    request<{ runs: number; tokens: number; costUsd: number }>(
+      'GET',
+      `/api/dashboard/ai${query({
+        days: f.days,
+        from: f.days === null ? f.from : undefined,
+        to: f.days === null ? f.to : undefined,
+        channelId: f.channelId,
+      })}`,
+    ),
   audit: (f: AuditFilter, cursor: string | null) =>
     request<AuditResponse>(
       'GET',

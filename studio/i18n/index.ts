@@ -13,6 +13,7 @@ import { campaignsMessages } from './messages/campaigns.ts';
 import { integrationsMessages } from './messages/integrations.ts';
 import { agendaMessages } from './messages/agenda.ts';
 import { teamsMessages } from './messages/teams.ts';
+import { agentMessages } from './messages/agent.ts';
 
 /**
  * Every studio text, keyed by a stable id. Each area keeps its own table
@@ -32,6 +33,7 @@ const messages = {
   ...integrationsMessages,
   ...agendaMessages,
   ...teamsMessages,
+  ...agentMessages,
 } as const;
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;

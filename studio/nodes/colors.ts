@@ -12,6 +12,7 @@ export const nodeColors: Record<NodeType, string> = {
   product_picker: '#db2777',
   financing: '#059669',
   llm: '#9333ea',
+  agent: '#7c3aed',
   handoff: '#ea580c',
   wait: '#4f46e5',
   goto: '#475569',

@@ -24,6 +24,10 @@ const seeds: Seeds = {
   product_picker: () => ({}),
   financing: () => ({}),
   llm: () => ({ systemPrompt: 'Você é um atendente simpático. Responda em português, de forma curta.' }),
+  agent: () => ({
+    instructions: 'Você é um vendedor simpático. Ajude o contato a escolher e fechar o pedido.',
+    tools: ['search_catalog', 'show_product', 'cart', 'create_order', 'handoff', 'end'],
+  }),
   handoff: () => ({}),
   wait: () => ({}),
   goto: () => ({}),

@@ -101,6 +101,8 @@ function bodyParts(node: NodeFace): number[] {
       return [node.data.system === 'both' ? 74 : 90];
     case 'llm':
       return [text(promptPreview(node.data.systemPrompt), 3)];
+    case 'agent':
+      return [text(promptPreview(node.data.instructions), 3)];
     case 'handoff':
       return [row * Math.ceil((node.data.team.length * 6.4 + 70) / 238)];
     case 'wait':

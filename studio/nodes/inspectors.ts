@@ -8,6 +8,7 @@ import { HandoffInspector } from './handoff/Inspector.tsx';
 import { HttpInspector } from './http/Inspector.tsx';
 import type { InspectorProps } from './inspector-props.ts';
 import { LlmInspector } from './llm/Inspector.tsx';
+import { AgentInspector } from './agent/Inspector.tsx';
 import { MenuInspector } from './menu/Inspector.tsx';
 import { MessageInspector } from './message/Inspector.tsx';
 import { NoteInspector } from './note/Inspector.tsx';
@@ -30,6 +31,7 @@ export const nodeInspectors = {
   product_picker: ProductPickerInspector,
   financing: FinancingInspector,
   llm: LlmInspector,
+  agent: AgentInspector,
   handoff: HandoffInspector,
   wait: WaitInspector,
   goto: GotoInspector,

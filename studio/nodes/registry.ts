@@ -9,6 +9,7 @@ import { HandoffNode } from './handoff/Node.tsx';
 import { HttpNode } from './http/Node.tsx';
 import type { FlowNodeProps } from './node-props.ts';
 import { LlmNode } from './llm/Node.tsx';
+import { AgentNode } from './agent/Node.tsx';
 import { MenuNode } from './menu/Node.tsx';
 import { MessageNode } from './message/Node.tsx';
 import { NoteNode } from './note/Node.tsx';
@@ -34,6 +35,7 @@ const nodeComponents = {
   product_picker: ProductPickerNode,
   financing: FinancingNode,
   llm: LlmNode,
+  agent: AgentNode,
   handoff: HandoffNode,
   wait: WaitNode,
   goto: GotoNode,

@@ -19,6 +19,7 @@ const heights: Record<NodeType, number> = {
   product_picker: 160,
   financing: 130,
   llm: 160,
+  agent: 160,
   handoff: 110,
   wait: 130,
   goto: 90,

@@ -12,6 +12,7 @@ import { useResource } from '../ui/use-resource.ts';
 import { ConversationsChart, FunnelChart, MessagesChart, RevenueChart } from './dashboard/Charts.tsx';
 import { formatDuration, formatPercent } from './dashboard/format.ts';
 import './dashboard/dashboard.css';
+import { AiUsageKpi } from './dashboard/AiUsageKpi.tsx';
 
 function Kpi({ label, value, hint, id }: { label: string; value: string; hint?: string; id: string }) {
   return (
@@ -147,6 +148,7 @@ export function DashboardPage() {
                     value={formatReais(d.orders.revenueCents)}
                     hint={t('dashboard.revenueHint')}
                   />
+                  <AiUsageKpi filter={filter} />
                 </div>
                 <div className="dash-charts">
                   <ConversationsChart days={d.days} />

@@ -52,6 +52,7 @@ function outgoingOf(node: FlowNode, listTitle: string): Outgoing | null {
     case 'http':
     case 'financing':
     case 'llm':
+    case 'agent':
     case 'goto':
     case 'note':
       return null;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { agentData } from './agent.ts';
 import { conditionData } from './condition.ts';
 import { endData } from './end.ts';
 import { financingData } from './financing.ts';
@@ -33,6 +34,7 @@ export const nodeDefinitions = {
   product_picker: { data: productPickerData },
   financing: { data: financingData },
   llm: { data: llmData },
+  agent: { data: agentData },
   handoff: { data: handoffData },
   wait: { data: waitData },
   goto: { data: gotoData },
@@ -45,6 +47,7 @@ export type NodeDataByType = { [T in NodeType]: z.infer<(typeof nodeDefinitions)
 
 export * from './kinds.ts';
 export * from './outputs.ts';
+export * from './agent.ts';
 export * from './condition.ts';
 export * from './end.ts';
 export * from './financing.ts';

@@ -10,8 +10,8 @@ export const llmData = z.object({
   escalateThreshold: z.number().min(0).max(1).default(0.8),
   /** Variables the model may fill in, with what each one means. */
   variables: z.array(z.object({ name: variableName, description: z.string().default('') })).default([]),
-  /** After this many replies the node moves on through `next`. */
-  maxTurns: z.number().int().min(1).max(50).default(10),
+  /** After this many replies the node moves on through `next`; 0 is unlimited (the contact or the model ends it). */
+  maxTurns: z.number().int().min(0).max(500).default(0),
   /** Stores the last qualification score here. */
   scoreVariable: variableName.default('score'),
   timeoutMs: z.number().int().min(1000).max(120_000).default(20_000),

@@ -35,6 +35,7 @@ export const fixedOutputs = {
   product_picker: ['confirmed', 'cancelled', 'timeout'],
   financing: ['next'],
   llm: ['next', 'escalate', 'error'],
+  agent: ['done', 'escalate', 'error'],
   handoff: ['resolved'],
   wait: ['reply', 'timeout'],
   goto: [],

@@ -43,6 +43,18 @@ describe("validateFlow with the installation's facts", () => {
     expect(codes(template('atendimento-ia'), stocked)).toEqual([]);
   });
 
+  it('refuses an agent block without a provider, or naming a provider that does not exist', () => {
+    const flow = structuredClone(template('vendas-ia'));
+    expect(codes(flow, emptyInstall)).toEqual(['agent_without_provider@vendedor']);
+    expect(validateFlow(flow, emptyInstall).ok).toBe(false);
+    expect(codes(flow, stocked)).toEqual([]);
+    const agent = flow.nodes.find((n) => n.type === 'agent');
+    if (agent?.type !== 'agent') throw new Error('no agent');
+    agent.data.provider = 'Groq';
+    expect(codes(flow, { ...stocked, aiProviders: ['OpenAI'] })).toEqual(['agent_unknown_provider@vendedor']);
+    expect(codes(flow, { ...stocked, aiProviders: ['OpenAI', 'Groq'] })).toEqual([]);
+  });
+
   it('says nothing about the installation when it is not told about it', () => {
     expect(codes(template('imobiliaria'))).toEqual([]);
     expect(codes(template('atendimento-ia'))).toEqual([]);

@@ -19,6 +19,11 @@ export const environmentRule: Rule = ({ flow, environment }) => {
       if (offered === 0) problems.push(nodeProblem(node, 'picker_without_products', 'categoryIds'));
     } else if (node.type === 'llm' && !aiConfigured) {
       problems.push(nodeProblem(node, 'llm_without_provider'));
+    } else if (node.type === 'agent') {
+      const { provider } = node.data;
+      if (provider && environment.aiProviders && !environment.aiProviders.includes(provider))
+        problems.push(nodeProblem(node, 'agent_unknown_provider', 'provider', { provider }));
+      else if (!provider && !aiConfigured) problems.push(nodeProblem(node, 'agent_without_provider'));
     }
   }
   return problems;

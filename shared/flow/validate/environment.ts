@@ -10,5 +10,7 @@ export const flowEnvironment = z.object({
   activeProductsByCategory: z.record(z.string(), z.number().int().min(0)),
   /** Whether LLM blocks have a provider to ask; without one they always take `error`. */
   aiConfigured: z.boolean(),
+  /** The named providers of Configurações, for agent blocks that pick one; absent: not checked. */
+  aiProviders: z.array(z.string()).optional(),
 });
 export type FlowEnvironment = z.infer<typeof flowEnvironment>;

@@ -245,7 +245,7 @@ export const editorMessages = {
   'editor.field.historyMessages': { 'pt-BR': 'Mensagens anteriores lidas', en: 'Past messages read' },
   'editor.field.temperature': { 'pt-BR': 'Criatividade (0–2)', en: 'Temperature (0–2)' },
   'editor.field.escalateThreshold': { 'pt-BR': 'Nota para escalar (0–1)', en: 'Escalation score (0–1)' },
-  'editor.field.maxTurns': { 'pt-BR': 'Máximo de respostas', en: 'Max replies' },
+  'editor.field.maxTurns': { 'pt-BR': 'Máximo de respostas (0 = sem limite)', en: 'Max replies (0 = unlimited)' },
   'editor.field.scoreVariable': { 'pt-BR': 'Guardar nota em', en: 'Store score in' },
   'editor.field.llmVariables': { 'pt-BR': 'Variáveis que a IA preenche', en: 'Variables the AI fills' },
   'editor.field.team': { 'pt-BR': 'Equipe', en: 'Team' },

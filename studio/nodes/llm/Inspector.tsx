@@ -62,7 +62,7 @@ export function LlmInspector({ node, update }: InspectorProps<'llm'>) {
         {num('temperature', 0, 2, 0.1)}
         {num('escalateThreshold', 0, 1, 0.05)}
         {num('historyMessages', 0, 50)}
-        {num('maxTurns', 1, 50)}
+        {num('maxTurns', 0, 500)}
       </div>
       <VariableField
         label={t('editor.field.scoreVariable')}

@@ -12,6 +12,7 @@ import { ReplyBox } from '../inbox/ReplyBox.tsx';
 import '../inbox/inbox.css';
 import { History } from './History.tsx';
 import { SessionPanel } from './SessionPanel.tsx';
+import { AiRunsPanel } from './AiRunsPanel.tsx';
 
 interface ConversationViewProps {
   /** Remount (React `key`) for another conversation. */
@@ -134,7 +135,9 @@ export function ConversationView({ id, version, onChanged }: ConversationViewPro
           />
         ) : null}
       </article>
-      <SessionPanel session={session} />
+      <SessionPanel session={session}>
+        <AiRunsPanel conversationId={id} version={version} />
+      </SessionPanel>
       {confirm === 'takeOver' ? (
         <ConfirmDialog
           title={t('conv.takeOver.title')}

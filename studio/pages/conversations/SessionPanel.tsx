@@ -1,10 +1,11 @@
+import type { ReactNode } from 'react';
 import type { ConversationDetail } from '../../api/client.ts';
 import { useT } from '../../i18n/index.ts';
 
 const shown = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
 /** Where the flow stands with this contact: flow, version, block and the variables it collected. */
-export function SessionPanel({ session }: { session: ConversationDetail['session'] }) {
+export function SessionPanel({ session, children }: { session: ConversationDetail['session']; children?: ReactNode }) {
   const t = useT();
   const variables = Object.entries(session?.variables ?? {});
   return (
@@ -45,6 +46,7 @@ export function SessionPanel({ session }: { session: ConversationDetail['session
           ))}
         </dl>
       )}
+      {children}
     </aside>
   );
 }
