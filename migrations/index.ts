@@ -17,6 +17,7 @@ import * as m0015 from './0015_add_contact_profile.ts';
 import * as m0016 from './0016_add_order_delivery_and_notifications.ts';
 import * as m0017 from './0017_index_dashboard_periods.ts';
 import * as m0018 from './0018_create_settings.ts';
+import * as m0026 from './0026_create_catalogs_and_stock.ts';
 
 /** Every migration, in order. Listed by hand so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '0016_add_order_delivery_and_notifications': m0016,
   '0017_index_dashboard_periods': m0017,
   '0018_create_settings': m0018,
+  '0026_create_catalogs_and_stock': m0026,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -91,7 +91,7 @@ export function startMessaging(o: MessagingOptions) {
     get llm() {
       return llm.current();
     },
-    catalog: createCatalogPort(o.db),
+    catalog: createCatalogPort(o.db, { publicUrl: o.config.publicUrl }),
     ...o.ports,
   };
   const leaseMs = o.leaseMs ?? 30_000;

@@ -7,6 +7,7 @@ import type { ChannelDirectory } from '../channels/channel-directory.ts';
 import { needsTransaction } from './batch-rows.ts';
 import { commitInOneStatement } from './commit-batch.ts';
 import { commitOutcomes } from './commit-effects.ts';
+import { StockShort } from '../db/queries/stock.ts';
 import type { FlowVersions } from './flow-versions.ts';
 import { claimWork, releaseLeases, settleLeases, type ClaimedContact, type ClaimedWork } from './leases.ts';
 import { runContact, type ContactOutcome } from './run-contact.ts';
@@ -78,6 +79,7 @@ export async function processBatch(o: ProcessorOptions): Promise<boolean> {
       };
     });
   let flowStarts = 0;
+  let rerun = false;
   for (let committed = 0; committed < claimed.length;) {
     while (ended.length === 0) await nextEnd(60_000);
     // Most of a batch ends within moments (the engine alone takes microseconds): wait for the
@@ -93,16 +95,19 @@ export async function processBatch(o: ProcessorOptions): Promise<boolean> {
     // The database went away mid-run (it reads flow versions and catalog): the whole pass
     // fails, and the next one takes our leases back and runs the uncommitted contacts again at once.
     if (fatal && 'fatal' in fatal) throw fatal.fatal;
-    flowStarts += await commitWave(
+    const written = await commitWave(
       o,
       wave.flatMap((e) => ('done' in e && e.done ? [e.done] : [])),
       wave.flatMap((e) => ('done' in e && !e.done ? [e.id] : [])),
       now,
     );
+    flowStarts += written.flowStarts;
+    rerun ||= written.rerun;
   }
   // A full batch may have left contacts behind; a smaller one took all there was, except
   // the flows a `goto` just queued (due now): the next pass starts them without waiting.
-  return claimed.length >= o.batchSize || flowStarts > 0;
+  // (and a wave rolled back for stock runs again at once).
+  return claimed.length >= o.batchSize || flowStarts > 0 || rerun;
 }
 
 async function runOne(o: ProcessorOptions, contact: ClaimedWork): Promise<Done | null> {
@@ -134,14 +139,20 @@ async function runOne(o: ProcessorOptions, contact: ClaimedWork): Promise<Done |
   }
 }
 
-/** Commits one wave of outcomes; answers how many flow starts (`goto`) it queued. */
-async function commitWave(o: ProcessorOptions, done: Done[], failed: string[], claimedAt: Date): Promise<number> {
+/** Commits one wave of outcomes; answers how many flow starts (`goto`) it queued, and whether it must run again. */
+async function commitWave(
+  o: ProcessorOptions,
+  done: Done[],
+  failed: string[],
+  claimedAt: Date,
+): Promise<{ flowStarts: number; rerun: boolean }> {
   // Read now: the claim can wait behind webhook storage (which goes first), and a reply
   // stamped before the message it answers would be listed above it in the inbox.
   const writtenAt = o.clock.now();
   let outboxRows = 0;
   let flowStarts = 0;
   let committed: typeof done = [];
+  let rerun = false;
   if (done.length === 0) {
     // Nothing decided (every contact failed): only the retry delays below.
   } else if (!needsTransaction(done)) {
@@ -165,22 +176,38 @@ async function commitWave(o: ProcessorOptions, done: Done[], failed: string[], c
       });
       committed = done;
     } catch (err) {
-      if (!(err instanceof LeaseLost)) throw err;
-      // Slower than the lease: someone else runs these contacts now. Nothing was written; the
-      // rest are released for a fresh run.
-      o.logger.warn('lost leases while processing; the batch will run again', { lost: err.lost });
-      outboxRows = 0;
-      flowStarts = 0;
-      await releaseLeases(
-        o.db,
-        o.owner,
-        done.map((d) => d.contact.id),
-      );
+      if (err instanceof StockShort) {
+        // Another order took the last units first: nothing was written, and the batch runs again at
+        // once, where the picker reads the stock left and tells the contact.
+        o.logger.info('stock ran out while recording an order; the batch will run again', {
+          productId: err.productId,
+        });
+        outboxRows = 0;
+        flowStarts = 0;
+        rerun = true;
+        await releaseLeases(
+          o.db,
+          o.owner,
+          done.map((d) => d.contact.id),
+        );
+      } else {
+        if (!(err instanceof LeaseLost)) throw err;
+        // Slower than the lease: someone else runs these contacts now. Nothing was written; the
+        // rest are released for a fresh run.
+        o.logger.warn('lost leases while processing; the batch will run again', { lost: err.lost });
+        outboxRows = 0;
+        flowStarts = 0;
+        await releaseLeases(
+          o.db,
+          o.owner,
+          done.map((d) => d.contact.id),
+        );
+      }
     }
   }
   await releaseLeases(o.db, o.owner, failed, new Date(claimedAt.getTime() + 30_000));
   if (outboxRows > 0) o.onReplies();
   if (committed.length)
     o.onCommitted?.(committed.map((d) => ({ contactId: d.contact.id, handoffOpened: d.outcome.handoffs.length > 0 })));
-  return flowStarts;
+  return { flowStarts, rerun };
 }

@@ -15,6 +15,6 @@ export async function simulatorPorts(deps: AppDeps): Promise<Ports> {
     ids: { next: () => randomUUID() },
     http: createHttpPort({ allowPrivate: deps.config.httpNodeAllowPrivate }),
     llm: await llmSourceOf(deps).fresh(),
-    catalog: createCatalogPort(deps.db),
+    catalog: createCatalogPort(deps.db, { publicUrl: deps.config.publicUrl }),
   };
 }
