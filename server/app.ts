@@ -14,12 +14,16 @@ import { validationHook } from './http/validation-hook.ts';
 import { llmSourceOf } from './conversation/llm-source.ts';
 import { authRoutes } from './routes/auth.ts';
 import { categoryRoutes, productRoutes } from './routes/catalog.ts';
+import { catalogRoutes } from './routes/catalogs.ts';
+import { catalogCsvRoutes } from './routes/catalog-csv.ts';
+import { productPhotoRoutes } from './routes/product-photos.ts';
 import { channelRoutes } from './routes/channels.ts';
 import { channelTestRoutes } from './routes/channel-test.ts';
 import { flowRoutes } from './routes/flows.ts';
 import { flowVersionRoutes } from './routes/flow-versions.ts';
 import { flowEnvironmentRoutes } from './routes/flow-environment.ts';
 import { sampleImageRoutes } from './http/sample-images.ts';
+import { productPhotoFiles } from './http/product-photos.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { contactFieldRoutes } from './routes/contact-fields.ts';
 import { contactRoutes } from './routes/contacts.ts';
@@ -64,6 +68,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.use('/metrics', requireMetricsToken);
   app.route('/', metricsRoutes);
   app.route('/', sampleImageRoutes);
+  app.route('/', productPhotoFiles);
   app.use('/webhooks/*', rejectInvalidUrlText);
   app.route('/webhooks/whatsapp', whatsappWebhook);
 
@@ -86,8 +91,9 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   mountAuthenticated(api, '/templates', templateRoutes);
   mountAuthenticated(api, '/flow-environment', flowEnvironmentRoutes);
   mountAuthenticated(api, '/channels', channelRoutes, channelTestRoutes);
-  mountAuthenticated(api, '/products', productRoutes);
+  mountAuthenticated(api, '/products', productRoutes, productPhotoRoutes);
   mountAuthenticated(api, '/categories', categoryRoutes);
+  mountAuthenticated(api, '/catalogs', catalogCsvRoutes, catalogRoutes);
   mountAuthenticated(api, '/orders', orderRoutes);
   mountAuthenticated(api, '/order-notifications', orderNotificationRoutes);
   mountAuthenticated(api, '/users', userRoutes);

@@ -5,7 +5,7 @@ import type { Row } from '../tables.ts';
 export type CatalogRow = Row<'catalogs'>;
 
 /** The catalog created by migration 0026 with everything that existed before it; it cannot be deleted. */
-export const defaultCatalogId = 'default';
+export { defaultCatalogId } from '../../../shared/api/catalog.ts';
 
 export async function listCatalogs(db: Executor): Promise<(CatalogRow & { categories: number; products: number })[]> {
   const rows = await db
