@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 const sharedServices = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
 const needsSharedServices = [
   'server/webhooks/multi-instance.test.ts',
+  'server/webhooks/stock-race.test.ts',
   'server/webhooks/redis-fault.test.ts',
   'server/db/postgres-faults.test.ts',
   'server/db/process-liveness.test.ts',

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Tx } from '../db/database.ts';
 import { queueFlowStart } from '../db/queries/scheduled-jobs.ts';
-import { reserveStock } from '../db/queries/stock.ts';
+import { reserveStock, StockShort } from '../db/queries/stock.ts';
 import { buildBatchRows, type DecidedContact } from './batch-rows.ts';
 import { markedVariables } from './capture-fields.ts';
 import { insertOutboundRows } from './outbound-rows.ts';
@@ -114,7 +114,13 @@ export async function commitOutcomes(
         // Stock is taken in this transaction: a shortage (StockShort) rolls the whole batch back,
         // and the picker, run again, sees what is left before it confirms.
         const reserved: number[] = [];
-        for (const i of o.items) reserved.push(await reserveStock(tx, i));
+        for (const i of o.items) {
+          try {
+            reserved.push(await reserveStock(tx, i));
+          } catch (err) {
+            throw err instanceof StockShort ? new StockShort(err.productId, contact.id) : err;
+          }
+        }
         await tx
           .insertInto('order_items')
           .values(

@@ -163,45 +163,47 @@ async function commitWave(
     // Slower than the lease: someone else runs those contacts now, and nothing of theirs was written.
     if (lost > 0) o.logger.warn('lost leases while processing; another worker runs them again', { lost });
   } else {
-    try {
-      await o.db.transaction().execute(async (tx) => {
-        ({ outboxRows, flowStarts } = await commitOutcomes(tx, done, writtenAt));
-        // Last, so contact rows (which webhook storage also writes) stay locked only until the commit.
-        const owned = await settleLeases(
-          tx,
-          o.owner,
-          done.map((d) => d.contact.id),
-        );
-        if (owned.size < done.length) throw new LeaseLost(done.length - owned.size);
-      });
-      committed = done;
-    } catch (err) {
-      if (err instanceof StockShort) {
-        // Another order took the last units first: nothing was written, and the batch runs again at
-        // once, where the picker reads the stock left and tells the contact.
-        o.logger.info('stock ran out while recording an order; the batch will run again', {
-          productId: err.productId,
+    // A contact whose order finds its stock gone at commit (another order took the last units)
+    // is left out and run again at once, where the picker reads what is left and tells them;
+    // the rest of the wave is committed without it.
+    let pending = done;
+    while (pending.length > 0) {
+      try {
+        await o.db.transaction().execute(async (tx) => {
+          ({ outboxRows, flowStarts } = await commitOutcomes(tx, pending, writtenAt));
+          // Last, so contact rows (which webhook storage also writes) stay locked only until the commit.
+          const owned = await settleLeases(
+            tx,
+            o.owner,
+            pending.map((d) => d.contact.id),
+          );
+          if (owned.size < pending.length) throw new LeaseLost(pending.length - owned.size);
         });
+        committed = pending;
+        break;
+      } catch (err) {
         outboxRows = 0;
         flowStarts = 0;
-        rerun = true;
-        await releaseLeases(
-          o.db,
-          o.owner,
-          done.map((d) => d.contact.id),
-        );
-      } else {
+        if (err instanceof StockShort && err.contactId) {
+          o.logger.info('stock ran out while recording an order; the contact runs again', {
+            contactId: err.contactId,
+            productId: err.productId,
+          });
+          rerun = true;
+          pending = pending.filter((d) => d.contact.id !== err.contactId);
+          await releaseLeases(o.db, o.owner, [err.contactId]);
+          continue;
+        }
         if (!(err instanceof LeaseLost)) throw err;
         // Slower than the lease: someone else runs these contacts now. Nothing was written; the
         // rest are released for a fresh run.
         o.logger.warn('lost leases while processing; the batch will run again', { lost: err.lost });
-        outboxRows = 0;
-        flowStarts = 0;
         await releaseLeases(
           o.db,
           o.owner,
-          done.map((d) => d.contact.id),
+          pending.map((d) => d.contact.id),
         );
+        break;
       }
     }
   }

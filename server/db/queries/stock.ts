@@ -3,7 +3,11 @@ import type { Executor } from '../database.ts';
 
 /** Thrown inside the commit when an item's stock ran out since the engine read it: the batch runs again. */
 export class StockShort extends Error {
-  constructor(readonly productId: string) {
+  constructor(
+    readonly productId: string,
+    /** The contact whose order it was, once the commit knows it. */
+    readonly contactId?: string,
+  ) {
     super(`stock of product ${productId} ran out before the order was recorded`);
   }
 }
