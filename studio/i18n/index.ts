@@ -8,6 +8,7 @@ import { conversationMessages } from './messages/conversations.ts';
 import { settingsMessages } from './messages/settings.ts';
 import { dashboardMessages } from './messages/dashboard.ts';
 import { phoneMessages } from './messages/phone.ts';
+import { commerceMessages } from './messages/commerce.ts';
 
 /**
  * Every studio text, keyed by a stable id. Each area keeps its own table
@@ -22,6 +23,7 @@ const messages = {
   ...settingsMessages,
   ...dashboardMessages,
   ...phoneMessages,
+  ...commerceMessages,
 } as const;
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;
