@@ -21,4 +21,9 @@ export const commerceMessages = {
   'commerce.picker.text.categoryEmpty': { 'pt-BR': 'Categoria sem produtos', en: 'Category without products' },
   'commerce.picker.text.notUnderstood': { 'pt-BR': 'Resposta não entendida', en: 'Answer not understood' },
   'commerce.picker.text.addMore': { 'pt-BR': 'Pergunta "adicionar mais"', en: '"Add more" question' },
+  'commerce.preview.title': { 'pt-BR': 'Como aparece no WhatsApp', en: 'How it shows on WhatsApp' },
+  'commerce.preview.button': { 'pt-BR': 'Botão', en: 'Button' },
+  'commerce.preview.row': { 'pt-BR': 'Linha de lista', en: 'List row' },
+  'commerce.preview.description': { 'pt-BR': 'Descrição da linha', en: 'Row description' },
+  'commerce.preview.cut': { 'pt-BR': 'será cortado', en: 'will be cut' },
 } satisfies MessageTable;
