@@ -7,6 +7,7 @@ const needsSharedServices = [
   'server/webhooks/multi-instance.test.ts',
   'server/webhooks/web-and-workers.test.ts',
   'server/webhooks/booking-race.test.ts',
+  'server/webhooks/stock-race.test.ts',
   'server/webhooks/redis-fault.test.ts',
   'server/db/postgres-faults.test.ts',
   'server/db/process-liveness.test.ts',

@@ -24,6 +24,7 @@ import * as m0022 from './0022_create_teams.ts';
 import * as m0023 from './0023_create_event_webhooks.ts';
 import * as m0024 from './0024_create_chatwoot_bridge.ts';
 import * as m0025 from './0025_create_ai_runs.ts';
+import * as m0026 from './0026_create_catalogs_and_stock.ts';
 import * as m0027 from './0027_create_agendas.ts';
 
 /** Every migration, in order. Listed by hand so bundlers and tsx need no directory scan. */
@@ -53,6 +54,7 @@ export const migrations: Record<string, Migration> = {
   '0023_create_event_webhooks': m0023,
   '0024_create_chatwoot_bridge': m0024,
   '0025_create_ai_runs': m0025,
+  '0026_create_catalogs_and_stock': m0026,
   '0027_create_agendas': m0027,
 };
 

@@ -8,6 +8,8 @@ import type { Json } from './session.ts';
  */
 export interface OrderItem {
   productId: string;
+  /** The size or flavour chosen, whose stock the order takes; absent for a product without variants. */
+  variantId?: string | null;
   name: string;
   unitPriceCents: number;
   quantity: number;

@@ -26,15 +26,31 @@ export interface HttpResponse {
  */
 export type HttpPort = (req: HttpRequest) => Promise<HttpResponse>;
 
+export interface ProductVariant {
+  id: string;
+  /** "Grande", "Calabresa": shown after the product's name. */
+  name: string;
+  priceCents: number;
+  promoPriceCents?: number | null;
+  /** null means "not tracked"; 0 means sold out and is never offered. */
+  stock: number | null;
+}
+
 export interface Product {
   id: string;
   categoryId: string;
   name: string;
   description: string;
   priceCents: number;
+  /** A lower price charged instead of `priceCents` while set. */
+  promoPriceCents?: number | null;
   imageUrl: string | null;
   /** null means "not tracked"; 0 means sold out and is never offered. */
   stock: number | null;
+  /** Sizes or flavours, each with its own price and stock; none means the product is sold as is. */
+  variants?: ProductVariant[];
+  /** Free attributes (quartos: "3", bairro: "Centro") the picker and the agent filter by. */
+  attributes?: Record<string, string>;
 }
 
 export interface Category {
@@ -43,8 +59,11 @@ export interface Category {
 }
 
 export interface CatalogPort {
-  /** The categories with these ids, in catalog order; an empty list asks for every category. */
-  categories(ids: string[]): Promise<Category[]>;
+  /**
+   * The categories with these ids, in catalog order; an empty list asks for every category of
+   * `catalogId` (the default catalog, or the channel's, when absent).
+   */
+  categories(ids: string[], catalogId?: string | null): Promise<Category[]>;
   products(categoryId: string): Promise<Product[]>;
   product(id: string): Promise<Product | null>;
 }

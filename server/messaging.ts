@@ -106,7 +106,7 @@ export function startMessaging(o: MessagingOptions) {
     get llm() {
       return llm.current();
     },
-    catalog: createCatalogPort(o.db),
+    catalog: createCatalogPort(o.db, { publicUrl: o.config.publicUrl }),
     agenda: createAgendaPort(o.db, {
       now: () => o.clock.now(),
       get timeZone() {

@@ -68,8 +68,8 @@ describe('product_picker', () => {
       totalCents: 10780,
       delivery: { address: '', notes: '', paymentMethod: null },
       items: [
-        { productId: 'p2', name: 'Calabresa', unitPriceCents: 4990, quantity: 2 },
-        { productId: 'b1', name: 'Suco', unitPriceCents: 800, quantity: 1 },
+        { productId: 'p2', variantId: null, name: 'Calabresa', unitPriceCents: 4990, quantity: 2 },
+        { productId: 'b1', variantId: null, name: 'Suco', unitPriceCents: 800, quantity: 1 },
       ],
     });
     expect(texts(done)).toEqual(['confirmado R$ 107,80']);
@@ -150,7 +150,9 @@ describe('product_picker', () => {
     await d.send('oi');
     await d.send('Pizzas');
     await d.send('Margherita');
-    expect(texts(await d.send('meia dúzia'))[0]).toBe('6x Margherita — R$ 275,40\n\nAdicionar mais itens?');
+    expect(texts(await d.send('meia dúzia'))[0]).toBe(
+      '6x Margherita — R$ 275,40\n\nSubtotal: R$ 275,40\n\nAdicionar mais itens?',
+    );
     await d.content(tap('yes', 'Sim, adicionar'));
     await d.send('Pizzas');
     await d.send('Calabresa');

@@ -1,7 +1,8 @@
 /**
  * Catalog browsing as a small state machine kept in `awaiting.state`:
- * category → product → (cart: quantity → more? → confirm) | (single: product card).
- * Over 200 lines because the stages only make sense read together.
+ * category → product → (cart: [variant →] quantity → more? [→ edit → new quantity] → confirm)
+ * | (single: product card). Over 400 lines because the stages only make sense read together;
+ * cart arithmetic and stock checks live in `lib/cart.ts`.
  */
 import { z } from 'zod';
 import type { FlowNodeOf } from '../../shared/flow/schema.ts';
@@ -15,6 +16,20 @@ import { matchByNameWords } from '../lib/match-option.ts';
 import { normalizeText } from '../lib/normalize.ts';
 import { parseYesNo } from '../lib/yes-no.ts';
 import { formatBRL } from '../lib/money.ts';
+import {
+  availableVariants,
+  cartTotal as total,
+  fitToStock,
+  inStock,
+  matchesAttributes,
+  priceLabel,
+  sameLine,
+  shortLines,
+  shortNotice,
+  stockOf,
+  summaryLines,
+  unitPrice,
+} from '../lib/cart.ts';
 import { parseNumberBR } from '../lib/number-br.ts';
 import type { Product } from '../ports.ts';
 import type { Awaiting, Json } from '../session.ts';
@@ -24,24 +39,30 @@ import { typedText } from '../text.ts';
 
 type PickerNode = FlowNodeOf<'product_picker'>;
 
-const moreQuestion = '\n\nAdicionar mais itens?';
-
 const cartItem = z.object({
   productId: z.string(),
+  variantId: z.string().nullable().catch(null),
   name: z.string(),
   unitPriceCents: z.number(),
   quantity: z.number(),
 });
 const pickerState = z.object({
-  stage: z.enum(['category', 'product', 'quantity', 'more', 'confirm', 'address']).catch('category'),
+  stage: z
+    .enum(['category', 'product', 'variant', 'quantity', 'more', 'edit', 'edit_quantity', 'confirm', 'address'])
+    .catch('category'),
   page: z.number().int().min(0).catch(0),
   categoryId: z.string().nullable().catch(null),
   productId: z.string().nullable().catch(null),
+  variantId: z.string().nullable().catch(null),
   cart: z.array(cartItem).catch([]),
 });
 type PickerState = z.infer<typeof pickerState>;
 
 const cancelWords = new Set(['cancelar', 'cancela', 'sair']);
+// Typed at any stage once something is in the cart: shows it with the subtotal and the edit button.
+const cartWords = new Set(['carrinho', 'subtotal', 'meu carrinho', 'ver carrinho']);
+const edit = 'edit';
+const editTitle = 'Editar carrinho';
 // "Rua A, 1" is about the shortest address a courier can find.
 const minAddressLength = 8;
 const addressRetry = 'Preciso do endereço completo, com rua, número e bairro. Pode mandar de novo?';
@@ -68,10 +89,9 @@ const confirmButtons: TwoButtons = {
   ]),
 };
 
-const available = (products: Product[]) => products.filter((p) => p.stock !== 0);
-const total = (cart: OrderItem[]) => cart.reduce((sum, i) => sum + i.unitPriceCents * i.quantity, 0);
-const summaryLines = (cart: OrderItem[]) =>
-  cart.map((i) => `${i.quantity}x ${i.name} — ${formatBRL(i.unitPriceCents * i.quantity)}`);
+/** What the block offers: in stock, and with the attributes it filters by. */
+const available = (node: PickerNode, products: Product[]) =>
+  products.filter((p) => inStock(p) && matchesAttributes(p, node.data.attributeFilters));
 
 function save(awaiting: Awaiting, state: PickerState): Outcome {
   return { type: 'wait', awaiting: { ...awaiting, state: state as unknown as Record<string, Json> } };
@@ -84,9 +104,9 @@ async function askCategory(
   state: PickerState,
   page = 0,
 ): Promise<Outcome> {
-  const categories = await ctx.ports.catalog.categories(node.data.categoryIds);
+  const categories = await ctx.ports.catalog.categories(node.data.categoryIds, node.data.catalogId);
   if (categories.length === 0) {
-    ctx.send({ kind: 'text', text: 'Nenhum produto disponível no momento.' });
+    ctx.send({ kind: 'text', text: ctx.render(node.data.texts.nothingAvailable) });
     return output('cancelled');
   }
   ctx.send(
@@ -98,15 +118,20 @@ async function askCategory(
       page,
     }),
   );
-  return save(awaiting, { ...state, stage: 'category', page, categoryId: null, productId: null });
+  return save(awaiting, { ...state, stage: 'category', page, categoryId: null, productId: null, variantId: null });
 }
 
+/** The price leads each row's description: a list row's title has no room for it. */
 function productChoices(products: Product[]): Choice[] {
   return products.map((p) => ({
     id: p.id,
     title: p.name,
-    description: `${formatBRL(p.priceCents)}${p.description ? ` · ${p.description}` : ''}`,
+    description: `${priceLabel(p)}${p.description ? ` · ${p.description}` : ''}`,
   }));
+}
+
+function variantChoices(product: Product): Choice[] {
+  return availableVariants(product).map((v) => ({ id: v.id, title: v.name, description: priceLabel(v) }));
 }
 
 async function askProduct(
@@ -117,15 +142,15 @@ async function askProduct(
   categoryId: string,
   page = 0,
 ): Promise<Outcome> {
-  const products = available(await ctx.ports.catalog.products(categoryId));
+  const products = available(node, await ctx.ports.catalog.products(categoryId));
   if (products.length === 0) {
-    ctx.send({ kind: 'text', text: 'Nenhum produto disponível nesta categoria. Escolha outra:' });
+    ctx.send({ kind: 'text', text: ctx.render(node.data.texts.categoryEmpty) });
     return askCategory(node, ctx, awaiting, state);
   }
   ctx.send(
     choiceMessage({
       nodeId: node.id,
-      body: 'Escolha um produto:',
+      body: ctx.render(node.data.texts.chooseProduct),
       buttonLabel: 'Produtos',
       choices: productChoices(products),
       page,
@@ -134,22 +159,69 @@ async function askProduct(
   return save(awaiting, { ...state, stage: 'product', page, categoryId });
 }
 
-function maxFor(node: PickerNode, product: Product | null): number {
-  return product?.stock == null ? node.data.maxQuantity : Math.min(node.data.maxQuantity, product.stock);
+function askVariant(node: PickerNode, ctx: StepContext, awaiting: Awaiting, state: PickerState, product: Product) {
+  ctx.send(
+    choiceMessage({
+      nodeId: node.id,
+      body: `*${product.name}*\n${ctx.render(node.data.texts.chooseVariant)}`,
+      buttonLabel: 'Opções',
+      choices: variantChoices(product),
+      page: 0,
+    }),
+  );
+  return save(awaiting, { ...state, stage: 'variant', productId: product.id, variantId: null });
 }
 
+function maxFor(node: PickerNode, product: Product | null, variantId: string | null): number {
+  const stock = product ? stockOf(product, variantId) : null;
+  return stock == null ? node.data.maxQuantity : Math.min(node.data.maxQuantity, stock);
+}
+
+function askQuantity(node: PickerNode, ctx: StepContext, awaiting: Awaiting, state: PickerState, product: Product) {
+  const name = lineName(product, state.variantId);
+  ctx.send({ kind: 'text', text: `Quantas unidades de ${name}? (1 a ${maxFor(node, product, state.variantId)})` });
+  return save(awaiting, { ...state, stage: 'quantity', productId: product.id });
+}
+
+const lineName = (p: Product, variantId: string | null) => {
+  const variant = variantId ? p.variants?.find((v) => v.id === variantId) : undefined;
+  return variant ? `${p.name} (${variant.name})` : p.name;
+};
+
+/** The cart, its subtotal and the three ways on: add more, edit the cart, finish. */
 function askMore(node: PickerNode, ctx: StepContext, awaiting: Awaiting, state: PickerState): Outcome {
+  const question = `\n\nSubtotal: ${formatBRL(total(state.cart))}\n\n${ctx.render(node.data.texts.addMore)}`;
   // The question stays whole: only the summary above it is clipped to what the body leaves.
-  const body = `${truncate(summaryLines(state.cart).join('\n'), whatsappLimits.interactiveBody - moreQuestion.length)}${moreQuestion}`;
+  const body = `${truncate(summaryLines(state.cart).join('\n'), whatsappLimits.interactiveBody - question.length)}${question}`;
   ctx.send({
     kind: 'buttons',
     body,
     buttons: [
       { id: replyId(node.id, yes), title: moreButtons.titles[0] },
+      { id: replyId(node.id, edit), title: editTitle },
       { id: replyId(node.id, no), title: moreButtons.titles[1] },
     ],
   });
-  return save(awaiting, { ...state, stage: 'more', productId: null });
+  return save(awaiting, { ...state, stage: 'more', productId: null, variantId: null });
+}
+
+const lineKey = (i: OrderItem) => `${i.productId}~${i.variantId ?? ''}`;
+
+function askEdit(node: PickerNode, ctx: StepContext, awaiting: Awaiting, state: PickerState): Outcome {
+  ctx.send(
+    choiceMessage({
+      nodeId: node.id,
+      body: 'Qual item você quer alterar?',
+      buttonLabel: 'Itens',
+      choices: state.cart.map((i) => ({
+        id: lineKey(i),
+        title: i.name,
+        description: `${i.quantity}x · ${formatBRL(i.unitPriceCents * i.quantity)}`,
+      })),
+      page: 0,
+    }),
+  );
+  return save(awaiting, { ...state, stage: 'edit' });
 }
 
 function askConfirm(node: PickerNode, ctx: StepContext, awaiting: Awaiting, state: PickerState): Outcome {
@@ -179,19 +251,37 @@ function collectedDelivery(node: PickerNode, ctx: StepContext): OrderDelivery {
 }
 
 /** After "Confirmar": the address first when the picker asks it and the flow has none yet. */
-function confirmOrAskAddress(node: PickerNode, ctx: StepContext, awaiting: Awaiting, state: PickerState): Outcome {
+async function confirmOrAskAddress(
+  node: PickerNode,
+  ctx: StepContext,
+  awaiting: Awaiting,
+  state: PickerState,
+): Promise<Outcome> {
   if (node.data.addressQuestion.trim() === '' || collectedDelivery(node, ctx).address !== '')
-    return confirm(node, ctx, state.cart);
+    return confirm(node, ctx, awaiting, state);
   ctx.send({ kind: 'text', text: ctx.render(node.data.addressQuestion) });
   return save(awaiting, { ...state, stage: 'address' });
 }
 
-function confirm(node: PickerNode, ctx: StepContext, cart: OrderItem[]): Outcome {
+/**
+ * Records the order once the stock still covers every line; otherwise tells the contact, fits the
+ * cart to what is left and asks again. The commit takes the units under a guard as well: when
+ * another order wins the race there, this step runs again and lands here.
+ */
+async function confirm(node: PickerNode, ctx: StepContext, awaiting: Awaiting, state: PickerState): Promise<Outcome> {
+  const cart = state.cart;
+  const short = await shortLines(cart, ctx.ports.catalog);
+  if (short.length > 0) {
+    ctx.send({ kind: 'text', text: shortNotice(short) });
+    const fitted = { ...state, cart: fitToStock(cart, short) };
+    return fitted.cart.length > 0 ? askConfirm(node, ctx, awaiting, fitted) : askCategory(node, ctx, awaiting, fitted);
+  }
   const totalCents = total(cart);
   ctx.emit({ type: 'record_order', items: cart, totalCents, delivery: collectedDelivery(node, ctx) });
   ctx.setVariable(node.data.variable, {
     itens: cart.map((i) => ({
       id: i.productId,
+      variante: i.variantId ?? null,
       nome: i.name,
       quantidade: i.quantity,
       preco: formatBRL(i.unitPriceCents),
@@ -205,7 +295,7 @@ function confirm(node: PickerNode, ctx: StepContext, cart: OrderItem[]): Outcome
 }
 
 function pickSingle(node: PickerNode, ctx: StepContext, p: Product): Outcome {
-  const text = `*${p.name}*\n${p.description}\n${formatBRL(p.priceCents)}`.trim();
+  const text = `*${p.name}*\n${p.description}\n${priceLabel(p)}`.trim();
   if (p.imageUrl)
     ctx.send({ kind: 'media', media: 'image', url: p.imageUrl, caption: truncate(text, whatsappLimits.caption) });
   else ctx.send({ kind: 'text', text });
@@ -213,8 +303,8 @@ function pickSingle(node: PickerNode, ctx: StepContext, p: Product): Outcome {
     id: p.id,
     nome: p.name,
     descricao: p.description,
-    preco: formatBRL(p.priceCents),
-    preco_cents: p.priceCents,
+    preco: formatBRL(unitPrice(p)),
+    preco_cents: unitPrice(p),
     imagem: p.imageUrl,
   });
   ctx.setLastAnswer(p.name);
@@ -277,11 +367,13 @@ export const product_picker: Executor<'product_picker'> = {
     if (text === null) return { type: 'unreadable' };
     if (cancelWords.has(normalizeText(text))) return output('cancelled');
     const state = pickerState.parse(awaiting.state);
-    const notUnderstood = () => ctx.send({ kind: 'text', text: 'Não entendi 🙂 Escolha uma das opções.' });
+    const notUnderstood = () => ctx.send({ kind: 'text', text: ctx.render(node.data.texts.notUnderstood) });
+    if (state.cart.length > 0 && state.stage !== 'address' && cartWords.has(normalizeText(text).trim()))
+      return askMore(node, ctx, awaiting, state);
 
     switch (state.stage) {
       case 'category': {
-        const categories = await ctx.ports.catalog.categories(node.data.categoryIds);
+        const categories = await ctx.ports.catalog.categories(node.data.categoryIds, node.data.catalogId);
         const answer = readCatalogChoice(
           node.id,
           categories.map((c) => ({ id: c.id, title: c.name })),
@@ -292,38 +384,91 @@ export const product_picker: Executor<'product_picker'> = {
         return askCategory(node, ctx, awaiting, state, answer.kind === 'page' ? answer.page : 0);
       }
       case 'product': {
-        const products = available(await ctx.ports.catalog.products(state.categoryId ?? ''));
+        const products = available(node, await ctx.ports.catalog.products(state.categoryId ?? ''));
         const answer = readCatalogChoice(node.id, productChoices(products), content);
         const product = answer.kind === 'choice' ? products.find((p) => p.id === answer.id) : undefined;
         if (product && node.data.mode === 'single') return pickSingle(node, ctx, product);
-        if (product) {
-          ctx.send({ kind: 'text', text: `Quantas unidades de ${product.name}? (1 a ${maxFor(node, product)})` });
-          return save(awaiting, { ...state, stage: 'quantity', productId: product.id });
-        }
+        if (product && availableVariants(product).length > 0) return askVariant(node, ctx, awaiting, state, product);
+        if (product) return askQuantity(node, ctx, awaiting, { ...state, variantId: null }, product);
         if (answer.kind !== 'page') notUnderstood();
         return askProduct(node, ctx, awaiting, state, state.categoryId ?? '', answer.kind === 'page' ? answer.page : 0);
       }
+      case 'variant': {
+        const product = await ctx.ports.catalog.product(state.productId ?? '');
+        if (!product || !inStock(product)) return askProduct(node, ctx, awaiting, state, state.categoryId ?? '');
+        const answer = readCatalogChoice(node.id, variantChoices(product), content);
+        if (answer.kind === 'choice')
+          return askQuantity(node, ctx, awaiting, { ...state, variantId: answer.id }, product);
+        notUnderstood();
+        return askVariant(node, ctx, awaiting, state, product);
+      }
       case 'quantity': {
         const product = await ctx.ports.catalog.product(state.productId ?? '');
-        if (!product || product.stock === 0) return askProduct(node, ctx, awaiting, state, state.categoryId ?? '');
-        const max = maxFor(node, product);
+        if (!product || stockOf(product, state.variantId) === 0)
+          return askProduct(node, ctx, awaiting, state, state.categoryId ?? '');
+        const max = maxFor(node, product, state.variantId);
         // The same reading as a number question: "2", "duas", "meia dúzia".
         const quantity = parseNumberBR(text);
         if (quantity === null || !Number.isInteger(quantity) || quantity < 1 || quantity > max) {
           ctx.send({ kind: 'text', text: `Digite um número de 1 a ${max}.` });
           return save(awaiting, state);
         }
-        const existing = state.cart.find((i) => i.productId === product.id);
+        const variant = product.variants?.find((v) => v.id === state.variantId);
+        const line = { productId: product.id, variantId: variant?.id ?? null };
+        const existing = state.cart.find((i) => sameLine(i, line));
         const cart = existing
           ? state.cart.map((i) => (i === existing ? { ...i, quantity: Math.min(max, i.quantity + quantity) } : i))
           : [
               ...state.cart,
-              { productId: product.id, name: product.name, unitPriceCents: product.priceCents, quantity },
+              {
+                ...line,
+                name: lineName(product, line.variantId),
+                unitPriceCents: unitPrice(variant ?? product),
+                quantity,
+              },
             ];
         return askMore(node, ctx, awaiting, { ...state, cart });
       }
+      case 'edit': {
+        const answer = readChoice(
+          node.id,
+          state.cart.map((i) => ({ id: lineKey(i), title: i.name })),
+          content,
+        );
+        const line = answer.kind === 'choice' ? state.cart.find((i) => lineKey(i) === answer.id) : undefined;
+        if (!line) {
+          notUnderstood();
+          return askEdit(node, ctx, awaiting, state);
+        }
+        ctx.send({ kind: 'text', text: `Quantas unidades de ${line.name}? (0 remove do carrinho)` });
+        return save(awaiting, {
+          ...state,
+          stage: 'edit_quantity',
+          productId: line.productId,
+          variantId: line.variantId,
+        });
+      }
+      case 'edit_quantity': {
+        const target = { productId: state.productId ?? '', variantId: state.variantId };
+        const product = await ctx.ports.catalog.product(target.productId);
+        const max = maxFor(node, product, state.variantId);
+        const quantity = parseNumberBR(text);
+        if (quantity === null || !Number.isInteger(quantity) || quantity < 0 || quantity > max) {
+          ctx.send({ kind: 'text', text: `Digite um número de 0 a ${max}.` });
+          return save(awaiting, state);
+        }
+        const cart = state.cart.flatMap((i) =>
+          sameLine(i, target) ? (quantity > 0 ? [{ ...i, quantity }] : []) : [i],
+        );
+        if (cart.length === 0) return askCategory(node, ctx, awaiting, { ...state, cart });
+        return askMore(node, ctx, awaiting, { ...state, cart });
+      }
       case 'more': {
+        const answer = readChoice(node.id, [{ id: edit, title: editTitle }], content);
+        if (answer.kind === 'choice' || normalizeText(text).trim() === 'editar')
+          return askEdit(node, ctx, awaiting, state);
         const more = readTwoButtons(node.id, moreButtons, content);
+        // Back to the categories (not the flow's greeting), with the cart kept.
         if (more === true) return askCategory(node, ctx, awaiting, state);
         if (more === false) return askConfirm(node, ctx, awaiting, state);
         notUnderstood();
@@ -344,7 +489,7 @@ export const product_picker: Executor<'product_picker'> = {
         }
         ctx.setVariable(node.data.addressVariable, address);
         ctx.setLastAnswer(address);
-        return confirm(node, ctx, state.cart);
+        return confirm(node, ctx, awaiting, state);
       }
     }
   },

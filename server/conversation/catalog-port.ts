@@ -1,23 +1,66 @@
-import type { CatalogPort, Product } from '../../runtime/ports.ts';
+import type { CatalogPort, Product, ProductVariant } from '../../runtime/ports.ts';
 import type { Db } from '../db/database.ts';
+import { defaultCatalogId } from '../db/queries/catalogs.ts';
 import type { Row } from '../db/tables.ts';
+import { photoUrl } from '../catalog/photo-url.ts';
 
-const toProduct = (p: Row<'products'>): Product => ({
-  id: p.id,
-  categoryId: p.category_id,
-  name: p.name,
-  description: p.description,
-  priceCents: p.price_cents,
-  imageUrl: p.image_url,
-  stock: p.stock,
+export interface CatalogPortOptions {
+  /** The public base URL photos are linked from (Meta downloads them); relative links without it. */
+  publicUrl?: string | null;
+}
+
+const toVariant = (v: Row<'product_variants'>): ProductVariant => ({
+  id: v.id,
+  name: v.name,
+  priceCents: v.price_cents,
+  promoPriceCents: v.promo_price_cents,
+  stock: v.stock,
 });
 
-/** The catalog as the product picker sees it: active products only, in name order. */
-export function createCatalogPort(db: Db): CatalogPort {
+/** The catalog as the product picker (and the agent) sees it: active products only, in name order. */
+export function createCatalogPort(db: Db, options: CatalogPortOptions = {}): CatalogPort {
+  /** Products with their variants, attributes and first photo (which replaces a pasted image URL). */
+  async function withDetails(rows: Row<'products'>[]): Promise<Product[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((p) => p.id);
+    const [variants, photos] = await Promise.all([
+      db
+        .selectFrom('product_variants')
+        .selectAll()
+        .where('product_id', 'in', ids)
+        .orderBy('position')
+        .orderBy('name')
+        .execute(),
+      db
+        .selectFrom('product_photos')
+        .select(['product_id', 'token'])
+        .where('product_id', 'in', ids)
+        .orderBy('position')
+        .orderBy('created_at')
+        .execute(),
+    ]);
+    return rows.map((p) => {
+      const photo = photos.find((f) => f.product_id === p.id);
+      return {
+        id: p.id,
+        categoryId: p.category_id,
+        name: p.name,
+        description: p.description,
+        priceCents: p.price_cents,
+        promoPriceCents: p.promo_price_cents,
+        imageUrl: photo ? photoUrl(options.publicUrl ?? null, photo.token) : p.image_url,
+        stock: p.stock,
+        variants: variants.filter((v) => v.product_id === p.id).map(toVariant),
+        attributes: p.attributes,
+      };
+    });
+  }
+
   return {
-    async categories(ids) {
+    async categories(ids, catalogId) {
       let q = db.selectFrom('categories').select(['id', 'name']).orderBy('position').orderBy('name');
       if (ids.length) q = q.where('id', 'in', ids);
+      else q = q.where('catalog_id', '=', catalogId ?? defaultCatalogId);
       return q.execute();
     },
     async products(categoryId) {
@@ -28,7 +71,7 @@ export function createCatalogPort(db: Db): CatalogPort {
         .where('active', '=', true)
         .orderBy('name')
         .execute();
-      return rows.map(toProduct);
+      return withDetails(rows);
     },
     async product(id) {
       const row = await db
@@ -37,7 +80,7 @@ export function createCatalogPort(db: Db): CatalogPort {
         .where('id', '=', id)
         .where('active', '=', true)
         .executeTakeFirst();
-      return row ? toProduct(row) : null;
+      return row ? ((await withDetails([row]))[0] ?? null) : null;
     },
   };
 }

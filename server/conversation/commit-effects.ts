@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Tx } from '../db/database.ts';
 import { queueFlowStart } from '../db/queries/scheduled-jobs.ts';
+import { reserveStock, StockShort } from '../db/queries/stock.ts';
 import { buildBatchRows, type DecidedContact } from './batch-rows.ts';
 import { markedVariables } from './capture-fields.ts';
 import { insertOutboundRows } from './outbound-rows.ts';
@@ -131,16 +132,28 @@ export async function commitOutcomes(
         })
         .execute();
       if (o.items.length) {
+        // Stock is taken in this transaction: a shortage (StockShort) rolls the whole batch back,
+        // and the picker, run again, sees what is left before it confirms.
+        const reserved: number[] = [];
+        for (const i of o.items) {
+          try {
+            reserved.push(await reserveStock(tx, i));
+          } catch (err) {
+            throw err instanceof StockShort ? new StockShort(err.productId, contact.id) : err;
+          }
+        }
         await tx
           .insertInto('order_items')
           .values(
-            o.items.map((i) => ({
+            o.items.map((i, n) => ({
               id: randomUUID(),
               order_id: orderId,
               product_id: i.productId,
+              variant_id: i.variantId ?? null,
               name: i.name,
               unit_price_cents: i.unitPriceCents,
               quantity: i.quantity,
+              reserved: reserved[n],
             })),
           )
           .execute();

@@ -8,6 +8,7 @@ import type { ChannelDirectory } from '../channels/channel-directory.ts';
 import { needsTransaction } from './batch-rows.ts';
 import { commitInOneStatement } from './commit-batch.ts';
 import { commitOutcomes } from './commit-effects.ts';
+import { StockShort } from '../db/queries/stock.ts';
 import type { FlowVersions } from './flow-versions.ts';
 import { claimWork, releaseLeases, settleLeases, type ClaimedContact, type ClaimedWork } from './leases.ts';
 import { runContact, type ContactOutcome } from './run-contact.ts';
@@ -83,6 +84,7 @@ export async function processBatch(o: ProcessorOptions): Promise<boolean> {
       };
     });
   let flowStarts = 0;
+  let rerun = false;
   for (let committed = 0; committed < claimed.length;) {
     while (ended.length === 0) await nextEnd(60_000);
     // Most of a batch ends within moments (the engine alone takes microseconds): wait for the
@@ -98,16 +100,19 @@ export async function processBatch(o: ProcessorOptions): Promise<boolean> {
     // The database went away mid-run (it reads flow versions and catalog): the whole pass
     // fails, and the next one takes our leases back and runs the uncommitted contacts again at once.
     if (fatal && 'fatal' in fatal) throw fatal.fatal;
-    flowStarts += await commitWave(
+    const written = await commitWave(
       o,
       wave.flatMap((e) => ('done' in e && e.done ? [e.done] : [])),
       wave.flatMap((e) => ('done' in e && !e.done ? [e.id] : [])),
       now,
     );
+    flowStarts += written.flowStarts;
+    rerun ||= written.rerun;
   }
   // A full batch may have left contacts behind; a smaller one took all there was, except
   // the flows a `goto` just queued (due now): the next pass starts them without waiting.
-  return claimed.length >= o.batchSize || flowStarts > 0;
+  // (and a wave rolled back for stock runs again at once).
+  return claimed.length >= o.batchSize || flowStarts > 0 || rerun;
 }
 
 async function runOne(o: ProcessorOptions, contact: ClaimedWork): Promise<Done | null> {
@@ -145,14 +150,20 @@ async function runOne(o: ProcessorOptions, contact: ClaimedWork): Promise<Done |
   }
 }
 
-/** Commits one wave of outcomes; answers how many flow starts (`goto`) it queued. */
-async function commitWave(o: ProcessorOptions, done: Done[], failed: string[], claimedAt: Date): Promise<number> {
+/** Commits one wave of outcomes; answers how many flow starts (`goto`) it queued, and whether it must run again. */
+async function commitWave(
+  o: ProcessorOptions,
+  done: Done[],
+  failed: string[],
+  claimedAt: Date,
+): Promise<{ flowStarts: number; rerun: boolean }> {
   // Read now: the claim can wait behind webhook storage (which goes first), and a reply
   // stamped before the message it answers would be listed above it in the inbox.
   const writtenAt = o.clock.now();
   let outboxRows = 0;
   let flowStarts = 0;
   let committed: typeof done = [];
+  let rerun = false;
   if (done.length === 0) {
     // Nothing decided (every contact failed): only the retry delays below.
   } else if (!needsTransaction(done)) {
@@ -163,30 +174,48 @@ async function commitWave(o: ProcessorOptions, done: Done[], failed: string[], c
     // Slower than the lease: someone else runs those contacts now, and nothing of theirs was written.
     if (lost > 0) o.logger.warn('lost leases while processing; another worker runs them again', { lost });
   } else {
-    try {
-      await o.db.transaction().execute(async (tx) => {
-        ({ outboxRows, flowStarts } = await commitOutcomes(tx, done, writtenAt));
-        // Last, so contact rows (which webhook storage also writes) stay locked only until the commit.
-        const owned = await settleLeases(
-          tx,
+    // A contact whose order finds its stock gone at commit (another order took the last units)
+    // is left out and run again at once, where the picker reads what is left and tells them;
+    // the rest of the wave is committed without it.
+    let pending = done;
+    while (pending.length > 0) {
+      try {
+        await o.db.transaction().execute(async (tx) => {
+          ({ outboxRows, flowStarts } = await commitOutcomes(tx, pending, writtenAt));
+          // Last, so contact rows (which webhook storage also writes) stay locked only until the commit.
+          const owned = await settleLeases(
+            tx,
+            o.owner,
+            pending.map((d) => d.contact.id),
+          );
+          if (owned.size < pending.length) throw new LeaseLost(pending.length - owned.size);
+        });
+        committed = pending;
+        break;
+      } catch (err) {
+        outboxRows = 0;
+        flowStarts = 0;
+        if (err instanceof StockShort && err.contactId) {
+          o.logger.info('stock ran out while recording an order; the contact runs again', {
+            contactId: err.contactId,
+            productId: err.productId,
+          });
+          rerun = true;
+          pending = pending.filter((d) => d.contact.id !== err.contactId);
+          await releaseLeases(o.db, o.owner, [err.contactId]);
+          continue;
+        }
+        if (!(err instanceof LeaseLost)) throw err;
+        // Slower than the lease: someone else runs these contacts now. Nothing was written; the
+        // rest are released for a fresh run.
+        o.logger.warn('lost leases while processing; the batch will run again', { lost: err.lost });
+        await releaseLeases(
+          o.db,
           o.owner,
-          done.map((d) => d.contact.id),
+          pending.map((d) => d.contact.id),
         );
-        if (owned.size < done.length) throw new LeaseLost(done.length - owned.size);
-      });
-      committed = done;
-    } catch (err) {
-      if (!(err instanceof LeaseLost)) throw err;
-      // Slower than the lease: someone else runs these contacts now. Nothing was written; the
-      // rest are released for a fresh run.
-      o.logger.warn('lost leases while processing; the batch will run again', { lost: err.lost });
-      outboxRows = 0;
-      flowStarts = 0;
-      await releaseLeases(
-        o.db,
-        o.owner,
-        done.map((d) => d.contact.id),
-      );
+        break;
+      }
     }
   }
   await releaseLeases(o.db, o.owner, failed, new Date(claimedAt.getTime() + 30_000));
@@ -194,7 +223,7 @@ async function commitWave(o: ProcessorOptions, done: Done[], failed: string[], c
   countCommitted(committed, writtenAt);
   if (committed.length)
     o.onCommitted?.(committed.map((d) => ({ contactId: d.contact.id, handoffOpened: d.outcome.handoffs.length > 0 })));
-  return flowStarts;
+  return { flowStarts, rerun };
 }
 
 /** Each handled message's wait from storage to this commit, and the messages each channel handled. */

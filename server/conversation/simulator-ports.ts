@@ -21,7 +21,7 @@ export async function simulatorPorts(deps: AppDeps): Promise<Ports> {
     ids: { next: () => randomUUID() },
     http: createHttpPort({ allowPrivate: deps.config.httpNodeAllowPrivate }),
     llm: await llmSourceOf(deps).fresh(),
-    catalog: createCatalogPort(deps.db),
+    catalog: createCatalogPort(deps.db, { publicUrl: deps.config.publicUrl }),
     agenda: simulatedAgenda(createAgendaPort(deps.db, { now: () => deps.clock.now(), timeZone })),
     aiModel: createNamedModels(deps.db, deps.secrets, deps.config),
   };

@@ -94,6 +94,8 @@ export interface ChannelsTable {
   check_details: ColumnType<JsonObject | null, string | null | undefined, string | null>;
   /** When Meta's webhook handshake last succeeded with this channel's verify token. */
   webhook_verified_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The catalog its product pickers offer when they name none; null: the default catalog. */
+  catalog_id: Defaulted<string | null>;
   /** Messages per second Meta allows the number; null: the default 80 (campaigns pace to it). */
   throughput: Defaulted<number | null>;
   created_at: Timestamp;
@@ -247,8 +249,15 @@ export interface HandoffNotesTable {
   created_at: Timestamp;
 }
 
+export interface CatalogsTable {
+  id: string;
+  name: string;
+  created_at: Timestamp;
+}
+
 export interface CategoriesTable {
   id: string;
+  catalog_id: Defaulted<string>;
   name: string;
   position: Defaulted<number>;
   created_at: Timestamp;
@@ -261,8 +270,11 @@ export interface ProductsTable {
   name: string;
   description: Defaulted<string>;
   price_cents: number;
+  promo_price_cents: Defaulted<number | null>;
   image_url: string | null;
   stock: number | null;
+  /** Free attributes the picker and the agent filter by (bedrooms, parking, neighbourhood). */
+  attributes: ColumnType<Record<string, string>, string | undefined, string>;
   active: Defaulted<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -294,6 +306,31 @@ export interface OrderItemsTable {
   name: string;
   unit_price_cents: number;
   quantity: number;
+  variant_id: Defaulted<string | null>;
+  /** Units taken from stock when the order was recorded; a cancel gives them back. */
+  reserved: Defaulted<number>;
+}
+
+export interface ProductVariantsTable {
+  id: string;
+  product_id: string;
+  name: string;
+  price_cents: number;
+  promo_price_cents: number | null;
+  stock: number | null;
+  position: Defaulted<number>;
+}
+
+export interface ProductPhotosTable {
+  id: string;
+  product_id: string;
+  token: string;
+  position: Defaulted<number>;
+  mime_type: string;
+  width: number;
+  height: number;
+  bytes: Uint8Array;
+  created_at: Timestamp;
 }
 
 /** What the customer is told when their order reaches a status. */
@@ -591,8 +628,11 @@ export interface Database {
   canned_replies: CannedRepliesTable;
   agent_presence: AgentPresenceTable;
   handoff_notes: HandoffNotesTable;
+  catalogs: CatalogsTable;
   categories: CategoriesTable;
   products: ProductsTable;
+  product_variants: ProductVariantsTable;
+  product_photos: ProductPhotosTable;
   orders: OrdersTable;
   order_items: OrderItemsTable;
   order_notifications: OrderNotificationsTable;

@@ -7,6 +7,13 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Content types a page can send cross-site without a CORS preflight (what an HTML form sends). */
 const formContentType = /^\s*(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)\b/i;
 
+/**
+ * The one write that takes a form body: a product photo upload (multipart). It passes only once
+ * the request proved to come from our own pages (the origin check above it).
+ */
+export const isPhotoUpload = (method: string, path: string, contentType: string) =>
+  method === 'POST' && /^\/api\/products\/[^/]+\/photos$/.test(path) && /^\s*multipart\/form-data\b/i.test(contentType);
+
 /** Same origin by host: behind a TLS-terminating proxy the app sees http while the browser says https. */
 function sameHost(origin: string, requestUrl: string): boolean {
   try {
@@ -48,7 +55,8 @@ export const rejectCrossOriginWrites = createMiddleware<AppEnv>(async (c, next) 
     );
   }
   // A form's body, even an empty one, is never what the API takes: only JSON (or no body at all).
-  if (formContentType.test(c.req.header('content-type') ?? '')) {
+  const contentType = c.req.header('content-type') ?? '';
+  if (formContentType.test(contentType) && !isPhotoUpload(c.req.method, c.req.path, contentType)) {
     throw new AppError(415, 'unsupported_media_type', 'Envie o corpo como application/json.');
   }
   await next();

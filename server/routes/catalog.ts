@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
+  catalogQuery,
   catalogResponse,
   categoryResponse,
   createCategoryRequest,
@@ -10,6 +11,7 @@ import {
 } from '../../shared/api/catalog.ts';
 import type { Executor } from '../db/database.ts';
 import {
+  catalogOfCategory,
   categoryExists,
   categoryHasProducts,
   categoryNameTaken,
@@ -18,12 +20,16 @@ import {
   insertCategory,
   insertProduct,
   listCatalog,
+  listCatalogProducts,
+  listCategories,
+  replaceVariants,
   skuTaken,
   updateCategory,
   updateProduct,
-  type CategoryRow,
-  type ProductRow,
 } from '../db/queries/catalog.ts';
+import { findCatalog } from '../db/queries/catalogs.ts';
+import { categoryView, productViews } from '../catalog/product-view.ts';
+import { publicBaseUrl } from '../http/public-url.ts';
 import type { RowUpdate } from '../db/tables.ts';
 import { requireRole } from '../http/auth.ts';
 import { AppError, notFound } from '../http/errors.ts';
@@ -37,19 +43,6 @@ categoryRoutes.use('*', requireRole('editor'));
 const tags = ['catalog'];
 const idParam = z.object({ id: z.string().min(1).max(100) });
 
-const productView = (p: ProductRow) => ({
-  id: p.id,
-  categoryId: p.category_id,
-  sku: p.sku,
-  name: p.name,
-  description: p.description,
-  priceCents: p.price_cents,
-  imageUrl: p.image_url,
-  stock: p.stock,
-  active: p.active,
-});
-const categoryView = (k: CategoryRow) => ({ id: k.id, name: k.name, position: k.position });
-
 async function assertCategory(db: Executor, id: string | undefined) {
   if (id === undefined) return;
   if (!(await categoryExists(db, id))) throw new AppError(400, 'unknown_category', 'A categoria escolhida não existe.');
@@ -62,12 +55,35 @@ async function assertSkuFree(db: Executor, sku: string | null | undefined, excep
 }
 
 productRoutes.openapi(
-  createRoute({ method: 'get', path: '/', tags, responses: { 200: json(catalogResponse, 'Categories and products') } }),
+  createRoute({
+    method: 'get',
+    path: '/',
+    tags,
+    request: { query: catalogQuery },
+    responses: {
+      200: json(catalogResponse, "Categories and products: one catalog's, or every catalog's without `catalogId`"),
+    },
+  }),
   async (c) => {
-    const { categories, products } = await listCatalog(c.var.deps.db);
-    return c.json({ categories: categories.map(categoryView), products: products.map(productView) }, 200);
+    const { db } = c.var.deps;
+    const { catalogId } = c.req.valid('query');
+    if (catalogId && !(await findCatalog(db, catalogId))) throw notFound('Catálogo');
+    const { categories, products } = catalogId
+      ? { categories: await listCategories(db, catalogId), products: await listCatalogProducts(db, catalogId) }
+      : await listCatalog(db);
+    return c.json(
+      { categories: categories.map(categoryView), products: await productViews(db, products, publicBaseUrl(c)) },
+      200,
+    );
   },
 );
+
+/** The product as the API shows it, read after a write. */
+async function viewOf(c: Parameters<typeof publicBaseUrl>[0], row: Parameters<typeof productViews>[1][number]) {
+  const [view] = await productViews(c.var.deps.db, [row], publicBaseUrl(c));
+  if (!view) throw notFound('Produto');
+  return view;
+}
 
 productRoutes.openapi(
   createRoute({
@@ -82,17 +98,23 @@ productRoutes.openapi(
     const b = c.req.valid('json');
     await assertCategory(db, b.categoryId);
     await assertSkuFree(db, b.sku);
-    const row = await insertProduct(db, {
-      category_id: b.categoryId,
-      sku: b.sku,
-      name: b.name,
-      description: b.description,
-      price_cents: b.priceCents,
-      image_url: b.imageUrl,
-      stock: b.stock,
-      active: b.active,
+    const row = await db.transaction().execute(async (tx) => {
+      const row = await insertProduct(tx, {
+        category_id: b.categoryId,
+        sku: b.sku,
+        name: b.name,
+        description: b.description,
+        price_cents: b.priceCents,
+        promo_price_cents: b.promoPriceCents,
+        image_url: b.imageUrl,
+        stock: b.stock,
+        attributes: JSON.stringify(b.attributes),
+        active: b.active,
+      });
+      await replaceVariants(tx, row.id, b.variants);
+      return row;
     });
-    return c.json({ product: productView(row) }, 201);
+    return c.json({ product: await viewOf(c, row) }, 201);
   },
 );
 
@@ -116,12 +138,18 @@ updateRoute(
     if (b.name !== undefined) changes.name = b.name;
     if (b.description !== undefined) changes.description = b.description;
     if (b.priceCents !== undefined) changes.price_cents = b.priceCents;
+    if (b.promoPriceCents !== undefined) changes.promo_price_cents = b.promoPriceCents;
     if (b.imageUrl !== undefined) changes.image_url = b.imageUrl;
     if (b.stock !== undefined) changes.stock = b.stock;
+    if (b.attributes !== undefined) changes.attributes = JSON.stringify(b.attributes);
     if (b.active !== undefined) changes.active = b.active;
-    const row = await updateProduct(db, id, changes);
+    const row = await db.transaction().execute(async (tx) => {
+      const row = await updateProduct(tx, id, changes);
+      if (row && b.variants !== undefined) await replaceVariants(tx, id, b.variants);
+      return row;
+    });
     if (!row) throw notFound('Produto');
-    return c.json({ product: productView(row) }, 200);
+    return c.json({ product: await viewOf(c, row) }, 200);
   },
 );
 
@@ -150,9 +178,11 @@ categoryRoutes.openapi(
   async (c) => {
     const { db } = c.var.deps;
     const b = c.req.valid('json');
-    if (await categoryNameTaken(db, b.name))
+    if (!(await findCatalog(db, b.catalogId)))
+      throw new AppError(400, 'unknown_catalog', 'O catálogo escolhido não existe.');
+    if (await categoryNameTaken(db, b.catalogId, b.name))
       throw new AppError(409, 'category_taken', `Já existe a categoria "${b.name}".`);
-    const row = await insertCategory(db, { name: b.name, position: b.position });
+    const row = await insertCategory(db, { catalog_id: b.catalogId, name: b.name, position: b.position });
     return c.json({ category: categoryView(row) }, 201);
   },
 );
@@ -169,11 +199,16 @@ updateRoute(
     const { db } = c.var.deps;
     const { id } = c.req.valid('param');
     const b = c.req.valid('json');
-    if (b.name !== undefined) {
-      if (await categoryNameTaken(db, b.name, id))
-        throw new AppError(409, 'category_taken', `Já existe a categoria "${b.name}".`);
-    }
+    const current = await catalogOfCategory(db, id);
+    if (current === undefined) throw notFound('Categoria');
+    const catalogId = b.catalogId ?? current;
+    if (b.catalogId !== undefined && !(await findCatalog(db, b.catalogId)))
+      throw new AppError(400, 'unknown_catalog', 'O catálogo escolhido não existe.');
+    const name = b.name ?? (await updateCategory(db, id, {}))?.name ?? '';
+    if (await categoryNameTaken(db, catalogId, name, id))
+      throw new AppError(409, 'category_taken', `Já existe a categoria "${name}".`);
     const changes: RowUpdate<'categories'> = {};
+    if (b.catalogId !== undefined) changes.catalog_id = b.catalogId;
     if (b.name !== undefined) changes.name = b.name;
     if (b.position !== undefined) changes.position = b.position;
     const row = await updateCategory(db, id, changes);

@@ -17,6 +17,7 @@ import { recordAudit } from '../db/queries/audit.ts';
 import { findContact } from '../db/queries/contacts.ts';
 import { findOrderNotification, listOrderNotifications } from '../db/queries/order-notifications.ts';
 import { lockOrderStatus, updateOrder, type OrderFilter } from '../db/queries/orders.ts';
+import { releaseOrderStock } from '../db/queries/stock.ts';
 import type { RowUpdate } from '../db/tables.ts';
 import { requireRole } from '../http/auth.ts';
 import { AppError, notFound } from '../http/errors.ts';
@@ -155,6 +156,8 @@ updateRoute(
       if (to) changes.status = to;
       if (b.notes !== undefined) changes.notes = b.notes;
       await updateOrder(tx, id, changes);
+      // A cancelled order gives its units back, in the same transaction as the status.
+      if (to === 'cancelled') await releaseOrderStock(tx, id);
       const loaded = await requireOrder(tx, id);
       let notice: OrderNotice | null = null;
       if (to) {

@@ -10,6 +10,7 @@ import type {
   updateUserRequest,
 } from '../../shared/api/auth.ts';
 import type {
+  catalogsResponse,
   catalogResponse,
   categoryResponse,
   createCategoryRequest,
@@ -125,6 +126,7 @@ export const api = {
   testChannel: (id: string) => request<Out<typeof channelTestResponse>>('POST', `/api/channels/${enc(id)}/test`, {}),
 
   getCatalog: () => request<Out<typeof catalogResponse>>('GET', '/api/products'),
+  listCatalogs: () => request<Out<typeof catalogsResponse>>('GET', '/api/catalogs'),
   createProduct: (body: In<typeof createProductRequest>) =>
     request<Out<typeof productResponse>>('POST', '/api/products', body),
   updateProduct: (id: string, body: In<typeof updateProductRequest>) =>

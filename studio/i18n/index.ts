@@ -14,6 +14,7 @@ import { integrationsMessages } from './messages/integrations.ts';
 import { agendaMessages } from './messages/agenda.ts';
 import { teamsMessages } from './messages/teams.ts';
 import { agentMessages } from './messages/agent.ts';
+import { commerceMessages } from './messages/commerce.ts';
 
 /**
  * Every studio text, keyed by a stable id. Each area keeps its own table
@@ -34,6 +35,7 @@ const messages = {
   ...agendaMessages,
   ...teamsMessages,
   ...agentMessages,
+  ...commerceMessages,
 } as const;
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;

@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { templateText, timeoutMinutes, variableName } from '../common.ts';
 
+/** What the picker says besides the first question; each editable per block, these defaults otherwise. */
+export const pickerTexts = z.object({
+  chooseProduct: templateText.max(1024).default('Escolha um produto:'),
+  chooseVariant: templateText.max(1024).default('Escolha uma opção:'),
+  nothingAvailable: templateText.max(1024).default('Nenhum produto disponível no momento.'),
+  categoryEmpty: templateText.max(1024).default('Nenhum produto disponível nesta categoria. Escolha outra:'),
+  notUnderstood: templateText.max(1024).default('Não entendi 🙂 Escolha uma das opções.'),
+  addMore: templateText.max(200).default('Adicionar mais itens?'),
+});
+export type PickerTexts = z.infer<typeof pickerTexts>;
+
 export const productPickerData = z.object({
   /**
    * `cart`: category → product → quantity → "adicionar mais?" → summary → confirm.
@@ -9,8 +20,13 @@ export const productPickerData = z.object({
    */
   mode: z.enum(['cart', 'single']).default('cart'),
   text: templateText.default('Escolha uma categoria:'),
-  /** Only these categories are offered; empty offers every category. */
+  /** The catalog offered; null: the channel's catalog, or the default one. */
+  catalogId: z.string().nullable().default(null),
+  /** Only these categories (of the catalog) are offered; empty offers every category. Chosen by name in the studio. */
   categoryIds: z.array(z.string()).default([]),
+  /** Only products whose free attributes have these values (`quartos: 3`, `bairro: Centro`; case and accents ignored). */
+  attributeFilters: z.record(z.string(), z.string()).default({}),
+  texts: pickerTexts.prefault({}),
   maxQuantity: z.number().int().min(1).max(9999).default(99),
   /** The confirmed cart (`itens`, `total`, `resumo`) or, in `single` mode, the chosen product. */
   variable: variableName.default('pedido'),

@@ -1,16 +1,14 @@
-import { useState } from 'react';
 import { useT } from '../../i18n/index.ts';
 import { NumberField } from '../form/NumberField.tsx';
 import { SelectField } from '../form/SelectField.tsx';
 import { TemplateField } from '../form/TemplateField.tsx';
-import { TextField } from '../form/TextField.tsx';
 import { VariableField } from '../form/VariableField.tsx';
 import type { InspectorProps } from '../inspector-props.ts';
+import { CatalogFields } from './CatalogFields.tsx';
 
 export function ProductPickerInspector({ node, update }: InspectorProps<'product_picker'>) {
   const t = useT();
   const { data } = node;
-  const [categories, setCategories] = useState(data.categoryIds.join(', '));
   return (
     <>
       <SelectField
@@ -69,23 +67,7 @@ export function ProductPickerInspector({ node, update }: InspectorProps<'product
           />
         </>
       )}
-      <TextField
-        label={t('editor.field.categoryIds')}
-        mono
-        value={categories}
-        onChange={(v) => {
-          setCategories(v);
-          update(
-            {
-              categoryIds: v
-                .split(',')
-                .map((s) => s.trim())
-                .filter(Boolean),
-            },
-            'categoryIds',
-          );
-        }}
-      />
+      <CatalogFields node={node} update={update} />
       <NumberField
         label={t('editor.field.timeoutMinutes')}
         hint={t('editor.field.timeoutHint')}

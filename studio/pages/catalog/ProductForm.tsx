@@ -5,6 +5,7 @@ import { Dialog } from '../../ui/Dialog.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { centsToInput, parseReais } from '../../ui/money.ts';
 import { FormFooter } from '../../ui/FormFooter.tsx';
+import { NamePreview } from './NamePreview.tsx';
 
 type Product = Catalog['products'][number];
 
@@ -121,6 +122,7 @@ export function ProductForm({ product, categories, defaultCategoryId, onSaved, o
             onChange={(e) => update('description', e.target.value)}
           />
         </label>
+        <NamePreview name={form.name} description={form.description} price={`R$ ${form.price || '0,00'}`} />
         <label className="field">
           <span>{t('catalog.imageUrl')}</span>
           <input
