@@ -48,6 +48,7 @@ describe('signing in', () => {
         'Pedidos',
         'Painel',
         'Catálogo',
+        'Modelos',
         'Canais',
         'Usuários',
         'Configurações',
@@ -75,7 +76,7 @@ describe('roles', () => {
 
     const editor = await harness.newPage();
     await login(editor.page, { email: 'editora@fluxo.test', password: 'senha-segura-123' });
-    await expect.poll(() => navLinks(editor.page)).toEqual(['Fluxos', 'Pedidos', 'Painel', 'Catálogo']);
+    await expect.poll(() => navLinks(editor.page)).toEqual(['Fluxos', 'Pedidos', 'Painel', 'Catálogo', 'Modelos']);
     await editor.page.goto('/users');
     await expect.poll(() => editor.page.getByText('Sem acesso a esta página').isVisible()).toBe(true);
     await editor.context.close();
@@ -242,6 +243,7 @@ describe('language', () => {
         'Pedidos',
         'Painel',
         'Catálogo',
+        'Modelos',
         'Canais',
         'Usuários',
         'Configurações',
