@@ -30,7 +30,7 @@ const studioPages = [
   '/users',
 ] as const;
 /** Pages other branches are still building: remove each one here as its page lands. */
-const notYetBuilt: ReadonlySet<string> = new Set(['/templates']);
+const notYetBuilt: ReadonlySet<string> = new Set<string>();
 const pagesToVisit = studioPages.filter((path) => !notYetBuilt.has(path));
 
 const channel = { phoneNumberId: '106000000000390', displayPhone: '15550100390', wabaId: '102000000000390' };
@@ -190,6 +190,7 @@ describe('the studio on a phone', () => {
       'Agenda',
       'Painel',
       'Catálogo',
+      'Modelos',
       'Canais',
       'Usuários',
       'Configurações',
@@ -326,6 +327,7 @@ describe('the top bar on a narrow laptop', () => {
       'Agenda',
       'Painel',
       'Catálogo',
+      'Modelos',
       'Canais',
       'Usuários',
       'Configurações',

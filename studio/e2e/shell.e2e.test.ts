@@ -50,6 +50,7 @@ describe('signing in', () => {
         'Agenda',
         'Painel',
         'Catálogo',
+        'Modelos',
         'Canais',
         'Usuários',
         'Configurações',
@@ -77,7 +78,7 @@ describe('roles', () => {
 
     const editor = await harness.newPage();
     await login(editor.page, { email: 'editora@fluxo.test', password: 'senha-segura-123' });
-    await expect.poll(() => navLinks(editor.page)).toEqual(['Fluxos', 'Pedidos', 'Agenda', 'Painel', 'Catálogo']);
+    await expect.poll(() => navLinks(editor.page)).toEqual(['Fluxos', 'Pedidos', 'Agenda', 'Painel', 'Catálogo', 'Modelos']);
     await editor.page.goto('/users');
     await expect.poll(() => editor.page.getByText('Sem acesso a esta página').isVisible()).toBe(true);
     await editor.context.close();
@@ -213,6 +214,7 @@ describe('language', () => {
         'Agenda',
         'Dashboard',
         'Catalog',
+        'Templates',
         'Channels',
         'Users',
         'Settings',
@@ -232,6 +234,7 @@ describe('language', () => {
         'Agenda',
         'Dashboard',
         'Catalog',
+        'Templates',
         'Channels',
         'Users',
         'Settings',
@@ -250,6 +253,7 @@ describe('language', () => {
         'Agenda',
         'Painel',
         'Catálogo',
+        'Modelos',
         'Canais',
         'Usuários',
         'Configurações',

@@ -32,4 +32,16 @@ export const templatesMessages = {
   'templates.quality.yellow': { 'pt-BR': 'média', en: 'medium' },
   'templates.quality.red': { 'pt-BR': 'baixa', en: 'low' },
   'templates.quality.unknown': { 'pt-BR': 'sem avaliação', en: 'not rated' },
+  'templates.block.section': { 'pt-BR': 'Modelo da Meta', en: 'Meta template' },
+  'templates.block.pick': { 'pt-BR': 'Modelo aprovado', en: 'Approved template' },
+  'templates.block.none': { 'pt-BR': 'Nenhum (texto livre)', en: 'None (free text)' },
+  'templates.block.param': { 'pt-BR': '{part} {{{name}}}', en: '{part} {{{name}}}' },
+  'templates.block.header': { 'pt-BR': 'Cabeçalho', en: 'Header' },
+  'templates.block.body': { 'pt-BR': 'Corpo', en: 'Body' },
+  'templates.block.when': { 'pt-BR': 'Enviar o modelo', en: 'Send the template' },
+  'templates.block.always': { 'pt-BR': 'Sempre (os botões viram saídas)', en: 'Always (its buttons become outputs)' },
+  'templates.block.windowClosed': {
+    'pt-BR': 'Só com a janela de 24 h fechada (senão, o texto)',
+    en: 'Only when the 24-hour window is closed (else the text)',
+  },
 } as const;

@@ -4,6 +4,7 @@ import { SelectField } from '../form/SelectField.tsx';
 import { TemplateField } from '../form/TemplateField.tsx';
 import { TextField } from '../form/TextField.tsx';
 import type { InspectorProps } from '../inspector-props.ts';
+import { TemplateSection } from './TemplateSection.tsx';
 
 type Kind = MediaAttachment['kind'] | 'none';
 
@@ -56,6 +57,7 @@ export function MessageInspector({ node, update }: InspectorProps<'message'>) {
           )}
         </>
       )}
+      <TemplateSection node={node} update={update} />
     </>
   );
 }

@@ -19,8 +19,8 @@ export const MessageNode = memo(function MessageNode({ id, data, selected }: Flo
     const replies = data.template ? quickReplies(data.template) : [];
     const handles = messageOutputs(data);
     const rows: OutputRow[] =
-      handles.length === 1 && handles[0] === 'next'
-        ? [{ handle: 'next', label: windowClosedLinked ? t('editor.output.next') : null }]
+      handles.length === 1
+        ? handles.map((handle) => ({ handle, label: windowClosedLinked ? t(outputLabelKey(handle)) : null }))
         : handles.map((handle, i) => {
             const reply = replies[i];
             return reply ? { handle, label: reply.title } : { handle, label: t(outputLabelKey(handle)) };
