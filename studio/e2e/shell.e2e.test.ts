@@ -78,7 +78,9 @@ describe('roles', () => {
 
     const editor = await harness.newPage();
     await login(editor.page, { email: 'editora@fluxo.test', password: 'senha-segura-123' });
-    await expect.poll(() => navLinks(editor.page)).toEqual(['Fluxos', 'Pedidos', 'Agenda', 'Painel', 'Catálogo', 'Modelos']);
+    await expect
+      .poll(() => navLinks(editor.page))
+      .toEqual(['Fluxos', 'Pedidos', 'Agenda', 'Painel', 'Catálogo', 'Modelos']);
     await editor.page.goto('/users');
     await expect.poll(() => editor.page.getByText('Sem acesso a esta página').isVisible()).toBe(true);
     await editor.context.close();
