@@ -76,6 +76,19 @@ export class StepContext {
     return this.lastInboundAt !== null && this.now.getTime() - this.lastInboundAt.getTime() < serviceWindowMs;
   }
 
+  /**
+   * True once, at the flow's first template block, when a campaign started the flow after sending
+   * its own template (`campaignOpeningVariable` holds that template's name): the campaign's
+   * template is the conversation's opening, so the block waits for the reply without sending a
+   * second one (the issue's "the flow takes over when a recipient replies").
+   */
+  takeCampaignOpening(): boolean {
+    if (typeof this.session.variables[campaignOpeningVariable] !== 'string') return false;
+    const { [campaignOpeningVariable]: _sent, ...rest } = this.session.variables;
+    this.session.variables = rest;
+    return true;
+  }
+
   setVariable(name: string, value: Json): void {
     this.session.variables = { ...this.session.variables, [name]: value };
   }
@@ -105,3 +118,6 @@ export class StepContext {
     return key;
   }
 }
+
+/** Set by a campaign that sent its template before starting the flow (see `takeCampaignOpening`). */
+export const campaignOpeningVariable = 'campanha_modelo_enviado';

@@ -21,7 +21,9 @@ export const message: Executor<'message'> = {
   enter(node, ctx) {
     const { template, templateWhen } = node.data;
     if (template && (templateWhen === 'always' || !ctx.windowOpen())) {
-      ctx.send(templateMessage(node.id, template, ctx));
+      // A campaign that sent this very template already started the conversation with it.
+      const alreadySent = templateWhen === 'always' && ctx.takeCampaignOpening();
+      if (!alreadySent) ctx.send(templateMessage(node.id, template, ctx));
       if (templateWhen === 'window_closed' || quickReplies(template).length === 0) return output('next');
       const minutes = node.data.timeoutMinutes;
       return waitFor('choice', { timerKey: minutes === null ? null : ctx.startTimer(minutes) });

@@ -3,6 +3,7 @@ import { campaignTemplate, type SkipReason } from '../../shared/api/campaigns.ts
 import { renderTemplate } from '../../shared/template/render.ts';
 import type { Tx } from '../db/database.ts';
 import { queueFlowStart } from '../db/queries/scheduled-jobs.ts';
+import { campaignOpeningVariable } from '../../runtime/context.ts';
 import type { Row } from '../db/tables.ts';
 import { defaultMessagesPerSecond } from '../queue/rate-limiter.ts';
 import { queueOutbound } from '../conversation/queue-outbound.ts';
@@ -97,7 +98,8 @@ export async function sendWave(tx: Tx, now: Date): Promise<{ campaignId: string;
         {
           key: `campaign:${campaign.id}:${w.contact_id}`,
           contactId: w.contact_id,
-          start: { flowId: campaign.flow_id, variables },
+          // The flow's own opening block with this template then waits for the reply instead of sending it again.
+          start: { flowId: campaign.flow_id, variables: { ...variables, [campaignOpeningVariable]: template.name } },
         },
         now,
       );

@@ -21,7 +21,9 @@ describe('authenticated mounts', () => {
   it('refuses every documented operation but login, logout and me to a caller without credentials', async () => {
     expect(operations.length).toBeGreaterThan(40);
     const wrong: string[] = [];
-    for (const op of operations.filter((o) => !o.includes(' /auth/'))) {
+    // A calendar feed authenticates by the token in its URL (calendar apps send no session).
+    const ownCredential = (op: string) => op.endsWith('/calendar.ics');
+    for (const op of operations.filter((o) => !o.includes(' /auth/') && !ownCredential(o))) {
       const [method = '', path = ''] = op.split(' ');
       const res = await t.anonymous.request(
         method,
@@ -31,6 +33,9 @@ describe('authenticated mounts', () => {
       if (res.status !== 401) wrong.push(`${op} → ${res.status}`);
     }
     expect(wrong).toEqual([]);
+    // Without its token (or with a wrong one) the feed shows nothing.
+    expect((await t.anonymous.request('GET', '/api/agendas/x/calendar.ics')).status).toBe(400);
+    expect((await t.anonymous.request('GET', '/api/agendas/x/calendar.ics?token=wrong')).status).toBe(404);
   });
 
   it('leaves the public API routes open and answers an unknown route with 404, not 401', async () => {

@@ -29,7 +29,7 @@ describe('auth', () => {
 
     const session = cookie.split(';')[0] ?? '';
     const me = await t.app.request('/api/auth/me', { headers: { cookie: session } });
-    expect(await me.json()).toEqual({ user: expect.objectContaining({ name: 'Ana' }) });
+    expect(await me.json()).toEqual({ user: expect.objectContaining({ name: 'Ana' }), studioLanguage: 'pt-BR' });
     const flows = await t.app.request('/api/flows', { headers: { cookie: session } });
     expect(flows.status).toBe(200);
 

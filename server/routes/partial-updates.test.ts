@@ -127,6 +127,10 @@ describe('partial updates', () => {
         imageUrl: 'https://example.com/casa.jpg',
         stock: 2,
         active: false,
+        promoPriceCents: null,
+        attributes: {},
+        variants: [],
+        photos: [],
       });
       const cleared = await admin().json<{ product: Body }>(method, `/api/products/${product.id}`, {
         stock: null,
@@ -143,7 +147,12 @@ describe('partial updates', () => {
       const renamed = await admin().json<{ category: Body }>(method, `/api/categories/${category.id}`, {
         name: `Lotes ${method}`,
       });
-      expect(renamed.body.category).toEqual({ id: category.id, name: `Lotes ${method}`, position: 3 });
+      expect(renamed.body.category).toEqual({
+        id: category.id,
+        name: `Lotes ${method}`,
+        position: 3,
+        catalogId: 'default',
+      });
     });
 
     it(`${method} /api/users/:id and /api/orders/:id change only the fields sent`, async () => {

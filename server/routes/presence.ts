@@ -40,23 +40,26 @@ presenceRoutes.openapi(
   async (c) => c.json({ presence: await presenceOf(c, callerId(c)) }, 200),
 );
 
-presenceRoutes.openapi(
-  createRoute({
-    method: 'put',
-    path: '/',
-    tags,
-    request: { body: jsonBody(presenceRequest) },
-    responses: {
-      200: json(presenceResponse, 'Set; coming online or raising the capacity takes queued conversations at once'),
+// PUT and PATCH alike: only the fields sent change (SPEC: partial semantics on every updatable resource).
+for (const method of ['put', 'patch'] as const) {
+  presenceRoutes.openapi(
+    createRoute({
+      method,
+      path: '/',
+      tags,
+      request: { body: jsonBody(presenceRequest) },
+      responses: {
+        200: json(presenceResponse, 'Set; coming online or raising the capacity takes queued conversations at once'),
+      },
+    }),
+    async (c) => {
+      const userId = callerId(c);
+      const body = c.req.valid('json');
+      const { db, clock, events } = c.var.deps;
+      const now = clock.now();
+      await upsertPresence(db, userId, body, now);
+      if (body.status === 'online') announceAssignments(events, await routeQueued(db, now));
+      return c.json({ presence: await presenceOf(c, userId) }, 200);
     },
-  }),
-  async (c) => {
-    const userId = callerId(c);
-    const body = c.req.valid('json');
-    const { db, clock, events } = c.var.deps;
-    const now = clock.now();
-    await upsertPresence(db, userId, body, now);
-    if (body.status === 'online') announceAssignments(events, await routeQueued(db, now));
-    return c.json({ presence: await presenceOf(c, userId) }, 200);
-  },
-);
+  );
+}

@@ -163,6 +163,7 @@ const access: Record<string, readonly Role[]> = {
   'DELETE /teams/{id}': admins,
   'GET /presence': inbox,
   'PUT /presence': inbox,
+  'PATCH /presence': inbox,
 };
 
 interface Seed {

@@ -24,6 +24,7 @@ const params = {
   id: 'a',
   title: 'Sim',
   buttons: 3,
+  provider: 'Atendimento',
 };
 
 describe('problem texts', () => {

@@ -49,6 +49,7 @@ export const agentMessages = {
   'agent.runs.noTools': { 'pt-BR': 'Respondeu sem usar ferramentas.', en: 'Replied without tools.' },
   'agent.outcome.reply': { 'pt-BR': 'respondeu', en: 'replied' },
   'agent.outcome.done': { 'pt-BR': 'concluiu', en: 'done' },
+  'editor.output.done': { 'pt-BR': 'Concluído', en: 'Done' },
   'agent.outcome.escalate': { 'pt-BR': 'transferiu', en: 'handed off' },
   'agent.outcome.error': { 'pt-BR': 'erro', en: 'error' },
   'agent.usage': { 'pt-BR': 'IA no período', en: 'AI in the period' },
