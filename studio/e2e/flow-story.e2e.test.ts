@@ -75,11 +75,11 @@ async function publish(note: string): Promise<void> {
 }
 
 describe('a business user builds, tests and publishes a flow', () => {
-  it('logs in and is offered the four starter templates', async () => {
+  it('logs in and is offered the five starter templates', async () => {
     await login(page);
     await expect.poll(() => page.getByText('Nenhum fluxo ainda — comece por um modelo').isVisible()).toBe(true);
     const cards = page.locator('.template-card');
-    await expect.poll(() => cards.count()).toBe(4);
+    await expect.poll(() => cards.count()).toBe(5);
     expect(await cards.allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('Imobiliária')]));
   });
 

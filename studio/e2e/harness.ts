@@ -187,3 +187,17 @@ export async function login(page: Page, credentials = admin): Promise<void> {
   await page.getByRole('button', { name: 'Entrar' }).click();
   await page.getByRole('navigation', { name: 'Navegação principal' }).waitFor();
 }
+
+/** Clicks a link of the main nav, opening "Mais" first when the bar folded it there (the bar shows what fits). */
+export async function clickNav(page: Page, name: string): Promise<void> {
+  const nav = page.getByRole('navigation', { name: /^(Navegação principal|Main navigation)$/ });
+  const link = nav.getByRole('link', { name, exact: true });
+  const folded = !(await link.isVisible());
+  if (folded) {
+    const more = nav.getByRole('button', { name: /^(Mais|More)/ });
+    if ((await more.getAttribute('aria-expanded')) !== 'true') await more.click();
+  }
+  await link.click();
+  // The "Mais" list stays open over the page until Esc (or a click elsewhere).
+  if (folded) await page.keyboard.press('Escape');
+}

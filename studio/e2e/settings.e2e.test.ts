@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeLlmApi, type FakeLlm } from '../../server/testing/fake-llm-api.ts';
-import { login, useBrowserPage } from './harness.ts';
+import { login, useBrowserPage, clickNav } from './harness.ts';
 
 /** Configurações: an AI provider added and tested against a fake provider, a time zone saved, the page at phone width. */
 const apiKey = 'sk-e2e-settings-key-0123456789';
@@ -34,7 +34,7 @@ const noHorizontalScroll = () =>
 
 describe('settings page', () => {
   it('adds an AI provider whose key is never shown again, and "Testar" reaches it', async () => {
-    await page.getByRole('link', { name: 'Configurações' }).click();
+    await clickNav(page, 'Configurações');
     await page.getByRole('heading', { name: 'Provedores de IA' }).waitFor();
     expect(await page.getByTestId('ai-providers').innerText()).toContain('Nenhum provedor cadastrado.');
 

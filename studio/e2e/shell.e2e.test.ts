@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { type Harness, login, useBrowserPage } from './harness.ts';
+import { type Harness, login, useBrowserPage, clickNav } from './harness.ts';
 
 /** The app around the editor: login, roles, dialogs, import errors, catalog, channels, language. */
 let harness: Harness;
@@ -65,7 +65,7 @@ describe('roles', () => {
       ['editora@fluxo.test', 'Editor'],
       ['atendente@fluxo.test', 'Atendente'],
     ] as const) {
-      await page.getByRole('link', { name: 'Usuários' }).click();
+      await clickNav(page, 'Usuários');
       await page.getByRole('button', { name: 'Novo usuário' }).click();
       const dialog = page.getByTestId('user-form');
       await dialog.getByLabel('E-mail').fill(email);

@@ -45,11 +45,11 @@ describe('starter templates on a fresh install', () => {
     expect(await page.getByTestId('publish-button').getAttribute('aria-disabled')).toBe('false');
   });
 
-  it('shows the visit date question as future only', async () => {
-    await page.getByTestId('flow-canvas').locator('.react-flow__node[data-id="q_data"]').click();
-    const futureOnly = page.getByRole('checkbox', { name: 'Somente datas futuras' });
-    await futureOnly.waitFor();
-    expect(await futureOnly.isChecked()).toBe(true);
+  it('books the visit with a scheduling block that asks the day first', async () => {
+    await page.getByTestId('flow-canvas').locator('.react-flow__node[data-id="visita"]').click();
+    const dayQuestion = page.getByRole('textbox', { name: 'Pergunta do dia' });
+    await dayQuestion.waitFor();
+    expect(await dayQuestion.inputValue()).toContain('Qual dia você prefere para a visita?');
   });
 
   it('with sample data the catalog has the properties with pictures, and the flow is ready to publish', async () => {

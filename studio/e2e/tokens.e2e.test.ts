@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { type Harness, login, useBrowserPage } from './harness.ts';
+import { type Harness, login, useBrowserPage, clickNav } from './harness.ts';
 
 /** The API tokens section of the users page: create (secret shown once), last use, revoke. */
 let harness: Harness;
@@ -16,7 +16,7 @@ const callApi = (secret: string) =>
 
 describe('API tokens in the studio', () => {
   it('creates a token acting as the admin, shows its last use and expiry, and revokes it', async () => {
-    await page.getByRole('link', { name: 'Usuários' }).click();
+    await clickNav(page, 'Usuários');
     await page.getByRole('button', { name: 'Novo token' }).click();
     const dialog = page.getByTestId('token-form');
     await dialog.getByLabel('Nome').fill('integração ERP');
