@@ -21,7 +21,16 @@ export function AgendaPage() {
   const [editing, setEditing] = useState<AgendaView | 'new' | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const { from, to } = periodOf(anchor, view);
-  const bookings = useResource(() => agendaApi.bookings(from, to).then((r) => r.bookings), [from.getTime(), view]);
+  // Each answer carries the period it was asked for: until the shown period's own answer arrives,
+  // the page says it is loading rather than "no bookings" under the new period's days.
+  const bookings = useResource(
+    () => agendaApi.bookings(from, to).then((r) => ({ from: from.getTime(), view, list: r.bookings })),
+    [from.getTime(), view],
+  );
+  const shown =
+    bookings.status === 'ready' && bookings.data.from === from.getTime() && bookings.data.view === view
+      ? bookings.data.list
+      : null;
   const agendas = useResource(() => (builds ? agendaApi.list().then((r) => r.agendas) : Promise.resolve([])), [builds]);
 
   const cancel = async (b: BookingView) => {
@@ -85,17 +94,12 @@ export function AgendaPage() {
           </button>
         </div>
       </div>
-      {bookings.status === 'loading' ? <Loading /> : null}
+      {bookings.status !== 'error' && !shown ? <Loading /> : null}
       {bookings.status === 'error' ? (
         <ErrorBanner message={errorText(bookings.error, t)} onRetry={bookings.reload} />
       ) : null}
-      {bookings.status === 'ready' ? (
-        <BookingList
-          bookings={bookings.data}
-          from={from}
-          days={view === 'day' ? 1 : 7}
-          onCancel={(b) => void cancel(b)}
-        />
+      {shown ? (
+        <BookingList bookings={shown} from={from} days={view === 'day' ? 1 : 7} onCancel={(b) => void cancel(b)} />
       ) : null}
 
       {builds ? (
