@@ -15,6 +15,8 @@ export const serviceWindowMs = 24 * 60 * 60 * 1000;
 export interface Contact {
   name: string;
   phone: string;
+  /** The channel the contact writes to; absent in the simulator and flow tests. */
+  channelId?: string | null;
 }
 
 /**

@@ -58,6 +58,19 @@ export type Effect =
       context: { variables: Record<string, Json>; messages: { role: 'contact' | 'bot'; text: string }[] };
     }
   | { type: 'record_order'; items: OrderItem[]; totalCents: number; delivery: OrderDelivery }
+  /**
+   * A Pix charge the payment block sent: the server records it on the order (the session's
+   * unpaid order of this amount, or a new one) so the confirmation finds the waiting session.
+   */
+  | {
+      type: 'request_payment';
+      /** Also the code's txid and Meta's reference_id. */
+      reference: string;
+      amountCents: number;
+      description: string;
+      code: string;
+      expiresAt: string;
+    }
   | { type: 'analytics'; nodeId: string; kind: 'enter' | 'exit'; output?: string }
   | { type: 'ai_run'; run: AiRun }
   /**

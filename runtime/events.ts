@@ -12,5 +12,7 @@ export type SessionEvent =
   /** A timer set by an earlier step fired; `key` says which, stale ones are ignored. */
   | { type: 'timer'; key: string }
   | { type: 'handoff_resolved' }
+  /** The business confirmed the Pix charge with this reference (PSP callback or "marcar como pago"). */
+  | { type: 'payment_confirmed'; reference: string }
   /** A campaign or API starts the flow for a contact, with variables (amount, due date...). */
   | { type: 'start'; variables?: Record<string, string | number | boolean | null> };

@@ -13,7 +13,11 @@ export type Outcome =
   | { type: 'unreadable' };
 
 /** Why a waiting node is woken up. */
-export type Resume = { type: 'message'; content: InboundContent } | { type: 'timeout' } | { type: 'resolved' };
+export type Resume =
+  | { type: 'message'; content: InboundContent }
+  | { type: 'timeout' }
+  | { type: 'resolved' }
+  | { type: 'paid'; reference: string };
 
 export interface Executor<T extends NodeType> {
   enter(node: FlowNodeOf<T>, ctx: StepContext): Outcome | Promise<Outcome>;

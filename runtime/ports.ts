@@ -114,6 +114,27 @@ export interface SchedulePort {
   freeSlots(from: Date, days: number): Promise<Slot[]>;
 }
 
+/** How the business takes Pix (Configurações), as the payment block needs it. */
+export interface PixSetup {
+  key: string;
+  merchantName: string;
+  merchantCity: string;
+  /** How long a charge waits when its block does not say. */
+  expiryMinutes: number;
+  /** Meta's Payments API configuration of the contact's channel; null sends the code and its QR instead. */
+  paymentConfiguration: string | null;
+  /** The public, unguessable address of the QR image of the charge with this reference. */
+  qrImageUrl(reference: string): string;
+}
+
+export interface PaymentsPort {
+  /**
+   * null when no Pix key is set up: the payment block leaves through `error`. `channelId` is
+   * the contact's channel (its Payments API configuration); null in the simulator.
+   */
+  pix(channelId: string | null): Promise<PixSetup | null>;
+}
+
 export interface Ports {
   clock: {
     now(): Date;
@@ -134,4 +155,6 @@ export interface Ports {
    */
   aiModel?(choice: { provider: string; model: string }): Promise<LanguageModel | null>;
   schedule?: SchedulePort;
+  /** Absent: payment blocks leave through `error`, as without a Pix key. */
+  payments?: PaymentsPort;
 }

@@ -13,6 +13,7 @@ export const awaitingKinds = [
   /** any reply or the timer (wait) */ 'reply',
   /** a human agent resolving the handoff */ 'agent',
   /** picking a day and a slot of an agenda (schedule) */ 'booking',
+  /** the confirmation of a Pix charge or its expiry (payment) */ 'payment',
 ] as const;
 
 export const awaiting = z.object({

@@ -60,6 +60,11 @@ export async function step(input: StepInput): Promise<StepResult> {
     return resume(input, index, { ...live, status: 'active' }, { type: 'resolved' });
   }
 
+  if (event.type === 'payment_confirmed') {
+    if (!live || live.status !== 'active' || live.awaiting?.kind !== 'payment') return unchanged();
+    return resume(input, index, live, { type: 'paid', reference: event.reference });
+  }
+
   const said = describeContent(event.content);
   if (live?.status === 'handoff') {
     // The server routes these to the agent; the bot stays silent but remembers them.

@@ -5,6 +5,7 @@ import type { Clock, MessagingDeps } from './context.ts';
 import { createReminderLoop } from './agenda/reminder-loop.ts';
 import { createAgendaPort } from './conversation/agenda-port.ts';
 import { createCatalogPort } from './conversation/catalog-port.ts';
+import { createPaymentsPort } from './payments/payments-port.ts';
 import { createNamedModels } from './conversation/named-models.ts';
 import { createFlowVersions } from './conversation/flow-versions.ts';
 import { createHttpPort } from './conversation/http-port.ts';
@@ -114,6 +115,7 @@ export function startMessaging(o: MessagingOptions) {
       },
     }),
     aiModel: createNamedModels(o.db, o.secrets, o.config),
+    payments: createPaymentsPort(o.db, { publicUrl: o.config.publicUrl }),
     ...o.ports,
   };
   const leaseMs = o.leaseMs ?? 30_000;

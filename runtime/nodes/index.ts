@@ -11,6 +11,7 @@ import { llm } from './llm.ts';
 import { menu } from './menu.ts';
 import { message } from './message.ts';
 import { note } from './note.ts';
+import { payment } from './payment.ts';
 import { product_picker } from './product_picker.ts';
 import { question } from './question.ts';
 import { schedule } from './schedule.ts';
@@ -37,4 +38,5 @@ export const executors = {
   end,
   note,
   schedule,
+  payment,
 } satisfies { [T in NodeType]: Executor<T> };

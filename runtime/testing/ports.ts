@@ -1,6 +1,6 @@
 import { MockLanguageModelV3 } from 'ai/test';
 import type { AgendaRulesInput } from '../../shared/agenda/agenda.ts';
-import type { CatalogPort, Category, HttpRequest, Ports, Product } from '../ports.ts';
+import type { CatalogPort, Category, HttpRequest, PixSetup, Ports, Product } from '../ports.ts';
 import { fakeAgenda, type FakeBooking } from './fake-agenda.ts';
 
 /** A clock that only moves when told to: tests never depend on real time. */
@@ -123,7 +123,18 @@ export interface TestPortsOptions {
   agendas?: Record<string, AgendaRulesInput>;
   /** Filled with the bookings made, for tests to inspect (and to start with some taken). */
   bookings?: FakeBooking[];
+  /** The business's Pix; null: none set up (payment blocks take `error`). Default: `testPix`. */
+  pix?: Omit<PixSetup, 'qrImageUrl'> | null;
 }
+
+/** A Pix setup for tests: the Banco Central manual's example key, name and city. */
+export const testPix: Omit<PixSetup, 'qrImageUrl'> = {
+  key: '123e4567-e12b-12d1-a456-426655440000',
+  merchantName: 'Fulano de Tal',
+  merchantCity: 'BRASILIA',
+  expiryMinutes: 60,
+  paymentConfiguration: null,
+};
 
 export interface TestPorts {
   ports: Ports;
@@ -141,6 +152,12 @@ export function testPorts(o: TestPortsOptions = {}): TestPorts {
     llm: o.llm === null ? null : scriptedLlm(o.llm ?? []),
     catalog: fakeCatalog(o.categories, o.products),
     agenda: fakeAgenda(o.agendas ?? {}, clock, o.bookings),
+    payments: {
+      pix: async () => {
+        const pix = o.pix === undefined ? testPix : o.pix;
+        return pix && { ...pix, qrImageUrl: (reference) => `https://fluxo.test/pix/${reference}.png` };
+      },
+    },
   };
   return { ports, clock, httpCalls };
 }

@@ -12,6 +12,7 @@ import { emitOptOut } from '../event-webhooks/opt-out-event.ts';
 import { priorityRank } from '../handoffs/priority.ts';
 import { routeQueuedHandoffs } from '../handoffs/routing.ts';
 import { insertAiRuns } from '../db/queries/ai-runs.ts';
+import { commitPayments } from '../payments/commit-payments.ts';
 
 /**
  * Writes what the engine decided for several contacts in one transaction: sessions, the
@@ -166,6 +167,9 @@ export async function commitOutcomes(
     }
   }
 
+  for (const { outcome, contact } of decided) {
+    if (outcome.payments?.length) events.push(...(await commitPayments(tx, contact, outcome.payments, now)));
+  }
   await emitEvents(tx, events, now);
   // New handoffs go to an agent in the same transaction: committed assigned, or queued if nobody is free.
   if (decided.some((d) => d.outcome.handoffs.length)) await routeQueuedHandoffs(tx, now);

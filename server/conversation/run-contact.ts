@@ -76,6 +76,8 @@ export interface ContactOutcome {
   readUpTo: { messageId: string; wamid: string } | null;
   /** Opt-out (or back in) words the contact sent: the contact's opt-out changes, and each is confirmed. */
   optOuts?: { optedOut: boolean; reply: string; at: Date }[];
+  /** Pix charges payment blocks sent, recorded on their orders (server/payments/commit-payments.ts). */
+  payments?: ({ sessionId: string; flowId: string } & Omit<Extract<Effect, { type: 'request_payment' }>, 'type'>)[];
 }
 
 interface Live {
@@ -115,7 +117,7 @@ export async function runContact(input: {
     processedTimerIds: [],
     readUpTo: null,
   };
-  const who = { name: contact.name, phone: contact.wa_id ?? '' };
+  const who = { name: contact.name, phone: contact.wa_id ?? '', channelId: channel.id };
 
   let live: Live | null = null;
   if (input.session) {
@@ -216,6 +218,10 @@ export async function runContact(input: {
 /** The engine event a due scheduled job stands for. */
 function jobEvent(t: DueTimer): { event: SessionEvent; flowId?: string } {
   if (t.kind === 'handoff_resolved') return { event: { type: 'handoff_resolved' } };
+  if (t.kind === 'payment_confirmed') {
+    const reference = (t.payload as { reference?: unknown } | null)?.reference;
+    return { event: { type: 'payment_confirmed', reference: typeof reference === 'string' ? reference : '' } };
+  }
   if (t.kind === 'flow_start') {
     // An unreadable payload starts no flow (no flow has the id ''), as a missing flow would not.
     const payload = flowStartPayload.safeParse(t.payload);
@@ -283,6 +289,11 @@ function applyEffects(outcome: ContactOutcome, live: Live, effects: Effect[], at
         break;
       // The other flow starts as a job, as a campaign's does: committed with this step, run by
       // the next pass. Keyed by the session, which a `goto` ends: one start per session.
+      case 'request_payment': {
+        const { type: _type, ...charge } = e;
+        (outcome.payments ??= []).push({ sessionId, flowId: live.write.flowId, ...charge });
+        break;
+      }
       case 'start_flow':
         outcome.flowStarts.push({
           key: `goto:${sessionId}`,

@@ -100,6 +100,9 @@ export interface ChannelsTable {
   throughput: Defaulted<number | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
+
+  /** Meta's Payments API configuration name; null: payment blocks send the Pix code and its QR. */
+  payment_configuration: Defaulted<string | null>;
 }
 
 export interface ContactsTable {
@@ -297,6 +300,11 @@ export interface OrdersTable {
   payment_method: Defaulted<string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
+
+  /** The Pix charge of a payment block: reference (txid, Meta's reference_id), code, when paid. */
+  payment_reference: Defaulted<string | null>;
+  pix_code: Defaulted<string | null>;
+  paid_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface OrderItemsTable {

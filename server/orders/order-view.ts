@@ -29,6 +29,8 @@ export async function loadOrders(db: Executor, filter: OrderFilter): Promise<Loa
       address: o.address,
       notes: o.notes,
       paymentMethod: o.payment_method,
+      paidAt: o.paid_at ? iso(o.paid_at) : null,
+      paymentReference: o.payment_reference,
       createdAt: iso(o.created_at),
       updatedAt: iso(o.updated_at),
       items: items

@@ -41,6 +41,8 @@ const checks: Record<string, (object: Json) => PayloadProblem | null> = {
     if (!isObject(i.action)) return missing('interactive.action');
     if (i.type === 'button') return replyButtons(i.action);
     if (i.type === 'list') return listRows(i.action);
+    if (i.type === 'order_details') return orderDetails(i.action);
+    if (i.type === 'order_status') return orderStatus(i.action);
     return null;
   },
 };
@@ -48,6 +50,43 @@ const checks: Record<string, (object: Json) => PayloadProblem | null> = {
 function media(m: Json): PayloadProblem | null {
   if ('link' in m === 'id' in m) return invalid('Media must have exactly one of link or id');
   if (m.caption !== undefined && !isText(m.caption, 1024)) return badValue('caption too long');
+  return null;
+}
+
+const isAmount = (a: unknown) => isObject(a) && Number.isInteger(a.value) && a.offset === 100;
+
+/** `review_and_pay` for Brazil (Payments API): reference, BRL total, items, a Pix dynamic code. */
+function orderDetails(action: Json): PayloadProblem | null {
+  if (action.name !== 'review_and_pay') return badValue('order_details action.name must be review_and_pay');
+  const p = action.parameters;
+  if (!isObject(p)) return missing('action.parameters');
+  if (!isText(p.reference_id, 35)) return badValue('reference_id must have 1 to 35 characters');
+  if (p.payment_type !== 'br' || p.currency !== 'BRL') return badValue('payment_type br and currency BRL');
+  if (!['digital-goods', 'physical-goods'].includes(String(p.type))) return badValue('type');
+  if (!isText(p.payment_configuration, 60)) return missing('payment_configuration');
+  if (!isAmount(p.total_amount)) return badValue('total_amount {value, offset: 100}');
+  const order = p.order;
+  if (!isObject(order) || !Array.isArray(order.items) || order.items.length < 1) return missing('order.items');
+  const itemsOk = order.items.every(
+    (i) => isObject(i) && isText(i.retailer_id, 100) && isText(i.name, 60) && isAmount(i.amount) && Number.isInteger(i.quantity),
+  );
+  if (!itemsOk || !isAmount(order.subtotal)) return badValue('order items need retailer_id, name, amount, quantity');
+  const settings = Array.isArray(p.payment_settings) ? p.payment_settings : [];
+  const pix = settings.find((s) => isObject(s) && s.type === 'pix_dynamic_code') as Json | undefined;
+  const code = pix && isObject(pix.pix_dynamic_code) ? pix.pix_dynamic_code : null;
+  if (!code || !isText(code.code, 512) || !isText(code.merchant_name, 25) || !isText(code.key, 77))
+    return missing('payment_settings pix_dynamic_code {code, merchant_name, key, key_type}');
+  if (!['CPF', 'CNPJ', 'EMAIL', 'PHONE', 'EVP'].includes(String(code.key_type))) return badValue('key_type');
+  return null;
+}
+
+const orderStatuses = ['pending', 'processing', 'partially-shipped', 'shipped', 'completed', 'canceled'];
+
+function orderStatus(action: Json): PayloadProblem | null {
+  if (action.name !== 'review_order') return badValue('order_status action.name must be review_order');
+  const p = action.parameters;
+  if (!isObject(p) || !isText(p.reference_id, 35)) return missing('parameters.reference_id');
+  if (!isObject(p.order) || !orderStatuses.includes(String(p.order.status))) return badValue('order.status');
   return null;
 }
 

@@ -3,6 +3,7 @@ import { splitText } from '../../shared/text/split-text.ts';
 import { truncate } from '../../shared/text/truncate.ts';
 import { whatsappLimits as limits } from '../../shared/whatsapp-limits.ts';
 import { omitUndefined } from './omit-undefined.ts';
+import { orderDetailsBody, orderStatusBody } from './order-messages.ts';
 
 /** Limits used only here (ids and section titles are never typed by users in the studio). */
 const buttonIdMax = 256;
@@ -134,6 +135,8 @@ const builders: { [K in OutboundKind]: Builder<K> } = {
   },
 
   template: (m) => [{ type: 'template', template: templateBody(m) }],
+  order_details: (m) => [orderDetailsBody(m)],
+  order_status: (m) => [orderStatusBody(m)],
 };
 
 function footer(text: string | undefined): Body | undefined {

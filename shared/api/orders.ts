@@ -45,6 +45,10 @@ export const order = z.object({
   address: z.string(),
   notes: z.string(),
   paymentMethod: z.string().nullable(),
+  /** When the payment was confirmed (PSP callback or "Marcar como pago"); null while unpaid. */
+  paidAt: z.string().nullable(),
+  /** The Pix charge's reference (txid) when a payment block charged the order. */
+  paymentReference: z.string().nullable(),
   items: z.array(orderItem),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -72,6 +76,15 @@ export const updateOrderRequest = z.object({
   status: z.enum(orderStatuses).optional(),
   notes: z.string().max(2000).optional(),
 });
+/** `POST /api/orders/{id}/paid`: optional checks against the Pix charge; a mismatch changes nothing (409). */
+export const markPaidRequest = z.object({
+  /** The txid the PSP reports: must be the charge's reference. */
+  txid: z.string().trim().min(1).max(35).optional(),
+  /** What was paid, in cents: must be the order's total. */
+  amountCents: z.number().int().positive().optional(),
+});
+export const markPaidResponse = z.object({ order, alreadyPaid: z.boolean() });
+
 /** `notice` tells whether the customer was messaged about a status change (null when the status did not change). */
 export const updateOrderResponse = orderResponse.extend({ notice: orderNotice.nullable() });
 

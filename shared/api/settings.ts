@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { brCodeLimits } from '../pix/br-code.ts';
+import { normalizePixKey } from '../pix/pix-key.ts';
 import { updateRequestOf } from './common.ts';
 
 /** The zone dates are shown and business hours are read in when nobody chose one. */
@@ -87,6 +89,29 @@ export const defaultOptOut: OptOutSettings = {
   startReply: 'Que bom ter você de volta! Você voltará a receber nossas mensagens.',
 };
 
+/**
+ * How the business takes Pix (payment blocks): its key, and the name and city the BR Code
+ * carries (ASCII, at most 25 and 15 characters: the Banco Central's limits).
+ */
+export const pixSettings = z.object({
+  key: z
+    .string()
+    .trim()
+    .min(1)
+    .max(77)
+    .refine((k) => normalizePixKey(k) !== null, 'chave Pix inválida (CPF, CNPJ, e-mail, +55 telefone ou aleatória)'),
+  merchantName: z.string().trim().min(1).max(brCodeLimits.merchantName),
+  merchantCity: z.string().trim().min(1).max(brCodeLimits.merchantCity),
+  /** How long a charge waits for its payment when the block does not say. */
+  expiryMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(60 * 24 * 30)
+    .default(60),
+});
+export type PixSettings = z.infer<typeof pixSettings>;
+
 /** The settings an admin changes; each is stored under its own key, defaults applied when unset. */
 export const settingsValues = z.object({
   timeZone: timeZone.default(defaultTimeZone),
@@ -97,6 +122,8 @@ export const settingsValues = z.object({
   language: z.enum(studioLanguages).default('pt-BR'),
   /** Opt-out words for campaigns and their confirmations. */
   optOut: optOutSettings.default(defaultOptOut),
+  /** Pix for payment blocks; null until set up. */
+  pix: pixSettings.nullable().default(null),
 });
 export type SettingsValues = z.infer<typeof settingsValues>;
 export type SettingKey = keyof SettingsValues;

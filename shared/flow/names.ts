@@ -101,6 +101,8 @@ export const fixedOutputLabels: Record<NameLocale, Record<string, string>> = {
     booked: 'Agendado',
     none: 'Sem horário',
     done: 'Concluído',
+    paid: 'Pago',
+    expired: 'Expirou',
   },
   en: {
     next: 'Next',
@@ -118,6 +120,8 @@ export const fixedOutputLabels: Record<NameLocale, Record<string, string>> = {
     booked: 'Booked',
     none: 'No slot',
     done: 'Done',
+    paid: 'Paid',
+    expired: 'Expired',
   },
 };
 

@@ -24,6 +24,7 @@ const nodeNouns: Record<Locale, Record<NodeType, string>> = {
     end: 'o fim',
     note: 'a nota',
     schedule: 'o agendamento',
+    payment: 'o pagamento Pix',
   },
   en: {
     start: 'the start',
@@ -43,6 +44,7 @@ const nodeNouns: Record<Locale, Record<NodeType, string>> = {
     end: 'the end',
     note: 'the note',
     schedule: 'the scheduling block',
+    payment: 'the Pix payment',
   },
 };
 

@@ -45,6 +45,7 @@ export const flowNode = z.discriminatedUnion('type', [
   nodeSchema('end'),
   nodeSchema('note'),
   nodeSchema('schedule'),
+  nodeSchema('payment'),
 ]);
 export type FlowNode = z.infer<typeof flowNode>;
 export type FlowNodeOf<T extends NodeType> = Extract<FlowNode, { type: T }>;

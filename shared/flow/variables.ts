@@ -97,6 +97,8 @@ const reads: { [T in NodeType]: Reads<T> } = {
         'cancelledText',
       ] as const
     ).flatMap((field) => template(field, d[field])),
+  payment: (d) =>
+    (['amount', 'description', 'message', 'paidMessage'] as const).flatMap((field) => template(field, d[field])),
 };
 
 /** Every variable each node type stores. */
@@ -119,6 +121,7 @@ const writes: { [T in NodeType]: Writes<T> } = {
   end: none,
   note: none,
   schedule: (d) => [d.variable],
+  payment: none,
 };
 
 export function variableReadsOf(node: FlowNode): VariableRead[] {

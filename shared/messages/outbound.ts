@@ -45,6 +45,9 @@ export const templateButtonParameter = z.object({
 });
 export type TemplateButtonParameter = z.infer<typeof templateButtonParameter>;
 
+/** Meta's order statuses (Payments API, Brazil), sent as `order_status` updates. */
+export const paymentOrderStatuses = ['pending', 'processing', 'partially-shipped', 'shipped', 'completed', 'canceled'] as const;
+
 export const outboundMessage = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: z.string() }),
   z.object({
@@ -84,6 +87,23 @@ export const outboundMessage = z.discriminatedUnion('kind', [
     /** The template as the contact reads it (parameters filled in), for the history and the inbox. */
     text: z.string().optional(),
   }),
+  /** Meta's Payments API (Brazil): the order to review and pay, with a Pix code; amounts in cents. */
+  z.object({
+    kind: z.literal('order_details'),
+    /** The reconciliation key: `order_status` updates repeat it. */
+    reference: z.string(),
+    body: z.string(),
+    configurationName: z.string(),
+    items: z.array(z.object({ name: z.string(), amountCents: z.number().int(), quantity: z.number().int() })),
+    totalCents: z.number().int(),
+    pix: z.object({ code: z.string(), merchantName: z.string(), key: z.string() }),
+  }),
+  z.object({
+    kind: z.literal('order_status'),
+    reference: z.string(),
+    status: z.enum(paymentOrderStatuses),
+    body: z.string(),
+  }),
 ]);
 export type OutboundMessage = z.infer<typeof outboundMessage>;
 export type OutboundKind = OutboundMessage['kind'];
@@ -101,6 +121,8 @@ export function textOf(message: OutboundMessage): string | null {
       return message.caption ?? null;
     case 'buttons':
     case 'list':
+    case 'order_details':
+    case 'order_status':
       return message.body;
     case 'template':
       if (message.text) return message.text;

@@ -10,6 +10,7 @@ import { llmData } from './llm.ts';
 import { menuData } from './menu.ts';
 import { messageData } from './message.ts';
 import { noteData } from './note.ts';
+import { paymentData } from './payment.ts';
 import { productPickerData } from './product_picker.ts';
 import { questionData } from './question.ts';
 import { scheduleData } from './schedule.ts';
@@ -41,6 +42,7 @@ export const nodeDefinitions = {
   end: { data: endData },
   note: { data: noteData },
   schedule: { data: scheduleData },
+  payment: { data: paymentData },
 } as const satisfies Record<NodeType, { data: z.ZodType }>;
 
 export type NodeDataByType = { [T in NodeType]: z.infer<(typeof nodeDefinitions)[T]['data']> };
@@ -58,6 +60,7 @@ export * from './llm.ts';
 export * from './menu.ts';
 export * from './message.ts';
 export * from './note.ts';
+export * from './payment.ts';
 export * from './product_picker.ts';
 export * from './question.ts';
 export * from './schedule.ts';

@@ -20,6 +20,7 @@ export const nodeTypes = [
   'end',
   'note',
   'schedule',
+  'payment',
 ] as const;
 export type NodeType = (typeof nodeTypes)[number];
 
@@ -33,6 +34,7 @@ export const waitingNodeTypes: ReadonlySet<NodeType> = new Set([
   'handoff',
   'wait',
   'schedule',
+  'payment',
 ]);
 
 /** Outputs that mean "something went wrong or nobody answered": drawn apart in the studio. */

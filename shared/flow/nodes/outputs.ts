@@ -42,6 +42,7 @@ export const fixedOutputs = {
   end: [],
   note: [],
   schedule: ['booked', 'cancelled', 'none', 'timeout'],
+  payment: ['paid', 'expired', 'error'],
 } as const satisfies Record<Exclude<NodeType, 'menu' | 'condition' | 'message'>, readonly string[]>;
 
 /**
@@ -59,6 +60,7 @@ export const windowSensitiveTypes: ReadonlySet<NodeType> = new Set([
   'product_picker',
   'financing',
   'llm',
+  'payment',
 ]);
 
 export type FixedOutputType = keyof typeof fixedOutputs;

@@ -1,0 +1,124 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createMiddleware } from 'hono/factory';
+import { markPaidRequest, markPaidResponse, nextOrderStatuses } from '../../shared/api/orders.ts';
+import { queueOutbound } from '../conversation/queue-outbound.ts';
+import type { AppEnv } from '../context.ts';
+import { recordAudit } from '../db/queries/audit.ts';
+import { findContact } from '../db/queries/contacts.ts';
+import { emitEvent } from '../event-webhooks/emit-event.ts';
+import { AppError, notFound } from '../http/errors.ts';
+import { createRouter, json, jsonBody } from '../http/router.ts';
+import { loadOrders } from '../orders/order-view.ts';
+import { serviceWindow } from '../whatsapp/window.ts';
+
+/**
+ * `POST /api/orders/{id}/paid`: the business's PSP or bank (an API token) or an admin ("Marcar
+ * como pago") confirms a payment. The order is marked paid and confirmed, a Payments API order
+ * gets its `order_status`, and the session waiting at the payment block resumes at `paid`,
+ * through the contact's queue like a handoff's resolution. Idempotent: a second call changes
+ * and sends nothing.
+ */
+export const orderPaymentRoutes = createRouter();
+orderPaymentRoutes.use(
+  '/:id/paid',
+  createMiddleware<AppEnv>(async (c, next) => {
+    const { actor } = c.var;
+    if (actor.kind !== 'token' && actor.role !== 'admin')
+      throw new AppError(403, 'forbidden', 'Só administradores ou um token de API confirmam pagamentos.');
+    await next();
+  }),
+);
+
+const errorShape = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+orderPaymentRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/{id}/paid',
+    tags: ['orders'],
+    request: { params: z.object({ id: z.string().min(1).max(100) }), body: jsonBody(markPaidRequest) },
+    responses: {
+      200: json(markPaidResponse, 'Paid (`alreadyPaid` when an earlier call did it; nothing is sent again)'),
+      404: json(errorShape, 'No such order'),
+      409: json(errorShape, '`order_cancelled`, `txid_mismatch` or `amount_mismatch`: nothing changed'),
+    },
+  }),
+  async (c) => {
+    const { db, clock } = c.var.deps;
+    const { id } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const now = clock.now();
+    const result = await db.transaction().execute(async (tx) => {
+      const order = await tx
+        .selectFrom('orders')
+        .select(['id', 'status', 'total_cents', 'payment_reference', 'paid_at', 'contact_id', 'channel_id'])
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!order) throw notFound('Pedido');
+      if (order.paid_at) return { alreadyPaid: true, contactId: null };
+      if (order.status === 'cancelled')
+        throw new AppError(409, 'order_cancelled', 'Este pedido foi cancelado; o pagamento não foi registrado.');
+      if (body.txid !== undefined && body.txid !== order.payment_reference)
+        throw new AppError(409, 'txid_mismatch', 'O txid não é o da cobrança Pix deste pedido.');
+      if (body.amountCents !== undefined && body.amountCents !== order.total_cents)
+        throw new AppError(409, 'amount_mismatch', 'O valor pago não é o total do pedido.');
+      const status = nextOrderStatuses(order.status).includes('confirmed') ? 'confirmed' : order.status;
+      await tx.updateTable('orders').set({ paid_at: now, status, updated_at: now }).where('id', '=', id).execute();
+      const contact = order.contact_id ? await findContact(tx, order.contact_id) : undefined;
+      if (contact && order.payment_reference) {
+        const channel = await tx
+          .selectFrom('channels')
+          .select('payment_configuration')
+          .where('id', '=', contact.channel_id)
+          .executeTakeFirst();
+        const lastInbound = contact.last_inbound_at ? new Date(contact.last_inbound_at) : null;
+        if (channel?.payment_configuration && serviceWindow(lastInbound, now).open) {
+          await queueOutbound(tx, {
+            contact,
+            message: {
+              kind: 'order_status',
+              reference: order.payment_reference,
+              status: 'processing',
+              body: 'Pagamento confirmado.',
+            },
+            authorKind: 'bot',
+            authorId: null,
+            now,
+          });
+        }
+        // The waiting session hears of it through the contact's queue, like a resolved handoff.
+        await tx
+          .insertInto('scheduled_jobs')
+          .values({
+            id: crypto.randomUUID(),
+            kind: 'payment_confirmed',
+            key: `paid:${id}`,
+            contact_id: contact.id,
+            run_at: now,
+            payload: JSON.stringify({ reference: order.payment_reference }),
+            status: 'pending',
+          })
+          .onConflict((oc) => oc.column('key').doNothing())
+          .execute();
+      }
+      await emitEvent(
+        tx,
+        {
+          type: 'order.updated',
+          contactId: order.contact_id,
+          data: { orderId: id, contactId: order.contact_id, status, previousStatus: order.status, paid: true },
+        },
+        now,
+      );
+      await recordAudit(tx, c.var.actor, 'orders.paid', { type: 'order', id }, { txid: body.txid ?? null });
+      return { alreadyPaid: false, contactId: contact?.id ?? null };
+    });
+    if (result.contactId) {
+      c.var.deps.messaging?.wake([result.contactId]);
+      c.var.deps.messaging?.wakeSender();
+    }
+    const [loaded] = await loadOrders(db, { id, limit: 1 });
+    return c.json({ order: loaded!.order, alreadyPaid: result.alreadyPaid }, 200);
+  },
+);
