@@ -57,6 +57,7 @@ const dataFor: Record<NodeType, Record<string, unknown>> = {
   goto: {},
   handoff: {},
   wait: {},
+  payment: { amount: '{{last_answer}}' },
   set: { assignments: [{ variable: 'x', value: '{{last_answer}}' }] },
   message: { text: '{{last_answer}}' },
   menu: {

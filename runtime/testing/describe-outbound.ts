@@ -11,6 +11,10 @@ export function describeOutbound(m: OutboundMessage): string {
       return `buttons: ${JSON.stringify(m.body)} [${m.buttons.map((b) => b.title).join(' | ')}]`;
     case 'list':
       return `list: ${JSON.stringify(m.body)} [${m.sections.flatMap((s) => s.rows.map((r) => r.title)).join(' | ')}]`;
+    case 'order_details':
+      return `order_details ${m.reference}: ${m.totalCents} cents`;
+    case 'order_status':
+      return `order_status ${m.reference}: ${m.status}`;
     case 'template':
       return `template ${m.name}${m.buttons?.length ? ` [${m.buttons.map((b) => b.title ?? b.value).join(' | ')}]` : ''}`;
   }

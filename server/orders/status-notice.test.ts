@@ -16,6 +16,8 @@ const order: Order = {
   flowId: 'f',
   flowName: 'Pedidos',
   status: 'confirmed',
+  paidAt: null,
+  paymentReference: null,
   totalCents: 10380,
   address: 'Rua A, 1',
   notes: '',

@@ -1,33 +1,27 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createMiddleware } from 'hono/factory';
 import { markPaidRequest, markPaidResponse, nextOrderStatuses } from '../../shared/api/orders.ts';
 import { queueOutbound } from '../conversation/queue-outbound.ts';
-import type { AppEnv } from '../context.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import { findContact } from '../db/queries/contacts.ts';
 import { emitEvent } from '../event-webhooks/emit-event.ts';
+import { requireRole } from '../http/auth.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { createRouter, json, jsonBody } from '../http/router.ts';
 import { loadOrders } from '../orders/order-view.ts';
 import { serviceWindow } from '../whatsapp/window.ts';
 
 /**
- * `POST /api/orders/{id}/paid`: the business's PSP or bank (an API token) or an admin ("Marcar
- * como pago") confirms a payment. The order is marked paid and confirmed, a Payments API order
+ * `POST /api/orders/{id}/paid`: the business's PSP or bank (an API token) or someone in the
+ * Pedidos page ("Marcar como pago") confirms a payment. The order is marked paid and confirmed, a Payments API order
  * gets its `order_status`, and the session waiting at the payment block resumes at `paid`,
  * through the contact's queue like a handoff's resolution. Idempotent: a second call changes
  * and sends nothing.
  */
 export const orderPaymentRoutes = createRouter();
-orderPaymentRoutes.use(
-  '/:id/paid',
-  createMiddleware<AppEnv>(async (c, next) => {
-    const { actor } = c.var;
-    if (actor.kind !== 'token' && actor.role !== 'admin')
-      throw new AppError(403, 'forbidden', 'Só administradores ou um token de API confirmam pagamentos.');
-    await next();
-  }),
-);
+// Who may: as for the other order routes (orders.ts's guard covers this router too, mounted
+// with it): everyone who serves customers, and API tokens, such as the PSP's (an agent's token
+// is enough and can do little else).
+orderPaymentRoutes.use('*', requireRole('editor', 'agent'));
 
 const errorShape = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 

@@ -78,6 +78,7 @@ const access: Record<string, readonly Role[]> = {
   'GET /orders/{id}': everyone,
   'PATCH /orders/{id}': everyone,
   'PUT /orders/{id}': everyone,
+  'POST /orders/{id}/paid': everyone,
   'GET /order-notifications': admins,
   'PATCH /order-notifications': admins,
   'PUT /order-notifications': admins,

@@ -12,6 +12,7 @@ import { templatesMessages } from './messages/templates.ts';
 import { campaignsMessages } from './messages/campaigns.ts';
 import { integrationsMessages } from './messages/integrations.ts';
 import { agendaMessages } from './messages/agenda.ts';
+import { paymentMessages } from './messages/payments.ts';
 import { teamsMessages } from './messages/teams.ts';
 import { agentMessages } from './messages/agent.ts';
 import { commerceMessages } from './messages/commerce.ts';
@@ -33,6 +34,7 @@ const messages = {
   ...campaignsMessages,
   ...integrationsMessages,
   ...agendaMessages,
+  ...paymentMessages,
   ...teamsMessages,
   ...agentMessages,
   ...commerceMessages,

@@ -19,4 +19,5 @@ export const nodeColors: Record<NodeType, string> = {
   end: '#dc2626',
   note: '#ca8a04',
   schedule: '#0d9488',
+  payment: '#16a34a',
 };

@@ -34,6 +34,7 @@ const seeds: Seeds = {
   end: () => ({ message: 'Obrigado pelo contato! 😊' }),
   note: () => ({ text: '' }),
   schedule: () => ({}),
+  payment: () => ({}),
 };
 
 export function defaultDataOf<T extends NodeType>(type: T, id: IdFactory): NodeDataByType[T] {

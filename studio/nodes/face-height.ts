@@ -115,6 +115,8 @@ function bodyParts(node: NodeFace): number[] {
       return [];
     case 'schedule':
       return [text(node.data.dayText), pillAndVariable(14, node.data.variable)];
+    case 'payment':
+      return [19];
   }
 }
 

@@ -18,6 +18,7 @@ import { SetInspector } from './set/Inspector.tsx';
 import { StartInspector } from './start/Inspector.tsx';
 import { ScheduleInspector } from './schedule/Inspector.tsx';
 import { WaitInspector } from './wait/Inspector.tsx';
+import { PaymentInspector } from './payment/Inspector.tsx';
 
 /** The side panel's form for each node type. A new type without an entry fails to compile. */
 export const nodeInspectors = {
@@ -34,6 +35,7 @@ export const nodeInspectors = {
   agent: AgentInspector,
   handoff: HandoffInspector,
   wait: WaitInspector,
+  payment: PaymentInspector,
   goto: GotoInspector,
   end: EndInspector,
   note: NoteInspector,

@@ -19,6 +19,7 @@ import { SetNode } from './set/Node.tsx';
 import { StartNode } from './start/Node.tsx';
 import { ScheduleNode } from './schedule/Node.tsx';
 import { WaitNode } from './wait/Node.tsx';
+import { PaymentNode } from './payment/Node.tsx';
 
 /**
  * How the canvas draws each node type. A new type without an entry fails to compile. The
@@ -38,6 +39,7 @@ const nodeComponents = {
   agent: AgentNode,
   handoff: HandoffNode,
   wait: WaitNode,
+  payment: PaymentNode,
   goto: GotoNode,
   end: EndNode,
   note: NoteNode,

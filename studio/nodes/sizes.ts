@@ -26,6 +26,7 @@ const heights: Record<NodeType, number> = {
   end: 80,
   note: 140,
   schedule: 140,
+  payment: 130,
 };
 
 export function initialSizeOf(type: NodeType): { width: number; height: number } {

@@ -46,6 +46,8 @@ function outgoingOf(node: FlowNode, listTitle: string): Outgoing | null {
     case 'wait':
     case 'end':
       return node.data.message ? { text: node.data.message } : null;
+    case 'payment':
+      return { text: `${node.data.message}\n\n00020101021126…6304ABCD` };
     case 'start':
     case 'condition':
     case 'set':

@@ -37,8 +37,8 @@ export function ChatBubble({ message, disabled, onReply, onOpenList }: ChatBubbl
         <RichText text={message.text} />
       </div>
     );
-  // A template (sent by campaigns) is drawn as the text the inbox keeps for it.
-  if (message.kind === 'template')
+  // A template (sent by campaigns) or a Payments API order is drawn as the text the inbox keeps for it.
+  if (message.kind === 'template' || message.kind === 'order_details' || message.kind === 'order_status')
     return (
       <div className="bubble bot">
         <RichText text={textOf(message) ?? ''} />
