@@ -55,6 +55,8 @@ export const conversationTurn = z.union([
     .strict(),
   z.object({ after: z.string().regex(/^\d+(?:\.\d+)?\s*(s|m|h|d)$/, 'use 30s, 30m, 2h or 1d') }).strict(),
   z.object({ resolve: z.literal(true) }).strict(),
+  /** The business confirms the latest Pix charge (PSP callback or "Marcar como pago"). */
+  z.object({ pay: z.literal(true) }).strict(),
   z.object({ bot: z.array(botExpectation) }).strict(),
   z
     .object({

@@ -88,6 +88,8 @@ export async function runConversation(flow: FlowDocument, input: ConversationScr
   const timers = new Map<string, number>();
   let session: SessionState | null = null;
   let handoffOpen = false;
+  // The latest Pix charge a payment block sent, which a `pay` turn confirms.
+  let charge: string | null = null;
   let lastOrder: { items: OrderItem[]; totalCents: number; address: string } | null = null;
   let since = 0;
   // The 24-hour window: the engine is told when the contact last wrote.
@@ -101,6 +103,7 @@ export async function runConversation(flow: FlowDocument, input: ConversationScr
       else if (e.type === 'set_timer') timers.set(e.key, Date.parse(e.at));
       else if (e.type === 'cancel_timer') timers.delete(e.key);
       else if (e.type === 'open_handoff') handoffOpen = true;
+      else if (e.type === 'request_payment') charge = e.reference;
       else if (e.type === 'record_order')
         lastOrder = { items: e.items, totalCents: e.totalCents, address: e.delivery.address };
     }
@@ -160,6 +163,10 @@ export async function runConversation(flow: FlowDocument, input: ConversationScr
       since = sent.length;
       handoffOpen = false;
       await fire({ type: 'handoff_resolved' });
+    } else if ('pay' in turn) {
+      if (!charge) return 'pay: no Pix charge was sent';
+      since = sent.length;
+      await fire({ type: 'payment_confirmed', reference: charge });
     } else if ('bot' in turn) {
       const recent = sent.slice(since);
       let at = 0;
