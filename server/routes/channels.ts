@@ -39,6 +39,7 @@ export const view = (c: Context<AppEnv>, ch: Row<'channels'>) => ({
   flowId: ch.flow_id,
   markRead: ch.mark_read,
   throughput: ch.throughput,
+  paymentConfiguration: ch.payment_configuration,
   healthy: ch.healthy,
   healthError: ch.health_error,
   ...withSecretsProblem(connectionView(ch), openSecrets(c.var.deps.secrets, ch) !== null),
@@ -91,6 +92,7 @@ channelRoutes.openapi(
         flow_id: body.flowId,
         mark_read: body.markRead,
         throughput: body.throughput,
+        payment_configuration: body.paymentConfiguration,
       });
       await recordAudit(tx, c.var.actor, 'channel.create', { type: 'channel', id: created.id });
       return created;
@@ -123,6 +125,7 @@ updateRoute(
     if (body.flowId !== undefined) changes.flow_id = body.flowId;
     if (body.markRead !== undefined) changes.mark_read = body.markRead;
     if (body.throughput !== undefined) changes.throughput = body.throughput;
+    if (body.paymentConfiguration !== undefined) changes.payment_configuration = body.paymentConfiguration;
     if (body.accessToken !== undefined) {
       changes.access_token_enc = secrets.seal(body.accessToken);
       // A new token is the fix for an expired one: let the sender try again.

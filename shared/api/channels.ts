@@ -19,6 +19,8 @@ export const createChannelRequest = z.object({
   markRead: z.boolean().default(true),
   /** Messages per second Meta allows this number (80 by default, 1,000 after Meta's upgrade); campaigns pace to it. Null: 80. */
   throughput: z.number().int().min(1).max(10_000).nullable().default(null),
+  /** Meta's Payments API (Brazil) configuration name; null: payment blocks send the Pix code and its QR. */
+  paymentConfiguration: z.string().trim().min(1).max(60).nullable().default(null),
 });
 /**
  * Only the fields sent change (`PATCH`, and `PUT` the same way): rotating `accessToken` alone keeps
@@ -36,6 +38,7 @@ export const channel = z.object({
   flowId: z.string().nullable(),
   markRead: z.boolean(),
   throughput: z.number().int().nullable(),
+  paymentConfiguration: z.string().nullable(),
   healthy: z.boolean(),
   healthError: z.string().nullable(),
   connection: channelConnection,

@@ -6,6 +6,7 @@ import type {
   updateOrderNotificationsRequest,
   updateOrderRequest,
   updateOrderResponse,
+  markPaidResponse,
 } from '../../shared/api/orders.ts';
 import { request } from './http.ts';
 
@@ -37,6 +38,7 @@ export const ordersApi = {
   /** 409 `invalid_transition` when the order cannot move to that status. */
   update: (id: string, body: In<typeof updateOrderRequest>) =>
     request<Out<typeof updateOrderResponse>>('PATCH', orderPath(id), body),
+  markPaid: (id: string) => request<Out<typeof markPaidResponse>>('POST', `${orderPath(id)}/paid`, {}),
   exportUrl: (query: OrderQuery) => `/api/orders/export.csv${orderQueryString(query)}`,
   notifications: () => request<Out<typeof orderNotificationsResponse>>('GET', '/api/order-notifications'),
   updateNotifications: (body: In<typeof updateOrderNotificationsRequest>) =>

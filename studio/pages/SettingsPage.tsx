@@ -6,6 +6,7 @@ import { ErrorBanner, Loading } from '../ui/states.tsx';
 import { useResource } from '../ui/use-resource.ts';
 import { AiProvidersSection } from './settings/AiProvidersSection.tsx';
 import { GeneralSection } from './settings/GeneralSection.tsx';
+import { PixSection } from './settings/PixSection.tsx';
 import { ChatwootSection } from './settings/ChatwootSection.tsx';
 import { EventWebhooksSection } from './settings/EventWebhooksSection.tsx';
 import './settings/settings.css';
@@ -25,6 +26,7 @@ export function SettingsPage() {
         <>
           <AiProvidersSection settings={settings.data} onChanged={settings.reload} />
           <GeneralSection settings={settings.data} onSaved={settings.reload} />
+          <PixSection settings={settings.data} onSaved={settings.reload} />
           <EventWebhooksSection />
           <ChatwootSection />
         </>

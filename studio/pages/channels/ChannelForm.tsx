@@ -26,6 +26,7 @@ export function ChannelForm({ channel, flows, onSaved, onClose }: ChannelFormPro
     verifyToken: channel?.verifyToken ?? '',
     flowId: channel?.flowId ?? '',
     markRead: channel?.markRead ?? true,
+    paymentConfiguration: channel?.paymentConfiguration ?? '',
   });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -44,6 +45,7 @@ export function ChannelForm({ channel, flows, onSaved, onClose }: ChannelFormPro
       verifyToken: form.verifyToken,
       flowId: form.flowId || null,
       markRead: form.markRead,
+      paymentConfiguration: form.paymentConfiguration.trim() || null,
     };
     try {
       const { channel: saved } = channel
@@ -147,6 +149,16 @@ export function ChannelForm({ channel, flows, onSaved, onClose }: ChannelFormPro
             onChange={(e) => update('verifyToken', e.target.value)}
           />
           <small className="muted">{t('channels.verifyTokenHelp')}</small>
+        </label>
+        <label className="field">
+          <span>{t('channels.paymentConfiguration')}</span>
+          <input
+            maxLength={60}
+            value={form.paymentConfiguration}
+            onChange={(e) => update('paymentConfiguration', e.target.value)}
+            data-testid="channel-payment-configuration"
+          />
+          <small className="muted">{t('channels.paymentConfigurationHint')}</small>
         </label>
         <label className="checkbox span-2">
           <input type="checkbox" checked={form.markRead} onChange={(e) => update('markRead', e.target.checked)} />

@@ -44,6 +44,18 @@ export function OrderDetail({ id, onClose, onChanged }: { id: string; onClose():
     setBusy(false);
   };
 
+  const markPaid = async () => {
+    setBusy(true);
+    try {
+      await ordersApi.markPaid(id);
+      onChanged();
+      detail.reload();
+    } catch (err) {
+      showToast(errorText(err, t), 'error');
+    }
+    setBusy(false);
+  };
+
   const order = detail.data?.order;
   return (
     <Dialog
@@ -70,7 +82,28 @@ export function OrderDetail({ id, onClose, onChanged }: { id: string; onClose():
             <dt>{t('orders.notes')}</dt>
             <dd>{order.notes || t('orders.none')}</dd>
             <dt>{t('orders.payment')}</dt>
-            <dd>{order.paymentMethod ?? t('orders.none')}</dd>
+            <dd>
+              {order.paymentMethod ?? t('orders.none')}
+              {order.paidAt ? (
+                <span className="pill" data-testid="order-paid">
+                  {' '}
+                  {t('orders.paidAt', { when: new Date(order.paidAt).toLocaleString() })}
+                </span>
+              ) : order.status !== 'cancelled' ? (
+                <>
+                  {' '}
+                  <button
+                    type="button"
+                    className="button small"
+                    data-testid="order-mark-paid"
+                    disabled={busy}
+                    onClick={() => void markPaid()}
+                  >
+                    {t('orders.markPaid')}
+                  </button>
+                </>
+              ) : null}
+            </dd>
             <dt>{t('orders.channel')}</dt>
             <dd>{order.channelName ?? t('orders.none')}</dd>
             <dt>{t('orders.flow')}</dt>
