@@ -163,6 +163,20 @@ describe('Pedidos', () => {
     expect(await csv.text()).toContain(address);
   });
 
+  it('"Marcar como pago" records the payment once and shows when it was paid', async () => {
+    const { page } = admin;
+    await page.goto('/orders');
+    await page.getByRole('button', { name: 'Abrir pedido #1' }).click();
+    const detail = page.getByTestId('order-detail');
+    await detail.getByRole('button', { name: 'Marcar como pago' }).click();
+    await detail.getByTestId('order-paid').waitFor();
+    expect(await detail.getByTestId('order-paid').innerText()).toContain('Pago em');
+    expect(await detail.getByRole('button', { name: 'Marcar como pago' }).count()).toBe(0);
+    const audit = await page.request.get('/api/audit?action=orders.paid');
+    expect(await audit.text()).toContain('orders.paid');
+    await page.keyboard.press('Escape');
+  });
+
   it('fits a 390×844 phone: the list, the order and the status messages', async () => {
     const { page } = admin;
     await page.setViewportSize({ width: 390, height: 844 });
