@@ -167,7 +167,7 @@ describe('a channel enabled for the Payments API', () => {
     await say(phone, 'oi');
     await until('order_details', () => bodies(phone).some((b) => b.interactive?.type === 'order_details'), 8000);
     const order = await orderOf(phone);
-    const details = bodies(phone).find((b) => b.interactive?.type === 'order_details')!.interactive;
+    const details = bodies(phone).find((b) => b.interactive?.type === 'order_details')!.interactive!;
     expect(details.action.name).toBe('review_and_pay');
     expect(details.action.parameters).toMatchObject({
       reference_id: order.paymentReference,
@@ -181,7 +181,7 @@ describe('a channel enabled for the Payments API', () => {
 
     await markPaid(psp, order.id);
     await until('order_status', () => bodies(phone).some((b) => b.interactive?.type === 'order_status'), 8000);
-    const status = bodies(phone).find((b) => b.interactive?.type === 'order_status')!.interactive;
+    const status = bodies(phone).find((b) => b.interactive?.type === 'order_status')!.interactive!;
     expect(status.action).toEqual({
       name: 'review_order',
       parameters: { reference_id: order.paymentReference, order: { status: 'processing' } },
