@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import { markPaidRequest, markPaidResponse, nextOrderStatuses } from '../../shared/api/orders.ts';
 import { queueOutbound } from '../conversation/queue-outbound.ts';
@@ -85,7 +86,7 @@ orderPaymentRoutes.openapi(
         await tx
           .insertInto('scheduled_jobs')
           .values({
-            id: crypto.randomUUID(),
+            id: randomUUID(),
             kind: 'payment_confirmed',
             key: `paid:${id}`,
             contact_id: contact.id,
