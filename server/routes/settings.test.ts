@@ -44,7 +44,24 @@ describe('settings API', () => {
       environmentAiProvider: null,
       businessHours: expect.objectContaining({ mon: [{ start: '08:00', end: '18:00' }], sun: [] }),
       optOut: expect.objectContaining({ stopWords: ['PARAR', 'SAIR', 'CANCELAR', 'STOP'], startWords: ['VOLTAR'] }),
+      pix: null,
     });
+  });
+
+  it('keeps a valid Pix key with the BR Code limits, and refuses an invalid one without changing anything', async () => {
+    const pix = { key: '529.982.247-25', merchantName: 'Loja da Ana', merchantCity: 'Natal' };
+    for (const bad of [
+      { ...pix, key: '529.982.247-24' },
+      { ...pix, merchantName: 'Um nome comprido demais para o Pix' },
+      { ...pix, merchantCity: 'Cidade comprida demais' },
+    ]) {
+      expect((await admin().request('PATCH', '/api/settings', { pix: bad })).status).toBe(400);
+    }
+    expect((await settings()).pix).toBeNull();
+    const saved = await admin().json<{ settings: Settings }>('PATCH', '/api/settings', { pix });
+    expect(saved.body.settings.pix).toEqual({ ...pix, expiryMinutes: 60 });
+    await admin().json('PATCH', '/api/settings', { pix: null });
+    expect((await settings()).pix).toBeNull();
   });
 
   it('is for admins only', async () => {
