@@ -119,5 +119,14 @@ describe('a web process and two workers', () => {
     expect(handled.reduce((a, b) => a + b, 0)).toBe(messages.length);
     expect(sent.reduce((a, b) => a + b, 0)).toBe(messages.length);
     for (const n of handled) expect(n).toBeGreaterThan(0);
+
+    // Each stage is timed where it runs: the web process reads and stores, the workers run and send.
+    const stage = (page: string, name: string) => sumOf(page, 'fluxo_stage_seconds_count', `stage="${name}"`);
+    for (const name of ['parse', 'verify', 'store', 'status']) expect(stage(webPage!, name)).toBeGreaterThan(0);
+    for (const name of ['claim', 'step', 'commit', 'outbox', 'send', 'record']) {
+      expect(stage(webPage!, name)).toBe(0);
+      expect(workerPages.reduce((n, p) => n + stage(p, name), 0)).toBeGreaterThan(0);
+    }
+    expect(workerPages.reduce((n, p) => n + stage(p, 'step'), 0)).toBeGreaterThanOrEqual(contacts);
   }, 120_000);
 });
