@@ -5,7 +5,7 @@ import type { Db } from '../db/database.ts';
 import { findAgenda } from '../db/queries/agendas.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import { findContact } from '../db/queries/contacts.ts';
-import { serviceWindow } from '../whatsapp/window.ts';
+import { serviceWindow } from '../../shared/whatsapp/service-window.ts';
 
 export interface ReminderResult {
   /** Sent as text within the 24-hour window. */

@@ -10,7 +10,7 @@ import { resolveHandoff } from '../db/queries/handoffs.ts';
 import { queueHandoffResolved } from '../db/queries/scheduled-jobs.ts';
 import { emitHandoffEvent } from '../event-webhooks/handoff-event.ts';
 import { readRawBody } from '../http/raw-body.ts';
-import { serviceWindow } from '../whatsapp/window.ts';
+import { serviceWindow } from '../../shared/whatsapp/service-window.ts';
 
 /** What the bridge reads of Chatwoot's webhook payloads (CHATWOOT.md §3.2); the rest passes. */
 const messageCreated = z.object({
