@@ -7,6 +7,7 @@ import { ErrorBanner, Loading } from '../../ui/states.tsx';
 import { showToast } from '../../ui/toast.tsx';
 import { useResource } from '../../ui/use-resource.ts';
 import { TeamDialog } from './TeamDialog.tsx';
+import './teams.css';
 
 /**
  * Teams the handoff block names: members (with how many conversations each takes at once), the
