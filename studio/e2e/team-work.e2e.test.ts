@@ -133,7 +133,10 @@ describe('team work in the studio', () => {
     const option = anaPage.getByRole('option', { name: new RegExp(customer.name) });
     await option.waitFor({ timeout: 20_000 });
     await option.click();
-    await anaPage.getByTestId('canned-replies').selectOption({ label: 'Saudação' });
+    // "/" and part of the title offers the reply; Enter takes it, filled in.
+    await anaPage.getByLabel('Sua resposta').fill('/sau');
+    await anaPage.getByTestId('slash-replies').getByRole('button', { name: 'Saudação' }).waitFor();
+    await anaPage.getByLabel('Sua resposta').press('Enter');
     await expect
       .poll(() => anaPage.getByLabel('Sua resposta').inputValue())
       .toBe(`Olá ${customer.name}, aqui é a Ana!`);

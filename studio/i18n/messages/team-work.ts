@@ -77,6 +77,10 @@ export const teamWorkMessages = {
   },
   'teamWork.reopened': { 'pt-BR': 'Atendimento reaberto.', en: 'Conversation reopened.' },
   'teamWork.internal': { 'pt-BR': 'Nota interna', en: 'Internal note' },
+  'teamWork.slashHelp': {
+    'pt-BR': '"/" e parte do título busca uma resposta pronta.',
+    en: '"/" and part of a title finds a canned reply.',
+  },
   'teamWork.kind.note': { 'pt-BR': 'Nota', en: 'Note' },
   'teamWork.kind.transfer': { 'pt-BR': 'Transferência', en: 'Transfer' },
   'teamWork.kind.reopen': { 'pt-BR': 'Reaberto', en: 'Reopened' },
