@@ -31,6 +31,7 @@ import { conversationRoutes } from './routes/conversations.ts';
 import { aiRunRoutes } from './routes/ai-runs.ts';
 import { dashboardAiRoutes } from './routes/dashboard-ai.ts';
 import { eventRoutes } from './routes/events.ts';
+import { teamOverviewRoutes } from './routes/team-overview.ts';
 import { mediaRoutes } from './routes/media.ts';
 import { messageTemplateRoutes } from './routes/message-templates.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -132,7 +133,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route('/agendas', agendaCalendarRoutes);
   mountAuthenticated(api, '/agendas', agendaRoutes);
   mountAuthenticated(api, '/bookings', bookingRoutes);
-  mountAuthenticated(api, '/teams', teamRoutes);
+  mountAuthenticated(api, '/teams', teamOverviewRoutes, teamRoutes);
   mountAuthenticated(api, '/presence', presenceRoutes);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.doc31('/openapi.json', {

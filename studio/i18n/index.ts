@@ -13,6 +13,7 @@ import { campaignsMessages } from './messages/campaigns.ts';
 import { integrationsMessages } from './messages/integrations.ts';
 import { agendaMessages } from './messages/agenda.ts';
 import { teamsMessages } from './messages/teams.ts';
+import { teamWorkMessages } from './messages/team-work.ts';
 import { agentMessages } from './messages/agent.ts';
 import { commerceMessages } from './messages/commerce.ts';
 
@@ -34,6 +35,7 @@ const messages = {
   ...integrationsMessages,
   ...agendaMessages,
   ...teamsMessages,
+  ...teamWorkMessages,
   ...agentMessages,
   ...commerceMessages,
 } as const;

@@ -2,7 +2,8 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import { api, ApiError } from '../../api/client.ts';
 import { useT } from '../../i18n/index.ts';
 import { errorText } from '../../ui/error-text.ts';
-import { CannedReplies } from './CannedReplies.tsx';
+import { CannedReplies, fillReply, useCannedReplies } from './CannedReplies.tsx';
+import { slashMatches } from './slash.ts';
 import type { ReplyBlock } from './reply-state.ts';
 
 interface ReplyBoxProps {
@@ -30,6 +31,13 @@ export function ReplyBox({ handoffId, teamId = null, variables = {}, block, focu
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const disabled = block !== null;
+  const replies = useCannedReplies(teamId);
+  // "/" then part of a title: the matching canned replies, the first taken with Enter.
+  const matches = slashMatches(text, replies);
+  const pick = (picked: string) => {
+    setText(picked);
+    inputRef.current?.focus();
+  };
 
   useEffect(() => {
     if (focusRequest > 0 && !disabled) inputRef.current?.focus();
@@ -58,7 +66,9 @@ export function ReplyBox({ handoffId, teamId = null, variables = {}, block, focu
     // Not while an input method is composing a word: Enter then picks the word.
     if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return;
     event.preventDefault();
-    void send();
+    const first = matches?.[0];
+    if (first) pick(fillReply(first, variables));
+    else void send();
   };
 
   return (
@@ -73,15 +83,18 @@ export function ReplyBox({ handoffId, teamId = null, variables = {}, block, focu
           {error}
         </p>
       ) : null}
-      <CannedReplies
-        teamId={teamId}
-        variables={variables}
-        disabled={disabled}
-        onPick={(picked) => {
-          setText(picked);
-          inputRef.current?.focus();
-        }}
-      />
+      <CannedReplies replies={replies} variables={variables} disabled={disabled} onPick={pick} />
+      {matches?.length ? (
+        <ul className="inbox-slash" aria-label={t('inbox.canned.label')} data-testid="slash-replies">
+          {matches.map((r) => (
+            <li key={r.id}>
+              <button type="button" className="button small" onClick={() => pick(fillReply(r, variables))}>
+                {r.title}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <div className="inbox-reply-row">
         <label className="visually-hidden" htmlFor={inputId}>
           {t('inbox.reply.label')}
@@ -105,6 +118,7 @@ export function ReplyBox({ handoffId, teamId = null, variables = {}, block, focu
       {block ? null : (
         <p id={noteId} className="muted small">
           {t('inbox.reply.help')}
+          {replies.length ? ` ${t('teamWork.slashHelp')}` : null}
         </p>
       )}
     </form>
