@@ -31,6 +31,7 @@ import { createLocalRateLimiter, createRedisRateLimiter } from './queue/rate-lim
 import { connectRedis } from './queue/redis-client.ts';
 import { createWorkerLoop } from './queue/worker-loop.ts';
 import { createChannelDirectory } from './channels/channel-directory.ts';
+import { readOneThroughput } from './channels/read-throughput.ts';
 import { createGraphClient } from './whatsapp/graph-client.ts';
 import { createEventDelivery, type Backoff } from './event-webhooks/deliver-events.ts';
 import { createChatwootMirror } from './chatwoot/mirror-event.ts';
@@ -258,6 +259,14 @@ export function startMessaging(o: MessagingOptions) {
     logger: o.logger,
   });
 
+  // Meta's throughput tier of each working number, read now and then: it paces the number's sends.
+  const throughputTiers = createWorkerLoop(
+    'throughput tiers',
+    () =>
+      readOneThroughput({ db: o.db, secrets: o.secrets, graph: o.config.graph, logger: o.logger, now: o.clock.now() }),
+    { idleMs: Math.max(idleMs, 60_000), logger: o.logger },
+  );
+
   // Embedded: statistics from a small sample, since every webhook waits for an ANALYZE (vacuum.ts).
   const vacuum = createVacuumLoop(o.db, o.logger, { statisticsTarget: o.config.databaseUrl ? undefined : 10 });
   // Daily, on one instance: deletes messages older than the settings' retention.
@@ -288,6 +297,7 @@ export function startMessaging(o: MessagingOptions) {
     media.start();
     campaigns.start();
     eventWebhooks.start();
+    throughputTiers.start();
     vacuum.start();
     retention.start();
     reminders.start();
@@ -325,6 +335,7 @@ export function startMessaging(o: MessagingOptions) {
         media.stop(),
         campaigns.stop(),
         eventWebhooks.stop(),
+        throughputTiers.stop(),
         vacuum.stop(),
         retention.stop(),
         reminders.stop(),

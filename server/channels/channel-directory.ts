@@ -1,6 +1,7 @@
 import type { SecretBox } from '../auth/secret-box.ts';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
+import { defaultMessagesPerSecond } from '../queue/rate-limiter.ts';
 
 export interface ChannelInfo {
   id: string;
@@ -17,6 +18,8 @@ export interface ChannelInfo {
    */
   proven: boolean;
   webhookVerified: boolean;
+  /** Messages per second the number may send: the admin's setting, else Meta's tier, else 80. */
+  throughput: number;
 }
 
 /**
@@ -62,6 +65,7 @@ export function createChannelDirectory(
         healthy: r.healthy,
         proven: r.healthy && r.check_ok === true,
         webhookVerified: r.webhook_verified_at !== null,
+        throughput: r.throughput ?? r.graph_throughput ?? defaultMessagesPerSecond,
       });
     }
     for (const r of broken) {
