@@ -22,6 +22,11 @@ export interface ChannelInfo {
   throughput: number;
 }
 
+/** Messages per second a number may send: the admin's setting, else the tier Meta reports, else Meta's default. */
+export function throughputOf(r: { throughput: number | null; graph_throughput: number | null }): number {
+  return r.throughput ?? r.graph_throughput ?? defaultMessagesPerSecond;
+}
+
 /**
  * The channels, decrypted, kept in memory for a moment: every webhook needs its channel's app
  * secret, and reading plus decrypting it per request would dominate the webhook's cost.
@@ -65,7 +70,7 @@ export function createChannelDirectory(
         healthy: r.healthy,
         proven: r.healthy && r.check_ok === true,
         webhookVerified: r.webhook_verified_at !== null,
-        throughput: r.throughput ?? r.graph_throughput ?? defaultMessagesPerSecond,
+        throughput: throughputOf(r),
       });
     }
     for (const r of broken) {
