@@ -32,6 +32,7 @@ import { connectRedis } from './queue/redis-client.ts';
 import { createWorkerLoop } from './queue/worker-loop.ts';
 import { createChannelDirectory } from './channels/channel-directory.ts';
 import { readOneThroughput } from './channels/read-throughput.ts';
+import { finishSettledCampaigns } from './campaigns/finish-campaigns.ts';
 import { createGraphClient } from './whatsapp/graph-client.ts';
 import { createEventDelivery, type Backoff } from './event-webhooks/deliver-events.ts';
 import { createChatwootMirror } from './chatwoot/mirror-event.ts';
@@ -228,10 +229,20 @@ export function startMessaging(o: MessagingOptions) {
     { idleMs: Math.max(idleMs, 1000), logger: o.logger },
   );
 
+  const finishCheckMs = 5_000;
+  let finishCheckedAt = -Infinity;
   const campaigns = createWorkerLoop(
     'campaigns',
     async () => {
       const n = await runDueCampaigns(o.db, o.clock.now());
+      // Whether a campaign is over hangs on Meta's status webhooks: looked at every few seconds.
+      if (now() - finishCheckedAt >= finishCheckMs) {
+        finishCheckedAt = now();
+        if ((await finishSettledCampaigns(o.db, o.clock.now())) > 0) {
+          eventWebhooks.wake();
+          events.publish({ type: 'campaign.progress' });
+        }
+      }
       if (n > 0) {
         notifier.publish('outbox');
         notifier.publish('inbound');
