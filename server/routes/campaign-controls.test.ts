@@ -130,7 +130,8 @@ describe('campaign controls', () => {
     const phones = Array.from({ length: 450 }, (_, i) => `55849960${String(i).padStart(5, '0')}`);
     await db
       .insertInto('contacts')
-      .values(phones.map((p) => ({ id: `page-${p}`, channel_id: h.channelId, wa_id: p, name: '' })))
+      // Active contacts: not in the audience of the "inactive for 30 days" campaign below.
+      .values(phones.map((p) => ({ id: `page-${p}`, channel_id: h.channelId, wa_id: p, last_inbound_at: new Date() })))
       .execute();
     await db
       .insertInto('campaign_recipients')
