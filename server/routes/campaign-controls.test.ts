@@ -131,7 +131,15 @@ describe('campaign controls', () => {
     await db
       .insertInto('contacts')
       // Active contacts: not in the audience of the "inactive for 30 days" campaign below.
-      .values(phones.map((p) => ({ id: `page-${p}`, channel_id: h.channelId, wa_id: p, last_inbound_at: new Date() })))
+      .values(
+        phones.map((p) => ({
+          id: `page-${p}`,
+          channel_id: h.channelId,
+          wa_id: p,
+          variables: '{}',
+          last_inbound_at: new Date(),
+        })),
+      )
       .execute();
     await db
       .insertInto('campaign_recipients')

@@ -31,7 +31,7 @@ export const pacingMessages = {
   'campaigns.filterOutcome': { 'pt-BR': 'Situação', en: 'Status' },
   'campaigns.allOutcomes': { 'pt-BR': 'Todas', en: 'All' },
   'campaigns.moreRecipients': { 'pt-BR': 'Mostrar mais', en: 'Show more' },
-  'campaigns.recipientsShown': { 'pt-BR': '{n} destinatários mostrados', en: '{n} recipients shown' },
+  'campaigns.recipientsShown': { 'pt-BR': 'Mostrando {n}', en: 'Showing {n}' },
   'campaigns.noRecipientsWithOutcome': {
     'pt-BR': 'Nenhum destinatário nesta situação.',
     en: 'No recipients with this status.',
