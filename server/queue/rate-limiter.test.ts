@@ -45,7 +45,7 @@ describe('Redis rate limiter', () => {
     await Promise.all(takes);
   });
 
-  it("paces each number at its own tier, given with each send", async () => {
+  it('paces each number at its own tier, given with each send', async () => {
     const slow = `test-${randomUUID()}`;
     const fast = `test-${randomUUID()}`;
     const limiter = createRedisRateLimiter(redis, 80, () => 1_000_000);

@@ -181,9 +181,7 @@ describe('campaign controls', () => {
     expect(first.recipients.every((r) => r.outcome === 'skipped')).toBe(true);
     expect(first.next).toBe(first.recipients[99]!.row);
     const second = await page(`?outcome=skipped&limit=100&after=${first.next}`);
-    expect(second.recipients.map((r) => r.row)).toEqual(
-      Array.from({ length: 50 }, (_, i) => 301 + i * 3),
-    );
+    expect(second.recipients.map((r) => r.row)).toEqual(Array.from({ length: 50 }, (_, i) => 301 + i * 3));
     expect(second.next).toBeNull();
     expect((await call('GET', `/api/campaigns/${campaign.id}/recipients?limit=0`)).status).toBe(400);
   });

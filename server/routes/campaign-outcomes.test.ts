@@ -208,18 +208,14 @@ describe('campaign outcomes', () => {
       // One recipient still only sent: not finished.
       await expect.poll(async () => (await campaign(id)).totals.delivered, { timeout: 5000 }).toBe(1);
       const finishedAt = async () =>
-        (
-          await h.testDb.db
-            .selectFrom('campaigns')
-            .select('finished_at')
-            .where('id', '=', id)
-            .executeTakeFirstOrThrow()
-        ).finished_at;
+        (await h.testDb.db.selectFrom('campaigns').select('finished_at').where('id', '=', id).executeTakeFirstOrThrow())
+          .finished_at;
       await finishSettledCampaigns(h.testDb.db, new Date());
       expect(await finishedAt()).toBeNull();
 
       await status(w2, '5584991700002', 'failed', { code: 131026, title: 'Message undeliverable' });
-      const finished = () => receiver.accepted.filter((e) => e.type === 'campaign.finished' && e.data.campaignId === id);
+      const finished = () =>
+        receiver.accepted.filter((e) => e.type === 'campaign.finished' && e.data.campaignId === id);
       await expect.poll(() => finished().length, { timeout: 20_000 }).toBe(1);
       expect(finished()[0]?.data).toMatchObject({
         campaignId: id,

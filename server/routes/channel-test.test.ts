@@ -80,7 +80,11 @@ describe('channel connection test and webhook handshake', () => {
     fake.addPhoneNumber(input.phoneNumberId, { ...number, token, throughputLevel: 'HIGH' });
     const res = await admin().json<TestAnswer>('POST', `/api/channels/${id}/test`);
     expect(res.body.number?.throughput).toBe(1000);
-    expect(res.body.channel).toMatchObject({ throughput: null, throughputTier: 1000, throughputReadAt: res.body.checkedAt });
+    expect(res.body.channel).toMatchObject({
+      throughput: null,
+      throughputTier: 1000,
+      throughputReadAt: res.body.checkedAt,
+    });
     const directory = createChannelDirectory(t.testDb.db, t.deps.secrets);
     expect((await directory.byId(id))?.throughput).toBe(1000);
 

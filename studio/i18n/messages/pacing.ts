@@ -4,7 +4,8 @@ import type { MessageTable } from './types.ts';
 export const pacingMessages = {
   'channels.throughput': { 'pt-BR': 'Vazão (mensagens/s)', en: 'Throughput (messages/s)' },
   'channels.throughputHelp': {
-    'pt-BR': 'Em branco: a vazão que a Meta informa para o número ({tier}). Todos os envios do número seguem esse ritmo.',
+    'pt-BR':
+      'Em branco: a vazão que a Meta informa para o número ({tier}). Todos os envios do número seguem esse ritmo.',
     en: 'Blank: the throughput Meta reports for the number ({tier}). Every send of the number keeps to this pace.',
   },
   'channels.throughputTier': { 'pt-BR': 'Vazão na Meta', en: 'Throughput at Meta' },

@@ -102,7 +102,9 @@ export function ChannelChecks({ channel, onTested }: ChannelChecksProps) {
           {channel.throughput !== null ? (
             <div>
               <dt>{t('channels.throughputOwn')}</dt>
-              <dd data-testid="channel-throughput">{t('channels.throughputValue', { n: String(channel.throughput) })}</dd>
+              <dd data-testid="channel-throughput">
+                {t('channels.throughputValue', { n: String(channel.throughput) })}
+              </dd>
             </div>
           ) : null}
         </dl>
