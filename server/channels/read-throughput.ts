@@ -11,8 +11,9 @@ export const throughputReadEveryMs = 6 * 60 * 60 * 1000;
 /**
  * Reads Meta's throughput tier of one working channel whose tier is unread or old, and stores it.
  * The row's read time is claimed first (one transaction, skipping rows another instance holds),
- * so instances never ask Meta twice for one number. Only channels a test or a send proved are
- * read: a number Meta refuses has no tier to tell. Answers whether one was due (more may be).
+ * so instances never ask Meta twice for one number. Only channels whose connection test passed
+ * are read (the test reads the tier first): a number Meta refuses has no tier to tell. Answers
+ * whether one was due (more may be).
  */
 export async function readOneThroughput(o: {
   db: Db;
@@ -27,6 +28,7 @@ export async function readOneThroughput(o: {
       .selectFrom('channels')
       .select(['id', 'phone_number_id', 'access_token_enc', 'app_secret_enc'])
       .where('check_ok', '=', true)
+      .where('check_details', 'is not', null)
       .where('healthy', '=', true)
       .where((eb) => eb.or([eb('throughput_read_at', 'is', null), eb('throughput_read_at', '<', due)]))
       .orderBy(sql`throughput_read_at nulls first`)
