@@ -31,6 +31,8 @@ import { createLocalRateLimiter, createRedisRateLimiter } from './queue/rate-lim
 import { connectRedis } from './queue/redis-client.ts';
 import { createWorkerLoop } from './queue/worker-loop.ts';
 import { createChannelDirectory } from './channels/channel-directory.ts';
+import { readOneThroughput } from './channels/read-throughput.ts';
+import { finishSettledCampaigns } from './campaigns/finish-campaigns.ts';
 import { createGraphClient } from './whatsapp/graph-client.ts';
 import { createEventDelivery, type Backoff } from './event-webhooks/deliver-events.ts';
 import { createChatwootMirror } from './chatwoot/mirror-event.ts';
@@ -227,10 +229,20 @@ export function startMessaging(o: MessagingOptions) {
     { idleMs: Math.max(idleMs, 1000), logger: o.logger },
   );
 
+  const finishCheckMs = 5_000;
+  let finishCheckedAt = -Infinity;
   const campaigns = createWorkerLoop(
     'campaigns',
     async () => {
       const n = await runDueCampaigns(o.db, o.clock.now());
+      // Whether a campaign is over hangs on Meta's status webhooks: looked at every few seconds.
+      if (now() - finishCheckedAt >= finishCheckMs) {
+        finishCheckedAt = now();
+        if ((await finishSettledCampaigns(o.db, o.clock.now())) > 0) {
+          eventWebhooks.wake();
+          events.publish({ type: 'campaign.progress' });
+        }
+      }
       if (n > 0) {
         notifier.publish('outbox');
         notifier.publish('inbound');
@@ -257,6 +269,14 @@ export function startMessaging(o: MessagingOptions) {
     idleMs: Math.max(idleMs, 1000),
     logger: o.logger,
   });
+
+  // Meta's throughput tier of each working number, read now and then: it paces the number's sends.
+  const throughputTiers = createWorkerLoop(
+    'throughput tiers',
+    () =>
+      readOneThroughput({ db: o.db, secrets: o.secrets, graph: o.config.graph, logger: o.logger, now: o.clock.now() }),
+    { idleMs: Math.max(idleMs, 60_000), logger: o.logger },
+  );
 
   // Embedded: statistics from a small sample, since every webhook waits for an ANALYZE (vacuum.ts).
   const vacuum = createVacuumLoop(o.db, o.logger, { statisticsTarget: o.config.databaseUrl ? undefined : 10 });
@@ -288,6 +308,7 @@ export function startMessaging(o: MessagingOptions) {
     media.start();
     campaigns.start();
     eventWebhooks.start();
+    throughputTiers.start();
     vacuum.start();
     retention.start();
     reminders.start();
@@ -325,6 +346,7 @@ export function startMessaging(o: MessagingOptions) {
         media.stop(),
         campaigns.stop(),
         eventWebhooks.stop(),
+        throughputTiers.stop(),
         vacuum.stop(),
         retention.stop(),
         reminders.stop(),

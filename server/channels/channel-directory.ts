@@ -1,6 +1,7 @@
 import type { SecretBox } from '../auth/secret-box.ts';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
+import { defaultMessagesPerSecond } from '../queue/rate-limiter.ts';
 
 export interface ChannelInfo {
   id: string;
@@ -17,6 +18,13 @@ export interface ChannelInfo {
    */
   proven: boolean;
   webhookVerified: boolean;
+  /** Messages per second the number may send: the admin's setting, else Meta's tier, else 80. */
+  throughput: number;
+}
+
+/** Messages per second a number may send: the admin's setting, else the tier Meta reports, else Meta's default. */
+export function throughputOf(r: { throughput: number | null; graph_throughput: number | null }): number {
+  return r.throughput ?? r.graph_throughput ?? defaultMessagesPerSecond;
 }
 
 /**
@@ -62,6 +70,7 @@ export function createChannelDirectory(
         healthy: r.healthy,
         proven: r.healthy && r.check_ok === true,
         webhookVerified: r.webhook_verified_at !== null,
+        throughput: throughputOf(r),
       });
     }
     for (const r of broken) {

@@ -217,7 +217,8 @@ async function sendOne(o: SenderOptions, row: Claimed, record: (outcome: SendOut
   let channel: Awaited<ReturnType<ChannelDirectory['byId']>>;
   try {
     channel = await o.channels.byId(row.channel_id);
-    if (channel && (row.kind === 'read' || row.payload.graph)) await o.limiter.take(channel.phoneNumberId);
+    if (channel && (row.kind === 'read' || row.payload.graph))
+      await o.limiter.take(channel.phoneNumberId, channel.throughput);
   } catch (err) {
     return requeueNotSent(o, row, err);
   }

@@ -100,6 +100,10 @@ export interface ChannelsTable {
   throughput: Defaulted<number | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
+
+  /** The tier Meta reports for the number (80 or 1,000 messages/s); null until read (migration 0029). */
+  graph_throughput: Defaulted<number | null>;
+  throughput_read_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface ContactsTable {
@@ -397,6 +401,9 @@ export interface CampaignsTable {
   last_wave_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_by: string | null;
   created_at: Timestamp;
+
+  /** When every recipient was settled and `campaign.finished` was emitted (migration 0029). */
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface CampaignRecipientsTable {

@@ -39,6 +39,8 @@ export const view = (c: Context<AppEnv>, ch: Row<'channels'>) => ({
   flowId: ch.flow_id,
   markRead: ch.mark_read,
   throughput: ch.throughput,
+  throughputTier: ch.graph_throughput,
+  throughputReadAt: ch.throughput_read_at === null ? null : new Date(ch.throughput_read_at).toISOString(),
   healthy: ch.healthy,
   healthError: ch.health_error,
   ...withSecretsProblem(connectionView(ch), openSecrets(c.var.deps.secrets, ch) !== null),

@@ -79,6 +79,8 @@ export interface FakePhoneNumber {
   displayPhoneNumber: string;
   verifiedName: string;
   qualityRating: 'GREEN' | 'YELLOW' | 'RED' | 'UNKNOWN';
+  /** Meta's throughput level (`GET /{id}?fields=throughput` → `{ throughput: { level } }`); STANDARD when absent. */
+  throughputLevel?: 'STANDARD' | 'HIGH' | 'NOT_APPLICABLE';
   token?: string;
 }
 
@@ -253,10 +255,11 @@ export async function startFakeGraphApi({
 
   function onPhoneNumber(number: FakePhoneNumber, record: FakeGraphRequest, fields: string | null, answer: Answer) {
     if (number.token !== undefined && record.token !== number.token) return answer(401, invalidTokenError());
-    const all: Record<string, string> = {
+    const all: Record<string, unknown> = {
       display_phone_number: number.displayPhoneNumber,
       verified_name: number.verifiedName,
       quality_rating: number.qualityRating,
+      throughput: { level: number.throughputLevel ?? 'STANDARD' },
     };
     // Like Graph, only the fields asked for (and the id); without `fields`, Graph's defaults.
     const asked = fields

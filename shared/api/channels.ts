@@ -17,7 +17,10 @@ export const createChannelRequest = z.object({
   verifyToken: z.string().trim().min(8).max(200),
   flowId: z.string().nullable().default(null),
   markRead: z.boolean().default(true),
-  /** Messages per second Meta allows this number (80 by default, 1,000 after Meta's upgrade); campaigns pace to it. Null: 80. */
+  /**
+   * Messages per second this number may send (80 by default, 1,000 after Meta's upgrade); every send
+   * (flows, agents, campaigns, reminders) is paced to it. Null: the tier Meta reports, else 80.
+   */
   throughput: z.number().int().min(1).max(10_000).nullable().default(null),
 });
 /**
@@ -36,6 +39,9 @@ export const channel = z.object({
   flowId: z.string().nullable(),
   markRead: z.boolean(),
   throughput: z.number().int().nullable(),
+  /** The tier Meta reports for the number, read when it is tested and every few hours; null until read. */
+  throughputTier: z.number().int().nullable(),
+  throughputReadAt: z.string().nullable(),
   healthy: z.boolean(),
   healthError: z.string().nullable(),
   connection: channelConnection,

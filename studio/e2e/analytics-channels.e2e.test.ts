@@ -116,8 +116,11 @@ describe('channels: status that was checked', () => {
     expect(text).toMatch(/Número na Meta\s+\+55 11 3000-0913/);
     expect(text).toMatch(/Nome verificado\s+Padaria Aurora/);
     expect(text).toMatch(/Qualidade\s+Alta \(verde\)/);
+    expect(text).toMatch(/Vazão na Meta\s+80 mensagens\/s/);
     const call = fake.requests.find((r) => r.kind === 'phone_number');
-    expect(call?.path).toBe(`/v23.0/${number.phoneNumberId}?fields=display_phone_number,verified_name,quality_rating`);
+    expect(call?.path).toBe(
+      `/v23.0/${number.phoneNumberId}?fields=display_phone_number,verified_name,quality_rating,throughput`,
+    );
     expect(call?.token).toBe(accessToken);
   });
 

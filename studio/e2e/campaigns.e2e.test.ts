@@ -149,6 +149,13 @@ describe('Campanhas', () => {
     await status('read');
     await expect.poll(() => detail.getByTestId('total-read').innerText(), { timeout: 15_000 }).toContain('1');
     expect(await detail.getByTestId('recipient-outcome').innerText()).toBe('Lida');
+    // Filtered by outcome: the recipient under "Lida", nobody under "Falhou".
+    await detail.getByTestId('recipient-filter').selectOption('read');
+    await expect.poll(() => detail.getByTestId('recipient-outcome').count()).toBe(1);
+    await detail.getByTestId('recipient-filter').selectOption('failed');
+    await detail.getByText('Nenhum destinatário nesta situação.').waitFor();
+    await detail.getByTestId('recipient-filter').selectOption('');
+    await expect.poll(() => detail.getByTestId('recipients-shown').innerText()).toBe('Mostrando 1');
     await page.screenshot({ path: join(screenshotsDir, 'campaigns.png') });
 
     const csv = await page.request.get(

@@ -16,6 +16,7 @@ import { teamsMessages } from './messages/teams.ts';
 import { teamWorkMessages } from './messages/team-work.ts';
 import { agentMessages } from './messages/agent.ts';
 import { commerceMessages } from './messages/commerce.ts';
+import { pacingMessages } from './messages/pacing.ts';
 
 /**
  * Every studio text, keyed by a stable id. Each area keeps its own table
@@ -38,6 +39,7 @@ const messages = {
   ...teamWorkMessages,
   ...agentMessages,
   ...commerceMessages,
+  ...pacingMessages,
 } as const;
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;

@@ -26,6 +26,7 @@ export function ChannelForm({ channel, flows, onSaved, onClose }: ChannelFormPro
     verifyToken: channel?.verifyToken ?? '',
     flowId: channel?.flowId ?? '',
     markRead: channel?.markRead ?? true,
+    throughput: channel?.throughput === null || channel === null ? '' : String(channel.throughput),
   });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -44,6 +45,7 @@ export function ChannelForm({ channel, flows, onSaved, onClose }: ChannelFormPro
       verifyToken: form.verifyToken,
       flowId: form.flowId || null,
       markRead: form.markRead,
+      throughput: form.throughput.trim() === '' ? null : Number(form.throughput),
     };
     try {
       const { channel: saved } = channel
@@ -147,6 +149,24 @@ export function ChannelForm({ channel, flows, onSaved, onClose }: ChannelFormPro
             onChange={(e) => update('verifyToken', e.target.value)}
           />
           <small className="muted">{t('channels.verifyTokenHelp')}</small>
+        </label>
+        <label className="field">
+          <span>{t('channels.throughput')}</span>
+          <input
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={10000}
+            step={1}
+            value={form.throughput}
+            placeholder={String(channel?.throughputTier ?? 80)}
+            onChange={(e) => update('throughput', e.target.value)}
+          />
+          <small className="muted">
+            {t('channels.throughputHelp', {
+              tier: t('channels.throughputValue', { n: String(channel?.throughputTier ?? 80) }),
+            })}
+          </small>
         </label>
         <label className="checkbox span-2">
           <input type="checkbox" checked={form.markRead} onChange={(e) => update('markRead', e.target.checked)} />
