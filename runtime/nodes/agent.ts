@@ -94,7 +94,7 @@ interface TurnResult {
 /** One answer to one message: the model thinks, calls tools, and replies (or leaves the block). */
 async function turn(node: Node, ctx: StepContext, before: AgentState, said: string): Promise<TurnResult> {
   const d = node.data;
-  const state: AgentState = { ...before, cart: [...before.cart], slots: [...before.slots] };
+  const state: AgentState = { ...before, cart: [...before.cart] };
   const model = await modelFor(node, ctx);
   const run: AiRun = {
     nodeId: node.id,
