@@ -10,7 +10,7 @@ import { TemplateField } from '../form/TemplateField.tsx';
 import { TextField } from '../form/TextField.tsx';
 import { VariableField } from '../form/VariableField.tsx';
 import type { InspectorProps } from '../inspector-props.ts';
-import { ProviderPicker } from './ProviderPicker.tsx';
+import { ProviderPicker } from '../ProviderPicker.tsx';
 
 function Check({ label, checked, onChange }: { label: string; checked: boolean; onChange(v: boolean): void }) {
   const id = useId();

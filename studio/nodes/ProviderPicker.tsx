@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'react';
-import { api } from '../../api/client.ts';
-import { useT } from '../../i18n/index.ts';
-import { Field } from '../form/Field.tsx';
-import { SelectField } from '../form/SelectField.tsx';
+import { api } from '../api/client.ts';
+import { useT } from '../i18n/index.ts';
+import { Field } from './form/Field.tsx';
+import { SelectField } from './form/SelectField.tsx';
 
 interface Choices {
   providers: { name: string; model: string; isDefault: boolean }[];
