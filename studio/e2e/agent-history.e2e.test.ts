@@ -193,7 +193,7 @@ describe('AI agent in the conversation history', () => {
     const provider = page.getByLabel('Provedor de IA');
     await expect
       .poll(() => provider.locator('option').allInnerTexts())
-      .toEqual(['Padrão do servidor', 'Clínica IA · fake-agent']);
+      .toEqual(['Padrão (Clínica IA)', 'Clínica IA · fake-agent']); // the first provider saved is the default
     await provider.selectOption('Clínica IA');
     const model = page.getByLabel('Modelo', { exact: true });
     expect(await model.getAttribute('placeholder')).toBe('fake-agent');
