@@ -112,8 +112,11 @@ async function openSimulator(): Promise<void> {
 async function answerAfter(act: () => Promise<void>): Promise<string> {
   const before = await entries().count();
   await act();
+  // An AI agent's turn is several model calls (tools, then the reply): more than the default second on a busy machine.
   await expect
-    .poll(async () => (await entries().count()) > before && (await chat().getAttribute('aria-busy')) === 'false')
+    .poll(async () => (await entries().count()) > before && (await chat().getAttribute('aria-busy')) === 'false', {
+      timeout: 15_000,
+    })
     .toBe(true);
   const text = await chat().innerText();
   const fresh = text.slice(seen.length).trimStart();
