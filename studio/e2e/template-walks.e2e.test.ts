@@ -258,7 +258,7 @@ describe('Atendimento IA, against a scripted model', () => {
     expect(await say('Ana Souza')).toMatch(/Perfeito, Ana! O primeiro horário livre é \d{2}h(\d{2})?\. Pode ser\?/);
     const booked = await say('pode ser');
     expect(booked).toContain('Prontinho, Ana! Sua consulta está marcada.');
-    expect(booked).toMatch(/Consulta marcada ✅\n\*[a-zç-]+, \d{2}\/\d{2}\/\d{4} às \d{2}h/);
+    expect(booked).toMatch(/Consulta marcada ✅\n[a-zç-]+, \d{2}\/\d{2}\/\d{4} às \d{2}h/);
     expect(booked).toContain('Paciente: Ana Souza (dermatologia)');
     expect(booked).toContain('Conversa encerrada');
   });
