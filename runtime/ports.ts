@@ -100,20 +100,6 @@ export interface AgendaPort {
   cancel(bookingId: string, phone: string): Promise<void>;
 }
 
-/** A visit time the agent may offer; `id` is what `book_slot` takes back. */
-export interface Slot {
-  id: string;
-  label: string;
-}
-
-/**
- * Free appointment times, when the installation keeps an agenda. Absent: the agent block
- * offers the times declared on the block itself.
- */
-export interface SchedulePort {
-  freeSlots(from: Date, days: number): Promise<Slot[]>;
-}
-
 export interface Ports {
   clock: {
     now(): Date;
@@ -133,5 +119,4 @@ export interface Ports {
    * is not configured. Absent: such blocks use `llm`.
    */
   aiModel?(choice: { provider: string; model: string }): Promise<LanguageModel | null>;
-  schedule?: SchedulePort;
 }

@@ -28,6 +28,7 @@ import { campaignRoutes } from './routes/campaigns.ts';
 import { contactFieldRoutes } from './routes/contact-fields.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { conversationRoutes } from './routes/conversations.ts';
+import { aiProviderChoiceRoutes } from './routes/ai-provider-choices.ts';
 import { aiRunRoutes } from './routes/ai-runs.ts';
 import { dashboardAiRoutes } from './routes/dashboard-ai.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -108,6 +109,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   mountAuthenticated(api, '/flows', flowRoutes, analyticsRoutes, flowVersionRoutes);
   mountAuthenticated(api, '/templates', templateRoutes);
   mountAuthenticated(api, '/flow-environment', flowEnvironmentRoutes);
+  mountAuthenticated(api, '/ai-providers', aiProviderChoiceRoutes);
   mountAuthenticated(api, '/channels', channelRoutes, channelTestRoutes);
   mountAuthenticated(api, '/products', productRoutes, productPhotoRoutes);
   mountAuthenticated(api, '/categories', categoryRoutes);

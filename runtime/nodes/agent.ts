@@ -17,21 +17,11 @@ import type { StepContext } from '../context.ts';
 import type { AiRun, AiToolCall } from '../effects.ts';
 import type { Executor, Outcome } from '../executor.ts';
 import { output, waitFor } from '../executor.ts';
+import { blockModel } from '../lib/ai-model.ts';
 import { formatBRL } from '../lib/money.ts';
 import type { InboundContent } from '../events.ts';
 
 type Node = FlowNodeOf<'agent'>;
-
-/** The block's model: its named provider's when it picks one, else the default. */
-async function modelFor(node: Node, ctx: StepContext): Promise<LanguageModel | null> {
-  const { provider, model } = node.data;
-  if (!(provider || model) || !ctx.ports.aiModel) return ctx.ports.llm;
-  try {
-    return await ctx.ports.aiModel({ provider, model });
-  } catch {
-    return null; // the settings could not be read: reported as no provider, through `error`
-  }
-}
 
 const modelName = (m: LanguageModel | null): string => (m && typeof m === 'object' ? m.modelId : (m ?? ''));
 
@@ -94,8 +84,8 @@ interface TurnResult {
 /** One answer to one message: the model thinks, calls tools, and replies (or leaves the block). */
 async function turn(node: Node, ctx: StepContext, before: AgentState, said: string): Promise<TurnResult> {
   const d = node.data;
-  const state: AgentState = { ...before, cart: [...before.cart], slots: [...before.slots] };
-  const model = await modelFor(node, ctx);
+  const state: AgentState = { ...before, cart: [...before.cart] };
+  const model = await blockModel(ctx.ports, d);
   const run: AiRun = {
     nodeId: node.id,
     provider: d.provider,

@@ -4,6 +4,7 @@ import type { FlowNodeOf } from '../../shared/flow/schema.ts';
 import type { StepContext } from '../context.ts';
 import type { Executor, Outcome } from '../executor.ts';
 import { output, waitFor } from '../executor.ts';
+import { blockModel } from '../lib/ai-model.ts';
 import { splitText } from '../../shared/text/split-text.ts';
 
 export const llmAnswer = z.object({
@@ -28,9 +29,9 @@ function systemPrompt(node: FlowNodeOf<'llm'>, ctx: StepContext): string {
 }
 
 async function converse(node: FlowNodeOf<'llm'>, ctx: StepContext, turns: number): Promise<Outcome> {
-  const model = ctx.ports.llm;
-  if (!model) return output('error');
   const d = node.data;
+  const model = await blockModel(ctx.ports, d);
+  if (!model) return output('error');
   const messages: ModelMessage[] = (d.historyMessages === 0 ? [] : ctx.session.history.slice(-d.historyMessages)).map(
     (h) => ({ role: h.role === 'contact' ? ('user' as const) : ('assistant' as const), content: h.text }),
   );

@@ -39,6 +39,7 @@ const access: Record<string, readonly Role[]> = {
   'GET /flows/{id}/analytics': builders,
   'GET /templates': builders,
   'GET /flow-environment': builders,
+  'GET /ai-providers': builders,
   'GET /channels': admins,
   'POST /channels': admins,
   'PATCH /channels/{id}': admins,

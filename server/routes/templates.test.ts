@@ -96,13 +96,19 @@ describe('starter templates on a fresh install', () => {
     expect((await editor().request('POST', `/api/flows/${id}/publish`, {})).status).toBe(201);
   });
 
-  it('warns that the AI block has no provider when none is configured', async () => {
+  it('the clinic receptionist comes with its sample agenda, and is refused until a provider is configured', async () => {
     const id = await create('atendimento-ia');
+    const agenda = await t.testDb.db
+      .selectFrom('agendas')
+      .select(['id', 'name'])
+      .where('id', '=', 'exemplo-consultas')
+      .executeTakeFirst();
+    expect(agenda).toMatchObject({ name: 'Consultas da clínica' });
     const checked = await validate(id);
     expect(checked.body.problems.map((p) => [p.code, p.severity, p.nodeId])).toEqual([
-      ['llm_without_provider', 'warning', 'recepcionista'],
+      ['agent_without_provider', 'error', 'recepcionista'],
     ]);
-    expect(checked.body.ok).toBe(true);
+    expect((await editor().request('POST', `/api/flows/${id}/publish`, {})).status).toBe(422);
     // The same app once AI_BASE_URL/AI_MODEL are set (deps are read per request).
     const { config } = t.deps;
     t.deps.config = { ...config, ai: { baseUrl: 'https://llm.test/v1', apiKey: undefined, model: 'modelo' } };

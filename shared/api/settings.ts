@@ -157,3 +157,11 @@ export const aiProviderTestResponse = z.object({
   durationMs: z.number().int(),
 });
 export type AiProviderTestResult = z.infer<typeof aiProviderTestResponse>;
+
+/** A named provider as flow builders pick it in the AI blocks: its name and model, nothing secret. */
+export const aiProviderChoice = z.object({ name: z.string(), model: z.string(), isDefault: z.boolean() });
+/** `GET /api/ai-providers`: the providers of Configurações, and the AI_* one's model when set. */
+export const aiProviderChoicesResponse = z.object({
+  providers: z.array(aiProviderChoice),
+  environmentModel: z.string().nullable(),
+});

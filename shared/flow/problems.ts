@@ -192,6 +192,12 @@ export const problemCatalog = {
     'pt-BR': (_, w) => `${w.node} precisa de um endereço (URL).`,
     en: (_, w) => `${w.node} needs an address (URL).`,
   },
+  agent_no_agenda: {
+    severity: 'error',
+    'pt-BR': (_, w) =>
+      `${w.node} pode listar ou marcar horários, mas não tem agenda escolhida. Escolha a agenda no bloco.`,
+    en: (_, w) => `${w.node} may list or book times but has no agenda chosen. Pick the agenda in the block.`,
+  },
   goto_no_target: {
     severity: 'error',
     'pt-BR': (_, w) => `${w.node} não diz para onde ir.`,

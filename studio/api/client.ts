@@ -53,6 +53,7 @@ import type {
   conversationsResponse,
 } from '../../shared/api/conversations.ts';
 import type {
+  aiProviderChoicesResponse,
   aiProviderResponse,
   aiProviderTestResponse,
   createAiProviderRequest,
@@ -181,6 +182,8 @@ export const api = {
   updateAiProvider: (id: string, body: In<typeof updateAiProviderRequest>) =>
     request<Out<typeof aiProviderResponse>>('PATCH', `/api/settings/ai-providers/${enc(id)}`, body),
   deleteAiProvider: (id: string) => request<unknown>('DELETE', `/api/settings/ai-providers/${enc(id)}`),
+  /** Provider names and models for the AI blocks' inspectors (editors may read it). */
+  aiProviderChoices: () => request<Out<typeof aiProviderChoicesResponse>>('GET', '/api/ai-providers'),
   testAiProvider: (id: string) =>
     request<Out<typeof aiProviderTestResponse>>('POST', `/api/settings/ai-providers/${enc(id)}/test`, {}),
 };

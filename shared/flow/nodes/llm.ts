@@ -15,5 +15,9 @@ export const llmData = z.object({
   /** Stores the last qualification score here. */
   scoreVariable: variableName.default('score'),
   timeoutMs: z.number().int().min(1000).max(120_000).default(20_000),
+  /** A named provider from Configurações; empty uses the default one. */
+  provider: z.string().max(80).default(''),
+  /** The provider's model for this block; empty uses the provider's model. */
+  model: z.string().max(120).default(''),
 });
 export type LlmData = z.infer<typeof llmData>;

@@ -5,6 +5,7 @@ import { TemplateField } from '../form/TemplateField.tsx';
 import { TextField } from '../form/TextField.tsx';
 import { VariableField } from '../form/VariableField.tsx';
 import type { InspectorProps } from '../inspector-props.ts';
+import { ProviderPicker } from '../ProviderPicker.tsx';
 
 export function LlmInspector({ node, update }: InspectorProps<'llm'>) {
   const t = useT();
@@ -32,6 +33,12 @@ export function LlmInspector({ node, update }: InspectorProps<'llm'>) {
         multiline
         rows={8}
         onChange={(systemPrompt) => update({ systemPrompt }, 'systemPrompt')}
+      />
+      <ProviderPicker
+        provider={data.provider}
+        model={data.model}
+        onProvider={(provider) => update({ provider }, 'provider')}
+        onModel={(model) => update({ model }, 'model')}
       />
       <ListEditor
         label={t('editor.field.llmVariables')}
