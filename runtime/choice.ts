@@ -84,6 +84,6 @@ export function readChoice(nodeId: string, choices: Choice[], content: InboundCo
   }
   const text = typedText(content);
   if (text === null) return { kind: 'unreadable' };
-  const id = matchOption(text, choices);
+  const id = matchOption(text, choices, { loose: content.kind === 'text' });
   return id === null ? { kind: 'none' } : { kind: 'choice', id };
 }
