@@ -13,6 +13,8 @@ export interface Choice {
   id: string;
   title: string;
   description?: string;
+  /** Other words a typed answer may use for this choice (never sent). */
+  synonyms?: readonly string[];
 }
 
 export interface ChoicePrompt {

@@ -1,4 +1,4 @@
-import type { LanguageModel } from 'ai';
+import type { LanguageModel, TranscriptionModel } from 'ai';
 import type { AgendaRules } from '../shared/agenda/agenda.ts';
 import type { BookedCounts } from '../shared/agenda/slots.ts';
 import type { BusinessHours } from '../shared/api/settings.ts';
@@ -114,6 +114,26 @@ export interface SchedulePort {
   freeSlots(from: Date, days: number): Promise<Slot[]>;
 }
 
+/** A file a contact sent, as the inbound message names it. */
+export interface MediaRef {
+  mediaId?: string | undefined;
+  url?: string | undefined;
+  mimeType?: string | undefined;
+}
+
+export interface MediaFile {
+  bytes: Uint8Array;
+  mimeType: string;
+}
+
+/** What a named provider can do besides text (Configurações). */
+export interface AiMediaSupport {
+  /** The provider's models read pictures (image parts). */
+  vision: boolean;
+  /** Voice notes become text through its `/audio/transcriptions`; null when not configured. */
+  transcription: TranscriptionModel | null;
+}
+
 export interface Ports {
   clock: {
     now(): Date;
@@ -134,4 +154,11 @@ export interface Ports {
    */
   aiModel?(choice: { provider: string; model: string }): Promise<LanguageModel | null>;
   schedule?: SchedulePort;
+  /**
+   * The bytes of a file a contact sent (the server downloads it from Graph); null when it
+   * cannot be had. Absent: blocks treat pictures and voice notes as unreadable, as before.
+   */
+  media?(ref: MediaRef): Promise<MediaFile | null>;
+  /** What a named provider (empty: the default one) does with pictures and voice notes. */
+  aiMedia?(provider: string): Promise<AiMediaSupport>;
 }
