@@ -24,4 +24,13 @@ export const intentMessages = {
     'pt-BR': 'Aceitar imagem/áudio (imagens à IA se o modelo enxerga; áudios transcritos)',
     en: 'Accept pictures/voice notes (pictures to the AI if the model sees; voice notes transcribed)',
   },
+  'intent.provider.vision': {
+    'pt-BR': 'O modelo enxerga imagens (visão)',
+    en: 'The model reads pictures (vision)',
+  },
+  'intent.provider.transcription': { 'pt-BR': 'Modelo de transcrição de áudio', en: 'Voice transcription model' },
+  'intent.provider.transcriptionHelp': {
+    'pt-BR': 'Ex.: whisper-1, em …/audio/transcriptions. Vazio: áudios não são transcritos.',
+    en: 'E.g. whisper-1, at …/audio/transcriptions. Empty: voice notes are not transcribed.',
+  },
 } as const;
