@@ -103,6 +103,8 @@ export const agentData = z.object({
   slotDays: z.number().int().min(1).max(30).default(5),
   /** Pictures the contact sends go to the model (it must be vision-capable). */
   allowImages: z.boolean().default(false),
+  /** Voice notes are transcribed (the provider's transcription model) and read as typed text. */
+  allowAudio: z.boolean().default(false),
   /** Where the reason of an `error` exit is stored. */
   errorVariable: variableName.default('ai_error'),
 });

@@ -15,5 +15,9 @@ export const llmData = z.object({
   /** Stores the last qualification score here. */
   scoreVariable: variableName.default('score'),
   timeoutMs: z.number().int().min(1000).max(120_000).default(20_000),
+  /** Pictures the contact sends go to the default provider's model when it sees (its vision flag). */
+  allowImages: z.boolean().default(false),
+  /** Voice notes are transcribed (the default provider's transcription model) and read as typed text. */
+  allowAudio: z.boolean().default(false),
 });
 export type LlmData = z.infer<typeof llmData>;

@@ -20,9 +20,13 @@ export const intentMessages = {
     'pt-BR': 'Abaixo dela, o bloco pergunta de novo',
     en: 'Below it, the block asks again',
   },
-  'intent.allowMedia': {
-    'pt-BR': 'Aceitar imagem/áudio (imagens à IA se o modelo enxerga; áudios transcritos)',
-    en: 'Accept pictures/voice notes (pictures to the AI if the model sees; voice notes transcribed)',
+  'intent.allowImages': {
+    'pt-BR': 'Aceitar imagens (enviadas à IA se o modelo enxerga)',
+    en: 'Accept pictures (sent to the AI if the model sees)',
+  },
+  'intent.allowAudio': {
+    'pt-BR': 'Aceitar áudios (transcritos, se o provedor tiver transcrição)',
+    en: 'Accept voice notes (transcribed, if the provider has transcription)',
   },
   'intent.provider.vision': {
     'pt-BR': 'O modelo enxerga imagens (visão)',
