@@ -27,6 +27,7 @@ import * as m0025 from './0025_create_ai_runs.ts';
 import * as m0026 from './0026_create_catalogs_and_stock.ts';
 import * as m0027 from './0027_create_agendas.ts';
 import * as m0029 from './0029_add_pacing_columns.ts';
+import * as m0032 from './0032_add_ai_provider_media.ts';
 
 /** Every migration, in order. Listed by hand so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -58,6 +59,7 @@ export const migrations: Record<string, Migration> = {
   '0026_create_catalogs_and_stock': m0026,
   '0027_create_agendas': m0027,
   '0029_add_pacing_columns': m0029,
+  '0032_add_ai_provider_media': m0032,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -6,6 +6,8 @@ import { createReminderLoop } from './agenda/reminder-loop.ts';
 import { createAgendaPort } from './conversation/agenda-port.ts';
 import { createCatalogPort } from './conversation/catalog-port.ts';
 import { createNamedModels } from './conversation/named-models.ts';
+import { createAiMedia } from './conversation/ai-media.ts';
+import { channelMedia } from './conversation/media-port.ts';
 import { createFlowVersions } from './conversation/flow-versions.ts';
 import { createHttpPort } from './conversation/http-port.ts';
 import { createLlmSource, type LlmSource } from './conversation/llm-source.ts';
@@ -30,7 +32,7 @@ import { createLocalNotifier, createRedisNotifier, type Notifier } from './queue
 import { createLocalRateLimiter, createRedisRateLimiter } from './queue/rate-limiter.ts';
 import { connectRedis } from './queue/redis-client.ts';
 import { createWorkerLoop } from './queue/worker-loop.ts';
-import { createChannelDirectory } from './channels/channel-directory.ts';
+import { createChannelDirectory, type ChannelInfo } from './channels/channel-directory.ts';
 import { readOneThroughput } from './channels/read-throughput.ts';
 import { finishSettledCampaigns } from './campaigns/finish-campaigns.ts';
 import { createGraphClient } from './whatsapp/graph-client.ts';
@@ -116,6 +118,7 @@ export function startMessaging(o: MessagingOptions) {
       },
     }),
     aiModel: createNamedModels(o.db, o.secrets, o.config),
+    aiMedia: createAiMedia(o.db, o.secrets),
     ...o.ports,
   };
   const leaseMs = o.leaseMs ?? 30_000;
@@ -174,6 +177,8 @@ export function startMessaging(o: MessagingOptions) {
           channels,
           versions,
           ports,
+          // Pictures and voice notes a block reads now come from Graph with their channel's token.
+          ...(o.ports?.media ? {} : { mediaFor: (channel: ChannelInfo) => channelMedia(graph, channel) }),
           owner: `${owner}/${i}`,
           leaseMs,
           batchSize: 64,

@@ -4,7 +4,8 @@ import type { Clock } from '../context.ts';
 import { isDatabaseUnavailable } from '../db/connection-errors.ts';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
-import type { ChannelDirectory } from '../channels/channel-directory.ts';
+import type { ChannelDirectory, ChannelInfo } from '../channels/channel-directory.ts';
+import { withMedia } from './media-port.ts';
 import { needsTransaction } from './batch-rows.ts';
 import { commitInOneStatement } from './commit-batch.ts';
 import { commitOutcomes } from './commit-effects.ts';
@@ -29,6 +30,8 @@ export interface ProcessorOptions {
   channels: ChannelDirectory;
   versions: FlowVersions;
   ports: Ports;
+  /** A channel's reader of the files its contacts send (see `media-port.ts`); none when absent. */
+  mediaFor?(channel: ChannelInfo): NonNullable<Ports['media']>;
   /** Unique per process: leases name their holder. */
   owner: string;
   leaseMs: number;
@@ -126,7 +129,7 @@ async function runOne(o: ProcessorOptions, contact: ClaimedWork): Promise<Done |
       contact,
       channel,
       versions: o.versions,
-      ports: o.ports,
+      ports: o.mediaFor ? withMedia(o.ports, o.mediaFor(channel)) : o.ports,
       optOut: o.optOut?.(),
       session: contact.session ?? undefined,
       messages: contact.pending.map((m) => ({

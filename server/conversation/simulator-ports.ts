@@ -7,6 +7,7 @@ import { createCatalogPort } from './catalog-port.ts';
 import { createHttpPort } from './http-port.ts';
 import { llmSourceOf } from './llm-source.ts';
 import { createNamedModels } from './named-models.ts';
+import { createAiMedia } from './ai-media.ts';
 import { loadSettings } from '../settings/load-settings.ts';
 
 /**
@@ -24,5 +25,6 @@ export async function simulatorPorts(deps: AppDeps): Promise<Ports> {
     catalog: createCatalogPort(deps.db, { publicUrl: deps.config.publicUrl }),
     agenda: simulatedAgenda(createAgendaPort(deps.db, { now: () => deps.clock.now(), timeZone })),
     aiModel: createNamedModels(deps.db, deps.secrets, deps.config),
+    aiMedia: createAiMedia(deps.db, deps.secrets),
   };
 }

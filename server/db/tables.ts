@@ -444,6 +444,11 @@ export interface AiProvidersTable {
   is_default: Defaulted<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
+
+  /** Its models read pictures (migration 0032). */
+  vision: Defaulted<boolean>;
+  /** Voice notes go to its `/audio/transcriptions` with this model; empty: none (migration 0032). */
+  transcription_model: Defaulted<string>;
 }
 
 /** Meta's message templates per channel (migration 0020). */

@@ -176,6 +176,25 @@ describe('settings API', () => {
     expect(JSON.stringify(audit)).not.toContain(apiKey);
   });
 
+  it("stores a provider's vision flag and transcription model, off by default, changed alone by PATCH", async () => {
+    const created = (await addProvider({ name: 'Visão' })).body.provider;
+    expect(created).toMatchObject({ vision: false, transcriptionModel: '' });
+    const patched = await admin().json<{ provider: AiProvider }>('PATCH', `/api/settings/ai-providers/${created.id}`, {
+      vision: true,
+      transcriptionModel: 'whisper-1',
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body.provider).toMatchObject({
+      name: 'Visão',
+      model: 'fake-model',
+      vision: true,
+      transcriptionModel: 'whisper-1',
+    });
+    const bad = await admin().json('PATCH', `/api/settings/ai-providers/${created.id}`, { vision: 'sim' });
+    expect(bad.status).toBe(400);
+    expect((await admin().json('DELETE', `/api/settings/ai-providers/${created.id}`)).status).toBeLessThan(300);
+  });
+
   it('keeps one default provider, moves it on request and after a delete', async () => {
     const a = (await addProvider({ name: 'A' })).body.provider;
     const b = (await addProvider({ name: 'B' })).body.provider;

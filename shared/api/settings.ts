@@ -120,6 +120,10 @@ export const createAiProviderRequest = z.object({
   model: z.string().trim().min(1).max(200),
   /** Makes it the provider LLM blocks use; the previous default stops being one. */
   isDefault: z.boolean().default(false),
+  /** Its models read pictures: blocks that accept them send contacts' images to the model. */
+  vision: z.boolean().default(false),
+  /** A transcription model (`whisper-1`) at its `/audio/transcriptions`; empty: voice notes are not transcribed. */
+  transcriptionModel: z.string().trim().max(200).default(''),
 });
 /** Only the fields sent change: leave `apiKey` out to keep the stored key, `null` removes it. */
 export const updateAiProviderRequest = updateRequestOf(createAiProviderRequest);
@@ -130,6 +134,8 @@ export const aiProvider = z.object({
   baseUrl: z.string(),
   model: z.string(),
   isDefault: z.boolean(),
+  vision: z.boolean(),
+  transcriptionModel: z.string(),
   /** Whether a key is stored; the key itself never leaves the server. */
   hasKey: z.boolean(),
   createdAt: z.string(),

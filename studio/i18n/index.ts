@@ -17,6 +17,7 @@ import { teamWorkMessages } from './messages/team-work.ts';
 import { agentMessages } from './messages/agent.ts';
 import { commerceMessages } from './messages/commerce.ts';
 import { pacingMessages } from './messages/pacing.ts';
+import { intentMessages } from './messages/intent.ts';
 
 /**
  * Every studio text, keyed by a stable id. Each area keeps its own table
@@ -40,6 +41,7 @@ const messages = {
   ...agentMessages,
   ...commerceMessages,
   ...pacingMessages,
+  ...intentMessages,
 } as const;
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;

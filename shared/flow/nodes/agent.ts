@@ -99,6 +99,8 @@ export const agentData = z.object({
   agendaId: z.string().max(100).default(''),
   /** Pictures the contact sends go to the model (it must be vision-capable). */
   allowImages: z.boolean().default(false),
+  /** Voice notes are transcribed (the provider's transcription model) and read as typed text. */
+  allowAudio: z.boolean().default(false),
   /** Where the reason of an `error` exit is stored. */
   errorVariable: variableName.default('ai_error'),
 });

@@ -19,5 +19,9 @@ export const llmData = z.object({
   provider: z.string().max(80).default(''),
   /** The provider's model for this block; empty uses the provider's model. */
   model: z.string().max(120).default(''),
+  /** Pictures the contact sends go to the default provider's model when it sees (its vision flag). */
+  allowImages: z.boolean().default(false),
+  /** Voice notes are transcribed (the default provider's transcription model) and read as typed text. */
+  allowAudio: z.boolean().default(false),
 });
 export type LlmData = z.infer<typeof llmData>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { templateText, timeoutMinutes, variableName } from '../common.ts';
+import { understandAi, understandAiOff } from './understand-ai.ts';
 
 export const questionKinds = [
   'text',
@@ -27,5 +28,7 @@ export const questionData = z.object({
   retries: z.number().int().min(0).max(10).default(2),
   retryMessage: templateText.default('Hmm, não consegui entender. Pode tentar de novo?'),
   timeoutMinutes,
+  /** Voice notes are transcribed and read as typed; a yes/no answer not understood is classified. */
+  ai: understandAi.default(understandAiOff),
 });
 export type QuestionData = z.infer<typeof questionData>;

@@ -167,6 +167,11 @@ export function AgentInspector({ node, update }: InspectorProps<'agent'>) {
         checked={data.allowImages}
         onChange={(allowImages) => update({ allowImages }, 'allowImages')}
       />
+      <Check
+        label={t('intent.allowAudio')}
+        checked={data.allowAudio}
+        onChange={(allowAudio) => update({ allowAudio }, 'allowAudio')}
+      />
       <details className="fx-advanced">
         <summary>{t('agent.limits')}</summary>
         <div className="fx-grid-2">

@@ -1,4 +1,5 @@
 import { useT } from '../../i18n/index.ts';
+import { CheckField } from '../form/CheckField.tsx';
 import { ListEditor } from '../form/ListEditor.tsx';
 import { NumberField } from '../form/NumberField.tsx';
 import { TemplateField } from '../form/TemplateField.tsx';
@@ -82,6 +83,16 @@ export function LlmInspector({ node, update }: InspectorProps<'llm'>) {
         min={1000}
         max={120000}
         onChange={(timeoutMs) => timeoutMs !== null && update({ timeoutMs }, 'timeoutMs')}
+      />
+      <CheckField
+        label={t('intent.allowImages')}
+        checked={data.allowImages}
+        onChange={(allowImages) => update({ allowImages }, 'allowImages')}
+      />
+      <CheckField
+        label={t('intent.allowAudio')}
+        checked={data.allowAudio}
+        onChange={(allowAudio) => update({ allowAudio }, 'allowAudio')}
       />
     </>
   );
