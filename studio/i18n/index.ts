@@ -15,6 +15,7 @@ import { agendaMessages } from './messages/agenda.ts';
 import { teamsMessages } from './messages/teams.ts';
 import { agentMessages } from './messages/agent.ts';
 import { commerceMessages } from './messages/commerce.ts';
+import { catalogsMessages } from './messages/catalogs.ts';
 
 /**
  * Every studio text, keyed by a stable id. Each area keeps its own table
@@ -36,6 +37,7 @@ const messages = {
   ...teamsMessages,
   ...agentMessages,
   ...commerceMessages,
+  ...catalogsMessages,
 } as const;
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;

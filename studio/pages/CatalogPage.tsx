@@ -1,12 +1,16 @@
 import { useState } from 'react';
+import { catalogApi } from '../api/catalog.ts';
 import { api, type Catalog } from '../api/client.ts';
+import { defaultCatalogId } from '../../shared/api/catalog.ts';
 import { useT } from '../i18n/index.ts';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { errorText } from '../ui/error-text.ts';
 import { formatReais } from '../ui/money.ts';
 import { EmptyState, ErrorBanner, Loading } from '../ui/states.tsx';
 import { useResource } from '../ui/use-resource.ts';
+import { CatalogSwitcher } from './catalog/CatalogSwitcher.tsx';
 import { CategoryList } from './catalog/CategoryList.tsx';
+import { CsvPanel } from './catalog/CsvPanel.tsx';
 import { ProductForm } from './catalog/ProductForm.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 
@@ -20,10 +24,21 @@ type Open =
 
 export function CatalogPage() {
   const t = useT();
-  const catalog = useResource(() => api.getCatalog(), []);
+  const [catalogId, setCatalogId] = useState(defaultCatalogId);
+  const catalogs = useResource(() => catalogApi.list(), []);
+  const catalog = useResource(() => catalogApi.products(catalogId), [catalogId]);
   const [category, setCategory] = useState<string | null>(null);
   const [open, setOpen] = useState<Open>({ kind: 'none' });
   const close = () => setOpen({ kind: 'none' });
+  const choose = (id: string) => {
+    setCatalogId(id);
+    setCategory(null);
+  };
+  // Counts in the switcher follow the products shown.
+  const reload = () => {
+    catalog.reload();
+    catalogs.reload();
+  };
 
   return (
     <section className="page">
@@ -42,6 +57,21 @@ export function CatalogPage() {
           ) : null
         }
       />
+      {catalogs.status === 'ready' ? (
+        <div className="catalog-toolbar">
+          <CatalogSwitcher
+            catalogs={catalogs.data.catalogs}
+            selected={catalogId}
+            onSelect={choose}
+            onChanged={(id) => {
+              catalogs.reload();
+              if (id === catalogId) catalog.reload();
+              else choose(id);
+            }}
+          />
+          <CsvPanel catalogId={catalogId} onImported={reload} />
+        </div>
+      ) : null}
       {catalog.status === 'loading' ? <Loading /> : null}
       {catalog.status === 'error' ? (
         <ErrorBanner message={errorText(catalog.error, t)} onRetry={catalog.reload} />
@@ -49,10 +79,11 @@ export function CatalogPage() {
       {catalog.status === 'ready' ? (
         <div className="catalog-layout">
           <CategoryList
+            catalogId={catalogId}
             catalog={catalog.data}
             selected={category}
             onSelect={setCategory}
-            onChanged={catalog.reload}
+            onChanged={reload}
             onDelete={(c) => setOpen({ kind: 'deleteCategory', category: c })}
           />
           <div>
@@ -79,7 +110,7 @@ export function CatalogPage() {
           onClose={close}
           onSaved={() => {
             close();
-            catalog.reload();
+            reload();
           }}
         />
       ) : null}
@@ -92,7 +123,7 @@ export function CatalogPage() {
           onClose={close}
           onConfirm={async () => {
             await api.deleteProduct(open.product.id);
-            catalog.reload();
+            reload();
           }}
         />
       ) : null}
@@ -106,7 +137,7 @@ export function CatalogPage() {
           onConfirm={async () => {
             await api.deleteCategory(open.category.id);
             if (category === open.category.id) setCategory(null);
-            catalog.reload();
+            reload();
           }}
         />
       ) : null}
@@ -151,8 +182,8 @@ function ProductTable({ products, categories, onEdit, onDelete }: ProductTablePr
           <tr key={p.id} className={p.active ? undefined : 'inactive'}>
             <td>
               <div className="product-cell">
-                {p.imageUrl ? (
-                  <img src={p.imageUrl} alt="" className="thumb" />
+                {(p.photos[0]?.url ?? p.imageUrl) ? (
+                  <img src={p.photos[0]?.url ?? p.imageUrl ?? ''} alt="" className="thumb" />
                 ) : (
                   <span className="thumb empty" aria-hidden="true" />
                 )}
@@ -164,7 +195,16 @@ function ProductTable({ products, categories, onEdit, onDelete }: ProductTablePr
               </div>
             </td>
             <td>{categories.find((c) => c.id === p.categoryId)?.name ?? '—'}</td>
-            <td className="num">{formatReais(p.priceCents)}</td>
+            <td className="num">
+              {p.promoPriceCents === null ? (
+                formatReais(p.priceCents)
+              ) : (
+                <>
+                  <s className="muted">{formatReais(p.priceCents)}</s> {formatReais(p.promoPriceCents)}
+                </>
+              )}
+              {p.variants.length ? <small className="muted"> · {p.variants.length}×</small> : null}
+            </td>
             <td className="num">{p.stock ?? '∞'}</td>
             <td className="row-actions">
               <button
