@@ -16,6 +16,8 @@ export const createChannelRequest = z.object({
   appSecret: z.string().trim().min(8).max(200),
   verifyToken: z.string().trim().min(8).max(200),
   flowId: z.string().nullable().default(null),
+  /** The catalog its product pickers and agent offer when the block names none; null: the main catalog. */
+  catalogId: z.string().min(1).max(100).nullable().default(null),
   markRead: z.boolean().default(true),
   /** Messages per second Meta allows this number (80 by default, 1,000 after Meta's upgrade); campaigns pace to it. Null: 80. */
   throughput: z.number().int().min(1).max(10_000).nullable().default(null),
@@ -34,6 +36,7 @@ export const channel = z.object({
   displayPhone: z.string().nullable(),
   verifyToken: z.string(),
   flowId: z.string().nullable(),
+  catalogId: z.string().nullable(),
   markRead: z.boolean(),
   throughput: z.number().int().nullable(),
   healthy: z.boolean(),

@@ -18,7 +18,7 @@ export const catalogsMessages = {
     'pt-BR': 'Os blocos de produtos e o agente usam este catálogo quando o bloco não escolhe outro.',
     en: 'Product blocks and the agent use this catalog when the block does not pick another.',
   },
-  'catalogs.promoPrice': { 'pt-BR': 'Preço promocional', en: 'Promotional price' },
+  'catalogs.promoPrice': { 'pt-BR': 'Valor promocional', en: 'Sale price' },
   'catalogs.photos': { 'pt-BR': 'Fotos', en: 'Photos' },
   'catalogs.photosHelp': {
     'pt-BR': 'Arraste fotos aqui ou escolha arquivos (JPEG, PNG, WebP até 5 MB). A primeira é a enviada pelo bot.',
