@@ -102,7 +102,7 @@ describe('booking reminders', () => {
         seat: 1,
         contact_id: id,
         contact_phone: '5584991230009',
-        remind_at: new Date(startsAt.getTime() - 86_400_000),
+        remind_at: new Date(now.getTime() - 60_000),
       })
       .execute();
     expect(await sendDueReminders(db, now, 'America/Sao_Paulo')).toEqual({ sent: 1, recorded: 0 });

@@ -65,7 +65,7 @@ describe("a channel's catalog", () => {
       .where('name', '=', 'Pizzaria')
       .executeTakeFirstOrThrow();
     await h.testDb.db.updateTable('channels').set({ catalog_id: pizzaria.id }).where('id', '=', h.channelId).execute();
-    h.messaging.channels.invalidate();
+    h.messaging.deps.channels.invalidate();
     await h.postJson(text('5584991000002', 'oi'));
     const [after] = await h.fake.waitForSent(1);
     expect(JSON.stringify(after?.body)).toContain('Pizzas doces');
