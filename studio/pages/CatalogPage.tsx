@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { catalogApi } from '../api/catalog.ts';
 import { api, type Catalog } from '../api/client.ts';
 import { defaultCatalogId } from '../../shared/api/catalog.ts';
@@ -24,14 +24,22 @@ type Open =
 
 export function CatalogPage() {
   const t = useT();
-  const [catalogId, setCatalogId] = useState(defaultCatalogId);
+  const [chosen, setChosen] = useState<string | null>(null);
   const catalogs = useResource(() => catalogApi.list(), []);
-  const catalog = useResource(() => catalogApi.products(catalogId), [catalogId]);
+  // Decided once the list arrives, then kept: emptying the shown catalog does not jump to another.
+  const catalogId = chosen ?? (catalogs.status === 'ready' ? firstShown(catalogs.data.catalogs) : null);
+  useEffect(() => {
+    if (chosen === null && catalogId !== null) setChosen(catalogId);
+  }, [chosen, catalogId]);
+  const catalog = useResource(
+    () => (catalogId ? catalogApi.products(catalogId) : new Promise<Catalog>(() => undefined)),
+    [catalogId],
+  );
   const [category, setCategory] = useState<string | null>(null);
   const [open, setOpen] = useState<Open>({ kind: 'none' });
   const close = () => setOpen({ kind: 'none' });
   const choose = (id: string) => {
-    setCatalogId(id);
+    setChosen(id);
     setCategory(null);
   };
   // Counts in the switcher follow the products shown.
@@ -57,7 +65,7 @@ export function CatalogPage() {
           ) : null
         }
       />
-      {catalogs.status === 'ready' ? (
+      {catalogs.status === 'ready' && catalogId ? (
         <div className="catalog-toolbar">
           <CatalogSwitcher
             catalogs={catalogs.data.catalogs}
@@ -72,14 +80,17 @@ export function CatalogPage() {
           <CsvPanel catalogId={catalogId} onImported={reload} />
         </div>
       ) : null}
-      {catalog.status === 'loading' ? <Loading /> : null}
+      {catalogs.status === 'error' ? (
+        <ErrorBanner message={errorText(catalogs.error, t)} onRetry={catalogs.reload} />
+      ) : null}
+      {catalog.status === 'loading' && catalogs.status !== 'error' ? <Loading /> : null}
       {catalog.status === 'error' ? (
         <ErrorBanner message={errorText(catalog.error, t)} onRetry={catalog.reload} />
       ) : null}
       {catalog.status === 'ready' ? (
         <div className="catalog-layout">
           <CategoryList
-            catalogId={catalogId}
+            catalogId={catalogId ?? defaultCatalogId}
             catalog={catalog.data}
             selected={category}
             onSelect={setCategory}
@@ -143,6 +154,16 @@ export function CatalogPage() {
       ) : null}
     </section>
   );
+}
+
+/**
+ * The catalog the page opens on: the main one, unless it is empty and another has products (a
+ * fresh install whose template put its samples in a catalog of their own).
+ */
+function firstShown(catalogs: { id: string; products: number }[]): string {
+  const main = catalogs.find((k) => k.id === defaultCatalogId);
+  if (main && main.products > 0) return main.id;
+  return catalogs.find((k) => k.products > 0)?.id ?? defaultCatalogId;
 }
 
 interface ProductTableProps {

@@ -1,6 +1,9 @@
 import type { MessageTable } from './types.ts';
 
-/** The Catálogo page's catalogs, photos, variants, attributes and CSV; the channel's catalog. */
+/**
+ * The Catálogo page's catalogs, photos, variants, attributes and CSV; the channel's catalog; the
+ * agenda reminder's template (issue 22).
+ */
 export const catalogsMessages = {
   'catalogs.label': { 'pt-BR': 'Catálogo', en: 'Catalog' },
   'catalogs.new': { 'pt-BR': 'Novo catálogo', en: 'New catalog' },
@@ -55,4 +58,15 @@ export const catalogsMessages = {
   },
   'catalogs.importLine': { 'pt-BR': 'Linha', en: 'Line' },
   'catalogs.importReason': { 'pt-BR': 'Motivo', en: 'Reason' },
+  'agenda.reminder.template': {
+    'pt-BR': 'Modelo do lembrete fora da janela de 24 h',
+    en: 'Reminder template outside the 24-hour window',
+  },
+  'agenda.reminder.templateHint': {
+    'pt-BR':
+      'Dentro da janela o lembrete vai como texto; fora dela, como este modelo aprovado pela Meta. Vazio: só registra. Parâmetros (um por linha) podem usar {{nome}}, {{agenda}}, {{data}} e {{hora}}.',
+    en: 'Inside the window the reminder goes as text; outside it, as this Meta-approved template. Empty: only recorded. Parameters (one per line) may use {{nome}}, {{agenda}}, {{data}} and {{hora}}.',
+  },
+  'agenda.reminder.language': { 'pt-BR': 'Idioma do modelo', en: 'Template language' },
+  'agenda.reminder.parameters': { 'pt-BR': 'Parâmetros do corpo', en: 'Body parameters' },
 } satisfies MessageTable;
