@@ -8,8 +8,8 @@ export interface ChannelInfo {
   appSecret: string;
   accessToken: string;
   flowId: string | null;
-  /** The catalog its pickers and agent offer when a block names none; null: the main one. */
-  catalogId: string | null;
+  /** The catalog its pickers and agent offer when a block names none; null or absent: the main one. */
+  catalogId?: string | null;
   markRead: boolean;
   healthy: boolean;
   /**

@@ -21,7 +21,7 @@ const toVariant = (v: Row<'product_variants'>): ProductVariant => ({
  * The port as one channel's conversations see it: a block that names no catalog (and the agent)
  * is offered the channel's catalog instead of the main one.
  */
-export function catalogOfChannel(port: CatalogPort, channelCatalogId: string | null): CatalogPort {
+export function catalogOfChannel(port: CatalogPort, channelCatalogId: string | null | undefined): CatalogPort {
   if (!channelCatalogId) return port;
   return {
     categories: (ids, catalogId) => port.categories(ids, catalogId ?? channelCatalogId),
