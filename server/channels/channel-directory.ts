@@ -9,6 +9,8 @@ export interface ChannelInfo {
   appSecret: string;
   accessToken: string;
   flowId: string | null;
+  /** The catalog its pickers and agent offer when a block names none; null or absent: the main one. */
+  catalogId?: string | null;
   markRead: boolean;
   healthy: boolean;
   /**
@@ -66,6 +68,7 @@ export function createChannelDirectory(
         phoneNumberId: r.phone_number_id,
         ...opened,
         flowId: r.flow_id,
+        catalogId: r.catalog_id,
         markRead: r.mark_read,
         healthy: r.healthy,
         proven: r.healthy && r.check_ok === true,

@@ -323,6 +323,9 @@ export interface ProductVariantsTable {
   promo_price_cents: number | null;
   stock: number | null;
   position: Defaulted<number>;
+
+  /** Migration 0035: the variant's own code. */
+  sku: Defaulted<string | null>;
 }
 
 export interface ProductPhotosTable {

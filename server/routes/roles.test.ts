@@ -74,6 +74,7 @@ const access: Record<string, readonly Role[]> = {
   'POST /catalogs/{id}/import': builders,
   'POST /products/{id}/photos': builders,
   'DELETE /products/{id}/photos/{photoId}': builders,
+  'PUT /products/{id}/photos/order': builders,
   'GET /orders': everyone,
   'GET /orders/export.csv': everyone,
   'GET /orders/{id}': everyone,

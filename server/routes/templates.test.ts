@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimulateResponse } from '../../shared/api/simulate.ts';
 import type { Problem } from '../../shared/flow/validate/index.ts';
+import { starterTemplates } from '../../shared/templates/index.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
 type Message = {
@@ -138,15 +139,34 @@ describe('starter templates on a fresh install', () => {
   });
 
   it("adds a template's sample data once, however often it is used, and keeps edits to it", async () => {
-    await create('pedidos', true);
+    const first = await create('pedidos', true);
     const after = await productCount();
     await t.testDb.db
       .updateTable('products')
       .set({ price_cents: 1 })
       .where('id', '=', 'exemplo-pizza-margherita')
       .execute();
-    await create('pedidos', true);
+    const second = await create('pedidos', true);
     expect(await productCount()).toBe(after);
+    // The samples live in a catalog of their own, named after the template, and both flows' pickers offer it.
+    const name = starterTemplates.find((x) => x.id === 'pedidos')?.name ?? '';
+    const catalogs = await t.testDb.db.selectFrom('catalogs').select('id').where('name', '=', name).execute();
+    expect(catalogs).toHaveLength(1);
+    const catalogId = catalogs[0]?.id;
+    const pizzas = await t.testDb.db
+      .selectFrom('categories')
+      .select('catalog_id')
+      .where('id', '=', 'exemplo-pizzas')
+      .executeTakeFirstOrThrow();
+    expect(pizzas.catalog_id).toBe(catalogId);
+    for (const id of [first, second]) {
+      const flow = await editor().json<{
+        flow: { draft: { nodes: { type: string; data: { catalogId?: string } }[] } };
+      }>('GET', `/api/flows/${id}`);
+      const pickers = flow.body.flow.draft.nodes.filter((n) => n.type === 'product_picker');
+      expect(pickers.length).toBeGreaterThan(0);
+      expect(pickers.map((n) => n.data.catalogId)).toEqual(pickers.map(() => catalogId));
+    }
     const kept = await t.testDb.db
       .selectFrom('products')
       .select('price_cents')

@@ -16,6 +16,8 @@ export const createChannelRequest = z.object({
   appSecret: z.string().trim().min(8).max(200),
   verifyToken: z.string().trim().min(8).max(200),
   flowId: z.string().nullable().default(null),
+  /** The catalog its product pickers and agent offer when the block names none; null: the main catalog. */
+  catalogId: z.string().min(1).max(100).nullable().default(null),
   markRead: z.boolean().default(true),
   /**
    * Messages per second this number may send (80 by default, 1,000 after Meta's upgrade); every send
@@ -37,6 +39,7 @@ export const channel = z.object({
   displayPhone: z.string().nullable(),
   verifyToken: z.string(),
   flowId: z.string().nullable(),
+  catalogId: z.string().nullable(),
   markRead: z.boolean(),
   throughput: z.number().int().nullable(),
   /** The tier Meta reports for the number, read when it is tested and every few hours; null until read. */

@@ -18,6 +18,7 @@ import { agentMessages } from './messages/agent.ts';
 import { commerceMessages } from './messages/commerce.ts';
 import { pacingMessages } from './messages/pacing.ts';
 import { intentMessages } from './messages/intent.ts';
+import { catalogsMessages } from './messages/catalogs.ts';
 
 /**
  * Every studio text, keyed by a stable id. Each area keeps its own table
@@ -42,6 +43,7 @@ const messages = {
   ...commerceMessages,
   ...pacingMessages,
   ...intentMessages,
+  ...catalogsMessages,
 } as const;
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;

@@ -4,6 +4,7 @@ import { useT } from '../../i18n/index.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { FormFooter } from '../../ui/FormFooter.tsx';
+import { ChannelCatalogSelect } from './ChannelCatalogSelect.tsx';
 
 interface ChannelFormProps {
   channel: Channel | null;
@@ -25,6 +26,7 @@ export function ChannelForm({ channel, flows, onSaved, onClose }: ChannelFormPro
     appSecret: '',
     verifyToken: channel?.verifyToken ?? '',
     flowId: channel?.flowId ?? '',
+    catalogId: channel?.catalogId ?? '',
     markRead: channel?.markRead ?? true,
     throughput: channel?.throughput === null || channel === null ? '' : String(channel.throughput),
   });
@@ -44,6 +46,7 @@ export function ChannelForm({ channel, flows, onSaved, onClose }: ChannelFormPro
       displayPhone: form.displayPhone.trim() || null,
       verifyToken: form.verifyToken,
       flowId: form.flowId || null,
+      catalogId: form.catalogId || null,
       markRead: form.markRead,
       throughput: form.throughput.trim() === '' ? null : Number(form.throughput),
     };
@@ -115,6 +118,7 @@ export function ChannelForm({ channel, flows, onSaved, onClose }: ChannelFormPro
             ))}
           </select>
         </label>
+        <ChannelCatalogSelect value={form.catalogId} onChange={(id) => update('catalogId', id)} />
         <label className="field span-2">
           <span>{t('channels.accessToken')}</span>
           <input
