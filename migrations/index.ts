@@ -26,6 +26,7 @@ import * as m0024 from './0024_create_chatwoot_bridge.ts';
 import * as m0025 from './0025_create_ai_runs.ts';
 import * as m0026 from './0026_create_catalogs_and_stock.ts';
 import * as m0027 from './0027_create_agendas.ts';
+import * as m0030 from './0030_add_uploaded_media.ts';
 
 /** Every migration, in order. Listed by hand so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -56,6 +57,7 @@ export const migrations: Record<string, Migration> = {
   '0025_create_ai_runs': m0025,
   '0026_create_catalogs_and_stock': m0026,
   '0027_create_agendas': m0027,
+  '0030_add_uploaded_media': m0030,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -24,6 +24,7 @@ import { flowVersionRoutes } from './routes/flow-versions.ts';
 import { flowEnvironmentRoutes } from './routes/flow-environment.ts';
 import { sampleImageRoutes } from './http/sample-images.ts';
 import { productPhotoFiles } from './http/product-photos.ts';
+import { uploadedFiles } from './http/uploaded-files.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { contactFieldRoutes } from './routes/contact-fields.ts';
 import { contactRoutes } from './routes/contacts.ts';
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   if (options.workerOnly) return app;
   app.route('/', sampleImageRoutes);
   app.route('/', productPhotoFiles);
+  app.route('/', uploadedFiles);
   app.use('/webhooks/*', rejectInvalidUrlText);
   app.use('/webhooks/whatsapp', timeWebhookAnswers);
   app.route('/webhooks/whatsapp', whatsappWebhook);
@@ -91,14 +93,15 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   // Flow documents are the largest bodies the admin API takes; 5 MB holds thousands of nodes.
-  api.use(
-    '*',
-    bodyLimit({
-      maxSize: 5 * 1024 * 1024,
-      onError: () => {
-        throw new AppError(413, 'payload_too_large', 'O corpo da requisição passa de 5 MB.');
-      },
-    }),
+  const apiBodyLimit = bodyLimit({
+    maxSize: 5 * 1024 * 1024,
+    onError: () => {
+      throw new AppError(413, 'payload_too_large', 'O corpo da requisição passa de 5 MB.');
+    },
+  });
+  // File uploads for agents (`POST /api/media`) have their own, larger limit in the route.
+  api.use('*', (c, next) =>
+    c.req.method === 'POST' && c.req.path === '/api/media' ? next() : apiBodyLimit(c, next),
   );
   api.use('*', rejectCrossOriginWrites);
   api.use('*', requireJsonForCookieWrites);
