@@ -21,8 +21,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('media_files').dropColumn('token').dropColumn('file_name').dropColumn('uploaded_by').execute();
-  await db.deleteFrom('media_files' as never).where(sql`message_id`, 'is', null).execute();
+  await db.schema
+    .alterTable('media_files')
+    .dropColumn('token')
+    .dropColumn('file_name')
+    .dropColumn('uploaded_by')
+    .execute();
+  await db
+    .deleteFrom('media_files' as never)
+    .where(sql`message_id`, 'is', null)
+    .execute();
   await db.schema
     .alterTable('media_files')
     .alterColumn('message_id', (c) => c.setNotNull())

@@ -25,6 +25,8 @@ import { flowEnvironmentRoutes } from './routes/flow-environment.ts';
 import { sampleImageRoutes } from './http/sample-images.ts';
 import { productPhotoFiles } from './http/product-photos.ts';
 import { uploadedFiles } from './http/uploaded-files.ts';
+import { mediaSizeLimits } from '../shared/whatsapp-limits.ts';
+import { fileTooLarge } from './routes/media.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { contactFieldRoutes } from './routes/contact-fields.ts';
 import { contactRoutes } from './routes/contacts.ts';
@@ -99,9 +101,15 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
       throw new AppError(413, 'payload_too_large', 'O corpo da requisição passa de 5 MB.');
     },
   });
-  // File uploads for agents (`POST /api/media`) have their own, larger limit in the route.
+  // Files agents send (`POST /api/media`) may be larger; the route checks each kind's own limit.
+  const uploadBodyLimit = bodyLimit({
+    maxSize: mediaSizeLimits.upload + 64 * 1024,
+    onError: () => {
+      throw fileTooLarge();
+    },
+  });
   api.use('*', (c, next) =>
-    c.req.method === 'POST' && c.req.path === '/api/media' ? next() : apiBodyLimit(c, next),
+    (c.req.method === 'POST' && c.req.path === '/api/media' ? uploadBodyLimit : apiBodyLimit)(c, next),
   );
   api.use('*', rejectCrossOriginWrites);
   api.use('*', requireJsonForCookieWrites);

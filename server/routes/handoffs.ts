@@ -178,7 +178,11 @@ handoffRoutes.openapi(
         c.var.actor,
         'handoff.message',
         { type: 'handoff', id },
-        { messageId: queued[0] ?? null, kind: message.kind, ...(message.kind === 'template' && { template: message.name }) },
+        {
+          messageId: queued[0] ?? null,
+          kind: message.kind,
+          ...(message.kind === 'template' && { template: message.name }),
+        },
       );
       await markFirstReply(tx, id, now);
       return queued;

@@ -1,6 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { apiError } from '../../shared/api/common.ts';
 import { uploadMediaResponse } from '../../shared/api/media.ts';
 import { mediaSizeLimits, sendableMediaTypes } from '../../shared/whatsapp-limits.ts';
@@ -22,7 +21,12 @@ const inlineTypes = /^(image\/(jpeg|png|webp|gif)|audio\/[\w.+-]+|video\/[\w.+-]
 
 /** A file name without quotes, slashes and controls (it goes into headers and Meta's `filename`). */
 const cleanFileName = (raw: unknown) =>
-  typeof raw === 'string' ? raw.replace(/[\u0000-\u001f"\\/]/g, '').trim().slice(0, 200) : '';
+  typeof raw === 'string'
+    ? raw
+        .replace(/[\u0000-\u001f"\\/]/g, '')
+        .trim()
+        .slice(0, 200)
+    : '';
 
 /** The file name the contact's document (or the agent's upload) had, or one made from the id. */
 function fileNameOf(id: string, payload: unknown, mimeType: string | null, uploaded: string | null): string {
@@ -77,7 +81,7 @@ mediaRoutes.openapi(
   },
 );
 
-const tooLarge = () =>
+export const fileTooLarge = () =>
   new AppError(
     413,
     'file_too_large',
@@ -93,8 +97,6 @@ mediaRoutes.openapi(
       'Upload a file to send as `multipart/form-data` with the field `file`: JPEG or PNG images up to 5 MB ' +
       '(sent as photos), PDF, text and Office documents up to 16 MB. Its `url` is public and unguessable, ' +
       'so WhatsApp downloads it by link when an agent sends it (`POST /api/handoffs/{id}/messages`).',
-    // Above the API's 5 MB: this route has its own limit (app.ts skips the general one here).
-    middleware: [bodyLimit({ maxSize: mediaSizeLimits.upload + 64 * 1024, onError: () => { throw tooLarge(); } })],
     responses: {
       201: json(uploadMediaResponse, 'Stored, not sent yet'),
       400: json(apiError, '`missing_file`'),
@@ -103,12 +105,13 @@ mediaRoutes.openapi(
     },
   }),
   async (c) => {
-    const missing = () => new AppError(400, 'missing_file', 'Envie o arquivo como multipart/form-data, no campo "file".');
+    const missing = () =>
+      new AppError(400, 'missing_file', 'Envie o arquivo como multipart/form-data, no campo "file".');
     if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data')) throw missing();
     const form = await c.req.parseBody();
     const file = form.file;
     if (!(file instanceof File) || file.size === 0) throw missing();
-    if (file.size > mediaSizeLimits.upload) throw tooLarge();
+    if (file.size > mediaSizeLimits.upload) throw fileTooLarge();
     const bytes = new Uint8Array(await file.arrayBuffer());
     const mimeType = sniffMediaType(file.type, bytes);
     if (!mimeType)
@@ -119,11 +122,16 @@ mediaRoutes.openapi(
       );
     const kind = sendableMediaTypes[mimeType];
     if (bytes.byteLength > mediaSizeLimits[kind])
-      throw new AppError(413, 'file_too_large', 'O WhatsApp aceita imagens de até 5 MB: envie como documento ou reduza.');
+      throw new AppError(
+        413,
+        'file_too_large',
+        'O WhatsApp aceita imagens de até 5 MB: envie como documento ou reduza.',
+      );
     const { db, clock } = c.var.deps;
     const id = randomUUID();
     const token = randomBytes(24).toString('base64url');
-    const fileName = cleanFileName(file.name) || `arquivo-${id.slice(0, 8)}.${mimeType.split('/')[1]?.slice(0, 8) ?? 'bin'}`;
+    const fileName =
+      cleanFileName(file.name) || `arquivo-${id.slice(0, 8)}.${mimeType.split('/')[1]?.slice(0, 8) ?? 'bin'}`;
     await insertUploadedMedia(db, {
       id,
       token,
