@@ -131,6 +131,7 @@ const access: Record<string, readonly Role[]> = {
   'GET /conversations/{id}/ai-runs': inbox,
   'GET /media/{id}': inbox,
   'POST /media': inbox,
+  'GET /handoffs/{id}/templates': inbox,
   // Every role may listen; each hears only its pages' events (routes/events.ts).
   'GET /events': everyone,
   'GET /settings': admins,

@@ -100,3 +100,15 @@ export const agentMessageRequest = z.union([
 ]);
 /** An admin hands the conversation to someone (an agent or admin), or back to the queue with `null`. */
 export const assignHandoffRequest = z.object({ userId: z.string().min(1).max(100).nullable() });
+
+/** An approved template the agent may send to the handoff's contact, with its body's parameters in order. */
+export const handoffTemplate = z.object({
+  id: z.string(),
+  name: z.string(),
+  language: z.string(),
+  /** The body with `{{1}}` / `{{name}}` placeholders, as Meta approved it. */
+  body: z.string(),
+  parameters: z.array(z.string()),
+});
+export type HandoffTemplate = z.infer<typeof handoffTemplate>;
+export const handoffTemplatesResponse = z.object({ templates: z.array(handoffTemplate) });

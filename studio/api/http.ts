@@ -49,11 +49,12 @@ export async function request<T>(
     response = await fetch(path, {
       method,
       credentials: 'include',
+      // A form (a file upload) sets its own multipart content type, with the boundary.
       headers:
-        body === undefined
+        body === undefined || body instanceof FormData
           ? { accept: 'application/json' }
           : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'network', 'Não foi possível falar com o servidor. Verifique sua conexão.');

@@ -13,6 +13,7 @@ import { campaignsMessages } from './messages/campaigns.ts';
 import { integrationsMessages } from './messages/integrations.ts';
 import { agendaMessages } from './messages/agenda.ts';
 import { teamsMessages } from './messages/teams.ts';
+import { inboxMediaMessages } from './messages/inbox-media.ts';
 import { agentMessages } from './messages/agent.ts';
 import { commerceMessages } from './messages/commerce.ts';
 
@@ -36,6 +37,7 @@ const messages = {
   ...teamsMessages,
   ...agentMessages,
   ...commerceMessages,
+  ...inboxMediaMessages,
 } as const;
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;

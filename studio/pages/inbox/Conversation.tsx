@@ -2,6 +2,7 @@ import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { InboxMessage } from '../../api/client.ts';
 import { useLocaleStore, useT } from '../../i18n/index.ts';
 import { dayLabelKind, deliveryOf, groupConversation } from './conversation.ts';
+import { InboxMedia } from './InboxMedia.tsx';
 
 /** Closer than this to the bottom counts as "reading the latest": new messages scroll into view. */
 const stickyPx = 80;
@@ -72,9 +73,10 @@ export function Conversation({
                     data-testid="inbox-message"
                     data-author={m.author}
                   >
+                    {m.media ? <InboxMedia media={m.media} /> : null}
                     {m.text ? (
                       <p className="inbox-text">{m.text}</p>
-                    ) : (
+                    ) : m.media ? null : (
                       <p className="inbox-text muted">{t('inbox.nonText', { type: m.type })}</p>
                     )}
                     <span className="inbox-meta">

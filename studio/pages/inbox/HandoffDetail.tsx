@@ -143,6 +143,7 @@ export function HandoffDetail({ id, userId, canReassign, now, onChanged, onResol
           handoffId={id}
           teamId={handoff.teamId}
           variables={handoff.variables}
+          contactName={handoff.contact.name}
           block={replyBlock(handoff, userId)}
           focusRequest={focusRequest}
           onChanged={() => void detail.refresh()}
