@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { HandoffTemplate } from '../../../shared/api/handoffs.ts';
 import { api, ApiError } from '../../api/client.ts';
 import { inboxMediaApi } from '../../api/inbox-media.ts';
@@ -16,7 +16,6 @@ interface TemplateReplyProps {
 /** Outside the 24-hour window: pick an approved template, check its values, send it. */
 export function TemplateReply({ handoffId, variables, contactName, onChanged }: TemplateReplyProps) {
   const t = useT();
-  const formId = useId();
   const [templates, setTemplates] = useState<HandoffTemplate[] | null>(null);
   const [chosen, setChosen] = useState<HandoffTemplate | null>(null);
   const [values, setValues] = useState<string[]>([]);
@@ -59,7 +58,7 @@ export function TemplateReply({ handoffId, variables, contactName, onChanged }: 
 
   if (templates === null && !error) return null;
   return (
-    <form className="inbox-template" onSubmit={send} data-testid="template-reply" aria-labelledby={`${formId}-label`}>
+    <form className="inbox-template" onSubmit={send} data-testid="template-reply">
       {error ? (
         <p className="form-error" role="alert">
           {error}
@@ -68,7 +67,7 @@ export function TemplateReply({ handoffId, variables, contactName, onChanged }: 
       {templates && templates.length === 0 ? <p className="muted small">{t('inbox.template.none')}</p> : null}
       {templates && templates.length > 0 ? (
         <>
-          <label id={`${formId}-label`} className="field">
+          <label className="field">
             <span>{t('inbox.template.pick')}</span>
             <select className="fx-input fx-select" value={chosen?.id ?? ''} onChange={(e) => choose(e.target.value)}>
               <option value="">{t('inbox.template.choose')}</option>
