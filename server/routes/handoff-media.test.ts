@@ -26,7 +26,7 @@ describe('agent replies with files and templates', () => {
   });
   afterAll(() => h.close());
 
-  const upload = async (bytes: Uint8Array, name: string, type: string) => {
+  const upload = async (bytes: Uint8Array<ArrayBuffer>, name: string, type: string) => {
     const form = new FormData();
     form.set('file', new Blob([bytes], { type }), name);
     const res = await h.app.request('/api/media', {

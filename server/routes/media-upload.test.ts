@@ -65,7 +65,7 @@ describe('POST /api/media', () => {
 
   it('refuses what WhatsApp would not take, with clear codes, storing nothing', async () => {
     const before = await countFiles();
-    const cases: [Promise<Response>, number, string][] = [
+    const cases: [Response | Promise<Response>, number, string][] = [
       [upload(new Blob(['<svg onload=alert(1)>'], { type: 'image/svg+xml' }), 'x.svg'), 415, 'unsupported_media_type'],
       [upload(new Blob(['oi'], { type: 'image/png' }), 'falso.png'), 415, 'unsupported_media_type'],
       [upload(new Blob([png(mediaSizeLimits.image + 1)], { type: 'image/png' })), 413, 'file_too_large'],
