@@ -24,6 +24,9 @@ import { flowVersionRoutes } from './routes/flow-versions.ts';
 import { flowEnvironmentRoutes } from './routes/flow-environment.ts';
 import { sampleImageRoutes } from './http/sample-images.ts';
 import { productPhotoFiles } from './http/product-photos.ts';
+import { uploadedFiles } from './http/uploaded-files.ts';
+import { mediaSizeLimits } from '../shared/whatsapp-limits.ts';
+import { fileTooLarge } from './routes/media.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { contactFieldRoutes } from './routes/contact-fields.ts';
 import { contactRoutes } from './routes/contacts.ts';
@@ -86,6 +89,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   if (options.workerOnly) return app;
   app.route('/', sampleImageRoutes);
   app.route('/', productPhotoFiles);
+  app.route('/', uploadedFiles);
   app.use('/webhooks/*', rejectInvalidUrlText);
   app.use('/webhooks/whatsapp', timeWebhookAnswers);
   app.route('/webhooks/whatsapp', whatsappWebhook);
@@ -93,14 +97,21 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   // Flow documents are the largest bodies the admin API takes; 5 MB holds thousands of nodes.
-  api.use(
-    '*',
-    bodyLimit({
-      maxSize: 5 * 1024 * 1024,
-      onError: () => {
-        throw new AppError(413, 'payload_too_large', 'O corpo da requisição passa de 5 MB.');
-      },
-    }),
+  const apiBodyLimit = bodyLimit({
+    maxSize: 5 * 1024 * 1024,
+    onError: () => {
+      throw new AppError(413, 'payload_too_large', 'O corpo da requisição passa de 5 MB.');
+    },
+  });
+  // Files agents send (`POST /api/media`) may be larger; the route checks each kind's own limit.
+  const uploadBodyLimit = bodyLimit({
+    maxSize: mediaSizeLimits.upload + 64 * 1024,
+    onError: () => {
+      throw fileTooLarge();
+    },
+  });
+  api.use('*', (c, next) =>
+    (c.req.method === 'POST' && c.req.path === '/api/media' ? uploadBodyLimit : apiBodyLimit)(c, next),
   );
   api.use('*', rejectCrossOriginWrites);
   api.use('*', requireJsonForCookieWrites);

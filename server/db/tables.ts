@@ -372,7 +372,8 @@ export interface SimulatorSessionsTable {
 
 export interface MediaFilesTable {
   id: string;
-  message_id: string;
+  /** Null for an agent's upload not sent yet (migration 0030). */
+  message_id: string | null;
   status: 'stored' | 'failed';
   mime_type: string | null;
   sha256: string | null;
@@ -380,6 +381,11 @@ export interface MediaFilesTable {
   bytes: Uint8Array | null;
   error: string | null;
   created_at: Timestamp;
+
+  /** An upload's public, unguessable address part (`/files/<token>`); null for inbound media. */
+  token: Defaulted<string | null>;
+  file_name: Defaulted<string | null>;
+  uploaded_by: Defaulted<string | null>;
 }
 
 export interface CampaignsTable {

@@ -132,6 +132,8 @@ const access: Record<string, readonly Role[]> = {
   'POST /conversations/{id}/reset': inbox,
   'GET /conversations/{id}/ai-runs': inbox,
   'GET /media/{id}': inbox,
+  'POST /media': inbox,
+  'GET /handoffs/{id}/templates': inbox,
   // Every role may listen; each hears only its pages' events (routes/events.ts).
   'GET /events': everyone,
   'GET /settings': admins,

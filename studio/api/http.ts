@@ -51,6 +51,7 @@ export async function request<T>(
     response = await fetch(path, {
       method,
       credentials: 'include',
+      // A form (a file upload) sets its own multipart content type, with the boundary.
       headers:
         body === undefined || form
           ? { accept: 'application/json' }

@@ -14,6 +14,7 @@ import { integrationsMessages } from './messages/integrations.ts';
 import { agendaMessages } from './messages/agenda.ts';
 import { teamsMessages } from './messages/teams.ts';
 import { teamWorkMessages } from './messages/team-work.ts';
+import { inboxMediaMessages } from './messages/inbox-media.ts';
 import { agentMessages } from './messages/agent.ts';
 import { commerceMessages } from './messages/commerce.ts';
 import { pacingMessages } from './messages/pacing.ts';
@@ -44,6 +45,7 @@ const messages = {
   ...pacingMessages,
   ...intentMessages,
   ...catalogsMessages,
+  ...inboxMediaMessages,
 } as const;
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;

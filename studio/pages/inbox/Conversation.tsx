@@ -3,6 +3,7 @@ import type { InboxMessage } from '../../api/client.ts';
 import type { HandoffNoteView } from '../../api/teams.ts';
 import { useLocaleStore, useT } from '../../i18n/index.ts';
 import { dayLabelKind, deliveryOf, groupConversation, withNotes, type TranscriptEntry } from './conversation.ts';
+import { InboxMedia } from './InboxMedia.tsx';
 
 /** Closer than this to the bottom counts as "reading the latest": new messages scroll into view. */
 const stickyPx = 80;
@@ -100,9 +101,10 @@ export function Conversation({
                     data-testid="inbox-message"
                     data-author={m.author}
                   >
+                    {m.media ? <InboxMedia media={m.media} /> : null}
                     {m.text ? (
                       <p className="inbox-text">{m.text}</p>
-                    ) : (
+                    ) : m.media ? null : (
                       <p className="inbox-text muted">{t('inbox.nonText', { type: m.type })}</p>
                     )}
                     <span className="inbox-meta">

@@ -154,6 +154,7 @@ export function HandoffDetail({ id, userId, canReassign, now, onChanged, onResol
           teamId={handoff.teamId}
           // The flow's built-ins by the same names (`{{contact.name}}`), for canned replies.
           variables={{ ...handoff.variables, contact: handoff.contact }}
+          contactName={handoff.contact.name}
           block={replyBlock(handoff, userId)}
           focusRequest={focusRequest}
           onChanged={() => void detail.refresh()}
