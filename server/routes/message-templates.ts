@@ -99,7 +99,7 @@ messageTemplateRoutes.openapi(
     const draft = c.req.valid('json');
     const problems = draftProblems(draft);
     if (problems.length > 0)
-      throw new AppError(400, 'invalid_template', problems.map((p) => p.message['pt-BR']).join(' '), { problems });
+      throw new AppError(400, 'invalid_template', problems.map((p) => p.message).join(' '), { problems });
     const channel = await db
       .selectFrom('channels')
       .select(['id', 'waba_id', 'access_token_enc'])

@@ -28,7 +28,7 @@ const graphError = z.object({
 });
 
 export type CreateTemplateResult =
-  | { ok: true; id: string; status: string; category: string | undefined }
+  | { ok: true; id: string; status: string; category?: string | undefined }
   | { ok: false; refusal: MetaRefusal }
   | { ok: false; unreachable: true };
 

@@ -72,7 +72,9 @@ export interface DraftProblem {
   /** The form field: `name`, `body`, `examples.nome`, `buttons.1.url`... */
   field: string;
   code: DraftProblemCode;
-  message: { 'pt-BR': string; en: string };
+  /** pt-BR, as the API's other messages; `messages` has both languages (as flow problems do). */
+  message: string;
+  messages: { 'pt-BR': string; en: string };
 }
 
 type P = Record<string, string | number>;
@@ -153,7 +155,8 @@ const texts = {
 
 function problem(field: string, code: DraftProblemCode, params: P = {}): DraftProblem {
   const entry = texts[code] as { 'pt-BR': (p: P) => string; en: (p: P) => string };
-  return { field, code, message: { 'pt-BR': entry['pt-BR'](params), en: entry.en(params) } };
+  const messages = { 'pt-BR': entry['pt-BR'](params), en: entry.en(params) };
+  return { field, code, message: messages['pt-BR'], messages };
 }
 
 const namedVariable = /^[a-z_]+[a-z0-9_]*$/;
