@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localId, templateText, timeoutMinutes, variableName } from '../common.ts';
+import { localId, templateText, timeoutMinutes, variableName, whenWindowClosed } from '../common.ts';
 
 export const menuOption = z.object({
   id: localId,
@@ -10,6 +10,7 @@ export const menuOption = z.object({
 export type MenuOption = z.infer<typeof menuOption>;
 
 export const menuData = z.object({
+  windowClosed: whenWindowClosed,
   text: templateText.min(1),
   header: templateText.optional(),
   footer: templateText.optional(),

@@ -44,4 +44,28 @@ export const templateCreateMessages = {
     'pt-BR': 'Modelo "{name}" enviado: fica em análise até a Meta responder.',
     en: 'Template "{name}" submitted: in review until Meta answers.',
   },
+  'windowClosed.label': { 'pt-BR': 'Quando a janela de 24 h estiver fechada', en: 'When the 24-hour window is closed' },
+  'windowClosed.end': { 'pt-BR': 'Não enviar nada (a conversa para)', en: 'Send nothing (the conversation stops)' },
+  'windowClosed.output': { 'pt-BR': 'Seguir por uma saída', en: 'Follow an output' },
+  'windowClosed.template': { 'pt-BR': 'Enviar um modelo aprovado', en: 'Send an approved template' },
+  'windowClosed.hint.end': {
+    'pt-BR': 'Mais de 24 h sem mensagem do contato: o WhatsApp só aceita modelos, e o bloco não envia.',
+    en: 'Over 24 h without a message from the contact: WhatsApp only takes templates, and the block sends nothing.',
+  },
+  'windowClosed.hint.output': {
+    'pt-BR': 'O bloco ganha a saída "Janela de 24 h fechada": ligue-a a um bloco com modelo.',
+    en: 'The block gets a "24-hour window closed" output: connect it to a block with a template.',
+  },
+  'windowClosed.hint.template': {
+    'pt-BR': 'Com a janela aberta vai o texto; fechada, este modelo.',
+    en: 'With the window open the text goes; closed, this template.',
+  },
+  'windowClosed.templateAlways': {
+    'pt-BR': 'Este bloco envia um modelo aprovado: ele chega mesmo com a janela de 24 h fechada.',
+    en: 'This block sends an approved template: it arrives even with the 24-hour window closed.',
+  },
+  'windowClosed.startsFromCampaign': {
+    'pt-BR': 'Pode começar por campanha (logo depois do modelo, com a janela de 24 h fechada)',
+    en: 'May start from a campaign (right after its template, with the 24-hour window closed)',
+  },
 } as const;

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { MessageTemplateView } from '../../../shared/api/message-templates.ts';
 import {
   draftProblems,
@@ -45,7 +45,8 @@ export function TemplateForm({ onClose, onCreated }: { onClose(): void; onCreate
   const error = useFormError();
   const channel = channelId || channels.data?.find((c) => c.wabaId)?.id || channels.data?.[0]?.id || '';
   const full: TemplateDraft = { ...draft, channelId: channel };
-  const problems = useMemo(() => draftProblems(full), [draft, channel]); // eslint-disable-line react-hooks/exhaustive-deps
+  // A few regexes over a few short texts: cheap enough on every keystroke.
+  const problems = draftProblems(full);
   const variables = [...new Set([...variablesOf(draft.header), ...variablesOf(draft.body)])];
   const set = (patch: Partial<TemplateDraft>) => setDraft((d) => ({ ...d, ...patch }));
 
