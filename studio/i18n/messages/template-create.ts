@@ -68,4 +68,8 @@ export const templateCreateMessages = {
     'pt-BR': 'Pode começar por campanha (logo depois do modelo, com a janela de 24 h fechada)',
     en: 'May start from a campaign (right after its template, with the 24-hour window closed)',
   },
+  'sim.windowClosed': {
+    'pt-BR': 'Janela de 24 h fechada (como depois de uma campanha): o bot começa sem mensagem do contato',
+    en: '24-hour window closed (as after a campaign): the bot starts without a message from the contact',
+  },
 } as const;
