@@ -53,13 +53,15 @@ describe('issue 18 in the studio', () => {
     await clickNav(page, 'Modelos');
     await page.getByRole('button', { name: 'Novo modelo' }).click();
     const form = page.getByTestId('template-form');
-    await form.getByLabel('Nome', { exact: true }).fill('Lembrete Pagamento');
+    await form.locator('input[name="name"]').fill('Lembrete Pagamento');
     await expect
       .poll(() => form.getByTestId('template-form-problem').allInnerTexts())
       .toContain('O nome usa só letras minúsculas, números e _ (ex.: lembrete_pagamento).');
-    await form.getByLabel('Nome', { exact: true }).fill('lembrete_pagamento');
-    await form.getByLabel('Corpo').fill('Sua fatura de {{1}} vence amanhã. Qualquer dúvida, responda aqui.');
-    await form.getByLabel('Exemplo para {{1}}').fill('R$ 120,00');
+    await form.locator('input[name="name"]').fill('lembrete_pagamento');
+    await form
+      .locator('textarea[name="body"]')
+      .fill('Sua fatura de {{1}} vence amanhã. Qualquer dúvida, responda aqui.');
+    await form.locator('input[name="example-1"]').fill('R$ 120,00');
     await form.getByRole('button', { name: '+ Resposta rápida' }).click();
     await form.getByLabel('Texto do botão').fill('Já paguei');
     await expect
