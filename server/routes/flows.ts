@@ -219,7 +219,7 @@ flowRoutes.openapi(
   }),
   async (c) => {
     const row = await requireFlow(c, c.req.valid('param').id);
-    const { ok, problems } = validateFlow(row.draft, await loadFlowEnvironment(c.var.deps.db, c.var.deps));
+    const { ok, problems } = validateFlow(row.draft, await loadFlowEnvironment(c.var.deps.db, c.var.deps, row.id));
     return c.json({ ok, problems }, 200);
   },
 );
@@ -241,7 +241,7 @@ flowRoutes.openapi(
     const note = (c.req.valid('json') as { note?: string } | undefined)?.note ?? '';
     const row = await requireFlow(c, id);
     // Warnings about the installation do not block; they come along if errors do.
-    const result = validateFlow(row.draft, await loadFlowEnvironment(db, c.var.deps));
+    const result = validateFlow(row.draft, await loadFlowEnvironment(db, c.var.deps, id));
     if (!result.ok || !result.flow) throw invalidFlow(result.problems);
     const graph = result.flow;
     const version = await db.transaction().execute(async (tx) => {

@@ -149,6 +149,7 @@ const access: Record<string, readonly Role[]> = {
   'GET /audit': admins,
   'GET /message-templates': builders,
   'POST /message-templates/sync': builders,
+  'POST /message-templates': builders,
   'GET /audit/export.csv': admins,
   'GET /event-webhooks': admins,
   'POST /event-webhooks': admins,

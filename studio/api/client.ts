@@ -116,7 +116,11 @@ export const api = {
     request<Out<typeof analyticsResponse>>('GET', `${flowPath(id)}/analytics${days === null ? '' : `?days=${days}`}`),
   listTemplates: () => request<Out<typeof templatesResponse>>('GET', '/api/templates'),
   /** What the catalog offers and whether AI is configured, for the editor's validation. */
-  flowEnvironment: () => request<Out<typeof flowEnvironmentResponse>>('GET', '/api/flow-environment'),
+  flowEnvironment: (flowId?: string) =>
+    request<Out<typeof flowEnvironmentResponse>>(
+      'GET',
+      `/api/flow-environment${flowId ? `?flowId=${enc(flowId)}` : ''}`,
+    ),
 
   listChannels: () => request<Out<typeof channelsResponse>>('GET', '/api/channels'),
   createChannel: (body: In<typeof createChannelRequest>) =>

@@ -9,6 +9,7 @@ import { settingsMessages } from './messages/settings.ts';
 import { dashboardMessages } from './messages/dashboard.ts';
 import { phoneMessages } from './messages/phone.ts';
 import { templatesMessages } from './messages/templates.ts';
+import { templateCreateMessages } from './messages/template-create.ts';
 import { campaignsMessages } from './messages/campaigns.ts';
 import { integrationsMessages } from './messages/integrations.ts';
 import { agendaMessages } from './messages/agenda.ts';
@@ -35,6 +36,7 @@ const messages = {
   ...dashboardMessages,
   ...phoneMessages,
   ...templatesMessages,
+  ...templateCreateMessages,
   ...campaignsMessages,
   ...integrationsMessages,
   ...agendaMessages,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { templateText, variableName } from '../common.ts';
+import { templateText, variableName, whenWindowClosed } from '../common.ts';
 
 export const llmData = z.object({
+  windowClosed: whenWindowClosed,
   systemPrompt: templateText.min(1),
   /** How many earlier messages of the conversation the model sees. */
   historyMessages: z.number().int().min(0).max(50).default(10),

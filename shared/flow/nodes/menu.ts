@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localId, templateText, timeoutMinutes, variableName } from '../common.ts';
+import { localId, templateText, timeoutMinutes, variableName, whenWindowClosed } from '../common.ts';
 import { understandAi, understandAiOff } from './understand-ai.ts';
 
 export const menuOption = z.object({
@@ -13,6 +13,7 @@ export const menuOption = z.object({
 export type MenuOption = z.infer<typeof menuOption>;
 
 export const menuData = z.object({
+  windowClosed: whenWindowClosed,
   text: templateText.min(1),
   header: templateText.optional(),
   footer: templateText.optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { templateText, timeoutMinutes, variableName } from '../common.ts';
+import { templateText, timeoutMinutes, variableName, whenWindowClosed } from '../common.ts';
 import { understandAi, understandAiOff } from './understand-ai.ts';
 
 export const questionKinds = [
@@ -17,6 +17,7 @@ export const questionKinds = [
 export type QuestionKind = (typeof questionKinds)[number];
 
 export const questionData = z.object({
+  windowClosed: whenWindowClosed,
   text: templateText.min(1),
   kind: z.enum(questionKinds).default('text'),
   variable: variableName,
