@@ -36,6 +36,8 @@ export async function startServerInstances(o: {
   seed?: (db: Db) => Promise<void>;
   /** The status webhooks (sent, delivered) Meta would post for each reply, to the first server. */
   statusCallbacks?: boolean;
+  /** Whether the channel marks messages as read (a send of its own); true by default. */
+  markRead?: boolean;
   env?: Record<string, string>;
 }): Promise<ServerInstances> {
   const dataDir = mkdtempSync(join(tmpdir(), `fluxo-${o.name}-`));
@@ -48,6 +50,7 @@ export async function startServerInstances(o: {
     secretKey,
     flow: o.flow,
     channels: [{ phoneNumberId: o.channel.phoneNumberId, appSecret: o.appSecret, accessToken: o.accessToken }],
+    ...(o.markRead === undefined ? {} : { markRead: o.markRead }),
   });
   const opened: { close(): Promise<void> }[] = [];
   const connect = async () => {

@@ -1,15 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/connect.ts';
+import type { FakeGraph } from '../testing/fake-graph-api.ts';
+import type { ServerProcess } from '../testing/server-process.ts';
+import { startServerInstances, type ServerInstances } from '../testing/server-instances.ts';
 import { insertCampaign } from '../db/queries/campaigns.ts';
 import { simulatedMessages } from '../testing/echo-conversations.ts';
-import { startFakeGraphApi, type FakeGraph } from '../testing/fake-graph-api.ts';
 import { echoFlow } from '../testing/messaging-harness.ts';
-import { seedServer } from '../testing/seed-server.ts';
-import { startServerProcess, type ServerProcess } from '../testing/server-process.ts';
-import { createTestDatabaseUrl } from '../testing/test-db.ts';
 import { createWebhookClient } from '../testing/webhook-client.ts';
 
 const channel = { phoneNumberId: '106000000000318', displayPhone: '15550100318', wabaId: '0' };
@@ -24,67 +19,45 @@ const tier = 5;
  * number's tier. Runs only with DATABASE_URL and REDIS_URL set (see vitest.config.ts).
  */
 describe("one number's sends from two instances", () => {
+  let instances: ServerInstances;
   let fake: FakeGraph;
-  let dataDir: string;
-  let database: Awaited<ReturnType<typeof createTestDatabaseUrl>>;
-  const servers: ServerProcess[] = [];
+  let servers: ServerProcess[];
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'fluxo-pacing-'));
-    database = await createTestDatabaseUrl();
-    fake = await startFakeGraphApi({ expectedToken: accessToken });
-    const secretKey = 'shared-pacing-secret-key-shared-pacing-xx';
-    await seedServer({
-      databaseUrl: database?.url,
-      dataDir,
-      secretKey,
+    instances = await startServerInstances({
+      name: 'pacing',
       flow: echoFlow,
-      channels: [{ phoneNumberId: channel.phoneNumberId, appSecret, accessToken }],
+      channel,
+      appSecret,
+      accessToken,
       markRead: false,
     });
-    const env = {
-      DATA_DIR: dataDir,
-      SECRET_KEY: secretKey,
-      WHATSAPP_GRAPH_URL: fake.url,
-      FLUXO_LOG: 'warn',
-      DATABASE_URL: database?.url ?? '',
-      REDIS_URL: process.env.REDIS_URL ?? '',
-    };
-    servers.push(...(await Promise.all([startServerProcess(env), startServerProcess(env)])));
+    ({ fake, servers } = instances);
   }, 120_000);
-  afterAll(async () => {
-    await Promise.all(servers.map((s) => s.stop()));
-    await fake.close();
-    await database?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => instances?.stop());
 
   it('never sends more than the tier in any second, campaigns and replies together', async () => {
-    const { db, close } = await openDatabase({ databaseUrl: database?.url, dataDir, poolSize: 1 });
+    const db = await instances.db();
     const now = new Date();
-    try {
-      await db.updateTable('channels').set({ throughput: tier }).execute();
-      for (const name of ['a', 'b']) {
-        const audience = Array.from({ length: 15 }, (_, i) => ({
-          phone: `55849930${name === 'a' ? 1 : 2}${String(i).padStart(4, '0')}`,
-          name: `Pessoa ${i}`,
-          variables: {},
-        }));
-        await insertCampaign(db, {
-          name: `Campanha ${name}`,
-          channel_id: `channel-${channel.phoneNumberId}`,
-          flow_id: null,
-          template: JSON.stringify({ name: 'promo', language: 'pt_BR', parameters: [] }),
-          audience: JSON.stringify(audience),
-          audience_filter: null,
-          schedule: null,
-          status: 'scheduled',
-          scheduled_at: now,
-          created_by: null,
-        });
-      }
-    } finally {
-      await close();
+    await db.updateTable('channels').set({ throughput: tier }).execute();
+    for (const name of ['a', 'b']) {
+      const audience = Array.from({ length: 15 }, (_, i) => ({
+        phone: `55849930${name === 'a' ? 1 : 2}${String(i).padStart(4, '0')}`,
+        name: `Pessoa ${i}`,
+        variables: {},
+      }));
+      await insertCampaign(db, {
+        name: `Campanha ${name}`,
+        channel_id: `channel-${channel.phoneNumberId}`,
+        flow_id: null,
+        template: JSON.stringify({ name: 'promo', language: 'pt_BR', parameters: [] }),
+        audience: JSON.stringify(audience),
+        audience_filter: null,
+        schedule: null,
+        status: 'scheduled',
+        scheduled_at: now,
+        created_by: null,
+      });
     }
     // Meanwhile ten contacts write to the flow, through either instance.
     const messages = simulatedMessages({ channel, contacts: 10, perContact: 1, prefix: 'pace', start: now });
