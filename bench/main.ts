@@ -13,7 +13,8 @@ import { validateFlow } from '../shared/flow/validate/index.ts';
 import { readCpu } from './cpu.ts';
 import { createLoad, medians, summarize, type PhaseResult } from './load.ts';
 import { formatSoak, soakReport } from './soak.ts';
-import { appSecret, benchChannels, menuChannels, startTarget } from './target.ts';
+import { formatStages, readStages } from './stages.ts';
+import { appSecret, benchChannels, benchMetricsToken, menuChannels, startTarget } from './target.ts';
 import { createMenuLoad, deliveryMix, summarizeMix, type MenuPhaseResult } from './menu-load.ts';
 
 const contactCount = 250;
@@ -69,17 +70,17 @@ try {
   }
   for (let run = 1; run <= (soakSeconds > 0 ? 0 : runs); run++) {
     const phases = [
-      ...(!echo || only === 'paced' ? [] : [await load.saturate(10, 20_000)]),
-      ...(!echo || only === 'saturation' ? [] : [await load.paced(100, 10)]),
-      ...(!menu || only === 'paced' ? [] : [await menuLoad.saturate(10, 20_000)]),
-      ...(!menu || only === 'saturation' ? [] : [await menuLoad.paced(100, 10)]),
+      ...(!echo || only === 'paced' ? [] : [await withStages(() => load.saturate(10, 20_000))]),
+      ...(!echo || only === 'saturation' ? [] : [await withStages(() => load.paced(100, 10))]),
+      ...(!menu || only === 'paced' ? [] : [await withStages(() => menuLoad.saturate(10, 20_000))]),
+      ...(!menu || only === 'saturation' ? [] : [await withStages(() => menuLoad.paced(100, 10))]),
     ];
-    for (const phase of phases) {
+    for (const { phase, stages } of phases) {
       if (runs > 1) phase.name = `${phase.name} (run ${run})`;
-      process.stdout.write(`${summarize(phase).join('\n')}\n`);
+      process.stdout.write(`${summarize(phase).join('\n')}\n${stages}\n`);
       if ('mix' in phase) process.stdout.write(`${summarizeMix(phase as MenuPhaseResult)}\n`);
     }
-    results.push(...phases);
+    results.push(...phases.map((p) => p.phase));
   }
   if (runs > 1) process.stdout.write(`${medians(results).join('\n')}\n`);
   process.stdout.write(`status webhooks acknowledged: ${target.fake.statusCallbacks().posted}\n`);
@@ -97,6 +98,16 @@ try {
   load.close();
   menuLoad.close();
   await target.close();
+}
+
+/** A phase with the server's time per stage over it (see `stages.ts`). */
+async function withStages<T extends PhaseResult>(run: () => Promise<T>): Promise<{ phase: T; stages: string }> {
+  const before = await readStages(target.server.url, benchMetricsToken);
+  const phase = await run();
+  return {
+    phase,
+    stages: formatStages(before, await readStages(target.server.url, benchMetricsToken), phase.acknowledged),
+  };
 }
 
 /** The fastest of ten runs, in milliseconds: the machine's best, not its noise. */

@@ -197,6 +197,18 @@ export function createMenuLoad(
     if (result.status !== 200) refused.n++;
   }
 
+  /** BENCH_EXPLAIN=1: a contact's messages and the sends it got, in the order they happened (for tuning). */
+  function explain(waId: string, got: FakeGraphRequest[]) {
+    const lines = [
+      ...byContact.get(waId)!.sent.map((m) => ({
+        at: m.postedAt,
+        text: `in  ${m.step} ${String(m.message.id)} ts=${String(m.message.timestamp)}`,
+      })),
+      ...got.map((s) => ({ at: s.at.getTime(), text: `out ${JSON.stringify(s.body).slice(0, 140)}` })),
+    ].sort((a, b) => a.at - b.at);
+    process.stdout.write(`contact ${waId}:\n${lines.map((l) => `  ${l.at} ${l.text}`).join('\n')}\n`);
+  }
+
   /** Matches, per contact, the sends received to the messages owed replies, in order. */
   function settle(phase: Inbound[]): {
     replyMs: number[];
@@ -215,6 +227,8 @@ export function createMenuLoad(
     let duplicated = 0;
     let wrong = 0;
     let lastReply = 0;
+    let wrongBefore = 0;
+    let explained = 0;
     const replyMs: number[] = [];
     for (const [waId, state] of byContact) {
       const got = sends.get(waId) ?? [];
@@ -239,7 +253,10 @@ export function createMenuLoad(
         lastReply = Math.max(lastReply, mine.at(-1)!.at.getTime());
       }
       // Sends beyond everything owed: some message was answered twice.
-      if (state.sent.length && phase.some((m) => m.contact === waId)) duplicated += Math.max(0, got.length - cursor);
+      const extra = state.sent.length && phase.some((m) => m.contact === waId) ? Math.max(0, got.length - cursor) : 0;
+      duplicated += extra;
+      if (process.env.BENCH_EXPLAIN && (extra > 0 || wrong > wrongBefore) && explained++ < 3) explain(waId, got);
+      wrongBefore = wrong;
     }
     return { replyMs, missing, duplicated, wrong, lastReply };
   }

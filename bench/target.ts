@@ -9,6 +9,8 @@ import { menuFlow } from './menu-flow.ts';
 import { seedServer } from '../server/testing/seed-server.ts';
 import { freePort, startServerProcess, type ServerProcess } from '../server/testing/server-process.ts';
 
+/** The bearer token the bench reads `/metrics` with. */
+export const benchMetricsToken = 'bench-metrics-token';
 export const appSecret = 'bench-app-secret';
 const accessToken = 'EAAG-bench-token';
 
@@ -92,6 +94,8 @@ export async function startTarget(): Promise<Target> {
       SECRET_KEY: secretKey,
       WHATSAPP_GRAPH_URL: fake.url,
       FLUXO_LOG: 'warn',
+      // The bench reads the server's time per stage from /metrics (see `stages.ts`).
+      METRICS_TOKEN: benchMetricsToken,
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
       // BENCH_CPU_PROF=dir writes the server's CPU profile there when it stops (for tuning).

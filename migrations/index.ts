@@ -26,7 +26,11 @@ import * as m0024 from './0024_create_chatwoot_bridge.ts';
 import * as m0025 from './0025_create_ai_runs.ts';
 import * as m0026 from './0026_create_catalogs_and_stock.ts';
 import * as m0027 from './0027_create_agendas.ts';
+import * as m0029 from './0029_add_pacing_columns.ts';
+import * as m0030 from './0030_add_uploaded_media.ts';
+import * as m0032 from './0032_add_ai_provider_media.ts';
 import * as m0034 from './0034_add_pix_payments.ts';
+import * as m0035 from './0035_add_variant_sku.ts';
 
 /** Every migration, in order. Listed by hand so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -57,7 +61,11 @@ export const migrations: Record<string, Migration> = {
   '0025_create_ai_runs': m0025,
   '0026_create_catalogs_and_stock': m0026,
   '0027_create_agendas': m0027,
+  '0029_add_pacing_columns': m0029,
+  '0030_add_uploaded_media': m0030,
+  '0032_add_ai_provider_media': m0032,
   '0034_add_pix_payments': m0034,
+  '0035_add_variant_sku': m0035,
 };
 
 export const migrationProvider: MigrationProvider = {

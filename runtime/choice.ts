@@ -13,6 +13,8 @@ export interface Choice {
   id: string;
   title: string;
   description?: string;
+  /** Other words a typed answer may use for this choice (never sent). */
+  synonyms?: readonly string[];
 }
 
 export interface ChoicePrompt {
@@ -84,6 +86,6 @@ export function readChoice(nodeId: string, choices: Choice[], content: InboundCo
   }
   const text = typedText(content);
   if (text === null) return { kind: 'unreadable' };
-  const id = matchOption(text, choices);
+  const id = matchOption(text, choices, { loose: content.kind === 'text' });
   return id === null ? { kind: 'none' } : { kind: 'choice', id };
 }

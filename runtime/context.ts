@@ -1,3 +1,4 @@
+import { serviceWindow } from '../shared/whatsapp/service-window.ts';
 import type { FlowDocument } from '../shared/flow/schema.ts';
 import { textOf } from '../shared/messages/outbound.ts';
 import { renderTemplate } from '../shared/template/render.ts';
@@ -8,9 +9,6 @@ import type { Effect } from './effects.ts';
 import type { OutboundMessage } from './messages.ts';
 import type { Ports } from './ports.ts';
 import { appendHistory, type Json, type SessionState } from './session.ts';
-
-/** Meta's customer-service window: 24 hours after the contact's last message. */
-export const serviceWindowMs = 24 * 60 * 60 * 1000;
 
 export interface Contact {
   name: string;
@@ -75,7 +73,7 @@ export class StepContext {
   /** Meta's customer-service window: free-form messages only within 24 h of the contact's last message. */
   windowOpen(): boolean {
     if (this.lastInboundAt === undefined) return true;
-    return this.lastInboundAt !== null && this.now.getTime() - this.lastInboundAt.getTime() < serviceWindowMs;
+    return serviceWindow(this.lastInboundAt, this.now).open;
   }
 
   /**

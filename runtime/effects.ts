@@ -31,13 +31,19 @@ export interface AiToolCall {
   error: string | null;
 }
 
-/** One agent turn: what it cost and what it did (stored in `ai_runs`, never shown to the contact). */
+/**
+ * One AI call: an agent turn, a classification of a free answer, or a voice note transcribed —
+ * what it cost and what it did (stored in `ai_runs`, never shown to the contact).
+ */
 export interface AiRun {
   nodeId: string;
   provider: string;
   model: string;
-  /** `reply` waits for the contact; the others are the output the block left through. */
-  outcome: 'reply' | 'done' | 'escalate' | 'error';
+  /**
+   * An agent's `reply` waits for the contact; `done`, `escalate`, `error` are the output the block
+   * left through. A classification is `classified` (an option taken) or `unmatched`; a voice note `transcribed`.
+   */
+  outcome: 'reply' | 'done' | 'escalate' | 'error' | 'classified' | 'unmatched' | 'transcribed';
   error: string | null;
   steps: number;
   inputTokens: number;

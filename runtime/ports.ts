@@ -1,4 +1,4 @@
-import type { LanguageModel } from 'ai';
+import type { LanguageModel, TranscriptionModel } from 'ai';
 import type { AgendaRules } from '../shared/agenda/agenda.ts';
 import type { BookedCounts } from '../shared/agenda/slots.ts';
 import type { BusinessHours } from '../shared/api/settings.ts';
@@ -100,18 +100,24 @@ export interface AgendaPort {
   cancel(bookingId: string, phone: string): Promise<void>;
 }
 
-/** A visit time the agent may offer; `id` is what `book_slot` takes back. */
-export interface Slot {
-  id: string;
-  label: string;
+/** A file a contact sent, as the inbound message names it. */
+export interface MediaRef {
+  mediaId?: string | undefined;
+  url?: string | undefined;
+  mimeType?: string | undefined;
 }
 
-/**
- * Free appointment times, when the installation keeps an agenda. Absent: the agent block
- * offers the times declared on the block itself.
- */
-export interface SchedulePort {
-  freeSlots(from: Date, days: number): Promise<Slot[]>;
+export interface MediaFile {
+  bytes: Uint8Array;
+  mimeType: string;
+}
+
+/** What a named provider can do besides text (Configurações). */
+export interface AiMediaSupport {
+  /** The provider's models read pictures (image parts). */
+  vision: boolean;
+  /** Voice notes become text through its `/audio/transcriptions`; null when not configured. */
+  transcription: TranscriptionModel | null;
 }
 
 /** How the business takes Pix (Configurações), as the payment block needs it. */
@@ -154,7 +160,13 @@ export interface Ports {
    * is not configured. Absent: such blocks use `llm`.
    */
   aiModel?(choice: { provider: string; model: string }): Promise<LanguageModel | null>;
-  schedule?: SchedulePort;
   /** Absent: payment blocks leave through `error`, as without a Pix key. */
   payments?: PaymentsPort;
+  /**
+   * The bytes of a file a contact sent (the server downloads it from Graph); null when it
+   * cannot be had. Absent: blocks treat pictures and voice notes as unreadable, as before.
+   */
+  media?(ref: MediaRef): Promise<MediaFile | null>;
+  /** What a named provider (empty: the default one) does with pictures and voice notes. */
+  aiMedia?(provider: string): Promise<AiMediaSupport>;
 }

@@ -25,13 +25,18 @@ import { flowEnvironmentRoutes } from './routes/flow-environment.ts';
 import { sampleImageRoutes } from './http/sample-images.ts';
 import { productPhotoFiles } from './http/product-photos.ts';
 import { pixQrFiles } from './payments/pix-qr.ts';
+import { uploadedFiles } from './http/uploaded-files.ts';
+import { mediaSizeLimits } from '../shared/whatsapp-limits.ts';
+import { fileTooLarge } from './routes/media.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { contactFieldRoutes } from './routes/contact-fields.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { conversationRoutes } from './routes/conversations.ts';
+import { aiProviderChoiceRoutes } from './routes/ai-provider-choices.ts';
 import { aiRunRoutes } from './routes/ai-runs.ts';
 import { dashboardAiRoutes } from './routes/dashboard-ai.ts';
 import { eventRoutes } from './routes/events.ts';
+import { teamOverviewRoutes } from './routes/team-overview.ts';
 import { mediaRoutes } from './routes/media.ts';
 import { messageTemplateRoutes } from './routes/message-templates.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -87,6 +92,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.route('/', sampleImageRoutes);
   app.route('/', productPhotoFiles);
   app.route('/', pixQrFiles);
+  app.route('/', uploadedFiles);
   app.use('/webhooks/*', rejectInvalidUrlText);
   app.use('/webhooks/whatsapp', timeWebhookAnswers);
   app.route('/webhooks/whatsapp', whatsappWebhook);
@@ -94,14 +100,21 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   // Flow documents are the largest bodies the admin API takes; 5 MB holds thousands of nodes.
-  api.use(
-    '*',
-    bodyLimit({
-      maxSize: 5 * 1024 * 1024,
-      onError: () => {
-        throw new AppError(413, 'payload_too_large', 'O corpo da requisição passa de 5 MB.');
-      },
-    }),
+  const apiBodyLimit = bodyLimit({
+    maxSize: 5 * 1024 * 1024,
+    onError: () => {
+      throw new AppError(413, 'payload_too_large', 'O corpo da requisição passa de 5 MB.');
+    },
+  });
+  // Files agents send (`POST /api/media`) may be larger; the route checks each kind's own limit.
+  const uploadBodyLimit = bodyLimit({
+    maxSize: mediaSizeLimits.upload + 64 * 1024,
+    onError: () => {
+      throw fileTooLarge();
+    },
+  });
+  api.use('*', (c, next) =>
+    (c.req.method === 'POST' && c.req.path === '/api/media' ? uploadBodyLimit : apiBodyLimit)(c, next),
   );
   api.use('*', rejectCrossOriginWrites);
   api.use('*', requireJsonForCookieWrites);
@@ -110,6 +123,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   mountAuthenticated(api, '/flows', flowRoutes, analyticsRoutes, flowVersionRoutes);
   mountAuthenticated(api, '/templates', templateRoutes);
   mountAuthenticated(api, '/flow-environment', flowEnvironmentRoutes);
+  mountAuthenticated(api, '/ai-providers', aiProviderChoiceRoutes);
   mountAuthenticated(api, '/channels', channelRoutes, channelTestRoutes);
   mountAuthenticated(api, '/products', productRoutes, productPhotoRoutes);
   mountAuthenticated(api, '/categories', categoryRoutes);
@@ -135,7 +149,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   api.route('/agendas', agendaCalendarRoutes);
   mountAuthenticated(api, '/agendas', agendaRoutes);
   mountAuthenticated(api, '/bookings', bookingRoutes);
-  mountAuthenticated(api, '/teams', teamRoutes);
+  mountAuthenticated(api, '/teams', teamOverviewRoutes, teamRoutes);
   mountAuthenticated(api, '/presence', presenceRoutes);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   api.doc31('/openapi.json', {

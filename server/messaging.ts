@@ -7,6 +7,8 @@ import { createAgendaPort } from './conversation/agenda-port.ts';
 import { createCatalogPort } from './conversation/catalog-port.ts';
 import { createPaymentsPort } from './payments/payments-port.ts';
 import { createNamedModels } from './conversation/named-models.ts';
+import { createAiMedia } from './conversation/ai-media.ts';
+import { channelMedia } from './conversation/media-port.ts';
 import { createFlowVersions } from './conversation/flow-versions.ts';
 import { createHttpPort } from './conversation/http-port.ts';
 import { createLlmSource, type LlmSource } from './conversation/llm-source.ts';
@@ -31,7 +33,9 @@ import { createLocalNotifier, createRedisNotifier, type Notifier } from './queue
 import { createLocalRateLimiter, createRedisRateLimiter } from './queue/rate-limiter.ts';
 import { connectRedis } from './queue/redis-client.ts';
 import { createWorkerLoop } from './queue/worker-loop.ts';
-import { createChannelDirectory } from './channels/channel-directory.ts';
+import { createChannelDirectory, type ChannelInfo } from './channels/channel-directory.ts';
+import { readOneThroughput } from './channels/read-throughput.ts';
+import { finishSettledCampaigns } from './campaigns/finish-campaigns.ts';
 import { createGraphClient } from './whatsapp/graph-client.ts';
 import { createEventDelivery, type Backoff } from './event-webhooks/deliver-events.ts';
 import { createChatwootMirror } from './chatwoot/mirror-event.ts';
@@ -116,6 +120,7 @@ export function startMessaging(o: MessagingOptions) {
     }),
     aiModel: createNamedModels(o.db, o.secrets, o.config),
     payments: createPaymentsPort(o.db, { publicUrl: o.config.publicUrl }),
+    aiMedia: createAiMedia(o.db, o.secrets),
     ...o.ports,
   };
   const leaseMs = o.leaseMs ?? 30_000;
@@ -174,6 +179,8 @@ export function startMessaging(o: MessagingOptions) {
           channels,
           versions,
           ports,
+          // Pictures and voice notes a block reads now come from Graph with their channel's token.
+          ...(o.ports?.media ? {} : { mediaFor: (channel: ChannelInfo) => channelMedia(graph, channel) }),
           owner: `${owner}/${i}`,
           leaseMs,
           batchSize: 64,
@@ -229,10 +236,20 @@ export function startMessaging(o: MessagingOptions) {
     { idleMs: Math.max(idleMs, 1000), logger: o.logger },
   );
 
+  const finishCheckMs = 5_000;
+  let finishCheckedAt = -Infinity;
   const campaigns = createWorkerLoop(
     'campaigns',
     async () => {
       const n = await runDueCampaigns(o.db, o.clock.now());
+      // Whether a campaign is over hangs on Meta's status webhooks: looked at every few seconds.
+      if (now() - finishCheckedAt >= finishCheckMs) {
+        finishCheckedAt = now();
+        if ((await finishSettledCampaigns(o.db, o.clock.now())) > 0) {
+          eventWebhooks.wake();
+          events.publish({ type: 'campaign.progress' });
+        }
+      }
       if (n > 0) {
         notifier.publish('outbox');
         notifier.publish('inbound');
@@ -259,6 +276,14 @@ export function startMessaging(o: MessagingOptions) {
     idleMs: Math.max(idleMs, 1000),
     logger: o.logger,
   });
+
+  // Meta's throughput tier of each working number, read now and then: it paces the number's sends.
+  const throughputTiers = createWorkerLoop(
+    'throughput tiers',
+    () =>
+      readOneThroughput({ db: o.db, secrets: o.secrets, graph: o.config.graph, logger: o.logger, now: o.clock.now() }),
+    { idleMs: Math.max(idleMs, 60_000), logger: o.logger },
+  );
 
   // Embedded: statistics from a small sample, since every webhook waits for an ANALYZE (vacuum.ts).
   const vacuum = createVacuumLoop(o.db, o.logger, { statisticsTarget: o.config.databaseUrl ? undefined : 10 });
@@ -290,6 +315,7 @@ export function startMessaging(o: MessagingOptions) {
     media.start();
     campaigns.start();
     eventWebhooks.start();
+    throughputTiers.start();
     vacuum.start();
     retention.start();
     reminders.start();
@@ -327,6 +353,7 @@ export function startMessaging(o: MessagingOptions) {
         media.stop(),
         campaigns.stop(),
         eventWebhooks.stop(),
+        throughputTiers.stop(),
         vacuum.stop(),
         retention.stop(),
         reminders.stop(),

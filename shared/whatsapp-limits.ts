@@ -33,3 +33,32 @@ export const whatsappLimits = {
 } as const;
 
 export type WhatsappLimit = keyof typeof whatsappLimits;
+
+/**
+ * Files an agent may send, by MIME type, as the kind of WhatsApp message they go out as
+ * (WA/business-management-api/media "Supported media types": images JPEG/PNG; documents
+ * text, PDF and Office files).
+ */
+export const sendableMediaTypes = {
+  'image/jpeg': 'image',
+  'image/png': 'image',
+  'application/pdf': 'document',
+  'text/plain': 'document',
+  'application/msword': 'document',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'document',
+  'application/vnd.ms-excel': 'document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'document',
+  'application/vnd.ms-powerpoint': 'document',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'document',
+} as const satisfies Record<string, 'image' | 'document'>;
+export type SendableMediaType = keyof typeof sendableMediaTypes;
+
+const megabytes = (n: number) => n * 1024 * 1024;
+
+/** Sizes in bytes: Meta's per kind (same media page), and what this server takes in one upload. */
+export const mediaSizeLimits = {
+  image: megabytes(5),
+  document: megabytes(100),
+  /** Kept in the database, so far below Meta's 100 MB for documents. */
+  upload: megabytes(16),
+} as const;

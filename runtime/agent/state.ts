@@ -27,8 +27,6 @@ export const agentState = z.object({
   tokens: z.number().min(0).catch(0),
   costUsd: z.number().min(0).catch(0),
   cart: z.array(cartLine).catch([]),
-  /** The slots last offered, so `book_slot` only books one that was offered. */
-  slots: z.array(z.object({ id: z.string(), label: z.string() })).catch([]),
 });
 export type AgentState = z.infer<typeof agentState>;
 

@@ -2,15 +2,25 @@ import { tool, type ToolSet } from 'ai';
 import { z } from 'zod';
 import type { FlowNodeOf } from '../../shared/flow/schema.ts';
 import type { AgentToolName } from '../../shared/flow/nodes/agent.ts';
+import { weekdayOf } from '../../shared/agenda/zoned-time.ts';
 import { truncate } from '../../shared/text/truncate.ts';
 import { whatsappLimits as wa } from '../../shared/whatsapp-limits.ts';
+import {
+  bookSlot,
+  bookingDate,
+  bookingVariable,
+  dateLabel,
+  hourLabel,
+  listSlots,
+  weekdayNamesBR,
+  type OpenDay,
+} from '../agenda.ts';
 import type { StepContext } from '../context.ts';
 import { annualToMonthlyRate, isValidFinancingInput, simulateFinancing } from '../lib/financing.ts';
 import { formatBRL } from '../lib/money.ts';
 import { normalizeText } from '../lib/normalize.ts';
 import type { Product } from '../ports.ts';
 import type { Json } from '../session.ts';
-import { declaredSlots } from './slots.ts';
 import type { AgentState, CartLine } from './state.ts';
 
 /** How a turn ends when a tool says so; null lets the model go on. */
@@ -29,6 +39,15 @@ export interface ToolBox {
 /** Results the model reads; kept small so a big catalog does not eat the token budget. */
 const maxProductsListed = 10;
 const maxHttpBody = 4000;
+/** Days `list_slots` returns at once (each with all its free times). */
+const maxDaysListed = 5;
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+const dayView = (day: OpenDay) => ({
+  date: day.date,
+  label: `${weekdayNamesBR[weekdayOf(day.date)]} ${dateLabel(day.date)}`,
+  slots: day.slots.map((s) => ({ startsAt: s.startsAt, time: hourLabel(s.time) })),
+});
 
 const productView = (p: Product) => ({
   id: p.id,
@@ -178,27 +197,36 @@ const definitions = {
     }),
   list_slots: (box) =>
     tool({
-      description: 'List free visit or appointment times (up to 10).',
-      inputSchema: z.object({}),
-      execute: async () => {
-        const d = box.node.data;
-        const slots = box.ctx.ports.schedule
-          ? (await box.ctx.ports.schedule.freeSlots(box.ctx.now, d.slotDays)).slice(0, 10)
-          : declaredSlots(box.ctx.now, box.ctx.ports.clock.timeZone ?? 'America/Sao_Paulo', d.slotDays, d.slotTimes);
-        box.state.slots = slots;
-        return { slots };
+      description:
+        "List the free appointment times of the agenda: the next days with free times, or one day's (date as YYYY-MM-DD). Book one with book_slot and its `startsAt`.",
+      inputSchema: z.object({ date: z.string().regex(isoDate).optional() }),
+      execute: async ({ date }) => {
+        const { agendaId } = box.node.data;
+        if (!agendaId) return { days: [], error: 'no agenda is configured for this block' };
+        const days = await listSlots(box.ctx.ports, agendaId, date ?? null, maxDaysListed);
+        return { days: days.map(dayView) };
       },
     }),
   book_slot: (box) =>
     tool({
-      description: 'Book one of the times list_slots returned, by its id, once the contact chose it.',
-      inputSchema: z.object({ slotId: z.string() }),
-      execute: async ({ slotId }) => {
-        const slot = box.state.slots.find((s) => s.id === slotId);
-        if (!slot) return { booked: false, error: 'unknown slot: call list_slots and use one of its ids' };
-        box.ctx.setVariable('agendamento', slot.label);
-        box.ctx.setVariable('agendamento_id', slot.id);
-        return { booked: true, slot };
+      description:
+        'Book a free time list_slots returned, by its `startsAt`, once the contact chose it. A taken time is reported as taken: offer other free times.',
+      inputSchema: z.object({ startsAt: z.string() }),
+      execute: async ({ startsAt }) => {
+        const { agendaId } = box.node.data;
+        if (!agendaId) return { booked: false, error: 'no agenda is configured for this block' };
+        const at = new Date(startsAt);
+        if (Number.isNaN(at.getTime())) return { booked: false, error: 'unknown time: use a startsAt from list_slots' };
+        const { ctx } = box;
+        const booking = await bookSlot(ctx.ports, {
+          agendaId,
+          startsAt: at.toISOString(),
+          contact: { name: ctx.contact.name, phone: ctx.contact.phone },
+        });
+        if (!booking) return { booked: false, error: 'taken: this time is no longer free; call list_slots again' };
+        const booked = bookingVariable(ctx.ports, bookingDate(ctx.ports, booking), booking);
+        ctx.setVariable('agendamento', booked);
+        return { booked: true, booking: booked };
       },
     }),
   financing: () =>

@@ -28,6 +28,17 @@ describe('matchOption', () => {
     // The whole title inside a sentence, no other option mentioned.
     ['quero simular um financiamento', 'financiar'],
     ['Quero buscar imóveis, por favor', 'buscar'],
+    // Words only one option has, loosely spelled: accents, other forms of the word, typos.
+    ['simulacao', 'financiar'],
+    ['Simulação!', 'financiar'],
+    ['simular', 'financiar'],
+    ['quero simular', 'financiar'],
+    ['SIMULAÇÃO DE FINANCIAMENTO', 'financiar'],
+    ['financiamneto', 'financiar'],
+    ['simular finamciamento', 'financiar'],
+    ['buscr imoveis', 'buscar'],
+    ['quero uma avaliação', 'avaliar'],
+    ['avalir', 'avaliar'],
   ])('%j → %s', (input, expected) => {
     expect(matchOption(input, menu)).toBe(expected);
   });
@@ -38,9 +49,15 @@ describe('matchOption', () => {
     ['99'],
     [''],
     ['   '],
-    ['simular'],
     ['buscar imóveis e avaliar'],
-    ['quero simular'],
+    // "imóvel" is in two options; "meu" in one, but it says nothing.
+    ['imovel'],
+    ['meu imóvel'],
+    ['quero ver meu nome'],
+    ['não quero simular'],
+    // Words merely alike are other words.
+    ['bosta'],
+    ['simples'],
     ['quero avaliar e simular um financiamento'],
     ['não quero simular financiamento'],
     ['1 - Simular financiamento'],
@@ -73,6 +90,38 @@ describe('matchOption', () => {
       { id: 'q2', title: '2' },
     ];
     expect(matchOption('2', quantities)).toBe('q2');
+  });
+
+  it('matches a synonym, exactly or inside a sentence, and a typo of it', () => {
+    const withSynonyms = [
+      { id: 'fin', title: 'Simular financiamento', synonyms: ['parcelas', 'crédito imobiliário'] },
+      { id: 'cor', title: 'Falar com corretor', synonyms: ['atendente', 'humano'] },
+    ];
+    expect(matchOption('Parcelas', withSynonyms)).toBe('fin');
+    expect(matchOption('quanto ficam as parcelas?', withSynonyms)).toBe('fin');
+    expect(matchOption('credito imobiliario', withSynonyms)).toBe('fin');
+    expect(matchOption('quero um atendemte', withSynonyms)).toBe('cor');
+    expect(matchOption('humano', withSynonyms)).toBe('cor');
+    expect(matchOption('parcelas ou atendente', withSynonyms)).toBeNull();
+  });
+
+  it('is null when a synonym of one option is the title of another', () => {
+    const clash = [
+      { id: 'a', title: 'Suporte', synonyms: ['vendas'] },
+      { id: 'b', title: 'Vendas' },
+    ];
+    expect(matchOption('vendas', clash)).toBeNull();
+    expect(matchOption('suporte', clash)).toBe('a');
+  });
+
+  it('reads numbers in words exactly, and leaves loose words out when asked', () => {
+    const times = [
+      { id: 'a', title: '09h' },
+      { id: 'b', title: '16h30' },
+    ];
+    expect(matchOption('10h30', times)).toBeNull();
+    expect(matchOption('simulacao', menu, { loose: false })).toBeNull();
+    expect(matchOption('Simular financiamento', menu, { loose: false })).toBe('financiar');
   });
 
   it('is null with no options', () => {

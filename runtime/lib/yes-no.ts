@@ -29,6 +29,13 @@ const yes = new Set([
   'sim sim',
   'sim por favor',
   'claro que sim',
+  'sim claro',
+  'claro sim',
+  'sim pode ser',
+  'pode sim',
+  'sim quero',
+  'isso mesmo',
+  'exato',
 ]);
 const no = new Set([
   'nao',
@@ -45,6 +52,10 @@ const no = new Set([
   'de jeito nenhum',
   'jamais',
   'nunca',
+  'nao nao',
+  'nao valeu',
+  'nao precisa',
+  'agora nao obrigado',
 ]);
 
 // Skin-tone modifiers and the variation selector are dropped so 👍🏽 counts as 👍.

@@ -3,6 +3,7 @@ import { MockLanguageModelV3 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
 import { buildFlow } from '../testing/build-flow.ts';
 import { driver, effectOf, sent, texts } from '../testing/session-test-kit.ts';
+import type { FakeBooking } from '../testing/fake-agenda.ts';
 import type { ScriptedAnswer } from '../testing/ports.ts';
 import type { Effect } from '../effects.ts';
 
@@ -233,29 +234,82 @@ describe('agent', () => {
     expect(system).toContain('Contato: moro no Tirol');
   });
 
-  it('offers declared slots and books only an offered one', async () => {
-    const d = driver(flow({ tools: ['list_slots', 'book_slot'], slotTimes: ['09:00'], slotDays: 2 }), {
+  // The test clock is Monday 2026-11-23 09:00 in São Paulo; the agenda opens 09:00 and 14:00 on weekdays.
+  const agendas = {
+    consultas: { name: 'Consultas', hours: { mon: ['09:00', '14:00'], tue: ['09:00', '14:00'] }, horizonDays: 3 },
+  };
+  const other = { agendaId: 'consultas', phone: '5584990000009', cancelled: false, seat: 1 };
+
+  it("lists the agenda's free slots and books through the agenda port", async () => {
+    const bookings: FakeBooking[] = [{ ...other, id: 'b-other', startsAt: '2026-11-24T12:00:00.000Z' }];
+    const d = driver(flow({ tools: ['list_slots', 'book_slot'], agendaId: 'consultas' }), {
+      agendas,
+      bookings,
       llm: [
-        {
-          tools: [
-            { tool: 'book_slot', input: { slotId: '2030-01-01T09:00' } },
-            { tool: 'list_slots', input: {} },
-          ],
-        },
-        { tools: [{ tool: 'book_slot', input: { slotId: '2026-11-24T09:00' } }] },
-        { text: 'Agendado para terça 24/11 às 9h.' },
+        { tools: [{ tool: 'list_slots', input: {} }] },
+        { tools: [{ tool: 'book_slot', input: { startsAt: '2026-11-24T17:00:00.000Z' } }] },
+        { text: 'Agendado para terça 24/11 às 14h.' },
       ],
     });
     const effects = await d.send('quero marcar');
     const calls = runs(effects)[0]?.toolCalls ?? [];
-    expect(calls[0]?.output).toMatchObject({ booked: false });
-    // The test clock is Monday 2026-11-23: the next two weekdays.
-    expect(calls[1]?.output).toEqual({
-      slots: [
-        { id: '2026-11-24T09:00', label: 'ter 24/11 09:00' },
-        { id: '2026-11-25T09:00', label: 'qua 25/11 09:00' },
+    // Today 09:00 has passed (and is within the minimum notice); Tuesday 09:00 is taken by another contact.
+    expect(calls[0]?.output).toEqual({
+      days: [
+        {
+          date: '2026-11-23',
+          label: 'segunda-feira 23/11/2026',
+          slots: [{ startsAt: '2026-11-23T17:00:00.000Z', time: '14h' }],
+        },
+        {
+          date: '2026-11-24',
+          label: 'terça-feira 24/11/2026',
+          slots: [{ startsAt: '2026-11-24T17:00:00.000Z', time: '14h' }],
+        },
       ],
     });
-    expect(d.session?.variables).toMatchObject({ agendamento: 'ter 24/11 09:00' });
+    expect(calls[1]?.output).toMatchObject({ booked: true, booking: { data: '24/11/2026', hora: '14h' } });
+    expect(bookings.filter((b) => b.phone === '5584991230001')).toMatchObject([
+      { agendaId: 'consultas', startsAt: '2026-11-24T17:00:00.000Z', cancelled: false },
+    ]);
+    expect(d.session?.variables.agendamento).toMatchObject({ hora: '14h', dia_semana: 'terça-feira' });
+    expect(texts(effects)).toEqual(['Agendado para terça 24/11 às 14h.']);
+  });
+
+  it('a slot taken since it was listed is reported to the model as taken, and nothing is booked', async () => {
+    const bookings: FakeBooking[] = [];
+    const d = driver(flow({ tools: ['list_slots', 'book_slot'], agendaId: 'consultas' }), {
+      agendas,
+      bookings,
+      llm: [
+        { tools: [{ tool: 'list_slots', input: { date: '2026-11-24' } }] },
+        { text: 'Tenho 9h ou 14h na terça. Qual prefere?' },
+        { tools: [{ tool: 'book_slot', input: { startsAt: '2026-11-24T12:00:00.000Z' } }] },
+        { text: 'Esse horário acabou de ser ocupado. Que tal 14h?' },
+      ],
+    });
+    const first = await d.send('tem horário na terça?');
+    expect(JSON.stringify(runs(first)[0]?.toolCalls[0]?.output)).toContain('2026-11-24T12:00:00.000Z');
+    // Another contact takes Tuesday 09:00 before this one answers.
+    bookings.push({ ...other, id: 'b-other', startsAt: '2026-11-24T12:00:00.000Z' });
+    const second = await d.send('9h');
+    expect(runs(second)[0]?.toolCalls[0]).toMatchObject({ name: 'book_slot', output: { booked: false } });
+    expect(String((runs(second)[0]?.toolCalls[0]?.output as { error: string }).error)).toMatch(/^taken/);
+    const model = d.ports.llm as MockLanguageModelV3;
+    expect(JSON.stringify(model.doGenerateCalls[3]?.prompt.at(-1))).toContain('taken');
+    expect(bookings.filter((b) => b.phone === '5584991230001')).toEqual([]);
+    expect(d.session?.variables.agendamento).toBeUndefined();
+    expect(texts(second)).toEqual(['Esse horário acabou de ser ocupado. Que tal 14h?']);
+  });
+
+  it('without an agenda the slot tools say so instead of inventing times', async () => {
+    const d = driver(flow({ tools: ['list_slots'] }), {
+      llm: [{ tools: [{ tool: 'list_slots', input: {} }] }, { text: 'Vou verificar.' }],
+    });
+    const effects = await d.send('quero marcar');
+    expect(runs(effects)[0]?.toolCalls[0]?.output).toMatchObject({
+      days: [],
+      error: expect.stringContaining('agenda'),
+    });
   });
 });

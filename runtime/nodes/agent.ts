@@ -17,21 +17,13 @@ import type { StepContext } from '../context.ts';
 import type { AiRun, AiToolCall } from '../effects.ts';
 import type { Executor, Outcome } from '../executor.ts';
 import { output, waitFor } from '../executor.ts';
+import { blockModel } from '../lib/ai-model.ts';
 import { formatBRL } from '../lib/money.ts';
 import type { InboundContent } from '../events.ts';
+import { readContactMedia } from '../intent/contact-media.ts';
+import type { MediaFile } from '../ports.ts';
 
 type Node = FlowNodeOf<'agent'>;
-
-/** The block's model: its named provider's when it picks one, else the default. */
-async function modelFor(node: Node, ctx: StepContext): Promise<LanguageModel | null> {
-  const { provider, model } = node.data;
-  if (!(provider || model) || !ctx.ports.aiModel) return ctx.ports.llm;
-  try {
-    return await ctx.ports.aiModel({ provider, model });
-  } catch {
-    return null; // the settings could not be read: reported as no provider, through `error`
-  }
-}
 
 const modelName = (m: LanguageModel | null): string => (m && typeof m === 'object' ? m.modelId : (m ?? ''));
 
@@ -92,10 +84,16 @@ interface TurnResult {
 }
 
 /** One answer to one message: the model thinks, calls tools, and replies (or leaves the block). */
-async function turn(node: Node, ctx: StepContext, before: AgentState, said: string): Promise<TurnResult> {
+async function turn(
+  node: Node,
+  ctx: StepContext,
+  before: AgentState,
+  said: string,
+  image: MediaFile | null = null,
+): Promise<TurnResult> {
   const d = node.data;
-  const state: AgentState = { ...before, cart: [...before.cart], slots: [...before.slots] };
-  const model = await modelFor(node, ctx);
+  const state: AgentState = { ...before, cart: [...before.cart] };
+  const model = await blockModel(ctx.ports, d);
   const run: AiRun = {
     nodeId: node.id,
     provider: d.provider,
@@ -122,7 +120,15 @@ async function turn(node: Node, ctx: StepContext, before: AgentState, said: stri
   const box: ToolBox = { node, ctx, state, exit: null };
   const messages: ModelMessage[] = [
     ...state.memory.map((m): ModelMessage => ({ role: m.role, content: m.text })),
-    { role: 'user', content: said },
+    image
+      ? {
+          role: 'user',
+          content: [
+            { type: 'text', text: said },
+            { type: 'image', image: image.bytes, mediaType: image.mimeType },
+          ],
+        }
+      : { role: 'user', content: said },
   ];
   const signal = AbortSignal.timeout(d.limits.turnTimeoutMs);
   let result: Awaited<ReturnType<typeof generateText<ToolSet>>>;
@@ -201,13 +207,18 @@ export const agent: Executor<'agent'> = {
   },
   async resume(node, ctx, awaiting, input) {
     if (input.type !== 'message') return { type: 'wait', awaiting };
-    const said = userText(node, input.content);
+    const d = node.data;
+    const media = await readContactMedia(ctx, d.provider, input.content, {
+      images: d.allowImages,
+      audio: d.allowAudio,
+    });
+    const said = media.text ?? userText(node, input.content);
     if (said === null) return { type: 'unreadable' };
     let state = agentState.parse(awaiting.state);
     if (expired(state, ctx.now, node.data.memory.expireMinutes)) {
       // Silence for longer than the block allows: a new conversation, with the spending kept.
       state = { ...emptyAgentState(), tokens: state.tokens, costUsd: state.costUsd };
     }
-    return (await turn(node, ctx, state, said)).outcome;
+    return (await turn(node, ctx, state, said, media.image)).outcome;
   },
 };

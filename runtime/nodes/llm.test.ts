@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MockLanguageModelV3 } from 'ai/test';
 import { buildFlow } from '../testing/build-flow.ts';
 import { driver, texts } from '../testing/session-test-kit.ts';
-import type { ScriptedLlmAnswer } from '../testing/ports.ts';
+import { scriptedLlm, type ScriptedLlmAnswer } from '../testing/ports.ts';
 
 const flow = (data: Record<string, unknown> = {}) =>
   buildFlow(
@@ -96,5 +96,22 @@ describe('llm', () => {
         }),
     });
     expect(texts(await d.send('oi'))).toEqual(['erro']);
+  });
+
+  it('asks the named provider it picks, with its model; a provider that is not configured takes error', async () => {
+    const d = driver(flow({ provider: 'Groq', model: 'llama' }), { llm: [] });
+    const groq = scriptedLlm([answer({ reply: 'Sou o Groq.' })]);
+    const asked: { provider: string; model: string }[] = [];
+    d.ports.aiModel = async (choice) => {
+      asked.push(choice);
+      return choice.provider === 'Groq' ? groq : null;
+    };
+    expect(texts(await d.send('oi'))).toEqual(['Sou o Groq.']);
+    expect(asked).toEqual([{ provider: 'Groq', model: 'llama' }]);
+    expect(groq.doGenerateCalls).toHaveLength(1);
+
+    const gone = driver(flow({ provider: 'Apagado' }), { llm: [answer({ reply: 'padrão' })] });
+    gone.ports.aiModel = async () => null;
+    expect(texts(await gone.send('oi'))).toEqual(['erro']);
   });
 });

@@ -4,7 +4,9 @@ import type { FlowNodeOf } from '../../shared/flow/schema.ts';
 import type { StepContext } from '../context.ts';
 import type { Executor, Outcome } from '../executor.ts';
 import { output, waitFor } from '../executor.ts';
+import { blockModel } from '../lib/ai-model.ts';
 import { splitText } from '../../shared/text/split-text.ts';
+import { readContactMedia, type ContactMedia } from '../intent/contact-media.ts';
 
 export const llmAnswer = z.object({
   reply: z.string(),
@@ -27,13 +29,32 @@ function systemPrompt(node: FlowNodeOf<'llm'>, ctx: StepContext): string {
   ].join('\n');
 }
 
-async function converse(node: FlowNodeOf<'llm'>, ctx: StepContext, turns: number): Promise<Outcome> {
-  const model = ctx.ports.llm;
-  if (!model) return output('error');
+async function converse(
+  node: FlowNodeOf<'llm'>,
+  ctx: StepContext,
+  turns: number,
+  latest: ContactMedia | null = null,
+): Promise<Outcome> {
   const d = node.data;
+  const model = await blockModel(ctx.ports, d);
+  if (!model) return output('error');
   const messages: ModelMessage[] = (d.historyMessages === 0 ? [] : ctx.session.history.slice(-d.historyMessages)).map(
     (h) => ({ role: h.role === 'contact' ? ('user' as const) : ('assistant' as const), content: h.text }),
   );
+  // The message just received, as the model should see it: a voice note's words, a picture's pixels.
+  const last = messages.at(-1);
+  if (latest && last?.role === 'user') {
+    const text = latest.text ?? String(last.content);
+    messages[messages.length - 1] = latest.image
+      ? {
+          role: 'user',
+          content: [
+            { type: 'text', text },
+            { type: 'image', image: latest.image.bytes, mediaType: latest.image.mimeType },
+          ],
+        }
+      : { role: 'user', content: text };
+  }
   let answer: z.infer<typeof llmAnswer>;
   try {
     const result = await generateText({
@@ -65,10 +86,12 @@ async function converse(node: FlowNodeOf<'llm'>, ctx: StepContext, turns: number
 /** A conversation loop: replies on entry and on every message until done, escalated or out of turns. */
 export const llm: Executor<'llm'> = {
   enter: (node, ctx) => converse(node, ctx, 0),
-  resume(node, ctx, awaiting, input) {
+  async resume(node, ctx, awaiting, input) {
     if (input.type !== 'message') return { type: 'wait', awaiting };
     const c = input.content.kind;
-    if (c !== 'text' && c !== 'reply') return { type: 'unreadable' };
-    return converse(node, ctx, turnState.parse(awaiting.state).turns);
+    const { allowImages, allowAudio } = node.data;
+    const media = await readContactMedia(ctx, '', input.content, { images: allowImages, audio: allowAudio });
+    if (c !== 'text' && c !== 'reply' && !media.text && !media.image) return { type: 'unreadable' };
+    return converse(node, ctx, turnState.parse(awaiting.state).turns, media);
   },
 };

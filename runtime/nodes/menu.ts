@@ -2,6 +2,7 @@ import { optionHandle } from '../../shared/flow/nodes/index.ts';
 import type { FlowNodeOf } from '../../shared/flow/schema.ts';
 import { choiceMessage, readChoice, type Choice } from '../choice.ts';
 import type { StepContext } from '../context.ts';
+import { understandChoice } from '../intent/understand-choice.ts';
 import type { Executor } from '../executor.ts';
 import { output, waitFor } from '../executor.ts';
 
@@ -12,6 +13,7 @@ function choices(node: MenuNode, ctx: StepContext): Choice[] {
     id: o.id,
     title: ctx.render(o.title),
     ...(o.description ? { description: ctx.render(o.description) } : {}),
+    ...(o.synonyms.length > 0 ? { synonyms: o.synonyms } : {}),
   }));
 }
 
@@ -35,11 +37,17 @@ export const menu: Executor<'menu'> = {
     const minutes = node.data.timeoutMinutes;
     return waitFor('choice', { timerKey: minutes === null ? null : ctx.startTimer(minutes), state: { page: 0 } });
   },
-  resume(node, ctx, awaiting, input) {
+  async resume(node, ctx, awaiting, input) {
     if (input.type === 'timeout') return output('timeout');
     if (input.type !== 'message') return { type: 'wait', awaiting };
     const options = choices(node, ctx);
-    const answer = readChoice(node.id, options, input.content);
+    const answer = await understandChoice(
+      ctx,
+      node.data.ai,
+      options,
+      input.content,
+      readChoice(node.id, options, input.content),
+    );
     if (answer.kind === 'unreadable') return { type: 'unreadable' };
     if (answer.kind === 'page') {
       ask(node, ctx, answer.page);

@@ -108,7 +108,7 @@ export const conversationScript = z.object({
     .default({ categories: [], products: [] }),
   llm: z.array(z.union([llmAnswer, agentStep])).default([]),
   /**
-   * Agendas the schedule blocks book, by id; or a JSON file of them next to the script (a
+   * Agendas the schedule and agent blocks book, by id; or a JSON file of them next to the script (a
    * template's own `*.agendas.json`), read by `runConversationFile`.
    */
   agendas: z.union([z.string(), z.record(z.string(), agendaRules)]).default({}),

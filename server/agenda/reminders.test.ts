@@ -68,4 +68,56 @@ describe('booking reminders', () => {
       ['b1', null],
     ]);
   });
+
+  it("sends the agenda's template outside the window, its parameters filled", async () => {
+    const { db } = t.testDb;
+    const channel = await db.selectFrom('channels').select('id').executeTakeFirstOrThrow();
+    const agenda = await insertAgenda(
+      db,
+      agendaRules.parse({
+        name: 'Consulta',
+        reminderTemplate: { name: 'lembrete_visita', parameters: ['{{nome}}', '{{data}} às {{hora}}'] },
+      }),
+    );
+    const id = randomUUID();
+    await db
+      .insertInto('contacts')
+      .values({
+        id,
+        channel_id: channel.id,
+        wa_id: '5584991230009',
+        name: 'Bia',
+        last_inbound_at: new Date(now.getTime() - 5 * 86_400_000),
+        variables: '{}',
+      })
+      .execute();
+    const startsAt = new Date('2026-11-24T17:00:00Z');
+    await db
+      .insertInto('bookings')
+      .values({
+        id: 'b-template',
+        agenda_id: agenda.id,
+        starts_at: startsAt,
+        ends_at: new Date(startsAt.getTime() + 3_600_000),
+        seat: 1,
+        contact_id: id,
+        contact_phone: '5584991230009',
+        remind_at: new Date(now.getTime() - 60_000),
+      })
+      .execute();
+    expect(await sendDueReminders(db, now, 'America/Sao_Paulo')).toEqual({ sent: 1, recorded: 0 });
+    const [message] = await db.selectFrom('messages').selectAll().where('contact_id', '=', id).execute();
+    expect(message?.type).toBe('template');
+    const payload = JSON.stringify(message?.payload);
+    expect(payload).toContain('lembrete_visita');
+    expect(payload).toContain('"Bia"');
+    expect(payload).toContain('24/11/2026 às 14h');
+    const audit = await db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'booking.reminder')
+      .where('target_id', '=', 'b-template')
+      .executeTakeFirstOrThrow();
+    expect(audit.details).toMatchObject({ via: 'template', reason: null });
+  });
 });

@@ -82,8 +82,14 @@ describe('campaign runs', () => {
         .orderBy('created_at')
         .execute()
     ).map((m) => m.payload as { message: { parameters: string[] } });
-  /** Runs the loop's passes at `now` until one does nothing, as the loop does. */
-  const runAt = async (now: Date) => {
+  /** The sender handed every queued message to Meta (it paces them; not run here). */
+  const drainSends = () => t.db.updateTable('outbox').set({ status: 'sent' }).where('status', '=', 'pending').execute();
+  /**
+   * Runs the loop's passes at `now` until one does nothing, as the loop does; by then the sender
+   * has sent what earlier passes queued, unless `drained` is false.
+   */
+  const runAt = async (now: Date, { drained = true } = {}) => {
+    if (drained) await drainSends();
     while ((await runDueCampaigns(t.db, now)) > 0);
   };
 
@@ -108,6 +114,27 @@ describe('campaign runs', () => {
     expect(sent).toHaveLength(7);
     expect(sent[6]?.message.parameters).toEqual(['Pessoa 7', 'R$ 70,00']);
     expect((await countOutcomes(t.db, [id])).get(id)).toMatchObject({ queued: 7, skipped: 0 });
+  });
+
+  it("shares the number's throughput between campaigns, and waits while the number's sends are still unsent", async () => {
+    const t0 = new Date('2026-12-09T09:00:00Z');
+    const audience = (prefix: string) =>
+      Array.from({ length: 4 }, (_, i) => ({ phone: `${prefix}${i}`, name: `P${i}`, variables: {} }));
+    const a = await campaign({ audience: audience('558499200001'), at: t0 });
+    const b = await campaign({ audience: audience('558499200002'), at: t0 });
+    const queued = async () => (await templatesOf(a.id)).length + (await templatesOf(b.id)).length;
+
+    await runAt(t0);
+    // Both campaigns due, one number at 3 messages/s: 3 queued in all, not 3 each.
+    expect(await queued()).toBe(3);
+    // A second later the sender has not sent them yet (another flow's replies, Meta slow): nothing more.
+    await runAt(new Date(t0.getTime() + 1000), { drained: false });
+    expect(await queued()).toBe(3);
+    // Sent: the next second's share goes out.
+    await runAt(new Date(t0.getTime() + 2000));
+    expect(await queued()).toBe(6);
+    for (let s = 3; s <= 5; s += 1) await runAt(new Date(t0.getTime() + s * 1000));
+    expect(await queued()).toBe(8);
   });
 
   it('skips contacts who opted out, whenever they did, and never sends twice to one number', async () => {
@@ -198,6 +225,8 @@ describe('campaign runs', () => {
   it('stops a paused campaign between waves and skips who was still waiting when cancelled', async () => {
     const t0 = new Date('2026-12-13T12:00:00Z');
     const audience = Array.from({ length: 8 }, (_, i) => ({ phone: `55849910004${10 + i}`, name: '', variables: {} }));
+    // The recurring campaign above has a run due by then: it takes its share of the number first.
+    await runAt(t0);
     const { id } = await campaign({ audience, at: t0 });
     await runAt(t0);
     expect(await templatesOf(id)).toHaveLength(3);

@@ -5,17 +5,23 @@ import type { Tx } from '../db/database.ts';
 import { queueFlowStart } from '../db/queries/scheduled-jobs.ts';
 import { campaignOpeningVariable } from '../../runtime/context.ts';
 import type { Row } from '../db/tables.ts';
-import { defaultMessagesPerSecond } from '../queue/rate-limiter.ts';
+import { throughputOf } from '../channels/channel-directory.ts';
 import { queueOutbound } from '../conversation/queue-outbound.ts';
 
 /** Meta's pair rate: one message every 6 s to the same person (META-WHATSAPP.md §7). */
 export const pairIntervalMs = 6_000;
-/** Waves are a second apart: each queues at most the number's throughput (messages/s). */
+/** A campaign's waves are a second apart: the sender drains about one second of its number's sends meanwhile. */
 export const waveIntervalMs = 1_000;
 
 /**
- * Queues the next wave of one running campaign: at most the number's throughput of its waiting
- * recipients, in audience order, each checked at this moment (opted out, with an agent, in
+ * Queues the next wave of one running campaign. The sender paces every send of a number to its
+ * throughput (one limiter for flows, agents, campaigns and reminders, shared across instances),
+ * so a wave only keeps about one second of sends waiting for the number: its throughput less
+ * the number's sends still unsent, whichever campaign or flow queued them. Two campaigns on one
+ * number thus share its throughput, and a flow's replies never wait behind a whole campaign.
+ * The channel row is locked meanwhile, so instances count that backlog one after the other.
+ *
+ * Recipients go in audience order, each checked at this moment (opted out, with an agent, in
  * another flow). A contact who got a message less than 6 s ago waits for a later wave (Meta's
  * pair rate). One transaction: the template, its flow start and the recipient's row together.
  * Answers how many were queued or skipped, or null when no campaign had a wave due.
@@ -45,10 +51,15 @@ export async function sendWave(tx: Tx, now: Date): Promise<{ campaignId: string;
   if (!campaign) return null;
   const channel = await tx
     .selectFrom('channels')
-    .select('throughput')
+    .select(['throughput', 'graph_throughput'])
     .where('id', '=', campaign.channel_id)
+    .forUpdate()
     .executeTakeFirst();
-  const budget = Math.max(1, channel?.throughput ?? defaultMessagesPerSecond);
+  const budget = (channel ? throughputOf(channel) : 0) - (await unsentOf(tx, campaign.channel_id));
+  if (budget <= 0) {
+    await tx.updateTable('campaigns').set({ last_wave_at: now }).where('id', '=', campaign.id).execute();
+    return { campaignId: campaign.id, settled: 0 };
+  }
   const waiting = await tx
     .selectFrom('campaign_recipients as r')
     .innerJoin('contacts as c', 'c.id', 'r.contact_id')
@@ -113,6 +124,18 @@ export async function sendWave(tx: Tx, now: Date): Promise<{ campaignId: string;
     .where('id', '=', campaign.id)
     .execute();
   return { campaignId: campaign.id, settled };
+}
+
+/** The number's messages not yet handed to Meta (a flow's, an agent's, any campaign's). */
+async function unsentOf(tx: Tx, channelId: string): Promise<number> {
+  const row = await tx
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('channel_id', '=', channelId)
+    .where('kind', '=', 'message')
+    .where('status', 'in', ['pending', 'sending'])
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 async function setRecipient(

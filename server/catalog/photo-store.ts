@@ -24,6 +24,8 @@ export interface PhotoStore {
   read(db: Executor, token: string): Promise<PhotoFile | null>;
   /** Whether the product's photo existed and was removed. */
   remove(db: Executor, productId: string, photoId: string): Promise<boolean>;
+  /** Puts the product's photos in this order (the first is the one the bot sends); false when the ids are not exactly its photos. */
+  reorder(db: Executor, productId: string, photoIds: string[]): Promise<boolean>;
 }
 
 /** 24 random bytes: a photo's address cannot be guessed from another's. */
@@ -68,5 +70,18 @@ export const databasePhotoStore: PhotoStore = {
       .returning('id')
       .executeTakeFirst();
     return gone !== undefined;
+  },
+  async reorder(db, productId, photoIds) {
+    const current = await db.selectFrom('product_photos').select('id').where('product_id', '=', productId).execute();
+    const known = new Set(current.map((r) => r.id));
+    if (
+      photoIds.length !== known.size ||
+      new Set(photoIds).size !== known.size ||
+      !photoIds.every((id) => known.has(id))
+    )
+      return false;
+    for (const [position, id] of photoIds.entries())
+      await db.updateTable('product_photos').set({ position }).where('id', '=', id).execute();
+    return true;
   },
 };

@@ -38,6 +38,7 @@ export async function productViews(
         priceCents: v.price_cents,
         promoPriceCents: v.promo_price_cents,
         stock: v.stock,
+        sku: v.sku,
       })),
     photos: photos
       .filter((f) => f.product_id === p.id)

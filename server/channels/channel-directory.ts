@@ -1,6 +1,7 @@
 import type { SecretBox } from '../auth/secret-box.ts';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
+import { defaultMessagesPerSecond } from '../queue/rate-limiter.ts';
 
 export interface ChannelInfo {
   id: string;
@@ -8,6 +9,8 @@ export interface ChannelInfo {
   appSecret: string;
   accessToken: string;
   flowId: string | null;
+  /** The catalog its pickers and agent offer when a block names none; null or absent: the main one. */
+  catalogId?: string | null;
   markRead: boolean;
   healthy: boolean;
   /**
@@ -17,6 +20,13 @@ export interface ChannelInfo {
    */
   proven: boolean;
   webhookVerified: boolean;
+  /** Messages per second the number may send: the admin's setting, else Meta's tier, else 80. */
+  throughput: number;
+}
+
+/** Messages per second a number may send: the admin's setting, else the tier Meta reports, else Meta's default. */
+export function throughputOf(r: { throughput: number | null; graph_throughput: number | null }): number {
+  return r.throughput ?? r.graph_throughput ?? defaultMessagesPerSecond;
 }
 
 /**
@@ -58,10 +68,12 @@ export function createChannelDirectory(
         phoneNumberId: r.phone_number_id,
         ...opened,
         flowId: r.flow_id,
+        catalogId: r.catalog_id,
         markRead: r.mark_read,
         healthy: r.healthy,
         proven: r.healthy && r.check_ok === true,
         webhookVerified: r.webhook_verified_at !== null,
+        throughput: throughputOf(r),
       });
     }
     for (const r of broken) {

@@ -15,6 +15,12 @@ export interface ChatwootConversation {
   status: string;
 }
 
+export interface ChatwootUpload {
+  fileName: string;
+  mimeType: string;
+  bytes: Uint8Array;
+}
+
 export class ChatwootError extends Error {
   constructor(
     readonly status: number,
@@ -37,15 +43,17 @@ export interface ChatwootClientOptions {
 export function createChatwootClient(o: ChatwootClientOptions) {
   const base = `${o.baseUrl.replace(/\/+$/, '')}/api/v1/accounts/${o.accountId}`;
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    // A form sets its own multipart content type (with the boundary).
+    const form = body instanceof FormData;
     const res = await o.fetchFn(`${base}${path}`, {
       method,
       redirect: 'manual',
-      signal: AbortSignal.timeout(o.timeoutMs ?? 10_000),
+      signal: AbortSignal.timeout(o.timeoutMs ?? (form ? 60_000 : 10_000)),
       headers: {
         'api-access-token': o.apiToken,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(body === undefined || form ? {} : { 'content-type': 'application/json' }),
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     });
     const text = await res.text();
     if (res.status < 200 || res.status >= 300) throw new ChatwootError(res.status, text, path);
@@ -90,8 +98,18 @@ export function createChatwootClient(o: ChatwootClientOptions) {
         source_id?: string;
         content_attributes?: Record<string, unknown>;
       },
+      /** Files sent as multipart `attachments[]` (CHATWOOT.md §2.7), the other fields beside them. */
+      attachments: ChatwootUpload[] = [],
     ): Promise<{ id: number }> {
-      return call<{ id: number }>('POST', `/conversations/${conversationId}/messages`, input);
+      const path = `/conversations/${conversationId}/messages`;
+      if (!attachments.length) return call<{ id: number }>('POST', path, input);
+      const form = new FormData();
+      for (const [key, value] of Object.entries(input)) {
+        if (value !== undefined) form.set(key, typeof value === 'object' ? JSON.stringify(value) : String(value));
+      }
+      for (const a of attachments)
+        form.append('attachments[]', new Blob([a.bytes as Uint8Array<ArrayBuffer>], { type: a.mimeType }), a.fileName);
+      return call<{ id: number }>('POST', path, form);
     },
     async toggleStatus(conversationId: number, status: 'open' | 'resolved' | 'pending'): Promise<void> {
       await call('POST', `/conversations/${conversationId}/toggle_status`, { status });

@@ -12,6 +12,7 @@ import {
 } from '../db/queries/chatwoot.ts';
 import type { Row } from '../db/tables.ts';
 import { ChatwootError, createChatwootClient, type ChatwootClient } from './chatwoot-client.ts';
+import { messageAttachment } from './message-attachment.ts';
 
 export interface MirrorDeps {
   db: Db;
@@ -77,15 +78,21 @@ async function mirrorMessage({ deps, client, settings, contact }: Ctx, event: Ev
   if (!messageId || (await isKnownMessage(deps.db, messageId))) return;
   const conversationId = await ensureConversation({ deps, client, settings, contact }, 'pending');
   const incoming = event.type === 'message.received';
-  const text =
-    typeof event.data.text === 'string' && event.data.text ? event.data.text : `[${String(event.data.type)}]`;
-  const posted = await client.postMessage(conversationId, {
-    content: text,
-    message_type: incoming ? 'incoming' : 'outgoing',
-    private: false,
-    source_id: `fluxo:${messageId}`,
-    ...(!incoming && { content_attributes: { fluxo_author: String(event.data.author ?? 'bot') } }),
-  });
+  // A photo or document goes as the file itself; its caption (if any) as the text.
+  const attachment = await messageAttachment(deps.db, messageId);
+  const caption = typeof event.data.text === 'string' ? event.data.text : '';
+  const text = caption || (attachment ? '' : `[${String(event.data.type)}]`);
+  const posted = await client.postMessage(
+    conversationId,
+    {
+      content: text,
+      message_type: incoming ? 'incoming' : 'outgoing',
+      private: false,
+      source_id: `fluxo:${messageId}`,
+      ...(!incoming && { content_attributes: { fluxo_author: String(event.data.author ?? 'bot') } }),
+    },
+    attachment ? [attachment] : [],
+  );
   await rememberChatwootMessage(deps.db, { chatwootMessageId: posted.id, messageId, direction: 'to_chatwoot' });
 }
 

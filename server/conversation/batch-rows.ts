@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SessionStatus } from '../db/tables.ts';
-import { serviceWindow } from '../whatsapp/window.ts';
+import { serviceWindow } from '../../shared/whatsapp/service-window.ts';
 import type { FieldCapture } from './capture-fields.ts';
 import type { ClaimedContact } from './leases.ts';
 import { outboundRows, type OutboundMessageRow, type OutboxRow } from './outbound-rows.ts';

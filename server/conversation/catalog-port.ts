@@ -17,6 +17,19 @@ const toVariant = (v: Row<'product_variants'>): ProductVariant => ({
   stock: v.stock,
 });
 
+/**
+ * The port as one channel's conversations see it: a block that names no catalog (and the agent)
+ * is offered the channel's catalog instead of the main one.
+ */
+export function catalogOfChannel(port: CatalogPort, channelCatalogId: string | null | undefined): CatalogPort {
+  if (!channelCatalogId) return port;
+  return {
+    categories: (ids, catalogId) => port.categories(ids, catalogId ?? channelCatalogId),
+    products: (categoryId) => port.products(categoryId),
+    product: (id) => port.product(id),
+  };
+}
+
 /** The catalog as the product picker (and the agent) sees it: active products only, in name order. */
 export function createCatalogPort(db: Db, options: CatalogPortOptions = {}): CatalogPort {
   /** Products with their variants, attributes and first photo (which replaces a pasted image URL). */

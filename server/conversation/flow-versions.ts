@@ -15,9 +15,23 @@ export function createFlowVersions(db: Db, { currentTtlMs = 1000, maxCached = 50
   const byId = new Map<string, LoadedVersion>();
   const current = new Map<string, { versionId: string | null; at: number }>();
 
-  async function byVersionId(id: string): Promise<LoadedVersion | null> {
+  // In-flight loads are shared: when the short cache expires under load, every run of the
+  // pass asks at once, and one query must answer them all.
+  const loadingById = new Map<string, Promise<LoadedVersion | null>>();
+  const loadingCurrent = new Map<string, Promise<string | null>>();
+
+  function byVersionId(id: string): Promise<LoadedVersion | null> {
     const hit = byId.get(id);
-    if (hit) return hit;
+    if (hit) return Promise.resolve(hit);
+    let loading = loadingById.get(id);
+    if (!loading) {
+      loading = loadVersion(id).finally(() => loadingById.delete(id));
+      loadingById.set(id, loading);
+    }
+    return loading;
+  }
+
+  async function loadVersion(id: string): Promise<LoadedVersion | null> {
     const row = await db
       .selectFrom('flow_versions')
       .select(['id', 'flow_id', 'graph'])
@@ -30,11 +44,13 @@ export function createFlowVersions(db: Db, { currentTtlMs = 1000, maxCached = 50
     return loaded;
   }
 
-  async function published(flowId: string): Promise<LoadedVersion | null> {
+  function currentVersionId(flowId: string): Promise<string | null> {
     const cached = current.get(flowId);
-    let versionId = cached && now() - cached.at < currentTtlMs ? cached.versionId : undefined;
-    if (versionId === undefined) {
-      const row = await db
+    if (cached && now() - cached.at < currentTtlMs) return Promise.resolve(cached.versionId);
+    let loading = loadingCurrent.get(flowId);
+    if (!loading) {
+      const askedAt = now();
+      loading = db
         .selectFrom('flows')
         .innerJoin('flow_versions', (j) =>
           j
@@ -43,10 +59,21 @@ export function createFlowVersions(db: Db, { currentTtlMs = 1000, maxCached = 50
         )
         .select('flow_versions.id')
         .where('flows.id', '=', flowId)
-        .executeTakeFirst();
-      versionId = row?.id ?? null;
-      current.set(flowId, { versionId, at: now() });
+        .executeTakeFirst()
+        .then((row) => {
+          const versionId = row?.id ?? null;
+          // Dated from the question, not the answer: the answer is no older than that.
+          current.set(flowId, { versionId, at: askedAt });
+          return versionId;
+        })
+        .finally(() => loadingCurrent.delete(flowId));
+      loadingCurrent.set(flowId, loading);
     }
+    return loading;
+  }
+
+  async function published(flowId: string): Promise<LoadedVersion | null> {
+    const versionId = await currentVersionId(flowId);
     return versionId ? byVersionId(versionId) : null;
   }
 

@@ -18,6 +18,7 @@ const channel: ChannelInfo = {
   healthy: true,
   proven: true,
   webhookVerified: true,
+  throughput: 80,
 };
 
 describe('a pass whose database goes away mid-run', () => {

@@ -4,7 +4,8 @@ import type { Clock } from '../context.ts';
 import { isDatabaseUnavailable } from '../db/connection-errors.ts';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
-import type { ChannelDirectory } from '../channels/channel-directory.ts';
+import type { ChannelDirectory, ChannelInfo } from '../channels/channel-directory.ts';
+import { withMedia } from './media-port.ts';
 import { needsTransaction } from './batch-rows.ts';
 import { commitInOneStatement } from './commit-batch.ts';
 import { commitOutcomes } from './commit-effects.ts';
@@ -14,6 +15,7 @@ import { claimWork, releaseLeases, settleLeases, type ClaimedContact, type Claim
 import { runContact, type ContactOutcome } from './run-contact.ts';
 import { inboundContentOf } from './stored-json.ts';
 import { messagesTotal, processingLagSeconds } from '../metrics/registry.ts';
+import { timed } from '../metrics/stages.ts';
 
 class LeaseLost extends Error {
   constructor(readonly lost: number) {
@@ -28,6 +30,8 @@ export interface ProcessorOptions {
   channels: ChannelDirectory;
   versions: FlowVersions;
   ports: Ports;
+  /** A channel's reader of the files its contacts send (see `media-port.ts`); none when absent. */
+  mediaFor?(channel: ChannelInfo): NonNullable<Ports['media']>;
   /** Unique per process: leases name their holder. */
   owner: string;
   leaseMs: number;
@@ -61,14 +65,14 @@ type RunEnd = { id: string; done: Done | null } | { id: string; fatal: unknown }
  */
 export async function processBatch(o: ProcessorOptions): Promise<boolean> {
   const now = o.clock.now();
-  const claimed = await claimWork(o.db, o.owner, now, o.leaseMs, o.batchSize);
+  const claimed = await timed('claim', () => claimWork(o.db, o.owner, now, o.leaseMs, o.batchSize));
   if (claimed.length === 0) return false;
   o.onClaimed?.(claimed.map((c) => c.id));
 
   const ended: RunEnd[] = [];
   let signal: (() => void) | null = null;
   for (const contact of claimed) {
-    void runOne(o, contact)
+    void timed('step', () => runOne(o, contact))
       .then(
         (done) => ended.push({ id: contact.id, done }),
         (fatal: unknown) => ended.push({ id: contact.id, fatal }),
@@ -100,11 +104,13 @@ export async function processBatch(o: ProcessorOptions): Promise<boolean> {
     // The database went away mid-run (it reads flow versions and catalog): the whole pass
     // fails, and the next one takes our leases back and runs the uncommitted contacts again at once.
     if (fatal && 'fatal' in fatal) throw fatal.fatal;
-    const written = await commitWave(
-      o,
-      wave.flatMap((e) => ('done' in e && e.done ? [e.done] : [])),
-      wave.flatMap((e) => ('done' in e && !e.done ? [e.id] : [])),
-      now,
+    const written = await timed('commit', () =>
+      commitWave(
+        o,
+        wave.flatMap((e) => ('done' in e && e.done ? [e.done] : [])),
+        wave.flatMap((e) => ('done' in e && !e.done ? [e.id] : [])),
+        now,
+      ),
     );
     flowStarts += written.flowStarts;
     rerun ||= written.rerun;
@@ -123,7 +129,7 @@ async function runOne(o: ProcessorOptions, contact: ClaimedWork): Promise<Done |
       contact,
       channel,
       versions: o.versions,
-      ports: o.ports,
+      ports: o.mediaFor ? withMedia(o.ports, o.mediaFor(channel)) : o.ports,
       optOut: o.optOut?.(),
       session: contact.session ?? undefined,
       messages: contact.pending.map((m) => ({

@@ -16,6 +16,8 @@ export async function queueOutbound(
     authorKind: 'agent' | 'operator' | 'campaign' | 'bot';
     authorId: string | null;
     now: Date;
+    /** False records the message as `failed` (`outside_window`) without sending it; the caller answers 409. */
+    windowOpen?: boolean;
   },
 ): Promise<string[]> {
   const rows = outboundRows({
@@ -23,7 +25,7 @@ export async function queueOutbound(
     message: input.message,
     author: { kind: input.authorKind, id: input.authorId },
     sessionId: null,
-    windowOpen: true,
+    windowOpen: input.windowOpen ?? true,
   });
   await insertOutboundRows(tx, rows, input.now);
   return rows.messages.map((m) => m.id);

@@ -11,6 +11,7 @@ import { optOutWordIn } from '../campaigns/opt-out-words.ts';
 import type { ChannelInfo } from '../channels/channel-directory.ts';
 import type { FlowVersions, LoadedVersion } from './flow-versions.ts';
 import type { ClaimedContact, LiveSession } from './leases.ts';
+import { catalogOfChannel } from './catalog-port.ts';
 import { flowStartPayload, type FlowStartPayload } from './stored-json.ts';
 
 export interface PendingMessage {
@@ -100,7 +101,11 @@ export async function runContact(input: {
   /** Words that opt the contact out of campaigns (and back in); none checked when absent. */
   optOut?: OptOutSettings;
 }): Promise<ContactOutcome> {
-  const { contact, channel, versions, ports } = input;
+  const { contact, channel, versions } = input;
+  // Spread once per contact run: getters (the LLM read from settings) are read here, not per block.
+  const ports = channel.catalogId
+    ? { ...input.ports, catalog: catalogOfChannel(input.ports.catalog, channel.catalogId) }
+    : input.ports;
   const outcome: ContactOutcome = {
     contactId: contact.id,
     channelId: channel.id,

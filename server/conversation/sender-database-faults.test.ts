@@ -24,6 +24,7 @@ const channel: ChannelInfo = {
   healthy: true,
   proven: true,
   webhookVerified: true,
+  throughput: 80,
 };
 
 /**

@@ -10,6 +10,7 @@ import type { GraphClient } from '../whatsapp/graph-client.ts';
 import { backoffMs, pairRateBackoffMs, type GraphErrorClass } from '../whatsapp/graph-errors.ts';
 import { recordSends, type SendOutcome } from './record-sends.ts';
 import { graphErrorsTotal, messagesTotal, sendLatencySeconds } from '../metrics/registry.ts';
+import { stageSeconds, timed } from '../metrics/stages.ts';
 
 export interface SenderOptions {
   db: Db;
@@ -127,7 +128,7 @@ export function createSender(o: SenderOptions, onSettled: () => void) {
   // Sends that went through are recorded together: one statement for however many settled
   // while the previous one was being written.
   const recorder = createGroupCommit(async (outcomes: SendOutcome[]) => {
-    await recordSends(o.db, outcomes, o.clock.now());
+    await timed('record', () => recordSends(o.db, outcomes, o.clock.now()));
     return outcomes.map(() => undefined);
   });
   const record = (outcome: SendOutcome) => recorder.submit(outcome);
@@ -174,7 +175,7 @@ export function createSender(o: SenderOptions, onSettled: () => void) {
       if (orphansPossible) await settleOrphans(o.clock.now());
       let rows: Claimed[];
       try {
-        rows = await claimHeads(o.db, o.clock.now(), { ...o, batchSize: room });
+        rows = await timed('outbox', () => claimHeads(o.db, o.clock.now(), { ...o, batchSize: room }));
       } catch (err) {
         // The claim may have committed with its answer lost on the way.
         orphansPossible = true;
@@ -216,7 +217,8 @@ async function sendOne(o: SenderOptions, row: Claimed, record: (outcome: SendOut
   let channel: Awaited<ReturnType<ChannelDirectory['byId']>>;
   try {
     channel = await o.channels.byId(row.channel_id);
-    if (channel && (row.kind === 'read' || row.payload.graph)) await o.limiter.take(channel.phoneNumberId);
+    if (channel && (row.kind === 'read' || row.payload.graph))
+      await o.limiter.take(channel.phoneNumberId, channel.throughput);
   } catch (err) {
     return requeueNotSent(o, row, err);
   }
@@ -243,7 +245,9 @@ async function sendOne(o: SenderOptions, row: Claimed, record: (outcome: SendOut
     ...graph,
     biz_opaque_callback_data: `outbox:${row.id}`,
   });
-  sendLatencySeconds.observe({ outcome: result.ok ? 'ok' : 'error' }, (performance.now() - started) / 1000);
+  const seconds = (performance.now() - started) / 1000;
+  sendLatencySeconds.observe({ outcome: result.ok ? 'ok' : 'error' }, seconds);
+  stageSeconds.observe({ stage: 'send' }, seconds);
   if (result.ok) {
     messagesTotal.inc({ channel: channel.id, direction: 'out' });
     if (!channel.proven) await markProven(o, channel);

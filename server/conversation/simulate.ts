@@ -52,6 +52,8 @@ export async function simulate(
         event,
         contact,
         ports,
+        // null: the contact has not written within the window; undefined keeps it open.
+        ...(req.windowClosed ? { lastInboundAt: null } : {}),
       })
     : {
         session:

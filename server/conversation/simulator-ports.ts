@@ -8,6 +8,7 @@ import { createHttpPort } from './http-port.ts';
 import { createPaymentsPort } from '../payments/payments-port.ts';
 import { llmSourceOf } from './llm-source.ts';
 import { createNamedModels } from './named-models.ts';
+import { createAiMedia } from './ai-media.ts';
 import { loadSettings } from '../settings/load-settings.ts';
 
 /**
@@ -26,5 +27,6 @@ export async function simulatorPorts(deps: AppDeps): Promise<Ports> {
     agenda: simulatedAgenda(createAgendaPort(deps.db, { now: () => deps.clock.now(), timeZone })),
     aiModel: createNamedModels(deps.db, deps.secrets, deps.config),
     payments: createPaymentsPort(deps.db, { publicUrl: deps.config.publicUrl }),
+    aiMedia: createAiMedia(deps.db, deps.secrets),
   };
 }

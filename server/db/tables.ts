@@ -101,6 +101,9 @@ export interface ChannelsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
 
+  /** The tier Meta reports for the number (80 or 1,000 messages/s); null until read (migration 0029). */
+  graph_throughput: Defaulted<number | null>;
+  throughput_read_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   /** Meta's Payments API configuration name; null: payment blocks send the Pix code and its QR. */
   payment_configuration: Defaulted<string | null>;
 }
@@ -327,6 +330,9 @@ export interface ProductVariantsTable {
   promo_price_cents: number | null;
   stock: number | null;
   position: Defaulted<number>;
+
+  /** Migration 0035: the variant's own code. */
+  sku: Defaulted<string | null>;
 }
 
 export interface ProductPhotosTable {
@@ -373,7 +379,8 @@ export interface SimulatorSessionsTable {
 
 export interface MediaFilesTable {
   id: string;
-  message_id: string;
+  /** Null for an agent's upload not sent yet (migration 0030). */
+  message_id: string | null;
   status: 'stored' | 'failed';
   mime_type: string | null;
   sha256: string | null;
@@ -381,6 +388,11 @@ export interface MediaFilesTable {
   bytes: Uint8Array | null;
   error: string | null;
   created_at: Timestamp;
+
+  /** An upload's public, unguessable address part (`/files/<token>`); null for inbound media. */
+  token: Defaulted<string | null>;
+  file_name: Defaulted<string | null>;
+  uploaded_by: Defaulted<string | null>;
 }
 
 export interface CampaignsTable {
@@ -405,6 +417,9 @@ export interface CampaignsTable {
   last_wave_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_by: string | null;
   created_at: Timestamp;
+
+  /** When every recipient was settled and `campaign.finished` was emitted (migration 0029). */
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface CampaignRecipientsTable {
@@ -445,6 +460,11 @@ export interface AiProvidersTable {
   is_default: Defaulted<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
+
+  /** Its models read pictures (migration 0032). */
+  vision: Defaulted<boolean>;
+  /** Voice notes go to its `/audio/transcriptions` with this model; empty: none (migration 0032). */
+  transcription_model: Defaulted<string>;
 }
 
 /** Meta's message templates per channel (migration 0020). */

@@ -13,8 +13,25 @@ async function aiConfigured(db: Executor, deps: AppDeps): Promise<boolean> {
   return deps.config.ai !== null || (await findDefaultAiProvider(db)) !== undefined;
 }
 
-/** What validation needs to know about this installation; see shared/flow/validate/environment.ts. */
-export async function loadFlowEnvironment(db: Executor, deps: AppDeps): Promise<FlowEnvironment> {
+/**
+ * Whether a campaign that may still send starts this flow after its template: validation then
+ * checks the blocks that would send with the 24-hour window closed (window-after-wait.ts).
+ */
+async function startedByCampaign(db: Executor, flowId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('campaigns')
+    .select('id')
+    .where('flow_id', '=', flowId)
+    .where('status', '!=', 'cancelled')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * What validation needs to know about this installation; see shared/flow/validate/environment.ts.
+ * With `flowId`, also what the installation knows about that flow (a campaign starts it).
+ */
+export async function loadFlowEnvironment(db: Executor, deps: AppDeps, flowId?: string): Promise<FlowEnvironment> {
   // The picker offers active products that are not sold out (catalog-port.ts, product_picker.ts).
   const rows = await db
     .selectFrom('products')
@@ -29,5 +46,6 @@ export async function loadFlowEnvironment(db: Executor, deps: AppDeps): Promise<
     activeProductsByCategory,
     aiConfigured: await aiConfigured(db, deps),
     ...(providers ? { aiProviders: providers } : {}),
+    ...(flowId !== undefined && { startedByCampaign: await startedByCampaign(db, flowId) }),
   };
 }

@@ -7,7 +7,7 @@ import type { Actor, AppEnv } from '../context.ts';
 import type { Executor } from '../db/database.ts';
 import { recordTokenUse } from '../db/queries/audit.ts';
 import { findTokenBySecret, touchToken } from '../db/queries/tokens.ts';
-import { isPhotoUpload } from './csrf.ts';
+import { isFileUpload } from './csrf.ts';
 import { AppError } from './errors.ts';
 import { enforceApiLimit } from './rate-limit/api-limit.ts';
 
@@ -93,12 +93,12 @@ export const requireJsonForCookieWrites = createMiddleware<AppEnv>(async (c, nex
   const viaCookie = !c.req.header('authorization') && getCookie(c, sessionCookie);
   const contentType = c.req.header('content-type') ?? '';
   const hasBody = (c.req.header('content-length') ?? '0') !== '0' || c.req.header('transfer-encoding');
-  // Photo uploads are multipart; their guard is the Origin check (rejectCrossOriginWrites) alone.
+  // File uploads are multipart; their guard is the Origin check (rejectCrossOriginWrites) alone.
   if (
     writes &&
     viaCookie &&
     hasBody &&
-    !isPhotoUpload(method, c.req.path, contentType) &&
+    !isFileUpload(method, c.req.path, contentType) &&
     !contentType.includes('application/json')
   ) {
     throw new AppError(415, 'unsupported_media_type', 'Envie o corpo como application/json.');

@@ -8,11 +8,14 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 const formContentType = /^\s*(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)\b/i;
 
 /**
- * The one write that takes a form body: a product photo upload (multipart). It passes only once
- * the request proved to come from our own pages (the origin check above it).
+ * The writes that take a form body: file uploads (multipart), a product photo or a file an
+ * agent sends. They pass only once the request proved to come from our own pages (the origin
+ * check above it).
  */
-export const isPhotoUpload = (method: string, path: string, contentType: string) =>
-  method === 'POST' && /^\/api\/products\/[^/]+\/photos$/.test(path) && /^\s*multipart\/form-data\b/i.test(contentType);
+export const isFileUpload = (method: string, path: string, contentType: string) =>
+  method === 'POST' &&
+  /^\/api\/(products\/[^/]+\/photos|media)$/.test(path) &&
+  /^\s*multipart\/form-data\b/i.test(contentType);
 
 /** Same origin by host: behind a TLS-terminating proxy the app sees http while the browser says https. */
 function sameHost(origin: string, requestUrl: string): boolean {
@@ -56,7 +59,7 @@ export const rejectCrossOriginWrites = createMiddleware<AppEnv>(async (c, next) 
   }
   // A form's body, even an empty one, is never what the API takes: only JSON (or no body at all).
   const contentType = c.req.header('content-type') ?? '';
-  if (formContentType.test(contentType) && !isPhotoUpload(c.req.method, c.req.path, contentType)) {
+  if (formContentType.test(contentType) && !isFileUpload(c.req.method, c.req.path, contentType)) {
     throw new AppError(415, 'unsupported_media_type', 'Envie o corpo como application/json.');
   }
   await next();

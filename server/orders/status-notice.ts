@@ -3,7 +3,7 @@ import type { OutboundMessage } from '../../runtime/messages.ts';
 import { orderStatusWords, type Order, type OrderNotice, type OrderStatus } from '../../shared/api/orders.ts';
 import { renderTemplate } from '../../shared/template/render.ts';
 import type { OrderNotificationRow } from '../db/queries/order-notifications.ts';
-import { serviceWindow } from '../whatsapp/window.ts';
+import { serviceWindow } from '../../shared/whatsapp/service-window.ts';
 
 export interface StatusNotice {
   notice: OrderNotice;

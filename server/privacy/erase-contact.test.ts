@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDueCampaigns } from '../conversation/run-campaigns.ts';
 import { migrateToLatest, openDatabase } from '../db/connect.ts';
 import type { Db } from '../db/database.ts';
+import { agendaRules } from '../../shared/agenda/agenda.ts';
+import { insertAgenda } from '../db/queries/agendas.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { eraseContact } from './erase-contact.ts';
@@ -91,6 +93,27 @@ async function seed(db: Db, now: Date) {
     { before: { name, phone }, note: `ligar para ${phone}` },
   );
   await recordAudit(db, null, 'user.create', { type: 'user', id: 'u9' }, { name });
+  // A visit to come and one that happened, booked by the contact, and someone else's visit.
+  const agenda = await insertAgenda(db, agendaRules.parse({ name: 'Visitas' }));
+  const booking = (id: string, startsAt: Date, bookedBy: string, contactId: string | null) => ({
+    id,
+    agenda_id: agenda.id,
+    starts_at: startsAt,
+    ends_at: new Date(startsAt.getTime() + 3_600_000),
+    seat: 1,
+    contact_id: contactId,
+    contact_phone: bookedBy,
+    contact_name: bookedBy === phone ? name : 'Outra Pessoa',
+    remind_at: new Date(startsAt.getTime() - 86_400_000),
+  });
+  await db
+    .insertInto('bookings')
+    .values([
+      booking('future', new Date(now.getTime() + 3 * 86_400_000), phone, 'c1'),
+      booking('past', new Date(now.getTime() - 3 * 86_400_000), phone, 'c1'),
+      booking('theirs', new Date(now.getTime() + 4 * 86_400_000), other, null),
+    ])
+    .execute();
 }
 
 describe('LGPD erasure of a contact', () => {
@@ -129,6 +152,20 @@ describe('LGPD erasure of a contact', () => {
     // So the scheduled campaign no longer brings the contact back.
     await runDueCampaigns(t.testDb.db, new Date(now.getTime() + 120_000));
     expect(await t.testDb.db.selectFrom('contacts').select('wa_id').execute()).toEqual([{ wa_id: other }]);
+  });
+
+  it("cancels the contact's coming visits and forgets who booked any of theirs, leaving others' alone", async () => {
+    const rows = await t.testDb.db
+      .selectFrom('bookings')
+      .select(['id', 'status', 'contact_id', 'contact_phone', 'contact_name', 'remind_at'])
+      .orderBy('id')
+      .execute();
+    expect(rows.map((r) => [r.id, r.status, r.contact_id, r.contact_phone, r.contact_name])).toEqual([
+      ['future', 'cancelled', null, '', ''],
+      ['past', 'booked', null, '', ''],
+      ['theirs', 'booked', null, other, 'Outra Pessoa'],
+    ]);
+    expect(rows.find((r) => r.id === 'future')?.remind_at).toBeNull();
   });
 
   it("scrubs the number and name from the contact's audit entries, and only there for the name", async () => {

@@ -95,6 +95,29 @@ export const erasureSteps: ErasureStep[] = [
     },
   },
   {
+    // A visit booked by the contact: the seat is given back (a future booking is cancelled, its
+    // reminder with it) and who booked it is forgotten; the slot's history stays for the agenda.
+    name: 'bookings',
+    tables: ['bookings'],
+    run: async (tx, contact) => {
+      const theirs = (tx2: Executor) =>
+        tx2
+          .updateTable('bookings')
+          .where((eb) =>
+            eb.or([
+              eb('contact_id', '=', contact.id),
+              ...(contact.waId ? [eb('contact_phone', '=', contact.waId)] : []),
+            ]),
+          );
+      await theirs(tx)
+        .set({ status: 'cancelled', cancelled_at: sql`now()`, remind_at: null })
+        .where('status', '=', 'booked')
+        .where('starts_at', '>', sql<Date>`now()`)
+        .execute();
+      await theirs(tx).set({ contact_id: null, contact_phone: '', contact_name: '' }).execute();
+    },
+  },
+  {
     // Messages (and their media), sessions, the outbox, handoffs and campaign recipients go with
     // it (on delete cascade); orders stay for accounting with the contact set to null.
     name: 'the contact and what hangs on it',

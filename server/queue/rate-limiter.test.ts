@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createLocalRateLimiter, createRedisRateLimiter } from './rate-limiter.ts';
+import { createLocalRateLimiter, createRedisRateLimiter, paceWindowMs } from './rate-limiter.ts';
 
 // The machine's Redis (CI starts it); the embedded suite uses it only here.
 const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
@@ -21,10 +21,9 @@ function clockAt(start: number) {
 }
 
 describe('Redis rate limiter', () => {
-  it('lets exactly the limit through in one second across two instances, batching waiters', async () => {
+  it('lets exactly the limit through in one window across two instances, batching waiters', async () => {
     const key = `test-${randomUUID()}`;
-    // Mid-second, so the window does not roll over while the test runs.
-    const clock = clockAt(Math.floor(Date.now() / 1000) * 1000 + 500);
+    const clock = clockAt(Date.now());
     const a = createRedisRateLimiter(redis, 10, clock.now);
     const b = createRedisRateLimiter(redis, 10, clock.now);
     let passed = 0;
@@ -36,15 +35,30 @@ describe('Redis rate limiter', () => {
         passed += 1;
       }),
     );
-    // The clock stands still, so no more than 10 can ever pass in this second.
+    // The clock stands still, so no more than 10 can ever pass in this window.
     await expect.poll(() => passed).toBe(10);
-    // The window is counted in Redis: 10 taken, by at most a few INCRBYs.
-    const second = Math.floor(clock.now() / 1000);
-    expect(Number(await redis.get(`fluxo:rate:${key}:${second}`))).toBeGreaterThanOrEqual(10);
-    // The next second lets the rest through.
-    clock.set((second + 1) * 1000 + 10);
+    // The window is kept in Redis: 10 sends in it.
+    expect(await redis.zcard(`fluxo:pace:${key}`)).toBe(10);
+    // A window later, the rest go.
+    clock.set(clock.now() + paceWindowMs);
     await expect.poll(() => passed, { timeout: 3000 }).toBe(16);
     await Promise.all(takes);
+  });
+
+  it('paces each number at its own tier, given with each send', async () => {
+    const slow = `test-${randomUUID()}`;
+    const fast = `test-${randomUUID()}`;
+    const limiter = createRedisRateLimiter(redis, 80, () => 1_000_000);
+    let slowPassed = 0;
+    let fastPassed = 0;
+    const takes = [
+      ...Array.from({ length: 5 }, () => limiter.take(slow, 3).then(() => (slowPassed += 1))),
+      ...Array.from({ length: 5 }, () => limiter.take(fast, 1000).then(() => (fastPassed += 1))),
+    ];
+    await expect.poll(() => fastPassed).toBe(5);
+    await expect.poll(() => slowPassed).toBe(3);
+    expect(await redis.zcard(`fluxo:pace:${slow}`)).toBe(3);
+    void Promise.all(takes);
   });
 
   it('paces locally instead of failing when Redis is unreachable, and says it is degraded', async () => {
@@ -62,11 +76,11 @@ describe('Redis rate limiter', () => {
         passed += 1;
       }),
     );
-    // Still one number's limit, counted here: a burst of 3, the rest in the next second
+    // Still one number's limit, counted here: 3 in the window, the rest in the next
     // (which, on this clock, never comes until the test moves it).
     await expect.poll(() => passed).toBe(3);
     expect(limiter.health()).toBe('degraded');
-    t = 1000;
+    t = paceWindowMs;
     await expect.poll(() => passed).toBe(5);
     await Promise.all(takes);
     down.disconnect();
@@ -74,39 +88,53 @@ describe('Redis rate limiter', () => {
 
   it('falls back for the sends waiting on a Redis command that fails, then uses Redis again', async () => {
     const key = `test-${randomUUID()}`;
-    const clock = clockAt(Math.floor(Date.now() / 1000) * 1000 + 500);
-    const second = Math.floor(clock.now() / 1000);
-    // The window's counter holds something INCRBY refuses (WRONGTYPE): the connection is ready
+    const clock = clockAt(Date.now());
+    // The window's key holds something the script refuses (WRONGTYPE): the connection is ready
     // but the command fails, as when Redis answers with an error or times out.
-    await redis.rpush(`fluxo:rate:${key}:${second}`, 'not-a-counter');
+    await redis.rpush(`fluxo:pace:${key}`, 'not-a-window');
     const limiter = createRedisRateLimiter(redis, 10, clock.now, { retryMs: 1000 });
     expect(limiter.health()).toBe('ok');
     await Promise.all(Array.from({ length: 4 }, () => limiter.take(key)));
     expect(limiter.health()).toBe('degraded');
 
-    // A second later, in a window Redis can count, the shared limit is back in use.
-    clock.set((second + 1) * 1000 + 500);
+    // Once Redis counts again, the shared limit is back in use.
+    await redis.del(`fluxo:pace:${key}`);
+    clock.set(clock.now() + 1000);
     expect(limiter.health()).toBe('ok');
     await Promise.all(Array.from({ length: 4 }, () => limiter.take(key)));
-    expect(Number(await redis.get(`fluxo:rate:${key}:${second + 1}`))).toBe(4);
-    await redis.del(`fluxo:rate:${key}:${second}`);
+    expect(await redis.zcard(`fluxo:pace:${key}`)).toBe(4);
   });
 });
 
 describe('local rate limiter', () => {
-  it('passes a burst up to the bucket size, then paces', async () => {
+  it('passes up to the limit in a window, then paces, never twice the limit within one window', async () => {
     let t = 0;
     const limiter = createLocalRateLimiter(5, () => t);
     let passed = 0;
-    const takes = Array.from({ length: 7 }, () =>
+    const takes = Array.from({ length: 12 }, () =>
       limiter.take('n').then(() => {
         passed += 1;
       }),
     );
-    // The clock stands still, so the bucket cannot refill: exactly the burst passes.
+    // The clock stands still, so the window cannot move: exactly the limit passes.
     await expect.poll(() => passed).toBe(5);
-    t = 1000;
-    await expect.poll(() => passed).toBe(7);
+    // Just under a window later, still nothing more (a token bucket would have refilled).
+    t = paceWindowMs - 1;
+    await new Promise((r) => setTimeout(r, paceWindowMs + 50));
+    expect(passed).toBe(5);
+    t = paceWindowMs;
+    await expect.poll(() => passed).toBe(10);
+    t = 2 * paceWindowMs;
+    await expect.poll(() => passed).toBe(12);
     await Promise.all(takes);
+  });
+
+  it('takes the tier given with each send', async () => {
+    const limiter = createLocalRateLimiter(80, () => 0);
+    let passed = 0;
+    void Promise.all(Array.from({ length: 4 }, () => limiter.take('m', 2).then(() => (passed += 1))));
+    await expect.poll(() => passed).toBe(2);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(passed).toBe(2);
   });
 });

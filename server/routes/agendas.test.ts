@@ -78,13 +78,15 @@ describe('agendas and bookings API', () => {
     for (const at of refused)
       expect(await port.book({ agendaId: agenda.id, startsAt: at.toISOString(), contact: ana })).toBeNull();
 
-    const list = await admin().json<{ bookings: Booking[] }>(
+    const list = await admin().json<{ bookings: Booking[]; timeZone: string }>(
       'GET',
       `/api/bookings?from=2026-11-23T00:00:00-03:00&to=2026-11-30T00:00:00-03:00`,
     );
     expect(list.body.bookings).toMatchObject([
       { startsAt, contactName: 'Ana; Souza', agendaName: 'Visitas', status: 'booked' },
     ]);
+    // The studio shows the times in the business zone from the settings, not the browser's.
+    expect(list.body.timeZone).toBe('America/Sao_Paulo');
     expect(list.body.bookings[0]?.remindAt).toBe(new Date(Date.parse(startsAt) - 86_400_000).toISOString());
 
     const feed = await t.anonymous.request('GET', agenda.calendarPath);

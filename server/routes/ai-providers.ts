@@ -65,6 +65,8 @@ aiProviderRoutes.openapi(
         base_url: body.baseUrl,
         model: body.model,
         is_default: isDefault,
+        vision: body.vision,
+        transcription_model: body.transcriptionModel,
         api_key_enc: body.apiKey === null ? null : secrets.seal(body.apiKey),
       });
       await recordAudit(
@@ -107,6 +109,8 @@ updateRoute(
     if (body.baseUrl !== undefined) changes.base_url = body.baseUrl;
     if (body.model !== undefined) changes.model = body.model;
     if (body.isDefault !== undefined) changes.is_default = body.isDefault;
+    if (body.vision !== undefined) changes.vision = body.vision;
+    if (body.transcriptionModel !== undefined) changes.transcription_model = body.transcriptionModel;
     if (body.apiKey !== undefined) changes.api_key_enc = body.apiKey === null ? null : secrets.seal(body.apiKey);
     const row = await changeAudited(c, {
       resource: 'Provedor de IA',

@@ -6,6 +6,7 @@ import { cancelBooking, findBooking, listBookings } from '../db/queries/bookings
 import { requireRole } from '../http/auth.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { createRouter, json } from '../http/router.ts';
+import { loadSettings } from '../settings/load-settings.ts';
 import { bookingView } from './agenda-views.ts';
 
 /** Bookings: everyone who serves customers follows them and may cancel one. */
@@ -34,7 +35,8 @@ bookingRoutes.openapi(
       throw new AppError(400, 'invalid_period', 'O período vai de `from` a `to`, com até 62 dias.');
     const names = new Map((await listAgendas(db)).map((a) => [a.id, a.rules.name]));
     const rows = await listBookings(db, { agendaId: f.agendaId, from, to, includeCancelled: f.includeCancelled });
-    return c.json({ bookings: rows.map((b) => bookingView(b, names.get(b.agenda_id) ?? '')) }, 200);
+    const { timeZone } = await loadSettings(db);
+    return c.json({ bookings: rows.map((b) => bookingView(b, names.get(b.agenda_id) ?? '')), timeZone }, 200);
   },
 );
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultOptOut } from '../../shared/api/settings.ts';
+import { insertCampaign } from '../db/queries/campaigns.ts';
 import { createApiToken } from '../db/queries/tokens.ts';
 import { channelA, startMessagingHarness, type MessagingHarness } from '../testing/messaging-harness.ts';
 import { messageWebhook } from '../testing/webhook-payloads.ts';
@@ -109,6 +110,80 @@ describe('campaign controls', () => {
       throughput: null,
     });
     expect(cleared.body.channel.throughput).toBeNull();
+  });
+
+  it('pages the recipients past the first 200 with a cursor, also filtered by outcome', async () => {
+    const { db } = h.testDb;
+    const campaign = await insertCampaign(db, {
+      name: 'Grande',
+      channel_id: h.channelId,
+      flow_id: null,
+      template: JSON.stringify({ name: 'promo', language: 'pt_BR', parameters: [] }),
+      audience: '[]',
+      audience_filter: null,
+      schedule: null,
+      // Paused: the loop sends nothing; the rows are what a run wrote.
+      status: 'paused',
+      scheduled_at: new Date(),
+      created_by: null,
+    });
+    const phones = Array.from({ length: 450 }, (_, i) => `55849960${String(i).padStart(5, '0')}`);
+    await db
+      .insertInto('contacts')
+      // Active contacts: not in the audience of the "inactive for 30 days" campaign below.
+      .values(
+        phones.map((p) => ({
+          id: `page-${p}`,
+          channel_id: h.channelId,
+          wa_id: p,
+          variables: '{}',
+          last_inbound_at: new Date(),
+        })),
+      )
+      .execute();
+    await db
+      .insertInto('campaign_recipients')
+      .values(
+        phones.map((p, i) => ({
+          campaign_id: campaign.id,
+          position: i,
+          contact_id: `page-${p}`,
+          phone: p,
+          message_id: null,
+          // Every third was skipped (opted out).
+          skip_reason: i % 3 === 0 ? ('opted_out' as const) : null,
+          variables: '{}',
+        })),
+      )
+      .execute();
+    const page = async (query: string) =>
+      (
+        await call<{ recipients: { row: number; outcome: string }[]; next: number | null }>(
+          'GET',
+          `/api/campaigns/${campaign.id}/recipients${query}`,
+        )
+      ).body;
+
+    const rows: number[] = [];
+    let after: number | null = 0;
+    let pages = 0;
+    while (after !== null) {
+      const p = await page(`?after=${after}&limit=200`);
+      rows.push(...p.recipients.map((r) => r.row));
+      after = p.next;
+      pages += 1;
+    }
+    expect(pages).toBe(3);
+    expect(rows).toEqual(phones.map((_, i) => i + 1));
+
+    const first = await page('?outcome=skipped&limit=100');
+    expect(first.recipients).toHaveLength(100);
+    expect(first.recipients.every((r) => r.outcome === 'skipped')).toBe(true);
+    expect(first.next).toBe(first.recipients[99]!.row);
+    const second = await page(`?outcome=skipped&limit=100&after=${first.next}`);
+    expect(second.recipients.map((r) => r.row)).toEqual(Array.from({ length: 50 }, (_, i) => 301 + i * 3));
+    expect(second.next).toBeNull();
+    expect((await call('GET', `/api/campaigns/${campaign.id}/recipients?limit=0`)).status).toBe(400);
   });
 
   it('reads a CSV audience with a report per row', async () => {

@@ -1,7 +1,10 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { finishSettledCampaigns } from '../campaigns/finish-campaigns.ts';
 import { createApiToken } from '../db/queries/tokens.ts';
 import { channelA, startMessagingHarness, type MessagingHarness } from '../testing/messaging-harness.ts';
 import { messageWebhook, statusWebhook } from '../testing/webhook-payloads.ts';
+import { startWebhookReceiver } from '../testing/webhook-receiver.ts';
 
 interface Totals {
   queued: number;
@@ -188,6 +191,59 @@ describe('campaign outcomes', () => {
     expect(
       (await call<{ campaigns: Campaign[] }>('GET', '/api/campaigns')).body.campaigns.find((c) => c.id === id)?.status,
     ).toBe('done');
+  });
+
+  it('emits campaign.finished once, with its totals, when every recipient is settled', async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      const hook = await call<{ secret: string }>('POST', '/api/event-webhooks', {
+        url: receiver.url,
+        events: ['campaign.finished'],
+      });
+      expect(hook.status).toBe(201);
+      receiver.secret = hook.body.secret;
+      const id = await create([{ phone: '84991700001' }, { phone: '84991700002' }]);
+      const [w1, w2] = [await sentTo('+5584991700001'), await sentTo('+5584991700002')];
+      await status(w1, '5584991700001', 'delivered');
+      // One recipient still only sent: not finished.
+      await expect.poll(async () => (await campaign(id)).totals.delivered, { timeout: 5000 }).toBe(1);
+      const finishedAt = async () =>
+        (await h.testDb.db.selectFrom('campaigns').select('finished_at').where('id', '=', id).executeTakeFirstOrThrow())
+          .finished_at;
+      await finishSettledCampaigns(h.testDb.db, new Date());
+      expect(await finishedAt()).toBeNull();
+
+      await status(w2, '5584991700002', 'failed', { code: 131026, title: 'Message undeliverable' });
+      const finished = () =>
+        receiver.accepted.filter((e) => e.type === 'campaign.finished' && e.data.campaignId === id);
+      await expect.poll(() => finished().length, { timeout: 20_000 }).toBe(1);
+      expect(finished()[0]?.data).toMatchObject({
+        campaignId: id,
+        name: 'Dezembro',
+        status: 'done',
+        recipients: 2,
+        totals: { ...zero, delivered: 1, failed: 1 },
+      });
+      // Looking again, from this or another instance, finishes it no second time.
+      const first = await finishedAt();
+      expect(first).not.toBeNull();
+      await Promise.all([
+        finishSettledCampaigns(h.testDb.db, new Date()),
+        finishSettledCampaigns(h.testDb.db, new Date()),
+      ]);
+      expect(await finishedAt()).toEqual(first);
+      expect(
+        await h.testDb.db
+          .selectFrom('event_deliveries')
+          .select('id')
+          .where('event_type', '=', 'campaign.finished')
+          .where(sql<boolean>`body::jsonb -> 'data' ->> 'campaignId' = ${id}`)
+          .execute(),
+      ).toHaveLength(1);
+      expect(receiver.badSignatures).toBe(0);
+    } finally {
+      await receiver.close();
+    }
   });
 
   it('leaves contacts in a handoff alone, skips contacts in another flow by default, and each number once', async () => {

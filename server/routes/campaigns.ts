@@ -144,7 +144,8 @@ campaignRoutes.openapi(
     responses: {
       200: json(
         campaignRecipientsResponse,
-        'Each recipient in audience order with its outcome; empty until the campaign runs',
+        'A page of recipients in audience order with their outcomes (optionally one outcome only), and the `after` ' +
+          'of the next page (null on the last); empty until the campaign runs',
       ),
     },
   }),
@@ -152,8 +153,12 @@ campaignRoutes.openapi(
     const { db } = c.var.deps;
     const { id } = c.req.valid('param');
     if (!(await campaignExists(db, id))) throw campaignNotFound();
-    const rows = await listRecipients(db, id, c.req.valid('query'));
-    return c.json({ recipients: rows.map(recipientView) }, 200);
+    const page = c.req.valid('query');
+    // One more than asked: whether another page follows, without counting them all.
+    const rows = await listRecipients(db, id, { ...page, limit: page.limit + 1 });
+    const shown = rows.slice(0, page.limit);
+    const next = rows.length > page.limit ? shown[shown.length - 1]!.position + 1 : null;
+    return c.json({ recipients: shown.map(recipientView), next }, 200);
   },
 );
 

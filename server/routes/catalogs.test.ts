@@ -145,7 +145,19 @@ describe('catalogs, variants and photos', () => {
     const { photo } = (await res.json()) as { photo: ProductBody['photos'][number] };
     expect(photo).toMatchObject({ width: 1200, height: 800 });
     expect(photo.url).toMatch(/^https:\/\/fluxo\.test\/photos\/[\w-]{32}\.jpg$/);
-    await upload(png);
+    const second = ((await (await upload(png)).json()) as { photo: ProductBody['photos'][number] }).photo;
+
+    // Reordered: the second photo becomes the one the bot sends; a partial order changes nothing.
+    const partial = await editor().json('PUT', `/api/products/${id}/photos/order`, { photoIds: [second.id] });
+    expect(partial.status).toBe(400);
+    const port = createCatalogPort(t.testDb.db, { publicUrl: 'https://loja.example' });
+    expect((await port.product(id))?.imageUrl).toBe(`https://loja.example${new URL(photo.url).pathname}`);
+    const order = await editor().json('PUT', `/api/products/${id}/photos/order`, { photoIds: [second.id, photo.id] });
+    expect(order.status).toBe(204);
+    expect((await port.product(id))?.imageUrl).toBe(`https://loja.example${new URL(second.url).pathname}`);
+    expect(
+      (await editor().json('PUT', `/api/products/${id}/photos/order`, { photoIds: [photo.id, second.id] })).status,
+    ).toBe(204);
 
     const path = new URL(photo.url).pathname;
     const served = await t.app.request(path);
@@ -163,8 +175,7 @@ describe('catalogs, variants and photos', () => {
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('invalid_image');
 
     const listed = await editor().json<{ products: ProductBody[] }>('GET', '/api/products');
-    expect(listed.body.products.find((p) => p.id === id)?.photos).toHaveLength(2);
-    const port = createCatalogPort(t.testDb.db, { publicUrl: 'https://loja.example' });
+    expect(listed.body.products.find((p) => p.id === id)?.photos.map((f) => f.id)).toEqual([photo.id, second.id]);
     expect((await port.product(id))?.imageUrl).toBe(`https://loja.example${path}`);
 
     const del = await t.app.request(`/api/products/${id}/photos/${photo.id}`, {

@@ -11,6 +11,7 @@ function factsOf(details: Record<string, unknown> | null): PhoneNumberFacts | nu
     displayPhoneNumber: text(details.displayPhoneNumber),
     verifiedName: text(details.verifiedName),
     qualityRating: text(details.qualityRating),
+    throughput: typeof details.throughput === 'number' ? details.throughput : null,
   };
 }
 

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Channel } from '../../shared/api/channels.ts';
 import type { ChannelTestResult } from '../../shared/api/channel-checks.ts';
+import { createChannelDirectory } from '../channels/channel-directory.ts';
+import { readOneThroughput, throughputReadEveryMs } from '../channels/read-throughput.ts';
 import { readConfig } from '../env.ts';
+import { silentLogger } from '../logger.ts';
 import { startFakeGraphApi, type FakeGraph } from '../testing/fake-graph-api.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
@@ -56,16 +59,63 @@ describe('channel connection test and webhook handshake', () => {
   it('asks Meta about the number with the stored token and keeps what it said', async () => {
     const res = await admin().json<TestAnswer>('POST', `/api/channels/${id}/test`);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ ok: true, error: null, number });
+    expect(res.body).toMatchObject({ ok: true, error: null, number: { ...number, throughput: 80 } });
     const [call] = fake.requests;
     expect(call).toMatchObject({
       method: 'GET',
       kind: 'phone_number',
       token,
-      path: `/v23.0/${input.phoneNumberId}?fields=display_phone_number,verified_name,quality_rating`,
+      path: `/v23.0/${input.phoneNumberId}?fields=display_phone_number,verified_name,quality_rating,throughput`,
     });
-    expect(res.body.channel.connection).toEqual({ status: 'ok', checkedAt: res.body.checkedAt, error: null, number });
+    expect(res.body.channel.connection).toEqual({
+      status: 'ok',
+      checkedAt: res.body.checkedAt,
+      error: null,
+      number: { ...number, throughput: 80 },
+    });
     expect((await channel()).connection).toMatchObject({ status: 'ok', number });
+  });
+
+  it("reads the number's throughput tier (1,000 messages/s after Meta's upgrade), which the admin's own setting overrides", async () => {
+    fake.addPhoneNumber(input.phoneNumberId, { ...number, token, throughputLevel: 'HIGH' });
+    const res = await admin().json<TestAnswer>('POST', `/api/channels/${id}/test`);
+    expect(res.body.number?.throughput).toBe(1000);
+    expect(res.body.channel).toMatchObject({
+      throughput: null,
+      throughputTier: 1000,
+      throughputReadAt: res.body.checkedAt,
+    });
+    const directory = createChannelDirectory(t.testDb.db, t.deps.secrets);
+    expect((await directory.byId(id))?.throughput).toBe(1000);
+
+    const saved = await admin().json<{ channel: Channel }>('PATCH', `/api/channels/${id}`, { throughput: 20 });
+    expect(saved.body.channel).toMatchObject({ throughput: 20, throughputTier: 1000 });
+    directory.invalidate();
+    expect((await directory.byId(id))?.throughput).toBe(20);
+  });
+
+  it("reads a working number's tier again every few hours, once across instances, to learn of Meta's upgrade", async () => {
+    await admin().json<TestAnswer>('POST', `/api/channels/${id}/test`);
+    const read = (now: Date) =>
+      readOneThroughput({
+        db: t.testDb.db,
+        secrets: t.deps.secrets,
+        graph: t.deps.config.graph,
+        logger: silentLogger,
+        now,
+      });
+    const testedAt = new Date((await channel()).throughputReadAt!);
+    expect((await channel()).throughputTier).toBe(80);
+    // Read just now by the test: not due again.
+    expect(await read(new Date(testedAt.getTime() + 60_000))).toBe(false);
+
+    const later = new Date(testedAt.getTime() + throughputReadEveryMs + 1);
+    fake.reset();
+    fake.addPhoneNumber(input.phoneNumberId, { ...number, token, throughputLevel: 'HIGH' });
+    const both = await Promise.all([read(later), read(later)]);
+    expect(both.sort()).toEqual([false, true]);
+    expect(fake.requests.filter((r) => r.kind === 'phone_number')).toHaveLength(1);
+    expect(await channel()).toMatchObject({ throughputTier: 1000, throughputReadAt: later.toISOString() });
   });
 
   it("returns Meta's refusal of a bad token as a result (200, ok: false) and stores it", async () => {

@@ -54,6 +54,9 @@ channelTestRoutes.openapi(
           check_details: JSON.stringify(result.number),
           healthy: true,
           health_error: null,
+          // Meta's tier, which paces every send of the number unless the admin set one.
+          ...(result.number.throughput !== null && { graph_throughput: result.number.throughput }),
+          throughput_read_at: checkedAt,
         }
       : { checked_at: checkedAt, check_ok: false, check_error: errorLine(result.error), check_details: null };
     const row = await changeAudited(c, {

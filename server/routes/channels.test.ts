@@ -76,4 +76,28 @@ describe('channels API', () => {
     expect((await admin().request('DELETE', `/api/channels/${existing?.id}`)).status).toBe(204);
     expect((await admin().request('DELETE', `/api/channels/${existing?.id}`)).status).toBe(404);
   });
+
+  it('chooses its catalog (an unknown one is refused), shown back and cleared with null', async () => {
+    const created = await admin().json<{ channel: Channel }>('POST', '/api/channels', {
+      ...input,
+      phoneNumberId: '106000000000077',
+    });
+    const id = created.body.channel.id;
+    expect(created.body.channel.catalogId).toBeNull();
+    const unknown = await admin().json<{ error: { code: string } }>('PATCH', `/api/channels/${id}`, {
+      catalogId: 'nope',
+    });
+    expect([unknown.status, unknown.body.error.code]).toEqual([400, 'unknown_catalog']);
+    const catalog = await t
+      .as('editor')
+      .json<{ catalog: { id: string } }>('POST', '/api/catalogs', { name: 'Imóveis' });
+    const chosen = await admin().json<{ channel: Channel }>('PATCH', `/api/channels/${id}`, {
+      catalogId: catalog.body.catalog.id,
+    });
+    expect(chosen.body.channel.catalogId).toBe(catalog.body.catalog.id);
+    const row = await t.testDb.db.selectFrom('channels').select('catalog_id').where('id', '=', id).executeTakeFirst();
+    expect(row?.catalog_id).toBe(catalog.body.catalog.id);
+    const cleared = await admin().json<{ channel: Channel }>('PATCH', `/api/channels/${id}`, { catalogId: null });
+    expect(cleared.body.channel.catalogId).toBeNull();
+  });
 });

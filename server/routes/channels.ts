@@ -12,6 +12,7 @@ import { deleteChannel, insertChannel, listChannels, phoneNumberTaken, updateCha
 import { flowExists } from '../db/queries/flows.ts';
 import type { Row, RowUpdate } from '../db/tables.ts';
 import { requireRole } from '../http/auth.ts';
+import { findCatalog } from '../db/queries/catalogs.ts';
 import { AppError } from '../http/errors.ts';
 import { publicBaseUrl } from '../http/public-url.ts';
 import { createRouter, json, jsonBody, updateRoute } from '../http/router.ts';
@@ -37,8 +38,11 @@ export const view = (c: Context<AppEnv>, ch: Row<'channels'>) => ({
   displayPhone: ch.display_phone,
   verifyToken: ch.verify_token,
   flowId: ch.flow_id,
+  catalogId: ch.catalog_id,
   markRead: ch.mark_read,
   throughput: ch.throughput,
+  throughputTier: ch.graph_throughput,
+  throughputReadAt: ch.throughput_read_at === null ? null : new Date(ch.throughput_read_at).toISOString(),
   paymentConfiguration: ch.payment_configuration,
   healthy: ch.healthy,
   healthError: ch.health_error,
@@ -51,6 +55,12 @@ async function assertFlowExists(c: Context<AppEnv>, flowId: string | null | unde
   if (!flowId) return;
   if (!(await flowExists(c.var.deps.db, flowId)))
     throw new AppError(400, 'unknown_flow', 'O fluxo escolhido não existe.');
+}
+
+async function assertCatalogExists(c: Context<AppEnv>, catalogId: string | null | undefined) {
+  if (!catalogId) return;
+  if (!(await findCatalog(c.var.deps.db, catalogId)))
+    throw new AppError(400, 'unknown_catalog', 'O catálogo escolhido não existe.');
 }
 
 async function assertPhoneFree(c: Context<AppEnv>, phoneNumberId: string, exceptId?: string) {
@@ -79,6 +89,7 @@ channelRoutes.openapi(
     const { db, secrets } = c.var.deps;
     const body = c.req.valid('json');
     await assertFlowExists(c, body.flowId);
+    await assertCatalogExists(c, body.catalogId);
     await assertPhoneFree(c, body.phoneNumberId);
     const row = await db.transaction().execute(async (tx) => {
       const created = await insertChannel(tx, {
@@ -90,6 +101,7 @@ channelRoutes.openapi(
         app_secret_enc: secrets.seal(body.appSecret),
         verify_token: body.verifyToken,
         flow_id: body.flowId,
+        catalog_id: body.catalogId,
         mark_read: body.markRead,
         throughput: body.throughput,
         payment_configuration: body.paymentConfiguration,
@@ -115,6 +127,7 @@ updateRoute(
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     await assertFlowExists(c, body.flowId);
+    await assertCatalogExists(c, body.catalogId);
     if (body.phoneNumberId !== undefined) await assertPhoneFree(c, body.phoneNumberId, id);
     const changes: RowUpdate<'channels'> = { updated_at: clock.now() };
     if (body.name !== undefined) changes.name = body.name;
@@ -123,6 +136,7 @@ updateRoute(
     if (body.displayPhone !== undefined) changes.display_phone = body.displayPhone;
     if (body.verifyToken !== undefined) changes.verify_token = body.verifyToken;
     if (body.flowId !== undefined) changes.flow_id = body.flowId;
+    if (body.catalogId !== undefined) changes.catalog_id = body.catalogId;
     if (body.markRead !== undefined) changes.mark_read = body.markRead;
     if (body.throughput !== undefined) changes.throughput = body.throughput;
     if (body.paymentConfiguration !== undefined) changes.payment_configuration = body.paymentConfiguration;

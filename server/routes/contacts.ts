@@ -38,7 +38,7 @@ import { createRouter, json, jsonBody, updateRoute } from '../http/router.ts';
 import { readContactsCsv } from '../contacts/read-contacts-csv.ts';
 import { contactsCsv } from '../contacts/write-contacts-csv.ts';
 import { changeAudited } from './audited-change.ts';
-import { serviceWindow } from '../whatsapp/window.ts';
+import { serviceWindow } from '../../shared/whatsapp/service-window.ts';
 import { assertContactNotHeldByOther } from './handoff-access.ts';
 
 /**

@@ -373,3 +373,28 @@ describe('conversations API', () => {
     expect(body.messages[0]?.media).toEqual({ id: mediaId, status: 'stored', mimeType: 'image/jpeg' });
   });
 });
+
+describe('a conversation whose first message the bot has not handled yet', () => {
+  let h: MessagingHarness;
+  let admin: Caller;
+  beforeAll(async () => {
+    // Stopped workers: the message is stored and waits, as it does for a moment under load.
+    h = await startMessagingHarness({ flow: menuFlow, autoStart: false });
+    const user = await createUser(h.testDb.db, {
+      email: 'waiting@fluxo.test',
+      name: 'admin',
+      password: 'cavalo-bateria-grampo',
+      role: 'admin',
+    });
+    const { secret } = await createApiToken(h.testDb.db, { name: 'admin', role: 'admin', createdBy: user.id });
+    admin = caller(h.app, { authorization: `Bearer ${secret}` });
+  });
+  afterAll(() => h.close());
+
+  it('is listed with the bot, not as ended', async () => {
+    expect((await h.postJson(text('5584991110003', 'oi'))).status).toBe(200);
+    const { conversations } = (await admin.json<List>('GET', '/api/conversations')).body;
+    expect(conversations.map((c) => c.status)).toEqual(['bot']);
+    expect((await admin.json<List>('GET', '/api/conversations?status=ended')).body.conversations).toEqual([]);
+  });
+});

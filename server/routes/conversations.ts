@@ -24,7 +24,7 @@ import { claimHandoff } from '../db/queries/handoffs.ts';
 import { requireRole } from '../http/auth.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { createRouter, json } from '../http/router.ts';
-import { serviceWindow } from '../whatsapp/window.ts';
+import { serviceWindow } from '../../shared/whatsapp/service-window.ts';
 import { toMessage, toSummary } from './conversation-views.ts';
 import { assertContactNotHeldByOther } from './handoff-access.ts';
 

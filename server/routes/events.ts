@@ -1,7 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import type { StudioEvent } from '../../shared/api/events.ts';
+import type { Db } from '../db/database.ts';
 import type { Role } from '../db/tables.ts';
+import { agentHears, audienceOf, type Audience } from '../events/audience.ts';
 import { createRouter } from '../http/router.ts';
 
 /**
@@ -14,11 +16,32 @@ export const eventRoutes = createRouter();
 /** Proxies close connections that stay silent (nginx after 60 s by default): a comment now and then keeps it open. */
 export const heartbeatMs = 15_000;
 
-/** Conversations and handoffs are the inbox's (admins, agents); campaigns are the admins'. */
-function hears(role: Role, event: StudioEvent): boolean {
-  if (role === 'admin') return true;
+/**
+ * One lookup per event, shared by every stream that hears it: the bus hands the same object to
+ * each subscriber. Weak, so an event is forgotten once every stream wrote or dropped it.
+ */
+const audiences = new WeakMap<StudioEvent, Promise<Audience | null>>();
+
+function audience(db: Db, event: StudioEvent): Promise<Audience | null> {
+  let found = audiences.get(event);
+  if (!found) {
+    // An event is a hint: when its handoff cannot be read, only those who see everything hear it.
+    found = audienceOf(db, event).catch(() => ({ assignedUserId: null, teamMemberIds: [] }));
+    audiences.set(event, found);
+  }
+  return found;
+}
+
+/**
+ * Conversations and handoffs are the inbox's: admins and supervisors hear all, an agent those
+ * they may open (events/audience.ts). Campaigns are the admins'.
+ */
+function hears(db: Db, actor: { role: Role; userId: string | null }, event: StudioEvent): Promise<boolean> | boolean {
+  if (actor.role === 'admin') return true;
   if (event.type === 'campaign.progress') return false;
-  return role === 'agent' || role === 'supervisor';
+  if (actor.role === 'supervisor') return true;
+  if (actor.role !== 'agent') return false;
+  return audience(db, event).then((a) => agentHears(actor.userId, event, a));
 }
 
 eventRoutes.openapi(
@@ -35,11 +58,12 @@ eventRoutes.openapi(
     },
   }),
   (c) => {
-    const bus = c.var.deps.events;
-    const { role } = c.var.actor;
+    const { events: bus, db } = c.var.deps;
+    const { actor } = c.var;
     const response = streamSSE(c, async (stream) => {
       if (!bus) return;
-      const pending: StudioEvent[] = [];
+      // In the order published; each waits for its audience before the next is written.
+      const pending: { event: StudioEvent; heard: Promise<boolean> | boolean }[] = [];
       let ended = false;
       let wake: (() => void) | null = null;
       const nudge = () => {
@@ -47,8 +71,9 @@ eventRoutes.openapi(
       };
       const unsubscribe = bus.subscribe(
         (event) => {
-          if (!hears(role, event)) return;
-          pending.push(event);
+          const heard = hears(db, actor, event);
+          if (heard === false) return;
+          pending.push({ event, heard });
           nudge();
         },
         () => {
@@ -65,8 +90,8 @@ eventRoutes.openapi(
         await stream.writeSSE({ event: 'ready', data: '{}' });
         while (!ended && !stream.aborted) {
           while (pending.length) {
-            const event = pending.shift();
-            if (event) await stream.writeSSE({ data: JSON.stringify(event) });
+            const next = pending.shift();
+            if (next && (await next.heard)) await stream.writeSSE({ data: JSON.stringify(next.event) });
           }
           let timer: ReturnType<typeof setTimeout> | undefined;
           const beat = await new Promise<boolean>((resolve) => {

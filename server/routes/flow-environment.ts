@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { flowEnvironmentResponse } from '../../shared/api/flows.ts';
+import { flowEnvironmentQuery, flowEnvironmentResponse } from '../../shared/api/flows.ts';
 import { loadFlowEnvironment } from '../flows/flow-environment.ts';
 import { requireRole } from '../http/auth.ts';
 import { createRouter, json } from '../http/router.ts';
@@ -16,7 +16,9 @@ flowEnvironmentRoutes.openapi(
     method: 'get',
     path: '/',
     tags: ['flows'],
+    request: { query: flowEnvironmentQuery },
     responses: { 200: json(flowEnvironmentResponse, 'Facts for flow validation') },
   }),
-  async (c) => c.json({ environment: await loadFlowEnvironment(c.var.deps.db, c.var.deps) }, 200),
+  async (c) =>
+    c.json({ environment: await loadFlowEnvironment(c.var.deps.db, c.var.deps, c.req.valid('query').flowId) }, 200),
 );

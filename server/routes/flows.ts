@@ -15,7 +15,7 @@ import { starterTemplates } from '../../shared/templates/index.ts';
 import type { SampleCatalog } from '../../shared/templates/sample-data.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import { importFlow } from '../flows/import-flow.ts';
-import { addSampleCatalog } from '../flows/add-sample-catalog.ts';
+import { addSampleCatalog, pickersUsing } from '../flows/add-sample-catalog.ts';
 import { loadFlowEnvironment } from '../flows/flow-environment.ts';
 import { simulate } from '../conversation/simulate.ts';
 import { simulatorPorts } from '../conversation/simulator-ports.ts';
@@ -83,13 +83,14 @@ flowRoutes.openapi(
       name: body.name,
       nodes: [{ id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} }],
     });
-    let sample: SampleCatalog | null = null;
+    let sample: { data: SampleCatalog; catalogName: string } | null = null;
     let agendas: Readonly<Record<string, AgendaRules>> = {};
     if (body.templateId) {
       const template = starterTemplates.find((t) => t.id === body.templateId);
       if (!template) throw new AppError(400, 'unknown_template', `Modelo "${body.templateId}" não existe.`);
       base = flowDocument.parse(template.flow);
-      if (body.withSampleData) sample = template.sampleData;
+      if (body.withSampleData && template.sampleData)
+        sample = { data: template.sampleData, catalogName: template.name };
       agendas = template.agendas;
     } else if (body.flow) {
       base = body.flow;
@@ -97,8 +98,10 @@ flowRoutes.openapi(
     // Pictures are fetched by Meta (and shown by the studio) from this server.
     const imageBase = publicBaseUrl(c);
     const row = await db.transaction().execute(async (tx) => {
-      const created = await insertFlow(tx, { ...base, name: body.name }, c.var.actor.userId);
-      if (sample) await addSampleCatalog(tx, sample, imageBase);
+      // The samples get a catalog of their own (named after the template) and the flow's pickers offer it.
+      const catalogId = sample ? await addSampleCatalog(tx, sample.data, imageBase, sample.catalogName) : null;
+      const doc = catalogId ? pickersUsing(base, catalogId) : base;
+      const created = await insertFlow(tx, { ...doc, name: body.name }, c.var.actor.userId);
       for (const [id, rules] of Object.entries(agendas)) await insertAgenda(tx, rules, id);
       await recordAudit(
         tx,
@@ -216,7 +219,7 @@ flowRoutes.openapi(
   }),
   async (c) => {
     const row = await requireFlow(c, c.req.valid('param').id);
-    const { ok, problems } = validateFlow(row.draft, await loadFlowEnvironment(c.var.deps.db, c.var.deps));
+    const { ok, problems } = validateFlow(row.draft, await loadFlowEnvironment(c.var.deps.db, c.var.deps, row.id));
     return c.json({ ok, problems }, 200);
   },
 );
@@ -238,7 +241,7 @@ flowRoutes.openapi(
     const note = (c.req.valid('json') as { note?: string } | undefined)?.note ?? '';
     const row = await requireFlow(c, id);
     // Warnings about the installation do not block; they come along if errors do.
-    const result = validateFlow(row.draft, await loadFlowEnvironment(db, c.var.deps));
+    const result = validateFlow(row.draft, await loadFlowEnvironment(db, c.var.deps, id));
     if (!result.ok || !result.flow) throw invalidFlow(result.problems);
     const graph = result.flow;
     const version = await db.transaction().execute(async (tx) => {

@@ -1,7 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { apiError } from '../../shared/api/common.ts';
-import { handoffDetailResponse, handoffNoteRequest, transferHandoffRequest } from '../../shared/api/handoffs.ts';
+import {
+  handoffDetailResponse,
+  handoffNoteRequest,
+  handoffTemplatesResponse,
+  transferHandoffRequest,
+} from '../../shared/api/handoffs.ts';
+import { templateComponentView } from '../../shared/api/message-templates.ts';
+import { templateBodyParameters, templateBodyText } from '../../shared/messages/template-body.ts';
+import { findContact } from '../db/queries/contacts.ts';
+import { listMessageTemplates } from '../db/queries/message-templates.ts';
 import type { AppEnv } from '../context.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import { liveSessionForUpdate, insertPausedSession, pauseSessionForHandoff } from '../db/queries/conversations.ts';
@@ -152,5 +161,38 @@ handoffActionRoutes.openapi(
     events?.publish({ type: 'handoff.opened', conversationId: handoff.contact.id, handoffId: id });
     announceAssignments(events, await routeQueued(db, clock.now()));
     return c.json({ handoff: await currentState(c, id) }, 200);
+  },
+);
+
+handoffActionRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/{id}/templates',
+    tags,
+    request: { params: idParam },
+    responses: {
+      200: json(
+        handoffTemplatesResponse,
+        'Approved templates of the contact’s channel: what the agent can send once the 24-hour window closed',
+      ),
+    },
+  }),
+  async (c) => {
+    const handoff = await requireHandoff(c, c.req.valid('param').id);
+    const { db } = c.var.deps;
+    const contact = await findContact(db, handoff.contact.id);
+    if (!contact) throw notFound('Contato');
+    const rows = await listMessageTemplates(db, { channelId: contact.channel_id, status: 'APPROVED' });
+    const templates = rows.map((r) => {
+      const components = templateComponentView.array().catch([]).parse(r.components);
+      return {
+        id: r.id,
+        name: r.name,
+        language: r.language,
+        body: templateBodyText(components),
+        parameters: templateBodyParameters(components),
+      };
+    });
+    return c.json({ templates }, 200);
   },
 );

@@ -5,7 +5,7 @@ import { findHandoffs, handoffNotes, type HandoffStatus } from '../db/queries/ha
 import { teamIdsOf } from '../db/queries/teams.ts';
 import { priorityName } from '../handoffs/priority.ts';
 import { AppError, notFound } from '../http/errors.ts';
-import { serviceWindow } from '../whatsapp/window.ts';
+import { serviceWindow } from '../../shared/whatsapp/service-window.ts';
 import { assertMayHandle, seesAllHandoffs } from './handoff-access.ts';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());

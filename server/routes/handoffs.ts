@@ -11,7 +11,8 @@ import {
 } from '../../shared/api/handoffs.ts';
 import type { AppEnv } from '../context.ts';
 import { recordAudit } from '../db/queries/audit.ts';
-import { findContact, latestMessages } from '../db/queries/contacts.ts';
+import { findContact } from '../db/queries/contacts.ts';
+import { conversationMessages } from '../db/queries/conversations.ts';
 import { assignHandoff, claimHandoff, resolveHandoff } from '../db/queries/handoffs.ts';
 import { queueHandoffResolved } from '../db/queries/scheduled-jobs.ts';
 import { findUserAccess } from '../db/queries/users.ts';
@@ -21,7 +22,10 @@ import { AppError, notFound } from '../http/errors.ts';
 import { createRouter, json, jsonBody } from '../http/router.ts';
 import { announceAssignments } from '../handoffs/announce.ts';
 import { routeQueued } from '../handoffs/routing.ts';
+import { agentMessage } from '../handoffs/agent-message.ts';
+import { inboxMediaOf } from '../handoffs/inbox-media.ts';
 import { markFirstReply } from '../handoffs/sla.ts';
+import { publicBaseUrl } from '../http/public-url.ts';
 import { seesAllHandoffs } from './handoff-access.ts';
 import { loadHandoffs, loadNotes, requireHandoff } from './handoff-views.ts';
 
@@ -67,7 +71,7 @@ handoffRoutes.openapi(
   }),
   async (c) => {
     const handoff = await requireHandoff(c, c.req.valid('param').id);
-    const rows = await latestMessages(c.var.deps.db, handoff.contact.id, 100);
+    const rows = await conversationMessages(c.var.deps.db, handoff.contact.id, 100);
     const messages = rows.reverse().map((m) => ({
       id: m.id,
       direction: m.direction,
@@ -77,6 +81,7 @@ handoffRoutes.openapi(
       createdAt: new Date(m.created_at).toISOString(),
       author: (m.direction === 'in' ? 'contact' : m.author_kind === 'agent' ? 'agent' : 'bot') as
         'contact' | 'bot' | 'agent',
+      media: inboxMediaOf(m),
     }));
     return c.json({ handoff, messages, notes: await loadNotes(c.var.deps.db, handoff.id) }, 200);
   },
@@ -133,34 +138,52 @@ handoffRoutes.openapi(
     path: '/{id}/messages',
     tags,
     request: { params: idParam, body: jsonBody(agentMessageRequest) },
-    responses: { 202: json(z.object({ messageId: z.string() }), 'Queued for sending') },
+    responses: {
+      202: json(z.object({ messageId: z.string() }), 'Queued for sending'),
+      400: json(apiError, '`invalid_media`, `invalid_template` or `invalid_parameters`'),
+      409: json(
+        apiError,
+        '`outside_window`: 24 hours since the contact last wrote, only a template goes out; or `already_resolved`',
+      ),
+    },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
-    const { text } = c.req.valid('json');
+    const body = c.req.valid('json');
     const { db, clock } = c.var.deps;
     const handoff = await requireHandoff(c, id);
     if (handoff.status === 'resolved') throw alreadyResolved();
-    if (!handoff.windowOpen) {
+    const contact = await findContact(db, handoff.contact.id);
+    if (!contact) throw notFound('Contato'); // erased between the two reads
+    const message = await agentMessage(db, body, { channelId: contact.channel_id, publicBase: publicBaseUrl(c) });
+    if (message.kind !== 'template' && !handoff.windowOpen) {
       throw new AppError(
         409,
         'outside_window',
         'Já se passaram 24 horas desde a última mensagem do contato: o WhatsApp só aceita um modelo aprovado.',
       );
     }
-    const contact = await findContact(db, handoff.contact.id);
-    if (!contact) throw notFound('Contato'); // erased between the two reads
     const now = clock.now();
     const ids = await db.transaction().execute(async (tx) => {
       const queued = await queueOutbound(tx, {
         contact,
-        message: { kind: 'text', text },
+        message,
         authorKind: 'agent',
         authorId: c.var.actor.userId,
         now,
       });
       // Who wrote to the contact, not what: the text stays in the conversation (and goes with an erasure).
-      await recordAudit(tx, c.var.actor, 'handoff.message', { type: 'handoff', id }, { messageId: queued[0] ?? null });
+      await recordAudit(
+        tx,
+        c.var.actor,
+        'handoff.message',
+        { type: 'handoff', id },
+        {
+          messageId: queued[0] ?? null,
+          kind: message.kind,
+          ...(message.kind === 'template' && { template: message.name }),
+        },
+      );
       await markFirstReply(tx, id, now);
       return queued;
     });

@@ -9,7 +9,7 @@ import { requireRole } from '../http/auth.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { createRouter, json, jsonBody } from '../http/router.ts';
 import { loadOrders } from '../orders/order-view.ts';
-import { serviceWindow } from '../whatsapp/window.ts';
+import { serviceWindow } from '../../shared/whatsapp/service-window.ts';
 
 /**
  * `POST /api/orders/{id}/paid`: the business's PSP or bank (an API token) or someone in the

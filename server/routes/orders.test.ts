@@ -51,7 +51,8 @@ async function patchStatus(role: Role, id: string, status: string) {
 beforeAll(async () => {
   if (!pedidos?.sampleData) throw new Error('the Pedidos template and its sample menu are needed');
   h = await startMessagingHarness({ flow: pedidos.flow });
-  await addSampleCatalog(h.testDb.db, pedidos.sampleData, 'https://fluxo.test');
+  // The samples in the main catalog, which the template's picker (naming none) offers here.
+  await addSampleCatalog(h.testDb.db, pedidos.sampleData, 'https://fluxo.test', 'Catálogo principal');
   const owner = await createUser(h.testDb.db, {
     email: 'dono@fluxo.test',
     name: 'Dono',

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { photoResponse } from '../../shared/api/catalog.ts';
+import { photoResponse, reorderPhotosRequest } from '../../shared/api/catalog.ts';
 import { databasePhotoStore } from '../catalog/photo-store.ts';
 import { photoUrl } from '../catalog/photo-url.ts';
 import { resizePhoto } from '../catalog/resize-photo.ts';
@@ -7,7 +7,7 @@ import { findProduct } from '../db/queries/catalog.ts';
 import { requireRole } from '../http/auth.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { publicBaseUrl } from '../http/public-url.ts';
-import { createRouter, json } from '../http/router.ts';
+import { createRouter, json, jsonBody } from '../http/router.ts';
 
 /** `/api/products/{id}/photos`: several photos per product, uploaded from the studio. */
 export const productPhotoRoutes = createRouter();
@@ -58,6 +58,28 @@ productPhotoRoutes.openapi(
   async (c) => {
     const { id, photoId } = c.req.valid('param');
     if (!(await databasePhotoStore.remove(c.var.deps.db, id, photoId))) throw notFound('Foto');
+    return c.body(null, 204);
+  },
+);
+
+productPhotoRoutes.openapi(
+  createRoute({
+    method: 'put',
+    path: '/{id}/photos/order',
+    tags,
+    request: { params: z.object({ id: z.string().min(1).max(100) }), body: jsonBody(reorderPhotosRequest) },
+    responses: {
+      204: { description: 'Reordered; the first photo is the one the bot sends' },
+      400: { description: "`invalid_order`: the ids are not exactly the product's photos" },
+    },
+  }),
+  async (c) => {
+    const { db } = c.var.deps;
+    const { id } = c.req.valid('param');
+    const { photoIds } = c.req.valid('json');
+    if (!(await findProduct(db, id))) throw notFound('Produto');
+    const done = await db.transaction().execute((tx) => databasePhotoStore.reorder(tx, id, photoIds));
+    if (!done) throw new AppError(400, 'invalid_order', 'Envie todas as fotos do produto, cada uma uma vez.');
     return c.body(null, 204);
   },
 );

@@ -193,6 +193,25 @@ describe('settings API', () => {
     expect(JSON.stringify(audit)).not.toContain(apiKey);
   });
 
+  it("stores a provider's vision flag and transcription model, off by default, changed alone by PATCH", async () => {
+    const created = (await addProvider({ name: 'Visão' })).body.provider;
+    expect(created).toMatchObject({ vision: false, transcriptionModel: '' });
+    const patched = await admin().json<{ provider: AiProvider }>('PATCH', `/api/settings/ai-providers/${created.id}`, {
+      vision: true,
+      transcriptionModel: 'whisper-1',
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body.provider).toMatchObject({
+      name: 'Visão',
+      model: 'fake-model',
+      vision: true,
+      transcriptionModel: 'whisper-1',
+    });
+    const bad = await admin().json('PATCH', `/api/settings/ai-providers/${created.id}`, { vision: 'sim' });
+    expect(bad.status).toBe(400);
+    expect((await admin().json('DELETE', `/api/settings/ai-providers/${created.id}`)).status).toBeLessThan(300);
+  });
+
   it('keeps one default provider, moves it on request and after a delete', async () => {
     const a = (await addProvider({ name: 'A' })).body.provider;
     const b = (await addProvider({ name: 'B' })).body.provider;
@@ -237,6 +256,61 @@ describe('settings API', () => {
     expect(res.status).toBe(200);
     expect(res.body.ok).toBe(false);
     expect(res.body.error).toMatchObject({ status: null, message: expect.stringMatching(/connect|fetch/i) });
+  });
+
+  it('editors read the provider names and models for the AI blocks, nothing secret, the default first', async () => {
+    await addProvider({ name: 'Groq', model: 'llama-3.3-70b', apiKey });
+    await addProvider({ name: 'OpenAI', model: 'gpt-4o-mini', apiKey, isDefault: true });
+    const res = await t
+      .as('editor')
+      .json<{ providers: unknown[]; environmentModel: string | null }>('GET', '/api/ai-providers');
+    expect(res.status).toBe(200);
+    expect(res.body.providers).toEqual([
+      { name: 'OpenAI', model: 'gpt-4o-mini', isDefault: true },
+      { name: 'Groq', model: 'llama-3.3-70b', isDefault: false },
+    ]);
+    expect(JSON.stringify(res.body)).not.toContain(apiKey);
+    expect(JSON.stringify(res.body)).not.toContain(llm.url);
+    expect((await t.as('agent').request('GET', '/api/ai-providers')).status).toBe(403);
+  });
+
+  it('publishing an agent that names a provider Configurações does not have is refused with the problem', async () => {
+    await addProvider({ name: 'OpenAI', apiKey, isDefault: true });
+    const agentFlow = (provider: string) => ({
+      name: 'Agente',
+      nodes: [
+        { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
+        {
+          id: 'ia',
+          type: 'agent',
+          position: { x: 0, y: 150 },
+          data: { instructions: 'Atenda.', tools: ['end'], provider },
+        },
+        { id: 'fim', type: 'end', position: { x: 0, y: 300 }, data: {} },
+      ],
+      edges: [
+        { id: 'e1', source: 'start', sourceHandle: 'next', target: 'ia' },
+        { id: 'e2', source: 'ia', sourceHandle: 'done', target: 'fim' },
+        { id: 'e3', source: 'ia', sourceHandle: 'escalate', target: 'fim' },
+        { id: 'e4', source: 'ia', sourceHandle: 'error', target: 'fim' },
+      ],
+    });
+    const editor = t.as('editor');
+    const created = await editor.json<{ flow: { id: string } }>('POST', '/api/flows/import', agentFlow('Groq'));
+    expect(created.status).toBe(201);
+    const id = created.body.flow.id;
+    const refused = await editor.json<{ error: { code: string; message: string; details?: unknown } }>(
+      'POST',
+      `/api/flows/${id}/publish`,
+      {},
+    );
+    expect(refused.status).toBe(422);
+    expect(JSON.stringify(refused.body)).toContain('agent_unknown_provider');
+    expect(JSON.stringify(refused.body)).toContain('Groq');
+    // Picking a provider that exists (or the default) publishes.
+    const saved = await editor.request('PUT', `/api/flows/${id}`, { draft: agentFlow('OpenAI'), revision: 1 });
+    expect(saved.status).toBe(200);
+    expect((await editor.request('POST', `/api/flows/${id}/publish`, {})).status).toBe(201);
   });
 
   it('flow validation learns that AI is configured once a provider is stored', async () => {

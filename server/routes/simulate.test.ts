@@ -72,6 +72,18 @@ describe('POST /api/flows/:id/simulate', () => {
     expect(JSON.stringify(next.body.messages)).toContain('Qual o valor do imóvel?');
   });
 
+  it('matches a typed sentence or a loosely spelled word at a menu as WhatsApp does', async () => {
+    const first = await send({ text: 'oi' });
+    const sessionId = first.body.sessionId;
+    const vague = await send({ sessionId, text: 'meu imóvel' });
+    expect(JSON.stringify(vague.body.messages)).toMatch(/não entendi/i);
+    const typed = await send({ sessionId, text: 'Simulacao' });
+    expect(JSON.stringify(typed.body.messages)).toContain('Qual o valor do imóvel?');
+    const again = await send({ text: 'oi' });
+    const sentence = await send({ sessionId: again.body.sessionId, text: 'quero simular um financiamento' });
+    expect(JSON.stringify(sentence.body.messages)).toContain('Qual o valor do imóvel?');
+  });
+
   it('starts over without a session id, and answers bad input with a 400', async () => {
     const a = await send({ text: 'oi' });
     const b = await send({ text: 'oi' });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimulateResponse } from '../../shared/api/simulate.ts';
 import type { Problem } from '../../shared/flow/validate/index.ts';
+import { starterTemplates } from '../../shared/templates/index.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
 type Message = {
@@ -96,13 +97,19 @@ describe('starter templates on a fresh install', () => {
     expect((await editor().request('POST', `/api/flows/${id}/publish`, {})).status).toBe(201);
   });
 
-  it('warns that the AI block has no provider when none is configured', async () => {
+  it('the clinic receptionist comes with its sample agenda, and is refused until a provider is configured', async () => {
     const id = await create('atendimento-ia');
+    const agenda = await t.testDb.db
+      .selectFrom('agendas')
+      .select(['id', 'name'])
+      .where('id', '=', 'exemplo-consultas')
+      .executeTakeFirst();
+    expect(agenda).toMatchObject({ name: 'Consultas da clínica' });
     const checked = await validate(id);
     expect(checked.body.problems.map((p) => [p.code, p.severity, p.nodeId])).toEqual([
-      ['llm_without_provider', 'warning', 'recepcionista'],
+      ['agent_without_provider', 'error', 'recepcionista'],
     ]);
-    expect(checked.body.ok).toBe(true);
+    expect((await editor().request('POST', `/api/flows/${id}/publish`, {})).status).toBe(422);
     // The same app once AI_BASE_URL/AI_MODEL are set (deps are read per request).
     const { config } = t.deps;
     t.deps.config = { ...config, ai: { baseUrl: 'https://llm.test/v1', apiKey: undefined, model: 'modelo' } };
@@ -132,15 +139,34 @@ describe('starter templates on a fresh install', () => {
   });
 
   it("adds a template's sample data once, however often it is used, and keeps edits to it", async () => {
-    await create('pedidos', true);
+    const first = await create('pedidos', true);
     const after = await productCount();
     await t.testDb.db
       .updateTable('products')
       .set({ price_cents: 1 })
       .where('id', '=', 'exemplo-pizza-margherita')
       .execute();
-    await create('pedidos', true);
+    const second = await create('pedidos', true);
     expect(await productCount()).toBe(after);
+    // The samples live in a catalog of their own, named after the template, and both flows' pickers offer it.
+    const name = starterTemplates.find((x) => x.id === 'pedidos')?.name ?? '';
+    const catalogs = await t.testDb.db.selectFrom('catalogs').select('id').where('name', '=', name).execute();
+    expect(catalogs).toHaveLength(1);
+    const catalogId = catalogs[0]?.id;
+    const pizzas = await t.testDb.db
+      .selectFrom('categories')
+      .select('catalog_id')
+      .where('id', '=', 'exemplo-pizzas')
+      .executeTakeFirstOrThrow();
+    expect(pizzas.catalog_id).toBe(catalogId);
+    for (const id of [first, second]) {
+      const flow = await editor().json<{
+        flow: { draft: { nodes: { type: string; data: { catalogId?: string } }[] } };
+      }>('GET', `/api/flows/${id}`);
+      const pickers = flow.body.flow.draft.nodes.filter((n) => n.type === 'product_picker');
+      expect(pickers.length).toBeGreaterThan(0);
+      expect(pickers.map((n) => n.data.catalogId)).toEqual(pickers.map(() => catalogId));
+    }
     const kept = await t.testDb.db
       .selectFrom('products')
       .select('price_cents')

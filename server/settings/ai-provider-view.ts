@@ -9,6 +9,8 @@ export function aiProviderView(row: AiProviderRow): AiProvider {
     baseUrl: row.base_url,
     model: row.model,
     isDefault: row.is_default,
+    vision: row.vision,
+    transcriptionModel: row.transcription_model,
     hasKey: row.api_key_enc !== null,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),

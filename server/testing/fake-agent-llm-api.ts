@@ -14,10 +14,38 @@ export interface FakeAgentRequest {
   tools: { type: string; function: { name: string } }[];
 }
 
+/** A `POST /audio/transcriptions` as received (multipart, as OpenAI takes it). */
+export interface FakeTranscriptionRequest {
+  model: string;
+  fileName: string;
+  fileType: string;
+  fileBytes: number[];
+  authorization: string | undefined;
+}
+
 export interface FakeAgentLlm {
   url: string;
   requests: FakeAgentRequest[];
+  transcriptions: FakeTranscriptionRequest[];
   close(): Promise<void>;
+}
+
+async function readTranscription(req: IncomingMessage): Promise<FakeTranscriptionRequest> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  // Node's own multipart parser (undici), as a server framework would use.
+  const form = await new Response(Buffer.concat(chunks), {
+    headers: { 'content-type': req.headers['content-type'] ?? '' },
+  }).formData();
+  const file = form.get('file');
+  const blob = file instanceof Blob ? file : new Blob([]);
+  return {
+    model: String(form.get('model') ?? ''),
+    fileName: file instanceof File ? file.name : '',
+    fileType: blob.type,
+    fileBytes: [...new Uint8Array(await blob.arrayBuffer())],
+    authorization: req.headers.authorization,
+  };
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
@@ -94,18 +122,19 @@ function answerStream(
 /**
  * An OpenAI-compatible `POST /v1/chat/completions` that answers with scripted replies in order
  * (text, tool calls, or an error status such as 429), as JSON or, when asked to stream, as
- * server-sent chunks; and `POST /v1/audio/transcriptions` answering `{ text }`. Records requests.
+ * server-sent chunks; and `POST /v1/audio/transcriptions` (multipart) answering `{ text }`. Records
+ * requests: chat messages as sent (image content parts included) and the transcription forms.
  */
 export async function startFakeAgentLlmApi(
   replies: FakeAgentReply[],
   options: { transcription?: string } = {},
 ): Promise<FakeAgentLlm> {
-  const fake: FakeAgentLlm = { url: '', requests: [], close: () => Promise.resolve() };
+  const fake: FakeAgentLlm = { url: '', requests: [], transcriptions: [], close: () => Promise.resolve() };
   let n = 0;
   const server = createServer((req, res) => {
     void (async () => {
       if (req.method === 'POST' && req.url?.endsWith('/audio/transcriptions')) {
-        for await (const _ of req) void _;
+        fake.transcriptions.push(await readTranscription(req));
         res
           .writeHead(200, { 'content-type': 'application/json' })
           .end(JSON.stringify({ text: options.transcription ?? '' }));

@@ -16,6 +16,16 @@ export interface FakeChatwootMessage {
   private: boolean;
   sourceId: string | null;
   sender: { id: number; name: string; type: 'user' | 'contact' } | null;
+  /** Files posted as multipart `attachments[]` (or attached by an agent), served at `dataUrl`. */
+  attachments: FakeChatwootAttachment[];
+}
+export interface FakeChatwootAttachment {
+  id: number;
+  fileType: 'image' | 'file';
+  fileName: string;
+  contentType: string;
+  bytes: Uint8Array;
+  dataUrl: string;
 }
 export interface FakeChatwootConversation {
   id: number;
@@ -45,7 +55,11 @@ export interface FakeChatwoot {
   /** Webhook payloads not yet taken by the test, oldest first. */
   takeWebhooks(): Record<string, unknown>[];
   /** An agent answers in the dashboard: the message, and its `message_created` webhook queued. */
-  agentReply(conversationId: number, content: string, options?: { private?: boolean }): Record<string, unknown>;
+  agentReply(
+    conversationId: number,
+    content: string,
+    options?: { private?: boolean; attachments?: { fileName: string; contentType: string; bytes: Uint8Array }[] },
+  ): Record<string, unknown>;
   /** An agent resolves the conversation. */
   resolve(conversationId: number): Record<string, unknown>;
   close(): Promise<void>;
@@ -102,7 +116,30 @@ export async function startFakeChatwoot(options: { token?: string } = {}): Promi
     source_id: m.sourceId,
     sender: m.sender,
     created_at: Math.floor(Date.now() / 1000),
+    ...(m.attachments.length && { attachments: m.attachments.map(attachmentJson(m)) }),
   });
+  const attachmentJson = (m: FakeChatwootMessage) => (a: FakeChatwootAttachment) => ({
+    id: a.id,
+    message_id: m.id,
+    file_type: a.fileType,
+    account_id: accountId,
+    data_url: a.dataUrl,
+    thumb_url: a.fileType === 'image' ? a.dataUrl : '',
+    file_size: a.bytes.byteLength,
+  });
+  const attach = (files: { fileName: string; contentType: string; bytes: Uint8Array }[]) =>
+    files.map((f) => {
+      const id = nextId++;
+      return {
+        id,
+        fileType: f.contentType.startsWith('image/') ? ('image' as const) : ('file' as const),
+        fileName: f.fileName,
+        contentType: f.contentType,
+        bytes: f.bytes,
+        // Chatwoot's data_url redirects to its storage; the fake serves the file at once.
+        dataUrl: `${fake.url}/rails/active_storage/blobs/redirect/${id}/${encodeURIComponent(f.fileName)}`,
+      };
+    });
   const messageWebhook = (m: FakeChatwootMessage) => {
     const v = conversations.find((c) => c.id === m.conversationId)!;
     return {
@@ -156,6 +193,7 @@ export async function startFakeChatwoot(options: { token?: string } = {}): Promi
         private: o.private ?? false,
         sourceId: null,
         sender: agent,
+        attachments: attach(o.attachments ?? []),
       });
       queued.pop();
       return messageWebhook(m);
@@ -169,10 +207,21 @@ export async function startFakeChatwoot(options: { token?: string } = {}): Promi
   };
 
   const base = `/api/v1/accounts/${accountId}`;
-  const handle = (req: IncomingMessage, body: Record<string, unknown>, res: ServerResponse) => {
+  const handle = (
+    req: IncomingMessage,
+    body: Record<string, unknown>,
+    files: { fileName: string; contentType: string; bytes: Uint8Array }[],
+    res: ServerResponse,
+  ) => {
     const send = (status: number, value: unknown) =>
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
     if (fake.down) return send(503, { error: 'Service Unavailable' });
+    const blob = /^\/rails\/active_storage\/blobs\/redirect\/(\d+)\//.exec(req.url ?? '');
+    if (blob) {
+      const file = messages.flatMap((m) => m.attachments).find((a) => a.id === Number(blob[1]));
+      if (!file) return send(404, { error: 'not found' });
+      return res.writeHead(200, { 'content-type': file.contentType }).end(file.bytes);
+    }
     const auth = req.headers['api-access-token'] ?? req.headers['api_access_token'];
     if (auth !== token) return send(401, { error: 'Invalid Access Token' });
     const url = new URL(req.url ?? '/', 'http://x');
@@ -236,6 +285,7 @@ export async function startFakeChatwoot(options: { token?: string } = {}): Promi
           sender: incoming
             ? { id: conversations.find((v) => v.id === idIn)!.contactId, name: '', type: 'contact' }
             : agent,
+          attachments: attach(files),
         });
         return send(200, messageJson(m));
       }
@@ -264,8 +314,27 @@ export async function startFakeChatwoot(options: { token?: string } = {}): Promi
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      handle(req, text ? (JSON.parse(text) as Record<string, unknown>) : {}, res);
+      const raw = Buffer.concat(chunks);
+      const type = req.headers['content-type'] ?? '';
+      if (!type.startsWith('multipart/form-data')) {
+        const text = raw.toString('utf8');
+        return handle(req, text ? (JSON.parse(text) as Record<string, unknown>) : {}, [], res);
+      }
+      // Multipart as Rails reads it: plain fields, `attachments[]` files (CHATWOOT.md §2.7).
+      void new Response(raw, { headers: { 'content-type': type } }).formData().then(async (form) => {
+        const body: Record<string, unknown> = {};
+        const files: { fileName: string; contentType: string; bytes: Uint8Array }[] = [];
+        for (const [key, value] of form.entries()) {
+          if (typeof value === 'string') body[key] = key === 'private' ? value === 'true' : value;
+          else if (key === 'attachments[]')
+            files.push({
+              fileName: value.name,
+              contentType: value.type,
+              bytes: new Uint8Array(await value.arrayBuffer()),
+            });
+        }
+        handle(req, body, files, res);
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

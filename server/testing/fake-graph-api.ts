@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { checkSendPayload } from './fake-graph-validate.ts';
 import { createStatusPoster, type StatusCallback } from './fake-status-callbacks.ts';
-import { checkTemplateSend, templatesPage, type FakeTemplate } from './fake-graph-templates.ts';
+import { checkTemplateCreate, checkTemplateSend, templatesPage, type FakeTemplate } from './fake-graph-templates.ts';
 
 export { messageWebhook, metaJson, statusWebhook } from './webhook-payloads.ts';
 export type { StatusCallback } from './fake-status-callbacks.ts';
@@ -79,6 +79,8 @@ export interface FakePhoneNumber {
   displayPhoneNumber: string;
   verifiedName: string;
   qualityRating: 'GREEN' | 'YELLOW' | 'RED' | 'UNKNOWN';
+  /** Meta's throughput level (`GET /{id}?fields=throughput` → `{ throughput: { level } }`); STANDARD when absent. */
+  throughputLevel?: 'STANDARD' | 'HIGH' | 'NOT_APPLICABLE';
   token?: string;
 }
 
@@ -218,7 +220,7 @@ export async function startFakeGraphApi({
       const list = templates.get(parts[1]!);
       if (!list) return answer(400, unknownObject(parts[1]!));
       if (req.method === 'GET') return answer(200, templatesPage(list, url.searchParams, `${fake.url}${req.url}`));
-      if (req.method === 'POST') return onCreateTemplate(list, raw, answer);
+      if (req.method === 'POST') return onCreateTemplate(list, raw, record, answer);
     }
     if (req.method === 'GET' && parts.length === 2 && VERSION.test(parts[0]!) && phoneNumbers.has(parts[1]!)) {
       record.kind = 'phone_number';
@@ -253,10 +255,11 @@ export async function startFakeGraphApi({
 
   function onPhoneNumber(number: FakePhoneNumber, record: FakeGraphRequest, fields: string | null, answer: Answer) {
     if (number.token !== undefined && record.token !== number.token) return answer(401, invalidTokenError());
-    const all: Record<string, string> = {
+    const all: Record<string, unknown> = {
       display_phone_number: number.displayPhoneNumber,
       verified_name: number.verifiedName,
       quality_rating: number.qualityRating,
+      throughput: { level: number.throughputLevel ?? 'STANDARD' },
     };
     // Like Graph, only the fields asked for (and the id); without `fields`, Graph's defaults.
     const asked = fields
@@ -329,26 +332,32 @@ export async function startFakeGraphApi({
     }
   }
 
-  /** Meta's creation answer: the new template waits for review (PENDING); a name taken in that language is 2388024. */
-  function onCreateTemplate(list: FakeTemplate[], raw: Buffer, answer: Answer) {
+  /**
+   * Meta's creation answer: the new template waits for review (PENDING). Refusals carry Meta's
+   * `error_user_title`/`error_user_msg`: a name taken in that language (2388024), a variable
+   * without an example, or one at the start or end of the body (2388299).
+   */
+  function onCreateTemplate(list: FakeTemplate[], raw: Buffer, record: FakeGraphRequest, answer: Answer) {
     let body: Record<string, unknown>;
     try {
       body = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
+      record.body = body;
     } catch {
       return answer(400, metaError(100, '(#100) The request body is not valid JSON'));
     }
-    const { name, language, category, components } = body;
-    if (typeof name !== 'string' || !/^[a-z0-9_]+$/.test(name) || typeof language !== 'string')
-      return answer(400, metaError(100, '(#100) Invalid parameter'));
-    if (list.some((t) => t.name === name && t.language === language))
-      return answer(400, metaError(100, 'Content in This Language Already Exists', undefined, 2388024));
+    const refused = checkTemplateCreate(body, list);
+    if (refused) {
+      const { code, subcode, message, title, userMessage } = refused;
+      return answer(400, metaError(code, message, undefined, subcode, { title, message: userMessage }));
+    }
     const created: FakeTemplate = {
       id: String(9_000_000_000_000 + (counter += 1)),
-      name,
-      language,
+      name: String(body.name),
+      language: String(body.language),
       status: 'PENDING',
-      category: typeof category === 'string' ? category.toUpperCase() : 'UTILITY',
-      components: Array.isArray(components) ? (components as Record<string, unknown>[]) : [],
+      category: String(body.category).toUpperCase(),
+      ...(body.parameter_format === 'NAMED' && { parameter_format: 'NAMED' as const }),
+      components: Array.isArray(body.components) ? (body.components as Record<string, unknown>[]) : [],
     };
     list.push(created);
     return answer(200, { id: created.id, status: created.status, category: created.category });
@@ -389,13 +398,20 @@ function unknownObject(id: string) {
 }
 
 /** Meta's Graph error envelope. */
-function metaError(code: number, message: string, details = message, subcode?: number) {
+function metaError(
+  code: number,
+  message: string,
+  details = message,
+  subcode?: number,
+  user?: { title: string; message: string },
+) {
   return {
     error: {
       message,
       type: 'OAuthException',
       code,
       ...(subcode !== undefined && { error_subcode: subcode }),
+      ...(user && { is_transient: false, error_user_title: user.title, error_user_msg: user.message }),
       error_data: { messaging_product: 'whatsapp', details },
       fbtrace_id: `Afake${randomBytes(6).toString('hex')}`,
     },

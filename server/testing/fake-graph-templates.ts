@@ -104,3 +104,55 @@ function mismatch(details: string): TemplateProblem {
     details,
   };
 }
+
+export interface CreateProblem {
+  code: number;
+  subcode?: number;
+  message: string;
+  title: string;
+  userMessage: string;
+}
+
+/**
+ * The checks Meta runs on `POST /{waba-id}/message_templates` before review, with its error
+ * shapes (META-TEMPLATES.md §1.3–1.4): null when Meta would take the template as PENDING.
+ */
+export function checkTemplateCreate(body: Json, catalogue: FakeTemplate[]): CreateProblem | null {
+  const invalid = (userMessage: string, subcode?: number): CreateProblem => ({
+    code: 100,
+    ...(subcode !== undefined && { subcode }),
+    message: 'Invalid parameter',
+    title: 'Invalid parameter',
+    userMessage,
+  });
+  const { name, language, category, components } = body;
+  if (typeof name !== 'string' || !/^[a-z0-9_]+$/.test(name) || typeof language !== 'string')
+    return invalid('Template name can only have lowercase letters, numbers and underscores.');
+  if (!['MARKETING', 'UTILITY', 'AUTHENTICATION'].includes(String(category).toUpperCase()))
+    return invalid('Category is not valid.');
+  if (catalogue.some((t) => t.name === name && t.language === language))
+    return {
+      code: 100,
+      subcode: 2388024,
+      message: 'Invalid parameter',
+      title: 'Content in This Language Already Exists',
+      userMessage: `There is already ${language} content for this template. You can create a new template and try again.`,
+    };
+  const parts = Array.isArray(components) ? components.filter(isObject) : [];
+  const body_ = parts.find((c) => String(c.type).toUpperCase() === 'BODY');
+  if (!body_ || typeof body_.text !== 'string') return invalid('Message template body is required.');
+  const vars = variablesIn(body_.text);
+  if (vars.length > 0) {
+    const example = isObject(body_.example) ? body_.example : {};
+    const positional =
+      Array.isArray(example.body_text) && Array.isArray(example.body_text[0]) ? example.body_text[0] : [];
+    const named = Array.isArray(example.body_text_named_params) ? example.body_text_named_params.filter(isObject) : [];
+    const given = body.parameter_format === 'NAMED' ? named.length : positional.length;
+    if (given !== vars.length)
+      return invalid('Message template variables are missing sample values: add a sample for each variable.', 2388043);
+    const text = body_.text.trim();
+    if (/^\{\{/.test(text) || /\}\}$/.test(text))
+      return invalid('Variables cannot be at the start or end of the template.', 2388299);
+  }
+  return null;
+}

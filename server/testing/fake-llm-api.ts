@@ -9,9 +9,17 @@ export interface FakeLlmAnswer {
   variables: Record<string, string>;
 }
 
+/** What an agent block's model says in one step: text, tool calls, or both. */
+export interface FakeAgentAnswer {
+  text?: string;
+  tools?: { tool: string; input: Record<string, unknown> }[];
+}
+
 export interface FakeChatMessage {
   role: string;
   content: string;
+  /** On assistant messages: the tools it called, by name. */
+  toolCalls?: string[];
 }
 
 export interface FakeLlmOptions {
@@ -47,11 +55,11 @@ function textOf(content: unknown): string {
 
 /**
  * An OpenAI-compatible `POST /v1/chat/completions` for processes we start (the server in
- * browser tests), answering every request with `answer(messages)` as the JSON an LLM node
- * asks for. No real provider is reachable from tests.
+ * browser tests), answering every request with `answer(messages)`: the JSON an LLM node asks
+ * for, or an agent's text and tool calls. No real provider is reachable from tests.
  */
 export async function startFakeLlmApi(
-  answer: (messages: FakeChatMessage[]) => FakeLlmAnswer,
+  answer: (messages: FakeChatMessage[]) => FakeLlmAnswer | FakeAgentAnswer,
   options: FakeLlmOptions = {},
 ): Promise<FakeLlm> {
   const fake: FakeLlm = { url: '', calls: 0, close: () => Promise.resolve() };
@@ -72,9 +80,35 @@ export async function startFakeLlmApi(
         return;
       }
       if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
-      const body = (await readJson(req)) as { model?: string; messages?: { role: string; content: unknown }[] };
-      const messages = (body.messages ?? []).map((m) => ({ role: m.role, content: textOf(m.content) }));
+      const body = (await readJson(req)) as {
+        model?: string;
+        messages?: { role: string; content: unknown; tool_calls?: { function?: { name?: string } }[] }[];
+      };
+      const messages = (body.messages ?? []).map((m) => ({
+        role: m.role,
+        content: textOf(m.content),
+        ...(m.tool_calls ? { toolCalls: m.tool_calls.map((c) => c.function?.name ?? '') } : {}),
+      }));
       fake.calls++;
+      const said = answer(messages);
+      // An LLM block's structured answer is JSON text; an agent's step may call tools.
+      const calls = 'reply' in said ? [] : (said.tools ?? []);
+      const message =
+        'reply' in said
+          ? { role: 'assistant', content: JSON.stringify(said) }
+          : {
+              role: 'assistant',
+              content: said.text ?? null,
+              ...(calls.length
+                ? {
+                    tool_calls: calls.map((c, i) => ({
+                      id: `call_${fake.calls}_${i}`,
+                      type: 'function',
+                      function: { name: c.tool, arguments: JSON.stringify(c.input) },
+                    })),
+                  }
+                : {}),
+            };
       res.writeHead(200, { 'content-type': 'application/json' }).end(
         JSON.stringify({
           id: `chatcmpl-fake-${fake.calls}`,
@@ -84,8 +118,8 @@ export async function startFakeLlmApi(
           choices: [
             {
               index: 0,
-              message: { role: 'assistant', content: JSON.stringify(answer(messages)) },
-              finish_reason: 'stop',
+              message,
+              finish_reason: calls.length ? 'tool_calls' : 'stop',
             },
           ],
           usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },

@@ -1,15 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FakeGraph } from '../testing/fake-graph-api.ts';
+import type { ServerProcess } from '../testing/server-process.ts';
+import { startServerInstances, type ServerInstances } from '../testing/server-instances.ts';
 import { agendaRules } from '../../shared/agenda/agenda.ts';
 import type { FlowDocumentInput } from '../../shared/flow/schema.ts';
-import { openDatabase } from '../db/connect.ts';
 import { insertAgenda } from '../db/queries/agendas.ts';
-import { startFakeGraphApi, type FakeGraph } from '../testing/fake-graph-api.ts';
-import { seedServer } from '../testing/seed-server.ts';
-import { startServerProcess, type ServerProcess } from '../testing/server-process.ts';
-import { createTestDatabaseUrl } from '../testing/test-db.ts';
 import { createWebhookClient } from '../testing/webhook-client.ts';
 import { messageWebhook, metaJson } from '../testing/webhook-payloads.ts';
 
@@ -47,52 +42,33 @@ const textOf = (body: unknown): string => {
  * the same last slot at once, and exactly one gets it. Runs only with DATABASE_URL and REDIS_URL.
  */
 describe('fifty contacts racing for one slot on two instances', () => {
+  let instances: ServerInstances;
   let fake: FakeGraph;
-  let dataDir: string;
-  let database: Awaited<ReturnType<typeof createTestDatabaseUrl>>;
-  const servers: ServerProcess[] = [];
+  let servers: ServerProcess[];
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'fluxo-booking-race-'));
-    database = await createTestDatabaseUrl();
-    fake = await startFakeGraphApi({ expectedToken: accessToken });
-    const secretKey = 'booking-race-secret-key-booking-race-xx';
-    await seedServer({
-      databaseUrl: database?.url,
-      dataDir,
-      secretKey,
-      flow,
-      channels: [{ phoneNumberId: channel.phoneNumberId, appSecret, accessToken }],
-    });
-    const seeded = await openDatabase({ databaseUrl: database?.url, dataDir, poolSize: 1 });
     const day = ['10:00'];
-    await insertAgenda(
-      seeded.db,
-      agendaRules.parse({
-        name: 'Corrida',
-        hours: { sun: day, mon: day, tue: day, wed: day, thu: day, fri: day, sat: day },
-        minNoticeMinutes: 0,
-        horizonDays: 3,
-      }),
-      agendaId,
-    );
-    await seeded.close();
-    const env = {
-      DATA_DIR: dataDir,
-      SECRET_KEY: secretKey,
-      WHATSAPP_GRAPH_URL: fake.url,
-      FLUXO_LOG: 'warn',
-      DATABASE_URL: database?.url ?? '',
-      REDIS_URL: process.env.REDIS_URL ?? '',
-    };
-    servers.push(...(await Promise.all([startServerProcess(env), startServerProcess(env)])));
+    instances = await startServerInstances({
+      name: 'booking-race',
+      flow,
+      channel,
+      appSecret,
+      accessToken,
+      seed: (db) =>
+        insertAgenda(
+          db,
+          agendaRules.parse({
+            name: 'Corrida',
+            hours: { sun: day, mon: day, tue: day, wed: day, thu: day, fri: day, sat: day },
+            minNoticeMinutes: 0,
+            horizonDays: 3,
+          }),
+          agendaId,
+        ).then(() => undefined),
+    });
+    ({ fake, servers } = instances);
   }, 120_000);
-  afterAll(async () => {
-    await Promise.all(servers.map((s) => s.stop()));
-    await fake.close();
-    await database?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => instances?.stop());
 
   it('books the slot for exactly one contact and tells the others it is taken', async () => {
     const contacts = 50;
@@ -131,12 +107,8 @@ describe('fifty contacts racing for one slot on two instances', () => {
     const told = texts.filter((t) => t === 'OCUPADO' || t.startsWith('Não há horários livres'));
     expect(told).toHaveLength(contacts - 1);
 
-    const db = await openDatabase({ databaseUrl: database?.url, dataDir, poolSize: 1 });
-    try {
-      const rows = await db.db.selectFrom('bookings').selectAll().where('status', '=', 'booked').execute();
-      expect(rows).toHaveLength(1);
-    } finally {
-      await db.close();
-    }
+    const db = await instances.db();
+    const rows = await db.selectFrom('bookings').selectAll().where('status', '=', 'booked').execute();
+    expect(rows).toHaveLength(1);
   }, 180_000);
 });

@@ -10,7 +10,12 @@ import { resolveHandoff } from '../db/queries/handoffs.ts';
 import { queueHandoffResolved } from '../db/queries/scheduled-jobs.ts';
 import { emitHandoffEvent } from '../event-webhooks/handoff-event.ts';
 import { readRawBody } from '../http/raw-body.ts';
-import { serviceWindow } from '../whatsapp/window.ts';
+import { serviceWindow } from '../../shared/whatsapp/service-window.ts';
+import { downloadAll, chatwootReply } from '../chatwoot/agent-reply.ts';
+import { insertUploadedMedia } from '../db/queries/media-files.ts';
+import { errorBody } from '../http/errors.ts';
+import { publicBaseUrl } from '../http/public-url.ts';
+import { publicFetch } from '../net/public-fetch.ts';
 
 /** What the bridge reads of Chatwoot's webhook payloads (CHATWOOT.md §3.2); the rest passes. */
 const messageCreated = z.object({
@@ -22,6 +27,12 @@ const messageCreated = z.object({
   source_id: z.string().nullable().optional(),
   sender: z.object({ type: z.string().optional() }).passthrough().nullable().optional(),
   conversation: z.object({ id: z.number() }).passthrough(),
+  attachments: z
+    .array(
+      z.object({ file_type: z.string().optional(), data_url: z.string().url().nullable().optional() }).passthrough(),
+    )
+    .optional()
+    .catch([]),
 });
 const conversationChanged = z.object({
   event: z.enum(['conversation_status_changed', 'conversation_updated', 'conversation_resolved']),
@@ -37,7 +48,8 @@ const ignored = { ok: true, ignored: true } as const;
  * message id; a resolved conversation resolves the contact's handoff, and the flow resumes at
  * its `resolved` output. Everything else (our own mirrored messages coming back, notes,
  * typing) is acknowledged and dropped. Chatwoot tries each delivery once and waits 5 s, so the
- * work here is a transaction, no call out.
+ * work here is a transaction and, for an agent's attachments only, their download (4 s at most).
+ * A reply outside the 24-hour window is kept as failed in Fluxo's inbox and answered 409.
  */
 export const chatwootWebhook = new Hono<AppEnv>();
 
@@ -72,33 +84,58 @@ chatwootWebhook.post('/:token', async (c) => {
     const m = message.data;
     const fromAgent =
       m.message_type === 'outgoing' && !m.private && m.sender?.type === 'user' && !m.source_id?.startsWith('fluxo:');
-    const text = m.content?.trim();
-    if (!fromAgent || !text) return c.json(ignored, 200);
+    const text = m.content?.trim() ?? '';
+    const dataUrls = (m.attachments ?? []).flatMap((a) => (a.data_url ? [a.data_url] : []));
+    if (!fromAgent || (!text && !dataUrls.length)) return c.json(ignored, 200);
     const link = await findLinkByConversation(db, m.conversation.id);
     const contact = link ? await findContact(db, link.contact_id) : undefined;
     if (!contact) return c.json(ignored, 200);
     const window = serviceWindow(contact.last_inbound_at ? new Date(contact.last_inbound_at) : null, now);
-    const queued = await db.transaction().execute(async (tx) => {
+    // Files go out as WhatsApp media (ours to serve, so Meta can fetch them); the text as the
+    // first one's caption. Inside the window only: outside it nothing but a template goes.
+    const files = window.open
+      ? await downloadAll(c.var.deps.config.webhooksAllowPrivate ? fetch : publicFetch, dataUrls)
+      : [];
+    const messages = chatwootReply(text, dataUrls, files, publicBaseUrl(c));
+    const outcome = await db.transaction().execute(async (tx) => {
       // Chatwoot's message id, once: a redelivery (or an echo of something we posted) stops here.
       if (
         !(await rememberChatwootMessage(tx, { chatwootMessageId: m.id, messageId: null, direction: 'from_chatwoot' }))
       )
-        return false;
-      if (!window.open) return false;
-      const [messageId] = await queueOutbound(tx, {
-        contact,
-        message: { kind: 'text', text },
-        authorKind: 'agent',
-        authorId: null,
-        now,
-      });
+        return 'duplicate' as const;
+      const ids: string[] = [];
+      for (const f of files) if (f.file) await insertUploadedMedia(tx, { ...f.file, uploadedBy: null, now });
+      for (const message of messages) {
+        // Outside the window the reply is kept as failed (`outside_window`), shown in Fluxo's inbox.
+        ids.push(
+          ...(await queueOutbound(tx, {
+            contact,
+            message,
+            authorKind: 'agent',
+            authorId: null,
+            now,
+            windowOpen: window.open,
+          })),
+        );
+      }
       await tx
         .updateTable('chatwoot_messages')
-        .set({ message_id: messageId ?? null })
+        .set({ message_id: ids[0] ?? null })
         .where('chatwoot_message_id', '=', m.id)
         .execute();
-      return true;
+      return window.open ? ('queued' as const) : ('outside_window' as const);
     });
+    const queued = outcome === 'queued';
+    if (outcome === 'outside_window') {
+      c.var.deps.events?.publish({ type: 'message.queued', conversationId: contact.id });
+      return c.json(
+        errorBody(
+          'outside_window',
+          'Já se passaram 24 horas desde a última mensagem do contato: o WhatsApp só aceita um modelo aprovado.',
+        ),
+        409,
+      );
+    }
     if (queued) {
       c.var.deps.messaging?.wakeSender();
       c.var.deps.events?.publish({ type: 'message.queued', conversationId: contact.id });

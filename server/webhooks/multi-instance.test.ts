@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FakeGraph } from '../testing/fake-graph-api.ts';
+import type { ServerProcess } from '../testing/server-process.ts';
+import { startServerInstances, type ServerInstances } from '../testing/server-instances.ts';
 import { simulatedMessages, tallyReplies } from '../testing/echo-conversations.ts';
-import { startFakeGraphApi, type FakeGraph } from '../testing/fake-graph-api.ts';
 import { echoFlow } from '../testing/messaging-harness.ts';
-import { seedServer } from '../testing/seed-server.ts';
-import { startServerProcess, type ServerProcess } from '../testing/server-process.ts';
-import { createTestDatabaseUrl } from '../testing/test-db.ts';
 import { createWebhookClient } from '../testing/webhook-client.ts';
 
 const channel = { phoneNumberId: '106000000000072', displayPhone: '15550100072', wabaId: '0' };
@@ -20,40 +16,22 @@ const accessToken = 'EAAG-multi-token';
  * with DATABASE_URL and REDIS_URL set (see vitest.config.ts).
  */
 describe('two instances on the same Postgres and Redis', () => {
+  let instances: ServerInstances;
   let fake: FakeGraph;
-  let dataDir: string;
-  let database: Awaited<ReturnType<typeof createTestDatabaseUrl>>;
-  const servers: ServerProcess[] = [];
+  let servers: ServerProcess[];
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'fluxo-multi-'));
-    database = await createTestDatabaseUrl();
-    fake = await startFakeGraphApi({ expectedToken: accessToken });
-    const secretKey = 'multi-instance-secret-key-multi-instance';
-    await seedServer({
-      databaseUrl: database?.url,
-      dataDir,
-      secretKey,
+    instances = await startServerInstances({
+      name: 'multi',
       flow: echoFlow,
-      channels: [{ phoneNumberId: channel.phoneNumberId, appSecret, accessToken }],
+      channel,
+      appSecret,
+      accessToken,
+      statusCallbacks: true,
     });
-    const env = {
-      DATA_DIR: dataDir,
-      SECRET_KEY: secretKey,
-      WHATSAPP_GRAPH_URL: fake.url,
-      FLUXO_LOG: 'warn',
-      DATABASE_URL: database?.url ?? '',
-      REDIS_URL: process.env.REDIS_URL ?? '',
-    };
-    servers.push(...(await Promise.all([startServerProcess(env), startServerProcess(env)])));
-    fake.statusCallback = { url: `${servers[0]!.url}/webhooks/whatsapp`, appSecret, statuses: ['sent', 'delivered'] };
+    ({ fake, servers } = instances);
   }, 120_000);
-  afterAll(async () => {
-    await Promise.all(servers.map((s) => s.stop()));
-    await fake.close();
-    await database?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => instances?.stop());
 
   it("replies once to every message, in each contact's order, wherever the webhooks land", async () => {
     const contacts = 30;

@@ -1,13 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServerProcess } from '../testing/server-process.ts';
+import { startServerInstances, type ServerInstances } from '../testing/server-instances.ts';
 import type { FlowDocumentInput } from '../../shared/flow/schema.ts';
-import { openDatabase } from '../db/connect.ts';
-import { startFakeGraphApi, type FakeGraph } from '../testing/fake-graph-api.ts';
-import { seedServer } from '../testing/seed-server.ts';
-import { startServerProcess, type ServerProcess } from '../testing/server-process.ts';
-import { createTestDatabaseUrl } from '../testing/test-db.ts';
 import { until } from '../testing/until.ts';
 import { createWebhookClient } from '../testing/webhook-client.ts';
 import { messageWebhook, metaJson } from '../testing/webhook-payloads.ts';
@@ -43,46 +37,27 @@ const script = ['oi', 'Ofertas', 'Camiseta', '1', 'finalizar', 'confirmar'];
  * `stock >= n` guard: exactly 10 orders, stock 0, never negative, and nothing left unprocessed.
  */
 describe('stock under concurrent orders on two instances', () => {
-  let fake: FakeGraph;
-  let dataDir: string;
-  let database: Awaited<ReturnType<typeof createTestDatabaseUrl>>;
-  const servers: ServerProcess[] = [];
+  let instances: ServerInstances;
+  let servers: ServerProcess[];
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'fluxo-stock-'));
-    database = await createTestDatabaseUrl();
-    fake = await startFakeGraphApi({ expectedToken: accessToken });
-    const secretKey = 'stock-race-secret-key-stock-race-secret';
-    await seedServer({
-      databaseUrl: database?.url,
-      dataDir,
-      secretKey,
+    instances = await startServerInstances({
+      name: 'stock',
       flow: shopFlow,
-      channels: [{ phoneNumberId: channel.phoneNumberId, appSecret, accessToken }],
+      channel,
+      appSecret,
+      accessToken,
+      seed: async (db) => {
+        await db.insertInto('categories').values({ id: 'ofertas', name: 'Ofertas' }).execute();
+        await db
+          .insertInto('products')
+          .values({ id: 'camiseta', category_id: 'ofertas', name: 'Camiseta', price_cents: 4990, stock: 10 })
+          .execute();
+      },
     });
-    const seeded = await openDatabase({ databaseUrl: database?.url, dataDir, poolSize: 1 });
-    await seeded.db.insertInto('categories').values({ id: 'ofertas', name: 'Ofertas' }).execute();
-    await seeded.db
-      .insertInto('products')
-      .values({ id: 'camiseta', category_id: 'ofertas', name: 'Camiseta', price_cents: 4990, stock: 10 })
-      .execute();
-    await seeded.close();
-    const env = {
-      DATA_DIR: dataDir,
-      SECRET_KEY: secretKey,
-      WHATSAPP_GRAPH_URL: fake.url,
-      FLUXO_LOG: 'warn',
-      DATABASE_URL: database?.url ?? '',
-      REDIS_URL: process.env.REDIS_URL ?? '',
-    };
-    servers.push(...(await Promise.all([startServerProcess(env), startServerProcess(env)])));
+    ({ servers } = instances);
   }, 120_000);
-  afterAll(async () => {
-    await Promise.all(servers.map((s) => s.stop()));
-    await fake.close();
-    await database?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => instances?.stop());
 
   it('records exactly 10 orders for 10 units and leaves stock at 0', async () => {
     const contacts = 50;
@@ -109,7 +84,7 @@ describe('stock under concurrent orders on two instances', () => {
     );
     clients.forEach((c) => c.close());
 
-    const db = (await openDatabase({ databaseUrl: database?.url, dataDir, poolSize: 1 })).db;
+    const db = await instances.db();
     await until(
       'every inbound message to be processed',
       async () => {
@@ -136,6 +111,5 @@ describe('stock under concurrent orders on two instances', () => {
     expect(items).toEqual(Array.from({ length: 10 }, () => ({ quantity: 1, reserved: 1 })));
     const product = await db.selectFrom('products').select('stock').where('id', '=', 'camiseta').executeTakeFirst();
     expect(product?.stock).toBe(0);
-    await db.destroy();
   }, 150_000);
 });

@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FakeGraph } from '../testing/fake-graph-api.ts';
+import type { ServerProcess } from '../testing/server-process.ts';
+import { startServerInstances, type ServerInstances } from '../testing/server-instances.ts';
 import { simulatedMessages, tallyReplies } from '../testing/echo-conversations.ts';
-import { startFakeGraphApi, type FakeGraph } from '../testing/fake-graph-api.ts';
 import { echoFlow } from '../testing/messaging-harness.ts';
-import { seedServer } from '../testing/seed-server.ts';
-import { startServerProcess, type ServerProcess } from '../testing/server-process.ts';
-import { createTestDatabaseUrl } from '../testing/test-db.ts';
 import { createWebhookClient } from '../testing/webhook-client.ts';
 
 const channel = { phoneNumberId: '106000000000073', displayPhone: '15550100073', wabaId: '0' };
@@ -29,46 +25,26 @@ function sumOf(page: string, name: string, labels: string): number {
  * Runs only with DATABASE_URL and REDIS_URL set (see vitest.config.ts).
  */
 describe('a web process and two workers', () => {
+  let instances: ServerInstances;
   let fake: FakeGraph;
-  let dataDir: string;
-  let database: Awaited<ReturnType<typeof createTestDatabaseUrl>>;
   let web: ServerProcess;
   let workers: ServerProcess[] = [];
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'fluxo-roles-'));
-    database = await createTestDatabaseUrl();
-    fake = await startFakeGraphApi({ expectedToken: accessToken });
-    const secretKey = 'web-and-workers-secret-key-web-and-workers';
-    await seedServer({
-      databaseUrl: database?.url,
-      dataDir,
-      secretKey,
+    instances = await startServerInstances({
+      name: 'roles',
       flow: echoFlow,
-      channels: [{ phoneNumberId: channel.phoneNumberId, appSecret, accessToken }],
+      channel,
+      appSecret,
+      accessToken,
+      roles: ['web', 'worker', 'worker'],
+      statusCallbacks: true,
+      env: { METRICS_TOKEN: metricsToken },
     });
-    const env = {
-      DATA_DIR: dataDir,
-      SECRET_KEY: secretKey,
-      WHATSAPP_GRAPH_URL: fake.url,
-      FLUXO_LOG: 'warn',
-      METRICS_TOKEN: metricsToken,
-      DATABASE_URL: database?.url ?? '',
-      REDIS_URL: process.env.REDIS_URL ?? '',
-    };
-    [web, ...workers] = await Promise.all([
-      startServerProcess({ ...env, FLUXO_ROLE: 'web' }),
-      startServerProcess({ ...env, FLUXO_ROLE: 'worker' }),
-      startServerProcess({ ...env, FLUXO_ROLE: 'worker' }),
-    ]);
-    fake.statusCallback = { url: `${web.url}/webhooks/whatsapp`, appSecret, statuses: ['sent', 'delivered'] };
+    ({ fake } = instances);
+    [web, ...workers] = instances.servers as [ServerProcess, ...ServerProcess[]];
   }, 120_000);
-  afterAll(async () => {
-    await Promise.all([web, ...workers].filter(Boolean).map((s) => s.stop()));
-    await fake.close();
-    await database?.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => instances?.stop());
 
   const metricsOf = async (s: ServerProcess) =>
     (await fetch(`${s.url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })).text();
@@ -119,5 +95,14 @@ describe('a web process and two workers', () => {
     expect(handled.reduce((a, b) => a + b, 0)).toBe(messages.length);
     expect(sent.reduce((a, b) => a + b, 0)).toBe(messages.length);
     for (const n of handled) expect(n).toBeGreaterThan(0);
+
+    // Each stage is timed where it runs: the web process reads and stores, the workers run and send.
+    const stage = (page: string, name: string) => sumOf(page, 'fluxo_stage_seconds_count', `stage="${name}"`);
+    for (const name of ['parse', 'verify', 'store', 'status']) expect(stage(webPage!, name)).toBeGreaterThan(0);
+    for (const name of ['claim', 'step', 'commit', 'outbox', 'send', 'record']) {
+      expect(stage(webPage!, name)).toBe(0);
+      expect(workerPages.reduce((n, p) => n + stage(p, name), 0)).toBeGreaterThan(0);
+    }
+    expect(workerPages.reduce((n, p) => n + stage(p, 'step'), 0)).toBeGreaterThanOrEqual(contacts);
   }, 120_000);
 });

@@ -6,6 +6,7 @@ import { mediaMessageTypes } from '../conversation/media-fetcher.ts';
 import type { InboundDelivery } from '../whatsapp/inbound-delivery.ts';
 import type { ChannelInfo } from '../channels/channel-directory.ts';
 import { parseWebhook, type ParsedWebhook } from '../whatsapp/parse-webhook.ts';
+import { timed, timedSync } from '../metrics/stages.ts';
 import { verifySignature } from '../whatsapp/verify-signature.ts';
 import { readTemplateUpdates } from '../whatsapp/template-updates.ts';
 import { applyTemplateUpdates } from '../templates/apply-template-updates.ts';
@@ -41,7 +42,9 @@ whatsappWebhook.post('/', async (c) => {
 
   let parsed: ParsedWebhook | null = null;
   try {
-    parsed = parseWebhook(JSON.parse(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8')));
+    parsed = timedSync('parse', () =>
+      parseWebhook(JSON.parse(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8'))),
+    );
   } catch {
     parsed = null;
   }
@@ -74,7 +77,7 @@ whatsappWebhook.post('/', async (c) => {
     logger.warn('webhook: channels unavailable; not acknowledged', { err });
     return c.text('Temporarily unavailable', 503);
   }
-  const secret = candidates.find((s) => verifySignature(raw, signature, s));
+  const secret = timedSync('verify', () => candidates.find((s) => verifySignature(raw, signature, s)));
   if (!secret) return c.text('Invalid signature', 401);
 
   if (!parsed) {
@@ -104,7 +107,8 @@ whatsappWebhook.post('/', async (c) => {
   if (deliveries.length === 0) return c.text('EVENT_RECEIVED', 200);
 
   try {
-    const contactIds = await messaging.inbox.submit(deliveries);
+    const carriesMessages = deliveries.some((d) => d.messages.length > 0);
+    const contactIds = await timed(carriesMessages ? 'store' : 'status', () => messaging.inbox.submit(deliveries));
     await markWebhookVerified(
       c.var.deps,
       known.filter((ch) => ch.appSecret === secret),

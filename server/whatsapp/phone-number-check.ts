@@ -1,12 +1,5 @@
 import { z } from 'zod';
-
-/** What Meta says about a number (`GET /{phone-number-id}`); any may be missing. */
-export interface PhoneNumberFacts {
-  displayPhoneNumber: string | null;
-  verifiedName: string | null;
-  /** `GREEN`, `YELLOW`, `RED` or `UNKNOWN`, as Meta spells it. */
-  qualityRating: string | null;
-}
+import type { PhoneNumberFacts } from '../../shared/api/channel-checks.ts';
 
 export type PhoneNumberCheck =
   { ok: true; number: PhoneNumberFacts } | { ok: false; error: { code: number | null; message: string } };
@@ -18,12 +11,19 @@ export interface PhoneNumberCheckOptions {
   timeoutMs: number;
 }
 
-export const phoneNumberFields = 'display_phone_number,verified_name,quality_rating';
+export const phoneNumberFields = 'display_phone_number,verified_name,quality_rating,throughput';
+
+/**
+ * Messages per second of each throughput level Meta reports (META-WHATSAPP.md §7): 80 by default,
+ * 1,000 after Meta's automatic upgrade. Other levels (`NOT_APPLICABLE`) say nothing.
+ */
+const throughputLevels: Record<string, number> = { STANDARD: 80, HIGH: 1000 };
 
 const answer = z.object({
   display_phone_number: z.string().optional().catch(undefined),
   verified_name: z.string().optional().catch(undefined),
   quality_rating: z.string().optional().catch(undefined),
+  throughput: z.object({ level: z.string() }).optional().catch(undefined),
 });
 
 /**
@@ -66,6 +66,7 @@ export async function checkPhoneNumber(
       displayPhoneNumber: facts.data.display_phone_number ?? null,
       verifiedName: facts.data.verified_name ?? null,
       qualityRating: facts.data.quality_rating ?? null,
+      throughput: throughputLevels[facts.data.throughput?.level ?? ''] ?? null,
     },
   };
 }

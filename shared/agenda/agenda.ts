@@ -61,6 +61,19 @@ export const agendaRules = z.object({
     .max(60 * 24 * 7)
     .nullable()
     .default(24 * 60),
+  /**
+   * The Meta-approved template a reminder goes as when the contact's 24-hour window has closed
+   * (inside it, a text); its body parameters may use {{nome}}, {{agenda}}, {{data}} and {{hora}}.
+   * Null: outside the window the reminder is only recorded.
+   */
+  reminderTemplate: z
+    .object({
+      name: z.string().trim().min(1).max(512),
+      language: z.string().trim().min(2).max(15).default('pt_BR'),
+      parameters: z.array(z.string().max(1024)).max(20).default([]),
+    })
+    .nullable()
+    .default(null),
   active: z.boolean().default(true),
 });
 export type AgendaRules = z.infer<typeof agendaRules>;

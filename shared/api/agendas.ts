@@ -52,5 +52,9 @@ export const bookingsFilter = z.object({
 });
 export type BookingsFilter = z.input<typeof bookingsFilter>;
 
-export const bookingsResponse = z.object({ bookings: z.array(booking) });
+export const bookingsResponse = z.object({
+  bookings: z.array(booking),
+  /** The business time zone (Configurações) the studio shows the times and days in. */
+  timeZone: z.string(),
+});
 export const bookingResponse = z.object({ booking });

@@ -248,4 +248,8 @@ export const campaignRecipientsQuery = z.object({
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
-export const campaignRecipientsResponse = z.object({ recipients: z.array(campaignRecipient) });
+export const campaignRecipientsResponse = z.object({
+  recipients: z.array(campaignRecipient),
+  /** The `after` of the next page; null on the last one. */
+  next: z.number().int().nullable(),
+});

@@ -35,6 +35,7 @@ export const productVariant = z.object({
   priceCents: z.number().int(),
   promoPriceCents: z.number().int().nullable(),
   stock: z.number().int().nullable(),
+  sku: z.string().nullable(),
 });
 export const productPhoto = z.object({ id: z.string(), url: z.string(), width: z.number(), height: z.number() });
 
@@ -80,6 +81,7 @@ export const createProductRequest = z.object({
         priceCents: z.number().int().min(0),
         promoPriceCents: z.number().int().min(0).nullable().default(null),
         stock: z.number().int().min(0).nullable().default(null),
+        sku: z.string().trim().max(60).nullable().default(null),
       }),
     )
     .max(10, 'até 10 variantes (uma lista do WhatsApp)')
@@ -93,6 +95,8 @@ export const updateProductRequest = updateRequestOf(createProductRequest);
 export const catalogResponse = z.object({ categories: z.array(category), products: z.array(product) });
 export const catalogQuery = z.object({ catalogId: z.string().min(1).max(100).optional() });
 export const photoResponse = z.object({ photo: productPhoto });
+/** Every photo id of the product, in the new order. */
+export const reorderPhotosRequest = z.object({ photoIds: z.array(z.string().min(1).max(100)).max(50) });
 export const productResponse = z.object({ product });
 export const categoryResponse = z.object({ category });
 

@@ -6,6 +6,8 @@ export const phoneNumberFacts = z.object({
   verifiedName: z.string().nullable(),
   /** `GREEN`, `YELLOW`, `RED` or `UNKNOWN`, as Meta spells it. */
   qualityRating: z.string().nullable(),
+  /** Messages per second Meta allows the number (its throughput tier); null when Meta did not say. */
+  throughput: z.number().int().nullable().default(null),
 });
 export type PhoneNumberFacts = z.infer<typeof phoneNumberFacts>;
 

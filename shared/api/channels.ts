@@ -16,8 +16,13 @@ export const createChannelRequest = z.object({
   appSecret: z.string().trim().min(8).max(200),
   verifyToken: z.string().trim().min(8).max(200),
   flowId: z.string().nullable().default(null),
+  /** The catalog its product pickers and agent offer when the block names none; null: the main catalog. */
+  catalogId: z.string().min(1).max(100).nullable().default(null),
   markRead: z.boolean().default(true),
-  /** Messages per second Meta allows this number (80 by default, 1,000 after Meta's upgrade); campaigns pace to it. Null: 80. */
+  /**
+   * Messages per second this number may send (80 by default, 1,000 after Meta's upgrade); every send
+   * (flows, agents, campaigns, reminders) is paced to it. Null: the tier Meta reports, else 80.
+   */
   throughput: z.number().int().min(1).max(10_000).nullable().default(null),
   /** Meta's Payments API (Brazil) configuration name; null: payment blocks send the Pix code and its QR. */
   paymentConfiguration: z.string().trim().min(1).max(60).nullable().default(null),
@@ -36,8 +41,12 @@ export const channel = z.object({
   displayPhone: z.string().nullable(),
   verifyToken: z.string(),
   flowId: z.string().nullable(),
+  catalogId: z.string().nullable(),
   markRead: z.boolean(),
   throughput: z.number().int().nullable(),
+  /** The tier Meta reports for the number, read when it is tested and every few hours; null until read. */
+  throughputTier: z.number().int().nullable(),
+  throughputReadAt: z.string().nullable(),
   paymentConfiguration: z.string().nullable(),
   healthy: z.boolean(),
   healthError: z.string().nullable(),

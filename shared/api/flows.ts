@@ -102,3 +102,5 @@ export const templatesResponse = z.object({ templates: z.array(templateSummary) 
 
 /** The installation's facts the studio passes to validation (`GET /api/flow-environment`). */
 export const flowEnvironmentResponse = z.object({ environment: flowEnvironment });
+/** With `flowId`, the environment also says whether a campaign starts that flow. */
+export const flowEnvironmentQuery = z.object({ flowId: z.string().max(100).optional() });

@@ -11,7 +11,21 @@ export const inboxMessage = z.object({
   type: z.string(),
   status: z.string(),
   createdAt: z.string(),
+  /**
+   * A photo or file: the contact's served by `GET /api/media/{id}` (null `url` until downloaded
+   * or when that failed), ours by the public link WhatsApp downloaded it from.
+   */
+  media: z
+    .object({
+      kind: z.enum(['image', 'document', 'audio', 'video', 'sticker']),
+      url: z.string().nullable(),
+      fileName: z.string().nullable(),
+    })
+    .nullable()
+    .default(null),
 });
+
+export type InboxMessage = z.output<typeof inboxMessage>;
 
 export const handoff = z.object({
   id: z.string(),
@@ -65,13 +79,36 @@ export const transferHandoffRequest = z
   .refine((b) => (b.userId === undefined) !== (b.teamId === undefined), {
     message: 'informe userId ou teamId (um dos dois)',
   });
-export const agentMessageRequest = z.object({
-  text: z
-    .string()
-    .trim()
-    .min(1, 'escreva a mensagem')
-    .max(4096)
-    .transform((s) => s.replaceAll('\u0000', '')),
-});
+const withoutNul = (s: string) => s.replaceAll('\u0000', '');
+/**
+ * What an agent sends: a text; an uploaded file (`POST /api/media`) with an optional caption;
+ * or, the only thing WhatsApp takes once the 24-hour window closed, an approved template of
+ * the contact's channel (`GET /api/message-templates`) with its body's values in order.
+ */
+export const agentMessageRequest = z.union([
+  z.object({ text: z.string().trim().min(1, 'escreva a mensagem').max(4096).transform(withoutNul) }),
+  z.object({
+    mediaId: z.string().min(1).max(100),
+    caption: z.string().trim().max(1024).transform(withoutNul).optional(),
+  }),
+  z.object({
+    template: z.object({
+      id: z.string().min(1).max(100),
+      parameters: z.array(z.string().trim().min(1, 'preencha o valor').max(1024).transform(withoutNul)).max(30),
+    }),
+  }),
+]);
 /** An admin hands the conversation to someone (an agent or admin), or back to the queue with `null`. */
 export const assignHandoffRequest = z.object({ userId: z.string().min(1).max(100).nullable() });
+
+/** An approved template the agent may send to the handoff's contact, with its body's parameters in order. */
+export const handoffTemplate = z.object({
+  id: z.string(),
+  name: z.string(),
+  language: z.string(),
+  /** The body with `{{1}}` / `{{name}}` placeholders, as Meta approved it. */
+  body: z.string(),
+  parameters: z.array(z.string()),
+});
+export type HandoffTemplate = z.infer<typeof handoffTemplate>;
+export const handoffTemplatesResponse = z.object({ templates: z.array(handoffTemplate) });

@@ -56,6 +56,8 @@ export const messageTemplateView = z.object({
 });
 export type MessageTemplateView = z.infer<typeof messageTemplateView>;
 
+export const messageTemplateCreated = z.object({ template: messageTemplateView });
+
 export const messageTemplateList = z.object({ templates: z.array(messageTemplateView) });
 
 export const messageTemplateQuery = z.object({

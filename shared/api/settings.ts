@@ -147,6 +147,10 @@ export const createAiProviderRequest = z.object({
   model: z.string().trim().min(1).max(200),
   /** Makes it the provider LLM blocks use; the previous default stops being one. */
   isDefault: z.boolean().default(false),
+  /** Its models read pictures: blocks that accept them send contacts' images to the model. */
+  vision: z.boolean().default(false),
+  /** A transcription model (`whisper-1`) at its `/audio/transcriptions`; empty: voice notes are not transcribed. */
+  transcriptionModel: z.string().trim().max(200).default(''),
 });
 /** Only the fields sent change: leave `apiKey` out to keep the stored key, `null` removes it. */
 export const updateAiProviderRequest = updateRequestOf(createAiProviderRequest);
@@ -157,6 +161,8 @@ export const aiProvider = z.object({
   baseUrl: z.string(),
   model: z.string(),
   isDefault: z.boolean(),
+  vision: z.boolean(),
+  transcriptionModel: z.string(),
   /** Whether a key is stored; the key itself never leaves the server. */
   hasKey: z.boolean(),
   createdAt: z.string(),
@@ -184,3 +190,11 @@ export const aiProviderTestResponse = z.object({
   durationMs: z.number().int(),
 });
 export type AiProviderTestResult = z.infer<typeof aiProviderTestResponse>;
+
+/** A named provider as flow builders pick it in the AI blocks: its name and model, nothing secret. */
+export const aiProviderChoice = z.object({ name: z.string(), model: z.string(), isDefault: z.boolean() });
+/** `GET /api/ai-providers`: the providers of Configurações, and the AI_* one's model when set. */
+export const aiProviderChoicesResponse = z.object({
+  providers: z.array(aiProviderChoice),
+  environmentModel: z.string().nullable(),
+});

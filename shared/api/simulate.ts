@@ -22,6 +22,12 @@ export const simulateRequest = z.object({
   fireTimer: z.boolean().optional(),
   /** Resolve the open handoff, as an agent would. */
   resolveHandoff: z.boolean().optional(),
+  /**
+   * Simulate with the contact's 24-hour window closed, as after a campaign's template or a long
+   * silence: what the bot sends on its own (start without text, a fired timer) takes the
+   * `window_closed` paths and template fallbacks. A message from the contact opens it, as on WhatsApp.
+   */
+  windowClosed: z.boolean().optional(),
   /** Variables a campaign would start with. */
   variables: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
 });

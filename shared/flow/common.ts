@@ -25,3 +25,12 @@ export const timeoutMinutes = z
   .max(60 * 24 * 30)
   .nullable()
   .default(null);
+
+/**
+ * What a block sending a free-form message does when the contact's 24-hour window is closed
+ * (Meta refuses free-form then): `end` quietly, or `output` — the block shows its
+ * `window_closed` output so the studio can draw where to go. A message block may instead send
+ * a template as its fallback (`templateWhen: 'window_closed'`).
+ */
+export const windowClosedChoices = ['end', 'output'] as const;
+export const whenWindowClosed = z.enum(windowClosedChoices).default('end');

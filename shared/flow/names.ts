@@ -35,6 +35,7 @@ const idKeys: ReadonlySet<string> = new Set([
   'flowId',
   'keywords',
   'templateWhen',
+  'windowClosed',
 ]);
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

@@ -157,9 +157,16 @@ export const problemCatalog = {
   window_may_be_closed: {
     severity: 'warning',
     'pt-BR': (_, w) =>
-      `${w.node} pode ser enviado depois de uma espera de mais de 24 horas sem mensagem do contato, quando o WhatsApp só aceita modelos aprovados: use um modelo ou ligue a saída "Janela de 24 h fechada".`,
+      `${w.node} pode ser enviado depois de uma espera de mais de 24 horas sem mensagem do contato, quando o WhatsApp só aceita modelos aprovados: em "Quando a janela de 24 h estiver fechada", envie um modelo ou siga pela saída "Janela de 24 h fechada".`,
     en: (_, w) =>
-      `${w.node} may be sent after a wait of more than 24 hours without a message from the contact, when WhatsApp only accepts approved templates: use a template or connect the "24-hour window closed" output.`,
+      `${w.node} may be sent after a wait of more than 24 hours without a message from the contact, when WhatsApp only accepts approved templates: in "When the 24-hour window is closed", send a template or follow the "24-hour window closed" output.`,
+  },
+  window_closed_at_campaign_start: {
+    severity: 'warning',
+    'pt-BR': (_, w) =>
+      `${w.node} pode ser enviado logo depois do modelo de uma campanha, antes de o contato responder, com a janela de 24 h fechada: em "Quando a janela de 24 h estiver fechada", envie um modelo ou siga pela saída "Janela de 24 h fechada".`,
+    en: (_, w) =>
+      `${w.node} may be sent right after a campaign's template, before the contact answers, with the 24-hour window closed: in "When the 24-hour window is closed", send a template or follow the "24-hour window closed" output.`,
   },
   node_unreachable: {
     severity: 'error',
@@ -191,6 +198,12 @@ export const problemCatalog = {
     severity: 'error',
     'pt-BR': (_, w) => `${w.node} precisa de um endereço (URL).`,
     en: (_, w) => `${w.node} needs an address (URL).`,
+  },
+  agent_no_agenda: {
+    severity: 'error',
+    'pt-BR': (_, w) =>
+      `${w.node} pode listar ou marcar horários, mas não tem agenda escolhida. Escolha a agenda no bloco.`,
+    en: (_, w) => `${w.node} may list or book times but has no agenda chosen. Pick the agenda in the block.`,
   },
   goto_no_target: {
     severity: 'error',

@@ -76,6 +76,12 @@ export const flowSettings = z.object({
   migrateWaitingSessions: z.boolean().default(false),
   /** Said when the contact sends something the flow cannot use (a sticker to a menu...). */
   fallbackMessage: z.string().default(defaultFallbackMessage),
+  /**
+   * "Pode começar por campanha": a campaign may start this flow right after its template, with
+   * the 24-hour window closed, so validation checks the blocks that send before the contact
+   * answers (see validate/window-after-wait.ts). The server also knows when a campaign uses it.
+   */
+  startsFromCampaign: z.boolean().default(false),
 });
 
 export const flowDocument = z.object({
@@ -86,6 +92,7 @@ export const flowDocument = z.object({
   settings: flowSettings.default({
     migrateWaitingSessions: false,
     fallbackMessage: defaultFallbackMessage,
+    startsFromCampaign: false,
   }),
   nodes: z.array(flowNode),
   edges: z.array(flowEdge).default([]),

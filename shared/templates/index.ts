@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { agendaRules, type AgendaRules } from '../agenda/agenda.ts';
 import { flowDocument, type FlowDocument } from '../flow/schema.ts';
 import atendimentoIa from './atendimento-ia.flow.json' with { type: 'json' };
+import atendimentoIaAgendas from './atendimento-ia.agendas.json' with { type: 'json' };
 import cobranca from './cobranca.flow.json' with { type: 'json' };
 import imobiliaria from './imobiliaria.flow.json' with { type: 'json' };
 import pedidos from './pedidos.flow.json' with { type: 'json' };
@@ -49,7 +50,7 @@ function starter(id: string, json: unknown, sample: unknown = null, agendas: unk
 export const starterTemplates: readonly StarterTemplate[] = [
   starter('imobiliaria', imobiliaria, imobiliariaSample, imobiliariaAgendas),
   starter('pedidos', pedidos, pedidosSample),
-  starter('atendimento-ia', atendimentoIa),
+  starter('atendimento-ia', atendimentoIa, null, atendimentoIaAgendas),
   starter('cobranca', cobranca),
   starter('vendas-ia', vendasIa),
 ];

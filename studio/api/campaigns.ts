@@ -6,6 +6,7 @@ import type {
   campaignsResponse,
   createCampaignRequest,
   updateCampaignRequest,
+  RecipientOutcome,
 } from '../../shared/api/campaigns.ts';
 import { request } from './http.ts';
 
@@ -26,8 +27,11 @@ export const campaignsApi = {
     request<Out<typeof campaignResponse>>('POST', '/api/campaigns', body),
   update: (id: string, body: In<typeof updateCampaignRequest>) =>
     request<Out<typeof campaignResponse>>('PATCH', campaignPath(id), body),
-  recipients: (id: string, after = 0) =>
-    request<Out<typeof campaignRecipientsResponse>>('GET', `${campaignPath(id)}/recipients?after=${after}&limit=200`),
+  recipients: (id: string, page: { after?: number; limit?: number; outcome?: RecipientOutcome | null } = {}) => {
+    const query = new URLSearchParams({ after: String(page.after ?? 0), limit: String(page.limit ?? 200) });
+    if (page.outcome) query.set('outcome', page.outcome);
+    return request<Out<typeof campaignRecipientsResponse>>('GET', `${campaignPath(id)}/recipients?${query}`);
+  },
   readCsv: (csv: string) => request<Out<typeof audienceCsvResponse>>('POST', '/api/campaigns/audience-csv', { csv }),
   exportUrl: (id: string) => `${campaignPath(id)}/recipients.csv`,
 };

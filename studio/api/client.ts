@@ -53,6 +53,7 @@ import type {
   conversationsResponse,
 } from '../../shared/api/conversations.ts';
 import type {
+  aiProviderChoicesResponse,
   aiProviderResponse,
   aiProviderTestResponse,
   createAiProviderRequest,
@@ -115,7 +116,11 @@ export const api = {
     request<Out<typeof analyticsResponse>>('GET', `${flowPath(id)}/analytics${days === null ? '' : `?days=${days}`}`),
   listTemplates: () => request<Out<typeof templatesResponse>>('GET', '/api/templates'),
   /** What the catalog offers and whether AI is configured, for the editor's validation. */
-  flowEnvironment: () => request<Out<typeof flowEnvironmentResponse>>('GET', '/api/flow-environment'),
+  flowEnvironment: (flowId?: string) =>
+    request<Out<typeof flowEnvironmentResponse>>(
+      'GET',
+      `/api/flow-environment${flowId ? `?flowId=${enc(flowId)}` : ''}`,
+    ),
 
   listChannels: () => request<Out<typeof channelsResponse>>('GET', '/api/channels'),
   createChannel: (body: In<typeof createChannelRequest>) =>
@@ -181,6 +186,8 @@ export const api = {
   updateAiProvider: (id: string, body: In<typeof updateAiProviderRequest>) =>
     request<Out<typeof aiProviderResponse>>('PATCH', `/api/settings/ai-providers/${enc(id)}`, body),
   deleteAiProvider: (id: string) => request<unknown>('DELETE', `/api/settings/ai-providers/${enc(id)}`),
+  /** Provider names and models for the AI blocks' inspectors (editors may read it). */
+  aiProviderChoices: () => request<Out<typeof aiProviderChoicesResponse>>('GET', '/api/ai-providers'),
   testAiProvider: (id: string) =>
     request<Out<typeof aiProviderTestResponse>>('POST', `/api/settings/ai-providers/${enc(id)}/test`, {}),
 };

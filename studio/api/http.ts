@@ -45,15 +45,18 @@ export async function request<T>(
   options: RequestOptions = {},
 ): Promise<T> {
   let response: Response;
+  // A FormData body (a photo upload) goes as multipart, its boundary set by the browser.
+  const form = body instanceof FormData;
   try {
     response = await fetch(path, {
       method,
       credentials: 'include',
+      // A form (a file upload) sets its own multipart content type, with the boundary.
       headers:
-        body === undefined
+        body === undefined || form
           ? { accept: 'application/json' }
           : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'network', 'Não foi possível falar com o servidor. Verifique sua conexão.');

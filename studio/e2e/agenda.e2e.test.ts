@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGraphApi, type FakeGraph } from '../../server/testing/fake-graph-api.ts';
-import { signBody } from '../../server/testing/sign.ts';
 import { until } from '../../server/testing/until.ts';
-import { messageWebhook, metaJson } from '../../server/testing/webhook-payloads.ts';
+import { messageWebhook } from '../../server/testing/webhook-payloads.ts';
 import { login, saveFailureScreenshot, screenshotsDir, startHarness, type Harness } from './harness.ts';
+import { deliverWebhook, overflowing, postJson } from './whatsapp.ts';
 
 /**
  * Agenda, end to end: a contact books a visit through real signed WhatsApp deliveries walking
@@ -22,14 +22,10 @@ let fake: FakeGraph;
 let admin: { context: BrowserContext; page: Page };
 let seq = 0;
 
-async function postJson<T>(request: APIRequestContext, path: string, data: unknown): Promise<T> {
-  const response = await request.post(path, { data });
-  if (!response.ok()) throw new Error(`POST ${path}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 async function contactSays(text: string, answer: string): Promise<void> {
-  const body = metaJson(
+  await deliverWebhook(
+    harness.baseUrl,
+    appSecret,
     messageWebhook({
       ...channel,
       wamid: `wamid.agenda-e2e.${++seq}`,
@@ -39,12 +35,6 @@ async function contactSays(text: string, answer: string): Promise<void> {
       text,
     }),
   );
-  const response = await fetch(`${harness.baseUrl}/webhooks/whatsapp`, {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, appSecret) },
-  });
-  expect(response.status).toBe(200);
   await until(
     `a send containing "${answer}"`,
     () => fake.sent().some((r) => r.kind === 'send' && JSON.stringify(r.body).includes(answer)),
@@ -52,14 +42,6 @@ async function contactSays(text: string, answer: string): Promise<void> {
     100,
   );
 }
-
-const overflowing = (page: Page) =>
-  page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    return [...document.querySelectorAll('main *, [role=dialog] *')]
-      .filter((e) => e.getBoundingClientRect().right > width + 0.5)
-      .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
-  });
 
 beforeAll(async () => {
   fake = await startFakeGraphApi({ expectedToken: accessToken });
@@ -133,9 +115,9 @@ describe('Agenda', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/agenda');
     await page.getByTestId('agenda-resource').first().waitFor();
-    expect(await overflowing(page)).toEqual([]);
+    expect(await overflowing(page, 'main *, [role=dialog] *')).toEqual([]);
     await page.getByRole('button', { name: 'Nova agenda' }).click();
     await page.getByTestId('agenda-form').waitFor();
-    expect(await overflowing(page)).toEqual([]);
+    expect(await overflowing(page, 'main *, [role=dialog] *')).toEqual([]);
   });
 });

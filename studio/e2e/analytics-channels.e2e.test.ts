@@ -2,9 +2,9 @@ import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowDocumentInput } from '../../shared/flow/schema.ts';
 import { startFakeGraphApi, type FakeGraph } from '../../server/testing/fake-graph-api.ts';
-import { signBody } from '../../server/testing/sign.ts';
-import { messageWebhook, metaJson } from '../../server/testing/webhook-payloads.ts';
+import { messageWebhook } from '../../server/testing/webhook-payloads.ts';
 import { login, saveFailureScreenshot, startHarness, type Harness } from './harness.ts';
+import { deliverWebhook } from './whatsapp.ts';
 
 /**
  * Issue 21, defects 11 and 13, as an admin meets them: a number that only says "Funcionando"
@@ -48,7 +48,9 @@ async function send<T>(request: APIRequestContext, method: 'post' | 'put', path:
 /** A contact writes on WhatsApp: Meta's signed delivery reaches the server; the flow answers twice and ends. */
 async function contactWrites(waId: string): Promise<void> {
   const sentBefore = fake.sent().length;
-  const body = metaJson(
+  await deliverWebhook(
+    harness.baseUrl,
+    appSecret,
     messageWebhook({
       ...number,
       wamid: `wamid.analytics-e2e.${++seq}`,
@@ -58,12 +60,6 @@ async function contactWrites(waId: string): Promise<void> {
       text: 'Oi',
     }),
   );
-  const response = await fetch(`${harness.baseUrl}/webhooks/whatsapp`, {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, appSecret) },
-  });
-  expect(response.status).toBe(200);
   await fake.waitForSent(sentBefore + 2, 20_000);
 }
 
@@ -120,8 +116,11 @@ describe('channels: status that was checked', () => {
     expect(text).toMatch(/Número na Meta\s+\+55 11 3000-0913/);
     expect(text).toMatch(/Nome verificado\s+Padaria Aurora/);
     expect(text).toMatch(/Qualidade\s+Alta \(verde\)/);
+    expect(text).toMatch(/Vazão na Meta\s+80 mensagens\/s/);
     const call = fake.requests.find((r) => r.kind === 'phone_number');
-    expect(call?.path).toBe(`/v23.0/${number.phoneNumberId}?fields=display_phone_number,verified_name,quality_rating`);
+    expect(call?.path).toBe(
+      `/v23.0/${number.phoneNumberId}?fields=display_phone_number,verified_name,quality_rating,throughput`,
+    );
     expect(call?.token).toBe(accessToken);
   });
 

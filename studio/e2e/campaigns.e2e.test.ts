@@ -2,10 +2,10 @@ import { join } from 'node:path';
 import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGraphApi, type FakeGraph } from '../../server/testing/fake-graph-api.ts';
-import { signBody } from '../../server/testing/sign.ts';
 import { until } from '../../server/testing/until.ts';
-import { messageWebhook, metaJson, statusWebhook } from '../../server/testing/webhook-payloads.ts';
+import { messageWebhook, statusWebhook } from '../../server/testing/webhook-payloads.ts';
 import { login, saveFailureScreenshot, screenshotsDir, startHarness, type Harness } from './harness.ts';
+import { deliverWebhook, overflowing } from './whatsapp.ts';
 
 /**
  * Campanhas, end to end: contacts made by real signed WhatsApp deliveries; the admin creates a
@@ -31,13 +31,7 @@ async function send<T>(request: APIRequestContext, method: 'post' | 'patch', pat
 
 /** A signed delivery to our webhook, as Meta posts it. */
 async function deliver(payload: unknown): Promise<void> {
-  const body = metaJson(payload);
-  const response = await fetch(`${harness.baseUrl}/webhooks/whatsapp`, {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, appSecret) },
-  });
-  expect(response.status).toBe(200);
+  await deliverWebhook(harness.baseUrl, appSecret, payload);
 }
 
 const says = (who: { waId: string; name: string }, text: string) =>
@@ -60,14 +54,6 @@ const templatesTo = (waId: string) =>
       const body = r.body as { type?: string; to?: string };
       return body.type === 'template' && body.to?.includes(waId);
     });
-
-const overflowing = (page: Page) =>
-  page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    return [...document.querySelectorAll('main *, dialog[open] *')]
-      .filter((e) => e.getBoundingClientRect().right > width + 0.5)
-      .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
-  });
 
 beforeAll(async () => {
   fake = await startFakeGraphApi({ expectedToken: accessToken });
@@ -163,6 +149,13 @@ describe('Campanhas', () => {
     await status('read');
     await expect.poll(() => detail.getByTestId('total-read').innerText(), { timeout: 15_000 }).toContain('1');
     expect(await detail.getByTestId('recipient-outcome').innerText()).toBe('Lida');
+    // Filtered by outcome: the recipient under "Lida", nobody under "Falhou".
+    await detail.getByTestId('recipient-filter').selectOption('read');
+    await expect.poll(() => detail.getByTestId('recipient-outcome').count()).toBe(1);
+    await detail.getByTestId('recipient-filter').selectOption('failed');
+    await detail.getByText('Nenhum destinatário nesta situação.').waitFor();
+    await detail.getByTestId('recipient-filter').selectOption('');
+    await expect.poll(() => detail.getByTestId('recipients-shown').innerText()).toBe('Mostrando 1');
     await page.screenshot({ path: join(screenshotsDir, 'campaigns.png') });
 
     const csv = await page.request.get(

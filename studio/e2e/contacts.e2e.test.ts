@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowDocumentInput } from '../../shared/flow/schema.ts';
 import { startFakeGraphApi, type FakeGraph } from '../../server/testing/fake-graph-api.ts';
-import { signBody } from '../../server/testing/sign.ts';
-import { messageWebhook, metaJson } from '../../server/testing/webhook-payloads.ts';
+import { messageWebhook } from '../../server/testing/webhook-payloads.ts';
 import { login, saveFailureScreenshot, screenshotsDir, startHarness, type Harness } from './harness.ts';
+import { deliverWebhook, postJson } from './whatsapp.ts';
 
 /**
  * The contacts page with a contact made by a real signed WhatsApp delivery: the admin marks the
@@ -42,15 +42,11 @@ let session: { context: BrowserContext; page: Page };
 let page: Page;
 let seq = 0;
 
-async function postJson<T>(request: APIRequestContext, path: string, data: unknown): Promise<T> {
-  const response = await request.post(path, { data });
-  if (!response.ok()) throw new Error(`POST ${path}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 /** What the contact types on their phone, delivered as Meta would: escaped JSON signed with the app secret. */
 async function contactSays(text: string): Promise<void> {
-  const body = metaJson(
+  await deliverWebhook(
+    harness.baseUrl,
+    appSecret,
     messageWebhook({
       ...channel,
       wamid: `wamid.contacts-e2e.${++seq}`,
@@ -60,12 +56,6 @@ async function contactSays(text: string): Promise<void> {
       text,
     }),
   );
-  const response = await fetch(`${harness.baseUrl}/webhooks/whatsapp`, {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, appSecret) },
-  });
-  expect(response.status).toBe(200);
 }
 
 /**

@@ -1,10 +1,10 @@
-import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowDocumentInput } from '../../shared/flow/schema.ts';
 import { startFakeGraphApi, type FakeGraph } from '../../server/testing/fake-graph-api.ts';
-import { signBody } from '../../server/testing/sign.ts';
-import { messageWebhook, metaJson, type MessageWebhookInput } from '../../server/testing/webhook-payloads.ts';
+import { messageWebhook, type MessageWebhookInput } from '../../server/testing/webhook-payloads.ts';
 import { login, saveFailureScreenshot, startHarness, type Harness } from './harness.ts';
+import { deliverWebhook, postJson } from './whatsapp.ts';
 
 /**
  * Taking over on Conversas and answering right there: a contact writes through a signed webhook,
@@ -49,15 +49,11 @@ let fake: FakeGraph;
 let admin: { context: BrowserContext; page: Page };
 let seq = 0;
 
-async function postJson<T>(request: APIRequestContext, path: string, data: unknown): Promise<T> {
-  const response = await request.post(path, { data });
-  if (!response.ok()) throw new Error(`POST ${path}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 /** What the contact does on their phone, delivered as Meta would: escaped JSON signed with the app secret. */
 async function contactSends(what: Pick<MessageWebhookInput, 'text' | 'reply' | 'contextId'>): Promise<void> {
-  const body = metaJson(
+  await deliverWebhook(
+    harness.baseUrl,
+    appSecret,
     messageWebhook({
       ...channel,
       wamid: `wamid.conv-reply-e2e.${++seq}`,
@@ -67,12 +63,6 @@ async function contactSends(what: Pick<MessageWebhookInput, 'text' | 'reply' | '
       ...what,
     }),
   );
-  const response = await fetch(`${harness.baseUrl}/webhooks/whatsapp`, {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, appSecret) },
-  });
-  expect(response.status).toBe(200);
 }
 
 /**

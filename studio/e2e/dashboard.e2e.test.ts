@@ -1,12 +1,12 @@
 import { join } from 'node:path';
-import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowDocumentInput } from '../../shared/flow/schema.ts';
 import { startFakeGraphApi, type FakeGraph } from '../../server/testing/fake-graph-api.ts';
 import { waitUntilServerIdle } from '../../server/testing/server-idle.ts';
-import { signBody } from '../../server/testing/sign.ts';
-import { messageWebhook, metaJson, statusWebhook } from '../../server/testing/webhook-payloads.ts';
+import { messageWebhook, statusWebhook } from '../../server/testing/webhook-payloads.ts';
 import { login, saveFailureScreenshot, screenshotsDir, startHarness, type Harness } from './harness.ts';
+import { deliverWebhook, postJson } from './whatsapp.ts';
 
 /**
  * Painel and Auditoria as an admin meets them: a contact's real WhatsApp deliveries (signed
@@ -48,20 +48,8 @@ let context: BrowserContext;
 let page: Page;
 let seq = 0;
 
-async function postJson<T>(request: APIRequestContext, path: string, data: unknown): Promise<T> {
-  const response = await request.post(path, { data });
-  if (!response.ok()) throw new Error(`POST ${path}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 async function deliver(value: unknown): Promise<void> {
-  const body = metaJson(value);
-  const response = await fetch(`${harness.baseUrl}/webhooks/whatsapp`, {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, appSecret) },
-  });
-  expect(response.status).toBe(200);
+  await deliverWebhook(harness.baseUrl, appSecret, value);
 }
 
 const contactSays = (text: string) =>

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGraphApi, type FakeGraph } from '../../server/testing/fake-graph-api.ts';
-import { signBody } from '../../server/testing/sign.ts';
 import { until } from '../../server/testing/until.ts';
-import { messageWebhook, metaJson } from '../../server/testing/webhook-payloads.ts';
+import { messageWebhook } from '../../server/testing/webhook-payloads.ts';
 import { login, saveFailureScreenshot, screenshotsDir, startHarness, type Harness } from './harness.ts';
+import { deliverWebhook, overflowing, postJson } from './whatsapp.ts';
 
 /**
  * Pedidos, end to end: a customer orders through real signed WhatsApp deliveries walking the
@@ -23,12 +23,6 @@ let fake: FakeGraph;
 let admin: { context: BrowserContext; page: Page };
 let seq = 0;
 
-async function postJson<T>(request: APIRequestContext, path: string, data: unknown): Promise<T> {
-  const response = await request.post(path, { data });
-  if (!response.ok()) throw new Error(`POST ${path}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 /** Resolves once the fake Graph API was asked to send something containing `part`. */
 const sent = (part: string) =>
   until(
@@ -40,7 +34,9 @@ const sent = (part: string) =>
 
 /** What the customer types, delivered as Meta would, then the bot's answer containing `answer`. */
 async function customerSays(text: string, answer: string): Promise<void> {
-  const body = metaJson(
+  await deliverWebhook(
+    harness.baseUrl,
+    appSecret,
     messageWebhook({
       ...channel,
       wamid: `wamid.orders-e2e.${++seq}`,
@@ -50,12 +46,6 @@ async function customerSays(text: string, answer: string): Promise<void> {
       text,
     }),
   );
-  const response = await fetch(`${harness.baseUrl}/webhooks/whatsapp`, {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, appSecret) },
-  });
-  expect(response.status).toBe(200);
   await sent(answer);
 }
 
@@ -63,13 +53,6 @@ async function customerSays(text: string, answer: string): Promise<void> {
  * What sticks out past the window's right edge in the page and its dialogs (the top bar's phone
  * layout belongs to another change, so it is left out here): empty means no sideways scrolling.
  */
-const overflowing = (page: Page) =>
-  page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    return [...document.querySelectorAll('main *, dialog[open] *')]
-      .filter((e) => e.getBoundingClientRect().right > width + 0.5)
-      .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
-  });
 /** Spaces as typed: Intl puts non-breaking ones in money. */
 const plain = (text: string) => text.replace(/\s+/g, ' ');
 

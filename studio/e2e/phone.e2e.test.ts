@@ -1,10 +1,10 @@
-import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowDocumentInput } from '../../shared/flow/schema.ts';
 import { startFakeGraphApi, type FakeGraph, type FakeGraphRequest } from '../../server/testing/fake-graph-api.ts';
-import { signBody } from '../../server/testing/sign.ts';
-import { messageWebhook, metaJson } from '../../server/testing/webhook-payloads.ts';
+import { messageWebhook } from '../../server/testing/webhook-payloads.ts';
 import { admin, login, saveFailureScreenshot, startHarness, type Harness } from './harness.ts';
+import { deliverWebhook, postJson } from './whatsapp.ts';
 import { expectNoHorizontalScroll, loginOnPhone, newPhonePage } from './phone.ts';
 
 /**
@@ -75,12 +75,6 @@ let desk: { context: BrowserContext; page: Page };
 let flowId = '';
 let current: Page | undefined;
 
-async function postJson<T>(request: APIRequestContext, path: string, data: unknown): Promise<T> {
-  const response = await request.post(path, { data });
-  if (!response.ok()) throw new Error(`POST ${path}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 /** Waits until the page has drawn its content: a heading or the editor, and nothing still loading. */
 async function settle(page: Page): Promise<void> {
   await page.locator('main h1, main [data-testid="flow-canvas"]').first().waitFor();
@@ -117,7 +111,9 @@ beforeAll(async () => {
     flowId: flow.id,
   });
   // A contact reaches the team, so the inbox has a conversation to open.
-  const body = metaJson(
+  await deliverWebhook(
+    harness.baseUrl,
+    appSecret,
     messageWebhook({
       ...channel,
       wamid: 'wamid.phone-e2e.1',
@@ -127,12 +123,6 @@ beforeAll(async () => {
       text: 'Oi, meu pedido não chegou',
     }),
   );
-  const response = await fetch(`${harness.baseUrl}/webhooks/whatsapp`, {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, appSecret) },
-  });
-  expect(response.status).toBe(200);
   await fake.waitForSent(2, 20_000);
 });
 

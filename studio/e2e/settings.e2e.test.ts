@@ -80,6 +80,40 @@ describe('settings page', () => {
     await expect.poll(() => page.getByTestId('time-zone').inputValue()).toBe('America/Manaus');
   });
 
+  it('edits the opt-out words and their confirmation, which the server keeps', async () => {
+    await page.goto('/settings');
+    const section = page.getByTestId('opt-out-settings');
+    const stopWords = section.getByTestId('stop-words');
+    await stopWords.waitFor();
+    const chips = () => stopWords.locator('li > span').allInnerTexts();
+    expect(await chips()).toEqual(['PARAR', 'SAIR', 'CANCELAR', 'STOP']);
+    await stopWords.getByRole('button', { name: 'Remover STOP' }).click();
+    await stopWords.getByPlaceholder('Nova palavra').fill('descadastrar');
+    await stopWords.getByRole('button', { name: 'Adicionar' }).click();
+    // The same word again, in other case and accents, is not added twice.
+    await stopWords.getByPlaceholder('Nova palavra').fill('Parar');
+    await stopWords.getByPlaceholder('Nova palavra').press('Enter');
+    expect(await chips()).toEqual(['PARAR', 'SAIR', 'CANCELAR', 'DESCADASTRAR']);
+    await section.getByLabel('Confirmação de saída').fill('Certo, você saiu da lista.');
+    await section.getByRole('button', { name: 'Salvar palavras' }).click();
+    await page.getByText('Palavras salvas.').waitFor();
+
+    await page.reload();
+    await page.getByTestId('stop-words').waitFor();
+    await expect
+      .poll(() => page.getByTestId('stop-words').locator('li > span').allInnerTexts())
+      .toEqual(['PARAR', 'SAIR', 'CANCELAR', 'DESCADASTRAR']);
+    expect(await page.getByTestId('opt-out-settings').getByLabel('Confirmação de saída').inputValue()).toBe(
+      'Certo, você saiu da lista.',
+    );
+    const saved = await page.evaluate(async () => (await (await fetch('/api/settings')).json()) as unknown);
+    expect(saved).toMatchObject({
+      settings: {
+        optOut: { stopWords: ['PARAR', 'SAIR', 'CANCELAR', 'DESCADASTRAR'], stopReply: 'Certo, você saiu da lista.' },
+      },
+    });
+  });
+
   it('fits a 390 px phone without horizontal scrolling', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();

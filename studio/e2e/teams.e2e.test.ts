@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowDocumentInput } from '../../shared/flow/schema.ts';
 import { startFakeGraphApi, type FakeGraph } from '../../server/testing/fake-graph-api.ts';
-import { signBody } from '../../server/testing/sign.ts';
-import { messageWebhook, metaJson } from '../../server/testing/webhook-payloads.ts';
+import { messageWebhook } from '../../server/testing/webhook-payloads.ts';
 import { login, saveFailureScreenshot, screenshotsDir, startHarness, type Harness } from './harness.ts';
+import { deliverWebhook, postJson } from './whatsapp.ts';
 import { horizontalOverflow, loginOnPhone, newPhonePage } from './phone.ts';
 
 /**
@@ -46,14 +46,10 @@ let admin: { context: BrowserContext; page: Page };
 let pages: Page[] = [];
 let seq = 0;
 
-async function postJson<T>(request: APIRequestContext, path: string, data: unknown): Promise<T> {
-  const response = await request.post(path, { data });
-  if (!response.ok()) throw new Error(`POST ${path}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 async function contactSays(from: { waId: string; name: string }, text: string): Promise<void> {
-  const body = metaJson(
+  await deliverWebhook(
+    harness.baseUrl,
+    appSecret,
     messageWebhook({
       ...channel,
       wamid: `wamid.teams-e2e.${++seq}`,
@@ -63,12 +59,6 @@ async function contactSays(from: { waId: string; name: string }, text: string): 
       text,
     }),
   );
-  const response = await fetch(`${harness.baseUrl}/webhooks/whatsapp`, {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, appSecret) },
-  });
-  expect(response.status).toBe(200);
 }
 
 /** An agent signed in on the inbox, with browser notifications allowed and counted as shown. */

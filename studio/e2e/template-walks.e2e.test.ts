@@ -2,9 +2,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   startFakeLlmApi,
+  type FakeAgentAnswer,
   type FakeChatMessage,
   type FakeLlm,
-  type FakeLlmAnswer,
 } from '../../server/testing/fake-llm-api.ts';
 import { login, saveFailureScreenshot, startHarness, type Harness } from './harness.ts';
 
@@ -19,28 +19,40 @@ let llm: FakeLlm;
 let context: BrowserContext;
 let page: Page;
 
-/** The clinic's receptionist, scripted: what a real model would answer to these customers. */
-function receptionist(messages: FakeChatMessage[]): FakeLlmAnswer {
+/** The clinic's receptionist agent, scripted: what a real model would do with these customers. */
+function receptionist(messages: FakeChatMessage[]): FakeAgentAnswer {
   const said = messages.filter((m) => m.role === 'user').map((m) => m.content.toLowerCase());
   const last = said.at(-1) ?? '';
-  if (/atendente|pessoa|humano/.test(last))
-    return { reply: 'Claro, vou chamar a recepção.', score: 0.5, route: 'escalate', variables: {} };
-  if (said.length >= 3) {
-    return {
-      reply: 'Perfeito, Ana! Anotei tudo.',
-      score: 0.3,
-      route: 'done',
-      variables: { nome: 'Ana Souza', especialidade: 'dermatologia', urgencia: 'baixa' },
-    };
+  const lastCalls = messages.findLast((m) => m.role === 'assistant' && m.toolCalls)?.toolCalls ?? [];
+  if (messages.at(-1)?.role === 'tool') {
+    // The tools' results came back: go on from what they said.
+    if (lastCalls.includes('book_slot'))
+      return { tools: [{ tool: 'end', input: {} }], text: 'Prontinho, Ana! Sua consulta está marcada.' };
+    const slot = /"startsAt":"([^"]+)","time":"([^"]+)"/.exec(messages.at(-1)?.content ?? '');
+    if (lastCalls.includes('list_slots') && slot?.[1]) {
+      if (/pode ser/.test(last)) return { tools: [{ tool: 'book_slot', input: { startsAt: slot[1] } }] };
+      return { text: `Perfeito, Ana! O primeiro horário livre é ${slot[2]}. Pode ser?` };
+    }
+    return { text: 'Certo! Qual o nome completo do paciente?' };
   }
+  if (/atendente|pessoa|humano/.test(last))
+    return {
+      tools: [{ tool: 'handoff', input: { reason: 'pediu um atendente', score: 0.9 } }],
+      text: 'Claro, vou chamar a recepção.',
+    };
+  if (/pode ser/.test(last)) return { tools: [{ tool: 'list_slots', input: {} }] };
+  if (said.length >= 3)
+    return {
+      tools: [
+        { tool: 'set_variables', input: { nome: 'Ana Souza' } },
+        { tool: 'list_slots', input: {} },
+      ],
+    };
   if (said.length === 2)
-    return { reply: 'Certo! Qual o nome completo do paciente?', score: 0.2, route: 'continue', variables: {} };
-  return {
-    reply: 'Olá! Sou a recepcionista virtual da Clínica Bem Viver. Qual especialidade você procura?',
-    score: 0.1,
-    route: 'continue',
-    variables: {},
-  };
+    return {
+      tools: [{ tool: 'set_variables', input: { especialidade: 'dermatologia', urgencia: 'baixa' } }],
+    };
+  return { text: 'Olá! Sou a recepcionista virtual da Clínica Bem Viver. Qual especialidade você procura?' };
 }
 
 beforeAll(async () => {
@@ -100,8 +112,11 @@ async function openSimulator(): Promise<void> {
 async function answerAfter(act: () => Promise<void>): Promise<string> {
   const before = await entries().count();
   await act();
+  // An AI agent's turn is several model calls (tools, then the reply): more than the default second on a busy machine.
   await expect
-    .poll(async () => (await entries().count()) > before && (await chat().getAttribute('aria-busy')) === 'false')
+    .poll(async () => (await entries().count()) > before && (await chat().getAttribute('aria-busy')) === 'false', {
+      timeout: 15_000,
+    })
     .toBe(true);
   const text = await chat().innerText();
   const fresh = text.slice(seen.length).trimStart();
@@ -234,16 +249,18 @@ describe('Pedidos, with its sample menu', () => {
 });
 
 describe('Atendimento IA, against a scripted model', () => {
-  it('the receptionist takes the data and the flow sums it up', async () => {
+  it('the receptionist agent takes the data and books a free time of the sample agenda', async () => {
     await createFromGallery('atendimento-ia', 'Clínica (exemplo)', { sampleData: false });
     await openSimulator();
 
     expect(await say('Olá, quero marcar uma consulta')).toContain('Qual especialidade você procura?');
     expect(await say('dermatologia, nada urgente')).toContain('Qual o nome completo do paciente?');
-    const summary = await say('Ana Souza');
-    expect(summary).toContain('Perfeito, Ana! Anotei tudo.');
-    expect(summary).toContain('Obrigada, Ana Souza! 💙 Anotei: dermatologia, urgência baixa.');
-    expect(summary).toContain('Conversa encerrada');
+    expect(await say('Ana Souza')).toMatch(/Perfeito, Ana! O primeiro horário livre é \d{2}h(\d{2})?\. Pode ser\?/);
+    const booked = await say('pode ser');
+    expect(booked).toContain('Prontinho, Ana! Sua consulta está marcada.');
+    expect(booked).toMatch(/Consulta marcada ✅\n[a-zç-]+, \d{2}\/\d{2}\/\d{4} às \d{2}h/);
+    expect(booked).toContain('Paciente: Ana Souza (dermatologia)');
+    expect(booked).toContain('Conversa encerrada');
   });
 
   it('asking for a person goes to the reception, with the contact named', async () => {

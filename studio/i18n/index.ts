@@ -9,13 +9,19 @@ import { settingsMessages } from './messages/settings.ts';
 import { dashboardMessages } from './messages/dashboard.ts';
 import { phoneMessages } from './messages/phone.ts';
 import { templatesMessages } from './messages/templates.ts';
+import { templateCreateMessages } from './messages/template-create.ts';
 import { campaignsMessages } from './messages/campaigns.ts';
 import { integrationsMessages } from './messages/integrations.ts';
 import { agendaMessages } from './messages/agenda.ts';
 import { paymentMessages } from './messages/payments.ts';
 import { teamsMessages } from './messages/teams.ts';
+import { teamWorkMessages } from './messages/team-work.ts';
+import { inboxMediaMessages } from './messages/inbox-media.ts';
 import { agentMessages } from './messages/agent.ts';
 import { commerceMessages } from './messages/commerce.ts';
+import { pacingMessages } from './messages/pacing.ts';
+import { intentMessages } from './messages/intent.ts';
+import { catalogsMessages } from './messages/catalogs.ts';
 
 /**
  * Every studio text, keyed by a stable id. Each area keeps its own table
@@ -31,13 +37,19 @@ const messages = {
   ...dashboardMessages,
   ...phoneMessages,
   ...templatesMessages,
+  ...templateCreateMessages,
   ...campaignsMessages,
   ...integrationsMessages,
   ...agendaMessages,
   ...paymentMessages,
   ...teamsMessages,
+  ...teamWorkMessages,
   ...agentMessages,
   ...commerceMessages,
+  ...pacingMessages,
+  ...intentMessages,
+  ...catalogsMessages,
+  ...inboxMediaMessages,
 } as const;
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;

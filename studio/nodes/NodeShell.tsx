@@ -2,6 +2,7 @@ import { Position, useUpdateNodeInternals } from '@xyflow/react';
 import { useContext, useEffect, useRef, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { NodeType } from '../../shared/flow/nodes/index.ts';
+import { windowClosedOutput, windowSensitiveTypes } from '../../shared/flow/nodes/outputs.ts';
 import type { FlowNode } from '../../shared/flow/schema.ts';
 import { useEditor } from '../editor/state/EditorProvider.tsx';
 import type { EditorState } from '../editor/state/store.ts';
@@ -14,6 +15,7 @@ import { NodeBadge } from './NodeBadge.tsx';
 import { linkedHandlesOf, linkedInput } from './linked-handles.ts';
 import { BoxOutputHandles, OutputList } from './OutputList.tsx';
 import type { OutputRow } from './node-props.ts';
+import { outputLabelKey } from './outputs.ts';
 import { outputSideOf } from './output-side.ts';
 import { Port } from './Port.tsx';
 import { nodeColors } from './colors.ts';
@@ -46,12 +48,13 @@ const overlayOf = (id: string, boxed: boolean) => (s: EditorState) => ({
  * they show something: a big flow has hundreds of nodes, and each subscription and component
  * is paid for once per node when it opens.
  */
-export function NodeShell({ id, type, data, selected, outputs, children }: NodeShellProps) {
+export function NodeShell({ id, type, data, selected, outputs: own, children }: NodeShellProps) {
   const t = useT();
   const far = useContext(FarLook);
   const boxes = useContext(FarBoxes);
   const boxed = far && boxes.on;
   const { highlighted, hasProblems, stats, linked, mark } = useEditor(useShallow(overlayOf(id, boxed)));
+  const outputs = useWindowClosedRow(id, type, data, own);
   const handles = outputs.map((o) => o.handle);
   const side = outputSideOf(handles);
   // `type` and `data` arrive as two props, so TypeScript cannot see they belong together.
@@ -128,6 +131,25 @@ export function NodeShell({ id, type, data, selected, outputs, children }: NodeS
       {stats && <AnalyticsChip stats={stats} />}
     </div>
   );
+}
+
+/**
+ * A block that sends free-form shows its `window_closed` output when the inspector's "Quando a
+ * janela de 24 h estiver fechada" says to follow an output, or where an edge already uses it;
+ * other canvases stay as they were. A lone `next` (drawn below, unlabelled) then gets its label.
+ */
+function useWindowClosedRow(id: string, type: NodeType, data: FlowNode['data'], outputs: OutputRow[]): OutputRow[] {
+  const t = useT();
+  const sensitive = windowSensitiveTypes.has(type);
+  const chosen = sensitive && 'windowClosed' in data && data.windowClosed === 'output';
+  const linked = useEditor(
+    (s) => sensitive && !chosen && s.flow.edges.some((e) => e.source === id && e.sourceHandle === windowClosedOutput),
+  );
+  if (!chosen && !linked) return outputs;
+  return [
+    ...outputs.map((o) => (o.label === null ? { ...o, label: t(outputLabelKey(o.handle)) } : o)),
+    { handle: windowClosedOutput, label: t('editor.output.window_closed') },
+  ];
 }
 
 /** A box is as tall as its node came, while its face is unchanged, else as tall as its face should be. */

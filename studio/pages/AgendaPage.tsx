@@ -8,7 +8,7 @@ import { ErrorBanner, Loading } from '../ui/states.tsx';
 import { useResource } from '../ui/use-resource.ts';
 import { AgendaForm } from './agenda/AgendaForm.tsx';
 import { BookingList } from './agenda/BookingList.tsx';
-import { addDays, periodOf, type View } from './agenda/week.ts';
+import { addDaysISO, periodOf, rangeOf, todayIn, type View } from './agenda/week.ts';
 import './agenda/agenda.css';
 
 /** Agenda: the bookings the flows made (day or week), cancelling one, and the agendas (resources) themselves. */
@@ -17,18 +17,32 @@ export function AgendaPage() {
   const role = useSession((s) => s.session.user?.role);
   const builds = role === 'admin' || role === 'editor';
   const [view, setView] = useState<View>('week');
-  const [anchor, setAnchor] = useState(() => new Date());
+  // The business zone arrives with the bookings; until then the browser's guesses the first period.
+  const [timeZone, setTimeZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const [anchor, setAnchor] = useState(() => todayIn(timeZone));
   const [editing, setEditing] = useState<AgendaView | 'new' | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const { from, to } = periodOf(anchor, view);
-  // Each answer carries the period it was asked for: until the shown period's own answer arrives,
-  // the page says it is loading rather than "no bookings" under the new period's days.
+  const days = periodOf(anchor, view);
+  const { from, to } = rangeOf(days, timeZone);
+  // Each answer carries the period and zone it was asked for: until the shown period's own answer
+  // arrives, the page says it is loading rather than "no bookings" under the new period's days.
   const bookings = useResource(
-    () => agendaApi.bookings(from, to).then((r) => ({ from: from.getTime(), view, list: r.bookings })),
+    () =>
+      agendaApi.bookings(from, to).then((r) => {
+        if (r.timeZone !== timeZone) {
+          // Today in the business zone may be another date than in the browser's.
+          if (anchor === todayIn(timeZone)) setAnchor(todayIn(r.timeZone));
+          setTimeZone(r.timeZone);
+        }
+        return { from: from.getTime(), view, zone: r.timeZone, list: r.bookings };
+      }),
     [from.getTime(), view],
   );
   const shown =
-    bookings.status === 'ready' && bookings.data.from === from.getTime() && bookings.data.view === view
+    bookings.status === 'ready' &&
+    bookings.data.from === from.getTime() &&
+    bookings.data.view === view &&
+    bookings.data.zone === timeZone
       ? bookings.data.list
       : null;
   const agendas = useResource(() => (builds ? agendaApi.list().then((r) => r.agendas) : Promise.resolve([])), [builds]);
@@ -83,13 +97,13 @@ export function AgendaPage() {
           ))}
         </div>
         <div className="agenda-nav">
-          <button type="button" className="button" onClick={() => setAnchor(addDays(anchor, -step))}>
+          <button type="button" className="button" onClick={() => setAnchor(addDaysISO(anchor, -step))}>
             {t('agenda.nav.previous')}
           </button>
-          <button type="button" className="button" onClick={() => setAnchor(new Date())}>
+          <button type="button" className="button" onClick={() => setAnchor(todayIn(timeZone))}>
             {t('agenda.nav.today')}
           </button>
-          <button type="button" className="button" onClick={() => setAnchor(addDays(anchor, step))}>
+          <button type="button" className="button" onClick={() => setAnchor(addDaysISO(anchor, step))}>
             {t('agenda.nav.next')}
           </button>
         </div>
@@ -98,9 +112,7 @@ export function AgendaPage() {
       {bookings.status === 'error' ? (
         <ErrorBanner message={errorText(bookings.error, t)} onRetry={bookings.reload} />
       ) : null}
-      {shown ? (
-        <BookingList bookings={shown} from={from} days={view === 'day' ? 1 : 7} onCancel={(b) => void cancel(b)} />
-      ) : null}
+      {shown ? <BookingList bookings={shown} days={days} timeZone={timeZone} onCancel={(b) => void cancel(b)} /> : null}
 
       {builds ? (
         <section className="agenda-resources" aria-label={t('agenda.resources.title')}>

@@ -1,12 +1,16 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { catalogApi } from '../api/catalog.ts';
 import { api, type Catalog } from '../api/client.ts';
+import { defaultCatalogId } from '../../shared/api/catalog.ts';
 import { useT } from '../i18n/index.ts';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { errorText } from '../ui/error-text.ts';
 import { formatReais } from '../ui/money.ts';
 import { EmptyState, ErrorBanner, Loading } from '../ui/states.tsx';
 import { useResource } from '../ui/use-resource.ts';
+import { CatalogSwitcher } from './catalog/CatalogSwitcher.tsx';
 import { CategoryList } from './catalog/CategoryList.tsx';
+import { CsvPanel } from './catalog/CsvPanel.tsx';
 import { ProductForm } from './catalog/ProductForm.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 
@@ -20,10 +24,29 @@ type Open =
 
 export function CatalogPage() {
   const t = useT();
-  const catalog = useResource(() => api.getCatalog(), []);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const catalogs = useResource(() => catalogApi.list(), []);
+  // Decided once the list arrives, then kept: emptying the shown catalog does not jump to another.
+  const catalogId = chosen ?? (catalogs.status === 'ready' ? firstShown(catalogs.data.catalogs) : null);
+  useEffect(() => {
+    if (chosen === null && catalogId !== null) setChosen(catalogId);
+  }, [chosen, catalogId]);
+  const catalog = useResource(
+    () => (catalogId ? catalogApi.products(catalogId) : new Promise<Catalog>(() => undefined)),
+    [catalogId],
+  );
   const [category, setCategory] = useState<string | null>(null);
   const [open, setOpen] = useState<Open>({ kind: 'none' });
   const close = () => setOpen({ kind: 'none' });
+  const choose = (id: string) => {
+    setChosen(id);
+    setCategory(null);
+  };
+  // Counts in the switcher follow the products shown.
+  const reload = () => {
+    catalog.reload();
+    catalogs.reload();
+  };
 
   return (
     <section className="page">
@@ -42,17 +65,36 @@ export function CatalogPage() {
           ) : null
         }
       />
-      {catalog.status === 'loading' ? <Loading /> : null}
+      {catalogs.status === 'ready' && catalogId ? (
+        <div className="catalog-toolbar">
+          <CatalogSwitcher
+            catalogs={catalogs.data.catalogs}
+            selected={catalogId}
+            onSelect={choose}
+            onChanged={(id) => {
+              catalogs.reload();
+              if (id === catalogId) catalog.reload();
+              else choose(id);
+            }}
+          />
+          <CsvPanel catalogId={catalogId} onImported={reload} />
+        </div>
+      ) : null}
+      {catalogs.status === 'error' ? (
+        <ErrorBanner message={errorText(catalogs.error, t)} onRetry={catalogs.reload} />
+      ) : null}
+      {catalog.status === 'loading' && catalogs.status !== 'error' ? <Loading /> : null}
       {catalog.status === 'error' ? (
         <ErrorBanner message={errorText(catalog.error, t)} onRetry={catalog.reload} />
       ) : null}
       {catalog.status === 'ready' ? (
         <div className="catalog-layout">
           <CategoryList
+            catalogId={catalogId ?? defaultCatalogId}
             catalog={catalog.data}
             selected={category}
             onSelect={setCategory}
-            onChanged={catalog.reload}
+            onChanged={reload}
             onDelete={(c) => setOpen({ kind: 'deleteCategory', category: c })}
           />
           <div>
@@ -79,7 +121,7 @@ export function CatalogPage() {
           onClose={close}
           onSaved={() => {
             close();
-            catalog.reload();
+            reload();
           }}
         />
       ) : null}
@@ -92,7 +134,7 @@ export function CatalogPage() {
           onClose={close}
           onConfirm={async () => {
             await api.deleteProduct(open.product.id);
-            catalog.reload();
+            reload();
           }}
         />
       ) : null}
@@ -106,12 +148,22 @@ export function CatalogPage() {
           onConfirm={async () => {
             await api.deleteCategory(open.category.id);
             if (category === open.category.id) setCategory(null);
-            catalog.reload();
+            reload();
           }}
         />
       ) : null}
     </section>
   );
+}
+
+/**
+ * The catalog the page opens on: the main one, unless it is empty and another has products (a
+ * fresh install whose template put its samples in a catalog of their own).
+ */
+function firstShown(catalogs: { id: string; products: number }[]): string {
+  const main = catalogs.find((k) => k.id === defaultCatalogId);
+  if (main && main.products > 0) return main.id;
+  return catalogs.find((k) => k.products > 0)?.id ?? defaultCatalogId;
 }
 
 interface ProductTableProps {
@@ -151,8 +203,8 @@ function ProductTable({ products, categories, onEdit, onDelete }: ProductTablePr
           <tr key={p.id} className={p.active ? undefined : 'inactive'}>
             <td>
               <div className="product-cell">
-                {p.imageUrl ? (
-                  <img src={p.imageUrl} alt="" className="thumb" />
+                {(p.photos[0]?.url ?? p.imageUrl) ? (
+                  <img src={p.photos[0]?.url ?? p.imageUrl ?? ''} alt="" className="thumb" />
                 ) : (
                   <span className="thumb empty" aria-hidden="true" />
                 )}
@@ -164,7 +216,16 @@ function ProductTable({ products, categories, onEdit, onDelete }: ProductTablePr
               </div>
             </td>
             <td>{categories.find((c) => c.id === p.categoryId)?.name ?? '—'}</td>
-            <td className="num">{formatReais(p.priceCents)}</td>
+            <td className="num">
+              {p.promoPriceCents === null ? (
+                formatReais(p.priceCents)
+              ) : (
+                <>
+                  <s className="muted">{formatReais(p.priceCents)}</s> {formatReais(p.promoPriceCents)}
+                </>
+              )}
+              {p.variants.length ? <small className="muted"> · {p.variants.length}×</small> : null}
+            </td>
             <td className="num">{p.stock ?? '∞'}</td>
             <td className="row-actions">
               <button

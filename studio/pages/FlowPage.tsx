@@ -60,7 +60,7 @@ function LoadedFlow({ initial }: { initial: FlowDetail }) {
     [initial.id, overlay.visible, overlay.days],
   );
   // Lets the editor warn about blocks this installation cannot run (no products, no AI); without it, no such warnings.
-  const environment = useResource(() => api.flowEnvironment().then((r) => r.environment), [initial.id]);
+  const environment = useResource(() => api.flowEnvironment(initial.id).then((r) => r.environment), [initial.id]);
   const [name, setName] = useState(initial.draft.name);
   // The simulator offers the draft's variables as campaign test values.
   const [variables, setVariables] = useState(initial.draft.variables);

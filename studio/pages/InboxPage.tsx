@@ -12,6 +12,7 @@ import { useNow } from './inbox/use-now.ts';
 import { changesHandoffs, useLive } from './inbox/use-live.ts';
 import { NotificationsButton } from './inbox/NotificationsButton.tsx';
 import { PresenceControl } from './inbox/PresenceControl.tsx';
+import { SupervisorPanel } from './inbox/SupervisorPanel.tsx';
 import './inbox/inbox.css';
 
 /**
@@ -74,6 +75,7 @@ export function InboxPage({ selectedId }: { selectedId: string | null }) {
           <PresenceControl />
         </div>
       </header>
+      {seesAll && !selectedId ? <SupervisorPanel now={now} /> : null}
       <div className="inbox-layout">
         <div className="inbox-list-column">
           {list.data ? (

@@ -9,9 +9,10 @@ import { GeneralSection } from './settings/GeneralSection.tsx';
 import { PixSection } from './settings/PixSection.tsx';
 import { ChatwootSection } from './settings/ChatwootSection.tsx';
 import { EventWebhooksSection } from './settings/EventWebhooksSection.tsx';
+import { OptOutSection } from './settings/OptOutSection.tsx';
 import './settings/settings.css';
 
-/** Configurações (admins): AI providers, then time zone, business hours, retention and language. */
+/** Configurações (admins): AI providers, then time zone, business hours, retention and language, then opt-out words. */
 export function SettingsPage() {
   const t = useT();
   const settings = useResource(() => api.getSettings().then((r) => r.settings), []);
@@ -26,6 +27,7 @@ export function SettingsPage() {
         <>
           <AiProvidersSection settings={settings.data} onChanged={settings.reload} />
           <GeneralSection settings={settings.data} onSaved={settings.reload} />
+          <OptOutSection optOut={settings.data.optOut} onSaved={settings.reload} />
           <PixSection settings={settings.data} onSaved={settings.reload} />
           <EventWebhooksSection />
           <ChatwootSection />

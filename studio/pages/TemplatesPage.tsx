@@ -5,6 +5,8 @@ import { useT } from '../i18n/index.ts';
 import { errorText } from '../ui/error-text.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { EmptyState, ErrorBanner, Loading } from '../ui/states.tsx';
+import { showToast } from '../ui/toast.tsx';
+import { TemplateForm } from './templates/TemplateForm.tsx';
 import { TemplatePreview } from './templates/TemplatePreview.tsx';
 import './templates/templates.css';
 
@@ -18,6 +20,7 @@ export function TemplatesPage() {
   const [syncing, setSyncing] = useState(false);
   const [result, setResult] = useState<SyncTemplatesResult | null>(null);
   const [syncError, setSyncError] = useState<unknown>(null);
+  const [creating, setCreating] = useState(false);
 
   const load = useCallback(async () => {
     try {
@@ -61,11 +64,26 @@ export function TemplatesPage() {
         title={t('templates.title')}
         subtitle={t('templates.subtitle')}
         actions={
-          <button type="button" className="primary" onClick={() => void sync()} disabled={syncing}>
-            {syncing ? t('templates.syncing') : t('templates.sync')}
-          </button>
+          <>
+            <button type="button" className="button" onClick={() => setCreating(true)}>
+              {t('tplCreate.open')}
+            </button>
+            <button type="button" className="primary" onClick={() => void sync()} disabled={syncing}>
+              {syncing ? t('templates.syncing') : t('templates.sync')}
+            </button>
+          </>
         }
       />
+      {creating ? (
+        <TemplateForm
+          onClose={() => setCreating(false)}
+          onCreated={(created) => {
+            setCreating(false);
+            showToast(t('tplCreate.created', { name: created.name }));
+            void load();
+          }}
+        />
+      ) : null}
       {syncError ? <ErrorBanner message={errorText(syncError, t)} /> : null}
       {result && failures.length === 0 ? (
         <p className="muted" data-testid="templates-sync-result" role="status">

@@ -9,6 +9,7 @@ import { ErrorBanner, Loading } from '../ui/states.tsx';
 import { showToast } from '../ui/toast.tsx';
 import { useResource } from '../ui/use-resource.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
+import { TeamsSection } from './users/TeamsSection.tsx';
 import { TokensSection } from './users/TokensSection.tsx';
 
 // A record, so the compiler insists on every role; importing the zod enum would put zod in the first page load.
@@ -122,6 +123,7 @@ export function UsersPage() {
           }}
         />
       ) : null}
+      <TeamsSection />
       <TokensSection />
     </section>
   );

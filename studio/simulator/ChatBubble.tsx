@@ -37,13 +37,41 @@ export function ChatBubble({ message, disabled, onReply, onOpenList }: ChatBubbl
         <RichText text={message.text} />
       </div>
     );
-  // A template (sent by campaigns) or a Payments API order is drawn as the text the inbox keeps for it.
-  if (message.kind === 'template' || message.kind === 'order_details' || message.kind === 'order_status')
+  // A Payments API order is drawn as the text the inbox keeps for it.
+  if (message.kind === 'order_details' || message.kind === 'order_status')
     return (
       <div className="bubble bot">
         <RichText text={textOf(message) ?? ''} />
       </div>
     );
+  // A template (campaigns, fallbacks with the window closed): its text, marked as a template, and its quick replies.
+  if (message.kind === 'template') {
+    const replies = (message.buttons ?? []).filter((b) => b.type === 'quick_reply');
+    return (
+      <div className="bubble-group">
+        <div className="bubble bot template" data-testid="sim-template">
+          <span className="bubble-template-tag">📋 {message.name}</span>
+          <RichText text={textOf(message) ?? ''} />
+        </div>
+        {replies.length > 0 ? (
+          <div className="bubble-buttons">
+            {replies.map((b) => (
+              <button
+                key={b.index}
+                type="button"
+                className="chat-button"
+                data-testid="sim-button"
+                disabled={disabled}
+                onClick={() => onReply({ id: b.value, title: b.title ?? b.value })}
+              >
+                {b.title ?? b.value}
+              </button>
+            ))}
+          </div>
+        ) : null}
+      </div>
+    );
+  }
   if (message.kind === 'media') {
     return (
       <div className="bubble bot media" data-testid="sim-media">

@@ -36,6 +36,8 @@ export function SimulatorPanel({ flowId, variables: declared, beforeRun, onNodeC
   const [busy, setBusy] = useState(false);
   const [text, setText] = useState('');
   const [sheet, setSheet] = useState<Extract<BotMessage, { kind: 'list' }> | null>(null);
+  // Closed: what the bot sends on its own (start, timers) finds the 24-hour window closed.
+  const [windowClosed, setWindowClosed] = useState(false);
   const nextId = useRef(1);
   // Each restart is a new run; answers from an older run (a slow request, React's dev double-mount) are dropped.
   const run = useRef(0);
@@ -56,7 +58,7 @@ export function SimulatorPanel({ flowId, variables: declared, beforeRun, onNodeC
           append([{ from: 'system', text: t('sim.saveFirst') }]);
           return;
         }
-        const answer = await api.simulate(flowId, request);
+        const answer = await api.simulate(flowId, windowClosed ? { ...request, windowClosed: true } : request);
         if (mine !== run.current) return;
         setResult(answer);
         onNodeChange(answer.status === 'ended' ? null : answer.nodeId);
@@ -72,7 +74,7 @@ export function SimulatorPanel({ flowId, variables: declared, beforeRun, onNodeC
       }
       // `append` only touches a ref and a state setter, so it is left out.
     },
-    [flowId, beforeRun, onNodeChange, t],
+    [flowId, beforeRun, onNodeChange, t, windowClosed],
   );
 
   // As on WhatsApp, the contact speaks first: opening (or restarting) shows an empty chat, and
@@ -128,6 +130,10 @@ export function SimulatorPanel({ flowId, variables: declared, beforeRun, onNodeC
           </button>
         </div>
       </header>
+      <label className="sim-window" data-testid="sim-window">
+        <input type="checkbox" checked={windowClosed} onChange={(e) => setWindowClosed(e.target.checked)} />
+        <span>{t('sim.windowClosed')}</span>
+      </label>
       <div className="phone">
         <div className="phone-top">
           <span className="avatar" aria-hidden="true">
@@ -141,7 +147,7 @@ export function SimulatorPanel({ flowId, variables: declared, beforeRun, onNodeC
               {t('sim.startHint')}
             </p>
           ) : null}
-          {entries.length === 0 && !busy && campaignVariables.length > 0 ? (
+          {entries.length === 0 && !busy && (campaignVariables.length > 0 || windowClosed) ? (
             // A request with no text starts the flow unprompted, with these values, as a campaign does.
             <CampaignStart
               variables={campaignVariables}

@@ -139,6 +139,8 @@ export interface VariantInput {
   priceCents: number;
   promoPriceCents: number | null;
   stock: number | null;
+  /** Absent (a CSV import): a kept variant keeps its SKU. */
+  sku?: string | null;
 }
 
 /**
@@ -155,6 +157,7 @@ export async function replaceVariants(db: Executor, productId: string, variants:
       price_cents: v.priceCents,
       promo_price_cents: v.promoPriceCents,
       stock: v.stock,
+      sku: v.sku,
       position,
     };
     await db

@@ -51,7 +51,11 @@ export async function findConversations(db: Executor, f: ConversationFilter): Pr
     select * from (
       select c.id, c.name, c.wa_id, c.channel_id, ch.name as channel_name, c.last_inbound_at,
         case when h.status = 'claimed' then 'with_agent' when h.status = 'open' then 'waiting'
-          when s.status is not null then 'bot' else 'ended' end as status,
+          when s.status is not null then 'bot'
+          -- A message the flow has not handled yet (messages_pending_idx): the bot is about to answer.
+          when exists (select 1 from messages p where p.contact_id = c.id and p.direction = 'in' and p.processed_at is null)
+            then 'bot'
+          else 'ended' end as status,
         h.id as handoff_id, h.status as handoff_status, h.assigned_user_id,
         lm.direction as last_direction, lm.type as last_type, lm.text as last_text, lm.created_at as last_at,
         (floor(extract(epoch from lm.created_at) * 1000000))::bigint::text as last_us,

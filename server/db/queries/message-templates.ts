@@ -93,3 +93,44 @@ export async function updateTemplateByMetaId(
     .execute();
   return rows.length;
 }
+
+/** A template just submitted from the studio, stored as Meta answered (PENDING) until its webhook or a sync. */
+export async function insertSubmittedTemplate(
+  db: Executor,
+  t: {
+    channelId: string;
+    wabaId: string;
+    metaId: string;
+    name: string;
+    language: string;
+    category: string;
+    status: string;
+    parameterFormat: string;
+    components: unknown[];
+  },
+  now: Date,
+): Promise<string> {
+  const id = randomUUID();
+  await db
+    .insertInto('message_templates')
+    .values({
+      id,
+      channel_id: t.channelId,
+      waba_id: t.wabaId,
+      meta_id: t.metaId,
+      name: t.name,
+      language: t.language,
+      category: t.category,
+      status: t.status,
+      quality: null,
+      parameter_format: t.parameterFormat,
+      components: JSON.stringify(t.components),
+      rejected_reason: null,
+      updated_at: now,
+    })
+    .onConflict((oc) =>
+      oc.columns(['channel_id', 'meta_id']).doUpdateSet({ status: t.status, category: t.category, updated_at: now }),
+    )
+    .execute();
+  return id;
+}

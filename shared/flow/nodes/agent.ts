@@ -95,14 +95,12 @@ export const agentData = z.object({
       description: z.string().max(500).default(''),
     })
     .default({ method: 'GET', url: '', description: '' }),
-  /** Open visit times `list_slots` offers, as HH:MM on the next `slotDays` weekdays. */
-  slotTimes: z
-    .array(z.string().regex(/^\d{2}:\d{2}$/))
-    .max(12)
-    .default(['09:00', '14:00']),
-  slotDays: z.number().int().min(1).max(30).default(5),
+  /** The agenda (Agenda page) whose free slots `list_slots` offers and `book_slot` books; empty until chosen. */
+  agendaId: z.string().max(100).default(''),
   /** Pictures the contact sends go to the model (it must be vision-capable). */
   allowImages: z.boolean().default(false),
+  /** Voice notes are transcribed (the provider's transcription model) and read as typed text. */
+  allowAudio: z.boolean().default(false),
   /** Where the reason of an `error` exit is stored. */
   errorVariable: variableName.default('ai_error'),
 });

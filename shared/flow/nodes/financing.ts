@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { numberOrTemplate, variableName } from '../common.ts';
+import { numberOrTemplate, variableName, whenWindowClosed } from '../common.ts';
 
 export const amortizationSystems = ['price', 'sac', 'both'] as const;
 
 export const financingData = z.object({
+  windowClosed: whenWindowClosed,
   system: z.enum(amortizationSystems).default('both'),
   /** Each field takes a number or a template such as `{{valor_imovel}}`. */
   price: numberOrTemplate.default('{{valor_imovel}}'),

@@ -67,3 +67,4 @@ export * from './schedule.ts';
 export * from './set.ts';
 export * from './start.ts';
 export * from './wait.ts';
+export * from './understand-ai.ts';

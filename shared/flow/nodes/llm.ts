@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { templateText, variableName } from '../common.ts';
+import { templateText, variableName, whenWindowClosed } from '../common.ts';
 
 export const llmData = z.object({
+  windowClosed: whenWindowClosed,
   systemPrompt: templateText.min(1),
   /** How many earlier messages of the conversation the model sees. */
   historyMessages: z.number().int().min(0).max(50).default(10),
@@ -15,5 +16,13 @@ export const llmData = z.object({
   /** Stores the last qualification score here. */
   scoreVariable: variableName.default('score'),
   timeoutMs: z.number().int().min(1000).max(120_000).default(20_000),
+  /** A named provider from Configurações; empty uses the default one. */
+  provider: z.string().max(80).default(''),
+  /** The provider's model for this block; empty uses the provider's model. */
+  model: z.string().max(120).default(''),
+  /** Pictures the contact sends go to the default provider's model when it sees (its vision flag). */
+  allowImages: z.boolean().default(false),
+  /** Voice notes are transcribed (the default provider's transcription model) and read as typed text. */
+  allowAudio: z.boolean().default(false),
 });
 export type LlmData = z.infer<typeof llmData>;

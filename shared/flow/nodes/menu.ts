@@ -1,15 +1,19 @@
 import { z } from 'zod';
-import { localId, templateText, timeoutMinutes, variableName } from '../common.ts';
+import { localId, templateText, timeoutMinutes, variableName, whenWindowClosed } from '../common.ts';
+import { understandAi, understandAiOff } from './understand-ai.ts';
 
 export const menuOption = z.object({
   id: localId,
   title: templateText.min(1),
   /** Shown under the title when the menu is sent as a list. */
   description: templateText.optional(),
+  /** Other words for this option that a typed answer may use ("simulação", "parcelas"). */
+  synonyms: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
 });
 export type MenuOption = z.infer<typeof menuOption>;
 
 export const menuData = z.object({
+  windowClosed: whenWindowClosed,
   text: templateText.min(1),
   header: templateText.optional(),
   footer: templateText.optional(),
@@ -22,5 +26,7 @@ export const menuData = z.object({
   timeoutMinutes,
   /** Stores the chosen option's title here when set. */
   variable: variableName.optional(),
+  /** Answers matching no option (typed or spoken) are classified by an AI model. */
+  ai: understandAi.default(understandAiOff),
 });
 export type MenuData = z.infer<typeof menuData>;

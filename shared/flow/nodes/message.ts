@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { templateText, timeoutMinutes } from '../common.ts';
+import { templateText, timeoutMinutes, whenWindowClosed } from '../common.ts';
 import { messageTemplateRef } from './message-template.ts';
 
 export const mediaKinds = ['image', 'document', 'video', 'audio'] as const;
@@ -25,6 +25,7 @@ export const messageData = z.object({
   media: mediaAttachment.nullable().default(null),
   template: messageTemplateRef.nullable().default(null),
   templateWhen: z.enum(templateWhens).default('always'),
+  windowClosed: whenWindowClosed,
   /** Minutes to wait for a quick reply before `timeout` (templates with quick replies only). */
   timeoutMinutes,
 });

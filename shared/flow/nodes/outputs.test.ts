@@ -9,8 +9,8 @@ describe('outputsOfType', () => {
         type: 'menu',
         data: {
           options: [
-            { id: 'a', title: 'A' },
-            { id: 'b', title: 'B' },
+            { id: 'a', title: 'A', synonyms: [] },
+            { id: 'b', title: 'B', synonyms: [] },
           ],
         },
       }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { templateText, timeoutMinutes, variableName } from '../common.ts';
+import { templateText, timeoutMinutes, variableName, whenWindowClosed } from '../common.ts';
 
 /** What the picker says besides the first question; each editable per block, these defaults otherwise. */
 export const pickerTexts = z.object({
@@ -13,6 +13,7 @@ export const pickerTexts = z.object({
 export type PickerTexts = z.infer<typeof pickerTexts>;
 
 export const productPickerData = z.object({
+  windowClosed: whenWindowClosed,
   /**
    * `cart`: category → product → quantity → "adicionar mais?" → summary → confirm.
    * `single`: category → product card; the chosen product is stored and `confirmed` follows

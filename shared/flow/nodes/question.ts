@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { templateText, timeoutMinutes, variableName } from '../common.ts';
+import { templateText, timeoutMinutes, variableName, whenWindowClosed } from '../common.ts';
+import { understandAi, understandAiOff } from './understand-ai.ts';
 
 export const questionKinds = [
   'text',
@@ -16,6 +17,7 @@ export const questionKinds = [
 export type QuestionKind = (typeof questionKinds)[number];
 
 export const questionData = z.object({
+  windowClosed: whenWindowClosed,
   text: templateText.min(1),
   kind: z.enum(questionKinds).default('text'),
   variable: variableName,
@@ -27,5 +29,7 @@ export const questionData = z.object({
   retries: z.number().int().min(0).max(10).default(2),
   retryMessage: templateText.default('Hmm, não consegui entender. Pode tentar de novo?'),
   timeoutMinutes,
+  /** Voice notes are transcribed and read as typed; a yes/no answer not understood is classified. */
+  ai: understandAi.default(understandAiOff),
 });
 export type QuestionData = z.infer<typeof questionData>;

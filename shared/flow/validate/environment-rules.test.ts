@@ -39,7 +39,26 @@ describe("validateFlow with the installation's facts", () => {
   });
 
   it('warns that an LLM block has no provider', () => {
-    expect(codes(template('atendimento-ia'), emptyInstall)).toEqual(['llm_without_provider@recepcionista']);
+    const flow = {
+      schemaVersion: 1,
+      name: 'LLM',
+      nodes: [
+        { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
+        { id: 'ia', type: 'llm', position: { x: 0, y: 200 }, data: { systemPrompt: 'Atenda o contato.' } },
+      ],
+      edges: [{ id: 'e1', source: 'start', sourceHandle: 'next', target: 'ia' }],
+    };
+    // Only the installation's facts: the bare flow has other (document) problems too.
+    const about = (env: FlowEnvironment) =>
+      validateFlow(flow, env)
+        .problems.filter((p) => p.code.includes('provider'))
+        .map((p) => [p.code, p.severity, p.nodeId]);
+    expect(about(emptyInstall)).toEqual([['llm_without_provider', 'warning', 'ia']]);
+    expect(about(stocked)).toEqual([]);
+  });
+
+  it('refuses the clinic template (an agent that books) while no provider is configured', () => {
+    expect(codes(template('atendimento-ia'), emptyInstall)).toEqual(['agent_without_provider@recepcionista']);
     expect(codes(template('atendimento-ia'), stocked)).toEqual([]);
   });
 

@@ -17,8 +17,11 @@ export const environmentRule: Rule = ({ flow, environment }) => {
       const ids = node.data.categoryIds.length > 0 ? node.data.categoryIds : Object.keys(activeProductsByCategory);
       const offered = ids.reduce((sum, id) => sum + (activeProductsByCategory[id] ?? 0), 0);
       if (offered === 0) problems.push(nodeProblem(node, 'picker_without_products', 'categoryIds'));
-    } else if (node.type === 'llm' && !aiConfigured) {
-      problems.push(nodeProblem(node, 'llm_without_provider'));
+    } else if (node.type === 'llm') {
+      const { provider } = node.data;
+      if (provider && environment.aiProviders && !environment.aiProviders.includes(provider))
+        problems.push(nodeProblem(node, 'agent_unknown_provider', 'provider', { provider }));
+      else if (!provider && !aiConfigured) problems.push(nodeProblem(node, 'llm_without_provider'));
     } else if (node.type === 'agent') {
       const { provider } = node.data;
       if (provider && environment.aiProviders && !environment.aiProviders.includes(provider))

@@ -12,5 +12,7 @@ export const flowEnvironment = z.object({
   aiConfigured: z.boolean(),
   /** The named providers of Configurações, for agent blocks that pick one; absent: not checked. */
   aiProviders: z.array(z.string()).optional(),
+  /** A campaign starts this flow after its template (the server knows from the campaigns); absent: not known. */
+  startedByCampaign: z.boolean().optional(),
 });
 export type FlowEnvironment = z.infer<typeof flowEnvironment>;

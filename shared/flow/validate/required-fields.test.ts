@@ -33,6 +33,22 @@ describe('required fields', () => {
       [{ code: 'http_url_empty', severity: 'error', nodeId: 'h', field: 'url' }],
     ],
     [
+      'an agent that books with no agenda chosen',
+      buildFlow(
+        [start, node('a', 'agent', { instructions: 'Marque consultas.', tools: ['list_slots', 'book_slot'] }), end],
+        ['s > a', 'a.done > e', 'a.escalate > e', 'a.error > e'],
+      ),
+      [{ code: 'agent_no_agenda', severity: 'error', nodeId: 'a', field: 'agendaId' }],
+    ],
+    [
+      'an agent that books in a chosen agenda',
+      buildFlow(
+        [start, node('a', 'agent', { instructions: 'Marque.', tools: ['book_slot'], agendaId: 'consultas' }), end],
+        ['s > a', 'a.done > e', 'a.escalate > e', 'a.error > e'],
+      ),
+      [],
+    ],
+    [
       'a goto to another flow',
       buildFlow([start, node('g', 'goto', { target: { kind: 'flow', flowId: 'f2' } })], ['s > g']),
       [],

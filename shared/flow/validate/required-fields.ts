@@ -27,6 +27,10 @@ const checks: { [T in FlowNode['type']]?: Check<T> } = {
       : [],
   menu: (n) => (n.data.options.length === 0 ? [nodeProblem(n, 'menu_no_options', 'options')] : []),
   http: (n) => (n.data.url.trim() === '' ? [nodeProblem(n, 'http_url_empty', 'url')] : []),
+  agent: (n) =>
+    (n.data.tools.includes('list_slots') || n.data.tools.includes('book_slot')) && !n.data.agendaId
+      ? [nodeProblem(n, 'agent_no_agenda', 'agendaId')]
+      : [],
   condition: (n) =>
     n.data.rules.flatMap((r, i) =>
       r.operator === 'regex' && invalidRegex(r.value)

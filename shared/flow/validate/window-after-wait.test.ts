@@ -44,3 +44,65 @@ describe('window_may_be_closed', () => {
     expect(validateFlow(handled).problems.filter((p) => p.code.startsWith('edge_'))).toEqual([]);
   });
 });
+
+describe('window_closed_at_campaign_start', () => {
+  const atStart = (flow: unknown, environment?: Parameters<typeof validateFlow>[1]) =>
+    validateFlow(flow, environment)
+      .problems.filter((p) => p.code === 'window_closed_at_campaign_start')
+      .map((p) => p.nodeId);
+  const environment = { activeProductsByCategory: {}, aiConfigured: true };
+  const opening = (settings: { startsFromCampaign?: boolean } = {}) =>
+    buildFlow(
+      [
+        node('s', 'start', {}),
+        node('hi', 'message', { text: 'Oi, {{contact.name}}!' }),
+        node('m', 'menu', { text: 'Quer pagar agora?', options: [{ id: 'a', title: 'Sim' }] }),
+        node('after', 'message', { text: 'Combinado' }),
+      ],
+      ['s > hi', 'hi > m', 'm.opt-a > after'],
+      { settings },
+    );
+
+  it('warns on free-form sends before the first answer when the flow may start from a campaign', () => {
+    expect(atStart(opening({ startsFromCampaign: true }))).toEqual(['hi', 'm']);
+    const problem = validateFlow(opening({ startsFromCampaign: true })).problems.find(
+      (p) => p.code === 'window_closed_at_campaign_start',
+    );
+    expect(problem?.severity).toBe('warning');
+    expect(problem?.messages['pt-BR']).toContain('Quando a janela de 24 h estiver fechada');
+    expect(problem?.messages.en).toContain('When the 24-hour window is closed');
+  });
+
+  it('the server tells when a campaign starts the flow; without that or the setting it is quiet', () => {
+    expect(atStart(opening())).toEqual([]);
+    expect(atStart(opening(), { ...environment, startedByCampaign: false })).toEqual([]);
+    expect(atStart(opening(), { ...environment, startedByCampaign: true })).toEqual(['hi', 'm']);
+  });
+
+  it('is quiet for a template opening, a template fallback and a connected window_closed output', () => {
+    const handled = buildFlow(
+      [
+        node('s', 'start', {}),
+        node('t', 'message', {
+          template: { name: 'cobranca', language: 'pt_BR', buttons: [] },
+        }),
+        node('f', 'message', {
+          text: 'Segue o boleto',
+          template: { name: 'boleto', language: 'pt_BR' },
+          templateWhen: 'window_closed',
+        }),
+        node('q', 'question', { text: 'Seu CPF?', variable: 'cpf', windowClosed: 'output' }),
+        node('tq', 'message', { template: { name: 'pedir_cpf', language: 'pt_BR' } }),
+      ],
+      ['s > t', 't > f', 'f > q', 'q.window_closed > tq'],
+      { settings: { startsFromCampaign: true } },
+    );
+    expect(atStart(handled)).toEqual([]);
+  });
+
+  it('old flows parse with the new defaults (no setting, blocks end quietly)', () => {
+    const result = validateFlow(opening());
+    expect(result.flow?.settings.startsFromCampaign).toBe(false);
+    expect(result.flow?.nodes.find((n) => n.id === 'm')?.data).toMatchObject({ windowClosed: 'end' });
+  });
+});

@@ -33,7 +33,7 @@ function move<T>(items: T[], from: number, to: number): T[] {
 }
 
 export function addMenuOption(flow: EditorFlow, nodeId: string, title: string, id: IdFactory): EditorFlow {
-  return mapMenu(flow, nodeId, (options) => [...options, { id: id('o'), title }]);
+  return mapMenu(flow, nodeId, (options) => [...options, { id: id('o'), title, synonyms: [] }]);
 }
 
 export function removeMenuOption(flow: EditorFlow, nodeId: string, optionId: string): EditorFlow {

@@ -10,6 +10,7 @@ export function FlowSettings() {
   const t = useT();
   const api = useEditorApi();
   const id = useId();
+  const campaignId = useId();
   const name = useEditor((s) => s.flow.name);
   const description = useEditor((s) => s.flow.description);
   const settings = useEditor((s) => s.flow.settings);
@@ -51,6 +52,15 @@ export function FlowSettings() {
             }
           />
           <label htmlFor={id}>{t('editor.field.migrate')}</label>
+        </div>
+        <div className="fx-check">
+          <input
+            id={campaignId}
+            type="checkbox"
+            checked={settings.startsFromCampaign}
+            onChange={(e) => edit((f) => ({ ...f, settings: { ...f.settings, startsFromCampaign: e.target.checked } }))}
+          />
+          <label htmlFor={campaignId}>{t('windowClosed.startsFromCampaign')}</label>
         </div>
       </fieldset>
     </>

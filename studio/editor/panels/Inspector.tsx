@@ -5,6 +5,7 @@ import { Icon } from '../../nodes/icons.tsx';
 import type { InspectorProps } from '../../nodes/inspector-props.ts';
 import { nodeColors } from '../../nodes/colors.ts';
 import { nodeInspectors } from '../../nodes/inspectors.ts';
+import { hasWindowClosedChoice, WindowClosedSection } from '../../nodes/WindowClosedSection.tsx';
 import { WhatsAppPreview, sendsMessage } from '../../preview/WhatsAppPreview.tsx';
 import { deleteElements } from '../edits/delete.ts';
 import { updateNodeData } from '../edits/update-data.ts';
@@ -85,6 +86,7 @@ function NodeInspector({ node, onDeleted }: { node: EditorNode; onDeleted(): voi
       </header>
       <fieldset className="fx-inspector__form" disabled={readOnly}>
         <Form node={node} update={update} />
+        {hasWindowClosedChoice(node.type) && <WindowClosedSection node={node} />}
       </fieldset>
       <OutputTargets node={node} />
       {sendsMessage(node) && (

@@ -1,5 +1,6 @@
 import { checkConnection } from '../../../shared/flow/connection.ts';
 import { edgeFrom, nodeById, outputsOf } from '../../../shared/flow/graph.ts';
+import { windowClosedOutput, windowSensitiveTypes } from '../../../shared/flow/nodes/outputs.ts';
 import { connect, reconnect } from '../edits/connect.ts';
 import { deleteElements } from '../edits/delete.ts';
 import type { EditorFlow, EditorNode, IdFactory } from '../state/types.ts';
@@ -21,7 +22,7 @@ export interface OutputTarget {
 export function outputTargets(flow: Pick<EditorFlow, 'nodes' | 'edges'>, nodeId: string): OutputTarget[] {
   const node = nodeById(flow, nodeId);
   if (!node) return [];
-  return outputsOf(node).map((handle) => {
+  return [...outputsOf(node), ...windowClosedHandle(flow, node)].map((handle) => {
     const edge = edgeFrom(flow, nodeId, handle);
     const choices = flow.nodes.filter(
       (n) => checkConnection(flow, { source: nodeId, sourceHandle: handle, target: n.id }, edge?.id) === null,
@@ -46,4 +47,11 @@ export function setOutputTarget(
   if (edge?.target === target) return flow;
   const attempt = { source: nodeId, sourceHandle: handle, target };
   return edge ? reconnect(flow, edge.id, attempt) : connect(flow, attempt, id);
+}
+
+/** `window_closed` where the node shows it: chosen in the inspector, or already used by an edge. */
+function windowClosedHandle(flow: Pick<EditorFlow, 'edges'>, node: EditorNode): string[] {
+  if (!windowSensitiveTypes.has(node.type)) return [];
+  const chosen = 'windowClosed' in node.data && node.data.windowClosed === 'output';
+  return chosen || edgeFrom(flow, node.id, windowClosedOutput) ? [windowClosedOutput] : [];
 }

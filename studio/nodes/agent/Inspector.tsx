@@ -1,6 +1,7 @@
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { agentToolNames, type AgentData, type AgentToolName } from '../../../shared/flow/nodes/agent.ts';
 import { httpMethods } from '../../../shared/flow/nodes/http.ts';
+import { agendaApi, type AgendaView } from '../../api/agenda.ts';
 import { useT } from '../../i18n/index.ts';
 import { ListEditor } from '../form/ListEditor.tsx';
 import { NumberField } from '../form/NumberField.tsx';
@@ -9,6 +10,7 @@ import { TemplateField } from '../form/TemplateField.tsx';
 import { TextField } from '../form/TextField.tsx';
 import { VariableField } from '../form/VariableField.tsx';
 import type { InspectorProps } from '../inspector-props.ts';
+import { ProviderPicker } from '../ProviderPicker.tsx';
 
 function Check({ label, checked, onChange }: { label: string; checked: boolean; onChange(v: boolean): void }) {
   const id = useId();
@@ -18,6 +20,22 @@ function Check({ label, checked, onChange }: { label: string; checked: boolean; 
       <label htmlFor={id}>{label}</label>
     </div>
   );
+}
+
+/** The agendas of the Agenda page; null while loading. */
+function useAgendas(): AgendaView[] | null {
+  const [agendas, setAgendas] = useState<AgendaView[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    agendaApi
+      .list()
+      .then((r) => live && setAgendas(r.agendas))
+      .catch(() => live && setAgendas([]));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return agendas;
 }
 
 export function AgentInspector({ node, update }: InspectorProps<'agent'>) {
@@ -33,6 +51,15 @@ export function AgentInspector({ node, update }: InspectorProps<'agent'>) {
       onChange={(v) => v !== null && update({ limits: { ...data.limits, [key]: v } }, `limits.${key}`)}
     />
   );
+  const agendas = useAgendas();
+  const agendaOptions = [
+    { value: '', label: t('agenda.node.pick') },
+    ...(agendas ?? []).map((a) => ({ value: a.id, label: a.name })),
+    // An id the list does not know (another install's) stays visible rather than silently blank.
+    ...(data.agendaId && agendas && !agendas.some((a) => a.id === data.agendaId)
+      ? [{ value: data.agendaId, label: data.agendaId }]
+      : []),
+  ];
   const toggleTool = (name: AgentToolName, on: boolean) =>
     update({ tools: on ? [...data.tools, name] : data.tools.filter((x) => x !== name) }, `tool:${name}`);
   return (
@@ -112,33 +139,21 @@ export function AgentInspector({ node, update }: InspectorProps<'agent'>) {
           />
         </>
       )}
-      {data.tools.includes('list_slots') && (
-        <TextField
-          label={t('agent.slotTimes')}
-          hint={t('agent.slotTimesHint')}
-          value={data.slotTimes.join(', ')}
-          onChange={(text) =>
-            update(
-              {
-                slotTimes: text
-                  .split(',')
-                  .map((s) => s.trim())
-                  .filter((s) => /^\d{2}:\d{2}$/.test(s)),
-              },
-              'slotTimes',
-            )
-          }
+      {(data.tools.includes('list_slots') || data.tools.includes('book_slot')) && (
+        <SelectField
+          label={t('agent.agenda')}
+          hint={t('agent.agendaHint')}
+          value={data.agendaId}
+          options={agendaOptions}
+          onChange={(agendaId) => update({ agendaId }, 'agendaId')}
         />
       )}
-      <div className="fx-grid-2">
-        <TextField
-          label={t('agent.provider')}
-          hint={t('agent.providerHint')}
-          value={data.provider}
-          onChange={(provider) => update({ provider }, 'provider')}
-        />
-        <TextField label={t('agent.model')} value={data.model} onChange={(model) => update({ model }, 'model')} />
-      </div>
+      <ProviderPicker
+        provider={data.provider}
+        model={data.model}
+        onProvider={(provider) => update({ provider }, 'provider')}
+        onModel={(model) => update({ model }, 'model')}
+      />
       <NumberField
         label={t('editor.field.escalateThreshold')}
         value={data.escalateThreshold}
@@ -151,6 +166,11 @@ export function AgentInspector({ node, update }: InspectorProps<'agent'>) {
         label={t('agent.allowImages')}
         checked={data.allowImages}
         onChange={(allowImages) => update({ allowImages }, 'allowImages')}
+      />
+      <Check
+        label={t('intent.allowAudio')}
+        checked={data.allowAudio}
+        onChange={(allowAudio) => update({ allowAudio }, 'allowAudio')}
       />
       <details className="fx-advanced">
         <summary>{t('agent.limits')}</summary>

@@ -1,10 +1,12 @@
 import { useT } from '../../i18n/index.ts';
+import { CheckField } from '../form/CheckField.tsx';
 import { ListEditor } from '../form/ListEditor.tsx';
 import { NumberField } from '../form/NumberField.tsx';
 import { TemplateField } from '../form/TemplateField.tsx';
 import { TextField } from '../form/TextField.tsx';
 import { VariableField } from '../form/VariableField.tsx';
 import type { InspectorProps } from '../inspector-props.ts';
+import { ProviderPicker } from '../ProviderPicker.tsx';
 
 export function LlmInspector({ node, update }: InspectorProps<'llm'>) {
   const t = useT();
@@ -32,6 +34,12 @@ export function LlmInspector({ node, update }: InspectorProps<'llm'>) {
         multiline
         rows={8}
         onChange={(systemPrompt) => update({ systemPrompt }, 'systemPrompt')}
+      />
+      <ProviderPicker
+        provider={data.provider}
+        model={data.model}
+        onProvider={(provider) => update({ provider }, 'provider')}
+        onModel={(model) => update({ model }, 'model')}
       />
       <ListEditor
         label={t('editor.field.llmVariables')}
@@ -75,6 +83,16 @@ export function LlmInspector({ node, update }: InspectorProps<'llm'>) {
         min={1000}
         max={120000}
         onChange={(timeoutMs) => timeoutMs !== null && update({ timeoutMs }, 'timeoutMs')}
+      />
+      <CheckField
+        label={t('intent.allowImages')}
+        checked={data.allowImages}
+        onChange={(allowImages) => update({ allowImages }, 'allowImages')}
+      />
+      <CheckField
+        label={t('intent.allowAudio')}
+        checked={data.allowAudio}
+        onChange={(allowAudio) => update({ allowAudio }, 'allowAudio')}
       />
     </>
   );

@@ -1,10 +1,12 @@
 import { useEditorApi } from '../../editor/state/EditorProvider.tsx';
 import { addMenuOption, moveMenuOption, removeMenuOption, updateMenuOption } from '../../editor/edits/options.ts';
 import { useT } from '../../i18n/index.ts';
+import { ChipsField } from '../form/ChipsField.tsx';
 import { ListEditor } from '../form/ListEditor.tsx';
 import { NumberField } from '../form/NumberField.tsx';
 import { TemplateField } from '../form/TemplateField.tsx';
 import { TextField } from '../form/TextField.tsx';
+import { UnderstandAiFields } from '../form/UnderstandAiFields.tsx';
 import { VariableField } from '../form/VariableField.tsx';
 import type { InspectorProps } from '../inspector-props.ts';
 
@@ -56,9 +58,17 @@ export function MenuInspector({ node, update }: InspectorProps<'menu'>) {
                 }
               />
             )}
+            <ChipsField
+              label={t('intent.synonyms')}
+              hint={t('intent.synonymsHint')}
+              value={o.synonyms}
+              maxLength={60}
+              onChange={(synonyms) => edit((f) => updateMenuOption(f, id, o.id, { synonyms }), `opt:${id}:${o.id}:syn`)}
+            />
           </>
         )}
       />
+      <UnderstandAiFields value={data.ai} onChange={(ai) => update({ ai }, 'ai')} />
       {asList && (
         <TextField
           label={t('editor.field.buttonLabel')}

@@ -1,7 +1,6 @@
 import { memo, useMemo } from 'react';
-import { messageOutputs, windowClosedOutput } from '../../../shared/flow/nodes/outputs.ts';
+import { messageOutputs } from '../../../shared/flow/nodes/outputs.ts';
 import { quickReplies } from '../../../shared/flow/nodes/message-template.ts';
-import { useEditor } from '../../editor/state/EditorProvider.tsx';
 import { useT } from '../../i18n/index.ts';
 import { TemplateText } from '../../preview/TemplateText.tsx';
 import { MediaThumb } from '../MediaThumb.tsx';
@@ -11,24 +10,17 @@ import { sameFace, type FlowNodeProps, type OutputRow } from '../node-props.ts';
 
 export const MessageNode = memo(function MessageNode({ id, data, selected }: FlowNodeProps<'message'>) {
   const t = useT();
-  // `window_closed` is drawn only where an edge uses it, so ordinary canvases stay as they were.
-  const windowClosedLinked = useEditor((s) =>
-    s.flow.edges.some((e) => e.source === id && e.sourceHandle === windowClosedOutput),
-  );
   const outputs = useMemo((): OutputRow[] => {
     const replies = data.template ? quickReplies(data.template) : [];
     const handles = messageOutputs(data);
-    const rows: OutputRow[] =
-      handles.length === 1
-        ? handles.map((handle) => ({ handle, label: windowClosedLinked ? t(outputLabelKey(handle)) : null }))
-        : handles.map((handle, i) => {
-            const reply = replies[i];
-            return reply ? { handle, label: reply.title } : { handle, label: t(outputLabelKey(handle)) };
-          });
-    return windowClosedLinked
-      ? [...rows, { handle: windowClosedOutput, label: t('editor.output.window_closed') }]
-      : rows;
-  }, [data, t, windowClosedLinked]);
+    // A lone `next` is drawn below without a label; NodeShell adds `window_closed` when shown.
+    return handles.length === 1
+      ? handles.map((handle) => ({ handle, label: null }))
+      : handles.map((handle, i) => {
+          const reply = replies[i];
+          return reply ? { handle, label: reply.title } : { handle, label: t(outputLabelKey(handle)) };
+        });
+  }, [data, t]);
   return (
     <NodeShell id={id} type="message" data={data} selected={selected} outputs={outputs}>
       {data.template && (

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import type { MessageTemplateView } from '../../../shared/api/message-templates.ts';
-import type { MessageData } from '../../../shared/flow/nodes/message.ts';
 import { messageTemplatesApi } from '../../api/message-templates.ts';
 import { useT } from '../../i18n/index.ts';
 import { NumberField } from '../form/NumberField.tsx';
@@ -23,10 +22,34 @@ const loadApproved = () =>
 const keyOf = (t: { name: string; language: string }) => `${t.name}|${t.language}`;
 
 /**
- * A message block's Meta template: picked from the approved catalogue, each parameter mapped
- * from `{{variables}}` or literals, sent always or only when the 24-hour window is closed.
+ * A message block's Meta template, sent every time: picked from the approved catalogue, each
+ * parameter mapped from `{{variables}}` or literals; its quick replies become outputs. A
+ * template sent only when the 24-hour window is closed is chosen in `WindowClosedSection`.
  */
 export function TemplateSection({ node, update }: InspectorProps<'message'>) {
+  const t = useT();
+  if (node.data.templateWhen === 'window_closed') return null;
+  const current = node.data.template;
+  return (
+    <details className="fx-advanced" open={current !== null}>
+      <summary>{t('templates.block.section')}</summary>
+      <TemplatePicker node={node} update={update} />
+      {current && current.buttons.some((b) => b.kind === 'quick_reply') && (
+        <NumberField
+          label={t('editor.field.timeoutMinutes')}
+          hint={t('editor.field.timeoutHint')}
+          nullable
+          value={node.data.timeoutMinutes}
+          min={1}
+          onChange={(timeoutMinutes) => update({ timeoutMinutes }, 'timeoutMinutes')}
+        />
+      )}
+    </details>
+  );
+}
+
+/** The approved template of a message block and its parameters, each from a `{{variable}}` or a literal. */
+export function TemplatePicker({ node, update }: InspectorProps<'message'>) {
   const t = useT();
   const [templates, setTemplates] = useState<MessageTemplateView[]>([]);
   useEffect(() => {
@@ -51,50 +74,27 @@ export function TemplateSection({ node, update }: InspectorProps<'message'>) {
   if (current && !options.some((o) => o.value === keyOf(current)))
     options.unshift({ value: keyOf(current), label: `${current.name} (${current.language})` });
   return (
-    <details className="fx-advanced" open={current !== null}>
-      <summary>{t('templates.block.section')}</summary>
+    <>
       <SelectField
         label={t('templates.block.pick')}
         value={current ? keyOf(current) : ''}
         options={[{ value: '', label: t('templates.block.none') }, ...options]}
         onChange={pick}
       />
-      {current && (
-        <>
-          {(['header', 'body'] as const).flatMap((part) =>
-            current[part].map((p, i) => (
-              <TemplateField
-                key={`${part}-${i}`}
-                label={t('templates.block.param', {
-                  name: p.name ?? String(i + 1),
-                  part: t(`templates.block.${part}`),
-                })}
-                value={p.value}
-                onChange={(value) => setParam(part, i, value)}
-              />
-            )),
-          )}
-          <SelectField<MessageData['templateWhen']>
-            label={t('templates.block.when')}
-            value={node.data.templateWhen}
-            options={[
-              { value: 'always', label: t('templates.block.always') },
-              { value: 'window_closed', label: t('templates.block.windowClosed') },
-            ]}
-            onChange={(templateWhen) => update({ templateWhen }, 'templateWhen')}
-          />
-          {node.data.templateWhen === 'always' && current.buttons.some((b) => b.kind === 'quick_reply') && (
-            <NumberField
-              label={t('editor.field.timeoutMinutes')}
-              hint={t('editor.field.timeoutHint')}
-              nullable
-              value={node.data.timeoutMinutes}
-              min={1}
-              onChange={(timeoutMinutes) => update({ timeoutMinutes }, 'timeoutMinutes')}
+      {current &&
+        (['header', 'body'] as const).flatMap((part) =>
+          current[part].map((p, i) => (
+            <TemplateField
+              key={`${part}-${i}`}
+              label={t('templates.block.param', {
+                name: p.name ?? String(i + 1),
+                part: t(`templates.block.${part}`),
+              })}
+              value={p.value}
+              onChange={(value) => setParam(part, i, value)}
             />
-          )}
-        </>
-      )}
-    </details>
+          )),
+        )}
+    </>
   );
 }

@@ -4,6 +4,7 @@ import { useT } from '../../i18n/index.ts';
 import { NumberField } from '../form/NumberField.tsx';
 import { SelectField } from '../form/SelectField.tsx';
 import { TemplateField } from '../form/TemplateField.tsx';
+import { UnderstandAiFields } from '../form/UnderstandAiFields.tsx';
 import { VariableField } from '../form/VariableField.tsx';
 import type { InspectorProps } from '../inspector-props.ts';
 
@@ -64,6 +65,9 @@ export function QuestionInspector({ node, update }: InspectorProps<'question'>) 
             </p>
           </div>
         </div>
+      )}
+      {data.kind !== 'location' && data.kind !== 'media' && (
+        <UnderstandAiFields value={data.ai} onChange={(ai) => update({ ai }, 'ai')} />
       )}
       <details className="fx-advanced">
         <summary>{t('editor.inspector.advanced')}</summary>

@@ -32,6 +32,11 @@ export function AgendaForm({ agenda, onClose, onSaved }: Props) {
   const [closedDates, setClosedDates] = useState((agenda?.closedDates ?? []).join(', '));
   const [minNoticeMinutes, setMinNotice] = useState(agenda?.minNoticeMinutes ?? 120);
   const [horizonDays, setHorizon] = useState(agenda?.horizonDays ?? 30);
+  const [template, setTemplate] = useState({
+    name: agenda?.reminderTemplate?.name ?? '',
+    language: agenda?.reminderTemplate?.language ?? 'pt_BR',
+    parameters: (agenda?.reminderTemplate?.parameters ?? []).join('\n'),
+  });
   const [error, setError] = useState<string | null>(null);
 
   const save = async () => {
@@ -43,6 +48,13 @@ export function AgendaForm({ agenda, onClose, onSaved }: Props) {
       closedDates: list(closedDates),
       minNoticeMinutes,
       horizonDays,
+      reminderTemplate: template.name.trim()
+        ? {
+            name: template.name.trim(),
+            language: template.language.trim() || 'pt_BR',
+            parameters: template.parameters.split('\n').filter((p) => p.trim() !== ''),
+          }
+        : null,
     };
     try {
       if (agenda) await agendaApi.update(agenda.id, body);
@@ -118,6 +130,39 @@ export function AgendaForm({ agenda, onClose, onSaved }: Props) {
           onChange={(e) => setClosedDates(e.target.value)}
         />
       </label>
+      <fieldset className="field agenda-reminder">
+        <legend>{t('agenda.reminder.template')}</legend>
+        <p className="muted small">{t('agenda.reminder.templateHint')}</p>
+        <div className="agenda-numbers">
+          <label className="field">
+            <span>{t('agenda.reminder.template')}</span>
+            <input
+              className="fx-input"
+              placeholder="lembrete_visita"
+              value={template.name}
+              onChange={(e) => setTemplate({ ...template, name: e.target.value })}
+            />
+          </label>
+          <label className="field">
+            <span>{t('agenda.reminder.language')}</span>
+            <input
+              className="fx-input"
+              value={template.language}
+              onChange={(e) => setTemplate({ ...template, language: e.target.value })}
+            />
+          </label>
+        </div>
+        <label className="field">
+          <span>{t('agenda.reminder.parameters')}</span>
+          <textarea
+            className="fx-input"
+            rows={3}
+            placeholder={'{{nome}}\n{{data}} às {{hora}}'}
+            value={template.parameters}
+            onChange={(e) => setTemplate({ ...template, parameters: e.target.value })}
+          />
+        </label>
+      </fieldset>
       {error ? (
         <p role="alert" className="error">
           {error}

@@ -1,28 +1,35 @@
 import type { BookingView } from '../../api/agenda.ts';
 import { useLocaleStore, useT } from '../../i18n/index.ts';
-import { addDays, dayKey } from './week.ts';
+import { dayOf } from './week.ts';
 
 interface Props {
   bookings: BookingView[];
-  from: Date;
-  days: number;
+  /** ISO dates of the business time zone, in order. */
+  days: string[];
+  timeZone: string;
   onCancel(booking: BookingView): void;
 }
 
-/** The period's days in order, each with its bookings by time; days without any say so. */
-export function BookingList({ bookings, from, days, onCancel }: Props) {
+/** The period's days in order, each with its bookings by time (in the business zone); days without any say so. */
+export function BookingList({ bookings, days, timeZone, onCancel }: Props) {
   const t = useT();
   const locale = useLocaleStore((s) => s.locale);
-  const dayTitle = new Intl.DateTimeFormat(locale, { weekday: 'long', day: '2-digit', month: '2-digit' });
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+  // A date's noon in UTC names that calendar day whatever the zone; the times are the zone's.
+  const dayTitle = new Intl.DateTimeFormat(locale, {
+    weekday: 'long',
+    day: '2-digit',
+    month: '2-digit',
+    timeZone: 'UTC',
+  });
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone });
   return (
-    <div className="booking-days">
-      {Array.from({ length: days }, (_, i) => {
-        const day = addDays(from, i);
-        const mine = bookings.filter((b) => dayKey(new Date(b.startsAt)) === dayKey(day));
+    <div className="booking-days" data-time-zone={timeZone}>
+      {days.map((day) => {
+        const title = dayTitle.format(new Date(`${day}T12:00:00Z`));
+        const mine = bookings.filter((b) => dayOf(b.startsAt, timeZone) === day);
         return (
-          <section key={dayKey(day)} className="booking-day" aria-label={dayTitle.format(day)}>
-            <h3>{dayTitle.format(day)}</h3>
+          <section key={day} className="booking-day" aria-label={title}>
+            <h3>{title}</h3>
             {mine.length === 0 ? <p className="muted small">{t('agenda.bookings.none')}</p> : null}
             <ul>
               {mine.map((b) => (

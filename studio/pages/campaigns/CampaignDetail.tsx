@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { recipientOutcomes, type RecipientOutcome } from '../../../shared/api/campaigns.ts';
 import { campaignsApi, type CampaignView, type RecipientView } from '../../api/campaigns.ts';
 import { useLocaleStore, useT } from '../../i18n/index.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
@@ -32,7 +33,6 @@ export function CampaignDetail({
   const runs = useResource(() => campaignsApi.list(id).then((r) => r.campaigns), [id, version]);
   const shown = runId ?? id;
   const shownCampaign = useResource(() => campaignsApi.get(shown).then((r) => r.campaign), [shown, version]);
-  const recipients = useResource(() => campaignsApi.recipients(shown).then((r) => r.recipients), [shown, version]);
   const [busy, setBusy] = useState(false);
 
   const change = async (status: 'paused' | 'active' | 'cancelled' | 'runNow') => {
@@ -121,11 +121,7 @@ export function CampaignDetail({
 
           {shownCampaign.data ? <Totals campaign={shownCampaign.data} /> : null}
           <h3>{t('campaigns.recipients')}</h3>
-          {recipients.data?.length ? (
-            <Recipients rows={recipients.data} />
-          ) : (
-            <p className="muted small">{t('campaigns.noRecipients')}</p>
-          )}
+          <RecipientPages campaignId={shown} version={version} />
         </div>
       ) : null}
     </Dialog>
@@ -143,6 +139,103 @@ function Totals({ campaign }: { campaign: CampaignView }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+const pageSize = 200;
+
+/**
+ * The recipients a page at a time ("Mostrar mais" follows the API's cursor), optionally of one
+ * outcome. When something moves (`version`), the rows already shown are read again at once, so
+ * a live campaign does not fold the list back to its first page.
+ */
+function RecipientPages({ campaignId, version }: { campaignId: string; version: number }) {
+  const t = useT();
+  const [outcome, setOutcome] = useState<RecipientOutcome | null>(null);
+  const [rows, setRows] = useState<RecipientView[]>([]);
+  const [next, setNext] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const shownCount = useRef(pageSize);
+
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    campaignsApi
+      .recipients(campaignId, { outcome, limit: Math.min(1000, Math.max(pageSize, shownCount.current)) })
+      .then(
+        (r) => {
+          if (!live) return;
+          setRows(r.recipients);
+          setNext(r.next);
+          setError(null);
+        },
+        (err: unknown) => live && setError(errorText(err, t)),
+      )
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [campaignId, version, outcome, t]);
+
+  const more = async () => {
+    if (next === null) return;
+    setLoading(true);
+    try {
+      const r = await campaignsApi.recipients(campaignId, { outcome, after: next, limit: pageSize });
+      setRows((old) => {
+        const all = [...old, ...r.recipients];
+        shownCount.current = all.length;
+        return all;
+      });
+      setNext(r.next);
+    } catch (err) {
+      setError(errorText(err, t));
+    }
+    setLoading(false);
+  };
+
+  return (
+    <div className="stack">
+      <label className="field inline">
+        <span>{t('campaigns.filterOutcome')}</span>
+        <select
+          value={outcome ?? ''}
+          data-testid="recipient-filter"
+          onChange={(e) => {
+            shownCount.current = pageSize;
+            setOutcome(recipientOutcomes.find((o) => o === e.target.value) ?? null);
+          }}
+        >
+          <option value="">{t('campaigns.allOutcomes')}</option>
+          {recipientOutcomes.map((o) => (
+            <option key={o} value={o}>
+              {t(`campaigns.outcome.${o}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {error ? <ErrorBanner message={error} /> : null}
+      {rows.length ? (
+        <Recipients rows={rows} />
+      ) : loading ? (
+        <Loading />
+      ) : (
+        <p className="muted small">{t(outcome ? 'campaigns.noRecipientsWithOutcome' : 'campaigns.noRecipients')}</p>
+      )}
+      {rows.length ? (
+        <div className="page-actions">
+          <span className="muted small" data-testid="recipients-shown">
+            {t('campaigns.recipientsShown', { n: rows.length })}
+          </span>
+          {next !== null ? (
+            <button type="button" className="button" disabled={loading} onClick={() => void more()}>
+              {t('campaigns.moreRecipients')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
   );
 }
 

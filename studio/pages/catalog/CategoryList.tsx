@@ -4,6 +4,7 @@ import { useT } from '../../i18n/index.ts';
 import { errorText } from '../../ui/error-text.ts';
 
 interface CategoryListProps {
+  catalogId: string;
   catalog: Catalog;
   selected: string | null;
   onSelect(id: string | null): void;
@@ -12,7 +13,7 @@ interface CategoryListProps {
 }
 
 /** Categories are the first list a contact sees in `product_picker`; renamed in place. */
-export function CategoryList({ catalog, selected, onSelect, onChanged, onDelete }: CategoryListProps) {
+export function CategoryList({ catalogId, catalog, selected, onSelect, onChanged, onDelete }: CategoryListProps) {
   const t = useT();
   const [name, setName] = useState('');
   const [editing, setEditing] = useState<{ id: string; name: string } | null>(null);
@@ -31,7 +32,7 @@ export function CategoryList({ catalog, selected, onSelect, onChanged, onDelete 
   };
   const add = async (event: FormEvent) => {
     event.preventDefault();
-    if (await run(() => api.createCategory({ name, position: catalog.categories.length }))) setName('');
+    if (await run(() => api.createCategory({ catalogId, name, position: catalog.categories.length }))) setName('');
   };
   const rename = async (event: FormEvent) => {
     event.preventDefault();

@@ -1,11 +1,16 @@
 import { useState, type FormEvent } from 'react';
+import { catalogApi } from '../../api/catalog.ts';
 import { api, type Catalog } from '../../api/client.ts';
 import { useT } from '../../i18n/index.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { errorText } from '../../ui/error-text.ts';
-import { centsToInput, parseReais } from '../../ui/money.ts';
+import { centsToInput } from '../../ui/money.ts';
 import { FormFooter } from '../../ui/FormFooter.tsx';
+import { AttributesEditor, type AttributeDraft } from './AttributesEditor.tsx';
 import { NamePreview } from './NamePreview.tsx';
+import { PhotoManager } from './PhotoManager.tsx';
+import { VariantsEditor, type VariantDraft } from './VariantsEditor.tsx';
+import { readProductForm } from './read-product-form.ts';
 
 type Product = Catalog['products'][number];
 
@@ -17,6 +22,8 @@ interface ProductFormProps {
   onClose(): void;
 }
 
+const stockText = (stock: number | null | undefined) => (stock === null || stock === undefined ? '' : String(stock));
+
 export function ProductForm({ product, categories, defaultCategoryId, onSaved, onClose }: ProductFormProps) {
   const t = useT();
   const [form, setForm] = useState({
@@ -24,11 +31,25 @@ export function ProductForm({ product, categories, defaultCategoryId, onSaved, o
     name: product?.name ?? '',
     description: product?.description ?? '',
     price: product ? centsToInput(product.priceCents) : '',
+    promoPrice: product?.promoPriceCents === null || !product ? '' : centsToInput(product.promoPriceCents),
     imageUrl: product?.imageUrl ?? '',
-    stock: product?.stock === null || product?.stock === undefined ? '' : String(product.stock),
+    stock: stockText(product?.stock),
     sku: product?.sku ?? '',
     active: product?.active ?? true,
   });
+  const [variants, setVariants] = useState<VariantDraft[]>(
+    (product?.variants ?? []).map((v) => ({
+      name: v.name,
+      price: centsToInput(v.priceCents),
+      stock: stockText(v.stock),
+      sku: v.sku ?? '',
+    })),
+  );
+  const [attributes, setAttributes] = useState<AttributeDraft[]>(
+    Object.entries(product?.attributes ?? {}).map(([key, value]) => ({ key, value })),
+  );
+  const [pending, setPending] = useState<File[]>([]);
+  const [photosChanged, setPhotosChanged] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const update = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) =>
@@ -36,42 +57,29 @@ export function ProductForm({ product, categories, defaultCategoryId, onSaved, o
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const priceCents = parseReais(form.price);
-    if (priceCents === null) {
-      setError(t('catalog.priceInvalid'));
+    const read = readProductForm(form, variants, attributes);
+    if (!read.ok) {
+      setError(t(read.error));
       return;
     }
-    const stock = form.stock.trim() === '' ? null : Number(form.stock);
-    if (stock !== null && (!Number.isInteger(stock) || stock < 0)) {
-      setError(t('catalog.stockInvalid'));
-      return;
-    }
-    const body = {
-      categoryId: form.categoryId,
-      name: form.name,
-      description: form.description,
-      priceCents,
-      imageUrl: form.imageUrl.trim() || null,
-      stock,
-      sku: form.sku.trim() || null,
-      active: form.active,
-    };
     setBusy(true);
     setError(null);
     try {
-      if (product) await api.updateProduct(product.id, body);
-      else await api.createProduct(body);
+      const saved = product ? await api.updateProduct(product.id, read.body) : await api.createProduct(read.body);
+      for (const file of pending) await catalogApi.uploadPhoto(saved.product.id, file);
       onSaved();
     } catch (err) {
       setError(errorText(err, t));
       setBusy(false);
     }
   };
+  // Photos of a saved product are stored as they are added: closing still shows them in the list.
+  const close = photosChanged ? onSaved : onClose;
 
   return (
     <Dialog
       title={product ? t('catalog.editProduct') : t('catalog.newProduct')}
-      onClose={onClose}
+      onClose={close}
       size="large"
       testId="product-form"
     >
@@ -105,6 +113,18 @@ export function ProductForm({ product, categories, defaultCategoryId, onSaved, o
           </span>
         </label>
         <label className="field">
+          <span>{t('catalogs.promoPrice')}</span>
+          <span className="prefix-input">
+            <span aria-hidden="true">R$</span>
+            <input
+              inputMode="decimal"
+              placeholder="—"
+              value={form.promoPrice}
+              onChange={(e) => update('promoPrice', e.target.value)}
+            />
+          </span>
+        </label>
+        <label className="field">
           <span>{t('catalog.stock')}</span>
           <input
             inputMode="numeric"
@@ -112,6 +132,10 @@ export function ProductForm({ product, categories, defaultCategoryId, onSaved, o
             value={form.stock}
             onChange={(e) => update('stock', e.target.value)}
           />
+        </label>
+        <label className="field">
+          <span>{t('catalog.sku')}</span>
+          <input maxLength={60} value={form.sku} onChange={(e) => update('sku', e.target.value)} />
         </label>
         <label className="field span-2">
           <span>{t('catalog.description')}</span>
@@ -122,8 +146,21 @@ export function ProductForm({ product, categories, defaultCategoryId, onSaved, o
             onChange={(e) => update('description', e.target.value)}
           />
         </label>
-        <NamePreview name={form.name} description={form.description} price={`R$ ${form.price || '0,00'}`} />
-        <label className="field">
+        <NamePreview
+          name={form.name}
+          description={form.description}
+          price={`R$ ${form.promoPrice || form.price || '0,00'}`}
+        />
+        <PhotoManager
+          productId={product?.id ?? null}
+          photos={product?.photos ?? []}
+          pending={pending}
+          onPending={setPending}
+          onChanged={() => setPhotosChanged(true)}
+        />
+        <VariantsEditor variants={variants} onChange={setVariants} />
+        <AttributesEditor attributes={attributes} onChange={setAttributes} />
+        <label className="field span-2">
           <span>{t('catalog.imageUrl')}</span>
           <input
             type="url"
@@ -132,15 +169,11 @@ export function ProductForm({ product, categories, defaultCategoryId, onSaved, o
             onChange={(e) => update('imageUrl', e.target.value)}
           />
         </label>
-        <label className="field">
-          <span>{t('catalog.sku')}</span>
-          <input maxLength={60} value={form.sku} onChange={(e) => update('sku', e.target.value)} />
-        </label>
         <label className="checkbox span-2">
           <input type="checkbox" checked={form.active} onChange={(e) => update('active', e.target.checked)} />
           {t('catalog.active')}
         </label>
-        <FormFooter error={error} busy={busy} onCancel={onClose} />
+        <FormFooter error={error} busy={busy} onCancel={close} />
       </form>
     </Dialog>
   );

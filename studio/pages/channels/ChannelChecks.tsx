@@ -91,6 +91,22 @@ export function ChannelChecks({ channel, onTested }: ChannelChecksProps) {
                 : (quality ?? '—')}
             </dd>
           </div>
+          <div>
+            <dt>{t('channels.throughputTier')}</dt>
+            <dd data-testid="channel-throughput-tier">
+              {channel.throughputTier === null
+                ? t('channels.throughputDefault')
+                : t('channels.throughputValue', { n: String(channel.throughputTier) })}
+            </dd>
+          </div>
+          {channel.throughput !== null ? (
+            <div>
+              <dt>{t('channels.throughputOwn')}</dt>
+              <dd data-testid="channel-throughput">
+                {t('channels.throughputValue', { n: String(channel.throughput) })}
+              </dd>
+            </div>
+          ) : null}
         </dl>
       ) : null}
       <p className="small" data-testid="channel-webhook">

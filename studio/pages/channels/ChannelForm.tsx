@@ -4,6 +4,7 @@ import { useT } from '../../i18n/index.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { FormFooter } from '../../ui/FormFooter.tsx';
+import { ChannelCatalogSelect } from './ChannelCatalogSelect.tsx';
 
 interface ChannelFormProps {
   channel: Channel | null;
@@ -25,7 +26,9 @@ export function ChannelForm({ channel, flows, onSaved, onClose }: ChannelFormPro
     appSecret: '',
     verifyToken: channel?.verifyToken ?? '',
     flowId: channel?.flowId ?? '',
+    catalogId: channel?.catalogId ?? '',
     markRead: channel?.markRead ?? true,
+    throughput: channel?.throughput === null || channel === null ? '' : String(channel.throughput),
     paymentConfiguration: channel?.paymentConfiguration ?? '',
   });
   const [busy, setBusy] = useState(false);
@@ -44,7 +47,9 @@ export function ChannelForm({ channel, flows, onSaved, onClose }: ChannelFormPro
       displayPhone: form.displayPhone.trim() || null,
       verifyToken: form.verifyToken,
       flowId: form.flowId || null,
+      catalogId: form.catalogId || null,
       markRead: form.markRead,
+      throughput: form.throughput.trim() === '' ? null : Number(form.throughput),
       paymentConfiguration: form.paymentConfiguration.trim() || null,
     };
     try {
@@ -115,6 +120,7 @@ export function ChannelForm({ channel, flows, onSaved, onClose }: ChannelFormPro
             ))}
           </select>
         </label>
+        <ChannelCatalogSelect value={form.catalogId} onChange={(id) => update('catalogId', id)} />
         <label className="field span-2">
           <span>{t('channels.accessToken')}</span>
           <input
@@ -149,6 +155,24 @@ export function ChannelForm({ channel, flows, onSaved, onClose }: ChannelFormPro
             onChange={(e) => update('verifyToken', e.target.value)}
           />
           <small className="muted">{t('channels.verifyTokenHelp')}</small>
+        </label>
+        <label className="field">
+          <span>{t('channels.throughput')}</span>
+          <input
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={10000}
+            step={1}
+            value={form.throughput}
+            placeholder={String(channel?.throughputTier ?? 80)}
+            onChange={(e) => update('throughput', e.target.value)}
+          />
+          <small className="muted">
+            {t('channels.throughputHelp', {
+              tier: t('channels.throughputValue', { n: String(channel?.throughputTier ?? 80) }),
+            })}
+          </small>
         </label>
         <label className="field">
           <span>{t('channels.paymentConfiguration')}</span>

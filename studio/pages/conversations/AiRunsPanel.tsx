@@ -34,16 +34,26 @@ export function AiRunsPanel({ conversationId, version }: { conversationId: strin
         <details key={r.id} className="conv-ai-run">
           <summary>
             {new Date(r.at).toLocaleTimeString()} · {t(`agent.outcome.${r.outcome}` as 'agent.outcome.reply')}
-            {r.error ? ` (${r.error})` : ''} · {r.inputTokens + r.outputTokens} tokens
+            {r.error ? ` (${r.error})` : ''} ·{' '}
+            {t('agent.runs.spent', {
+              tokens: r.inputTokens + r.outputTokens,
+              input: r.inputTokens,
+              output: r.outputTokens,
+              cost: r.costUsd.toFixed(4),
+            })}
+            {r.toolCalls.length > 0 ? ` · ${t('agent.runs.tools', { n: r.toolCalls.length })}` : ''}
           </summary>
+          <p className="muted small">{[r.provider, r.model].filter(Boolean).join(' · ')}</p>
           {r.toolCalls.length === 0 ? (
             <p className="muted small">{t('agent.runs.noTools')}</p>
           ) : (
             <ol>
               {r.toolCalls.map((c, i) => (
-                <li key={i}>
+                <li key={i} data-testid="conv-ai-tool-call">
                   <strong>{c.name}</strong>
+                  <div className="muted small">{t('agent.runs.arguments')}</div>
                   <pre style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{json(c.input)}</pre>
+                  <div className="muted small">{c.error ? t('agent.runs.error') : t('agent.runs.result')}</div>
                   <pre style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{c.error ?? json(c.output)}</pre>
                 </li>
               ))}

@@ -126,7 +126,8 @@ export function ConversationView({ id, version, onChanged }: ConversationViewPro
         {mine ? (
           <ReplyBox
             handoffId={mine}
-            block={null}
+            contactName={conversation.contact.name}
+            block={conversation.windowOpen ? null : 'windowClosed'}
             focusRequest={focusRequest}
             onChanged={() => {
               reload();

@@ -1,24 +1,34 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { InboxMessage } from '../../api/client.ts';
+import type { HandoffNoteView } from '../../api/teams.ts';
 import { useLocaleStore, useT } from '../../i18n/index.ts';
-import { dayLabelKind, deliveryOf, groupConversation } from './conversation.ts';
+import { dayLabelKind, deliveryOf, groupConversation, withNotes, type TranscriptEntry } from './conversation.ts';
+import { InboxMedia } from './InboxMedia.tsx';
 
 /** Closer than this to the bottom counts as "reading the latest": new messages scroll into view. */
 const stickyPx = 80;
 
-/** The transcript, the business on the right (bot and agents) and the contact on the left. */
+const noNotes: readonly HandoffNoteView[] = [];
+
+/**
+ * The transcript, the business on the right (bot and agents) and the contact on the left; the
+ * team's internal notes in between, marked as such (never sent).
+ */
 export function Conversation({
   messages,
+  notes = noNotes,
   contactName,
   now,
 }: {
   messages: readonly InboxMessage[];
+  notes?: readonly HandoffNoteView[];
   contactName: string;
   now: Date;
 }) {
   const t = useT();
   const locale = useLocaleStore((s) => s.locale);
-  const days = useMemo(() => groupConversation(messages), [messages]);
+  const days = useMemo(() => groupConversation<TranscriptEntry>(withNotes(messages, notes)), [messages, notes]);
+  const count = messages.length + notes.length;
   const ref = useRef<HTMLDivElement>(null);
   const seen = useRef<{ count: number; atBottom: boolean }>({ count: 0, atBottom: true });
   const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
@@ -27,10 +37,10 @@ export function Conversation({
   // Follows the conversation as it grows, unless the agent scrolled up to read older messages.
   useLayoutEffect(() => {
     const log = ref.current;
-    if (!log || messages.length === seen.current.count) return;
+    if (!log || count === seen.current.count) return;
     if (seen.current.count === 0 || seen.current.atBottom) log.scrollTop = log.scrollHeight;
-    seen.current = { count: messages.length, atBottom: true };
-  }, [messages.length]);
+    seen.current = { count, atBottom: true };
+  }, [count]);
 
   const onScroll = () => {
     const log = ref.current;
@@ -43,8 +53,14 @@ export function Conversation({
     if (kind === 'yesterday') return t('inbox.yesterday');
     return date.format(new Date(`${day}T00:00:00Z`));
   };
-  const authorLabel = (author: InboxMessage['author']) =>
-    author === 'contact' ? contactName : author === 'bot' ? t('inbox.author.bot') : t('inbox.author.agent');
+  const authorLabel = (author: TranscriptEntry['author']) =>
+    author === 'contact'
+      ? contactName
+      : author === 'bot'
+        ? t('inbox.author.bot')
+        : author === 'note'
+          ? t('teamWork.internal')
+          : t('inbox.author.agent');
 
   return (
     // Focusable so the transcript scrolls from the keyboard; a log, so new messages are announced.
@@ -64,6 +80,19 @@ export function Conversation({
             <div key={run.messages[0]?.id} className={`inbox-run ${run.author}`}>
               <span className="inbox-author">{authorLabel(run.author)}</span>
               {run.messages.map((m) => {
+                if (m.author === 'note')
+                  return (
+                    <div key={m.id} className="inbox-bubble note" data-testid="inbox-note" data-kind={m.note.kind}>
+                      <p className="inbox-text">
+                        {m.note.kind === 'note' ? null : <strong>{t(`teamWork.kind.${m.note.kind}`)} </strong>}
+                        {m.note.text}
+                      </p>
+                      <span className="inbox-meta">
+                        {m.note.author ? <span>{m.note.author.name}</span> : null}
+                        <time dateTime={m.createdAt}>{time.format(new Date(m.createdAt))}</time>
+                      </span>
+                    </div>
+                  );
                 const delivery = deliveryOf(m);
                 return (
                   <div
@@ -72,9 +101,10 @@ export function Conversation({
                     data-testid="inbox-message"
                     data-author={m.author}
                   >
+                    {m.media ? <InboxMedia media={m.media} /> : null}
                     {m.text ? (
                       <p className="inbox-text">{m.text}</p>
-                    ) : (
+                    ) : m.media ? null : (
                       <p className="inbox-text muted">{t('inbox.nonText', { type: m.type })}</p>
                     )}
                     <span className="inbox-meta">

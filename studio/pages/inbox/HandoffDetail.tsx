@@ -7,6 +7,7 @@ import { EmptyState, ErrorBanner, Loading } from '../../ui/states.tsx';
 import { showToast } from '../../ui/toast.tsx';
 import { ContextPanel } from './ContextPanel.tsx';
 import { Conversation } from './Conversation.tsx';
+import { HandoffActions } from './HandoffActions.tsx';
 import { formatPhone } from './phone.ts';
 import { ReplyBox } from './ReplyBox.tsx';
 import { holderOf, replyBlock } from './reply-state.ts';
@@ -74,7 +75,7 @@ export function HandoffDetail({ id, userId, canReassign, now, onChanged, onResol
     );
   }
 
-  const { handoff, messages } = detail.data;
+  const { handoff, messages, notes } = detail.data;
   const name = handoff.contact.name || formatPhone(handoff.contact.phone ?? '');
   const holder = holderOf(handoff, userId);
 
@@ -126,6 +127,15 @@ export function HandoffDetail({ id, userId, canReassign, now, onChanged, onResol
                 {t('inbox.takeOver')}
               </button>
             ) : null}
+            <HandoffActions
+              handoff={handoff}
+              holder={holder}
+              supervises={canReassign}
+              onChanged={() => {
+                void detail.refresh();
+                onChanged();
+              }}
+            />
             {holder !== 'closed' ? (
               <button type="button" className="button danger-ghost" onClick={() => setConfirm('resolve')}>
                 {t('inbox.resolve')}
@@ -138,11 +148,13 @@ export function HandoffDetail({ id, userId, canReassign, now, onChanged, onResol
             {t('inbox.stale')}
           </p>
         ) : null}
-        <Conversation messages={messages} contactName={name} now={now} />
+        <Conversation messages={messages} notes={notes} contactName={name} now={now} />
         <ReplyBox
           handoffId={id}
           teamId={handoff.teamId}
-          variables={handoff.variables}
+          // The flow's built-ins by the same names (`{{contact.name}}`), for canned replies.
+          variables={{ ...handoff.variables, contact: handoff.contact }}
+          contactName={handoff.contact.name}
           block={replyBlock(handoff, userId)}
           focusRequest={focusRequest}
           onChanged={() => void detail.refresh()}

@@ -12,6 +12,7 @@ function msg(author: InboxMessage['author'], createdAt: string, text = author): 
     createdAt,
     direction: author === 'contact' ? 'in' : 'out',
     status: author === 'contact' ? 'received' : 'sent',
+    media: null,
   };
 }
 

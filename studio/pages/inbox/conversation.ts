@@ -1,15 +1,40 @@
 import type { InboxMessage } from '../../api/client.ts';
+import type { HandoffNoteView } from '../../api/teams.ts';
 
-/** Consecutive messages of one author, shown under one label, like a chat app does. */
-export interface MessageRun {
-  author: InboxMessage['author'];
-  messages: InboxMessage[];
+/** An internal note (or a transfer, a reopening) in the history: the team sees it, the contact never. */
+export interface NoteEntry {
+  id: string;
+  author: 'note';
+  createdAt: string;
+  note: HandoffNoteView;
+}
+export type TranscriptEntry = InboxMessage | NoteEntry;
+
+interface Dated {
+  author: string;
+  createdAt: string;
 }
 
-export interface ConversationDay {
+/** Consecutive messages of one author, shown under one label, like a chat app does. */
+export interface MessageRun<T extends Dated = InboxMessage> {
+  author: T['author'];
+  messages: T[];
+}
+
+export interface ConversationDay<T extends Dated = InboxMessage> {
   /** `YYYY-MM-DD` in the reader's time zone. */
   day: string;
-  runs: MessageRun[];
+  runs: MessageRun<T>[];
+}
+
+/** Messages and notes in one history, oldest first (a note after a message of the same instant). */
+export function withNotes(messages: readonly InboxMessage[], notes: readonly HandoffNoteView[]): TranscriptEntry[] {
+  const entries: TranscriptEntry[] = [
+    ...messages,
+    ...notes.map((note) => ({ id: `note-${note.id}`, author: 'note' as const, createdAt: note.createdAt, note })),
+  ];
+  // Array.prototype.sort is stable: messages keep their order, notes theirs.
+  return entries.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
 }
 
 /** A pause this long starts a new run even when the same author keeps writing. */
@@ -30,9 +55,9 @@ export function dayOf(iso: string, timeZone?: string): string {
 }
 
 /** Splits a conversation (oldest first) into days, and each day into runs of one author. */
-export function groupConversation(messages: readonly InboxMessage[], timeZone?: string): ConversationDay[] {
-  const days: ConversationDay[] = [];
-  let previous: InboxMessage | null = null;
+export function groupConversation<T extends Dated>(messages: readonly T[], timeZone?: string): ConversationDay<T>[] {
+  const days: ConversationDay<T>[] = [];
+  let previous: T | null = null;
   for (const message of messages) {
     const day = dayOf(message.createdAt, timeZone);
     let current = days[days.length - 1];

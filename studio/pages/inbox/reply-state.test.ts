@@ -11,7 +11,8 @@ describe('replyBlock', () => {
   it.each([
     [{ status: 'resolved', assignedUserId: me, windowOpen: true }, 'resolved'],
     [{ status: 'claimed', assignedUserId: me, windowOpen: false }, 'windowClosed'],
-    [{ status: 'open', assignedUserId: null, windowOpen: false }, 'windowClosed'],
+    [{ status: 'open', assignedUserId: null, windowOpen: false }, 'unclaimed'],
+    [{ status: 'claimed', assignedUserId: 'u-other', windowOpen: false }, 'claimedByOther'],
     [{ status: 'open', assignedUserId: null, windowOpen: true }, 'unclaimed'],
     [{ status: 'claimed', assignedUserId: 'u-other', windowOpen: true }, 'claimedByOther'],
   ] as const)('%o is blocked as %s', (handoff, block) => {

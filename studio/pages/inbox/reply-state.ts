@@ -11,10 +11,10 @@ export type ReplyBlock = 'resolved' | 'windowClosed' | 'unclaimed' | 'claimedByO
 
 export function replyBlock(handoff: HandoffState, userId: string): ReplyBlock | null {
   if (handoff.status === 'resolved') return 'resolved';
-  // Before "claim it": claiming would not help, WhatsApp only takes a template now.
-  if (!handoff.windowOpen) return 'windowClosed';
   if (handoff.status === 'open' || handoff.assignedUserId === null) return 'unclaimed';
   if (handoff.assignedUserId !== userId) return 'claimedByOther';
+  // The holder may still send an approved template: the reply box offers one instead of text.
+  if (!handoff.windowOpen) return 'windowClosed';
   return null;
 }
 

@@ -24,6 +24,8 @@ export function ProviderDialog({ provider, first, onClose, onSaved }: Props) {
     baseUrl: provider?.baseUrl ?? '',
     model: provider?.model ?? '',
     isDefault: provider?.isDefault ?? false,
+    vision: provider?.vision ?? false,
+    transcriptionModel: provider?.transcriptionModel ?? '',
   });
   const [apiKey, setApiKey] = useState('');
   const [keyChange, setKeyChange] = useState<KeyChange>(provider?.hasKey ? 'keep' : 'replace');
@@ -87,6 +89,24 @@ export function ProviderDialog({ provider, first, onClose, onSaved }: Props) {
             value={form.model}
             onChange={(e) => setForm({ ...form, model: e.target.value })}
           />
+        </label>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={form.vision}
+            onChange={(e) => setForm({ ...form, vision: e.target.checked })}
+          />
+          <span>{t('intent.provider.vision')}</span>
+        </label>
+        <label className="field">
+          <span>{t('intent.provider.transcription')}</span>
+          <input
+            maxLength={200}
+            placeholder="whisper-1"
+            value={form.transcriptionModel}
+            onChange={(e) => setForm({ ...form, transcriptionModel: e.target.value })}
+          />
+          <small className="muted">{t('intent.provider.transcriptionHelp')}</small>
         </label>
         <div className="field">
           <label htmlFor="ai-provider-key">{t('settings.ai.key')}</label>

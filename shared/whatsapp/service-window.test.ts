@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serviceWindow } from './window.ts';
+import { serviceWindow } from './service-window.ts';
 
 const last = new Date('2026-01-01T10:00:00Z');
 const at = (iso: string) => new Date(iso);

@@ -1,0 +1,28 @@
+/**
+ * The server's per-stage time (`fluxo_stage_seconds` on `/metrics`), read before and after a
+ * phase: the difference divided by the phase's messages is where each message's time went.
+ */
+export type StageTotals = Map<string, number>;
+
+export async function readStages(serverUrl: string, token: string): Promise<StageTotals> {
+  const response = await fetch(`${serverUrl}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new Error(`GET /metrics: ${response.status}`);
+  const text = await response.text();
+  const totals: StageTotals = new Map();
+  for (const match of text.matchAll(/^fluxo_stage_seconds_sum\{stage="([a-z]+)"\} ([0-9.e+-]+)$/gm)) {
+    totals.set(match[1]!, Number(match[2]));
+  }
+  return totals;
+}
+
+/** Stage order as a message goes through them. */
+const order = ['parse', 'verify', 'store', 'claim', 'step', 'commit', 'outbox', 'send', 'record', 'status'];
+
+/** "parse 0.01 · verify 0.02 · …" in ms per inbound message, from two readings. */
+export function formatStages(before: StageTotals, after: StageTotals, messages: number): string {
+  const parts = order.map((stage) => {
+    const ms = (((after.get(stage) ?? 0) - (before.get(stage) ?? 0)) * 1000) / Math.max(1, messages);
+    return `${stage} ${ms.toFixed(2)}`;
+  });
+  return `  time per inbound message by stage (ms, summed over concurrent work): ${parts.join(' · ')}`;
+}

@@ -1,0 +1,36 @@
+import type { APIRequestContext, Page } from 'playwright-core';
+import { signBody } from '../../server/testing/sign.ts';
+import { metaJson } from '../../server/testing/webhook-payloads.ts';
+
+/** A JSON POST through a signed-in page's requests; throws with the server's answer unless 2xx. */
+export async function postJson<T>(request: APIRequestContext, path: string, data: unknown): Promise<T> {
+  const response = await request.post(path, { data });
+  if (!response.ok()) throw new Error(`POST ${path}: ${response.status()} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/**
+ * A webhook as Meta delivers it: escaped JSON signed with the app secret. Meta retries anything
+ * but a 200, so a test that gets another answer has found a bug.
+ */
+export async function deliverWebhook(baseUrl: string, appSecret: string, payload: unknown): Promise<void> {
+  const body = metaJson(payload);
+  const response = await fetch(`${baseUrl}/webhooks/whatsapp`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, appSecret) },
+  });
+  if (response.status !== 200) throw new Error(`webhook answered ${response.status}: ${await response.text()}`);
+}
+
+/**
+ * Elements of the main area and of an open dialog reaching past the window's right edge (none
+ * when the page fits): bubbles, tables and forms must wrap or scroll inside their own box.
+ */
+export const overflowing = (page: Page, scope = 'main *, dialog[open] *') =>
+  page.evaluate((selector) => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll(selector)]
+      .filter((e) => e.getBoundingClientRect().right > width + 0.5)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
+  }, scope);

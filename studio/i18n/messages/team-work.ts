@@ -1,0 +1,98 @@
+import type { MessageTable } from './types.ts';
+
+/** Team admin (Usuários), inbox team work (transfer, notes, reopen) and the supervisor's floor (issue 19). */
+export const teamWorkMessages = {
+  'teamAdmin.title': { 'pt-BR': 'Equipes', en: 'Teams' },
+  'teamAdmin.subtitle': {
+    'pt-BR':
+      'O bloco de atendimento humano nomeia uma equipe: seus membros recebem as conversas, dentro do prazo de primeira resposta.',
+    en: 'The human handoff block names a team: its members get the conversations, within the first-reply time.',
+  },
+  'teamAdmin.new': { 'pt-BR': 'Nova equipe', en: 'New team' },
+  'teamAdmin.empty': { 'pt-BR': 'Nenhuma equipe ainda.', en: 'No teams yet.' },
+  'teamAdmin.name': { 'pt-BR': 'Nome', en: 'Name' },
+  'teamAdmin.nameHelp': {
+    'pt-BR': 'O mesmo nome do bloco de atendimento humano (maiúsculas não importam).',
+    en: 'The same name as in the human handoff block (case does not matter).',
+  },
+  'teamAdmin.members': { 'pt-BR': 'Membros', en: 'Members' },
+  'teamAdmin.noMembers': { 'pt-BR': 'ninguém', en: 'nobody' },
+  'teamAdmin.noAgents': {
+    'pt-BR': 'Nenhum atendente ativo: crie usuários com o papel Atendente.',
+    en: 'No active agents: create users with the Agent role.',
+  },
+  'teamAdmin.capacityOf': { 'pt-BR': 'Capacidade de {name}', en: 'Capacity of {name}' },
+  'teamAdmin.sla': { 'pt-BR': 'Prazo de 1ª resposta', en: 'First-reply time' },
+  'teamAdmin.slaMinutes': { 'pt-BR': 'Prazo de primeira resposta (minutos)', en: 'First-reply time (minutes)' },
+  'teamAdmin.minutes': { 'pt-BR': '{count} min', en: '{count} min' },
+  'teamAdmin.replies': { 'pt-BR': 'Respostas prontas', en: 'Canned replies' },
+  'teamAdmin.repliesHelp': {
+    'pt-BR': 'Use {{contact.name}} ou as variáveis do fluxo: o atendente recebe o texto já preenchido.',
+    en: 'Use {{contact.name}} or the flow’s variables: the agent gets the text filled in.',
+  },
+  'teamAdmin.replyTitle': { 'pt-BR': 'Título da resposta {n}', en: 'Title of reply {n}' },
+  'teamAdmin.replyText': { 'pt-BR': 'Texto da resposta {n}', en: 'Text of reply {n}' },
+  'teamAdmin.replyTitlePlaceholder': { 'pt-BR': 'Título (ex.: Saudação)', en: 'Title (e.g. Greeting)' },
+  'teamAdmin.replyTextPlaceholder': {
+    'pt-BR': 'Olá {{contact.name}}, tudo bem?',
+    en: 'Hi {{contact.name}}, how are you?',
+  },
+  'teamAdmin.addReply': { 'pt-BR': 'Adicionar resposta', en: 'Add reply' },
+  'teamAdmin.removeReply': { 'pt-BR': 'Remover resposta', en: 'Remove reply' },
+  'teamAdmin.save': { 'pt-BR': 'Salvar equipe', en: 'Save team' },
+  'teamAdmin.saved': { 'pt-BR': 'Equipe {name} salva.', en: 'Team {name} saved.' },
+  'teamAdmin.edit': { 'pt-BR': 'Editar', en: 'Edit' },
+  'teamAdmin.editNamed': { 'pt-BR': 'Editar a equipe {name}', en: 'Edit team {name}' },
+  'teamAdmin.delete': { 'pt-BR': 'Excluir', en: 'Delete' },
+  'teamAdmin.deleteNamed': { 'pt-BR': 'Excluir a equipe {name}', en: 'Delete team {name}' },
+  'teamAdmin.deleteBody': {
+    'pt-BR': 'As conversas na fila dela ficam visíveis para todos os atendentes.',
+    en: 'Conversations in its queue stay visible to every agent.',
+  },
+  'teamAdmin.deleted': { 'pt-BR': 'Equipe {name} excluída.', en: 'Team {name} deleted.' },
+
+  'teamWork.transfer': { 'pt-BR': 'Transferir', en: 'Transfer' },
+  'teamWork.transferred': { 'pt-BR': 'Conversa transferida.', en: 'Conversation transferred.' },
+  'teamWork.to': { 'pt-BR': 'Para', en: 'To' },
+  'teamWork.pickTarget': { 'pt-BR': 'Escolha uma equipe ou pessoa…', en: 'Pick a team or person…' },
+  'teamWork.teams': { 'pt-BR': 'Fila da equipe', en: 'Team queue' },
+  'teamWork.people': { 'pt-BR': 'Pessoas', en: 'People' },
+  'teamWork.personOption': {
+    'pt-BR': '{name} — {status}, {open}/{capacity}',
+    en: '{name} — {status}, {open}/{capacity}',
+  },
+  'teamWork.transferNote': { 'pt-BR': 'Nota para quem recebe', en: 'Note for whoever gets it' },
+  'teamWork.note': { 'pt-BR': 'Nota interna', en: 'Internal note' },
+  'teamWork.noteHelp': {
+    'pt-BR': 'Só a equipe vê; nunca é enviada ao contato.',
+    en: 'Only the team sees it; it is never sent to the contact.',
+  },
+  'teamWork.text': { 'pt-BR': 'Texto', en: 'Text' },
+  'teamWork.saveNote': { 'pt-BR': 'Salvar nota', en: 'Save note' },
+  'teamWork.noted': { 'pt-BR': 'Nota salva.', en: 'Note saved.' },
+  'teamWork.reopen': { 'pt-BR': 'Reabrir', en: 'Reopen' },
+  'teamWork.reopenHelp': {
+    'pt-BR': 'Volta para a fila da equipe e o robô fica em silêncio com este contato.',
+    en: 'It goes back to the team’s queue and the bot stays silent with this contact.',
+  },
+  'teamWork.reopened': { 'pt-BR': 'Atendimento reaberto.', en: 'Conversation reopened.' },
+  'teamWork.internal': { 'pt-BR': 'Nota interna', en: 'Internal note' },
+  'teamWork.slashHelp': {
+    'pt-BR': '"/" e parte do título busca uma resposta pronta.',
+    en: '"/" and part of a title finds a canned reply.',
+  },
+  'teamWork.kind.note': { 'pt-BR': 'Nota', en: 'Note' },
+  'teamWork.kind.transfer': { 'pt-BR': 'Transferência', en: 'Transfer' },
+  'teamWork.kind.reopen': { 'pt-BR': 'Reaberto', en: 'Reopened' },
+
+  'supervisor.title': { 'pt-BR': 'Visão da supervisão', en: 'Supervisor view' },
+  'supervisor.agents': { 'pt-BR': 'Atendentes', en: 'Agents' },
+  'supervisor.load': { 'pt-BR': 'Conversas / capacidade', en: 'Conversations / capacity' },
+  'supervisor.loadOf': { 'pt-BR': '{open} / {capacity}', en: '{open} / {capacity}' },
+  'supervisor.queues': { 'pt-BR': 'Filas', en: 'Queues' },
+  'supervisor.waiting': { 'pt-BR': 'Aguardando', en: 'Waiting' },
+  'supervisor.longest': { 'pt-BR': 'Maior espera', en: 'Longest wait' },
+  'supervisor.breached': { 'pt-BR': 'SLA estourado', en: 'SLA missed' },
+  'supervisor.noTeam': { 'pt-BR': '(equipe inexistente)', en: '(no such team)' },
+  'supervisor.resolved': { 'pt-BR': 'Encerrados recentemente', en: 'Recently resolved' },
+} as const satisfies MessageTable;
