@@ -17,11 +17,7 @@ export function createPaymentsPort(db: Executor, options: { publicUrl?: string |
       const key = parsed.success && parsed.data ? normalizePixKey(parsed.data.key) : null;
       if (!parsed.success || !parsed.data || !key) return null;
       const channel = channelId
-        ? await db
-            .selectFrom('channels')
-            .select('payment_configuration')
-            .where('id', '=', channelId)
-            .executeTakeFirst()
+        ? await db.selectFrom('channels').select('payment_configuration').where('id', '=', channelId).executeTakeFirst()
         : undefined;
       const setup: PixSetup = {
         key,

@@ -68,7 +68,12 @@ function orderDetails(action: Json): PayloadProblem | null {
   const order = p.order;
   if (!isObject(order) || !Array.isArray(order.items) || order.items.length < 1) return missing('order.items');
   const itemsOk = order.items.every(
-    (i) => isObject(i) && isText(i.retailer_id, 100) && isText(i.name, 60) && isAmount(i.amount) && Number.isInteger(i.quantity),
+    (i) =>
+      isObject(i) &&
+      isText(i.retailer_id, 100) &&
+      isText(i.name, 60) &&
+      isAmount(i.amount) &&
+      Number.isInteger(i.quantity),
   );
   if (!itemsOk || !isAmount(order.subtotal)) return badValue('order items need retailer_id, name, amount, quantity');
   const settings = Array.isArray(p.payment_settings) ? p.payment_settings : [];

@@ -46,7 +46,14 @@ export const templateButtonParameter = z.object({
 export type TemplateButtonParameter = z.infer<typeof templateButtonParameter>;
 
 /** Meta's order statuses (Payments API, Brazil), sent as `order_status` updates. */
-export const paymentOrderStatuses = ['pending', 'processing', 'partially-shipped', 'shipped', 'completed', 'canceled'] as const;
+export const paymentOrderStatuses = [
+  'pending',
+  'processing',
+  'partially-shipped',
+  'shipped',
+  'completed',
+  'canceled',
+] as const;
 
 export const outboundMessage = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: z.string() }),
