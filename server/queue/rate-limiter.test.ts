@@ -78,10 +78,11 @@ describe('Redis rate limiter', () => {
     );
     // Still one number's limit, counted here: 3 in the window, the rest in the next
     // (which, on this clock, never comes until the test moves it).
-    await expect.poll(() => passed).toBe(3);
+    // A bound on waiting for the failed connection, not a timing assertion.
+    await expect.poll(() => passed, { timeout: 15_000 }).toBe(3);
     expect(limiter.health()).toBe('degraded');
     t = paceWindowMs;
-    await expect.poll(() => passed).toBe(5);
+    await expect.poll(() => passed, { timeout: 15_000 }).toBe(5);
     await Promise.all(takes);
     down.disconnect();
   });
@@ -117,7 +118,7 @@ describe('local rate limiter', () => {
       }),
     );
     // The clock stands still, so the window cannot move: exactly the limit passes.
-    await expect.poll(() => passed).toBe(5);
+    await expect.poll(() => passed, { timeout: 15_000 }).toBe(5);
     // Just under a window later, still nothing more (a token bucket would have refilled).
     t = paceWindowMs - 1;
     await new Promise((r) => setTimeout(r, paceWindowMs + 50));

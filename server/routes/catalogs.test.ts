@@ -107,7 +107,7 @@ describe('catalogs, variants and photos', () => {
       variants: [{ name: 'Grande', priceCents: 5200, stock: 2 }],
     });
     expect(updated.body.product.variants).toEqual([
-      { id: grande, name: 'Grande', priceCents: 5200, promoPriceCents: null, stock: 2 },
+      { id: grande, name: 'Grande', priceCents: 5200, promoPriceCents: null, sku: null, stock: 2 },
     ]);
     const twice = await editor().json('PATCH', `/api/products/${p.id}`, {
       variants: [
