@@ -21,6 +21,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql`drop index if exists media_files_uploads_idx`.execute(db);
   await db.schema
     .alterTable('media_files')
     .dropColumn('token')

@@ -1,4 +1,4 @@
-import type { MediaFile, MediaRef, Ports } from '../../runtime/ports.ts';
+import type { MediaFile, MediaRef } from '../../runtime/ports.ts';
 import type { ChannelInfo } from '../channels/channel-directory.ts';
 import type { GraphClient } from '../whatsapp/graph-client.ts';
 
@@ -21,12 +21,4 @@ export function channelMedia(graph: GraphClient, channel: ChannelInfo) {
       return null;
     }
   };
-}
-
-/**
- * The process's ports with a channel's own media reader. A prototype, not a spread: the shared
- * ports read the provider and time zone through getters, which must stay live.
- */
-export function withMedia(ports: Ports, media: NonNullable<Ports['media']>): Ports {
-  return Object.assign(Object.create(ports) as Ports, { media });
 }

@@ -5,7 +5,7 @@ import { isDatabaseUnavailable } from '../db/connection-errors.ts';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import type { ChannelDirectory, ChannelInfo } from '../channels/channel-directory.ts';
-import { withMedia } from './media-port.ts';
+import { overridePorts } from './override-ports.ts';
 import { needsTransaction } from './batch-rows.ts';
 import { commitInOneStatement } from './commit-batch.ts';
 import { commitOutcomes } from './commit-effects.ts';
@@ -129,7 +129,7 @@ async function runOne(o: ProcessorOptions, contact: ClaimedWork): Promise<Done |
       contact,
       channel,
       versions: o.versions,
-      ports: o.mediaFor ? withMedia(o.ports, o.mediaFor(channel)) : o.ports,
+      ports: o.mediaFor ? overridePorts(o.ports, { media: o.mediaFor(channel) }) : o.ports,
       optOut: o.optOut?.(),
       session: contact.session ?? undefined,
       messages: contact.pending.map((m) => ({

@@ -12,6 +12,7 @@ import type { ChannelInfo } from '../channels/channel-directory.ts';
 import type { FlowVersions, LoadedVersion } from './flow-versions.ts';
 import type { ClaimedContact, LiveSession } from './leases.ts';
 import { catalogOfChannel } from './catalog-port.ts';
+import { overridePorts } from './override-ports.ts';
 import { flowStartPayload, type FlowStartPayload } from './stored-json.ts';
 
 export interface PendingMessage {
@@ -102,9 +103,8 @@ export async function runContact(input: {
   optOut?: OptOutSettings;
 }): Promise<ContactOutcome> {
   const { contact, channel, versions } = input;
-  // Spread once per contact run: getters (the LLM read from settings) are read here, not per block.
   const ports = channel.catalogId
-    ? { ...input.ports, catalog: catalogOfChannel(input.ports.catalog, channel.catalogId) }
+    ? overridePorts(input.ports, { catalog: catalogOfChannel(input.ports.catalog, channel.catalogId) })
     : input.ports;
   const outcome: ContactOutcome = {
     contactId: contact.id,

@@ -21,7 +21,7 @@ const menuOf = (f: ReturnType<typeof flow>) => {
 describe('menu options', () => {
   it('adds an option with a fresh id', () => {
     const next = addMenuOption(flow(), 'menu', 'Nova', sequentialIds());
-    expect(menuOf(next).options.at(-1)).toEqual({ id: 'o1', title: 'Nova' });
+    expect(menuOf(next).options.at(-1)).toEqual({ id: 'o1', title: 'Nova', synonyms: [] });
   });
 
   it('removing an option removes the edge leaving through it, and only that edge', () => {
