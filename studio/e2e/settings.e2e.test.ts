@@ -40,9 +40,9 @@ describe('settings page', () => {
 
     await page.getByRole('button', { name: 'Adicionar provedor' }).click();
     const dialog = page.getByTestId('ai-provider-form');
-    await dialog.getByLabel('Nome').fill('Local');
+    await dialog.getByLabel('Nome', { exact: true }).fill('Local');
     await dialog.getByLabel('Endereço da API (base URL)').fill(llm.url);
-    await dialog.getByLabel('Modelo').fill('fake-model');
+    await dialog.getByLabel('Modelo', { exact: true }).fill('fake-model');
     await dialog.getByLabel('Chave da API').fill(apiKey);
     await dialog.getByRole('button', { name: 'Salvar' }).click();
     await dialog.waitFor({ state: 'detached' });

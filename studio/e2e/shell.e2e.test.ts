@@ -177,7 +177,7 @@ describe('channels', () => {
     await page.goto('/channels');
     await page.getByRole('button', { name: 'Conectar número' }).first().click();
     const form = page.getByTestId('channel-form');
-    await form.getByLabel('Nome').fill('Loja');
+    await form.getByLabel('Nome', { exact: true }).fill('Loja');
     await form.getByLabel('Phone number ID').fill('1234567890');
     await form.getByLabel('Token de acesso').fill('EAAG-token-de-teste-123');
     await form.getByLabel('App secret').fill('segredo-do-app');
@@ -193,7 +193,7 @@ describe('channels', () => {
     const edit = page.getByTestId('channel-form');
     expect(await edit.getByLabel('Token de acesso').inputValue()).toBe('');
     expect(await edit.getByLabel('Token de acesso').getAttribute('placeholder')).toBe('•••• (mantido)');
-    await edit.getByLabel('Nome').fill('Loja Centro');
+    await edit.getByLabel('Nome', { exact: true }).fill('Loja Centro');
     await edit.getByRole('button', { name: 'Salvar' }).click();
     await edit.waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('channel-card').filter({ hasText: 'Loja Centro' }).count()).toBe(1);

@@ -69,7 +69,7 @@ export const templateCreateMessages = {
     en: 'May start from a campaign (right after its template, with the 24-hour window closed)',
   },
   'sim.windowClosed': {
-    'pt-BR': 'Janela de 24 h fechada (como depois de uma campanha): o bot começa sem mensagem do contato',
-    en: '24-hour window closed (as after a campaign): the bot starts without a message from the contact',
+    'pt-BR': 'Janela de 24 h fechada (como depois de uma campanha): quem fala primeiro é o bot',
+    en: '24-hour window closed (as after a campaign): the bot speaks first',
   },
 } as const;

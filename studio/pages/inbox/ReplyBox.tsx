@@ -138,10 +138,9 @@ export function ReplyBox({
         <input
           ref={fileRef}
           type="file"
-          className="visually-hidden"
+          // Not rendered: the 📎 button opens it (a clipped input still widened a phone's page).
+          hidden
           accept={sendableTypes}
-          tabIndex={-1}
-          aria-hidden="true"
           data-testid="attach-input"
           onChange={(event) => pickFile(event.target.files?.[0])}
         />
