@@ -79,7 +79,7 @@ export const conversationMessages = {
   'conv.mediaPending': { 'pt-BR': 'Baixando o arquivo…', en: 'Downloading the file…' },
   'conv.location': { 'pt-BR': 'Localização', en: 'Location' },
   'conv.openMap': { 'pt-BR': 'Ver no mapa', en: 'Open the map' },
-  'conv.template': { 'pt-BR': 'Modelo “{name}”', en: 'Template “{name}”' },
+  'conv.listRows': { 'pt-BR': 'Opções da lista ({count})', en: 'List options ({count})' },
   'conv.author.contact': { 'pt-BR': 'Contato', en: 'Contact' },
   'conv.author.bot': { 'pt-BR': 'Robô', en: 'Bot' },
   'conv.author.agent': { 'pt-BR': 'Atendente', en: 'Agent' },

@@ -1,3 +1,4 @@
+import type { ListSection } from '../../../shared/messages/outbound.ts';
 import type { ConversationMessage } from '../../api/client.ts';
 import { useT } from '../../i18n/index.ts';
 import { ChatBubble } from '../../simulator/ChatBubble.tsx';
@@ -86,28 +87,49 @@ function Inbound({ message }: { message: ConversationMessage }) {
   }
 }
 
-/** What we sent, drawn by the simulator's bubble (buttons, lists, media); templates by name. */
+/** The rows a list offered: WhatsApp shows them in a sheet the contact opens; here they unfold under it. */
+function ListRows({ sections }: { sections: ListSection[] }) {
+  const t = useT();
+  const count = sections.reduce((n, s) => n + s.rows.length, 0);
+  return (
+    <details className="conv-list-rows" data-testid="conv-list-rows">
+      <summary>{t('conv.listRows', { count })}</summary>
+      {sections.map((section, i) => (
+        <div key={i}>
+          {section.title ? <strong className="conv-list-section">{section.title}</strong> : null}
+          <ul>
+            {section.rows.map((row) => (
+              <li key={row.id}>
+                {row.title}
+                {row.description ? <span className="bubble-footer">{row.description}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </details>
+  );
+}
+
+/**
+ * What we sent, drawn by the simulator's bubble as WhatsApp shows it (buttons, lists, media,
+ * templates with the text the contact read); a list also shows the rows it offered.
+ */
 function Outbound({ message }: { message: ConversationMessage }) {
   const t = useT();
-  const content = message.content;
-  if (content?.kind === 'template') {
-    const parameters = Array.isArray(content.parameters)
-      ? content.parameters.filter((p): p is string => typeof p === 'string')
-      : [];
-    return (
-      <div className="bubble bot conv-template">
-        <strong className="bubble-header">{t('conv.template', { name: str(content.name) ?? '' })}</strong>
-        {parameters.length ? <span>{parameters.join(' · ')}</span> : null}
-      </div>
-    );
-  }
-  if (!content)
+  if (!message.content)
     return (
       <div className="bubble bot">
         {message.text ? <RichText text={message.text} /> : t('conv.nonText', { type: message.type })}
       </div>
     );
-  return <ChatBubble message={toBotMessage(content)} disabled onReply={noop} onOpenList={noop} />;
+  const drawn = toBotMessage(message.content);
+  return (
+    <>
+      <ChatBubble message={drawn} disabled onReply={noop} onOpenList={noop} />
+      {drawn.kind === 'list' ? <ListRows sections={drawn.sections} /> : null}
+    </>
+  );
 }
 
 export function MessageBubble({ message }: { message: ConversationMessage }) {
