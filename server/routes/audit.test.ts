@@ -97,6 +97,9 @@ describe('audit log coverage', () => {
     expect((await integration.request('GET', '/api/flows')).status).toBe(200);
     now = new Date(now.getTime() + tokenUseAuditMs);
     expect((await integration.request('GET', '/api/flows')).status).toBe(200);
+    // Revoked: the token stops working, and the revocation is on record.
+    expect((await boss.as.request('DELETE', `/api/tokens/${token.body.token.id}`)).status).toBe(204);
+    expect((await integration.request('GET', '/api/flows')).status).toBe(401);
 
     // The inbox: a handoff claimed, answered and resolved; an operator message; an export; an erasure.
     const inbox = await seedChannel(db, t.deps.secrets);
@@ -110,6 +113,10 @@ describe('audit log coverage', () => {
     ).toBe(202);
     expect((await agent.as.json('POST', `/api/handoffs/${handoff.handoffId}/resolve`)).status).toBe(200);
     expect((await boss.as.request('GET', `/api/contacts/${handoff.contactId}/export`)).status).toBe(200);
+    // The bulk exports: contacts, orders and the catalog.
+    expect((await boss.as.request('GET', '/api/contacts/export.csv')).status).toBe(200);
+    expect((await boss.as.request('GET', '/api/orders/export.csv')).status).toBe(200);
+    expect((await boss.as.request('GET', '/api/catalogs/default/export.csv')).status).toBe(200);
     expect((await boss.as.request('DELETE', `/api/contacts/${handoff.contactId}`)).status).toBe(204);
     expect((await boss.as.request('DELETE', `/api/users/${created.body.user.id}`)).status).toBe(204);
     expect((await boss.as.request('GET', '/api/audit/export.csv')).status).toBe(200);
@@ -155,7 +162,11 @@ describe('audit log coverage', () => {
       'channel.update',
       'channel.delete',
       'token.create',
+      'token.revoke',
       'contact.export',
+      'contacts.export',
+      'orders.export',
+      'catalog.export',
       'contact.erase',
       'audit.export',
     ]) {

@@ -245,6 +245,14 @@ describe('campaign controls', () => {
     expect(csv.status).toBe(200);
     expect(csv.text).toContain('row,phone,name,outcome,skip_reason,error_code,error_reason');
     expect(csv.text).toContain('5584991700020');
+    // An export is an audited action (issue 17, Auditoria).
+    expect(
+      await h.testDb.db
+        .selectFrom('audit_log')
+        .select(['actor_kind', 'target_id', 'details'])
+        .where('action', '=', 'campaign.export')
+        .execute(),
+    ).toEqual([{ actor_kind: 'token', target_id: id, details: { recipients: 1 } }]);
 
     const paused = await call<{ campaign: Campaign }>('PATCH', `/api/campaigns/${id}`, { status: 'paused' });
     expect(paused.body.campaign.status).toBe('paused');
