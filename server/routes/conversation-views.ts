@@ -1,5 +1,6 @@
 import type { ConversationMessage, ConversationSummary } from '../../shared/api/conversations.ts';
 import type { ConversationRow, conversationMessages } from '../db/queries/conversations.ts';
+import { sentFileName } from '../media/file-name.ts';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -57,7 +58,14 @@ export function toMessage(m: Awaited<ReturnType<typeof conversationMessages>>[nu
     status: m.status,
     error: m.status === 'failed' || m.error ? failureOf(m.error) : null,
     media:
-      m.media_id && m.media_status ? { id: m.media_id, status: m.media_status, mimeType: m.media_mime_type } : null,
+      m.media_id && m.media_status
+        ? {
+            id: m.media_id,
+            status: m.media_status,
+            mimeType: m.media_mime_type,
+            fileName: sentFileName(m.payload, m.media_file_name),
+          }
+        : null,
     createdAt: iso(m.created_at),
   };
 }

@@ -370,7 +370,38 @@ describe('conversations API', () => {
       .where('wa_id', '=', '5584991230001')
       .executeTakeFirstOrThrow();
     const { body } = await as.admin.json<Detail>('GET', `/api/conversations/${contact.id}`);
-    expect(body.messages[0]?.media).toEqual({ id: mediaId, status: 'stored', mimeType: 'image/jpeg' });
+    expect(body.messages[0]?.media).toEqual({ id: mediaId, status: 'stored', mimeType: 'image/jpeg', fileName: null });
+  });
+
+  it("names a contact's document as they sent it, in the history and the download", async () => {
+    h.fake.addMedia('1200000000000004', new TextEncoder().encode('%PDF-1.4 holerite'), 'application/pdf');
+    expect((await h.post(metaFixtureBytes('document.json'))).status).toBe(200);
+    let contact = { id: '', mediaId: '' };
+    await until(
+      'the document was stored',
+      async () => {
+        contact =
+          (await h.testDb.db
+            .selectFrom('contacts')
+            .innerJoin('messages', 'messages.contact_id', 'contacts.id')
+            .innerJoin('media_files', 'media_files.message_id', 'messages.id')
+            .select(['contacts.id', 'media_files.id as mediaId'])
+            .where('contacts.wa_id', '=', '5511987650003')
+            .where('media_files.status', '=', 'stored')
+            .executeTakeFirst()) ?? contact;
+        return contact.id !== '';
+      },
+      10_000,
+    );
+    const { body } = await as.admin.json<Detail>('GET', `/api/conversations/${contact.id}`);
+    expect(body.messages[0]?.media).toEqual({
+      id: contact.mediaId,
+      status: 'stored',
+      mimeType: 'application/pdf',
+      fileName: 'holerite-dezembro.pdf',
+    });
+    const saved = await as.admin.request('GET', `/api/media/${contact.mediaId}?download=1`);
+    expect(saved.headers.get('content-disposition')).toContain('filename="holerite-dezembro.pdf"');
   });
 });
 

@@ -8,6 +8,7 @@ import { requireRole } from '../http/auth.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { publicBaseUrl } from '../http/public-url.ts';
 import { createRouter, json } from '../http/router.ts';
+import { cleanFileName, sentFileName } from '../media/file-name.ts';
 import { uploadUrl } from '../media/upload-url.ts';
 import { sniffMediaType } from '../media/sniff-type.ts';
 import { assertContactNotHeldByOther } from './handoff-access.ts';
@@ -19,20 +20,10 @@ mediaRoutes.use('*', requireRole('agent'));
 /** Types a browser may show in the page; anything else (HTML, SVG: scripts) is only downloaded. */
 const inlineTypes = /^(image\/(jpeg|png|webp|gif)|audio\/[\w.+-]+|video\/[\w.+-]+|application\/pdf|text\/plain)$/;
 
-/** A file name without quotes, slashes and controls (it goes into headers and Meta's `filename`). */
-const cleanFileName = (raw: unknown) =>
-  typeof raw === 'string'
-    ? raw
-        .replace(/[\u0000-\u001f"\\/]/g, '')
-        .trim()
-        .slice(0, 200)
-    : '';
-
 /** The file name the contact's document (or the agent's upload) had, or one made from the id. */
 function fileNameOf(id: string, payload: unknown, mimeType: string | null, uploaded: string | null): string {
-  const raw = (payload as { raw?: { document?: { filename?: unknown } } } | null)?.raw?.document?.filename;
-  const named = cleanFileName(uploaded ?? raw);
-  if (named) return named.slice(0, 200);
+  const named = sentFileName(payload, uploaded);
+  if (named) return named;
   const ext = mimeType?.split('/')[1]?.split(';')[0]?.replace(/[^\w]/g, '') ?? 'bin';
   return `midia-${id.slice(0, 8)}.${ext}`;
 }

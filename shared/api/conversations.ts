@@ -61,7 +61,15 @@ export const conversationMessage = z.object({
   /** Why it failed: Meta's error code and title, or our own reason. */
   error: z.object({ code: z.union([z.string(), z.number()]).nullable(), title: z.string() }).nullable(),
   /** The stored file of an incoming photo, document, audio or video (`GET /api/media/{id}`). */
-  media: z.object({ id: z.string(), status: z.enum(['stored', 'failed']), mimeType: z.string().nullable() }).nullable(),
+  media: z
+    .object({
+      id: z.string(),
+      status: z.enum(['stored', 'failed']),
+      mimeType: z.string().nullable(),
+      /** A document's name as the contact sent it; null for photos, audio and video. */
+      fileName: z.string().nullable(),
+    })
+    .nullable(),
   createdAt: z.string(),
 });
 export type ConversationMessage = z.infer<typeof conversationMessage>;

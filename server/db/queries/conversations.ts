@@ -104,6 +104,7 @@ export async function conversationMessages(db: Executor, contactId: string, limi
       'f.id as media_id',
       'f.status as media_status',
       'f.mime_type as media_mime_type',
+      'f.file_name as media_file_name',
     ])
     .where('messages.contact_id', '=', contactId)
     .orderBy('messages.created_at', 'desc')

@@ -125,12 +125,12 @@ describe('a message in the Conversas history', () => {
     expect(html).toContain('mlat=-5.79&amp;mlon=-35.2');
   });
 
-  it("a contact's photo and document: shown and downloadable through the signed-in media route", () => {
+  it("a contact's photo and document (by its name): shown and downloadable through the signed-in media route", () => {
     const photo = draw(
       message(
         'in',
         { kind: 'media', media: 'image', caption: 'olha isso' },
-        { media: { id: 'f1', status: 'stored', mimeType: 'image/jpeg' } },
+        { media: { id: 'f1', status: 'stored', mimeType: 'image/jpeg', fileName: null } },
       ),
     );
     expect(photo.html).toContain('src="/api/media/f1"');
@@ -141,10 +141,12 @@ describe('a message in the Conversas history', () => {
       message(
         'in',
         { kind: 'media', media: 'document' },
-        { media: { id: 'f2', status: 'stored', mimeType: 'application/pdf' } },
+        { media: { id: 'f2', status: 'stored', mimeType: 'application/pdf', fileName: 'holerite.pdf' } },
       ),
     );
     expect(document.html).toContain('href="/api/media/f2?download=1"');
+    // WhatsApp shows a document by its name.
+    expect(document.text).toContain('holerite.pdf');
     expect(document.html).not.toContain('<img');
 
     const pending = draw(message('in', { kind: 'media', media: 'image' }));

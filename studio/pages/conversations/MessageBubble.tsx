@@ -24,8 +24,7 @@ function InboundMedia({ message, kind }: { message: ConversationMessage; kind: s
       {kind === 'audio' ? <audio src={src} controls /> : null}
       {kind === 'video' ? <video className="chat-media" src={src} controls /> : null}
       <a className="chat-document" href={`${src}?download=1`} download data-testid="conv-download">
-        {kind === 'document' ? '📄 ' : '⬇ '}
-        {t('conv.download')}
+        {kind === 'document' ? `📄 ${message.media.fileName ?? t('conv.download')}` : `⬇ ${t('conv.download')}`}
       </a>
       {caption ? <RichText text={caption} /> : null}
     </>
