@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { login, useBrowserPage } from './harness.ts';
+import { expectNoHorizontalScroll } from './phone.ts';
 
 /**
  * Issue 22 on the Catálogo page: a second catalog chosen in the switcher, a product given two
@@ -91,5 +92,18 @@ describe('the Catálogo page', () => {
     expect(csv).toContain('Apto Centro 2q');
     expect(csv).toContain('Com garagem=3800');
     expect(csv).toContain('bairro=Centro');
+  });
+
+  it('fits a 390×844 phone with a product that has photos, a variant and an attribute, its form open too', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const edit = page.getByRole('button', { name: 'Editar Apto Centro 2q' });
+    await edit.waitFor();
+    await expectNoHorizontalScroll(page, 'the catalog with a product');
+    await edit.click();
+    const form = page.getByTestId('product-form');
+    await expect.poll(() => form.getByTestId('product-photo').count()).toBe(2);
+    await expectNoHorizontalScroll(page, 'the product form');
+    await form.getByRole('button', { name: 'Cancelar' }).click();
+    await page.setViewportSize({ width: 1600, height: 960 });
   });
 });
