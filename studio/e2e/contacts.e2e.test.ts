@@ -179,5 +179,39 @@ describe('contacts page', () => {
     expect(await noSidewaysScroll()).toEqual([]);
     const box = await page.getByTestId('contact-drawer').boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+    await page.getByTestId('contact-drawer').getByRole('button', { name: 'Fechar' }).first().click();
+  });
+
+  it('exports the list as CSV, and exports then erases one contact (LGPD) after the typed confirmation', async () => {
+    await page.setViewportSize({ width: 1600, height: 960 });
+    await page.goto('/contacts');
+    await page.getByTestId('contact-row').first().waitFor();
+    const csvHref = await page.getByRole('link', { name: 'Exportar CSV' }).getAttribute('href');
+    const csv = await page.request.get(csvHref ?? '');
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    expect(await csv.text()).toContain('Marina Tavares');
+
+    await page.getByRole('button', { name: 'Abrir Marina Tavares' }).click();
+    const drawer = page.getByTestId('contact-drawer');
+    const dataHref = await drawer.getByRole('link', { name: 'Exportar dados (JSON)' }).getAttribute('href');
+    const data = await page.request.get(dataHref ?? '');
+    expect(data.status()).toBe(200);
+    const exported = JSON.stringify(await data.json());
+    expect(exported).toContain('Marina Tavares');
+    expect(exported).toContain('Natal');
+
+    await drawer.getByRole('button', { name: 'Apagar contato' }).click();
+    const confirm = page.getByTestId('confirm-dialog');
+    const erase = confirm.getByRole('button', { name: 'Apagar contato' });
+    // Nothing happens until the word is typed.
+    expect(await erase.isDisabled()).toBe(true);
+    await confirm.getByTestId('confirm-typed').fill('APAGAR');
+    await erase.click();
+    await expect.poll(() => page.locator('.toast').innerText()).toBe('Contato apagado');
+    await expect
+      .poll(async () => (await page.getByTestId('contact-row').allInnerTexts()).join('\n'))
+      .not.toContain('Marina Tavares');
+    const left = await page.request.get('/api/contacts?q=marina');
+    expect(((await left.json()) as { contacts: unknown[] }).contacts).toEqual([]);
   });
 });
