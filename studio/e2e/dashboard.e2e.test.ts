@@ -188,6 +188,9 @@ describe('Auditoria', () => {
     const csv = await page.request.get(href ?? '');
     expect(csv.headers()['content-type']).toContain('text/csv');
     expect((await csv.text()).split('\r\n').filter((l) => l.includes(',auth.login,'))).toHaveLength(1);
+    await page.getByTestId('audit-action').selectOption('');
+    await page.locator('tr[data-action="channel.create"]').waitFor();
+    await page.screenshot({ path: join(screenshotsDir, 'audit.png') });
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.locator('tr[data-action]').first().waitFor();

@@ -1,7 +1,8 @@
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeLlmApi, type FakeLlm } from '../../server/testing/fake-llm-api.ts';
-import { login, useBrowserPage, clickNav } from './harness.ts';
+import { login, useBrowserPage, clickNav, screenshotsDir } from './harness.ts';
 
 /** Configurações: an AI provider added and tested against a fake provider, a time zone saved, the page at phone width. */
 const apiKey = 'sk-e2e-settings-key-0123456789';
@@ -78,6 +79,8 @@ describe('settings page', () => {
     await page.getByText('Configurações salvas').waitFor();
     await page.reload();
     await expect.poll(() => page.getByTestId('time-zone').inputValue()).toBe('America/Manaus');
+    await page.getByTestId('ai-provider').first().waitFor();
+    await page.screenshot({ path: join(screenshotsDir, 'settings.png') });
   });
 
   it('edits the opt-out words and their confirmation, which the server keeps', async () => {
