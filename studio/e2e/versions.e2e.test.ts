@@ -21,10 +21,12 @@ const published: FlowDocumentInput = {
     { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
     { id: 'hello', type: 'message', position: { x: 0, y: 160 }, data: { text: 'Bem-vindo à pizzaria!' } },
     { id: 'bye', type: 'end', position: { x: 0, y: 320 }, data: {} },
+    { id: 'tip', type: 'message', position: { x: 320, y: 240 }, data: { text: 'Hoje tem cardápio de inverno' } },
   ],
   edges: [
     { id: 'e1', source: 'start', sourceHandle: 'next', target: 'hello' },
-    { id: 'e2', source: 'hello', sourceHandle: 'next', target: 'bye' },
+    { id: 'e2', source: 'hello', sourceHandle: 'next', target: 'tip' },
+    { id: 'e3', source: 'tip', sourceHandle: 'next', target: 'bye' },
   ],
 };
 
@@ -49,23 +51,33 @@ describe('versions', () => {
     });
     flowId = flow.id;
     await call(page.request, 'POST', `/api/flows/${flowId}/publish`, { note: 'cardápio de verão' });
-    // The draft then: a new text in "hello", "bye" only moved, one block added.
-    const nodes = (published.nodes ?? []).map((n) =>
-      n.id === 'hello'
-        ? { ...n, data: { text: 'Bem-vindo! Hoje tem rodízio.' } }
-        : n.id === 'bye'
-          ? { ...n, position: { x: 240, y: 400 } }
-          : n,
-    );
+    // The draft then: a new text in "hello" (which now leads to "bye"), "bye" only moved, "tip" removed, one block added.
+    const nodes = (published.nodes ?? [])
+      .filter((n) => n.id !== 'tip')
+      .map((n) =>
+        n.id === 'hello'
+          ? { ...n, data: { text: 'Bem-vindo! Hoje tem rodízio.' } }
+          : n.id === 'bye'
+            ? { ...n, position: { x: 240, y: 400 } }
+            : n,
+      );
     nodes.push({ id: 'promo', type: 'message', position: { x: 300, y: 160 }, data: { text: 'Promoção do dia' } });
     await call(page.request, 'PUT', `/api/flows/${flowId}`, {
-      draft: { ...published, nodes },
+      draft: {
+        ...published,
+        nodes,
+        edges: [
+          { id: 'e1', source: 'start', sourceHandle: 'next', target: 'hello' },
+          { id: 'e2', source: 'hello', sourceHandle: 'next', target: 'bye' },
+        ],
+      },
       revision: flow.revision,
     });
 
     await page.goto(`/flows/${flowId}`);
     const live = page.getByTestId('live-version');
-    await expect.poll(() => live.textContent()).toBe('No ar: v1 · rascunho alterado (2)');
+    // The comparison waits for the published version to load and the draft to settle (400 ms).
+    await expect.poll(() => live.textContent(), { timeout: 10_000 }).toBe('No ar: v1 · rascunho alterado (3)');
   });
 
   it('opens version 1 read-only with the changed block marked and the differences listed', async () => {
@@ -89,7 +101,11 @@ describe('versions', () => {
     const diff = page.getByTestId('version-diff');
     expect(await diff.getByTestId('diff-changed').innerText()).toContain('Alterados no rascunho (1)');
     expect(await diff.getByTestId('diff-added').innerText()).toContain('Promoção do dia');
-    expect(await diff.getByTestId('diff-removed').count()).toBe(0);
+    expect(await diff.getByTestId('diff-removed').innerText()).toContain('Hoje tem cardápio de inverno');
+    // The removed block is still on the version's canvas, marked as gone from the draft.
+    expect(await page.locator('.react-flow__node[data-id="tip"] .fx-node').getAttribute('class')).toContain(
+      'is-diff-removed',
+    );
   });
 
   it('restores the version into the draft after confirming, and the editor says the draft is the live one again', async () => {
@@ -102,6 +118,7 @@ describe('versions', () => {
     const draft = await draftOf();
     expect(draft.nodes.find((n) => n.id === 'hello')?.data.text).toBe('Bem-vindo à pizzaria!');
     expect(draft.nodes.map((n) => n.id)).not.toContain('promo');
+    expect(draft.nodes.map((n) => n.id)).toContain('tip');
     await expect.poll(() => page.getByTestId('live-version').textContent()).toBe('No ar: v1 · rascunho igual');
     await page.locator('.react-flow__node[data-id="hello"]').waitFor();
     expect(await page.locator('.react-flow__node[data-id="promo"]').count()).toBe(0);
