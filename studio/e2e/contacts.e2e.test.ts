@@ -110,6 +110,12 @@ describe('contacts page', () => {
 
     await contactSays('oi');
     await fake.waitForSent(1, 20_000);
+    // Mid-conversation: the row names the flow the contact is in, and when they last wrote.
+    await page.reload();
+    await expect
+      .poll(async () => (await page.getByTestId('contact-row').allInnerTexts()).join('\n'), { timeout: 10_000 })
+      .toContain('Cadastro de cidade');
+    expect(await page.getByTestId('contact-row').first().innerText()).not.toContain('nunca');
     await contactSays('Natal');
     await fake.waitForSent(2, 20_000);
 
