@@ -14,6 +14,7 @@ import { readCpu } from './cpu.ts';
 import { createLoad, medians, summarize, type PhaseResult } from './load.ts';
 import { formatSoak, soakReport } from './soak.ts';
 import { formatStages, readStages } from './stages.ts';
+import { formatIo, readIo, type IoTotals } from './io-counts.ts';
 import { appSecret, benchChannels, benchMetricsToken, menuChannels, startTarget } from './target.ts';
 import { createMenuLoad, deliveryMix, summarizeMix, type MenuPhaseResult } from './menu-load.ts';
 
@@ -24,6 +25,8 @@ const engine = await measureSteps(2000);
 const bigFlow = largeFlow(500);
 const validation = bestOfTen(() => validateFlow(bigFlow));
 
+// BENCH_COUNT_IO=1: SQL statements and Redis commands per message, by stage (see io-counts.ts).
+const countIo = Boolean(process.env.BENCH_COUNT_IO);
 const target = await startTarget();
 const contacts = Array.from({ length: contactCount }, (_, i) => ({
   waId: String(5511900000000 + i),
@@ -103,10 +106,28 @@ try {
 /** A phase with the server's time per stage over it (see `stages.ts`). */
 async function withStages<T extends PhaseResult>(run: () => Promise<T>): Promise<{ phase: T; stages: string }> {
   const before = await readStages(target.server.url, benchMetricsToken);
+  const io = countIo ? await ioSnapshot() : null;
   const phase = await run();
+  const stages = formatStages(before, await readStages(target.server.url, benchMetricsToken), phase.acknowledged);
+  if (!io) return { phase, stages };
+  const after = await ioSnapshot();
+  const counts = formatIo(io.totals, after.totals, {
+    inbound: phase.acknowledged,
+    statusWebhooks: after.statuses - io.statuses,
+    replies: after.replies - io.replies,
+    reads: after.reads - io.reads,
+  });
+  return { phase, stages: `${stages}\n${counts}` };
+}
+
+/** The server's statement counts and what the fake Graph API saw, at one moment. */
+async function ioSnapshot(): Promise<{ totals: IoTotals; statuses: number; replies: number; reads: number }> {
+  const requests = target.fake.requests;
   return {
-    phase,
-    stages: formatStages(before, await readStages(target.server.url, benchMetricsToken), phase.acknowledged),
+    totals: await readIo(target.server.url, benchMetricsToken),
+    statuses: target.fake.statusCallbacks().posted,
+    replies: requests.filter((r) => r.kind === 'send').length,
+    reads: requests.filter((r) => r.kind === 'read').length,
   };
 }
 

@@ -97,6 +97,7 @@ export async function startTarget(): Promise<Target> {
       // The bench reads the server's time per stage from /metrics (see `stages.ts`).
       METRICS_TOKEN: benchMetricsToken,
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      ...(process.env.BENCH_COUNT_IO ? { FLUXO_COUNT_IO: 'true' } : {}),
       ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
       // BENCH_CPU_PROF=dir writes the server's CPU profile there when it stops (for tuning).
     },

@@ -49,6 +49,11 @@ const envSchema = z.object({
   FLUXO_RATE_LIMIT_SESSION: z.coerce.number().int().min(0).default(600),
   /** How many reverse proxies of ours sit in front (each appends to X-Forwarded-For); 0 trusts no header. */
   FLUXO_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  /** For benchmarks: count SQL statements and Redis commands per stage on `/metrics` (`fluxo_io_total`). */
+  FLUXO_COUNT_IO: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** For tests and benchmarks: serve the API and webhooks only, without building or serving the studio. */
   FLUXO_SKIP_STUDIO: z
     .enum(['true', 'false'])
@@ -78,6 +83,8 @@ export interface Config {
   leaseMs: number;
   reconcileMs: number;
   skipStudio: boolean;
+  /** See FLUXO_COUNT_IO. */
+  countIo: boolean;
   rateLimits: RateLimits;
   trustedProxies: number;
 }
@@ -124,6 +131,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     leaseMs: e.FLUXO_LEASE_MS,
     reconcileMs: e.FLUXO_RECONCILE_MS,
     skipStudio: e.FLUXO_SKIP_STUDIO,
+    countIo: e.FLUXO_COUNT_IO,
     rateLimits: {
       apiPerMinute: e.FLUXO_RATE_LIMIT_API,
       sessionPerMinute: e.FLUXO_RATE_LIMIT_SESSION,

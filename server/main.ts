@@ -16,9 +16,12 @@ import { createLogger } from './logger.ts';
 import { createRedisHitCounter } from './http/rate-limit/redis-hit-counter.ts';
 import { createLocalEventBus, createRedisEventBus } from './events/event-bus.ts';
 import { connectRedis } from './queue/redis-client.ts';
+import { enableIoCounting } from './metrics/io-count.ts';
 
 const config = readConfig();
 const logger = createLogger(config.logLevel);
+// Before the database and Redis connections are made: they count through it (bench only).
+if (config.countIo) enableIoCounting();
 
 const serveWeb = config.role !== 'worker';
 const studioDir = config.skipStudio || !serveWeb ? undefined : await ensureStudioBuilt(logger);

@@ -11,6 +11,7 @@ import { backoffMs, pairRateBackoffMs, type GraphErrorClass } from '../whatsapp/
 import { recordSends, type SendOutcome } from './record-sends.ts';
 import { graphErrorsTotal, messagesTotal, sendLatencySeconds } from '../metrics/registry.ts';
 import { stageSeconds, timed } from '../metrics/stages.ts';
+import { inStage } from '../metrics/io-count.ts';
 
 export interface SenderOptions {
   db: Db;
@@ -75,22 +76,27 @@ async function claimHeads(db: Db, now: Date, o: SenderOptions): Promise<Claimed[
         and (select m.wamid from messages m where m.id = o.message_id) is not null
       returning o.id
     ), due_replies as (
-      -- Each contact's oldest unsent reply, read in index order and stopping at the limit, so a
-      -- long queue is not read whole on every pass.
+      -- Each contact's oldest unsent reply, the oldest of those first across contacts: taking
+      -- the first heads in contact id order made contacts whose ids sort late wait for seconds
+      -- whenever the room ran out. The partial index holds only unsent rows (sent ones are
+      -- deleted), so reading every contact's head is reading the backlog, not the table.
       select h.id from (
-        select distinct on (contact_id) id, status, next_attempt_at, locked_until, message_id from outbox
+        select distinct on (contact_id) id, seq, status, next_attempt_at, locked_until, message_id from outbox
         where status in ('pending', 'sending') and kind = 'message' order by contact_id, seq
       ) h
       where (h.status = 'pending' and h.next_attempt_at <= ${now})
          or (h.status = 'sending' and h.locked_until < ${stale}
              -- Per row, not a join: a join may be planned as a scan of all messages.
              and (select m.wamid from messages m where m.id = h.message_id) is null)
+      order by h.seq
       limit ${limit}
     ), due_reads as (
-      -- Read receipts need no order: they go out beside the replies, not in their queue.
+      -- Read receipts need no order among contacts' replies, but the oldest go first (in the
+      -- read queue's index order), so none waits behind newer ones when the room runs out.
       select id from outbox
       where status in ('pending', 'sending') and kind = 'read'
         and ((status = 'pending' and next_attempt_at <= ${now}) or (status = 'sending' and locked_until < ${stale}))
+      order by seq
       limit ${limit}
     ), due as (
       -- Up to the limit of each, so neither queue starves the other.
@@ -185,7 +191,7 @@ export function createSender(o: SenderOptions, onSettled: () => void) {
       for (const row of rows) {
         const queuedBefore = queuedReplies;
         working.add(row.id);
-        const sending: Promise<void> = sendOne(o, row, record)
+        const sending: Promise<void> = inStage('send', () => sendOne(o, row, record))
           // A database error after the call leaves the row locked: see `settleOrphans`.
           .catch((err: unknown) => {
             o.logger.error('recording a send failed', { outboxId: row.id, err });

@@ -7,6 +7,7 @@ import { ConnectionGate } from './connection-gate.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { startPGliteThread } from './pglite-thread.ts';
 import { createPostgresPool } from './postgres-pool.ts';
+import { countStatement, ioCounting } from '../metrics/io-count.ts';
 
 // Return int8 (counts, identity ids) as JS numbers when they fit, as PGlite does.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => {
@@ -44,7 +45,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
       max: target.poolSize ?? 10,
       onConnectionError: target.onConnectionError ?? ((err) => console.warn('postgres connection error:', err.message)),
     });
-    const db = new Kysely<never>({ dialect: new PostgresDialect({ pool }) }) as unknown as Db;
+    const db = new Kysely<never>({ dialect: new PostgresDialect({ pool }), ...counted() }) as unknown as Db;
     return { db, urgentDb: db, kind: 'postgres', close: () => db.destroy() };
   }
   const dir = `${target.dataDir}/pglite`;
@@ -52,12 +53,17 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
   // On its own thread: PGlite runs Postgres synchronously on the thread that calls it.
   const pglite = await startPGliteThread(dir, { onFailure: target.onEmbeddedFailure });
   const gate = new ConnectionGate();
-  const db = new Kysely<never>({ dialect: new PGliteDialect(pglite, { gate }) }) as unknown as Db;
+  const db = new Kysely<never>({ dialect: new PGliteDialect(pglite, { gate }), ...counted() }) as unknown as Db;
   const urgentDb = new Kysely<never>({
     dialect: new PGliteDialect(pglite, { gate, urgent: true, closesDatabase: false }),
+    ...counted(),
   }) as unknown as Db;
   return { db, urgentDb, kind: 'pglite', close: () => db.destroy() };
 }
+
+/** Kysely's query log (begin and commit included) feeds the bench's statement counts; off otherwise. */
+const counted = () =>
+  ioCounting() ? { log: (event: { query: { sql: string } }) => countStatement(event.query.sql) } : {};
 
 /** Brings the schema up to date; fails loudly with the migration that broke. */
 export async function migrateToLatest(db: Db): Promise<string[]> {

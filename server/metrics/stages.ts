@@ -1,4 +1,5 @@
 import { Histogram } from 'prom-client';
+import { inStage } from './io-count.ts';
 import { registry } from './registry.ts';
 
 /**
@@ -40,7 +41,7 @@ export const stageSeconds = new Histogram({
 export async function timed<T>(stage: Stage, work: () => Promise<T>): Promise<T> {
   const end = stageSeconds.startTimer({ stage });
   try {
-    return await work();
+    return await inStage(stage, work);
   } finally {
     end();
   }
@@ -50,7 +51,7 @@ export async function timed<T>(stage: Stage, work: () => Promise<T>): Promise<T>
 export function timedSync<T>(stage: Stage, work: () => T): T {
   const end = stageSeconds.startTimer({ stage });
   try {
-    return work();
+    return inStage(stage, work);
   } finally {
     end();
   }

@@ -1,5 +1,6 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from '../logger.ts';
+import { countRedisCommand, ioCounting } from '../metrics/io-count.ts';
 
 /**
  * A Redis connection that logs losing and regaining Redis once each, not on every failed
@@ -8,6 +9,14 @@ import type { Logger } from '../logger.ts';
  */
 export function connectRedis(url: string, logger: Logger, name: string, options: RedisOptions = {}): Redis {
   const redis = new Redis(url, options);
+  if (ioCounting()) {
+    // The bench's command counts (FLUXO_COUNT_IO): every command passes through here.
+    const send = redis.sendCommand.bind(redis);
+    redis.sendCommand = ((command: { name: string }, stream?: unknown) => {
+      countRedisCommand(command.name);
+      return send(command as never, stream as never);
+    }) as typeof redis.sendCommand;
+  }
   let lost = false;
   redis.on('error', (err: unknown) => {
     if (lost) return;
