@@ -136,26 +136,54 @@ describe('"Entender com IA" in the menu inspector', () => {
     const sim = page.getByTestId('simulator');
     const chat = sim.getByTestId('sim-chat');
     const input = sim.getByLabel('Mensagem do contato');
+    // A simulated turn may call the provider: a loaded machine takes a moment.
+    const wait = { timeout: 15_000 };
     const say = async (text: string) => {
       await input.fill(text);
       await input.press('Enter');
     };
 
     await say('oi');
-    await expect.poll(() => chat.innerText()).toContain('Como posso ajudar?');
+    await expect.poll(() => chat.innerText(), wait).toContain('Como posso ajudar?');
     const asked = classifications.length;
     await say('procuro um apê');
-    await expect.poll(() => chat.innerText()).toContain('Vamos ver imóveis à venda.');
+    await expect.poll(() => chat.innerText(), wait).toContain('Vamos ver imóveis à venda.');
     // The synonym was enough: the model was not asked.
     expect(classifications.length).toBe(asked);
 
     await sim.getByRole('button', { name: 'Recomeçar' }).click();
     await sim.getByTestId('sim-hint').waitFor();
     await say('oi');
-    await expect.poll(() => chat.innerText()).toContain('Como posso ajudar?');
+    await expect.poll(() => chat.innerText(), wait).toContain('Como posso ajudar?');
     await say('quero conversar de verdade com alguém');
-    await expect.poll(() => chat.innerText()).toContain('Um atendente vai te chamar.');
+    await expect.poll(() => chat.innerText(), wait).toContain('Um atendente vai te chamar.');
     expect(await chat.innerText()).not.toContain('Vamos ver imóveis à venda.');
     expect(classifications.at(-1)).toBe('quero conversar de verdade com alguém');
+  });
+
+  it('publishing names a provider that does not answer, in the publish dialog', async () => {
+    // An address where nothing listens: the port of a fake just closed.
+    const gone = await startFakeLlmApi(classifier);
+    await gone.close();
+    const added = await page.request.post('/api/settings/ai-providers', {
+      data: { name: 'Fora do ar', baseUrl: gone.url, model: 'sumiu' },
+    });
+    expect(added.status()).toBe(201);
+    await openMenu();
+    await expect.poll(() => providerSelect().locator('option').count()).toBe(3);
+    await providerSelect().selectOption('Fora do ar');
+    await expect
+      .poll(() => page.getByTestId('save-status').getAttribute('data-status'), { timeout: 10_000 })
+      .toBe('saved');
+    await page.getByTestId('publish-button').click();
+    const dialog = page.getByTestId('publish-dialog');
+    await dialog.getByRole('button', { name: 'Publicar versão', exact: true }).click();
+    const alert = dialog.getByRole('alert');
+    await alert.waitFor({ timeout: 15_000 });
+    expect(await alert.innerText()).toContain('o provedor de IA "Fora do ar" não pôde ser alcançado (ECONNREFUSED)');
+    const versions = (await (await page.request.get(`/api/flows/${flowId}/versions`)).json()) as {
+      versions: unknown[];
+    };
+    expect(versions.versions).toEqual([]);
   });
 });
