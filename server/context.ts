@@ -9,6 +9,7 @@ import type { ChannelDirectory } from './channels/channel-directory.ts';
 import type { HitCounter } from './http/rate-limit/hit-counter.ts';
 import type { EventBus } from './events/event-bus.ts';
 import type { LlmSource } from './conversation/llm-source.ts';
+import type { ProviderProbes } from './settings/provider-probes.ts';
 
 export interface Clock {
   now(): Date;
@@ -32,6 +33,8 @@ export interface AppDeps {
    * saved here is used at once. Built by `createApp` when absent.
    */
   llm?: LlmSource;
+  /** Asks AI providers whether they answer before a flow using them is published; built on first use. */
+  providerProbes?: ProviderProbes;
   /** The WhatsApp side (webhook storage, processing wake-ups); absent in admin-only tests. */
   messaging?: MessagingDeps;
 }

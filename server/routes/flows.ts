@@ -17,6 +17,7 @@ import { recordAudit } from '../db/queries/audit.ts';
 import { importFlow } from '../flows/import-flow.ts';
 import { addSampleCatalog, pickersUsing } from '../flows/add-sample-catalog.ts';
 import { loadFlowEnvironment } from '../flows/flow-environment.ts';
+import { unreachableProviderProblems } from '../flows/provider-reachability.ts';
 import { simulate } from '../conversation/simulate.ts';
 import { simulatorPorts } from '../conversation/simulator-ports.ts';
 import { simulateRequest, simulateResponse } from '../../shared/api/simulate.ts';
@@ -128,6 +129,8 @@ flowRoutes.openapi(
     const { db } = c.var.deps;
     const body = c.req.valid('json');
     const { flow, publish } = body;
+    const unreachable = publish ? await unreachableProviderProblems(flow, c.var.deps) : [];
+    if (unreachable.length > 0) throw invalidFlow([...validateFlow(flow).problems, ...unreachable]);
     const result = await importFlow(db, flow, publish, c.var.actor);
     if (!result.ok) throw invalidFlow(result.problems);
     const row = result.flow;
@@ -242,7 +245,10 @@ flowRoutes.openapi(
     const row = await requireFlow(c, id);
     // Warnings about the installation do not block; they come along if errors do.
     const result = validateFlow(row.draft, await loadFlowEnvironment(db, c.var.deps, id));
-    if (!result.ok || !result.flow) throw invalidFlow(result.problems);
+    if (!result.flow) throw invalidFlow(result.problems);
+    // Only the server can ask the providers; their silence joins the other problems in one answer.
+    const problems = [...result.problems, ...(await unreachableProviderProblems(result.flow, c.var.deps))];
+    if (problems.some((p) => p.severity === 'error')) throw invalidFlow(problems);
     const graph = result.flow;
     const version = await db.transaction().execute(async (tx) => {
       const v = await publishVersion(tx, id, graph, note, c.var.actor.userId);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimulateResponse } from '../../shared/api/simulate.ts';
 import type { Problem } from '../../shared/flow/validate/index.ts';
 import { starterTemplates } from '../../shared/templates/index.ts';
+import { startFakeLlmApi, type FakeLlm } from '../testing/fake-llm-api.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
 type Message = {
@@ -26,10 +27,16 @@ const titles = (m: Message | undefined) =>
 
 describe('starter templates on a fresh install', () => {
   let t: TestApp;
+  // Publishing asks the provider whether it answers: a fake one, since nothing may call the internet.
+  let llm: FakeLlm;
   beforeAll(async () => {
     t = await createTestApp();
+    llm = await startFakeLlmApi(() => ({ reply: 'Olá!', score: 0, route: 'done', variables: {} }));
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await llm.close();
+    await t.close();
+  });
 
   const editor = () => t.as('editor');
   const create = async (templateId: string, withSampleData?: boolean) => {
@@ -76,7 +83,7 @@ describe('starter templates on a fresh install', () => {
     const refused = await editor().json<{ error: { code: string } }>('POST', `/api/flows/${id}/publish`, {});
     expect(refused.status).toBe(422);
     const { config } = t.deps;
-    t.deps.config = { ...config, ai: { baseUrl: 'https://llm.test/v1', apiKey: undefined, model: 'modelo' } };
+    t.deps.config = { ...config, ai: { baseUrl: llm.url, apiKey: undefined, model: 'modelo' } };
     try {
       expect((await validate(id)).body.problems).toEqual([]);
       expect((await editor().request('POST', `/api/flows/${id}/publish`, {})).status).toBe(201);
@@ -112,7 +119,7 @@ describe('starter templates on a fresh install', () => {
     expect((await editor().request('POST', `/api/flows/${id}/publish`, {})).status).toBe(422);
     // The same app once AI_BASE_URL/AI_MODEL are set (deps are read per request).
     const { config } = t.deps;
-    t.deps.config = { ...config, ai: { baseUrl: 'https://llm.test/v1', apiKey: undefined, model: 'modelo' } };
+    t.deps.config = { ...config, ai: { baseUrl: llm.url, apiKey: undefined, model: 'modelo' } };
     try {
       expect((await validate(id)).body.problems).toEqual([]);
     } finally {

@@ -122,7 +122,8 @@ function answerStream(
 /**
  * An OpenAI-compatible `POST /v1/chat/completions` that answers with scripted replies in order
  * (text, tool calls, or an error status such as 429), as JSON or, when asked to stream, as
- * server-sent chunks; and `POST /v1/audio/transcriptions` (multipart) answering `{ text }`. Records
+ * server-sent chunks; `POST /v1/audio/transcriptions` (multipart) answering `{ text }`; and
+ * `GET /v1/models` (one model), which publishing probes. Records
  * requests: chat messages as sent (image content parts included) and the transcription forms.
  */
 export async function startFakeAgentLlmApi(
@@ -138,6 +139,14 @@ export async function startFakeAgentLlmApi(
         res
           .writeHead(200, { 'content-type': 'application/json' })
           .end(JSON.stringify({ text: options.transcription ?? '' }));
+        return;
+      }
+      if (req.method === 'GET' && req.url?.endsWith('/models')) {
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(
+            JSON.stringify({ object: 'list', data: [{ id: 'fake', object: 'model', created: 0, owned_by: 'fake' }] }),
+          );
         return;
       }
       if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {

@@ -32,8 +32,10 @@ export interface FakeLlmOptions {
 export interface FakeLlm {
   /** Base URL for `AI_BASE_URL`, e.g. `http://127.0.0.1:41234/v1`. */
   url: string;
-  /** Requests answered so far. */
+  /** Chat requests answered so far. */
   calls: number;
+  /** `GET /v1/models` asked so far, refused ones too (publishing asks whether the provider is there). */
+  modelListings: number;
   close(): Promise<void>;
 }
 
@@ -56,21 +58,24 @@ function textOf(content: unknown): string {
 /**
  * An OpenAI-compatible `POST /v1/chat/completions` for processes we start (the server in
  * browser tests), answering every request with `answer(messages)`: the JSON an LLM node asks
- * for, or an agent's text and tool calls. No real provider is reachable from tests.
+ * for, or an agent's text and tool calls; and `GET /v1/models` with one model. Both refuse a
+ * wrong key (401) and wait `delayMs` when asked. No real provider is reachable from tests.
  */
 export async function startFakeLlmApi(
   answer: (messages: FakeChatMessage[]) => FakeLlmAnswer | FakeAgentAnswer,
   options: FakeLlmOptions = {},
 ): Promise<FakeLlm> {
-  const fake: FakeLlm = { url: '', calls: 0, close: () => Promise.resolve() };
+  const fake: FakeLlm = { url: '', calls: 0, modelListings: 0, close: () => Promise.resolve() };
   const server = createServer((req, res) => {
     void (async () => {
-      if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
+      const models = req.method === 'GET' && req.url?.endsWith('/models');
+      if (!models && (req.method !== 'POST' || !req.url?.endsWith('/chat/completions'))) {
         res
           .writeHead(404, { 'content-type': 'application/json' })
           .end(JSON.stringify({ error: { message: 'not found' } }));
         return;
       }
+      if (models) fake.modelListings++;
       if (options.apiKey !== undefined && req.headers.authorization !== `Bearer ${options.apiKey}`) {
         res.writeHead(401, { 'content-type': 'application/json' }).end(
           JSON.stringify({
@@ -80,6 +85,14 @@ export async function startFakeLlmApi(
         return;
       }
       if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+      if (models) {
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(
+            JSON.stringify({ object: 'list', data: [{ id: 'fake', object: 'model', created: 0, owned_by: 'fake' }] }),
+          );
+        return;
+      }
       const body = (await readJson(req)) as {
         model?: string;
         messages?: { role: string; content: unknown; tool_calls?: { function?: { name?: string } }[] }[];

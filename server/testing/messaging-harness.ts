@@ -44,6 +44,8 @@ export interface MessagingHarness {
   app: ReturnType<typeof createApp>;
   messaging: ReturnType<typeof startMessaging>;
   channelId: string;
+  /** Seals what the runtime opens (a provider's key stored by a test). */
+  secrets: ReturnType<typeof createSecretBox>;
   /** POSTs raw bytes to the webhook with the given (or a correct) signature. */
   post(body: string | Uint8Array, signature?: string | null): Promise<Response>;
   /** Serialises like Meta (escaped compact JSON), signs, POSTs. */
@@ -153,6 +155,7 @@ export async function startMessagingHarness(
     app,
     messaging,
     channelId,
+    secrets,
     post,
     postJson: (value) => post(metaJson(value)),
     async close() {

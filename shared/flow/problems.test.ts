@@ -25,6 +25,8 @@ const params = {
   title: 'Sim',
   buttons: 3,
   provider: 'Atendimento',
+  reason: 'key_refused',
+  status: 401,
 };
 
 describe('problem texts', () => {
@@ -38,6 +40,21 @@ describe('problem texts', () => {
       expect(text).toMatch(/[.!?]$/);
     }
     expect(pt).not.toBe(en);
+  });
+
+  it.each([
+    [{ reason: 'timeout', seconds: 5 }, 'não respondeu em 5 s', 'did not answer within 5 s'],
+    [{ reason: 'key_refused', status: 403 }, 'recusou a chave (403)', 'refused the key (403)'],
+    [{ reason: 'server_error', status: 502 }, 'respondeu com erro (502)', 'answered with an error (502)'],
+    [
+      { reason: 'unreachable', detail: 'ENOTFOUND' },
+      'não pôde ser alcançado (ENOTFOUND)',
+      'could not be reached (ENOTFOUND)',
+    ],
+  ])('an unreachable provider says why: %o', (why, pt, en) => {
+    const all = { ...params, ...why };
+    expect(problemMessage('ai_provider_unreachable', all, 'pt-BR')).toContain(`"Atendimento" ${pt},`);
+    expect(problemMessage('ai_provider_unreachable', all, 'en')).toContain(`"Atendimento" ${en},`);
   });
 
   it('builds a problem whose message is the pt-BR text', () => {

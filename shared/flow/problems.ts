@@ -28,6 +28,16 @@ const tooLong = (pt: string, en: string): Omit<Entry, 'severity'> => ({
   en: (p, w) => `${w.node}: ${en} has ${p.length} characters, but WhatsApp accepts at most ${p.max}.`,
 });
 
+/** Why a provider did not answer its probe (server/settings/probe-ai-provider.ts), in a few words. */
+function unreachableWhy(p: ProblemParams, locale: Locale): string {
+  const pt = locale === 'pt-BR';
+  if (p.reason === 'timeout') return pt ? `não respondeu em ${p.seconds} s` : `did not answer within ${p.seconds} s`;
+  if (p.reason === 'key_refused') return pt ? `recusou a chave (${p.status})` : `refused the key (${p.status})`;
+  if (p.reason === 'server_error')
+    return pt ? `respondeu com erro (${p.status})` : `answered with an error (${p.status})`;
+  return pt ? `não pôde ser alcançado (${p.detail})` : `could not be reached (${p.detail})`;
+}
+
 export const problemCatalog = {
   // The document's shape (schema), in words rather than validator jargon.
   not_a_flow: {
@@ -312,6 +322,14 @@ export const problemCatalog = {
       `${w.node}: o provedor de IA "${p.provider}" não existe em Configurações. Escolha um provedor cadastrado ou deixe vazio para usar o padrão.`,
     en: (p, w) =>
       `${w.node}: the AI provider "${p.provider}" does not exist in Settings. Pick a configured provider or leave it empty to use the default.`,
+  },
+  // Found at publish time by the server, which asks each provider a flow uses whether it answers.
+  ai_provider_unreachable: {
+    severity: 'error',
+    'pt-BR': (p, w) =>
+      `${w.node}: o provedor de IA "${p.provider}" ${unreachableWhy(p, 'pt-BR')}, então o bloco não funcionaria. Confira o endereço e a chave em Configurações (botão "Testar") e publique de novo.`,
+    en: (p, w) =>
+      `${w.node}: the AI provider "${p.provider}" ${unreachableWhy(p, 'en')}, so the block would not work. Check its address and key in Settings ("Test" button) and publish again.`,
   },
 } as const satisfies Record<string, Entry>;
 

@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import type { UnderstandAi } from '../../../shared/flow/nodes/understand-ai.ts';
 import { useT } from '../../i18n/index.ts';
+import { ProviderPicker } from '../ProviderPicker.tsx';
 import { NumberField } from './NumberField.tsx';
-import { TextField } from './TextField.tsx';
 
 /** "Entender com IA" of a menu or question: on/off, the named provider and model, the confidence needed. */
 export function UnderstandAiFields({ value, onChange }: { value: UnderstandAi; onChange(value: UnderstandAi): void }) {
@@ -23,19 +23,12 @@ export function UnderstandAiFields({ value, onChange }: { value: UnderstandAi; o
       <p className="fx-field__hint">{t('intent.ai.hint')}</p>
       {value.enabled && (
         <>
-          <div className="fx-grid-2">
-            <TextField
-              label={t('agent.provider')}
-              hint={t('agent.providerHint')}
-              value={value.provider}
-              onChange={(provider) => onChange({ ...value, provider })}
-            />
-            <TextField
-              label={t('agent.model')}
-              value={value.model}
-              onChange={(model) => onChange({ ...value, model })}
-            />
-          </div>
+          <ProviderPicker
+            provider={value.provider}
+            model={value.model}
+            onProvider={(provider) => onChange({ ...value, provider })}
+            onModel={(model) => onChange({ ...value, model })}
+          />
           <NumberField
             label={t('intent.ai.threshold')}
             hint={t('intent.ai.thresholdHint')}
