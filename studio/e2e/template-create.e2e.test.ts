@@ -1,8 +1,9 @@
-import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildFlow, node } from '../../shared/flow/testing/build-flow.ts';
-import { startFakeGraphApi, type FakeGraph } from '../../server/testing/fake-graph-api.ts';
-import { clickNav, login, saveFailureScreenshot, startHarness, type Harness } from './harness.ts';
+import type { FakeGraph } from '../../server/testing/fake-graph-api.ts';
+import { clickNav, login, saveFailureScreenshot, type Harness } from './harness.ts';
+import { postJson, startWithFakeGraph } from './whatsapp.ts';
 
 /**
  * Issue 18 in the studio: a template written on Modelos goes to Meta (the fake Graph API) and
@@ -17,19 +18,12 @@ let harness: Harness;
 let context: BrowserContext;
 let page: Page;
 
-async function post<T>(request: APIRequestContext, path: string, data: unknown): Promise<T> {
-  const response = await request.post(path, { data });
-  if (!response.ok()) throw new Error(`POST ${path}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 beforeAll(async () => {
-  fake = await startFakeGraphApi({ expectedToken: accessToken });
+  ({ fake, harness } = await startWithFakeGraph(accessToken));
   fake.addTemplates(number.wabaId, []);
-  harness = await startHarness({ env: { WHATSAPP_GRAPH_URL: fake.url } });
   ({ context, page } = await harness.newPage());
   await login(page);
-  await post(page.request, '/api/channels', {
+  await postJson(page.request, '/api/channels', {
     name: 'Cobrança Aurora',
     ...number,
     accessToken,
@@ -95,7 +89,7 @@ describe('issue 18 in the studio', () => {
       ],
       ['s > q'],
     );
-    const { flow: created } = await post<{ flow: { id: string } }>(page.request, '/api/flows', {
+    const { flow: created } = await postJson<{ flow: { id: string } }>(page.request, '/api/flows', {
       name: 'Janela fechada',
       flow,
     });

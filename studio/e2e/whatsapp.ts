@@ -1,6 +1,9 @@
 import type { APIRequestContext, Page } from 'playwright-core';
+import type { FlowDocumentInput } from '../../shared/flow/schema.ts';
+import { startFakeGraphApi, type FakeGraph } from '../../server/testing/fake-graph-api.ts';
 import { signBody } from '../../server/testing/sign.ts';
 import { metaJson } from '../../server/testing/webhook-payloads.ts';
+import { startHarness, type Harness } from './harness.ts';
 
 /** A JSON POST through a signed-in page's requests; throws with the server's answer unless 2xx. */
 export async function postJson<T>(request: APIRequestContext, path: string, data: unknown): Promise<T> {
@@ -34,3 +37,21 @@ export const overflowing = (page: Page, scope = 'main *, dialog[open] *') =>
       .filter((e) => e.getBoundingClientRect().right > width + 0.5)
       .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
   }, scope);
+
+/** The server sending to a fake Graph API that expects `accessToken`, for a test file that talks to "Meta". */
+export async function startWithFakeGraph(accessToken: string): Promise<{ fake: FakeGraph; harness: Harness }> {
+  const fake = await startFakeGraphApi({ expectedToken: accessToken });
+  try {
+    return { fake, harness: await startHarness({ env: { WHATSAPP_GRAPH_URL: fake.url } }) };
+  } catch (err) {
+    await fake.close();
+    throw err;
+  }
+}
+
+/** Creates a flow from `flow` through a signed-in page's requests, publishes it, and answers its id. */
+export async function publishFlow(request: APIRequestContext, flow: FlowDocumentInput, note: string): Promise<string> {
+  const created = await postJson<{ flow: { id: string } }>(request, '/api/flows', { name: flow.name, flow });
+  await postJson(request, `/api/flows/${created.flow.id}/publish`, { note });
+  return created.flow.id;
+}
