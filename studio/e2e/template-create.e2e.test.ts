@@ -1,9 +1,9 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { buildFlow, node } from '../../shared/flow/testing/build-flow.ts';
 import type { FakeGraph } from '../../server/testing/fake-graph-api.ts';
-import { clickNav, login, saveFailureScreenshot, type Harness } from './harness.ts';
-import { postJson, startWithFakeGraph } from './whatsapp.ts';
+import { clickNav, login } from './harness.ts';
+import { postJson, useBrowserPageWithGraph } from './whatsapp.ts';
 
 /**
  * Issue 18 in the studio: a template written on Modelos goes to Meta (the fake Graph API) and
@@ -14,14 +14,11 @@ const number = { phoneNumberId: '106000000000618', displayPhone: '15550100618', 
 const accessToken = 'EAAG-template-create-e2e';
 
 let fake: FakeGraph;
-let harness: Harness;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  ({ fake, harness } = await startWithFakeGraph(accessToken));
+useBrowserPageWithGraph(accessToken, async (opened) => {
+  ({ fake, page } = opened);
   fake.addTemplates(number.wabaId, []);
-  ({ context, page } = await harness.newPage());
   await login(page);
   await postJson(page.request, '/api/channels', {
     name: 'Cobrança Aurora',
@@ -30,16 +27,6 @@ beforeAll(async () => {
     appSecret: 'template-create-e2e-secret',
     verifyToken: 'template-create-e2e-verify',
   });
-}, 180_000);
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && page) await saveFailureScreenshot(page, task.name);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await harness?.stop();
-  await fake?.close();
 });
 
 describe('issue 18 in the studio', () => {
