@@ -12,6 +12,7 @@ import { emitOptOut } from '../event-webhooks/opt-out-event.ts';
 import { priorityRank } from '../handoffs/priority.ts';
 import { routeQueuedHandoffs } from '../handoffs/routing.ts';
 import { insertAiRuns } from '../db/queries/ai-runs.ts';
+import { insertOrder } from '../db/queries/orders.ts';
 import { commitPayments } from '../payments/commit-payments.ts';
 
 /**
@@ -114,51 +115,38 @@ export async function commitOutcomes(
         });
     }
     for (const o of outcome.orders) {
-      const orderId = randomUUID();
-      await tx
-        .insertInto('orders')
-        .values({
-          id: orderId,
+      // Stock is taken in this transaction: a shortage (StockShort) rolls the whole batch back,
+      // and the picker, run again, sees what is left before it confirms.
+      const reserved: number[] = [];
+      for (const i of o.items) {
+        try {
+          reserved.push(await reserveStock(tx, i));
+        } catch (err) {
+          throw err instanceof StockShort ? new StockShort(err.productId, contact.id) : err;
+        }
+      }
+      const orderId = await insertOrder(
+        tx,
+        {
           contact_id: contact.id,
           channel_id: contact.channel_id,
           session_id: o.sessionId,
           flow_id: o.flowId,
-          status: 'new',
           total_cents: o.totalCents,
           address: o.delivery.address,
           notes: o.delivery.notes,
           payment_method: o.delivery.paymentMethod,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-      if (o.items.length) {
-        // Stock is taken in this transaction: a shortage (StockShort) rolls the whole batch back,
-        // and the picker, run again, sees what is left before it confirms.
-        const reserved: number[] = [];
-        for (const i of o.items) {
-          try {
-            reserved.push(await reserveStock(tx, i));
-          } catch (err) {
-            throw err instanceof StockShort ? new StockShort(err.productId, contact.id) : err;
-          }
-        }
-        await tx
-          .insertInto('order_items')
-          .values(
-            o.items.map((i, n) => ({
-              id: randomUUID(),
-              order_id: orderId,
-              product_id: i.productId,
-              variant_id: i.variantId ?? null,
-              name: i.name,
-              unit_price_cents: i.unitPriceCents,
-              quantity: i.quantity,
-              reserved: reserved[n],
-            })),
-          )
-          .execute();
-      }
+        },
+        o.items.map((i, n) => ({
+          product_id: i.productId,
+          variant_id: i.variantId ?? null,
+          name: i.name,
+          unit_price_cents: i.unitPriceCents,
+          quantity: i.quantity,
+          reserved: reserved[n],
+        })),
+        now,
+      );
       events.push({
         type: 'order.created',
         contactId: contact.id,

@@ -1,24 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FlowDocumentInput } from '../../shared/flow/schema.ts';
 import { createUser } from '../db/queries/users.ts';
 import { readConfig } from '../env.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { greetingFlow } from '../testing/test-flows.ts';
 
 const password = 'cavalo-bateria-grampo';
-const flowDoc = (text: string): FlowDocumentInput => ({
-  schemaVersion: 1,
-  name: 'Ao vivo',
-  variables: [],
-  nodes: [
-    { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: { keywords: ['oi'] } },
-    { id: 'hello', type: 'message', position: { x: 0, y: 200 }, data: { text } },
-    { id: 'bye', type: 'end', position: { x: 0, y: 400 }, data: {} },
-  ],
-  edges: [
-    { id: 'e1', source: 'start', sourceHandle: 'next', target: 'hello' },
-    { id: 'e2', source: 'hello', sourceHandle: 'next', target: 'bye' },
-  ],
-});
+const flowDoc = (text: string) => greetingFlow(text, { name: 'Ao vivo', keywords: ['oi'] });
 
 let t: TestApp;
 let session: string;

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Tx } from '../db/database.ts';
+import { insertOrder } from '../db/queries/orders.ts';
 import type { FluxoEvent } from '../event-webhooks/emit-event.ts';
 import type { ContactOutcome } from '../conversation/run-contact.ts';
 
@@ -19,7 +19,7 @@ export async function commitPayments(
 ): Promise<FluxoEvent[]> {
   const events: FluxoEvent[] = [];
   for (const c of charges) {
-    const charge = { payment_reference: c.reference, pix_code: c.code, payment_method: 'pix', updated_at: now };
+    const charge = { payment_reference: c.reference, pix_code: c.code, payment_method: 'pix' };
     const existing = await tx
       .selectFrom('orders')
       .select('id')
@@ -30,36 +30,27 @@ export async function commitPayments(
       .orderBy('created_at', 'desc')
       .executeTakeFirst();
     if (existing) {
-      await tx.updateTable('orders').set(charge).where('id', '=', existing.id).execute();
+      await tx
+        .updateTable('orders')
+        .set({ ...charge, updated_at: now })
+        .where('id', '=', existing.id)
+        .execute();
       continue;
     }
-    const orderId = randomUUID();
-    await tx
-      .insertInto('orders')
-      .values({
-        id: orderId,
+    const item = { name: c.description || 'Pix', unitPriceCents: c.amountCents, quantity: 1 };
+    const orderId = await insertOrder(
+      tx,
+      {
         contact_id: contact.id,
         channel_id: contact.channel_id,
         session_id: c.sessionId,
         flow_id: c.flowId,
-        status: 'new',
         total_cents: c.amountCents,
-        created_at: now,
         ...charge,
-      })
-      .execute();
-    const item = { name: c.description || 'Pix', unitPriceCents: c.amountCents, quantity: 1 };
-    await tx
-      .insertInto('order_items')
-      .values({
-        id: randomUUID(),
-        order_id: orderId,
-        product_id: null,
-        name: item.name,
-        unit_price_cents: item.unitPriceCents,
-        quantity: 1,
-      })
-      .execute();
+      },
+      [{ product_id: null, name: item.name, unit_price_cents: item.unitPriceCents, quantity: 1 }],
+      now,
+    );
     events.push({
       type: 'order.created',
       contactId: contact.id,

@@ -3,19 +3,9 @@ import type { AuditEntry, AuditResponse } from '../../shared/api/audit.ts';
 import { tokenUseAuditMs } from '../db/queries/audit.ts';
 import { personWithToken, seedChannel, seedHandoff } from '../testing/seed-inbox.ts';
 import { caller, createTestApp, type Caller, type TestApp } from '../testing/test-app.ts';
+import { greetingFlow } from '../testing/test-flows.ts';
 
-const flow = {
-  name: 'Boas-vindas',
-  nodes: [
-    { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
-    { id: 'hi', type: 'message', position: { x: 0, y: 100 }, data: { text: 'Oi!' } },
-    { id: 'bye', type: 'end', position: { x: 0, y: 200 }, data: {} },
-  ],
-  edges: [
-    { id: 'e1', source: 'start', sourceHandle: 'next', target: 'hi' },
-    { id: 'e2', source: 'hi', sourceHandle: 'next', target: 'bye' },
-  ],
-};
+const flow = greetingFlow('Oi!');
 const password = 'ameixa-trator-violeta-42';
 const channelSecrets = {
   accessToken: 'EAAG-audit-secret-access-token',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FlowDocumentInput } from '../../shared/flow/schema.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { greetingFlow } from '../testing/test-flows.ts';
 
 type Flow = {
   id: string;
@@ -9,19 +9,6 @@ type Flow = {
   draft: { name: string; nodes: { id: string; data: Record<string, unknown> }[] };
 };
 type ErrorBody = { error: { code: string; message: string } };
-
-const greeting = (text: string): FlowDocumentInput => ({
-  name: 'Boas-vindas',
-  nodes: [
-    { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
-    { id: 'hello', type: 'message', position: { x: 0, y: 200 }, data: { text } },
-    { id: 'bye', type: 'end', position: { x: 0, y: 400 }, data: {} },
-  ],
-  edges: [
-    { id: 'e1', source: 'start', sourceHandle: 'next', target: 'hello' },
-    { id: 'e2', source: 'hello', sourceHandle: 'next', target: 'bye' },
-  ],
-});
 
 /** Looking at a published version and copying it back into the draft. */
 describe('flow versions: view and restore into the draft', () => {
@@ -35,11 +22,11 @@ describe('flow versions: view and restore into the draft', () => {
   async function publishedThenEdited(): Promise<Flow> {
     const editor = t.as('editor');
     const created = (
-      await editor.json<{ flow: Flow }>('POST', '/api/flows', { name: 'Boas-vindas', flow: greeting('Olá!') })
+      await editor.json<{ flow: Flow }>('POST', '/api/flows', { name: 'Boas-vindas', flow: greetingFlow('Olá!') })
     ).body.flow;
     expect((await editor.json('POST', `/api/flows/${created.id}/publish`, { note: 'primeira' })).status).toBe(201);
     const saved = await editor.json<{ flow: Flow }>('PUT', `/api/flows/${created.id}`, {
-      draft: { ...greeting('Oi, mudou!'), name: 'Boas-vindas 2' },
+      draft: { ...greetingFlow('Oi, mudou!'), name: 'Boas-vindas 2' },
       revision: created.revision,
     });
     expect(saved.status).toBe(200);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowDocumentInput } from '../../shared/flow/schema.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { greetingFlow } from '../testing/test-flows.ts';
 
 type Flow = {
   id: string;
@@ -13,20 +14,7 @@ type ErrorBody = {
   error: { code: string; message: string; details?: { problems?: { code: string; nodeId?: string }[] } };
 };
 
-const validFlow = (text = 'Olá, {{contact.name}}!'): FlowDocumentInput => ({
-  schemaVersion: 1,
-  name: 'Boas-vindas',
-  variables: [],
-  nodes: [
-    { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: { keywords: ['oi'] } },
-    { id: 'hello', type: 'message', position: { x: 0, y: 200 }, data: { text } },
-    { id: 'bye', type: 'end', position: { x: 0, y: 400 }, data: {} },
-  ],
-  edges: [
-    { id: 'e1', source: 'start', sourceHandle: 'next', target: 'hello' },
-    { id: 'e2', source: 'hello', sourceHandle: 'next', target: 'bye' },
-  ],
-});
+const validFlow = (text?: string) => greetingFlow(text, { keywords: ['oi'] });
 
 describe('flows API', () => {
   let t: TestApp;

@@ -5,6 +5,7 @@ import { readConfig } from '../env.ts';
 import { testAiProvider } from '../settings/test-ai-provider.ts';
 import { startFakeLlmApi, type FakeLlm } from '../testing/fake-llm-api.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { greetingFlow } from '../testing/test-flows.ts';
 
 const apiKey = 'sk-settings-test-key-0123456789';
 const answer = () => ({ reply: 'ok', score: 0, route: 'continue' as const, variables: {} });
@@ -332,18 +333,11 @@ describe('the time zone in conversations', () => {
 
   it('prints {{today}} in the zone of the settings, in the simulator', async () => {
     const admin = t.as('admin');
-    const flow = await admin.json<{ flow: { id: string } }>('POST', '/api/flows/import', {
-      name: 'Data',
-      nodes: [
-        { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
-        { id: 'm', type: 'message', position: { x: 0, y: 150 }, data: { text: 'Hoje é {{today}}' } },
-        { id: 'end', type: 'end', position: { x: 0, y: 300 }, data: {} },
-      ],
-      edges: [
-        { id: 'e1', source: 'start', sourceHandle: 'next', target: 'm' },
-        { id: 'e2', source: 'm', sourceHandle: 'next', target: 'end' },
-      ],
-    });
+    const flow = await admin.json<{ flow: { id: string } }>(
+      'POST',
+      '/api/flows/import',
+      greetingFlow('Hoje é {{today}}', { name: 'Data' }),
+    );
     const today = async () =>
       JSON.stringify(
         (await admin.json<{ messages: unknown[] }>('POST', `/api/flows/${flow.body.flow.id}/simulate`, { text: 'oi' }))

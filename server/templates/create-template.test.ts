@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Channel } from '../../shared/api/channels.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { MessageTemplateView } from '../../shared/api/message-templates.ts';
 import type { TemplateDraftInput } from '../../shared/message-templates/draft.ts';
-import { readConfig } from '../env.ts';
 import { silentLogger } from '../logger.ts';
-import { startFakeGraphApi, type FakeGraph } from '../testing/fake-graph-api.ts';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { useTemplateCatalogApp } from '../testing/template-catalog-app.ts';
 import { readTemplateUpdates } from '../whatsapp/template-updates.ts';
 import { applyTemplateUpdates } from './apply-template-updates.ts';
 
@@ -24,11 +21,9 @@ const channelInput = {
 type ErrorBody = { error: { code: string; message: string; details?: Record<string, unknown> } };
 
 describe('creating a message template from the studio', () => {
-  let t: TestApp;
-  let fake: FakeGraph;
-  let channelId: string;
+  const rig = useTemplateCatalogApp(channelInput);
   const draft = (over: Partial<TemplateDraftInput> = {}): TemplateDraftInput => ({
-    channelId,
+    channelId: rig.channelId,
     name: 'lembrete_pagamento',
     language: 'pt_BR',
     category: 'UTILITY',
@@ -44,29 +39,18 @@ describe('creating a message template from the studio', () => {
     ...over,
   });
   const create = (body: unknown, role: 'editor' | 'admin' | 'agent' = 'editor') =>
-    t.as(role).json<{ template: MessageTemplateView } & ErrorBody>('POST', '/api/message-templates', body);
-  const stored = () => t.testDb.db.selectFrom('message_templates').selectAll().execute();
+    rig.t.as(role).json<{ template: MessageTemplateView } & ErrorBody>('POST', '/api/message-templates', body);
+  const stored = () => rig.t.testDb.db.selectFrom('message_templates').selectAll().execute();
 
-  beforeAll(async () => {
-    fake = await startFakeGraphApi({ expectedToken: token });
-    t = await createTestApp({ config: readConfig({ DATA_DIR: '/nonexistent', WHATSAPP_GRAPH_URL: fake.url }) });
-  });
-  afterAll(async () => {
-    await t.close();
-    await fake.close();
-  });
-  beforeEach(async () => {
-    fake.reset();
-    await t.testDb.db.deleteFrom('channels').execute();
-    channelId = (await t.as('admin').json<{ channel: Channel }>('POST', '/api/channels', channelInput)).body.channel.id;
-    fake.addTemplates(wabaId, []);
+  beforeEach(() => {
+    rig.fake.addTemplates(wabaId, []);
   });
 
   it("sends Meta's exact wire body and lists the new template as PENDING until its status webhook", async () => {
     // The header's {{1}} and the body's {{1}} are separate slots with separate examples in Meta's format.
     const res = await create(draft({ header: 'Fatura disponível', examples: { '1': 'R$ 120,00', '2': '10/12' } }));
     expect(res.status).toBe(201);
-    const call = fake.requests.find((r) => r.kind === 'templates');
+    const call = rig.fake.requests.find((r) => r.kind === 'templates');
     expect(call?.method).toBe('POST');
     expect(call?.path).toBe(`/v23.0/${wabaId}/message_templates`);
     expect(call?.token).toBe(token);
@@ -93,12 +77,16 @@ describe('creating a message template from the studio', () => {
         },
       ],
     });
-    expect(res.body.template).toMatchObject({ name: 'lembrete_pagamento', status: 'PENDING', channelId });
-    const listed = await t.as('editor').json<{ templates: MessageTemplateView[] }>('GET', '/api/message-templates');
+    expect(res.body.template).toMatchObject({
+      name: 'lembrete_pagamento',
+      status: 'PENDING',
+      channelId: rig.channelId,
+    });
+    const listed = await rig.t.as('editor').json<{ templates: MessageTemplateView[] }>('GET', '/api/message-templates');
     expect(listed.body.templates.map((x) => [x.name, x.status])).toEqual([['lembrete_pagamento', 'PENDING']]);
 
     await applyTemplateUpdates(
-      { db: t.testDb.db, clock: t.deps.clock, logger: silentLogger },
+      { db: rig.t.testDb.db, clock: rig.t.deps.clock, logger: silentLogger },
       readTemplateUpdates([
         {
           wabaId,
@@ -108,7 +96,7 @@ describe('creating a message template from the studio', () => {
       ]),
     );
     expect((await stored()).map((r) => r.status)).toEqual(['APPROVED']);
-    const audit = await t.testDb.db.selectFrom('audit_log').select('action').execute();
+    const audit = await rig.t.testDb.db.selectFrom('audit_log').select('action').execute();
     expect(audit.map((a) => a.action)).toContain('message_templates.create');
   });
 
@@ -125,7 +113,7 @@ describe('creating a message template from the studio', () => {
       }),
     );
     expect(res.status).toBe(201);
-    const body = fake.requests.find((r) => r.kind === 'templates')?.body as { components: unknown[] };
+    const body = rig.fake.requests.find((r) => r.kind === 'templates')?.body as { components: unknown[] };
     expect(body).toMatchObject({ parameter_format: 'NAMED', category: 'MARKETING' });
     expect(body.components).toEqual([
       {
@@ -186,7 +174,7 @@ describe('creating a message template from the studio', () => {
       ]),
     );
     expect(res.body.error.message).toContain('letras minúsculas');
-    expect(fake.requests).toEqual([]);
+    expect(rig.fake.requests).toEqual([]);
     expect(await stored()).toEqual([]);
   });
 
@@ -194,6 +182,6 @@ describe('creating a message template from the studio', () => {
     expect((await create(draft(), 'agent')).status).toBe(403);
     expect((await create({ ...draft(), category: 'PROMO' })).status).toBe(400);
     expect((await create(draft({ channelId: 'nope' }))).status).toBe(404);
-    expect(fake.requests).toEqual([]);
+    expect(rig.fake.requests).toEqual([]);
   });
 });

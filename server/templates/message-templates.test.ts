@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Channel } from '../../shared/api/channels.ts';
+import { describe, expect, it } from 'vitest';
 import type { MessageTemplateView, SyncTemplatesResult } from '../../shared/api/message-templates.ts';
-import { readConfig } from '../env.ts';
-import { startFakeGraphApi, type FakeGraph, type FakeTemplate } from '../testing/fake-graph-api.ts';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import type { FakeTemplate } from '../testing/fake-graph-api.ts';
+import { useTemplateCatalogApp } from '../testing/template-catalog-app.ts';
 import { cobrancaTemplates } from './fixtures.ts';
 
 const token = 'EAAG-templates-token';
@@ -30,36 +28,18 @@ const many = (count: number): FakeTemplate[] =>
   }));
 
 describe('message template catalogue', () => {
-  let t: TestApp;
-  let fake: FakeGraph;
-  let channelId: string;
-  const editor = () => t.as('editor');
+  const rig = useTemplateCatalogApp(input);
+  const editor = () => rig.t.as('editor');
   const sync = (body: object = {}) => editor().json<SyncTemplatesResult>('POST', '/api/message-templates/sync', body);
   const list = async (query = '') =>
     (await editor().json<{ templates: MessageTemplateView[] }>('GET', `/api/message-templates${query}`)).body.templates;
 
-  beforeAll(async () => {
-    fake = await startFakeGraphApi({ expectedToken: token });
-    t = await createTestApp({
-      config: readConfig({ DATA_DIR: '/nonexistent', WHATSAPP_GRAPH_URL: fake.url }),
-    });
-  });
-  afterAll(async () => {
-    await t.close();
-    await fake.close();
-  });
-  beforeEach(async () => {
-    fake.reset();
-    await t.testDb.db.deleteFrom('channels').execute();
-    channelId = (await t.as('admin').json<{ channel: Channel }>('POST', '/api/channels', input)).body.channel.id;
-  });
-
   it("follows Meta's paging to the last page and stores every template", async () => {
-    fake.addTemplates(wabaId, [...cobrancaTemplates(), ...many(228)]);
+    rig.fake.addTemplates(wabaId, [...cobrancaTemplates(), ...many(228)]);
     const res = await sync();
     expect(res.status).toBe(200);
-    expect(res.body.channels).toEqual([{ channelId, synced: 230, error: null }]);
-    const calls = fake.requests.filter((r) => r.kind === 'templates');
+    expect(res.body.channels).toEqual([{ channelId: rig.channelId, synced: 230, error: null }]);
+    const calls = rig.fake.requests.filter((r) => r.kind === 'templates');
     expect(calls).toHaveLength(3);
     expect(calls[0]?.path).toContain(`/${wabaId}/message_templates?fields=`);
     expect(calls[1]?.path).toContain('after=');
@@ -68,7 +48,7 @@ describe('message template catalogue', () => {
     expect(all).toHaveLength(230);
     const fatura = all.find((x) => x.name === 'cobranca_fatura_atraso');
     expect(fatura).toMatchObject({
-      channelId,
+      channelId: rig.channelId,
       wabaId,
       metaId: '1689556908129832',
       language: 'pt_BR',
@@ -85,15 +65,15 @@ describe('message template catalogue', () => {
   });
 
   it('filters by status and channel', async () => {
-    fake.addTemplates(wabaId, many(6));
-    await sync({ channelId });
+    rig.fake.addTemplates(wabaId, many(6));
+    await sync({ channelId: rig.channelId });
     expect((await list('?status=APPROVED')).map((x) => x.name)).toEqual(['modelo_000', 'modelo_002', 'modelo_004']);
     expect(await list('?channelId=another')).toEqual([]);
-    expect(await list(`?channelId=${channelId}&status=pending`)).toHaveLength(3);
+    expect(await list(`?channelId=${rig.channelId}&status=pending`)).toHaveLength(3);
   });
 
   it('a template Meta no longer lists leaves the catalogue; the others keep their ids', async () => {
-    const live = fake.addTemplates(wabaId, many(3));
+    const live = rig.fake.addTemplates(wabaId, many(3));
     await sync();
     const before = await list();
     live.splice(1, 1);
@@ -104,31 +84,31 @@ describe('message template catalogue', () => {
   });
 
   it("reports Meta's refusal and keeps the catalogue as it was", async () => {
-    fake.addTemplates(wabaId, many(2));
+    rig.fake.addTemplates(wabaId, many(2));
     await sync();
-    await t.as('admin').json('PATCH', `/api/channels/${channelId}`, { accessToken: 'EAAG-revoked-token' });
+    await rig.t.as('admin').json('PATCH', `/api/channels/${rig.channelId}`, { accessToken: 'EAAG-revoked-token' });
     const res = await sync();
     expect(res.status).toBe(200);
-    expect(res.body.channels[0]).toMatchObject({ channelId, synced: null });
+    expect(res.body.channels[0]).toMatchObject({ channelId: rig.channelId, synced: null });
     expect(res.body.channels[0]?.error).toContain('190');
     expect(await list()).toHaveLength(2);
   });
 
   it('a channel without a WABA id is reported, not synced', async () => {
-    await t.as('admin').json('PATCH', `/api/channels/${channelId}`, { wabaId: null });
+    await rig.t.as('admin').json('PATCH', `/api/channels/${rig.channelId}`, { wabaId: null });
     const res = await sync();
-    expect(res.body.channels[0]).toMatchObject({ channelId, synced: null });
+    expect(res.body.channels[0]).toMatchObject({ channelId: rig.channelId, synced: null });
     expect(res.body.channels[0]?.error).toContain('WABA');
-    expect(fake.requests.filter((r) => r.kind === 'templates')).toEqual([]);
+    expect(rig.fake.requests.filter((r) => r.kind === 'templates')).toEqual([]);
   });
 
   it('agents may not read or sync the catalogue; a bad body is a 400 that changes nothing', async () => {
-    expect((await t.as('agent').json('GET', '/api/message-templates')).status).toBe(403);
-    expect((await t.as('agent').json('POST', '/api/message-templates/sync', {})).status).toBe(403);
+    expect((await rig.t.as('agent').json('GET', '/api/message-templates')).status).toBe(403);
+    expect((await rig.t.as('agent').json('POST', '/api/message-templates/sync', {})).status).toBe(403);
     const bad = await editor().json<{ error: { code: string } }>('POST', '/api/message-templates/sync', {
       channelId: 42,
     });
     expect(bad.status).toBe(400);
-    expect(fake.requests).toEqual([]);
+    expect(rig.fake.requests).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   startFakeLlmApi,
@@ -10,6 +10,7 @@ import { startFakeGraphApi, type FakeGraph } from '../../server/testing/fake-gra
 import { signBody } from '../../server/testing/sign.ts';
 import { messageWebhook, metaJson } from '../../server/testing/webhook-payloads.ts';
 import { login, saveFailureScreenshot, startHarness, type Harness } from './harness.ts';
+import { postJson } from './whatsapp.ts';
 
 /**
  * The "Atendimento com IA" template on WhatsApp against a scripted OpenAI-compatible model: the
@@ -64,12 +65,6 @@ let context: BrowserContext;
 let page: Page;
 let flowId = '';
 let seq = 0;
-
-async function postJson<T>(request: APIRequestContext, path: string, data: unknown): Promise<T> {
-  const response = await request.post(path, { data });
-  if (!response.ok()) throw new Error(`POST ${path}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 async function contactSends(text: string): Promise<void> {
   const body = metaJson(

@@ -159,14 +159,16 @@ export async function saveFailureScreenshot(page: Page, testName: string): Promi
 /**
  * One server and one browser page for a whole test file: started before its tests (then
  * `onReady` runs, e.g. to sign in), a screenshot kept when a test fails, closed after.
+ * `env`, read when the server starts, adds its settings.
  */
 export function useBrowserPage(
   onReady: (opened: { harness: Harness; context: BrowserContext; page: Page }) => void | Promise<void>,
+  env: () => Record<string, string> = () => ({}),
 ): void {
   let harness: Harness | undefined;
   let opened: { context: BrowserContext; page: Page } | undefined;
   beforeAll(async () => {
-    harness = await startHarness();
+    harness = await startHarness({ env: env() });
     opened = await harness.newPage();
     await onReady({ harness, ...opened });
   });

@@ -1,10 +1,11 @@
-import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowDocumentInput } from '../../shared/flow/schema.ts';
 import { startFakeGraphApi, type FakeGraph } from '../../server/testing/fake-graph-api.ts';
 import { signBody } from '../../server/testing/sign.ts';
 import { messageWebhook, metaJson } from '../../server/testing/webhook-payloads.ts';
 import { login, saveFailureScreenshot, startHarness, type Harness } from './harness.ts';
+import { postJson } from './whatsapp.ts';
 
 /**
  * An agent answers with a photo from the inbox (attach, preview, caption, send: Meta gets the
@@ -43,12 +44,6 @@ let harness: Harness;
 let fake: FakeGraph;
 let admin: { context: BrowserContext; page: Page };
 let seq = 0;
-
-async function postJson<T>(request: APIRequestContext, path: string, data: unknown): Promise<T> {
-  const response = await request.post(path, { data });
-  if (!response.ok()) throw new Error(`POST ${path}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 async function contactSends(who: { waId: string; name: string }, text: string, at: Date): Promise<void> {
   const body = metaJson(

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
-import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeGraphApi, type FakeGraph } from '../../server/testing/fake-graph-api.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { FakeGraph } from '../../server/testing/fake-graph-api.ts';
 import { cobrancaTemplates } from '../../server/templates/fixtures.ts';
-import { login, saveFailureScreenshot, screenshotsDir, startHarness, type Harness } from './harness.ts';
+import { login, screenshotsDir, type Harness } from './harness.ts';
+import { postJson, useBrowserPageWithGraph } from './whatsapp.ts';
 import { horizontalOverflow, loginOnPhone, newPhonePage } from './phone.ts';
 
 /** Modelos: templates synced from the fake Graph API on "Sincronizar", shown with status and preview, at phone width too. */
@@ -12,16 +13,10 @@ const accessToken = 'EAAG-templates-e2e-token';
 
 let fake: FakeGraph;
 let harness: Harness;
-let context: BrowserContext;
 let page: Page;
 
-async function post(request: APIRequestContext, path: string, data: unknown): Promise<void> {
-  const response = await request.post(path, { data });
-  if (!response.ok()) throw new Error(`POST ${path}: ${response.status()} ${await response.text()}`);
-}
-
-beforeAll(async () => {
-  fake = await startFakeGraphApi({ expectedToken: accessToken });
+useBrowserPageWithGraph(accessToken, async (opened) => {
+  ({ fake, harness, page } = opened);
   const pending = {
     ...cobrancaTemplates()[1]!,
     id: '77',
@@ -30,26 +25,14 @@ beforeAll(async () => {
     quality_score: undefined,
   };
   fake.addTemplates(number.wabaId, [...cobrancaTemplates(), pending]);
-  harness = await startHarness({ env: { WHATSAPP_GRAPH_URL: fake.url } });
-  ({ context, page } = await harness.newPage());
   await login(page);
-  await post(page.request, '/api/channels', {
+  await postJson(page.request, '/api/channels', {
     name: 'Cobrança Aurora',
     ...number,
     accessToken,
     appSecret: 'templates-e2e-app-secret',
     verifyToken: 'templates-e2e-verify',
   });
-}, 180_000);
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && page) await saveFailureScreenshot(page, task.name);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await harness?.stop();
-  await fake?.close();
 });
 
 describe('message templates page', () => {

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowDocumentInput } from '../../shared/flow/schema.ts';
-import { startFakeGraphApi, type FakeGraph } from '../../server/testing/fake-graph-api.ts';
-import { signBody } from '../../server/testing/sign.ts';
-import { messageWebhook, metaJson } from '../../server/testing/webhook-payloads.ts';
-import { clickNav, login, saveFailureScreenshot, screenshotsDir, startHarness, type Harness } from './harness.ts';
+import type { FakeGraph } from '../../server/testing/fake-graph-api.ts';
+import { messageWebhook } from '../../server/testing/webhook-payloads.ts';
+import { clickNav, login, saveFailureScreenshot, screenshotsDir, type Harness } from './harness.ts';
+import { deliverWebhook, postJson, publishFlow, startWithFakeGraph } from './whatsapp.ts';
 
 /**
  * Team work end to end: an admin creates a team with a canned reply on Usuários; a contact's
@@ -43,12 +43,6 @@ let fake: FakeGraph;
 const contexts: BrowserContext[] = [];
 const pages: Page[] = [];
 
-async function postJson<T>(request: APIRequestContext, path: string, data: unknown): Promise<T> {
-  const response = await request.post(path, { data });
-  if (!response.ok()) throw new Error(`POST ${path}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 async function signedIn(credentials?: { email: string; password: string }): Promise<Page> {
   const { context, page } = await harness.newPage();
   contexts.push(context);
@@ -58,7 +52,9 @@ async function signedIn(credentials?: { email: string; password: string }): Prom
 }
 
 async function contactSays(text: string): Promise<void> {
-  const body = metaJson(
+  await deliverWebhook(
+    harness.baseUrl,
+    appSecret,
     messageWebhook({
       ...channel,
       wamid: `wamid.team-work.${text.length}`,
@@ -68,17 +64,10 @@ async function contactSays(text: string): Promise<void> {
       text,
     }),
   );
-  const response = await fetch(`${harness.baseUrl}/webhooks/whatsapp`, {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, appSecret) },
-  });
-  expect(response.status).toBe(200);
 }
 
 beforeAll(async () => {
-  fake = await startFakeGraphApi({ expectedToken: accessToken });
-  harness = await startHarness({ env: { WHATSAPP_GRAPH_URL: fake.url } });
+  ({ fake, harness } = await startWithFakeGraph(accessToken));
 }, 240_000);
 
 afterEach(async ({ task }) => {
@@ -97,15 +86,14 @@ describe('team work in the studio', () => {
     await postJson(admin.request, '/api/users', { ...ana, role: 'agent' });
     await postJson(admin.request, '/api/users', { ...chefe, role: 'supervisor' });
     await postJson(admin.request, '/api/teams', { name: 'Financeiro' });
-    const created = await postJson<{ flow: { id: string } }>(admin.request, '/api/flows', { name: flow.name, flow });
-    await postJson(admin.request, `/api/flows/${created.flow.id}/publish`, { note: 'team work e2e' });
+    const flowId = await publishFlow(admin.request, flow, 'team work e2e');
     await postJson(admin.request, '/api/channels', {
       name: 'Loja',
       ...channel,
       accessToken,
       appSecret,
       verifyToken: 'team-work-e2e-verify',
-      flowId: created.flow.id,
+      flowId,
     });
 
     // The admin creates Vendas on Usuários: Ana as member, a canned reply with the contact's name.

@@ -2,10 +2,10 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowDocumentInput } from '../../shared/flow/schema.ts';
-import { startFakeGraphApi, type FakeGraph } from '../../server/testing/fake-graph-api.ts';
+import type { FakeGraph } from '../../server/testing/fake-graph-api.ts';
 import { messageWebhook } from '../../server/testing/webhook-payloads.ts';
-import { login, saveFailureScreenshot, screenshotsDir, startHarness, type Harness } from './harness.ts';
-import { deliverWebhook, postJson } from './whatsapp.ts';
+import { login, saveFailureScreenshot, screenshotsDir, type Harness } from './harness.ts';
+import { deliverWebhook, postJson, publishFlow, startWithFakeGraph } from './whatsapp.ts';
 import { horizontalOverflow, loginOnPhone, newPhonePage } from './phone.ts';
 
 /**
@@ -87,8 +87,7 @@ const optionNames = (page: Page) =>
   page.getByRole('listbox', { name: 'Conversas' }).getByRole('option').allInnerTexts();
 
 beforeAll(async () => {
-  fake = await startFakeGraphApi({ expectedToken: accessToken });
-  harness = await startHarness({ env: { WHATSAPP_GRAPH_URL: fake.url } });
+  ({ fake, harness } = await startWithFakeGraph(accessToken));
   admin = await harness.newPage();
   await login(admin.page);
   const api = admin.page.request;
@@ -103,15 +102,14 @@ beforeAll(async () => {
     memberIds: ids,
     cannedReplies: [{ title: 'Boas-vindas', text: 'Olá! Aqui é da equipe de vendas, como posso ajudar?' }],
   });
-  const created = await postJson<{ flow: { id: string } }>(api, '/api/flows', { name: flow.name, flow });
-  await postJson(api, `/api/flows/${created.flow.id}/publish`, { note: 'teams e2e' });
+  const flowId = await publishFlow(api, flow, 'teams e2e');
   await postJson(api, '/api/channels', {
     name: 'Loja',
     ...channel,
     accessToken,
     appSecret,
     verifyToken: 'teams-e2e-verify',
-    flowId: created.flow.id,
+    flowId,
   });
 }, 180_000);
 

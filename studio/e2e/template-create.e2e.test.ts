@@ -1,8 +1,9 @@
-import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { buildFlow, node } from '../../shared/flow/testing/build-flow.ts';
-import { startFakeGraphApi, type FakeGraph } from '../../server/testing/fake-graph-api.ts';
-import { clickNav, login, saveFailureScreenshot, startHarness, type Harness } from './harness.ts';
+import type { FakeGraph } from '../../server/testing/fake-graph-api.ts';
+import { clickNav, login } from './harness.ts';
+import { postJson, useBrowserPageWithGraph } from './whatsapp.ts';
 
 /**
  * Issue 18 in the studio: a template written on Modelos goes to Meta (the fake Graph API) and
@@ -13,39 +14,19 @@ const number = { phoneNumberId: '106000000000618', displayPhone: '15550100618', 
 const accessToken = 'EAAG-template-create-e2e';
 
 let fake: FakeGraph;
-let harness: Harness;
-let context: BrowserContext;
 let page: Page;
 
-async function post<T>(request: APIRequestContext, path: string, data: unknown): Promise<T> {
-  const response = await request.post(path, { data });
-  if (!response.ok()) throw new Error(`POST ${path}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-beforeAll(async () => {
-  fake = await startFakeGraphApi({ expectedToken: accessToken });
+useBrowserPageWithGraph(accessToken, async (opened) => {
+  ({ fake, page } = opened);
   fake.addTemplates(number.wabaId, []);
-  harness = await startHarness({ env: { WHATSAPP_GRAPH_URL: fake.url } });
-  ({ context, page } = await harness.newPage());
   await login(page);
-  await post(page.request, '/api/channels', {
+  await postJson(page.request, '/api/channels', {
     name: 'Cobrança Aurora',
     ...number,
     accessToken,
     appSecret: 'template-create-e2e-secret',
     verifyToken: 'template-create-e2e-verify',
   });
-}, 180_000);
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && page) await saveFailureScreenshot(page, task.name);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await harness?.stop();
-  await fake?.close();
 });
 
 describe('issue 18 in the studio', () => {
@@ -95,7 +76,7 @@ describe('issue 18 in the studio', () => {
       ],
       ['s > q'],
     );
-    const { flow: created } = await post<{ flow: { id: string } }>(page.request, '/api/flows', {
+    const { flow: created } = await postJson<{ flow: { id: string } }>(page.request, '/api/flows', {
       name: 'Janela fechada',
       flow,
     });

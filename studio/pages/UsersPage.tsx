@@ -11,6 +11,7 @@ import { useResource } from '../ui/use-resource.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { TeamsSection } from './users/TeamsSection.tsx';
 import { TokensSection } from './users/TokensSection.tsx';
+import { FormFooter } from '../ui/FormFooter.tsx';
 
 // A record, so the compiler insists on every role; importing the zod enum would put zod in the first page load.
 const roleHelp = {
@@ -193,19 +194,7 @@ function CreateUserDialog({ onClose, onCreated }: { onClose(): void; onCreated()
             </label>
           ))}
         </fieldset>
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy ? t('common.working') : t('users.create')}
-          </button>
-        </div>
+        <FormFooter error={error} busy={busy} onCancel={onClose} submitLabel={t('users.create')} />
       </form>
     </Dialog>
   );

@@ -1,7 +1,24 @@
 import { useT } from '../i18n/index.ts';
 
-/** The end of a dialog form: its error, if any, then Cancel and Save (busy while saving). */
-export function FormFooter({ error, busy, onCancel }: { error: string | null; busy: boolean; onCancel(): void }) {
+/**
+ * The end of a dialog form: its error, if any, then Cancel and the submit button (busy while
+ * saving). `span-2` lets it take a `form-grid`'s whole row; elsewhere the class does nothing.
+ */
+export function FormFooter({
+  error,
+  busy,
+  onCancel,
+  submitLabel,
+  busyLabel,
+}: {
+  error: string | null;
+  busy: boolean;
+  onCancel(): void;
+  /** The submit button's words; Save by default. */
+  submitLabel?: string;
+  /** Its words while busy; Working… by default. */
+  busyLabel?: string;
+}) {
   const t = useT();
   return (
     <>
@@ -15,7 +32,7 @@ export function FormFooter({ error, busy, onCancel }: { error: string | null; bu
           {t('common.cancel')}
         </button>
         <button type="submit" className="button primary" disabled={busy}>
-          {busy ? t('common.working') : t('common.save')}
+          {busy ? (busyLabel ?? t('common.working')) : (submitLabel ?? t('common.save'))}
         </button>
       </div>
     </>

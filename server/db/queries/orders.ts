@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Executor } from '../database.ts';
-import type { OrderStatus, Row, RowUpdate } from '../tables.ts';
+import type { NewRow, OrderStatus, Row, RowUpdate } from '../tables.ts';
 
 export type OrderItemRow = Row<'order_items'>;
 
@@ -79,4 +80,24 @@ export async function updateOrder(db: Executor, id: string, changes: RowUpdate<'
   return (
     (await db.updateTable('orders').set(changes).where('id', '=', id).returning('id').executeTakeFirst()) !== undefined
   );
+}
+
+/** A new order's columns besides those `insertOrder` fills in (id, number, status, times). */
+export type NewOrder = Omit<NewRow<'orders'>, 'id' | 'number' | 'status' | 'created_at' | 'updated_at'>;
+export type NewOrderItem = Omit<NewRow<'order_items'>, 'id' | 'order_id'>;
+
+/** Records an order in status `new` with its lines (a flow's picker or a payment block); answers its id. */
+export async function insertOrder(db: Executor, order: NewOrder, items: NewOrderItem[], now: Date): Promise<string> {
+  const orderId = randomUUID();
+  await db
+    .insertInto('orders')
+    .values({ ...order, id: orderId, status: 'new', created_at: now, updated_at: now })
+    .execute();
+  if (items.length) {
+    await db
+      .insertInto('order_items')
+      .values(items.map((i) => ({ ...i, id: randomUUID(), order_id: orderId })))
+      .execute();
+  }
+  return orderId;
 }

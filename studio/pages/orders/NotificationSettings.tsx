@@ -6,6 +6,7 @@ import { errorText } from '../../ui/error-text.ts';
 import { ErrorBanner, Loading } from '../../ui/states.tsx';
 import { showToast } from '../../ui/toast.tsx';
 import { useResource } from '../../ui/use-resource.ts';
+import { FormFooter } from '../../ui/FormFooter.tsx';
 
 /** The form's copy of one status's message: the template as plain fields, its parameters one per line. */
 interface Draft {
@@ -125,19 +126,7 @@ export function NotificationSettings({ onClose }: { onClose(): void }) {
               </label>
             </fieldset>
           ))}
-          {error ? (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          ) : null}
-          <div className="dialog-actions">
-            <button type="button" className="button" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-            <button type="submit" className="button primary" disabled={busy}>
-              {busy ? t('common.working') : t('common.save')}
-            </button>
-          </div>
+          <FormFooter error={error} busy={busy} onCancel={onClose} />
         </form>
       ) : null}
     </Dialog>

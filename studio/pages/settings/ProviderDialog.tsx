@@ -4,6 +4,7 @@ import { useT } from '../../i18n/index.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { showToast } from '../../ui/toast.tsx';
+import { FormFooter } from '../../ui/FormFooter.tsx';
 
 interface Props {
   /** Null adds a provider. */
@@ -149,19 +150,7 @@ export function ProviderDialog({ provider, first, onClose, onSaved }: Props) {
             <span>{t('settings.ai.isDefault')}</span>
           </label>
         )}
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy ? t('common.working') : t('common.save')}
-          </button>
-        </div>
+        <FormFooter error={error} busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -17,6 +17,7 @@ import { useResource } from '../../ui/use-resource.ts';
 import { ButtonsEditor } from './ButtonsEditor.tsx';
 import { draftPreview } from './draft-preview.ts';
 import { TemplatePreview } from './TemplatePreview.tsx';
+import { FormFooter } from '../../ui/FormFooter.tsx';
 
 const languages = ['pt_BR', 'en_US', 'es', 'es_MX', 'pt_PT'] as const;
 
@@ -163,14 +164,13 @@ export function TemplateForm({ onClose, onCreated }: { onClose(): void; onCreate
               {t('tplCreate.fix', { count: problems.length })}
             </p>
           ) : null}
-          <div className="page-actions">
-            <button type="button" className="button" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-            <button type="submit" className="button primary" disabled={busy}>
-              {busy ? t('tplCreate.submitting') : t('tplCreate.submit')}
-            </button>
-          </div>
+          <FormFooter
+            error={null}
+            busy={busy}
+            onCancel={onClose}
+            submitLabel={t('tplCreate.submit')}
+            busyLabel={t('tplCreate.submitting')}
+          />
         </div>
         <aside className="tpl-form-preview" aria-label={t('tplCreate.preview')}>
           <h3 className="small muted">{t('tplCreate.preview')}</h3>

@@ -4,6 +4,7 @@ import { useT } from '../../i18n/index.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { showToast } from '../../ui/toast.tsx';
+import { FormFooter } from '../../ui/FormFooter.tsx';
 
 interface TeamDialogProps {
   /** null: a new team. */
@@ -158,19 +159,7 @@ export function TeamDialog({ team, agents, onClose, onSaved }: TeamDialogProps) 
             {t('teamAdmin.addReply')}
           </button>
         </fieldset>
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button primary" disabled={busy}>
-            {busy ? t('common.working') : t('teamAdmin.save')}
-          </button>
-        </div>
+        <FormFooter error={error} busy={busy} onCancel={onClose} submitLabel={t('teamAdmin.save')} />
       </form>
     </Dialog>
   );

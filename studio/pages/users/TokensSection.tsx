@@ -8,6 +8,7 @@ import { errorText } from '../../ui/error-text.ts';
 import { ErrorBanner, Loading } from '../../ui/states.tsx';
 import { showToast } from '../../ui/toast.tsx';
 import { useResource } from '../../ui/use-resource.ts';
+import { FormFooter } from '../../ui/FormFooter.tsx';
 
 const roles: Role[] = ['admin', 'editor', 'agent'];
 
@@ -196,19 +197,7 @@ function CreateTokenDialog({ onClose }: { onClose(): void }) {
             />
             <small className="muted">{t('tokens.expiresHelp')}</small>
           </label>
-          {error ? (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          ) : null}
-          <div className="dialog-actions">
-            <button type="button" className="button" onClick={onClose}>
-              {t('common.cancel')}
-            </button>
-            <button type="submit" className="button primary" disabled={busy}>
-              {busy ? t('common.working') : t('tokens.create')}
-            </button>
-          </div>
+          <FormFooter error={error} busy={busy} onCancel={onClose} submitLabel={t('tokens.create')} />
         </form>
       )}
     </Dialog>
