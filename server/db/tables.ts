@@ -349,7 +349,8 @@ export interface ProductPhotosTable {
 
 /** What the customer is told when their order reaches a status. */
 export interface OrderNotificationsTable {
-  status: OrderStatus;
+  /** A status, or `paid` (migration 0036). */
+  status: OrderStatus | 'paid';
   enabled: boolean;
   text: string;
   template_name: string | null;
