@@ -15,9 +15,10 @@ import { tellPaid } from '../payments/tell-paid.ts';
 /**
  * `POST /api/orders/{id}/paid`: the business's PSP or bank (an API token) or someone in the
  * Pedidos page ("Marcar como pago") confirms a payment. The order is marked paid and confirmed, a Payments API order
- * gets its `order_status`, and the session waiting at the payment block resumes at `paid`,
- * through the contact's queue like a handoff's resolution. Idempotent: a second call changes
- * and sends nothing.
+ * gets its `order_status` (its `paid` notice's template outside the 24-hour window, where Meta
+ * takes no interactive message), and the session waiting at the payment block resumes at `paid`,
+ * through the contact's queue like a handoff's resolution; with none waiting, the queue tells the
+ * customer (tell-paid.ts). Idempotent: a second call changes and sends nothing.
  */
 export const orderPaymentRoutes = createRouter();
 // Who may: as for the other order routes (orders.ts's guard covers this router too, mounted
