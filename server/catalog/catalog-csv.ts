@@ -14,7 +14,8 @@ export interface CsvProduct {
   stock: number | null;
   active: boolean;
   attributes: Record<string, string>;
-  variants: { name: string; priceCents: number; promoPriceCents: null; stock: number | null }[];
+  /** A variant's `sku` absent (a CSV without one) keeps the variant's current SKU on import. */
+  variants: { name: string; priceCents: number; promoPriceCents: null; stock: number | null; sku?: string | null }[];
   imageUrl: string | null;
 }
 
@@ -40,9 +41,11 @@ const attributesCell = (a: Record<string, string>) =>
     .map(([k, v]) => `${k}=${v}`)
     .join('; ');
 
-/** "Grande=52,00/3; Broto=30,00": name = price [/ stock] */
+/** "Grande=52,00/3 [PZ-G]; Broto=30,00": name = price [/ stock] [[SKU]] */
 const variantsCell = (v: CsvProduct['variants']) =>
-  v.map((x) => `${x.name}=${reais(x.priceCents)}${x.stock === null ? '' : `/${x.stock}`}`).join('; ');
+  v
+    .map((x) => `${x.name}=${reais(x.priceCents)}${x.stock === null ? '' : `/${x.stock}`}${x.sku ? ` [${x.sku}]` : ''}`)
+    .join('; ');
 
 /** The catalog as CSV (BOM first, so spreadsheets open it as UTF-8); the import reads it back unchanged. */
 export function catalogCsv(products: CsvProduct[]): string {
@@ -137,7 +140,7 @@ export function readCatalogCsv(text: string): {
     }
     const variants = readVariants(cell('variantes'));
     if (variants === null) {
-      reject(`variantes inválidas: "${cell('variantes')}" (use Nome=preço/estoque; separadas por ";")`);
+      reject(`variantes inválidas: "${cell('variantes')}" (use Nome=preço/estoque [SKU]; separadas por ";")`);
       continue;
     }
     const image = cell('imagem');
@@ -176,10 +179,18 @@ function readVariants(text: string): CsvProduct['variants'] | null {
   if (text.trim() === '') return [];
   const out: CsvProduct['variants'] = [];
   for (const part of text.split(';')) {
-    const m = /^\s*([^=]{1,24}?)\s*=\s*([^/]+?)\s*(?:\/\s*(\d+))?\s*$/.exec(part);
+    const m = /^\s*([^=]{1,24}?)\s*=\s*([^/[]+?)\s*(?:\/\s*(\d+))?\s*(?:\[\s*([^\][]{1,60}?)\s*\])?\s*$/.exec(part);
     const price = m ? readCents(m[2] ?? '') : null;
     if (!m || price === null) return null;
-    out.push({ name: m[1] ?? '', priceCents: price, promoPriceCents: null, stock: m[3] ? Number(m[3]) : null });
+    const variant: CsvProduct['variants'][number] = {
+      name: m[1] ?? '',
+      priceCents: price,
+      promoPriceCents: null,
+      stock: m[3] ? Number(m[3]) : null,
+    };
+    // Only a written SKU is set: an older file without them leaves the variants' SKUs as they are.
+    if (m[4]) variant.sku = m[4];
+    out.push(variant);
   }
   return out;
 }

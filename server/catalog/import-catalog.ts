@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database.ts';
+import { skuTaken } from '../db/queries/catalog.ts';
 import { insertCategory, insertProduct, listCategories, replaceVariants } from '../db/queries/catalog.ts';
 import type { CsvLineError, CsvProduct } from './catalog-csv.ts';
 
@@ -46,6 +47,11 @@ export async function importCatalog(
       result.rejected.push({ line: p.line, reason: `o SKU "${p.sku}" já é de um produto de outro catálogo` });
       continue;
     }
+    const variantClash = await takenVariantSku(db, catalogId, p, existing?.id ?? null);
+    if (variantClash) {
+      result.rejected.push({ line: p.line, reason: variantClash });
+      continue;
+    }
     const values = {
       category_id: categoryId,
       sku: p.sku,
@@ -74,4 +80,35 @@ export async function importCatalog(
     await replaceVariants(db, productId, p.variants);
   }
   return result;
+}
+
+/**
+ * Why the line's variant SKUs cannot be written, or null when they can: a SKU repeated on the
+ * line, or already a product's, or a variant's of another product of this catalog (the shop
+ * tells its stock apart by them, so one code names one thing).
+ */
+async function takenVariantSku(
+  db: Executor,
+  catalogId: string,
+  p: CsvProduct,
+  productId: string | null,
+): Promise<string | null> {
+  const seen = new Set<string>();
+  for (const v of p.variants) {
+    if (!v.sku) continue;
+    if (seen.has(v.sku) || v.sku === p.sku) return `o SKU "${v.sku}" aparece mais de uma vez na linha`;
+    seen.add(v.sku);
+    if (await skuTaken(db, v.sku)) return `o SKU "${v.sku}" da variante ${v.name} já é de um produto`;
+    let other = db
+      .selectFrom('product_variants')
+      .innerJoin('products', 'products.id', 'product_variants.product_id')
+      .innerJoin('categories', 'categories.id', 'products.category_id')
+      .select('products.name')
+      .where('categories.catalog_id', '=', catalogId)
+      .where('product_variants.sku', '=', v.sku);
+    if (productId) other = other.where('products.id', '<>', productId);
+    const owner = await other.executeTakeFirst();
+    if (owner) return `o SKU "${v.sku}" da variante ${v.name} já é de uma variante de ${owner.name}`;
+  }
+  return null;
 }

@@ -134,6 +134,7 @@ export function needsTransaction(decided: DecidedContact[]): boolean {
       o.flowStarts.length > 0 ||
       (o.optOuts?.length ?? 0) > 0 ||
       (o.payments?.length ?? 0) > 0 ||
+      (o.unheardPayments?.length ?? 0) > 0 ||
       (o.sessions.some((s) => s.isNew) && o.sessions.some((s) => !s.isNew)) ||
       o.sessions.filter((s) => s.isNew).length > 1,
   );

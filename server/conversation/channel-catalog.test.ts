@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowDocumentInput } from '../../shared/flow/schema.ts';
+import { validateFlow, type FlowEnvironment } from '../../shared/flow/validate/index.ts';
 import { insertCatalog } from '../db/queries/catalogs.ts';
+import { createApiToken } from '../db/queries/tokens.ts';
+import { createUser } from '../db/queries/users.ts';
+import { caller } from '../testing/test-app.ts';
 import { channelA, startMessagingHarness, type MessagingHarness } from '../testing/messaging-harness.ts';
 import { messageWebhook } from '../testing/webhook-payloads.ts';
 
@@ -51,6 +55,31 @@ describe("a channel's catalog", () => {
       .execute();
   });
   afterAll(() => h.close());
+
+  it("warns of a picker with nothing to offer by the channel's catalog only", async () => {
+    const db = h.testDb.db;
+    const owner = await createUser(db, { email: 'e@cc.test', name: 'E', password: 'senha-forte-1234', role: 'admin' });
+    const token = await createApiToken(db, { name: 'e', role: 'editor', createdBy: owner.id });
+    const editor = caller(h.app, { authorization: `Bearer ${token.secret}` });
+    const { flow_id: flowId } = await db
+      .selectFrom('channels')
+      .select('flow_id')
+      .where('id', '=', h.channelId)
+      .executeTakeFirstOrThrow();
+    const warnings = async () => {
+      const res = await editor.json<{ environment: FlowEnvironment }>('GET', `/api/flow-environment?flowId=${flowId}`);
+      expect(res.status).toBe(200);
+      return validateFlow(shopFlow, res.body.environment).problems.map((p) => p.code);
+    };
+    // The main catalog has drinks: nothing to warn about.
+    expect(await warnings()).not.toContain('picker_without_products');
+    // The channel moves to an empty catalog: the drinks elsewhere do not count.
+    const empty = await insertCatalog(db, 'Vazio');
+    await db.updateTable('channels').set({ catalog_id: empty.id }).where('id', '=', h.channelId).execute();
+    expect(await warnings()).toContain('picker_without_products');
+    await db.updateTable('channels').set({ catalog_id: null }).where('id', '=', h.channelId).execute();
+    expect(await warnings()).not.toContain('picker_without_products');
+  });
 
   it('offers the main catalog until the channel chooses another, then that one', async () => {
     await h.postJson(text('5584991000001', 'oi'));

@@ -14,6 +14,7 @@ import { routeQueuedHandoffs } from '../handoffs/routing.ts';
 import { insertAiRuns } from '../db/queries/ai-runs.ts';
 import { insertOrder } from '../db/queries/orders.ts';
 import { commitPayments } from '../payments/commit-payments.ts';
+import { tellUnheardPayment } from '../payments/tell-paid.ts';
 
 /**
  * Writes what the engine decided for several contacts in one transaction: sessions, the
@@ -157,6 +158,7 @@ export async function commitOutcomes(
 
   for (const { outcome, contact } of decided) {
     if (outcome.payments?.length) events.push(...(await commitPayments(tx, contact, outcome.payments, now)));
+    for (const reference of outcome.unheardPayments ?? []) await tellUnheardPayment(tx, reference, now);
   }
   await emitEvents(tx, events, now);
   // New handoffs go to an agent in the same transaction: committed assigned, or queued if nobody is free.

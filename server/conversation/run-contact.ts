@@ -78,6 +78,11 @@ export interface ContactOutcome {
   readUpTo: { messageId: string; wamid: string } | null;
   /** Opt-out (or back in) words the contact sent: the contact's opt-out changes, and each is confirmed. */
   optOuts?: { optedOut: boolean; reply: string; at: Date }[];
+  /**
+   * Pix references whose confirmation no flow was waiting for (the conversation ended, expired or
+   * moved on): the customer is told by the `paid` order notice instead (server/payments/tell-paid.ts).
+   */
+  unheardPayments?: string[];
   /** Pix charges payment blocks sent, recorded on their orders (server/payments/commit-payments.ts). */
   payments?: ({ sessionId: string; flowId: string } & Omit<Extract<Effect, { type: 'request_payment' }>, 'type'>)[];
 }
@@ -146,6 +151,7 @@ export async function runContact(input: {
     wamid?: string | null;
     timerId?: string;
     flowId?: string;
+    notify?: boolean;
   }[] = [
     ...input.messages.map((m) => ({
       at: m.at,
@@ -159,6 +165,8 @@ export async function runContact(input: {
   for (const item of events) {
     if (item.messageId) outcome.processedMessageIds.push(item.messageId);
     if (item.timerId) outcome.processedTimerIds.push(item.timerId);
+    if (item.event.type === 'payment_confirmed' && item.notify && !awaitsPayment(live, item.event.reference))
+      (outcome.unheardPayments ??= []).push(item.event.reference);
     // An opt-out word is for us, not the flow: it changes the contact's opt-out and is confirmed.
     const optOut =
       item.event.type === 'message' && input.optOut ? optOutWordIn(item.event.content, input.optOut) : null;
@@ -220,12 +228,24 @@ export async function runContact(input: {
   return outcome;
 }
 
-/** The engine event a due scheduled job stands for. */
-function jobEvent(t: DueTimer): { event: SessionEvent; flowId?: string } {
+/** Whether the live session waits at the payment block for this charge, and so hears its confirmation. */
+function awaitsPayment(live: Live | null, reference: string): boolean {
+  const state = live?.write.state;
+  return (
+    state?.status === 'active' && state.awaiting?.kind === 'payment' && state.awaiting.state.reference === reference
+  );
+}
+
+/**
+ * The engine event a due scheduled job stands for. A payment's `notify`: the customer is still to
+ * be told when no flow hears it (false once the route sent `order_status` or its fallback).
+ */
+function jobEvent(t: DueTimer): { event: SessionEvent; flowId?: string; notify?: boolean } {
   if (t.kind === 'handoff_resolved') return { event: { type: 'handoff_resolved' } };
   if (t.kind === 'payment_confirmed') {
-    const reference = (t.payload as { reference?: unknown } | null)?.reference;
-    return { event: { type: 'payment_confirmed', reference: typeof reference === 'string' ? reference : '' } };
+    const payload = t.payload as { reference?: unknown; told?: unknown } | null;
+    const reference = typeof payload?.reference === 'string' ? payload.reference : '';
+    return { event: { type: 'payment_confirmed', reference }, notify: reference !== '' && payload?.told !== true };
   }
   if (t.kind === 'flow_start') {
     // An unreadable payload starts no flow (no flow has the id ''), as a missing flow would not.

@@ -6,6 +6,7 @@ import type { Ports } from '../../runtime/ports.ts';
 import { sessionState, type SessionState } from '../../runtime/session.ts';
 import { step } from '../../runtime/step.ts';
 import type { Db } from '../db/database.ts';
+import { databaseQrStore } from '../payments/qr-store.ts';
 
 /** The simulator's session is pinned to the draft, whatever it says at each turn. */
 const draftVersion = 'draft';
@@ -21,7 +22,8 @@ function eventFor(req: SimulateRequest, session: SessionState | null): SessionEv
 /**
  * Runs the draft through the same engine WhatsApp uses, for a test contact. Effects that
  * would change the world (orders, handoffs, timers) are not carried out: the simulator
- * shows the messages and where the session stands.
+ * shows the messages and where the session stands. A Pix charge's QR image is kept, as the
+ * message showing it links to it.
  */
 export async function simulate(
   db: Db,
@@ -69,6 +71,9 @@ export async function simulate(
           }),
         effects: [],
       };
+
+  // The simulator's Pix charges keep their QR image too, so the link it shows loads (no order is made).
+  for (const e of result.effects) if (e.type === 'request_payment') await databaseQrStore.save(db, e.reference, e.code);
 
   await db
     .insertInto('simulator_sessions')

@@ -46,6 +46,8 @@ describe('migration 0016 (order delivery and notifications)', () => {
       shipped: true,
       delivered: true,
       cancelled: true,
+      // Migration 0036: a payment confirmed once the conversation is over.
+      paid: true,
     });
 
     expect((await migrator.migrateTo('0013_name_send_lock_holders')).error).toBeUndefined();

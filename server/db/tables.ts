@@ -348,8 +348,16 @@ export interface ProductPhotosTable {
 }
 
 /** What the customer is told when their order reaches a status. */
+export interface PixQrImagesTable {
+  reference: string;
+  mime_type: string;
+  bytes: Uint8Array;
+  created_at: Timestamp;
+}
+
 export interface OrderNotificationsTable {
-  status: OrderStatus;
+  /** A status, or `paid` (migration 0036). */
+  status: OrderStatus | 'paid';
   enabled: boolean;
   text: string;
   template_name: string | null;
@@ -664,6 +672,7 @@ export interface Database {
   orders: OrdersTable;
   order_items: OrderItemsTable;
   order_notifications: OrderNotificationsTable;
+  pix_qr_images: PixQrImagesTable;
   analytics_events: AnalyticsEventsTable;
 }
 

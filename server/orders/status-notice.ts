@@ -54,3 +54,15 @@ export function statusNotice(
     message: { kind: 'template', name: setting.template_name, language: setting.template_language, parameters },
   };
 }
+
+/**
+ * What a payment confirmed with no flow left to hear it tells the customer (the `paid` notice),
+ * by the same rule as a status's: text in the window, template outside, or why nothing.
+ * `notice.status` (and `{{status}}`) is the order's status after the payment.
+ */
+export const paidNotice = (
+  order: Order,
+  setting: OrderNotificationRow | undefined,
+  customer: { reachable: boolean; lastInboundAt: Date | null },
+  now: Date,
+): StatusNotice => statusNotice(order, order.status, setting, customer, now);

@@ -2,6 +2,7 @@ import type { Tx } from '../db/database.ts';
 import { insertOrder } from '../db/queries/orders.ts';
 import type { FluxoEvent } from '../event-webhooks/emit-event.ts';
 import type { ContactOutcome } from '../conversation/run-contact.ts';
+import { databaseQrStore } from './qr-store.ts';
 
 type Charge = NonNullable<ContactOutcome['payments']>[number];
 
@@ -19,6 +20,8 @@ export async function commitPayments(
 ): Promise<FluxoEvent[]> {
   const events: FluxoEvent[] = [];
   for (const c of charges) {
+    // The QR image is drawn once, now, and served from the store by its reference.
+    await databaseQrStore.save(tx, c.reference, c.code);
     const charge = { payment_reference: c.reference, pix_code: c.code, payment_method: 'pix' };
     const existing = await tx
       .selectFrom('orders')

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import QRCode from 'qrcode';
 import type { AppEnv } from '../context.ts';
 import { errorBody } from '../http/errors.ts';
+import { databaseQrStore } from './qr-store.ts';
 
 /**
  * Where the QR image of a Pix charge is served: public (Meta downloads it by link, without our
@@ -15,22 +16,26 @@ export const pixQrPng = (code: string): Promise<Buffer> =>
   QRCode.toBuffer(code, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 480 });
 
 /**
- * `/pix/<reference>.png`: drawn from the order's stored code (the same text always makes the
- * same picture), so nothing but the code is kept; it stops working once the order is deleted.
+ * `/pix/<reference>.png`: the image kept when the charge was made (qr-store.ts; a conversation's
+ * or the simulator's). A charge from before images were kept is drawn from its order's stored
+ * code (the same text always makes the same picture), so messages already sent still load.
  */
 export const pixQrFiles = new Hono<AppEnv>();
 
 pixQrFiles.get('/pix/:file', async (c) => {
+  const { db } = c.var.deps;
   const reference = /^([A-Za-z0-9]{8,25})\.png$/.exec(c.req.param('file'))?.[1];
-  const order = reference
-    ? await c.var.deps.db
-        .selectFrom('orders')
-        .select('pix_code')
-        .where('payment_reference', '=', reference)
-        .executeTakeFirst()
-    : undefined;
-  if (!order?.pix_code) return c.json(errorBody('not_found', 'Código Pix não encontrado.'), 404);
-  c.header('Content-Type', 'image/png');
+  let image = reference ? await databaseQrStore.read(db, reference) : null;
+  if (reference && !image) {
+    const order = await db
+      .selectFrom('orders')
+      .select('pix_code')
+      .where('payment_reference', '=', reference)
+      .executeTakeFirst();
+    if (order?.pix_code) image = { mimeType: 'image/png', bytes: new Uint8Array(await pixQrPng(order.pix_code)) };
+  }
+  if (!image) return c.json(errorBody('not_found', 'Código Pix não encontrado.'), 404);
+  c.header('Content-Type', image.mimeType);
   c.header('Cache-Control', 'public, max-age=86400, immutable');
-  return c.body(new Uint8Array(await pixQrPng(order.pix_code)), 200);
+  return c.body(new Uint8Array(image.bytes), 200);
 });

@@ -27,7 +27,7 @@ catalogCsvRoutes.openapi(
       200: {
         description:
           'sku, categoria, nome, descricao, preco, preco_promocional, estoque, ativo, atributos ("k=v; …"), ' +
-          'variantes ("Nome=preço/estoque; …"), imagem; the import reads it back',
+          'variantes ("Nome=preço/estoque [SKU]; …"), imagem; the import reads it back',
         content: { 'text/csv': { schema: z.string() } },
       },
     },

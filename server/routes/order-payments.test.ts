@@ -36,6 +36,7 @@ let seq = 0;
 
 type Body = {
   type: string;
+  template?: { name: string; components?: { parameters: { text?: string }[] }[] };
   to?: string;
   text?: { body: string };
   image?: { link: string };
@@ -65,6 +66,27 @@ async function orderOf(phone: string): Promise<Order> {
   expect(body.orders).toHaveLength(1);
   return body.orders[0]!;
 }
+
+/** Whether the customer was told of `order`'s payment by the `paid` notice, and how (the audit log). */
+const paidNoticeOf = (orderId: string) =>
+  h.testDb.db
+    .selectFrom('audit_log')
+    .select('details')
+    .where('action', '=', 'orders.paid_notice')
+    .where('target_id', '=', orderId)
+    .execute();
+
+/** The messages stored for a customer whose text starts so (sent or still queued). */
+const storedTexts = async (phone: string, start: string) => {
+  const rows = await h.testDb.db
+    .selectFrom('messages')
+    .innerJoin('contacts', 'contacts.id', 'messages.contact_id')
+    .select('messages.text')
+    .where('contacts.wa_id', '=', phone)
+    .where('messages.direction', '=', 'out')
+    .execute();
+  return rows.filter((r) => r.text?.startsWith(start));
+};
 
 const markPaid = (who: Caller, id: string, body: unknown = {}) =>
   who.json<{ order: Order; alreadyPaid: boolean; error?: { code: string } }>('POST', `/api/orders/${id}/paid`, body);
@@ -154,9 +176,83 @@ describe('a Pix charge and its confirmation', () => {
     await until('the code', () => textsTo(late).some((t) => t.startsWith('000201')), 8000);
     now = new Date(now.getTime() + 31 * 60_000);
     await sentTo(late, 'O código expirou.');
-    const paid = await markPaid(psp, (await orderOf(late)).id);
+    const order = await orderOf(late);
+    const paid = await markPaid(psp, order.id);
     expect(paid.body.alreadyPaid).toBe(false);
+    // No flow is waiting any more: the customer hears it from the `paid` order notice instead.
+    await sentTo(late, `Pagamento recebido, pedido #${order.number} ✅`);
     expect(textsTo(late)).not.toContain('Pagamento recebido. Obrigado! ✅');
+    expect(await paidNoticeOf(order.id)).toEqual([{ details: { notified: 'text', reason: null } }]);
+  });
+
+  it('tells a customer whose conversation was reset exactly once, though the PSP calls twice at once', async () => {
+    const gone = '5584991230104';
+    await say(gone, 'oi');
+    await until('the code', () => textsTo(gone).some((t) => t.startsWith('000201')), 8000);
+    const order = await orderOf(gone);
+    expect((await admin.json('POST', `/api/conversations/${order.contactId}/reset`)).status).toBe(200);
+    const calls = await Promise.all([markPaid(psp, order.id), markPaid(psp, order.id), markPaid(admin, order.id)]);
+    expect(calls.map((c) => c.status)).toEqual([200, 200, 200]);
+    expect(calls.filter((c) => !c.body.alreadyPaid)).toHaveLength(1);
+    const told = `Pagamento recebido, pedido #${order.number} ✅`;
+    await sentTo(gone, told);
+    await markPaid(psp, order.id);
+    await until(
+      'every job of the contact done',
+      async () => {
+        const pending = await h.testDb.db
+          .selectFrom('scheduled_jobs')
+          .select('id')
+          .where('contact_id', '=', order.contactId)
+          .where('kind', '=', 'payment_confirmed')
+          .where('status', '=', 'pending')
+          .execute();
+        return pending.length === 0;
+      },
+      8000,
+    );
+    expect(await storedTexts(gone, told)).toHaveLength(1);
+    expect(await paidNoticeOf(order.id)).toHaveLength(1);
+    expect(textsTo(gone)).not.toContain('Tudo certo, até mais!');
+  });
+
+  it("outside the 24-hour window sends the paid notice's template, or records why nobody was told", async () => {
+    const quiet = '5584991230105';
+    const templated = '5584991230106';
+    await say(quiet, 'oi');
+    await say(templated, 'oi');
+    await until(
+      'both codes',
+      () => [quiet, templated].every((p) => textsTo(p).some((t) => t.startsWith('000201'))),
+      8000,
+    );
+    now = new Date(now.getTime() + 31 * 60_000);
+    await sentTo(quiet, 'O código expirou.');
+    await sentTo(templated, 'O código expirou.');
+    now = new Date(now.getTime() + 25 * 3_600_000);
+
+    const first = await orderOf(quiet);
+    await markPaid(psp, first.id);
+    await until('the decision', async () => (await paidNoticeOf(first.id)).length === 1, 8000);
+    expect(await paidNoticeOf(first.id)).toEqual([
+      { details: { notified: null, reason: 'outside_window_no_template' } },
+    ]);
+    expect(await storedTexts(quiet, 'Pagamento recebido')).toEqual([]);
+
+    const saved = await admin.json('PATCH', '/api/order-notifications', {
+      notifications: [
+        { status: 'paid', template: { name: 'pagamento_recebido', language: 'pt_BR', parameters: ['{{numero}}'] } },
+      ],
+    });
+    expect(saved.status).toBe(200);
+    const second = await orderOf(templated);
+    await markPaid(psp, second.id);
+    await until('the template', () => bodies(templated).some((b) => b.type === 'template'), 8000);
+    const template = bodies(templated).find((b) => b.type === 'template')!.template!;
+    expect(template.name).toBe('pagamento_recebido');
+    expect(template.components?.[0]?.parameters).toEqual([expect.objectContaining({ text: String(second.number) })]);
+    expect(await paidNoticeOf(second.id)).toEqual([{ details: { notified: 'template', reason: null } }]);
+    await admin.json('PATCH', '/api/order-notifications', { notifications: [{ status: 'paid', template: null }] });
   });
 });
 
@@ -187,5 +283,41 @@ describe('a channel enabled for the Payments API', () => {
       parameters: { reference_id: order.paymentReference, order: { status: 'processing' } },
     });
     await sentTo(phone, 'Tudo certo, até mais!');
+  });
+
+  it("outside the window, where Meta refuses order_status, sends the paid notice's template instead", async () => {
+    const phone = '5584991230107';
+    await say(phone, 'oi');
+    await until('order_details', () => bodies(phone).some((b) => b.interactive?.type === 'order_details'), 8000);
+    const order = await orderOf(phone);
+    await admin.json('PATCH', '/api/order-notifications', {
+      notifications: [{ status: 'paid', template: { name: 'pagamento_recebido', language: 'pt_BR', parameters: [] } }],
+    });
+    // Paid by the PSP a day later (the block's expiry is long gone).
+    now = new Date(now.getTime() + 25 * 3_600_000);
+    await markPaid(psp, order.id);
+    await until('the template', () => bodies(phone).some((b) => b.type === 'template'), 8000);
+    await until(
+      'the job done',
+      async () => {
+        const job = await h.testDb.db
+          .selectFrom('scheduled_jobs')
+          .select('status')
+          .where('key', '=', `paid:${order.id}`)
+          .executeTakeFirst();
+        return job?.status === 'done';
+      },
+      8000,
+    );
+    expect(bodies(phone).some((b) => b.interactive?.type === 'order_status')).toBe(false);
+    expect(bodies(phone).filter((b) => b.type === 'template')).toHaveLength(1);
+    const audit = await h.testDb.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'orders.paid')
+      .where('target_id', '=', order.id)
+      .executeTakeFirstOrThrow();
+    expect(audit.details).toMatchObject({ notified: 'template', reason: null });
+    expect(await paidNoticeOf(order.id)).toEqual([]);
   });
 });

@@ -10,13 +10,15 @@ import { AppError, notFound } from '../http/errors.ts';
 import { createRouter, json, jsonBody } from '../http/router.ts';
 import { loadOrders } from '../orders/order-view.ts';
 import { serviceWindow } from '../../shared/whatsapp/service-window.ts';
+import { tellPaid } from '../payments/tell-paid.ts';
 
 /**
  * `POST /api/orders/{id}/paid`: the business's PSP or bank (an API token) or someone in the
  * Pedidos page ("Marcar como pago") confirms a payment. The order is marked paid and confirmed, a Payments API order
- * gets its `order_status`, and the session waiting at the payment block resumes at `paid`,
- * through the contact's queue like a handoff's resolution. Idempotent: a second call changes
- * and sends nothing.
+ * gets its `order_status` (its `paid` notice's template outside the 24-hour window, where Meta
+ * takes no interactive message), and the session waiting at the payment block resumes at `paid`,
+ * through the contact's queue like a handoff's resolution; with none waiting, the queue tells the
+ * customer (tell-paid.ts). Idempotent: a second call changes and sends nothing.
  */
 export const orderPaymentRoutes = createRouter();
 // Who may: as for the other order routes (orders.ts's guard covers this router too, mounted
@@ -61,6 +63,8 @@ orderPaymentRoutes.openapi(
       const status = nextOrderStatuses(order.status).includes('confirmed') ? 'confirmed' : order.status;
       await tx.updateTable('orders').set({ paid_at: now, status, updated_at: now }).where('id', '=', id).execute();
       const contact = order.contact_id ? await findContact(tx, order.contact_id) : undefined;
+      // How this route told the customer (Payments API numbers only), for the audit log.
+      let told: { notified: string | null; reason: string | null } | null = null;
       if (contact && order.payment_reference) {
         const channel = await tx
           .selectFrom('channels')
@@ -68,7 +72,10 @@ orderPaymentRoutes.openapi(
           .where('id', '=', contact.channel_id)
           .executeTakeFirst();
         const lastInbound = contact.last_inbound_at ? new Date(contact.last_inbound_at) : null;
-        if (channel?.payment_configuration && serviceWindow(lastInbound, now).open) {
+        // A Payments API order is told by `order_status`, an interactive message: Meta takes it
+        // only inside the 24-hour window; outside it the `paid` notice's template (or nothing, and why).
+        const paymentsApi = Boolean(channel?.payment_configuration);
+        if (paymentsApi && serviceWindow(lastInbound, now).open) {
           await queueOutbound(tx, {
             contact,
             message: {
@@ -81,8 +88,13 @@ orderPaymentRoutes.openapi(
             authorId: null,
             now,
           });
+          told = { notified: 'order_status', reason: null };
+        } else if (paymentsApi) {
+          const notice = await tellPaid(tx, id, now);
+          told = { notified: notice?.via ?? null, reason: notice?.reason ?? null };
         }
-        // The waiting session hears of it through the contact's queue, like a resolved handoff.
+        // The waiting session hears of it through the contact's queue, like a resolved handoff;
+        // when none is waiting any more, the queue tells the customer unless done here (`told`).
         await tx
           .insertInto('scheduled_jobs')
           .values({
@@ -91,7 +103,7 @@ orderPaymentRoutes.openapi(
             key: `paid:${id}`,
             contact_id: contact.id,
             run_at: now,
-            payload: JSON.stringify({ reference: order.payment_reference }),
+            payload: JSON.stringify({ reference: order.payment_reference, told: paymentsApi }),
             status: 'pending',
           })
           .onConflict((oc) => oc.column('key').doNothing())
@@ -106,7 +118,7 @@ orderPaymentRoutes.openapi(
         },
         now,
       );
-      await recordAudit(tx, c.var.actor, 'orders.paid', { type: 'order', id }, { txid: body.txid ?? null });
+      await recordAudit(tx, c.var.actor, 'orders.paid', { type: 'order', id }, { txid: body.txid ?? null, ...told });
       return { alreadyPaid: false, contactId: contact?.id ?? null };
     });
     if (result.contactId) {

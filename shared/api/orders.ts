@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { orderStatuses } from '../orders/statuses.ts';
+import { orderNoticeKinds, orderStatuses } from '../orders/statuses.ts';
 
 export {
   nextOrderStatuses,
   orderMessageVariables,
   orderStatuses,
+  orderNoticeKinds,
   orderStatusWords,
+  type OrderNoticeKind,
   type OrderStatus,
 } from '../orders/statuses.ts';
 
@@ -96,7 +98,8 @@ const templateRef = z.object({
 });
 
 export const orderNotification = z.object({
-  status: z.enum(orderStatuses),
+  /** A status, or `paid`: a payment confirmed once no flow is waiting for it (`POST /api/orders/{id}/paid`). */
+  status: z.enum(orderNoticeKinds),
   enabled: z.boolean(),
   text: z.string().max(4096),
   /** Sent instead of the text when the customer's 24-hour window is closed; null sends nothing then. */
@@ -109,12 +112,12 @@ export const updateOrderNotificationsRequest = z.object({
   notifications: z
     .array(
       z.object({
-        status: z.enum(orderStatuses),
+        status: z.enum(orderNoticeKinds),
         enabled: z.boolean().optional(),
         text: z.string().max(4096).optional(),
         template: templateRef.nullable().optional(),
       }),
     )
     .min(1)
-    .max(orderStatuses.length),
+    .max(orderNoticeKinds.length),
 });

@@ -5,6 +5,9 @@
 /** In the order a delivery goes; `cancelled` is the way out of any open status. */
 export const orderStatuses = ['new', 'confirmed', 'preparing', 'shipped', 'delivered', 'cancelled'] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
+/** The messages an order sends its customer: one per status, and `paid` for a payment confirmed with no flow left to say so. */
+export const orderNoticeKinds = [...orderStatuses, 'paid'] as const;
+export type OrderNoticeKind = (typeof orderNoticeKinds)[number];
 const progression: readonly OrderStatus[] = ['new', 'confirmed', 'preparing', 'shipped', 'delivered'];
 
 /**

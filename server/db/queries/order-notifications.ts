@@ -1,5 +1,6 @@
 import type { Executor } from '../database.ts';
-import type { OrderStatus, Row, RowUpdate } from '../tables.ts';
+import type { OrderNoticeKind } from '../../../shared/orders/statuses.ts';
+import type { Row, RowUpdate } from '../tables.ts';
 
 export type OrderNotificationRow = Row<'order_notifications'>;
 
@@ -10,14 +11,14 @@ export async function listOrderNotifications(db: Executor): Promise<OrderNotific
 
 export async function findOrderNotification(
   db: Executor,
-  status: OrderStatus,
+  status: OrderNoticeKind,
 ): Promise<OrderNotificationRow | undefined> {
   return db.selectFrom('order_notifications').selectAll().where('status', '=', status).executeTakeFirst();
 }
 
 export async function updateOrderNotification(
   db: Executor,
-  status: OrderStatus,
+  status: OrderNoticeKind,
   changes: RowUpdate<'order_notifications'>,
 ): Promise<void> {
   await db.updateTable('order_notifications').set(changes).where('status', '=', status).execute();

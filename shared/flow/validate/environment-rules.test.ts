@@ -38,6 +38,29 @@ describe("validateFlow with the installation's facts", () => {
     expect(codes(flow, { ...stocked, activeProductsByCategory: { bebidas: 1 } })).toEqual([]);
   });
 
+  it("looks only at the catalog the picker offers: its own, else its channels', else any", () => {
+    const flow = structuredClone(template('pedidos'));
+    const picker = flow.nodes.find((n) => n.type === 'product_picker');
+    if (picker?.type !== 'product_picker') throw new Error('no picker');
+    // Products only in the furniture catalog; the pizzeria's categories are empty.
+    const twoShops: FlowEnvironment = {
+      activeProductsByCategory: { sofas: 4 },
+      catalogOfCategory: { sofas: 'moveis', pizzas: 'pizzaria', bebidas: 'pizzaria' },
+      aiConfigured: true,
+    };
+    expect(codes(flow, twoShops)).toEqual([]);
+    expect(codes(flow, { ...twoShops, pickerCatalogIds: ['pizzaria'] })).toEqual(['picker_without_products@carrinho']);
+    expect(codes(flow, { ...twoShops, pickerCatalogIds: ['moveis'] })).toEqual([]);
+    // Two channels answer with the flow: the one whose catalog is empty would loop.
+    expect(codes(flow, { ...twoShops, pickerCatalogIds: ['moveis', 'pizzaria'] })).toEqual([
+      'picker_without_products@carrinho',
+    ]);
+    picker.data.catalogId = 'pizzaria';
+    expect(codes(flow, { ...twoShops, pickerCatalogIds: ['moveis'] })).toEqual(['picker_without_products@carrinho']);
+    picker.data.catalogId = 'moveis';
+    expect(codes(flow, { ...twoShops, pickerCatalogIds: ['pizzaria'] })).toEqual([]);
+  });
+
   it('warns that an LLM block has no provider', () => {
     const flow = {
       schemaVersion: 1,

@@ -1,5 +1,22 @@
+import type { ProductPickerData } from '../nodes/product_picker.ts';
 import type { Problem } from '../problems.ts';
 import { nodeProblem, type Rule } from './context.ts';
+import type { FlowEnvironment } from './environment.ts';
+
+/**
+ * Whether a picker has something to offer where it runs: the categories it names; else its own
+ * catalog, or each catalog of the channels answering with the flow (one empty catalog is a
+ * channel whose contacts hear "Nenhum produto disponível"); else, not knowing, any catalog.
+ */
+function pickerOffers(data: ProductPickerData, environment: FlowEnvironment): boolean {
+  const counts = environment.activeProductsByCategory;
+  const sum = (ids: string[]) => ids.reduce((n, id) => n + (counts[id] ?? 0), 0);
+  if (data.categoryIds.length > 0) return sum(data.categoryIds) > 0;
+  const catalogs = data.catalogId ? [data.catalogId] : environment.pickerCatalogIds;
+  const catalogOf = environment.catalogOfCategory;
+  if (!catalogs || !catalogOf) return sum(Object.keys(counts)) > 0;
+  return catalogs.every((catalog) => sum(Object.keys(counts).filter((id) => catalogOf[id] === catalog)) > 0);
+}
 
 /**
  * Blocks that validate clean but cannot work where the flow runs: a product picker with
@@ -9,14 +26,12 @@ import { nodeProblem, type Rule } from './context.ts';
  */
 export const environmentRule: Rule = ({ flow, environment }) => {
   if (!environment) return [];
-  const { activeProductsByCategory, aiConfigured } = environment;
+  const { aiConfigured } = environment;
   const problems: Problem[] = [];
   for (const node of flow.nodes) {
     if (node.type === 'product_picker') {
-      // No categories chosen means every category, as in the picker itself.
-      const ids = node.data.categoryIds.length > 0 ? node.data.categoryIds : Object.keys(activeProductsByCategory);
-      const offered = ids.reduce((sum, id) => sum + (activeProductsByCategory[id] ?? 0), 0);
-      if (offered === 0) problems.push(nodeProblem(node, 'picker_without_products', 'categoryIds'));
+      if (!pickerOffers(node.data, environment))
+        problems.push(nodeProblem(node, 'picker_without_products', 'categoryIds'));
     } else if (node.type === 'llm') {
       const { provider } = node.data;
       if (provider && environment.aiProviders && !environment.aiProviders.includes(provider))

@@ -35,6 +35,8 @@ export const ordersMessages = {
   'orders.status.shipped': { 'pt-BR': 'Saiu para entrega', en: 'Out for delivery' },
   'orders.status.delivered': { 'pt-BR': 'Entregue', en: 'Delivered' },
   'orders.status.cancelled': { 'pt-BR': 'Cancelado', en: 'Cancelled' },
+  // Not a status: the message for a payment confirmed once the conversation is over (order notices).
+  'orders.status.paid': { 'pt-BR': 'Pagamento recebido', en: 'Payment received' },
   'orders.items': { 'pt-BR': 'Itens', en: 'Items' },
   'orders.total': { 'pt-BR': 'Total', en: 'Total' },
   'orders.customer': { 'pt-BR': 'Cliente', en: 'Customer' },
