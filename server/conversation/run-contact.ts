@@ -76,6 +76,13 @@ export interface ContactOutcome {
   processedTimerIds: string[];
   /** The newest inbound message the flow handled, to mark as read. */
   readUpTo: { messageId: string; wamid: string } | null;
+  /** The newest WhatsApp timestamp among `processedMessageIds` (the contact's `handled_up_to` moves up to it). */
+  handledUpTo: Date | null;
+  /**
+   * Messages that arrived after a later one of the contact was already handled: processed
+   * without running the flow, which has answered past them (see `runContact`).
+   */
+  lateMessageIds: string[];
   /** Opt-out (or back in) words the contact sent: the contact's opt-out changes, and each is confirmed. */
   optOuts?: { optedOut: boolean; reply: string; at: Date }[];
   /** Pix charges payment blocks sent, recorded on their orders (server/payments/commit-payments.ts). */
@@ -97,6 +104,8 @@ export async function runContact(input: {
   session: LiveSession | undefined;
   messages: PendingMessage[];
   timers: DueTimer[];
+  /** The newest WhatsApp timestamp handled in earlier passes (the contact's `handled_up_to`). */
+  handledUpTo?: Date | null;
   versions: FlowVersions;
   ports: Ports;
   /** Words that opt the contact out of campaigns (and back in); none checked when absent. */
@@ -121,7 +130,10 @@ export async function runContact(input: {
     processedMessageIds: [],
     processedTimerIds: [],
     readUpTo: null,
+    handledUpTo: null,
+    lateMessageIds: [],
   };
+  const handledBefore = input.handledUpTo?.getTime() ?? -Infinity;
   const who = { name: contact.name, phone: contact.wa_id ?? '', channelId: channel.id };
 
   let live: Live | null = null;
@@ -157,7 +169,18 @@ export async function runContact(input: {
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
 
   for (const item of events) {
-    if (item.messageId) outcome.processedMessageIds.push(item.messageId);
+    if (item.messageId) {
+      outcome.processedMessageIds.push(item.messageId);
+      if (!outcome.handledUpTo || item.at > outcome.handledUpTo) outcome.handledUpTo = item.at;
+      // Older than a message an earlier pass already ran: the flow has answered past it, and
+      // running it now would answer the same prompt twice (or take it as the answer to the
+      // next one). It stays in the conversation for people to read; the flow does not see it.
+      // Same-second messages do run: WhatsApp's whole seconds cannot order them.
+      if (item.at.getTime() < handledBefore) {
+        outcome.lateMessageIds.push(item.messageId);
+        continue;
+      }
+    }
     if (item.timerId) outcome.processedTimerIds.push(item.timerId);
     // An opt-out word is for us, not the flow: it changes the contact's opt-out and is confirmed.
     const optOut =
