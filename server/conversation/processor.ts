@@ -137,6 +137,7 @@ async function runOne(o: ProcessorOptions, contact: ClaimedWork): Promise<Done |
       optOut: o.optOut?.(),
       session: contact.session ?? undefined,
       handledUpTo: contact.handled_up_to ? new Date(contact.handled_up_to) : null,
+      now: o.clock.now(),
       messages: contact.pending.map((m) => ({
         id: m.id,
         wamid: m.wamid,

@@ -106,6 +106,8 @@ export async function runContact(input: {
   timers: DueTimer[];
   /** The newest WhatsApp timestamp handled in earlier passes (the contact's `handled_up_to`). */
   handledUpTo?: Date | null;
+  /** The processor's time now: `handledUpTo` never moves past it. */
+  now?: Date;
   versions: FlowVersions;
   ports: Ports;
   /** Words that opt the contact out of campaigns (and back in); none checked when absent. */
@@ -134,6 +136,7 @@ export async function runContact(input: {
     lateMessageIds: [],
   };
   const handledBefore = input.handledUpTo?.getTime() ?? -Infinity;
+  const now = input.now?.getTime() ?? Infinity;
   const who = { name: contact.name, phone: contact.wa_id ?? '', channelId: channel.id };
 
   let live: Live | null = null;
@@ -171,7 +174,10 @@ export async function runContact(input: {
   for (const item of events) {
     if (item.messageId) {
       outcome.processedMessageIds.push(item.messageId);
-      if (!outcome.handledUpTo || item.at > outcome.handledUpTo) outcome.handledUpTo = item.at;
+      // Never past now: a timestamp from the future (a skewed clock) must not make the
+      // contact's next messages look late.
+      const handled = new Date(Math.min(item.at.getTime(), now));
+      if (!outcome.handledUpTo || handled > outcome.handledUpTo) outcome.handledUpTo = handled;
       // Older than a message an earlier pass already ran: the flow has answered past it, and
       // running it now would answer the same prompt twice (or take it as the answer to the
       // next one). It stays in the conversation for people to read; the flow does not see it.
