@@ -43,6 +43,12 @@ export interface MessagingDeps {
   channels: ChannelDirectory;
   /** Stores deliveries durably (group commit); resolves with the contacts that got new messages. */
   inbox: { submit(deliveries: InboundDelivery[]): Promise<string[]> };
+  /**
+   * Marks contacts (`inboundContactKey`) as having a delivery on its way to storage: the
+   * processors here leave them alone until it is stored (bounded). Call the answer once stored
+   * (with the contacts it woke) or failed (null), before waking them. Absent, nothing is held.
+   */
+  holdInbound?(keys: string[]): (woken: string[] | null) => void;
   /** Tells the processors (here and on other instances) that these contacts have work. */
   wake(contactIds: string[], options?: { media?: boolean }): void;
   /** Tells the senders that new outbox rows are waiting (agent replies). */

@@ -10,6 +10,7 @@ import { createNamedModels } from './conversation/named-models.ts';
 import { createAiMedia } from './conversation/ai-media.ts';
 import { channelMedia } from './conversation/media-port.ts';
 import { createFlowVersions } from './conversation/flow-versions.ts';
+import { createInboundInFlight } from './conversation/inbound-in-flight.ts';
 import { createHttpPort } from './conversation/http-port.ts';
 import { createLlmSource, type LlmSource } from './conversation/llm-source.ts';
 import { fetchMissingMedia } from './conversation/media-fetcher.ts';
@@ -68,6 +69,8 @@ export interface MessagingOptions {
   events?: EventBus;
   /** Tests shorten the event webhooks' retry delays. */
   webhookBackoff?: Backoff;
+  /** How long a delivery in flight keeps its contacts out of claims at most (50 ms; see `inbound-in-flight.ts`). */
+  inFlightHoldMs?: number;
 }
 
 /**
@@ -160,6 +163,9 @@ export function startMessaging(o: MessagingOptions) {
   );
 
   const idleMs = o.pollMs ?? 500;
+  // Deliveries read but not stored yet, by contact: a claim leaves those contacts for the wake-up
+  // their store sends, so two of a contact's messages posted at once run in timestamp order.
+  const inFlight = createInboundInFlight(o.inFlightHoldMs);
   // The contacts each processor holds during its pass. A message stored for one of them meanwhile
   // is skipped by whichever processor its wake-up reaches (the contact is leased); unless the
   // holder runs again once it lets the contact go, that message waits for the idle poll.
@@ -185,6 +191,7 @@ export function startMessaging(o: MessagingOptions) {
           leaseMs,
           batchSize: 64,
           optOut: () => optOut.current(),
+          inFlight: () => inFlight.held(),
           onReplies: () => notifier.publish('outbox'),
           onClaimed: (ids) => ids.forEach((id) => holding[i]!.add(id)),
           onCommitted: (committed) => {
@@ -327,6 +334,14 @@ export function startMessaging(o: MessagingOptions) {
   const deps: MessagingDeps = {
     channels,
     inbox: { submit: (deliveries) => inbox.submit(deliveries) },
+    holdInbound: (keys) => {
+      const release = inFlight.hold(keys);
+      return (woken) => {
+        // A contact a claim left out meanwhile has its turn now, even when this store failed or
+        // brought nothing new (a duplicate) and so wakes no one: a processor here runs it.
+        if (release() && !woken?.length) (processors.find((p) => p.sleeping) ?? processors[0])?.wake();
+      };
+    },
     wake: (contactIds, options) => {
       if (contactIds.length) {
         wakeHolders(contactIds);

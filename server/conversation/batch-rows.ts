@@ -37,6 +37,8 @@ export interface BatchRows {
     output: string | null;
   }[];
   processedMessageIds: string[];
+  /** Each contact's newest handled WhatsApp timestamp, for `contacts.handled_up_to`. */
+  handled: { contact_id: string; handled_up_to: string }[];
   /** Each contact's variables after its last session, for the marked ones to reach its fields. */
   captures: FieldCapture[];
 }
@@ -50,6 +52,7 @@ export function buildBatchRows(decided: DecidedContact[], now: Date): BatchRows 
     outbox: [],
     analytics: [],
     processedMessageIds: [],
+    handled: [],
     captures: [],
   };
   for (const { outcome, contact, markRead } of decided) {
@@ -112,6 +115,8 @@ export function buildBatchRows(decided: DecidedContact[], now: Date): BatchRows 
       });
     }
     rows.processedMessageIds.push(...outcome.processedMessageIds);
+    if (outcome.handledUpTo)
+      rows.handled.push({ contact_id: contact.id, handled_up_to: outcome.handledUpTo.toISOString() });
   }
   return rows;
 }

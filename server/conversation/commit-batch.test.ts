@@ -7,6 +7,7 @@ import { commitInOneStatement } from './commit-batch.ts';
 
 const channelId = 'ch-commit-test';
 const now = new Date();
+const handledAt = new Date(Math.floor(now.getTime() / 1000) * 1000 - 60_000);
 
 describe('commitInOneStatement', () => {
   let t: TestDb;
@@ -94,6 +95,8 @@ describe('commitInOneStatement', () => {
         processedMessageIds: [contact.inbound],
         processedTimerIds: [],
         readUpTo: { messageId: contact.inbound, wamid: `wamid.${contact.id}` },
+        handledUpTo: handledAt,
+        lateMessageIds: [],
       },
     };
   }
@@ -120,10 +123,10 @@ describe('commitInOneStatement', () => {
     ]);
     const contact = await t.db
       .selectFrom('contacts')
-      .select(['lease_owner', 'lease_until'])
+      .select(['lease_owner', 'lease_until', 'handled_up_to'])
       .where('id', '=', ana.id)
       .executeTakeFirstOrThrow();
-    expect(contact).toEqual({ lease_owner: null, lease_until: null });
+    expect(contact).toEqual({ lease_owner: null, lease_until: null, handled_up_to: handledAt });
     expect(
       (await t.db.selectFrom('messages').select('processed_at').where('id', '=', ana.inbound).executeTakeFirstOrThrow())
         .processed_at,
@@ -157,5 +160,33 @@ describe('commitInOneStatement', () => {
       (await t.db.selectFrom('contacts').select('lease_owner').where('id', '=', bia.id).executeTakeFirstOrThrow())
         .lease_owner,
     ).toBe('someone-else');
+  });
+
+  it('writes nothing for a run of messages another processor already committed (a stale claim)', async () => {
+    // Processor 0 runs and commits the message; processor 1's claim read it as pending just
+    // before that commit (Postgres reads as of the statement's start) and took the lease right
+    // after it: its run is the same answer again, with the same read receipt.
+    const caio = await contactLeasedBy('p0', '5584990000103');
+    expect(await commitInOneStatement(t.db, 'p0', [decided(caio, '5584990000103', ['oi'])], now)).toEqual({
+      settled: new Set([caio.id]),
+      outboxRows: 2,
+    });
+    await t.db
+      .updateTable('contacts')
+      .set({ lease_owner: 'p1', lease_until: new Date(now.getTime() + 30_000) })
+      .where('id', '=', caio.id)
+      .execute();
+    const again = await commitInOneStatement(t.db, 'p1', [decided(caio, '5584990000103', ['oi'])], now);
+    expect(again).toEqual({ settled: new Set(), outboxRows: 0 });
+    const queued = await t.db
+      .selectFrom('outbox')
+      .select('kind')
+      .where('contact_id', '=', caio.id)
+      .orderBy('seq')
+      .execute();
+    expect(queued.map((q) => q.kind)).toEqual(['message', 'read']);
+    expect(
+      await t.db.selectFrom('conversation_sessions').select('id').where('contact_id', '=', caio.id).execute(),
+    ).toHaveLength(1);
   });
 });

@@ -11,9 +11,10 @@ import { eventInsert } from '../event-webhooks/emit-event.ts';
  * fields copied from marked variables (capture-fields.ts) in ONE
  * statement (atomic on its own: one round trip between the engine and the sender), for
  * batches without timers, handoffs or orders (see `needsTransaction`). Each contact's rows are
- * written only if this owner still held its lease: the lease is given up in the same
- * statement, and a contact taken over by another worker (a run slower than the lease) gets
- * nothing written, so its messages stay pending for the new holder. Contact rows are locked in
+ * written only if this owner still held its lease and none of its messages was processed
+ * meanwhile: the lease is given up in the same statement, and a contact taken over by another
+ * worker (a run slower than the lease) gets nothing written, so its messages stay pending for
+ * the new holder. Contact rows are locked in
  * `contactLockOrder` (leases.ts).
  */
 export async function commitInOneStatement(
@@ -29,13 +30,20 @@ export async function commitInOneStatement(
   const at = now.toISOString();
   const result = await sql<{ id: string; outbox_rows: number }>`${sql.raw(prepared)}
     with settled as (
-      update contacts c set lease_owner = null, lease_until = null, fields = c.fields || coalesce(m.captured, '{}'::jsonb)
+      update contacts c set lease_owner = null, lease_until = null, fields = c.fields || coalesce(m.captured, '{}'::jsonb),
+        handled_up_to = greatest(c.handled_up_to, h.handled_up_to)
       from (
         select id from contacts where id = any(${decided.map((d) => d.contact.id)}::text[]) and lease_owner = ${owner}
+          -- A run of messages already processed (a claim that read them just before another
+          -- processor committed them: leases.ts) would answer them twice: it writes nothing.
+          and not exists (select 1 from messages pm where pm.id = any(${rows.processedMessageIds}::text[])
+            and pm.contact_id = contacts.id and pm.processed_at is not null)
         order by ${contactLockOrder}
         for update
       ) mine
       left join (${markedVariables(rows.captures)}) m on m.contact_id = mine.id
+      left join jsonb_to_recordset(${json(rows.handled)}::jsonb) as h(contact_id text, handled_up_to timestamptz)
+        on h.contact_id = mine.id
       where c.id = mine.id
       returning c.id
     ),
@@ -71,6 +79,9 @@ export async function commitInOneStatement(
       from jsonb_to_recordset(${json(outbox)}::jsonb) as r(id text, message_id text, channel_id text, contact_id text, kind text, ord int)
       where r.contact_id in (select id from settled)
       order by r.ord
+      -- Replies have new message ids; only a read receipt could meet one already queued for its
+      -- message, and that is the same receipt (never a reason to fail the whole wave).
+      on conflict (message_id) do nothing
       returning 1
     ),
     events as (

@@ -27,6 +27,8 @@ export interface LiveSession {
 
 /** A claimed contact with everything its run needs, read in the same statement as the claim. */
 export interface ClaimedWork extends ClaimedContact {
+  /** The newest WhatsApp timestamp handled before this claim (messages older than it arrived late). */
+  handled_up_to: string | null;
   pending: { id: string; wamid: string | null; wa_timestamp: string | null; created_at: string; payload: unknown }[];
   timers: { id: string; key: string | null; kind: string; run_at: string; payload: unknown }[];
   session: LiveSession | null;
@@ -117,7 +119,14 @@ export async function releaseProcessLeases(db: Db, processOwner: string): Promis
  * live lease, those that have waited longest first, and reads their pending messages (oldest WhatsApp timestamp first), due jobs and
  * live session in the same statement: one round trip between a wake-up and the engine. The
  * `lease_until` test is re-checked by Postgres on the locked row, so two instances running this
- * at once never both get the same contact.
+ * at once never both get the same contact. Contacts in `held` (`inboundContactKey`: a delivery
+ * of theirs is still being stored here, see `inbound-in-flight.ts`) are left for the wake-up
+ * that store sends.
+ *
+ * On Postgres the pending messages are read as of the statement's start, while the lock sees
+ * the contact's row as it is now: another processor may have run and committed the contact in
+ * between, and its messages are then listed here although already processed. The commit
+ * refuses such a run (`commit-batch.ts`, `settleLeases`), so it is only wasted, never sent twice.
  */
 export async function claimWork(
   db: Db,
@@ -125,6 +134,7 @@ export async function claimWork(
   now: Date,
   leaseMs: number,
   limit: number,
+  held: readonly string[] = [],
 ): Promise<ClaimedWork[]> {
   const until = new Date(now.getTime() + leaseMs);
   const result = await sql<ClaimedWork>`${sql.raw(prepared)}
@@ -143,7 +153,9 @@ export async function claimWork(
         join contacts x on x.id = w.contact_id
         -- Our own lease is stale too: this owner runs one pass at a time, so a lease it still
         -- holds now was left by an earlier pass that failed (a database error mid-pass).
-        where x.lease_until is null or x.lease_until < ${now} or x.lease_owner = ${owner}
+        where (x.lease_until is null or x.lease_until < ${now} or x.lease_owner = ${owner})
+          and (x.channel_id || case when x.wa_id is not null then '|w|' || x.wa_id
+            else '|u|' || coalesce(x.user_id, '') end) <> all(${[...held]}::text[])
         -- Longest waiting first, across all contacts: taking the first few hundred in index
         -- (contact id) order starved contacts whose ids sort late while a backlog lasted, and
         -- came back empty once those few hundred were all leased by busy processors.
@@ -154,7 +166,7 @@ export async function claimWork(
         for update of x skip locked
       ) pick
       where c.id = pick.id
-      returning c.id, c.channel_id, c.wa_id, c.user_id, c.name, c.last_inbound_at
+      returning c.id, c.channel_id, c.wa_id, c.user_id, c.name, c.last_inbound_at, c.handled_up_to
     )
     select c.*,
       (select coalesce(json_agg(json_build_object('id', m.id, 'wamid', m.wamid, 'wa_timestamp', m.wa_timestamp,
@@ -174,19 +186,43 @@ export async function claimWork(
  * and says which it still held (a lease that expired mid-run may have been taken over, and then
  * the transaction must not commit). Rows are locked in `contactLockOrder`.
  */
-export async function settleLeases(tx: Executor, owner: string, contactIds: string[]): Promise<Set<string>> {
+export async function settleLeases(
+  tx: Executor,
+  owner: string,
+  contactIds: string[],
+  handled: { contact_id: string; handled_up_to: string }[] = [],
+): Promise<Set<string>> {
   if (contactIds.length === 0) return new Set();
   const result = await sql<{ id: string }>`${sql.raw(prepared)}
-    update contacts c set lease_owner = null, lease_until = null
+    update contacts c set lease_owner = null, lease_until = null, handled_up_to = greatest(c.handled_up_to, h.handled_up_to)
     from (
       select id from contacts where id = any(${contactIds}::text[]) and lease_owner = ${owner}
       order by ${contactLockOrder}
       for update
     ) mine
+    left join jsonb_to_recordset(${JSON.stringify(handled)}::jsonb) as h(contact_id text, handled_up_to timestamptz)
+      on h.contact_id = mine.id
     where c.id = mine.id
     returning c.id
   `.execute(tx);
   return new Set(result.rows.map((r) => r.id));
+}
+
+/**
+ * The contacts among these runs with a message that is already processed: their claim read it
+ * just before another processor committed it (see `claimWork`), and committing the run would
+ * answer it twice.
+ */
+export async function staleRuns(db: Executor, messageIds: string[]): Promise<Set<string>> {
+  if (messageIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('messages')
+    .select('contact_id')
+    .distinct()
+    .where('id', 'in', messageIds)
+    .where('processed_at', 'is not', null)
+    .execute();
+  return new Set(rows.map((r) => r.contact_id));
 }
 
 export async function releaseLeases(db: Executor, owner: string, contactIds: string[], retryAt?: Date): Promise<void> {

@@ -11,10 +11,10 @@ import { commitInOneStatement } from './commit-batch.ts';
 import { commitOutcomes } from './commit-effects.ts';
 import { StockShort } from '../db/queries/stock.ts';
 import type { FlowVersions } from './flow-versions.ts';
-import { claimWork, releaseLeases, settleLeases, type ClaimedContact, type ClaimedWork } from './leases.ts';
+import { claimWork, releaseLeases, settleLeases, staleRuns, type ClaimedContact, type ClaimedWork } from './leases.ts';
 import { runContact, type ContactOutcome } from './run-contact.ts';
 import { inboundContentOf } from './stored-json.ts';
-import { messagesTotal, processingLagSeconds } from '../metrics/registry.ts';
+import { lateMessagesTotal, messagesTotal, processingLagSeconds } from '../metrics/registry.ts';
 import { timed } from '../metrics/stages.ts';
 
 class LeaseLost extends Error {
@@ -44,6 +44,8 @@ export interface ProcessorOptions {
   onClaimed?(contactIds: readonly string[]): void;
   /** The opt-out words now (settings); none checked when absent. */
   optOut?(): OptOutSettings;
+  /** Contacts with a delivery still being stored (`inbound-in-flight.ts`): not claimed meanwhile. */
+  inFlight?(): string[];
 }
 
 /** How long the first runs of a batch to end wait for the others before committing without them. */
@@ -65,7 +67,9 @@ type RunEnd = { id: string; done: Done | null } | { id: string; fatal: unknown }
  */
 export async function processBatch(o: ProcessorOptions): Promise<boolean> {
   const now = o.clock.now();
-  const claimed = await timed('claim', () => claimWork(o.db, o.owner, now, o.leaseMs, o.batchSize));
+  const claimed = await timed('claim', () =>
+    claimWork(o.db, o.owner, now, o.leaseMs, o.batchSize, o.inFlight?.() ?? []),
+  );
   if (claimed.length === 0) return false;
   o.onClaimed?.(claimed.map((c) => c.id));
 
@@ -132,6 +136,8 @@ async function runOne(o: ProcessorOptions, contact: ClaimedWork): Promise<Done |
       ports: o.mediaFor ? overridePorts(o.ports, { media: o.mediaFor(channel) }) : o.ports,
       optOut: o.optOut?.(),
       session: contact.session ?? undefined,
+      handledUpTo: contact.handled_up_to ? new Date(contact.handled_up_to) : null,
+      now: o.clock.now(),
       messages: contact.pending.map((m) => ({
         id: m.id,
         wamid: m.wamid,
@@ -176,14 +182,33 @@ async function commitWave(
     const written = await commitInOneStatement(o.db, o.owner, done, writtenAt);
     outboxRows = written.outboxRows;
     committed = done.filter((d) => written.settled.has(d.contact.id));
-    const lost = done.length - written.settled.size;
-    // Slower than the lease: someone else runs those contacts now, and nothing of theirs was written.
-    if (lost > 0) o.logger.warn('lost leases while processing; another worker runs them again', { lost });
+    const lost = done.filter((d) => !written.settled.has(d.contact.id)).map((d) => d.contact.id);
+    if (lost.length > 0) {
+      // Slower than the lease (someone else runs those contacts now), or a stale claim whose
+      // messages another processor committed first: nothing of theirs was written. A lease
+      // still ours is given back, and the next pass runs at once for what may be left.
+      o.logger.warn('runs not committed (lease lost or messages already processed); run again', {
+        lost: lost.length,
+      });
+      await releaseLeases(o.db, o.owner, lost);
+      rerun = true;
+    }
   } else {
     // A contact whose order finds its stock gone at commit (another order took the last units)
     // is left out and run again at once, where the picker reads what is left and tells them;
     // the rest of the wave is committed without it.
     let pending = done;
+    // A stale claim (see `claimWork`): its run would answer messages already answered.
+    const stale = await staleRuns(
+      o.db,
+      done.flatMap((d) => d.outcome.processedMessageIds),
+    );
+    if (stale.size > 0) {
+      o.logger.warn('runs of messages already processed were not committed; run again', { stale: stale.size });
+      pending = done.filter((d) => !stale.has(d.contact.id));
+      await releaseLeases(o.db, o.owner, [...stale]);
+      rerun = true;
+    }
     while (pending.length > 0) {
       try {
         await o.db.transaction().execute(async (tx) => {
@@ -193,6 +218,11 @@ async function commitWave(
             tx,
             o.owner,
             pending.map((d) => d.contact.id),
+            pending.flatMap((d) =>
+              d.outcome.handledUpTo
+                ? [{ contact_id: d.contact.id, handled_up_to: d.outcome.handledUpTo.toISOString() }]
+                : [],
+            ),
           );
           if (owned.size < pending.length) throw new LeaseLost(pending.length - owned.size);
         });
@@ -226,15 +256,23 @@ async function commitWave(
   }
   await releaseLeases(o.db, o.owner, failed, new Date(claimedAt.getTime() + 30_000));
   if (outboxRows > 0) o.onReplies();
-  countCommitted(committed, writtenAt);
+  countCommitted(committed, writtenAt, o.logger);
   if (committed.length)
     o.onCommitted?.(committed.map((d) => ({ contactId: d.contact.id, handoffOpened: d.outcome.handoffs.length > 0 })));
   return { flowStarts, rerun };
 }
 
 /** Each handled message's wait from storage to this commit, and the messages each channel handled. */
-function countCommitted(committed: readonly Done[], writtenAt: Date): void {
+function countCommitted(committed: readonly Done[], writtenAt: Date, logger: Logger): void {
   for (const d of committed) {
+    if (d.outcome.lateMessageIds.length) {
+      // Recorded, not run: the flow had already answered a later message of this contact.
+      lateMessagesTotal.inc({ channel: d.contact.channel_id }, d.outcome.lateMessageIds.length);
+      logger.info('a message arrived after a later one was handled; stored, not run by the flow', {
+        contactId: d.contact.id,
+        messageIds: d.outcome.lateMessageIds,
+      });
+    }
     for (const at of d.storedAt) processingLagSeconds.observe(Math.max(0, writtenAt.getTime() - at.getTime()) / 1000);
     if (d.storedAt.length) messagesTotal.inc({ channel: d.contact.channel_id, direction: 'in' }, d.storedAt.length);
   }

@@ -76,6 +76,13 @@ export interface ContactOutcome {
   processedTimerIds: string[];
   /** The newest inbound message the flow handled, to mark as read. */
   readUpTo: { messageId: string; wamid: string } | null;
+  /** The newest WhatsApp timestamp among `processedMessageIds` (the contact's `handled_up_to` moves up to it). */
+  handledUpTo: Date | null;
+  /**
+   * Messages that arrived after a later one of the contact was already handled: processed
+   * without running the flow, which has answered past them (see `runContact`).
+   */
+  lateMessageIds: string[];
   /** Opt-out (or back in) words the contact sent: the contact's opt-out changes, and each is confirmed. */
   optOuts?: { optedOut: boolean; reply: string; at: Date }[];
   /**
@@ -102,6 +109,10 @@ export async function runContact(input: {
   session: LiveSession | undefined;
   messages: PendingMessage[];
   timers: DueTimer[];
+  /** The newest WhatsApp timestamp handled in earlier passes (the contact's `handled_up_to`). */
+  handledUpTo?: Date | null;
+  /** The processor's time now: `handledUpTo` never moves past it. */
+  now?: Date;
   versions: FlowVersions;
   ports: Ports;
   /** Words that opt the contact out of campaigns (and back in); none checked when absent. */
@@ -126,7 +137,11 @@ export async function runContact(input: {
     processedMessageIds: [],
     processedTimerIds: [],
     readUpTo: null,
+    handledUpTo: null,
+    lateMessageIds: [],
   };
+  const handledBefore = input.handledUpTo?.getTime() ?? -Infinity;
+  const now = input.now?.getTime() ?? Infinity;
   const who = { name: contact.name, phone: contact.wa_id ?? '', channelId: channel.id };
 
   let live: Live | null = null;
@@ -163,7 +178,21 @@ export async function runContact(input: {
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
 
   for (const item of events) {
-    if (item.messageId) outcome.processedMessageIds.push(item.messageId);
+    if (item.messageId) {
+      outcome.processedMessageIds.push(item.messageId);
+      // Never past now: a timestamp from the future (a skewed clock) must not make the
+      // contact's next messages look late.
+      const handled = new Date(Math.min(item.at.getTime(), now));
+      if (!outcome.handledUpTo || handled > outcome.handledUpTo) outcome.handledUpTo = handled;
+      // Older than a message an earlier pass already ran: the flow has answered past it, and
+      // running it now would answer the same prompt twice (or take it as the answer to the
+      // next one). It stays in the conversation for people to read; the flow does not see it.
+      // Same-second messages do run: WhatsApp's whole seconds cannot order them.
+      if (item.at.getTime() < handledBefore) {
+        outcome.lateMessageIds.push(item.messageId);
+        continue;
+      }
+    }
     if (item.timerId) outcome.processedTimerIds.push(item.timerId);
     if (item.event.type === 'payment_confirmed' && item.notify && !awaitsPayment(live, item.event.reference))
       (outcome.unheardPayments ??= []).push(item.event.reference);

@@ -124,6 +124,8 @@ export interface ContactsTable {
   opted_out_at: Timestamp | null;
   lease_owner: string | null;
   lease_until: Timestamp | null;
+  /** The newest WhatsApp timestamp of the messages processed so far (late ones older than it are not run). */
+  handled_up_to: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

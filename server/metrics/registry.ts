@@ -42,6 +42,13 @@ export const graphErrorsTotal = new Counter({
   registers: [registry],
 });
 
+export const lateMessagesTotal = new Counter({
+  name: 'fluxo_inbound_late_total',
+  help: 'Inbound messages older than one the flow had already handled (Meta delivered them late): stored, not run; by channel id.',
+  labelNames: ['channel'] as const,
+  registers: [registry],
+});
+
 export const messagesTotal = new Counter({
   name: 'fluxo_messages_total',
   help: 'Messages handled by this process: inbound processed by a flow, outbound accepted by Meta; by channel id.',

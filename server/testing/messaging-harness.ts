@@ -72,6 +72,8 @@ export async function startMessagingHarness(
     pollMs?: number;
     /** In-memory engine ports (e.g. an HTTP port a test holds up). */
     ports?: Partial<Ports>;
+    /** How long a delivery being stored keeps its contact out of claims at most (see `inbound-in-flight.ts`). */
+    inFlightHoldMs?: number;
   } = {},
 ): Promise<MessagingHarness> {
   const testDb = await createTestDb();
@@ -127,6 +129,7 @@ export async function startMessagingHarness(
     reconcileMs: options.reconcileMs,
     autoStart: options.autoStart,
     events: options.events,
+    inFlightHoldMs: options.inFlightHoldMs,
   });
   const app = createApp({
     db: testDb.db,

@@ -3,6 +3,7 @@ import type { AppDeps, AppEnv } from '../context.ts';
 import { isDatabaseUnavailable } from '../db/connection-errors.ts';
 import { readRawBody } from '../http/raw-body.ts';
 import { mediaMessageTypes } from '../conversation/media-fetcher.ts';
+import { inboundContactKey } from '../conversation/inbound-in-flight.ts';
 import type { InboundDelivery } from '../whatsapp/inbound-delivery.ts';
 import type { ChannelInfo } from '../channels/channel-directory.ts';
 import { parseWebhook, type ParsedWebhook } from '../whatsapp/parse-webhook.ts';
@@ -106,9 +107,21 @@ whatsappWebhook.post('/', async (c) => {
   if (templateUpdates.length) await applyTemplateUpdates(c.var.deps, templateUpdates);
   if (deliveries.length === 0) return c.text('EVENT_RECEIVED', 200);
 
+  // Until stored, these contacts are not run: an earlier message of theirs may be in this
+  // delivery while a later one, posted just before, is already stored (inbound-in-flight.ts).
+  const release = messaging.holdInbound?.(
+    deliveries.flatMap((d) => d.messages.map((m) => inboundContactKey(d.channelId, m.from, m.userId))),
+  );
   try {
     const carriesMessages = deliveries.some((d) => d.messages.length > 0);
-    const contactIds = await timed(carriesMessages ? 'store' : 'status', () => messaging.inbox.submit(deliveries));
+    let contactIds: string[];
+    try {
+      contactIds = await timed(carriesMessages ? 'store' : 'status', () => messaging.inbox.submit(deliveries));
+    } catch (err) {
+      release?.(null);
+      throw err;
+    }
+    release?.(contactIds);
     await markWebhookVerified(
       c.var.deps,
       known.filter((ch) => ch.appSecret === secret),
