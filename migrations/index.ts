@@ -31,6 +31,7 @@ import * as m0030 from './0030_add_uploaded_media.ts';
 import * as m0032 from './0032_add_ai_provider_media.ts';
 import * as m0034 from './0034_add_pix_payments.ts';
 import * as m0035 from './0035_add_variant_sku.ts';
+import * as m0037 from './0037_create_meta_catalog_links.ts';
 
 /** Every migration, in order. Listed by hand so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -66,6 +67,7 @@ export const migrations: Record<string, Migration> = {
   '0032_add_ai_provider_media': m0032,
   '0034_add_pix_payments': m0034,
   '0035_add_variant_sku': m0035,
+  '0037_create_meta_catalog_links': m0037,
 };
 
 export const migrationProvider: MigrationProvider = {
