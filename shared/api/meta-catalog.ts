@@ -21,7 +21,10 @@ export const metaCatalogLink = z.object({
   metaCatalogId: z.string(),
   brand: z.string().nullable(),
   websiteUrl: z.string().nullable(),
-  /** Sync a minute after product edits, besides "Sincronizar com a Meta". */
+  /**
+   * Reserved for a sync a minute after product edits (column `sync_due_at`): stored, not acted
+   * on yet; syncs run on demand ("Sincronizar com a Meta", `POST …/meta/sync`).
+   */
   autoSync: z.boolean(),
   lastSyncAt: z.string().nullable(),
   lastSync: metaCatalogSyncResult.nullable(),
