@@ -32,6 +32,7 @@ import * as m0032 from './0032_add_ai_provider_media.ts';
 import * as m0034 from './0034_add_pix_payments.ts';
 import * as m0035 from './0035_add_variant_sku.ts';
 import * as m0036 from './0036_add_paid_order_notice.ts';
+import * as m0037 from './0037_create_meta_catalog_links.ts';
 import * as m0039 from './0039_add_contact_handled_up_to.ts';
 
 /** Every migration, in order. Listed by hand so bundlers and tsx need no directory scan. */
@@ -69,6 +70,7 @@ export const migrations: Record<string, Migration> = {
   '0034_add_pix_payments': m0034,
   '0035_add_variant_sku': m0035,
   '0036_add_paid_order_notice': m0036,
+  '0037_create_meta_catalog_links': m0037,
   '0039_add_contact_handled_up_to': m0039,
 };
 

@@ -34,6 +34,8 @@ export interface ProductVariant {
   promoPriceCents?: number | null;
   /** null means "not tracked"; 0 means sold out and is never offered. */
   stock: number | null;
+  /** The shop's code: the retailer id Meta knows the variant by (see shared/meta-catalog/retailer-id.ts). */
+  sku?: string | null;
 }
 
 export interface Product {
@@ -51,6 +53,8 @@ export interface Product {
   variants?: ProductVariant[];
   /** Free attributes (quartos: "3", bairro: "Centro") the picker and the agent filter by. */
   attributes?: Record<string, string>;
+  /** The shop's code: the retailer id Meta knows the product by. */
+  sku?: string | null;
 }
 
 export interface Category {
@@ -66,6 +70,12 @@ export interface CatalogPort {
   categories(ids: string[], catalogId?: string | null): Promise<Category[]>;
   products(categoryId: string): Promise<Product[]>;
   product(id: string): Promise<Product | null>;
+  /**
+   * The Meta commerce catalog id `catalogId` (null: the channel's or the default one) is synced
+   * to, for WhatsApp product messages; null when it is not linked or not synced yet. Absent
+   * (the simulator, tests): pickers ask with lists.
+   */
+  metaCatalog?(catalogId: string | null): Promise<string | null>;
 }
 
 export interface Booking {

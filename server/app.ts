@@ -16,6 +16,7 @@ import { authRoutes } from './routes/auth.ts';
 import { categoryRoutes, productRoutes } from './routes/catalog.ts';
 import { catalogRoutes } from './routes/catalogs.ts';
 import { catalogCsvRoutes } from './routes/catalog-csv.ts';
+import { metaCatalogRoutes } from './routes/meta-catalog.ts';
 import { productPhotoRoutes } from './routes/product-photos.ts';
 import { channelRoutes } from './routes/channels.ts';
 import { channelTestRoutes } from './routes/channel-test.ts';
@@ -127,7 +128,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   mountAuthenticated(api, '/channels', channelRoutes, channelTestRoutes);
   mountAuthenticated(api, '/products', productRoutes, productPhotoRoutes);
   mountAuthenticated(api, '/categories', categoryRoutes);
-  mountAuthenticated(api, '/catalogs', catalogCsvRoutes, catalogRoutes);
+  mountAuthenticated(api, '/catalogs', catalogCsvRoutes, metaCatalogRoutes, catalogRoutes);
   mountAuthenticated(api, '/orders', orderRoutes, orderPaymentRoutes);
   mountAuthenticated(api, '/order-notifications', orderNotificationRoutes);
   mountAuthenticated(api, '/users', userRoutes);

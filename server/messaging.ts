@@ -114,7 +114,7 @@ export function startMessaging(o: MessagingOptions) {
     get llm() {
       return llm.current();
     },
-    catalog: createCatalogPort(o.db, { publicUrl: o.config.publicUrl }),
+    catalog: createCatalogPort(o.db, { publicUrl: o.config.publicUrl, productMessages: true }),
     agenda: createAgendaPort(o.db, {
       now: () => o.clock.now(),
       get timeZone() {

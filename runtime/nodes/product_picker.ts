@@ -36,6 +36,7 @@ import type { Awaiting, Json } from '../session.ts';
 import { formatValue } from '../../shared/template/render.ts';
 import { truncate } from '../../shared/text/truncate.ts';
 import { typedText } from '../text.ts';
+import { cartFromOrder, sendProductMessage } from './product_picker-meta.ts';
 
 type PickerNode = FlowNodeOf<'product_picker'>;
 
@@ -48,7 +49,18 @@ const cartItem = z.object({
 });
 const pickerState = z.object({
   stage: z
-    .enum(['category', 'product', 'variant', 'quantity', 'more', 'edit', 'edit_quantity', 'confirm', 'address'])
+    .enum([
+      'category',
+      'product',
+      'variant',
+      'quantity',
+      'more',
+      'edit',
+      'edit_quantity',
+      'confirm',
+      'address',
+      'catalog_message',
+    ])
     .catch('category'),
   page: z.number().int().min(0).catch(0),
   categoryId: z.string().nullable().catch(null),
@@ -103,7 +115,11 @@ async function askCategory(
   awaiting: Awaiting,
   state: PickerState,
   page = 0,
+  { productMessage = true } = {},
 ): Promise<Outcome> {
+  // WhatsApp's own catalog UI when the block asks for it and the catalog is synced with Meta.
+  if (productMessage && page === 0 && (await sendProductMessage(node, ctx)))
+    return save(awaiting, { ...state, stage: 'catalog_message', page: 0, categoryId: null, productId: null });
   const categories = await ctx.ports.catalog.categories(node.data.categoryIds, node.data.catalogId);
   if (categories.length === 0) {
     ctx.send({ kind: 'text', text: ctx.render(node.data.texts.nothingAvailable) });
@@ -348,6 +364,33 @@ function readTwoButtons(
   return buttons.words.get(word) ?? parseYesNo(text);
 }
 
+/**
+ * A cart sent from WhatsApp's catalog (at any stage): its items join the cart at Fluxo's prices,
+ * what could not be taken is said, and the usual summary asks for confirmation.
+ */
+async function takeOrder(
+  node: PickerNode,
+  ctx: StepContext,
+  awaiting: Awaiting,
+  content: Parameters<typeof cartFromOrder>[2],
+): Promise<Outcome> {
+  const state = pickerState.parse(awaiting.state);
+  const { cart: ordered, notes } = await cartFromOrder(node, ctx, content);
+  let cart = state.cart;
+  for (const item of ordered) {
+    const line = { ...item, variantId: item.variantId ?? null };
+    const existing = cart.find((i) => sameLine(i, line));
+    cart = existing
+      ? cart.map((i) =>
+          i === existing ? { ...i, quantity: Math.min(node.data.maxQuantity, i.quantity + line.quantity) } : i,
+        )
+      : [...cart, line];
+  }
+  if (notes.length) ctx.send({ kind: 'text', text: notes.join('\n') });
+  if (cart.length === 0) return askCategory(node, ctx, awaiting, { ...state, cart });
+  return askConfirm(node, ctx, awaiting, { ...state, cart, productId: null, variantId: null });
+}
+
 export const product_picker: Executor<'product_picker'> = {
   async enter(node, ctx) {
     const minutes = node.data.timeoutMinutes;
@@ -363,6 +406,7 @@ export const product_picker: Executor<'product_picker'> = {
     if (input.type === 'timeout') return output('timeout');
     if (input.type !== 'message') return { type: 'wait', awaiting };
     const content = input.content;
+    if (content.kind === 'order' && node.data.mode === 'cart') return takeOrder(node, ctx, awaiting, content);
     const text = typedText(content);
     if (text === null) return { type: 'unreadable' };
     if (cancelWords.has(normalizeText(text))) return output('cancelled');
@@ -372,6 +416,9 @@ export const product_picker: Executor<'product_picker'> = {
       return askMore(node, ctx, awaiting, state);
 
     switch (state.stage) {
+      // Typed instead of sending a cart: the same catalog as lists, to browse by typing.
+      case 'catalog_message':
+        return askCategory(node, ctx, awaiting, state, 0, { productMessage: false });
       case 'category': {
         const categories = await ctx.ports.catalog.categories(node.data.categoryIds, node.data.catalogId);
         const answer = readCatalogChoice(

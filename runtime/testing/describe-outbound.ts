@@ -15,6 +15,10 @@ export function describeOutbound(m: OutboundMessage): string {
       return `order_details ${m.reference}: ${m.totalCents} cents`;
     case 'order_status':
       return `order_status ${m.reference}: ${m.status}`;
+    case 'product_list':
+      return `product_list ${m.catalogId}: [${m.sections.map((s) => `${s.title}: ${s.retailerIds.join(', ')}`).join(' | ')}]`;
+    case 'product':
+      return `product ${m.catalogId}: ${m.retailerId}`;
     case 'template':
       return `template ${m.name}${m.buttons?.length ? ` [${m.buttons.map((b) => b.title ?? b.value).join(' | ')}]` : ''}`;
   }

@@ -3,10 +3,13 @@ import type { Db } from '../db/database.ts';
 import { defaultCatalogId } from '../db/queries/catalogs.ts';
 import type { Row } from '../db/tables.ts';
 import { photoUrl } from '../catalog/photo-url.ts';
+import { syncedMetaCatalogId } from '../meta-catalog/link-store.ts';
 
 export interface CatalogPortOptions {
   /** The public base URL photos are linked from (Meta downloads them); relative links without it. */
   publicUrl?: string | null;
+  /** WhatsApp conversations offer Meta product messages when the catalog is synced; the simulator does not. */
+  productMessages?: boolean;
 }
 
 const toVariant = (v: Row<'product_variants'>): ProductVariant => ({
@@ -15,6 +18,7 @@ const toVariant = (v: Row<'product_variants'>): ProductVariant => ({
   priceCents: v.price_cents,
   promoPriceCents: v.promo_price_cents,
   stock: v.stock,
+  sku: v.sku,
 });
 
 /**
@@ -27,6 +31,9 @@ export function catalogOfChannel(port: CatalogPort, channelCatalogId: string | n
     categories: (ids, catalogId) => port.categories(ids, catalogId ?? channelCatalogId),
     products: (categoryId) => port.products(categoryId),
     product: (id) => port.product(id),
+    ...(port.metaCatalog && {
+      metaCatalog: (catalogId: string | null) => port.metaCatalog!(catalogId ?? channelCatalogId),
+    }),
   };
 }
 
@@ -65,11 +72,15 @@ export function createCatalogPort(db: Db, options: CatalogPortOptions = {}): Cat
         stock: p.stock,
         variants: variants.filter((v) => v.product_id === p.id).map(toVariant),
         attributes: p.attributes,
+        sku: p.sku,
       };
     });
   }
 
   return {
+    ...(options.productMessages && {
+      metaCatalog: (catalogId: string | null) => syncedMetaCatalogId(db, catalogId ?? defaultCatalogId),
+    }),
     async categories(ids, catalogId) {
       let q = db.selectFrom('categories').select(['id', 'name']).orderBy('position').orderBy('name');
       if (ids.length) q = q.where('id', 'in', ids);

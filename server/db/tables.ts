@@ -288,6 +288,27 @@ export interface ProductsTable {
   updated_at: Timestamp;
 }
 
+/** Migration 0037: a catalog mirrored into a Meta commerce catalog, and its last sync. */
+export interface MetaCatalogLinksTable {
+  catalog_id: string;
+  meta_catalog_id: string;
+  brand: Defaulted<string | null>;
+  website_url: Defaulted<string | null>;
+  auto_sync: Defaulted<boolean>;
+  sync_due_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  last_sync_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** `MetaCatalogSyncResult` (shared/api/meta-catalog.ts). */
+  last_sync: ColumnType<JsonObject | null, string | null | undefined, string | null>;
+  updated_at: Timestamp;
+}
+
+/** What Meta holds of each item, hashed: an unchanged hash is not sent again. */
+export interface MetaCatalogItemsTable {
+  catalog_id: string;
+  retailer_id: string;
+  hash: string;
+}
+
 export type OrderStatus = 'new' | 'confirmed' | 'preparing' | 'shipped' | 'delivered' | 'cancelled';
 
 export interface OrdersTable {
@@ -671,6 +692,8 @@ export interface Database {
   products: ProductsTable;
   product_variants: ProductVariantsTable;
   product_photos: ProductPhotosTable;
+  meta_catalog_links: MetaCatalogLinksTable;
+  meta_catalog_items: MetaCatalogItemsTable;
   orders: OrdersTable;
   order_items: OrderItemsTable;
   order_notifications: OrderNotificationsTable;

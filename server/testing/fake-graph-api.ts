@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { itemsBatch, type FakeCatalog } from './fake-graph-catalog.ts';
 import { checkSendPayload } from './fake-graph-validate.ts';
 import { createStatusPoster, type StatusCallback } from './fake-status-callbacks.ts';
 import { checkTemplateCreate, checkTemplateSend, templatesPage, type FakeTemplate } from './fake-graph-templates.ts';
@@ -13,7 +14,7 @@ export interface FakeGraphRequest {
   method: string;
   path: string;
   /** `send` is a real message, `read` a mark-as-read, `phone_number` a connection test; media calls and strays are the rest. */
-  kind: 'send' | 'read' | 'media' | 'download' | 'phone_number' | 'templates' | 'other';
+  kind: 'send' | 'read' | 'media' | 'download' | 'phone_number' | 'templates' | 'catalog' | 'other';
   phoneNumberId: string | null;
   /** The bearer token, without `Bearer `. */
   token: string | null;
@@ -59,6 +60,8 @@ export interface FakeGraph {
    * test may change a status in it.
    */
   addTemplates(wabaId: string, templates: FakeTemplate[], phoneNumberIds?: string[]): FakeTemplate[];
+  /** Serves `POST /{catalog-id}/items_batch`; the map is live (retailer id → item as Meta holds it). */
+  addCatalog(catalogId: string): FakeCatalog;
   waitForSent(count: number, timeoutMs?: number): Promise<FakeGraphRequest[]>;
   /** When set, every accepted send is followed by signed status webhooks to the server. */
   statusCallback: StatusCallback | null;
@@ -105,6 +108,7 @@ export async function startFakeGraphApi({
   let phoneNumbers = new Map<string, FakePhoneNumber>();
   let templates = new Map<string, FakeTemplate[]>();
   let wabaOfNumber = new Map<string, string>();
+  let catalogs = new Map<string, FakeCatalog>();
   let waiters: { count: number; resolve: () => void }[] = [];
   const connections = new WeakMap<Socket, number>();
   let connectionCount = 0;
@@ -127,6 +131,11 @@ export async function startFakeGraphApi({
       live.push(...list);
       templates.set(wabaId, live);
       for (const id of phoneNumberIds) wabaOfNumber.set(id, wabaId);
+      return live;
+    },
+    addCatalog(catalogId) {
+      const live = catalogs.get(catalogId) ?? new Map();
+      catalogs.set(catalogId, live);
       return live;
     },
     waitForSent(count, timeoutMs = 5000) {
@@ -158,6 +167,7 @@ export async function startFakeGraphApi({
       phoneNumbers = new Map();
       templates = new Map();
       wabaOfNumber = new Map();
+      catalogs = new Map();
       fake.delayMs = 0;
     },
     close: () =>
@@ -221,6 +231,18 @@ export async function startFakeGraphApi({
       if (!list) return answer(400, unknownObject(parts[1]!));
       if (req.method === 'GET') return answer(200, templatesPage(list, url.searchParams, `${fake.url}${req.url}`));
       if (req.method === 'POST') return onCreateTemplate(list, raw, record, answer);
+    }
+    if (req.method === 'POST' && parts.length === 3 && VERSION.test(parts[0]!) && parts[2] === 'items_batch') {
+      record.kind = 'catalog';
+      const catalog = catalogs.get(parts[1]!);
+      if (!catalog) return answer(400, unknownObject(parts[1]!));
+      try {
+        record.body = JSON.parse(raw.toString('utf8'));
+      } catch {
+        return answer(400, metaError(100, '(#100) The request body is not valid JSON'));
+      }
+      const result = itemsBatch(catalog, record.body, `AbFake${instance}${(counter += 1).toString(36)}`);
+      return answer(result.status, result.body);
     }
     if (req.method === 'GET' && parts.length === 2 && VERSION.test(parts[0]!) && phoneNumbers.has(parts[1]!)) {
       record.kind = 'phone_number';

@@ -36,6 +36,7 @@ const checks: Record<string, (object: Json) => PayloadProblem | null> = {
       ? null
       : missing('template.name and template.language.code'),
   interactive: (i) => {
+    if (i.type === 'product') return singleProduct(i);
     if (!isObject(i.body) || !isText(i.body.text, 1024))
       return badValue('interactive.body.text must have 1 to 1024 characters');
     if (!isObject(i.action)) return missing('interactive.action');
@@ -43,6 +44,7 @@ const checks: Record<string, (object: Json) => PayloadProblem | null> = {
     if (i.type === 'list') return listRows(i.action);
     if (i.type === 'order_details') return orderDetails(i.action);
     if (i.type === 'order_status') return orderStatus(i.action);
+    if (i.type === 'product_list') return productList(i);
     return null;
   },
 };
@@ -92,6 +94,31 @@ function orderStatus(action: Json): PayloadProblem | null {
   const p = action.parameters;
   if (!isObject(p) || !isText(p.reference_id, 35)) return missing('parameters.reference_id');
   if (!isObject(p.order) || !orderStatuses.includes(String(p.order.status))) return badValue('order.status');
+  return null;
+}
+
+/** Multi-product: a text header, 1 to 10 titled sections, 30 products at most (META-WHATSAPP.md §5). */
+function productList(i: Json): PayloadProblem | null {
+  if (!isObject(i.header) || i.header.type !== 'text' || !isText(i.header.text, 60))
+    return missing('header is required for product_list');
+  const action = i.action as Json;
+  if (!isText(action.catalog_id, 100)) return missing('action.catalog_id');
+  const sections = Array.isArray(action.sections) ? action.sections : [];
+  if (sections.length < 1 || sections.length > 10) return badValue('product_list needs 1 to 10 sections');
+  const items = sections.flatMap((s) => (isObject(s) && Array.isArray(s.product_items) ? s.product_items : [null]));
+  if (items.length < 1 || items.length > 30) return badValue('product_list takes 1 to 30 products');
+  if (!sections.every((s) => isObject(s) && isText(s.title, 24))) return missing('section titles');
+  const ok = items.every((p) => isObject(p) && isText(p.product_retailer_id, 100));
+  return ok ? null : missing('product_items[].product_retailer_id');
+}
+
+/** Single product: no header, a catalog and one retailer id. */
+function singleProduct(i: Json): PayloadProblem | null {
+  if ('header' in i) return invalid('Param interactive.header is not supported for product messages');
+  if (i.body !== undefined && (!isObject(i.body) || !isText(i.body.text, 1024))) return badValue('body.text');
+  const action = i.action;
+  if (!isObject(action) || !isText(action.catalog_id, 100) || !isText(action.product_retailer_id, 100))
+    return missing('action.catalog_id and action.product_retailer_id');
   return null;
 }
 

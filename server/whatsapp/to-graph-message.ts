@@ -4,6 +4,7 @@ import { truncate } from '../../shared/text/truncate.ts';
 import { whatsappLimits as limits } from '../../shared/whatsapp-limits.ts';
 import { omitUndefined } from './omit-undefined.ts';
 import { orderDetailsBody, orderStatusBody } from './order-messages.ts';
+import { productListBody, singleProductBody } from './product-messages.ts';
 
 /** Limits used only here (ids and section titles are never typed by users in the studio). */
 const buttonIdMax = 256;
@@ -137,6 +138,8 @@ const builders: { [K in OutboundKind]: Builder<K> } = {
   template: (m) => [{ type: 'template', template: templateBody(m) }],
   order_details: (m) => [orderDetailsBody(m)],
   order_status: (m) => [orderStatusBody(m)],
+  product_list: (m) => [productListBody(m)],
+  product: (m) => [singleProductBody(m)],
 };
 
 function footer(text: string | undefined): Body | undefined {

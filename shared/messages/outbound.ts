@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { productListShape, singleProductMessage } from '../meta-catalog/product-message.ts';
 
 /**
  * The one contract for what the bot sends: the engine decides these (runtime/), the server
@@ -111,6 +112,9 @@ export const outboundMessage = z.discriminatedUnion('kind', [
     status: z.enum(paymentOrderStatuses),
     body: z.string(),
   }),
+  /** WhatsApp product messages: products of the business's Meta commerce catalog, by retailer id. */
+  productListShape,
+  singleProductMessage,
 ]);
 export type OutboundMessage = z.infer<typeof outboundMessage>;
 export type OutboundKind = OutboundMessage['kind'];
@@ -130,7 +134,10 @@ export function textOf(message: OutboundMessage): string | null {
     case 'list':
     case 'order_details':
     case 'order_status':
+    case 'product_list':
       return message.body;
+    case 'product':
+      return message.body ?? '[produto do catálogo]';
     case 'template':
       if (message.text) return message.text;
       return message.parameters.length ? `[${message.name}] ${message.parameters.join(' · ')}` : `[${message.name}]`;

@@ -22,6 +22,7 @@ import { commerceMessages } from './messages/commerce.ts';
 import { pacingMessages } from './messages/pacing.ts';
 import { intentMessages } from './messages/intent.ts';
 import { catalogsMessages } from './messages/catalogs.ts';
+import { metaCatalogMessages } from './messages/meta-catalog.ts';
 
 /**
  * Every studio text, keyed by a stable id. Each area keeps its own table
@@ -49,6 +50,7 @@ const messages = {
   ...pacingMessages,
   ...intentMessages,
   ...catalogsMessages,
+  ...metaCatalogMessages,
   ...inboxMediaMessages,
 } as const;
 export type MessageKey = keyof typeof messages;

@@ -11,6 +11,7 @@ import { useResource } from '../ui/use-resource.ts';
 import { CatalogSwitcher } from './catalog/CatalogSwitcher.tsx';
 import { CategoryList } from './catalog/CategoryList.tsx';
 import { CsvPanel } from './catalog/CsvPanel.tsx';
+import { MetaCatalogPanel } from './catalog/MetaCatalogPanel.tsx';
 import { ProductForm } from './catalog/ProductForm.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 
@@ -78,6 +79,7 @@ export function CatalogPage() {
             }}
           />
           <CsvPanel catalogId={catalogId} onImported={reload} />
+          <MetaCatalogPanel catalogId={catalogId} />
         </div>
       ) : null}
       {catalogs.status === 'error' ? (

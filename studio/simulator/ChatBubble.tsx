@@ -38,7 +38,12 @@ export function ChatBubble({ message, disabled, onReply, onOpenList }: ChatBubbl
       </div>
     );
   // A Payments API order is drawn as the text the inbox keeps for it.
-  if (message.kind === 'order_details' || message.kind === 'order_status')
+  if (
+    message.kind === 'order_details' ||
+    message.kind === 'order_status' ||
+    message.kind === 'product_list' ||
+    message.kind === 'product'
+  )
     return (
       <div className="bubble bot">
         <RichText text={textOf(message) ?? ''} />

@@ -28,6 +28,13 @@ export const productPickerData = z.object({
   /** Only products whose free attributes have these values (`quartos: 3`, `bairro: Centro`; case and accents ignored). */
   attributeFilters: z.record(z.string(), z.string()).default({}),
   texts: pickerTexts.prefault({}),
+  /**
+   * "Enviar como mensagem de produto do WhatsApp": when the catalog is linked to a Meta commerce
+   * catalog and synced, the products go as a `product_list` (a section per category) instead of
+   * lists of rows, and the contact's cart comes back as an `order`. Elsewhere (the simulator, an
+   * unlinked catalog) the picker asks with lists as usual.
+   */
+  productMessages: z.boolean().default(false),
   maxQuantity: z.number().int().min(1).max(9999).default(99),
   /** The confirmed cart (`itens`, `total`, `resumo`) or, in `single` mode, the chosen product. */
   variable: variableName.default('pedido'),

@@ -1,4 +1,5 @@
 import { useT } from '../../i18n/index.ts';
+import { CheckField } from '../form/CheckField.tsx';
 import { NumberField } from '../form/NumberField.tsx';
 import { SelectField } from '../form/SelectField.tsx';
 import { TemplateField } from '../form/TemplateField.tsx';
@@ -34,6 +35,11 @@ export function ProductPickerInspector({ node, update }: InspectorProps<'product
       />
       {data.mode === 'cart' && (
         <>
+          <CheckField
+            label={t('metaCatalog.pickerOption')}
+            checked={data.productMessages}
+            onChange={(productMessages) => update({ productMessages }, 'productMessages')}
+          />
           <NumberField
             label={t('editor.field.maxQuantity')}
             value={data.maxQuantity}
