@@ -2,14 +2,15 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   metaCatalogLinkResponse,
   metaCatalogSyncResponse,
-  putMetaCatalogLinkRequest,
+  updateMetaCatalogLinkRequest,
 } from '../../shared/api/meta-catalog.ts';
+import { apiError } from '../../shared/api/common.ts';
 import { recordAudit } from '../db/queries/audit.ts';
 import { findCatalog } from '../db/queries/catalogs.ts';
 import { requireRole } from '../http/auth.ts';
-import { notFound } from '../http/errors.ts';
+import { AppError, notFound } from '../http/errors.ts';
 import { publicBaseUrl } from '../http/public-url.ts';
-import { createRouter, json, jsonBody } from '../http/router.ts';
+import { createRouter, json, jsonBody, updateRoute } from '../http/router.ts';
 import { deleteLink, findLink, linkView, saveLink } from '../meta-catalog/link-store.ts';
 import { syncMetaCatalog } from '../meta-catalog/sync-catalog.ts';
 
@@ -36,21 +37,35 @@ metaCatalogRoutes.openapi(
   },
 );
 
-metaCatalogRoutes.openapi(
-  createRoute({
-    method: 'put',
+// PATCH and PUT change only the fields sent (SPEC); the first save of a link must name the Meta catalog.
+updateRoute(
+  metaCatalogRoutes,
+  {
     path: '/{id}/meta',
     tags,
-    request: { params: idParam, body: jsonBody(putMetaCatalogLinkRequest) },
-    responses: { 200: json(metaCatalogLinkResponse, 'Linked (a new Meta catalog id starts from an empty one)') },
-  }),
+    request: { params: idParam, body: jsonBody(updateMetaCatalogLinkRequest) },
+    responses: {
+      200: json(metaCatalogLinkResponse, 'Linked (a new Meta catalog id starts from an empty one)'),
+      400: json(apiError, 'A first link without metaCatalogId'),
+    },
+  },
   async (c) => {
     const { db } = c.var.deps;
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
     const row = await db.transaction().execute(async (tx) => {
       if (!(await findCatalog(tx, id))) throw notFound('Catálogo');
-      const row = await saveLink(tx, id, body);
+      const previous = await findLink(tx, id);
+      const metaCatalogId = body.metaCatalogId ?? previous?.meta_catalog_id;
+      if (!metaCatalogId)
+        throw new AppError(400, 'meta_catalog_id_required', 'Informe o id do catálogo da Meta para vincular.');
+      const values = {
+        metaCatalogId,
+        brand: body.brand !== undefined ? body.brand : (previous?.brand ?? null),
+        websiteUrl: body.websiteUrl !== undefined ? body.websiteUrl : (previous?.website_url ?? null),
+        autoSync: body.autoSync ?? previous?.auto_sync ?? false,
+      };
+      const row = await saveLink(tx, id, values);
       await recordAudit(tx, c.var.actor, 'catalog.meta_link', { type: 'catalog', id }, { ...body });
       return row;
     });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { updateRequestOf } from './common.ts';
 
 /** What one sync did: counts per kind of change, and Meta's complaints per item. */
 export const metaCatalogSyncResult = z.object({
@@ -46,5 +47,8 @@ export const putMetaCatalogLinkRequest = z.object({
     .default(null),
   autoSync: z.boolean().default(false),
 });
+
+/** PATCH/PUT: only the fields sent change; a first link must carry `metaCatalogId`. */
+export const updateMetaCatalogLinkRequest = updateRequestOf(putMetaCatalogLinkRequest);
 
 export const metaCatalogSyncResponse = z.object({ link: metaCatalogLink });
