@@ -87,11 +87,7 @@ async function syncClaimed(deps: SyncDeps, link: LinkRow, claimedUntil: Date): P
  * Every `everyMs`, on one instance (`scheduled_jobs` decides which), syncs the auto-synced
  * catalogs whose debounce ran out.
  */
-export function createMetaSyncLoop(
-  deps: SyncDeps,
-  logger: Logger,
-  { everyMs = 15_000 }: { everyMs?: number } = {},
-) {
+export function createMetaSyncLoop(deps: SyncDeps, logger: Logger, { everyMs = 15_000 }: { everyMs?: number } = {}) {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> = Promise.resolve();
   const tick = async () => {
