@@ -5,6 +5,7 @@ import { readConfig } from '../env.ts';
 import { reserveStock } from '../db/queries/stock.ts';
 import { startFakeGraphApi, type FakeGraph } from '../testing/fake-graph-api.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { until } from '../testing/until.ts';
 import { retryDelayMs, runDueMetaSyncs } from './auto-sync.ts';
 import { findLink, linkView } from './link-store.ts';
 import type { SyncDeps } from './sync-catalog.ts';
@@ -120,6 +121,21 @@ describe('Meta catalog auto-sync (a minute after edits)', () => {
     advance(60_000);
     expect(await runDueMetaSyncs(deps)).toBe(1);
     expect(linkView((await link())!).lastSync).toMatchObject({ ok: true, deleted: 1 });
+  });
+
+  it('keeps an edit made while a sync runs due for the next one', async () => {
+    fake.addCatalog(metaCatalogId);
+    await linkMeta(catalogId, true);
+    const milho = await addProduct({ name: 'Milho', priceCents: 690 });
+    advance(60_000);
+    // Meta answers slowly, so the edit below lands while the sync holds the link.
+    fake.delayMs = 1000;
+    const running = runDueMetaSyncs(deps);
+    await until('the sync to take the link', async () => ((await dueIn()) ?? 0) > 60_000, 5000);
+    await editor().json('PATCH', `/api/products/${milho.id}`, { priceCents: 650 });
+    expect(await running).toBe(1);
+    expect(linkView((await link())!).lastSync).toMatchObject({ ok: true, created: 1 });
+    expect(await dueIn()).toBe(60_000);
   });
 
   it('never marks an unlinked catalog, nor one linked without auto-sync, nor another catalog', async () => {
