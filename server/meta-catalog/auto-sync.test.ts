@@ -6,7 +6,7 @@ import { reserveStock } from '../db/queries/stock.ts';
 import { startFakeGraphApi, type FakeGraph } from '../testing/fake-graph-api.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { until } from '../testing/until.ts';
-import { retryDelayMs, runDueMetaSyncs } from './auto-sync.ts';
+import { retryDelayMs, runDueMetaSyncs, runMetaSyncsIfDue } from './auto-sync.ts';
 import { findLink, linkView } from './link-store.ts';
 import type { SyncDeps } from './sync-catalog.ts';
 
@@ -136,6 +136,18 @@ describe('Meta catalog auto-sync (a minute after edits)', () => {
     expect(await running).toBe(1);
     expect(linkView((await link())!).lastSync).toMatchObject({ ok: true, created: 1 });
     expect(await dueIn()).toBe(60_000);
+  });
+
+  it("runs the loop's tick on one instance at a time", async () => {
+    fake.addCatalog(metaCatalogId);
+    await linkMeta(catalogId, true);
+    await addProduct({ name: 'Aveia', priceCents: 790 });
+    advance(60_000);
+    // Two instances ticking together: one takes the tick, the other skips it.
+    const ran = await Promise.all([runMetaSyncsIfDue(deps, 15_000), runMetaSyncsIfDue(deps, 15_000)]);
+    expect(ran.sort()).toEqual([0, 1]);
+    expect(batches()).toHaveLength(1);
+    expect(await dueIn()).toBeNull();
   });
 
   it('never marks an unlinked catalog, nor one linked without auto-sync, nor another catalog', async () => {

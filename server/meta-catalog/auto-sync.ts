@@ -83,6 +83,13 @@ async function syncClaimed(deps: SyncDeps, link: LinkRow, claimedUntil: Date): P
   );
 }
 
+/** One tick of the loop: nothing when another instance took this one (`scheduled_jobs`). */
+export async function runMetaSyncsIfDue(deps: SyncDeps, everyMs: number): Promise<number> {
+  const now = deps.now();
+  if (!(await claimInstallationJob(deps.db, 'meta_catalog_sync', now, new Date(now.getTime() + everyMs)))) return 0;
+  return runDueMetaSyncs(deps);
+}
+
 /**
  * Every `everyMs`, on one instance (`scheduled_jobs` decides which), syncs the auto-synced
  * catalogs whose debounce ran out.
@@ -90,14 +97,9 @@ async function syncClaimed(deps: SyncDeps, link: LinkRow, claimedUntil: Date): P
 export function createMetaSyncLoop(deps: SyncDeps, logger: Logger, { everyMs = 15_000 }: { everyMs?: number } = {}) {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> = Promise.resolve();
-  const tick = async () => {
-    const now = deps.now();
-    if (!(await claimInstallationJob(deps.db, 'meta_catalog_sync', now, new Date(now.getTime() + everyMs)))) return 0;
-    return runDueMetaSyncs(deps);
-  };
   const schedule = () => {
     timer = setTimeout(() => {
-      running = tick()
+      running = runMetaSyncsIfDue(deps, everyMs)
         .then((n) => {
           if (n > 0) logger.info('meta catalog: automatic syncs ran', { catalogs: n });
         })
