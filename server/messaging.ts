@@ -24,6 +24,7 @@ import type { Db } from './db/database.ts';
 import { createVacuumLoop } from './db/vacuum.ts';
 import { createRetentionLoop } from './privacy/retention.ts';
 import { createRollupLoop } from './dashboard/rollup.ts';
+import { createMetaSyncLoop } from './meta-catalog/auto-sync.ts';
 import { createHandoffWatch } from './handoffs/watch.ts';
 import { createTimeZoneSource } from './settings/time-zone-source.ts';
 import { createOptOutSource } from './campaigns/opt-out-source.ts';
@@ -307,6 +308,17 @@ export function startMessaging(o: MessagingOptions) {
   // Every 15 minutes, on one instance: the dashboard's per-day rollup of closed days.
   const rollup = createRollupLoop(o.db, o.clock, o.logger);
   const handoffWatch = createHandoffWatch(o.db, o.clock, events, o.logger);
+  // On one instance: Meta catalogs with "Sincronizar automaticamente", a minute after edits.
+  const metaSync = createMetaSyncLoop(
+    {
+      db: o.db,
+      secrets: o.secrets,
+      graph: o.config.graph,
+      publicUrl: o.config.publicUrl ?? '',
+      now: () => o.clock.now(),
+    },
+    o.logger,
+  );
 
   // One processor per wake-up: the second claims only while the first is busy, instead of both
   // racing for the same contacts and one coming back empty.
@@ -328,6 +340,7 @@ export function startMessaging(o: MessagingOptions) {
     reminders.start();
     rollup.start();
     handoffWatch.start();
+    metaSync.start();
   };
   if (o.autoStart !== false) start();
 
@@ -374,6 +387,7 @@ export function startMessaging(o: MessagingOptions) {
         reminders.stop(),
         rollup.stop(),
         handoffWatch.stop(),
+        metaSync.stop(),
       ]);
       await sends.drain();
       await notifier.close();

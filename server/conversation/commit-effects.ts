@@ -121,7 +121,7 @@ export async function commitOutcomes(
       const reserved: number[] = [];
       for (const i of o.items) {
         try {
-          reserved.push(await reserveStock(tx, i));
+          reserved.push(await reserveStock(tx, i, now));
         } catch (err) {
           throw err instanceof StockShort ? new StockShort(err.productId, contact.id) : err;
         }

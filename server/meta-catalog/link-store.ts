@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import {
   metaCatalogSyncResult,
   type MetaCatalogLink,
@@ -56,10 +57,24 @@ export async function deleteLink(db: Executor, catalogId: string): Promise<boole
   return Number(gone.numDeletedRows) > 0;
 }
 
-export async function recordSync(db: Executor, catalogId: string, at: Date, result: MetaCatalogSyncResult) {
+/**
+ * Stores a sync's result. An on-demand sync clears `sync_due_at`; an automatic one (`claim`) sets
+ * it to `claim.next` (null, or the retry after a failure) only if it still holds the claim's
+ * value: an edit made while the sync ran moved it, and that edit still needs its sync.
+ */
+export async function recordSync(
+  db: Executor,
+  catalogId: string,
+  at: Date,
+  result: MetaCatalogSyncResult,
+  claim?: { dueAt: Date; next: Date | null },
+) {
+  const due = claim
+    ? sql<Date | null>`case when sync_due_at = ${claim.dueAt} then ${claim.next}::timestamptz else sync_due_at end`
+    : null;
   return db
     .updateTable('meta_catalog_links')
-    .set({ last_sync_at: at, last_sync: JSON.stringify(result), sync_due_at: null })
+    .set({ last_sync_at: at, last_sync: JSON.stringify(result), sync_due_at: due })
     .where('catalog_id', '=', catalogId)
     .returningAll()
     .executeTakeFirst();

@@ -32,11 +32,12 @@ export async function syncMetaCatalog(deps: SyncDeps, catalogId: string): Promis
   const { db } = deps;
   const link = await findLink(db, catalogId);
   if (!link) return null;
-  const result = await run(deps, link);
+  const result = await syncLink(deps, link);
   return (await recordSync(db, catalogId, deps.now(), result)) ?? null;
 }
 
-async function run(deps: SyncDeps, link: LinkRow): Promise<MetaCatalogSyncResult> {
+/** One push of a linked catalog; the caller records the result (`recordSync`). */
+export async function syncLink(deps: SyncDeps, link: LinkRow): Promise<MetaCatalogSyncResult> {
   const { db } = deps;
   const empty = { ok: false, items: 0, created: 0, updated: 0, deleted: 0, unchanged: 0, errors: [] };
   const token = (await channelsOfCatalog(db, link.catalog_id))

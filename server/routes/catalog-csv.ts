@@ -4,6 +4,7 @@ import { catalogCsv, readCatalogCsv } from '../catalog/catalog-csv.ts';
 import { importCatalog } from '../catalog/import-catalog.ts';
 import { productViews } from '../catalog/product-view.ts';
 import { recordAudit } from '../db/queries/audit.ts';
+import { markCatalogDue } from '../meta-catalog/mark-due.ts';
 import { listCatalogProducts, listCategories } from '../db/queries/catalog.ts';
 import { findCatalog } from '../db/queries/catalogs.ts';
 import { requireRole } from '../http/auth.ts';
@@ -85,6 +86,7 @@ catalogCsvRoutes.openapi(
     const { products, rejected } = readCatalogCsv(csv);
     const result = await db.transaction().execute(async (tx) => {
       const written = await importCatalog(tx, id, products, clock.now());
+      if (written.created + written.updated > 0) await markCatalogDue(tx, id, clock.now());
       await recordAudit(
         tx,
         c.var.actor,

@@ -34,6 +34,7 @@ import type { RowUpdate } from '../db/tables.ts';
 import { requireRole } from '../http/auth.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { createRouter, json, jsonBody, updateRoute } from '../http/router.ts';
+import { markCategoryCatalogDue, markProductCatalogDue } from '../meta-catalog/mark-due.ts';
 
 /** `/api/products` (catalog with categories) and `/api/categories`; editors manage both. */
 export const productRoutes = createRouter();
@@ -94,7 +95,7 @@ productRoutes.openapi(
     responses: { 201: json(productResponse, 'Created') },
   }),
   async (c) => {
-    const { db } = c.var.deps;
+    const { db, clock } = c.var.deps;
     const b = c.req.valid('json');
     await assertCategory(db, b.categoryId);
     await assertSkuFree(db, b.sku);
@@ -112,6 +113,7 @@ productRoutes.openapi(
         active: b.active,
       });
       await replaceVariants(tx, row.id, b.variants);
+      await markProductCatalogDue(tx, row.id, clock.now());
       return row;
     });
     return c.json({ product: await viewOf(c, row) }, 201);
@@ -144,8 +146,11 @@ updateRoute(
     if (b.attributes !== undefined) changes.attributes = JSON.stringify(b.attributes);
     if (b.active !== undefined) changes.active = b.active;
     const row = await db.transaction().execute(async (tx) => {
+      // Moving to another catalog's category changes both catalogs: the one it leaves first.
+      if (b.categoryId !== undefined) await markProductCatalogDue(tx, id, clock.now());
       const row = await updateProduct(tx, id, changes);
       if (row && b.variants !== undefined) await replaceVariants(tx, id, b.variants);
+      if (row) await markProductCatalogDue(tx, id, clock.now());
       return row;
     });
     if (!row) throw notFound('Produto');
@@ -162,7 +167,13 @@ productRoutes.openapi(
     responses: { 204: { description: 'Deleted (orders keep their copy of name and price)' } },
   }),
   async (c) => {
-    if (!(await deleteProduct(c.var.deps.db, c.req.valid('param').id))) throw notFound('Produto');
+    const { db, clock } = c.var.deps;
+    const { id } = c.req.valid('param');
+    const deleted = await db.transaction().execute(async (tx) => {
+      await markProductCatalogDue(tx, id, clock.now());
+      return deleteProduct(tx, id);
+    });
+    if (!deleted) throw notFound('Produto');
     return c.body(null, 204);
   },
 );
@@ -196,7 +207,7 @@ updateRoute(
     responses: { 200: json(categoryResponse, 'Updated: only the fields sent change (PUT the same as PATCH)') },
   },
   async (c) => {
-    const { db } = c.var.deps;
+    const { db, clock } = c.var.deps;
     const { id } = c.req.valid('param');
     const b = c.req.valid('json');
     const current = await catalogOfCategory(db, id);
@@ -211,7 +222,14 @@ updateRoute(
     if (b.catalogId !== undefined) changes.catalog_id = b.catalogId;
     if (b.name !== undefined) changes.name = b.name;
     if (b.position !== undefined) changes.position = b.position;
-    const row = await updateCategory(db, id, changes);
+    const row = await db.transaction().execute(async (tx) => {
+      // Items carry no category, but a category moved to another catalog takes its products along.
+      const moves = b.catalogId !== undefined && b.catalogId !== current;
+      if (moves) await markCategoryCatalogDue(tx, id, clock.now());
+      const row = await updateCategory(tx, id, changes);
+      if (row && moves) await markCategoryCatalogDue(tx, id, clock.now());
+      return row;
+    });
     if (!row) throw notFound('Categoria');
     return c.json({ category: categoryView(row) }, 200);
   },

@@ -157,7 +157,7 @@ updateRoute(
       if (b.notes !== undefined) changes.notes = b.notes;
       await updateOrder(tx, id, changes);
       // A cancelled order gives its units back, in the same transaction as the status.
-      if (to === 'cancelled') await releaseOrderStock(tx, id);
+      if (to === 'cancelled') await releaseOrderStock(tx, id, now);
       const loaded = await requireOrder(tx, id);
       let notice: OrderNotice | null = null;
       if (to) {

@@ -8,6 +8,7 @@ import { requireRole } from '../http/auth.ts';
 import { AppError, notFound } from '../http/errors.ts';
 import { publicBaseUrl } from '../http/public-url.ts';
 import { createRouter, json, jsonBody } from '../http/router.ts';
+import { markProductCatalogDue } from '../meta-catalog/mark-due.ts';
 
 /** `/api/products/{id}/photos`: several photos per product, uploaded from the studio. */
 export const productPhotoRoutes = createRouter();
@@ -41,7 +42,11 @@ productPhotoRoutes.openapi(
     if (!(file instanceof File) || file.size === 0)
       throw new AppError(400, 'missing_file', 'Envie a foto como multipart/form-data, no campo "file".');
     const resized = await resizePhoto(new Uint8Array(await file.arrayBuffer()));
-    const stored = await databasePhotoStore.save(db, { productId: id, ...resized });
+    const stored = await db.transaction().execute(async (tx) => {
+      const stored = await databasePhotoStore.save(tx, { productId: id, ...resized });
+      await markProductCatalogDue(tx, id, c.var.deps.clock.now());
+      return stored;
+    });
     const url = photoUrl(publicBaseUrl(c), stored.token);
     return c.json({ photo: { id: stored.id, url, width: stored.width, height: stored.height } }, 201);
   },
@@ -56,8 +61,14 @@ productPhotoRoutes.openapi(
     responses: { 204: { description: 'Deleted; its URL stops working' } },
   }),
   async (c) => {
+    const { db, clock } = c.var.deps;
     const { id, photoId } = c.req.valid('param');
-    if (!(await databasePhotoStore.remove(c.var.deps.db, id, photoId))) throw notFound('Foto');
+    const removed = await db.transaction().execute(async (tx) => {
+      const removed = await databasePhotoStore.remove(tx, id, photoId);
+      if (removed) await markProductCatalogDue(tx, id, clock.now());
+      return removed;
+    });
+    if (!removed) throw notFound('Foto');
     return c.body(null, 204);
   },
 );
@@ -78,7 +89,11 @@ productPhotoRoutes.openapi(
     const { id } = c.req.valid('param');
     const { photoIds } = c.req.valid('json');
     if (!(await findProduct(db, id))) throw notFound('Produto');
-    const done = await db.transaction().execute((tx) => databasePhotoStore.reorder(tx, id, photoIds));
+    const done = await db.transaction().execute(async (tx) => {
+      const done = await databasePhotoStore.reorder(tx, id, photoIds);
+      if (done) await markProductCatalogDue(tx, id, c.var.deps.clock.now());
+      return done;
+    });
     if (!done) throw new AppError(400, 'invalid_order', 'Envie todas as fotos do produto, cada uma uma vez.');
     return c.body(null, 204);
   },

@@ -13,6 +13,8 @@ export const metaCatalogSyncResult = z.object({
   errors: z.array(z.object({ retailerId: z.string(), message: z.string() })),
   /** Why the whole sync failed (Meta refused the call, no channel token): absent when it ran. */
   error: z.string().optional(),
+  /** Automatic syncs that failed in a row (each retry waits longer): absent once one runs. */
+  failures: z.number().int().optional(),
 });
 export type MetaCatalogSyncResult = z.infer<typeof metaCatalogSyncResult>;
 
@@ -23,8 +25,8 @@ export const metaCatalogLink = z.object({
   brand: z.string().nullable(),
   websiteUrl: z.string().nullable(),
   /**
-   * Reserved for a sync a minute after product edits (column `sync_due_at`): stored, not acted
-   * on yet; syncs run on demand ("Sincronizar com a Meta", `POST …/meta/sync`).
+   * Syncs by itself a minute after product, variant, stock or photo changes (a burst of edits
+   * makes one sync); a failed automatic sync is tried again later, waiting longer each time.
    */
   autoSync: z.boolean(),
   lastSyncAt: z.string().nullable(),

@@ -8,8 +8,10 @@ const path = (catalogId: string) => `/api/catalogs/${encodeURIComponent(catalogI
 /** A catalog's link to a Meta commerce catalog and its sync. */
 export const metaCatalogApi = {
   get: (catalogId: string) => request<Out<typeof metaCatalogLinkResponse>>('GET', path(catalogId)),
-  save: (catalogId: string, body: { metaCatalogId: string; brand: string | null; autoSync: boolean }) =>
-    request<Out<typeof metaCatalogLinkResponse>>('PUT', path(catalogId), body),
+  save: (
+    catalogId: string,
+    body: { metaCatalogId: string; brand: string | null; websiteUrl: string | null; autoSync: boolean },
+  ) => request<Out<typeof metaCatalogLinkResponse>>('PUT', path(catalogId), body),
   unlink: (catalogId: string) => request<null>('DELETE', path(catalogId)),
   sync: (catalogId: string) => request<Out<typeof metaCatalogSyncResponse>>('POST', `${path(catalogId)}/sync`),
 };

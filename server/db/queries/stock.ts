@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { markOrderCatalogsDue, markProductCatalogDue } from '../../meta-catalog/mark-due.ts';
 import type { Executor } from '../database.ts';
 
 /** Thrown inside the commit when an item's stock ran out since the engine read it: the batch runs again. */
@@ -22,8 +23,9 @@ export interface StockItem {
  * Takes an item's units from stock and answers how many were taken (0 when stock is not tracked
  * or the product is gone). The conditional update is the guard: Postgres re-checks `stock >= n`
  * after waiting for a concurrent order's row lock, so stock never goes negative, across instances.
+ * Taking the last units makes the item sold out in Meta's catalog too: its auto-sync is due.
  */
-export async function reserveStock(db: Executor, item: StockItem): Promise<number> {
+export async function reserveStock(db: Executor, item: StockItem, now: Date): Promise<number> {
   const n = item.quantity;
   const taken = item.variantId
     ? await db
@@ -31,16 +33,20 @@ export async function reserveStock(db: Executor, item: StockItem): Promise<numbe
         .set({ stock: sql`stock - ${n}` })
         .where('id', '=', item.variantId)
         .where('stock', '>=', n)
-        .returning('id')
+        .returning('stock')
         .executeTakeFirst()
     : await db
         .updateTable('products')
         .set({ stock: sql`stock - ${n}` })
         .where('id', '=', item.productId)
         .where('stock', '>=', n)
-        .returning('id')
+        .returning('stock')
         .executeTakeFirst();
-  if (taken) return n;
+  if (taken) {
+    // Only a sell-out changes what Meta shows (availability, not the count): other orders skip the UPDATE.
+    if (taken.stock === 0) await markProductCatalogDue(db, item.productId, now);
+    return n;
+  }
   const current = item.variantId
     ? await db.selectFrom('product_variants').select('stock').where('id', '=', item.variantId).executeTakeFirst()
     : await db.selectFrom('products').select('stock').where('id', '=', item.productId).executeTakeFirst();
@@ -48,8 +54,12 @@ export async function reserveStock(db: Executor, item: StockItem): Promise<numbe
   throw new StockShort(item.productId);
 }
 
-/** Gives a cancelled order's reserved units back to the products and variants that still track stock. */
-export async function releaseOrderStock(db: Executor, orderId: string): Promise<void> {
+/**
+ * Gives a cancelled order's reserved units back to the products and variants that still track
+ * stock (an item sold out may be available again in Meta's catalog: its auto-sync is due).
+ */
+export async function releaseOrderStock(db: Executor, orderId: string, now: Date): Promise<void> {
+  await markOrderCatalogsDue(db, orderId, now);
   await sql`
     update product_variants v set stock = v.stock + i.reserved
     from order_items i

@@ -8,6 +8,12 @@ export const metaCatalogMessages = {
   'metaCatalog.save': { 'pt-BR': 'Vincular', en: 'Link' },
   'metaCatalog.unlink': { 'pt-BR': 'Desvincular', en: 'Unlink' },
   'metaCatalog.sync': { 'pt-BR': 'Sincronizar com a Meta', en: 'Sync with Meta' },
+  'metaCatalog.autoSync': { 'pt-BR': 'Sincronizar automaticamente', en: 'Sync automatically' },
+  'metaCatalog.autoSyncHint': {
+    'pt-BR':
+      'Um minuto depois de mudanças em produtos, variações, estoque ou fotos; se falhar, tenta de novo mais tarde.',
+    en: 'A minute after changes to products, variants, stock or photos; if it fails, it tries again later.',
+  },
   'metaCatalog.never': { 'pt-BR': 'Ainda não sincronizado.', en: 'Not synced yet.' },
   'metaCatalog.result': {
     'pt-BR':

@@ -9,7 +9,6 @@ export function MetaCatalogPanel({ catalogId }: { catalogId: string }) {
   const [link, setLink] = useState<MetaLink | null>(null);
   const [metaId, setMetaId] = useState('');
   const [brand, setBrand] = useState('');
-  // Kept as stored: the debounced sync after product edits is not built yet (no checkbox for it).
   const [autoSync, setAutoSync] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -39,12 +38,35 @@ export function MetaCatalogPanel({ catalogId }: { catalogId: string }) {
       setBusy(false);
     }
   };
+  const websiteUrl = link?.websiteUrl ?? null;
   const save = (e: FormEvent) => {
     e.preventDefault();
     void act(
       async () =>
-        (await metaCatalogApi.save(catalogId, { metaCatalogId: metaId.trim(), brand: brand.trim() || null, autoSync }))
-          .link,
+        (
+          await metaCatalogApi.save(catalogId, {
+            metaCatalogId: metaId.trim(),
+            brand: brand.trim() || null,
+            websiteUrl,
+            autoSync,
+          })
+        ).link,
+    );
+  };
+  // Once linked, the checkbox saves at once (with the link as stored), like a setting.
+  const toggleAutoSync = (on: boolean) => {
+    setAutoSync(on);
+    if (!link) return;
+    void act(
+      async () =>
+        (
+          await metaCatalogApi.save(catalogId, {
+            metaCatalogId: link.metaCatalogId,
+            brand: link.brand,
+            websiteUrl,
+            autoSync: on,
+          })
+        ).link,
     );
   };
   const last = link?.lastSync;
@@ -60,6 +82,15 @@ export function MetaCatalogPanel({ catalogId }: { catalogId: string }) {
         <label>
           {t('metaCatalog.brand')}
           <input value={brand} maxLength={100} onChange={(e) => setBrand(e.target.value)} />
+        </label>
+        <label className="checkbox" title={t('metaCatalog.autoSyncHint')}>
+          <input
+            type="checkbox"
+            checked={autoSync}
+            disabled={busy}
+            onChange={(e) => toggleAutoSync(e.target.checked)}
+          />
+          {t('metaCatalog.autoSync')}
         </label>
         <button type="submit" className="button small" disabled={busy}>
           {t('metaCatalog.save')}
@@ -85,7 +116,9 @@ export function MetaCatalogPanel({ catalogId }: { catalogId: string }) {
           </>
         ) : null}
       </form>
-      <p className="small muted">{t('metaCatalog.hint')}</p>
+      <p className="small muted">
+        {t('metaCatalog.hint')} {autoSync ? t('metaCatalog.autoSyncHint') : null}
+      </p>
       {error ? (
         <p className="form-error small" role="alert">
           {error}
