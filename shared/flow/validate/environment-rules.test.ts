@@ -97,6 +97,17 @@ describe("validateFlow with the installation's facts", () => {
     expect(codes(flow, { ...stocked, aiProviders: ['OpenAI', 'Groq'] })).toEqual([]);
   });
 
+  it("names a menu's 'Entender com IA' provider that no longer exists; without one it falls back quietly", () => {
+    const flow = structuredClone(template('imobiliaria'));
+    const menu = flow.nodes.find((n) => n.type === 'menu');
+    if (menu?.type !== 'menu') throw new Error('no menu');
+    menu.data.ai = { ...menu.data.ai, enabled: true, provider: 'Groq' };
+    expect(codes(flow, { ...stocked, aiProviders: ['OpenAI'] })).toEqual([`agent_unknown_provider@${menu.id}`]);
+    expect(codes(flow, { ...stocked, aiProviders: ['OpenAI', 'Groq'] })).toEqual([]);
+    menu.data.ai = { ...menu.data.ai, provider: '' };
+    expect(codes(flow, { ...stocked, aiConfigured: false, aiProviders: [] })).toEqual([]);
+  });
+
   it('says nothing about the installation when it is not told about it', () => {
     expect(codes(template('imobiliaria'))).toEqual([]);
     expect(codes(template('atendimento-ia'))).toEqual([]);

@@ -42,6 +42,12 @@ export const environmentRule: Rule = ({ flow, environment }) => {
       if (provider && environment.aiProviders && !environment.aiProviders.includes(provider))
         problems.push(nodeProblem(node, 'agent_unknown_provider', 'provider', { provider }));
       else if (!provider && !aiConfigured) problems.push(nodeProblem(node, 'agent_without_provider'));
+    } else if ((node.type === 'menu' || node.type === 'question') && node.data.ai.enabled) {
+      // Without any provider "Entender com IA" falls back to synonyms and loose matching, as the
+      // issue asks; a provider named but gone is a mistake to show.
+      const { provider } = node.data.ai;
+      if (provider && environment.aiProviders && !environment.aiProviders.includes(provider))
+        problems.push(nodeProblem(node, 'agent_unknown_provider', 'ai.provider', { provider }));
     }
   }
   return problems;
