@@ -64,6 +64,17 @@ describe('Meta commerce catalog sync (items_batch)', () => {
     expect((await sync()).status).toBe(404);
   });
 
+  it('changes only the fields sent (PATCH or PUT); a first link must name the Meta catalog', async () => {
+    const first = await editor().json('PATCH', `/api/catalogs/${catalogId}/meta`, { autoSync: true });
+    expect(first.status).toBe(400);
+    expect((await editor().json<{ link: unknown }>('GET', `/api/catalogs/${catalogId}/meta`)).body.link).toBeNull();
+
+    await editor().json('PUT', `/api/catalogs/${catalogId}/meta`, { metaCatalogId, brand: 'Depósito' });
+    const patched = await editor().json<LinkAnswer>('PATCH', `/api/catalogs/${catalogId}/meta`, { autoSync: true });
+    expect(patched.status).toBe(200);
+    expect(patched.body.link).toMatchObject({ metaCatalogId, brand: 'Depósito', autoSync: true });
+  });
+
   it('pushes products and variants field by field, sends nothing the second time, and deletes what was removed', async () => {
     const catalog = fake.addCatalog(metaCatalogId);
     const linked = await editor().json<LinkAnswer>('PUT', `/api/catalogs/${catalogId}/meta`, {
