@@ -76,3 +76,13 @@ export function cpuBetween(a: CpuSnapshot, b: CpuSnapshot): CpuReading {
     bench: b.bench - a.bench,
   };
 }
+
+/** A process's resident memory (VmRSS) in MB, from /proc; NaN where /proc is missing. */
+export function residentMb(pid: number): number {
+  try {
+    const kb = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Math.round(Number(kb) / 1024) : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}

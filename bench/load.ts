@@ -179,7 +179,11 @@ export function createLoad(
      * `rate` messages a second for `seconds` (a long run: `--soak`), each echo matched as it
      * arrives, so memory and matching stay linear; then a bounded drain.
      */
-    async soak(rate: number, seconds: number, drainMs = 60_000): Promise<SoakMessage[]> {
+    async soak(
+      rate: number,
+      seconds: number,
+      { drainMs = 60_000, onSecond }: { drainMs?: number; onSecond?: (atSecond: number) => void } = {},
+    ): Promise<SoakMessage[]> {
       const byText = new Map<string, SoakMessage>();
       const all: SoakMessage[] = [];
       let seen = fake.sent().length;
@@ -205,12 +209,14 @@ export function createLoad(
           acks.push(
             p.done.then((r) => {
               m.status = r.status;
+              m.answerMs = r.ms;
             }),
           );
         }
         if (performance.now() - lastMatch > 1000) {
           match();
           lastMatch = performance.now();
+          onSecond?.(Math.round((lastMatch - started) / 1000));
         }
         await sleep(2);
       }

@@ -10,9 +10,9 @@
 import { measureSteps } from '../runtime/testing/step-benchmark.ts';
 import { largeFlow } from '../shared/flow/testing/large-flow.ts';
 import { validateFlow } from '../shared/flow/validate/index.ts';
-import { readCpu } from './cpu.ts';
+import { readCpu, residentMb } from './cpu.ts';
 import { createLoad, medians, summarize, type PhaseResult } from './load.ts';
-import { formatSoak, soakReport } from './soak.ts';
+import { formatSoak, soakReport, type MemorySample } from './soak.ts';
 import { formatStages, readStages } from './stages.ts';
 import { formatIo, readIo, type IoTotals } from './io-counts.ts';
 import { appSecret, benchChannels, benchMetricsToken, menuChannels, startTarget } from './target.ts';
@@ -68,8 +68,14 @@ try {
   // `--soak SECONDS`: one long paced run at 100 msgs/s instead of the phases, reported per minute.
   const soakSeconds = Number(option('--soak') ?? 0);
   if (soakSeconds > 0) {
-    const messages = await load.soak(100, soakSeconds);
-    process.stdout.write(`${formatSoak(soakReport(messages), soakSeconds, 100).join('\n')}\n`);
+    // The server's resident memory, sampled every 10 s: a leak shows as a steady climb.
+    const memory: MemorySample[] = [];
+    const messages = await load.soak(100, soakSeconds, {
+      onSecond: (atSecond) => {
+        if (atSecond % 10 === 0) memory.push({ atSecond, rssMb: residentMb(serverPid) });
+      },
+    });
+    process.stdout.write(`${formatSoak(soakReport(messages, 10, 1000, memory), soakSeconds, 100).join('\n')}\n`);
   }
   for (let run = 1; run <= (soakSeconds > 0 ? 0 : runs); run++) {
     const phases = [

@@ -42,4 +42,23 @@ describe('the soak report', () => {
     expect(text).toContain('messages that waited more than 1000 ms: 0');
     expect(text).toContain('verdict: no message waited seconds; none lost or doubled');
   });
+
+  it("gives each minute its webhook answer p99 and the server's memory as the minute ended", () => {
+    const timed: SoakMessage[] = [
+      { contact: 'A', startedAt: t0, status: 200, replies: [t0 + 40], answerMs: 4 },
+      { contact: 'A', startedAt: t0 + 30_000, status: 200, replies: [t0 + 30_040], answerMs: 9 },
+      { contact: 'A', startedAt: t0 + 61_000, status: 200, replies: [t0 + 61_040], answerMs: 21 },
+    ];
+    const memory = [
+      { atSecond: 10, rssMb: 300 },
+      { atSecond: 50, rssMb: 310 },
+      { atSecond: 110, rssMb: 320 },
+    ];
+    const r = soakReport(timed, 10, 1000, memory);
+    expect(r.minutes).toMatchObject([
+      { minute: 0, answerP99: 9, rssMb: 310 },
+      { minute: 1, answerP99: 21, rssMb: 320 },
+    ]);
+    expect(formatSoak(r, 120, 100).join('\n')).toMatch(/\n\s+2\s+1\s+40\s+40\s+40\s+21\s+320\n/);
+  });
 });

@@ -6,6 +6,14 @@ export interface SoakMessage {
   startedAt: number;
   status: number;
   replies: number[];
+  /** How long the webhook took to be answered (ms); absent while it has not been. */
+  answerMs?: number;
+}
+
+/** The server's resident memory at one moment of the run (MB). */
+export interface MemorySample {
+  atSecond: number;
+  rssMb: number;
 }
 
 /** One answered message's wait, with when it was posted and answered (epoch ms). */
@@ -19,7 +27,17 @@ export interface SoakWait {
 }
 
 export interface SoakReport {
-  minutes: { minute: number; sent: number; p50: number; p99: number; max: number }[];
+  minutes: {
+    minute: number;
+    sent: number;
+    p50: number;
+    p99: number;
+    max: number;
+    /** Webhook answer p99 of the minute's messages (ms). */
+    answerP99: number;
+    /** The server's resident memory at the minute's end (MB), when sampled. */
+    rssMb: number | null;
+  }[];
   /** The whole run: webhook → first reply. */
   overall: { answered: number; p50: number; p99: number; max: number };
   slowest: SoakWait[];
@@ -39,14 +57,27 @@ export interface SoakReport {
  * Meta after that contact's next message was posted and within a second of the next one's
  * reply: what a missed wake-up or a stuck lease looks like from the outside.
  */
-export function soakReport(messages: SoakMessage[], slowestCount = 10, slowMs = 1000): SoakReport {
+export function soakReport(
+  messages: SoakMessage[],
+  slowestCount = 10,
+  slowMs = 1000,
+  memory: readonly MemorySample[] = [],
+): SoakReport {
   const start = Math.min(...messages.map((m) => m.startedAt));
+  const minuteOf = (m: SoakMessage) => Math.floor((m.startedAt - start) / 60_000);
+  const answersByMinute = new Map<number, number[]>();
+  for (const m of messages) {
+    if (m.answerMs === undefined) continue;
+    answersByMinute.set(minuteOf(m), [...(answersByMinute.get(minuteOf(m)) ?? []), m.answerMs]);
+  }
+  // The last sample taken within each minute: memory as the minute ends.
+  const rssAt = (minute: number) =>
+    memory.filter((s) => s.atSecond < (minute + 1) * 60 && s.atSecond >= minute * 60).at(-1)?.rssMb ?? null;
   const answered = messages.filter((m) => m.status === 200 && m.replies.length > 0);
   const waited = (m: SoakMessage) => m.replies[0]! - m.startedAt;
   const byMinute = new Map<number, number[]>();
   for (const m of answered) {
-    const minute = Math.floor((m.startedAt - start) / 60_000);
-    byMinute.set(minute, [...(byMinute.get(minute) ?? []), waited(m)]);
+    byMinute.set(minuteOf(m), [...(byMinute.get(minuteOf(m)) ?? []), waited(m)]);
   }
   const minutes = [...byMinute.entries()]
     .sort(([a], [b]) => a - b)
@@ -56,6 +87,8 @@ export function soakReport(messages: SoakMessage[], slowestCount = 10, slowMs = 
       p50: percentile(ms, 50),
       p99: percentile(ms, 99),
       max: Math.max(...ms),
+      answerP99: percentile(answersByMinute.get(minute) ?? [], 99),
+      rssMb: rssAt(minute),
     }));
   // The next message of the same contact, for the "answered only with the next" test.
   const next = new Map<SoakMessage, SoakMessage>();
@@ -123,9 +156,12 @@ export function formatSoak(r: SoakReport, seconds: number, rate: number): string
     (s.withNext ? ' — answered only with its next message' : '');
   const c = r.slowestContact;
   return [
-    `soak: ${rate}/s for ${seconds} s — webhook → reply per minute (ms)`,
-    '  minute   sent    p50    p99    max',
-    ...r.minutes.map((m) => `  ${String(m.minute + 1).padStart(6)} ${f(m.sent)} ${f(m.p50)} ${f(m.p99)} ${f(m.max)}`),
+    `soak: ${rate}/s for ${seconds} s — per minute: webhook → reply (ms), webhook answer p99 (ms), server resident memory at the minute's end (MB)`,
+    '  minute   sent    p50    p99    max answer-p99    rss',
+    ...r.minutes.map(
+      (m) =>
+        `  ${String(m.minute + 1).padStart(6)} ${f(m.sent)} ${f(m.p50)} ${f(m.p99)} ${f(m.max)} ${f(m.answerP99).padStart(10)} ${m.rssMb === null ? '     —' : f(m.rssMb)}`,
+    ),
     `  whole run: ${r.overall.answered} answered, p50 ${f(r.overall.p50).trim()} ms, p99 ${f(r.overall.p99).trim()} ms, max ${f(r.overall.max).trim()} ms`,
     c
       ? `  slowest contact: ${c.contact} waited up to ${c.worstMs} ms (mean ${c.meanMs.toFixed(0)} ms over ${c.messages} messages)`

@@ -4,6 +4,9 @@
  */
 export type StageTotals = Map<string, number>;
 
+/** Calls per stage, keyed `count:<stage>` in the same map as the sums. */
+const countKey = (stage: string) => `count:${stage}`;
+
 export async function readStages(serverUrl: string, token: string): Promise<StageTotals> {
   const response = await fetch(`${serverUrl}/metrics`, { headers: { authorization: `Bearer ${token}` } });
   if (!response.ok) throw new Error(`GET /metrics: ${response.status}`);
@@ -11,6 +14,9 @@ export async function readStages(serverUrl: string, token: string): Promise<Stag
   const totals: StageTotals = new Map();
   for (const match of text.matchAll(/^fluxo_stage_seconds_sum\{stage="([a-z]+)"\} ([0-9.e+-]+)$/gm)) {
     totals.set(match[1]!, Number(match[2]));
+  }
+  for (const match of text.matchAll(/^fluxo_stage_seconds_count\{stage="([a-z]+)"\} ([0-9.e+-]+)$/gm)) {
+    totals.set(countKey(match[1]!), Number(match[2]));
   }
   return totals;
 }
@@ -24,5 +30,14 @@ export function formatStages(before: StageTotals, after: StageTotals, messages: 
     const ms = (((after.get(stage) ?? 0) - (before.get(stage) ?? 0)) * 1000) / Math.max(1, messages);
     return `${stage} ${ms.toFixed(2)}`;
   });
-  return `  time per inbound message by stage (ms, summed over concurrent work): ${parts.join(' · ')}`;
+  // A call's average duration is the latency a message waits there (a batch shares one call).
+  const perCall = order.map((stage) => {
+    const calls = (after.get(countKey(stage)) ?? 0) - (before.get(countKey(stage)) ?? 0);
+    const seconds = (after.get(stage) ?? 0) - (before.get(stage) ?? 0);
+    return `${stage} ${calls ? ((seconds * 1000) / calls).toFixed(2) : '—'}`;
+  });
+  return [
+    `  time per inbound message by stage (ms, summed over concurrent work): ${parts.join(' · ')}`,
+    `  time per call by stage (ms, mean): ${perCall.join(' · ')}`,
+  ].join('\n');
 }
