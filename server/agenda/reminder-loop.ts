@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
+import { createPeriodicLoop } from '../queue/periodic-loop.ts';
 import { sendDueReminders } from './reminders.ts';
 
 /**
@@ -14,29 +15,13 @@ export function createReminderLoop(o: {
   wakeSender(): void;
   everyMs?: number;
 }) {
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> = Promise.resolve();
-  const schedule = () => {
-    timer = setTimeout(() => {
-      running = sendDueReminders(o.db, o.now(), o.timeZone())
-        .then((r) => {
-          if (r.sent > 0) o.wakeSender();
-        })
-        .catch((err: unknown) => o.logger.error('booking reminders failed; will try again', { err }))
-        .finally(() => {
-          if (timer) schedule();
-        });
-    }, o.everyMs ?? 60_000);
-    timer.unref();
-  };
-  return {
-    start() {
-      if (!timer) schedule();
+  return createPeriodicLoop({
+    name: 'booking reminders',
+    everyMs: o.everyMs ?? 60_000,
+    logger: o.logger,
+    async run() {
+      const r = await sendDueReminders(o.db, o.now(), o.timeZone());
+      if (r.sent > 0) o.wakeSender();
     },
-    async stop() {
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await running;
-    },
-  };
+  });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createInboundInFlight, inboundContactKey } from './inbound-in-flight.ts';
+import { inboundContactKey } from './contact-key.ts';
+import { createInboundInFlight } from './inbound-in-flight.ts';
 
 describe('deliveries in flight', () => {
   const ana = inboundContactKey('ch', '5584990000001', null);

@@ -8,18 +8,13 @@
  */
 export interface InboundInFlight {
   /**
-   * Marks these contacts (see `inboundContactKey`) as having a delivery in flight; call the
+   * Marks these contacts (see `inboundContactKey` in contact-key.ts) as having a delivery in flight; call the
    * answer once stored or failed. It says whether a claim left any of them out meanwhile (their
    * pending work then needs a wake-up, even if this delivery brought nothing new).
    */
   hold(keys: readonly string[]): () => boolean;
   /** The contacts held right now (a hold older than `maxHoldMs` no longer counts). */
   held(): string[];
-}
-
-/** A contact as a webhook knows it before it is stored: its channel and WhatsApp id (or user id). */
-export function inboundContactKey(channelId: string, waId: string | null, userId: string | null): string {
-  return waId ? `${channelId}|w|${waId}` : `${channelId}|u|${userId ?? ''}`;
 }
 
 export function createInboundInFlight(maxHoldMs = 50, now: () => number = () => performance.now()): InboundInFlight {

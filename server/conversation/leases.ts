@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db, Executor } from '../db/database.ts';
 import { prepared } from '../db/prepared-statements.ts';
 import type { Row } from '../db/tables.ts';
+import { contactKeySql } from './contact-key.ts';
 
 export type ClaimedContact = Pick<
   Row<'contacts'>,
@@ -154,8 +155,7 @@ export async function claimWork(
         -- Our own lease is stale too: this owner runs one pass at a time, so a lease it still
         -- holds now was left by an earlier pass that failed (a database error mid-pass).
         where (x.lease_until is null or x.lease_until < ${now} or x.lease_owner = ${owner})
-          and (x.channel_id || case when x.wa_id is not null then '|w|' || x.wa_id
-            else '|u|' || coalesce(x.user_id, '') end) <> all(${[...held]}::text[])
+          and ${contactKeySql('x')} <> all(${[...held]}::text[])
         -- Longest waiting first, across all contacts: taking the first few hundred in index
         -- (contact id) order starved contacts whose ids sort late while a backlog lasted, and
         -- came back empty once those few hundred were all leased by busy processors.

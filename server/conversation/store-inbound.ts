@@ -6,6 +6,7 @@ import type { InboundDelivery } from '../whatsapp/inbound-delivery.ts';
 import type { ParsedInboundMessage } from '../whatsapp/parse-message.ts';
 import type { ParsedStatus } from '../whatsapp/parse-status.ts';
 import { eventInsert } from '../event-webhooks/emit-event.ts';
+import { inboundContactKey, userIdContactKeySql, waIdContactKeySql } from './contact-key.ts';
 
 /** Statuses only move forward (Meta may deliver `read` before `delivered`); `failed` wins over `sent`. */
 const statusRank: Record<string, number> = { accepted: 0, sent: 1, delivered: 2, read: 3, played: 4, failed: 5 };
@@ -23,9 +24,6 @@ interface ContactKey {
   name: string;
   lastInboundAt: Date;
 }
-
-const keyOf = (c: { channelId: string; waId: string | null; userId: string | null }) =>
-  c.waId ? `${c.channelId}|w|${c.waId}` : `${c.channelId}|u|${c.userId}`;
 
 /**
  * Stores a batch of deliveries in one SQL statement (atomic on its own, and one round trip
@@ -68,7 +66,7 @@ export async function storeInboundChanges(
         name: profile?.name ?? m.profileName ?? '',
         lastInboundAt: m.timestamp,
       };
-      const key = keyOf(contact);
+      const key = inboundContactKey(contact.channelId, contact.waId, contact.userId);
       const known = contacts.get(key);
       if (!known || known.lastInboundAt < contact.lastInboundAt)
         contacts.set(key, { ...contact, name: contact.name || known?.name || '' });
@@ -124,14 +122,15 @@ export async function storeInboundChanges(
       select id, channel_id, wa_id, user_id, name, last_inbound_at, '{}'::jsonb, ${at}::timestamptz
       from incoming where wa_id is not null order by key
       on conflict (channel_id, wa_id) where wa_id is not null do update set ${upsertSet(at)}
-      returning c.id, c.channel_id || '|w|' || c.wa_id as key
+      returning c.id, ${waIdContactKeySql('c')} as key
     ),
     by_user_id as (
       insert into contacts as c (id, channel_id, wa_id, user_id, name, last_inbound_at, variables, updated_at)
       select id, channel_id, wa_id, user_id, name, last_inbound_at, '{}'::jsonb, ${at}::timestamptz
       from incoming where wa_id is null order by key
       on conflict (channel_id, user_id) where user_id is not null do update set ${upsertSet(at)}
-      returning c.id, c.channel_id || '|u|' || c.user_id as key
+      -- By user id even when the contact found has a wa_id too: these messages were keyed so.
+      returning c.id, ${userIdContactKeySql('c')} as key
     ),
     keyed as (select * from by_wa_id union all select * from by_user_id),
     inserted as (

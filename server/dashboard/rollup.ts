@@ -3,6 +3,7 @@ import type { Db } from '../db/database.ts';
 import { dropOtherZones, earliestActivity, figureRows, rollupMarks, storeDay } from '../db/queries/daily-figures.ts';
 import { claimInstallationJob } from '../db/queries/scheduled-jobs.ts';
 import type { Logger } from '../logger.ts';
+import { createPeriodicLoop } from '../queue/periodic-loop.ts';
 import { loadSettings } from '../settings/load-settings.ts';
 import { localDayOf, maxPeriodDays, nextDay, startOfDay } from './period.ts';
 
@@ -71,29 +72,14 @@ export function createRollupLoop(
   logger: Logger,
   { firstCheckMs = 30_000, everyMs = 15 * 60_000 }: { firstCheckMs?: number; everyMs?: number } = {},
 ) {
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> = Promise.resolve();
-  const schedule = (ms: number) => {
-    timer = setTimeout(() => {
-      running = runRollupIfDue(db, clock, everyMs)
-        .then((days) => {
-          if (days > 0) logger.info('dashboard rollup: days computed', { days });
-        })
-        .catch((err: unknown) => logger.error('dashboard rollup failed; will try again', { err }))
-        .finally(() => {
-          if (timer) schedule(everyMs);
-        });
-    }, ms);
-    timer.unref();
-  };
-  return {
-    start() {
-      if (!timer) schedule(firstCheckMs);
+  return createPeriodicLoop({
+    name: 'dashboard rollup',
+    firstRunMs: firstCheckMs,
+    everyMs,
+    logger,
+    async run() {
+      const days = await runRollupIfDue(db, clock, everyMs);
+      if (days > 0) logger.info('dashboard rollup: days computed', { days });
     },
-    async stop() {
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await running;
-    },
-  };
+  });
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Logger } from '../logger.ts';
+import { createPeriodicLoop } from '../queue/periodic-loop.ts';
 import type { Db } from './database.ts';
 
 /** Rows rewritten for every message: queue states, leases, session states, timers. */
@@ -34,9 +35,7 @@ export function createVacuumLoop(
   logger: Logger,
   { intervalMs = 10_000, growingEvery = 12, statisticsTarget }: VacuumOptions = {},
 ) {
-  let timer: NodeJS.Timeout | null = null;
   let round = 0;
-  let running: Promise<void> = Promise.resolve();
 
   async function vacuum(): Promise<void> {
     round += 1;
@@ -70,24 +69,8 @@ export function createVacuumLoop(
     });
   }
 
-  const schedule = () => {
-    timer = setTimeout(() => {
-      running = vacuum().finally(() => {
-        if (timer) schedule();
-      });
-    }, intervalMs);
-    timer.unref();
-  };
-
   return {
-    start() {
-      if (!timer) schedule();
-    },
-    async stop() {
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await running;
-    },
+    ...createPeriodicLoop({ name: 'vacuum', everyMs: intervalMs, run: vacuum, logger }),
     /** One pass now (tests, and after a burst). */
     runOnce: vacuum,
   };

@@ -1,6 +1,7 @@
 import { metaCatalogSyncResult } from '../../shared/api/meta-catalog.ts';
 import { claimInstallationJob } from '../db/queries/scheduled-jobs.ts';
 import type { Logger } from '../logger.ts';
+import { createPeriodicLoop } from '../queue/periodic-loop.ts';
 import { recordSync, type LinkRow } from './link-store.ts';
 import { syncLink, type SyncDeps } from './sync-catalog.ts';
 
@@ -95,29 +96,13 @@ export async function runMetaSyncsIfDue(deps: SyncDeps, everyMs: number): Promis
  * catalogs whose debounce ran out.
  */
 export function createMetaSyncLoop(deps: SyncDeps, logger: Logger, { everyMs = 15_000 }: { everyMs?: number } = {}) {
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> = Promise.resolve();
-  const schedule = () => {
-    timer = setTimeout(() => {
-      running = runMetaSyncsIfDue(deps, everyMs)
-        .then((n) => {
-          if (n > 0) logger.info('meta catalog: automatic syncs ran', { catalogs: n });
-        })
-        .catch((err: unknown) => logger.error('meta catalog automatic sync failed; will try again', { err }))
-        .finally(() => {
-          if (timer) schedule();
-        });
-    }, everyMs);
-    timer.unref();
-  };
-  return {
-    start() {
-      if (!timer) schedule();
+  return createPeriodicLoop({
+    name: 'meta catalog automatic sync',
+    everyMs,
+    logger,
+    async run() {
+      const n = await runMetaSyncsIfDue(deps, everyMs);
+      if (n > 0) logger.info('meta catalog: automatic syncs ran', { catalogs: n });
     },
-    async stop() {
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await running;
-    },
-  };
+  });
 }

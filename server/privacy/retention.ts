@@ -5,6 +5,7 @@ import { recordAudit } from '../db/queries/audit.ts';
 import { anonymiseOldMessages, deleteOldMessages, type RetentionBatch } from '../db/queries/retention.ts';
 import { claimInstallationJob } from '../db/queries/scheduled-jobs.ts';
 import type { Logger } from '../logger.ts';
+import { createPeriodicLoop } from '../queue/periodic-loop.ts';
 import { loadSettings } from '../settings/load-settings.ts';
 
 const dayMs = 24 * 60 * 60_000;
@@ -114,26 +115,15 @@ export function createRetentionLoop(
   logger: Logger,
   { firstCheckMs = 60_000, checkEveryMs = 10 * 60_000 }: RetentionLoopOptions = {},
 ) {
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> = Promise.resolve();
-  const schedule = (ms: number) => {
-    timer = setTimeout(() => {
-      running = runRetentionIfDue(db, clock, logger)
-        .catch((err: unknown) => logger.error('retention failed; will try again tomorrow', { err }))
-        .finally(() => {
-          if (timer) schedule(checkEveryMs);
-        });
-    }, ms);
-    timer.unref();
-  };
-  return {
-    start() {
-      if (!timer) schedule(firstCheckMs);
+  return createPeriodicLoop({
+    name: 'retention',
+    firstRunMs: firstCheckMs,
+    everyMs: checkEveryMs,
+    logger,
+    // The day's run was claimed before it failed: no other check today takes it again.
+    failureMessage: 'retention failed; will try again tomorrow',
+    async run() {
+      await runRetentionIfDue(db, clock, logger);
     },
-    async stop() {
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await running;
-    },
-  };
+  });
 }

@@ -3,7 +3,7 @@ import type { AppDeps, AppEnv } from '../context.ts';
 import { isDatabaseUnavailable } from '../db/connection-errors.ts';
 import { readRawBody } from '../http/raw-body.ts';
 import { mediaMessageTypes } from '../conversation/media-fetcher.ts';
-import { inboundContactKey } from '../conversation/inbound-in-flight.ts';
+import { inboundContactKey } from '../conversation/contact-key.ts';
 import type { InboundDelivery } from '../whatsapp/inbound-delivery.ts';
 import type { ChannelInfo } from '../channels/channel-directory.ts';
 import { parseWebhook, type ParsedWebhook } from '../whatsapp/parse-webhook.ts';
