@@ -99,6 +99,8 @@ export async function startTarget(): Promise<Target> {
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       ...(process.env.BENCH_COUNT_IO ? { FLUXO_COUNT_IO: 'true' } : {}),
       ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+      // PGOPTIONS (e.g. `-c plan_cache_mode=force_generic_plan`) reaches the server's connections, for tuning.
+      ...(process.env.PGOPTIONS ? { PGOPTIONS: process.env.PGOPTIONS } : {}),
       // BENCH_CPU_PROF=dir writes the server's CPU profile there when it stops (for tuning).
     },
     { nodeArgs: process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [] },

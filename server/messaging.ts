@@ -138,8 +138,8 @@ export function startMessaging(o: MessagingOptions) {
   });
 
   const events = o.events ?? createLocalEventBus();
-  const storeOnce = async (batch: InboundDelivery[][]) => {
-    const { contacts, statusContacts } = await storeInboundChanges(o.urgentDb ?? o.db, batch.flat(), o.clock.now());
+  const storeOnce = async (db: Db, batch: InboundDelivery[][]) => {
+    const { contacts, statusContacts } = await storeInboundChanges(db, batch.flat(), o.clock.now());
     // One statement, so committed by now: a page refetching on these finds the rows.
     for (const id of contacts) events.publish({ type: 'message.received', conversationId: id });
     for (const id of statusContacts) events.publish({ type: 'message.status', conversationId: id });
@@ -148,20 +148,27 @@ export function startMessaging(o: MessagingOptions) {
   };
   // Two instances inserting the same redelivered message race on its unique key; Postgres
   // then aborts one transaction (deadlock or unique violation), which is safe to run again.
-  const inbox = createGroupCommit(
-    async (batch: InboundDelivery[][]) => {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await storeOnce(batch);
-        } catch (err) {
-          const code = (err as { code?: string }).code;
-          if (attempt >= 3 || (code !== '40P01' && code !== '40001' && code !== '23505')) throw err;
-        }
+  const storing = (db: Db) => async (batch: InboundDelivery[][]) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await storeOnce(db, batch);
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        if (attempt >= 3 || (code !== '40P01' && code !== '40001' && code !== '23505')) throw err;
       }
-      // On a Postgres pool two batches may be written at once; embedded PGlite has one connection.
-    },
-    { writers: o.config.databaseUrl ? 2 : 1 },
-  );
+    }
+  };
+  // A contact waits on deliveries that carry messages; Meta sends three or four status-only
+  // deliveries for each (sent, delivered, read of every reply). Each kind has its own queue,
+  // so a message is never stored behind a batch of statuses, and embedded, statuses go on the
+  // background connection rather than ahead of the processor. On a Postgres pool two message
+  // batches may be written at once; embedded PGlite has one connection.
+  const messageInbox = createGroupCommit(storing(o.urgentDb ?? o.db), { writers: o.config.databaseUrl ? 2 : 1 });
+  const statusInbox = createGroupCommit(storing(o.db));
+  const inbox = {
+    submit: (deliveries: InboundDelivery[]) =>
+      (deliveries.some((d) => d.messages.length > 0) ? messageInbox : statusInbox).submit(deliveries),
+  };
 
   const idleMs = o.pollMs ?? 500;
   // Deliveries read but not stored yet, by contact: a claim leaves those contacts for the wake-up
