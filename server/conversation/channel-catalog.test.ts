@@ -1,28 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FlowDocumentInput } from '../../shared/flow/schema.ts';
 import { validateFlow, type FlowEnvironment } from '../../shared/flow/validate/index.ts';
 import { insertCatalog } from '../db/queries/catalogs.ts';
 import { createApiToken } from '../db/queries/tokens.ts';
 import { createUser } from '../db/queries/users.ts';
 import { caller } from '../testing/test-app.ts';
-import { channelA, startMessagingHarness, type MessagingHarness } from '../testing/messaging-harness.ts';
+import { channelA, type MessagingHarness } from '../testing/messaging-harness.ts';
+import { pickerFlow, startShopHarness } from '../testing/shop-harness.ts';
 import { messageWebhook } from '../testing/webhook-payloads.ts';
 
 /** A picker that names no catalog, as a template's or a hand-made flow's often does. */
-const shopFlow: FlowDocumentInput = {
-  name: 'Loja',
-  nodes: [
-    { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
-    { id: 'pp', type: 'product_picker', position: { x: 0, y: 150 }, data: { mode: 'single' } },
-    { id: 'end', type: 'end', position: { x: 0, y: 300 }, data: {} },
-  ],
-  edges: [
-    { id: 'e1', source: 'start', sourceHandle: 'next', target: 'pp' },
-    { id: 'e2', source: 'pp', sourceHandle: 'confirmed', target: 'end' },
-    { id: 'e3', source: 'pp', sourceHandle: 'cancelled', target: 'end' },
-    { id: 'e4', source: 'pp', sourceHandle: 'timeout', target: 'end' },
-  ],
-};
+const shopFlow = pickerFlow('Loja', { mode: 'single' });
 
 const base = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
 let seq = 0;
@@ -32,27 +19,20 @@ const text = (from: string, body: string) =>
 describe("a channel's catalog", () => {
   let h: MessagingHarness;
   beforeAll(async () => {
-    h = await startMessagingHarness({ flow: shopFlow });
-    const db = h.testDb.db;
-    const pizzaria = await insertCatalog(db, 'Pizzaria');
-    await db
-      .insertInto('categories')
-      .values([
+    ({ harness: h } = await startShopHarness(shopFlow, 'Pizzaria', (pizzaria) => ({
+      categories: [
         { id: 'bebidas', name: 'Bebidas', position: 0 },
         { id: 'sucos', name: 'Sucos', position: 1 },
-        { id: 'pizzas', name: 'Pizzas', catalog_id: pizzaria.id, position: 0 },
-        { id: 'doces', name: 'Pizzas doces', catalog_id: pizzaria.id, position: 1 },
-      ])
-      .execute();
-    await db
-      .insertInto('products')
-      .values([
+        { id: 'pizzas', name: 'Pizzas', catalog_id: pizzaria, position: 0 },
+        { id: 'doces', name: 'Pizzas doces', catalog_id: pizzaria, position: 1 },
+      ],
+      products: [
         { id: 'agua', category_id: 'bebidas', name: 'Água', price_cents: 300 },
         { id: 'caju', category_id: 'sucos', name: 'Suco de caju', price_cents: 800 },
         { id: 'calabresa', category_id: 'pizzas', name: 'Calabresa', price_cents: 4500 },
         { id: 'chocolate', category_id: 'doces', name: 'Chocolate', price_cents: 5000 },
-      ])
-      .execute();
+      ],
+    })));
   });
   afterAll(() => h.close());
 

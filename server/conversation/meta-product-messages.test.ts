@@ -1,31 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FlowDocumentInput } from '../../shared/flow/schema.ts';
-import { insertCatalog } from '../db/queries/catalogs.ts';
-import { channelA, startMessagingHarness, type MessagingHarness } from '../testing/messaging-harness.ts';
+import { channelA, type MessagingHarness } from '../testing/messaging-harness.ts';
 import { metaFixtureBytes } from '../testing/meta-fixtures.ts';
 import { messageWebhook } from '../testing/webhook-payloads.ts';
+import { pickerFlow, startShopHarness } from '../testing/shop-harness.ts';
 import { until } from '../testing/until.ts';
 
 const metaCatalogId = '730000000000001';
-const shopFlow: FlowDocumentInput = {
-  name: 'Depósito',
-  nodes: [
-    { id: 'start', type: 'start', position: { x: 0, y: 0 }, data: {} },
-    {
-      id: 'pp',
-      type: 'product_picker',
-      position: { x: 0, y: 150 },
-      data: { mode: 'cart', productMessages: true, text: 'Monte seu pedido no catálogo:' },
-    },
-    { id: 'end', type: 'end', position: { x: 0, y: 300 }, data: {} },
-  ],
-  edges: [
-    { id: 'e1', source: 'start', sourceHandle: 'next', target: 'pp' },
-    { id: 'e2', source: 'pp', sourceHandle: 'confirmed', target: 'end' },
-    { id: 'e3', source: 'pp', sourceHandle: 'cancelled', target: 'end' },
-    { id: 'e4', source: 'pp', sourceHandle: 'timeout', target: 'end' },
-  ],
-};
+const shopFlow = pickerFlow('Depósito', {
+  mode: 'cart',
+  productMessages: true,
+  text: 'Monte seu pedido no catálogo:',
+});
 
 const contact = '5584991230002';
 const now = Math.floor(Date.now() / 1000);
@@ -66,19 +51,13 @@ function orderWebhook() {
 describe('WhatsApp product messages and carts', () => {
   let h: MessagingHarness;
   beforeAll(async () => {
-    h = await startMessagingHarness({ flow: shopFlow });
-    const db = h.testDb.db;
-    const catalog = await insertCatalog(db, 'Materiais');
-    await db
-      .insertInto('categories')
-      .values([
-        { id: 'cimentos', name: 'Cimentos', catalog_id: catalog.id, position: 0 },
-        { id: 'argamassas', name: 'Argamassas', catalog_id: catalog.id, position: 1 },
-      ])
-      .execute();
-    await db
-      .insertInto('products')
-      .values([
+    let catalogId: string;
+    ({ harness: h, catalogId } = await startShopHarness(shopFlow, 'Materiais', (catalog) => ({
+      categories: [
+        { id: 'cimentos', name: 'Cimentos', catalog_id: catalog, position: 0 },
+        { id: 'argamassas', name: 'Argamassas', catalog_id: catalog, position: 1 },
+      ],
+      products: [
         {
           id: 'cimento',
           category_id: 'cimentos',
@@ -96,8 +75,9 @@ describe('WhatsApp product messages and carts', () => {
           stock: 50,
         },
         { id: 'esgotado', category_id: 'argamassas', sku: 'SKU-ZERO', name: 'Rejunte', price_cents: 900, stock: 0 },
-      ])
-      .execute();
+      ],
+    })));
+    const db = h.testDb.db;
     await db
       .insertInto('product_variants')
       .values({
@@ -112,16 +92,16 @@ describe('WhatsApp product messages and carts', () => {
     // Linked and synced (the sync itself is covered by routes/meta-catalog.test.ts).
     await db
       .insertInto('meta_catalog_links')
-      .values({ catalog_id: catalog.id, meta_catalog_id: metaCatalogId, last_sync_at: new Date(), last_sync: null })
+      .values({ catalog_id: catalogId, meta_catalog_id: metaCatalogId, last_sync_at: new Date(), last_sync: null })
       .execute();
     await db
       .insertInto('meta_catalog_items')
       .values([
-        { catalog_id: catalog.id, retailer_id: 'SKU-CIMENTO-50KG', hash: 'h1' },
-        { catalog_id: catalog.id, retailer_id: 'SKU-ARGAMASSA-20KG', hash: 'h2' },
+        { catalog_id: catalogId, retailer_id: 'SKU-CIMENTO-50KG', hash: 'h1' },
+        { catalog_id: catalogId, retailer_id: 'SKU-ARGAMASSA-20KG', hash: 'h2' },
       ])
       .execute();
-    await db.updateTable('channels').set({ catalog_id: catalog.id }).where('id', '=', h.channelId).execute();
+    await db.updateTable('channels').set({ catalog_id: catalogId }).where('id', '=', h.channelId).execute();
     h.messaging.deps.channels.invalidate();
   });
   afterAll(() => h.close());

@@ -1,32 +1,24 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Channel } from '../../shared/api/channels.ts';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Product } from '../../shared/api/catalog.ts';
-import { readConfig } from '../env.ts';
 import { reserveStock } from '../db/queries/stock.ts';
-import { startFakeGraphApi, type FakeGraph } from '../testing/fake-graph-api.ts';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import type { FakeGraph } from '../testing/fake-graph-api.ts';
+import { channelInput, recreateChannel, useGraphApp } from '../testing/graph-app.ts';
+import type { TestApp } from '../testing/test-app.ts';
 import { until } from '../testing/until.ts';
 import { retryDelayMs, runDueMetaSyncs, runMetaSyncsIfDue } from './auto-sync.ts';
 import { findLink, linkView } from './link-store.ts';
 import type { SyncDeps } from './sync-catalog.ts';
 
 const metaCatalogId = '730000000000002';
-const channelInput = {
-  name: 'Empório',
-  phoneNumberId: '106000000000372',
-  wabaId: '102000000000372',
-  displayPhone: '15550100372',
-  accessToken: 'EAAG-auto-sync-token',
-  appSecret: 'auto-sync-app-secret-01234',
-  verifyToken: 'auto-sync-verify-token',
-};
+const channel = channelInput('auto-sync', 'Empório', '372');
 
 describe('Meta catalog auto-sync (a minute after edits)', () => {
-  let t: TestApp;
-  let fake: FakeGraph;
   // The app's clock and the job's stand still unless a test moves them, so nothing sleeps.
   let current = Date.now();
   const now = () => new Date(current);
+  const rig = useGraphApp({ env: { PUBLIC_URL: 'https://fluxo.test' }, deps: { clock: { now } } });
+  let t: TestApp;
+  let fake: FakeGraph;
   const advance = (ms: number) => {
     current += ms;
   };
@@ -60,12 +52,8 @@ describe('Meta catalog auto-sync (a minute after edits)', () => {
   const linkMeta = (id: string, autoSync: boolean, meta = metaCatalogId) =>
     editor().json('PUT', `/api/catalogs/${id}/meta`, { metaCatalogId: meta, autoSync });
 
-  beforeAll(async () => {
-    fake = await startFakeGraphApi();
-    t = await createTestApp({
-      config: readConfig({ DATA_DIR: '/nonexistent', PUBLIC_URL: 'https://fluxo.test', WHATSAPP_GRAPH_URL: fake.url }),
-      clock: { now },
-    });
+  beforeAll(() => {
+    ({ t, fake } = rig);
     deps = {
       db: t.testDb.db,
       secrets: t.deps.secrets,
@@ -74,18 +62,12 @@ describe('Meta catalog auto-sync (a minute after edits)', () => {
       now,
     };
   });
-  afterAll(async () => {
-    await t.close();
-    await fake.close();
-  });
   beforeEach(async () => {
     fake.reset();
-    await t.testDb.db.deleteFrom('channels').execute();
     await t.testDb.db.deleteFrom('meta_catalog_links').execute();
     ({ id: catalogId, category: categoryId } = await newCatalog(`Empório ${Date.now()}`));
-    const channel = (await t.as('admin').json<{ channel: Channel }>('POST', '/api/channels', channelInput)).body
-      .channel;
-    await t.as('admin').json('PUT', `/api/channels/${channel.id}`, { catalogId });
+    const channelId = await recreateChannel(t, channel);
+    await t.as('admin').json('PUT', `/api/channels/${channelId}`, { catalogId });
   });
 
   it('marks the link due a minute after an edit, debounced, and syncs it once however many ticks race', async () => {

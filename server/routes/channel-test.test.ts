@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Channel } from '../../shared/api/channels.ts';
 import type { ChannelTestResult } from '../../shared/api/channel-checks.ts';
 import { createChannelDirectory } from '../channels/channel-directory.ts';
@@ -6,22 +6,16 @@ import { readOneThroughput, throughputReadEveryMs } from '../channels/read-throu
 import { readConfig } from '../env.ts';
 import { silentLogger } from '../logger.ts';
 import { startFakeGraphApi, type FakeGraph } from '../testing/fake-graph-api.ts';
+import { channelInput, recreateChannel, useGraphApp } from '../testing/graph-app.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
 const token = 'EAAG-channel-test-good-token';
-const input = {
-  name: 'Loja Centro',
-  phoneNumberId: '106000000000311',
-  wabaId: '102000000000311',
-  displayPhone: '15550100311',
-  accessToken: token,
-  appSecret: 'channel-test-app-secret-0123',
-  verifyToken: 'channel-test-verify-token',
-};
+const input = channelInput('channel-test', 'Loja Centro', '311', token);
 const number = { displayPhoneNumber: '+55 11 3333-0311', verifiedName: 'Loja Centro', qualityRating: 'GREEN' as const };
 type TestAnswer = ChannelTestResult & { channel: Channel };
 
 describe('channel connection test and webhook handshake', () => {
+  const rig = useGraphApp({ env: { PUBLIC_URL: 'https://fluxo.test' } });
   let t: TestApp;
   let fake: FakeGraph;
   let id: string;
@@ -34,21 +28,11 @@ describe('channel connection test and webhook handshake', () => {
       `/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=${verifyToken}&hub.challenge=1158201444`,
     );
 
-  beforeAll(async () => {
-    fake = await startFakeGraphApi();
-    t = await createTestApp({
-      config: readConfig({ DATA_DIR: '/nonexistent', PUBLIC_URL: 'https://fluxo.test', WHATSAPP_GRAPH_URL: fake.url }),
-    });
-  });
-  afterAll(async () => {
-    await t.close();
-    await fake.close();
-  });
   beforeEach(async () => {
+    ({ t, fake } = rig);
     fake.reset();
     fake.addPhoneNumber(input.phoneNumberId, { ...number, token });
-    await t.testDb.db.deleteFrom('channels').execute();
-    id = (await admin().json<{ channel: Channel }>('POST', '/api/channels', input)).body.channel.id;
+    id = await recreateChannel(t, input);
   });
 
   it('a saved channel is "not checked yet", not working', async () => {

@@ -1,25 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Channel } from '../../shared/api/channels.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Product } from '../../shared/api/catalog.ts';
 import type { MetaCatalogLink } from '../../shared/api/meta-catalog.ts';
-import { readConfig } from '../env.ts';
-import { startFakeGraphApi, type FakeGraph } from '../testing/fake-graph-api.ts';
-import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import type { FakeGraph } from '../testing/fake-graph-api.ts';
+import { channelInput, recreateChannel, useGraphApp } from '../testing/graph-app.ts';
+import type { TestApp } from '../testing/test-app.ts';
 
 const metaCatalogId = '730000000000001';
 const token = 'EAAG-meta-catalog-token';
-const channelInput = {
-  name: 'Depósito',
-  phoneNumberId: '106000000000371',
-  wabaId: '102000000000371',
-  displayPhone: '15550100371',
-  accessToken: token,
-  appSecret: 'meta-catalog-app-secret-0123',
-  verifyToken: 'meta-catalog-verify-token',
-};
+const channel = channelInput('meta-catalog', 'Depósito', '371', token);
 type LinkAnswer = { link: MetaCatalogLink };
 
 describe('Meta commerce catalog sync (items_batch)', () => {
+  const rig = useGraphApp({ env: { PUBLIC_URL: 'https://fluxo.test' } });
   let t: TestApp;
   let fake: FakeGraph;
   let catalogId: string;
@@ -32,29 +24,17 @@ describe('Meta commerce catalog sync (items_batch)', () => {
   const addProduct = async (body: Record<string, unknown>) =>
     (await editor().json<{ product: Product }>('POST', '/api/products', { categoryId, ...body })).body.product;
 
-  beforeAll(async () => {
-    fake = await startFakeGraphApi();
-    t = await createTestApp({
-      config: readConfig({ DATA_DIR: '/nonexistent', PUBLIC_URL: 'https://fluxo.test', WHATSAPP_GRAPH_URL: fake.url }),
-    });
-  });
-  afterAll(async () => {
-    await t.close();
-    await fake.close();
-  });
   beforeEach(async () => {
+    ({ t, fake } = rig);
     fake.reset();
-    const db = t.testDb.db;
-    await db.deleteFrom('channels').execute();
     catalogId = (
       await editor().json<{ catalog: { id: string } }>('POST', '/api/catalogs', { name: `Materiais ${Date.now()}` })
     ).body.catalog.id;
     categoryId = (
       await editor().json<{ category: { id: string } }>('POST', '/api/categories', { catalogId, name: 'Cimento' })
     ).body.category.id;
-    const channel = (await t.as('admin').json<{ channel: Channel }>('POST', '/api/channels', channelInput)).body
-      .channel;
-    await t.as('admin').json('PUT', `/api/channels/${channel.id}`, { catalogId });
+    const channelId = await recreateChannel(t, channel);
+    await t.as('admin').json('PUT', `/api/channels/${channelId}`, { catalogId });
   });
 
   it('refuses a Meta catalog id that is not a number and changes nothing', async () => {

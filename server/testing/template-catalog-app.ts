@@ -1,19 +1,7 @@
-import { afterAll, beforeAll, beforeEach } from 'vitest';
-import type { Channel } from '../../shared/api/channels.ts';
-import { readConfig } from '../env.ts';
-import { startFakeGraphApi, type FakeGraph } from './fake-graph-api.ts';
-import { createTestApp, type TestApp } from './test-app.ts';
-
-/** What an admin posts to create the channel whose WABA holds the templates. */
-export interface TemplateChannelInput {
-  name: string;
-  phoneNumberId: string;
-  wabaId: string;
-  displayPhone: string;
-  accessToken: string;
-  appSecret: string;
-  verifyToken: string;
-}
+import { beforeEach } from 'vitest';
+import type { FakeGraph } from './fake-graph-api.ts';
+import { recreateChannel, useGraphApp, type ChannelInput } from './graph-app.ts';
+import type { TestApp } from './test-app.ts';
 
 export interface TemplateCatalogApp {
   readonly t: TestApp;
@@ -25,42 +13,28 @@ export interface TemplateCatalogApp {
 /**
  * What the message template tests need around them: the app talking to a fake Graph API that
  * expects the channel's token, and before each test a fake with no requests and the channel
- * created afresh (templates go with it). Registers its hooks in the calling `describe`.
+ * (whose WABA holds the templates) created afresh, templates going with it. Registers its
+ * hooks in the calling `describe`.
  */
-export function useTemplateCatalogApp(channel: TemplateChannelInput): TemplateCatalogApp {
-  let t: TestApp | undefined;
-  let fake: FakeGraph | undefined;
+export function useTemplateCatalogApp(channel: ChannelInput): TemplateCatalogApp {
+  const rig = useGraphApp({ expectedToken: channel.accessToken });
   let channelId: string | undefined;
 
-  beforeAll(async () => {
-    fake = await startFakeGraphApi({ expectedToken: channel.accessToken });
-    t = await createTestApp({ config: readConfig({ DATA_DIR: '/nonexistent', WHATSAPP_GRAPH_URL: fake.url }) });
-  });
-  afterAll(async () => {
-    await t?.close();
-    await fake?.close();
-  });
   beforeEach(async () => {
-    const app = ready(t);
-    ready(fake).reset();
-    await app.testDb.db.deleteFrom('channels').execute();
-    channelId = (await app.as('admin').json<{ channel: Channel }>('POST', '/api/channels', channel)).body.channel.id;
+    rig.fake.reset();
+    channelId = await recreateChannel(rig.t, channel);
   });
 
   return {
     get t() {
-      return ready(t);
+      return rig.t;
     },
     get fake() {
-      return ready(fake);
+      return rig.fake;
     },
     get channelId() {
-      return ready(channelId);
+      if (channelId === undefined) throw new Error('the template catalog app is used before its beforeEach ran');
+      return channelId;
     },
   };
-}
-
-function ready<T>(value: T | undefined): T {
-  if (value === undefined) throw new Error('the template catalog app is used before its hooks ran');
-  return value;
 }

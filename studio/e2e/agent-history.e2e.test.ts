@@ -1,16 +1,11 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  startFakeLlmApi,
-  type FakeAgentAnswer,
-  type FakeChatMessage,
-  type FakeLlm,
-} from '../../server/testing/fake-llm-api.ts';
-import { startFakeGraphApi, type FakeGraph } from '../../server/testing/fake-graph-api.ts';
-import { signBody } from '../../server/testing/sign.ts';
-import { messageWebhook, metaJson } from '../../server/testing/webhook-payloads.ts';
-import { login, saveFailureScreenshot, startHarness, type Harness } from './harness.ts';
-import { postJson } from './whatsapp.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { FakeAgentAnswer, FakeChatMessage } from '../../server/testing/fake-llm-api.ts';
+import type { FakeGraph } from '../../server/testing/fake-graph-api.ts';
+import { messageWebhook } from '../../server/testing/webhook-payloads.ts';
+import { login, type Harness } from './harness.ts';
+import { useFakeLlm } from './llm.ts';
+import { deliverWebhook, postJson, useBrowserPageWithGraph } from './whatsapp.ts';
 
 /**
  * The "Atendimento com IA" template on WhatsApp against a scripted OpenAI-compatible model: the
@@ -58,16 +53,18 @@ function receptionist(messages: FakeChatMessage[]): FakeAgentAnswer {
   return { text: 'Olá! Sou a recepcionista virtual da Clínica Bem Viver. Como posso ajudar?' };
 }
 
+const llm = useFakeLlm(receptionist);
 let harness: Harness;
-let llm: FakeLlm;
 let fake: FakeGraph;
-let context: BrowserContext;
 let page: Page;
 let flowId = '';
 let seq = 0;
 
+/** The contact writes on WhatsApp: Meta's signed webhook reaches the server. */
 async function contactSends(text: string): Promise<void> {
-  const body = metaJson(
+  await deliverWebhook(
+    harness.baseUrl,
+    appSecret,
     messageWebhook({
       ...channel,
       wamid: `wamid.agent-e2e.${++seq}`,
@@ -77,27 +74,17 @@ async function contactSends(text: string): Promise<void> {
       text,
     }),
   );
-  const response = await fetch(`${harness.baseUrl}/webhooks/whatsapp`, {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, appSecret) },
-  });
-  expect(response.status).toBe(200);
 }
 
 /** The text bodies the contact received on WhatsApp. */
 const received = () => fake.sent().map((r) => JSON.stringify(r.body));
 
-beforeAll(async () => {
-  llm = await startFakeLlmApi(receptionist);
-  fake = await startFakeGraphApi({ expectedToken: accessToken });
-  harness = await startHarness({
-    env: { WHATSAPP_GRAPH_URL: fake.url, AI_BASE_URL: llm.url, AI_MODEL: 'fake-receptionist' },
-  });
-  ({ context, page } = await harness.newPage());
+/** Signs in, adds the provider, publishes the clinic's template and connects the channel to it. */
+async function openClinic(opened: { harness: Harness; fake: FakeGraph; page: Page }): Promise<void> {
+  ({ harness, fake, page } = opened);
   await login(page);
   const api = page.request;
-  await postJson(api, '/api/settings/ai-providers', { name: 'Clínica IA', baseUrl: llm.url, model: 'fake-agent' });
+  await postJson(api, '/api/settings/ai-providers', { name: 'Clínica IA', baseUrl: llm().url, model: 'fake-agent' });
   const { flow } = await postJson<{ flow: { id: string } }>(api, '/api/flows', {
     name: 'Clínica',
     templateId: 'atendimento-ia',
@@ -112,18 +99,9 @@ beforeAll(async () => {
     verifyToken: 'agent-e2e-verify',
     flowId: flow.id,
   });
-}, 240_000);
+}
 
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && page) await saveFailureScreenshot(page, task.name);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await harness?.stop();
-  await fake?.close();
-  await llm?.close();
-});
+useBrowserPageWithGraph(accessToken, openClinic, () => ({ AI_BASE_URL: llm().url, AI_MODEL: 'fake-receptionist' }));
 
 describe('AI agent in the conversation history', () => {
   it('books through the agenda, and shows the operator each tool call, collapsed, never to the contact', async () => {

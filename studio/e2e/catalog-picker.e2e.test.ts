@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { login, useBrowserPage } from './harness.ts';
+import { simulatorPanel, typeInSimulator } from './simulator.ts';
 
 /**
  * Issue 22 in the browser: a product photo uploaded (multipart, as the studio sends it) shows in
@@ -79,10 +80,8 @@ describe('catalog in the product picker', () => {
     expect(pizzas.id).not.toBe(bebidas.id);
 
     await page.getByTestId('open-simulator').click();
-    const sim = page.getByTestId('simulator');
-    const input = sim.getByLabel('Mensagem do contato');
-    await input.fill('oi');
-    await input.press('Enter');
+    const sim = simulatorPanel(page);
+    await typeInSimulator(page, 'oi');
     await sim.getByTestId('sim-button').filter({ hasText: 'Bebidas' }).last().click();
     await sim.getByTestId('sim-button').filter({ hasText: 'Suco de caju' }).last().click();
     const card = sim.getByTestId('sim-media').last();

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { login, useBrowserPage } from './harness.ts';
+import { expectBotSays, typeInSimulator } from './simulator.ts';
 
 /**
  * What a first-time user runs into when trying the studio: the simulator's first message,
@@ -95,10 +96,8 @@ describe('the simulator starts with the contact, as WhatsApp does', () => {
     expect(await chat.locator('.bubble').count()).toBe(0);
     expect(simulated).toBe(0);
 
-    const input = sim.getByLabel('Mensagem do contato');
-    await input.fill('Olá, procuro um apartamento');
-    await input.press('Enter');
-    await expect.poll(() => chat.innerText()).toContain('Como posso te ajudar?');
+    await typeInSimulator(page, 'Olá, procuro um apartamento');
+    await expectBotSays(page, 'Como posso te ajudar?');
     const text = await chat.innerText();
     expect(text).not.toMatch(/não entendi/i);
     expect(text.indexOf('Olá, procuro um apartamento')).toBeLessThan(text.indexOf('Como posso te ajudar?'));

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type Harness, login, screenshotsDir, useBrowserPage } from './harness.ts';
+import { expectBotSays, simulatorPanel, typeInSimulator } from './simulator.ts';
 
 /**
  * One business user's afternoon, in order: each step starts where the previous one left
@@ -141,28 +142,24 @@ describe('a business user builds, tests and publishes a flow', () => {
   it('runs the simulator to the end of a path by tapping list rows and buttons', async () => {
     await deselect();
     await page.getByTestId('open-simulator').click();
-    const sim = page.getByTestId('simulator');
-    const input = sim.getByLabel('Mensagem do contato');
+    const sim = simulatorPanel(page);
     // The contact speaks first, as on WhatsApp.
-    await input.fill('Olá, procuro um apartamento');
-    await input.press('Enter');
+    await typeInSimulator(page, 'Olá, procuro um apartamento');
     await sim.getByTestId('sim-list-open').first().click();
     await page
       .getByTestId('sim-list-sheet')
       .getByRole('button', { name: /Simular financiamento/ })
       .click();
-    await expect.poll(() => sim.getByTestId('sim-chat').innerText()).toContain('valor do imóvel');
-    await input.fill('350.000');
-    await input.press('Enter');
-    await expect.poll(() => sim.getByTestId('sim-chat').innerText()).toContain('entrada');
-    await input.fill('70.000');
-    await input.press('Enter');
+    await expectBotSays(page, 'valor do imóvel');
+    await typeInSimulator(page, '350.000');
+    await expectBotSays(page, 'entrada');
+    await typeInSimulator(page, '70.000');
     const corretor = sim.getByTestId('sim-button').filter({ hasText: 'Falar com corretor' }).last();
     await corretor.waitFor();
     await expect.poll(() => canvas().locator('.fx-node.is-highlighted').count()).toBeGreaterThan(0);
     await corretor.click();
     await sim.getByRole('button', { name: /Resolver atendimento/ }).click();
-    await expect.poll(() => sim.getByTestId('sim-chat').innerText()).toContain('Conversa encerrada');
+    await expectBotSays(page, 'Conversa encerrada');
     expect(await sim.getByTestId('sim-variables').innerText()).toContain('valor_imovel');
     await page.screenshot({ path: join(screenshotsDir, 'simulator.png') });
     await sim.getByRole('button', { name: 'Fechar' }).click();

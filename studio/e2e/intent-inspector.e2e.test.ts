@@ -1,7 +1,9 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeLlmApi, type FakeChatMessage, type FakeLlm } from '../../server/testing/fake-llm-api.ts';
-import { login, saveFailureScreenshot, startHarness, type Harness } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { startFakeLlmApi, type FakeChatMessage } from '../../server/testing/fake-llm-api.ts';
+import { login, useBrowserPage } from './harness.ts';
+import { useFakeLlm } from './llm.ts';
+import { expectBotSays, simulatorChat, simulatorPanel, typeInSimulator } from './simulator.ts';
 
 /**
  * "Entender com IA" set up in the menu's inspector (provider, confidence, synonyms), kept after a
@@ -48,34 +50,20 @@ function classifier(messages: FakeChatMessage[]) {
   return { text: JSON.stringify({ option, confidence: option === 'nenhuma' ? 0 : 0.9 }) };
 }
 
-let harness: Harness;
-let llm: FakeLlm;
-let context: BrowserContext;
+const llm = useFakeLlm(classifier);
 let page: Page;
 let flowId = '';
 
-beforeAll(async () => {
-  llm = await startFakeLlmApi(classifier);
-  harness = await startHarness();
-  ({ context, page } = await harness.newPage());
+useBrowserPage(async (opened) => {
+  ({ page } = opened);
   await login(page);
   const provider = await page.request.post('/api/settings/ai-providers', {
-    data: { name: 'Classificador', baseUrl: llm.url, model: 'fake-intent' },
+    data: { name: 'Classificador', baseUrl: llm().url, model: 'fake-intent' },
   });
   expect(provider.status()).toBe(201);
   const created = await page.request.post('/api/flows', { data: { name: menuFlow.name, flow: menuFlow } });
   expect(created.status()).toBe(201);
   flowId = ((await created.json()) as { flow: { id: string } }).flow.id;
-}, 240_000);
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && page) await saveFailureScreenshot(page, task.name);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await harness?.stop();
-  await llm?.close();
 });
 
 const menuNode = () => page.getByTestId('flow-canvas').locator('.react-flow__node[data-id="menu"]');
@@ -133,31 +121,25 @@ describe('"Entender com IA" in the menu inspector', () => {
   it('in the simulator, a synonym and then the model pick the branch', async () => {
     await openMenu();
     await page.getByTestId('open-simulator').click();
-    const sim = page.getByTestId('simulator');
-    const chat = sim.getByTestId('sim-chat');
-    const input = sim.getByLabel('Mensagem do contato');
+    const sim = simulatorPanel(page);
     // A simulated turn may call the provider: a loaded machine takes a moment.
     const wait = { timeout: 15_000 };
-    const say = async (text: string) => {
-      await input.fill(text);
-      await input.press('Enter');
-    };
 
-    await say('oi');
-    await expect.poll(() => chat.innerText(), wait).toContain('Como posso ajudar?');
+    await typeInSimulator(page, 'oi');
+    await expectBotSays(page, 'Como posso ajudar?', wait);
     const asked = classifications.length;
-    await say('procuro um apê');
-    await expect.poll(() => chat.innerText(), wait).toContain('Vamos ver imóveis à venda.');
+    await typeInSimulator(page, 'procuro um apê');
+    await expectBotSays(page, 'Vamos ver imóveis à venda.', wait);
     // The synonym was enough: the model was not asked.
     expect(classifications.length).toBe(asked);
 
     await sim.getByRole('button', { name: 'Recomeçar' }).click();
     await sim.getByTestId('sim-hint').waitFor();
-    await say('oi');
-    await expect.poll(() => chat.innerText(), wait).toContain('Como posso ajudar?');
-    await say('quero conversar de verdade com alguém');
-    await expect.poll(() => chat.innerText(), wait).toContain('Um atendente vai te chamar.');
-    expect(await chat.innerText()).not.toContain('Vamos ver imóveis à venda.');
+    await typeInSimulator(page, 'oi');
+    await expectBotSays(page, 'Como posso ajudar?', wait);
+    await typeInSimulator(page, 'quero conversar de verdade com alguém');
+    await expectBotSays(page, 'Um atendente vai te chamar.', wait);
+    expect(await simulatorChat(page).innerText()).not.toContain('Vamos ver imóveis à venda.');
     expect(classifications.at(-1)).toBe('quero conversar de verdade com alguém');
   });
 

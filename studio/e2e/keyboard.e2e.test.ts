@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { byTestId, focused, named, tabTo, unlabelledControls } from './focus.ts';
 import { admin, type Harness, useBrowserPage } from './harness.ts';
+import { expectBotSays } from './simulator.ts';
 
 /**
  * The product promise "every action in the panels is reachable without a mouse": a flow is
@@ -152,8 +153,8 @@ describe('building, testing and publishing a flow with the keyboard only', () =>
     const reply = await tabTo(page, (f) => f.testId === 'sim-button' && f.name === 'Ver produtos', { back: true });
     expect(reply.ring).toBe(true);
     await page.keyboard.press('Enter');
-    await expect.poll(() => sim.getByTestId('sim-chat').innerText()).toContain('Obrigado pelo contato');
-    await expect.poll(() => sim.getByTestId('sim-chat').innerText()).toContain('Conversa encerrada');
+    await expectBotSays(page, 'Obrigado pelo contato');
+    await expectBotSays(page, 'Conversa encerrada');
 
     await tabTo(page, (f) => f.within === 'simulator' && f.name === 'Fechar', { back: true });
     await page.keyboard.press('Enter');

@@ -1,12 +1,9 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  startFakeLlmApi,
-  type FakeAgentAnswer,
-  type FakeChatMessage,
-  type FakeLlm,
-} from '../../server/testing/fake-llm-api.ts';
-import { login, saveFailureScreenshot, startHarness, type Harness } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { FakeAgentAnswer, FakeChatMessage } from '../../server/testing/fake-llm-api.ts';
+import { login, useBrowserPage } from './harness.ts';
+import { useFakeLlm } from './llm.ts';
+import { simulatorChat, simulatorPanel, typeInSimulator } from './simulator.ts';
 
 /**
  * Issue 21's quality bar, as a new user tries Fluxo: each gallery template created with its
@@ -14,11 +11,6 @@ import { login, saveFailureScreenshot, startHarness, type Harness } from './harn
  * by number and by words, quantities and dates in words, a wrong date, asking for a human).
  * Every step checks what the customer reads next, and that sensible input is never "Não entendi".
  */
-let harness: Harness;
-let llm: FakeLlm;
-let context: BrowserContext;
-let page: Page;
-
 /** The clinic's receptionist agent, scripted: what a real model would do with these customers. */
 function receptionist(messages: FakeChatMessage[]): FakeAgentAnswer {
   const said = messages.filter((m) => m.role === 'user').map((m) => m.content.toLowerCase());
@@ -55,26 +47,20 @@ function receptionist(messages: FakeChatMessage[]): FakeAgentAnswer {
   return { text: 'Olá! Sou a recepcionista virtual da Clínica Bem Viver. Qual especialidade você procura?' };
 }
 
-beforeAll(async () => {
-  llm = await startFakeLlmApi(receptionist);
-  harness = await startHarness({ env: { AI_BASE_URL: llm.url, AI_MODEL: 'fake-receptionist' } });
-  ({ context, page } = await harness.newPage());
-  await login(page);
-}, 240_000);
+const llm = useFakeLlm(receptionist);
+let page: Page;
 
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail' && page) await saveFailureScreenshot(page, task.name);
-});
-
-afterAll(async () => {
-  await context?.close();
-  await harness?.stop();
-  await llm?.close();
-});
+useBrowserPage(
+  async (opened) => {
+    ({ page } = opened);
+    await login(page);
+  },
+  () => ({ AI_BASE_URL: llm().url, AI_MODEL: 'fake-receptionist' }),
+);
 
 const dialog = () => page.getByTestId('create-flow-dialog');
-const sim = () => page.getByTestId('simulator');
-const chat = () => sim().getByTestId('sim-chat');
+const sim = () => simulatorPanel(page);
+const chat = () => simulatorChat(page);
 /** Everything in the chat that can grow: bubbles and the simulator's notes (not the hint shown before the first message). */
 const entries = () => chat().locator('.bubble, [data-testid=sim-note]');
 let seen = '';
@@ -126,11 +112,7 @@ async function answerAfter(act: () => Promise<void>): Promise<string> {
 
 /** The customer types a message; sensible input must not be met with "Não entendi". */
 async function say(text: string, { understood = true } = {}): Promise<string> {
-  const input = sim().getByLabel('Mensagem do contato');
-  const fresh = await answerAfter(async () => {
-    await input.fill(text);
-    await input.press('Enter');
-  });
+  const fresh = await answerAfter(() => typeInSimulator(page, text));
   expect(fresh.startsWith(text), fresh).toBe(true);
   if (understood) expect(fresh, `after "${text}"`).not.toMatch(/não entendi/i);
   return fresh;

@@ -59,11 +59,12 @@ export async function publishFlow(request: APIRequestContext, flow: FlowDocument
 
 /**
  * `useBrowserPage` with a fake Graph API expecting `accessToken`, started before the server
- * (which sends to it) and closed after it; `onReady` gets the fake too.
+ * (which sends to it) and closed after it; `onReady` gets the fake too. `env` adds server settings.
  */
 export function useBrowserPageWithGraph(
   accessToken: string,
   onReady: (opened: { fake: FakeGraph; harness: Harness; context: BrowserContext; page: Page }) => void | Promise<void>,
+  env: () => Record<string, string> = () => ({}),
 ): void {
   let fake: FakeGraph | undefined;
   const started = () => {
@@ -79,6 +80,6 @@ export function useBrowserPageWithGraph(
   });
   useBrowserPage(
     (opened) => onReady({ ...opened, fake: started() }),
-    () => ({ WHATSAPP_GRAPH_URL: started().url }),
+    () => ({ ...env(), WHATSAPP_GRAPH_URL: started().url }),
   );
 }
