@@ -12,6 +12,8 @@ const needsSharedServices = [
   'server/db/postgres-faults.test.ts',
   'server/db/process-liveness.test.ts',
   'server/webhooks/shared-pacing.test.ts',
+  'server/conversation/shared-in-flight.test.ts',
+  'server/webhooks/web-worker-reordering.test.ts',
 ];
 
 export default defineConfig({

@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Logger } from '../logger.ts';
+import { inboundContactKey } from './inbound-in-flight.ts';
+import { createRedisInboundInFlight } from './shared-in-flight.ts';
+
+// Runs only with DATABASE_URL and REDIS_URL set (see vitest.config.ts).
+const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+// Two connections, as two instances have: a web process holds, a worker reads.
+const web = new Redis(url, { maxRetriesPerRequest: 1 });
+const worker = new Redis(url, { maxRetriesPerRequest: 1 });
+afterAll(() => {
+  web.disconnect();
+  worker.disconnect();
+});
+
+const ana = inboundContactKey('ch', '5584990000001', null);
+const bia = inboundContactKey('ch', null, 'BR.user.1');
+
+function warnings() {
+  const seen: string[] = [];
+  const logger: Logger = { debug() {}, info() {}, warn: (msg) => seen.push(msg), error() {} };
+  return { logger, seen };
+}
+
+/** A web and a worker instance on one set, each with a clock the test moves. */
+async function pair(maxHoldMs = 50) {
+  const key = `test:inbound-held:${randomUUID()}`;
+  const clock = { web: 1_000_000, worker: 1_000_000 };
+  const { logger, seen } = warnings();
+  await Promise.all([web.ping(), worker.ping()]);
+  return {
+    key,
+    clock,
+    seen,
+    holder: createRedisInboundInFlight(web, { logger, maxHoldMs, key, now: () => clock.web }),
+    claimer: createRedisInboundInFlight(worker, { logger, maxHoldMs, key, now: () => clock.worker }),
+    // Holds are sent without waiting: a round trip on the same connection has them applied.
+    sent: () => web.ping(),
+  };
+}
+
+describe('deliveries in flight, shared through Redis', () => {
+  it('holds a contact for every instance until each delivery of theirs is released', async () => {
+    const p = await pair();
+    const first = p.holder.hold([ana, ana]);
+    const second = p.holder.hold([ana, bia]);
+    await p.sent();
+    expect((await p.claimer.held()).sort()).toEqual([ana, bia].sort());
+    // One member per contact per delivery.
+    expect(await worker.zcard(p.key)).toBe(3);
+
+    first();
+    first();
+    await p.sent();
+    expect((await p.claimer.held()).sort()).toEqual([ana, bia].sort());
+    second();
+    await p.sent();
+    expect(await p.claimer.held()).toEqual([]);
+    expect(await worker.zcard(p.key)).toBe(0);
+  });
+
+  it('counts a hold for at most its bound of the claimer’s time, and a later hold clears the expired ones', async () => {
+    const p = await pair(50);
+    p.holder.hold([ana]);
+    await p.sent();
+    p.clock.worker += 49;
+    expect(await p.claimer.held()).toEqual([ana]);
+    p.clock.worker += 1;
+    expect(await p.claimer.held()).toEqual([]);
+
+    // A holder that crashed never releases: its hold is removed by the next one.
+    p.clock.web += 50;
+    p.holder.hold([bia]);
+    await p.sent();
+    expect((await worker.zrange(p.key, 0, -1)).map((m) => m.slice(0, m.lastIndexOf('#')))).toEqual([bia]);
+    // And the set itself goes once every hold in it has ended.
+    const ttl = await worker.pttl(p.key);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(100);
+  });
+
+  it('never counts a hold longer than its bound when the holder’s clock runs ahead', async () => {
+    const p = await pair(50);
+    p.clock.web += 10_000;
+    p.holder.hold([ana]);
+    await p.sent();
+    // Ending 10 s from now by the claimer's clock: more than a hold can last, so not a hold.
+    expect(await p.claimer.held()).toEqual([]);
+  });
+
+  it('goes on without the shared holds when Redis refuses, saying so once', async () => {
+    const p = await pair();
+    // Not a sorted set: every command on it fails, as on a Redis that cannot serve them.
+    await web.set(p.key, 'not a set');
+    const release = p.holder.hold([ana]);
+    await p.sent();
+    expect(await p.claimer.held()).toEqual([]);
+    release();
+    await p.sent();
+    expect(await p.claimer.held()).toEqual([]);
+    // Once by each instance, not on every command.
+    const said = 'redis: inbound holds are seen by this instance only until it answers again';
+    expect(p.seen).toEqual([said, said]);
+
+    // Once it answers again, holds are shared again.
+    await web.del(p.key);
+    p.holder.hold([bia]);
+    await p.sent();
+    expect(await p.claimer.held()).toEqual([bia]);
+  });
+
+  it('holds nothing while its connection is down', async () => {
+    const down = new Redis('redis://127.0.0.1:1', { lazyConnect: true, maxRetriesPerRequest: 0 });
+    const { logger, seen } = warnings();
+    const inFlight = createRedisInboundInFlight(down, { logger });
+    const release = inFlight.hold([ana]);
+    release();
+    expect(await inFlight.held()).toEqual([]);
+    expect(seen).toEqual([]);
+    down.disconnect();
+  });
+});

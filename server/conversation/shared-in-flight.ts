@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../logger.ts';
+
+/**
+ * Deliveries in flight (see `inbound-in-flight.ts`) told to every instance through Redis: with a
+ * `web` process storing webhooks and `worker` processes claiming, the claimer is not the process
+ * that knows a delivery is on its way. Redis only narrows a race, so it never stands in the way:
+ * holds are sent without waiting for an answer, and a claim that cannot read them goes by the
+ * holds of its own process (the caller keeps those as well).
+ */
+export interface SharedInboundInFlight {
+  /** Marks these contacts (`inboundContactKey`) as held for all instances; call the answer once stored or failed. */
+  hold(keys: readonly string[]): () => void;
+  /** The contacts held by any instance right now; none when Redis cannot say. */
+  held(): Promise<string[]>;
+}
+
+/**
+ * One atomic step: drops the holds that have expired (a crashed instance never releases its own),
+ * adds this delivery's and lets the whole set expire once every hold in it would have, so a
+ * deployment that goes quiet leaves no key behind.
+ */
+const holdScript = `
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+local args = {}
+for i = 4, #ARGV do
+  args[#args + 1] = ARGV[2]
+  args[#args + 1] = ARGV[i]
+end
+redis.call('ZADD', KEYS[1], unpack(args))
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+return 0
+`;
+
+/**
+ * A sorted set of `<contact key>#<instance>:<n>`, one member per contact per delivery (a contact
+ * with two deliveries in flight stays held until both are stored), scored by when the hold ends.
+ *
+ * Clocks: a hold's end is the holder's clock plus `maxHoldMs`; a claimer counts the holds ending
+ * within `maxHoldMs` of its own clock. A hold therefore counts for `maxHoldMs` of the claimer's
+ * time at most, whatever the skew between the two: skew can only shorten or void a hold (back
+ * to the race this narrows, a few ms of NTP skew against 50 ms), never make a contact wait longer.
+ * Redis's own TIME would avoid skew but cost a script on every claim, and tests could not move it.
+ *
+ * Order: the holds go out on the connection that also publishes wake-ups (`notifier.ts`), and
+ * Redis runs one connection's commands in order, so a hold sent before a wake-up is seen by any
+ * claim that wake-up starts, and a release sent before the wake-up that follows it likewise.
+ */
+export function createRedisInboundInFlight(
+  redis: Redis,
+  o: {
+    logger: Logger;
+    maxHoldMs?: number;
+    now?: () => number;
+    /** The sorted set's name; tests give each their own. */
+    key?: string;
+    /** A claim waits this long at most for the holds (a hold lasts 50 ms: waiting longer defeats it). */
+    readTimeoutMs?: number;
+  },
+): SharedInboundInFlight {
+  const { logger, maxHoldMs = 50, now = () => Date.now(), key = 'fluxo:inbound-held', readTimeoutMs = 250 } = o;
+  // Names this instance's members, which must not collide with another's.
+  const instance = randomUUID().slice(0, 8);
+  let holds = 0;
+  // Redis being down is logged once by its connection (`redis-client.ts`); this says what it costs here.
+  let warned = false;
+  const failed = (err: unknown) => {
+    if (warned) return;
+    warned = true;
+    logger.warn('redis: inbound holds are seen by this instance only until it answers again', { err });
+  };
+  const answered = () => {
+    warned = false;
+  };
+  // Not queued behind a connection that is down: ioredis would send a stale hold on reconnecting.
+  const usable = () => redis.status === 'ready';
+
+  return {
+    hold(keys) {
+      const members = [...new Set(keys)].map((k) => `${k}#${instance}:${++holds}`);
+      if (members.length === 0 || !usable()) return () => undefined;
+      const at = now();
+      redis.eval(holdScript, 1, key, at, at + maxHoldMs, maxHoldMs * 2, ...members).then(answered, failed);
+      let released = false;
+      return () => {
+        if (released || !usable()) return;
+        released = true;
+        redis.zrem(key, ...members).then(answered, failed);
+      };
+    },
+    async held() {
+      if (!usable()) return [];
+      const at = now();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timedOut = new Promise<null>((resolve) => {
+        timer = setTimeout(() => resolve(null), readTimeoutMs);
+      });
+      const read = redis.zrangebyscore(key, `(${at}`, at + maxHoldMs).then(
+        (members) => {
+          answered();
+          return members;
+        },
+        (err: unknown) => {
+          failed(err);
+          return null;
+        },
+      );
+      const members = await Promise.race([read, timedOut]).finally(() => clearTimeout(timer));
+      if (members === null) {
+        failed(new Error(`no answer within ${readTimeoutMs} ms`));
+        return [];
+      }
+      return [...new Set(members.map((m) => m.slice(0, m.lastIndexOf('#'))))];
+    },
+  };
+}
