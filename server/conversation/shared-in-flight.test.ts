@@ -36,8 +36,12 @@ async function pair(maxHoldMs = 50) {
     seen,
     holder: createRedisInboundInFlight(web, { logger, maxHoldMs, key, now: () => clock.web }),
     claimer: createRedisInboundInFlight(worker, { logger, maxHoldMs, key, now: () => clock.worker }),
-    // Holds are sent without waiting: a round trip on the same connection has them applied.
-    sent: () => web.ping(),
+    // Holds are sent without waiting, at the next turn of the event loop: after it, a round trip
+    // on the same connection has them applied.
+    sent: async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      await web.ping();
+    },
   };
 }
 
@@ -88,6 +92,47 @@ describe('deliveries in flight, shared through Redis', () => {
     await p.sent();
     // Ending 10 s from now by the claimer's clock: more than a hold can last, so not a hold.
     expect(await p.claimer.held()).toEqual([]);
+  });
+
+  it('sends the holds and releases of one moment in one command, and nothing for a delivery stored before its hold went out', async () => {
+    const key = `test:inbound-held:${randomUUID()}`;
+    const own = new Redis(url, { maxRetriesPerRequest: 1 });
+    await own.ping();
+    const sent: string[] = [];
+    const send = own.sendCommand.bind(own);
+    own.sendCommand = ((command: { name: string }) => {
+      sent.push(command.name);
+      return send(command as never);
+    }) as typeof own.sendCommand;
+    const inFlight = createRedisInboundInFlight(own, { logger: warnings().logger, key });
+    const settled = async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      await own.ping();
+    };
+
+    const releases = [inFlight.hold([ana]), inFlight.hold([bia]), inFlight.hold([ana])];
+    await settled();
+    expect(await worker.zcard(key)).toBe(3);
+    releases.forEach((release) => release());
+    await settled();
+    expect(await worker.zcard(key)).toBe(0);
+    // Released before it was sent: neither added nor removed.
+    inFlight.hold([ana])();
+    await settled();
+    expect(sent).toEqual(['eval', 'ping', 'eval', 'ping', 'ping']);
+    own.disconnect();
+  });
+
+  it('takes a burst of thousands of holds and releases in one command each', async () => {
+    const p = await pair();
+    const contacts = Array.from({ length: 5000 }, (_, i) => inboundContactKey('ch', String(5584990000000 + i), null));
+    const releases = contacts.map((c) => p.holder.hold([c]));
+    await p.sent();
+    expect((await p.claimer.held()).length).toBe(contacts.length);
+    releases.forEach((release) => release());
+    await p.sent();
+    expect(await p.claimer.held()).toEqual([]);
+    expect(p.seen).toEqual([]);
   });
 
   it('goes on without the shared holds when Redis refuses, saying so once', async () => {

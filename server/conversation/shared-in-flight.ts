@@ -17,19 +17,31 @@ export interface SharedInboundInFlight {
 }
 
 /**
- * One atomic step: drops the holds that have expired (a crashed instance never releases its own),
- * adds this delivery's and lets the whole set expire once every hold in it would have, so a
- * deployment that goes quiet leaves no key behind.
+ * One atomic step for everything this instance has to say at a moment: drops the holds that have
+ * ended (a crashed instance never releases its own), adds the new ones (ARGV[4] of them) and lets
+ * the whole set expire once every hold in it would have, so a deployment that goes quiet leaves
+ * no key behind; then removes the released ones.
  */
-const holdScript = `
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
-local args = {}
-for i = 4, #ARGV do
-  args[#args + 1] = ARGV[2]
-  args[#args + 1] = ARGV[i]
+const writeScript = `
+local adding = tonumber(ARGV[4])
+local last = 4 + adding
+if adding > 0 then
+  redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+  local args = {}
+  for i = 5, last do
+    args[#args + 1] = ARGV[2]
+    args[#args + 1] = ARGV[i]
+    if #args >= 1000 or i == last then
+      redis.call('ZADD', KEYS[1], unpack(args))
+      args = {}
+    end
+  end
+  redis.call('PEXPIRE', KEYS[1], ARGV[3])
 end
-redis.call('ZADD', KEYS[1], unpack(args))
-redis.call('PEXPIRE', KEYS[1], ARGV[3])
+-- In slices: Lua's stack takes a few thousand arguments at most.
+for i = last + 1, #ARGV, 500 do
+  redis.call('ZREM', KEYS[1], unpack(ARGV, i, math.min(i + 499, #ARGV)))
+end
 return 0
 `;
 
@@ -44,8 +56,11 @@ return 0
  * Redis's own TIME would avoid skew but cost a script on every claim, and tests could not move it.
  *
  * Order: the holds go out on the connection that also publishes wake-ups (`notifier.ts`), and
- * Redis runs one connection's commands in order, so a hold sent before a wake-up is seen by any
- * claim that wake-up starts, and a release sent before the wake-up that follows it likewise.
+ * Redis runs one connection's commands in order. New holds are sent once per turn of the event
+ * loop (before any wake-up published in a later turn); releases at the end of the current
+ * microtasks, so before the wake-up that follows them (published at the next turn): a claim that
+ * wake-up starts no longer sees the contact held. Under load a group commit stores many webhooks
+ * at once, and their releases (with the holds still unsent) go in one command.
  */
 export function createRedisInboundInFlight(
   redis: Redis,
@@ -55,11 +70,15 @@ export function createRedisInboundInFlight(
     now?: () => number;
     /** The sorted set's name; tests give each their own. */
     key?: string;
-    /** A claim waits this long at most for the holds (a hold lasts 50 ms: waiting longer defeats it). */
+    /**
+     * A claim waits this long at most for the holds (5 × `maxHoldMs`, at least 250 ms): waiting
+     * much longer than a hold lasts costs more than the reordering it prevents.
+     */
     readTimeoutMs?: number;
   },
 ): SharedInboundInFlight {
-  const { logger, maxHoldMs = 50, now = () => Date.now(), key = 'fluxo:inbound-held', readTimeoutMs = 250 } = o;
+  const { logger, maxHoldMs = 50, now = () => Date.now(), key = 'fluxo:inbound-held' } = o;
+  const readTimeoutMs = o.readTimeoutMs ?? Math.max(250, 5 * maxHoldMs);
   // Names this instance's members, which must not collide with another's.
   const instance = randomUUID().slice(0, 8);
   let holds = 0;
@@ -76,17 +95,43 @@ export function createRedisInboundInFlight(
   // Not queued behind a connection that is down: ioredis would send a stale hold on reconnecting.
   const usable = () => redis.status === 'ready';
 
+  // Written but not sent yet: members to add and to remove, sent by `flush` in one command.
+  let adding: string[] = [];
+  let removing: string[] = [];
+  let flushing: 'soon' | 'now' | null = null;
+  const flush = () => {
+    flushing = null;
+    if (adding.length + removing.length === 0) return;
+    const at = now();
+    const args = [at, at + maxHoldMs, maxHoldMs * 2, adding.length, ...adding, ...removing];
+    adding = [];
+    removing = [];
+    redis.eval(writeScript, 1, key, ...args).then(answered, failed);
+  };
+
   return {
     hold(keys) {
       const members = [...new Set(keys)].map((k) => `${k}#${instance}:${++holds}`);
       if (members.length === 0 || !usable()) return () => undefined;
-      const at = now();
-      redis.eval(holdScript, 1, key, at, at + maxHoldMs, maxHoldMs * 2, ...members).then(answered, failed);
+      adding.push(...members);
+      if (!flushing) {
+        flushing = 'soon';
+        setImmediate(flush);
+      }
       let released = false;
       return () => {
-        if (released || !usable()) return;
+        if (released) return;
         released = true;
-        redis.zrem(key, ...members).then(answered, failed);
+        // Still unsent: never added, nothing to remove.
+        const unsent = new Set(members);
+        const before = adding.length;
+        adding = adding.filter((m) => !unsent.has(m));
+        if (adding.length < before || !usable()) return;
+        removing.push(...members);
+        if (flushing !== 'now') {
+          flushing = 'now';
+          queueMicrotask(flush);
+        }
       };
     },
     async held() {
