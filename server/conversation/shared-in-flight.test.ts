@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createServer, type Socket } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Logger } from '../logger.ts';
@@ -136,7 +137,8 @@ describe('deliveries in flight, shared through Redis', () => {
   });
 
   it('goes on without the shared holds when Redis refuses, saying so once', async () => {
-    const p = await pair();
+    // Long holds: the claimer's clock moves a second here.
+    const p = await pair(60_000);
     // Not a sorted set: every command on it fails, as on a Redis that cannot serve them.
     await web.set(p.key, 'not a set');
     const release = p.holder.hold([ana]);
@@ -149,11 +151,56 @@ describe('deliveries in flight, shared through Redis', () => {
     const said = 'redis: inbound holds are seen by this instance only until it answers again';
     expect(p.seen).toEqual([said, said]);
 
-    // Once it answers again, holds are shared again.
+    // Once it answers again, holds are shared again; claims ask again a second after it failed them.
     await web.del(p.key);
     p.holder.hold([bia]);
     await p.sent();
+    p.clock.worker += 999;
+    expect(await p.claimer.held()).toEqual([]);
+    p.clock.worker += 1;
     expect(await p.claimer.held()).toEqual([bia]);
+  });
+
+  it('does not keep claims waiting on a Redis that stops answering', async () => {
+    // Takes connections and never answers, as a Redis that hangs.
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as { port: number }).port;
+    const hung = new Redis({
+      port,
+      host: '127.0.0.1',
+      // Ready without asking it anything (no INFO, no CLIENT SETINFO): it would never answer.
+      enableReadyCheck: false,
+      disableClientInfo: true,
+      maxRetriesPerRequest: 0,
+    });
+    await new Promise((resolve) => hung.once('ready', resolve));
+    const sent: string[] = [];
+    const send = hung.sendCommand.bind(hung);
+    hung.sendCommand = ((command: { name: string }) => {
+      sent.push(command.name);
+      return send(command as never);
+    }) as typeof hung.sendCommand;
+    let t = 0;
+    const { logger, seen } = warnings();
+    const inFlight = createRedisInboundInFlight(hung, { logger, now: () => t, readTimeoutMs: 20 });
+
+    expect(await inFlight.held()).toEqual([]);
+    expect(sent).toEqual(['zrangebyscore']);
+    expect(seen).toEqual(['redis: inbound holds are seen by this instance only until it answers again']);
+    // For a second the claims go by this instance's holds without asking.
+    t += 999;
+    expect(await inFlight.held()).toEqual([]);
+    expect(sent).toEqual(['zrangebyscore']);
+    t += 1;
+    expect(await inFlight.held()).toEqual([]);
+    expect(sent).toEqual(['zrangebyscore', 'zrangebyscore']);
+    expect(seen).toHaveLength(1);
+
+    hung.disconnect();
+    sockets.forEach((s) => s.destroy());
+    await new Promise((resolve) => silent.close(resolve));
   });
 
   it('holds nothing while its connection is down', async () => {

@@ -75,15 +75,21 @@ export function createRedisInboundInFlight(
      * much longer than a hold lasts costs more than the reordering it prevents.
      */
     readTimeoutMs?: number;
+    /** After a claim's read failed, the next claims go without the shared holds this long. */
+    retryMs?: number;
   },
 ): SharedInboundInFlight {
   const { logger, maxHoldMs = 50, now = () => Date.now(), key = 'fluxo:inbound-held' } = o;
   const readTimeoutMs = o.readTimeoutMs ?? Math.max(250, 5 * maxHoldMs);
+  const retryMs = o.retryMs ?? 1000;
   // Names this instance's members, which must not collide with another's.
   const instance = randomUUID().slice(0, 8);
   let holds = 0;
   // Redis being down is logged once by its connection (`redis-client.ts`); this says what it costs here.
   let warned = false;
+  // A claim does not wait on a Redis that just failed it (one that hangs instead of refusing
+  // would cost every claim the whole timeout): it goes by this instance's holds for `retryMs`.
+  let readFailedAt: number | null = null;
   const failed = (err: unknown) => {
     if (warned) return;
     warned = true;
@@ -135,27 +141,21 @@ export function createRedisInboundInFlight(
       };
     },
     async held() {
-      if (!usable()) return [];
       const at = now();
+      if (!usable() || (readFailedAt !== null && at - readFailedAt < retryMs)) return [];
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const timedOut = new Promise<null>((resolve) => {
-        timer = setTimeout(() => resolve(null), readTimeoutMs);
+      const timedOut = new Promise<Error>((resolve) => {
+        timer = setTimeout(() => resolve(new Error(`no answer within ${readTimeoutMs} ms`)), readTimeoutMs);
       });
-      const read = redis.zrangebyscore(key, `(${at}`, at + maxHoldMs).then(
-        (members) => {
-          answered();
-          return members;
-        },
-        (err: unknown) => {
-          failed(err);
-          return null;
-        },
-      );
+      const read = redis.zrangebyscore(key, `(${at}`, at + maxHoldMs).catch((err: unknown) => err as Error);
       const members = await Promise.race([read, timedOut]).finally(() => clearTimeout(timer));
-      if (members === null) {
-        failed(new Error(`no answer within ${readTimeoutMs} ms`));
+      if (members instanceof Error) {
+        readFailedAt = at;
+        failed(members);
         return [];
       }
+      readFailedAt = null;
+      answered();
       return [...new Set(members.map((m) => m.slice(0, m.lastIndexOf('#'))))];
     },
   };
