@@ -108,6 +108,12 @@ export function createRedisInboundInFlight(
   const flush = () => {
     flushing = null;
     if (adding.length + removing.length === 0) return;
+    if (!usable()) {
+      // Lost since: dropped rather than sent late (a hold that reached Redis ends by itself).
+      adding = [];
+      removing = [];
+      return;
+    }
     const at = now();
     const args = [at, at + maxHoldMs, maxHoldMs * 2, adding.length, ...adding, ...removing];
     adding = [];
@@ -147,7 +153,9 @@ export function createRedisInboundInFlight(
       const timedOut = new Promise<Error>((resolve) => {
         timer = setTimeout(() => resolve(new Error(`no answer within ${readTimeoutMs} ms`)), readTimeoutMs);
       });
-      const read = redis.zrangebyscore(key, `(${at}`, at + maxHoldMs).catch((err: unknown) => err as Error);
+      const read = redis
+        .zrangebyscore(key, `(${at}`, at + maxHoldMs)
+        .catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
       const members = await Promise.race([read, timedOut]).finally(() => clearTimeout(timer));
       if (members instanceof Error) {
         readFailedAt = at;
