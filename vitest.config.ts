@@ -13,6 +13,8 @@ const needsSharedServices = [
   'server/db/process-liveness.test.ts',
   'server/db/prepared-statements.test.ts',
   'server/webhooks/shared-pacing.test.ts',
+  'server/conversation/shared-in-flight.test.ts',
+  'server/webhooks/web-worker-reordering.test.ts',
 ];
 
 export default defineConfig({

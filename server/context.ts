@@ -45,8 +45,9 @@ export interface MessagingDeps {
   inbox: { submit(deliveries: InboundDelivery[]): Promise<string[]> };
   /**
    * Marks contacts (`inboundContactKey`) as having a delivery on its way to storage: the
-   * processors here leave them alone until it is stored (bounded). Call the answer once stored
-   * (with the contacts it woke) or failed (null), before waking them. Absent, nothing is held.
+   * processors here (and, with Redis, on every instance) leave them alone until it is stored
+   * (bounded). Call the answer once stored (with the contacts it woke) or failed (null), before
+   * waking them. Absent, nothing is held.
    */
   holdInbound?(keys: string[]): (woken: string[] | null) => void;
   /** Tells the processors (here and on other instances) that these contacts have work. */

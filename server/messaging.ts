@@ -11,6 +11,7 @@ import { createAiMedia } from './conversation/ai-media.ts';
 import { channelMedia } from './conversation/media-port.ts';
 import { createFlowVersions } from './conversation/flow-versions.ts';
 import { createInboundInFlight } from './conversation/inbound-in-flight.ts';
+import { createRedisInboundInFlight } from './conversation/shared-in-flight.ts';
 import { createHttpPort } from './conversation/http-port.ts';
 import { createLlmSource, type LlmSource } from './conversation/llm-source.ts';
 import { fetchMissingMedia } from './conversation/media-fetcher.ts';
@@ -174,6 +175,16 @@ export function startMessaging(o: MessagingOptions) {
   // Deliveries read but not stored yet, by contact: a claim leaves those contacts for the wake-up
   // their store sends, so two of a contact's messages posted at once run in timestamp order.
   const inFlight = createInboundInFlight(o.inFlightHoldMs);
+  // With Redis, also told to the other instances: a `web` process stores, `worker` processes claim.
+  // Both are kept: this instance's own holds still count while Redis is down.
+  const sharedInFlight = redis
+    ? createRedisInboundInFlight(redis, { logger: o.logger, maxHoldMs: o.inFlightHoldMs, now })
+    : null;
+  const heldNow = async () => {
+    const local = inFlight.held();
+    if (!sharedInFlight) return local;
+    return [...new Set([...local, ...(await sharedInFlight.held())])];
+  };
   // The contacts each processor holds during its pass. A message stored for one of them meanwhile
   // is skipped by whichever processor its wake-up reaches (the contact is leased); unless the
   // holder runs again once it lets the contact go, that message waits for the idle poll.
@@ -199,7 +210,7 @@ export function startMessaging(o: MessagingOptions) {
           leaseMs,
           batchSize: 64,
           optOut: () => optOut.current(),
-          inFlight: () => inFlight.held(),
+          inFlight: heldNow,
           onReplies: () => notifier.publish('outbox'),
           onClaimed: (ids) => ids.forEach((id) => holding[i]!.add(id)),
           onCommitted: (committed) => {
@@ -356,10 +367,18 @@ export function startMessaging(o: MessagingOptions) {
     inbox: { submit: (deliveries) => inbox.submit(deliveries) },
     holdInbound: (keys) => {
       const release = inFlight.hold(keys);
+      const releaseShared = sharedInFlight?.hold(keys);
       return (woken) => {
+        // Released before the wake-up below is published (same connection): a claim it starts sees it.
+        releaseShared?.();
         // A contact a claim left out meanwhile has its turn now, even when this store failed or
-        // brought nothing new (a duplicate) and so wakes no one: a processor here runs it.
-        if (release() && !woken?.length) (processors.find((p) => p.sleeping) ?? processors[0])?.wake();
+        // brought nothing new (a duplicate) and so wakes no one. Here the hold knows whether a
+        // claim left one out; other instances' claims are not told, so with Redis any delivery
+        // that held a contact wakes them (at most the one publish a new message costs anyway).
+        const skipped = release();
+        if (woken?.length) return;
+        if (sharedInFlight && keys.length > 0) notifier.publish('inbound');
+        else if (skipped) (processors.find((p) => p.sleeping) ?? processors[0])?.wake();
       };
     },
     wake: (contactIds, options) => {

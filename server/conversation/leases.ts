@@ -121,8 +121,8 @@ export async function releaseProcessLeases(db: Db, processOwner: string): Promis
  * live session in the same statement: one round trip between a wake-up and the engine. The
  * `lease_until` test is re-checked by Postgres on the locked row, so two instances running this
  * at once never both get the same contact. Contacts in `held` (`inboundContactKey`: a delivery
- * of theirs is still being stored here, see `inbound-in-flight.ts`) are left for the wake-up
- * that store sends.
+ * of theirs is still being stored, here or on another instance: see `inbound-in-flight.ts` and
+ * `shared-in-flight.ts`) are left for the wake-up that store sends.
  *
  * On Postgres the pending messages are read as of the statement's start, while the lock sees
  * the contact's row as it is now: another processor may have run and committed the contact in
