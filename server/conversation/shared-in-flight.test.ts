@@ -3,7 +3,7 @@ import { createServer, type Socket } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Logger } from '../logger.ts';
-import { inboundContactKey } from './inbound-in-flight.ts';
+import { inboundContactKey } from './contact-key.ts';
 import { createRedisInboundInFlight } from './shared-in-flight.ts';
 
 // Runs only with DATABASE_URL and REDIS_URL set (see vitest.config.ts).
