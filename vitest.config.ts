@@ -11,7 +11,6 @@ const needsSharedServices = [
   'server/webhooks/redis-fault.test.ts',
   'server/db/postgres-faults.test.ts',
   'server/db/process-liveness.test.ts',
-  'server/db/prepared-statements.test.ts',
   'server/webhooks/shared-pacing.test.ts',
   'server/conversation/shared-in-flight.test.ts',
   'server/webhooks/web-worker-reordering.test.ts',

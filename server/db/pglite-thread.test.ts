@@ -68,31 +68,6 @@ describe('embedded database thread', () => {
     await expect(broken()).rejects.toMatchObject({ code: '42703' });
   });
 
-  it('runs marked statements with generic plans, every other one with custom plans, and switches only outside transactions', async () => {
-    const mode = async (marked: boolean, executor: Kysely<Schema> = db) =>
-      (
-        await sql<{
-          mode: string;
-        }>`${sql.raw(marked ? prepared : '')} select current_setting('plan_cache_mode') as mode, ${1}::int as n`.execute(
-          executor,
-        )
-      ).rows[0]?.mode;
-    expect(await mode(false)).toBe('auto');
-    expect(await mode(true)).toBe('force_generic_plan');
-    expect(await mode(false)).toBe('auto');
-    expect(await mode(true)).toBe('force_generic_plan');
-    // The mode goes back before a transaction starts, and a rollback cannot undo a switch.
-    await expect(
-      db.transaction().execute(async (tx) => {
-        expect(await mode(false, tx)).toBe('auto');
-        expect(await mode(true, tx)).toBe('auto');
-        throw new Error('rolled back');
-      }),
-    ).rejects.toThrow('rolled back');
-    expect(await mode(false)).toBe('auto');
-    expect(await mode(true)).toBe('force_generic_plan');
-  });
-
   it('rolls a failed transaction back and runs concurrent ones one after another', async () => {
     await expect(
       db.transaction().execute(async (tx) => {

@@ -9,8 +9,7 @@
  * Each query goes to Postgres as ONE protocol exchange (parse, bind, describe, execute, sync)
  * instead of PGlite's `query()`, which makes five calls into Postgres per query. Statements
  * that start with the `/* fluxo:prepared *\/` marker are parsed and planned once, as named
- * statements and run with a generic plan, as on the Postgres pool (prepared-statements.ts,
- * `genericPlanMode`: switched only outside transactions). Parameters are turned into
+ * statements, as the Postgres pool does (prepared-statements.ts). Parameters are turned into
  * text the way node-postgres does (`prepareValue`), so the same code runs the same on both.
  *
  * Plain JavaScript on purpose: a worker thread gets no TypeScript loader from vitest, and this
@@ -30,16 +29,6 @@ const port = parentPort;
 let db;
 /** Statement text → name of the statement prepared for it on this connection. */
 const named = new Map();
-/** The connection's plan mode (see prepared-statements.ts) and its transaction status ('I': none). */
-let generic = false;
-let transactionStatus = 'I';
-
-/** @param {boolean} toGeneric */
-async function switchPlanMode(toGeneric) {
-  const sqlText = toGeneric ? 'set plan_cache_mode = force_generic_plan' : 'reset plan_cache_mode';
-  const { messages } = await db.execProtocol(serialize.query(sqlText), { throwOnError: false });
-  if (!messages.some((m) => m.name === 'error')) generic = toGeneric;
-}
 
 /** @param {Uint8Array[]} parts */
 function concat(parts) {
@@ -58,15 +47,10 @@ function concat(parts) {
  */
 async function run(text, params) {
   const values = params.map((v) => pgUtils.prepareValue(v));
-  const marked = text.startsWith(preparedMarker);
-  if (transactionStatus === 'I') {
-    if (marked && !generic) await switchPlanMode(true);
-    else if (!marked && generic && (values.length > 0 || /^\s*begin\b/i.test(text))) await switchPlanMode(false);
-  }
   const parts = [];
   let statement = '';
   let parsing = null;
-  if (marked) {
+  if (text.startsWith(preparedMarker)) {
     statement = named.get(text) ?? '';
     if (!statement) {
       parsing = `fluxo_${named.size + 1}`;
@@ -84,8 +68,6 @@ async function run(text, params) {
   );
   // Errors come back as messages: whether the statement got prepared must be known either way.
   const { messages } = await db.execProtocol(concat(parts), { throwOnError: false });
-  const ready = messages.findLast((m) => m.name === 'readyForQuery');
-  if (ready && 'status' in ready) transactionStatus = String(ready.status);
   if (parsing && messages.some((m) => m.name === 'parseComplete')) named.set(text, parsing);
   const error = messages.find((m) => m.name === 'error');
   if (error) throw error;
