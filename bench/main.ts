@@ -13,7 +13,7 @@ import { validateFlow } from '../shared/flow/validate/index.ts';
 import { readCpu, residentMb } from './cpu.ts';
 import { createLoad, medians, summarize, type PhaseResult } from './load.ts';
 import { formatSoak, soakReport, type MemorySample } from './soak.ts';
-import { formatStages, readStages } from './stages.ts';
+import { formatStages, perCallByStage, readStages, type StageTotals } from './stages.ts';
 import { formatIo, readIo, type IoTotals } from './io-counts.ts';
 import { appSecret, benchChannels, benchMetricsToken, menuChannels, startTarget } from './target.ts';
 import { createMenuLoad, deliveryMix, summarizeMix, type MenuPhaseResult } from './menu-load.ts';
@@ -70,12 +70,22 @@ try {
   if (soakSeconds > 0) {
     // The server's resident memory, sampled every 10 s: a leak shows as a steady climb.
     const memory: MemorySample[] = [];
+    // And each minute's time per call by stage: a stage that slows as the tables grow shows here.
+    const stageReadings: Promise<StageTotals>[] = [readStages(target.server.url, benchMetricsToken)];
     const messages = await load.soak(100, soakSeconds, {
       onSecond: (atSecond) => {
         if (atSecond % 10 === 0) memory.push({ atSecond, rssMb: residentMb(serverPid) });
+        if (atSecond % 60 === 0 && atSecond > 0) stageReadings.push(readStages(target.server.url, benchMetricsToken));
       },
     });
     process.stdout.write(`${formatSoak(soakReport(messages, 10, 1000, memory), soakSeconds, 100).join('\n')}\n`);
+    const readings = await Promise.all(stageReadings);
+    process.stdout.write('  time per call by stage, per minute (ms, mean):\n');
+    for (let minute = 1; minute < readings.length; minute++) {
+      process.stdout.write(
+        `  ${String(minute).padStart(6)}  ${perCallByStage(readings[minute - 1]!, readings[minute]!)}\n`,
+      );
+    }
   }
   for (let run = 1; run <= (soakSeconds > 0 ? 0 : runs); run++) {
     const phases = [

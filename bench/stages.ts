@@ -30,14 +30,22 @@ export function formatStages(before: StageTotals, after: StageTotals, messages: 
     const ms = (((after.get(stage) ?? 0) - (before.get(stage) ?? 0)) * 1000) / Math.max(1, messages);
     return `${stage} ${ms.toFixed(2)}`;
   });
-  // A call's average duration is the latency a message waits there (a batch shares one call).
-  const perCall = order.map((stage) => {
-    const calls = (after.get(countKey(stage)) ?? 0) - (before.get(countKey(stage)) ?? 0);
-    const seconds = (after.get(stage) ?? 0) - (before.get(stage) ?? 0);
-    return `${stage} ${calls ? ((seconds * 1000) / calls).toFixed(2) : '—'}`;
-  });
   return [
     `  time per inbound message by stage (ms, summed over concurrent work): ${parts.join(' · ')}`,
-    `  time per call by stage (ms, mean): ${perCall.join(' · ')}`,
+    `  time per call by stage (ms, mean): ${perCallByStage(before, after)}`,
   ].join('\n');
+}
+
+/**
+ * "parse 0.05 · verify 0.01 · …": each stage's mean time per call between two readings, the
+ * latency a message waits there (a batch shares one call).
+ */
+export function perCallByStage(before: StageTotals, after: StageTotals): string {
+  return order
+    .map((stage) => {
+      const calls = (after.get(countKey(stage)) ?? 0) - (before.get(countKey(stage)) ?? 0);
+      const seconds = (after.get(stage) ?? 0) - (before.get(stage) ?? 0);
+      return `${stage} ${calls ? ((seconds * 1000) / calls).toFixed(2) : '—'}`;
+    })
+    .join(' · ');
 }
