@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../testing/test-db.ts';
 import { claimWork } from './leases.ts';
+import { insertBareChannel } from '../testing/bare-channel.ts';
 
 const channelId = 'ch-claim-fairness';
 
@@ -15,17 +16,7 @@ describe('claiming work under a backlog', () => {
   let t: TestDb;
   beforeAll(async () => {
     t = await createTestDb();
-    await t.db
-      .insertInto('channels')
-      .values({
-        id: channelId,
-        name: 'Loja',
-        phone_number_id: '106000000000091',
-        access_token_enc: 'x',
-        app_secret_enc: 'x',
-        verify_token: 'v',
-      })
-      .execute();
+    await insertBareChannel(t.db, channelId, '106000000000091');
   });
   afterAll(() => t.close());
 

@@ -4,6 +4,7 @@ import { createTestDb, type TestDb } from '../testing/test-db.ts';
 import type { DecidedContact } from './batch-rows.ts';
 import { needsTransaction } from './batch-rows.ts';
 import { commitInOneStatement } from './commit-batch.ts';
+import { insertBareChannel } from '../testing/bare-channel.ts';
 
 const channelId = 'ch-commit-test';
 const now = new Date();
@@ -14,17 +15,7 @@ describe('commitInOneStatement', () => {
   let flowVersionId: string;
   beforeAll(async () => {
     t = await createTestDb();
-    await t.db
-      .insertInto('channels')
-      .values({
-        id: channelId,
-        name: 'Loja',
-        phone_number_id: '106000000000093',
-        access_token_enc: 'x',
-        app_secret_enc: 'x',
-        verify_token: 'v',
-      })
-      .execute();
+    await insertBareChannel(t.db, channelId, '106000000000093');
     await t.db.insertInto('flows').values({ id: 'f1', name: 'Eco', draft: '{}' }).execute();
     flowVersionId = randomUUID();
     await t.db

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../testing/test-db.ts';
 import { claimWork } from './leases.ts';
 import { contactKeySql, inboundContactKey, userIdContactKeySql, waIdContactKeySql } from './contact-key.ts';
+import { insertBareChannel } from '../testing/bare-channel.ts';
 
 describe('contact key', () => {
   it('names a contact by channel and WhatsApp id, or by user id when the number is hidden', () => {
@@ -15,17 +16,7 @@ describe('contact key', () => {
     let t: TestDb;
     beforeAll(async () => {
       t = await createTestDb();
-      await t.db
-        .insertInto('channels')
-        .values({
-          id: 'ch',
-          name: 'Loja',
-          phone_number_id: '1',
-          access_token_enc: 'x',
-          app_secret_enc: 'x',
-          verify_token: 'v',
-        })
-        .execute();
+      await insertBareChannel(t.db, 'ch', '1');
       await t.db
         .insertInto('contacts')
         .values([

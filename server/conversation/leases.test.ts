@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { livenessLockSpace } from '../db/process-liveness.ts';
 import { createTestDb, type TestDb } from '../testing/test-db.ts';
 import { claimWork, processLeaseOwner, reclaimAll, reclaimFromDeadProcesses, releaseProcessLeases } from './leases.ts';
+import { insertBareChannel } from '../testing/bare-channel.ts';
 
 const channelId = 'ch-leases-test';
 const phoneNumberId = '106000000000084';
@@ -13,17 +14,7 @@ describe('leases after a crash', () => {
   let n = 0;
   beforeAll(async () => {
     t = await createTestDb();
-    await t.db
-      .insertInto('channels')
-      .values({
-        id: channelId,
-        name: 'Loja',
-        phone_number_id: phoneNumberId,
-        access_token_enc: 'x',
-        app_secret_enc: 'x',
-        verify_token: 'v',
-      })
-      .execute();
+    await insertBareChannel(t.db, channelId, phoneNumberId);
   });
   afterAll(() => t.close());
 

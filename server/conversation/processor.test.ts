@@ -7,6 +7,7 @@ import type { ChannelDirectory, ChannelInfo } from '../channels/channel-director
 import type { FlowVersions } from './flow-versions.ts';
 import { claimWork } from './leases.ts';
 import { processBatch } from './processor.ts';
+import { insertBareChannel } from '../testing/bare-channel.ts';
 
 const channel: ChannelInfo = {
   id: 'ch-processor-test',
@@ -25,17 +26,7 @@ describe('a pass whose database goes away mid-run', () => {
   let t: TestDb;
   beforeAll(async () => {
     t = await createTestDb();
-    await t.db
-      .insertInto('channels')
-      .values({
-        id: channel.id,
-        name: 'Loja',
-        phone_number_id: channel.phoneNumberId,
-        access_token_enc: 'x',
-        app_secret_enc: 'x',
-        verify_token: 'v',
-      })
-      .execute();
+    await insertBareChannel(t.db, channel.id, channel.phoneNumberId);
   });
   afterAll(() => t.close());
 

@@ -13,6 +13,7 @@ import { createTestDb, type TestDb } from '../testing/test-db.ts';
 import type { ChannelDirectory, ChannelInfo } from '../channels/channel-directory.ts';
 import type { GraphClient } from '../whatsapp/graph-client.ts';
 import { createSender } from './sender.ts';
+import { insertBareChannel } from '../testing/bare-channel.ts';
 
 const channel: ChannelInfo = {
   id: 'ch-sender-test',
@@ -55,17 +56,7 @@ describe('the sender after a database failure', () => {
   let t: TestDb;
   beforeAll(async () => {
     t = await createTestDb();
-    await t.db
-      .insertInto('channels')
-      .values({
-        id: channel.id,
-        name: 'Loja',
-        phone_number_id: channel.phoneNumberId,
-        access_token_enc: 'x',
-        app_secret_enc: 'x',
-        verify_token: 'v',
-      })
-      .execute();
+    await insertBareChannel(t.db, channel.id, channel.phoneNumberId);
   });
   afterAll(() => t.close());
 

@@ -5,6 +5,7 @@ import { messageWebhook, statusWebhook } from '../testing/webhook-payloads.ts';
 import { parseWebhook } from '../whatsapp/parse-webhook.ts';
 import type { InboundDelivery } from '../whatsapp/inbound-delivery.ts';
 import { storeInbound } from './store-inbound.ts';
+import { insertBareChannel } from '../testing/bare-channel.ts';
 
 const channel = { phoneNumberId: '106000000000091', displayPhone: '15550100091', wabaId: '0' };
 const channelId = 'ch-store-test';
@@ -22,17 +23,7 @@ describe('storeInbound (one statement per batch)', () => {
   let t: TestDb;
   beforeAll(async () => {
     t = await createTestDb();
-    await t.db
-      .insertInto('channels')
-      .values({
-        id: channelId,
-        name: 'Loja',
-        phone_number_id: channel.phoneNumberId,
-        access_token_enc: 'x',
-        app_secret_enc: 'x',
-        verify_token: 'v',
-      })
-      .execute();
+    await insertBareChannel(t.db, channelId, channel.phoneNumberId);
   });
   afterAll(() => t.close());
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.ts';
 import { createTestDb, type TestDb } from '../testing/test-db.ts';
 import { createVacuumLoop } from './vacuum.ts';
+import { insertBareChannel } from '../testing/bare-channel.ts';
 
 describe('vacuum loop', () => {
   let t: TestDb;
@@ -19,17 +20,7 @@ describe('vacuum loop', () => {
       { growingEvery: 2 },
     );
     // Dead rows in the queue the sender reads: what the loop is there to clear.
-    await t.db
-      .insertInto('channels')
-      .values({
-        id: 'ch',
-        name: 'Loja',
-        phone_number_id: '1',
-        access_token_enc: 'x',
-        app_secret_enc: 'x',
-        verify_token: 'v',
-      })
-      .execute();
+    await insertBareChannel(t.db, 'ch', '1');
     await t.db
       .insertInto('contacts')
       .values({ id: 'c', channel_id: 'ch', wa_id: '55', name: 'Ana', variables: '{}' })
@@ -94,17 +85,7 @@ describe('vacuum loop', () => {
   it('refreshes statistics from a sample of the given size, so an embedded ANALYZE stays short', async () => {
     const small = await createTestDb();
     try {
-      await small.db
-        .insertInto('channels')
-        .values({
-          id: 'ch',
-          name: 'Loja',
-          phone_number_id: '1',
-          access_token_enc: 'x',
-          app_secret_enc: 'x',
-          verify_token: 'v',
-        })
-        .execute();
+      await insertBareChannel(small.db, 'ch', '1');
       await small.db
         .insertInto('contacts')
         .values({ id: 'c', channel_id: 'ch', wa_id: '55', name: 'Ana', variables: '{}' })

@@ -12,6 +12,7 @@ import { recordAudit } from '../db/queries/audit.ts';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
 import { eraseContact } from './erase-contact.ts';
 import { scrubJson } from './scrub-json.ts';
+import { insertBareChannel } from '../testing/bare-channel.ts';
 
 const phone = '5584991239876';
 const other = '5584991230001';
@@ -19,17 +20,7 @@ const name = 'Fernanda Lima';
 
 /** A contact with history, in two campaigns' audiences and in an audit entry's details. */
 async function seed(db: Db, now: Date) {
-  await db
-    .insertInto('channels')
-    .values({
-      id: 'ch',
-      name: 'Loja',
-      phone_number_id: '1',
-      access_token_enc: 'x',
-      app_secret_enc: 'x',
-      verify_token: 'v',
-    })
-    .execute();
+  await insertBareChannel(db, 'ch', '1');
   await db
     .insertInto('contacts')
     .values({ id: 'c1', channel_id: 'ch', wa_id: phone, name, variables: JSON.stringify({ cpf: '123' }) })
