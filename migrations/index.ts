@@ -34,6 +34,7 @@ import * as m0035 from './0035_add_variant_sku.ts';
 import * as m0036 from './0036_add_paid_order_notice.ts';
 import * as m0037 from './0037_create_meta_catalog_links.ts';
 import * as m0039 from './0039_add_contact_handled_up_to.ts';
+import * as m0040 from './0040_mark_outbound_processed.ts';
 
 /** Every migration, in order. Listed by hand so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -72,6 +73,7 @@ export const migrations: Record<string, Migration> = {
   '0036_add_paid_order_notice': m0036,
   '0037_create_meta_catalog_links': m0037,
   '0039_add_contact_handled_up_to': m0039,
+  '0040_mark_outbound_processed': m0040,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -122,6 +122,15 @@ describe('commitInOneStatement', () => {
       (await t.db.selectFrom('messages').select('processed_at').where('id', '=', ana.inbound).executeTakeFirstOrThrow())
         .processed_at,
     ).not.toBeNull();
+    // Replies are never waiting work: null marks only inbound messages the processor has not handled.
+    expect(
+      await t.db
+        .selectFrom('messages')
+        .select('processed_at')
+        .where('contact_id', '=', ana.id)
+        .where('direction', '=', 'out')
+        .execute(),
+    ).toEqual([{ processed_at: now }, { processed_at: now }, { processed_at: now }]);
     expect(
       await t.db.selectFrom('conversation_sessions').select('status').where('contact_id', '=', ana.id).execute(),
     ).toEqual([{ status: 'active' }]);

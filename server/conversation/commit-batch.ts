@@ -67,8 +67,8 @@ export async function commitInOneStatement(
     )}),
     -- The outbound rows of outbound-rows.ts (as insertOutboundRows writes them), in this statement.
     replies as (
-      insert into messages (id, channel_id, contact_id, direction, type, text, status, session_id, author_kind, author_id, created_at, payload, error)
-      select r.id, r.channel_id, r.contact_id, 'out', r.type, r.text, r.status, r.session_id, r.author_kind, r.author_id, ${at}::timestamptz, r.payload, r.error
+      insert into messages (id, channel_id, contact_id, direction, type, text, status, session_id, author_kind, author_id, created_at, processed_at, payload, error)
+      select r.id, r.channel_id, r.contact_id, 'out', r.type, r.text, r.status, r.session_id, r.author_kind, r.author_id, ${at}::timestamptz, ${at}::timestamptz, r.payload, r.error
       from jsonb_to_recordset(${json(rows.messages)}::jsonb)
         as r(id text, channel_id text, contact_id text, type text, text text, status text, session_id text, author_kind text, author_id text, payload jsonb, error jsonb)
       where r.contact_id in (select id from settled)

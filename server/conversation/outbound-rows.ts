@@ -102,6 +102,8 @@ export async function insertOutboundRows(tx: Tx, rows: OutboundRows, now: Date):
           ...m,
           direction: 'out' as const,
           created_at: now,
+          // Never null for outbound: null marks inbound messages waiting (migration 0040).
+          processed_at: now,
           payload: JSON.stringify(m.payload),
           error: m.error === null ? null : JSON.stringify(m.error),
         })),

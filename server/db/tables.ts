@@ -166,6 +166,10 @@ export interface MessagesTable {
   author_kind: Defaulted<string>;
   author_id: string | null;
   created_at: Timestamp;
+  /**
+   * Inbound: when the processor handled it; null while it waits (the claim's queue). Outbound:
+   * when it was written, never null (migration 0040 says why).
+   */
   processed_at: Timestamp | null;
 }
 

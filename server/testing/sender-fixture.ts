@@ -83,6 +83,7 @@ export async function startSenderFixture(channel: SenderChannel): Promise<Sender
           text,
           status: 'pending',
           payload: JSON.stringify(payload),
+          processed_at: new Date(),
         })
         .execute();
       const outboxId = randomUUID();
