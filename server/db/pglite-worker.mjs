@@ -9,8 +9,9 @@
  * Each query goes to Postgres as ONE protocol exchange (parse, bind, describe, execute, sync)
  * instead of PGlite's `query()`, which makes five calls into Postgres per query. Statements
  * that start with the `/* fluxo:prepared *\/` marker are parsed and planned once, as named
- * statements, as the Postgres pool does (prepared-statements.ts). Parameters are turned into
- * text the way node-postgres does (`prepareValue`), so the same code runs the same on both.
+ * statements, as the Postgres pool does (prepared-statements.ts), and always run with their
+ * generic plan (see `planMode`). Parameters are turned into text the way node-postgres does
+ * (`prepareValue`), so the same code runs the same on both.
  *
  * Plain JavaScript on purpose: a worker thread gets no TypeScript loader from vitest, and this
  * file must load the same under tsx, vitest and plain node.
@@ -42,15 +43,37 @@ function concat(parts) {
 }
 
 /**
+ * The plan cache mode the session is in: null when unknown (a rollback may have undone a SET).
+ *
+ * Marked statements take Postgres' generic plan, always. Left to choose (`auto`), Postgres
+ * compares the generic plan's cost with recent custom plans' and, for the webhook storage
+ * statement, now and then switched to planning every execution: that costs ~1.7 ms here
+ * (WebAssembly), twice what running it does, and a soak's storage time per minute doubled from
+ * one minute to the next and stayed so. Their parameters are JSON documents and arrays whose
+ * values tell the planner nothing, so a custom plan is never better. Unnamed statements with
+ * parameters keep `auto`: a generic plan cannot use a partial index whose predicate compares
+ * with a parameter (`status = $1`). The mode is set only when it has to change.
+ * @type {'auto' | 'generic' | null}
+ */
+let planMode = 'auto';
+
+/**
  * @param {string} text
  * @param {unknown[]} params
  */
 async function run(text, params) {
   const values = params.map((v) => pgUtils.prepareValue(v));
   const parts = [];
+  const marked = text.startsWith(preparedMarker);
+  const wanted = marked ? 'generic' : values.length > 0 ? 'auto' : null;
+  const setMode = wanted !== null && wanted !== planMode;
+  if (setMode) {
+    const mode = wanted === 'generic' ? 'force_generic_plan' : 'auto';
+    parts.push(serialize.parse({ text: `set plan_cache_mode = ${mode}` }), serialize.bind({}), serialize.execute({}));
+  }
   let statement = '';
   let parsing = null;
-  if (text.startsWith(preparedMarker)) {
+  if (marked) {
     statement = named.get(text) ?? '';
     if (!statement) {
       parsing = `fluxo_${named.size + 1}`;
@@ -68,11 +91,15 @@ async function run(text, params) {
   );
   // Errors come back as messages: whether the statement got prepared must be known either way.
   const { messages } = await db.execProtocol(concat(parts), { throwOnError: false });
-  if (parsing && messages.some((m) => m.name === 'parseComplete')) named.set(text, parsing);
+  const parsed = messages.filter((m) => m.name === 'parseComplete').length;
+  if (parsing && parsed === (setMode ? 2 : 1)) named.set(text, parsing);
   const error = messages.find((m) => m.name === 'error');
+  // A failed or rolled-back transaction takes back the SETs made in it.
+  if (error || /^\s*rollback\b/i.test(text)) planMode = null;
+  else if (setMode) planMode = wanted;
   if (error) throw error;
-  const [result] = parse.parseResults(messages, db.parsers);
-  return result ?? { rows: [], fields: [] };
+  const results = parse.parseResults(messages, db.parsers);
+  return results[results.length - 1] ?? { rows: [], fields: [] };
 }
 
 /**

@@ -5,7 +5,8 @@ import type pg from 'pg';
  * Marks a hot statement for the plan cache: put it at the very start of its SQL. The WhatsApp
  * runtime's statements are large CTEs run many times a second; as unnamed statements Postgres
  * parses and plans each execution (about a millisecond for the biggest), more than they take
- * to run. Named, each pool connection prepares them once. PGlite sees only a comment.
+ * to run. Named, each pool connection prepares them once; the embedded database's thread does
+ * the same (pglite-worker.mjs).
  */
 export const prepared = '/* fluxo:prepared */';
 
