@@ -75,7 +75,9 @@ describe('embedded database thread', () => {
         .execute(ex)
         .then((r) => r.rows[0]!.mode);
     const unnamed = () =>
-      sql<Mode>`select current_setting('plan_cache_mode') as mode, ${1}::int as one`.execute(db).then((r) => r.rows[0]!.mode);
+      sql<Mode>`select current_setting('plan_cache_mode') as mode, ${1}::int as one`
+        .execute(db)
+        .then((r) => r.rows[0]!.mode);
 
     expect(await marked()).toBe('force_generic_plan');
     expect(await unnamed()).toBe('auto');
