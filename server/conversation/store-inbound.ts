@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.ts';
-import { prepared } from '../db/prepared-statements.ts';
+import { preparedGeneric } from '../db/prepared-statements.ts';
 import type { InboundDelivery } from '../whatsapp/inbound-delivery.ts';
 import type { ParsedInboundMessage } from '../whatsapp/parse-message.ts';
 import type { ParsedStatus } from '../whatsapp/parse-status.ts';
@@ -112,7 +112,7 @@ export async function storeInboundChanges(
   }));
 
   const at = now.toISOString();
-  const result = await sql<{ contact_id: string; is_new: boolean }>`${sql.raw(prepared)}
+  const result = await sql<{ contact_id: string; is_new: boolean }>`${sql.raw(preparedGeneric)}
     with incoming as (
       select * from jsonb_to_recordset(${JSON.stringify(contactRows)}::jsonb)
         as r(id text, key text, channel_id text, wa_id text, user_id text, name text, last_inbound_at timestamptz)

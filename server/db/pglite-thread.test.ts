@@ -5,7 +5,7 @@ import { Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { startPGliteThread, type EmbeddedPostgres } from './pglite-thread.ts';
-import { prepared } from './prepared-statements.ts';
+import { prepared, preparedGeneric } from './prepared-statements.ts';
 
 interface Schema {
   items: { id: string; n: number; tags: string[]; doc: unknown; at: Date; ok: boolean | null };
@@ -68,29 +68,35 @@ describe('embedded database thread', () => {
     await expect(broken()).rejects.toMatchObject({ code: '42703' });
   });
 
-  it('plans marked statements once, generically, and leaves other statements with parameters to Postgres', async () => {
+  it('runs statements marked generic with their generic plan, and leaves the others to Postgres', async () => {
     type Mode = { mode: string };
-    const marked = (ex: Kysely<Schema> = db) =>
-      sql<Mode>`${sql.raw(prepared)} select current_setting('plan_cache_mode') as mode, ${'x'}::text as plan_check`
+    const generic = (ex: Kysely<Schema> = db) =>
+      sql<Mode>`${sql.raw(preparedGeneric)} select current_setting('plan_cache_mode') as mode, ${'x'}::text as plan_check`
         .execute(ex)
+        .then((r) => r.rows[0]!.mode);
+    const marked = () =>
+      sql<Mode>`${sql.raw(prepared)} select current_setting('plan_cache_mode') as mode, ${1}::int as one`
+        .execute(db)
         .then((r) => r.rows[0]!.mode);
     const unnamed = () =>
       sql<Mode>`select current_setting('plan_cache_mode') as mode, ${1}::int as one`
         .execute(db)
         .then((r) => r.rows[0]!.mode);
 
-    expect(await marked()).toBe('force_generic_plan');
+    expect(await generic()).toBe('force_generic_plan');
     expect(await unnamed()).toBe('auto');
-    // A SET made inside a transaction is undone by its rollback: the next marked statement sets it again.
+    expect(await generic()).toBe('force_generic_plan');
+    expect(await marked()).toBe('auto');
+    // A SET made inside a transaction is undone by its rollback: the next generic statement sets it again.
     await expect(
       db.transaction().execute(async (tx) => {
-        expect(await marked(tx)).toBe('force_generic_plan');
+        expect(await generic(tx)).toBe('force_generic_plan');
         throw new Error('undo');
       }),
     ).rejects.toThrow('undo');
-    expect(await marked()).toBe('force_generic_plan');
+    expect(await generic()).toBe('force_generic_plan');
 
-    for (let i = 0; i < 8; i++) await marked();
+    for (let i = 0; i < 8; i++) await generic();
     const plans = await sql<{ generic_plans: string; custom_plans: string }>`
       select generic_plans, custom_plans from pg_prepared_statements where statement like '%as plan_check'`.execute(db);
     expect(plans.rows.map((r) => Number(r.custom_plans))).toEqual([0]);

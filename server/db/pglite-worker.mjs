@@ -9,9 +9,9 @@
  * Each query goes to Postgres as ONE protocol exchange (parse, bind, describe, execute, sync)
  * instead of PGlite's `query()`, which makes five calls into Postgres per query. Statements
  * that start with the `/* fluxo:prepared *\/` marker are parsed and planned once, as named
- * statements, as the Postgres pool does (prepared-statements.ts), and always run with their
- * generic plan (see `planMode`). Parameters are turned into text the way node-postgres does
- * (`prepareValue`), so the same code runs the same on both.
+ * statements, as the Postgres pool does (prepared-statements.ts); those marked for it always
+ * run with their generic plan (see `planMode`). Parameters are turned into text the way
+ * node-postgres does (`prepareValue`), so the same code runs the same on both.
  *
  * Plain JavaScript on purpose: a worker thread gets no TypeScript loader from vitest, and this
  * file must load the same under tsx, vitest and plain node.
@@ -21,6 +21,8 @@ import { PGlite, parse, protocol } from '@electric-sql/pglite';
 import pgUtils from 'pg/lib/utils.js';
 
 const preparedMarker = '/* fluxo:prepared */';
+/** `preparedGeneric` in prepared-statements.ts. */
+const genericMarker = '/* fluxo:prepared */ /* generic plan */';
 const { serialize } = protocol;
 
 if (!parentPort) throw new Error('pglite-worker.mjs runs as a worker thread');
@@ -45,14 +47,15 @@ function concat(parts) {
 /**
  * The plan cache mode the session is in: null when unknown (a rollback may have undone a SET).
  *
- * Marked statements take Postgres' generic plan, always. Left to choose (`auto`), Postgres
- * compares the generic plan's cost with recent custom plans' and, for the webhook storage
- * statement, now and then switched to planning every execution: that costs ~1.7 ms here
- * (WebAssembly), twice what running it does, and a soak's storage time per minute doubled from
- * one minute to the next and stayed so. Their parameters are JSON documents and arrays whose
- * values tell the planner nothing, so a custom plan is never better. Unnamed statements with
- * parameters keep `auto`: a generic plan cannot use a partial index whose predicate compares
- * with a parameter (`status = $1`). The mode is set only when it has to change.
+ * Statements marked `preparedGeneric` always take Postgres' generic plan. Left to choose
+ * (`auto`), Postgres compares the generic plan's cost with recent custom plans' and, for webhook
+ * storage, now and then switched to planning every execution: that costs ~1.7 ms here
+ * (WebAssembly), twice what running it does, and in a soak the statement's time per minute
+ * doubled from one minute to the next and stayed so. Its parameters are JSON documents whose
+ * contents the planner cannot see, so a custom plan is never better. Every other statement with
+ * parameters runs in `auto`: a custom plan sees array lengths and timestamps (better joins for a
+ * large batch), and a generic plan could not use a partial index whose predicate compares with a
+ * parameter (`status = $1`). The mode is set only when it has to change, in the same exchange.
  * @type {'auto' | 'generic' | null}
  */
 let planMode = 'auto';
@@ -65,7 +68,7 @@ async function run(text, params) {
   const values = params.map((v) => pgUtils.prepareValue(v));
   const parts = [];
   const marked = text.startsWith(preparedMarker);
-  const wanted = marked ? 'generic' : values.length > 0 ? 'auto' : null;
+  const wanted = text.startsWith(genericMarker) ? 'generic' : values.length > 0 ? 'auto' : null;
   const setMode = wanted !== null && wanted !== planMode;
   if (setMode) {
     const mode = wanted === 'generic' ? 'force_generic_plan' : 'auto';

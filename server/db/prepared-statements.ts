@@ -10,6 +10,13 @@ import type pg from 'pg';
  */
 export const prepared = '/* fluxo:prepared */';
 
+/**
+ * A marked statement whose parameters are JSON documents of a batch, which tell the planner
+ * nothing: the embedded database always runs it with its generic plan instead of sometimes
+ * planning every execution (pglite-worker.mjs, `planMode`). On Postgres it is `prepared`.
+ */
+export const preparedGeneric = `${prepared} /* generic plan */`;
+
 type Query = pg.PoolClient['query'];
 
 /** Wraps the pool so marked statements go out as named prepared statements (see `prepared`). */
