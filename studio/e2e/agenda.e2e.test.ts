@@ -87,10 +87,14 @@ describe('Agenda', () => {
     await page.goto('/agenda');
     await page.getByRole('heading', { level: 1, name: 'Agenda' }).waitFor();
     const booking = page.getByTestId('booking').filter({ hasText: contact.name });
+    // The page lists a period's days only once its bookings arrived (a spinner until then).
+    const periodListed = () =>
+      page.getByTestId('booking').or(page.getByText('Nenhum horário marcado').first()).first().waitFor();
+    await periodListed();
     // The first free day may fall in next week (a Saturday afternoon, say).
     for (let i = 0; i < 2 && (await booking.count()) === 0; i++) {
       await page.getByRole('button', { name: 'Próximo →' }).click();
-      await page.getByTestId('booking').or(page.getByText('Nenhum horário marcado').first()).first().waitFor();
+      await periodListed();
     }
     await booking.waitFor();
     expect(await booking.innerText()).toContain('Visitas aos imóveis');
