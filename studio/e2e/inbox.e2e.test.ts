@@ -217,7 +217,11 @@ describe('agent inbox', () => {
   });
 
   it('walks the queue with the arrow keys and works a conversation with the keyboard only', async () => {
+    // The queue lists the longest wait first: Ana's handoff must be done before Bruno writes,
+    // or the two contacts' turns may finish in either order.
+    const sentBeforeAna = fake.sent().length;
     await contactSays('Boa tarde', { waId: '5521911112222', name: 'Ana Lima' });
+    await fake.waitForSent(sentBeforeAna + 1, 20_000);
     await contactSays('Olá!', { waId: '5531933334444', name: 'Bruno Reis' });
     page = admin.page;
     await page.goto('/inbox');
