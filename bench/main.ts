@@ -5,7 +5,8 @@
  * Everything runs on 127.0.0.1, and every phase is bounded in time and count.
  * Options: --only saturation|paced, --runs N (medians over N runs), --soak SECONDS (one paced
  * run at 100 msgs/s, reported per minute with the slowest messages), and for tuning the env
- * variables BENCH_TIMELINE, BENCH_CPU_PROF and BENCH_KEEP_DB.
+ * variables BENCH_TIMELINE, BENCH_CPU_PROF, BENCH_KEEP_DB, BENCH_COUNT_IO and BENCH_SQL_PROFILE
+ * (embedded: the database thread's time per statement, see sql-profile.ts).
  */
 import { measureSteps } from '../runtime/testing/step-benchmark.ts';
 import { largeFlow } from '../shared/flow/testing/large-flow.ts';
@@ -15,6 +16,7 @@ import { createLoad, medians, summarize, type PhaseResult } from './load.ts';
 import { formatSoak, soakReport, type MemorySample } from './soak.ts';
 import { formatStages, perCallByStage, readStages, type StageTotals } from './stages.ts';
 import { formatIo, readIo, type IoTotals } from './io-counts.ts';
+import { formatSqlProfile, readSqlProfile } from './sql-profile.ts';
 import { appSecret, benchChannels, benchMetricsToken, menuChannels, startTarget } from './target.ts';
 import { createMenuLoad, deliveryMix, summarizeMix, type MenuPhaseResult } from './menu-load.ts';
 
@@ -123,8 +125,15 @@ try {
 async function withStages<T extends PhaseResult>(run: () => Promise<T>): Promise<{ phase: T; stages: string }> {
   const before = await readStages(target.server.url, benchMetricsToken);
   const io = countIo ? await ioSnapshot() : null;
+  const profileFile = target.sqlProfileFile;
+  const sqlBefore = profileFile ? readSqlProfile(profileFile) : null;
   const phase = await run();
-  const stages = formatStages(before, await readStages(target.server.url, benchMetricsToken), phase.acknowledged);
+  let stages = formatStages(before, await readStages(target.server.url, benchMetricsToken), phase.acknowledged);
+  if (profileFile && sqlBefore) {
+    // The server writes its profile each second: wait for the phase's last statements to be in it.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    stages += `\n${formatSqlProfile(sqlBefore, readSqlProfile(profileFile), phase.acknowledged)}`;
+  }
   if (!io) return { phase, stages };
   const after = await ioSnapshot();
   const counts = formatIo(io.totals, after.totals, {

@@ -38,6 +38,8 @@ export interface Target {
   server: ServerProcess;
   fake: FakeGraph;
   kind: string;
+  /** Where the embedded server writes its time per statement (BENCH_SQL_PROFILE), else undefined. */
+  sqlProfileFile: string | undefined;
   close(): Promise<void>;
 }
 
@@ -69,6 +71,7 @@ export async function startTarget(): Promise<Target> {
     };
   }
   const port = await freePort();
+  const sqlProfileFile = process.env.BENCH_SQL_PROFILE && !databaseUrl ? join(dataDir, 'sql-profile.json') : undefined;
   const fake = await startFakeGraphApi({
     expectedToken: accessToken,
     statusCallback: { url: `http://127.0.0.1:${port}/webhooks/whatsapp`, appSecret, statuses: ['sent', 'delivered'] },
@@ -98,6 +101,7 @@ export async function startTarget(): Promise<Target> {
       METRICS_TOKEN: benchMetricsToken,
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       ...(process.env.BENCH_COUNT_IO ? { FLUXO_COUNT_IO: 'true' } : {}),
+      ...(sqlProfileFile ? { FLUXO_SQL_PROFILE: sqlProfileFile } : {}),
       ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
       // PGOPTIONS (e.g. `-c plan_cache_mode=force_generic_plan`) reaches the server's connections, for tuning.
       ...(process.env.PGOPTIONS ? { PGOPTIONS: process.env.PGOPTIONS } : {}),
@@ -108,6 +112,7 @@ export async function startTarget(): Promise<Target> {
   return {
     server,
     fake,
+    sqlProfileFile,
     kind: databaseUrl ? `Postgres${process.env.REDIS_URL ? ' + Redis' : ''}` : 'embedded (PGlite, in-process queue)',
     async close() {
       // The fake first: its status webhooks on kept-alive connections would keep the server busy.

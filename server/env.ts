@@ -54,6 +54,8 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** For benchmarks, embedded only: write the database thread's time per statement to this file each second. */
+  FLUXO_SQL_PROFILE: z.string().optional(),
   /** For tests and benchmarks: serve the API and webhooks only, without building or serving the studio. */
   FLUXO_SKIP_STUDIO: z
     .enum(['true', 'false'])
@@ -85,6 +87,8 @@ export interface Config {
   skipStudio: boolean;
   /** See FLUXO_COUNT_IO. */
   countIo: boolean;
+  /** See FLUXO_SQL_PROFILE. */
+  sqlProfileFile: string | undefined;
   rateLimits: RateLimits;
   trustedProxies: number;
 }
@@ -132,6 +136,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     reconcileMs: e.FLUXO_RECONCILE_MS,
     skipStudio: e.FLUXO_SKIP_STUDIO,
     countIo: e.FLUXO_COUNT_IO,
+    sqlProfileFile: e.FLUXO_SQL_PROFILE,
     rateLimits: {
       apiPerMinute: e.FLUXO_RATE_LIMIT_API,
       sessionPerMinute: e.FLUXO_RATE_LIMIT_SESSION,

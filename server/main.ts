@@ -30,6 +30,7 @@ const database = await openDatabase({
   databaseUrl: config.databaseUrl,
   dataDir: config.dataDir,
   poolSize: 20,
+  sqlProfileFile: config.sqlProfileFile,
   onEmbeddedFailure: (err) => {
     // Nothing is lost (webhooks not stored were not answered 200); a restart recovers the rest.
     logger.error('embedded database thread stopped; exiting so Fluxo is restarted', { err });

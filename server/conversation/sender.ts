@@ -36,6 +36,11 @@ export interface SenderOptions {
   /** Names this sender's locks, so a restart can tell a dead process's from a live one's. */
   owner?: string;
   random?: () => number;
+  /**
+   * How long a record of sends stays open for more (0: none). Every reply and read receipt is
+   * recorded; the reply's contact sees it already, and only their next reply waits on this.
+   */
+  recordLingerMs?: number;
   /** A message to the contact was recorded as accepted by Meta, or as failed (for the studio's live view). */
   onStatus?: (contactId: string) => void;
 }
@@ -132,11 +137,14 @@ export function createSender(o: SenderOptions, onSettled: () => void) {
   let queuedReplies = 0;
   let roomRanOut = false;
   // Sends that went through are recorded together: one statement for however many settled
-  // while the previous one was being written.
-  const recorder = createGroupCommit(async (outcomes: SendOutcome[]) => {
-    await timed('record', () => recordSends(o.db, outcomes, o.clock.now()));
-    return outcomes.map(() => undefined);
-  });
+  // while the previous one was being written, or within `recordLingerMs` of the first.
+  const recorder = createGroupCommit(
+    async (outcomes: SendOutcome[]) => {
+      await timed('record', () => recordSends(o.db, outcomes, o.clock.now()));
+      return outcomes.map(() => undefined);
+    },
+    { lingerMs: o.recordLingerMs ?? 0 },
+  );
   const record = (outcome: SendOutcome) => recorder.submit(outcome);
   // After the database failed under us, some rows may be `sending` under our name with nobody
   // working on them: sends whose outcome could not be written (the call went out, or maybe not)

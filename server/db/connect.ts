@@ -23,6 +23,8 @@ export interface DatabaseTarget {
   poolSize?: number;
   /** Embedded only: the database thread died (the server exits rather than run without it). */
   onEmbeddedFailure?: (err: Error) => void;
+  /** Embedded only: where to write the database thread's time per statement (FLUXO_SQL_PROFILE). */
+  sqlProfileFile?: string | undefined;
   /** Postgres only: a connection broke (the query on it fails; the pool opens new ones). */
   onConnectionError?: (err: Error) => void;
 }
@@ -51,7 +53,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
   const dir = `${target.dataDir}/pglite`;
   mkdirSync(dir, { recursive: true });
   // On its own thread: PGlite runs Postgres synchronously on the thread that calls it.
-  const pglite = await startPGliteThread(dir, { onFailure: target.onEmbeddedFailure });
+  const pglite = await startPGliteThread(dir, {
+    onFailure: target.onEmbeddedFailure,
+    profileFile: target.sqlProfileFile,
+  });
   const gate = new ConnectionGate();
   const db = new Kysely<never>({ dialect: new PGliteDialect(pglite, { gate }), ...counted() }) as unknown as Db;
   const urgentDb = new Kysely<never>({

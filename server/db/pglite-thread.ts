@@ -24,6 +24,8 @@ export interface PGliteThreadOptions {
   /** Start from this dump (`dumpDataDir`) instead of an empty database. */
   loadDataDir?: Uint8Array;
   onFailure?: (err: Error) => void;
+  /** Writes the thread's time per statement to this file (FLUXO_SQL_PROFILE, see sql-profile.mjs). */
+  profileFile?: string | undefined;
 }
 
 /**
@@ -32,9 +34,11 @@ export interface PGliteThreadOptions {
  */
 export async function startPGliteThread(
   dataDir: string | undefined,
-  { loadDataDir, onFailure }: PGliteThreadOptions = {},
+  { loadDataDir, onFailure, profileFile }: PGliteThreadOptions = {},
 ): Promise<EmbeddedPostgres> {
-  const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { dataDir, loadDataDir } });
+  const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
+    workerData: { dataDir, loadDataDir, profileFile },
+  });
   const waiting = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
   let nextId = 1;
   let failure: Error | null = null;

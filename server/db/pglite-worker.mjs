@@ -19,6 +19,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, parse, protocol } from '@electric-sql/pglite';
 import pgUtils from 'pg/lib/utils.js';
+import { createSqlProfile } from './sql-profile.mjs';
 
 const preparedMarker = '/* fluxo:prepared */';
 /** `preparedGeneric` in prepared-statements.ts. */
@@ -30,6 +31,9 @@ const port = parentPort;
 
 /** @type {PGlite} */
 let db;
+const { profileFile } = /** @type {{ profileFile?: string }} */ (workerData);
+/** The bench's statement times (FLUXO_SQL_PROFILE), when asked for. */
+const profile = profileFile ? createSqlProfile(profileFile) : null;
 /** Statement text → name of the statement prepared for it on this connection. */
 const named = new Map();
 
@@ -135,12 +139,15 @@ let queue = Promise.resolve();
 port.on('message', (/** @type {{ id: number; sql?: string; params?: unknown[]; close?: boolean }} */ msg) => {
   queue = queue.then(async () => {
     if (msg.close) {
+      profile?.flush();
       await db.close();
       port.postMessage({ id: msg.id, closed: true });
       return;
     }
     try {
+      const started = performance.now();
       const r = await run(msg.sql ?? '', msg.params ?? []);
+      profile?.record(msg.sql ?? '', performance.now() - started);
       port.postMessage({
         id: msg.id,
         rows: r.rows,

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createGroupCommit } from './group-commit.ts';
 
 describe('group commit', () => {
@@ -44,5 +44,35 @@ describe('group commit', () => {
     expect(results).toEqual([1, 2, 3, 4]);
     expect(batches).toEqual([[1], [2], [3, 4]]);
     expect(mostOpen).toBe(2);
+  });
+
+  it('with a linger, holds the batch open so items arriving at a steady pace go together', async () => {
+    vi.useFakeTimers();
+    try {
+      const batches: number[][] = [];
+      const gc = createGroupCommit(
+        async (items: number[]) => {
+          batches.push(items);
+          return items;
+        },
+        { lingerMs: 20 },
+      );
+      const first = [gc.submit(1)];
+      await vi.advanceTimersByTimeAsync(8);
+      first.push(gc.submit(2));
+      await vi.advanceTimersByTimeAsync(8);
+      first.push(gc.submit(3));
+      expect(batches).toEqual([]);
+      await vi.advanceTimersByTimeAsync(4);
+      expect(await Promise.all(first)).toEqual([1, 2, 3]);
+      const later = gc.submit(4);
+      await vi.advanceTimersByTimeAsync(19);
+      expect(batches).toEqual([[1, 2, 3]]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await later).toBe(4);
+      expect(batches).toEqual([[1, 2, 3], [4]]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
