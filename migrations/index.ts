@@ -35,6 +35,7 @@ import * as m0036 from './0036_add_paid_order_notice.ts';
 import * as m0037 from './0037_create_meta_catalog_links.ts';
 import * as m0039 from './0039_add_contact_handled_up_to.ts';
 import * as m0040 from './0040_mark_outbound_processed.ts';
+import * as m0041 from './0041_tune_message_writes.ts';
 
 /** Every migration, in order. Listed by hand so bundlers and tsx need no directory scan. */
 export const migrations: Record<string, Migration> = {
@@ -74,6 +75,7 @@ export const migrations: Record<string, Migration> = {
   '0037_create_meta_catalog_links': m0037,
   '0039_add_contact_handled_up_to': m0039,
   '0040_mark_outbound_processed': m0040,
+  '0041_tune_message_writes': m0041,
 };
 
 export const migrationProvider: MigrationProvider = {
