@@ -1,30 +1,55 @@
+/** A statement on its own, or a whole transaction (begin to commit). */
+export type GateTurn = 'statement' | 'transaction';
+
 /**
- * The turn to use embedded PGlite's single connection: one holder at a time (a transaction
- * holds it from begin to commit). Urgent callers (storing webhooks, which Meta waits on) go
- * ahead of everyone still waiting, never ahead of the current holder; among themselves, and
- * among the rest, first come first served. Webhook storage is group-committed, so at most one
- * urgent caller waits at a time and background work still gets every other turn.
+ * The turns on embedded PGlite's single connection. The database thread runs what it is sent
+ * one statement at a time, in arrival order, so statements on their own need not wait for each
+ * other's answers: up to `pipelineDepth` are sent ahead, and the thread goes from one to the next
+ * without waiting for this thread to read an answer and send the next (it sat idle in between
+ * whenever this thread was busy with HTTP or the engine). A transaction is sent only when no
+ * other one is open, and nothing else is sent until it ends: its statements never interleave
+ * with anyone's. Statements already sent before it run first, which changes nothing, as on a
+ * pool of connections.
+ *
+ * Urgent callers (storing webhooks, which Meta waits on) go ahead of everyone still waiting;
+ * among themselves, and among the rest, first come first served. With the pipeline they wait
+ * behind at most `pipelineDepth` statements already sent.
  */
 export class ConnectionGate {
-  private held = false;
-  private readonly waiting: { urgent: boolean; grant: () => void }[] = [];
+  private inTransaction = false;
+  private statementsSent = 0;
+  private readonly waiting: { turn: GateTurn; urgent: boolean; grant: () => void }[] = [];
 
-  acquire(urgent = false): Promise<void> {
-    if (!this.held) {
-      this.held = true;
-      return Promise.resolve();
-    }
+  constructor(private readonly pipelineDepth = 3) {}
+
+  acquire(turn: GateTurn = 'transaction', urgent = false): Promise<void> {
     return new Promise<void>((grant) => {
-      const entry = { urgent, grant };
+      const entry = { turn, urgent, grant };
       const firstPlain = urgent ? this.waiting.findIndex((w) => !w.urgent) : -1;
       if (firstPlain === -1) this.waiting.push(entry);
       else this.waiting.splice(firstPlain, 0, entry);
+      this.grantTurns();
     });
   }
 
-  release(): void {
-    const next = this.waiting.shift();
-    if (next) next.grant();
-    else this.held = false;
+  release(turn: GateTurn = 'transaction'): void {
+    if (turn === 'transaction') this.inTransaction = false;
+    else this.statementsSent -= 1;
+    this.grantTurns();
+  }
+
+  /** Grants waiting turns in order, stopping at the first that cannot go yet. */
+  private grantTurns(): void {
+    while (this.waiting.length > 0 && !this.inTransaction) {
+      const next = this.waiting[0]!;
+      if (next.turn === 'statement') {
+        if (this.statementsSent >= this.pipelineDepth) return;
+        this.statementsSent += 1;
+      } else {
+        this.inTransaction = true;
+      }
+      this.waiting.shift();
+      next.grant();
+    }
   }
 }

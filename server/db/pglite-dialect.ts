@@ -23,8 +23,8 @@ export interface PGliteDialectOptions {
 
 /**
  * Kysely dialect for embedded PGlite (in this thread, or on its own: pglite-thread.ts). PGlite
- * is a single connection, so the driver hands it to one caller at a time: a transaction holds
- * it until commit or rollback.
+ * is a single connection: a transaction holds it from begin to commit or rollback, and
+ * statements on their own are sent through the gate's pipeline (see `ConnectionGate`).
  */
 export class PGliteDialect implements Dialect {
   constructor(
@@ -47,40 +47,29 @@ export class PGliteDialect implements Dialect {
 }
 
 class PGliteDriver implements Driver {
-  private readonly connection: DatabaseConnection;
-
   constructor(
     private readonly pglite: EmbeddedPostgres,
     private readonly gate: ConnectionGate,
     private readonly urgent: boolean,
     private readonly closesDatabase: boolean,
-  ) {
-    this.connection = {
-      executeQuery: async <R>(q: CompiledQuery): Promise<QueryResult<R>> => {
-        const result = await pglite.query<R>(q.sql, [...q.parameters]);
-        const affected = result.affectedRows;
-        return affected === undefined || result.fields.length > 0
-          ? { rows: result.rows }
-          : { rows: result.rows, numAffectedRows: BigInt(affected) };
-      },
-      streamQuery: () => {
-        throw new Error('streaming is not supported on embedded PGlite');
-      },
-    };
-  }
+  ) {}
 
   async init(): Promise<void> {}
 
+  /**
+   * Kysely asks for a connection before it says whether it wants a transaction: the turn is
+   * taken later, by `beginTransaction` (the whole transaction) or by each statement alone.
+   */
   async acquireConnection(): Promise<DatabaseConnection> {
-    await this.gate.acquire(this.urgent);
-    return this.connection;
+    return new PGliteConnection(this.pglite, this.gate, this.urgent);
   }
 
-  async releaseConnection(): Promise<void> {
-    this.gate.release();
+  async releaseConnection(conn: DatabaseConnection): Promise<void> {
+    (conn as PGliteConnection).endTransaction();
   }
 
   async beginTransaction(conn: DatabaseConnection): Promise<void> {
+    await (conn as PGliteConnection).startTransaction();
     await conn.executeQuery(CompiledQuery.raw('begin'));
   }
   async commitTransaction(conn: DatabaseConnection): Promise<void> {
@@ -91,5 +80,50 @@ class PGliteDriver implements Driver {
   }
   async destroy(): Promise<void> {
     if (this.closesDatabase) await this.pglite.close();
+  }
+}
+
+/** One caller's use of the connection: a transaction's turn, or a turn per statement. */
+class PGliteConnection implements DatabaseConnection {
+  private holdsTransaction = false;
+
+  constructor(
+    private readonly pglite: EmbeddedPostgres,
+    private readonly gate: ConnectionGate,
+    private readonly urgent: boolean,
+  ) {}
+
+  async startTransaction(): Promise<void> {
+    await this.gate.acquire('transaction', this.urgent);
+    this.holdsTransaction = true;
+  }
+
+  /** Ends the transaction's turn, if this caller holds one (after commit, rollback, or a failed begin). */
+  endTransaction(): void {
+    if (!this.holdsTransaction) return;
+    this.holdsTransaction = false;
+    this.gate.release('transaction');
+  }
+
+  async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
+    if (this.holdsTransaction) return this.run<R>(q);
+    await this.gate.acquire('statement', this.urgent);
+    try {
+      return await this.run<R>(q);
+    } finally {
+      this.gate.release('statement');
+    }
+  }
+
+  streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('streaming is not supported on embedded PGlite');
+  }
+
+  private async run<R>(q: CompiledQuery): Promise<QueryResult<R>> {
+    const result = await this.pglite.query<R>(q.sql, [...q.parameters]);
+    const affected = result.affectedRows;
+    return affected === undefined || result.fields.length > 0
+      ? { rows: result.rows }
+      : { rows: result.rows, numAffectedRows: BigInt(affected) };
   }
 }
