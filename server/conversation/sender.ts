@@ -85,8 +85,13 @@ async function claimHeads(db: Db, now: Date, o: SenderOptions): Promise<Claimed[
       -- the first heads in contact id order made contacts whose ids sort late wait for seconds
       -- whenever the room ran out. The partial index holds only unsent rows (sent ones are
       -- deleted), so reading every contact's head is reading the backlog, not the table.
-      select h.id from (
-        select distinct on (contact_id) id, seq, status, next_attempt_at, locked_until, message_id from outbox
+      -- Whether another reply waits behind the head is counted in the same read of the queue.
+      -- (A subquery per claimed row was planned, with statistics from a quiet moment, as a walk of
+      -- another index over every unsent reply, for each row: 34 of a claim's 44 ms when saturated.)
+      select h.id, h.has_next from (
+        select distinct on (contact_id) id, seq, status, next_attempt_at, locked_until, message_id,
+          count(*) over (partition by contact_id) > 1 as has_next
+        from outbox
         where status in ('pending', 'sending') and kind = 'message' order by contact_id, seq
       ) h
       where (h.status = 'pending' and h.next_attempt_at <= ${now})
@@ -98,14 +103,14 @@ async function claimHeads(db: Db, now: Date, o: SenderOptions): Promise<Claimed[
     ), due_reads as (
       -- Read receipts need no order among contacts' replies, but the oldest go first (in the
       -- read queue's index order), so none waits behind newer ones when the room runs out.
-      select id from outbox
+      select id, false as has_next from outbox
       where status in ('pending', 'sending') and kind = 'read'
         and ((status = 'pending' and next_attempt_at <= ${now}) or (status = 'sending' and locked_until < ${stale}))
       order by seq
       limit ${limit}
     ), due as (
       -- Up to the limit of each, so neither queue starves the other.
-      select id from due_replies union all select id from due_reads
+      select id, has_next from due_replies union all select id, has_next from due_reads
     )
     update outbox o set status = 'sending', locked_until = ${lockUntil}, lock_owner = ${o.owner ?? null}, attempts = o.attempts + 1
     from due
@@ -115,10 +120,7 @@ async function claimHeads(db: Db, now: Date, o: SenderOptions): Promise<Claimed[
       -- Looked up per claimed row: joining messages in FROM let the planner hash the whole table.
       (select m.payload from messages m where m.id = o.message_id) as payload,
       (select m.wamid from messages m where m.id = o.message_id) as wamid,
-      (o.kind = 'message' and exists (
-        select 1 from outbox n
-        where n.contact_id = o.contact_id and n.kind = 'message' and n.status in ('pending', 'sending') and n.seq > o.seq
-      )) as has_next
+      due.has_next
   `.execute(db);
   return result.rows;
 }
