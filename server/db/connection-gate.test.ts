@@ -33,7 +33,7 @@ describe('ConnectionGate', () => {
     expect(got).toBe(true);
   });
 
-  it('sends statements ahead up to the pipeline depth, the next one as soon as one is answered', async () => {
+  it('sends statements ahead up to the pipeline depth, the next one as soon as one is answered, urgent ones at once', async () => {
     const gate = new ConnectionGate(2);
     const sent: string[] = [];
     const statement = (name: string, urgent = false) =>
@@ -43,12 +43,14 @@ describe('ConnectionGate', () => {
     void statement('a');
     void statement('b');
     void statement('c');
-    void statement('urgent', true);
     await settle();
     expect(sent).toEqual(['a', 'b']);
+    // An urgent statement goes at once, past the depth (the database thread runs it first).
+    void statement('urgent', true);
+    await settle();
+    expect(sent).toEqual(['a', 'b', 'urgent']);
     gate.release('statement');
     await settle();
-    // The urgent one was waiting ahead of `c`.
     expect(sent).toEqual(['a', 'b', 'urgent']);
     gate.release('statement');
     await settle();

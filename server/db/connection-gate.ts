@@ -12,8 +12,9 @@ export type GateTurn = 'statement' | 'transaction';
  * pool of connections.
  *
  * Urgent callers (storing webhooks, which Meta waits on) go ahead of everyone still waiting;
- * among themselves, and among the rest, first come first served. With the pipeline they wait
- * behind at most `pipelineDepth` statements already sent.
+ * among themselves, and among the rest, first come first served. An urgent statement is sent
+ * at once, past the pipeline's depth, and the database thread runs it ahead of statements sent
+ * before it (pglite-worker.mjs): it waits only for the one running, as without a pipeline.
  */
 export class ConnectionGate {
   private inTransaction = false;
@@ -43,7 +44,8 @@ export class ConnectionGate {
     while (this.waiting.length > 0 && !this.inTransaction) {
       const next = this.waiting[0]!;
       if (next.turn === 'statement') {
-        if (this.statementsSent >= this.pipelineDepth) return;
+        // Urgent statements are sent at once: the database thread runs them ahead of the others.
+        if (!next.urgent && this.statementsSent >= this.pipelineDepth) return;
         this.statementsSent += 1;
       } else {
         this.inTransaction = true;

@@ -106,10 +106,11 @@ class PGliteConnection implements DatabaseConnection {
   }
 
   async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
-    if (this.holdsTransaction) return this.run<R>(q);
+    if (this.holdsTransaction) return this.run<R>(q, false);
     await this.gate.acquire('statement', this.urgent);
     try {
-      return await this.run<R>(q);
+      // Outside a transaction the database thread may run it ahead of others sent before it.
+      return await this.run<R>(q, this.urgent);
     } finally {
       this.gate.release('statement');
     }
@@ -119,8 +120,8 @@ class PGliteConnection implements DatabaseConnection {
     throw new Error('streaming is not supported on embedded PGlite');
   }
 
-  private async run<R>(q: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.pglite.query<R>(q.sql, [...q.parameters]);
+  private async run<R>(q: CompiledQuery, urgent: boolean): Promise<QueryResult<R>> {
+    const result = await this.pglite.query<R>(q.sql, [...q.parameters], { urgent });
     const affected = result.affectedRows;
     return affected === undefined || result.fields.length > 0
       ? { rows: result.rows }

@@ -133,6 +133,17 @@ describe('embedded database thread', () => {
     expect(new Set(counts.map((c) => c.n)).size).toBe(10);
   });
 
+  it('runs an urgent statement ahead of those still waiting, and those in the order they came', async () => {
+    await pglite.query('create table arrivals (n int generated always as identity, name text not null)');
+    const busy = pglite.query('select pg_sleep(0.1)');
+    const plain = ['p1', 'p2', 'p3'].map((name) => pglite.query('insert into arrivals (name) values ($1)', [name]));
+    const urgent = pglite.query('insert into arrivals (name) values ($1)', ['urgent'], { urgent: true });
+    await Promise.all([busy, ...plain, urgent]);
+    const { rows } = await pglite.query<{ name: string }>('select name from arrivals order by n');
+    // The statement running when it came finished first; then the urgent one, then the rest.
+    expect(rows.map((r) => r.name)).toEqual(['urgent', 'p1', 'p2', 'p3']);
+  });
+
   it('fails to start, with the reason, on a data directory it cannot use', async () => {
     const notADir = join(dir, 'a-file');
     writeFileSync(notADir, 'not a database');

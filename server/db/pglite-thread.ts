@@ -2,7 +2,12 @@ import { Worker } from 'node:worker_threads';
 
 /** What the Kysely dialect needs of an embedded database: PGlite itself, or PGlite on a thread. */
 export interface EmbeddedPostgres {
-  query<R>(sql: string, params?: unknown[]): Promise<{ rows: R[]; affectedRows?: number; fields: { name: string }[] }>;
+  /** `urgent`: run ahead of statements still waiting (see pglite-worker.mjs for when that is safe). */
+  query<R>(
+    sql: string,
+    params?: unknown[],
+    options?: { urgent?: boolean },
+  ): Promise<{ rows: R[]; affectedRows?: number; fields: { name: string }[] }>;
   close(): Promise<void>;
 }
 
@@ -75,7 +80,7 @@ export async function startPGliteThread(
     if (!failure) fail(new Error(`embedded database thread exited (${code})`));
   });
 
-  const send = (message: { sql?: string; params?: unknown[]; close?: boolean }) =>
+  const send = (message: { sql?: string; params?: unknown[]; urgent?: boolean; close?: boolean }) =>
     new Promise<Reply>((resolve, reject) => {
       if (failure) return reject(failure);
       const id = nextId++;
@@ -84,8 +89,8 @@ export async function startPGliteThread(
     });
 
   return {
-    async query<R>(sql: string, params: unknown[] = []) {
-      const r = await send({ sql, params });
+    async query<R>(sql: string, params: unknown[] = [], { urgent = false }: { urgent?: boolean } = {}) {
+      const r = await send({ sql, params, urgent });
       return { rows: (r.rows ?? []) as R[], affectedRows: r.affectedRows, fields: r.fields ?? [] };
     },
     async close() {

@@ -16,7 +16,7 @@
  * Plain JavaScript on purpose: a worker thread gets no TypeScript loader from vitest, and this
  * file must load the same under tsx, vitest and plain node.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { PGlite, parse, protocol } from '@electric-sql/pglite';
 import pgUtils from 'pg/lib/utils.js';
 import { createSqlProfile } from './sql-profile.mjs';
@@ -134,30 +134,61 @@ function describeError(err) {
   return out;
 }
 
-// One query at a time, in arrival order: a transaction's statements must not interleave.
-let queue = Promise.resolve();
-port.on('message', (/** @type {{ id: number; sql?: string; params?: unknown[]; close?: boolean }} */ msg) => {
-  queue = queue.then(async () => {
-    if (msg.close) {
-      profile?.flush();
-      await db.close();
-      port.postMessage({ id: msg.id, closed: true });
-      return;
-    }
-    try {
-      const started = performance.now();
-      const r = await run(msg.sql ?? '', msg.params ?? []);
-      profile?.record(msg.sql ?? '', performance.now() - started);
-      port.postMessage({
-        id: msg.id,
-        rows: r.rows,
-        affectedRows: r.affectedRows,
-        fields: r.fields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID })),
-      });
-    } catch (err) {
-      port.postMessage({ id: msg.id, error: describeError(err) });
-    }
-  });
+/**
+ * @typedef {{ id: number; sql?: string; params?: unknown[]; urgent?: boolean; close?: boolean }} Request
+ */
+
+/**
+ * One query at a time, in arrival order, except that urgent ones (webhook storage, which Meta
+ * waits on) go ahead of those still waiting. That is safe because the main thread sends an
+ * urgent statement only while no transaction is open (connection-gate.ts): everything it passes
+ * is a statement on its own. A transaction's statements arrive one by one, each after the last
+ * one's answer, and nothing else arrives until it ends, so they never interleave with others.
+ * @type {Request[]}
+ */
+const waiting = [];
+let draining = false;
+
+async function drain() {
+  draining = true;
+  for (;;) {
+    // Messages that came while Postgres ran (it blocks this thread) have not been dispatched to
+    // the listener yet: take them all now, or an urgent one could not pass those before it.
+    for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) waiting.push(m.message);
+    if (waiting.length === 0) break;
+    const urgent = waiting.findIndex((m) => m.urgent);
+    const [msg] = waiting.splice(urgent === -1 ? 0 : urgent, 1);
+    if (msg) await handle(msg);
+  }
+  draining = false;
+}
+
+/** @param {Request} msg */
+async function handle(msg) {
+  if (msg.close) {
+    profile?.flush();
+    await db.close();
+    port.postMessage({ id: msg.id, closed: true });
+    return;
+  }
+  try {
+    const started = performance.now();
+    const r = await run(msg.sql ?? '', msg.params ?? []);
+    profile?.record(msg.sql ?? '', performance.now() - started);
+    port.postMessage({
+      id: msg.id,
+      rows: r.rows,
+      affectedRows: r.affectedRows,
+      fields: r.fields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID })),
+    });
+  } catch (err) {
+    port.postMessage({ id: msg.id, error: describeError(err) });
+  }
+}
+
+port.on('message', (/** @type {Request} */ msg) => {
+  waiting.push(msg);
+  if (!draining) void drain();
 });
 
 try {

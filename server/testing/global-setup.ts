@@ -33,7 +33,12 @@ export default async function setup(project: TestProject) {
     };
   }
   const pglite = await PGlite.create();
-  const db = new Kysely<never>({ dialect: new PGliteDialect(pglite) }) as unknown as Db;
+  // PGlite in this thread: there is no queue to run urgent statements ahead of.
+  const inThread = {
+    query: <R>(text: string, params?: unknown[]) => pglite.query<R>(text, params),
+    close: () => pglite.close(),
+  };
+  const db = new Kysely<never>({ dialect: new PGliteDialect(inThread) }) as unknown as Db;
   await migrateToLatest(db);
   const dump = await pglite.dumpDataDir('none');
   const path = templateTarball();
