@@ -16,7 +16,7 @@ import { createLoad, medians, summarize, type PhaseResult } from './load.ts';
 import { formatSoak, soakReport, type MemorySample } from './soak.ts';
 import { formatStages, perCallByStage, readStages, type StageTotals } from './stages.ts';
 import { formatIo, readIo, type IoTotals } from './io-counts.ts';
-import { formatSqlProfile, readSqlProfile } from './sql-profile.ts';
+import { formatSqlProfile, readSqlProfile, readSqlProfileFromNow } from './sql-profile.ts';
 import { appSecret, benchChannels, benchMetricsToken, menuChannels, startTarget } from './target.ts';
 import { createMenuLoad, deliveryMix, summarizeMix, type MenuPhaseResult } from './menu-load.ts';
 
@@ -130,9 +130,7 @@ async function withStages<T extends PhaseResult>(run: () => Promise<T>): Promise
   const phase = await run();
   let stages = formatStages(before, await readStages(target.server.url, benchMetricsToken), phase.acknowledged);
   if (profileFile && sqlBefore) {
-    // The server writes its profile each second: wait for the phase's last statements to be in it.
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    stages += `\n${formatSqlProfile(sqlBefore, readSqlProfile(profileFile), phase.acknowledged)}`;
+    stages += `\n${formatSqlProfile(sqlBefore, await readSqlProfileFromNow(profileFile), phase.acknowledged)}`;
   }
   if (!io) return { phase, stages };
   const after = await ioSnapshot();

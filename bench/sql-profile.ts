@@ -6,6 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
  * statement at a time, so its busy time is what every webhook and reply queues behind.
  */
 interface ProfileFile {
+  writtenAt: number;
+  slowMs: number;
   statements: Record<string, { calls: number; ms: number; maxMs: number }>;
   slow: { at: number; ms: number; sql: string }[];
 }
@@ -18,8 +20,19 @@ export interface SqlProfileReading {
 export function readSqlProfile(file: string): SqlProfileReading {
   const profile = existsSync(file)
     ? (JSON.parse(readFileSync(file, 'utf8')) as ProfileFile)
-    : { statements: {}, slow: [] };
+    : { writtenAt: 0, slowMs: 0, statements: {}, slow: [] };
   return { at: Date.now(), profile };
+}
+
+/** The profile once the server has written what ran until now (it writes each second; 5 s at most). */
+export async function readSqlProfileFromNow(file: string): Promise<SqlProfileReading> {
+  const now = Date.now();
+  let reading = readSqlProfile(file);
+  while (reading.profile.writtenAt < now && Date.now() - now < 5_000) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    reading = readSqlProfile(file);
+  }
+  return reading;
 }
 
 /** The statements that took most of the thread's time between two readings, then the slow ones. */
@@ -45,7 +58,7 @@ export function formatSqlProfile(before: SqlProfileReading, after: SqlProfileRea
   ];
   const slow = after.profile.slow.filter((s) => s.at > before.at);
   if (slow.length) {
-    lines.push(`  statements over 15 ms (${slow.length}), at seconds into the phase:`);
+    lines.push(`  statements over ${after.profile.slowMs} ms (${slow.length}), at seconds into the phase:`);
     for (const s of slow.slice(-15))
       lines.push(`    +${((s.at - before.at) / 1000).toFixed(2)} s  ${s.ms.toFixed(0)} ms  ${s.sql.slice(0, 100)}`);
   }

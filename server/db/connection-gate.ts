@@ -23,7 +23,7 @@ export class ConnectionGate {
 
   constructor(private readonly pipelineDepth = 3) {}
 
-  acquire(turn: GateTurn = 'transaction', urgent = false): Promise<void> {
+  acquire(turn: GateTurn, urgent = false): Promise<void> {
     return new Promise<void>((grant) => {
       const entry = { turn, urgent, grant };
       const firstPlain = urgent ? this.waiting.findIndex((w) => !w.urgent) : -1;
@@ -33,7 +33,7 @@ export class ConnectionGate {
     });
   }
 
-  release(turn: GateTurn = 'transaction'): void {
+  release(turn: GateTurn): void {
     if (turn === 'transaction') this.inTransaction = false;
     else this.statementsSent -= 1;
     this.grantTurns();

@@ -1,12 +1,16 @@
 import { Worker } from 'node:worker_threads';
 
+/** `urgent`: run ahead of statements still waiting (see pglite-worker.mjs for when that is safe). */
+export interface EmbeddedQueryOptions {
+  urgent?: boolean;
+}
+
 /** What the Kysely dialect needs of an embedded database: PGlite itself, or PGlite on a thread. */
 export interface EmbeddedPostgres {
-  /** `urgent`: run ahead of statements still waiting (see pglite-worker.mjs for when that is safe). */
   query<R>(
     sql: string,
     params?: unknown[],
-    options?: { urgent?: boolean },
+    options?: EmbeddedQueryOptions,
   ): Promise<{ rows: R[]; affectedRows?: number; fields: { name: string }[] }>;
   close(): Promise<void>;
 }
@@ -80,7 +84,7 @@ export async function startPGliteThread(
     if (!failure) fail(new Error(`embedded database thread exited (${code})`));
   });
 
-  const send = (message: { sql?: string; params?: unknown[]; urgent?: boolean; close?: boolean }) =>
+  const send = (message: { sql?: string; params?: unknown[]; close?: boolean } & EmbeddedQueryOptions) =>
     new Promise<Reply>((resolve, reject) => {
       if (failure) return reject(failure);
       const id = nextId++;
@@ -89,7 +93,7 @@ export async function startPGliteThread(
     });
 
   return {
-    async query<R>(sql: string, params: unknown[] = [], { urgent = false }: { urgent?: boolean } = {}) {
+    async query<R>(sql: string, params: unknown[] = [], { urgent = false }: EmbeddedQueryOptions = {}) {
       const r = await send({ sql, params, urgent });
       return { rows: (r.rows ?? []) as R[], affectedRows: r.affectedRows, fields: r.fields ?? [] };
     },

@@ -33,13 +33,14 @@ export function createSqlProfile(file) {
   const totals = new Map();
   /** @type {SlowStatement[]} */
   const slow = [];
-  let changed = false;
 
-  const write = () => {
-    if (!changed) return;
-    changed = false;
-    writeFileSync(file, JSON.stringify({ statements: Object.fromEntries(totals), slow }));
-  };
+  // `writtenAt` tells a reader whether the file holds what ran up to a moment; `slowMs`, what
+  // "slow" meant.
+  const write = () =>
+    writeFileSync(
+      file,
+      JSON.stringify({ writtenAt: Date.now(), slowMs, statements: Object.fromEntries(totals), slow }),
+    );
   // Unref'd: the profile never keeps the thread alive.
   setInterval(write, 1000).unref();
 
@@ -56,7 +57,6 @@ export function createSqlProfile(file) {
         slow.push({ at: Date.now(), ms, sql: key.slice(0, 120) });
         if (slow.length > slowKept) slow.splice(0, slow.length - slowKept);
       }
-      changed = true;
     },
     /** The last totals, written now (on close). */
     flush: write,
