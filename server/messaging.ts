@@ -71,7 +71,7 @@ export interface MessagingOptions {
   events?: EventBus;
   /** Tests shorten the event webhooks' retry delays. */
   webhookBackoff?: Backoff;
-  /** How long a delivery in flight keeps its contacts out of claims at most (50 ms; see `inbound-in-flight.ts`). */
+  /** How long a delivery in flight keeps its contacts out of claims at most (`defaultInboundHoldMs`, in `inbound-in-flight.ts`). */
   inFlightHoldMs?: number;
 }
 

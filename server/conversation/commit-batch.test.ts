@@ -4,6 +4,7 @@ import { createTestDb, type TestDb } from '../testing/test-db.ts';
 import type { DecidedContact } from './batch-rows.ts';
 import { needsTransaction } from './batch-rows.ts';
 import { commitInOneStatement } from './commit-batch.ts';
+import { staleRuns } from './leases.ts';
 import { insertBareChannel } from '../testing/bare-channel.ts';
 
 const channelId = 'ch-commit-test';
@@ -188,5 +189,62 @@ describe('commitInOneStatement', () => {
     expect(
       await t.db.selectFrom('conversation_sessions').select('id').where('contact_id', '=', caio.id).execute(),
     ).toHaveLength(1);
+  });
+
+  describe('a message older than the newest one run, stored while the run was under way', () => {
+    // Meta delivered the contact's two messages swapped: the later one was claimed and run alone,
+    // and the earlier one was stored before the run's commit.
+    async function inbound(contactId: string, wamid: string, waTimestamp: Date) {
+      const id = randomUUID();
+      await t.db
+        .insertInto('messages')
+        .values({
+          id,
+          channel_id: channelId,
+          contact_id: contactId,
+          direction: 'in',
+          wamid,
+          type: 'text',
+          text: wamid,
+          status: 'received',
+          wa_timestamp: waTimestamp,
+          payload: '{}',
+        })
+        .execute();
+      return id;
+    }
+    const second = (n: number) => new Date(handledAt.getTime() + n * 1000);
+
+    it('keeps the run from being committed, so the rerun answers both in order', async () => {
+      const dora = await contactLeasedBy('me', '5584990000104');
+      const later = await inbound(dora.id, 'wamid.dora.later', handledAt);
+      const earlier = await inbound(dora.id, 'wamid.dora.earlier', second(-1));
+      const run = decided({ id: dora.id, inbound: later }, '5584990000104', ['segunda']);
+      expect(await commitInOneStatement(t.db, 'me', [run], now)).toEqual({ settled: new Set(), outboxRows: 0 });
+      expect(await t.db.selectFrom('outbox').select('id').where('contact_id', '=', dora.id).execute()).toEqual([]);
+      const pending = await t.db
+        .selectFrom('messages')
+        .select('id')
+        .where('contact_id', '=', dora.id)
+        .where('processed_at', 'is', null)
+        .execute();
+      expect(new Set(pending.map((m) => m.id))).toEqual(new Set([dora.inbound, later, earlier]));
+      // The transaction path's check before it commits finds the same contact.
+      expect(await staleRuns(t.db, [later], [{ contact_id: dora.id, handled_up_to: handledAt.toISOString() }])).toEqual(
+        new Set([dora.id]),
+      );
+    });
+
+    it('does not hold back a run for a message sent after it, or in the same second', async () => {
+      const edu = await contactLeasedBy('me', '5584990000105');
+      const ran = await inbound(edu.id, 'wamid.edu.ran', handledAt);
+      await inbound(edu.id, 'wamid.edu.next', second(1));
+      // WhatsApp's whole seconds cannot order these two: the late one still runs, next.
+      await inbound(edu.id, 'wamid.edu.same-second', handledAt);
+      const run = decided({ id: edu.id, inbound: ran }, '5584990000105', ['oi']);
+      const handled = [{ contact_id: edu.id, handled_up_to: handledAt.toISOString() }];
+      expect(await staleRuns(t.db, [ran], handled)).toEqual(new Set());
+      expect(await commitInOneStatement(t.db, 'me', [run], now)).toEqual({ settled: new Set([edu.id]), outboxRows: 2 });
+    });
   });
 });

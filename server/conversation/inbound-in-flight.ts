@@ -4,8 +4,18 @@
  * still on its way to the database, the processor must not run the later one alone, or the
  * flow answers them in arrival order. So a contact with a delivery in flight is left out of
  * claims until the delivery is stored (its own wake-up then runs both, by timestamp) — for
- * `maxHoldMs` at most, so a store that hangs never stalls the contact.
+ * `maxHoldMs` at most, so a store that hangs (or an instance that died holding it) never stalls
+ * the contact for long.
  */
+
+/**
+ * The bound of a hold. A store is normally done in a few ms, but under load it waits its turn
+ * behind others (webhook answer p99 over 150 ms embedded at saturation): with a 50 ms bound the
+ * processor ran the later of a swapped pair alone while the earlier one was still queued for
+ * storage, and the earlier one, arriving late, got no answer. A second is far beyond any store
+ * that succeeds, and short for one that hangs.
+ */
+export const defaultInboundHoldMs = 1000;
 export interface InboundInFlight {
   /**
    * Marks these contacts (see `inboundContactKey` in contact-key.ts) as having a delivery in flight; call the
@@ -17,7 +27,10 @@ export interface InboundInFlight {
   held(): string[];
 }
 
-export function createInboundInFlight(maxHoldMs = 50, now: () => number = () => performance.now()): InboundInFlight {
+export function createInboundInFlight(
+  maxHoldMs = defaultInboundHoldMs,
+  now: () => number = () => performance.now(),
+): InboundInFlight {
   // Several deliveries of one contact may be in flight at once: each hold is counted.
   const holds = new Map<string, { count: number; since: number; skipped: boolean }>();
   return {

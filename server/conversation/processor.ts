@@ -185,12 +185,16 @@ async function commitWave(
     committed = done.filter((d) => written.settled.has(d.contact.id));
     const lost = done.filter((d) => !written.settled.has(d.contact.id)).map((d) => d.contact.id);
     if (lost.length > 0) {
-      // Slower than the lease (someone else runs those contacts now), or a stale claim whose
-      // messages another processor committed first: nothing of theirs was written. A lease
+      // Slower than the lease (someone else runs those contacts now), a stale claim whose
+      // messages another processor committed first, or an earlier message stored while the
+      // run was under way (`earlierArrived`): nothing of theirs was written. A lease
       // still ours is given back, and the next pass runs at once for what may be left.
-      o.logger.warn('runs not committed (lease lost or messages already processed); run again', {
-        lost: lost.length,
-      });
+      o.logger.warn(
+        'runs not committed (lease lost, messages already processed, or an earlier one arrived); run again',
+        {
+          lost: lost.length,
+        },
+      );
       await releaseLeases(o.db, o.owner, lost);
       rerun = true;
     }
@@ -199,13 +203,19 @@ async function commitWave(
     // is left out and run again at once, where the picker reads what is left and tells them;
     // the rest of the wave is committed without it.
     let pending = done;
-    // A stale claim (see `claimWork`): its run would answer messages already answered.
+    const handled = done.flatMap((d) =>
+      d.outcome.handledUpTo ? [{ contact_id: d.contact.id, handled_up_to: d.outcome.handledUpTo.toISOString() }] : [],
+    );
+    // A stale claim, or an earlier message stored meanwhile (see `staleRuns`).
     const stale = await staleRuns(
       o.db,
       done.flatMap((d) => d.outcome.processedMessageIds),
+      handled,
     );
     if (stale.size > 0) {
-      o.logger.warn('runs of messages already processed were not committed; run again', { stale: stale.size });
+      o.logger.warn('runs not committed (messages already processed, or an earlier one arrived); run again', {
+        stale: stale.size,
+      });
       pending = done.filter((d) => !stale.has(d.contact.id));
       await releaseLeases(o.db, o.owner, [...stale]);
       rerun = true;
@@ -219,11 +229,7 @@ async function commitWave(
             tx,
             o.owner,
             pending.map((d) => d.contact.id),
-            pending.flatMap((d) =>
-              d.outcome.handledUpTo
-                ? [{ contact_id: d.contact.id, handled_up_to: d.outcome.handledUpTo.toISOString() }]
-                : [],
-            ),
+            handled,
           );
           if (owned.size < pending.length) throw new LeaseLost(pending.length - owned.size);
         });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.ts';
+import { defaultInboundHoldMs } from './inbound-in-flight.ts';
 
 /**
  * Deliveries in flight (see `inbound-in-flight.ts`) told to every instance through Redis: with a
@@ -52,7 +53,7 @@ return 0
  * Clocks: a hold's end is the holder's clock plus `maxHoldMs`; a claimer counts the holds ending
  * within `maxHoldMs` of its own clock. A hold therefore counts for `maxHoldMs` of the claimer's
  * time at most, whatever the skew between the two: skew can only shorten or void a hold (back
- * to the race this narrows, a few ms of NTP skew against 50 ms), never make a contact wait longer.
+ * to the race this narrows, a few ms of NTP skew against a second), never make a contact wait longer.
  * Redis's own TIME would avoid skew but cost a script on every claim, and tests could not move it.
  *
  * Order: the holds go out on the connection that also publishes wake-ups (`notifier.ts`), and
@@ -71,16 +72,16 @@ export function createRedisInboundInFlight(
     /** The sorted set's name; tests give each their own. */
     key?: string;
     /**
-     * A claim waits this long at most for the holds (5 × `maxHoldMs`, at least 250 ms): waiting
-     * much longer than a hold lasts costs more than the reordering it prevents.
+     * A claim waits this long at most for the holds (250 ms): a Redis slower than that costs
+     * every claim more than the reordering it prevents.
      */
     readTimeoutMs?: number;
     /** After a claim's read failed, the next claims go without the shared holds this long. */
     retryMs?: number;
   },
 ): SharedInboundInFlight {
-  const { logger, maxHoldMs = 50, now = () => Date.now(), key = 'fluxo:inbound-held' } = o;
-  const readTimeoutMs = o.readTimeoutMs ?? Math.max(250, 5 * maxHoldMs);
+  const { logger, maxHoldMs = defaultInboundHoldMs, now = () => Date.now(), key = 'fluxo:inbound-held' } = o;
+  const readTimeoutMs = o.readTimeoutMs ?? 250;
   const retryMs = o.retryMs ?? 1000;
   // Names this instance's members, which must not collide with another's.
   const instance = randomUUID().slice(0, 8);

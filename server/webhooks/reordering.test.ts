@@ -36,7 +36,7 @@ describe("one contact's messages delivered out of order", () => {
   let gate: ((deliveries: InboundDelivery[]) => Promise<void>) | null = null;
   beforeAll(async () => {
     // No idle polls: every pass here is one a wake-up asked for. A generous in-flight bound, as the
-    // test holds a store back on purpose (production bounds it at 50 ms).
+    // test holds a store back on purpose (production bounds it at `defaultInboundHoldMs`).
     h = await startMessagingHarness({ pollMs: 60_000, inFlightHoldMs: 60_000, markRead: true });
     const submit = h.messaging.deps.inbox.submit;
     h.messaging.deps.inbox.submit = async (deliveries) => {

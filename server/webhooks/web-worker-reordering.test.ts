@@ -40,7 +40,7 @@ describe("one contact's messages delivered out of order to a web instance, run b
   let worker: ReturnType<typeof startMessaging>;
   let gate: ((deliveries: InboundDelivery[]) => Promise<void>) | null = null;
   // A generous bound on both (the claimer counts holds by its own), as the test holds a store
-  // back on purpose; production bounds it at 50 ms.
+  // back on purpose; production bounds it at `defaultInboundHoldMs`.
   const inFlightHoldMs = 60_000;
   beforeAll(async () => {
     // No idle polls: every pass here is one a wake-up asked for.
