@@ -32,7 +32,8 @@ export function throughputOf(r: { throughput: number | null; graph_throughput: n
 /**
  * The channels, decrypted, kept in memory for a moment: every webhook needs its channel's app
  * secret, and reading plus decrypting it per request would dominate the webhook's cost.
- * Changes made on this instance invalidate at once; other instances see them within `ttlMs`.
+ * Changes made on this instance invalidate at once (the next read waits for the database); other
+ * instances see them once `ttlMs` has passed, on the read after the one that starts the reload.
  */
 export function createChannelDirectory(
   db: Db,
@@ -52,9 +53,14 @@ export function createChannelDirectory(
   /** Logged once per channel while it stays unreadable, not on every reload. */
   const reported = new Set<string>();
   let loading: Promise<void> | null = null;
+  /** Moves on with every `invalidate`, so a read started before one is not taken as fresh. */
+  let generation = 0;
 
   async function load(): Promise<void> {
+    const readFor = generation;
     const rows = await db.selectFrom('channels').selectAll().execute();
+    // Invalidated while this read was under way: it may predate the change, so it is not kept.
+    if (readFor !== generation) return;
     const infos: ChannelInfo[] = [];
     const broken: typeof rows = [];
     for (const r of rows) {
@@ -92,12 +98,25 @@ export function createChannelDirectory(
     loadedAt = now();
   }
 
-  async function fresh(force = false): Promise<void> {
-    if (!force && now() - loadedAt < ttlMs) return;
-    loading ??= load().finally(() => {
-      loading = null;
-    });
+  async function fresh(): Promise<void> {
+    if (now() - loadedAt < ttlMs) return;
+    // Merely old (not invalidated here, nor never loaded): answered from memory while it reloads.
+    // The reload waits its turn on the database, behind everything queued there under load, and
+    // every webhook arriving meanwhile waited with it, before it even held its contacts
+    // (inbound-in-flight.ts). Another instance's change is seen one read later than before.
+    const stale = loadedAt !== -Infinity;
+    if (!loading) {
+      loading = load().finally(() => {
+        loading = null;
+      });
+      // Nobody waits for a background reload to hear that it failed; the next read tries again.
+      if (stale)
+        loading.catch((err: unknown) => logger?.warn('channels: reload failed; kept the last ones read', { err }));
+    }
+    if (stale) return;
     await loading;
+    // The read that finished was started before an invalidation: read again.
+    if (loadedAt === -Infinity) await fresh();
   }
 
   return {
@@ -124,6 +143,7 @@ export function createChannelDirectory(
       return [...new Set([...byPhone.values()].map((c) => c.appSecret))];
     },
     invalidate(): void {
+      generation += 1;
       loadedAt = -Infinity;
     },
   };
