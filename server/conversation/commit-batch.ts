@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 import { prepared } from '../db/prepared-statements.ts';
 import { buildBatchRows, type DecidedContact } from './batch-rows.ts';
 import { markedVariables } from './capture-fields.ts';
-import { contactLockOrder, earlierArrived } from './leases.ts';
+import { contactLockOrder, overtakenContacts } from './leases.ts';
 import { eventInsert } from '../event-webhooks/emit-event.ts';
 
 /**
@@ -39,8 +39,8 @@ export async function commitInOneStatement(
           and not exists (select 1 from messages pm where pm.id = any(${rows.processedMessageIds}::text[])
             and pm.contact_id = contacts.id and pm.processed_at is not null)
           -- Nor does a run that answered a message while an earlier one (by WhatsApp's clock)
-          -- was still being stored (leases.ts, earlierArrived): the rerun takes both in order.
-          and not exists (${earlierArrived(sql.ref('contacts.id'), rows.handled, rows.processedMessageIds)})
+          -- was still being stored (leases.ts, overtakenContacts): the rerun takes both in order.
+          and id not in (${overtakenContacts(rows.handled, rows.processedMessageIds)})
         order by ${contactLockOrder}
         for update
       ) mine

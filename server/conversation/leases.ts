@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Db, Executor } from '../db/database.ts';
 import { prepared } from '../db/prepared-statements.ts';
 import type { Row } from '../db/tables.ts';
@@ -215,32 +215,28 @@ export interface HandledUpTo {
 }
 
 /**
- * Rows (for `exists`) when the contact `contactId` has an inbound message still pending that is
- * not among the run's `ranIds` and is older, by WhatsApp's clock, than the newest the run
- * handled. Meta may deliver one contact's two messages swapped: the later one was stored and
- * run, and the earlier one was stored while the run was under way (a claim left the contact
- * out only while that delivery was in flight here, and a claim already reading saw neither).
- * Committing the run would answer the later one alone and leave the earlier one "late", never
- * answered; not committing it lets the rerun take both in order. Read through
- * `messages_pending_idx`, for one contact each.
+ * The contacts among these runs (`handled`: each one's newest WhatsApp timestamp run) with an
+ * inbound message still pending that is not among the runs' `ranIds` and is older, by
+ * WhatsApp's clock, than the newest its run handled. Meta may deliver one contact's two
+ * messages swapped: the later one was stored and run, and the earlier one was stored while the
+ * run was under way (a claim left the contact out only while that delivery was in flight here,
+ * and a claim already reading saw neither). Committing the run would answer the later one alone
+ * and leave the earlier one "late", never answered; not committing it lets the rerun take both
+ * in order. Read through `messages_pending_idx`, once per contact.
  */
-export function earlierArrived(
-  contactId: RawBuilder<unknown>,
-  handled: readonly HandledUpTo[],
-  ranIds: readonly string[],
-) {
-  return sql`select 1 from messages em
-    join jsonb_to_recordset(${JSON.stringify(handled)}::jsonb) as eh(contact_id text, handled_up_to timestamptz)
-      on eh.contact_id = ${contactId}
-    where em.contact_id = ${contactId} and em.direction = 'in' and em.processed_at is null
-      and em.wa_timestamp < eh.handled_up_to and em.id <> all(${[...ranIds]}::text[])`;
+export function overtakenContacts(handled: readonly HandledUpTo[], ranIds: readonly string[]) {
+  return sql<{ contact_id: string }>`select eh.contact_id
+    from jsonb_to_recordset(${JSON.stringify(handled)}::jsonb) as eh(contact_id text, handled_up_to timestamptz)
+    where exists (select 1 from messages em
+      where em.contact_id = eh.contact_id and em.direction = 'in' and em.processed_at is null
+        and em.wa_timestamp < eh.handled_up_to and em.id <> all(${[...ranIds]}::text[]))`;
 }
 
 /**
  * The contacts among these runs that must not be committed: one of the run's messages is
  * already processed (the claim read it just before another processor committed it, see
  * `claimWork`, and committing would answer it twice), or an earlier message arrived meanwhile
- * (`earlierArrived`).
+ * (`overtakenContacts`).
  */
 export async function staleRuns(
   db: Executor,
@@ -251,8 +247,7 @@ export async function staleRuns(
   const result = await sql<{ contact_id: string }>`
     select distinct contact_id from messages where id = any(${messageIds}::text[]) and processed_at is not null
     union
-    select r.contact_id from jsonb_to_recordset(${JSON.stringify(handled)}::jsonb) as r(contact_id text)
-    where exists (${earlierArrived(sql.ref('r.contact_id'), handled, messageIds)})
+    ${overtakenContacts(handled, messageIds)}
   `.execute(db);
   return new Set(result.rows.map((r) => r.contact_id));
 }

@@ -187,7 +187,7 @@ async function commitWave(
     if (lost.length > 0) {
       // Slower than the lease (someone else runs those contacts now), a stale claim whose
       // messages another processor committed first, or an earlier message stored while the
-      // run was under way (`earlierArrived`): nothing of theirs was written. A lease
+      // run was under way (`overtakenContacts`): nothing of theirs was written. A lease
       // still ours is given back, and the next pass runs at once for what may be left.
       o.logger.warn(
         'runs not committed (lease lost, messages already processed, or an earlier one arrived); run again',
