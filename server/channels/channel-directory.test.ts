@@ -51,19 +51,24 @@ describe('channel directory', () => {
       })
       .execute();
   }
+  /** A directory over `gatedReads`, on a clock the test moves. */
+  function gatedDirectory() {
+    const clock = { ms: 0 };
+    const gate: { wait: Promise<void> | null; reads: number } = { wait: null, reads: 0 };
+    const directory = createChannelDirectory(gatedReads(t.db, gate), secrets, { ttlMs, now: () => clock.ms });
+    return { directory, gate, clock };
+  }
   const setThroughput = (id: string, throughput: number) =>
     t.db.updateTable('channels').set({ throughput }).where('id', '=', id).execute();
 
   it('once loaded, answers from memory while a reload after the TTL is under way, then from the reload', async () => {
     await channel('ch-old', '106000000000201', 80);
-    let clock = 0;
-    const gate: { wait: Promise<void> | null; reads: number } = { wait: null, reads: 0 };
-    const directory = createChannelDirectory(gatedReads(t.db, gate), secrets, { ttlMs, now: () => clock });
+    const { directory, gate, clock } = gatedDirectory();
     expect((await directory.byPhoneNumberId('106000000000201'))?.throughput).toBe(80);
 
     // Another instance changes the channel; the TTL runs out while this instance's database is busy.
     await setThroughput('ch-old', 20);
-    clock += ttlMs;
+    clock.ms += ttlMs;
     let open!: () => void;
     gate.wait = new Promise<void>((resolve) => (open = resolve));
     // Not kept waiting for the reload: what was read before.
@@ -78,13 +83,11 @@ describe('channel directory', () => {
 
   it('after invalidate, the next read waits for the database, and a read started before it is not kept', async () => {
     await channel('ch-mine', '106000000000202', 80);
-    let clock = 0;
-    const gate: { wait: Promise<void> | null; reads: number } = { wait: null, reads: 0 };
-    const directory = createChannelDirectory(gatedReads(t.db, gate), secrets, { ttlMs, now: () => clock });
+    const { directory, gate, clock } = gatedDirectory();
     expect((await directory.byId('ch-mine'))?.throughput).toBe(80);
 
     // A background reload reads the channels, then waits (its rows are from before the change).
-    clock += ttlMs;
+    clock.ms += ttlMs;
     let open!: () => void;
     gate.wait = new Promise<void>((resolve) => (open = resolve));
     expect((await directory.byId('ch-mine'))?.throughput).toBe(80);

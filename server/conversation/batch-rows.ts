@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SessionStatus } from '../db/tables.ts';
 import { serviceWindow } from '../../shared/whatsapp/service-window.ts';
 import type { FieldCapture } from './capture-fields.ts';
-import type { ClaimedContact } from './leases.ts';
+import type { ClaimedContact, HandledUpTo } from './leases.ts';
 import { outboundRows, type OutboundMessageRow, type OutboxRow } from './outbound-rows.ts';
 import type { ContactOutcome } from './run-contact.ts';
 
@@ -38,7 +38,7 @@ export interface BatchRows {
   }[];
   processedMessageIds: string[];
   /** Each contact's newest handled WhatsApp timestamp, for `contacts.handled_up_to`. */
-  handled: { contact_id: string; handled_up_to: string }[];
+  handled: HandledUpTo[];
   /** Each contact's variables after its last session, for the marked ones to reach its fields. */
   captures: FieldCapture[];
 }
@@ -52,7 +52,7 @@ export function buildBatchRows(decided: DecidedContact[], now: Date): BatchRows 
     outbox: [],
     analytics: [],
     processedMessageIds: [],
-    handled: [],
+    handled: handledRows(decided),
     captures: [],
   };
   for (const { outcome, contact, markRead } of decided) {
@@ -115,10 +115,15 @@ export function buildBatchRows(decided: DecidedContact[], now: Date): BatchRows 
       });
     }
     rows.processedMessageIds.push(...outcome.processedMessageIds);
-    if (outcome.handledUpTo)
-      rows.handled.push({ contact_id: contact.id, handled_up_to: outcome.handledUpTo.toISOString() });
   }
   return rows;
+}
+
+/** Each run's newest handled WhatsApp timestamp, as `contacts.handled_up_to` is written. */
+export function handledRows(decided: readonly Pick<DecidedContact, 'contact' | 'outcome'>[]): HandledUpTo[] {
+  return decided.flatMap(({ contact, outcome }) =>
+    outcome.handledUpTo ? [{ contact_id: contact.id, handled_up_to: outcome.handledUpTo.toISOString() }] : [],
+  );
 }
 
 /**

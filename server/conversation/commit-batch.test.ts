@@ -41,22 +41,28 @@ describe('commitInOneStatement', () => {
         variables: '{}',
       })
       .execute();
-    const inbound = randomUUID();
+    return { id, inbound: await inbound(id, `wamid.${id}`, 'oi') };
+  }
+
+  /** An inbound message of the contact, still pending; `waTimestamp` is WhatsApp's time. */
+  async function inbound(contactId: string, wamid: string, text: string, waTimestamp: Date | null = null) {
+    const id = randomUUID();
     await t.db
       .insertInto('messages')
       .values({
-        id: inbound,
+        id,
         channel_id: channelId,
-        contact_id: id,
+        contact_id: contactId,
         direction: 'in',
-        wamid: `wamid.${id}`,
+        wamid,
         type: 'text',
-        text: 'oi',
+        text,
         status: 'received',
+        wa_timestamp: waTimestamp,
         payload: '{}',
       })
       .execute();
-    return { id, inbound };
+    return id;
   }
 
   function decided(contact: { id: string; inbound: string }, waId: string, texts: string[]): DecidedContact {
@@ -194,31 +200,12 @@ describe('commitInOneStatement', () => {
   describe('a message older than the newest one run, stored while the run was under way', () => {
     // Meta delivered the contact's two messages swapped: the later one was claimed and run alone,
     // and the earlier one was stored before the run's commit.
-    async function inbound(contactId: string, wamid: string, waTimestamp: Date) {
-      const id = randomUUID();
-      await t.db
-        .insertInto('messages')
-        .values({
-          id,
-          channel_id: channelId,
-          contact_id: contactId,
-          direction: 'in',
-          wamid,
-          type: 'text',
-          text: wamid,
-          status: 'received',
-          wa_timestamp: waTimestamp,
-          payload: '{}',
-        })
-        .execute();
-      return id;
-    }
     const second = (n: number) => new Date(handledAt.getTime() + n * 1000);
 
     it('keeps the run from being committed, so the rerun answers both in order', async () => {
       const dora = await contactLeasedBy('me', '5584990000104');
-      const later = await inbound(dora.id, 'wamid.dora.later', handledAt);
-      const earlier = await inbound(dora.id, 'wamid.dora.earlier', second(-1));
+      const later = await inbound(dora.id, 'wamid.dora.later', 'oi', handledAt);
+      const earlier = await inbound(dora.id, 'wamid.dora.earlier', 'oi', second(-1));
       const run = decided({ id: dora.id, inbound: later }, '5584990000104', ['segunda']);
       expect(await commitInOneStatement(t.db, 'me', [run], now)).toEqual({ settled: new Set(), outboxRows: 0 });
       expect(await t.db.selectFrom('outbox').select('id').where('contact_id', '=', dora.id).execute()).toEqual([]);
@@ -237,10 +224,10 @@ describe('commitInOneStatement', () => {
 
     it('does not hold back a run for a message sent after it, or in the same second', async () => {
       const edu = await contactLeasedBy('me', '5584990000105');
-      const ran = await inbound(edu.id, 'wamid.edu.ran', handledAt);
-      await inbound(edu.id, 'wamid.edu.next', second(1));
+      const ran = await inbound(edu.id, 'wamid.edu.ran', 'oi', handledAt);
+      await inbound(edu.id, 'wamid.edu.next', 'oi', second(1));
       // WhatsApp's whole seconds cannot order these two: the late one still runs, next.
-      await inbound(edu.id, 'wamid.edu.same-second', handledAt);
+      await inbound(edu.id, 'wamid.edu.same-second', 'oi', handledAt);
       const run = decided({ id: edu.id, inbound: ran }, '5584990000105', ['oi']);
       const handled = [{ contact_id: edu.id, handled_up_to: handledAt.toISOString() }];
       expect(await staleRuns(t.db, [ran], handled)).toEqual(new Set());

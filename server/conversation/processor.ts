@@ -6,7 +6,7 @@ import type { Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import type { ChannelDirectory, ChannelInfo } from '../channels/channel-directory.ts';
 import { overridePorts } from './override-ports.ts';
-import { needsTransaction } from './batch-rows.ts';
+import { handledRows, needsTransaction } from './batch-rows.ts';
 import { commitInOneStatement } from './commit-batch.ts';
 import { commitOutcomes } from './commit-effects.ts';
 import { StockShort } from '../db/queries/stock.ts';
@@ -203,9 +203,7 @@ async function commitWave(
     // is left out and run again at once, where the picker reads what is left and tells them;
     // the rest of the wave is committed without it.
     let pending = done;
-    const handled = done.flatMap((d) =>
-      d.outcome.handledUpTo ? [{ contact_id: d.contact.id, handled_up_to: d.outcome.handledUpTo.toISOString() }] : [],
-    );
+    const handled = handledRows(done);
     // A stale claim, or an earlier message stored meanwhile (see `staleRuns`).
     const stale = await staleRuns(
       o.db,
